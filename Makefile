@@ -1,0 +1,35 @@
+# Two commands for a fresh clone: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+KG     := $(BIN)/kg
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test install lint lock bench bench-smoke clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(KG) build seeds/ -o out/graph.ttl
+	$(KG) query entities-by-type --graph out/graph.ttl
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check kg tests bench
+
+lock:
+	$(BIN)/pip-compile --no-emit-index-url --generate-hashes --allow-unsafe --strip-extras -o requirements.lock requirements.in
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf out .pytest_cache

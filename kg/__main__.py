@@ -1,0 +1,5 @@
+"""Allow ``python -m kg``."""
+
+from kg.cli.app import main
+
+main()

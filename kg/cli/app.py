@@ -1,0 +1,158 @@
+"""``kg``: build a knowledge graph from news text, query it, export it.
+
+Each command is a thin wrapper; the work happens in importable modules.
+Read-only commands (query, queries, export, validate) never import spaCy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg import __version__
+from kg.cli.common import err, handle_errors, out
+from kg.formats import GraphFormat, ResultFormat
+
+app = typer.Typer(
+    name="kg",
+    help="Turn English news text into an RDF knowledge graph you can query.\n\n"
+    "Typical use: `kg build seeds/ -o out/graph.ttl`, then "
+    "`kg query entities-by-type --graph out/graph.ttl`.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+GraphOpt = Annotated[Path | None, typer.Option("--graph", "-g", help="Graph file to read "
+                                               "(.ttl .nt .nq .trig .jsonld).")]
+StoreOpt = Annotated[Path | None, typer.Option("--store", help="On-disk store directory made "
+                                               "by `kg build --store`.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """kg: news text in, RDF knowledge graph out."""
+
+
+@app.command()
+@handle_errors
+def build(
+    sources: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for "
+                                                 "stdin.", show_default=False)],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Graph file to write "
+                                                "(written atomically).")] = None,
+    fmt: Annotated[GraphFormat | None, typer.Option("--format", "-f", help="Output format; "
+                                                    "default from the file extension.")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy model name or path "
+                                              "(default: en_core_web_sm, else its mirror)."
+                                              )] = None,
+    store: StoreOpt = None,
+    base_iri: Annotated[str | None, typer.Option("--base-iri", help="Base for minted IRIs.")
+                        ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read news text and build the knowledge graph (one named graph per document)."""
+    from kg.build import BuildOptions, build_to_file
+    from kg.ingest.sources import expand_sources
+
+    if output is None and store is None:
+        raise typer.BadParameter("give --output FILE and/or --store DIR")
+    if output is not None and fmt is None:
+        try:
+            fmt = GraphFormat.from_path(str(output))
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    srcs = expand_sources(sources)
+    options = BuildOptions(model=model, base_iri=base_iri)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}"), console=err,
+                  disable=quiet or not err.is_terminal, transient=True) as bar:
+        task = bar.add_task("", total=len(srcs))
+        report = build_to_file(srcs, output, fmt=fmt, options=options, store_dir=store,
+                               progress=lambda d: bar.update(task, advance=1,
+                                                             description=d.doc_id))
+    for w in report.warnings:
+        err.print(f"[yellow]warning:[/] {w}", markup=True, highlight=False)
+    for e in report.errors:
+        err.print("[bold red]error:[/] ", end="", markup=True)
+        err.print(e, markup=False)
+    target = f" -> {output}" if output else ""
+    err.print(f"{report.built} documents built, {report.skipped} skipped, {report.failed} failed; "
+              f"{report.units} updates, {report.entities} entities, {report.facts} facts, "
+              f"{report.triples} triples in {report.seconds:.1f} s{target}", markup=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def query(
+    name: Annotated[str, typer.Argument(help="A query of the library (see `kg queries`) or "
+                                        "a .rq file.")],
+    graph: GraphOpt = None,
+    store: StoreOpt = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value, "
+                                                    "bound safely; repeatable.")] = None,
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="Result format.")
+                   ] = ResultFormat.TABLE,
+) -> None:
+    """Run a SPARQL query from the library over a graph file or store."""
+    from kg.cli.render import print_results
+    from kg.query import find_query, parse_params, run_query
+    from kg.store import open_graph
+
+    q = find_query(name)
+    params = parse_params(param or [])
+    st = open_graph(graph=graph, store=store)
+    print_results(run_query(st, q, params), fmt, title=q.title)
+
+
+@app.command("queries")
+@handle_errors
+def list_queries() -> None:
+    """List the query library with titles and parameters."""
+    from rich.table import Table
+
+    from kg.query import library
+
+    table = Table("name", "title", "parameters", box=None, show_edge=False)
+    for name, q in library().items():
+        params = ", ".join(f"{p.name} ({p.kind})" + (f" = {p.default}" if p.default else "")
+                           for p in q.params)
+        table.add_row(name, q.title, params or "-")
+    out.print(table)
+
+
+@app.command()
+@handle_errors
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (atomically).")],
+    graph: GraphOpt = None,
+    store: StoreOpt = None,
+    fmt: Annotated[GraphFormat | None, typer.Option("--format", "-f", help="Output format; "
+                                                    "default from the extension.")] = None,
+) -> None:
+    """Export a graph file or store to another RDF format."""
+    from kg.store import export_store, open_graph
+
+    fmt = fmt or GraphFormat.from_path(str(output))
+    st = open_graph(graph=graph, store=store)
+    export_store(st, output, fmt)
+    err.print(f"{len(st)} quads -> {output} ({fmt.value})", markup=False)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Extractors: spaCy docs in, plain records out (no RDF here)."""

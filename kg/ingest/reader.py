@@ -1,0 +1,234 @@
+"""Reader for plain-text news, including live-update pages.
+
+A live page looks like::
+
+    06.01.2022                      <- page date (day first)
+    Protests in Kazakhstan          <- title
+    On 2 January, ...               <- lead
+    Live Updates: ...               <- repeated title lines (noise)
+    05:01 GMT 10.01.2022            <- stamp: starts an update
+    Headline without a full stop
+    CITY (Agency) - body ...        <- optional dateline
+    03:48 GMT / 13                  <- stray fragments (noise)
+
+Every update becomes a :class:`~kg.records.Unit` whose ``text`` keeps the
+source offsets: noise is blanked with spaces, never removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.records import SourceDocument, Span, Unit
+
+STAMP = re.compile(r"^\s*(\d{1,2}):(\d{2})\s+(?:GMT|UTC)\s+(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+PAGE_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+FRAGMENT = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s*(?:GMT|UTC)?|\d{1,4})\s*$")
+# "... - Sputnik International, 1920, 10.01.2022": a photo credit at the end of a caption.
+CREDIT = re.compile(r"\s[-–—]\s[^,\n]{2,60},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$")
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'.\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+)?\s*"
+    r"\((?P<agency>[A-Z][\w .&'-]{1,40})\)\s*[-–—]+\s*"
+)
+SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ':')
+
+_DOC_ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def doc_id_for(path: str) -> str:
+    """A stable document id: the file name without extension, made IRI-safe."""
+    stem = Path(path).name
+    for suffix in (".txt", ".text", ".html", ".htm", ".md"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    cleaned = _DOC_ID_UNSAFE.sub("-", stem).strip("-.")
+    return cleaned or "document"
+
+
+def read_document(path: Path, *, doc_id: str | None = None) -> SourceDocument:
+    """Read and parse one file; raises :class:`InputError` naming the file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path=path,
+                         hint="check that it exists and is readable") from exc
+    return parse_bytes(data, path=str(path), doc_id=doc_id)
+
+
+def decode(data: bytes, *, path: str) -> str:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; refuse anything else."""
+    if not data.strip():
+        raise InputError("empty file: there is no text to read", path=path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid UTF-16 at byte {exc.start}", path=path) from exc
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file: it contains NUL bytes, not text", path=path,
+                         hint="give kg plain-text or HTML news files")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"invalid UTF-8 at byte {exc.start}", path=path,
+                         hint="re-encode the file as UTF-8") from exc
+
+
+def parse_bytes(data: bytes, *, path: str, doc_id: str | None = None) -> SourceDocument:
+    text = decode(data, path=path)
+    doc = parse_text(text, path=path, doc_id=doc_id)
+    doc.sha256 = hashlib.sha256(data).hexdigest()
+    return doc
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, stripped line) for every line; offsets exclude the newline and any CR."""
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        line = raw.rstrip("\r")
+        lead = len(line) - len(line.lstrip())
+        stripped = line.strip()
+        out.append((pos + lead, pos + lead + len(stripped), stripped))
+        pos = end + 1
+    return out
+
+
+def _parse_stamp(match: re.Match[str], *, path: str, warnings: list[str]) -> datetime | None:
+    hh, mm, dd, mo, yy = (int(g) for g in match.groups())
+    try:
+        return datetime(yy, mo, dd, hh, mm, tzinfo=UTC)
+    except ValueError:
+        warnings.append(f"{path}: impossible update stamp {match.group(0).strip()!r}; "
+                        "the update is kept without a time")
+        return None
+
+
+def _page_date(line: str) -> date | None:
+    m = PAGE_DATE.match(line)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
+class _Masker:
+    """Collects noise ranges and builds unit texts with them blanked."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.noise: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> None:
+        if end > start:
+            self.noise.append((start, end))
+
+    def unit_text(self, start: int, end: int) -> str:
+        chars = list(self.text[start:end])
+        for a, b in self.noise:
+            for i in range(max(a, start), min(b, end)):
+                if chars[i - start] not in "\n":
+                    chars[i - start] = " "
+        return "".join(chars).replace("\r", " ")
+
+
+def _is_headline(line: str) -> bool:
+    return 0 < len(line) <= 250 and not line.endswith(SENTENCE_END[:3])
+
+
+def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None) -> SourceDocument:
+    """Parse decoded text into a document with units (see module docstring)."""
+    warnings: list[str] = []
+    lines = _lines(text)
+    doc = SourceDocument(doc_id=doc_id or doc_id_for(path), path=path, text=text,
+                         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                         warnings=warnings)
+    mask = _Masker(text)
+    stamps = [i for i, (_, _, ln) in enumerate(lines) if STAMP.match(ln)]
+    content = [i for i, (_, _, ln) in enumerate(lines) if ln]
+    if not content:
+        raise InputError("no text: the file holds only whitespace", path=path)
+
+    # Header: optional page date, then title, then lead.
+    first = content[0]
+    header_end = stamps[0] if stamps else len(lines)
+    body_start = first
+    if (published := _page_date(lines[first][2])) is not None:
+        doc.published = published
+        mask.add(lines[first][0], lines[first][1])
+        body_start = first + 1
+    elif PAGE_DATE.match(lines[first][2]):
+        warnings.append(f"{path}: impossible page date {lines[first][2]!r} ignored")
+        mask.add(lines[first][0], lines[first][1])
+        body_start = first + 1
+
+    later = Counter(ln.rstrip(".") for _, _, ln in lines[header_end:] if ln)
+    header_counts = Counter(ln for _, _, ln in lines[body_start:header_end] if ln)
+    header_lines = [i for i in range(body_start, header_end) if lines[i][2]]
+    if stamps:
+        for i in header_lines:
+            ln = lines[i][2]
+            if header_counts[ln] > 1 or later[ln.rstrip(".")] > 0:
+                if header_counts[ln] > 1 and doc.live_title is None:
+                    doc.live_title = ln
+                mask.add(lines[i][0], lines[i][1])
+    title_idx = next((i for i in header_lines if _is_headline(lines[i][2])), None)
+    if title_idx is not None and (stamps or title_idx == header_lines[0]):
+        doc.title = lines[title_idx][2]
+
+    # Units.
+    if header_lines:
+        start = lines[header_lines[0]][0]
+        end = lines[header_lines[-1]][1]
+        kind = "lead" if stamps else "article"
+        unit = Unit(index=0, kind=kind, start=start, end=end, text="",
+                    stamp=(datetime(doc.published.year, doc.published.month, doc.published.day,
+                                    tzinfo=UTC) if doc.published else None))
+        if title_idx is not None and doc.title:
+            s, e, ln = lines[title_idx]
+            unit.headline = Span(s, e, ln)
+        doc.units.append(unit)
+    for n, si in enumerate(stamps):
+        stop = stamps[n + 1] if n + 1 < len(stamps) else len(lines)
+        s0, e0, ln0 = lines[si]
+        mask.add(s0, e0)
+        stamp = _parse_stamp(STAMP.match(ln0), path=path, warnings=warnings)  # type: ignore[arg-type]
+        block = [i for i in range(si + 1, stop) if lines[i][2]]
+        unit = Unit(index=len(doc.units), kind="update", start=e0, end=e0, text="", stamp=stamp)
+        if block:
+            unit.start = lines[block[0]][0]
+            unit.end = lines[block[-1]][1]
+        seen_headline = False
+        for i in block:
+            s, e, ln = lines[i]
+            if FRAGMENT.match(ln) or STAMP.match(ln):
+                mask.add(s, e)
+                continue
+            credit = CREDIT.search(ln)
+            if credit:
+                mask.add(s + credit.start(), e)
+                continue
+            if not seen_headline:
+                seen_headline = True
+                if _is_headline(ln):
+                    unit.headline = Span(s, e, ln)
+                    continue
+            dl = DATELINE.match(ln)
+            if dl and unit.dateline is None:
+                unit.dateline = Span(s + dl.start("place"), s + dl.end("place"), dl.group("place"))
+                unit.agency = Span(s + dl.start("agency"), s + dl.end("agency"), dl.group("agency"))
+                mask.add(s, s + dl.end())
+        doc.units.append(unit)
+
+    for unit in doc.units:
+        unit.text = mask.unit_text(unit.start, unit.end)
+    return doc

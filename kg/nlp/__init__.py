@@ -1,0 +1,1 @@
+"""spaCy side of kg: model loading and pipeline components."""

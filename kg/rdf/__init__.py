@@ -1,0 +1,1 @@
+"""RDF side of kg: vocabulary terms, IRI minting, mapping records to quads."""

@@ -1,0 +1,96 @@
+"""Vocabulary terms as pyoxigraph nodes.
+
+Namespaces are closed where kg owns or relies on a fixed set of terms, so a
+misspelt term fails at import time instead of producing silent garbage. A
+test checks that every ``KG`` term is declared in ``ontology/kg.ttl``.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import NamedNode
+
+KG_NS = "https://w3id.org/kg-news/ns#"
+DEFAULT_BASE_IRI = "https://w3id.org/kg-news/data/"
+
+
+class Namespace:
+    """A namespace whose attribute access mints NamedNodes; closed if ``terms`` given."""
+
+    def __init__(self, iri: str, terms: str | None = None):
+        self._iri = iri
+        self._terms = frozenset(terms.split()) if terms else None
+        self._cache: dict[str, NamedNode] = {}
+
+    @property
+    def iri(self) -> str:
+        return self._iri
+
+    def term(self, name: str) -> NamedNode:
+        node = self._cache.get(name)
+        if node is None:
+            if self._terms is not None and name not in self._terms:
+                raise AttributeError(f"{name!r} is not a term of <{self._iri}>")
+            node = self._cache[name] = NamedNode(self._iri + name)
+        return node
+
+    def __getattr__(self, name: str) -> NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.term(name)
+
+    def __getitem__(self, name: str) -> NamedNode:
+        return self.term(name)
+
+    @property
+    def terms(self) -> frozenset[str]:
+        return self._terms or frozenset()
+
+
+KG = Namespace(
+    KG_NS,
+    """
+    Entity Person Organization GovernmentBody ArmedForce MediaOrganization Group
+    Place Country City Region
+    Event Relation Deployment Withdrawal Request Detention Arrest Neutralisation Seizure
+    Protest Riot StateOfEmergency CounterTerrorismOperation Participation Protection
+    Casualties Damage Attack Arson Meeting Statement Appointment Dismissal
+    Position Membership PartOf LocatedIn
+    Quantity Mention Update SourceDocument Rule
+    agent theme themeText location addressee participant participantText quantity date
+    dateEnd datePrecision dateText purpose requestedBy requestedByText cause medium mediumText
+    speaker quote cue gist attributedTo reportedAt event eventType
+    holder role roleText organization member group part whole place container
+    value unit qualifier quantityText
+    confidence rule trigger mention mentionOf sentence update stamp headline dateline
+    mentionCount alias countryCode geonamesId contentHash
+    publishedOn updatedAt liveTitle mergedBy
+    """,
+)
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SCHEMA = Namespace("https://schema.org/")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+DCT = Namespace("http://purl.org/dc/terms/")
+WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+GN = Namespace("https://www.geonames.org/ontology#")
+
+PREFIXES: dict[str, str] = {
+    "kg": KG.iri,
+    "sem": SEM.iri,
+    "prov": PROV.iri,
+    "schema": SCHEMA.iri,
+    "skos": SKOS.iri,
+    "nif": NIF.iri,
+    "rdf": RDF.iri,
+    "rdfs": RDFS.iri,
+    "owl": OWL.iri,
+    "xsd": XSD.iri,
+    "dct": DCT.iri,
+    "wgs84": WGS84.iri,
+    "gn": GN.iri,
+}

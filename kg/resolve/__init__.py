@@ -1,0 +1,1 @@
+"""Resolution: mentions to canonical entities, values to normal forms."""

@@ -1,0 +1,121 @@
+"""The embedded pyoxigraph store: open, fill per document, read graph files, write atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Triple, parse, serialize
+
+from kg.errors import GraphLoadError, OutputError
+from kg.formats import GraphFormat
+from kg.rdf.vocab import PREFIXES
+
+
+def open_store(path: Path | None = None) -> Store:
+    """An on-disk store at ``path`` (created if needed) or an in-memory one."""
+    if path is None:
+        return Store()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return Store(str(path))
+    except OSError as exc:
+        raise GraphLoadError(f"cannot open the store: {exc}", path=path,
+                             hint="is another kg process using it?") from exc
+
+
+def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> int:
+    """Replace one named graph with ``quads`` in a single transaction-like step."""
+    quads = list(quads)
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    store.bulk_extend(quads)
+    return len(quads)
+
+
+def load_graph_file(path: Path, *, fmt: GraphFormat | None = None) -> Store:
+    """Parse a graph file into a new in-memory store; errors carry file and position."""
+    try:
+        fmt = fmt or GraphFormat.from_path(str(path))
+    except ValueError as exc:
+        raise GraphLoadError(str(exc), path=path) from exc
+    if not path.is_file():
+        raise GraphLoadError("no such graph file", path=path,
+                             hint="build one first with `kg build ... -o FILE`")
+    store = Store()
+    try:
+        with path.open("rb") as fh:
+            store.bulk_extend(_as_quads(parse(fh, fmt.rdf_format)))
+    except SyntaxError as exc:
+        raise GraphLoadError(f"not valid {fmt.value}: {exc}", path=path) from exc
+    except OSError as exc:
+        raise GraphLoadError(f"cannot read graph file: {exc}", path=path) from exc
+    return store
+
+
+def _as_quads(items) -> Iterable[Quad]:
+    for item in items:
+        if isinstance(item, Triple):
+            yield Quad(item.subject, item.predicate, item.object, DefaultGraph())
+        else:
+            yield item
+
+
+def open_graph(*, graph: Path | None, store: Path | None) -> Store:
+    """The store behind a read command's ``--graph FILE`` or ``--store DIR``."""
+    if (graph is None) == (store is None):
+        raise GraphLoadError("give exactly one of --graph FILE or --store DIR")
+    if store is not None:
+        if not store.is_dir():
+            raise GraphLoadError("no such store directory", path=store,
+                                 hint="build one with `kg build ... --store DIR`")
+        try:
+            return Store.read_only(str(store))
+        except OSError as exc:
+            raise GraphLoadError(f"cannot open the store: {exc}", path=store) from exc
+    assert graph is not None
+    return load_graph_file(graph)
+
+
+def serialize_store(store: Store, fmt: GraphFormat, output) -> None:
+    """Write the whole store; triple formats get the union of all graphs."""
+    if fmt.is_dataset:
+        quads = sorted(store, key=str) if fmt is GraphFormat.JSONLD else store
+        serialize(quads, output, fmt.rdf_format, prefixes=PREFIXES if fmt.is_dataset else None)
+    else:
+        triples = dict.fromkeys(Triple(q.subject, q.predicate, q.object) for q in store)
+        serialize(sorted(triples, key=_triple_key), output, fmt.rdf_format,
+                  prefixes=PREFIXES if fmt is GraphFormat.TTL else None)
+
+
+def _triple_key(t: Triple) -> tuple[str, str, str]:
+    return (str(t.subject), str(t.predicate), str(t.object))
+
+
+def write_atomic(path: Path, writer) -> None:
+    """Call ``writer(binary_file)`` on a temporary file, then rename it over ``path``.
+
+    An interrupted write leaves the previous file untouched.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            writer(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def export_store(store: Store, path: Path, fmt: GraphFormat) -> None:
+    try:
+        write_atomic(path, lambda fh: serialize_store(store, fmt, fh))
+    except OSError as exc:
+        raise OutputError(f"cannot write the graph: {exc.strerror or exc}", path=path) from exc
