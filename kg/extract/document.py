@@ -1,29 +1,57 @@
-"""Run every extractor over the parsed units of one document."""
+"""Run every extractor over the parsed units of one document.
+
+Order: entity mentions per unit -> facts per unit (which may add mentions of
+their own, e.g. "the committee") -> resolution of every mention to canonical
+entities across the whole document.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from kg.extract.entities import entity_mentions
-from kg.records import DocumentResult, SourceDocument, Unit
+from kg.extract.events import extract_facts
+from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
 from kg.resolve.entities import resolve_entities
+
+
+def sentences_of(unit: Unit, doc: Doc) -> list[tuple[int, int, int]]:
+    """(unit, start, end) of every non-blank sentence, trimmed, in source offsets."""
+    out = []
+    for sent in doc.sents:
+        text = sent.text
+        if not text.strip():
+            continue
+        lead = len(text) - len(text.lstrip())
+        trail = len(text) - len(text.rstrip())
+        out.append((unit.index, unit.start + sent.start_char + lead,
+                    unit.start + sent.end_char - trail))
+    return out
+
+
+def fact_mentions(facts: list[Fact]) -> list[Mention]:
+    """Mentions that facts refer to (roles and attributions)."""
+    out = []
+    for fact in facts:
+        for values in fact.roles.values():
+            out.extend(v for v in values if isinstance(v, Mention))
+        if fact.attributed_to is not None:
+            out.append(fact.attributed_to)
+    return out
 
 
 def extract_document(document: SourceDocument, parsed: list[tuple[Unit, Doc]],
                      *, model: str = "") -> DocumentResult:
     """Mentions, entities and facts of one document (plain records, no RDF)."""
-    mentions = []
+    mentions: list[Mention] = []
+    facts: list[Fact] = []
     sentences: list[tuple[int, int, int]] = []
     for unit, doc in parsed:
-        for sent in doc.sents:
-            text = sent.text
-            if not text.strip():
-                continue
-            lead = len(text) - len(text.lstrip())
-            trail = len(text) - len(text.rstrip())
-            sentences.append((unit.index, unit.start + sent.start_char + lead,
-                              unit.start + sent.end_char - trail))
-        mentions.extend(entity_mentions(doc, unit))
-    entities, _ = resolve_entities(mentions)
+        sentences.extend(sentences_of(unit, doc))
+        unit_mentions = entity_mentions(doc, unit)
+        mentions.extend(unit_mentions)
+        facts.extend(extract_facts(document, unit, doc, unit_mentions))
+    mentions.extend(fact_mentions(facts))
+    entities, _ = resolve_entities(dict.fromkeys(mentions))
     return DocumentResult(document=document, sentences=sentences, entities=entities,
-                          facts=[], model=model)
+                          facts=facts, model=model)
