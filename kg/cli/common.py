@@ -12,7 +12,8 @@ from rich.console import Console
 
 from kg.errors import KgError
 
-out = Console(highlight=False, soft_wrap=True)
+# Piped output is not squeezed into 80 columns: tables stay one row per line.
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable)
