@@ -16,6 +16,7 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from kg.errors import KgError
+from kg.ingest.chunks import DEFAULT_MAX_CHARS, split_unit
 from kg.ingest.reader import parse_bytes
 from kg.ingest.sources import Source
 from kg.rdf.iri import IriMinter
@@ -46,6 +47,7 @@ class BuildOptions:
     model: str | None = None
     base_iri: str | None = None
     batch_size: int = 64
+    max_chars: int = DEFAULT_MAX_CHARS  # longer units are parsed in pieces (kg/ingest/chunks.py)
 
 
 def read_sources(sources: list[Source], report: BuildReport) -> Iterator[SourceDocument]:
@@ -92,13 +94,23 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
 
     pending: dict[int, tuple[SourceDocument, list]] = {}
 
+    max_chars = max(1, min(options.max_chars, nlp.max_length - 1))
+
     def unit_stream() -> Iterator[tuple[str, tuple[int, Unit]]]:
         for n, doc in enumerate(read_sources(sources, report)):
             pending[n] = (doc, [])
             if not doc.units:
                 yield "", (n, Unit(index=-1, kind="empty", start=0, end=0, text=""))
+            pieces = 0
             for unit in doc.units:
-                yield unit.text, (n, unit)
+                for piece in split_unit(unit, max_chars):
+                    pieces += 1
+                    yield piece.text, (n, piece)
+            if pieces > len(doc.units):
+                report.warnings.append(
+                    f"{doc.path}: {len(doc.text):,} characters; long updates are parsed in "
+                    f"{pieces} pieces of at most {max_chars:,} characters (offsets still "
+                    "refer to the whole text)")
 
     def finish(n: int) -> None:
         document, parsed = pending.pop(n)
@@ -134,6 +146,6 @@ def build_to_file(sources: list[Source], output: Path, *, fmt, options: BuildOpt
 
     store = open_store(store_dir)
     report = build_into(store, sources, options=options, progress=progress)
-    if output is not None:
+    if output is not None and report.built:  # nothing built: keep the previous file
         export_store(store, output, fmt)
     return report

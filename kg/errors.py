@@ -61,3 +61,13 @@ class ValidationError(KgError):
 
 class LoadError(KgError):
     """Loading into an external triple store failed."""
+
+
+class Interrupted(KgError):
+    """A signal (Ctrl-C, SIGTERM) stopped a command before it finished."""
+
+    exit_code = 130
+
+    def __init__(self, message: str, *, signum: int = 2, **kw):
+        super().__init__(message, **kw)
+        self.exit_code = 128 + signum

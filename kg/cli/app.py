@@ -77,9 +77,16 @@ def build(
     options = BuildOptions(model=model, base_iri=base_iri)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}"), console=err,
-                  disable=quiet or not err.is_terminal, transient=True) as bar:
+    from kg.cli.interrupt import interruptible
+
+    unchanged = f"{output} was not written and keeps its previous content" if output else ""
+    if store is not None:
+        unchanged += (("; " if unchanged else "")
+                      + f"documents finished before the stop are in {store}")
+    with interruptible(unchanged), \
+            Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                     TextColumn("{task.description}"), console=err,
+                     disable=quiet or not err.is_terminal, transient=True) as bar:
         task = bar.add_task("", total=len(srcs))
         report = build_to_file(srcs, output, fmt=fmt, options=options, store_dir=store,
                                progress=lambda d: bar.update(task, advance=1,
@@ -90,6 +97,8 @@ def build(
         err.print("[bold red]error:[/] ", end="", markup=True)
         err.print(e, markup=False)
     target = f" -> {output}" if output else ""
+    if output is not None and not report.built:
+        target = f"; nothing built, so {output} was left unchanged"
     err.print(f"{report.built} documents built, {report.skipped} skipped, {report.failed} failed; "
               f"{report.units} updates, {report.entities} entities, {report.facts} facts, "
               f"{report.triples} triples in {report.seconds:.1f} s{target}", markup=False)

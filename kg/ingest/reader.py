@@ -17,6 +17,7 @@ source offsets: noise is blanked with spaces, never removed.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
@@ -24,6 +25,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.html import html_to_text, looks_like_html
+from kg.ingest.language import english_warning
 from kg.records import SourceDocument, Span, Unit
 
 STAMP = re.compile(r"^\s*(\d{1,2}):(\d{2})\s+(?:GMT|UTC)\s+(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
@@ -62,15 +65,28 @@ def read_document(path: Path, *, doc_id: str | None = None) -> SourceDocument:
 
 
 def decode(data: bytes, *, path: str) -> str:
-    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; refuse anything else."""
-    if not data.strip():
+    """Decode UTF-8 (with or without BOM), UTF-16/32 with a BOM, or UTF-16 without one.
+
+    Anything else is refused with an :class:`InputError` naming the file.
+    """
+    if not data or data.isspace():
         raise InputError("empty file: there is no text to read", path=path)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"invalid UTF-16 at byte {exc.start}", path=path) from exc
-    if b"\x00" in data[:8192]:
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {codec.upper()} at byte {exc.start}",
+                                 path=path) from exc
+    head = data[:8192]
+    if b"\x00" in head:
+        codec = _bomless_utf16(head)
+        if codec:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                pass
         raise InputError("binary file: it contains NUL bytes, not text", path=path,
                          hint="give kg plain-text or HTML news files")
     try:
@@ -80,9 +96,32 @@ def decode(data: bytes, *, path: str) -> str:
                          hint="re-encode the file as UTF-8") from exc
 
 
+def _bomless_utf16(head: bytes) -> str | None:
+    """The UTF-16 codec when every other byte is NUL, as in ASCII text in UTF-16."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 8:
+        return None
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
 def parse_bytes(data: bytes, *, path: str, doc_id: str | None = None) -> SourceDocument:
+    """Decode, turn HTML into text, and parse; ``sha256`` is of the bytes as given."""
     text = decode(data, path=path)
+    notes: list[str] = []
+    html_title = None
+    if looks_like_html(text, path=path):
+        text, html_title = html_to_text(text, path=path)
+        notes.append(f"{path}: HTML page; kg reads its extracted text "
+                     f"({text.count(chr(10))} lines) and offsets refer to that text "
+                     "(stored in nif:isString), not to the HTML")
     doc = parse_text(text, path=path, doc_id=doc_id)
+    if doc.title is None and html_title:
+        doc.title = html_title
+    doc.warnings[:0] = notes
     doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc
 
@@ -121,24 +160,53 @@ def _page_date(line: str) -> date | None:
         return None
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 class _Masker:
-    """Collects noise ranges and builds unit texts with them blanked."""
+    """Collects noise ranges and builds unit texts with them blanked.
+
+    Works on slices, never on per-character lists, so a 50 MB line costs
+    about its own size in memory.
+    """
 
     def __init__(self, text: str):
         self.text = text
         self.noise: list[tuple[int, int]] = []
+        self._merged: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
 
     def add(self, start: int, end: int) -> None:
         if end > start:
             self.noise.append((start, end))
+            self._merged = None
+
+    def _ranges(self) -> list[tuple[int, int]]:
+        if self._merged is None:
+            merged: list[tuple[int, int]] = []
+            for a, b in sorted(self.noise):
+                if merged and a <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+                else:
+                    merged.append((a, b))
+            self._merged = merged
+            self._starts = [a for a, _ in merged]
+        return self._merged
 
     def unit_text(self, start: int, end: int) -> str:
-        chars = list(self.text[start:end])
-        for a, b in self.noise:
-            for i in range(max(a, start), min(b, end)):
-                if chars[i - start] not in "\n":
-                    chars[i - start] = " "
-        return "".join(chars).replace("\r", " ")
+        ranges = self._ranges()
+        parts: list[str] = []
+        pos = start
+        i = max(0, bisect.bisect_right(self._starts, start) - 1)
+        while i < len(ranges) and ranges[i][0] < end:
+            a, b = max(ranges[i][0], pos), min(ranges[i][1], end)
+            if b > a:
+                parts.append(self.text[pos:a])
+                parts.append(_NOT_NEWLINE.sub(" ", self.text[a:b]))
+                pos = b
+            i += 1
+        parts.append(self.text[pos:end])
+        return "".join(parts).replace("\r", " ")
 
 
 def _is_headline(line: str) -> bool:
@@ -231,4 +299,6 @@ def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None) ->
 
     for unit in doc.units:
         unit.text = mask.unit_text(unit.start, unit.end)
+    if (warning := english_warning(text, path=path)) is not None:
+        warnings.append(warning)
     return doc

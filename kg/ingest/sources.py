@@ -27,6 +27,9 @@ class Source:
         try:
             return self.path.read_bytes()
         except OSError as exc:
+            if self.path.is_symlink() and not self.path.exists():
+                raise InputError("cannot read file: it is a broken symbolic link", path=self.path,
+                                 hint="fix or remove the link") from exc
             raise InputError(f"cannot read file: {exc.strerror or exc}", path=self.path,
                              hint="check that it exists and is readable") from exc
 
@@ -52,8 +55,13 @@ def expand_sources(inputs: list[str]) -> list[Source]:
             continue
         path = Path(item)
         if path.is_dir():
+            # Dangling links are kept so the build reports them instead of skipping silently.
             files = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+                           if p.suffix.lower() in TEXT_SUFFIXES
+                           and (p.is_file() or (p.is_symlink() and not p.exists())))
+            if not files:
+                raise InputError("the directory holds no text or HTML file", path=item,
+                                 hint=f"kg reads files ending in {', '.join(TEXT_SUFFIXES)}")
             for p in files:
                 add(p)
         elif path.exists() or path.is_symlink():
