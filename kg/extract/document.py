@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.entities import entity_mentions
+from kg.extract.entities import entity_mentions, title_positions
 from kg.extract.events import extract_facts
 from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
 from kg.resolve.entities import resolve_entities
@@ -51,7 +51,9 @@ def extract_document(document: SourceDocument, parsed: list[tuple[Unit, Doc]],
         unit_mentions = entity_mentions(doc, unit)
         mentions.extend(unit_mentions)
         facts.extend(extract_facts(document, unit, doc, unit_mentions))
+        facts.extend(title_positions(doc, unit, unit_mentions))
     mentions.extend(fact_mentions(facts))
-    entities, _ = resolve_entities(dict.fromkeys(mentions))
+    kb = next((d._.kg_kb for _, d in parsed if Doc.has_extension("kg_kb") and d._.kg_kb), None)
+    entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb)
     return DocumentResult(document=document, sentences=sentences, entities=entities,
                           facts=facts, model=model)

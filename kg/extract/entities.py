@@ -1,10 +1,34 @@
-"""Entity mentions from a parsed unit."""
+"""Entity mentions from a parsed unit, and the positions titles before names state.
+
+Recognition is the statistical NER plus the rule layer in front of it (the
+reference KB and the country gazetteer, see :mod:`kg.nlp.components`), then
+general rules driven by the data files in ``kg/rules/entities/``:
+
+* noise: stamps, credits, bylines and boilerplate give no entities;
+* titles: "Nigerian President Amara Okafor" -> the person "Amara Okafor" (the title
+  becomes a Position fact, :func:`title_positions`);
+* demonyms alone ("Kazakh", "Belarusians") are not entities;
+* types: place names via the gazetteer, organisation heads ("... Ministry",
+  "... Guard"), media appositions ("X, a local TV channel");
+* institution phrases ("the government", "the Kazakh military", "the X
+  peacekeepers", "the mayoral office") and acronyms defined in text;
+* the unit's dateline ("LAGOS") and agency ("Reuters").
+
+Mentions in a Title Case headline found only by the statistical model carry the
+source suffix ``:headline``; the resolver keeps them only when the body confirms them.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from spacy.tokens import Doc, Span
 
-from kg.records import EntityType, Mention, Unit
+from kg.extract.entity_rules import EntityRules, entity_rules
+from kg.records import EntityType, Fact, Mention, Unit
+from kg.resolve.places import fold as fold_place
+from kg.resolve.places import gazetteer
 
 # spaCy labels that name entities kg models; the rest (dates, money, ...) are
 # handled as values by the event extractors.
@@ -14,7 +38,11 @@ LABEL_TYPES = {
     "GPE": EntityType.PLACE,
     "LOC": EntityType.REGION,
     "FAC": EntityType.PLACE,
+    "NORP": EntityType.PLACE,  # kept only when it is a country name the model mislabelled
 }
+HEADLINE = ":headline"
+_DETERMINERS = {"the", "a", "an"}
+_STOP = {"of", "the", "and", "for", "on", "in", "de", "&", "to"}
 
 
 def sentence_of(span: Span, unit: Unit) -> tuple[int, int]:
@@ -38,7 +66,7 @@ def _trim(span: Span) -> Span | None:
     """Drop leading determiners/possessive endings and surrounding punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
@@ -47,15 +75,419 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def initials(text: str) -> set[str]:
+    """Acronyms a long name may take: 'Pan-Andean Water Authority' -> {'PWA', 'PAWA'}."""
+    words = [w for w in re.split(r"\s+", text.replace("’", "'")) if w]
+    words = [re.sub(r"'s$", "", w) for w in words if w.lower() not in _STOP]
+    if len(words) < 2:
+        return set()
+    plain = "".join(w[0] for w in words if w[0].isalnum()).upper()
+    split = "".join(p[0] for w in words for p in w.split("-") if p and p[0].isalnum()).upper()
+    return {plain, split}
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
+# --- typing ---------------------------------------------------------------------------------
+def head_type(text: str, rules: EntityRules) -> EntityType | None:
+    """Type from the head of an organisation name ('National Guard' -> ArmedForce)."""
+    core = re.split(r"\s+of\s+", _fold(text), maxsplit=1)[0]
+    words = core.split()
+    for n in (2, 1):
+        if len(words) >= n:
+            t = rules.heads.get(" ".join(words[-n:]))
+            if t is not None:
+                return t
+    return None
+
+
+def place_type(text: str, *, strict: bool = False) -> EntityType | None:
+    """Country, City or Region from the gazetteer.
+
+    ``strict`` (for names the model called an organisation) accepts only countries and
+    cities that are unique and large, so that a company named after a small town
+    stays an organisation.
+    """
+    gaz = gazetteer()
+    if gaz.country(text):
+        return EntityType.COUNTRY
+    if strict:
+        found = gaz.cities.get(fold_place(text), [])
+        if len(found) == 1 and found[0].population >= 100_000:
+            return EntityType.CITY
+        return None
+    return gaz.place_type(text)
+
+
+def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
+    text = span.text
+    if label.startswith("KG_"):
+        return EntityType(label[3:])
+    if label == "NORP":
+        return EntityType.COUNTRY if gazetteer().country(text) else None
+    base = LABEL_TYPES.get(label)
+    if base is None:
+        return None
+    if base is EntityType.ORGANIZATION:
+        return head_type(text, rules) or place_type(text, strict=True) or base
+    if base is EntityType.PERSON:
+        return base
+    if label == "GPE" or label == "LOC":
+        found = place_type(text)
+        if found is not None:
+            return found
+        ht = head_type(text, rules)
+        return ht or base
+    return base
+
+
+# --- titles -----------------------------------------------------------------------------------
+@cache
+def _title_regex() -> re.Pattern[str]:
+    titles = sorted(entity_rules().title_forms.values(), key=len, reverse=True)
+    alts = "|".join(re.escape(t) for t in titles)
+    return re.compile(rf"(?:{alts})(?=\s)", re.IGNORECASE)
+
+
+def split_title(span: Span, rules: EntityRules) -> tuple[Span | None, str | None, Span | None]:
+    """(qualifier, title, name) of '[Kazakh] President Kassym-Jomart Tokayev', or Nones."""
+    doc = span.doc
+    start = span.start
+    qualifier = None
+    if rules.is_demonym(doc[start].text) or (gazetteer().country(doc[start].text)
+                                             and start + 1 < span.end):
+        qualifier = doc[start:start + 1]
+        start += 1
+    if start >= span.end:
+        return None, None, None
+    rest = doc[start:span.end]
+    m = _title_regex().match(rest.text)
+    if not m:
+        return None, None, None
+    name = rest.char_span(m.end(), len(rest.text), alignment_mode="contract")
+    if name is None:
+        return None, None, None
+    name = _trim(name)
+    if name is None or not name[0].is_title:
+        return None, None, None
+    return qualifier, m.group(0), name
+
+
+def _inside_title(span: Span) -> bool:
+    """Whether the span is the start of a longer title phrase followed by a name."""
+    m = _title_regex().match(span.doc.text[span.start_char:])
+    if m is None or m.end() <= len(span.text):
+        return False
+    rest = span.doc.text[span.start_char + m.end():].lstrip()
+    return rest[:1].isupper()
+
+
+# --- extraction -------------------------------------------------------------------------------
+def _noise_ranges(doc: Doc, rules: EntityRules) -> list[tuple[int, int]]:
+    """Local character ranges of lines that are noise (bylines, credits, boilerplate)."""
+    out = []
+    pos = 0
+    for line in doc.text.split("\n"):
+        if line.strip() and any(p.search(line) for p in rules.noise_line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _in(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
+
+
+def _headline_range(unit: Unit) -> tuple[int, int] | None:
+    if unit.headline is None:
+        return None
+    return unit.headline.start - unit.start, unit.headline.end - unit.start
+
+
 def entity_mentions(doc: Doc, unit: Unit) -> list[Mention]:
-    """Mentions of the named entities in ``doc`` with coarse types."""
+    """Mentions of the named entities in ``doc`` with kg types."""
+    rules = entity_rules()
+    noise = _noise_ranges(doc, rules)
+    headline = _headline_range(unit)
     out: list[Mention] = []
+
+    def add(span: Span, etype: EntityType, source: str) -> None:
+        if _in(noise, span.start_char, span.end_char):
+            return
+        if any(p.search(span.text) for p in rules.noise_mention):
+            return
+        if headline and not source.startswith(("kb", "gazetteer", "rule")) \
+                and headline[0] <= span.start_char < headline[1]:
+            source += HEADLINE
+        out.append(mention_from_span(span, unit, etype, source))
+
     for ent in doc.ents:
-        etype = LABEL_TYPES.get(ent.label_)
+        etype = _span_type(ent, ent.label_, rules)
         if etype is None:
             continue
         span = _trim(ent)
         if span is None or not any(t.is_alpha for t in span):
             continue
-        out.append(mention_from_span(span, unit, etype, f"ner:{ent.label_}"))
+        if ent.label_.startswith("KG_"):
+            add(span, etype, "kb")
+            continue
+        if ent.kb_id_ == "gazetteer:country":
+            add(span, EntityType.COUNTRY, "gazetteer:country")
+            continue
+        # A demonym alone, or a demonym before common nouns ("Kazakh city"), is no entity.
+        if rules.is_demonym(span[0].text) and all(not t.is_title for t in span[1:]):
+            continue
+        if etype is not EntityType.PERSON and _inside_title(span):
+            continue  # "State" of "State Secretary Erlan Karin"
+        _qualifier, _title, name = split_title(span, rules)
+        if name is not None:
+            add(name, EntityType.PERSON, "rule:title-name")
+            continue
+        add(span, etype, f"ner:{ent.label_}")
+
+    out.extend(_body_mentions(doc, unit, rules, out, noise))
+    out = _media_appositions(doc, unit, rules, out)
+    out.extend(_acronym_mentions(doc, unit, out))
+    out.extend(_dateline_mentions(doc, unit))
+    return _dedupe(out)
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """One mention per span; rule and KB mentions win over the model's."""
+    rank = {"kb": 0, "rule": 1, "gazetteer": 2, "dateline": 3, "ner": 4}
+    best: dict[tuple[int, int], Mention] = {}
+    for m in mentions:
+        old = best.get((m.start, m.end))
+        if old is None or rank.get(m.source.split(":")[0], 9) < rank.get(
+                old.source.split(":")[0], 9):
+            best[(m.start, m.end)] = m
+    return sorted(best.values(), key=lambda m: (m.start, m.end))
+
+
+@cache
+def _body_regex() -> re.Pattern[str]:
+    phrases = sorted(entity_rules().bodies, key=len, reverse=True)
+    alts = "|".join(re.escape(p).replace("'", "['’]") for p in phrases)
+    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)
+
+
+def _body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention],
+                   noise: list[tuple[int, int]]) -> list[Mention]:
+    """Institution phrases: 'the government', 'the Kazakh military', 'the X peacekeepers'.
+
+    The mention covers the owner when the text states it ('Kazakh military',
+    'peacekeepers of the X'), so that the resolver can name the institution after it.
+    """
+    out = []
+    named = [(m.start - unit.start, m.end - unit.start, m) for m in found]
+    for match in _body_regex().finditer(doc.text):
+        body = rules.bodies[_fold(match.group(0)).replace("’", "'")]
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or _in(noise, span.start_char, span.end_char):
+            continue
+        # a phrase that modifies a following noun is no reference ("government bodies")
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ != "POS":
+            continue
+        start, end = span.start, span.end
+        prev = doc[start - 1] if start > 0 else None
+        if body.scope == "country":
+            if prev is not None and rules.is_demonym(prev.text):
+                start -= 1
+            elif prev is not None and prev.tag_ == "POS" and start >= 2 \
+                    and gazetteer().country(doc[start - 2].text):
+                start -= 2
+            elif prev is not None and prev.is_title and not prev.is_sent_start \
+                    and not span[0].is_title:
+                continue  # part of a longer name the model handles
+            elif (prev is None or prev.lower_ not in {"the", "'s", "’s", "its", "their"}) \
+                    and not span[0].is_title:
+                continue
+        elif body.scope == "organization":
+            owner = _owner_org(doc, unit, start, end, named)
+            if owner is None:
+                continue
+            start, end = min(start, owner.start), max(end, owner.end)
+        sub = doc[start:end]
+        a, b = unit.start + span.start_char, unit.start + span.end_char
+        if any(m.start < b and a < m.end and not m.source.endswith(HEADLINE) for m in found):
+            continue  # the phrase is (part of) a name already found; the resolver names it
+        out.append(mention_from_span(sub, unit, body.type, "rule:body"))
     return out
+
+
+def _owner_org(doc: Doc, unit: Unit, start: int, end: int,
+               named: list[tuple[int, int, Mention]]) -> Span | None:
+    """The organisation named right before ('the X peacekeepers') or after ('... of the X')."""
+    orgs = [(a, b) for a, b, m in named if m.type in (EntityType.ORGANIZATION,
+                                                      EntityType.GOVERNMENT_BODY)]
+    first = doc[start].idx
+    for a, b in orgs:
+        if b <= first and not doc.text[b:first].strip(" ’'s"):
+            return doc.char_span(a, b, alignment_mode="expand")
+    last = doc[end - 1].idx + len(doc[end - 1])
+    for a, b in orgs:
+        gap = doc.text[last:a]
+        if a >= last and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap):
+            return doc.char_span(a, b, alignment_mode="expand")
+    return None
+
+
+@cache
+def _apposition_regex() -> re.Pattern[str]:
+    rules = entity_rules()
+    alts = "|".join(re.escape(p) for p in sorted(rules.descriptors, key=len, reverse=True))
+    name = r"[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|\d+))*"
+    return re.compile(rf"(?P<name>{name})\s*,\s+(?i:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?P<what>(?i:{alts}))\b")
+
+
+def _media_appositions(doc: Doc, unit: Unit, rules: EntityRules,
+                       found: list[Mention]) -> list[Mention]:
+    """'Khabar 24, a local TV channel': the apposition types (or finds) the name."""
+    out = list(found)
+    for match in _apposition_regex().finditer(doc.text):
+        if not match.group("name")[0].isupper():
+            continue
+        etype = rules.descriptors[_fold(match.group("what"))]
+        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        if span is None:
+            continue
+        # "according to Khabar 24": drop leading words the model does not see as the name
+        while len(span) > 1 and not span[0].is_title:
+            span = span[1:]
+        a, b = unit.start + span.start_char, unit.start + span.end_char
+        out = [m for m in out if not (m.start == a and m.end == b and m.source != "kb")]
+        if any(m.start == a and m.end == b for m in out):
+            continue
+        out.append(mention_from_span(span, unit, etype, "rule:apposition"))
+    return out
+
+
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,9})\s*\)")
+
+
+def _acronym_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
+    """'The Pan-Andean Water Authority (PAWA) ...; PAWA later': every use of a defined acronym."""
+    out: list[Mention] = []
+    for match in _ACRONYM.finditer(doc.text):
+        acronym = match.group(1)
+        a = unit.start + match.start()
+        long_forms = [m for m in found if 0 <= a - m.end <= 4 and m.type.is_agent
+                      and acronym in initials(m.text)]
+        if not long_forms:
+            continue
+        etype = long_forms[0].type
+        for use in re.finditer(rf"\b{re.escape(acronym)}\b", doc.text):
+            s, e = unit.start + use.start(), unit.start + use.end()
+            if any(m.start <= s and e <= m.end for m in found + out):
+                continue
+            span = doc.char_span(use.start(), use.end())
+            if span is not None:
+                out.append(mention_from_span(span, unit, etype, "rule:acronym"))
+    return out
+
+
+def _dateline_mentions(doc: Doc, unit: Unit) -> list[Mention]:
+    """The dateline place ('MINSK') and the agency ('Sputnik') of the unit."""
+    out = []
+    for span, kind in ((unit.dateline, "dateline"), (unit.agency, "dateline:agency")):
+        if span is None or not span.text.strip():
+            continue
+        if kind == "dateline":
+            etype = place_type(span.text) or EntityType.PLACE
+        else:
+            etype = EntityType.MEDIA_ORGANIZATION
+        out.append(Mention(start=span.start, end=span.end, text=span.text, type=etype,
+                           unit=unit.index, sentence=_first_sentence(doc, unit, span.start),
+                           source=kind))
+    return out
+
+
+def _first_sentence(doc: Doc, unit: Unit, offset: int) -> tuple[int, int]:
+    """The trimmed sentence after a blanked dateline (the one the dateline belongs to)."""
+    local = offset - unit.start
+    for sent in doc.sents:
+        if sent.end_char > local and sent.text.strip():
+            text = sent.text
+            lead = len(text) - len(text.lstrip())
+            trail = len(text) - len(text.rstrip())
+            return unit.start + sent.start_char + lead, unit.start + sent.end_char - trail
+    return offset, offset
+
+
+# --- positions from titles -----------------------------------------------------------------
+def title_positions(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
+    """Position facts from a title before a name: 'Kremlin spokesman Dmitry Peskov'.
+
+    The holder is the person mention; the organisation is what precedes the title
+    (a demonym -> its country, a named organisation), or, for a national title with
+    no country stated ('State Secretary X'), the country the unit mentions most.
+    """
+    rules = entity_rules()
+    facts: list[Fact] = []
+    by_end = {m.end: m for m in mentions if m.type is not EntityType.PERSON}
+    countries = [m for m in mentions if m.type is EntityType.COUNTRY]
+    for person in mentions:
+        if person.type is not EntityType.PERSON or person.unit != unit.index \
+                or person.source.endswith(HEADLINE):
+            continue  # a headline guess may be dropped by the resolver
+        local = person.start - unit.start
+        before = doc.text[:local]
+        found = None
+        for title_key, scope in rules.titles.items():
+            if scope == "honorific":
+                continue
+            form = re.escape(title_key).replace(r"\ ", r"\s+")
+            m = re.search(rf"(?:^|(?<=\W))({form})\s+$", before, re.IGNORECASE)
+            if m and (found is None or len(m.group(1)) > len(found[0].group(1))):
+                found = (m, scope)
+        if found is None:
+            continue
+        match, scope = found
+        title = match.group(1)
+        if not any(c.isupper() for c in title) and scope == "country":
+            continue  # "the president Amara Okafor" with a lower-case title is rare; skip
+        org, rule, confidence = None, "position:title-name", 0.9
+        pre_end = match.start(1)
+        pre = before[:pre_end].rstrip()
+        qual = re.search(r"([A-Z][\w’'-]*)$", pre)
+        if qual:
+            word = qual.group(1)
+            end_abs = unit.start + len(pre)
+            if end_abs in by_end and by_end[end_abs].type is not EntityType.PERSON:
+                org = by_end[end_abs]
+            elif rules.demonym_country(word):
+                span = doc.char_span(qual.start(1), len(pre))
+                if span is not None:
+                    org = mention_from_span(span, unit, EntityType.COUNTRY, "rule:demonym")
+        if org is None and scope == "country":
+            org = _unit_country(countries, person)
+            rule, confidence = "position:title-name:unit-country", 0.6
+        roles: dict = {"holder": [person], "role": [_title_case(title, rules)]}
+        if org is not None:
+            roles["organization"] = [org]
+        sent = person.sentence
+        facts.append(Fact(kind="Position", category="relation", roles=roles, unit=unit.index,
+                          sentence=sent, rule=rule, confidence=confidence))
+    return facts
+
+
+def _title_case(title: str, rules: EntityRules) -> str:
+    return rules.title_forms.get(_fold(title), title)
+
+
+def _unit_country(countries: list[Mention], person: Mention) -> Mention | None:
+    """The country the unit names most (ties: none); its mention nearest the person."""
+    if not countries:
+        return None
+    counts: dict[str, int] = {}
+    for m in countries:
+        counts[_fold(m.text)] = counts.get(_fold(m.text), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    top = [m for m in countries if _fold(m.text) == ranked[0][0]]
+    return min(top, key=lambda m: abs(m.start - person.start))

@@ -19,3 +19,81 @@ def line_breaks(doc: Doc) -> Doc:
             if not nxt.is_space:
                 nxt.is_sent_start = True
     return doc
+
+
+# --- entity rule layer ---------------------------------------------------------------
+# Runs before the statistical NER. It marks knowledge-base labels (label "KG_<Type>",
+# entity id = the KB IRI) and country names from the gazetteer (label "GPE") as preset
+# entities; the NER respects them and predicts around them.
+
+if not Doc.has_extension("kg_kb"):
+    Doc.set_extension("kg_kb", default=None)
+
+
+class EntityRuleLayer:
+    """Preset entities from the reference KB and the country gazetteer."""
+
+    def __init__(self, nlp: Language, name: str, kb_files: list[str], defaults: bool,
+                 countries: bool):
+        from spacy.matcher import PhraseMatcher
+
+        from kg.resolve.kb import load_kb
+
+        self.name = name
+        self.kb = load_kb(kb_files, defaults=defaults)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.labels: dict[str, tuple[str, str]] = {}  # match key -> (label, ent id)
+        for n, entry in enumerate(self.kb.entries):
+            key = f"kb{n}"
+            self.labels[key] = (f"KG_{entry.type.value}", entry.iri)
+            forms = set(entry.labels)
+            forms |= {f.upper() for f in entry.labels if len(f) > 3}  # all-caps datelines
+            self.matcher.add(key, [nlp.make_doc(f) for f in sorted(forms)])
+        if countries:
+            from kg.resolve.places import gazetteer
+
+            names = {p.name for p in gazetteer().by_code.values()}
+            self.labels["country"] = ("GPE", "gazetteer:country")
+            self.matcher.add("country", [nlp.make_doc(n) for n in sorted(names)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.util import filter_spans
+
+        doc._.kg_kb = self.kb
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            key = doc.vocab.strings[match_id]
+            label, ent_id = self.labels[key]
+            if key == "country" and not _standalone(doc, start, end):
+                continue
+            spans.append(doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                                       label=label, kb_id=ent_id))
+        spans = [s for s in spans if s is not None]
+        if spans:
+            # every non-overlapping match is kept; existing entities never overlap yet
+            doc.set_ents(filter_spans(spans), default="unmodified")
+        return doc
+
+
+def _standalone(doc: Doc, start: int, end: int) -> bool:
+    """A country name not inside a longer capitalised name.
+
+    'Georgia Tech', 'Jordan Peele' and 'Ministry of Defense of the Republic of Chad'
+    are left to the statistical model.
+    """
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].is_title:
+        return False
+    prev_cap = start > 0 and doc[start - 1].is_title and not doc[start].is_sent_start \
+        and doc[start - 1].lower_ not in {"the", "of", "and", "in", "to"}
+    next_cap = end < len(doc) and doc[end].is_title and not doc[end].is_sent_start
+    return not (prev_cap or next_cap)
+
+
+@Language.factory("kg_entity_rules_v1",
+                  default_config={"kb_files": [], "defaults": True, "countries": True})
+def make_entity_rules(nlp: Language, name: str, kb_files: list[str], defaults: bool,
+                      countries: bool) -> EntityRuleLayer:
+    return EntityRuleLayer(nlp, name, kb_files, defaults, countries)

