@@ -48,6 +48,7 @@ class BuildOptions:
     base_iri: str | None = None
     batch_size: int = 64
     max_chars: int = DEFAULT_MAX_CHARS  # longer units are parsed in pieces (kg/ingest/chunks.py)
+    kb_files: tuple[str, ...] = ()  # user knowledge-base files (Turtle), added to ontology/kb
 
 
 def read_sources(sources: list[Source], report: BuildReport) -> Iterator[SourceDocument]:
@@ -89,7 +90,7 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     report = BuildReport()
     started = time.perf_counter()
     minter = IriMinter(options.base_iri) if options.base_iri else IriMinter()
-    nlp = build_nlp(options.model)
+    nlp = build_nlp(options.model, kb_files=options.kb_files)
     label = model_label(nlp)
 
     pending: dict[int, tuple[SourceDocument, list]] = {}

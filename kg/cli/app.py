@@ -61,6 +61,9 @@ def build(
     base_iri: Annotated[str | None, typer.Option("--base-iri", help="Base for minted IRIs.")
                         ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help="Extra knowledge-base file "
+                                                  "(Turtle, SKOS labels + a kg: class); "
+                                                  "repeatable.")] = None,
 ) -> None:
     """Read news text and build the knowledge graph (one named graph per document)."""
     from kg.build import BuildOptions, build_to_file
@@ -74,7 +77,8 @@ def build(
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from exc
     srcs = expand_sources(sources)
-    options = BuildOptions(model=model, base_iri=base_iri)
+    options = BuildOptions(model=model, base_iri=base_iri,
+                           kb_files=tuple(str(p) for p in kb or ()))
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from kg.cli.interrupt import interruptible
@@ -161,6 +165,11 @@ def export(
     st = open_graph(graph=graph, store=store)
     export_store(st, output, fmt)
     err.print(f"{len(st)} quads -> {output} ({fmt.value})", markup=False)
+
+
+from kg.cli.entities import entities_cmd  # noqa: E402
+
+app.command("entities")(entities_cmd)
 
 
 def main() -> None:

@@ -26,7 +26,9 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_rules import EntityRules, entity_rules
+from kg.ingest.reader import DATELINE
 from kg.records import EntityType, Fact, Mention, Unit
+from kg.records import Span as RecSpan
 from kg.resolve.places import fold as fold_place
 from kg.resolve.places import gazetteer
 
@@ -245,13 +247,49 @@ def entity_mentions(doc: Doc, unit: Unit) -> list[Mention]:
         if name is not None:
             add(name, EntityType.PERSON, "rule:title-name")
             continue
+        if etype is not EntityType.PERSON and _after_title(span) \
+                and place_type(span.text) is None:
+            add(span, EntityType.PERSON, "rule:title-name")  # "President Amara Okafor" as GPE
+            continue
         add(span, etype, f"ner:{ent.label_}")
 
     out.extend(_body_mentions(doc, unit, rules, out, noise))
     out = _media_appositions(doc, unit, rules, out)
     out.extend(_acronym_mentions(doc, unit, out))
-    out.extend(_dateline_mentions(doc, unit))
+    out.extend(_surname_mentions(doc, unit, out))
+    datelines = _dateline_mentions(doc, unit)
+    if datelines:
+        out = [m for m in out if not any(m.start < d.end and d.start < m.end
+                                         for d in datelines)]
+    out.extend(datelines)
     return _dedupe(out)
+
+
+def _after_title(span: Span) -> bool:
+    """Whether a capitalised title ends right before the span ('... President ' + span)."""
+    before = span.doc.text[:span.start_char]
+    for m in _title_regex().finditer(before[-40:] + " "):
+        if m.group(0)[:1].isupper() and not before[-40:][m.end():].strip():
+            return True
+    return False
+
+
+def _surname_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
+    """'Okafor said': later uses of the surname of a person the unit names in full."""
+    out: list[Mention] = []
+    surnames = {m.text.split()[-1] for m in found
+                if m.type is EntityType.PERSON and len(m.text.split()) > 1}
+    for surname in sorted(surnames):
+        if not surname[:1].isupper() or len(surname) < 3:
+            continue
+        for use in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc.text):
+            s, e = unit.start + use.start(), unit.start + use.end()
+            if any(m.start < e and s < m.end for m in found + out):
+                continue
+            span = doc.char_span(use.start(), use.end())
+            if span is not None:
+                out.append(mention_from_span(span, unit, EntityType.PERSON, "rule:surname"))
+    return out
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
@@ -390,10 +428,27 @@ def _acronym_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
     return out
 
 
+def _dateline_spans(doc: Doc, unit: Unit) -> tuple[RecSpan | None, RecSpan | None]:
+    """The reader's dateline and agency; else a dateline opening a line of an article."""
+    if unit.dateline is not None or unit.agency is not None:
+        return unit.dateline, unit.agency
+    pos = 0
+    for line in doc.text.split("\n"):
+        lead = len(line) - len(line.lstrip())
+        m = DATELINE.match(line[lead:])
+        if m:
+            base = unit.start + pos + lead
+            return (RecSpan(base + m.start("place"), base + m.end("place"), m.group("place")),
+                    RecSpan(base + m.start("agency"), base + m.end("agency"), m.group("agency")))
+        pos += len(line) + 1
+    return None, None
+
+
 def _dateline_mentions(doc: Doc, unit: Unit) -> list[Mention]:
     """The dateline place ('MINSK') and the agency ('Sputnik') of the unit."""
     out = []
-    for span, kind in ((unit.dateline, "dateline"), (unit.agency, "dateline:agency")):
+    place, agency = _dateline_spans(doc, unit)
+    for span, kind in ((place, "dateline"), (agency, "dateline:agency")):
         if span is None or not span.text.strip():
             continue
         if kind == "dateline":

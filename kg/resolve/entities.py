@@ -408,15 +408,18 @@ class _Resolver:
             name = self.pick_name(members, etype)
         key = f"{etype.value}:{spelling_key(name, self.rules)}"
         ent = Entity(key=key, name=name, type=etype)
+        reasons: dict[str, str] = {}
         for i, m in zip(members, ms, strict=True):
             ent.mentions.append(m)
             ent.aliases.add(m.text)
-            surface = display_name(m.text)
-            if surface != name:
-                rule = self.clusters.why.get(i) or self.info[i].rule
-                if rule == "same name":
-                    rule = "spelling, case or possessive folded"
-                ent.merges.append((m.text, rule))
+            if display_name(m.text) == name:
+                continue
+            rule = self.clusters.why.get(i) or self.info[i].rule
+            if rule == "same name":
+                rule = reasons.get(m.text) or "spelling, case or possessive folded"
+            if m.text not in reasons or reasons[m.text].startswith("spelling"):
+                reasons[m.text] = rule
+        ent.merges = sorted(reasons.items())
         if kb is not None:
             ent.same_as = sorted({kb.iri, *kb.same_as})
         if place is not None and etype.is_place:
