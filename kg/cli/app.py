@@ -171,6 +171,10 @@ from kg.cli.entities import entities_cmd  # noqa: E402
 
 app.command("entities")(entities_cmd)
 
+from kg.cli.eval import eval_cmd  # noqa: E402
+
+app.command("eval")(eval_cmd)
+
 
 def main() -> None:
     app()

@@ -1,0 +1,82 @@
+"""``kg eval``: score a graph (or a fresh build of sources) against a gold annotation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli.common import err, handle_errors, out
+
+
+@handle_errors
+def eval_cmd(
+    sources: Annotated[list[str] | None, typer.Argument(
+        help="Sources to build and evaluate (files, directories, globs); or give --graph.",
+        show_default=False)] = None,
+    *,
+    gold: Annotated[Path, typer.Option("--gold", help="Gold annotation file "
+                                       "(format: docs/evaluation.md).")],
+    graph: Annotated[Path | None, typer.Option("--graph", "-g", help="Evaluate this graph "
+                                               "file instead of building sources.")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Evaluate this on-disk store "
+                                               "instead of building sources.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of "
+                                          "the report.")] = False,
+    min_f1: Annotated[float | None, typer.Option("--min-f1", min=0.0, max=1.0,
+                                                 help="Exit with status 1 when the entity "
+                                                 "or the fact F1 is below this.")] = None,
+    questions: Annotated[Path | None, typer.Option("--questions", help="Question -> query "
+                                                   "map (default: the built-in one).")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy model when building "
+                                              "sources.")] = None,
+) -> None:
+    """Measure extraction quality: precision/recall/F1 of entities and facts, questions answered."""
+    from kg.evaluate.gold import read_gold
+    from kg.evaluate.mapping import load_mapping
+    from kg.evaluate.run import evaluate_store
+
+    given = sum(x is not None and x != [] for x in (sources, graph, store))
+    if given != 1:
+        raise typer.BadParameter("give SOURCES to build, or --graph FILE, or --store DIR "
+                                 "(exactly one)")
+    mapping = load_mapping()
+    gold_data = read_gold(gold, mapping=mapping)  # fail on a bad gold file before building
+    if sources:
+        st = _build(sources, model)
+    else:
+        from kg.store import open_graph
+
+        st = open_graph(graph=graph, store=store)
+    ev = evaluate_store(st, gold_data, mapping=mapping, questions=questions)
+    if as_json:
+        out.file.write(json.dumps(ev.as_json(), ensure_ascii=False, indent=2) + "\n")
+        out.file.flush()
+    else:
+        from kg.evaluate.report import print_report
+
+        print_report(ev, out)
+    if min_f1 is not None:
+        low = ev.below(min_f1)
+        if low:
+            err.print(f"below --min-f1 {min_f1}: {', '.join(low)}", markup=False)
+            raise typer.Exit(1)
+
+
+def _build(sources: list[str], model: str | None):
+    """Build the sources into an in-memory store (this is where spaCy is loaded)."""
+    from kg.build import BuildOptions, build_into
+    from kg.ingest.sources import expand_sources
+    from kg.store import open_store
+
+    st = open_store(None)
+    report = build_into(st, expand_sources(sources), options=BuildOptions(model=model))
+    for w in report.warnings:
+        err.print(f"warning: {w}", markup=False)
+    for e in report.errors:
+        err.print(f"error: {e}", markup=False)
+    err.print(f"built {report.built} documents, {report.facts} facts, {report.entities} "
+              f"entities in {report.seconds:.1f} s", markup=False)
+    return st
