@@ -119,7 +119,7 @@ class CellMatcher:
 
 
 def answer_question(store: Store, question: GoldQuestion, spec: QuestionSpec | None,
-                    cells: CellMatcher) -> QuestionResult:
+                    cells: CellMatcher, *, path: Path | None = None) -> QuestionResult:
     """Run the question's query and compare its rows with the gold answer."""
     if spec is None:
         return QuestionResult(question.ask, question.line, None, "unmapped",
@@ -128,8 +128,9 @@ def answer_question(store: Store, question: GoldQuestion, spec: QuestionSpec | N
     header, data = rows(run_query(store, query, spec.params))
     absent = [c.column for c in spec.columns if c.column not in header]
     if absent:
-        raise GoldError(f"query {spec.query!r} has no column {', '.join(absent)} "
-                        f"(question {question.ask!r})", hint=f"its columns: {', '.join(header)}")
+        raise GoldError(f"line {question.line}: query {spec.query!r} has no column "
+                        f"{', '.join(map(repr, absent))} (question {question.ask!r})",
+                        path=path, hint=f"its columns: {', '.join(header)}")
     index = [header.index(c.column) for c in spec.columns]
     projected = list(dict.fromkeys(tuple(row[i] for i in index) for row in data))
     candidates = [[j for j, row in enumerate(projected)
@@ -163,5 +164,5 @@ def answer_questions(store: Store, gold: Gold, matcher: Matcher, *,
                      specs: dict[str, QuestionSpec] | None = None) -> list[QuestionResult]:
     specs = load_question_specs() if specs is None else specs
     cells = CellMatcher(matcher)
-    return [answer_question(store, q, q.spec or specs.get(q.ask), cells)
+    return [answer_question(store, q, q.spec or specs.get(q.ask), cells, path=gold.path)
             for q in gold.questions]
