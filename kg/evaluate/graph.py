@@ -7,6 +7,7 @@ in-memory view the matcher can walk without knowing RDF.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -97,6 +98,32 @@ def _select(store: Store, name: str) -> list[dict[str, str | None]]:
     return [dict(zip(header, row, strict=True)) for row in data]
 
 
+_CHAR = re.compile(r"#char=(\d+),(\d+)$")
+
+
+class _Texts:
+    """Sentence text from nif:anchorOf, or sliced from the document by the RFC 5147 IRI."""
+
+    def __init__(self, documents: dict[str, str | None]):
+        self.documents = documents
+
+    def sentence(self, node: str | None, anchor: str | None, doc: str | None) -> str | None:
+        if anchor:
+            return anchor
+        m = _CHAR.search(node or "")
+        text = self.documents.get(doc or "")
+        if m is None or text is None:
+            return None
+        return text[int(m.group(1)):int(m.group(2))].strip() or None
+
+    @staticmethod
+    def begin(node: str | None, begin: str | None) -> int | None:
+        if begin:
+            return int(begin)
+        m = _CHAR.search(node or "")
+        return int(m.group(1)) if m else None
+
+
 def _local(iri: str) -> str:
     return iri[len(KG_NS):] if iri.startswith(KG_NS) else iri.rsplit("#", 1)[-1]
 
@@ -121,7 +148,9 @@ def read_graph(store: Store, *, document: str | None = None,
     ``entity_classes`` are the kg: class names that make a node an entity of
     that class; a node with none of them keeps its first kg: class.
     """
-    documents = [r["doc"] for r in _select(store, "documents") if r["doc"]]
+    doc_rows = _select(store, "documents")
+    documents = [r["doc"] for r in doc_rows if r["doc"]]
+    texts = _Texts({r["doc"]: r["text"] for r in doc_rows if r["doc"]})
     keep = select_documents(documents, document)
 
     entities: dict[str, GraphEntity] = {}
@@ -155,8 +184,9 @@ def read_graph(store: Store, *, document: str | None = None,
             e.docs.add(doc)
         e.mentions += 1
         begin = int(r["begin"]) if r["begin"] else 0
-        if r["sentence"] and (e._first is None or begin < e._first):
-            e._first, e.sentence = begin, r["sentence"]
+        shown = texts.sentence(r["sentenceNode"], r["sentence"], doc) or r["anchor"]
+        if shown and (e._first is None or begin < e._first):
+            e._first, e.sentence = begin, shown
     every_entity = entities
     if keep is not None:
         entities = {k: e for k, e in entities.items() if e.docs & keep}
@@ -170,9 +200,10 @@ def read_graph(store: Store, *, document: str | None = None,
     for r in _select(store, "facts"):
         fact = facts.get(r["fact"])
         if fact is None:
-            fact = facts[r["fact"]] = GraphFact(r["fact"], _local(r["class"]), r["doc"],
-                                               int(r["begin"]) if r["begin"] else None,
-                                               r["sentence"])
+            fact = facts[r["fact"]] = GraphFact(
+                r["fact"], _local(r["class"]), r["doc"],
+                texts.begin(r["sentenceNode"], r["begin"]),
+                texts.sentence(r["sentenceNode"], r["sentence"], r["doc"]))
         elif _local(r["class"]) < fact.cls:  # several specific classes: keep one, stably
             fact.cls = _local(r["class"])
     if keep is not None:

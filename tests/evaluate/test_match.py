@@ -315,3 +315,21 @@ def test_gold_document_selects_one_document_of_the_graph(tmp_path):
     gold = gold_from(tmp_path, "document: elsewhere.txt\n" + DETENTION)
     with pytest.raises(GoldError, match="not in the graph"):
         evaluate_store(store, gold)
+
+
+def test_sentence_shown_even_when_the_graph_lacks_its_nif_description(tmp_path):
+    """A fact whose kg:sentence node has no nif:anchorOf is shown by slicing the document."""
+    from pyoxigraph import Quad
+
+    from kg.rdf.vocab import NIF
+
+    store = detention_doc().store()
+    anchors = [q for q in store.quads_for_pattern(None, NIF.anchorOf, None)
+               if q.subject.value.endswith(f"#char=0,{len(LINES[0])}")]
+    assert anchors
+    for q in anchors:
+        store.remove(Quad(q.subject, q.predicate, q.object, q.graph_name))
+    ev = evaluate_store(store, gold_from(tmp_path, DETENTION.replace("agent: Syldavian Guard",
+                                                                     "agent: Klow")))
+    (spur,) = [s for s in ev.as_json()["spurious"] if s["kind"] == "fact"]
+    assert spur["sentence"] == LINES[0]
