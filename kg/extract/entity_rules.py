@@ -95,6 +95,19 @@ def _check_entry(name: str, entry: object) -> list[str]:
 
 def load_rule_file(path: Path) -> list[dict]:
     """Entries of one JSONL rule file; raises RuleError listing every bad line."""
+    entries, errors = _read_rule_file(path)
+    if errors:
+        raise _rule_error(errors)
+    return entries
+
+
+def _rule_error(errors: list[str]) -> RuleError:
+    return RuleError(f"{len(errors)} bad entr{'y' if len(errors) == 1 else 'ies'} in "
+                     "entity rules:\n" + "\n".join(errors),
+                     hint="fix the entries listed; each line is one JSON object")
+
+
+def _read_rule_file(path: Path) -> tuple[list[dict], list[str]]:
     name = path.name
     if name not in _SCHEMAS:
         raise RuleError(f"no schema for entity rule file {name!r}", path=path,
@@ -117,11 +130,7 @@ def load_rule_file(path: Path) -> list[dict]:
             errors.append(f"{path}:{lineno}: {'; '.join(problems)}")
         else:
             entries.append(entry)
-    if errors:
-        raise RuleError(f"{len(errors)} bad entr{'y' if len(errors) == 1 else 'ies'} in "
-                        "entity rules:\n" + "\n".join(errors),
-                        hint="fix the entries listed; each line is one JSON object")
-    return entries
+    return entries, errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,29 +173,37 @@ def _fold(text: str) -> str:
 def load_entity_rules(directory: Path | None = None) -> EntityRules:
     """Load and validate every rule file in ``directory`` (default: the shipped rules)."""
     d = directory or rules_dir() / "entities"
+    files: dict[str, list[dict]] = {}
+    errors: list[str] = []
+    for name in _SCHEMAS:
+        entries, bad = _read_rule_file(d / name)
+        files[name] = entries
+        errors.extend(bad)
+    if errors:
+        raise _rule_error(errors)
     rules = EntityRules()
-    for e in load_rule_file(d / "titles.jsonl"):
+    for e in files["titles.jsonl"]:
         rules.titles[_fold(e["title"])] = e["scope"]
         rules.title_forms[_fold(e["title"])] = e["title"]
-    for e in load_rule_file(d / "demonyms.jsonl"):
+    for e in files["demonyms.jsonl"]:
         for dem in e["demonyms"]:
             rules.demonyms.setdefault(_fold(dem), set()).add(e["country"].upper())
             # plural people nouns ("Belarusians") are demonyms too
             if not dem.endswith(("s", "sh", "ch", "ese", "i")):
                 rules.demonyms.setdefault(_fold(dem) + "s", set()).add(e["country"].upper())
-    for e in load_rule_file(d / "bodies.jsonl"):
+    for e in files["bodies.jsonl"]:
         body = Body(tuple(e["phrases"]), EntityType(e["type"]), e["scope"], e["name"])
         for p in e["phrases"]:
             rules.bodies[_fold(p)] = body
-    for e in load_rule_file(d / "heads.jsonl"):
+    for e in files["heads.jsonl"]:
         rules.heads[_fold(e["head"])] = EntityType(e["type"])
-    for e in load_rule_file(d / "descriptors.jsonl"):
+    for e in files["descriptors.jsonl"]:
         for p in e["phrases"]:
             rules.descriptors[_fold(p)] = EntityType(e["type"])
-    for e in load_rule_file(d / "noise.jsonl"):
+    for e in files["noise.jsonl"]:
         target = rules.noise_line if e["scope"] == "line" else rules.noise_mention
         target.append(re.compile(e["pattern"]))
-    for e in load_rule_file(d / "spelling.jsonl"):
+    for e in files["spelling.jsonl"]:
         rules.spelling[_fold(e["british"])] = _fold(e["american"])
     return rules
 

@@ -84,7 +84,8 @@ def _standalone(doc: Doc, start: int, end: int) -> bool:
     i = start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].is_title:
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].is_title \
+            and not doc[i - 1].is_sent_start:
         return False
     prev_cap = start > 0 and doc[start - 1].is_title and not doc[start].is_sent_start \
         and doc[start - 1].lower_ not in {"the", "of", "and", "in", "to"}

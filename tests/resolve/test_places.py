@@ -1,0 +1,42 @@
+"""GeoNames / ISO linking: renamed cities, ambiguity, countries."""
+
+from __future__ import annotations
+
+from kg.records import EntityType as T
+from kg.resolve.places import country_code, fold, gazetteer
+
+
+def test_fold_matches_caps_accents_and_article():
+    assert fold("NUR-SULTAN") == fold("Nur-Sultan")
+    assert fold("Zürich") == "zurich"
+    assert fold("the Netherlands") == "netherlands"
+
+
+def test_renamed_city_resolves_to_the_current_record():
+    place = gazetteer().link("Nur-Sultan", T.CITY)
+    assert place is not None and place.geonames_id == 1526273 and place.name == "Astana"
+    assert place.iri == "https://sws.geonames.org/1526273/"
+    assert place.lat is not None and place.long is not None
+
+
+def test_ambiguous_city_is_left_unlinked_unless_the_document_decides():
+    gaz = gazetteer()
+    assert len(gaz.city_candidates("Springfield")) > 1
+    assert gaz.link("Springfield", T.CITY) is None
+    assert gaz.link("Lagos", T.CITY) is None
+    lagos = gaz.link("Lagos", T.CITY, countries={"NG"})
+    assert lagos is not None and lagos.country_code == "NG"
+
+
+def test_countries_by_short_and_official_name_with_iso_code():
+    gaz = gazetteer()
+    for name in ("Kenya", "Republic of Kenya", "the Republic of Kenya"):
+        place = gaz.link(name, T.COUNTRY)
+        assert place is not None and country_code(place) == "KE"
+    assert gaz.place_type("Bolivia") is T.COUNTRY
+    assert gaz.place_type("Ohio") is T.REGION
+    assert gaz.link("Qwertyville", T.PLACE) is None
+
+
+def test_gazetteer_is_built_once():
+    assert gazetteer() is gazetteer()

@@ -1,0 +1,135 @@
+"""Resolution rules on hand-built mentions (no model needed)."""
+
+from __future__ import annotations
+
+from kg.records import EntityType as T
+from kg.records import Mention
+from kg.resolve.entities import normalise_name, resolve_entities
+from kg.resolve.kb import KbEntry, KnowledgeBase
+
+
+def mention(text: str, start: int, etype: T, source: str = "ner:ORG", unit: int = 0) -> Mention:
+    return Mention(start=start, end=start + len(text), text=text, type=etype, unit=unit,
+                   sentence=(0, 1000), source=source)
+
+
+def empty_kb() -> KnowledgeBase:
+    return KnowledgeBase()
+
+
+def keys(entities):
+    return {e.key for e in entities}
+
+
+def test_normalise_folds_quotes_possessive_case_and_article():
+    assert normalise_name("the Andean Council’s") == "andean council"
+    assert normalise_name("ANDEAN  Council") == "andean council"
+
+
+def test_acronym_right_after_long_name_links_without_kb():
+    long = mention("Northern Rail Authority", 0, T.ORGANIZATION)
+    acr = mention("NRA", 25, T.ORGANIZATION)  # "Northern Rail Authority (NRA)"
+    later = mention("NRA", 300, T.ORGANIZATION)
+    entities, index = resolve_entities([long, acr, later], kb=empty_kb())
+    assert len(entities) == 1
+    assert index[later] == index[long] == "Organization:northern rail authority"
+    assert ("NRA", "acronym defined in text") in entities[0].merges
+
+
+def test_acronym_far_from_any_long_name_stays_apart_when_initials_differ():
+    entities, _ = resolve_entities([mention("Northern Rail Authority", 0, T.ORGANIZATION),
+                                    mention("WHO", 200, T.ORGANIZATION)], kb=empty_kb())
+    assert len(entities) == 2
+
+
+def test_surname_with_two_candidates_is_left_alone():
+    ms = [mention("Ana Silva", 0, T.PERSON, "ner:PERSON"),
+          mention("Rui Silva", 50, T.PERSON, "ner:PERSON"),
+          mention("Silva", 100, T.PERSON, "ner:PERSON")]
+    entities, index = resolve_entities(ms, kb=empty_kb())
+    assert index[ms[2]] == "Person:silva"
+    assert len(entities) == 3
+
+
+def test_surname_tagged_org_becomes_the_person():
+    ms = [mention("Ana Silva", 0, T.PERSON, "ner:PERSON"), mention("Silva", 100, T.ORGANIZATION)]
+    entities, index = resolve_entities(ms, kb=empty_kb())
+    assert len(entities) == 1 and entities[0].type is T.PERSON
+    assert index[ms[1]] == "Person:ana silva"
+
+
+def test_anaphor_joins_the_one_compatible_body_before_it():
+    body = mention("Water Safety Committee", 0, T.GOVERNMENT_BODY)
+    other = mention("Rail Ministry", 40, T.GOVERNMENT_BODY)
+    the_committee = mention("the committee", 120, T.GOVERNMENT_BODY, "rule:test")
+    entities, index = resolve_entities([body, other, the_committee], kb=empty_kb())
+    assert index[the_committee] == index[body]
+    ent = next(e for e in entities if e.key == index[body])
+    assert ("the committee", "anaphor: nearest named body") in ent.merges
+
+
+def test_ambiguous_anaphor_is_left_unresolved():
+    ms = [mention("Water Safety Committee", 0, T.GOVERNMENT_BODY),
+          mention("Budget Committee", 40, T.GOVERNMENT_BODY),
+          mention("the committee", 120, T.GOVERNMENT_BODY, "rule:test")]
+    entities, index = resolve_entities(ms, kb=empty_kb())
+    assert ms[2] not in index
+    assert len(entities) == 2
+
+
+def test_bare_national_body_takes_the_dominant_country():
+    ms = [mention("Peru", 0, T.COUNTRY, "gazetteer:country"),
+          mention("Peru", 30, T.COUNTRY, "gazetteer:country"),
+          mention("Chile", 60, T.COUNTRY, "gazetteer:country"),
+          mention("government", 90, T.GOVERNMENT_BODY, "rule:body"),
+          mention("National Guard", 130, T.ARMED_FORCE)]
+    _, index = resolve_entities(ms, kb=empty_kb())
+    assert index[ms[3]] == "GovernmentBody:government of peru"
+    assert index[ms[4]] == "ArmedForce:national guard of peru"
+
+
+def test_no_dominant_country_no_guess():
+    ms = [mention("Peru", 0, T.COUNTRY, "gazetteer:country"),
+          mention("Chile", 60, T.COUNTRY, "gazetteer:country"),
+          mention("government", 90, T.GOVERNMENT_BODY, "rule:body")]
+    _, index = resolve_entities(ms, kb=empty_kb())
+    assert ms[2] not in index
+
+
+def test_kb_alt_label_gives_the_kb_name_type_and_links():
+    kb = KnowledgeBase()
+    kb.add(KbEntry(iri="https://example.org/kb/nra", label="Northern Rail Authority",
+                   type=T.GOVERNMENT_BODY, alt_labels=("NRA",),
+                   same_as=("https://www.wikidata.org/entity/Q1",)))
+    m = mention("NRA", 0, T.ORGANIZATION, "kb")
+    entities, index = resolve_entities([m], kb=kb)
+    ent = entities[0]
+    assert index[m] == "GovernmentBody:northern rail authority"
+    assert ent.type is T.GOVERNMENT_BODY
+    assert set(ent.same_as) == {"https://example.org/kb/nra", "https://www.wikidata.org/entity/Q1"}
+
+
+def test_places_link_to_geonames_and_keys_are_stable_across_documents():
+    doc1 = [mention("Nur-Sultan", 0, T.CITY, "ner:GPE")]
+    doc2 = [mention("ASTANA", 0, T.CITY, "dateline")]
+    (e1,), _ = resolve_entities(doc1, kb=empty_kb())
+    (e2,), _ = resolve_entities(doc2, kb=empty_kb())
+    assert e1.key == e2.key == "City:astana"
+    assert e1.geonames_id == 1526273 and e1.country_code == "KZ"
+    assert e1.lat is not None and "https://sws.geonames.org/1526273/" in e1.same_as
+
+
+def test_org_and_place_tags_of_one_city_give_one_city():
+    ms = [mention("Minsk", 0, T.CITY, "ner:GPE"), mention("Minsk", 50, T.CITY, "ner:ORG")]
+    entities, _ = resolve_entities(ms, kb=empty_kb())
+    assert [(e.name, e.type) for e in entities] == [("Minsk", T.CITY)]
+
+
+def test_headline_guess_kept_only_when_the_body_confirms_it():
+    ms = [mention("Hopes For", 0, T.PERSON, "ner:PERSON:headline"),
+          mention("Rail Ministry", 20, T.GOVERNMENT_BODY, "ner:ORG:headline"),
+          mention("Rail Ministry", 200, T.GOVERNMENT_BODY)]
+    entities, index = resolve_entities(ms, kb=empty_kb())
+    assert ms[0] not in index
+    assert index[ms[1]] == index[ms[2]]
+    assert len(entities) == 1
