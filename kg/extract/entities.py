@@ -29,7 +29,6 @@ from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.ingest.reader import DATELINE
 from kg.records import EntityType, Fact, Mention, Unit
 from kg.records import Span as RecSpan
-from kg.resolve.places import fold as fold_place
 from kg.resolve.places import gazetteer
 
 # spaCy labels that name entities kg models; the rest (dates, money, ...) are
@@ -43,6 +42,7 @@ LABEL_TYPES = {
     "NORP": EntityType.PLACE,  # kept only when it is a country name the model mislabelled
 }
 HEADLINE = ":headline"
+_VALUE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _DETERMINERS = {"the", "a", "an"}
 _STOP = {"of", "the", "and", "for", "on", "in", "de", "&", "to"}
 
@@ -116,7 +116,7 @@ def place_type(text: str, *, strict: bool = False) -> EntityType | None:
     if gaz.country(text):
         return EntityType.COUNTRY
     if strict:
-        found = gaz.cities.get(fold_place(text), [])
+        found = gaz.cities_named(text)
         if len(found) == 1 and found[0].population >= 100_000:
             return EntityType.CITY
         return None
@@ -391,8 +391,8 @@ def _media_appositions(doc: Doc, unit: Unit, rules: EntityRules,
             continue
         etype = rules.descriptors[_fold(match.group("what"))]
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
-        if span is None:
-            continue
+        if span is None or any(t.ent_type_ in _VALUE_LABELS for t in span):
+            continue  # "on Friday, a TV channel said": a date is no name
         # "according to Khabar 24": drop leading words the model does not see as the name
         while len(span) > 1 and not span[0].is_title:
             span = span[1:]

@@ -41,6 +41,9 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
     "heads.jsonl": {
         "head": (str, True, None),
         "type": (str, True, frozenset(_TYPES)),
+        # a national institution: without a country in its name it belongs to the
+        # document's dominant country ("National Guard" -> "National Guard of X")
+        "national": (bool, False, None),
     },
     "descriptors.jsonl": {
         "phrases": (list, True, None),
@@ -152,6 +155,7 @@ class EntityRules:
     demonyms: dict[str, set[str]] = field(default_factory=dict)  # lower demonym -> ISO codes
     bodies: dict[str, Body] = field(default_factory=dict)  # lower phrase -> body
     heads: dict[str, EntityType] = field(default_factory=dict)
+    national_heads: set[str] = field(default_factory=set)
     descriptors: dict[str, EntityType] = field(default_factory=dict)
     noise_mention: list[re.Pattern[str]] = field(default_factory=list)
     noise_line: list[re.Pattern[str]] = field(default_factory=list)
@@ -197,6 +201,8 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
             rules.bodies[_fold(p)] = body
     for e in files["heads.jsonl"]:
         rules.heads[_fold(e["head"])] = EntityType(e["type"])
+        if e.get("national"):
+            rules.national_heads.add(_fold(e["head"]))
     for e in files["descriptors.jsonl"]:
         for p in e["phrases"]:
             rules.descriptors[_fold(p)] = EntityType(e["type"])

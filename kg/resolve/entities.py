@@ -227,7 +227,11 @@ class _Resolver:
         from kg.extract.entities import head_type
 
         htype = head_type(core, rules)
+        head = re.split(r"\s+of\s+", normalise_name(core), maxsplit=1)[0].split(" ")[-1]
+        names_a_place = any(self.gaz.country(w) or rules.is_demonym(w)
+                            for w in re.findall(r"[\w'-]+", core))
         if htype in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
+                and head in rules.national_heads and not names_a_place \
                 and m.type in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
                 and not _is_acronym(core) and core[:1].isupper():
             country = owner or self.dominant

@@ -70,14 +70,17 @@ class Gazetteer:
                 value = getattr(c, attr, None)
                 if value and "," not in value:
                     self.countries.setdefault(fold(value), place)
-        self.cities: dict[str, list[Place]] = {}
-        self.city_alts: dict[str, list[Place]] = {}
-        for c in gc.get_cities().values():
-            place = Place(int(c["geonameid"]), c["name"], EntityType.CITY, c["countrycode"],
-                          float(c["latitude"]), float(c["longitude"]), int(c["population"]))
-            key = fold(c["name"])
-            self.cities.setdefault(key, []).append(place)
-            if place.population < ALT_NAME_POPULATION:
+        # name -> GeoNames ids; Place records are made on lookup (building 30,000 of them
+        # up front would double the start-up time).
+        self._raw = gc.get_cities()
+        self._places: dict[str, Place] = {}
+        self._cities: dict[str, list[str]] = {}
+        self._alts: dict[str, list[str]] = {}
+        for gid, c in self._raw.items():
+            name = c["name"]
+            key = fold(name)
+            self._cities.setdefault(key, []).append(gid)
+            if c["population"] < ALT_NAME_POPULATION:
                 continue
             for alt in c.get("alternatenames") or ():
                 # Latin-script names only; all-caps codes (airports: "ALA") are not names.
@@ -85,9 +88,9 @@ class Gazetteer:
                     continue
                 k = fold(alt)
                 if k != key:
-                    bucket = self.city_alts.setdefault(k, [])
-                    if place not in bucket:
-                        bucket.append(place)
+                    bucket = self._alts.setdefault(k, [])
+                    if gid not in bucket:
+                        bucket.append(gid)
         self.regions: dict[str, Place] = {}
         for s in gc.get_us_states().values():
             self.regions[fold(s["name"])] = Place(int(s["geonameid"]), s["name"],
@@ -96,10 +99,23 @@ class Gazetteer:
     def country(self, name: str) -> Place | None:
         return self.countries.get(fold(name))
 
+    def _city(self, gid: str) -> Place:
+        place = self._places.get(gid)
+        if place is None:
+            c = self._raw[gid]
+            place = self._places[gid] = Place(
+                int(c["geonameid"]), c["name"], EntityType.CITY, c["countrycode"],
+                float(c["latitude"]), float(c["longitude"]), int(c["population"]))
+        return place
+
+    def cities_named(self, name: str) -> list[Place]:
+        """Cities whose main name is ``name`` (alternate names not considered)."""
+        return [self._city(g) for g in self._cities.get(fold(name), ())]
+
     def city_candidates(self, name: str) -> list[Place]:
         """Cities with this main name; only if none, cities with it as an alternate name."""
         key = fold(name)
-        return self.cities.get(key) or self.city_alts.get(key, [])
+        return [self._city(g) for g in self._cities.get(key) or self._alts.get(key, ())]
 
     def place_type(self, name: str) -> EntityType | None:
         """Country, City or Region when the name is a known place of that kind."""
