@@ -84,7 +84,8 @@ class Mapping:
         return [w for w in _WORD.findall(self.fold(text)) if w not in self.stopwords]
 
     def words_agree(self, a: str, b: str) -> bool:
-        if a == b:
+        """Equal, equal but for a plural "s", or sharing the first ``prefix`` letters."""
+        if a == b or (len(a) > 3 and len(b) > 3 and a.removesuffix("s") == b.removesuffix("s")):
             return True
         n = self.text_prefix
         return len(a) >= n and len(b) >= n and a[:n] == b[:n]

@@ -320,9 +320,14 @@ class Matcher:
         return []
 
     def likely_sentence(self, gold: GoldFact) -> str | None:
-        """The sentence naming most of a missed fact's role values (a reading aid)."""
+        """The sentence that best shows a missed fact (a reading aid, not a score).
+
+        Each role value, and the type name itself, is looked for in every
+        sentence; a value found in few sentences weighs more than one found in
+        many (a count beats a country named everywhere).
+        """
         spec = self.mapping.facts[gold.type]
-        wanted = []
+        wanted = [([_CAMEL.sub(" ", spec.cls)], True)]
         for name, value in gold.roles.items():
             kind = spec.roles[name].kind
             forms = self.surfaces(value, kind)
@@ -336,17 +341,21 @@ class Matcher:
 
     def _best_sentence(self, wanted: list[tuple[list[str], bool]]) -> str | None:
         fold = self.mapping.fold
-        best, best_score = None, 0
-        for sentence in self.graph.sentences:
-            folded = fold(sentence)
-            score = 0
-            for forms, lenient in wanted:
-                if any(_contains(folded, fold(f)) for f in forms) or (
-                        lenient and any(self.mapping.text_matches(f, sentence) for f in forms)):
-                    score += 1
-            if score > best_score:
-                best, best_score = sentence, score
-        return best
+        folded = [fold(s) for s in self.graph.sentences]
+        hits: list[set[int]] = []
+        for forms, lenient in wanted:
+            keys = [fold(f) for f in forms]
+            hits.append({i for i, text in enumerate(folded)
+                         if any(_contains(text, k) for k in keys)
+                         or (lenient and any(self.mapping.text_matches(f, self.graph.sentences[i])
+                                             for f in forms))})
+        scores = [sum(1 / len(h) for h in hits if i in h) for i in range(len(folded))]
+        if not scores or max(scores) == 0:
+            return None
+        return self.graph.sentences[scores.index(max(scores))]
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _contains(haystack: str, needle: str) -> bool:
