@@ -190,6 +190,10 @@ def read_graph(store: Store, *, document: str | None = None,
     every_entity = entities
     if keep is not None:
         entities = {k: e for k, e in entities.items() if e.docs & keep}
+    elif any(e.mentions for e in entities.values()):
+        # a labelled node nothing in the text mentions (e.g. a loaded reference entity)
+        # was not extracted; graphs without mentions at all are scored as they are
+        entities = {k: e for k, e in entities.items() if e.mentions}
 
     quantities = {
         r["quantity"]: GraphQuantity(r["quantity"], float(r["value"]) if r["value"] else None,

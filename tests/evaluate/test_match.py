@@ -333,3 +333,17 @@ def test_sentence_shown_even_when_the_graph_lacks_its_nif_description(tmp_path):
                                                                      "agent: Klow")))
     (spur,) = [s for s in ev.as_json()["spurious"] if s["kind"] == "fact"]
     assert spur["sentence"] == LINES[0]
+
+
+def test_unmentioned_labelled_nodes_are_not_extracted_entities(tmp_path):
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from kg.rdf.vocab import KG, RDF, SKOS
+
+    store = detention_doc().store()
+    ref = NamedNode("https://example.org/reference/borduria")
+    store.add(Quad(ref, RDF.type, KG.Country))
+    store.add(Quad(ref, SKOS.prefLabel, Literal("Borduria")))
+    ev = evaluate_store(store, gold_from(tmp_path, DETENTION))
+    assert "Borduria" not in {e.pref for e in ev.graph.entities}
+    assert {e.pref for e in ev.graph.entities} == {"Syldavian Guard", "Klow"}
