@@ -133,3 +133,13 @@ def test_headline_guess_kept_only_when_the_body_confirms_it():
     assert ms[0] not in index
     assert index[ms[1]] == index[ms[2]]
     assert len(entities) == 1
+
+
+def test_only_national_heads_take_the_dominant_country():
+    ms = [mention("Peru", 0, T.COUNTRY, "gazetteer:country"),
+          mention("Peru", 30, T.COUNTRY, "gazetteer:country"),
+          mention("Peru Defence Forces", 60, T.ARMED_FORCE),
+          mention("Regional Office", 100, T.GOVERNMENT_BODY)]
+    _, index = resolve_entities(ms, kb=empty_kb())
+    assert index[ms[2]] == "ArmedForce:peru defense forces"  # already names its country
+    assert index[ms[3]] == "GovernmentBody:regional office"  # "office" is not national
