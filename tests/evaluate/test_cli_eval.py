@@ -120,3 +120,22 @@ def test_building_sources_gives_the_same_figures(seed_build, gold_path, seed_pat
     a, b = json.loads(built.stdout), json.loads(read.stdout)
     for part in ("entities", "facts", "questions"):
         assert a[part] == b[part]
+
+
+def test_questions_map_option(tiny, tmp_path):
+    graph, _ = tiny
+    with_question = tmp_path / "gold.yaml"
+    with_question.write_text(GOLD + "questions:\n  - ask: Who detained how many?\n"
+                             "    answer: [[Syldavian Guard, 300]]\n", encoding="utf-8")
+    qmap = tmp_path / "questions.yaml"
+    qmap.write_text("questions:\n  - ask: Who detained how many?\n    query: detentions\n"
+                    "    columns: [{column: agent, kind: entity}, {column: count, kind: number}]\n",
+                    encoding="utf-8")
+    res = invoke("--gold", with_question, "--graph", graph, "--json", "--questions", qmap)
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["questions"] == {
+        "answered": 1, "total": 1, "details": [{
+            "ask": "Who detained how many?", "line": 8, "query": "detentions",
+            "status": "answered", "gold_rows": 1, "found": 1, "missing": [], "extra": []}]}
+    res = invoke("--gold", with_question, "--graph", graph, "--json")   # built-in map
+    assert json.loads(res.stdout)["questions"]["details"][0]["status"] == "unmapped"
