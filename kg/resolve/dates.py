@@ -1,0 +1,149 @@
+"""Normalise date expressions against the update's stamp.
+
+News dates are mostly relative ("on Sunday", "last week") or lack a year
+("on 2 January"); they resolve against the stamp of the update that reports
+them (or the document's publication date). Dates are read day-first. Anything
+that cannot be pinned down stays ``TimeExpr(value=None, precision="unresolved")``
+rather than being guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+
+from kg.records import TimeExpr
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_M = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_Y = r"(?:,?\s*(?P<year>\d{4}))?"
+_PATTERNS = [
+    # 2022-01-10
+    ("day", re.compile(r"\b(?P<year>\d{4})-(?P<month_n>\d{1,2})-(?P<day>\d{1,2})\b")),
+    # 10.01.2022, 10/01/2022 (day first)
+    ("day", re.compile(r"\b(?P<day>\d{1,2})[./](?P<month_n>\d{1,2})[./](?P<year>\d{4})\b")),
+    # 4-8 January 2022
+    ("range", re.compile(r"\b(?P<day>\d{1,2})\s*[-–]\s*(?P<day2>\d{1,2})\s+" + _M + _Y, re.I)),
+    # January 4-8, 2022
+    ("range", re.compile(r"\b" + _M + r"\s+(?P<day>\d{1,2})\s*[-–]\s*(?P<day2>\d{1,2})\b" + _Y,
+                         re.I)),
+    # 2 January 2022, 2nd of January
+    ("day", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + _Y, re.I)),
+    # January 6, 2022
+    ("day", re.compile(r"\b" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b" + _Y, re.I)),
+    # January 2022
+    ("month", re.compile(r"\b" + _M + r"\s+(?P<year>\d{4})\b", re.I)),
+    # (early|late|mid-) 2022
+    ("year", re.compile(r"^(?:(?:early|late|mid|the end of|the beginning of)[\s-]+)?"
+                        r"(?P<year>(?:19|20)\d{2})$", re.I)),
+]
+_WEEKDAY = re.compile(r"\b(?:(?P<which>last|this|next)\s+)?(?P<weekday>"
+                      + "|".join(_WEEKDAYS) + r")\b", re.I)
+_RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0,
+             "this evening": 0, "this afternoon": 0, "last night": -1}
+_WEEKS = re.compile(r"\b(?P<which>last|this|next|past)\s+week\b", re.I)
+_MONTH_ONLY = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?" + _M + r"$", re.I)
+
+
+def _base_date(base: date | datetime | None) -> date | None:
+    if base is None:
+        return None
+    return base.date() if isinstance(base, datetime) else base
+
+
+def _strip(text: str) -> str:
+    t = " ".join(text.split())
+    t = re.sub(r"^(?:on|in|at|since|from|until|till|by|during|through)\s+", "", t, flags=re.I)
+    return t.strip(" ,.")
+
+
+def _ymd(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def normalise_date(text: str, *, base: date | datetime | None) -> TimeExpr:
+    """Resolve ``text`` ("on Sunday", "2 January", "January 4-8, 2022") against ``base``.
+
+    Day-first; a missing year is the base's year; weekday names refer to the
+    latest such day on or before the base (news reports the past).
+    """
+    ref = _base_date(base)
+    body = _strip(text)
+    low = body.lower()
+    unresolved = TimeExpr(text=text, value=None, precision="unresolved")
+    for precision, pattern in _PATTERNS:
+        m = pattern.search(body)
+        if not m:
+            continue
+        g = m.groupdict()
+        year = int(g["year"]) if g.get("year") else (ref.year if ref else None)
+        if year is None:
+            return unresolved
+        if precision == "year":
+            return TimeExpr(text=text, value=f"{year:04d}-01-01", precision="year")
+        month = int(g["month_n"]) if g.get("month_n") else _MONTHS[g["month"].lower().rstrip(".")]
+        if precision == "month":
+            return TimeExpr(text=text, value=f"{year:04d}-{month:02d}-01", precision="month")
+        start = _ymd(year, month, int(g["day"]))
+        if start is None:
+            return unresolved
+        if precision == "range":
+            end = _ymd(year, month, int(g["day2"]))
+            if end is None or end < start:
+                return unresolved
+            return TimeExpr(text=text, value=start.isoformat(), precision="range",
+                            end=end.isoformat())
+        return TimeExpr(text=text, value=start.isoformat(), precision="day")
+    if ref is None:
+        return unresolved
+    if low in _RELATIVE:
+        return TimeExpr(text=text, value=(ref + timedelta(days=_RELATIVE[low])).isoformat(),
+                        precision="day")
+    m = _WEEKDAY.fullmatch(low)
+    if m:
+        back = (ref.weekday() - _WEEKDAYS[m.group("weekday").lower()]) % 7
+        which = (m.group("which") or "").lower()
+        if which == "last" and back == 0:
+            back = 7
+        if which == "next":
+            ahead = (_WEEKDAYS[m.group("weekday").lower()] - ref.weekday()) % 7 or 7
+            return TimeExpr(text=text, value=(ref + timedelta(days=ahead)).isoformat(),
+                            precision="day")
+        return TimeExpr(text=text, value=(ref - timedelta(days=back)).isoformat(),
+                        precision="day")
+    m = _WEEKS.fullmatch(low)
+    if m:
+        monday = ref - timedelta(days=ref.weekday())
+        shift = {"last": -7, "past": -7, "this": 0, "next": 7}[m.group("which").lower()]
+        start = monday + timedelta(days=shift)
+        return TimeExpr(text=text, value=start.isoformat(), precision="range",
+                        end=(start + timedelta(days=6)).isoformat())
+    m = _MONTH_ONLY.fullmatch(low)
+    if m:
+        month = _MONTHS[m.group("month").lower().rstrip(".")]
+        year = ref.year if month <= ref.month else ref.year - 1
+        return TimeExpr(text=text, value=f"{year:04d}-{month:02d}-01", precision="month")
+    return _dateparser(text, body, ref)
+
+
+def _dateparser(text: str, body: str, ref: date) -> TimeExpr:
+    """Last resort for phrasings the patterns above do not cover ("two days ago")."""
+    if not re.search(r"\d|\bago\b", body):
+        return TimeExpr(text=text, value=None, precision="unresolved")
+    import dateparser
+
+    settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past",
+                "RELATIVE_BASE": datetime(ref.year, ref.month, ref.day),
+                "REQUIRE_PARTS": ["day", "month", "year"]}
+    found = dateparser.parse(body, languages=["en"], settings=settings)
+    if found is None:
+        return TimeExpr(text=text, value=None, precision="unresolved")
+    return TimeExpr(text=text, value=found.date().isoformat(), precision="day")
