@@ -175,6 +175,10 @@ from kg.cli.eval import eval_cmd  # noqa: E402
 
 app.command("eval")(eval_cmd)
 
+from kg.cli.validate import validate_cmd  # noqa: E402
+
+app.command("validate")(validate_cmd)
+
 
 def main() -> None:
     app()

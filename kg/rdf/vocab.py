@@ -64,6 +64,8 @@ KG = Namespace(
     confidence rule trigger mention mentionOf sentence update stamp headline dateline
     mentionCount alias countryCode geonamesId contentHash
     publishedOn updatedAt liveTitle mergedBy
+    agentText addresseeText locationText speakerText holderText organizationText
+    memberText groupText partText wholeText placeText containerText eventText
     """,
 )
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -77,7 +79,7 @@ OWL = Namespace("http://www.w3.org/2002/07/owl#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 DCT = Namespace("http://purl.org/dc/terms/")
 WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
-GN = Namespace("https://www.geonames.org/ontology#")
+GN = Namespace("http://www.geonames.org/ontology#")
 
 PREFIXES: dict[str, str] = {
     "kg": KG.iri,
