@@ -16,8 +16,8 @@ def test_default_mapping_covers_the_ontology_terms_it_names():
         assert spec.cls in KG.terms
         for role in spec.roles.values():
             assert set(role.properties) <= KG.terms
-    assert m.facts["Membership"].roles["of"].properties == ("group",)
-    assert m.facts["Position"].roles["of"].properties == ("organization",)
+    assert m.facts["Membership"].roles["of"].properties == ("group", "groupText")
+    assert m.facts["Position"].roles["of"].properties == ("organization", "organizationText")
     assert not m.facts["Detention"].roles["location"].gates
     assert m.facts["Detention"].roles["agent"].gates
 
@@ -51,12 +51,12 @@ def broken(tmp_path, old: str, new: str):
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("agent:        {properties: [agent], kind: entity}",
-     "agent:        {properties: [agnt], kind: entity}", "'agnt' is not a term"),
+    ("agent:        {properties: [agent, agentText], kind: entity}",
+     "agent:        {properties: [agnt, agentText], kind: entity}", "'agnt' is not a term"),
     ("purpose:      {properties: [purpose], kind: text}",
      "purpose:      {properties: [purpose], kind: prose}", "unknown kind 'prose'"),
-    ("location:     {properties: [location], kind: entity, score: location}",
-     "location:     {properties: [location], kind: entity, score: place}",
+    ("location:     {properties: [location, locationText], kind: entity, score: location}",
+     "location:     {properties: [location, locationText], kind: entity, score: place}",
      "unknown score 'place'"),
     ("Protest:        {class: Protest,", "Protest:        {class: Protests,",
      "'Protests' is not a term"),

@@ -347,3 +347,17 @@ def test_unmentioned_labelled_nodes_are_not_extracted_entities(tmp_path):
     ev = evaluate_store(store, gold_from(tmp_path, DETENTION))
     assert "Borduria" not in {e.pref for e in ev.graph.entities}
     assert {e.pref for e in ev.graph.entities} == {"Syldavian Guard", "Klow"}
+
+
+def test_text_fillers_of_entity_roles(tmp_path):
+    """An agent the text names but no entity resolves (kg:agentText) still counts."""
+    gold = ENTITIES + """
+events:
+  - {type: Arrest, agent: [Syldavian Guard, police officers], location: Szohod}
+"""
+    doc = TinyDoc(*LINES)
+    szohod = doc.mention("Szohod", "City")
+    doc.fact("Arrest", 2, agent="Police officers", location=szohod)
+    ev = run(tmp_path, doc, gold)
+    assert len(ev.facts.pairs) == 1                            # 1 of 2 items is half
+    assert ev.facts.pairs[0][1].values["agentText"] == ["Police officers"]

@@ -56,6 +56,7 @@ def store() -> Store:
            purpose="guarding key sites")
     d.fact("Detention", 2, agent=guard, quantity=qty(300, "over 300 people", "people", "over"),
            location=klow[0], date=when("2022-03-08"))
+    d.fact("Detention", 2, agent="riot police", quantity=qty(40), location=klow[0])
     d.fact("Statement", 3, speaker=king, addressee=press, date=when("2022-03-08"),
            gist="spoke about the recovery")
     d.fact("Statement", 7, speaker=guard_7, quote="order was restored")
@@ -115,7 +116,7 @@ def test_requests_filtered_by_addressee_alias(store, tmp_path):
 def test_detentions(store, tmp_path):
     res = ask(store, tmp_path, """
   - ask: detentions
-    answer: [[Syldavian Guard, 300, Klow]]
+    answer: [[Syldavian Guard, 300, Klow], [riot police, 40, Klow]]
     query: detentions
     columns: [{column: agent, kind: entity}, {column: count, kind: number},
               {column: place, kind: entity}]
