@@ -32,6 +32,8 @@ def eval_cmd(
                                                    "map (default: the built-in one).")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model when building "
                                               "sources.")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Only validate the gold file (and "
+                                        "its questions' queries), then exit.")] = False,
 ) -> None:
     """Measure extraction quality: precision/recall/F1 of entities and facts, questions answered."""
     from kg.evaluate.gold import read_gold
@@ -39,11 +41,15 @@ def eval_cmd(
     from kg.evaluate.run import evaluate_store
 
     given = sum(x is not None and x != [] for x in (sources, graph, store))
-    if given != 1:
-        raise typer.BadParameter("give SOURCES to build, or --graph FILE, or --store DIR "
+    if given != (0 if check else 1):
+        raise typer.BadParameter("--check takes no graph or sources" if check else
+                                 "give SOURCES to build, or --graph FILE, or --store DIR "
                                  "(exactly one)")
     mapping = load_mapping()
     gold_data = read_gold(gold, mapping=mapping)  # fail on a bad gold file before building
+    if check:
+        _check(gold_data, questions)
+        return
     if sources:
         st = _build(sources, model)
     else:
@@ -63,6 +69,27 @@ def eval_cmd(
         if low:
             err.print(f"below --min-f1 {min_f1}: {', '.join(low)}", markup=False)
             raise typer.Exit(1)
+
+
+def _check(gold, questions: Path | None) -> None:
+    """Report what a valid gold file holds and which questions have no query."""
+    from kg.evaluate.questions import load_question_specs
+    from kg.query import find_query
+
+    specs = load_question_specs(questions)
+    unmapped = []
+    for q in gold.questions:
+        spec = q.spec or specs.get(q.ask)
+        if spec is None:
+            unmapped.append(q)
+        else:
+            find_query(spec.query)  # an unknown query name is an error now, not later
+    core = sum(1 for f in gold.facts if f.core)
+    out.print(f"{gold.path}: valid; {len(gold.entities)} entities, {len(gold.facts)} facts "
+              f"({core} core), {len(gold.questions)} questions", markup=False)
+    for q in unmapped:
+        err.print(f"warning: line {q.line}: no query answers {q.ask!r}; add query/columns "
+                  "to the question (docs/evaluation.md)", markup=False)
 
 
 def _build(sources: list[str], model: str | None):

@@ -139,3 +139,15 @@ def test_questions_map_option(tiny, tmp_path):
             "status": "answered", "gold_rows": 1, "found": 1, "missing": [], "extra": []}]}
     res = invoke("--gold", with_question, "--graph", graph, "--json")   # built-in map
     assert json.loads(res.stdout)["questions"]["details"][0]["status"] == "unmapped"
+
+
+def test_check_validates_without_a_graph(tiny, gold_path):
+    _, gold = tiny
+    res = invoke("--gold", gold_path, "--check")
+    assert res.exit_code == 0, res.output
+    assert "valid; 31 entities, 48 facts (29 core), 9 questions" in res.stdout
+    assert "warning" not in res.stderr
+    res = invoke("--gold", gold, "--check")
+    assert res.exit_code == 0 and "2 facts (0 core)" in res.stdout
+    graph, _ = tiny
+    assert invoke("--gold", gold, "--check", "--graph", graph).exit_code == 2
