@@ -361,3 +361,13 @@ events:
     ev = run(tmp_path, doc, gold)
     assert len(ev.facts.pairs) == 1                            # 1 of 2 items is half
     assert ev.facts.pairs[0][1].values["agentText"] == ["Police officers"]
+
+
+@pytest.mark.parametrize(("gold_date", "agrees"), [
+    ("2022-03-08", True), ("2022-03", True), ("2022", True),
+    ("2022-03-09", False), ("2022-04", False), ("2021", False)])
+def test_partial_gold_dates_in_the_date_column(tmp_path, gold_date, agrees):
+    gold = DETENTION.replace("date: 2022-03-08", f"date: {gold_date}")
+    ev = run(tmp_path, detention_doc(), gold)                  # graph date 2022-03-08
+    ((_, _, cols),) = ev.facts.pairs
+    assert cols["date"] is agrees
