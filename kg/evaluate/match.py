@@ -193,7 +193,7 @@ class Matcher:
             return isinstance(filler, str) and m.text_matches(str(item), filler)
         if kind == "type":
             spec = m.facts.get(str(item))
-            want = {m.fold(str(item)), m.fold(spec.cls) if spec else ""}
+            want = {m.fold(str(item)), m.fold(spec.cls if spec else str(item))}
             if isinstance(filler, FactRef):
                 return m.fold(filler.cls) in want
             return isinstance(filler, str) and m.fold(filler.rsplit("#", 1)[-1]) in want

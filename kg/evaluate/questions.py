@@ -113,7 +113,7 @@ class CellMatcher:
             return date_matches(str(gold), cell)
         if kind == "type":
             spec = mapping.facts.get(str(gold))
-            want = {mapping.fold(str(gold)), mapping.fold(spec.cls) if spec else ""}
+            want = {mapping.fold(str(gold)), mapping.fold(spec.cls if spec else str(gold))}
             return mapping.fold(cell.rsplit("#", 1)[-1]) in want
         raise ValueError(f"unknown cell kind {kind!r}")
 
