@@ -21,6 +21,7 @@ from kg.rdf.vocab import PREFIXES
 from kg.resources import ontology_dir
 
 SH = "http://www.w3.org/ns/shacl#"
+SHAPES_NS = "https://w3id.org/kg-news/shapes#"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,8 @@ class _Shortener:
     """Prefixed names for vocabulary terms, ``<relative>`` IRIs for data under the base."""
 
     def __init__(self, graph: NamedNode | DefaultGraph):
-        self.prefixes = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+        self.prefixes = sorted([*PREFIXES.items(), ("kgsh", SHAPES_NS)],
+                               key=lambda kv: -len(kv[1]))
         self.base = None
         if isinstance(graph, NamedNode) and "/graph/" in graph.value:
             self.base = graph.value[: graph.value.rindex("/graph/") + 1]
@@ -165,7 +167,21 @@ def _path_text(results, path, short: _Shortener) -> str:
     return short(path)
 
 
-def _findings(results, graph_label: str, short: _Shortener) -> list[Finding]:
+def _named_shape(shapes, shape):
+    """The named shape a result came from: a blank property shape's parent node shape."""
+    import rdflib
+
+    seen = set()
+    while isinstance(shape, rdflib.BNode) and shape not in seen:
+        seen.add(shape)
+        parent = next(iter(shapes.subjects(None, shape)), None)
+        if parent is None:
+            break
+        shape = parent
+    return shape
+
+
+def _findings(results, shapes, graph_label: str, short: _Shortener) -> list[Finding]:
     import rdflib
 
     def sh(name: str) -> rdflib.URIRef:
@@ -175,7 +191,7 @@ def _findings(results, graph_label: str, short: _Shortener) -> list[Finding]:
     for r in results.subjects(rdflib.RDF.type, sh("ValidationResult")):
         severity = str(results.value(r, sh("resultSeverity")) or SH + "Violation")
         messages = sorted(str(m) for m in results.objects(r, sh("resultMessage")))
-        shape = results.value(r, sh("sourceShape"))
+        shape = _named_shape(shapes, results.value(r, sh("sourceShape")))
         out.append(Finding(
             severity=severity.rsplit("#", 1)[-1],
             graph=graph_label,
@@ -206,7 +222,7 @@ def validate_store(store: Store, *, shapes: Path | None = None,
             raise ValidationError(f"SHACL validation failed to run: {exc}",
                                   hint="check ontology/shapes.ttl") from exc
         label = name.value if isinstance(name, NamedNode) else "default graph"
-        found = _findings(results, label, _Shortener(name))
+        found = _findings(results, shapes_g, label, _Shortener(name))
         report.findings.extend(sorted(found, key=lambda f: (
             f.severity != "Violation", f.focus, f.path, f.message, f.value)))
         report.graphs += 1
@@ -218,3 +234,22 @@ def validate_graph_file(path: Path) -> ValidationReport:
     from kg.store import load_graph_file
 
     return validate_store(load_graph_file(path))
+
+
+def owl_rl_inconsistencies(store: Store, *, ontology: Path | None = None) -> list[str]:
+    """Inconsistencies that OWL 2 RL reasoning (owlrl) finds in ontology + all graphs.
+
+    The graphs are merged first: an entity typed differently in two documents
+    is exactly the kind of clash this is meant to catch.
+    """
+    import owlrl
+    import rdflib
+
+    g = rdflib.Graph()
+    g += _rdflib_graph((ontology or ontology_path()).resolve())
+    for name in _graph_names(store):
+        g += _as_rdflib(store, name, rdflib.Graph())
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False,
+                           datatype_axioms=False).expand(g)
+    error = rdflib.URIRef("http://www.daml.org/2002/03/agents/agent-ont#error")
+    return sorted(str(o) for o in g.objects(None, error))

@@ -21,6 +21,9 @@ def validate_cmd(
                                                "by `kg build --store` instead.")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="List every finding instead of the "
                                            f"first {_SHOWN_PER_MESSAGE} of each kind.")] = False,
+    owl: Annotated[bool, typer.Option("--owl", help="Also run OWL 2 RL reasoning (owlrl) over "
+                                      "ontology + graph and report inconsistencies "
+                                      "(counted as violations).")] = False,
 ) -> None:
     """Validate a graph with SHACL (ontology/shapes.ttl), one named graph at a time.
 
@@ -28,10 +31,14 @@ def validate_cmd(
     violations, 2 validation could not run (unreadable graph or shapes).
     """
     from kg.store import open_graph
-    from kg.validate import validate_store
+    from kg.validate import owl_rl_inconsistencies, validate_store
 
     st = open_graph(graph=graph, store=store)
     report = validate_store(st)
+    clashes = owl_rl_inconsistencies(st) if owl else []
+    for clash in clashes:
+        out.print("[bold red]OWL RL inconsistency:[/] ", end="", markup=True)
+        out.print(clash, markup=False)
     groups: dict[tuple[str, str, str], list] = defaultdict(list)
     for f in report.findings:
         groups[(f.graph, f.severity, f.message)].append(f)
@@ -48,9 +55,9 @@ def validate_cmd(
         if len(findings) > len(shown):
             out.print(f"    ... and {len(findings) - len(shown)} more (--all lists them)",
                       markup=False)
-    n_viol, n_warn = len(report.violations), len(report.warnings)
-    verdict = "conforms" if report.conforms else "does NOT conform"
+    n_viol, n_warn = len(report.violations) + len(clashes), len(report.warnings)
+    verdict = "conforms" if n_viol == 0 else "does NOT conform"
     err.print(f"{verdict}: {report.graphs} graph(s) checked, {n_viol} violation(s), "
               f"{n_warn} warning(s)", markup=False)
-    if not report.conforms:
+    if n_viol:
         raise typer.Exit(1)
