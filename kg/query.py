@@ -118,9 +118,12 @@ def _term(param: Parameter, raw: str):
         if kind == "decimal":
             from decimal import Decimal
 
-            return Literal(str(Decimal(raw)), datatype=XSD.decimal)
+            number = Decimal(raw)
+            if not number.is_finite():
+                raise ValueError("not a finite number")
+            return Literal(format(number, "f"), datatype=XSD.decimal)  # no exponent form
         return Literal(raw)
-    except ValueError as exc:
+    except (ValueError, ArithmeticError) as exc:  # decimal.InvalidOperation is Arithmetic
         raise QueryError(f"parameter {param.name!r} needs a valid {kind}, got {raw!r}: {exc}",
                          hint=f"--param {param.name}=VALUE") from exc
 
