@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from kg.extract.entities import entity_mentions, title_positions
 from kg.extract.events import extract_facts
+from kg.extract.merge import merge_facts
 from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
 from kg.resolve.entities import resolve_entities
 
@@ -54,6 +55,6 @@ def extract_document(document: SourceDocument, parsed: list[tuple[Unit, Doc]],
         facts.extend(title_positions(doc, unit, unit_mentions))
     mentions.extend(fact_mentions(facts))
     kb = next((d._.kg_kb for _, d in parsed if Doc.has_extension("kg_kb") and d._.kg_kb), None)
-    entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb)
+    entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts)
     return DocumentResult(document=document, sentences=sentences, entities=entities,
                           facts=facts, model=model)

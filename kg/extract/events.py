@@ -1,13 +1,1047 @@
-"""Event and relation extraction (filled in by the events work)."""
+"""Event extraction: triggers from the rule files, roles from the dependency parse.
+
+The trigger words and dependency shapes are data (kg/rules/events/*.yaml,
+loaded by kg/rules/loader.py); this module turns a match into an n-ary
+:class:`Fact`. Roles are read from the trigger's dependents according to the
+voice: the subject of an active verb, the ``by`` phrase or the possessor of a
+passive or nominal trigger is the agent; the object or passive subject is the
+theme. Relative pronouns are replaced by their antecedent, climbing out of
+"X of Y (Z), which ..." to X; participles and conjuncts without a subject
+share their main verb's. Locations are place mentions only (or a definite
+"the city"/"the country" that points back to the last such place); dates
+resolve against the update stamp.
+
+Statements (kg/extract/statements.py) and relations (kg/extract/relations.py)
+run on the same parse; facts inside a statement are attributed to its speaker.
+Duplicates inside an update are merged here; kg/extract/merge.py merges across
+updates once entities are resolved.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass, field
+from datetime import datetime
 
-from kg.records import Fact, Mention, SourceDocument, Unit
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.vocab import Vocab
+
+from kg.records import EntityType, Fact, Mention, Quantity, SourceDocument, Span, TimeExpr, Unit
+from kg.resolve.dates import normalise_date
+from kg.resolve.quantities import parse_quantity
+from kg.rules.loader import EventRules, RuleSet, event_rules
+
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+_SUBJ = {"nsubj", "nsubjpass"}
+_CLAUSE_DEPS = {"ROOT", "relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pcomp",
+                "parataxis"}
+_NP_DROP = {"relcl", "advcl", "parataxis"}
 
 
+# --- the parse around one unit ---------------------------------------------------------
+@dataclass(slots=True)
+class Context:
+    """One parsed unit with its mentions, indexed by token."""
+
+    document: SourceDocument
+    unit: Unit
+    doc: Doc
+    mentions: list[Mention]
+    rules: RuleSet
+    created: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    cover: dict[int, Mention] = field(default_factory=dict)
+    headline: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        for m in sorted(self.mentions, key=lambda m: m.end - m.start):
+            span = self.char_span(m.start, m.end)
+            if span is None:
+                continue
+            for t in span:
+                self.cover[t.i] = m  # longest mention wins: sorted shortest first
+        if self.unit.headline is not None:
+            self.headline = (self.unit.headline.start - self.unit.start,
+                             self.unit.headline.end - self.unit.start)
+
+    @property
+    def base(self) -> datetime | None:
+        if self.unit.stamp is not None:
+            return self.unit.stamp
+        if self.document.published is not None:
+            p = self.document.published
+            return datetime(p.year, p.month, p.day)
+        return None
+
+    def char_span(self, start: int, end: int) -> SpacySpan | None:
+        return self.doc.char_span(start - self.unit.start, end - self.unit.start,
+                                  alignment_mode="expand")
+
+    def sentence(self, tok: Token) -> tuple[int, int]:
+        """Trimmed source offsets of the token's sentence (as kg/extract/document.py)."""
+        sent = tok.sent
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        trail = len(text) - len(text.rstrip())
+        return (self.unit.start + sent.start_char + lead,
+                self.unit.start + sent.end_char - trail)
+
+    def in_headline(self, tok: Token) -> bool:
+        return self.headline is not None and self.headline[0] <= tok.idx < self.headline[1]
+
+    def span(self, tokens: list[Token]) -> Span:
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return Span(self.unit.start + start, self.unit.start + end, self.doc.text[start:end])
+
+    def mention_of(self, tok: Token) -> Mention | None:
+        return self.cover.get(tok.i) or self.created_at(tok)
+
+    def created_at(self, tok: Token) -> Mention | None:
+        for (s, e), m in self.created.items():
+            if s <= tok.i < e:
+                return m
+        return None
+
+    def create(self, tokens: list[Token], etype: EntityType, source: str) -> Mention:
+        """A mention for a role filler the entity rules did not find ("the committee")."""
+        key = (tokens[0].i, tokens[-1].i + 1)
+        if key in self.created:
+            return self.created[key]
+        sp = self.span(tokens)
+        m = Mention(start=sp.start, end=sp.end, text=sp.text, type=etype, unit=self.unit.index,
+                    sentence=self.sentence(tokens[0]), source=source)
+        self.created[key] = m
+        return m
+
+    def places_before(self, char: int, etype: EntityType) -> Mention | None:
+        """The last place mention of ``etype`` before ``char`` (unit-local) in this unit."""
+        best = None
+        for m in self.mentions:
+            if m.type is etype and m.end - self.unit.start <= char and (
+                    best is None or m.start > best.start):
+                best = m
+        return best
+
+
+# --- syntax helpers ----------------------------------------------------------------------
+def clause_head(tok: Token) -> Token:
+    """The head of the clause ``tok`` sits in."""
+    while tok.dep_ not in _CLAUSE_DEPS and tok.head != tok:
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
+            return tok
+        tok = tok.head
+    return tok
+
+
+def clause_chain(tok: Token) -> list[Token]:
+    """Clause heads from ``tok``'s clause up to the root, stopping after a relative clause."""
+    out = []
+    c = clause_head(tok)
+    while True:
+        out.append(c)
+        if c.dep_ in ("relcl", "ROOT", "ccomp", "parataxis") or c.head == c:
+            return out
+        c = clause_head(c.head)
+
+
+def antecedent(head: Token) -> Token:
+    """The noun a relative clause attached to ``head`` is about: "the X of Y (Z), which"."""
+    h = head
+    for _ in range(6):
+        if h.dep_ in ("appos", "nmod") and h.head.pos_ in ("NOUN", "PROPN"):
+            h = h.head
+        elif h.dep_ == "pobj" and h.head.lemma_ == "of" and h.head.head.pos_ in ("NOUN", "PROPN"):
+            h = h.head.head
+        else:
+            break
+    return h
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject, through relative pronouns and shared subjects of participles/conjuncts."""
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            if c.lemma_.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return antecedent(verb.head)
+            return c
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            if c.lemma_.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return antecedent(verb.head)
+            return c
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        return antecedent(verb.head)
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return passive_subject(verb.head)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not any(
+        c.dep_ == "nsubj" for c in verb.children)
+
+
+def prep_objects(tok: Token, preps: set[str] | None = None) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs under ``tok``; "in the wake of" style chains flattened."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") or (c.dep_ == "advmod" and c.pos_ == "ADP"):
+            for o in c.children:
+                if o.dep_ in ("pobj", "pcomp") and (preps is None or c.lemma_.lower() in preps):
+                    out.append((c.lemma_.lower(), o))
+            for o in c.children:  # "to and from X"
+                if o.dep_ == "conj" and o.pos_ == "ADP":
+                    out.extend((o.lemma_.lower(), p) for p in o.children if p.dep_ == "pobj")
+    return out
+
+
+def np_tokens(head: Token, *, drop: set[str] = _NP_DROP, skip: set[int] = frozenset()
+              ) -> list[Token]:
+    """The noun phrase of ``head`` without relative clauses and edge punctuation."""
+    keep: list[Token] = []
+
+    def walk(t: Token) -> None:
+        keep.append(t)
+        for c in t.children:
+            if c.dep_ in drop or c.i in skip:
+                continue
+            walk(c)
+
+    walk(head)
+    keep.sort(key=lambda t: t.i)
+    while keep and (keep[0].is_punct or keep[0].dep_ == "cc"):
+        keep.pop(0)
+    while keep and (keep[-1].is_punct or keep[-1].dep_ == "cc"):
+        keep.pop()
+    return keep
+
+
+def text_of(tokens: list[Token]) -> str:
+    out = ""
+    for i, t in enumerate(tokens):
+        out += t.text
+        if i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            out += t.whitespace_ if nxt.i == t.i + 1 else " "
+    return out.strip()
+
+
+# --- fillers -----------------------------------------------------------------------------
+class Fillers:
+    """Turns noun-phrase heads into role values (mentions, created mentions or text)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        lists = ctx.rules.lists
+        self.body_heads: dict[str, str] = lists["body_heads"]
+        self.anaphors: dict[str, str] = lists["place_anaphors"]
+        self.group_heads = set(ctx.rules.relations["membership"]["member_heads"])
+
+    def entity(self, head: Token, *, create: bool = True, person: bool = False
+               ) -> Mention | None:
+        """The mention ``head`` heads or stands for, creating one for a bare body noun."""
+        ctx = self.ctx
+        m = ctx.mention_of(head)
+        if m is not None:
+            return m
+        if head.lemma_.lower() in self.group_heads or head.lemma_.lower() in ("member",):
+            for _prep, obj in prep_objects(head, {"of"}):
+                inner = ctx.mention_of(obj)
+                if inner is not None and inner.type.is_agent:
+                    return inner
+            for c in head.children:
+                if c.dep_ in ("compound", "poss", "nmod"):
+                    inner = ctx.mention_of(c)
+                    if inner is not None and inner.type.is_agent:
+                        return inner
+        lemma = head.lemma_.lower()
+        if create and lemma in self.body_heads and head.pos_ == "NOUN" and (
+                person or self.body_heads[lemma] != "Person"):
+            det = [c for c in head.children if c.dep_ == "det"]
+            if det and det[0].lower_ in ("a", "an", "another", "some", "any"):
+                return None
+            mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
+                    and not c.is_punct]
+            start = min([head.i, *(t.i for m in mods for t in m.subtree)])
+            tokens = [t for t in head.doc[start:head.i + 1] if not t.is_punct]
+            return ctx.create(tokens, EntityType(self.body_heads[lemma]), "rule:event-role")
+        return None
+
+    def place(self, tok: Token) -> Mention | None:
+        """A place mention at ``tok``, or the place a definite "the city" points back to."""
+        m = self.ctx.mention_of(tok)
+        if m is not None:
+            return m if m.type.is_place else None
+        lemma = tok.lemma_.lower()
+        if lemma in self.anaphors and any(c.lower_ in ("the", "this", "that") for c in
+                                          tok.children if c.dep_ == "det"):
+            for _, obj in prep_objects(tok, {"of"}):  # "the city of X": X is the place
+                inner = self.ctx.mention_of(obj)
+                if inner is not None and inner.type.is_place:
+                    return inner
+            return self.ctx.places_before(tok.idx, EntityType(self.anaphors[lemma]))
+        return None
+
+    def filler(self, head: Token, *, skip: set[int] = frozenset()):
+        """A mention when the phrase names an entity, else its text."""
+        m = self.entity(head)
+        if m is not None:
+            return m
+        text = text_of(np_tokens(head, skip=skip))
+        return text or None
+
+
+# --- the engine ----------------------------------------------------------------------------
+@dataclass(slots=True)
+class Match:
+    rules: EventRules
+    pattern_id: str
+    voice: str
+    trigger: Token
+    phrase: list[Token]
+    alternatives: list[tuple[str, str]] = field(default_factory=list)  # (pattern id, voice)
+
+    def rule_for(self, voice: str) -> str:
+        """The id of the matched pattern whose voice is the one the trigger has."""
+        for pid, v in [(self.pattern_id, self.voice), *self.alternatives]:
+            if v == voice:
+                return pid
+        return f"{self.pattern_id}+{voice}"
+
+
+class Engine:
+    """Matchers built once per vocabulary from the rule files."""
+
+    def __init__(self, vocab: Vocab, rules: RuleSet) -> None:
+        self.rules = rules
+        self.dep = DependencyMatcher(vocab)
+        self.phrase = Matcher(vocab)
+        self.by_key: dict[str, tuple[EventRules, str, str]] = {}
+        self.tails: dict[str, dict[str, list[list[str]]]] = {}
+        from spacy.lang.en import English
+
+        tokenizer = English().tokenizer
+        for t in rules.types.values():
+            heads = sorted({v.split()[0] for v in t.verbs})
+            tails: dict[str, list[list[str]]] = {}
+            for v in t.verbs:
+                words = v.split()
+                tails.setdefault(words[0], []).append(words[1:])
+            self.tails[t.kind] = tails
+            for p in t.patterns:
+                if p.shape == "phrase":
+                    pats = [[{"LOWER": w.lower_} for w in tokenizer(phrase)]
+                            for phrase in t.phrases]
+                    if pats:
+                        self.phrase.add(p.id, pats)
+                        self.by_key[p.id] = (t, p.id, "nominal")
+                    continue
+                if p.shape is not None:
+                    spec = rules.shapes[p.shape]
+                    voice = spec["voice"]
+                    pattern = _substitute(spec["pattern"], {"$verbs": heads, "$nouns": t.nouns})
+                else:
+                    voice, pattern = "active", p.pattern
+                words = heads if voice != "nominal" else t.nouns
+                if p.shape is not None and not words:
+                    continue
+                self.dep.add(p.id, [pattern])
+                self.by_key[p.id] = (t, p.id, voice)
+
+    def matches(self, doc: Doc) -> list[Match]:
+        found: dict[tuple[str, int], Match] = {}
+        order = {pid: n for n, pid in enumerate(self.by_key)}
+        for match_id, token_ids in self.dep(doc):
+            key = doc.vocab.strings[match_id]
+            rules, pid, voice = self.by_key[key]
+            trigger = doc[token_ids[0]]
+            if voice != "nominal" and not self._tail_ok(rules, trigger):
+                continue
+            k = (rules.kind, trigger.i)
+            if k in found:
+                prior = found[k]
+                if order[pid] < order[prior.pattern_id]:
+                    found[k] = Match(rules, pid, voice, trigger, [trigger],
+                                     [(prior.pattern_id, prior.voice), *prior.alternatives])
+                else:
+                    prior.alternatives.append((pid, voice))
+            else:
+                found[k] = Match(rules, pid, voice, trigger, [trigger])
+        for match_id, start, end in self.phrase(doc):
+            key = doc.vocab.strings[match_id]
+            rules, pid, voice = self.by_key[key]
+            span = doc[start:end]
+            k = (rules.kind, span.root.i)
+            if k not in found or len(found[k].phrase) < len(span):
+                found[k] = Match(rules, pid, voice, span.root, list(span))
+        # a token inside a longer phrase trigger is not a trigger of its own
+        covered = {t.i: m for m in found.values() if len(m.phrase) > 1 for t in m.phrase}
+        out = [m for m in found.values()
+               if len(m.phrase) > 1 or m.trigger.i not in covered]
+        return sorted(out, key=lambda m: m.trigger.i)
+
+    def _tail_ok(self, rules: EventRules, trigger: Token) -> bool:
+        tails = self.tails[rules.kind].get(trigger.lemma_.lower())
+        if tails is None:
+            return False
+        near = {c.lemma_.lower() for c in trigger.children
+                if c.dep_ in ("prt", "dobj", "prep", "advmod", "dative")}
+        return any(all(w in near for w in tail) for tail in tails)
+
+
+def _substitute(value, table: dict[str, list[str]]):
+    if isinstance(value, str) and value in table:
+        return list(table[value])
+    if isinstance(value, dict):
+        return {k: _substitute(v, table) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_substitute(v, table) for v in value]
+    return value
+
+
+_ENGINES: dict[int, Engine] = {}
+
+
+def engine_for(vocab: Vocab) -> Engine:
+    """One engine per vocabulary (i.e. per loaded pipeline), built on first use."""
+    key = id(vocab)
+    if key not in _ENGINES:
+        _ENGINES[key] = Engine(vocab, event_rules())
+    return _ENGINES[key]
+
+
+# --- reading the roles of one match --------------------------------------------------------
+class Reader:
+    """Fills the roles of matched triggers."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.f = Fillers(ctx)
+        lists = ctx.rules.lists
+        self.lists = lists
+        self.light = set(lists["light_verbs"])
+        self.forces = set(lists["forces"])
+        self.loc_preps = set(lists["locative_preps"])
+        self.place_nouns = set(lists["place_nouns"]) | set(lists["place_anaphors"])
+        self.cue_verbs = set(ctx.rules.statements["cues"]["verbs"])
+        self.irrealis = set(lists["irrealis_heads"])
+        self.dates = [e for e in ctx.doc.ents if e.label_ in ("DATE", "TIME")]
+        self.trigger_tokens: dict[int, str] = {}
+
+    # which triggers are real events
+    def realis(self, m: Match) -> bool:
+        t = m.trigger
+        if m.voice != "nominal":
+            if any(c.dep_ == "neg" for c in t.children):
+                return False
+            if t.tag_ == "VBG" and t.dep_ in ("acl", "pcomp"):
+                return False
+            v = t
+            for _ in range(3):
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+                    return False
+                if v.dep_ == "conj" and v.head.pos_ == "VERB":
+                    v = v.head
+                    continue
+                break
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.irrealis:
+                return False
+        else:
+            h = t.head
+            if t.dep_ == "pobj" and h.lemma_.lower() in ("at", "upon") and \
+                    t.lemma_.lower() in self.lists["request_nouns"]:
+                return False
+            if t.dep_ == "compound":
+                return False
+        return True
+
+    def read(self, m: Match) -> Fact | None:
+        ctx, t, rules = self.ctx, m.trigger, m.rules
+        if not self.realis(m):
+            return None
+        roles: dict[str, list] = {}
+        args = rules.args
+        voice = m.voice
+        if voice != "nominal" and is_passive(t):
+            voice = "passive"
+        elif voice == "passive":
+            voice = "active"
+
+        def put(role: str | None, value) -> None:
+            if role and value is not None and value != "":
+                bucket = roles.setdefault(role, [])
+                if value not in bucket:
+                    bucket.append(value)
+
+        skip_obj: set[int] = set()
+        trig_ids = {x.i for x in t.subtree}
+        if voice == "active":
+            subj = subject_of(t)
+            if subj is not None:
+                for h in self._conjuncts(subj):
+                    put(args.get("subject"), self._agentish(h))
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                poss = [c for c in obj.children if c.dep_ in ("poss", "nmod")
+                        and ctx.mention_of(c) is not None]
+                if poss and "object_possessor" in args:
+                    for p in poss:
+                        put(args["object_possessor"], ctx.mention_of(p))
+                        skip_obj.update(x.i for x in p.subtree)
+                ent = self.f.entity(obj, create=False)
+                if ent is not None and ent.type.is_agent and "object_entity" in args:
+                    put(args["object_entity"], ent)
+                else:
+                    put(args.get("object"), self._theme(obj, skip_obj))
+        elif voice == "passive":
+            subj = passive_subject(t)
+            if subj is not None:
+                put(args.get("passive_subject"), self._theme(subj, trig_ids if subj.i not in
+                                                             trig_ids else set()))
+            for _prep, obj in prep_objects(t, {"by"}):
+                for h in self._conjuncts(obj):
+                    put(args.get("by"), self._agentish(h))
+        else:  # nominal
+            for c in t.children:
+                if c.dep_ == "poss":
+                    put(args.get("possessor"), self.f.entity(c) or None)
+            for c in t.children:
+                if c.dep_ == "compound" and ctx.mention_of(c) is not None \
+                        and ctx.mention_of(c).type.is_agent:
+                    put(args.get("possessor") or "agent", ctx.mention_of(c))
+            if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in self.light:
+                subj = subject_of(t.head) if t.dep_ == "dobj" else None
+                if subj is None:
+                    for _prep, obj in prep_objects(t.head, {"by"}):
+                        subj = obj
+                if subj is not None:
+                    put("agent", self._agentish(subj))
+            for _prep, obj in prep_objects(t, {"by"}):
+                put(args.get("by"), self._agentish(obj))
+        for prep, obj in prep_objects(t, {"of", "for", "to"}):
+            slot = args.get(prep)
+            if slot is None or (prep == "of" and voice != "nominal"):
+                continue
+            if slot in ("addressee",):
+                ent = self.f.entity(obj, create=False)
+                if ent is not None and ent.type.is_agent:
+                    put(slot, ent)
+            else:
+                put(slot, self._theme(obj, set()))
+        if m.rules.kind == "Participation":
+            return self._participation(m, roles)
+        if not self._constraints(rules, roles):
+            return None
+        self._requested_by(t, put)
+        self._location(m, put)
+        self._date(m, put)
+        self._quantity(m, roles, put)
+        self._purpose(t, put, rules.kind)
+        if rules.kind in ("Protest", "Riot"):
+            self._cause(m, put)
+        if rules.kind == "Meeting":
+            self._meeting(m, put)
+        if rules.quantity_required and "quantity" not in roles:
+            return None
+        if rules.kind in ("Deployment", "Withdrawal") and not roles.get("agent"):
+            self._owner_agent(roles)
+        return self._fact(m, roles, m.rule_for(voice))
+
+    def _fact(self, m: Match, roles: dict, rule: str, confidence: float | None = None) -> Fact:
+        ctx = self.ctx
+        trig = ctx.span(m.phrase)
+        return Fact(kind=m.rules.kind, category="event", roles=roles, unit=ctx.unit.index,
+                    sentence=ctx.sentence(m.trigger), rule=rule,
+                    confidence=confidence if confidence is not None else m.rules.confidence,
+                    trigger=trig, reported=ctx.unit.stamp)
+
+    def _conjuncts(self, head: Token) -> list[Token]:
+        out = [head]
+        for c in head.children:
+            if c.dep_ == "conj":
+                out.extend(self._conjuncts(c))
+        for _prep, obj in prep_objects(head, {"with"}):  # "X, together with Y"
+            if any(a.lower_ == "together" for a in head.children) or any(
+                    a.lower_ == "together" for a in obj.head.children):
+                out.extend(self._conjuncts(obj))
+        return out
+
+    def _agentish(self, head: Token):
+        m = self.f.entity(head)
+        if m is not None:
+            return m if m.type.is_agent or m.type is EntityType.COUNTRY else None
+        return None
+
+    def _theme(self, head: Token, skip: set[int]):
+        if head.lemma_.lower() in ("total", "number", "group", "batch") and head.pos_ == "NOUN":
+            for _, obj in prep_objects(head, {"of"}):
+                return self._theme(obj, skip)
+        m = self.ctx.mention_of(head)
+        if m is not None and not m.type.is_place:
+            return m
+        if head.lemma_.lower() in self.lists["forces"] or head.lemma_.lower() in \
+                self.f.body_heads:
+            ent = self.f.entity(head)
+            if ent is not None:
+                return ent
+        text = text_of(np_tokens(head, skip=skip))
+        return text or None
+
+    def _constraints(self, rules: EventRules, roles: dict) -> bool:
+        need = rules.theme_must_be
+        if need is None:
+            return True
+        for v in roles.get("theme", []):
+            if isinstance(v, Mention):
+                if need == "force" and v.type is EntityType.ARMED_FORCE:
+                    return True
+                if need == "person" and v.type is EntityType.PERSON:
+                    return True
+            elif need == "force" and isinstance(v, str) and v.split() and \
+                    _lemma_like(v.split()[-1]) in self.forces:
+                return True
+        return False
+
+    def _owner_agent(self, roles: dict) -> None:
+        """A force named after its organisation was sent by it ("the UN contingent")."""
+        for v in roles.get("theme", []):
+            if not isinstance(v, Mention):
+                continue
+            inner = [m for m in self.ctx.mentions if m.type in (
+                EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.GOVERNMENT_BODY)
+                and v.start <= m.start and m.end <= v.end and m != v]
+            if inner:
+                roles["agent"] = [min(inner, key=lambda m: m.start)]
+                return
+
+    def _requested_by(self, t: Token, put) -> None:
+        nouns = set(self.lists["request_nouns"])
+        for _prep, obj in prep_objects(t, {"at", "upon", "on"}):
+            if obj.lemma_.lower() not in nouns:
+                continue
+            for c in obj.children:
+                if c.dep_ == "poss":
+                    put("requestedBy", self.f.entity(c))
+            for _, o in prep_objects(obj, {"of"}):
+                put("requestedBy", self.f.entity(o))
+
+    def _location(self, m: Match, put) -> None:
+        t = m.trigger
+        chain = clause_chain(t)
+        anchors = [t] if m.voice == "nominal" else []
+        anchors += chain
+        found = None
+        for anchor in anchors:
+            found = self._place_under(anchor, t)
+            if found:
+                break
+        if found:
+            for p in found:
+                put("location", p)
+
+    def _place_under(self, anchor: Token, trigger: Token) -> list[Mention]:
+        """Place mentions reached from ``anchor`` by locative prepositions, in its own clause."""
+        out: list[Mention] = []
+        named: list[Mention] = []
+        stack = [anchor]
+        seen = set()
+        home = clause_head(anchor) if anchor.pos_ not in ("VERB", "AUX") else anchor
+        while stack:
+            tok = stack.pop()
+            for c in tok.children:
+                if c.i in seen:
+                    continue
+                seen.add(c.i)
+                if (c.dep_ in ("relcl", "ccomp", "parataxis", "advcl", "csubj") or (
+                        c.dep_ in ("acl", "xcomp", "conj") and c.pos_ == "VERB")) and \
+                        c != trigger and not (c.i <= trigger.i and trigger in c.subtree):
+                    continue
+                if c.dep_ == "poss":
+                    continue
+                if c.dep_ == "pobj" and c.head.lemma_.lower() in self.loc_preps and (
+                        c.head.lemma_.lower() != "of"
+                        or c.head.head.lemma_.lower() in self.place_nouns):
+                    p = self.f.place(c)
+                    if p is not None:
+                        (named if self.ctx.mention_of(c) else out).append(p)
+                stack.append(c)
+        del home
+        return named[:1] or out[:1]
+
+    def _date(self, m: Match, put) -> None:
+        t = m.trigger
+        chain = clause_chain(t)
+        skip = set(self.lists["date_skip_preps"])
+        ends = set(self.lists["date_end_preps"])
+        best = None
+        fallback = []
+        for ent in self.dates:
+            head = ent.root.head
+            prep = head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
+            if prep in skip or ent.text.lower().startswith(tuple(skip)):
+                continue
+            time = normalise_date(ent.text, base=self.ctx.base)
+            if time.value is None:
+                continue
+            c = clause_head(ent.root)
+            inside_relcl = any(a.dep_ == "relcl" for a in [ent.root, *ent.root.ancestors]
+                               if a.i != t.i and t not in a.subtree)
+            if prep in ends:
+                if c == chain[0]:
+                    put("dateEnd", TimeExpr(ent.text, time.value, "day"))
+                continue
+            if c in chain:
+                rank = chain.index(c)
+                if best is None or rank < best[0]:
+                    best = (rank, time)
+            elif not inside_relcl and ent.sent == t.sent and \
+                    c.lemma_.lower() not in self.cue_verbs:
+                fallback.append(time)
+        if best is not None:
+            put("date", best[1])
+        elif len(fallback) == 1:
+            put("date", fallback[0])
+
+    def _quantity(self, m: Match, roles: dict, put) -> None:
+        t = m.trigger
+        candidates: list[Token] = []
+        heads = []
+        for c in t.children:
+            if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and m.rules.kind in (
+                    "Protest",)):
+                heads.append(c)
+        if is_passive(t) and t.dep_ in ("acl", "relcl"):
+            heads.append(t.head)
+        for _, obj in prep_objects(t, {"of"}) if m.voice == "nominal" else []:
+            heads.append(obj)
+        for h in heads:
+            if h.lemma_.lower() in ("total", "number") and h.pos_ == "NOUN":
+                for _, obj in prep_objects(h, {"of"}):
+                    candidates.append(obj)
+            candidates.append(h)
+        for h in candidates:
+            q = self._count(h)
+            if q is not None:
+                put("quantity", q)
+                return
+        # "the number of people detained has reached N", "the death toll reached N"
+        cur = t
+        for _ in range(5):
+            if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.lemma_.lower() in \
+                    self.lists["count_verbs"]:
+                q = self._count_object(cur.head, t)
+                if q is not None:
+                    put("quantity", q)
+                return
+            if cur.head == cur:
+                return
+            cur = cur.head
+
+    def _count(self, head: Token) -> Quantity | None:
+        nums = [c for c in head.children if c.dep_ == "nummod" or (
+            c.like_num and c.dep_ in ("amod", "quantmod", "compound") and c.i < head.i)]
+        if not nums:
+            return None
+        toks = sorted({x for n in nums for x in n.subtree}, key=lambda x: x.i)
+        pre = [c for c in head.children if c.i < toks[0].i and c.lower_ in ("all", "only")]
+        start = (pre[0].i if pre else toks[0].i)
+        words = text_of(list(head.doc[start:toks[-1].i + 1]))
+        q = parse_quantity(words, unit=_unit(head))
+        if q is None:
+            return None
+        return Quantity(text=text_of(list(head.doc[start:head.i + 1])), value=q.value,
+                        unit=q.unit, qualifier=q.qualifier)
+
+    def _count_object(self, verb: Token, trigger: Token) -> Quantity | None:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")]
+        objs += [o for _, o in prep_objects(verb, {"to", "at"})]
+        for o in objs:
+            if o.like_num or any(x.like_num for x in o.subtree):
+                toks = [x for x in o.subtree]
+                q = parse_quantity(text_of(toks), unit=None)
+                if q is not None:
+                    unit = q.unit
+                    if unit is None and trigger.dep_ == "acl":
+                        unit = _unit(trigger.head)
+                    return Quantity(text=text_of(toks), value=q.value, unit=unit,
+                                    qualifier=q.qualifier)
+        return None
+
+    def _purpose(self, t: Token, put, kind: str) -> None:
+        def infinitive(v: Token) -> bool:
+            return v.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                            for c in v.children)
+        cands = []
+        for c in t.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and infinitive(c):
+                cands.append(c)
+            if c.dep_ in ("dobj", "prep"):
+                cands.extend(g for g in c.children if g.dep_ in ("acl", "advcl")
+                             and infinitive(g))
+        for v in cands:
+            toks = [x for x in v.subtree if not any(
+                a.dep_ == "advcl" and any(k.dep_ == "mark" for k in a.children)
+                and x in a.subtree for a in v.children)]
+            toks = [x for x in toks if not (x.dep_ == "aux" and x.lower_ == "to" and x.head == v)]
+            put("purpose", text_of(toks))
+            return
+        if kind == "Deployment" and t.dep_ == "relcl":
+            # "the force, which was deployed to X, is guarding Y": the main verb is its task
+            main = t.head
+            while main.dep_ != "nsubj" and main.head != main:
+                main = main.head
+            verb = main.head
+            if main.dep_ == "nsubj" and verb.lemma_.lower() in self.lists["mission_verbs"]:
+                toks = [verb] + [x for c in verb.children if c.dep_ in ("dobj", "prt")
+                                 for x in c.subtree]
+                put("purpose", text_of(sorted(toks, key=lambda x: x.i)))
+
+    def _cause(self, m: Match, put) -> None:
+        t = m.trigger
+        sent = list(t.sent)
+        lows = [x.lower_ for x in sent]
+        for marker in self.lists["cause_markers"]:
+            words = marker.split()
+            for i in range(len(sent) - len(words) + 1):
+                if sent[i].i <= t.i or lows[i:i + len(words)] != words:
+                    continue
+                last = sent[i + len(words) - 1]
+                objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+                if not objs and last.dep_ == "agent":
+                    objs = [c for c in last.children]
+                if objs:
+                    toks = [x for x in np_tokens(objs[0]) if x.dep_ != "det" or x.head !=
+                            objs[0]]
+                    put("cause", text_of(toks))
+                    return
+
+    def _meeting(self, m: Match, put) -> None:
+        t = m.trigger
+        if len(m.phrase) > 1 or t.lemma_.lower() in ("videoconference",):
+            put("medium", text_of(m.phrase))
+        heads = set(self.ctx.rules.relations["membership"]["member_heads"])
+        for tok in t.sent:
+            if tok.lemma_.lower() in heads and tok.pos_ == "NOUN":
+                for _, obj in prep_objects(tok, {"of"}):
+                    members = [x for x in self._conjuncts(obj)]
+                    ms = [self.ctx.mention_of(x) for x in members]
+                    ms = [x for x in ms if x is not None and x.type in
+                          (EntityType.COUNTRY, EntityType.PERSON, EntityType.ORGANIZATION)]
+                    if len(ms) >= 2:
+                        for x in ms:
+                            put("participant", x)
+
+    def _participation(self, m: Match, roles: dict) -> Fact | None:
+        t = m.trigger
+        kinds = self.trigger_tokens
+        event_kind = None
+        event_tok = None
+        for tok in t.subtree:
+            if tok.i in kinds and tok.i != t.i and kinds[tok.i] != "Participation":
+                event_kind, event_tok = kinds[tok.i], tok
+                break
+        if event_kind is None:
+            return None
+        subj = subject_of(t) if not is_passive(t) else passive_subject(t)
+        if subj is None:
+            return None
+        people: list[Mention] = []
+        for tok in subj.subtree:
+            if any(a.dep_ == "relcl" for a in tok.ancestors if a in subj.subtree) or \
+                    tok.dep_ == "relcl":
+                continue
+            mm = self.ctx.cover.get(tok.i)  # named mentions only
+            if mm is not None and mm.type.is_agent and mm not in people:
+                people.append(mm)
+        if not people:
+            return None
+        loc: list = []
+        for _, obj in prep_objects(event_tok, self.loc_preps):
+            p = self.f.place(obj)
+            if p is not None:
+                loc.append(p)
+        out = []
+        for p in people:
+            r = {"participant": [p], "eventType": [event_kind]}
+            if loc:
+                r["location"] = loc[:1]
+            out.append(self._fact(m, r, m.rule_for(m.voice if not is_passive(t)
+                                                   else "passive")))
+        self.extra.extend(out[1:])
+        return out[0]
+
+    extra: list[Fact]
+
+
+def _unit(head: Token) -> str | None:
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = head.lemma_.lower()
+    return lemma or None
+
+
+def _lemma_like(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+# --- entry point ------------------------------------------------------------------------------
 def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
                   mentions: list[Mention]) -> list[Fact]:
     """Facts found in one parsed unit; ``mentions`` are its entity mentions."""
-    return []
+    from kg.extract.relations import relation_facts
+    from kg.extract.statements import attribute, statement_facts
+
+    rules = event_rules()
+    ctx = Context(document, unit, doc, mentions, rules)
+    engine = engine_for(doc.vocab)
+    reader = Reader(ctx)
+    reader.extra = []
+    matches = engine.matches(doc)
+    reader.trigger_tokens = {t.i: m.rules.kind for m in matches for t in m.phrase}
+    events: list[Fact] = []
+    for m in matches:
+        fact = reader.read(m)
+        if fact is not None:
+            events.append(fact)
+    events.extend(reader.extra)
+    statements, spans = statement_facts(ctx)
+    attribute(events, statements, spans)
+    events = merge_in_unit(events, ctx)
+    _name_event_themes(events, engine, ctx)
+    carry_locations(events)
+    relations = relation_facts(ctx)
+    facts = events + statements + relations
+    return facts
+
+
+# --- merging inside an update -----------------------------------------------------------
+_SITUATIONS = {"Protest", "Riot", "StateOfEmergency", "CounterTerrorismOperation"}
+_LOCATED = {"Deployment", "Withdrawal", "Detention", "Arrest", "Neutralisation", "Seizure",
+            "Attack", "Arson", "Protest", "Riot", "StateOfEmergency",
+            "CounterTerrorismOperation", "Participation", "Protection", "Casualties", "Damage"}
+
+
+def _key_values(values: list) -> set:
+    out = set()
+    for v in values:
+        if isinstance(v, Mention):
+            out.add(v.text.lower().removeprefix("the "))
+        elif isinstance(v, (Quantity, TimeExpr)):
+            out.add(v.value)
+        else:
+            out.add(str(v).lower())
+    return out
+
+
+def compatible(a: Fact, b: Fact, roles: tuple[str, ...]) -> bool:
+    """Two facts of one kind that may be one event: no role they both fill disagrees.
+
+    When both give a quantity, the quantity decides and the wording of the
+    theme ("7,939 people" / "persons") does not.
+    """
+    if a.kind != b.kind:
+        return False
+    counted = bool(a.roles.get("quantity") and b.roles.get("quantity"))
+    for r in roles:
+        if r == "theme" and counted:
+            continue
+        va, vb = a.roles.get(r), b.roles.get(r)
+        if va and vb and not (_key_values(va) & _key_values(vb)):
+            return False
+    return True
+
+
+def absorb(into: Fact, other: Fact) -> None:
+    """Union of roles (first value of single-valued dates kept)."""
+    for role, values in other.roles.items():
+        bucket = into.roles.setdefault(role, [])
+        if role in ("date", "dateEnd") and bucket:
+            continue
+        have = _key_values(bucket)
+        for v in values:
+            k = _key_values([v])
+            if not (k & have):
+                bucket.append(v)
+                have |= k
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def merge_in_unit(events: list[Fact], ctx: Context) -> list[Fact]:
+    """One fact per event of an update: a headline repeats the body, and so do quotes.
+
+    Facts of one kind whose shared roles agree (theme, quantity, agent, location)
+    are merged into the first body fact; a headline fact whose event the body
+    also reports is dropped into it.
+    """
+    def in_head(f: Fact) -> bool:
+        h = ctx.headline
+        return h is not None and f.trigger is not None and \
+            h[0] <= f.trigger.start - ctx.unit.start < h[1]
+
+    ordered = sorted(events, key=lambda f: (in_head(f), f.trigger.start if f.trigger else 0))
+    out: list[Fact] = []
+    for f in ordered:
+        if f.kind == "Participation":
+            out.append(f)
+            continue
+        keys = ("quantity", "theme", "agent", "location", "participant") if f.kind not in (
+            "Meeting",) else ("date",)
+        target = next((g for g in out if compatible(g, f, keys) and (
+            f.roles.get("quantity") or f.roles.get("theme") or f.kind in (
+                "Meeting", "Protest", "Riot", "StateOfEmergency",
+                "CounterTerrorismOperation", "Casualties", "Damage")
+            or in_head(f))), None)
+        if target is not None:
+            absorb(target, f)
+        else:
+            out.append(f)
+    return sorted(out, key=lambda f: f.trigger.start if f.trigger else 0)
+
+
+def carry_locations(events: list[Fact]) -> None:
+    """An event without a place happened where the update's previous event did."""
+    last = None
+    by_kind = {f.kind: f.roles["location"] for f in events if f.roles.get("location")}
+    for f in events:
+        if f.kind == "Participation" and not f.roles.get("location"):
+            kind = next((str(v) for v in f.roles.get("eventType", [])), "")
+            if kind in by_kind:
+                f.roles["location"] = list(by_kind[kind])
+    for f in sorted(events, key=lambda f: f.trigger.start if f.trigger else 0):
+        if f.kind not in _LOCATED:
+            continue
+        if f.roles.get("location"):
+            if f.kind not in _SITUATIONS:
+                last = f.roles["location"]
+        elif last:
+            f.roles["location"] = list(last)
+            f.confidence = round(f.confidence * 0.9, 3)
+
+
+def _name_event_themes(events: list[Fact], engine: Engine, ctx: Context) -> None:
+    """A theme that is an event of the update ("the summit") takes that event's description."""
+    nouns = {w: k for k, t in engine.rules.types.items() for w in [*t.nouns, *t.phrases]}
+    for f in events:
+        themes = f.roles.get("theme", [])
+        for n, v in enumerate(themes):
+            if not isinstance(v, str) or not v.split():
+                continue
+            kind = nouns.get(v.split()[-1].lower())
+            target = next((g for g in events if g.kind == kind and g is not f), None)
+            if target is None:
+                continue
+            who = next((x.text for x in target.roles.get("agent", []) if isinstance(x, Mention)),
+                       "")
+            what = next((str(x) for x in target.roles.get("medium", [])), None) or \
+                (target.trigger.text if target.trigger else v)
+            themes[n] = f"{who} {what}".strip()

@@ -1,0 +1,114 @@
+"""Merge facts of one document that state the same thing, once entities are resolved.
+
+- Relations are facts about the world: one per set of (resolved) role fillers.
+- An ongoing situation (Protest, Riot, StateOfEmergency, CounterTerrorismOperation)
+  that a live page mentions again and again is one event: places and agents
+  are pooled, and its date is the earliest one given (when it started).
+- Other events of one kind from different updates merge when every role both
+  fill agrees (same resolved entity, quantity value or text) and at least the
+  theme, the quantity or the date is shared: "the contingent deployed" told twice.
+- Statements stay one per update and speaker (kg/extract/statements.py).
+"""
+
+from __future__ import annotations
+
+from kg.records import Entity, Fact, Mention, Quantity, TimeExpr
+
+SITUATIONS = {"Protest", "Riot", "StateOfEmergency", "CounterTerrorismOperation"}
+_IDENTIFYING = ("theme", "quantity", "date", "participant")
+
+
+def _keys(values: list, entity_of: dict[Mention, str]) -> set:
+    out = set()
+    for v in values:
+        if isinstance(v, Mention):
+            out.add(entity_of.get(v, v.text.lower()))
+        elif isinstance(v, Quantity):
+            out.add(("q", v.value))
+        elif isinstance(v, TimeExpr):
+            out.add(("t", v.value))
+        else:
+            out.add(str(v).lower())
+    return out
+
+
+def _signature(fact: Fact, entity_of: dict[Mention, str]) -> tuple:
+    return (fact.kind, tuple(sorted((r, tuple(sorted(map(str, _keys(v, entity_of)))))
+                                    for r, v in fact.roles.items())))
+
+
+def _absorb(into: Fact, other: Fact, entity_of: dict[Mention, str]) -> None:
+    for role, values in other.roles.items():
+        bucket = into.roles.setdefault(role, [])
+        if role in ("date", "dateEnd"):
+            if not bucket:
+                bucket.extend(values)
+            elif role == "date" and _earlier(values[0], bucket[0]):
+                bucket[:] = values
+            continue
+        have = _keys(bucket, entity_of)
+        for v in values:
+            k = _keys([v], entity_of)
+            if not (k & have):
+                bucket.append(v)
+                have |= k
+    into.confidence = max(into.confidence, other.confidence)
+
+
+_PRECISION = {"day": 0, "range": 1, "month": 2, "year": 3}
+
+
+def _earlier(new, old) -> bool:
+    """A more precise date wins; between equally precise ones, the earlier."""
+    if not (isinstance(new, TimeExpr) and isinstance(old, TimeExpr) and new.value):
+        return False
+    if not old.value:
+        return True
+    pn, po = _PRECISION.get(new.precision, 9), _PRECISION.get(old.precision, 9)
+    return pn < po or (pn == po and new.value < old.value)
+
+
+def _agree(a: Fact, b: Fact, entity_of: dict[Mention, str]) -> bool:
+    shared = False
+    for role in set(a.roles) & set(b.roles):
+        if role in ("purpose", "requestedBy", "dateEnd", "cause", "medium"):
+            continue
+        ka, kb = _keys(a.roles[role], entity_of), _keys(b.roles[role], entity_of)
+        if ka and kb and not (ka & kb):
+            return False
+        if role in _IDENTIFYING and ka & kb:
+            shared = True
+    return shared
+
+
+def merge_facts(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
+    """The document's facts with repeats folded into their first telling."""
+    entity_of = {m: e.key for e in entities for m in e.mentions}
+    out: list[Fact] = []
+    seen_relations: dict[tuple, Fact] = {}
+    situations: dict[str, Fact] = {}
+    for f in facts:
+        if f.category == "relation":
+            sig = _signature(f, entity_of)
+            if sig in seen_relations:
+                prior = seen_relations[sig]
+                prior.confidence = max(prior.confidence, f.confidence)
+                continue
+            seen_relations[sig] = f
+            out.append(f)
+        elif f.kind in SITUATIONS:
+            if f.kind in situations:
+                _absorb(situations[f.kind], f, entity_of)
+            else:
+                situations[f.kind] = f
+                out.append(f)
+        elif f.kind in ("Statement", "Participation"):
+            out.append(f)
+        else:
+            target = next((g for g in out if g.kind == f.kind and g.unit != f.unit
+                           and g.category == "event" and _agree(g, f, entity_of)), None)
+            if target is not None:
+                _absorb(target, f, entity_of)
+            else:
+                out.append(f)
+    return out

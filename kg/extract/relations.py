@@ -1,0 +1,169 @@
+"""Relations between entities of one update: Membership, Position, PartOf, LocatedIn.
+
+Signals are data (kg/rules/events/relations.yaml):
+- Membership: "the leaders of A, B and C" (two or more countries) in an update
+  that names an organisation as "<ORG> leaders" / "<ORG> member states";
+- Position: an apposition "Name, the ROLE of X" (title-name pairs such as
+  "President X" come from the entity rules);
+- PartOf: a force or body whose name contains an organisation's
+  ("the peacekeeping contingent of <ORG>", "<ORG> security council");
+- LocatedIn: "City, Country", and a city (dateline included) whose GeoNames
+  record lies in a country named in the same update.
+Duplicates across updates are merged after resolution (kg/extract/merge.py).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.records import EntityType, Fact, Mention
+
+
+def _fact(ctx, kind: str, roles: dict, tok: Token, rule: str, confidence: float) -> Fact:
+    return Fact(kind=kind, category="relation", roles=roles, unit=ctx.unit.index,
+                sentence=ctx.sentence(tok), rule=rule, confidence=confidence,
+                trigger=None, reported=ctx.unit.stamp)
+
+
+def _token_at(ctx, m: Mention) -> Token | None:
+    span = ctx.char_span(m.start, m.end)
+    return span.root if span is not None and len(span) else None
+
+
+def membership(ctx) -> list[Fact]:
+    from kg.extract.events import prep_objects
+
+    spec = ctx.rules.relations["membership"]
+    member_heads = set(spec["member_heads"])
+    group_heads = set(spec["group_heads"])
+    groups: list[tuple[int, Mention]] = []
+    for tok in ctx.doc:
+        m = ctx.cover.get(tok.i)
+        if m is not None and m.type is EntityType.ORGANIZATION and \
+                tok.dep_ in ("compound", "poss", "nmod") and \
+                tok.head.lemma_.lower() in group_heads and ctx.cover.get(tok.head.i) is None:
+            groups.append((tok.i, m))
+    if not groups:
+        return []
+    out = []
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in member_heads or tok.pos_ != "NOUN":
+            continue
+        for _, obj in prep_objects(tok, {"of"}):
+            items = [obj]
+            i = 0
+            while i < len(items):
+                items.extend(c for c in items[i].children if c.dep_ == "conj")
+                i += 1
+            countries = []
+            for x in items:
+                m = ctx.cover.get(x.i)
+                if m is not None and m.type is EntityType.COUNTRY and m not in countries:
+                    countries.append(m)
+            if len(countries) < int(spec["min_members"]):
+                continue
+            group = min(groups, key=lambda g: abs(g[0] - tok.i))[1]
+            for c in countries:
+                out.append(_fact(ctx, "Membership", {"member": [c], "group": [group]}, tok,
+                                 "membership/leaders-of", 0.75))
+    return out
+
+
+def positions(ctx) -> list[Fact]:
+    from kg.extract.events import prep_objects, text_of
+
+    heads = set(ctx.rules.relations["position"]["role_heads"])
+    out = []
+    for m in ctx.mentions:
+        if m.type is not EntityType.PERSON:
+            continue
+        root = _token_at(ctx, m)
+        if root is None:
+            continue
+        for app in root.children:
+            if app.dep_ != "appos" or app.lemma_.lower() not in heads:
+                continue
+            orgs = [o for _, o in prep_objects(app, {"of"})]
+            org = ctx.mention_of(orgs[0]) if orgs else None
+            if org is None or org.type is EntityType.PERSON:
+                continue
+            role_toks = [t for t in app.subtree if t.i < orgs[0].i - 1 and t.dep_ != "det"]
+            role = text_of(role_toks)
+            if role:
+                out.append(_fact(ctx, "Position", {"holder": [m], "role": [role],
+                                                   "organization": [org]},
+                                 root, "position/apposition", 0.8))
+    return out
+
+
+def part_of(ctx) -> list[Fact]:
+    spec = ctx.rules.relations["part_of"]
+    parts = {EntityType(t) for t in spec["part_types"]}
+    wholes = {EntityType(t) for t in spec["whole_types"]}
+    out = []
+    for outer in ctx.mentions:
+        if outer.type not in parts:
+            continue
+        for inner in ctx.mentions:
+            if inner is outer or inner.type not in wholes:
+                continue
+            if outer.start <= inner.start and inner.end <= outer.end and \
+                    (inner.end - inner.start) < (outer.end - outer.start):
+                rest = (outer.text[:inner.start - outer.start]
+                        + outer.text[inner.end - outer.start:]).lower()
+                if not rest.replace("the", "").replace("of", "").strip():
+                    continue
+                tok = _token_at(ctx, outer)
+                if tok is not None:
+                    out.append(_fact(ctx, "PartOf", {"part": [outer], "whole": [inner]}, tok,
+                                     "partof/nested", 0.8))
+    return out
+
+
+def located_in(ctx) -> list[Fact]:
+    from kg.resolve.places import country_code, gazetteer
+
+    out = []
+    text = ctx.document.text
+    by_start = sorted(ctx.mentions, key=lambda m: m.start)
+    places = [m for m in by_start if m.type in (EntityType.CITY, EntityType.REGION,
+                                                EntityType.PLACE)]
+    countries = [m for m in by_start if m.type is EntityType.COUNTRY]
+    seen: set[tuple[str, str]] = set()
+    for p in places:
+        nxt = next((c for c in countries if c.start > p.end), None)
+        if nxt is not None and text[p.end:nxt.start].strip() == ",":
+            tok = _token_at(ctx, p)
+            if tok is not None:
+                seen.add((p.text.lower(), nxt.text.lower()))
+                out.append(_fact(ctx, "LocatedIn", {"place": [p], "container": [nxt]}, tok,
+                                 "locatedin/comma", 0.9))
+    if not countries:
+        return out
+    gaz = gazetteer()
+    codes: dict[str, Mention] = {}
+    for c in countries:
+        place = gaz.country(c.text)
+        code = country_code(place) if place is not None else None
+        if code:
+            codes.setdefault(code, c)
+    for p in places:
+        if p.type is not EntityType.CITY:
+            continue
+        linked = gaz.link(p.text, EntityType.CITY, countries=list(codes))
+        if linked is None or linked.country_code not in codes:
+            continue
+        c = codes[linked.country_code]
+        if (p.text.lower(), c.text.lower()) in seen:
+            continue
+        tok = _token_at(ctx, p)
+        if tok is not None:
+            seen.add((p.text.lower(), c.text.lower()))
+            out.append(_fact(ctx, "LocatedIn", {"place": [p], "container": [c]}, tok,
+                             "locatedin/gazetteer", 0.7))
+    return out
+
+
+def relation_facts(ctx) -> list[Fact]:
+    """Every relation of one update (duplicates across updates are merged later)."""
+    return [*membership(ctx), *positions(ctx), *part_of(ctx), *located_in(ctx)]
