@@ -21,6 +21,7 @@ source suffix ``:headline``; the resolver keeps them only when the body confirms
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -42,14 +43,34 @@ LABEL_TYPES = {
     "NORP": EntityType.PLACE,  # kept only when it is a country name the model mislabelled
 }
 HEADLINE = ":headline"
+_TITLE_WINDOW = 80  # characters before a name searched for "[qualifier] Title "
 _VALUE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _DETERMINERS = {"the", "a", "an"}
 _STOP = {"of", "the", "and", "for", "on", "in", "de", "&", "to"}
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy rebuilds it from the tokens on each access)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
+def _sentence_bounds(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    """Token starts and character ranges of the sentences, computed once per Doc."""
+    cached = doc.user_data.get("kg_sents")
+    if cached is None:
+        sents = list(doc.sents)
+        cached = doc.user_data["kg_sents"] = ([s.start for s in sents],
+                                              [(s.start_char, s.end_char) for s in sents])
+    return cached
+
+
 def sentence_of(span: Span, unit: Unit) -> tuple[int, int]:
-    sent = span.sent
-    return unit.start + sent.start_char, unit.start + sent.end_char
+    starts, ranges = _sentence_bounds(span.doc)
+    a, b = ranges[max(0, bisect_right(starts, span.start) - 1)]
+    return unit.start + a, unit.start + b
 
 
 def mention_from_span(span: Span, unit: Unit, etype: EntityType, source: str) -> Mention:
@@ -179,10 +200,11 @@ def split_title(span: Span, rules: EntityRules) -> tuple[Span | None, str | None
 
 def _inside_title(span: Span) -> bool:
     """Whether the span is the start of a longer title phrase followed by a name."""
-    m = _title_regex().match(span.doc.text[span.start_char:])
-    if m is None or m.end() <= len(span.text):
+    text = doc_text(span.doc)
+    m = _title_regex().match(text, span.start_char)
+    if m is None or m.end() <= span.end_char:
         return False
-    rest = span.doc.text[span.start_char + m.end():].lstrip()
+    rest = text[m.end():m.end() + 8].lstrip()
     return rest[:1].isupper()
 
 
@@ -191,7 +213,7 @@ def _noise_ranges(doc: Doc, rules: EntityRules) -> list[tuple[int, int]]:
     """Local character ranges of lines that are noise (bylines, credits, boilerplate)."""
     out = []
     pos = 0
-    for line in doc.text.split("\n"):
+    for line in doc_text(doc).split("\n"):
         if line.strip() and any(p.search(line) for p in rules.noise_line):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
@@ -267,9 +289,9 @@ def entity_mentions(doc: Doc, unit: Unit) -> list[Mention]:
 
 def _after_title(span: Span) -> bool:
     """Whether a capitalised title ends right before the span ('... President ' + span)."""
-    before = span.doc.text[:span.start_char]
-    for m in _title_regex().finditer(before[-40:] + " "):
-        if m.group(0)[:1].isupper() and not before[-40:][m.end():].strip():
+    before = doc_text(span.doc)[max(0, span.start_char - 40):span.start_char]
+    for m in _title_regex().finditer(before + " "):
+        if m.group(0)[:1].isupper() and not before[m.end():].strip():
             return True
     return False
 
@@ -282,7 +304,7 @@ def _surname_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
     for surname in sorted(surnames):
         if not surname[:1].isupper() or len(surname) < 3:
             continue
-        for use in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc.text):
+        for use in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc_text(doc)):
             s, e = unit.start + use.start(), unit.start + use.end()
             if any(m.start < e and s < m.end for m in found + out):
                 continue
@@ -320,7 +342,7 @@ def _body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention
     """
     out = []
     named = [(m.start - unit.start, m.end - unit.start, m) for m in found]
-    for match in _body_regex().finditer(doc.text):
+    for match in _body_regex().finditer(doc_text(doc)):
         body = rules.bodies[_fold(match.group(0)).replace("’", "'")]
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or _in(noise, span.start_char, span.end_char):
@@ -363,11 +385,11 @@ def _owner_org(doc: Doc, unit: Unit, start: int, end: int,
                                                       EntityType.GOVERNMENT_BODY)]
     first = doc[start].idx
     for a, b in orgs:
-        if b <= first and not doc.text[b:first].strip(" ’'s"):
+        if b <= first and not doc_text(doc)[b:first].strip(" ’'s"):
             return doc.char_span(a, b, alignment_mode="expand")
     last = doc[end - 1].idx + len(doc[end - 1])
     for a, b in orgs:
-        gap = doc.text[last:a]
+        gap = doc_text(doc)[last:a]
         if a >= last and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap):
             return doc.char_span(a, b, alignment_mode="expand")
     return None
@@ -386,7 +408,7 @@ def _media_appositions(doc: Doc, unit: Unit, rules: EntityRules,
                        found: list[Mention]) -> list[Mention]:
     """'Khabar 24, a local TV channel': the apposition types (or finds) the name."""
     out = list(found)
-    for match in _apposition_regex().finditer(doc.text):
+    for match in _apposition_regex().finditer(doc_text(doc)):
         if not match.group("name")[0].isupper():
             continue
         etype = rules.descriptors[_fold(match.group("what"))]
@@ -409,18 +431,30 @@ _ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,9})\s*\)")
 
 def _acronym_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
     """'The Pan-Andean Water Authority (PAWA) ...; PAWA later': every use of a defined acronym."""
-    out: list[Mention] = []
-    for match in _ACRONYM.finditer(doc.text):
+    text = doc_text(doc)
+    ends = {}
+    for m in found:
+        if m.type.is_agent:
+            ends.setdefault(m.end, m)
+    defined: dict[str, EntityType] = {}
+    for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
         a = unit.start + match.start()
-        long_forms = [m for m in found if 0 <= a - m.end <= 4 and m.type.is_agent
-                      and acronym in initials(m.text)]
-        if not long_forms:
-            continue
-        etype = long_forms[0].type
-        for use in re.finditer(rf"\b{re.escape(acronym)}\b", doc.text):
-            s, e = unit.start + use.start(), unit.start + use.end()
-            if any(m.start <= s and e <= m.end for m in found + out):
+        for gap in range(5):
+            m = ends.get(a - gap)
+            if m is not None and acronym in initials(m.text):
+                defined.setdefault(acronym, m.type)
+                break
+    if not defined:
+        return []
+    covered = bytearray(len(text) + 1)
+    for m in found:
+        covered[max(0, m.start - unit.start):max(0, m.end - unit.start)] = \
+            b"\x01" * max(0, m.end - m.start)
+    out: list[Mention] = []
+    for acronym, etype in defined.items():
+        for use in re.finditer(rf"\b{re.escape(acronym)}\b", text):
+            if any(covered[use.start():use.end()]):
                 continue
             span = doc.char_span(use.start(), use.end())
             if span is not None:
@@ -433,7 +467,7 @@ def _dateline_spans(doc: Doc, unit: Unit) -> tuple[RecSpan | None, RecSpan | Non
     if unit.dateline is not None or unit.agency is not None:
         return unit.dateline, unit.agency
     pos = 0
-    for line in doc.text.split("\n"):
+    for line in doc_text(doc).split("\n"):
         lead = len(line) - len(line.lstrip())
         m = DATELINE.match(line[lead:])
         if m:
@@ -490,7 +524,8 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]
                 or person.source.endswith(HEADLINE):
             continue  # a headline guess may be dropped by the resolver
         local = person.start - unit.start
-        before = doc.text[:local]
+        window = max(0, local - _TITLE_WINDOW)
+        before = doc_text(doc)[window:local]
         found = None
         for title_key, scope in rules.titles.items():
             if scope == "honorific":
@@ -511,11 +546,11 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]
         qual = re.search(r"([A-Z][\w’'-]*)$", pre)
         if qual:
             word = qual.group(1)
-            end_abs = unit.start + len(pre)
+            end_abs = unit.start + window + len(pre)
             if end_abs in by_end and by_end[end_abs].type is not EntityType.PERSON:
                 org = by_end[end_abs]
             elif rules.demonym_country(word):
-                span = doc.char_span(qual.start(1), len(pre))
+                span = doc.char_span(window + qual.start(1), window + len(pre))
                 if span is not None:
                     org = mention_from_span(span, unit, EntityType.COUNTRY, "rule:demonym")
         if org is None and scope == "country":

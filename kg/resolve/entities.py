@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.entity_rules import EntityRules, entity_rules
-from kg.records import Entity, EntityType, Mention
+from kg.records import Entity, EntityType, Fact, Mention
 from kg.resolve.kb import KbEntry, KnowledgeBase, load_kb
 from kg.resolve.places import Place, country_code, gazetteer
 
@@ -87,6 +87,21 @@ def _source_kind(m: Mention) -> str:
     return m.source.split(":")[0]
 
 
+# Sources that only ever produce names (a capital at the start of a sentence is still a name).
+_NAMING_SOURCES = ("ner", "kb", "gazetteer", "dateline", "rule:title-name", "rule:surname",
+                   "rule:acronym", "rule:apposition", "rule:demonym", "rule:body")
+
+
+def _looks_named(m: Mention) -> bool:
+    """Whether a mention is a name rather than a common noun phrase ('Law enforcement officers')."""
+    if m.source.startswith(_NAMING_SOURCES):
+        return True
+    words = [w for w in re.split(r"[\s-]+", m.text.strip()) if w]
+    if m.start == m.sentence[0] and words:
+        words = words[1:]  # a sentence-initial capital says nothing
+    return any(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
 @dataclass(slots=True)
 class _Info:
     """What the first pass learns about one mention."""
@@ -98,6 +113,7 @@ class _Info:
     kb: KbEntry | None = None
     place: Place | None = None
     owner_pending: str | None = None  # body template waiting for an owner organisation
+    named: bool = True  # False: a common noun or a bare title that needs an antecedent
 
 
 @dataclass(slots=True)
@@ -125,6 +141,7 @@ class _Resolver:
         self.gaz = gazetteer()
         self.info: list[_Info | None] = [None] * len(self.mentions)
         self.clusters = _Clusters()
+        self.positions: list[Fact] = []
 
     # -- countries ------------------------------------------------------------------------
     def country_of(self, m: Mention) -> Place | None:
@@ -180,7 +197,19 @@ class _Resolver:
             body = self.body_name(m)
             if body is not None:
                 return body
-        return _Info(f"name:{spelling_key(text, self.rules)}", text, m.type, "same name")
+        info = _Info(f"name:{spelling_key(text, self.rules)}", text, m.type, "same name")
+        info.named = _looks_named(m) and self.title_of(m) is None
+        return info
+
+    def title_of(self, m: Mention) -> tuple[str, str | None] | None:
+        """(title, country code) of a bare title mention: 'the Belarusian president'."""
+        words = normalise_name(m.text).split(" ")
+        code = None
+        if len(words) > 1 and self.rules.demonym_country(words[0]):
+            code = self.rules.demonym_country(words[0])
+            words = words[1:]
+        title = " ".join(words)
+        return (title, code) if title in self.rules.titles else None
 
     def body_name(self, m: Mention) -> _Info | None:
         """Canonical name of an institution: 'Kazakh military' -> 'Armed Forces of Kazakhstan'."""
@@ -255,6 +284,8 @@ class _Resolver:
         self.link_surnames()
         self.resolve_pending()
         self.link_anaphors()
+        self.link_titles()
+        self.link_place_anaphors()
 
     def _root_info(self, i: int) -> _Info:
         inf = self.info[self.clusters.find(i)]
@@ -282,13 +313,14 @@ class _Resolver:
     def link_surnames(self) -> None:
         full: dict[str, set[int]] = {}
         for i, m in enumerate(self.mentions):
-            if m.type is EntityType.PERSON and len(display_name(m.text).split()) > 1:
+            if m.type is EntityType.PERSON and len(display_name(m.text).split()) > 1 \
+                    and self.info[i].named:
                 last = normalise_name(display_name(m.text).split()[-1])
                 full.setdefault(last, set()).add(self.clusters.find(i))
         for i, m in enumerate(self.mentions):
             text = display_name(m.text)
             if " " in text or self.info[i].kb is not None or not m.type.is_agent \
-                    or _is_acronym(m.text):
+                    or _is_acronym(m.text) or not self.info[i].named:
                 continue
             roots = {self.clusters.find(j) for j in full.get(normalise_name(text), set())}
             roots = {self.clusters.find(r) for r in roots}
@@ -352,6 +384,7 @@ class _Resolver:
             if " " in text or text not in self.rules.heads or m.type.is_place \
                     or self.info[i].rule != "same name":
                 continue
+            self.info[i].named = False
             cands = []
             for j in range(i - 1, -1, -1):
                 c = self.mentions[j]
@@ -368,6 +401,53 @@ class _Resolver:
             else:
                 self.info[i].key = f"unresolved:{i}"
 
+    def link_titles(self) -> None:
+        """'the Belarusian president' -> the one person a title before a name made president."""
+        holders: dict[str, list[tuple[int, str | None]]] = {}
+        where = {m: i for i, m in enumerate(self.mentions)}
+        for fact in self.positions:
+            holder = fact.roles.get("holder", [None])[0]
+            role = fact.roles.get("role", [None])[0]
+            if not isinstance(holder, Mention) or not isinstance(role, str) \
+                    or holder not in where:
+                continue
+            org = (fact.roles.get("organization") or [None])[0]
+            code = None
+            if isinstance(org, Mention) and org in where:
+                place = self.info[self.clusters.find(where[org])].place
+                code = place.country_code if place is not None else None
+            holders.setdefault(normalise_name(role), []).append((where[holder], code))
+        for i, m in enumerate(self.mentions):
+            if m.type is not EntityType.PERSON or self.info[i].named:
+                continue
+            found = self.title_of(m)
+            if found is None:
+                continue
+            title, code = found
+            roots = {self.clusters.find(j) for j, c in holders.get(title, [])
+                     if code is None or c == code}
+            if len(roots) == 1:
+                self.clusters.union(i, roots.pop(), "title refers to its holder")
+
+    def link_place_anaphors(self) -> None:
+        """'the country' / 'the city' -> the nearest such place named before in the update."""
+        nouns = {"country": EntityType.COUNTRY, "city": EntityType.CITY}
+        for i, m in enumerate(self.mentions):
+            want = nouns.get(normalise_name(m.text))
+            if want is None or self.info[i].named:
+                continue
+            before = [j for j in range(i - 1, -1, -1) if self.mentions[j].unit == m.unit
+                      and self._root_info(j).type is want and self._root_info(j).named]
+            if before:
+                self.clusters.union(i, self.clusters.find(before[0]),
+                                    f"anaphor: nearest {normalise_name(m.text)}")
+            elif want is EntityType.COUNTRY and self.dominant is not None:
+                roots = {self.clusters.find(j) for j, inf in enumerate(self.info)
+                         if inf.place is not None and inf.place.geonames_id
+                         == self.dominant.geonames_id}
+                if len(roots) == 1:
+                    self.clusters.union(i, roots.pop(), "anaphor: dominant country")
+
     # -- entities -----------------------------------------------------------------------
     def entities(self) -> tuple[list[Entity], dict[Mention, str]]:
         groups: dict[int, list[int]] = {}
@@ -382,6 +462,8 @@ class _Resolver:
                 continue
             if all(m.source.endswith(HEADLINE) for m in ms):
                 continue
+            if not any(inf.named for inf in infos):
+                continue  # common nouns and bare titles with no named antecedent
             ent = self.make_entity(members)
             if ent.key in entities:
                 old = entities[ent.key]
@@ -455,6 +537,7 @@ class _Resolver:
                  and inf.owner_pending is None]
         if named:
             return Counter(named).most_common(1)[0][0]
+        infos = [inf for inf in infos if inf.named] or infos
         names = [inf.name for inf in infos if not _is_acronym(inf.name)] \
             or [inf.name for inf in infos]
         longest = max(len(n.split()) for n in names)
@@ -462,17 +545,20 @@ class _Resolver:
         return Counter(top).most_common(1)[0][0]
 
 
-def resolve_entities(mentions: Iterable[Mention], *, kb: KnowledgeBase | None = None
+def resolve_entities(mentions: Iterable[Mention], *, kb: KnowledgeBase | None = None,
+                     positions: Iterable[Fact] = ()
                      ) -> tuple[list[Entity], dict[Mention, str]]:
     """Canonical entities of one document's mentions; returns entities and mention -> key.
 
-    Mentions that resolve to nothing (an unconfirmed headline guess, an anaphor with no
-    antecedent) are left out of the index.
+    ``positions`` (Position facts from titles before names) let a bare title ("the
+    president") refer to its holder. Mentions that resolve to nothing (an unconfirmed
+    headline guess, an anaphor or common noun with no antecedent) are left out of the index.
     """
     unique = list(dict.fromkeys(mentions))
     if not unique:
         return [], {}
     resolver = _Resolver(unique, kb if kb is not None else load_kb(), entity_rules())
+    resolver.positions = [f for f in positions if f.kind == "Position"]
     resolver.first_pass()
     resolver.cluster()
     return resolver.entities()

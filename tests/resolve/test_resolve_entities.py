@@ -143,3 +143,44 @@ def test_only_national_heads_take_the_dominant_country():
     _, index = resolve_entities(ms, kb=empty_kb())
     assert index[ms[2]] == "ArmedForce:peru defense forces"  # already names its country
     assert index[ms[3]] == "GovernmentBody:regional office"  # "office" is not national
+
+
+def test_bare_title_refers_to_the_one_holder_of_that_title():
+    from kg.records import Fact
+
+    okafor = mention("Amara Okafor", 0, T.PERSON, "rule:title-name")
+    nigeria = mention("Nigerian", 100, T.COUNTRY, "rule:demonym")
+    ghana_pres = mention("Kofi Mensah", 200, T.PERSON, "ner:PERSON")
+    ghana = mention("Ghanaian", 300, T.COUNTRY, "rule:demonym")
+    the_pres = mention("the Nigerian president", 400, T.PERSON, "rule:event-role")
+    bare = mention("President", 500, T.PERSON, "rule:event-role")
+    facts = [Fact(kind="Position", category="relation", unit=0, sentence=(0, 1000),
+                  rule="position:title-name", confidence=0.9,
+                  roles={"holder": [h], "role": ["President"], "organization": [o]})
+             for h, o in ((okafor, nigeria), (ghana_pres, ghana))]
+    ms = [okafor, nigeria, ghana_pres, ghana, the_pres, bare]
+    entities, index = resolve_entities(ms, kb=empty_kb(), positions=facts)
+    assert index[the_pres] == index[okafor] == "Person:amara okafor"
+    assert bare not in index  # two presidents: ambiguous
+    assert "Person:president" not in keys(entities)
+
+
+def test_common_noun_phrases_from_other_extractors_are_no_entities():
+    ms = [mention("Law enforcement officers", 0, T.ARMED_FORCE, "rule:event-role"),
+          mention("riot police", 100, T.ARMED_FORCE, "rule:event-role"),
+          mention("Rail Ministry", 200, T.GOVERNMENT_BODY, "rule:event-role")]
+    ms[0] = Mention(start=0, end=24, text="Law enforcement officers", type=T.ARMED_FORCE,
+                    unit=0, sentence=(0, 90), source="rule:event-role")
+    entities, index = resolve_entities(ms, kb=empty_kb())
+    assert ms[0] not in index and ms[1] not in index
+    assert keys(entities) == {"GovernmentBody:rail ministry"}
+
+
+def test_the_country_and_the_city_refer_back():
+    ms = [mention("Peru", 0, T.COUNTRY, "gazetteer:country"),
+          mention("Lima", 20, T.CITY, "ner:GPE"),
+          mention("the country", 60, T.COUNTRY, "rule:event-role"),
+          mention("the city", 90, T.CITY, "rule:event-role")]
+    _, index = resolve_entities(ms, kb=empty_kb())
+    assert index[ms[2]] == "Country:peru"
+    assert index[ms[3]] == "City:lima"
