@@ -22,7 +22,7 @@ from kg.ingest.sources import Source
 from kg.rdf.iri import IriMinter
 from kg.rdf.mapping import map_document
 from kg.records import SourceDocument, Unit
-from kg.store import replace_graph
+from kg.store import replace_graph, stored_hash
 
 
 @dataclass(slots=True)
@@ -31,6 +31,7 @@ class BuildReport:
 
     built: int = 0
     skipped: int = 0
+    unchanged: int = 0  # of the skipped: already in the store with the same content hash
     failed: int = 0
     units: int = 0
     entities: int = 0
@@ -49,6 +50,8 @@ class BuildOptions:
     batch_size: int = 64
     max_chars: int = DEFAULT_MAX_CHARS  # longer units are parsed in pieces (kg/ingest/chunks.py)
     kb_files: tuple[str, ...] = ()  # user knowledge-base files (Turtle), added to ontology/kb
+    rebuild: bool = False  # rebuild documents the store already holds with the same hash
+    jobs: int = 1  # worker processes; > 1 runs the per-document pipeline in kg/build_jobs.py
 
 
 def read_sources(sources: list[Source], report: BuildReport) -> Iterator[SourceDocument]:
@@ -87,6 +90,10 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     from kg.nlp.pipeline import build_nlp
 
     options = options or BuildOptions()
+    if options.jobs > 1:
+        from kg.build_jobs import build_parallel
+
+        return build_parallel(store, sources, options=options, progress=progress)
     report = BuildReport()
     started = time.perf_counter()
     minter = IriMinter(options.base_iri) if options.base_iri else IriMinter()
@@ -99,6 +106,13 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
 
     def unit_stream() -> Iterator[tuple[str, tuple[int, Unit]]]:
         for n, doc in enumerate(read_sources(sources, report)):
+            if not options.rebuild and stored_hash(
+                    store, minter.graph(doc.doc_id), minter.document(doc.doc_id)) == doc.sha256:
+                report.skipped += 1
+                report.unchanged += 1
+                if progress:
+                    progress(doc)
+                continue
             pending[n] = (doc, [])
             if not doc.units:
                 yield "", (n, Unit(index=-1, kind="empty", start=0, end=0, text=""))
@@ -133,11 +147,20 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
         current = n
         if unit.index >= 0:
             pending[n][1].append((unit, spacy_doc))
-            report.words += sum(1 for t in spacy_doc if not (t.is_space or t.is_punct))
+            report.words += count_words(spacy_doc)
     if current is not None:
         finish(current)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def count_words(doc) -> int:
+    """Tokens that are neither space nor punctuation, counted in one array pass."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE
+
+    if not len(doc):
+        return 0
+    return len(doc) - int(doc.to_array([IS_SPACE, IS_PUNCT]).any(axis=1).sum())
 
 
 def build_to_file(sources: list[Source], output: Path, *, fmt, options: BuildOptions | None = None,
@@ -147,6 +170,6 @@ def build_to_file(sources: list[Source], output: Path, *, fmt, options: BuildOpt
 
     store = open_store(store_dir)
     report = build_into(store, sources, options=options, progress=progress)
-    if output is not None and report.built:  # nothing built: keep the previous file
+    if output is not None and (report.built or report.unchanged):  # else keep the old file
         export_store(store, output, fmt)
     return report

@@ -64,6 +64,10 @@ def build(
     kb: Annotated[list[Path] | None, typer.Option("--kb", help="Extra knowledge-base file "
                                                   "(Turtle, SKOS labels + a kg: class); "
                                                   "repeatable.")] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="With --store: rebuild documents "
+                                          "the store already holds unchanged.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the "
+                                      "per-document pipeline (each loads the model).")] = 1,
 ) -> None:
     """Read news text and build the knowledge graph (one named graph per document)."""
     from kg.build import BuildOptions, build_to_file
@@ -78,7 +82,8 @@ def build(
             raise typer.BadParameter(str(exc)) from exc
     srcs = expand_sources(sources)
     options = BuildOptions(model=model, base_iri=base_iri,
-                           kb_files=tuple(str(p) for p in kb or ()))
+                           kb_files=tuple(str(p) for p in kb or ()), rebuild=rebuild,
+                           jobs=jobs)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from kg.cli.interrupt import interruptible
@@ -101,7 +106,7 @@ def build(
         err.print("[bold red]error:[/] ", end="", markup=True)
         err.print(e, markup=False)
     target = f" -> {output}" if output else ""
-    if output is not None and not report.built:
+    if output is not None and not report.built and not report.unchanged:
         target = f"; nothing built, so {output} was left unchanged"
     err.print(f"{report.built} documents built, {report.skipped} skipped, {report.failed} failed; "
               f"{report.units} updates, {report.entities} entities, {report.facts} facts, "
@@ -178,6 +183,10 @@ app.command("eval")(eval_cmd)
 from kg.cli.validate import validate_cmd  # noqa: E402
 
 app.command("validate")(validate_cmd)
+
+from kg.cli.drop import drop_cmd  # noqa: E402
+
+app.command("drop")(drop_cmd)
 
 
 def main() -> None:

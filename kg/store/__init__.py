@@ -12,7 +12,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Triple, parse, seri
 
 from kg.errors import GraphLoadError, OutputError
 from kg.formats import GraphFormat
-from kg.rdf.vocab import PREFIXES
+from kg.rdf.vocab import DCT, KG, PREFIXES, RDF
 
 
 def open_store(path: Path | None = None) -> Store:
@@ -28,12 +28,50 @@ def open_store(path: Path | None = None) -> Store:
 
 
 def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> int:
-    """Replace one named graph with ``quads`` in a single transaction-like step."""
+    """Replace one named graph with ``quads``.
+
+    The new quads go in with ``extend`` (one transaction), so the graph holds its
+    document's ``kg:contentHash`` only if it holds every other quad too: a build
+    killed between the removal and the insertion leaves the graph missing, and the
+    next incremental build rebuilds it instead of skipping it.
+    """
     quads = list(quads)
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
-    store.bulk_extend(quads)
+    store.extend(quads)
     return len(quads)
+
+
+def stored_hash(store: Store, graph: NamedNode, document: NamedNode) -> str | None:
+    """The ``kg:contentHash`` a document's named graph holds, or None if it has none."""
+    for quad in store.quads_for_pattern(document, KG.contentHash, None, graph):
+        return quad.object.value
+    return None
+
+
+def drop_document(store: Store, key: str) -> str:
+    """Remove the named graph of the document ``key`` (its id or its source file's path).
+
+    Returns the id of the dropped document; raises if no stored document matches.
+    """
+    by_id: dict[str, NamedNode] = {}
+    for quad in store.quads_for_pattern(None, DCT.identifier, None, None):
+        graph = quad.graph_name
+        if isinstance(graph, NamedNode) and any(
+                store.quads_for_pattern(quad.subject, RDF.type, KG.SourceDocument, graph)):
+            by_id[quad.object.value] = graph
+    doc_id = key if key in by_id else None
+    if doc_id is None:  # a source path: its file name gives the id, as `kg build` does
+        from kg.ingest.reader import doc_id_for
+
+        candidate = doc_id_for(key)
+        doc_id = candidate if candidate in by_id else None
+    if doc_id is None:
+        known = ", ".join(sorted(by_id)[:10]) or "none"
+        raise GraphLoadError(f"no stored document {key!r}",
+                             hint=f"give a document id or its source path; stored: {known}")
+    store.remove_graph(by_id[doc_id])
+    return doc_id
 
 
 def load_graph_file(path: Path, *, fmt: GraphFormat | None = None) -> Store:
