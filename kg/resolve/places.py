@@ -41,10 +41,12 @@ class Place:
 
 def fold(text: str) -> str:
     """Accents, case, quotes, spacing and a leading 'the' folded: 'NUR-SULTAN' == 'Nur-Sultan'."""
-    s = text.replace("’", "'")
+    s = text.replace("’", "'") if "’" in text else text
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    s = " ".join(s.casefold().split())
+    s = s.casefold()
+    if "  " in s or s[:1].isspace() or s[-1:].isspace() or "\n" in s or "\t" in s:
+        s = " ".join(s.split())
     return s[4:] if s.startswith("the ") else s
 
 
@@ -83,8 +85,10 @@ class Gazetteer:
             if c["population"] < ALT_NAME_POPULATION:
                 continue
             for alt in c.get("alternatenames") or ():
-                # Latin-script names only; all-caps codes (airports: "ALA") are not names.
-                if len(alt) < 4 or alt.isupper() or not _LATIN.match(alt):
+                # ASCII names only (accented variants fold to ASCII ones GeoNames also
+                # lists); all-caps codes (airports: "ALA") are not names.
+                if len(alt) < 4 or not alt.isascii() or alt.isupper() \
+                        or not _LATIN.match(alt):
                     continue
                 k = fold(alt)
                 if k != key:
