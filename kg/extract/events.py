@@ -245,6 +245,28 @@ class Fillers:
         self.body_heads: dict[str, str] = lists["body_heads"]
         self.anaphors: dict[str, str] = lists["place_anaphors"]
         self.group_heads = set(ctx.rules.relations["membership"]["member_heads"])
+        self.forces = set(lists["forces"])
+
+    def _force(self, head: Token) -> Mention | None:
+        """"the peacekeeping battalion of the African Union": a force named by its owner."""
+        det = [c for c in head.children if c.dep_ in ("det", "poss")]
+        owner = [o for _, o in prep_objects(head, {"of"}) if self.ctx.mention_of(o) is not None
+                 and self.ctx.mention_of(o).type.is_agent]
+        named = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                 and self.ctx.mention_of(c) is not None]
+        definite = det and det[0].lower_ in ("the", "this", "these", "those")
+        if not (owner or named or (definite and not any(c.dep_ == "nummod"
+                                                          for c in head.children))):
+            return None
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                and c.i < head.i and not c.is_punct]
+        start = min([head.i, *(t.i for m in mods for t in m.subtree)])
+        end = head.i + 1
+        if owner:
+            end = max(t.i for t in owner[0].subtree) + 1
+        tokens = [t for t in head.doc[start:end] if not t.is_punct or start < t.i < end - 1]
+        tokens = [t for t in tokens if not (t.dep_ == "case" and t.i == end - 1)]
+        return self.ctx.create(tokens, EntityType.ARMED_FORCE, "rule:event-role")
 
     def entity(self, head: Token, *, create: bool = True, person: bool = False
                ) -> Mention | None:
@@ -264,6 +286,9 @@ class Fillers:
                     if inner is not None and inner.type.is_agent:
                         return inner
         lemma = head.lemma_.lower()
+        if create and lemma in self.forces and lemma not in self.body_heads and \
+                head.pos_ == "NOUN":
+            return self._force(head)
         if create and lemma in self.body_heads and head.pos_ == "NOUN" and (
                 person or self.body_heads[lemma] != "Person"):
             det = [c for c in head.children if c.dep_ == "det"]
@@ -309,12 +334,14 @@ class Match:
     trigger: Token
     phrase: list[Token]
     alternatives: list[tuple[str, str]] = field(default_factory=list)  # (pattern id, voice)
+    order: dict[str, int] = field(default_factory=dict)  # pattern id -> position in its file
 
     def rule_for(self, voice: str) -> str:
-        """The id of the matched pattern whose voice is the one the trigger has."""
-        for pid, v in [(self.pattern_id, self.voice), *self.alternatives]:
-            if v == voice:
-                return pid
+        """The id of the most specific matched pattern (latest in its file) with this voice."""
+        found = [(self.order.get(pid, 0), pid) for pid, v in
+                 [(self.pattern_id, self.voice), *self.alternatives] if v == voice]
+        if found:
+            return max(found)[1]
         return f"{self.pattern_id}+{voice}"
 
 
@@ -387,6 +414,8 @@ class Engine:
         covered = {t.i: m for m in found.values() if len(m.phrase) > 1 for t in m.phrase}
         out = [m for m in found.values()
                if len(m.phrase) > 1 or m.trigger.i not in covered]
+        for m in out:
+            m.order = order
         return sorted(out, key=lambda m: m.trigger.i)
 
     def _tail_ok(self, rules: EventRules, trigger: Token) -> bool:
@@ -644,6 +673,14 @@ class Reader:
             found = self._place_under(anchor, t)
             if found:
                 break
+        if not found and m.voice == "nominal":
+            verb = chain[0]
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c != t:
+                    p = self.f.place(c)
+                    if p is not None:
+                        found = [p]
+                        break
         if found:
             for p in found:
                 put("location", p)
@@ -726,8 +763,17 @@ class Reader:
         for h in heads:
             if h.lemma_.lower() in ("total", "number") and h.pos_ == "NOUN":
                 for _, obj in prep_objects(h, {"of"}):
-                    candidates.append(obj)
+                    q = self._count(obj)
+                    if q is not None:
+                        start = min(x.i for x in h.subtree)
+                        text = text_of(list(h.doc[start:obj.i + 1]))
+                        qual = q.qualifier or ("exactly" if h.lemma_.lower() == "total" else None)
+                        put("quantity", Quantity(text, q.value, q.unit, qual))
+                        return
             candidates.append(h)
+        if m.rules.kind in ("Deployment", "Withdrawal"):
+            candidates += [o for _, o in prep_objects(t, {"at", "to", "in", "across", "on"})
+                           if self.ctx.mention_of(o) is None]
         for h in candidates:
             q = self._count(h)
             if q is not None:

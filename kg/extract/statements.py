@@ -202,7 +202,7 @@ class _Statements:
         when = self.date(cue, skip)
         if when is not None:
             roles["date"] = [when]
-        shape = "said-that" if comp is not None else "inverted"
+        shape = "inverted" if max(e for _, e in ranges) <= cue.idx else "said-that"
         if "addressee" in roles and cue.lemma_ in self.addressee_object:
             shape = "told"
         self.add([cue], speaker, roles, ranges, f"statement/{shape}")

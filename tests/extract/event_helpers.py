@@ -1,0 +1,43 @@
+"""Build one-update documents from test sentences and run the event extractor on them."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+
+from kg.extract.document import extract_document
+from kg.records import DocumentResult, Fact, Mention, SourceDocument, Span, Unit
+
+STAMP = datetime(2023, 3, 14, 9, 30, tzinfo=UTC)  # a Tuesday
+
+
+def one_update(text: str, *, stamp: datetime | None = STAMP, headline: str | None = None
+               ) -> tuple[SourceDocument, Unit]:
+    """A document holding ``text`` as one update (optionally led by a headline line)."""
+    body = f"{headline}\n{text}" if headline else text
+    unit = Unit(index=0, kind="update", start=0, end=len(body), text=body, stamp=stamp,
+                headline=Span(0, len(headline), headline) if headline else None)
+    doc = SourceDocument(doc_id="test", path="test.txt", text=body,
+                         sha256=hashlib.sha256(body.encode()).hexdigest(), units=[unit])
+    return doc, unit
+
+
+def run(nlp, text: str, **kw) -> DocumentResult:
+    document, unit = one_update(text, **kw)
+    return extract_document(document, [(unit, nlp(unit.text))])
+
+
+def facts_of(result: DocumentResult, kind: str) -> list[Fact]:
+    return [f for f in result.facts if f.kind == kind]
+
+
+def names(result: DocumentResult, values) -> set[str]:
+    """Resolved entity names of mention fillers, text of the others."""
+    entity_of = {m: e.name for e in result.entities for m in e.mentions}
+    out = set()
+    for v in values or []:
+        if isinstance(v, Mention):
+            out.add(entity_of.get(v, v.text))
+        elif isinstance(v, str):
+            out.add(v)
+    return out

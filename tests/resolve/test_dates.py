@@ -1,0 +1,53 @@
+"""Date normalisation against an update stamp (day-first, weekdays back from the stamp)."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from kg.resolve.dates import normalise_date
+
+STAMP = datetime(2023, 3, 14, 9, 30, tzinfo=UTC)  # a Tuesday
+
+
+@pytest.mark.parametrize(("text", "value", "precision"), [
+    ("on Tuesday", "2023-03-14", "day"),        # the stamp's own weekday is that day
+    ("on Sunday", "2023-03-12", "day"),
+    ("Monday", "2023-03-13", "day"),
+    ("last Tuesday", "2023-03-07", "day"),
+    ("on 2 March", "2023-03-02", "day"),
+    ("March 6, 2021", "2021-03-06", "day"),
+    ("04.03.2023", "2023-03-04", "day"),        # day first
+    ("yesterday", "2023-03-13", "day"),
+    ("February 2022", "2022-02-01", "month"),
+    ("early 2021", "2021-01-01", "year"),
+])
+def test_resolves_against_the_stamp(text, value, precision):
+    t = normalise_date(text, base=STAMP)
+    assert (t.value, t.precision, t.text) == (value, precision, text)
+
+
+def test_ranges_keep_both_ends():
+    t = normalise_date("March 4-8, 2023", base=STAMP)
+    assert (t.value, t.end, t.precision) == ("2023-03-04", "2023-03-08", "range")
+    week = normalise_date("last week", base=STAMP)
+    assert (week.value, week.end, week.precision) == ("2023-03-06", "2023-03-12", "range")
+
+
+def test_a_plain_date_is_a_valid_base():
+    assert normalise_date("on Friday", base=date(2023, 3, 14)).value == "2023-03-10"
+
+
+@pytest.mark.parametrize("text", ["some time", "the coming days", "recently"])
+def test_unresolvable_is_left_unresolved(text):
+    t = normalise_date(text, base=STAMP)
+    assert t.value is None and t.precision == "unresolved"
+
+
+def test_relative_dates_need_a_base():
+    assert normalise_date("on Sunday", base=None).precision == "unresolved"
+    assert normalise_date("2 March", base=None).value is None
+    assert normalise_date("2 March 2020", base=None).value == "2020-03-02"
+
+
+def test_impossible_dates_are_unresolved():
+    assert normalise_date("31 February 2023", base=STAMP).value is None
