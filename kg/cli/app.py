@@ -188,6 +188,14 @@ from kg.cli.drop import drop_cmd  # noqa: E402
 
 app.command("drop")(drop_cmd)
 
+from kg.cli.load import load_cmd  # noqa: E402
+
+app.command("load")(load_cmd)
+
+from kg.cli.serve import serve_cmd  # noqa: E402
+
+app.command("serve")(serve_cmd)
+
 
 def main() -> None:
     app()
