@@ -7,10 +7,10 @@ general rules driven by the data files in ``kg/rules/entities/``:
 * noise: stamps, credits, bylines and boilerplate give no entities;
 * titles: "Nigerian President Amara Okafor" -> the person "Amara Okafor" (the title
   becomes a Position fact, :func:`title_positions`);
-* demonyms alone ("Kazakh", "Belarusians") are not entities;
+* demonyms alone ("Nigerian", "Peruvians") are not entities;
 * types: place names via the gazetteer, organisation heads ("... Ministry",
   "... Guard"), media appositions ("X, a local TV channel");
-* institution phrases ("the government", "the Kazakh military", "the X
+* institution phrases ("the government", "the Peruvian military", "the X
   peacekeepers", "the mayoral office") and acronyms defined in text;
 * the unit's dateline ("LAGOS") and agency ("Reuters").
 
@@ -175,7 +175,7 @@ def _title_regex() -> re.Pattern[str]:
 
 
 def split_title(span: Span, rules: EntityRules) -> tuple[Span | None, str | None, Span | None]:
-    """(qualifier, title, name) of '[Kazakh] President Kassym-Jomart Tokayev', or Nones."""
+    """(qualifier, title, name) of '[Nigerian] President Amara Okafor', or Nones."""
     doc = span.doc
     start = span.start
     qualifier = None
@@ -260,11 +260,11 @@ def entity_mentions(doc: Doc, unit: Unit) -> list[Mention]:
         if ent.kb_id_ == "gazetteer:country":
             add(span, EntityType.COUNTRY, "gazetteer:country")
             continue
-        # A demonym alone, or a demonym before common nouns ("Kazakh city"), is no entity.
+        # A demonym alone, or a demonym before common nouns ("Peruvian city"), is no entity.
         if rules.is_demonym(span[0].text) and all(not t.is_title for t in span[1:]):
             continue
         if etype is not EntityType.PERSON and _inside_title(span):
-            continue  # "State" of "State Secretary Erlan Karin"
+            continue  # "State" of "State Secretary Rosa Benitez"
         _qualifier, _title, name = split_title(span, rules)
         if name is not None:
             add(name, EntityType.PERSON, "rule:title-name")
@@ -335,9 +335,9 @@ def _body_regex() -> re.Pattern[str]:
 
 def _body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention],
                    noise: list[tuple[int, int]]) -> list[Mention]:
-    """Institution phrases: 'the government', 'the Kazakh military', 'the X peacekeepers'.
+    """Institution phrases: 'the government', 'the Peruvian military', 'the X peacekeepers'.
 
-    The mention covers the owner when the text states it ('Kazakh military',
+    The mention covers the owner when the text states it ('Peruvian military',
     'peacekeepers of the X'), so that the resolver can name the institution after it.
     """
     out = []
@@ -406,7 +406,7 @@ def _apposition_regex() -> re.Pattern[str]:
 
 def _media_appositions(doc: Doc, unit: Unit, rules: EntityRules,
                        found: list[Mention]) -> list[Mention]:
-    """'Khabar 24, a local TV channel': the apposition types (or finds) the name."""
+    """'Canal Andino, a local TV channel': the apposition types (or finds) the name."""
     out = list(found)
     for match in _apposition_regex().finditer(doc_text(doc)):
         if not match.group("name")[0].isupper():
@@ -415,7 +415,7 @@ def _media_appositions(doc: Doc, unit: Unit, rules: EntityRules,
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
         if span is None or any(t.ent_type_ in _VALUE_LABELS for t in span):
             continue  # "on Friday, a TV channel said": a date is no name
-        # "according to Khabar 24": drop leading words the model does not see as the name
+        # "according to Canal Andino": drop leading words the model does not see as the name
         while len(span) > 1 and not span[0].is_title:
             span = span[1:]
         a, b = unit.start + span.start_char, unit.start + span.end_char
@@ -479,7 +479,7 @@ def _dateline_spans(doc: Doc, unit: Unit) -> tuple[RecSpan | None, RecSpan | Non
 
 
 def _dateline_mentions(doc: Doc, unit: Unit) -> list[Mention]:
-    """The dateline place ('MINSK') and the agency ('Sputnik') of the unit."""
+    """The dateline place ('LAGOS') and the agency ('Reuters') of the unit."""
     out = []
     place, agency = _dateline_spans(doc, unit)
     for span, kind in ((place, "dateline"), (agency, "dateline:agency")):
@@ -509,7 +509,7 @@ def _first_sentence(doc: Doc, unit: Unit, offset: int) -> tuple[int, int]:
 
 # --- positions from titles -----------------------------------------------------------------
 def title_positions(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
-    """Position facts from a title before a name: 'Kremlin spokesman Dmitry Peskov'.
+    """Position facts from a title before a name: 'White House spokeswoman Jane Doe'.
 
     The holder is the person mention; the organisation is what precedes the title
     (a demonym -> its country, a named organisation), or, for a national title with

@@ -192,7 +192,7 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
     for e in files["demonyms.jsonl"]:
         for dem in e["demonyms"]:
             rules.demonyms.setdefault(_fold(dem), set()).add(e["country"].upper())
-            # plural people nouns ("Belarusians") are demonyms too
+            # plural people nouns ("Peruvians") are demonyms too
             if not dem.endswith(("s", "sh", "ch", "ese", "i")):
                 rules.demonyms.setdefault(_fold(dem) + "s", set()).add(e["country"].upper())
     for e in files["bodies.jsonl"]:

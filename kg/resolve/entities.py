@@ -3,11 +3,11 @@
 Rules, in order:
 
 1. every mention gets a name key: a KB entry it matches, the GeoNames record a
-   place name links to, the canonical name of an institution phrase ("the Kazakh
-   military" -> "Armed Forces of Kazakhstan"), or its own name folded for case,
+   place name links to, the canonical name of an institution phrase ("the Peruvian
+   military" -> "Armed Forces of Peru"), or its own name folded for case,
    quotes, possessives, a leading "the" and British/American spelling;
 2. mentions with the same key are one entity;
-3. an acronym right after a long name whose initials it spells ("... Organisation (CSTO)")
+3. an acronym right after a long name whose initials it spells ("... Authority (PAWA)")
    joins that name; so does an acronym spelling the initials of exactly one long name;
 4. a one-word name equal to the surname of exactly one person named in full is that person;
 5. a bare head noun ("the committee", "the ministry") joins the nearest compatible named
@@ -202,7 +202,7 @@ class _Resolver:
         return info
 
     def title_of(self, m: Mention) -> tuple[str, str | None] | None:
-        """(title, country code) of a bare title mention: 'the Belarusian president'."""
+        """(title, country code) of a bare title mention: 'the Ghanaian president'."""
         words = normalise_name(m.text).split(" ")
         code = None
         if len(words) > 1 and self.rules.demonym_country(words[0]):
@@ -212,7 +212,7 @@ class _Resolver:
         return (title, code) if title in self.rules.titles else None
 
     def body_name(self, m: Mention) -> _Info | None:
-        """Canonical name of an institution: 'Kazakh military' -> 'Armed Forces of Kazakhstan'."""
+        """Canonical name of an institution: 'Peruvian military' -> 'Armed Forces of Peru'."""
         rules = self.rules
         text = display_name(m.text)
         core = text
@@ -402,7 +402,7 @@ class _Resolver:
                 self.info[i].key = f"unresolved:{i}"
 
     def link_titles(self) -> None:
-        """'the Belarusian president' -> the one person a title before a name made president."""
+        """'the Ghanaian president' -> the one person a title before a name made president."""
         holders: dict[str, list[tuple[int, str | None]]] = {}
         where = {m: i for i, m in enumerate(self.mentions)}
         for fact in self.positions:

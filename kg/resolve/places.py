@@ -16,7 +16,7 @@ from functools import cache
 from kg.records import EntityType
 
 GEONAMES_IRI = "https://sws.geonames.org/{id}/"
-# Alternate names (renamed cities, "Nur-Sultan" for Astana) are indexed for cities of
+# Alternate names (renamed cities, "Bombay" for Mumbai) are indexed for cities of
 # at least this population: enough for news, and it keeps the index build fast.
 ALT_NAME_POPULATION = 100_000
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F' .\-]+$")
@@ -40,7 +40,7 @@ class Place:
 
 
 def fold(text: str) -> str:
-    """Accents, case, quotes, spacing and a leading 'the' folded: 'NUR-SULTAN' == 'Nur-Sultan'."""
+    """Accents, case, quotes, spacing and a leading 'the' folded: 'LAGOS' == 'Lagos'."""
     s = text.replace("’", "'") if "’" in text else text
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))

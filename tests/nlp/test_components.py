@@ -12,11 +12,6 @@ def test_rule_layer_runs_before_ner(nlp):
     assert names.index("kg_entity_rules_v1") < names.index("ner")
 
 
-def test_kb_label_is_preset_with_its_iri(nlp):
-    found = ents(nlp, "Officers of the Berkut unit met reporters.")
-    assert ("Berkut", "KG_ArmedForce", "https://w3id.org/kg-news/kb/berkut") in found
-
-
 def test_country_names_are_marked_only_when_standalone(nlp):
     found = ents(nlp, "Leaders of Tajikistan and Bolivia met in Georgia Tech Park.")
     assert ("Tajikistan", "GPE", "gazetteer:country") in found
@@ -38,5 +33,6 @@ def test_user_kb_file_feeds_the_rule_layer(tmp_path):
 <https://example.org/kb/zx> a kg:ArmedForce ; skos:prefLabel "Zorro Unit" .""")
     nlp = build_nlp(kb_files=[str(f)])
     doc = nlp("The Zorro Unit arrived.")
-    assert [(e.text, e.label_) for e in doc.ents] == [("Zorro Unit", "KG_ArmedForce")]
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [
+        ("Zorro Unit", "KG_ArmedForce", "https://example.org/kb/zx")]
     assert doc._.kg_kb.lookup("Zorro Unit") is not None
