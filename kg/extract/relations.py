@@ -7,8 +7,8 @@ Signals are data (kg/rules/events/relations.yaml):
   "President X" come from the entity rules);
 - PartOf: a force or body whose name contains an organisation's
   ("the peacekeeping contingent of <ORG>", "<ORG> security council");
-- LocatedIn: "City, Country", and a city (dateline included) whose GeoNames
-  record lies in a country named in the same update.
+- LocatedIn: "City, Country" here; a city (dateline included) whose GeoNames
+  record lies in a country the document names is added by kg/extract/merge.py.
 Duplicates across updates are merged after resolution (kg/extract/merge.py).
 """
 
@@ -121,8 +121,6 @@ def part_of(ctx) -> list[Fact]:
 
 
 def located_in(ctx) -> list[Fact]:
-    from kg.resolve.places import country_code, gazetteer
-
     out = []
     text = ctx.document.text
     by_start = sorted(ctx.mentions, key=lambda m: m.start)
@@ -138,29 +136,6 @@ def located_in(ctx) -> list[Fact]:
                 seen.add((p.text.lower(), nxt.text.lower()))
                 out.append(_fact(ctx, "LocatedIn", {"place": [p], "container": [nxt]}, tok,
                                  "locatedin/comma", 0.9))
-    if not countries:
-        return out
-    gaz = gazetteer()
-    codes: dict[str, Mention] = {}
-    for c in countries:
-        place = gaz.country(c.text)
-        code = country_code(place) if place is not None else None
-        if code:
-            codes.setdefault(code, c)
-    for p in places:
-        if p.type is not EntityType.CITY:
-            continue
-        linked = gaz.link(p.text, EntityType.CITY, countries=list(codes))
-        if linked is None or linked.country_code not in codes:
-            continue
-        c = codes[linked.country_code]
-        if (p.text.lower(), c.text.lower()) in seen:
-            continue
-        tok = _token_at(ctx, p)
-        if tok is not None:
-            seen.add((p.text.lower(), c.text.lower()))
-            out.append(_fact(ctx, "LocatedIn", {"place": [p], "container": [c]}, tok,
-                             "locatedin/gazetteer", 0.7))
     return out
 
 
