@@ -299,6 +299,9 @@ def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None) ->
 
     for unit in doc.units:
         unit.text = mask.unit_text(unit.start, unit.end)
+    if not any(unit.text.strip() for unit in doc.units):
+        raise InputError("no news text: the file holds only dates, stamps or page furniture",
+                         path=path, hint="is the download truncated?")
     if (warning := english_warning(text, path=path)) is not None:
         warnings.append(warning)
     return doc
