@@ -673,6 +673,15 @@ class Reader:
             found = self._place_under(anchor, t)
             if found:
                 break
+        if not found and m.voice != "nominal":
+            # a place deeper inside the event's own phrase ("torched during protests in X")
+            for tok in t.subtree:
+                if tok.dep_ == "pobj" and tok.head.lemma_.lower() in self.loc_preps and \
+                        tok.head.lemma_.lower() != "of" and self.ctx.mention_of(tok) is not None:
+                    p = self.f.place(tok)
+                    if p is not None:
+                        found = [p]
+                        break
         if not found and m.voice == "nominal":
             verb = chain[0]
             for c in verb.children:
