@@ -276,6 +276,7 @@ def entity_mentions(doc: Doc, unit: Unit) -> list[Mention]:
         add(span, etype, f"ner:{ent.label_}")
 
     out.extend(_body_mentions(doc, unit, rules, out, noise))
+    out.extend(_anaphor_mentions(doc, unit, rules, out, noise))
     out = _media_appositions(doc, unit, rules, out)
     out.extend(_acronym_mentions(doc, unit, out))
     out.extend(_surname_mentions(doc, unit, out))
@@ -375,6 +376,39 @@ def _body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention
         if any(m.start < b and a < m.end and not m.source.endswith(HEADLINE) for m in found):
             continue  # the phrase is (part of) a name already found; the resolver names it
         out.append(mention_from_span(sub, unit, body.type, "rule:body"))
+    return out
+
+
+@cache
+def _anaphor_regex() -> re.Pattern[str]:
+    rules = entity_rules()
+    heads = sorted(h for h, t in rules.heads.items()
+                   if " " not in h and t is EntityType.GOVERNMENT_BODY and h not in rules.bodies)
+    return re.compile(rf"\b[Tt]he\s+(?P<head>{'|'.join(map(re.escape, heads))})\b")
+
+
+def _anaphor_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention],
+                      noise: list[tuple[int, int]]) -> list[Mention]:
+    """'the committee said': a definite head noun the resolver may link to a named body.
+
+    Only a whole noun phrase counts ("the committee", not "the committee members" or
+    "the office of X"); the resolver drops it when no single named body fits.
+    """
+    out = []
+    text = doc_text(doc)
+    for match in _anaphor_regex().finditer(text):
+        span = doc.char_span(match.start("head"), match.end("head"))
+        if span is None or _in(noise, span.start_char, span.end_char):
+            continue
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADP") or nxt.lower_ == "'s"
+                                or nxt.tag_ == "POS"):
+            continue
+        a, b = unit.start + span.start_char, unit.start + span.end_char
+        if any(m.start < b and a < m.end for m in found):
+            continue
+        out.append(mention_from_span(span, unit, rules.heads[span.text.lower()],
+                                     "rule:anaphor"))
     return out
 
 

@@ -139,3 +139,20 @@ def test_every_mention_of_a_fact_resolves(andes):
             for v in values:
                 if isinstance(v, Mention):
                     assert v in index, v
+
+
+def test_the_committee_refers_back_to_the_named_body(nlp):
+    res = run(nlp, (
+        "The Water Safety Committee of Ruritania met on Monday. The committee said the dams were "
+        "safe. Committee members left early.\n"
+    ))
+    committee = by_alias(res, "Water Safety Committee of Ruritania")
+    assert [m.text for m in committee.mentions][-1] == "committee"
+    assert ("committee", "anaphor: nearest named body") in committee.merges
+    assert len(res.entities) == len({e.key for e in res.entities})
+    assert not [e for e in res.entities if e.name.lower() == "committee"]
+
+
+def test_an_anaphor_with_no_named_body_gives_no_entity(nlp):
+    res = run(nlp, "The ministry said on Monday that the roads were open.\n")
+    assert not [e for e in res.entities if "ministry" in e.name.lower()]
