@@ -7,6 +7,7 @@ gold file can only use names the matcher knows how to compare.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -229,6 +230,8 @@ def _quantity(r: NodeReader, node: Node, what: str) -> tuple[float, str | None]:
     """A number, or a number followed by its unit ("13 checkpoints")."""
     value = r.scalar(node, what)
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise r.fail(node, f"{what} must be a finite number, got {node.value!r}")
         return float(value), None
     m = _QUANTITY.match(str(value))
     if not m or isinstance(value, bool):

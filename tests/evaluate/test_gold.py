@@ -121,6 +121,11 @@ def test_bad_quantity(tmp_path):
              "must be a number")
 
 
+def test_quantity_must_be_finite(tmp_path):
+    fails_at(tmp_path, HEAD + "events:\n  - {type: Casualties, quantity: .inf}\n", 6,
+             "finite number")
+
+
 def test_core_must_be_boolean(tmp_path):
     fails_at(tmp_path, HEAD + "events:\n  - {type: Protest, core: maybe}\n", 6,
              "true or false")
