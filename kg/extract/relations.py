@@ -84,11 +84,17 @@ def positions(ctx) -> list[Fact]:
             if app.dep_ != "appos" or app.lemma_.lower() not in heads:
                 continue
             orgs = [o for _, o in prep_objects(app, {"of"})]
+            # the parser may hang "of X" on the name: "Name, the governor (prefect) of X"
+            orgs = orgs or [o for _, o in prep_objects(root, {"of"}) if o.i > app.i]
             org = ctx.mention_of(orgs[0]) if orgs else None
             if org is None or org.type is EntityType.PERSON:
                 continue
             role_toks = [t for t in app.subtree if t.i < orgs[0].i - 1 and t.dep_ != "det"]
+            while role_toks and role_toks[-1].is_punct and role_toks[-1].text != ")":
+                role_toks.pop()
             role = text_of(role_toks)
+            if role.count("(") > role.count(")"):
+                role += ")"
             if role:
                 out.append(_fact(ctx, "Position", {"holder": [m], "role": [role],
                                                    "organization": [org]},

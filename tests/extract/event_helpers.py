@@ -41,3 +41,16 @@ def names(result: DocumentResult, values) -> set[str]:
         elif isinstance(v, str):
             out.add(v)
     return out
+
+
+def updates(nlp, parts: list[tuple[str, datetime]]) -> DocumentResult:
+    """A live page of several updates (text, stamp), extracted as one document."""
+    text, units, pos = "", [], 0
+    for n, (body, stamp) in enumerate(parts):
+        units.append(Unit(index=n, kind="update", start=pos, end=pos + len(body), text=body,
+                          stamp=stamp))
+        text += body + "\n"
+        pos = len(text)
+    doc = SourceDocument(doc_id="test", path="test.txt", text=text,
+                         sha256=hashlib.sha256(text.encode()).hexdigest(), units=units)
+    return extract_document(doc, [(u, nlp(u.text)) for u in units])
