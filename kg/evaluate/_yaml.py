@@ -98,8 +98,9 @@ class NodeReader:
             except ValueError:
                 return int(value.replace("_", ""))
         if tag.endswith(":float"):
+            special = {".inf": "inf", "+.inf": "inf", "-.inf": "-inf", ".nan": "nan"}
             try:
-                return float(value.replace("_", ""))
+                return float(special.get(value.lower(), value.replace("_", "")))
             except ValueError as exc:
                 raise self.fail(node, f"{what}: not a number: {value!r}") from exc
         return value
