@@ -44,8 +44,10 @@ def test_seed_evaluation_is_complete_and_consistent(seed_eval):
     assert f["matched"] + sum(1 for m in data["misses"] if m["kind"] == "fact") == 48
     assert f["predicted"] - f["matched"] == sum(1 for s in data["spurious"]
                                                 if s["kind"] == "fact")
-    # every missed fact comes with the sentence that most likely states it
+    # every missed fact comes with the sentence that most likely states it, every
+    # spurious fact with the sentence it was read from
     assert all(m["sentence"] for m in data["misses"] if m["kind"] == "fact")
+    assert all(s["sentence"] for s in data["spurious"] if s["kind"] == "fact")
 
 
 def test_readable_report_lists_misses_with_sentences(seed_eval):
@@ -53,6 +55,9 @@ def test_readable_report_lists_misses_with_sentences(seed_eval):
     print_report(seed_eval, console)
     text = console.export_text()
     assert "Entities" in text and "Facts" in text and "Competency questions" in text
-    assert "Misses (" in text and "Spurious (" in text
-    first_miss = next(m for m in seed_eval.as_json()["misses"] if m["kind"] == "fact")
-    assert f"sentence: {first_miss['sentence']}" in text
+    data = seed_eval.as_json()
+    assert f"Misses ({len(data['misses'])})" in text
+    assert f"Spurious ({len(data['spurious'])})" in text
+    for item in data["misses"] + data["spurious"]:
+        if item["sentence"]:
+            assert f"sentence: {item['sentence']}" in text
