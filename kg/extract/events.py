@@ -52,8 +52,19 @@ class Context:
     created: dict[tuple[int, int], Mention] = field(default_factory=dict)
     cover: dict[int, Mention] = field(default_factory=dict)
     headline: tuple[int, int] | None = None
+    text: str = ""
+    tokens: list[Token] = field(default_factory=list)
+    sent_of: dict[int, SpacySpan] = field(default_factory=dict)
+    ents: list[SpacySpan] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # spaCy rebuilds doc.text, doc.ents and token.sent on every access: read them once
+        self.text = self.doc.text
+        self.tokens = list(self.doc)
+        for sent in self.doc.sents:
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = sent
+        self.ents = list(self.doc.ents)
         for m in sorted(self.mentions, key=lambda m: m.end - m.start):
             span = self.char_span(m.start, m.end)
             if span is None:
@@ -79,7 +90,7 @@ class Context:
 
     def sentence(self, tok: Token) -> tuple[int, int]:
         """Trimmed source offsets of the token's sentence (as kg/extract/document.py)."""
-        sent = tok.sent
+        sent = self.sent_of[tok.i]
         text = sent.text
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())
@@ -91,7 +102,7 @@ class Context:
 
     def span(self, tokens: list[Token]) -> Span:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        return Span(self.unit.start + start, self.unit.start + end, self.doc.text[start:end])
+        return Span(self.unit.start + start, self.unit.start + end, self.text[start:end])
 
     def mention_of(self, tok: Token) -> Mention | None:
         return self.cover.get(tok.i) or self.created_at(tok)
@@ -121,6 +132,10 @@ class Context:
                     best is None or m.start > best.start):
                 best = m
         return best
+
+
+def ctx_sent(ctx: Context, tok: Token) -> SpacySpan:
+    return ctx.sent_of[tok.i]
 
 
 # --- syntax helpers ----------------------------------------------------------------------
@@ -354,9 +369,14 @@ class Engine:
         self.phrase = Matcher(vocab)
         self.by_key: dict[str, tuple[EventRules, str, str]] = {}
         self.tails: dict[str, dict[str, list[list[str]]]] = {}
+        # one dependency pattern per shared shape (its lexicon the union of the types
+        # using it), then the trigger's lemma picks the types: far fewer patterns to run
+        self.by_shape: dict[str, list[tuple[EventRules, str, set[str]]]] = {}
+        self.order: dict[str, int] = {}
         from spacy.lang.en import English
 
         tokenizer = English().tokenizer
+        words_by_shape: dict[str, set[str]] = {}
         for t in rules.types.values():
             heads = sorted({v.split()[0] for v in t.verbs})
             tails: dict[str, list[list[str]]] = {}
@@ -365,6 +385,7 @@ class Engine:
                 tails.setdefault(words[0], []).append(words[1:])
             self.tails[t.kind] = tails
             for p in t.patterns:
+                self.order[p.id] = len(self.order)
                 if p.shape == "phrase":
                     pats = [[{"LOWER": w.lower_} for w in tokenizer(phrase)]
                             for phrase in t.phrases]
@@ -372,37 +393,48 @@ class Engine:
                         self.phrase.add(p.id, pats)
                         self.by_key[p.id] = (t, p.id, "nominal")
                     continue
-                if p.shape is not None:
-                    spec = rules.shapes[p.shape]
-                    voice = spec["voice"]
-                    pattern = _substitute(spec["pattern"], {"$verbs": heads, "$nouns": t.nouns})
-                else:
-                    voice, pattern = "active", p.pattern
-                words = heads if voice != "nominal" else t.nouns
-                if p.shape is not None and not words:
+                if p.shape is None:  # a pattern of its own
+                    self.dep.add(p.id, [p.pattern])
+                    self.by_key[p.id] = (t, p.id, "active")
                     continue
-                self.dep.add(p.id, [pattern])
+                voice = rules.shapes[p.shape]["voice"]
+                words = set(t.nouns) if voice == "nominal" else set(heads)
+                if not words:
+                    continue
                 self.by_key[p.id] = (t, p.id, voice)
+                self.by_shape.setdefault(p.shape, []).append((t, p.id, words))
+                words_by_shape.setdefault(p.shape, set()).update(words)
+        for shape, words in words_by_shape.items():
+            spec = rules.shapes[shape]
+            table = {"$verbs": sorted(words), "$nouns": sorted(words)}
+            self.dep.add(f"shape:{shape}", [_substitute(spec["pattern"], table)])
+
+    def _candidates(self, key: str, trigger: Token) -> list[tuple[EventRules, str, str]]:
+        if not key.startswith("shape:"):
+            return [self.by_key[key]]
+        lemma = trigger.lemma_.lower()
+        return [self.by_key[pid] for _, pid, words in self.by_shape[key[6:]] if lemma in words]
 
     def matches(self, doc: Doc) -> list[Match]:
         found: dict[tuple[str, int], Match] = {}
-        order = {pid: n for n, pid in enumerate(self.by_key)}
+        order = self.order
         for match_id, token_ids in self.dep(doc):
-            key = doc.vocab.strings[match_id]
-            rules, pid, voice = self.by_key[key]
             trigger = doc[token_ids[0]]
-            if voice != "nominal" and not self._tail_ok(rules, trigger):
-                continue
-            k = (rules.kind, trigger.i)
-            if k in found:
-                prior = found[k]
-                if order[pid] < order[prior.pattern_id]:
-                    found[k] = Match(rules, pid, voice, trigger, [trigger],
-                                     [(prior.pattern_id, prior.voice), *prior.alternatives])
+            for rules, pid, voice in self._candidates(doc.vocab.strings[match_id], trigger):
+                if voice != "nominal" and not self._tail_ok(rules, trigger):
+                    continue
+                k = (rules.kind, trigger.i)
+                if k in found:
+                    prior = found[k]
+                    if pid == prior.pattern_id or any(a == pid for a, _ in prior.alternatives):
+                        continue
+                    if order[pid] < order[prior.pattern_id]:
+                        found[k] = Match(rules, pid, voice, trigger, [trigger],
+                                         [(prior.pattern_id, prior.voice), *prior.alternatives])
+                    else:
+                        prior.alternatives.append((pid, voice))
                 else:
-                    prior.alternatives.append((pid, voice))
-            else:
-                found[k] = Match(rules, pid, voice, trigger, [trigger])
+                    found[k] = Match(rules, pid, voice, trigger, [trigger])
         for match_id, start, end in self.phrase(doc):
             key = doc.vocab.strings[match_id]
             rules, pid, voice = self.by_key[key]
@@ -463,8 +495,9 @@ class Reader:
         self.place_nouns = set(lists["place_nouns"]) | set(lists["place_anaphors"])
         self.cue_verbs = set(ctx.rules.statements["cues"]["verbs"])
         self.irrealis = set(lists["irrealis_heads"])
-        self.dates = [e for e in ctx.doc.ents if e.label_ in ("DATE", "TIME")]
+        self.dates = [e for e in ctx.ents if e.label_ in ("DATE", "TIME")]
         self.trigger_tokens: dict[int, str] = {}
+        self._times: dict[str, TimeExpr] = {}
 
     # which triggers are real events
     def realis(self, m: Match) -> bool:
@@ -512,7 +545,7 @@ class Reader:
                     bucket.append(value)
 
         skip_obj: set[int] = set()
-        trig_ids = {x.i for x in t.subtree}
+        trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
         if voice == "active":
             subj = subject_of(t)
             if subj is not None:
@@ -735,7 +768,7 @@ class Reader:
             prep = head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
             if prep in skip or ent.text.lower().startswith(tuple(skip)):
                 continue
-            time = normalise_date(ent.text, base=self.ctx.base)
+            time = self._normalised(ent.text)
             if time.value is None:
                 continue
             c = clause_head(ent.root)
@@ -749,13 +782,18 @@ class Reader:
                 rank = chain.index(c)
                 if best is None or rank < best[0]:
                     best = (rank, time)
-            elif not inside_relcl and ent.sent == t.sent and \
+            elif not inside_relcl and ctx_sent(self.ctx, ent.root) == ctx_sent(self.ctx, t) and \
                     c.lemma_.lower() not in self.cue_verbs:
                 fallback.append(time)
         if best is not None:
             put("date", best[1])
         elif len(fallback) == 1:
             put("date", fallback[0])
+
+    def _normalised(self, text: str) -> TimeExpr:
+        if text not in self._times:
+            self._times[text] = normalise_date(text, base=self.ctx.base)
+        return self._times[text]
 
     def _quantity(self, m: Match, roles: dict, put) -> None:
         t = m.trigger
@@ -862,7 +900,7 @@ class Reader:
 
     def _cause(self, m: Match, put) -> None:
         t = m.trigger
-        sent = list(t.sent)
+        sent = list(ctx_sent(self.ctx, t))
         lows = [x.lower_ for x in sent]
         for marker in self.lists["cause_markers"]:
             words = marker.split()
@@ -884,7 +922,7 @@ class Reader:
         if len(m.phrase) > 1 or t.lemma_.lower() in ("videoconference",):
             put("medium", text_of(m.phrase))
         heads = set(self.ctx.rules.relations["membership"]["member_heads"])
-        for tok in t.sent:
+        for tok in ctx_sent(self.ctx, t):
             if tok.lemma_.lower() in heads and tok.pos_ == "NOUN":
                 for _, obj in prep_objects(tok, {"of"}):
                     members = [x for x in self._conjuncts(obj)]

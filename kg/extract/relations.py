@@ -37,7 +37,7 @@ def membership(ctx) -> list[Fact]:
     member_heads = set(spec["member_heads"])
     group_heads = set(spec["group_heads"])
     groups: list[tuple[int, Mention]] = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         m = ctx.cover.get(tok.i)
         if m is not None and m.type is EntityType.ORGANIZATION and \
                 tok.dep_ in ("compound", "poss", "nmod") and \
@@ -46,7 +46,7 @@ def membership(ctx) -> list[Fact]:
     if not groups:
         return []
     out = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.lemma_.lower() not in member_heads or tok.pos_ != "NOUN":
             continue
         for _, obj in prep_objects(tok, {"of"}):

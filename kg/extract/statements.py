@@ -57,8 +57,8 @@ class _Statements:
         self.participles = set(spec["addressee_participles"])
         self.headline_cues = spec["headline_cues"]
         self.confidence = float(spec["confidence"])
-        self.quotes = _quote_spans(ctx.doc.text)
-        self.dates = [e for e in ctx.doc.ents if e.label_ == "DATE"]
+        self.quotes = _quote_spans(ctx.text)
+        self.dates = [e for e in ctx.ents if e.label_ == "DATE"]
         self.found: list[tuple[Fact, list[tuple[int, int]]]] = []
         lists = ctx.rules.lists
         self.skip_preps = set(lists["date_skip_preps"]) | set(lists["date_end_preps"])
@@ -97,11 +97,11 @@ class _Statements:
             if toks:
                 ranges.append((toks[0].idx, toks[-1].idx + len(toks[-1])))
                 gist = _text(toks)
-        sent_start = cue.sent.start_char
+        sent_start = self.ctx.sent_of[cue.i].start_char
         for s, e in self.quotes:
             if sent_start - 1 <= e <= cue.idx:
                 ranges.append((s, e))
-                quote = self.ctx.doc.text[s:e].strip().rstrip(",")
+                quote = self.ctx.text[s:e].strip().rstrip(",")
                 break
         return ranges, gist, quote
 
@@ -135,7 +135,7 @@ class _Statements:
 
         own, other = None, None
         for ent in self.dates:
-            if ent.sent != cue.sent:
+            if self.ctx.sent_of[ent.root.i] != self.ctx.sent_of[cue.i]:
                 continue
             t = normalise_date(ent.text, base=self.ctx.base)
             prep = ent.root.head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
@@ -161,7 +161,7 @@ class _Statements:
         self.found.append((fact, list(ranges)))
 
     def run(self) -> None:
-        for tok in self.ctx.doc:
+        for tok in self.ctx.tokens:
             if tok.lemma_.lower() in self.cues and tok.pos_ == "VERB":
                 self.cue(tok)
             elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
@@ -223,7 +223,7 @@ class _Statements:
         if speaker is None or speaker.type.is_place:
             return
         own = {t.i for t in tok.subtree}
-        toks = [t for t in tok.sent if t.i not in own and not t.is_punct
+        toks = [t for t in ctx.sent_of[tok.i] if t.i not in own and not t.is_punct
                 and not (t.dep_ == "appos" and t.head.i in own)]
         if not toks:
             return
@@ -241,7 +241,7 @@ class _Statements:
         if ctx.headline is None:
             return
         s, e = ctx.headline
-        text = ctx.doc.text[s:e]
+        text = ctx.text[s:e]
         cues = "|".join(re.escape(c) for c in self.headline_cues)
         m = re.search(r",\s*(?P<speaker>[^,]+?)\s+(?P<cue>" + cues + r")\s*$", text, re.I)
         if not m:
