@@ -31,5 +31,9 @@ lock:
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+# A tiny run of the benchmark: checks it works, measures nothing (also run by `make test`).
+bench-smoke: $(STAMP)
+	$(BIN)/python bench/run.py --smoke
+
 clean:
 	rm -rf out .pytest_cache

@@ -1,0 +1,430 @@
+"""Benchmark kg against raw spaCy on generated news (issue 9).
+
+    python bench/run.py                       # 10k, 100k, 1M words; the full table
+    python bench/run.py --sizes 10k,100k      # smaller
+    python bench/run.py --smoke               # a tiny run, for `make test`
+
+For every size, on the same generated texts and in fresh processes:
+raw spaCy ``nlp.pipe`` (same model, same enabled components, same batch size,
+fed the same unit texts kg parses) and kg's build (``kg.build.build_into``, the
+function behind ``kg build``) with ``--jobs 1`` and, where asked, ``--jobs 2``;
+then the export of the built graph in every format. Over the largest graph:
+p50/p95 of every query of the library, and ``kg query`` cold start.
+Ratios are measured in the same run, so they hold up on a noisy machine
+better than absolute numbers. Results: a Markdown report on stdout and in
+bench/results/ (with the JSON beside it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate, parse_size  # noqa: E402
+
+FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
+COLD_START_QUERY = "entities-by-type"
+
+
+# -- workers: each runs in its own process so peak RSS is its own ----------------------------
+def _unit_texts(corpus: Path, max_chars: int):
+    """The texts kg hands to spaCy: every unit (long ones in pieces) of every document."""
+    from kg.build import BuildReport, read_sources
+    from kg.ingest.chunks import split_unit
+    from kg.ingest.sources import expand_sources
+
+    for doc in read_sources(expand_sources([str(corpus)]), BuildReport()):
+        if not doc.units:
+            yield ""
+        for unit in doc.units:
+            for piece in split_unit(unit, max_chars):
+                yield piece.text
+
+
+def worker_spacy(corpus: Path, *, batch_size: int) -> dict:
+    from kg.build import BuildOptions, count_words
+    from kg.nlp.model import load_model
+
+    t0 = time.perf_counter()
+    nlp = load_model()  # the model as shipped: its own enabled components, nothing of kg's
+    load = time.perf_counter() - t0
+    max_chars = max(1, min(BuildOptions().max_chars, nlp.max_length - 1))
+    words = 0
+    t0 = time.perf_counter()
+    for doc in nlp.pipe(_unit_texts(corpus, max_chars), batch_size=batch_size):
+        words += count_words(doc)
+    seconds = time.perf_counter() - t0
+    return {"words": words, "seconds": seconds, "load_seconds": load,
+            "components": nlp.pipe_names, "peak_rss_mb": _rss_self()}
+
+
+def worker_kg(corpus: Path, *, batch_size: int, jobs: int, export_dir: Path | None,
+              formats: list[str]) -> dict:
+    from kg.build import BuildOptions, build_into
+    from kg.formats import GraphFormat
+    from kg.ingest.sources import expand_sources
+    from kg.store import export_store, open_store
+
+    store = open_store(None)
+    t0 = time.perf_counter()
+    report = build_into(store, expand_sources([str(corpus)]),
+                        options=BuildOptions(batch_size=batch_size, jobs=jobs))
+    seconds = time.perf_counter() - t0
+    out = {"words": report.words, "seconds": seconds, "documents": report.built,
+           "triples": report.triples, "quads_in_store": len(store),
+           "entities": report.entities, "facts": report.facts, "errors": report.errors,
+           "peak_rss_mb": _rss_self(), "workers_peak_rss_mb": _rss_children(),
+           "load_seconds": getattr(report, "load_seconds", None), "export": {}}
+    if export_dir is not None:
+        export_dir.mkdir(parents=True, exist_ok=True)
+        for ext in formats:
+            fmt = GraphFormat.from_path(f"graph.{ext}")
+            path = export_dir / f"graph.{ext}"
+            t0 = time.perf_counter()
+            export_store(store, path, fmt)
+            out["export"][ext] = {"seconds": time.perf_counter() - t0,
+                                  "bytes": path.stat().st_size}
+        out["peak_rss_with_export_mb"] = _rss_self()
+    return out
+
+
+def worker_queries(graph: Path, *, reps: int, store_dir: Path | None) -> dict:
+    """p50/p95 of every library query (default parameters) over ``graph`` in memory."""
+    from pyoxigraph import RdfFormat, Store
+
+    from kg.query import library, rows, run_query
+    from kg.store import load_graph_file
+
+    t0 = time.perf_counter()
+    store = load_graph_file(graph)
+    load = time.perf_counter() - t0
+    out: dict = {"graph": str(graph), "quads": len(store), "load_seconds": load, "queries": {}}
+    for name, q in sorted(library().items()):
+        times = []
+        n_rows = 0
+        for i in range(reps + 1):
+            t0 = time.perf_counter()
+            _, result = rows(run_query(store, q, {}))
+            dt = time.perf_counter() - t0
+            if i:  # the first run warms caches
+                times.append(dt)
+            n_rows = len(result)
+        times.sort()
+        out["queries"][name] = {"rows": n_rows, "p50_ms": 1000 * statistics.median(times),
+                                "p95_ms": 1000 * _percentile(times, 95)}
+    if store_dir is not None:
+        del store
+        t0 = time.perf_counter()
+        disk = Store(str(store_dir))
+        disk.bulk_load(path=str(graph), format=RdfFormat.N_QUADS)
+        disk.flush()
+        out["disk_store_load_seconds"] = time.perf_counter() - t0
+    return out
+
+
+def _percentile(sorted_values: list[float], pct: float) -> float:
+    """Nearest-rank percentile of an ascending list."""
+    k = max(0, min(len(sorted_values) - 1, -(-len(sorted_values) * pct // 100) - 1))
+    return sorted_values[int(k)]
+
+
+def _rss_self() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _rss_children() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+# -- parent: run workers in fresh processes ----------------------------------------------------
+def run_worker(*args: str) -> tuple[dict, float]:
+    """Run ``run.py --worker ...``; return its JSON and its wall time."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", *args]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"benchmark worker failed: {' '.join(args)}")
+    return json.loads(proc.stdout.strip().splitlines()[-1]), wall
+
+
+def cold_start(graph: Path | None, store: Path | None, *, reps: int) -> dict:
+    """Wall time of a whole `kg query` process (imports, open, query, print), best and median."""
+    kg = Path(sys.executable).parent / "kg"
+    target = ["--graph", str(graph)] if graph else ["--store", str(store)]
+    times = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        proc = subprocess.run([str(kg), "query", COLD_START_QUERY, *target, "--format", "json"],
+                              capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - t0)
+        if proc.returncode != 0:
+            sys.stderr.write(proc.stderr.decode())
+            raise SystemExit("kg query failed")
+    return {"best_s": min(times), "median_s": statistics.median(times)}
+
+
+def same_quads(a: Path, b: Path) -> bool:
+    def lines(p: Path) -> list[bytes]:
+        return sorted(p.read_bytes().splitlines())
+    return lines(a) == lines(b)
+
+
+def machine() -> dict:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    import pyoxigraph
+    import spacy
+
+    from kg.nlp.model import default_model_name
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True, cwd=ROOT).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                           capture_output=True, text=True, cwd=ROOT).stdout.strip()
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem, 1),
+            "load_avg": os.getloadavg(), "python": platform.python_version(),
+            "spacy": spacy.__version__, "pyoxigraph": pyoxigraph.__version__,
+            "model": default_model_name(), "commit": commit + ("+dirty" if dirty else ""),
+            "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def label(words: int) -> str:
+    if words >= 1_000_000 and words % 1_000_000 == 0:
+        return f"{words // 1_000_000}M"
+    if words >= 1_000 and words % 1_000 == 0:
+        return f"{words // 1_000}k"
+    return str(words)
+
+
+def run(args: argparse.Namespace) -> dict:
+    results: dict = {"machine": machine(), "argv": sys.argv[1:], "sizes": {}}
+    corpus_root = args.corpus_dir
+    work = args.results_dir / "work"
+    largest = max(args.sizes)
+    for size in args.sizes:
+        name = label(size)
+        corpus = corpus_root / f"w{size}"
+        t0 = time.perf_counter()
+        manifest = generate(size, corpus, seed=args.seed)
+        print(f"[{name}] corpus: {manifest['documents']} documents, {manifest['words']} words "
+              f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+        row: dict = {"corpus": manifest}
+        for _ in range(args.repeat):
+            spacy_r, spacy_wall = run_worker("spacy", str(corpus), "--batch-size",
+                                             str(args.batch_size))
+            print(f"[{name}] raw spaCy: {spacy_r['words'] / spacy_r['seconds']:,.0f} words/s",
+                  file=sys.stderr)
+            export_dir = work / name / "jobs1"
+            kg_r, kg_wall = run_worker("kg", str(corpus), "--batch-size", str(args.batch_size),
+                                       "--jobs", "1", "--export-dir", str(export_dir),
+                                       "--formats", ",".join(args.formats))
+            print(f"[{name}] kg build: {kg_r['words'] / kg_r['seconds']:,.0f} words/s",
+                  file=sys.stderr)
+            best = row.get("spacy")
+            if best is None or spacy_r["seconds"] < best["seconds"]:
+                row["spacy"] = spacy_r | {"process_wall_s": spacy_wall}
+            best = row.get("kg")
+            if best is None or kg_r["seconds"] < best["seconds"]:
+                row["kg"] = kg_r | {"process_wall_s": kg_wall}
+            # the ratio of one run (spaCy, then kg, back to back) is the honest one
+            row.setdefault("ratios", []).append(
+                (kg_r["words"] / kg_r["seconds"]) / (spacy_r["words"] / spacy_r["seconds"]))
+        if size in args.jobs_sizes:
+            j2_dir = work / name / "jobs2"
+            j2, _ = run_worker("kg", str(corpus), "--batch-size", str(args.batch_size),
+                               "--jobs", "2", "--export-dir", str(j2_dir), "--formats", "nq")
+            row["kg_jobs2"] = j2
+            row["jobs2_speedup"] = row["kg"]["seconds"] / j2["seconds"]
+            row["jobs2_same_quads"] = same_quads(export_dir / "graph.nq", j2_dir / "graph.nq")
+            print(f"[{name}] kg build --jobs 2: {j2['words'] / j2['seconds']:,.0f} words/s "
+                  f"(x{row['jobs2_speedup']:.2f}, same quads: {row['jobs2_same_quads']})",
+                  file=sys.stderr)
+        results["sizes"][name] = row
+        if size == largest:
+            graph = export_dir / "graph.nq"
+            store_dir = work / name / "store"
+            if store_dir.exists():
+                import shutil
+                shutil.rmtree(store_dir)
+            q, _ = run_worker("queries", str(graph), "--reps", str(args.reps),
+                              "--store-dir", str(store_dir))
+            results["queries"] = q | {"size": name}
+            smallest = work / label(min(args.sizes)) / "jobs1" / "graph.nq"
+            results["cold_start"] = {
+                "small_graph": cold_start(smallest, None, reps=args.cold_reps)
+                | {"size": label(min(args.sizes)), "file": "graph.nq"},
+                "large_store": cold_start(None, store_dir, reps=args.cold_reps) | {"size": name},
+            }
+            print(f"[{name}] queries and cold start done", file=sys.stderr)
+    return results
+
+
+# -- report --------------------------------------------------------------------------------
+ROWS = (
+    "documents", "words", "raw spaCy words/s", "kg build words/s", "kg / spaCy",
+    "kg build end-to-end words/s (model load, process)", "peak RSS raw spaCy (MB)",
+    "peak RSS kg build (MB)", "peak RSS kg build + export (MB)", "triples", "triples/s",
+    *(f"export {f} s (% of build)" for f in FORMATS),
+    "kg build --jobs 2 words/s", "--jobs 2 / --jobs 1", "--jobs 2 same quads",
+    "peak RSS --jobs 2 parent / worker (MB)",
+)
+
+
+def table(results: dict) -> str:
+    sizes = list(results["sizes"])
+    cells: dict[str, list[str]] = {r: [] for r in ROWS}
+    for name in sizes:
+        row = results["sizes"][name]
+        sp, kg = row["spacy"], row["kg"]
+        sp_wps = sp["words"] / sp["seconds"]
+        kg_wps = kg["words"] / kg["seconds"]
+        cells["documents"].append(f"{row['corpus']['documents']:,}")
+        cells["words"].append(f"{kg['words']:,}")
+        cells["raw spaCy words/s"].append(f"{sp_wps:,.0f}")
+        cells["kg build words/s"].append(f"{kg_wps:,.0f}")
+        ratios = row["ratios"]
+        cells["kg / spaCy"].append(" ".join(f"{r:.2f}" for r in ratios))
+        cells["kg build end-to-end words/s (model load, process)"].append(
+            f"{kg['words'] / kg['process_wall_s']:,.0f}")
+        cells["peak RSS raw spaCy (MB)"].append(f"{sp['peak_rss_mb']:,.0f}")
+        cells["peak RSS kg build (MB)"].append(f"{kg['peak_rss_mb']:,.0f}")
+        cells["peak RSS kg build + export (MB)"].append(
+            f"{kg.get('peak_rss_with_export_mb', float('nan')):,.0f}")
+        cells["triples"].append(f"{kg['triples']:,}")
+        cells["triples/s"].append(f"{kg['triples'] / kg['seconds']:,.0f}")
+        for f in FORMATS:
+            e = kg["export"].get(f)
+            cells[f"export {f} s (% of build)"].append(
+                f"{e['seconds']:.2f} ({100 * e['seconds'] / kg['seconds']:.1f} %)" if e else "-")
+        j2 = row.get("kg_jobs2")
+        cells["kg build --jobs 2 words/s"].append(
+            f"{j2['words'] / j2['seconds']:,.0f}" if j2 else "-")
+        cells["--jobs 2 / --jobs 1"].append(f"{row['jobs2_speedup']:.2f}" if j2 else "-")
+        cells["--jobs 2 same quads"].append(str(row["jobs2_same_quads"]).lower() if j2 else "-")
+        cells["peak RSS --jobs 2 parent / worker (MB)"].append(
+            f"{j2['peak_rss_mb']:,.0f} / {j2['workers_peak_rss_mb']:,.0f}" if j2 else "-")
+    lines = ["| | " + " | ".join(sizes) + " |", "|---|" + "---:|" * len(sizes)]
+    lines += [f"| {r} | " + " | ".join(cells[r]) + " |" for r in ROWS]
+    return "\n".join(lines)
+
+
+def report(results: dict) -> str:
+    m = results["machine"]
+    parts = [
+        f"# kg benchmark, {m['date']}, commit {m['commit']}",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; load average at start "
+        f"{', '.join(f'{x:.1f}' for x in m['load_avg'])}. Python {m['python']}, spaCy "
+        f"{m['spacy']}, pyoxigraph {m['pyoxigraph']}, model {m['model']}.",
+        f"Command: `python bench/run.py {' '.join(results['argv'])}`",
+        "",
+        table(results),
+    ]
+    q = results.get("queries")
+    if q:
+        parts += ["", f"Queries over the {q['size']}-word graph ({q['quads']:,} quads, parsed "
+                  f"from N-Quads in {q['load_seconds']:.1f} s; in memory; default parameters):",
+                  "", "| query | rows | p50 ms | p95 ms |", "|---|---:|---:|---:|"]
+        for name, r in q["queries"].items():
+            parts.append(f"| {name} | {r['rows']:,} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |")
+        cs = results["cold_start"]
+        parts += ["", "| kg query cold start | best s | median s |", "|---|---:|---:|",
+                  f"| `kg query {COLD_START_QUERY} --graph` ({cs['small_graph']['size']}-word "
+                  f"graph.nq) | {cs['small_graph']['best_s']:.2f} | "
+                  f"{cs['small_graph']['median_s']:.2f} |",
+                  f"| `kg query {COLD_START_QUERY} --store` ({cs['large_store']['size']}-word "
+                  f"on-disk store) | {cs['large_store']['best_s']:.2f} | "
+                  f"{cs['large_store']['median_s']:.2f} |"]
+        if "disk_store_load_seconds" in q:
+            parts += ["", f"Bulk load of the {q['size']}-word N-Quads into an on-disk store: "
+                      f"{q['disk_store_load_seconds']:.1f} s."]
+    return "\n".join(parts) + "\n"
+
+
+def sizes_arg(text: str) -> list[int]:
+    return [parse_size(s) for s in text.split(",") if s.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--worker":
+        return worker_main(argv[1:])
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=sizes_arg, default=sizes_arg("10k,100k,1M"),
+                    help="corpus sizes in words (default 10k,100k,1M)")
+    ap.add_argument("--jobs-sizes", type=sizes_arg, default=None,
+                    help="sizes also built with --jobs 2 (default: every size from 100k "
+                    "up, or the largest)")
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--formats", type=lambda s: s.split(","), default=list(FORMATS))
+    ap.add_argument("--reps", type=int, default=20, help="timed runs of each query")
+    ap.add_argument("--cold-reps", type=int, default=5)
+    ap.add_argument("--repeat", type=int, default=1, help="spaCy/kg pairs per size (best kept)")
+    ap.add_argument("--seed", type=int, default=9)
+    ap.add_argument("--corpus-dir", type=Path, default=HERE / "corpus")
+    ap.add_argument("--results-dir", type=Path, default=HERE / "results")
+    ap.add_argument("--smoke", action="store_true",
+                    help="tiny sizes, few repetitions: checks the benchmark runs, measures nothing")
+    args = ap.parse_args(argv)
+    if args.smoke:
+        args.sizes = sizes_arg("1500")
+        args.jobs_sizes = args.jobs_sizes or []
+        args.reps, args.cold_reps = 2, 1
+    if args.jobs_sizes is None:
+        args.jobs_sizes = [s for s in args.sizes if s >= 100_000] or [max(args.sizes)]
+    args.results_dir.mkdir(parents=True, exist_ok=True)
+    results = run(args)
+    text = report(results)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    (args.results_dir / f"{stamp}.json").write_text(json.dumps(results, indent=1) + "\n")
+    (args.results_dir / f"{stamp}.md").write_text(text)
+    (args.results_dir / "latest.md").write_text(text)
+    print(text)
+    return 0
+
+
+def worker_main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("kind", choices=["spacy", "kg", "queries"])
+    ap.add_argument("path", type=Path)
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--export-dir", type=Path)
+    ap.add_argument("--formats", type=lambda s: s.split(","), default=list(FORMATS))
+    ap.add_argument("--reps", type=int, default=20)
+    ap.add_argument("--store-dir", type=Path)
+    a = ap.parse_args(argv)
+    if a.kind == "spacy":
+        out = worker_spacy(a.path, batch_size=a.batch_size)
+    elif a.kind == "kg":
+        out = worker_kg(a.path, batch_size=a.batch_size, jobs=a.jobs, export_dir=a.export_dir,
+                        formats=a.formats)
+    else:
+        out = worker_queries(a.path, reps=a.reps, store_dir=a.store_dir)
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

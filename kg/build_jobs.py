@@ -1,0 +1,192 @@
+"""``kg build --jobs N``: the per-document pipeline in N worker processes.
+
+Each document is independent (its own named graph; entity IRIs are pure
+functions of names), so the work parallelises by document. The parent reads
+and de-duplicates the sources exactly as a one-process build does, sends
+chunks of documents to a pool of workers (each loads the model once), and
+inserts every document's quads into the store in source order, so the store
+ends up the same as with ``--jobs 1``. Quads travel as N-Quads bytes: compact,
+and parsed back by pyoxigraph in Rust. Only a few chunks are in flight at a
+time, so memory stays flat however large the corpus.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from pyoxigraph import RdfFormat, Store, parse, serialize
+
+from kg.ingest.chunks import split_unit
+from kg.ingest.sources import Source
+from kg.records import SourceDocument, Unit
+
+IN_FLIGHT_PER_JOB = 3  # chunks queued per worker: keeps both cores busy, memory bounded
+
+
+@dataclass(slots=True)
+class DocumentOutput:
+    """What a worker sends back for one document."""
+
+    doc_id: str
+    nquads: bytes
+    units: int
+    entities: int
+    facts: int
+    triples: int
+    words: int
+    warnings: list[str] = field(default_factory=list)
+
+
+# -- worker side ---------------------------------------------------------------------------
+_WORKER: dict = {}
+
+
+def _init_worker(model: str | None, base_iri: str | None, kb_files: tuple[str, ...],
+                 batch_size: int, max_chars: int) -> None:
+    """Load the model once per worker; Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from kg.nlp.model import model_label
+    from kg.nlp.pipeline import build_nlp
+    from kg.rdf.iri import IriMinter
+
+    nlp = build_nlp(model, kb_files=kb_files)
+    _WORKER.update(nlp=nlp, label=model_label(nlp),
+                   minter=IriMinter(base_iri) if base_iri else IriMinter(),
+                   batch_size=batch_size, max_chars=max(1, min(max_chars, nlp.max_length - 1)))
+
+
+def _process_chunk(documents: list[SourceDocument]) -> list[DocumentOutput]:
+    """Parse, extract and map a chunk of documents, as ``build_into`` does for one."""
+    from kg.build import count_words
+    from kg.extract.document import extract_document
+    from kg.rdf.mapping import map_document
+
+    nlp, minter, max_chars = _WORKER["nlp"], _WORKER["minter"], _WORKER["max_chars"]
+    parsed: list[list] = [[] for _ in documents]
+    words = [0] * len(documents)
+    warnings: list[list[str]] = [[] for _ in documents]
+
+    def unit_stream() -> Iterator[tuple[str, tuple[int, Unit]]]:
+        for n, doc in enumerate(documents):
+            if not doc.units:
+                yield "", (n, Unit(index=-1, kind="empty", start=0, end=0, text=""))
+            pieces = 0
+            for unit in doc.units:
+                for piece in split_unit(unit, max_chars):
+                    pieces += 1
+                    yield piece.text, (n, piece)
+            if pieces > len(doc.units):
+                warnings[n].append(
+                    f"{doc.path}: {len(doc.text):,} characters; long updates are parsed in "
+                    f"{pieces} pieces of at most {max_chars:,} characters (offsets still "
+                    "refer to the whole text)")
+
+    for spacy_doc, (n, unit) in nlp.pipe(unit_stream(), as_tuples=True,
+                                         batch_size=_WORKER["batch_size"]):
+        if unit.index >= 0:
+            parsed[n].append((unit, spacy_doc))
+            words[n] += count_words(spacy_doc)
+    out = []
+    for n, document in enumerate(documents):
+        result = extract_document(document, parsed[n], model=_WORKER["label"])
+        quads = list(map_document(result, minter))
+        out.append(DocumentOutput(
+            doc_id=document.doc_id, nquads=serialize(quads, format=RdfFormat.N_QUADS),
+            units=len(document.units), entities=len(result.entities),
+            facts=len(result.facts), triples=len(quads), words=words[n],
+            warnings=warnings[n]))
+        parsed[n] = []  # let the spaCy docs go
+    return out
+
+
+# -- parent side ---------------------------------------------------------------------------
+def _chunks(documents: Iterator[SourceDocument], units_per_chunk: int
+            ) -> Iterator[list[SourceDocument]]:
+    """Group documents so a chunk holds about one spaCy batch of units."""
+    chunk: list[SourceDocument] = []
+    units = 0
+    for doc in documents:
+        chunk.append(doc)
+        units += max(1, len(doc.units))
+        if units >= units_per_chunk:
+            yield chunk
+            chunk, units = [], 0
+    if chunk:
+        yield chunk
+
+
+def _not_unchanged(store: Store, documents: Iterator[SourceDocument], *, options, minter,
+                   report, progress) -> Iterator[SourceDocument]:
+    """Skip documents the store already holds with the same content hash, as ``build_into``."""
+    from kg.store import stored_hash
+
+    for doc in documents:
+        if not options.rebuild and stored_hash(
+                store, minter.graph(doc.doc_id), minter.document(doc.doc_id)) == doc.sha256:
+            report.skipped += 1
+            report.unchanged += 1
+            if progress:
+                progress(doc)
+            continue
+        yield doc
+
+
+def build_parallel(store: Store, sources: list[Source], *, options, progress:
+                   Callable[[SourceDocument], None] | None = None,
+                   documents: Iterator[SourceDocument] | None = None):
+    """Build ``sources`` into ``store`` with ``options.jobs`` worker processes.
+
+    ``documents`` (already read and filtered by the caller) replaces reading
+    ``sources`` when given. Returns a :class:`kg.build.BuildReport`.
+    """
+    from kg.build import BuildReport, read_sources
+    from kg.rdf.iri import IriMinter
+    from kg.store import replace_graph
+
+    report = BuildReport()
+    started = time.perf_counter()
+    minter = IriMinter(options.base_iri) if options.base_iri else IriMinter()
+    if documents is None:
+        documents = _not_unchanged(store, read_sources(sources, report), options=options,
+                                   minter=minter, report=report, progress=progress)
+    # spawn, not fork: workers start clean whatever threads the parent (pyoxigraph,
+    # rich) runs, and it behaves the same on every platform.
+    ctx = multiprocessing.get_context("spawn")
+    pool = ctx.Pool(options.jobs, initializer=_init_worker,
+                    initargs=(options.model, options.base_iri, tuple(options.kb_files),
+                              options.batch_size, options.max_chars))
+    in_flight: deque = deque()
+
+    def insert(chunk: list[SourceDocument], outputs: list[DocumentOutput]) -> None:
+        for document, done in zip(chunk, outputs, strict=True):
+            quads = parse(done.nquads, format=RdfFormat.N_QUADS)
+            report.triples += replace_graph(store, minter.graph(done.doc_id), quads)
+            report.built += 1
+            report.units += done.units
+            report.entities += done.entities
+            report.facts += done.facts
+            report.words += done.words
+            report.warnings.extend(done.warnings)
+            if progress:
+                progress(document)
+
+    try:
+        for chunk in _chunks(documents, max(1, options.batch_size // 4)):
+            in_flight.append((chunk, pool.apply_async(_process_chunk, (chunk,))))
+            if len(in_flight) >= options.jobs * IN_FLIGHT_PER_JOB:
+                oldest, result = in_flight.popleft()
+                insert(oldest, result.get())
+        while in_flight:
+            oldest, result = in_flight.popleft()
+            insert(oldest, result.get())
+        pool.close()
+    finally:
+        pool.terminate()  # after close() a no-op on idle workers; on error or Ctrl-C, stop them
+        pool.join()
+    report.seconds = time.perf_counter() - started
+    return report

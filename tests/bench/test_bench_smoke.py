@@ -1,0 +1,66 @@
+"""The benchmark runs end to end at a tiny size and prints every row of its table.
+
+It measures nothing here (targets live in bench/, never in timed tests); it only
+keeps `python bench/run.py` and the corpus generator working.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "bench"
+sys.path.insert(0, str(BENCH))
+
+import generate  # noqa: E402
+import run  # noqa: E402
+
+
+def test_generator_is_deterministic_and_reaches_the_size(tmp_path):
+    a = generate.generate(3000, tmp_path / "a", seed=3)
+    b = generate.generate(3000, tmp_path / "b", seed=3)
+    generate.generate(3000, tmp_path / "c", seed=4)
+    files_a = sorted(p.name for p in (tmp_path / "a").glob("*.txt"))
+    assert a["words"] >= 3000 and a == b
+    assert files_a == sorted(p.name for p in (tmp_path / "b").glob("*.txt"))
+    for name in files_a:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    texts_c = {p.read_text() for p in (tmp_path / "c").glob("*.txt")}
+    assert not texts_c & {(tmp_path / "a" / n).read_text() for n in files_a}
+
+
+def test_generated_documents_read_as_live_pages_and_articles(tmp_path):
+    from kg.ingest.reader import read_document
+
+    generate.generate(6000, tmp_path, seed=5)
+    kinds = set()
+    for path in sorted(tmp_path.glob("*.txt")):
+        doc = read_document(path)
+        kinds |= {u.kind for u in doc.units}
+        assert doc.published is not None
+        if path.name.endswith("_live.txt"):
+            assert doc.live_title and sum(u.kind == "update" for u in doc.units) >= 4
+            assert all(u.stamp is not None for u in doc.units)
+    assert {"update", "article"} <= kinds
+
+
+def test_sizes_parse():
+    assert [generate.parse_size(s) for s in ("10k", "1M", "2500", "0.5k")] == \
+        [10_000, 1_000_000, 2_500, 500]
+
+
+def test_smoke_run_prints_every_row(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--smoke", "--corpus-dir", str(tmp_path / "c"),
+         "--results-dir", str(tmp_path / "r")],
+        capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    for row in run.ROWS:
+        assert f"| {row} |" in out, row
+    for query in (ROOT / "queries").glob("*.rq"):
+        assert f"| {query.stem} |" in out, query.stem
+    assert "kg query cold start" in out
+    assert (tmp_path / "r" / "latest.md").read_text() == out.rstrip("\n") + "\n"
