@@ -612,6 +612,8 @@ class Reader:
             self._cause(m, put)
         if rules.kind == "Meeting":
             self._meeting(m, put)
+        if rules.kind in ("Appointment", "Dismissal"):
+            self._office(t, put)
         if rules.quantity_required and "quantity" not in roles:
             return None
         if rules.kind in ("Deployment", "Withdrawal") and not roles.get("agent"):
@@ -897,6 +899,13 @@ class Reader:
                 toks = [verb] + [x for c in verb.children if c.dep_ in ("dobj", "prt")
                                  for x in c.subtree]
                 put("purpose", text_of(sorted(toks, key=lambda x: x.i)))
+
+    def _office(self, t: Token, put) -> None:
+        """The office of an appointment: "as defence minister", "appointed defence minister"."""
+        heads = [c for c in t.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]
+        heads += [o for _, o in prep_objects(t, {"as"})]
+        for h in heads[:1]:
+            put("role", text_of([x for x in np_tokens(h) if x.dep_ != "det" or x.head != h]))
 
     def _cause(self, m: Match, put) -> None:
         t = m.trigger

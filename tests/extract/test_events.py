@@ -190,3 +190,20 @@ def test_one_event_reported_twice_is_one_fact(nlp):
     f = _one(r, "Neutralisation")
     assert _quantity(f).value == 2.0
     assert names(r, f.roles["location"]) == {"Cali"}
+
+
+def test_appointment_and_dismissal_carry_the_office(nlp):
+    r = run(nlp, "The president appointed Maria Lopez as defence minister on Friday.")
+    f = _one(r, "Appointment")
+    assert names(r, f.roles["theme"]) == {"Maria Lopez"}
+    assert f.roles["role"] == ["defence minister"]
+    r = run(nlp, "Carlos Ruiz was sacked by the prime minister on Monday.")
+    f = _one(r, "Dismissal")
+    assert names(r, f.roles["theme"]) == {"Carlos Ruiz"}
+
+
+def test_withdrawal_of_a_force(nlp):
+    r = run(nlp, "Germany withdrew its troops from Niger in December.")
+    f = _one(r, "Withdrawal")
+    assert names(r, f.roles["agent"]) == {"Germany"}
+    assert names(r, f.roles["location"]) == {"Niger"}
