@@ -125,6 +125,11 @@ def serialize_store(store: Store, fmt: GraphFormat, output) -> None:
         serialize(quads, output, fmt.rdf_format, prefixes=PREFIXES if fmt.is_dataset else None)
     else:
         triples = dict.fromkeys(Triple(q.subject, q.predicate, q.object) for q in store)
+        if fmt is GraphFormat.TTL:  # readable: used prefixes, a block per subject
+            from kg.rdf.turtle import pretty_turtle
+
+            output.write(pretty_turtle(triples))
+            return
         serialize(sorted(triples, key=_triple_key), output, fmt.rdf_format,
                   prefixes=PREFIXES if fmt is GraphFormat.TTL else None)
 
