@@ -164,6 +164,10 @@ def run_query(store: Store, query: LibraryQuery, params: dict[str, str] | None =
         raise QueryError(f"SPARQL syntax error: {exc}", path=query.path) from exc
     except OSError as exc:
         raise QueryError(f"query failed: {exc}", path=query.path) from exc
+    except RuntimeError as exc:  # e.g. a parameter that is not in the SELECT projection
+        raise QueryError(f"query failed: {exc}", path=query.path,
+                         hint="every parameter must be a variable the query SELECTs"
+                         if "projection" in str(exc) else None) from exc
 
 
 def rows(solutions: QuerySolutions) -> tuple[list[str], list[list[str | None]]]:

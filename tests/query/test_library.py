@@ -1,0 +1,219 @@
+"""The query library: every query parses, runs on the seed graph with and without its
+parameters, and returns the columns its header promises; the store engineer's queries
+are also checked row by row on small hand-built graphs (made by the real mapper)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Store
+
+# the hand-built graph helpers (real records through the real mapper) live with the
+# evaluation tests; share them rather than copy them
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evaluate"))
+from eval_builders import TinyDoc, qty, when
+
+from kg.errors import QueryError
+from kg.query import LibraryQuery, find_query, library, rows, run_query
+from kg.store import load_graph_file
+
+KINDS = {"iri": "urn:kg-test:nothing", "string": "nobody in particular", "date": "2020-02-29",
+         "integer": "3", "decimal": "2.5", "literal": "x"}
+
+
+@pytest.fixture(scope="module")
+def seed_store(seed_build) -> Store:
+    return load_graph_file(seed_build[0])
+
+
+def returns(q: LibraryQuery) -> list[str]:
+    return [c.strip() for c in q.returns.split(",") if c.strip()]
+
+
+def run(store: Store, name: str, **params) -> tuple[list[str], list[dict[str, str | None]]]:
+    header, data = rows(run_query(store, find_query(name), params))
+    return header, [dict(zip(header, r, strict=True)) for r in data]
+
+
+def test_library_has_at_least_12_documented_queries():
+    queries = library()
+    assert len(queries) >= 12
+    for name, q in queries.items():
+        assert q.title, name
+        assert q.description, name
+        assert returns(q), f"{name}: no '# returns:' line"
+        for p in q.params:
+            assert p.description, f"{name}: parameter {p.name} has no description"
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_query_runs_on_the_seed_with_its_promised_columns(seed_store, name):
+    q = find_query(name)
+    header, _ = rows(run_query(seed_store, q))
+    promised = returns(q)
+    assert [c for c in header if c in promised] == promised, (
+        f"{name}: SELECT gives {header}, header promises {promised}")
+    # every parameter can be bound (pyoxigraph needs it in the projection)
+    for p in q.params:
+        h, _ = rows(run_query(seed_store, q, {p.name: KINDS[p.kind]}))
+        assert h == header
+
+
+def test_a_parameter_missing_from_the_projection_is_a_clear_error(tmp_path):
+    path = tmp_path / "bad.rq"
+    path.write_text("# title: Bad\n# param: who (string) Someone.\n# returns: s\n"
+                    "SELECT ?s WHERE { ?s ?p ?who }\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="parameter must be a variable the query SELECTs"):
+        run_query(Store(), find_query(str(path)), {"who": "x"})
+
+
+# --- on the seed ------------------------------------------------------------------------
+
+def test_seed_documents(seed_store, seed_build):
+    _, data = run(seed_store, "documents")
+    assert len(data) == 1
+    row = data[0]
+    assert row["title"] and row["published"] and row["updated"]
+    assert int(row["updates"]) > 1 and int(row["sentences"]) > 10
+    assert int(row["facts"]) == seed_build[1].facts
+    assert len(row["contentHash"]) == 64
+
+
+def test_seed_entities_by_type_have_links(seed_store):
+    _, data = run(seed_store, "entities-by-type")
+    assert len(data) > 10
+    assert [int(r["mentions"]) for r in data] == sorted((int(r["mentions"]) for r in data),
+                                                         reverse=True)
+    linked = [r for r in data if r["geonames"]]
+    assert linked, "no place has a GeoNames IRI"
+    assert all(r["geonames"].startswith("http://sws.geonames.org/") for r in linked)
+    assert all(r["countryCode"] for r in data if r["class"] == "Country")
+    _, people = run(seed_store, "entities-by-type",
+                    type="https://w3id.org/kg-news/ns#Person")
+    assert people and {r["class"] for r in people} == {"Person"}
+
+
+def test_seed_profile_and_mentions_agree(seed_store):
+    _, ents = run(seed_store, "entities-by-type")
+    top = ents[0]
+    _, profile = run(seed_store, "entity-profile", entity=top["entity"])
+    assert {r["entity"] for r in profile} == {top["entity"]}
+    mentioned = [r for r in profile if r["relation"] == "mentioned in"]
+    assert sum(int(r["value"]) for r in mentioned) == int(top["mentions"])
+    _, mentions = run(seed_store, "mentions-of", entity=top["entity"])
+    assert len(mentions) == int(top["mentions"])
+
+
+def test_seed_fact_provenance_covers_every_fact(seed_store, seed_build):
+    _, data = run(seed_store, "fact-provenance")
+    assert len({r["fact"] for r in data}) == seed_build[1].facts
+    for r in data:
+        assert r["sentence"] and r["docId"] and r["rule"] and r["confidence"]
+        assert int(r["begin"]) < int(r["end"])
+
+
+# --- on hand-built graphs ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def river_store() -> Store:
+    """Two documents about floods in an invented town, with figures that change."""
+    a = TinyDoc("Floods in Varnholm killed 12 people on Monday.",
+                "Mayor Ida Brekke said rescuers had deployed 40 boats in Varnholm.",
+                "By Tuesday the death toll in Varnholm had risen to 19.",
+                doc_id="flood-a")
+    v1, v2, v3 = (a.mention("Varnholm", "City", nth=i) for i in range(3))
+    brekke = a.mention("Ida Brekke", "Person", aliases=("Brekke",))
+    f1 = a.fact("Casualties", 0, location=v1, quantity=qty(12, "12 people", "people"),
+                date=when("2031-03-03", "on Monday"))
+    a.fact("Deployment", 1, agent=brekke, location=v2, quantity=qty(40, "40 boats", "boat"))
+    f3 = a.fact("Casualties", 2, location=v3, quantity=qty(19, "19", "people"),
+                date=when("2031-03-04", "By Tuesday"))
+    f3.unit = 1  # a later update of the live page
+    f1.reported = datetime(2031, 3, 3, 9, 0, tzinfo=UTC)
+    f3.reported = datetime(2031, 3, 4, 9, 0, tzinfo=UTC)
+    b = TinyDoc("Officials in Varnholm put the number of dead at 12.", doc_id="flood-b")
+    b.fact("Casualties", 0, location=b.mention("Varnholm", "City"),
+           quantity=qty(12, "12", "people"))
+    store = a.store()
+    b.store(store)
+    return store
+
+
+def test_conflicting_figures_across_updates_and_documents(river_store):
+    _, data = run(river_store, "conflicting-figures")
+    assert {(r["type"], r["about"], r["unit"], float(r["value"]), r["docId"]) for r in data} == {
+        ("Casualties", "Varnholm", "people", 12.0, "flood-a"),
+        ("Casualties", "Varnholm", "people", 19.0, "flood-a"),
+        ("Casualties", "Varnholm", "people", 12.0, "flood-b"),
+    }
+    a_rows = [r for r in data if r["docId"] == "flood-a"]
+    assert [float(r["value"]) for r in sorted(a_rows, key=lambda r: r["reported"])] == [12, 19]
+    _, none = run(river_store, "conflicting-figures", factType="deployment")
+    assert none == []
+
+
+def test_no_conflict_when_figures_agree():
+    a = TinyDoc("Floods in Varnholm killed 12 people.", "Varnholm counts 12 dead.")
+    f = a.fact("Casualties", 0, location=a.mention("Varnholm", "City", nth=0),
+               quantity=qty(12, "12 people", "people"))
+    g = a.fact("Casualties", 1, location=a.mention("Varnholm", "City", nth=1),
+               quantity=qty(12, "12", "people"))
+    g.unit = 1
+    assert f.unit != g.unit
+    _, data = run(a.store(), "conflicting-figures")
+    assert data == []
+
+
+def test_fact_provenance_by_type_and_entity(river_store):
+    _, data = run(river_store, "fact-provenance", factType="deployment")
+    assert len(data) == 1
+    row = data[0]
+    assert row["type"] == "Deployment"
+    assert row["sentence"] == "Mayor Ida Brekke said rescuers had deployed 40 boats in Varnholm."
+    assert row["docId"] == "flood-a"
+    assert row["rule"].lower().endswith("/rule/test%2fdeployment")
+    assert float(row["confidence"]) == pytest.approx(0.9)
+    _, by_alias = run(river_store, "fact-provenance", entity="BREKKE")
+    assert [r["fact"] for r in by_alias] == [row["fact"]]
+    _, one = run(river_store, "fact-provenance", fact=row["fact"])
+    assert [r["fact"] for r in one] == [row["fact"]]
+    _, everything = run(river_store, "fact-provenance")
+    assert len(everything) == 4
+    assert [int(r["begin"]) for r in everything if r["docId"] == "flood-a"] == sorted(
+        int(r["begin"]) for r in everything if r["docId"] == "flood-a")
+
+
+def test_entity_profile_by_alias(river_store):
+    _, data = run(river_store, "entity-profile", label="brekke")
+    assert {r["name"] for r in data} == {"Ida Brekke"}
+    relations = {r["relation"] for r in data}
+    assert {"prefLabel", "altLabel", "agent of Deployment", "mentioned in"} <= relations
+    deployment = next(r for r in data if r["relation"] == "agent of Deployment")
+    assert "40 boats" in deployment["sentence"]
+    _, town = run(river_store, "entity-profile", label="Varnholm")
+    counts = {r["valueLabel"] or r["source"]: int(r["value"]) for r in town
+              if r["relation"] == "mentioned in"}
+    assert sorted(counts.values()) == [1, 3]
+    assert sum(1 for r in town if r["relation"] == "location of Casualties") == 3
+
+
+def test_mentions_of_in_text_order(river_store):
+    _, data = run(river_store, "mentions-of", label="varnholm")
+    a = [r for r in data if r["docId"] == "flood-a"]
+    assert [r["surface"] for r in a] == ["Varnholm"] * 3
+    assert [int(r["begin"]) for r in a] == sorted(int(r["begin"]) for r in a)
+    assert all(r["sentence"] and "Varnholm" in r["sentence"] for r in data)
+    _, nobody = run(river_store, "mentions-of", label="Nobody Here")
+    assert nobody == []
+
+
+def test_documents_counts(river_store):
+    _, data = run(river_store, "documents")
+    by_id = {r["docId"]: r for r in data}
+    assert set(by_id) == {"flood-a", "flood-b"}
+    assert (int(by_id["flood-a"]["facts"]), int(by_id["flood-a"]["sentences"])) == (3, 3)
+    assert int(by_id["flood-a"]["mentions"]) == 4
+    assert int(by_id["flood-b"]["facts"]) == 1
