@@ -7,7 +7,7 @@ import os
 import pytest
 
 from kg.errors import InputError
-from kg.ingest.reader import parse_bytes
+from kg.ingest.reader import parse_bytes, parse_text
 from kg.ingest.sources import expand_sources
 
 TEXT = "Floods in Varn\nThe army sent 40 boats to the valley on Friday.\n"
@@ -85,3 +85,44 @@ def test_impossible_page_date_is_a_warning():
     doc = parse_bytes(b"31.02.2022\nTitle\nSomething happened in Varn today.\n", path="d.txt")
     assert doc.published is None
     assert any(w.startswith("d.txt: impossible page date '31.02.2022'") for w in doc.warnings)
+
+
+TOKENIZER_PROBE = """
+import sys
+import spacy
+from kg.ingest.reader import parse_text
+
+doc = parse_text(sys.stdin.read(), path="runs.txt")
+nlp = spacy.blank("en")  # the English tokenizer rules, as in the model
+for unit in doc.units:
+    nlp.tokenizer(unit.text)
+print(len(doc.units))
+"""
+
+
+def test_long_runs_without_spaces_are_blanked_for_the_tokenizer():
+    """spaCy's tokenizer is quadratic on long affix runs (20,000 '!' take minutes)."""
+    import subprocess
+    import sys
+
+    runs = ["=" * 20_000, "'s" * 5_000, "$" * 3_000, "😀" * 2_000, "x" * 150, "_" * 40]
+    text = "Dockers Strike\nDockers in Belmont went on strike. " + " ".join(runs) + " The end.\n"
+    doc = parse_bytes(text.encode(), path="runs.txt")
+    body = doc.units[-1].text
+    for run in runs:
+        assert run not in body
+    assert "Dockers in Belmont went on strike." in body and "The end." in body
+    assert len(body) == doc.units[-1].end - doc.units[-1].start
+    assert any(w.startswith("runs.txt: 6 run(s) of over 100 characters") for w in doc.warnings)
+    assert "https://example.org/a/b?c=d" in parse_text(
+        "T\nSee https://example.org/a/b?c=d for more.\n", path="u.txt").units[0].text
+    # the real tokenizer gets through the reader's output; a regression hangs, so time it out
+    res = subprocess.run([sys.executable, "-c", TOKENIZER_PROBE], input=text, text=True,
+                         capture_output=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+
+
+def test_a_file_that_is_one_giant_word_is_refused():
+    with pytest.raises(InputError) as info:
+        parse_bytes(b"x" * 10_000, path="blob.txt")
+    assert "blob.txt" in str(info.value) and "without spaces" in str(info.value)
