@@ -377,3 +377,18 @@ def test_cli_validate_exit_codes(seed_build, tmp_path):
     garbage.write_text("this is not turtle", encoding="utf-8")
     assert runner.invoke(app, ["validate", str(garbage)]).exit_code == 2
     assert runner.invoke(app, ["validate", str(tmp_path / "missing.ttl")]).exit_code == 2
+
+
+def test_validate_does_not_import_spacy(tmp_path):
+    """Read-only commands stay light: a fresh process validating a graph never loads spaCy."""
+    import subprocess
+
+    path = tmp_path / "sample.trig"
+    export_store(every_kind().store(), path, GraphFormat.TRIG)
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom kg.cli.app import app\n"
+            f"r = CliRunner().invoke(app, ['validate', {str(path)!r}])\n"
+            "assert r.exit_code == 0, r.output\n"
+            "assert not [m for m in sys.modules if m.startswith('spacy')]\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
