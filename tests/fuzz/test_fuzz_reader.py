@@ -21,7 +21,8 @@ from kg.ingest.reader import parse_bytes, parse_text
 from kg.records import SourceDocument
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "reliability"))
-from reliability_strategies import PIECES, examples, hostile_text
+from fuzz_pages import pages
+from reliability_strategies import examples, hostile_text
 
 
 def check_document(doc: SourceDocument, path: str) -> None:
@@ -59,48 +60,6 @@ def read(data: bytes, path: str = "fuzz/page.txt") -> None:
         assert path in str(exc)
         return
     check_document(doc, path)
-
-
-# --- page-like text ------------------------------------------------------------------------
-
-day = st.integers(0, 40)
-month = st.integers(0, 14)
-year = st.sampled_from([1999, 2022, 2023, 9999, 0])
-page_date = st.builds(lambda d, m, y: f"{d:02d}.{m:02d}.{y}", day, month, year)
-stamp = st.builds(lambda h, mi, z, d: f"{h:02d}:{mi:02d} {z} {d}", st.integers(0, 30),
-                  st.integers(0, 70), st.sampled_from(["GMT", "UTC", "gmt", "CET"]), page_date)
-dateline = st.builds(lambda place, agency, rest: f"{place} ({agency}) - {rest}",
-                     st.sampled_from(["OSTRAVIA", "NEW VARN", "ST. LORR", "X", ""]),
-                     st.sampled_from(["Agency Press", "AP", "", "(", "Reuters)"]), hostile_text)
-credit = st.builds(lambda cap, src: f"{cap} - {src}, 1920, 04.02.2023", hostile_text,
-                   st.sampled_from(["Agency Press", "Sputnik International", ""]))
-fragment = st.sampled_from(["03:48 GMT", "13", "7", "08:12", "Live Updates: Floods Spread",
-                            "Live Updates: Floods Spread.", "", "   ", "\t"])
-headline = st.sampled_from(["Army Sends Boats", "Rescuers Evacuate 200 People",
-                            "Floods in Ruritania", "Is This A Headline?"])
-sentence = st.sampled_from([
-    "The army sent 40 boats to the valley on Friday.",
-    "Governor Lena Holm said the water was falling.",
-    "Die Regierung hat am Montag angekündigt, dass die Truppen bleiben werden.",
-    "<p>Rescuers said 20 people were missing.</p>",
-])
-line = st.one_of(page_date, stamp, dateline, credit, fragment, headline, sentence, hostile_text,
-                 st.sampled_from(PIECES))
-newline = st.sampled_from(["\n", "\r\n", "\n\n", "\r", "\u2028"])
-
-
-@st.composite
-def pages(draw) -> bytes:
-    lines = draw(st.lists(line, min_size=0, max_size=25))
-    seps = draw(st.lists(newline, min_size=len(lines), max_size=len(lines)))
-    text = "".join(a + b for a, b in zip(lines, seps, strict=True))
-    if draw(st.booleans()):
-        text = "<html><body>" + "".join(f"<p>{ln}</p>" for ln in lines) + "</body></html>"
-    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-32"]))
-    data = text.encode(encoding, errors="surrogatepass")
-    if draw(st.integers(0, 9)) == 0:  # truncated download
-        data = data[: draw(st.integers(0, len(data)))]
-    return data
 
 
 @examples(400)
