@@ -297,7 +297,8 @@ class Loader:
                 return
             except _Transient as exc:
                 if attempt == attempts:
-                    raise self.error(f"{exc}; gave up after {attempts} attempts",
+                    raise self.error(f"{exc}; gave up after {attempts} attempt"
+                                     f"{'s' if attempts > 1 else ''}",
                                      hint="check that the server is running and reachable, "
                                           "then run the same kg load again: it replaces "
                                           "each graph, so a re-run ends with exactly the "

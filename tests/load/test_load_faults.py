@@ -227,3 +227,19 @@ def test_cli_load_never_prints_the_password(tmp_path):
     assert done.returncode == 2
     assert "HTTP 401" in done.stderr
     assert_no_secret(done.stdout + done.stderr)
+
+
+def test_load_serve_drop_never_import_spacy(tmp_path):
+    probe = (
+        "import sys, runpy\n"
+        "for argv in (['kg', 'load', '--graph', 'missing.nq', '--endpoint', "
+        "'http://127.0.0.1:1'], ['kg', 'serve', '--store', 'missing'], "
+        "['kg', 'drop', 'x', '--store', 'missing']):\n"
+        "    sys.argv = argv\n"
+        "    try:\n        runpy.run_module('kg', run_name='__main__')\n"
+        "    except SystemExit as e:\n        assert e.code == 2, (argv, e.code)\n"
+        "assert 'spacy' not in sys.modules, 'a read-only command imported spaCy'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=60)
+    assert done.returncode == 0, done.stderr
