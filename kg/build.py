@@ -8,7 +8,9 @@ still build.
 
 from __future__ import annotations
 
+import os
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,8 +131,17 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
 
     def finish(n: int) -> None:
         document, parsed = pending.pop(n)
-        result = extract_document(document, parsed, model=label)
-        quads = map_document(result, minter)
+        try:
+            result = extract_document(document, parsed, model=label)
+            quads = map_document(result, minter)
+        except Exception as exc:  # a bug on one document must not cost the others
+            if os.environ.get("KG_DEBUG"):
+                raise
+            report.failed += 1
+            report.errors.append(internal_error(document.path, exc))
+            if progress:
+                progress(document)
+            return
         report.triples += replace_graph(store, minter.graph(document.doc_id), quads)
         report.built += 1
         report.units += len(document.units)
@@ -152,6 +163,14 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
         finish(current)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def internal_error(path: str, exc: Exception) -> str:
+    """One line for a bug hit while extracting one document: what and where."""
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" at {Path(frame.filename).name}:{frame.lineno}" if frame else ""
+    return (f"{path}: internal error while extracting: {type(exc).__name__}: {exc}{where} "
+            "(a bug in kg: please report it with this file; KG_DEBUG=1 shows the traceback)")
 
 
 def count_words(doc) -> int:

@@ -1,0 +1,45 @@
+"""A bug hit on one document costs that document only: the rest of the build goes on."""
+
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import Store
+
+import kg.extract.document
+from kg.build import BuildOptions, build_into
+from kg.ingest.sources import expand_sources
+
+
+@pytest.fixture
+def two_documents(tmp_path, monkeypatch, nlp):
+    import kg.nlp.pipeline
+
+    monkeypatch.setattr(kg.nlp.pipeline, "build_nlp", lambda *a, **kw: nlp)  # load it once
+    (tmp_path / "boom.txt").write_text("Port Closed\nOfficials closed the port of Xam.\n")
+    (tmp_path / "fine.txt").write_text("Bridge Reopens\nThe bridge over the Lorr reopened.\n")
+    real = kg.extract.document.extract_document
+
+    def flaky(document, parsed, **kw):
+        if document.doc_id == "boom":
+            raise RuntimeError("extractor tripped")
+        return real(document, parsed, **kw)
+
+    monkeypatch.setattr(kg.extract.document, "extract_document", flaky)
+    return expand_sources([str(tmp_path)])
+
+
+def test_internal_error_fails_one_document_with_one_line(two_documents, monkeypatch):
+    monkeypatch.delenv("KG_DEBUG", raising=False)
+    store = Store()
+    report = build_into(store, two_documents, options=BuildOptions())
+    assert (report.built, report.failed) == (1, 1)
+    (line,) = report.errors
+    assert "boom.txt: internal error while extracting: RuntimeError: extractor tripped" in line
+    assert "at test_internal_error.py:" in line and "please report" in line
+    assert len(store) > 0
+
+
+def test_kg_debug_shows_the_traceback(two_documents, monkeypatch):
+    monkeypatch.setenv("KG_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="extractor tripped"):
+        build_into(Store(), two_documents, options=BuildOptions())
