@@ -392,3 +392,14 @@ def test_validate_does_not_import_spacy(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_cli_validate_store_directory(tmp_path):
+    store_dir = tmp_path / "store"
+    st = Store(str(store_dir))
+    st.extend(every_kind().store())
+    st.flush()
+    del st
+    result = CliRunner().invoke(app, ["validate", "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    assert "conforms: 1 graph(s) checked, 0 violation(s)" in result.output
