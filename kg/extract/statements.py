@@ -121,6 +121,14 @@ class _Statements:
                     _put(roles, "medium", named)
                 elif tok.lemma_.lower() in self.media:
                     _put(roles, "medium", tok.lemma_.lower())
+                    # "in an interview with X": the outlet
+                    for c in tok.children:
+                        if c.dep_ == "prep" and c.lower_ in ("with", "to"):
+                            for o in c.children:
+                                m = ctx.cover.get(o.i)
+                                if m is not None and m.type in (
+                                        EntityType.ORGANIZATION, EntityType.MEDIA_ORGANIZATION):
+                                    _put(roles, "medium", m)
             if tok.lemma_.lower() in self.participles and tok.pos_ == "VERB":
                 for c in tok.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == "to":

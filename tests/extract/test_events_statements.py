@@ -19,7 +19,7 @@ def _date(fact):
 
 
 def test_told_gives_addressee_and_the_reported_clause(nlp):
-    r = run(nlp, "The talks will continue in Geneva, Kremlin aide Ivan Petrov told Reuters.")
+    r = run(nlp, "The talks will continue in Geneva, presidential aide Ivan Petrov told Reuters.")
     s = _statement(r)
     assert names(r, s.roles["speaker"]) == {"Ivan Petrov"}
     assert names(r, s.roles["addressee"]) == {"Reuters"}
@@ -40,12 +40,12 @@ def test_said_on_weekday_resolves_against_the_stamp(nlp):
 
 def test_quote_medium_and_one_statement_per_speaker(nlp):
     r = run(nlp, "\"Five trucks and ten rifles were seized in Tromso,\" the Norwegian police "
-                 "said in a statement. \"The situation is calm,\" the police said on their "
-                 "Telegram channel.")
+                 "said in a statement. \"The situation is calm,\" the police said in an "
+                 "interview with Reuters.")
     s = _statement(r)
     assert "Five trucks and ten rifles were seized in Tromso" in s.roles["quote"]
     media = names(r, s.roles["medium"])
-    assert "statement" in media and "Telegram" in media
+    assert "statement" in media and "Reuters" in media
     seizure = facts_of(r, "Seizure")[0]
     assert seizure.attributed_to is not None
     # a passive security action reported by a security body has that body as its agent
