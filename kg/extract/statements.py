@@ -74,6 +74,10 @@ class _Statements:
             return self.last_speaker(ctx.unit.start + tok.idx) or next(
                 (m for m in sorted(ctx.mentions, key=lambda m: -m.start)
                  if m.type is EntityType.PERSON and m.start < ctx.unit.start + tok.idx), None)
+        for c in tok.children:  # "The mayor of X, Jane Doe, said": the named apposition
+            named = ctx.cover.get(c.i)
+            if c.dep_ == "appos" and named is not None and named.type is EntityType.PERSON:
+                return named
         m = self.f.entity(tok, person=True)
         if m is not None and m.type.is_place:
             return None
@@ -278,8 +282,14 @@ def _key(m: Mention) -> list[str]:
     return [w for w in words if w not in ("the", "his", "her", "its", "their")]
 
 
-def same_speaker(a: Mention, b: Mention) -> bool:
-    """Whether two speakers of one update are one: equal, or one's words within the other's."""
+def same_speaker(a: Mention, b: Mention, text: str = "") -> bool:
+    """Whether two speakers of one update are one.
+
+    Equal, or one's words within the other's ("Lukashenko" / "Alexander
+    Lukashenko", "the ministry" / "the interior ministry"); or a description
+    ("the Belarusian president") whose head is the title written before the
+    named one ("Belarusian President A. B."). ``text`` is the document text.
+    """
     if a == b:
         return True
     ka, kb = _key(a), _key(b)
@@ -288,7 +298,11 @@ def same_speaker(a: Mention, b: Mention) -> bool:
     if ka == kb or set(ka) <= set(kb) or set(kb) <= set(ka):
         return a.type.is_agent and b.type.is_agent
     created = [m for m in (a, b) if m.source == "rule:event-role"]
-    return len(created) == 1 and a.type is b.type
+    if len(created) != 1 or a.type is not b.type:
+        return False
+    named = b if created[0] is a else a
+    before = text[max(0, named.start - 60):named.start].lower().split()[-3:]
+    return _key(created[0])[-1] in before
 
 
 def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Mention]]]:
@@ -300,7 +314,8 @@ def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Mention]]]:
                                             p[0].trigger.start))
     for fact, ranges in order:
         sp = fact.roles["speaker"][0]
-        target = next((p for p in merged if same_speaker(p[0].roles["speaker"][0], sp)), None)
+        target = next((p for p in merged if same_speaker(p[0].roles["speaker"][0], sp,
+                                                         ctx.document.text)), None)
         if target is None:
             merged.append((fact, ranges))
             continue

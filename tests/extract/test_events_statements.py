@@ -100,3 +100,18 @@ def test_headline_statement_merges_with_the_body(nlp):
 def test_indefinite_speakers_are_skipped(nlp):
     r = run(nlp, "A correspondent reported on Monday that the power was back in Lima.")
     assert facts_of(r, "Statement") == []
+
+
+def test_two_officials_of_one_update_stay_two_statements(nlp):
+    r = run(nlp, "Interior Minister Ana Costa told reporters that the curfew would end. "
+                 "The mayor of Porto said on Monday that three buses were torched overnight.")
+    speakers = [f.roles["speaker"][0].text for f in facts_of(r, "Statement")]
+    assert len(speakers) == 2 and "Ana Costa" in speakers
+
+
+def test_a_description_merges_with_the_titled_name(nlp):
+    r = run(nlp, "Kenyan President John Mwangi says the border will reopen. The Kenyan "
+                 "president said in his letter that trade would resume.")
+    s = _statement(r)
+    assert names(r, s.roles["speaker"]) == {"John Mwangi"}
+    assert "letter" in s.roles["medium"]
