@@ -12,7 +12,9 @@ A live page looks like::
     03:48 GMT / 13                  <- stray fragments (noise)
 
 Every update becomes a :class:`~kg.records.Unit` whose ``text`` keeps the
-source offsets: noise is blanked with spaces, never removed.
+source offsets: noise is blanked with spaces, never removed. LF, CRLF and a
+lone CR all end a line; in unit texts the CR of a CRLF becomes a space and a
+lone CR a line break, so the parser sees line breaks and lengths never change.
 """
 
 from __future__ import annotations
@@ -131,17 +133,21 @@ def parse_bytes(data: bytes, *, path: str, doc_id: str | None = None) -> SourceD
     return doc
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, stripped line) for every line; offsets exclude the newline and any CR."""
+    """(start, end, stripped line) for every line; LF, CRLF and a lone CR end a line."""
     out = []
     pos = 0
-    for raw in text.split("\n"):
-        end = pos + len(raw)
-        line = raw.rstrip("\r")
-        lead = len(line) - len(line.lstrip())
-        stripped = line.strip()
+    for m in [*_LINE_BREAK.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        raw = text[pos:end]
+        lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
         out.append((pos + lead, pos + lead + len(stripped), stripped))
-        pos = end + 1
+        if m is not None:
+            pos = m.end()
     return out
 
 
@@ -211,7 +217,8 @@ class _Masker:
                 pos = b
             i += 1
         parts.append(self.text[pos:end])
-        return "".join(parts).replace("\r", " ")
+        # Same length as the source: CRLF's CR becomes a space, a lone CR a line break.
+        return "".join(parts).replace("\r\n", " \n").replace("\r", "\n")
 
 
 def _is_headline(line: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from pyoxigraph import Literal
 
@@ -55,4 +56,25 @@ def run_pipeline(nlp, data: bytes, *, piece_chars: int = 120) -> None:
 @examples(80)
 @given(pages())
 def test_fuzz_pipeline_never_raises(nlp, data):
+    run_pipeline(nlp, data)
+
+
+# --- crashes the fuzzers found, kept as regression tests -----------------------------------
+
+REGRESSIONS: list[tuple[str, bytes]] = [
+    # a lone CR inside a line was a space in the unit text, so a mention across it had an
+    # anchorOf ("Q' OSTRAVIA") that differed from the source ("Q'\rOSTRAVIA"); a lone CR
+    # now ends a line like LF and CRLF do
+    ("lone CR inside a mention",
+     b"00.00.1999\n03:48 GMT\n00.00.1999\nLive Updates: Floods Spread.\n"
+     b"Q'\xf2\xb0\x8b\x82\rOSTRAVIA (Agency Press) - \n03:48 GMT\n00.00.1999\n"
+     b" - Agency Press, 1920, 04.02.2023\n00.00.1999\n"),
+    ("classic Mac line endings",
+     b"Floods Hit Varn\rThe army sent 40 boats to Varn on Friday.\r"
+     b"12:00 GMT 01.02.2023\rGovernor Lena Holm Visits\rLena Holm arrived in Varn.\r"),
+]
+
+
+@pytest.mark.parametrize("name,data", REGRESSIONS, ids=[r[0] for r in REGRESSIONS])
+def test_regressions(nlp, name, data):
     run_pipeline(nlp, data)

@@ -39,7 +39,8 @@ def check_document(doc: SourceDocument, path: str) -> None:
         assert len(unit.text) == unit.end - unit.start
         source = text[unit.start:unit.end]
         for i, ch in enumerate(unit.text):
-            assert ch == source[i] or (ch == " " and source[i] != "\n"), (n, i, ch, source[i])
+            assert (ch == source[i] or (ch == " " and source[i] != "\n")
+                    or (ch == "\n" and source[i] == "\r")), (n, i, ch, source[i])
         for span in (unit.headline, unit.dateline, unit.agency):
             if span is not None:
                 assert 0 <= span.start <= span.end <= len(text)
