@@ -1111,8 +1111,13 @@ def merge_in_unit(events: list[Fact], ctx: Context) -> list[Fact]:
 
 
 def carry_locations(events: list[Fact]) -> None:
-    """An event without a place happened where the update's previous event did."""
-    last = None
+    """An event without a place happened where the update's previous event did.
+
+    Only when both come from the same source (the same speaker, or both the
+    reporter's own words): a minister's nationwide figure does not inherit the
+    city of the police operation reported before it.
+    """
+    last: dict = {}
     by_kind = {f.kind: f.roles["location"] for f in events if f.roles.get("location")}
     for f in events:
         if f.kind == "Participation" and not f.roles.get("location"):
@@ -1122,11 +1127,12 @@ def carry_locations(events: list[Fact]) -> None:
     for f in sorted(events, key=lambda f: f.trigger.start if f.trigger else 0):
         if f.kind not in _LOCATED:
             continue
+        source = f.attributed_to.text.lower() if f.attributed_to is not None else None
         if f.roles.get("location"):
             if f.kind not in _SITUATIONS:
-                last = f.roles["location"]
-        elif last:
-            f.roles["location"] = list(last)
+                last[source] = f.roles["location"]
+        elif last.get(source):
+            f.roles["location"] = list(last[source])
             f.confidence = round(f.confidence * 0.9, 3)
 
 

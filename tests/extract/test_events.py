@@ -207,3 +207,12 @@ def test_withdrawal_of_a_force(nlp):
     f = _one(r, "Withdrawal")
     assert names(r, f.roles["agent"]) == {"Germany"}
     assert names(r, f.roles["location"]) == {"Niger"}
+
+
+def test_a_place_is_carried_only_within_one_source(nlp):
+    r = run(nlp, "Police in Lagos arrested 12 people on Friday. Four cars were seized. "
+                 "Over 300 people have been detained since January, the ministry said.")
+    seizure = _one(r, "Seizure")
+    assert names(r, seizure.roles["location"]) == {"Lagos"}  # the reporter's next sentence
+    detention = _one(r, "Detention")
+    assert "location" not in detention.roles  # the ministry's nationwide figure
