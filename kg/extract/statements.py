@@ -107,6 +107,14 @@ class _Statements:
                 ranges.append((s, e))
                 quote = self.ctx.text[s:e].strip().rstrip(",")
                 break
+        if quote is None:
+            # 'X said: "..."' -- a quotation opening right after the cue
+            after = cue.idx + len(cue.text)
+            for s, e in self.quotes:
+                if 0 < s - after <= 4 and not self.ctx.text[after:s - 1].strip(" :,"):
+                    ranges.append((s, e))
+                    quote = self.ctx.text[s:e].strip()
+                    break
         return ranges, gist, quote
 
     def medium_and_addressee(self, cue: Token, skip: set[int], roles: dict) -> None:

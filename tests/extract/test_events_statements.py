@@ -115,3 +115,12 @@ def test_a_description_merges_with_the_titled_name(nlp):
     s = _statement(r)
     assert names(r, s.roles["speaker"]) == {"John Mwangi"}
     assert "letter" in s.roles["medium"]
+
+
+def test_quotation_after_the_cue(nlp):
+    r = run(nlp, "The Chilean interior minister said: \"Forty people were detained in "
+                 "Valparaiso.\"")
+    s = _statement(r)
+    assert s.roles["quote"] == ["Forty people were detained in Valparaiso."]
+    detention = facts_of(r, "Detention")[0]
+    assert detention.attributed_to is not None
