@@ -63,8 +63,18 @@ def _sentence_bounds(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
     if cached is None:
         sents = list(doc.sents)
         cached = doc.user_data["kg_sents"] = ([s.start for s in sents],
-                                              [(s.start_char, s.end_char) for s in sents])
+                                              [_trimmed(s) for s in sents])
     return cached
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    """Character range of a sentence without surrounding whitespace, as sentence nodes have."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    if lead == len(text):
+        return sent.start_char, sent.end_char
+    return sent.start_char + lead, sent.end_char - trail
 
 
 def sentence_of(span: Span, unit: Unit) -> tuple[int, int]:
@@ -534,10 +544,8 @@ def _first_sentence(doc: Doc, unit: Unit, offset: int) -> tuple[int, int]:
     local = offset - unit.start
     for sent in doc.sents:
         if sent.end_char > local and sent.text.strip():
-            text = sent.text
-            lead = len(text) - len(text.lstrip())
-            trail = len(text) - len(text.rstrip())
-            return unit.start + sent.start_char + lead, unit.start + sent.end_char - trail
+            a, b = _trimmed(sent)
+            return unit.start + a, unit.start + b
     return offset, offset
 
 

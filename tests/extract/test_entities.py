@@ -156,3 +156,11 @@ def test_the_committee_refers_back_to_the_named_body(nlp):
 def test_an_anaphor_with_no_named_body_gives_no_entity(nlp):
     res = run(nlp, "The ministry said on Monday that the roads were open.\n")
     assert not [e for e in res.entities if "ministry" in e.name.lower()]
+
+
+def test_mention_sentences_are_the_documents_sentence_nodes(andes):
+    sentences = {(s, e) for _u, s, e in andes.sentences}
+    for ent in andes.entities:
+        for m in ent.mentions:
+            assert m.sentence in sentences, (m.text, m.sentence)
+            assert andes.document.text[m.start:m.end] == m.text
