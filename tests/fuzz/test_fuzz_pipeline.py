@@ -53,7 +53,7 @@ def run_pipeline(nlp, data: bytes, *, piece_chars: int = 120) -> None:
         assert doc.text[begin[node]:end[node]] == text, (node, text)
 
 
-@examples(80)
+@examples(50)
 @given(pages())
 def test_fuzz_pipeline_never_raises(nlp, data):
     run_pipeline(nlp, data)

@@ -6,14 +6,13 @@ import pytest
 from pyoxigraph import Store
 
 import kg.extract.document
+import kg.nlp.pipeline
 from kg.build import BuildOptions, build_into
 from kg.ingest.sources import expand_sources
 
 
 @pytest.fixture
 def two_documents(tmp_path, monkeypatch, nlp):
-    import kg.nlp.pipeline
-
     monkeypatch.setattr(kg.nlp.pipeline, "build_nlp", lambda *a, **kw: nlp)  # load it once
     (tmp_path / "boom.txt").write_text("Port Closed\nOfficials closed the port of Xam.\n")
     (tmp_path / "fine.txt").write_text("Bridge Reopens\nThe bridge over the Lorr reopened.\n")

@@ -150,10 +150,13 @@ def test_empty_folder_is_an_error_not_an_empty_graph(tmp_path):
     assert not out.exists()
 
 
-def test_long_units_are_parsed_in_pieces_with_offsets_into_the_file(tmp_path):
+def test_long_units_are_parsed_in_pieces_with_offsets_into_the_file(tmp_path, monkeypatch, nlp):
     """A forced small limit stands in for spaCy's max_length on a 50 MB line."""
+    import kg.nlp.pipeline
     from kg.build import BuildOptions, build_into
     from kg.ingest.sources import expand_sources
+
+    monkeypatch.setattr(kg.nlp.pipeline, "build_nlp", lambda *a, **kw: nlp)  # load it once
 
     path = tmp_path / "longline.txt"
     path.write_text(LONG_LINE + " Governor Lena Holm arrived in Varn.", encoding="utf-8")
