@@ -56,5 +56,6 @@ def extract_document(document: SourceDocument, parsed: list[tuple[Unit, Doc]],
     mentions.extend(fact_mentions(facts))
     kb = next((d._.kg_kb for _, d in parsed if Doc.has_extension("kg_kb") and d._.kg_kb), None)
     entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts)
+    facts = merge_facts(facts, entities)
     return DocumentResult(document=document, sentences=sentences, entities=entities,
                           facts=facts, model=model)
