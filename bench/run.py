@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import platform
 import resource
@@ -37,6 +38,7 @@ from generate import generate, parse_size  # noqa: E402
 
 FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
 COLD_START_QUERY = "entities-by-type"
+QUERY_BUDGET_S = 10.0  # per query; past it (and after 3 timed runs) stop repeating
 
 
 # -- workers: each runs in its own process so peak RSS is its own ----------------------------
@@ -63,11 +65,11 @@ def worker_spacy(corpus: Path, *, batch_size: int) -> dict:
     load = time.perf_counter() - t0
     max_chars = max(1, min(BuildOptions().max_chars, nlp.max_length - 1))
     words = 0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for doc in nlp.pipe(_unit_texts(corpus, max_chars), batch_size=batch_size):
         words += count_words(doc)
-    seconds = time.perf_counter() - t0
-    return {"words": words, "seconds": seconds, "load_seconds": load,
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {"words": words, "seconds": seconds, "cpu_seconds": cpu, "load_seconds": load,
             "components": nlp.pipe_names, "peak_rss_mb": _rss_self()}
 
 
@@ -79,15 +81,28 @@ def worker_kg(corpus: Path, *, batch_size: int, jobs: int, export_dir: Path | No
     from kg.store import export_store, open_store
 
     store = open_store(None)
-    t0 = time.perf_counter()
-    report = build_into(store, expand_sources([str(corpus)]),
-                        options=BuildOptions(batch_size=batch_size, jobs=jobs))
-    seconds = time.perf_counter() - t0
-    out = {"words": report.words, "seconds": seconds, "documents": report.built,
+    options = BuildOptions(batch_size=batch_size, jobs=jobs)
+    load = load_cpu = 0.0
+    if jobs == 1:
+        # Load kg's pipeline first and hand it to build_into, so the timed part is the
+        # pipeline itself, like the raw spaCy timing (the load is reported apart).
+        import kg.nlp.pipeline
+
+        t0, c0 = time.perf_counter(), time.process_time()
+        nlp = kg.nlp.pipeline.build_nlp(options.model, kb_files=options.kb_files)
+        load, load_cpu = time.perf_counter() - t0, time.process_time() - c0
+        kg.nlp.pipeline.build_nlp = lambda *a, **k: nlp
+    t0, c0 = time.perf_counter(), time.process_time()
+    report = build_into(store, expand_sources([str(corpus)]), options=options)
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = {"words": report.words, "seconds": seconds, "cpu_seconds": cpu,
+           "workers_cpu_seconds": children.ru_utime + children.ru_stime,
+           "documents": report.built,
            "triples": report.triples, "quads_in_store": len(store),
            "entities": report.entities, "facts": report.facts, "errors": report.errors,
            "peak_rss_mb": _rss_self(), "workers_peak_rss_mb": _rss_children(),
-           "load_seconds": getattr(report, "load_seconds", None), "export": {}}
+           "load_seconds": load, "load_cpu_seconds": load_cpu, "export": {}}
     if export_dir is not None:
         export_dir.mkdir(parents=True, exist_ok=True)
         for ext in formats:
@@ -101,7 +116,8 @@ def worker_kg(corpus: Path, *, batch_size: int, jobs: int, export_dir: Path | No
     return out
 
 
-def worker_queries(graph: Path, *, reps: int, store_dir: Path | None) -> dict:
+def worker_queries(graph: Path, *, reps: int, store_dir: Path | None,
+                   timeout: float = 60.0) -> dict:
     """p50/p95 of every library query (default parameters) over ``graph`` in memory."""
     from pyoxigraph import RdfFormat, Store
 
@@ -111,20 +127,41 @@ def worker_queries(graph: Path, *, reps: int, store_dir: Path | None) -> dict:
     t0 = time.perf_counter()
     store = load_graph_file(graph)
     load = time.perf_counter() - t0
-    out: dict = {"graph": str(graph), "quads": len(store), "load_seconds": load, "queries": {}}
-    for name, q in sorted(library().items()):
+    out: dict = {"graph": str(graph), "quads": len(store), "load_seconds": load, "queries": {},
+                 "timeout_s": timeout}
+
+    def time_one(q, send) -> None:
         times = []
         n_rows = 0
+        spent = 0.0
         for i in range(reps + 1):
             t0 = time.perf_counter()
             _, result = rows(run_query(store, q, {}))
             dt = time.perf_counter() - t0
+            spent += dt
             if i:  # the first run warms caches
                 times.append(dt)
             n_rows = len(result)
+            if i >= 3 and spent > QUERY_BUDGET_S:  # a slow query: fewer runs, still a p95
+                break
         times.sort()
-        out["queries"][name] = {"rows": n_rows, "p50_ms": 1000 * statistics.median(times),
-                                "p95_ms": 1000 * _percentile(times, 95)}
+        send.send({"rows": n_rows, "runs": len(times),
+                   "p50_ms": 1000 * statistics.median(times),
+                   "p95_ms": 1000 * _percentile(times, 95)})
+
+    # Each query runs in a forked copy of this process (the loaded store is shared
+    # copy-on-write), so one that takes minutes is stopped at the timeout and reported.
+    fork = multiprocessing.get_context("fork")
+    for name, q in sorted(library().items()):
+        recv, send = fork.Pipe(duplex=False)
+        child = fork.Process(target=time_one, args=(q, send))
+        child.start()
+        if recv.poll(timeout):
+            out["queries"][name] = recv.recv()
+        else:
+            child.kill()
+            out["queries"][name] = {"rows": None, "runs": 0, "timed_out": True}
+        child.join()
     if store_dir is not None:
         del store
         t0 = time.perf_counter()
@@ -217,6 +254,11 @@ def label(words: int) -> str:
     return str(words)
 
 
+def save_partial(args: argparse.Namespace, results: dict) -> None:
+    """Keep what is measured so far: a long run stopped half-way still leaves numbers."""
+    (args.results_dir / "partial.json").write_text(json.dumps(results, indent=1) + "\n")
+
+
 def run(args: argparse.Namespace) -> dict:
     results: dict = {"machine": machine(), "argv": sys.argv[1:], "sizes": {}}
     corpus_root = args.corpus_dir
@@ -231,36 +273,48 @@ def run(args: argparse.Namespace) -> dict:
               f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
         row: dict = {"corpus": manifest}
         for _ in range(args.repeat):
-            spacy_r, spacy_wall = run_worker("spacy", str(corpus), "--batch-size",
-                                             str(args.batch_size))
-            print(f"[{name}] raw spaCy: {spacy_r['words'] / spacy_r['seconds']:,.0f} words/s",
-                  file=sys.stderr)
+            if args.skip_spacy:
+                spacy_r = spacy_wall = None
+            else:
+                spacy_r, spacy_wall = run_worker("spacy", str(corpus), "--batch-size",
+                                                 str(args.batch_size))
+                print(f"[{name}] raw spaCy: {_wps(spacy_r)}", file=sys.stderr)
             export_dir = work / name / "jobs1"
             kg_r, kg_wall = run_worker("kg", str(corpus), "--batch-size", str(args.batch_size),
                                        "--jobs", "1", "--export-dir", str(export_dir),
                                        "--formats", ",".join(args.formats))
-            print(f"[{name}] kg build: {kg_r['words'] / kg_r['seconds']:,.0f} words/s",
-                  file=sys.stderr)
-            best = row.get("spacy")
-            if best is None or spacy_r["seconds"] < best["seconds"]:
-                row["spacy"] = spacy_r | {"process_wall_s": spacy_wall}
+            print(f"[{name}] kg build: {_wps(kg_r)}", file=sys.stderr)
             best = row.get("kg")
             if best is None or kg_r["seconds"] < best["seconds"]:
                 row["kg"] = kg_r | {"process_wall_s": kg_wall}
+            save_partial(args, results | {"sizes": results["sizes"] | {name: row}})
+            if spacy_r is None:
+                continue
+            best = row.get("spacy")
+            if best is None or spacy_r["seconds"] < best["seconds"]:
+                row["spacy"] = spacy_r | {"process_wall_s": spacy_wall}
             # the ratio of one run (spaCy, then kg, back to back) is the honest one
-            row.setdefault("ratios", []).append(
-                (kg_r["words"] / kg_r["seconds"]) / (spacy_r["words"] / spacy_r["seconds"]))
+            row.setdefault("ratios", []).append(spacy_r["seconds"] / kg_r["seconds"])
+            row.setdefault("cpu_ratios", []).append(spacy_r["cpu_seconds"] / kg_r["cpu_seconds"])
         if size in args.jobs_sizes:
             j2_dir = work / name / "jobs2"
             j2, _ = run_worker("kg", str(corpus), "--batch-size", str(args.batch_size),
                                "--jobs", "2", "--export-dir", str(j2_dir), "--formats", "nq")
             row["kg_jobs2"] = j2
-            row["jobs2_speedup"] = row["kg"]["seconds"] / j2["seconds"]
+            # both include loading the model (jobs 2 loads it in each worker, in parallel)
+            j1 = row["kg"]
+            row["jobs2_speedup"] = (j1["seconds"] + j1["load_seconds"]) / j2["seconds"]
+            # what two idle cores would give: all CPU of jobs 2 spread over two cores
+            j2_cpu = j2["cpu_seconds"] + j2["workers_cpu_seconds"]
+            row["jobs2_cpu_estimate"] = (j1["cpu_seconds"] + j1["load_cpu_seconds"]) \
+                / max(j2_cpu / 2, j2["cpu_seconds"])
             row["jobs2_same_quads"] = same_quads(export_dir / "graph.nq", j2_dir / "graph.nq")
             print(f"[{name}] kg build --jobs 2: {j2['words'] / j2['seconds']:,.0f} words/s "
                   f"(x{row['jobs2_speedup']:.2f}, same quads: {row['jobs2_same_quads']})",
                   file=sys.stderr)
+        row["load_avg_after"] = os.getloadavg()
         results["sizes"][name] = row
+        save_partial(args, results)
         if size == largest:
             graph = export_dir / "graph.nq"
             store_dir = work / name / "store"
@@ -268,7 +322,7 @@ def run(args: argparse.Namespace) -> dict:
                 import shutil
                 shutil.rmtree(store_dir)
             q, _ = run_worker("queries", str(graph), "--reps", str(args.reps),
-                              "--store-dir", str(store_dir))
+                              "--store-dir", str(store_dir), "--timeout", str(args.query_timeout))
             results["queries"] = q | {"size": name}
             smallest = work / label(min(args.sizes)) / "jobs1" / "graph.nq"
             results["cold_start"] = {
@@ -282,13 +336,21 @@ def run(args: argparse.Namespace) -> dict:
 
 # -- report --------------------------------------------------------------------------------
 ROWS = (
-    "documents", "words", "raw spaCy words/s", "kg build words/s", "kg / spaCy",
+    "documents", "words", "raw spaCy words/s (wall / CPU)", "kg build words/s (wall / CPU)",
+    "kg / spaCy, wall", "kg / spaCy, CPU", "model load s, raw spaCy / kg",
     "kg build end-to-end words/s (model load, process)", "peak RSS raw spaCy (MB)",
     "peak RSS kg build (MB)", "peak RSS kg build + export (MB)", "triples", "triples/s",
     *(f"export {f} s (% of build)" for f in FORMATS),
-    "kg build --jobs 2 words/s", "--jobs 2 / --jobs 1", "--jobs 2 same quads",
-    "peak RSS --jobs 2 parent / worker (MB)",
+    "kg build --jobs 2 words/s (wall, incl. model load)", "--jobs 2 / --jobs 1, wall",
+    "--jobs 2 / --jobs 1, CPU estimate for 2 idle cores", "--jobs 2 same quads",
+    "CPU s --jobs 2 parent / workers", "peak RSS --jobs 2 parent / worker (MB)",
+    "load average after",
 )
+
+
+def _wps(r: dict) -> str:
+    return (f"{r['words'] / r['seconds']:,.0f} words/s wall, "
+            f"{r['words'] / r['cpu_seconds']:,.0f} per CPU s")
 
 
 def table(results: dict) -> str:
@@ -296,15 +358,21 @@ def table(results: dict) -> str:
     cells: dict[str, list[str]] = {r: [] for r in ROWS}
     for name in sizes:
         row = results["sizes"][name]
-        sp, kg = row["spacy"], row["kg"]
-        sp_wps = sp["words"] / sp["seconds"]
-        kg_wps = kg["words"] / kg["seconds"]
+        kg = row["kg"]
+        sp = row.get("spacy") or {"words": 0, "seconds": 1, "cpu_seconds": 1,
+                                  "load_seconds": float("nan"), "peak_rss_mb": float("nan")}
         cells["documents"].append(f"{row['corpus']['documents']:,}")
         cells["words"].append(f"{kg['words']:,}")
-        cells["raw spaCy words/s"].append(f"{sp_wps:,.0f}")
-        cells["kg build words/s"].append(f"{kg_wps:,.0f}")
-        ratios = row["ratios"]
-        cells["kg / spaCy"].append(" ".join(f"{r:.2f}" for r in ratios))
+        for key, r in (("raw spaCy", sp), ("kg build", kg)):
+            cells[f"{key} words/s (wall / CPU)"].append(
+                f"{r['words'] / r['seconds']:,.0f} / {r['words'] / r['cpu_seconds']:,.0f}"
+                if r["words"] else "-")
+        cells["kg / spaCy, wall"].append(" ".join(f"{r:.2f}" for r in row.get("ratios", []))
+                                         or "-")
+        cells["kg / spaCy, CPU"].append(" ".join(f"{r:.2f}" for r in row.get("cpu_ratios", []))
+                                        or "-")
+        cells["model load s, raw spaCy / kg"].append(
+            f"{sp['load_seconds']:.1f} / {kg['load_seconds']:.1f}")
         cells["kg build end-to-end words/s (model load, process)"].append(
             f"{kg['words'] / kg['process_wall_s']:,.0f}")
         cells["peak RSS raw spaCy (MB)"].append(f"{sp['peak_rss_mb']:,.0f}")
@@ -318,12 +386,17 @@ def table(results: dict) -> str:
             cells[f"export {f} s (% of build)"].append(
                 f"{e['seconds']:.2f} ({100 * e['seconds'] / kg['seconds']:.1f} %)" if e else "-")
         j2 = row.get("kg_jobs2")
-        cells["kg build --jobs 2 words/s"].append(
+        cells["kg build --jobs 2 words/s (wall, incl. model load)"].append(
             f"{j2['words'] / j2['seconds']:,.0f}" if j2 else "-")
-        cells["--jobs 2 / --jobs 1"].append(f"{row['jobs2_speedup']:.2f}" if j2 else "-")
+        cells["--jobs 2 / --jobs 1, wall"].append(f"{row['jobs2_speedup']:.2f}" if j2 else "-")
+        cells["--jobs 2 / --jobs 1, CPU estimate for 2 idle cores"].append(
+            f"{row['jobs2_cpu_estimate']:.2f}" if j2 else "-")
+        cells["CPU s --jobs 2 parent / workers"].append(
+            f"{j2['cpu_seconds']:.0f} / {j2['workers_cpu_seconds']:.0f}" if j2 else "-")
         cells["--jobs 2 same quads"].append(str(row["jobs2_same_quads"]).lower() if j2 else "-")
         cells["peak RSS --jobs 2 parent / worker (MB)"].append(
             f"{j2['peak_rss_mb']:,.0f} / {j2['workers_peak_rss_mb']:,.0f}" if j2 else "-")
+        cells["load average after"].append(", ".join(f"{x:.1f}" for x in row["load_avg_after"]))
     lines = ["| | " + " | ".join(sizes) + " |", "|---|" + "---:|" * len(sizes)]
     lines += [f"| {r} | " + " | ".join(cells[r]) + " |" for r in ROWS]
     return "\n".join(lines)
@@ -345,9 +418,13 @@ def report(results: dict) -> str:
     if q:
         parts += ["", f"Queries over the {q['size']}-word graph ({q['quads']:,} quads, parsed "
                   f"from N-Quads in {q['load_seconds']:.1f} s; in memory; default parameters):",
-                  "", "| query | rows | p50 ms | p95 ms |", "|---|---:|---:|---:|"]
+                  "", "| query | rows | runs | p50 ms | p95 ms |", "|---|---:|---:|---:|---:|"]
         for name, r in q["queries"].items():
-            parts.append(f"| {name} | {r['rows']:,} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |")
+            if r.get("timed_out"):
+                parts.append(f"| {name} | ? | 0 | > {q['timeout_s'] * 1000:.0f} (stopped) | - |")
+                continue
+            parts.append(f"| {name} | {r['rows']:,} | {r.get('runs', '')} | {r['p50_ms']:.1f} | "
+                         f"{r['p95_ms']:.1f} |")
         cs = results["cold_start"]
         parts += ["", "| kg query cold start | best s | median s |", "|---|---:|---:|",
                   f"| `kg query {COLD_START_QUERY} --graph` ({cs['small_graph']['size']}-word "
@@ -380,8 +457,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--formats", type=lambda s: s.split(","), default=list(FORMATS))
     ap.add_argument("--reps", type=int, default=20, help="timed runs of each query")
     ap.add_argument("--cold-reps", type=int, default=5)
+    ap.add_argument("--query-timeout", type=float, default=60.0,
+                    help="seconds before a query's runs are stopped and it is reported as such")
     ap.add_argument("--repeat", type=int, default=1, help="spaCy/kg pairs per size (best kept)")
     ap.add_argument("--seed", type=int, default=9)
+    ap.add_argument("--skip-spacy", action="store_true",
+                    help="no raw spaCy pass (e.g. for a memory-only run at 1M words)")
     ap.add_argument("--corpus-dir", type=Path, default=HERE / "corpus")
     ap.add_argument("--results-dir", type=Path, default=HERE / "results")
     ap.add_argument("--smoke", action="store_true",
@@ -414,6 +495,7 @@ def worker_main(argv: list[str]) -> int:
     ap.add_argument("--formats", type=lambda s: s.split(","), default=list(FORMATS))
     ap.add_argument("--reps", type=int, default=20)
     ap.add_argument("--store-dir", type=Path)
+    ap.add_argument("--timeout", type=float, default=60.0)
     a = ap.parse_args(argv)
     if a.kind == "spacy":
         out = worker_spacy(a.path, batch_size=a.batch_size)
@@ -421,7 +503,7 @@ def worker_main(argv: list[str]) -> int:
         out = worker_kg(a.path, batch_size=a.batch_size, jobs=a.jobs, export_dir=a.export_dir,
                         formats=a.formats)
     else:
-        out = worker_queries(a.path, reps=a.reps, store_dir=a.store_dir)
+        out = worker_queries(a.path, reps=a.reps, store_dir=a.store_dir, timeout=a.timeout)
     print(json.dumps(out))
     return 0
 
