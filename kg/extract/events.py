@@ -309,6 +309,8 @@ class Fillers:
             det = [c for c in head.children if c.dep_ == "det"]
             if det and det[0].lower_ in ("a", "an", "another", "some", "any"):
                 return None
+            if any(c.dep_ == "nummod" for c in head.children):  # "2,000 soldiers": a count
+                return None
             mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
                     and not c.is_punct]
             start = min([head.i, *(t.i for m in mods for t in m.subtree)])
@@ -589,11 +591,11 @@ class Reader:
                     put("agent", self._agentish(subj))
             for _prep, obj in prep_objects(t, {"by"}):
                 put(args.get("by"), self._agentish(obj))
-        for prep, obj in prep_objects(t, {"of", "for", "to"}):
+        for prep, obj in prep_objects(t, {"of", "for", "to", "with"}):
             slot = args.get(prep)
             if slot is None or (prep == "of" and voice != "nominal"):
                 continue
-            if slot in ("addressee",):
+            if slot in ("addressee", "participant"):
                 ent = self.f.entity(obj, create=False)
                 if ent is not None and ent.type.is_agent:
                     put(slot, ent)

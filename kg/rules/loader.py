@@ -25,7 +25,7 @@ _FACT_KINDS = {
     "Appointment", "Dismissal",
 }
 _SLOTS = {"subject", "object", "object_entity", "object_possessor", "passive_subject", "by",
-          "possessor", "to", "for", "of"}
+          "possessor", "to", "for", "of", "with"}
 _ROLES = {"agent", "theme", "addressee", "participant", "location", "purpose", "requestedBy"}
 _SHAPES_EXTRA = {"phrase", "cue", "according", "headline", "relation"}
 _CONSTRAINTS = {"force", "person"}

@@ -216,3 +216,14 @@ def test_a_place_is_carried_only_within_one_source(nlp):
     assert names(r, seizure.roles["location"]) == {"Lagos"}  # the reporter's next sentence
     detention = _one(r, "Detention")
     assert "location" not in detention.roles  # the ministry's nationwide figure
+
+
+def test_meeting_with_a_named_counterpart_and_counted_troops_stay_text(nlp):
+    r = run(nlp, "President Luiz Souza met Argentine President Carla Diaz in Brasilia on "
+                 "Monday. The government sent 2,000 soldiers to the north to fight mining.")
+    m = _one(r, "Meeting")
+    assert names(r, m.roles["agent"]) == {"Luiz Souza"}
+    assert names(r, m.roles["participant"]) == {"Carla Diaz"}
+    d = _one(r, "Deployment")
+    assert d.roles["theme"] == ["2,000 soldiers"]  # a count, not an entity
+    assert _quantity(d).value == 2000.0
