@@ -216,7 +216,7 @@ def _mutations(st: Store) -> dict[str, NamedNode]:
     replace(st, case("quantity-value-not-decimal", quantity_of(st, "Damage")),
             KG.value, Literal("three"))
 
-    # reference checks (warnings): a sentence that is not in the graph
+    # references to a sentence that is not in the graph
     ghost = NamedNode(sentence(st, 0).value + "0")
     replace(st, case("mention-sentence-missing", mention_of(st, "Varnia", 0)),
             NIF.sentence, ghost)
@@ -284,9 +284,9 @@ CASES = [
     Case("entity-without-mention", "EntityShape", "at least one mention"),
     Case("quantity-no-text", "QuantityShape", "exactly one kg:quantityText"),
     Case("quantity-value-not-decimal", "QuantityShape", "kg:value"),
-    Case("mention-sentence-missing", "MentionSentenceShape", "not a nif:Sentence", "Warning"),
-    Case("fact-sentence-missing", "FactSourceShape", "not a nif:Sentence", "Warning"),
-    Case("fact-source-missing", "FactSourceShape", "not a sentence or phrase", "Warning"),
+    Case("mention-sentence-missing", "MentionSentenceShape", "not a nif:Sentence"),
+    Case("fact-sentence-missing", "FactSourceShape", "not a nif:Sentence"),
+    Case("fact-source-missing", "FactSourceShape", "not a sentence or phrase"),
 ]
 
 
@@ -327,13 +327,20 @@ def test_every_shape_has_a_mutation_case():
     assert declared == {c.shape for c in CASES}
 
 
-def test_warnings_alone_keep_a_graph_conforming():
-    st = every_kind().store()
-    ghost = NamedNode(sentence(st, 0).value + "0")
-    replace(st, mention_of(st, "Varnia", 0), NIF.sentence, ghost)
-    report = validate_store(st)
+def test_warnings_alone_keep_a_graph_conforming(tmp_path):
+    """A shape with sh:severity sh:Warning is listed but does not fail the graph."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "@prefix kg: <https://w3id.org/kg-news/ns#> .\n"
+        "<urn:x:LowConfidence> a sh:NodeShape ; sh:targetClass kg:Event ;\n"
+        "  sh:property [ sh:path kg:confidence ; sh:minInclusive 0.9 ;\n"
+        "                sh:severity sh:Warning ; sh:message \"low confidence\" ] .\n",
+        encoding="utf-8")
+    report = validate_store(every_kind().store(), shapes=shapes)
     assert report.conforms
-    assert [f.severity for f in report.findings] == ["Warning"]
+    assert report.findings and {f.severity for f in report.findings} == {"Warning"}
+    assert {f.message for f in report.findings} == {"low confidence"}
 
 
 def test_nonnegative_integer_offsets_are_accepted(tmp_path):
