@@ -100,6 +100,7 @@ class Seen:
     query: dict[str, list[str]]
     headers: dict[str, str]
     body: bytes
+    raw_query: str = ""
 
 
 @dataclass
@@ -147,7 +148,7 @@ class FakeGraphStore:
                 body = self.rfile.read(length) if length else b""
                 parts = urllib.parse.urlsplit(self.path)
                 seen = Seen(self.command, parts.path, urllib.parse.parse_qs(parts.query),
-                            dict(self.headers.items()), body)
+                            dict(self.headers.items()), body, parts.query)
                 script.requests.append(seen)
                 if script.delay:
                     time.sleep(script.delay)

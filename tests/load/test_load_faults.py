@@ -243,3 +243,18 @@ def test_load_serve_drop_never_import_spacy(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           cwd=tmp_path, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_default_graph_triples_go_to_the_default_graph():
+    store = sample_store(graphs=1, triples=2)
+    from pyoxigraph import DefaultGraph
+
+    store.add(Quad(NamedNode(f"{EX}d"), NamedNode(f"{EX}p"), Literal("in default"),
+                   DefaultGraph()))
+    script = Script()
+    with FakeGraphStore(script) as fake:
+        report = load_store(store, fake.url, options=fast())
+    assert (report.graphs, report.triples) == (2, 3)
+    default = [r for r in script.requests if "graph" not in r.query]
+    assert len(default) == 1 and b"in default" in default[0].body
+    assert default[0].raw_query == "default"
