@@ -62,9 +62,14 @@ def load_cmd(
                           credentials=Credentials.from_env(user=user, password_env=password_env,
                                                            token_env=token_env),
                           timeout=timeout, retries=retries, max_batch=batch)
+    from kg.cli.interrupt import interruptible
+
     st = open_graph(graph=graph, store=store)
     try:
-        report = load_store(st, endpoint, options=options, graph_iri=graph_iri)
+        with interruptible("the graphs sent before the stop are on the server (the one being "
+                           "sent may be partial); run the same kg load again: it replaces "
+                           "each graph"):
+            report = load_store(st, endpoint, options=options, graph_iri=graph_iri)
     finally:
         del st
     extra = f", {report.retries} retries" if report.retries else ""

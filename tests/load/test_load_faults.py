@@ -258,3 +258,26 @@ def test_default_graph_triples_go_to_the_default_graph():
     default = [r for r in script.requests if "graph" not in r.query]
     assert len(default) == 1 and b"in default" in default[0].body
     assert default[0].raw_query == "default"
+
+
+def test_ctrl_c_during_a_load_is_one_clear_line(tmp_path):
+    import signal
+
+    from pyoxigraph import RdfFormat, serialize
+
+    graph = tmp_path / "g.nq"
+    serialize(sample_store(), str(graph), RdfFormat.N_QUADS)
+    script = Script(delay=3.0)
+    with FakeGraphStore(script) as fake:
+        proc = subprocess.Popen([sys.executable, "-m", "kg", "load", "--graph", str(graph),
+                                 "--endpoint", fake.url], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 30
+        while not script.requests and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert script.requests, "kg load sent nothing"
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "interrupted by Ctrl-C" in err and "run the same kg load again" in err
+    assert "Traceback" not in err
