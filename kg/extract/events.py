@@ -500,6 +500,7 @@ class Reader:
         self.dates = [e for e in ctx.ents if e.label_ in ("DATE", "TIME")]
         self.trigger_tokens: dict[int, str] = {}
         self._times: dict[str, TimeExpr] = {}
+        self.person_theme = False
 
     # which triggers are real events
     def realis(self, m: Match) -> bool:
@@ -534,6 +535,7 @@ class Reader:
             return None
         roles: dict[str, list] = {}
         args = rules.args
+        self.person_theme = rules.theme_must_be == "person"
         voice = m.voice
         if voice != "nominal" and is_passive(t):
             voice = "passive"
@@ -656,7 +658,8 @@ class Reader:
             return m
         if head.lemma_.lower() in self.lists["forces"] or head.lemma_.lower() in \
                 self.f.body_heads:
-            ent = self.f.entity(head)
+            # an office holder named by title ("the defence minister was dismissed")
+            ent = self.f.entity(head, person=self.person_theme)
             if ent is not None:
                 return ent
         text = text_of(np_tokens(head, skip=skip))

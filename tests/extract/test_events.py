@@ -227,3 +227,11 @@ def test_meeting_with_a_named_counterpart_and_counted_troops_stay_text(nlp):
     d = _one(r, "Deployment")
     assert d.roles["theme"] == ["2,000 soldiers"]  # a count, not an entity
     assert _quantity(d).value == 2000.0
+
+
+def test_dismissal_of_an_office_holder_named_by_title(nlp):
+    r = run(nlp, "The defence minister was dismissed on Tuesday.")
+    f = _one(r, "Dismissal")
+    theme = f.roles["theme"][0]
+    assert isinstance(theme, Mention) and theme.type is EntityType.PERSON
+    assert _date(f) == "2023-03-14"
