@@ -471,15 +471,16 @@ def _substitute(value, table: dict[str, list[str]]):
     return value
 
 
-_ENGINES: dict[int, Engine] = {}
+_ENGINES: dict[int, tuple[Vocab, Engine]] = {}
 
 
 def engine_for(vocab: Vocab) -> Engine:
     """One engine per vocabulary (i.e. per loaded pipeline), built on first use."""
     key = id(vocab)
-    if key not in _ENGINES:
-        _ENGINES[key] = Engine(vocab, event_rules())
-    return _ENGINES[key]
+    known = _ENGINES.get(key)
+    if known is None or known[0] is not vocab:  # ids of freed vocabularies are reused
+        known = _ENGINES[key] = (vocab, Engine(vocab, event_rules()))
+    return known[1]
 
 
 # --- reading the roles of one match --------------------------------------------------------
