@@ -93,10 +93,15 @@ class NodeReader:
         if tag.endswith(":bool"):
             return value.lower() in ("true", "yes", "on", "y")
         if tag.endswith(":int"):
+            digits = value.replace("_", "")
             try:
-                return int(value.replace("_", ""), 0)
+                return int(digits, 0)
             except ValueError:
-                return int(value.replace("_", ""))
+                pass
+            try:
+                return int(digits)
+            except ValueError as exc:  # e.g. "!!int entities": an explicit tag on a word
+                raise self.fail(node, f"{what}: not an integer: {value!r}") from exc
         if tag.endswith(":float"):
             special = {".inf": "inf", "+.inf": "inf", "-.inf": "-inf", ".nan": "nan"}
             try:

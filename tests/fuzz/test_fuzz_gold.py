@@ -125,6 +125,9 @@ REGRESSIONS: list[tuple[str, str]] = [
     ("merge key", "entities:\n  - &e {name: X, type: Person}\n  - {<<: *e, name: Y}\n"),
     ("huge float quantity", "entities: []\nevents:\n  - {type: Deployment, quantity: 1e999}\n"),
     ("nul character", "entities: [\x00]\n"),
+    # an explicit !!int tag on a word raised ValueError from int() instead of a GoldError
+    ("int tag on a word", "!!int entities:"),
+    ("int tag on a value", "entities:\n  - {name: !!int X, type: Person}\n"),
 ]
 
 
