@@ -8,6 +8,7 @@ still build.
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 import traceback
@@ -84,6 +85,22 @@ def read_sources(sources: list[Source], report: BuildReport) -> Iterator[SourceD
         yield doc
 
 
+def changed_documents(store: Store, documents: Iterator[SourceDocument], *,
+                      options: BuildOptions, minter: IriMinter, report: BuildReport,
+                      progress: Callable[[SourceDocument], None] | None = None
+                      ) -> Iterator[SourceDocument]:
+    """The documents to build: those whose graph in ``store`` lacks their content hash."""
+    for doc in documents:
+        if not options.rebuild and stored_hash(
+                store, minter.graph(doc.doc_id), minter.document(doc.doc_id)) == doc.sha256:
+            report.skipped += 1
+            report.unchanged += 1
+            if progress:
+                progress(doc)
+            continue
+        yield doc
+
+
 def build_into(store: Store, sources: list[Source], *, options: BuildOptions | None = None,
                progress: Callable[[SourceDocument], None] | None = None) -> BuildReport:
     """Build every source into ``store``, one named graph per document."""
@@ -99,6 +116,13 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     report = BuildReport()
     started = time.perf_counter()
     minter = IriMinter(options.base_iri) if options.base_iri else IriMinter()
+    documents = changed_documents(store, read_sources(sources, report), options=options,
+                                  minter=minter, report=report, progress=progress)
+    first = next(documents, None)
+    if first is None:  # every document unchanged (or unreadable): no model to load
+        report.seconds = time.perf_counter() - started
+        return report
+    documents = itertools.chain([first], documents)
     nlp = build_nlp(options.model, kb_files=options.kb_files)
     label = model_label(nlp)
 
@@ -107,14 +131,7 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     max_chars = max(1, min(options.max_chars, nlp.max_length - 1))
 
     def unit_stream() -> Iterator[tuple[str, tuple[int, Unit]]]:
-        for n, doc in enumerate(read_sources(sources, report)):
-            if not options.rebuild and stored_hash(
-                    store, minter.graph(doc.doc_id), minter.document(doc.doc_id)) == doc.sha256:
-                report.skipped += 1
-                report.unchanged += 1
-                if progress:
-                    progress(doc)
-                continue
+        for n, doc in enumerate(documents):
             pending[n] = (doc, [])
             if not doc.units:
                 yield "", (n, Unit(index=-1, kind="empty", start=0, end=0, text=""))
