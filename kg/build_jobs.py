@@ -13,6 +13,7 @@ time, so memory stays flat however large the corpus.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import time
 from collections import deque
@@ -40,6 +41,7 @@ class DocumentOutput:
     triples: int
     words: int
     warnings: list[str] = field(default_factory=list)
+    error: str | None = None  # extraction failed on this document (a bug): reported, not built
 
 
 # -- worker side ---------------------------------------------------------------------------
@@ -62,7 +64,7 @@ def _init_worker(model: str | None, base_iri: str | None, kb_files: tuple[str, .
 
 def _process_chunk(documents: list[SourceDocument]) -> list[DocumentOutput]:
     """Parse, extract and map a chunk of documents, as ``build_into`` does for one."""
-    from kg.build import count_words
+    from kg.build import count_words, internal_error
     from kg.extract.document import extract_document
     from kg.rdf.mapping import map_document
 
@@ -93,8 +95,17 @@ def _process_chunk(documents: list[SourceDocument]) -> list[DocumentOutput]:
             words[n] += count_words(spacy_doc)
     out = []
     for n, document in enumerate(documents):
-        result = extract_document(document, parsed[n], model=_WORKER["label"])
-        quads = list(map_document(result, minter))
+        try:
+            result = extract_document(document, parsed[n], model=_WORKER["label"])
+            quads = list(map_document(result, minter))
+        except Exception as exc:  # as build_into: a bug on one document must not cost the others
+            if os.environ.get("KG_DEBUG"):
+                raise
+            out.append(DocumentOutput(doc_id=document.doc_id, nquads=b"", units=0, entities=0,
+                                      facts=0, triples=0, words=words[n], warnings=warnings[n],
+                                      error=internal_error(document.path, exc)))
+            parsed[n] = []
+            continue
         out.append(DocumentOutput(
             doc_id=document.doc_id, nquads=serialize(quads, format=RdfFormat.N_QUADS),
             units=len(document.units), entities=len(result.entities),
@@ -164,14 +175,20 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
 
     def insert(chunk: list[SourceDocument], outputs: list[DocumentOutput]) -> None:
         for document, done in zip(chunk, outputs, strict=True):
+            report.words += done.words
+            report.warnings.extend(done.warnings)
+            if done.error is not None:
+                report.failed += 1
+                report.errors.append(done.error)
+                if progress:
+                    progress(document)
+                continue
             quads = parse(done.nquads, format=RdfFormat.N_QUADS)
             report.triples += replace_graph(store, minter.graph(done.doc_id), quads)
             report.built += 1
             report.units += done.units
             report.entities += done.entities
             report.facts += done.facts
-            report.words += done.words
-            report.warnings.extend(done.warnings)
             if progress:
                 progress(document)
 
