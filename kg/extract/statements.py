@@ -293,10 +293,10 @@ def _key(m: Mention) -> list[str]:
 def same_speaker(a: Mention, b: Mention, text: str = "") -> bool:
     """Whether two speakers of one update are one.
 
-    Equal, or one's words within the other's ("Lukashenko" / "Alexander
-    Lukashenko", "the ministry" / "the interior ministry"); or a description
-    ("the Belarusian president") whose head is the title written before the
-    named one ("Belarusian President A. B."). ``text`` is the document text.
+    Equal, or one's words within the other's ("Okafor" / "Amaka
+    Okafor", "the ministry" / "the interior ministry"); or a description
+    ("the Ghanaian president") whose head is the title written before the
+    named one ("Ghanaian President A. B."). ``text`` is the document text.
     """
     if a == b:
         return True

@@ -3,7 +3,7 @@
 A live page looks like::
 
     06.01.2022                      <- page date (day first)
-    Protests in Kazakhstan          <- title
+    Protests in the capital         <- title
     On 2 January, ...               <- lead
     Live Updates: ...               <- repeated title lines (noise)
     05:01 GMT 10.01.2022            <- stamp: starts an update
