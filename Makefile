@@ -17,7 +17,9 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(KG) build seeds/ -o out/graph.ttl
-	$(KG) query entities-by-type --graph out/graph.ttl
+	$(KG) entities --graph out/graph.ttl
+	$(KG) query who-deployed-what-where --graph out/graph.ttl
+	$(KG) query detentions --graph out/graph.ttl
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
