@@ -780,8 +780,9 @@ class Reader:
             if time.value is None:
                 continue
             c = clause_head(ent.root)
+            # ``not a.is_ancestor(t)``: ``t not in a.subtree`` without walking the subtree
             inside_relcl = any(a.dep_ == "relcl" for a in [ent.root, *ent.root.ancestors]
-                               if a.i != t.i and t not in a.subtree)
+                               if a.i != t.i and not a.is_ancestor(t))
             if prep in ends:
                 if c == chain[0]:
                     put("dateEnd", TimeExpr(ent.text, time.value, "day"))

@@ -7,6 +7,7 @@ everything outside the RFC 3986 unreserved set is percent-encoded.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -20,6 +21,7 @@ _WS = re.compile(r"\s+")
 _MAX_SLUG = 80
 
 
+@functools.lru_cache(maxsize=16384)  # pure; a document's id is slugged for every span node
 def slug(label: str) -> str:
     """A readable, IRI-safe, deterministic path segment for any label."""
     norm = unicodedata.normalize("NFC", label).casefold()

@@ -36,7 +36,9 @@ class Namespace:
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("_"):
             raise AttributeError(name)
-        return self.term(name)
+        node = self.term(name)
+        setattr(self, name, node)  # later reads skip __getattr__ (hot in mapping)
+        return node
 
     def __getitem__(self, name: str) -> NamedNode:
         return self.term(name)
