@@ -47,9 +47,10 @@ def extract_document(document: SourceDocument, parsed: list[tuple[Unit, Doc]],
     mentions: list[Mention] = []
     facts: list[Fact] = []
     sentences: list[tuple[int, int, int]] = []
+    acronyms: dict = {}  # defined in one update, used in the later ones
     for unit, doc in parsed:
         sentences.extend(sentences_of(unit, doc))
-        unit_mentions = entity_mentions(doc, unit)
+        unit_mentions = entity_mentions(doc, unit, acronyms=acronyms)
         mentions.extend(unit_mentions)
         facts.extend(extract_facts(document, unit, doc, unit_mentions))
         facts.extend(title_positions(doc, unit, unit_mentions))

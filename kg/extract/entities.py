@@ -119,6 +119,39 @@ def initials(text: str) -> set[str]:
     return {plain, split}
 
 
+def spells(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` abbreviates the long ``name``.
+
+    Plain initials ('PWA', 'PAWA') always count. Beyond them an acronym may take the
+    first letters of a word ('ECOWAS': Economic COmmunity of West African States) and
+    the initial of a linking word ('UNMISS': ... Mission In South Sudan), but every
+    other word gives at least its initial, in order.
+    """
+    if acronym in initials(name):
+        return True
+    words = [re.sub(r"'s$", "", w) for w in re.split(r"[\s-]+", name.replace("’", "'")) if w]
+    words = [w for w in words if w[0].isalnum()]
+    if len([w for w in words if w.lower() not in _STOP]) < 2 or not 2 <= len(acronym) <= 10:
+        return False
+    target = acronym.upper()
+
+    @cache
+    def fit(wi: int, ai: int) -> bool:
+        if wi == len(words):
+            return ai == len(target)
+        w = words[wi].upper()
+        optional = words[wi].lower() in _STOP
+        if optional and fit(wi + 1, ai):
+            return True
+        longest = 1 if optional else min(len(w), 3)
+        for k in range(1, longest + 1):
+            if ai + k <= len(target) and w[:k] == target[ai:ai + k] and fit(wi + 1, ai + k):
+                return True
+        return False
+
+    return fit(0, 0)
+
+
 def _fold(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
 
@@ -154,6 +187,14 @@ def place_type(text: str, *, strict: bool = False) -> EntityType | None:
     return gaz.place_type(text)
 
 
+@cache
+def _place_preps() -> frozenset[str]:
+    """The event rules' locative prepositions but "of" ("the son of Jordan")."""
+    from kg.rules.loader import event_rules
+
+    return frozenset(event_rules().lists["locative_preps"]) - {"of"}
+
+
 def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     text = span.text
     if label.startswith("KG_"):
@@ -163,6 +204,14 @@ def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     base = LABEL_TYPES.get(label)
     if base is None:
         return None
+    if base in (EntityType.ORGANIZATION, EntityType.PERSON) and len(span) <= 3 and \
+            span.root.dep_ == "pobj" and span.root.head.lower_ in _place_preps() and \
+            head_type(text, rules) is None:
+        # "Police in Gao", "the airport in Bissau": a known place after a locative
+        # preposition is that place, whatever the model guessed
+        found = place_type(text)
+        if found is not None:
+            return found
     if base is EntityType.ORGANIZATION:
         return head_type(text, rules) or place_type(text, strict=True) or base
     if base is EntityType.PERSON:
@@ -240,8 +289,14 @@ def _headline_range(unit: Unit) -> tuple[int, int] | None:
     return unit.headline.start - unit.start, unit.headline.end - unit.start
 
 
-def entity_mentions(doc: Doc, unit: Unit) -> list[Mention]:
-    """Mentions of the named entities in ``doc`` with kg types."""
+def entity_mentions(doc: Doc, unit: Unit, *,
+                    acronyms: dict[str, EntityType] | None = None) -> list[Mention]:
+    """Mentions of the named entities in ``doc`` with kg types.
+
+    ``acronyms`` carries the acronyms defined in earlier units of the document (a live
+    page defines "(ECOWAS)" once and uses it in later updates); this unit's definitions
+    are added to it.
+    """
     rules = entity_rules()
     noise = _noise_ranges(doc, rules)
     headline = _headline_range(unit)
@@ -288,7 +343,7 @@ def entity_mentions(doc: Doc, unit: Unit) -> list[Mention]:
     out.extend(_body_mentions(doc, unit, rules, out, noise))
     out.extend(_anaphor_mentions(doc, unit, rules, out, noise))
     out = _media_appositions(doc, unit, rules, out)
-    out.extend(_acronym_mentions(doc, unit, out))
+    out.extend(_acronym_mentions(doc, unit, out, acronyms if acronyms is not None else {}))
     out.extend(_surname_mentions(doc, unit, out))
     datelines = _dateline_mentions(doc, unit)
     if datelines:
@@ -317,7 +372,12 @@ def _surname_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
             continue
         for use in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc_text(doc)):
             s, e = unit.start + use.start(), unit.start + use.end()
-            if any(m.start < e and s < m.end for m in found + out):
+            # the model's guess of another type for the bare surname ("the appointment
+            # of Okafor" as a place) gives way, unless the word is a known place
+            if any(m.start < e and s < m.end and not (
+                    (m.start, m.end) == (s, e) and m.source.startswith("ner:")
+                    and m.type is not EntityType.PERSON and place_type(m.text) is None)
+                   for m in found + out):
                 continue
             span = doc.char_span(use.start(), use.end())
             if span is not None:
@@ -473,37 +533,69 @@ def _media_appositions(doc: Doc, unit: Unit, rules: EntityRules,
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,9})\s*\)")
 
 
-def _acronym_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
-    """'The Pan-Andean Water Authority (PAWA) ...; PAWA later': every use of a defined acronym."""
+def _acronym_mentions(doc: Doc, unit: Unit, found: list[Mention],
+                      defined: dict[str, EntityType]) -> list[Mention]:
+    """'The Pan-Andean Water Authority (PAWA) ...; PAWA later': every use of a defined acronym.
+
+    A use inside a longer name ("the PAWA Standby Force") is a mention too: the longer
+    name is then part of (or sent by) the organisation the acronym names.
+    """
     text = doc_text(doc)
     ends = {}
     for m in found:
         if m.type.is_agent:
             ends.setdefault(m.end, m)
-    defined: dict[str, EntityType] = {}
     for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
         a = unit.start + match.start()
         for gap in range(5):
             m = ends.get(a - gap)
-            if m is not None and acronym in initials(m.text):
+            if m is not None and spells(acronym, m.text):
                 defined.setdefault(acronym, m.type)
                 break
     if not defined:
         return []
-    covered = bytearray(len(text) + 1)
-    for m in found:
-        covered[max(0, m.start - unit.start):max(0, m.end - unit.start)] = \
-            b"\x01" * max(0, m.end - m.start)
     out: list[Mention] = []
     for acronym, etype in defined.items():
         for use in re.finditer(rf"\b{re.escape(acronym)}\b", text):
-            if any(covered[use.start():use.end()]):
+            s, e = unit.start + use.start(), unit.start + use.end()
+            if any(m.start < e and s < m.end and not (m.start <= s and e <= m.end
+                                                      and m.end - m.start > e - s
+                                                      and m.type is not etype)
+                   for m in found):
                 continue
             span = doc.char_span(use.start(), use.end())
             if span is not None:
                 out.append(mention_from_span(span, unit, etype, "rule:acronym"))
+                named = _named_after(span, unit, found)
+                if named is not None:
+                    out.append(named)
     return out
+
+
+_NAMED_AFTER = re.compile(r"(?:[ ]+[A-Z][\w'-]*){1,3}")
+
+
+def _named_after(span: Span, unit: Unit, found: list[Mention]) -> Mention | None:
+    """"the PAWA Standby Force": capitalised words after an organisation's acronym that end
+    in a type head (kg/rules/entities/heads.jsonl) name a unit or body of its own."""
+    m = _NAMED_AFTER.match(doc_text(span.doc), span.end_char)
+    if m is None:
+        return None
+    rules = entity_rules()
+    ends = [span.end_char + w.end() for w in re.finditer(r"\S+", m.group(0))]
+    for end in ends:  # the shortest: "the PAWA Standby Force Guards ..." in a headline
+        whole = span.doc.char_span(span.start_char, end)
+        if whole is None:
+            continue
+        etype = head_type(whole.text, rules)
+        if etype is None or etype is EntityType.MEDIA_ORGANIZATION:
+            continue
+        s, e = unit.start + whole.start_char, unit.start + whole.end_char
+        if any(f.start <= s and e <= f.end and (f.start, f.end) != (s, e) for f in found):
+            return None  # inside a longer name the model found
+        return mention_from_span(whole, unit, etype, "rule:acronym-unit")
+    return None
 
 
 def _dateline_spans(doc: Doc, unit: Unit) -> tuple[RecSpan | None, RecSpan | None]:

@@ -500,7 +500,9 @@ class Reader:
         self.irrealis = set(lists["irrealis_heads"])
         self.dates = [e for e in ctx.ents if e.label_ in ("DATE", "TIME")]
         self.trigger_tokens: dict[int, str] = {}
-        self._times: dict[str, TimeExpr] = {}
+        self._times: dict[tuple[str, bool], TimeExpr] = {}
+        self.future_aux = set(lists["future_auxiliaries"])
+        self.future_heads = set(lists["future_heads"])
         self.person_theme = False
 
     # which triggers are real events
@@ -776,10 +778,10 @@ class Reader:
             prep = head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
             if prep in skip or ent.text.lower().startswith(tuple(skip)):
                 continue
-            time = self._normalised(ent.text)
+            c = clause_head(ent.root)
+            time = self._normalised(ent.text, future=self._future(c))
             if time.value is None:
                 continue
-            c = clause_head(ent.root)
             # ``not a.is_ancestor(t)``: ``t not in a.subtree`` without walking the subtree
             inside_relcl = any(a.dep_ == "relcl" for a in [ent.root, *ent.root.ancestors]
                                if a.i != t.i and not a.is_ancestor(t))
@@ -799,10 +801,27 @@ class Reader:
         elif len(fallback) == 1:
             put("date", fallback[0])
 
-    def _normalised(self, text: str) -> TimeExpr:
-        if text not in self._times:
-            self._times[text] = normalise_date(text, base=self.ctx.base)
-        return self._times[text]
+    def _normalised(self, text: str, *, future: bool = False) -> TimeExpr:
+        key = (text, future)
+        if key not in self._times:
+            self._times[key] = normalise_date(text, base=self.ctx.base, future=future)
+        return self._times[key]
+
+    def _future(self, verb: Token) -> bool:
+        """Whether ``verb``'s clause speaks of what is still to come ("will meet")."""
+        v = verb
+        for _ in range(4):
+            if any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in v.children):
+                return True
+            if v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in v.children) and \
+                    v.head.lemma_.lower() in self.future_heads:
+                return True
+            if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+                v = v.head
+                continue
+            break
+        return False
 
     def _quantity(self, m: Match, roles: dict, put) -> None:
         t = m.trigger

@@ -39,9 +39,13 @@ def membership(ctx) -> list[Fact]:
     groups: list[tuple[int, Mention]] = []
     for tok in ctx.tokens:
         m = ctx.cover.get(tok.i)
-        if m is not None and m.type is EntityType.ORGANIZATION and \
-                tok.dep_ in ("compound", "poss", "nmod") and \
-                tok.head.lemma_.lower() in group_heads and ctx.cover.get(tok.head.i) is None:
+        if m is None or m.type is not EntityType.ORGANIZATION:
+            continue
+        # "the <ORG> leaders", or "the leaders of the <ORG>"
+        head = tok.head if tok.dep_ in ("compound", "poss", "nmod") else (
+            tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None)
+        if head is not None and head.lemma_.lower() in group_heads and \
+                ctx.cover.get(head.i) is None:
             groups.append((tok.i, m))
     if not groups:
         return []

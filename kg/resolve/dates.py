@@ -48,6 +48,11 @@ _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this mor
              "this evening": 0, "this afternoon": 0, "last night": -1}
 _WEEKS = re.compile(r"\b(?P<which>last|this|next|past)\s+week\b", re.I)
 _MONTH_ONLY = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?" + _M + r"$", re.I)
+# "for 90 days", "another year", "three weeks": how long, not when
+_DURATION = re.compile(r"^(?:for\s+|over\s+)?(?:the\s+)?(?:another|a|an|one|\d+|several|a\s+few|"
+                       r"two|three|four|five|six|seven|eight|nine|ten|twelve|\d+-)"
+                       r"\s*(?:more\s+|further\s+|additional\s+)?"
+                       r"(?:day|week|month|year|hour|minute)s?$", re.I)
 
 
 def _base_date(base: date | datetime | None) -> date | None:
@@ -69,16 +74,21 @@ def _ymd(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def normalise_date(text: str, *, base: date | datetime | None) -> TimeExpr:
+def normalise_date(text: str, *, base: date | datetime | None,
+                   future: bool = False) -> TimeExpr:
     """Resolve ``text`` ("on Sunday", "2 January", "January 4-8, 2022") against ``base``.
 
     Day-first; a missing year is the base's year; weekday names refer to the
-    latest such day on or before the base (news reports the past).
+    latest such day on or before the base (news reports the past), or with
+    ``future`` (the clause is in the future tense: "will meet on Friday") to the
+    first such day on or after it. A duration ("for 90 days") is not a date.
     """
     ref = _base_date(base)
     body = _strip(text)
     low = body.lower()
     unresolved = TimeExpr(text=text, value=None, precision="unresolved")
+    if _DURATION.match(low):
+        return unresolved
     for precision, pattern in _PATTERNS:
         m = pattern.search(body)
         if not m:
@@ -113,8 +123,10 @@ def normalise_date(text: str, *, base: date | datetime | None) -> TimeExpr:
         which = (m.group("which") or "").lower()
         if which == "last" and back == 0:
             back = 7
-        if which == "next":
-            ahead = (_WEEKDAYS[m.group("weekday").lower()] - ref.weekday()) % 7 or 7
+        if which == "next" or (future and which != "last"):
+            ahead = (_WEEKDAYS[m.group("weekday").lower()] - ref.weekday()) % 7
+            if which == "next" and ahead == 0:
+                ahead = 7
             return TimeExpr(text=text, value=(ref + timedelta(days=ahead)).isoformat(),
                             precision="day")
         return TimeExpr(text=text, value=(ref - timedelta(days=back)).isoformat(),
@@ -129,7 +141,10 @@ def normalise_date(text: str, *, base: date | datetime | None) -> TimeExpr:
     m = _MONTH_ONLY.fullmatch(low)
     if m:
         month = _MONTHS[m.group("month").lower().rstrip(".")]
-        year = ref.year if month <= ref.month else ref.year - 1
+        if future:
+            year = ref.year if month >= ref.month else ref.year + 1
+        else:
+            year = ref.year if month <= ref.month else ref.year - 1
         return TimeExpr(text=text, value=f"{year:04d}-{month:02d}-01", precision="month")
     return _dateparser(text, body, ref)
 

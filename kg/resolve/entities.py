@@ -262,7 +262,8 @@ class _Resolver:
         if htype in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
                 and head in rules.national_heads and not names_a_place \
                 and m.type in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
-                and not _is_acronym(core) and core[:1].isupper():
+                and not _is_acronym(core) and core[:1].isupper() \
+                and not _is_acronym(core.split(" ")[0]):  # "the UN Standby Force": the UN's
             country = owner or self.dominant
             if country is not None:
                 name = f"{display_name(core)} of {country.name}"
@@ -293,7 +294,7 @@ class _Resolver:
         return inf
 
     def link_acronyms(self) -> None:
-        from kg.extract.entities import initials
+        from kg.extract.entities import spells
 
         longs = [(i, m) for i, m in enumerate(self.mentions)
                  if m.type.is_agent and not _is_acronym(m.text) and len(m.text.split()) > 1
@@ -302,11 +303,11 @@ class _Resolver:
             if not _is_acronym(m.text) or not m.type.is_agent or self.info[i].kb is not None:
                 continue
             defined = [j for j, lm in longs if 0 <= m.start - lm.end <= 4
-                       and m.text in initials(lm.text)]
+                       and spells(m.text, lm.text)]
             if defined:
                 self.clusters.union(i, defined[0], "acronym defined in text")
                 continue
-            roots = {self.clusters.find(j) for j, lm in longs if m.text in initials(lm.text)}
+            roots = {self.clusters.find(j) for j, lm in longs if spells(m.text, lm.text)}
             if len(roots) == 1:
                 self.clusters.union(i, roots.pop(), "acronym initials")
 

@@ -51,3 +51,26 @@ def test_relative_dates_need_a_base():
 
 def test_impossible_dates_are_unresolved():
     assert normalise_date("31 February 2023", base=STAMP).value is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("on Friday", "2023-03-17"),        # "will meet on Friday", stamped Tuesday: ahead
+    ("Tuesday", "2023-03-14"),          # the stamp's own weekday: that day
+    ("next Tuesday", "2023-03-21"),
+    ("last Friday", "2023-03-10"),      # an explicit "last" stays in the past
+    ("in May", "2023-05-01"),
+    ("in January", "2024-01-01"),       # a month before the stamp's is next year's
+])
+def test_future_tense_resolves_forward(text, value):
+    assert normalise_date(text, base=STAMP, future=True).value == value
+
+
+def test_past_is_still_the_default():
+    assert normalise_date("on Friday", base=STAMP).value == "2023-03-10"
+    assert normalise_date("in May", base=STAMP).value == "2022-05-01"
+
+
+@pytest.mark.parametrize("text", ["for 90 days", "another year", "three weeks", "30 days",
+                                  "for several months"])
+def test_a_duration_is_no_date(text):
+    assert normalise_date(text, base=STAMP).value is None
