@@ -427,9 +427,10 @@ def _body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention
         if body.scope == "country":
             if prev is not None and rules.is_demonym(prev.text):
                 start -= 1
-            elif prev is not None and prev.tag_ == "POS" and start >= 2 \
-                    and gazetteer().country(doc[start - 2].text):
-                start -= 2
+            elif prev is not None and prev.tag_ == "POS" and start >= 2 and (n := next(
+                    (k for k in (3, 2, 1) if start - 1 - k >= 0
+                     and gazetteer().country(doc[start - 1 - k:start - 1].text)), None)):
+                start -= n + 1  # "South Sudan's government": the whole country name
             elif prev is not None and prev.is_title and not prev.is_sent_start \
                     and not span[0].is_title:
                 continue  # part of a longer name the model handles
@@ -545,6 +546,7 @@ def _acronym_mentions(doc: Doc, unit: Unit, found: list[Mention],
     for m in found:
         if m.type.is_agent:
             ends.setdefault(m.end, m)
+    out: list[Mention] = []
     for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
         a = unit.start + match.start()
@@ -553,9 +555,13 @@ def _acronym_mentions(doc: Doc, unit: Unit, found: list[Mention],
             if m is not None and spells(acronym, m.text):
                 defined.setdefault(acronym, m.type)
                 break
+        else:
+            longer = _longer_name(doc, unit, found, match.start(), acronym)
+            if longer is not None:
+                out.append(longer)
+                defined.setdefault(acronym, longer.type)
     if not defined:
-        return []
-    out: list[Mention] = []
+        return out
     for acronym, etype in defined.items():
         for use in re.finditer(rf"\b{re.escape(acronym)}\b", text):
             s, e = unit.start + use.start(), unit.start + use.end()
@@ -571,6 +577,28 @@ def _acronym_mentions(doc: Doc, unit: Unit, found: list[Mention],
                 if named is not None:
                     out.append(named)
     return out
+
+
+_NAME_TAIL = re.compile(r"\s+(?:in|of|for|on)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+                        r"\s*$")
+
+
+def _longer_name(doc: Doc, unit: Unit, found: list[Mention], paren: int,
+                 acronym: str) -> Mention | None:
+    """"the United Nations Mission in Orania (UNMO)": the model stopped the name before
+    "in Orania", but the acronym spells the whole; the short mention is dropped."""
+    text = doc_text(doc)
+    for m in found:
+        s, e = m.start - unit.start, m.end - unit.start
+        if not (m.type.is_agent and 0 < paren - e <= 60 and _NAME_TAIL.match(text, e, paren)):
+            continue
+        span = doc.char_span(s, paren, alignment_mode="contract")
+        span = _trim(span) if span is not None else None
+        if span is None or not spells(acronym, span.text):
+            continue
+        found.remove(m)
+        return mention_from_span(span, unit, m.type, "rule:acronym-name")
+    return None
 
 
 _NAMED_AFTER = re.compile(r"(?:[ ]+[A-Z][\w'-]*){1,3}")

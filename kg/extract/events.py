@@ -314,7 +314,13 @@ class Fillers:
             mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
                     and not c.is_punct]
             start = min([head.i, *(t.i for m in mods for t in m.subtree)])
-            tokens = [t for t in head.doc[start:head.i + 1] if not t.is_punct]
+            end = head.i + 1
+            # "the regional government of Cusco": the place it governs is part of its name
+            for _prep, obj in prep_objects(head, {"of"}):
+                inner = ctx.mention_of(obj)
+                if inner is not None and inner.type.is_place and obj.i == head.i + 2:
+                    end = max(x.i for x in obj.subtree if ctx.mention_of(x) is inner) + 1
+            tokens = [t for t in head.doc[start:end] if not t.is_punct]
             return ctx.create(tokens, EntityType(self.body_heads[lemma]), "rule:event-role")
         return None
 
@@ -498,6 +504,7 @@ class Reader:
         self.place_nouns = set(lists["place_nouns"]) | set(lists["place_anaphors"])
         self.cue_verbs = set(ctx.rules.statements["cues"]["verbs"])
         self.irrealis = set(lists["irrealis_heads"])
+        self.actors = set(lists["actor_nouns"])
         self.dates = [e for e in ctx.ents if e.label_ in ("DATE", "TIME")]
         self.trigger_tokens: dict[int, str] = {}
         self._times: dict[tuple[str, bool], TimeExpr] = {}
@@ -530,6 +537,14 @@ class Reader:
                 return False
             if t.dep_ == "compound":
                 return False
+            # "the death toll in the protests": a reference back to events told before,
+            # not a new one (nor one that takes the toll's figure)
+            if t.dep_ == "pobj" and h.head.pos_ in ("NOUN", "PROPN") and \
+                    any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                        for c in t.children) and \
+                    not any(c.dep_ in ("prep", "amod", "compound", "acl", "relcl")
+                            for c in t.children):
+                return False
         return True
 
     def read(self, m: Match) -> Fact | None:
@@ -551,6 +566,10 @@ class Reader:
                 if value not in bucket:
                     bucket.append(value)
 
+        # the rest of a multi-word trigger ("fire" of "set fire") is no role filler
+        tail = {w for v in rules.verbs if v.split()[0] == t.lemma_.lower() for w in v.split()[1:]}
+        phrase = [*m.phrase, *(c for c in t.children if c.lemma_.lower() in tail
+                               and c.dep_ in ("dobj", "prt"))]
         skip_obj: set[int] = set()
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
         if voice == "active":
@@ -558,7 +577,7 @@ class Reader:
             if subj is not None:
                 for h in self._conjuncts(subj):
                     put(args.get("subject"), self._agentish(h))
-            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in t.children if c.dep_ == "dobj" and c not in phrase), None)
             if obj is not None:
                 poss = [c for c in obj.children if c.dep_ in ("poss", "nmod")
                         and ctx.mention_of(c) is not None]
@@ -567,6 +586,9 @@ class Reader:
                         put(args["object_possessor"], ctx.mention_of(p))
                         skip_obj.update(x.i for x in p.subtree)
                 ent = self.f.entity(obj, create=False)
+                if ent is None and "object_entity" in args and \
+                        self.f.body_heads.get(obj.lemma_.lower()) not in (None, "Person"):
+                    ent = self.f.entity(obj)  # "asked the national government to ..."
                 if ent is not None and ent.type.is_agent and "object_entity" in args:
                     put(args["object_entity"], ent)
                 else:
@@ -596,7 +618,9 @@ class Reader:
                     put("agent", self._agentish(subj))
             for _prep, obj in prep_objects(t, {"by"}):
                 put(args.get("by"), self._agentish(obj))
-        for prep, obj in prep_objects(t, {"of", "for", "to", "with"}):
+        phrase_preps = [("phrase_object", o) for x in phrase
+                        for _p, o in prep_objects(x, {"to", "on"})] if len(phrase) > 1 else []
+        for prep, obj in [*prep_objects(t, {"of", "for", "to", "with"}), *phrase_preps]:
             slot = args.get(prep)
             if slot is None or (prep == "of" and voice != "nominal"):
                 continue
@@ -615,6 +639,9 @@ class Reader:
         self._date(m, put)
         self._quantity(m, roles, put)
         self._purpose(t, put, rules.kind)
+        if rules.kind == "Request" and "theme" not in roles and roles.get("purpose"):
+            # "asked X to extend the mandate": what is asked for is the request's theme
+            roles["theme"] = roles.pop("purpose")
         if rules.kind in ("Protest", "Riot"):
             self._cause(m, put)
         if rules.kind == "Meeting":
@@ -650,6 +677,13 @@ class Reader:
         m = self.f.entity(head)
         if m is not None:
             return m if m.type.is_agent or m.type is EntityType.COUNTRY else None
+        if head.lemma_.lower() in self.actors and head.pos_ == "NOUN":
+            # "fighters of the X Front": the group; "gunmen", "protesters": their text
+            for _prep, obj in prep_objects(head, {"of"}):
+                inner = self.ctx.mention_of(obj)
+                if inner is not None and inner.type.is_agent:
+                    return inner
+            return text_of([x for x in np_tokens(head) if x.dep_ != "det" or x.head != head])
         return None
 
     def _theme(self, head: Token, skip: set[int]):
@@ -717,8 +751,14 @@ class Reader:
             if found:
                 break
         if not found and m.voice != "nominal":
-            # a place deeper inside the event's own phrase ("torched during protests in X")
+            # a place deeper inside the event's own phrase ("torched during protests in X"),
+            # not inside its purpose ("deployed troops to clear the road to X")
+            purpose = {x.i for c in t.children if c.dep_ in ("advcl", "xcomp", "acl")
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                       for x in c.subtree}
             for tok in t.subtree:
+                if tok.i in purpose:
+                    continue
                 if tok.dep_ == "pobj" and tok.head.lemma_.lower() in self.loc_preps and \
                         tok.head.lemma_.lower() != "of" and self.ctx.mention_of(tok) is not None:
                     p = self.f.place(tok)

@@ -25,7 +25,8 @@ _FACT_KINDS = {
     "Appointment", "Dismissal",
 }
 _SLOTS = {"subject", "object", "object_entity", "object_possessor", "passive_subject", "by",
-          "possessor", "to", "for", "of", "with"}
+          "possessor", "to", "for", "of", "with",
+          "phrase_object"}  # "set fire to X": the object after a multi-word trigger
 _ROLES = {"agent", "theme", "addressee", "participant", "location", "purpose", "requestedBy"}
 _SHAPES_EXTRA = {"phrase", "cue", "according", "headline", "relation"}
 _CONSTRAINTS = {"force", "person"}

@@ -97,3 +97,66 @@ def test_an_acronym_defined_in_one_update_names_its_force_in_the_next(nlp):
     assert names(r, deployment.roles["theme"]) == {force.name}
     part_of = [f for f in facts_of(r, "PartOf") if names(r, f.roles["part"]) == {force.name}]
     assert part_of and names(r, part_of[0].roles["whole"]) == {community.name}
+
+
+def test_an_acronym_spelling_a_longer_name_extends_the_name(nlp):
+    # the model stops the name at "Mission"; "(UNMIL)" spells "... Mission in Liberia"
+    r = run(nlp, "The United Nations Mission in Liberia (UNMIL) has deployed 300 peacekeepers "
+                 "to the town of Zwedru. UNMIL spokeswoman Clara Wesseh told AFP the force "
+                 "would stay.")
+    mission = _entity(r, "United Nations Mission in Liberia")
+    assert "UNMIL" in {m.text for m in mission.mentions}
+    assert not [e for e in r.entities if e.name == "United Nations Mission"]
+    (deployment,) = facts_of(r, "Deployment")
+    assert names(r, deployment.roles["agent"]) == {mission.name}
+
+
+def test_a_multi_word_country_owns_its_government(nlp):
+    r = run(nlp, "Sierra Leone's government asked the World Bank to extend the loan.")
+    assert _entity(r, "Government of Sierra Leone").type is EntityType.GOVERNMENT_BODY
+    assert not [e for e in r.entities if e.name == "Government of Leone"]
+
+
+# --- roles -----------------------------------------------------------------------------
+def test_people_named_by_what_they_do_are_agents_by_text(nlp):
+    r = run(nlp, "Gunmen attacked a convoy near Gao and seized two trucks.")
+    (attack,) = facts_of(r, "Attack")
+    (seizure,) = facts_of(r, "Seizure")
+    assert names(r, attack.roles["agent"]) == {"Gunmen"}
+    assert names(r, seizure.roles["agent"]) == {"Gunmen"}
+
+
+def test_set_fire_to_names_what_burned(nlp):
+    r = run(nlp, "Protesters set fire to a toll booth and attacked a police station.")
+    (arson,) = facts_of(r, "Arson")
+    assert names(r, arson.roles["theme"]) == {"a toll booth"}
+    assert names(r, arson.roles["agent"]) == {"Protesters"}
+
+
+def test_an_inverted_report_is_not_the_statement_of_the_clause_it_reports(nlp):
+    r = run(nlp, "The government declared a state of emergency in the Oruro region on "
+                 "Tuesday, Interior Minister Ana Rojas said.")
+    statements = facts_of(r, "Statement")
+    assert [names(r, s.roles["speaker"]) for s in statements] == [{"Ana Rojas"}]
+
+
+def test_a_place_in_the_purpose_is_not_where_troops_went(nlp):
+    r = run(nlp, "The government deployed 900 soldiers to clear roadblocks on the highway "
+                 "to Chile.")
+    (deployment,) = facts_of(r, "Deployment")
+    assert "location" not in deployment.roles
+    assert deployment.roles["purpose"] == ["clear roadblocks on the highway to Chile"]
+
+
+def test_the_toll_in_the_protests_is_no_new_protest(nlp):
+    r = run(nlp, "The death toll in the protests has risen to six, the ombudsman said.")
+    assert not facts_of(r, "Protest")
+    (toll,) = facts_of(r, "Casualties")
+    assert [q.value for q in toll.roles["quantity"]] == [6.0]
+
+
+def test_what_a_request_asks_to_be_done_is_its_theme(nlp):
+    r = run(nlp, "The provincial council asked the national government to suspend the decree.")
+    (request,) = facts_of(r, "Request")
+    assert request.roles["theme"] == ["suspend the decree"]
+    assert "purpose" not in request.roles
