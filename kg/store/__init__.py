@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Triple, parse, serialize
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
 
 from kg.errors import GraphLoadError, OutputError
 from kg.formats import GraphFormat
@@ -124,18 +124,20 @@ def serialize_store(store: Store, fmt: GraphFormat, output) -> None:
         quads = sorted(store, key=str) if fmt is GraphFormat.JSONLD else store
         serialize(quads, output, fmt.rdf_format, prefixes=PREFIXES if fmt.is_dataset else None)
     else:
-        triples = dict.fromkeys(Triple(q.subject, q.predicate, q.object) for q in store)
+        # The union of all graphs as N-Triples text, written by pyoxigraph graph by graph
+        # (no Python object per triple: issue 9), then de-duplicated and sorted as lines.
+        from kg.rdf.turtle import ntriples_lines, pretty_turtle_ntriples
+
+        ntriples = b"".join(store.dump(format=RdfFormat.N_TRIPLES, from_graph=g)
+                            for g in [DefaultGraph(), *store.named_graphs()])
         if fmt is GraphFormat.TTL:  # readable: used prefixes, a block per subject
-            from kg.rdf.turtle import pretty_turtle
-
-            output.write(pretty_turtle(triples))
+            output.write(pretty_turtle_ntriples(ntriples))
             return
-        serialize(sorted(triples, key=_triple_key), output, fmt.rdf_format,
-                  prefixes=PREFIXES if fmt is GraphFormat.TTL else None)
-
-
-def _triple_key(t: Triple) -> tuple[str, str, str]:
-    return (str(t.subject), str(t.predicate), str(t.object))
+        # sorted lines = triples sorted by (subject, predicate, object) term strings: a
+        # space sorts before any character a term can hold
+        lines = sorted(ntriples_lines(ntriples))
+        if lines:
+            output.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
 def write_atomic(path: Path, writer) -> None:
