@@ -219,6 +219,36 @@ def prep_objects(tok: Token, preps: set[str] | None = None) -> list[tuple[str, T
     return out
 
 
+def named_holder(ctx: Context, head: Token, role_heads: set[str]) -> Mention | None:
+    """"the head of the mission, Anita Larsen," / "the president of Congress, Rosa Diaz":
+    the person a role noun is followed by (an apposition, or the name right after the
+    role's phrase and a comma, however the parser hung it)."""
+    if head.lemma_.lower() not in role_heads or head.pos_ != "NOUN":
+        return None
+    # the parser may hang the name on the organisation: "the head of [the X, Name]"
+    owners = [o for _p, o in prep_objects(head, {"of"})
+              if ctx.cover.get(o.i) is not None and ctx.cover[o.i].type is not EntityType.PERSON]
+    for c in [*head.children, *(c for o in owners for c in o.children)]:
+        m = ctx.cover.get(c.i)
+        if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
+            return m
+    end = max(x.i for x in head.subtree)
+    doc = head.doc
+    if end + 2 < len(doc) and doc[end + 1].text == ",":
+        start = end + 2
+        while start < min(end + 4, len(doc) - 1) and ctx.cover.get(start) is None and \
+                doc[start].is_title:  # a rank or title before the name ("Colonel")
+            start += 1
+        m = ctx.cover.get(start)
+        if m is not None and m.type is EntityType.PERSON:
+            after = start
+            while after + 1 < len(doc) and ctx.cover.get(after + 1) is m:
+                after += 1
+            if after + 1 >= len(doc) or doc[after + 1].text in (",", ".", ")"):
+                return m
+    return None
+
+
 def np_tokens(head: Token, *, drop: set[str] = _NP_DROP, skip: set[int] = frozenset()
               ) -> list[Token]:
     """The noun phrase of ``head`` without relative clauses and edge punctuation."""
@@ -260,6 +290,7 @@ class Fillers:
         self.body_heads: dict[str, str] = lists["body_heads"]
         self.anaphors: dict[str, str] = lists["place_anaphors"]
         self.group_heads = set(ctx.rules.relations["membership"]["member_heads"])
+        self.role_heads = set(ctx.rules.relations["position"]["role_heads"])
         self.forces = set(lists["forces"])
 
     def _force(self, head: Token) -> Mention | None:
@@ -290,6 +321,9 @@ class Fillers:
         m = ctx.mention_of(head)
         if m is not None:
             return m
+        holder = named_holder(ctx, head, self.role_heads)
+        if holder is not None:
+            return holder
         if head.lemma_.lower() in self.group_heads or head.lemma_.lower() in ("member",):
             for _prep, obj in prep_objects(head, {"of"}):
                 inner = ctx.mention_of(obj)
@@ -511,6 +545,8 @@ class Reader:
         self.future_aux = set(lists["future_auxiliaries"])
         self.future_heads = set(lists["future_heads"])
         self.person_theme = False
+        self.holder_role: str | None = None
+        self.f_theme_mentions: list[Mention] = []
 
     # which triggers are real events
     def realis(self, m: Match) -> bool:
@@ -552,6 +588,7 @@ class Reader:
         if not self.realis(m):
             return None
         roles: dict[str, list] = {}
+        self.holder_role = None
         args = rules.args
         self.person_theme = rules.theme_must_be == "person"
         voice = m.voice
@@ -647,7 +684,8 @@ class Reader:
         if rules.kind == "Meeting":
             self._meeting(m, put)
         if rules.kind in ("Appointment", "Dismissal"):
-            self._office(t, put)
+            self.f_theme_mentions = [v for v in roles.get("theme", []) if isinstance(v, Mention)]
+            self._office(t, put, rules.kind)
         if rules.quantity_required and "quantity" not in roles:
             return None
         if rules.kind in ("Deployment", "Withdrawal") and not roles.get("agent"):
@@ -693,6 +731,18 @@ class Reader:
         m = self.ctx.mention_of(head)
         if m is not None and not m.type.is_place:
             return m
+        holder = named_holder(self.ctx, head, self.f.role_heads)
+        if holder is not None:  # "dismissed the head of X, Colonel Y,": Y, in office as
+            first = self.ctx.char_span(holder.start, holder.end)
+            appos = {x.i for c in head.children if c.dep_ == "appos" for x in c.subtree}
+            toks = []
+            for x in head.subtree:
+                if x.text == "," or x.i in appos or (first is not None and x.i >= first.start):
+                    break
+                if x.dep_ != "det" or x.head != head:
+                    toks.append(x)
+            self.holder_role = text_of(toks)  # "head of X"
+            return holder
         if head.lemma_.lower() in self.lists["forces"] or head.lemma_.lower() in \
                 self.f.body_heads:
             # an office holder named by title ("the defence minister was dismissed")
@@ -966,12 +1016,28 @@ class Reader:
                                  for x in c.subtree]
                 put("purpose", text_of(sorted(toks, key=lambda x: x.i)))
 
-    def _office(self, t: Token, put) -> None:
+    def _office(self, t: Token, put, kind: str = "") -> None:
         """The office of an appointment: "as defence minister", "appointed defence minister"."""
         heads = [c for c in t.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]
         heads += [o for _, o in prep_objects(t, {"as"})]
         for h in heads[:1]:
             put("role", text_of([x for x in np_tokens(h) if x.dep_ != "det" or x.head != h]))
+        if not heads and self.holder_role:
+            put("role", self.holder_role)
+        elif not heads and kind == "Dismissal":
+            # "dismissed Finance Minister X": the office is the title before the name
+            for v in self.f_theme_mentions:
+                span = self.ctx.char_span(v.start, v.end)
+                if span is None:
+                    continue
+                k = span.start - 1
+                while k >= 0 and span.doc[k].dep_ == "compound" and span.doc[k].is_title and \
+                        k < span.doc[k].head.i < span.end:
+                    k -= 1
+                title = list(span.doc[k + 1:span.start])
+                if title and title[-1].lemma_.lower() in self.f.role_heads:
+                    put("role", text_of(title))
+                    break
 
     def _cause(self, m: Match, put) -> None:
         t = m.trigger

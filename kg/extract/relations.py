@@ -103,6 +103,25 @@ def positions(ctx) -> list[Fact]:
                 out.append(_fact(ctx, "Position", {"holder": [m], "role": [role],
                                                    "organization": [org]},
                                  root, "position/apposition", 0.8))
+    # "the head of the mission, Anita Larsen,": the role noun before the name
+    from kg.extract.events import named_holder
+
+    seen = {(f.roles["holder"][0].start, f.roles["holder"][0].end) for f in out}
+    for tok in ctx.tokens:
+        m = named_holder(ctx, tok, heads)
+        if m is None or (m.start, m.end) in seen:
+            continue
+        orgs = [o for _, o in prep_objects(tok, {"of"})]
+        org = ctx.mention_of(orgs[0]) if orgs else None
+        if org is None or org.type is EntityType.PERSON:
+            continue
+        role = text_of([t for t in tok.subtree if t.i < orgs[0].head.i
+                        and (t.dep_ != "det" or t.head != tok)])
+        if role:
+            seen.add((m.start, m.end))
+            out.append(_fact(ctx, "Position", {"holder": [m], "role": [role],
+                                               "organization": [org]},
+                             tok, "position/apposition", 0.8))
     return out
 
 

@@ -160,3 +160,38 @@ def test_what_a_request_asks_to_be_done_is_its_theme(nlp):
     (request,) = facts_of(r, "Request")
     assert request.roles["theme"] == ["suspend the decree"]
     assert "purpose" not in request.roles
+
+
+# --- a role noun followed by the name of its holder ------------------------------------
+def test_the_role_of_x_then_a_name_is_that_person(nlp):
+    r = run(nlp, "The speaker of parliament, Joyce Banda, will meet the strikers on Friday "
+                 "in Lilongwe.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert names(r, meeting.roles["agent"]) == {"Joyce Banda"}
+    assert _dates(meeting) == ["2023-03-17"]
+
+
+def test_talks_with_the_head_of_x_name_the_head(nlp):
+    r = run(nlp, "Mensah will hold talks with the head of the World Food Programme, "
+                 "Ingrid Olsen, in Accra on Friday.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert names(r, meeting.roles["participant"]) == {"Ingrid Olsen"}
+    positions = [f for f in facts_of(r, "Position")
+                 if names(r, f.roles["holder"]) == {"Ingrid Olsen"}]
+    assert [p.roles["role"] for p in positions] == [["head"]]
+    assert names(r, positions[0].roles["organization"]) == {"World Food Programme"}
+
+
+def test_a_dismissed_office_holder_named_after_the_office(nlp):
+    r = run(nlp, "Prime Minister Ivan Horak dismissed the head of the Brno police, Colonel "
+                 "Petr Novak, on Monday.")
+    (dismissal,) = facts_of(r, "Dismissal")
+    assert names(r, dismissal.roles["theme"]) == {"Petr Novak"}
+    assert dismissal.roles["role"] == ["head of the Brno police"]
+
+
+def test_the_title_before_a_dismissed_name_is_the_office(nlp):
+    r = run(nlp, "President Ama Owusu dismissed Finance Minister Kofi Boateng on Monday.")
+    (dismissal,) = facts_of(r, "Dismissal")
+    assert names(r, dismissal.roles["theme"]) == {"Kofi Boateng"}
+    assert dismissal.roles["role"] == ["Finance Minister"]
