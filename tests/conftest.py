@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
+
+# The interrupt tests send Ctrl-C (SIGINT) to child processes. A shell that starts the
+# suite in the background (`cmd &` in a script, nohup) ignores SIGINT, the ignore is
+# inherited across exec, and Python then never raises KeyboardInterrupt in the child.
+# Restore the default here so children see Ctrl-C as a user's terminal would send it.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
