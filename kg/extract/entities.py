@@ -95,6 +95,20 @@ def mention_from_span(span: Span, unit: Unit, etype: EntityType, source: str) ->
     )
 
 
+_NAME_PARTICLES = {"del", "de", "da", "do", "dos", "das", "di", "la", "le", "of", "von", "van"}
+
+
+def _complete_name(span: Span) -> Span:
+    """"Radio Programas del" + "Peru": a name the model cut after a particle goes on to
+    the capitalised word that follows it."""
+    doc, end = span.doc, span.end
+    if span[-1].lower_ in _NAME_PARTICLES and end < len(doc) and doc[end].is_title:
+        while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+            end += 1
+        return doc[span.start:end]
+    return span
+
+
 def _trim(span: Span) -> Span | None:
     """Drop leading determiners/possessive endings and surrounding punctuation."""
     start, end = span.start, span.end
@@ -166,6 +180,9 @@ def head_type(text: str, rules: EntityRules) -> EntityType | None:
             t = rules.heads.get(" ".join(words[-n:]))
             if t is not None:
                 return t
+    # "Radio Sol Mansi", "Television Nacional": a media word opens a broadcaster's name
+    if len(words) > 1 and rules.heads.get(words[0]) is EntityType.MEDIA_ORGANIZATION:
+        return EntityType.MEDIA_ORGANIZATION
     return None
 
 
@@ -215,6 +232,12 @@ def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     if base is EntityType.ORGANIZATION:
         return head_type(text, rules) or place_type(text, strict=True) or base
     if base is EntityType.PERSON:
+        # "Sahel People's Defence Forces" tagged a person: a long name ending in a body
+        # head is that body ("Mary Guard" stays a person)
+        if len(span) >= 3 or any(t.lower_ in _STOP or t.tag_ == "POS" for t in span):
+            found = head_type(text, rules)
+            if found is not None and found is not EntityType.MEDIA_ORGANIZATION:
+                return found
         return base
     if label == "GPE" or label == "LOC":
         found = place_type(text)
@@ -318,6 +341,13 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             continue
         span = _trim(ent)
         if span is None or not any(t.is_alpha for t in span):
+            continue
+        span = _complete_name(span)
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.is_title and not prev.is_sent_start and \
+                rules.heads.get(prev.lower_) is EntityType.MEDIA_ORGANIZATION:
+            # "Radio" + "Sol Mansi" (tagged a person): the broadcaster's whole name
+            add(doc[span.start - 1:span.end], EntityType.MEDIA_ORGANIZATION, "rule:media-name")
             continue
         if ent.label_.startswith("KG_"):
             add(span, etype, "kb")
@@ -556,7 +586,8 @@ def _acronym_mentions(doc: Doc, unit: Unit, found: list[Mention],
                 defined.setdefault(acronym, m.type)
                 break
         else:
-            longer = _longer_name(doc, unit, found, match.start(), acronym)
+            longer = _longer_name(doc, unit, found, match.start(), acronym) or \
+                _spelled_name(doc, unit, found, match.start(), acronym)
             if longer is not None:
                 out.append(longer)
                 defined.setdefault(acronym, longer.type)
@@ -598,6 +629,33 @@ def _longer_name(doc: Doc, unit: Unit, found: list[Mention], paren: int,
             continue
         found.remove(m)
         return mention_from_span(span, unit, m.type, "rule:acronym-name")
+    return None
+
+
+def _spelled_name(doc: Doc, unit: Unit, found: list[Mention], paren: int,
+                  acronym: str) -> Mention | None:
+    """"The Sahel People's Defence Forces (SPDF)" the model did not tag: the capitalised
+    words before the acronym that it spells name an organisation (typed by its head)."""
+    span = doc.char_span(0, paren, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    end = span.end
+    while end > 0 and doc[end - 1].is_space:
+        end -= 1
+    start = end
+    while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in _STOP
+                         or doc[start - 1].tag_ == "POS") and not doc[start - 1].is_sent_end:
+        start -= 1
+    for s in range(start, end - 1):
+        if not doc[s].is_title or doc[s].lower_ in ("the",):
+            continue
+        name = doc[s:end]
+        a, b = unit.start + name.start_char, unit.start + name.end_char
+        if any(m.start < b and a < m.end for m in found):
+            return None
+        if spells(acronym, name.text):
+            etype = head_type(name.text, entity_rules()) or EntityType.ORGANIZATION
+            return mention_from_span(name, unit, etype, "rule:acronym-name")
     return None
 
 

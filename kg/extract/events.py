@@ -596,6 +596,9 @@ class Reader:
             voice = "passive"
         elif voice == "passive":
             voice = "active"
+        if voice == "passive" and t.dep_ in ("acl", "relcl") and \
+                any(c.dep_ == "dobj" for c in t.children):
+            voice = "active"  # "a group killed 40 people" misparsed as a participle
 
         def put(role: str | None, value) -> None:
             if role and value is not None and value != "":
@@ -611,6 +614,8 @@ class Reader:
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
         if voice == "active":
             subj = subject_of(t)
+            if subj is not None and subj.lower_ in ("it", "they"):
+                subj = self._speaker_of(t) or subj  # "X said it had withdrawn": X
             if subj is not None:
                 for h in self._conjuncts(subj):
                     put(args.get("subject"), self._agentish(h))
@@ -669,6 +674,8 @@ class Reader:
                 put(slot, self._theme(obj, set()))
         if m.rules.kind == "Participation":
             return self._participation(m, roles)
+        if self._abstract_theme(rules.kind, roles):
+            return None
         if not self._constraints(rules, roles):
             return None
         self._requested_by(t, put)
@@ -676,9 +683,14 @@ class Reader:
         self._date(m, put)
         self._quantity(m, roles, put)
         self._purpose(t, put, rules.kind)
-        if rules.kind == "Request" and "theme" not in roles and roles.get("purpose"):
-            # "asked X to extend the mandate": what is asked for is the request's theme
-            roles["theme"] = roles.pop("purpose")
+        if rules.kind == "Request" and roles.get("purpose"):
+            # "asked X to extend the mandate", "urged his supporters to join a rally": X is
+            # the one asked and what is asked for is the request's theme
+            if roles.get("theme") and not roles.get("addressee") and \
+                    any(c.dep_ == "dobj" for c in t.children):
+                roles["addressee"] = roles.pop("theme")
+            if "theme" not in roles:
+                roles["theme"] = roles.pop("purpose")
         if rules.kind in ("Protest", "Riot"):
             self._cause(m, put)
         if rules.kind == "Meeting":
@@ -751,6 +763,25 @@ class Reader:
                 return ent
         text = text_of(np_tokens(head, skip=skip))
         return text or None
+
+    def _speaker_of(self, t: Token) -> Token | None:
+        """The subject of the verb of saying whose reported clause holds ``t``."""
+        for a in t.ancestors:
+            if a.lemma_.lower() in self.cue_verbs and a.pos_ == "VERB":
+                s = next((c for c in a.children if c.dep_ == "nsubj"), None)
+                if s is not None and s.lower_ not in ("it", "they", "he", "she") and \
+                        self.f.entity(s, create=False) is not None:
+                    return s
+                return None
+        return None
+
+    def _abstract_theme(self, kind: str, roles: dict) -> bool:
+        """"the seizure of power", "defended the tax increases": no event of that type."""
+        heads = set(self.lists["not_themes"].get(kind, ()))
+        for v in roles.get("theme", []):
+            if isinstance(v, str) and v.split() and _lemma_like(v.split()[-1]) in heads:
+                return True
+        return False
 
     def _constraints(self, rules: EventRules, roles: dict) -> bool:
         need = rules.theme_must_be
@@ -1049,7 +1080,7 @@ class Reader:
                 if sent[i].i <= t.i or lows[i:i + len(words)] != words:
                     continue
                 last = sent[i + len(words) - 1]
-                objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+                objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp", "dobj")]
                 if not objs and last.dep_ == "agent":
                     objs = [c for c in last.children]
                 if objs:

@@ -137,6 +137,11 @@ class _Statements:
                 continue
             if tok.dep_ == "dobj" and tok.head == cue and cue.lemma_ in self.addressee_object:
                 m = self.f.entity(tok, create=False)
+                if m is None:
+                    # "told the state news agency ABI": the name next to the common noun
+                    m = next((ctx.cover[c.i] for c in tok.children
+                              if c.dep_ in ("appos", "compound", "npadvmod", "nmod")
+                              and c.i in ctx.cover and ctx.cover[c.i].type.is_agent), None)
                 if m is not None:
                     _put(roles, "addressee", m)
             if tok.dep_ == "pobj" and tok.head.lemma_.lower() in ("in", "on", "via", "through"):

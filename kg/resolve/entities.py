@@ -393,7 +393,8 @@ class _Resolver:
                     continue
                 root = self.clusters.find(j)
                 rname = normalise_name(self._root_info(j).name)
-                core = re.split(r"\s+of\s+", rname, maxsplit=1)[0]
+                # "the mission" -> "United Nations Mission in Liberia"
+                core = re.split(r"\s+(?:of|in|for|on)\s+", rname, maxsplit=1)[0]
                 if root != self.clusters.find(i) and core.split(" ")[-1] == text \
                         and " " in rname:
                     cands.append(root)

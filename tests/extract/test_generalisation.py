@@ -195,3 +195,64 @@ def test_the_title_before_a_dismissed_name_is_the_office(nlp):
     (dismissal,) = facts_of(r, "Dismissal")
     assert names(r, dismissal.roles["theme"]) == {"Kofi Boateng"}
     assert dismissal.roles["role"] == ["Finance Minister"]
+
+
+# --- more event rules -------------------------------------------------------------------
+def test_a_march_is_a_protest_with_its_demand_as_cause(nlp):
+    r = run(nlp, "Hundreds of nurses marched through the centre of Quito on Tuesday, "
+                 "demanding the repeal of the pay law.")
+    (protest,) = facts_of(r, "Protest")
+    assert names(r, protest.roles["location"]) == {"Quito"}
+    assert protest.roles["cause"] == ["repeal of the pay law"]
+
+
+def test_a_toll_read_off_an_active_kill(nlp):
+    r = run(nlp, "Clashes between two clans killed at least 30 people in Beledweyne.")
+    (toll,) = facts_of(r, "Casualties")
+    assert [q.value for q in toll.roles["quantity"]] == [30.0]
+    assert "theme" not in toll.roles
+
+
+def test_the_seizure_of_power_is_no_seizure(nlp):
+    r = run(nlp, "\"We will never accept the seizure of power by force,\" the minister said.")
+    assert not facts_of(r, "Seizure")
+
+
+def test_urging_people_to_act_names_them_and_the_act(nlp):
+    r = run(nlp, "Opposition leader Maria Costa urged her supporters to join a rally in "
+                 "Braga on Saturday.")
+    (request,) = facts_of(r, "Request")
+    assert names(r, request.roles["addressee"]) == {"her supporters"}
+    assert request.roles["theme"] == ["join a rally in Braga on Saturday"]
+
+
+def test_it_in_a_reported_clause_is_the_speaker(nlp):
+    r = run(nlp, "The Sahel People's Defence Forces (SPDF) said it had withdrawn its "
+                 "soldiers from the garrison.")
+    force = _entity(r, "Sahel People's Defence Forces")
+    assert force.type is EntityType.ARMED_FORCE
+    assert "SPDF" in {m.text for m in force.mentions}
+    (withdrawal,) = facts_of(r, "Withdrawal")
+    assert names(r, withdrawal.roles["agent"]) == {force.name}
+
+
+def test_the_mission_said_is_the_mission_named_before(nlp):
+    r = run(nlp, "The United Nations Mission in Liberia (UNMIL) has sent 300 peacekeepers "
+                 "to Zwedru, the mission said on Monday.")
+    (statement,) = facts_of(r, "Statement")
+    assert names(r, statement.roles["speaker"]) == {"United Nations Mission in Liberia"}
+
+
+def test_told_the_news_agency_name_is_the_addressee(nlp):
+    r = run(nlp, "The border is closed, Foreign Minister Ana Vidal told the state news "
+                 "agency Lusa.")
+    (statement,) = facts_of(r, "Statement")
+    assert names(r, statement.roles["addressee"]) == {"Lusa"}
+
+
+def test_a_broadcaster_named_radio_something(nlp):
+    r = run(nlp, "Police arrested 25 protesters on Tuesday, local radio station Radio Sol "
+                 "Mansi reported.")
+    radio = _entity(r, "Radio Sol Mansi")
+    assert radio.type is EntityType.MEDIA_ORGANIZATION
+    assert not [e for e in r.entities if e.name == "Sol Mansi"]
