@@ -19,6 +19,7 @@ updates once entities are resolved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -633,6 +634,11 @@ class Reader:
                     ent = self.f.entity(obj)  # "asked the national government to ..."
                 if ent is not None and ent.type.is_agent and "object_entity" in args:
                     put(args["object_entity"], ent)
+                elif ent is None and args.get("object_entity") == "participant" and \
+                        obj.lemma_.lower() in self.f.group_heads:
+                    # "will meet representatives of the protesters": who they meet
+                    put("participant", text_of([x for x in np_tokens(obj)
+                                                if x.dep_ != "det" or x.head != obj]))
                 else:
                     put(args.get("object"), self._theme(obj, skip_obj))
         elif voice == "passive":
@@ -700,6 +706,9 @@ class Reader:
             self._office(t, put, rules.kind)
         if rules.quantity_required and "quantity" not in roles:
             return None
+        if rules.kind == "Request" and not any(roles.get(r) for r in (
+                "agent", "addressee", "theme")):
+            return None  # '"We call on ..."' with nobody and nothing named
         if rules.kind in ("Deployment", "Withdrawal") and not roles.get("agent"):
             self._owner_agent(roles)
         return self._fact(m, roles, m.rule_for(voice))
@@ -1171,6 +1180,7 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     engine = engine_for(doc.vocab)
     reader = Reader(ctx)
     reader.extra = []
+    _fix_capitalised_nouns(doc, rules)
     matches = engine.matches(doc)
     reader.trigger_tokens = {t.i: m.rules.kind for m in matches for t in m.phrase}
     events: list[Fact] = []
@@ -1182,11 +1192,46 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     statements, spans = statement_facts(ctx)
     attribute(events, statements, spans)
     events = merge_in_unit(events, ctx)
+    _successor_offices(events)
     _name_event_themes(events, engine, ctx)
     carry_locations(events)
     relations = relation_facts(ctx)
     facts = events + statements + relations
     return facts
+
+
+_SUCCESSOR = re.compile(r"^(?:(?:his|her|their|its)\s+)?(?:successor|replacement)$", re.I)
+
+
+def _successor_offices(events: list[Fact]) -> None:
+    """"dismissed Finance Minister X and appointed Y as her successor": Y's office is the
+    one the dismissal of the same sentence names."""
+    for f in events:
+        if f.kind != "Appointment" or not any(
+                isinstance(r, str) and _SUCCESSOR.match(r) for r in f.roles.get("role", [])):
+            continue
+        office = next((r for g in events if g.kind == "Dismissal" and g.sentence == f.sentence
+                       for r in g.roles.get("role", []) if isinstance(r, str)), None)
+        if office is not None:
+            f.roles["role"] = [office]
+
+
+def _fix_capitalised_nouns(doc: Doc, rules) -> None:
+    """"Protests against ... began": the model may read a capitalised event noun at the start
+    of a sentence (or after a headline line) as a proper noun with itself as lemma, so the
+    noun triggers miss it. Such a token gets the lemma of the trigger noun it spells."""
+    nouns = {n for t in rules.types.values() for n in t.nouns}
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.lemma_.lower() in nouns:
+            continue
+        if not (tok.is_sent_start or tok.i == 0 or doc[tok.i - 1].is_space):
+            continue
+        low = tok.lower_
+        for cand in (low, low[:-1] if low.endswith("s") else None,
+                     low[:-2] if low.endswith("es") else None):
+            if cand and cand in nouns:
+                tok.lemma_ = cand
+                break
 
 
 # --- merging inside an update -----------------------------------------------------------

@@ -256,3 +256,32 @@ def test_a_broadcaster_named_radio_something(nlp):
     radio = _entity(r, "Radio Sol Mansi")
     assert radio.type is EntityType.MEDIA_ORGANIZATION
     assert not [e for e in r.entities if e.name == "Sol Mansi"]
+
+
+def test_a_capitalised_event_noun_after_a_headline_line_is_a_trigger(nlp):
+    # the model reads "Protests" (after the title line) as a proper noun
+    r = run(nlp, "Protests against a new water law began in the northern region of Oruro on "
+                 "14 June and spread to Potosi.", headline="Unrest in Western Bolivia")
+    (protest,) = facts_of(r, "Protest")
+    assert _dates(protest) == ["2023-06-14"]
+    assert protest.roles["cause"] == ["new water law"]
+
+
+def test_meeting_people_named_by_a_group_noun(nlp):
+    r = run(nlp, "The speaker of parliament, Joyce Banda, will meet representatives of the "
+                 "strikers on Friday in Lilongwe.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert meeting.roles["participant"] == ["representatives of the strikers"]
+
+
+def test_a_request_with_nobody_and_nothing_named_is_dropped(nlp):
+    r = run(nlp, "\"We call on those holding the hostages to free them,\" Olsen told reporters.")
+    assert not facts_of(r, "Request")
+
+
+def test_a_successor_takes_the_office_of_the_dismissed(nlp):
+    r = run(nlp, "President Ama Owusu dismissed Finance Minister Kofi Boateng on Monday and "
+                 "appointed central bank governor Efua Mensah as his successor.")
+    (appointment,) = facts_of(r, "Appointment")
+    assert names(r, appointment.roles["theme"]) == {"Efua Mensah"}
+    assert appointment.roles["role"] == ["Finance Minister"]
