@@ -9,15 +9,18 @@ breaks inside literals, so no literal is touched.
 
 The work is done on N-Triples lines (``s p o .``, each term written as its
 ``str()``), not on Python ``Triple`` objects: de-duplicating, sorting and
-finding the prefixes are then string operations, about 10x faster on a large
-graph (issue 9: export within 10 % of the build time).
+finding the prefixes are then string operations: on a 300k-triple graph 1.6x
+less CPU and less than half the extra memory (issue 9: export within 10 % of the
+build time).
 """
 
 from __future__ import annotations
 
+import io
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 from pyoxigraph import RdfFormat, Triple, parse, serialize
 
@@ -28,6 +31,7 @@ _PLAIN_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
 
 
 _TYPE = str(RDF.type)
+_TYPE_SP = _TYPE + " "
 _RDF_NS = RDF.iri
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -50,19 +54,14 @@ def _datatype(term: str) -> str | None:
     return _RDF_NS + ("dirLangString" if "--" in term[term.rindex('"'):] else "langString")
 
 
-def _entity_prefixes(rows: list[tuple[str, str, str]], iris: Iterable[str]) -> dict[str, str]:
+def _entity_prefixes(bases: set[str], iris: Iterable[str]) -> dict[str, str]:
     """``{type-slug: <base>entity/<type-slug>/}`` for the data's entity IRIs.
 
     A type gets a prefix only if every local name under it is plain (letters,
     digits, ``-``, ``_``): other names would need backslash escapes, which are
     ugly and which some parsers (rdflib: a trailing ``\\.``) get wrong.
-    ``rows`` are the (subject, predicate, object) terms; ``iris`` every IRI, in order.
+    ``bases`` are the data's base IRIs; ``iris`` every IRI, in order of first use.
     """
-    source_doc = str(KG.SourceDocument)
-    bases = set()
-    for s, p, o in rows:
-        if p == _TYPE and o == source_doc and s.startswith("<") and "/doc/" in s:
-            bases.add(s[1: s.rindex("/doc/") + 1])
     found: dict[str, str] = {}
     unsafe: set[str] = set()
     for value in iris:
@@ -90,42 +89,89 @@ def _used_prefixes(iris: Iterable[str]) -> dict[str, str]:
     return {p: ns for p, ns in PREFIXES.items() if p in used}
 
 
+def sorted_lines(chunks: Iterable[bytes]) -> list[str]:
+    """The distinct lines of N-Triples text chunks (pyoxigraph's), sorted.
+
+    Sorting the lines sorts the triples by their terms' strings (subject, then
+    predicate, then object): a space sorts before any character a term can hold
+    (pyoxigraph escapes control characters), and an IRI or blank node holds none.
+    """
+    seen: set[str] = set()
+    for chunk in chunks:
+        # split on "\n" only, not splitlines(): U+0085, U+2028... may sit inside literals
+        seen.update(chunk.decode("utf-8").split("\n"))
+    seen.discard("")
+    return sorted(seen)
+
+
+def write_lines(lines: list[str], output: BinaryIO, *, per_write: int = 50_000) -> None:
+    """Write ``lines`` newline-terminated, a slice at a time (no copy of the whole text)."""
+    for i in range(0, len(lines), per_write):
+        output.write(("\n".join(lines[i:i + per_write]) + "\n").encode("utf-8"))
+
+
+def parse_lines(lines: list[str], fmt: RdfFormat, *, per_parse: int = 50_000) -> Iterator:
+    """pyoxigraph triples (or quads) of ``lines``, in order, parsed a slice at a time."""
+    for i in range(0, len(lines), per_parse):
+        yield from parse("\n".join(lines[i:i + per_parse]), fmt)
+
+
+def _types_first(lines: list[str]) -> list[str]:
+    """Sorted N-Triples lines, each subject's ``rdf:type`` lines moved to its front."""
+    out: list[str] = []
+    for subject, group in itertools.groupby(lines, key=lambda line: line[:line.index(" ")]):
+        rest = []
+        at = len(subject) + 1
+        for line in group:
+            (out if line.startswith(_TYPE_SP, at) else rest).append(line)
+        out.extend(rest)
+    return out
+
+
 def pretty_turtle(triples: Iterable[Triple]) -> bytes:
     """Serialise triples as readable Turtle (see the module docstring)."""
-    return pretty_turtle_ntriples(serialize(triples, None, RdfFormat.N_TRIPLES))
+    buf = io.BytesIO()
+    write_pretty_turtle(sorted_lines([serialize(triples, None, RdfFormat.N_TRIPLES)]), buf)
+    return buf.getvalue()
 
 
-def ntriples_lines(ntriples: bytes) -> list[str]:
-    """The distinct lines of N-Triples text as pyoxigraph writes it, in first-seen order."""
-    # split on "\n" only, not splitlines(): U+0085, U+2028... may sit inside literals
-    return [line for line in dict.fromkeys(ntriples.decode("utf-8").split("\n")) if line]
-
-
-def pretty_turtle_ntriples(ntriples: bytes) -> bytes:
-    """Readable Turtle from N-Triples text (pyoxigraph's; duplicates allowed)."""
-    lines = ntriples_lines(ntriples)
-    # An IRI or blank node has no space, so a line splits into s, p and "o ." at the first
-    # two; and since a space sorts before any character a term can hold, comparing whole
-    # lines compares (predicate, object) as the triple order below wants.
-    keyed = []
+def write_pretty_turtle(lines: list[str], output: BinaryIO) -> None:
+    """Write readable Turtle of sorted, distinct N-Triples ``lines`` (see ``sorted_lines``)."""
+    # Sorted lines are grouped by subject and ordered by (predicate, object) within it.
+    lines = _types_first(lines)
+    source_doc = str(KG.SourceDocument)
+    bases: set[str] = set()
+    terms: dict[str, None] = {}  # first-seen order
     for line in lines:
-        s, p, _ = line.split(" ", 2)
-        keyed.append(((s, p != _TYPE, line), s, p, line[len(s) + len(p) + 2:-2]))
-    keyed.sort(key=lambda k: k[0])
-    rows = [(s, p, o) for _, s, p, o in keyed]
-    terms = dict.fromkeys(itertools.chain.from_iterable(rows))  # first-seen order
+        s, p, rest = line.split(" ", 2)
+        o = rest[:-2]
+        terms[s] = terms[p] = terms[o] = None
+        if p == _TYPE and o == source_doc and s.startswith("<") and "/doc/" in s:
+            bases.add(s[1: s.rindex("/doc/") + 1])
     iris = [i for t in terms if (i := _iri(t)) is not None]
     datatypes = dict.fromkeys(d for t in terms if (d := _datatype(t)) is not None)
-    prefixes = {**_used_prefixes([*iris, *datatypes]), **_entity_prefixes(rows, iris)}
-    ordered = parse("\n".join(k[0][2] for k in keyed), RdfFormat.N_TRIPLES)
-    raw = serialize(ordered, None, RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
-    lines = [line for line in raw.split("\n") if line]  # not splitlines(): U+0085, U+2028...
-    header = sorted(line for line in lines if line.startswith("@prefix "))
-    body = [line for line in lines if not line.startswith("@prefix ")]
-    out: list[str] = [*header, ""] if header else []
+    del terms
+    prefixes = {**_used_prefixes([*iris, *datatypes]), **_entity_prefixes(bases, iris)}
+    raw = serialize(parse_lines(lines, RdfFormat.N_TRIPLES), None, RdfFormat.TURTLE,
+                    prefixes=prefixes)
+    del lines
+    # bytes, split on b"\n" only: no line break inside a literal survives pyoxigraph's escaping
+    body = [line for line in raw.split(b"\n") if line]
+    del raw
+    header = sorted(line for line in body if line.startswith(b"@prefix "))
+    if header:
+        body = [line for line in body if not line.startswith(b"@prefix ")]
+        output.write(b"\n".join(header) + b"\n\n")
+    out: list[bytes] = []
     for i, line in enumerate(body):
         out.append(line)
         following = body[i + 1] if i + 1 < len(body) else None
-        if following is not None and line.endswith(" .") and not following[:1].isspace():
-            out.append("")
-    return ("\n".join(out) + "\n").encode("utf-8")
+        if following is not None and line.endswith(b" .") and not following[:1].isspace():
+            out.append(b"")
+        if len(out) >= 50_000:
+            output.write(b"\n".join(out) + b"\n")
+            out = []
+    if out:
+        output.write(b"\n".join(out) + b"\n")
+    elif not header and not body:
+        output.write(b"\n")

@@ -119,25 +119,25 @@ def open_graph(*, graph: Path | None, store: Path | None) -> Store:
 
 
 def serialize_store(store: Store, fmt: GraphFormat, output) -> None:
-    """Write the whole store; triple formats get the union of all graphs."""
-    if fmt.is_dataset:
-        quads = sorted(store, key=str) if fmt is GraphFormat.JSONLD else store
-        serialize(quads, output, fmt.rdf_format, prefixes=PREFIXES if fmt.is_dataset else None)
-    else:
-        # The union of all graphs as N-Triples text, written by pyoxigraph graph by graph
-        # (no Python object per triple: issue 9), then de-duplicated and sorted as lines.
-        from kg.rdf.turtle import ntriples_lines, pretty_turtle_ntriples
+    """Write the whole store; triple formats get the union of all graphs.
 
-        ntriples = b"".join(store.dump(format=RdfFormat.N_TRIPLES, from_graph=g)
-                            for g in [DefaultGraph(), *store.named_graphs()])
+    Triple formats are de-duplicated and sorted as N-Triples lines that pyoxigraph writes
+    graph by graph, not as Python objects: 2-3x faster and smaller in memory (issue 9).
+    """
+    from kg.rdf.turtle import sorted_lines, write_lines, write_pretty_turtle
+
+    if fmt is GraphFormat.JSONLD:  # sorted, for a stable file (as objects: faster here)
+        serialize(sorted(store, key=str), output, fmt.rdf_format, prefixes=PREFIXES)
+    elif fmt.is_dataset:
+        serialize(store, output, fmt.rdf_format, prefixes=PREFIXES)
+    else:
+        # a named graph dumped alone comes out as triples: the union, graph by graph
+        lines = sorted_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=g)
+                             for g in [DefaultGraph(), *store.named_graphs()])
         if fmt is GraphFormat.TTL:  # readable: used prefixes, a block per subject
-            output.write(pretty_turtle_ntriples(ntriples))
-            return
-        # sorted lines = triples sorted by (subject, predicate, object) term strings: a
-        # space sorts before any character a term can hold
-        lines = sorted(ntriples_lines(ntriples))
-        if lines:
-            output.write(("\n".join(lines) + "\n").encode("utf-8"))
+            write_pretty_turtle(lines, output)
+        else:
+            write_lines(lines, output)
 
 
 def write_atomic(path: Path, writer) -> None:
