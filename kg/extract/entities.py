@@ -375,6 +375,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out = _media_appositions(doc, unit, rules, out)
     out.extend(_acronym_mentions(doc, unit, out, acronyms if acronyms is not None else {}))
     out.extend(_surname_mentions(doc, unit, out))
+    out.extend(_missed_cities(doc, unit, out, noise))
     datelines = _dateline_mentions(doc, unit)
     if datelines:
         out = [m for m in out if not any(m.start < d.end and d.start < m.end
@@ -412,6 +413,38 @@ def _surname_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
             span = doc.char_span(use.start(), use.end())
             if span is not None:
                 out.append(mention_from_span(span, unit, EntityType.PERSON, "rule:surname"))
+    return out
+
+
+_BEFORE_PLACE = {"in", "to", "at", "from", "near", "and", "of", "outside", "into"}
+
+
+def _missed_cities(doc: Doc, unit: Unit, found: list[Mention],
+                   noise: list[tuple[int, int]]) -> list[Mention]:
+    """"spread to Cusco and Arequipa", "the town of Eldoret": a capitalised word after a
+    locative word that the model left untagged is a city when the gazetteer knows one large
+    city of that name (place_type strict)."""
+    out = []
+    covered = {i for m in found if (sp := doc.char_span(m.start - unit.start, m.end - unit.start,
+                                                        alignment_mode="expand")) is not None
+               for i in range(sp.start, sp.end)}
+    i = 1
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ != "PROPN" or not tok.is_title or i in covered or \
+                doc[i - 1].lower_ not in _BEFORE_PLACE:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 3 and doc[end].pos_ == "PROPN" and \
+                doc[end].is_title and end not in covered:
+            end += 1
+        span = doc[i:end]
+        if place_type(span.text, strict=True) is EntityType.CITY and \
+                not gazetteer().country(span.text) and \
+                not _in(noise, span.start_char, span.end_char):
+            out.append(mention_from_span(span, unit, EntityType.CITY, "gazetteer:city"))
+        i = end
     return out
 
 

@@ -850,7 +850,8 @@ class Reader:
                 if tok.i in purpose:
                     continue
                 if tok.dep_ == "pobj" and tok.head.lemma_.lower() in self.loc_preps and \
-                        tok.head.lemma_.lower() != "of" and self.ctx.mention_of(tok) is not None:
+                        tok.head.lemma_.lower() != "of" and self.ctx.mention_of(tok) is not None \
+                        and not self._origin(tok):
                     p = self.f.place(tok)
                     if p is not None:
                         found = [p]
@@ -866,6 +867,13 @@ class Reader:
         if found:
             for p in found:
                 put("location", p)
+
+    def _origin(self, pobj: Token) -> bool:
+        """"peacekeepers, most of them from India": where people come from, not where the
+        event happens ("from" inside a noun phrase)."""
+        prep = pobj.head
+        return prep.lemma_.lower() == "from" and prep.head.pos_ not in ("VERB", "AUX") and \
+            prep.head.lemma_.lower() not in self.place_nouns
 
     def _place_under(self, anchor: Token, trigger: Token) -> list[Mention]:
         """Place mentions reached from ``anchor`` by locative prepositions, in its own clause."""
@@ -888,7 +896,8 @@ class Reader:
                     continue
                 if c.dep_ == "pobj" and c.head.lemma_.lower() in self.loc_preps and (
                         c.head.lemma_.lower() != "of"
-                        or c.head.head.lemma_.lower() in self.place_nouns):
+                        or c.head.head.lemma_.lower() in self.place_nouns) and \
+                        not self._origin(c):
                     p = self.f.place(c)
                     if p is not None:
                         (named if self.ctx.mention_of(c) else out).append(p)

@@ -285,3 +285,17 @@ def test_a_successor_takes_the_office_of_the_dismissed(nlp):
     (appointment,) = facts_of(r, "Appointment")
     assert names(r, appointment.roles["theme"]) == {"Efua Mensah"}
     assert appointment.roles["role"] == ["Finance Minister"]
+
+
+def test_a_large_city_the_model_left_untagged(nlp):
+    r = run(nlp, "Protests began in Puno and spread to Cusco and Arequipa. A bank was "
+                 "torched in the western town of Eldoret.")
+    for city in ("Arequipa", "Eldoret"):
+        assert _entity(r, city).type is EntityType.CITY
+
+
+def test_where_people_come_from_is_not_where_they_act(nlp):
+    r = run(nlp, "The peacekeepers, most of them from India and Rwanda, patrolled the roads "
+                 "to the port.")
+    (protection,) = facts_of(r, "Protection")
+    assert "location" not in protection.roles
