@@ -709,6 +709,10 @@ class Reader:
         if rules.kind == "Request" and not any(roles.get(r) for r in (
                 "agent", "addressee", "theme")):
             return None  # '"We call on ..."' with nobody and nothing named
+        if m.voice == "nominal" and rules.kind not in _SITUATIONS and \
+                any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children) \
+                and not any(roles.get(r) for r in ("agent", "theme", "quantity", "participant")):
+            return None  # "marched against the arrests": events told before, no new one
         if rules.kind in ("Deployment", "Withdrawal") and not roles.get("agent"):
             self._owner_agent(roles)
         return self._fact(m, roles, m.rule_for(voice))
@@ -1226,20 +1230,27 @@ def _successor_offices(events: list[Fact]) -> None:
 
 
 def _fix_capitalised_nouns(doc: Doc, rules) -> None:
-    """"Protests against ... began": the model may read a capitalised event noun at the start
-    of a sentence (or after a headline line) as a proper noun with itself as lemma, so the
-    noun triggers miss it. Such a token gets the lemma of the trigger noun it spells."""
-    nouns = {n for t in rules.types.values() for n in t.nouns}
+    """"Protests against ... began", "Police in X detained": the model may read a capitalised
+    common noun at the start of a sentence (or after a headline line) as a proper noun with
+    itself as lemma, so triggers and role rules miss it. Such a token, when it spells a
+    trigger noun or a force, body or actor noun of the lexicon and no name follows it,
+    becomes that common noun."""
+    lists = rules.lists
+    nouns = {n for t in rules.types.values() for n in t.nouns} | set(lists["forces"]) | \
+        set(lists["body_heads"]) | set(lists["actor_nouns"])
     for tok in doc:
-        if tok.pos_ != "PROPN" or not tok.is_title or tok.lemma_.lower() in nouns:
+        if tok.pos_ != "PROPN" or not tok.is_title:
             continue
         if not (tok.is_sent_start or tok.i == 0 or doc[tok.i - 1].is_space):
             continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].is_title:
+            continue  # "Police Scotland", "Army Chief X": a name
         low = tok.lower_
         for cand in (low, low[:-1] if low.endswith("s") else None,
                      low[:-2] if low.endswith("es") else None):
             if cand and cand in nouns:
                 tok.lemma_ = cand
+                tok.pos_ = "NOUN"
                 break
 
 

@@ -299,3 +299,26 @@ def test_where_people_come_from_is_not_where_they_act(nlp):
                  "to the port.")
     (protection,) = facts_of(r, "Protection")
     assert "location" not in protection.roles
+
+
+def test_a_capitalised_body_noun_after_a_title_line_is_the_agent(nlp):
+    # after the title line the model reads "Police" as a proper noun
+    r = run(nlp, "Police in Dhaka detained 130 opposition supporters on Tuesday.",
+            headline="Opposition Rally Ends in Arrests in Dhaka")
+    detentions = facts_of(r, "Detention")
+    assert [names(r, d.roles.get("agent")) for d in detentions] == [{"Police"}]
+
+
+def test_the_arrests_protested_against_are_no_new_arrest(nlp):
+    r = run(nlp, "In Chattogram, hundreds of students marched against the arrests on "
+                 "Wednesday.")
+    assert not facts_of(r, "Arrest")
+    assert len(facts_of(r, "Protest")) == 1
+
+
+def test_a_home_minister_holds_an_office(nlp):
+    r = run(nlp, "Bangladeshi Home Minister Rafiq Uddin said the capital was calm.")
+    (position,) = [f for f in facts_of(r, "Position")
+                   if names(r, f.roles["holder"]) == {"Rafiq Uddin"}]
+    assert position.roles["role"] == ["Home Minister"]
+    assert names(r, position.roles["organization"]) == {"Bangladesh"}
