@@ -220,6 +220,23 @@ def prep_objects(tok: Token, preps: set[str] | None = None) -> list[tuple[str, T
     return out
 
 
+def future_clause(verb: Token, aux: set[str], heads: set[str]) -> bool:
+    """Whether ``verb``'s clause speaks of what is still to come ("will meet", "is expected
+    to meet", "urged them to join"); ``aux`` and ``heads`` come from the lexicon."""
+    v = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in aux for c in v.children):
+            return True
+        if v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+                and v.head.lemma_.lower() in heads:
+            return True
+        if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+            continue
+        break
+    return False
+
+
 def named_holder(ctx: Context, head: Token, role_heads: set[str]) -> Mention | None:
     """"the head of the mission, Anita Larsen," / "the president of Congress, Rosa Diaz":
     the person a role noun is followed by (an apposition, or the name right after the
@@ -365,6 +382,12 @@ class Fillers:
         if m is not None:
             return m if m.type.is_place else None
         lemma = tok.lemma_.lower()
+        if lemma in self.anaphors:  # "the Arusha region": the place named before the noun
+            for c in tok.children:
+                inner = self.ctx.mention_of(c) if c.dep_ in ("compound", "amod", "nmod") \
+                    else None
+                if inner is not None and inner.type.is_place:
+                    return inner
         if lemma in self.anaphors and any(c.lower_ in ("the", "this", "that") for c in
                                           tok.children if c.dep_ == "det"):
             for _, obj in prep_objects(tok, {"of"}):  # "the city of X": X is the place
@@ -951,20 +974,7 @@ class Reader:
         return self._times[key]
 
     def _future(self, verb: Token) -> bool:
-        """Whether ``verb``'s clause speaks of what is still to come ("will meet")."""
-        v = verb
-        for _ in range(4):
-            if any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in v.children):
-                return True
-            if v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                         for c in v.children) and \
-                    v.head.lemma_.lower() in self.future_heads:
-                return True
-            if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
-                v = v.head
-                continue
-            break
-        return False
+        return future_clause(verb, self.future_aux, self.future_heads)
 
     def _quantity(self, m: Match, roles: dict, put) -> None:
         t = m.trigger

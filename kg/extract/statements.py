@@ -168,13 +168,16 @@ class _Statements:
                                 _put(roles, "addressee", m)
 
     def date(self, cue: Token, skip: set[int], *, fallback: bool = True) -> TimeExpr | None:
-        from kg.extract.events import clause_head
+        from kg.extract.events import clause_head, future_clause
         from kg.resolve.dates import normalise_date
 
+        aux = set(self.ctx.rules.lists["future_auxiliaries"])
         own, other = None, None
         for ent in self.dates:
             if self.ctx.sent_of[ent.root.i] != self.ctx.sent_of[cue.i]:
                 continue
+            if ent.root.i in skip and future_clause(clause_head(ent.root), aux, set()):
+                continue  # "X will meet Y on Thursday, her office said": not when it was said
             t = normalise_date(ent.text, base=self.ctx.base)
             prep = ent.root.head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
             if t.value is None or prep in self.skip_preps or \

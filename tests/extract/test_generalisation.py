@@ -322,3 +322,22 @@ def test_a_home_minister_holds_an_office(nlp):
                    if names(r, f.roles["holder"]) == {"Rafiq Uddin"}]
     assert position.roles["role"] == ["Home Minister"]
     assert names(r, position.roles["organization"]) == {"Bangladesh"}
+
+
+def test_the_x_region_is_the_place_x(nlp):
+    r = run(nlp, "The Tanzanian government declared a state of emergency in the Arusha region "
+                 "on Tuesday and deployed 900 soldiers to clear roadblocks on the highway to "
+                 "Kenya, a minister said.")
+    (deployment,) = facts_of(r, "Deployment")
+    (emergency,) = facts_of(r, "StateOfEmergency")
+    assert names(r, emergency.roles["location"]) == {"Arusha"}
+    assert names(r, deployment.roles["location"]) == {"Arusha"}
+
+
+def test_a_statement_is_not_dated_by_the_future_it_announces(nlp):
+    r = run(nlp, "The speaker of parliament, Joyce Banda, will meet the strikers on Friday in "
+                 "Lilongwe, her office said.")
+    (statement,) = facts_of(r, "Statement")
+    assert "date" not in statement.roles
+    (meeting,) = facts_of(r, "Meeting")
+    assert _dates(meeting) == ["2023-03-17"]
