@@ -130,13 +130,13 @@ def worker_queries(graph: Path, *, reps: int, store_dir: Path | None,
     out: dict = {"graph": str(graph), "quads": len(store), "load_seconds": load, "queries": {},
                  "timeout_s": timeout}
 
-    def time_one(q, send) -> None:
+    def time_one(q, send, params=None) -> None:
         times = []
         n_rows = 0
         spent = 0.0
         for i in range(reps + 1):
             t0 = time.perf_counter()
-            _, result = rows(run_query(store, q, {}))
+            _, result = rows(run_query(store, q, params or {}))
             dt = time.perf_counter() - t0
             spent += dt
             if i:  # the first run warms caches
@@ -152,16 +152,28 @@ def worker_queries(graph: Path, *, reps: int, store_dir: Path | None,
     # Each query runs in a forked copy of this process (the loaded store is shared
     # copy-on-write), so one that takes minutes is stopped at the timeout and reported.
     fork = multiprocessing.get_context("fork")
-    for name, q in sorted(library().items()):
+
+    def timed(q, params=None) -> dict:
         recv, send = fork.Pipe(duplex=False)
-        child = fork.Process(target=time_one, args=(q, send))
+        child = fork.Process(target=time_one, args=(q, send, params))
         child.start()
         if recv.poll(timeout):
-            out["queries"][name] = recv.recv()
+            got = recv.recv()
         else:
             child.kill()
-            out["queries"][name] = {"rows": None, "runs": 0, "timed_out": True}
+            got = {"rows": None, "runs": 0, "timed_out": True}
         child.join()
+        return got
+
+    values = typical_values(store)
+    out["queries_with_param"] = {}
+    for name, q in sorted(library().items()):
+        out["queries"][name] = timed(q)
+        # the interactive use: the same query about one thing (the most mentioned one)
+        param = next((p for p in q.params if p.name in values and p.default is None), None)
+        if param is not None:
+            bound = {param.name: values[param.name]}
+            out["queries_with_param"][name] = timed(q, bound) | {"param": bound}
     if store_dir is not None:
         del store
         t0 = time.perf_counter()
@@ -170,6 +182,31 @@ def worker_queries(graph: Path, *, reps: int, store_dir: Path | None,
         disk.flush()
         out["disk_store_load_seconds"] = time.perf_counter() - t0
     return out
+
+
+# Which value a query parameter gets for the "about one thing" timings: the label of the
+# most mentioned entity of a class, or a fixed class name.
+_PARAM_CLASS = {"label": "Person", "agent": "Person", "speaker": "Person",
+                "addressee": "Person", "entity": "Person", "organization": "Organization",
+                "place": "Country"}
+
+
+def typical_values(store) -> dict[str, str]:
+    """A value for each name-like parameter of the library, read from the graph."""
+    from collections import Counter
+
+    from kg.rdf.vocab import KG, RDF, SKOS
+
+    counts = Counter(q.object for q in store.quads_for_pattern(None, KG.mentionOf, None))
+    values: dict[str, str] = {"factType": "Deployment", "type": KG.Person.value}
+    for name, cls in _PARAM_CLASS.items():
+        for entity, _ in counts.most_common():
+            if any(store.quads_for_pattern(entity, RDF.type, KG[cls])):
+                label = next(store.quads_for_pattern(entity, SKOS.prefLabel, None), None)
+                if label is not None:
+                    values[name] = label.object.value
+                    break
+    return values
 
 
 def _percentile(sorted_values: list[float], pct: float) -> float:
@@ -199,15 +236,19 @@ def run_worker(*args: str) -> tuple[dict, float]:
     return json.loads(proc.stdout.strip().splitlines()[-1]), wall
 
 
-def cold_start(graph: Path | None, store: Path | None, *, reps: int) -> dict:
+def cold_start(graph: Path | None, store: Path | None, *, reps: int,
+               timeout: float = 600.0) -> dict:
     """Wall time of a whole `kg query` process (imports, open, query, print), best and median."""
     kg = Path(sys.executable).parent / "kg"
     target = ["--graph", str(graph)] if graph else ["--store", str(store)]
     times = []
     for _ in range(reps):
         t0 = time.perf_counter()
-        proc = subprocess.run([str(kg), "query", COLD_START_QUERY, *target, "--format", "json"],
-                              capture_output=True, cwd=ROOT)
+        try:
+            proc = subprocess.run([str(kg), "query", COLD_START_QUERY, *target, "--format",
+                                   "json"], capture_output=True, cwd=ROOT, timeout=timeout)
+        except subprocess.TimeoutExpired:  # report it; the rest of the run is kept
+            return {"best_s": float("inf"), "median_s": float("inf"), "timed_out": timeout}
         times.append(time.perf_counter() - t0)
         if proc.returncode != 0:
             sys.stderr.write(proc.stderr.decode())
@@ -324,11 +365,14 @@ def run(args: argparse.Namespace) -> dict:
             q, _ = run_worker("queries", str(graph), "--reps", str(args.reps),
                               "--store-dir", str(store_dir), "--timeout", str(args.query_timeout))
             results["queries"] = q | {"size": name}
+            save_partial(args, results)
             smallest = work / label(min(args.sizes)) / "jobs1" / "graph.nq"
+            limit = max(args.query_timeout, 1.0) * 2
             results["cold_start"] = {
-                "small_graph": cold_start(smallest, None, reps=args.cold_reps)
+                "small_graph": cold_start(smallest, None, reps=args.cold_reps, timeout=limit)
                 | {"size": label(min(args.sizes)), "file": "graph.nq"},
-                "large_store": cold_start(None, store_dir, reps=args.cold_reps) | {"size": name},
+                "large_store": cold_start(None, store_dir, reps=args.cold_reps, timeout=limit)
+                | {"size": name},
             }
             print(f"[{name}] queries and cold start done", file=sys.stderr)
     return results
@@ -425,7 +469,23 @@ def report(results: dict) -> str:
                 continue
             parts.append(f"| {name} | {r['rows']:,} | {r.get('runs', '')} | {r['p50_ms']:.1f} | "
                          f"{r['p95_ms']:.1f} |")
-        cs = results["cold_start"]
+        qp = q.get("queries_with_param") or {}
+        if qp:
+            parts += ["", "The same queries about one thing (a parameter bound to the most "
+                      "mentioned entity of a fitting class, or to a class):", "",
+                      "| query | parameter | rows | runs | p50 ms | p95 ms |",
+                      "|---|---|---:|---:|---:|---:|"]
+            for name, r in qp.items():
+                (k, v), = r["param"].items()
+                if r.get("timed_out"):
+                    parts.append(f"| {name} | {k}={v} | ? | 0 | > {q['timeout_s'] * 1000:.0f} "
+                                 "(stopped) | - |")
+                    continue
+                parts.append(f"| {name} | {k}={v} | {r['rows']:,} | {r['runs']} | "
+                             f"{r['p50_ms']:.1f} | {r['p95_ms']:.1f} |")
+        cs = results.get("cold_start")
+        if cs is None:
+            return "\n".join(parts) + "\n"
         parts += ["", "| kg query cold start | best s | median s |", "|---|---:|---:|",
                   f"| `kg query {COLD_START_QUERY} --graph` ({cs['small_graph']['size']}-word "
                   f"graph.nq) | {cs['small_graph']['best_s']:.2f} | "
