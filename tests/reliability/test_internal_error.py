@@ -42,3 +42,31 @@ def test_kg_debug_shows_the_traceback(two_documents, monkeypatch):
     monkeypatch.setenv("KG_DEBUG", "1")
     with pytest.raises(RuntimeError, match="extractor tripped"):
         build_into(Store(), two_documents, options=BuildOptions())
+
+
+def test_a_jobs_worker_fails_one_document_with_one_line(tmp_path, monkeypatch, nlp):
+    """`--jobs N` workers isolate documents as `--jobs 1` does (the worker code, in-process)."""
+    import kg.build_jobs as jobs
+    from kg.ingest.reader import read_document
+    from kg.nlp.model import model_label
+    from kg.rdf.iri import IriMinter
+
+    monkeypatch.delenv("KG_DEBUG", raising=False)
+    (tmp_path / "boom.txt").write_text("Port Closed\nOfficials closed the port of Xam.\n")
+    (tmp_path / "fine.txt").write_text("Bridge Reopens\nThe bridge over the Lorr reopened.\n")
+    real = kg.extract.document.extract_document
+
+    def flaky(document, parsed, **kw):
+        if document.doc_id == "boom":
+            raise RuntimeError("extractor tripped")
+        return real(document, parsed, **kw)
+
+    monkeypatch.setattr(kg.extract.document, "extract_document", flaky)
+    for key, value in dict(nlp=nlp, label=model_label(nlp), minter=IriMinter(), batch_size=8,
+                           max_chars=100_000).items():
+        monkeypatch.setitem(jobs._WORKER, key, value)
+    boom, fine = jobs._process_chunk([read_document(tmp_path / "boom.txt"),
+                                      read_document(tmp_path / "fine.txt")])
+    assert boom.nquads == b"" and "internal error while extracting: RuntimeError" in boom.error
+    assert "boom.txt" in boom.error
+    assert fine.error is None and fine.triples > 0 and fine.nquads
