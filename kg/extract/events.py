@@ -640,10 +640,18 @@ class Reader:
             subj = subject_of(t)
             if subj is not None and subj.lower_ in ("it", "they"):
                 subj = self._speaker_of(t) or subj  # "X said it had withdrawn": X
-            if subj is not None:
+            obj = next((c for c in t.children if c.dep_ == "dobj" and c not in phrase), None)
+            if subj is not None and obj is None and "intransitive_subject" in args:
+                # "112 people have died": the subject of an object-less verb is its patient,
+                # when it is a person or a count of them ("hopes of a deal died" is no death)
+                who = ctx.mention_of(subj)
+                if (who is None or who.type is not EntityType.PERSON) and \
+                        self._count(subj) is None:
+                    return None
+                put(args["intransitive_subject"], self._theme(subj, set()))
+            elif subj is not None:
                 for h in self._conjuncts(subj):
                     put(args.get("subject"), self._agentish(h))
-            obj = next((c for c in t.children if c.dep_ == "dobj" and c not in phrase), None)
             if obj is not None:
                 poss = [c for c in obj.children if c.dep_ in ("poss", "nmod")
                         and ctx.mention_of(c) is not None]
@@ -829,8 +837,8 @@ class Reader:
                     return True
                 if need == "person" and v.type is EntityType.PERSON:
                     return True
-            elif need == "force" and isinstance(v, str) and v.split() and \
-                    _lemma_like(v.split()[-1]) in self.forces:
+            elif need == "force" and isinstance(v, str) and any(
+                    _lemma_like(head) in self.forces for head in _conjunct_heads(v)):
                 return True
         return False
 
@@ -981,8 +989,10 @@ class Reader:
         candidates: list[Token] = []
         heads = []
         for c in t.children:
-            if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and m.rules.kind in (
-                    "Protest",)):
+            if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and (
+                    m.rules.kind == "Protest" or ("intransitive_subject" in m.rules.args
+                                                  and not any(d.dep_ == "dobj"
+                                                              for d in t.children)))):
                 heads.append(c)
         if is_passive(t) and t.dep_ in ("acl", "relcl"):
             heads.append(t.head)
@@ -1024,7 +1034,7 @@ class Reader:
         nums = [c for c in head.children if c.dep_ == "nummod" or (
             c.like_num and c.dep_ in ("amod", "quantmod", "compound") and c.i < head.i)]
         if not nums:
-            return None
+            return self._count_of(head)
         toks = sorted({x for n in nums for x in n.subtree}, key=lambda x: x.i)
         pre = [c for c in head.children if c.i < toks[0].i and c.lower_ in ("all", "only")]
         start = (pre[0].i if pre else toks[0].i)
@@ -1034,6 +1044,17 @@ class Reader:
             return None
         return Quantity(text=text_of(list(head.doc[start:head.i + 1])), value=q.value,
                         unit=q.unit, qualifier=q.qualifier)
+
+    def _count_of(self, head: Token) -> Quantity | None:
+        """A count word heading its noun: "dozens of protesters", "hundreds of troops"."""
+        if head.pos_ not in ("NUM", "NOUN"):
+            return None
+        for _, obj in prep_objects(head, {"of"}):
+            q = parse_quantity(head.text, unit=None)
+            if q is not None:
+                return Quantity(text=text_of(list(head.doc[head.i:obj.i + 1])), value=q.value,
+                                unit=_unit(obj), qualifier=q.qualifier)
+        return None
 
     def _count_object(self, verb: Token, trigger: Token) -> Quantity | None:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")]
@@ -1184,6 +1205,12 @@ def _unit(head: Token) -> str | None:
         return None
     lemma = head.lemma_.lower()
     return lemma or None
+
+
+def _conjunct_heads(text: str) -> list[str]:
+    """Last word of each conjunct: "3,500 soldiers and 40 boats" -> soldiers, boats."""
+    parts = re.split(r",|\band\b|\bor\b|\bas well as\b", text)
+    return [p.split()[-1] for p in parts if p.split()]
 
 
 def _lemma_like(word: str) -> str:

@@ -24,8 +24,8 @@ _FACT_KINDS = {
     "Protection", "Casualties", "Damage", "Attack", "Arson", "Meeting", "Statement",
     "Appointment", "Dismissal",
 }
-_SLOTS = {"subject", "object", "object_entity", "object_possessor", "passive_subject", "by",
-          "possessor", "to", "for", "of", "with",
+_SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_possessor",
+          "passive_subject", "by", "possessor", "to", "for", "of", "with",
           "phrase_object"}  # "set fire to X": the object after a multi-word trigger
 _ROLES = {"agent", "theme", "addressee", "participant", "location", "purpose", "requestedBy"}
 _SHAPES_EXTRA = {"phrase", "cue", "according", "headline", "relation"}

@@ -341,3 +341,37 @@ def test_a_statement_is_not_dated_by_the_future_it_announces(nlp):
     assert "date" not in statement.roles
     (meeting,) = facts_of(r, "Meeting")
     assert _dates(meeting) == ["2023-03-17"]
+
+
+# --- coordinated themes, intransitive deaths, count words heading their noun -------------
+def test_a_force_coordinated_with_equipment_is_still_deployed(nlp):
+    r = run(nlp, "The Ruritanian Army has deployed 3,500 soldiers and 40 boats to Varda "
+                 "province, a military spokesman said.")
+    (deployment,) = facts_of(r, "Deployment")
+    assert names(r, deployment.roles["agent"]) == {"Ruritanian Army"}
+    assert deployment.roles["quantity"][0].value == 3500
+
+
+def test_goods_alone_are_no_deployment(nlp):
+    r = run(nlp, "Rescuers sent food and blankets to Varda.")
+    assert not facts_of(r, "Deployment")
+
+
+def test_people_who_died_are_casualties_with_their_count(nlp):
+    r = run(nlp, "At least 112 people have died in the floods in Varda province since "
+                 "Monday.")
+    (casualties,) = facts_of(r, "Casualties")
+    (q,) = casualties.roles["quantity"]
+    assert (q.value, q.qualifier) == (112, "at least")
+    assert names(r, casualties.roles["location"]) == {"Varda province"}
+
+
+def test_a_metaphor_that_died_is_no_casualty(nlp):
+    assert not facts_of(run(nlp, "Hopes of a deal died in Varda."), "Casualties")
+
+
+def test_dozens_of_protesters_is_a_count(nlp):
+    r = run(nlp, "Dozens of protesters were detained in Varda.")
+    (detention,) = facts_of(r, "Detention")
+    (q,) = detention.roles["quantity"]
+    assert (q.value, q.unit, q.qualifier) == (None, "protester", "dozens")
