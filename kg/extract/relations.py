@@ -90,6 +90,11 @@ def positions(ctx) -> list[Fact]:
             orgs = [o for _, o in prep_objects(app, {"of"})]
             # the parser may hang "of X" on the name: "Name, the governor (prefect) of X"
             orgs = orgs or [o for _, o in prep_objects(root, {"of"}) if o.i > app.i]
+            if not orgs:  # "Name, X's chief minister,"
+                owned = _possessive_office(ctx, m, app)
+                if owned is not None:
+                    out.append(owned)
+                continue
             org = ctx.mention_of(orgs[0]) if orgs else None
             if org is None or org.type is EntityType.PERSON:
                 continue
@@ -112,7 +117,13 @@ def positions(ctx) -> list[Fact]:
         if m is None or (m.start, m.end) in seen:
             continue
         orgs = [o for _, o in prep_objects(tok, {"of"})]
-        org = ctx.mention_of(orgs[0]) if orgs else None
+        if not orgs:  # "X's chief minister, Name,"
+            owned = _possessive_office(ctx, m, tok)
+            if owned is not None:
+                seen.add((m.start, m.end))
+                out.append(owned)
+            continue
+        org = ctx.mention_of(orgs[0])
         if org is None or org.type is EntityType.PERSON:
             continue
         role = text_of([t for t in tok.subtree if t.i < orgs[0].head.i
@@ -123,6 +134,26 @@ def positions(ctx) -> list[Fact]:
                                                "organization": [org]},
                              tok, "position/apposition", 0.8))
     return out
+
+
+def _possessive_office(ctx, holder: Mention, role_head: Token) -> Fact | None:
+    """"X's chief minister": the office is the words after the possessive, up to the noun."""
+    from kg.extract.events import text_of
+
+    for poss in role_head.children:
+        if poss.dep_ != "poss":
+            continue
+        org = ctx.mention_of(poss)
+        if org is None or org.type is EntityType.PERSON:
+            return None
+        end = max(x.i for x in poss.subtree)
+        role = text_of([t for t in role_head.doc[end + 1:role_head.i + 1]])
+        if not role:
+            return None
+        return _fact(ctx, "Position", {"holder": [holder], "role": [role],
+                                       "organization": [org]},
+                     role_head, "position/apposition", 0.8)
+    return None
 
 
 def part_of(ctx) -> list[Fact]:

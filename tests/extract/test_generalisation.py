@@ -375,3 +375,20 @@ def test_dozens_of_protesters_is_a_count(nlp):
     (detention,) = facts_of(r, "Detention")
     (q,) = detention.roles["quantity"]
     assert (q.value, q.unit, q.qualifier) == (None, "protester", "dozens")
+
+
+# --- an office owned by a possessive -----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Brazil's foreign minister, Tomas Varga, met the envoy.",
+    "The envoy met Tomas Varga, Brazil's foreign minister, on Monday.",
+])
+def test_a_possessive_office_before_or_after_the_name(nlp, text):
+    r = run(nlp, text)
+    (position,) = facts_of(r, "Position")
+    assert names(r, position.roles["holder"]) == {"Tomas Varga"}
+    assert position.roles["role"] == ["foreign minister"]
+    assert names(r, position.roles["organization"]) == {"Brazil"}
+
+
+def test_a_pronoun_owner_is_no_office(nlp):
+    assert not facts_of(run(nlp, "Her deputy, Tomas Varga, met the envoy."), "Position")
