@@ -116,8 +116,17 @@ def _trim(span: Span) -> Span | None:
     while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "’s"}):
+    # "the Southern Trade Council (Sotrac": a bracket the name does not close ends the name
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
+        end = opened[-1]
+
+    def closing(i: int) -> bool:  # ")" of a bracket opened inside the name stays
+        return doc[i].text == ")" and any(t.text == "(" for t in doc[start:i])
+
+    while end > start and not closing(end - 1) and (
+            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+            or doc[end - 1].lower_ in {"'s", "’s"}):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -253,7 +262,7 @@ def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
 def _title_regex() -> re.Pattern[str]:
     titles = sorted(entity_rules().title_forms.values(), key=len, reverse=True)
     alts = "|".join(re.escape(t) for t in titles)
-    return re.compile(rf"(?:{alts})(?=\s)", re.IGNORECASE)
+    return re.compile(rf"(?:{alts})(?=[\s,])", re.IGNORECASE)
 
 
 def split_title(span: Span, rules: EntityRules) -> tuple[Span | None, str | None, Span | None]:
@@ -281,12 +290,13 @@ def split_title(span: Span, rules: EntityRules) -> tuple[Span | None, str | None
 
 
 def _inside_title(span: Span) -> bool:
-    """Whether the span is the start of a longer title phrase followed by a name."""
+    """Whether the span is the start of a longer title phrase followed by a name
+    ("Interior Minister Ana Ruiz", or with a comma: "Interior Minister, Ana Ruiz,")."""
     text = doc_text(span.doc)
     m = _title_regex().match(text, span.start_char)
     if m is None or m.end() <= span.end_char:
         return False
-    rest = text[m.end():m.end() + 8].lstrip()
+    rest = text[m.end():m.end() + 8].lstrip().removeprefix(",").lstrip()
     return rest[:1].isupper()
 
 
@@ -594,7 +604,8 @@ def _media_appositions(doc: Doc, unit: Unit, rules: EntityRules,
     return out
 
 
-_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,9})\s*\)")
+# all capitals ("(PAWA)") or one capitalised word ("(Ecowas)"); either must spell the name
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,9}|[A-Z][a-z]{2,9})\s*\)")
 
 
 def _acronym_mentions(doc: Doc, unit: Unit, found: list[Mention],

@@ -241,7 +241,8 @@ def named_holder(ctx: Context, head: Token, role_heads: set[str]) -> Mention | N
     """"the head of the mission, Anita Larsen," / "the president of Congress, Rosa Diaz":
     the person a role noun is followed by (an apposition, or the name right after the
     role's phrase and a comma, however the parser hung it)."""
-    if head.lemma_.lower() not in role_heads or head.pos_ != "NOUN":
+    if head.lemma_.lower() not in role_heads or head.pos_ not in ("NOUN", "PROPN") or \
+            ctx.cover.get(head.i) is not None:  # "Interior Minister" may be tagged PROPN
         return None
     # the parser may hang the name on the organisation: "the head of [the X, Name]"
     owners = [o for _p, o in prep_objects(head, {"of"})

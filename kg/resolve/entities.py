@@ -300,7 +300,9 @@ class _Resolver:
                  if m.type.is_agent and not _is_acronym(m.text) and len(m.text.split()) > 1
                  and self.info[i] is not None and self.info[i].kb is None]
         for i, m in enumerate(self.mentions):
-            if not _is_acronym(m.text) or not m.type.is_agent or self.info[i].kb is not None:
+            # "Ecowas": a capitalised word the text defined as an acronym counts as one
+            if not (_is_acronym(m.text) or m.source == "rule:acronym") or \
+                    not m.type.is_agent or self.info[i].kb is not None:
                 continue
             defined = [j for j, lm in longs if 0 <= m.start - lm.end <= 4
                        and spells(m.text, lm.text)]

@@ -392,3 +392,35 @@ def test_a_possessive_office_before_or_after_the_name(nlp, text):
 
 def test_a_pronoun_owner_is_no_office(nlp):
     assert not facts_of(run(nlp, "Her deputy, Tomas Varga, met the envoy."), "Position")
+
+
+def test_a_capitalised_title_before_a_comma_and_the_name(nlp):
+    r = run(nlp, "Brazil's Interior Minister, Tomas Varga, said the police had acted with "
+                 "restraint.")
+    assert [e.name for e in r.entities if e.name == "Interior"] == []
+    (position,) = facts_of(r, "Position")
+    assert position.roles["role"] == ["Interior Minister"]
+    assert names(r, position.roles["organization"]) == {"Brazil"}
+
+
+# --- acronyms written as one capitalised word; a bracket a name does not close ------------
+def test_a_word_acronym_defined_in_text_is_the_same_organisation(nlp):
+    r = run(nlp, "Leaders met in Lima for a summit of the Andean Trade Council (Antrac). "
+                 "Antrac spokesman Diego Alves told EFE that the leaders would sign a "
+                 "declaration.")
+    council = _entity(r, "Andean Trade Council")
+    assert "Antrac" in {m.text for m in council.mentions}
+    (position,) = facts_of(r, "Position")
+    assert names(r, position.roles["organization"]) == {"Andean Trade Council"}
+
+
+def test_an_unclosed_bracket_ends_a_name(nlp):
+    # the model sometimes tags "the X Market (Acronym" as one name: hand-built here
+    from spacy.tokens import Doc
+
+    from kg.extract.entities import _trim
+
+    doc = Doc(nlp.vocab, words=["the", "Southern", "Cone", "Market", "(", "Sucomer", ")"])
+    assert _trim(doc[0:6]).text == "Southern Cone Market"
+    assert _trim(doc[0:7]).text == doc[1:7].text  # a closed bracket stays
+    assert _trim(doc[0:5]).text == "Southern Cone Market"
