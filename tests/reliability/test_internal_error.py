@@ -12,8 +12,8 @@ from kg.ingest.sources import expand_sources
 
 
 @pytest.fixture
-def two_documents(tmp_path, monkeypatch, nlp):
-    monkeypatch.setattr(kg.nlp.pipeline, "build_nlp", lambda *a, **kw: nlp)  # load it once
+def flaky_folder(tmp_path, monkeypatch):
+    """Two documents; extracting the one called "boom" raises."""
     (tmp_path / "boom.txt").write_text("Port Closed\nOfficials closed the port of Xam.\n")
     (tmp_path / "fine.txt").write_text("Bridge Reopens\nThe bridge over the Lorr reopened.\n")
     real = kg.extract.document.extract_document
@@ -24,7 +24,13 @@ def two_documents(tmp_path, monkeypatch, nlp):
         return real(document, parsed, **kw)
 
     monkeypatch.setattr(kg.extract.document, "extract_document", flaky)
-    return expand_sources([str(tmp_path)])
+    return tmp_path
+
+
+@pytest.fixture
+def two_documents(flaky_folder, monkeypatch, nlp):
+    monkeypatch.setattr(kg.nlp.pipeline, "build_nlp", lambda *a, **kw: nlp)  # load it once
+    return expand_sources([str(flaky_folder)])
 
 
 def test_internal_error_fails_one_document_with_one_line(two_documents, monkeypatch):
@@ -44,7 +50,7 @@ def test_kg_debug_shows_the_traceback(two_documents, monkeypatch):
         build_into(Store(), two_documents, options=BuildOptions())
 
 
-def test_a_jobs_worker_fails_one_document_with_one_line(tmp_path, monkeypatch, nlp):
+def test_a_jobs_worker_fails_one_document_with_one_line(flaky_folder, monkeypatch, nlp):
     """`--jobs N` workers isolate documents as `--jobs 1` does (the worker code, in-process)."""
     import kg.build_jobs as jobs
     from kg.ingest.reader import read_document
@@ -52,16 +58,7 @@ def test_a_jobs_worker_fails_one_document_with_one_line(tmp_path, monkeypatch, n
     from kg.rdf.iri import IriMinter
 
     monkeypatch.delenv("KG_DEBUG", raising=False)
-    (tmp_path / "boom.txt").write_text("Port Closed\nOfficials closed the port of Xam.\n")
-    (tmp_path / "fine.txt").write_text("Bridge Reopens\nThe bridge over the Lorr reopened.\n")
-    real = kg.extract.document.extract_document
-
-    def flaky(document, parsed, **kw):
-        if document.doc_id == "boom":
-            raise RuntimeError("extractor tripped")
-        return real(document, parsed, **kw)
-
-    monkeypatch.setattr(kg.extract.document, "extract_document", flaky)
+    tmp_path = flaky_folder
     for key, value in dict(nlp=nlp, label=model_label(nlp), minter=IriMinter(), batch_size=8,
                            max_chars=100_000).items():
         monkeypatch.setitem(jobs._WORKER, key, value)
