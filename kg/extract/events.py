@@ -487,8 +487,12 @@ class Engine:
         order = self.order
         for match_id, token_ids in self.dep(doc):
             trigger = doc[token_ids[0]]
-            for rules, pid, voice in self._candidates(doc.vocab.strings[match_id], trigger):
-                if voice != "nominal" and not self._tail_ok(rules, trigger):
+            key = doc.vocab.strings[match_id]
+            for rules, pid, voice in self._candidates(key, trigger):
+                # a shared shape matched a lexicon lemma: the rest of a multi-word verb
+                # must be there too; a pattern of its own says all it needs
+                if voice != "nominal" and key.startswith("shape:") and \
+                        not self._tail_ok(rules, trigger):
                     continue
                 k = (rules.kind, trigger.i)
                 if k in found:
@@ -590,6 +594,12 @@ class Reader:
                     continue
                 break
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.irrealis:
+                return False
+            # "police would arrest them if they returned": a condition, not an event
+            if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might")
+                   for c in t.children) and \
+                    any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                                  for g in c.children) for c in t.children):
                 return False
         else:
             h = t.head

@@ -424,3 +424,24 @@ def test_an_unclosed_bracket_ends_a_name(nlp):
     assert _trim(doc[0:6]).text == "Southern Cone Market"
     assert _trim(doc[0:7]).text == doc[1:7].text  # a closed bracket stays
     assert _trim(doc[0:5]).text == "Southern Cone Market"
+
+
+# --- "declared an emergency"; conditions are no events --------------------------------------
+def test_a_declared_emergency_is_a_state_of_emergency(nlp):
+    r = run(nlp, "The governor declared an emergency in six districts of Varda on Monday.")
+    (emergency,) = facts_of(r, "StateOfEmergency")
+    assert names(r, emergency.roles["location"]) == {"Varda"}
+    assert _dates(emergency) == ["2023-03-13"]
+
+
+def test_an_emergency_meeting_is_no_state_of_emergency(nlp):
+    r = run(nlp, "The council held an emergency meeting in Varda.")
+    assert not facts_of(r, "StateOfEmergency")
+    assert len(facts_of(r, "Meeting")) == 1
+
+
+def test_what_would_happen_if_is_no_event(nlp):
+    r = run(nlp, "The minister said police would arrest the protesters if they returned.")
+    assert not facts_of(r, "Arrest")
+    r = run(nlp, "The minister said police would arrest the protesters on Friday.")
+    assert len(facts_of(r, "Arrest")) == 1
