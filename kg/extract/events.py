@@ -1060,12 +1060,12 @@ class Reader:
         """A count word heading its noun: "dozens of protesters", "hundreds of troops"."""
         if head.pos_ not in ("NUM", "NOUN"):
             return None
-        for _, obj in prep_objects(head, {"of"}):
-            q = parse_quantity(head.text, unit=None)
-            if q is not None:
-                return Quantity(text=text_of(list(head.doc[head.i:obj.i + 1])), value=q.value,
-                                unit=_unit(obj), qualifier=q.qualifier)
-        return None
+        objs = [o for _, o in prep_objects(head, {"of"})]
+        q = parse_quantity(head.text, unit=None) if objs else None
+        if q is None:
+            return None
+        return Quantity(text=text_of(list(head.doc[head.i:objs[0].i + 1])), value=q.value,
+                        unit=_unit(objs[0]), qualifier=q.qualifier)
 
     def _count_object(self, verb: Token, trigger: Token) -> Quantity | None:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")]

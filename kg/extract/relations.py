@@ -95,7 +95,7 @@ def positions(ctx) -> list[Fact]:
                 if owned is not None:
                     out.append(owned)
                 continue
-            org = ctx.mention_of(orgs[0]) if orgs else None
+            org = ctx.mention_of(orgs[0])
             if org is None or org.type is EntityType.PERSON:
                 continue
             role_toks = [t for t in app.subtree if t.i < orgs[0].i - 1 and t.dep_ != "det"]
