@@ -780,6 +780,7 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]
     no country stated ('State Secretary X'), the country the unit mentions most.
     """
     rules = entity_rules()
+    suffix = _title_suffix_regex(rules)
     facts: list[Fact] = []
     by_end = {m.end: m for m in mentions if m.type is not EntityType.PERSON}
     countries = [m for m in mentions if m.type is EntityType.COUNTRY]
@@ -790,17 +791,10 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]
         local = person.start - unit.start
         window = max(0, local - _TITLE_WINDOW)
         before = doc_text(doc)[window:local]
-        found = None
-        for title_key, scope in rules.titles.items():
-            if scope == "honorific":
-                continue
-            form = re.escape(title_key).replace(r"\ ", r"\s+")
-            m = re.search(rf"(?:^|(?<=\W))({form})\s+$", before, re.IGNORECASE)
-            if m and (found is None or len(m.group(1)) > len(found[0].group(1))):
-                found = (m, scope)
-        if found is None:
+        match = suffix.search(before)
+        if match is None:
             continue
-        match, scope = found
+        scope = _title_scope(match.group(1), rules)
         title = match.group(1)
         if not any(c.isupper() for c in title) and scope == "country":
             continue  # "the president Amara Okafor" with a lower-case title is rare; skip
@@ -827,6 +821,36 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]
         facts.append(Fact(kind="Position", category="relation", roles=roles, unit=unit.index,
                           sentence=sent, rule=rule, confidence=confidence))
     return facts
+
+
+_SUFFIX_REGEXES: dict[int, tuple[EntityRules, re.Pattern[str]]] = {}
+
+
+def _title_suffix_regex(rules: EntityRules) -> re.Pattern[str]:
+    """One regex for 'a title, then only spaces, at the end of the text', built once.
+
+    Every match ends at the same place, so the leftmost one is the longest title:
+    one search instead of one per title and name.
+    """
+    known = _SUFFIX_REGEXES.get(id(rules))
+    if known is None or known[0] is not rules:
+        forms = [re.escape(key).replace(r"\ ", r"\s+")
+                 for key, scope in rules.titles.items() if scope != "honorific"]
+        pattern = rf"(?:^|(?<=\W))({'|'.join(forms) or '(?!)'})\s+$"
+        known = _SUFFIX_REGEXES[id(rules)] = (rules, re.compile(pattern, re.IGNORECASE))
+    return known[1]
+
+
+def _title_scope(written: str, rules: EntityRules) -> str:
+    """The scope of the (non-honorific) title key that ``written`` spells."""
+    scope = rules.titles.get(_fold(written))
+    if scope is not None and scope != "honorific":
+        return scope
+    for key, scope in rules.titles.items():  # a case-folding corner: match as the search did
+        if scope != "honorific" and re.fullmatch(re.escape(key).replace(r"\ ", r"\s+"),
+                                                 written, re.IGNORECASE):
+            return scope
+    raise AssertionError(f"no title key spells {written!r}")
 
 
 def _title_case(title: str, rules: EntityRules) -> str:
