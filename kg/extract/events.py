@@ -571,6 +571,7 @@ class Reader:
         self.dates = [e for e in ctx.ents if e.label_ in ("DATE", "TIME")]
         self.trigger_tokens: dict[int, str] = {}
         self._times: dict[tuple[str, bool], TimeExpr] = {}
+        self._dates_read: list[tuple[SpacySpan, str, Token, TimeExpr]] | None = None
         self.future_aux = set(lists["future_auxiliaries"])
         self.future_heads = set(lists["future_heads"])
         self.person_theme = False
@@ -951,25 +952,35 @@ class Reader:
         del home
         return named[:1] or out[:1]
 
+    def _dated(self) -> list[tuple[SpacySpan, str, Token, TimeExpr]]:
+        """The unit's normalisable dates with their preposition and clause, read once.
+
+        None of it depends on the trigger, and a unit has many triggers.
+        """
+        if self._dates_read is None:
+            skip = set(self.lists["date_skip_preps"])
+            out = []
+            for ent in self.dates:
+                prep = ent.root.head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
+                if prep in skip or ent.text.lower().startswith(tuple(skip)):
+                    continue
+                c = clause_head(ent.root)
+                time = self._normalised(ent.text, future=self._future(c))
+                if time.value is not None:
+                    out.append((ent, prep, c, time))
+            self._dates_read = out
+        return self._dates_read
+
     def _date(self, m: Match, put) -> None:
         t = m.trigger
+        dated = self._dated()
+        if not dated:
+            return
         chain = clause_chain(t)
-        skip = set(self.lists["date_skip_preps"])
         ends = set(self.lists["date_end_preps"])
         best = None
         fallback = []
-        for ent in self.dates:
-            head = ent.root.head
-            prep = head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
-            if prep in skip or ent.text.lower().startswith(tuple(skip)):
-                continue
-            c = clause_head(ent.root)
-            time = self._normalised(ent.text, future=self._future(c))
-            if time.value is None:
-                continue
-            # ``not a.is_ancestor(t)``: ``t not in a.subtree`` without walking the subtree
-            inside_relcl = any(a.dep_ == "relcl" for a in [ent.root, *ent.root.ancestors]
-                               if a.i != t.i and not a.is_ancestor(t))
+        for ent, prep, c, time in dated:
             if prep in ends:
                 if c == chain[0]:
                     put("dateEnd", TimeExpr(ent.text, time.value, "day"))
@@ -978,13 +989,21 @@ class Reader:
                 rank = chain.index(c)
                 if best is None or rank < best[0]:
                     best = (rank, time)
-            elif not inside_relcl and ctx_sent(self.ctx, ent.root) == ctx_sent(self.ctx, t) and \
-                    c.lemma_.lower() not in self.cue_verbs:
+            elif ctx_sent(self.ctx, ent.root) == ctx_sent(self.ctx, t) and \
+                    c.lemma_.lower() not in self.cue_verbs and \
+                    not self._inside_relcl(ent, t):
                 fallback.append(time)
         if best is not None:
             put("date", best[1])
         elif len(fallback) == 1:
             put("date", fallback[0])
+
+    @staticmethod
+    def _inside_relcl(ent: SpacySpan, t: Token) -> bool:
+        """Whether the date sits in a relative clause that does not hold the trigger."""
+        # ``not a.is_ancestor(t)``: ``t not in a.subtree`` without walking the subtree
+        return any(a.dep_ == "relcl" for a in [ent.root, *ent.root.ancestors]
+                   if a.i != t.i and not a.is_ancestor(t))
 
     def _normalised(self, text: str, *, future: bool = False) -> TimeExpr:
         key = (text, future)
