@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from kg.records import TimeExpr
 
@@ -83,7 +84,13 @@ def normalise_date(text: str, *, base: date | datetime | None,
     ``future`` (the clause is in the future tense: "will meet on Friday") to the
     first such day on or after it. A duration ("for 90 days") is not a date.
     """
-    ref = _base_date(base)
+    return _normalise(text, _base_date(base), future)
+
+
+@lru_cache(maxsize=8192)
+def _normalise(text: str, ref: date | None, future: bool) -> TimeExpr:
+    """``normalise_date`` on the base's day: news repeats its date phrases, and the
+    dateparser fallback is slow."""
     body = _strip(text)
     low = body.lower()
     unresolved = TimeExpr(text=text, value=None, precision="unresolved")
