@@ -58,6 +58,7 @@ class Context:
     tokens: list[Token] = field(default_factory=list)
     sent_of: dict[int, SpacySpan] = field(default_factory=dict)
     ents: list[SpacySpan] = field(default_factory=list)
+    sent_offsets: dict[int, tuple[int, int]] = field(default_factory=dict)  # by first token
 
     def __post_init__(self) -> None:
         # spaCy rebuilds doc.text, doc.ents and token.sent on every access: read them once
@@ -93,11 +94,14 @@ class Context:
     def sentence(self, tok: Token) -> tuple[int, int]:
         """Trimmed source offsets of the token's sentence (as kg/extract/document.py)."""
         sent = self.sent_of[tok.i]
-        text = sent.text
-        lead = len(text) - len(text.lstrip())
-        trail = len(text) - len(text.rstrip())
-        return (self.unit.start + sent.start_char + lead,
-                self.unit.start + sent.end_char - trail)
+        known = self.sent_offsets.get(sent.start)
+        if known is None:
+            text = sent.text
+            lead = len(text) - len(text.lstrip())
+            trail = len(text) - len(text.rstrip())
+            known = self.sent_offsets[sent.start] = (self.unit.start + sent.start_char + lead,
+                                                     self.unit.start + sent.end_char - trail)
+        return known
 
     def in_headline(self, tok: Token) -> bool:
         return self.headline is not None and self.headline[0] <= tok.idx < self.headline[1]
@@ -527,6 +531,8 @@ class Engine:
         tails = self.tails[rules.kind].get(trigger.lemma_.lower())
         if tails is None:
             return False
+        if [] in tails:  # the one-word verb: nothing more to find
+            return True
         near = {c.lemma_.lower() for c in trigger.children
                 if c.dep_ in ("prt", "dobj", "prep", "advmod", "dative")}
         return any(all(w in near for w in tail) for tail in tails)
