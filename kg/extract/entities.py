@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -394,9 +395,23 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     return _dedupe(out)
 
 
+@cache
+def _title_end_regex() -> re.Pattern[str] | None:
+    """Reversed titles, to test cheaply whether a text ends with one (None: no shortcut)."""
+    titles = sorted(entity_rules().title_forms.values(), key=len, reverse=True)
+    if any(t != t.rstrip() for t in titles):
+        return None
+    return re.compile("|".join(re.escape(t[::-1]) for t in titles), re.IGNORECASE)
+
+
 def _after_title(span: Span) -> bool:
     """Whether a capitalised title ends right before the span ('... President ' + span)."""
     before = doc_text(span.doc)[max(0, span.start_char - 40):span.start_char]
+    # a title that ends right before the span ends where the text does, blanks aside:
+    # one anchored match on the reversed text rules out almost every span
+    ends_with = _title_end_regex()
+    if ends_with is not None and not ends_with.match(before.rstrip()[::-1]):
+        return False
     for m in _title_regex().finditer(before + " "):
         if m.group(0)[:1].isupper() and not before[m.end():].strip():
             return True
@@ -411,8 +426,8 @@ def _surname_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
     for surname in sorted(surnames):
         if not surname[:1].isupper() or len(surname) < 3:
             continue
-        for use in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc_text(doc)):
-            s, e = unit.start + use.start(), unit.start + use.end()
+        for a, b in _word_uses(doc_text(doc), surname):
+            s, e = unit.start + a, unit.start + b
             # the model's guess of another type for the bare surname ("the appointment
             # of Okafor" as a place) gives way, unless the word is a known place
             if any(m.start < e and s < m.end and not (
@@ -420,10 +435,31 @@ def _surname_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
                     and m.type is not EntityType.PERSON and place_type(m.text) is None)
                    for m in found + out):
                 continue
-            span = doc.char_span(use.start(), use.end())
+            span = doc.char_span(a, b)
             if span is not None:
                 out.append(mention_from_span(span, unit, EntityType.PERSON, "rule:surname"))
     return out
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # exactly what \w matches in a str regex
+
+
+def _word_uses(text: str, word: str) -> Iterator[tuple[int, int]]:
+    r"""Offsets of ``word`` not inside a longer word or hyphenated compound.
+
+    What ``re.finditer(r"(?<![\w-])WORD(?![\w-])")`` finds, without compiling a regex
+    per name (the regex cache overflows on a long page of names).
+    """
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "-")) and \
+                (end == len(text) or not (_is_word_char(text[end]) or text[end] == "-")):
+            yield at, end
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
 
 
 _BEFORE_PLACE = {"in", "to", "at", "from", "near", "and", "of", "outside", "into"}

@@ -29,6 +29,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.records import Entity, EntityType, Fact, Mention
@@ -44,8 +45,10 @@ HEADLINE = ":headline"
 _TYPE_RANK = {"kb": 0, "rule": 1, "gazetteer": 2, "dateline": 3, "ner": 4}
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(text: str) -> str:
-    """Fold typographic quotes, case, possessives and spacing for matching."""
+    """Fold typographic quotes, case, possessives and spacing for matching (cached: the
+    resolver asks for the same names many times)."""
     s = unicodedata.normalize("NFC", text).translate(_QUOTES).strip()
     s = _POSSESSIVE.sub("", s)
     s = _WS.sub(" ", s)
@@ -54,6 +57,7 @@ def normalise_name(text: str) -> str:
     return s.casefold()
 
 
+@lru_cache(maxsize=65536)
 def display_name(text: str) -> str:
     """A clean surface form: quotes folded, possessive dropped, title case for ALL CAPS."""
     s = unicodedata.normalize("NFC", text).translate(_QUOTES).strip()
