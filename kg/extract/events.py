@@ -1165,8 +1165,11 @@ class Reader:
         t = m.trigger
         sent = list(ctx_sent(self.ctx, t))
         lows = [x.lower_ for x in sent]
+        present = set(lows)
         for marker in self.lists["cause_markers"]:
             words = marker.split()
+            if words[0] not in present:
+                continue
             for i in range(len(sent) - len(words) + 1):
                 if sent[i].i <= t.i or lows[i:i + len(words)] != words:
                     continue
