@@ -8,6 +8,7 @@ still build.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import time
@@ -168,16 +169,22 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
             progress(document)
 
     current: int | None = None
-    for spacy_doc, (n, unit) in nlp.pipe(unit_stream(), as_tuples=True,
-                                         batch_size=options.batch_size):
-        if current is not None and n != current:
+    # The model's objects live as long as the build: the cyclic collector need not scan
+    # them again and again (about 1.5 % of a 100k-word build). Undone when the build ends.
+    gc.freeze()
+    try:
+        for spacy_doc, (n, unit) in nlp.pipe(unit_stream(), as_tuples=True,
+                                             batch_size=options.batch_size):
+            if current is not None and n != current:
+                finish(current)
+            current = n
+            if unit.index >= 0:
+                pending[n][1].append((unit, spacy_doc))
+                report.words += count_words(spacy_doc)
+        if current is not None:
             finish(current)
-        current = n
-        if unit.index >= 0:
-            pending[n][1].append((unit, spacy_doc))
-            report.words += count_words(spacy_doc)
-    if current is not None:
-        finish(current)
+    finally:
+        gc.unfreeze()
     report.seconds = time.perf_counter() - started
     return report
 

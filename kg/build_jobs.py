@@ -12,6 +12,7 @@ time, so memory stays flat however large the corpus.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -57,6 +58,7 @@ def _init_worker(model: str | None, base_iri: str | None, kb_files: tuple[str, .
     from kg.rdf.iri import IriMinter
 
     nlp = build_nlp(model, kb_files=kb_files)
+    gc.freeze()  # the model lives as long as the worker: keep the cyclic collector off it
     _WORKER.update(nlp=nlp, label=model_label(nlp),
                    minter=IriMinter(base_iri) if base_iri else IriMinter(),
                    batch_size=batch_size, max_chars=max(1, min(max_chars, nlp.max_length - 1)))
