@@ -8,7 +8,7 @@ sentences and mentions are ``nif:String`` nodes with begin/end offsets.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -23,12 +23,19 @@ _XSD_INT = XSD.nonNegativeInteger
 _XSD_DECIMAL = XSD.decimal
 
 
+@functools.lru_cache(maxsize=65536, typed=True)  # offsets repeat from document to document
 def _int(n: int) -> Literal:
     return Literal(str(n), datatype=_XSD_INT)
 
 
 def _dec(x: float) -> Literal:
-    d = Decimal(repr(x)).normalize()
+    return _decimal(repr(x))
+
+
+# confidences and coordinates repeat; keyed by repr, not by value: -0.0 == 0.0
+@functools.lru_cache(maxsize=4096)
+def _decimal(number: str) -> Literal:
+    d = Decimal(number).normalize()
     text = format(d, "f")
     if "." not in text:
         text += ".0"
@@ -39,8 +46,22 @@ def _datetime(dt) -> Literal:
     return Literal(dt.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=_XSD_DATETIME)
 
 
+# Terms used for every document, bound once: attribute lookups per quad add up.
+_TYPE = RDF.type
+_BEGIN, _END, _ANCHOR, _CONTEXT = NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext
+_PHRASE, _SENTENCE = NIF.Phrase, NIF.Sentence
+_KG_UPDATE, _KG_RULE, _KG_SENTENCE = KG.update, KG.rule, KG.sentence
+_DERIVED = PROV.wasDerivedFrom
+_PREF, _LABEL, _ALT, _SAME = SKOS.prefLabel, RDFS.label, SKOS.altLabel, OWL.sameAs
+_EVENT, _RELATION = KG.Event, KG.Relation
+
+
 class DocumentMapper:
-    """Builds the quads of one document's named graph."""
+    """Builds the quads of one document's named graph.
+
+    Quads are appended to one list (no generator chain), and the nodes and integer
+    literals a document repeats (spans, updates, offsets) are made once per document.
+    """
 
     def __init__(self, result: DocumentResult, minter: IriMinter):
         self.result = result
@@ -54,103 +75,127 @@ class DocumentMapper:
         self.mention_entity: dict[Mention, str] = {
             m: e.key for e in result.entities for m in e.mentions
         }
+        self.out: list[Quad] = []
+        self._spans: dict[tuple[int, int], NamedNode] = {}
+        self._updates: dict[int, NamedNode] = {}
+        self._rules: dict[str, NamedNode] = {}
 
     def entity_node(self, entity: Entity) -> NamedNode:
         _, _, name = entity.key.partition(":")
         return self.minter.entity(entity.type.value, name or entity.key)
 
-    def q(self, s, p, o) -> Quad:
-        return Quad(s, p, o, self.graph)
+    # --- per-document caches of repeated terms ---------------------------------------
+    def span(self, start: int, end: int) -> NamedNode:
+        node = self._spans.get((start, end))
+        if node is None:
+            node = self._spans[start, end] = self.minter.span(self.doc.doc_id, start, end)
+        return node
 
-    def quads(self) -> Iterator[Quad]:
-        yield from self.document_quads()
+    def update(self, index: int) -> NamedNode:
+        node = self._updates.get(index)
+        if node is None:
+            node = self._updates[index] = self.minter.update(self.doc.doc_id, index)
+        return node
+
+    def rule(self, rule_id: str) -> NamedNode:
+        node = self._rules.get(rule_id)
+        if node is None:
+            node = self._rules[rule_id] = self.minter.rule(rule_id)
+        return node
+
+    def quads(self) -> list[Quad]:
+        """Every quad of the document in mapping order, duplicates included."""
+        self.out = []
+        self.document_quads()
         for sent in self.result.sentences:
-            yield from self.sentence_quads(sent)
+            self.sentence_quads(sent)
         for entity in self.result.entities:
-            yield from self.entity_quads(entity)
+            self.entity_quads(entity)
         for fact in self.result.facts:
-            yield from self.fact_quads(fact)
+            self.fact_quads(fact)
+        return self.out
 
     # --- documents and updates -------------------------------------------------
-    def document_quads(self) -> Iterator[Quad]:
-        d, q = self.doc_iri, self.q
+    def document_quads(self) -> None:
+        d, g, add = self.doc_iri, self.graph, self.out.append
         doc = self.doc
-        yield q(d, RDF.type, KG.SourceDocument)
-        yield q(d, RDF.type, NIF.Context)
-        yield q(d, NIF.isString, Literal(doc.text))
-        yield q(d, NIF.beginIndex, _int(0))
-        yield q(d, NIF.endIndex, _int(len(doc.text)))
-        yield q(d, DCT.identifier, Literal(doc.doc_id))
-        yield q(d, KG.contentHash, Literal(doc.sha256))
+        add(Quad(d, _TYPE, KG.SourceDocument, g))
+        add(Quad(d, _TYPE, NIF.Context, g))
+        add(Quad(d, NIF.isString, Literal(doc.text), g))
+        add(Quad(d, _BEGIN, _int(0), g))
+        add(Quad(d, _END, _int(len(doc.text)), g))
+        add(Quad(d, DCT.identifier, Literal(doc.doc_id), g))
+        add(Quad(d, KG.contentHash, Literal(doc.sha256), g))
         if doc.title:
-            yield q(d, DCT.title, Literal(doc.title))
+            add(Quad(d, DCT.title, Literal(doc.title), g))
         if doc.live_title:
-            yield q(d, KG.liveTitle, Literal(doc.live_title))
+            add(Quad(d, KG.liveTitle, Literal(doc.live_title), g))
         if doc.published:
-            yield q(d, KG.publishedOn, Literal(doc.published.isoformat(), datatype=_XSD_DATE))
+            add(Quad(d, KG.publishedOn, Literal(doc.published.isoformat(), datatype=_XSD_DATE),
+                     g))
         if doc.updated:
-            yield q(d, KG.updatedAt, _datetime(doc.updated))
+            add(Quad(d, KG.updatedAt, _datetime(doc.updated), g))
         for unit in doc.units:
-            u = self.minter.update(doc.doc_id, unit.index)
-            yield q(u, RDF.type, KG.Update)
-            yield q(u, DCT.isPartOf, d)
-            yield q(u, NIF.beginIndex, _int(unit.start))
-            yield q(u, NIF.endIndex, _int(unit.end))
+            u = self.update(unit.index)
+            add(Quad(u, _TYPE, KG.Update, g))
+            add(Quad(u, DCT.isPartOf, d, g))
+            add(Quad(u, _BEGIN, _int(unit.start), g))
+            add(Quad(u, _END, _int(unit.end), g))
             if unit.stamp:
-                yield q(u, KG.stamp, _datetime(unit.stamp))
+                add(Quad(u, KG.stamp, _datetime(unit.stamp), g))
             if unit.headline:
-                yield q(u, KG.headline, Literal(unit.headline.text))
+                add(Quad(u, KG.headline, Literal(unit.headline.text), g))
             if unit.dateline:
-                yield q(u, KG.dateline, Literal(unit.dateline.text))
+                add(Quad(u, KG.dateline, Literal(unit.dateline.text), g))
 
-    def sentence_quads(self, sent: tuple[int, int, int]) -> Iterator[Quad]:
+    def sentence_quads(self, sent: tuple[int, int, int]) -> None:
         unit, start, end = sent
-        s = self.minter.span(self.doc.doc_id, start, end)
-        q = self.q
-        yield q(s, RDF.type, NIF.Sentence)
-        yield q(s, NIF.referenceContext, self.doc_iri)
-        yield q(s, NIF.beginIndex, _int(start))
-        yield q(s, NIF.endIndex, _int(end))
-        yield q(s, NIF.anchorOf, Literal(self.doc.text[start:end]))
-        yield q(s, KG.update, self.minter.update(self.doc.doc_id, unit))
+        s, g, add, lit = self.span(start, end), self.graph, self.out.append, _int
+        add(Quad(s, _TYPE, _SENTENCE, g))
+        add(Quad(s, _CONTEXT, self.doc_iri, g))
+        add(Quad(s, _BEGIN, lit(start), g))
+        add(Quad(s, _END, lit(end), g))
+        add(Quad(s, _ANCHOR, Literal(self.doc.text[start:end]), g))
+        add(Quad(s, _KG_UPDATE, self.update(unit), g))
 
     # --- entities -----------------------------------------------------------------
-    def entity_quads(self, entity: Entity) -> Iterator[Quad]:
-        e, q = self.entity_iri[entity.key], self.q
-        yield q(e, RDF.type, KG[entity.type.value])
-        yield q(e, SKOS.prefLabel, Literal(entity.name))
-        yield q(e, RDFS.label, Literal(entity.name))
+    def entity_quads(self, entity: Entity) -> None:
+        e, g, add = self.entity_iri[entity.key], self.graph, self.out.append
+        add(Quad(e, _TYPE, KG[entity.type.value], g))
+        name = Literal(entity.name)
+        add(Quad(e, _PREF, name, g))
+        add(Quad(e, _LABEL, name, g))
         for alias in sorted(entity.aliases - {entity.name}):
-            yield q(e, SKOS.altLabel, Literal(alias))
+            add(Quad(e, _ALT, Literal(alias), g))
         for link in sorted(set(entity.same_as)):
-            yield q(e, OWL.sameAs, NamedNode(link))
+            add(Quad(e, _SAME, NamedNode(link), g))
         if entity.geonames_id is not None:
-            yield q(e, KG.geonamesId, _int(entity.geonames_id))
+            add(Quad(e, KG.geonamesId, _int(entity.geonames_id), g))
         if entity.country_code:
-            yield q(e, KG.countryCode, Literal(entity.country_code))
+            add(Quad(e, KG.countryCode, Literal(entity.country_code), g))
         if entity.lat is not None and entity.long is not None:
-            yield q(e, WGS84.lat, _dec(entity.lat))
-            yield q(e, WGS84.long, _dec(entity.long))
+            add(Quad(e, WGS84.lat, _dec(entity.lat), g))
+            add(Quad(e, WGS84.long, _dec(entity.long), g))
+        mention_of, sentence, span, update, rule = (
+            KG.mentionOf, NIF.sentence, self.span, self.update, self.rule)
         for m in entity.mentions:
-            yield from self.mention_quads(m, e)
-        for surface, rule in sorted(set(entity.merges)):
-            yield q(e, KG.mergedBy, Literal(f"{rule}: {surface}"))
+            node = self.span_node(m.start, m.end, m.text)
+            add(Quad(node, mention_of, e, g))
+            add(Quad(node, sentence, span(*m.sentence), g))
+            add(Quad(node, _KG_UPDATE, update(m.unit), g))
+            add(Quad(node, _KG_RULE, rule(m.source), g))
+        for surface, rule_id in sorted(set(entity.merges)):
+            add(Quad(e, KG.mergedBy, Literal(f"{rule_id}: {surface}"), g))
 
-    def span_node(self, start: int, end: int, text: str) -> Iterator[Quad]:
-        s, q = self.minter.span(self.doc.doc_id, start, end), self.q
-        yield q(s, RDF.type, NIF.Phrase)
-        yield q(s, NIF.referenceContext, self.doc_iri)
-        yield q(s, NIF.beginIndex, _int(start))
-        yield q(s, NIF.endIndex, _int(end))
-        yield q(s, NIF.anchorOf, Literal(text))
-
-    def mention_quads(self, m: Mention, entity: NamedNode) -> Iterator[Quad]:
-        node = self.minter.span(self.doc.doc_id, m.start, m.end)
-        yield from self.span_node(m.start, m.end, m.text)
-        yield self.q(node, KG.mentionOf, entity)
-        yield self.q(node, NIF.sentence, self.minter.span(self.doc.doc_id, *m.sentence))
-        yield self.q(node, KG.update, self.minter.update(self.doc.doc_id, m.unit))
-        yield self.q(node, KG.rule, self.minter.rule(m.source))
+    def span_node(self, start: int, end: int, text: str) -> NamedNode:
+        """Add the NIF phrase quads of a span; return its node."""
+        s, g, add, lit = self.span(start, end), self.graph, self.out.append, _int
+        add(Quad(s, _TYPE, _PHRASE, g))
+        add(Quad(s, _CONTEXT, self.doc_iri, g))
+        add(Quad(s, _BEGIN, lit(start), g))
+        add(Quad(s, _END, lit(end), g))
+        add(Quad(s, _ANCHOR, Literal(text), g))
+        return s
 
     # --- facts --------------------------------------------------------------------
     def fact_identity(self, fact: Fact) -> str:
@@ -158,70 +203,68 @@ class DocumentMapper:
         trig = (fact.trigger.start, fact.trigger.end) if fact.trigger else None
         return f"{fact.kind}|{fact.unit}|{fact.sentence}|{trig}|{fact.rule}|{roles}"
 
-    def fact_quads(self, fact: Fact) -> Iterator[Quad]:
-        doc_id = self.doc.doc_id
-        f = self.minter.fact(doc_id, fact.kind, self.fact_identity(fact))
-        q = self.q
-        yield q(f, RDF.type, KG[fact.kind])
-        yield q(f, RDF.type, KG.Event if fact.category == "event" else KG.Relation)
-        yield q(f, KG.rule, self.minter.rule(fact.rule))
-        yield q(f, KG.confidence, _dec(round(fact.confidence, 3)))
-        yield q(f, PROV.wasDerivedFrom, self.minter.span(doc_id, *fact.sentence))
-        yield q(f, KG.sentence, self.minter.span(doc_id, *fact.sentence))
-        yield q(f, KG.update, self.minter.update(doc_id, fact.unit))
+    def fact_quads(self, fact: Fact) -> None:
+        f = self.minter.fact(self.doc.doc_id, fact.kind, self.fact_identity(fact))
+        g, add, span = self.graph, self.out.append, self.span
+        add(Quad(f, _TYPE, KG[fact.kind], g))
+        add(Quad(f, _TYPE, _EVENT if fact.category == "event" else _RELATION, g))
+        add(Quad(f, _KG_RULE, self.rule(fact.rule), g))
+        add(Quad(f, KG.confidence, _dec(round(fact.confidence, 3)), g))
+        sentence = span(*fact.sentence)
+        add(Quad(f, _DERIVED, sentence, g))
+        add(Quad(f, _KG_SENTENCE, sentence, g))
+        add(Quad(f, _KG_UPDATE, self.update(fact.unit), g))
         if fact.reported:
-            yield q(f, KG.reportedAt, _datetime(fact.reported))
+            add(Quad(f, KG.reportedAt, _datetime(fact.reported), g))
         if fact.trigger:
             t = fact.trigger
-            yield from self.span_node(t.start, t.end, t.text)
-            yield q(f, KG.trigger, self.minter.span(doc_id, t.start, t.end))
+            add(Quad(f, KG.trigger, self.span_node(t.start, t.end, t.text), g))
         if fact.attributed_to is not None:
             key = self.mention_entity.get(fact.attributed_to)
             if key:
-                yield q(f, KG.attributedTo, self.entity_iri[key])
+                add(Quad(f, KG.attributedTo, self.entity_iri[key], g))
         n_quantity = 0
         for role, values in sorted(fact.roles.items()):
             for value in values:
                 if isinstance(value, Mention):
                     key = self.mention_entity.get(value)
                     if key is not None:
-                        yield q(f, KG[role], self.entity_iri[key])
-                        yield q(f, PROV.wasDerivedFrom,
-                                self.minter.span(doc_id, value.start, value.end))
+                        add(Quad(f, KG[role], self.entity_iri[key], g))
+                        add(Quad(f, _DERIVED, span(value.start, value.end), g))
                     else:
-                        yield q(f, KG[role + "Text"], Literal(value.text))
+                        add(Quad(f, KG[role + "Text"], Literal(value.text), g))
                 elif isinstance(value, Quantity):
                     qn = self.minter.quantity(f, n_quantity)
                     n_quantity += 1
-                    yield q(f, KG[role], qn)
-                    yield from self.quantity_quads(qn, value)
+                    add(Quad(f, KG[role], qn, g))
+                    self.quantity_quads(qn, value)
                 elif isinstance(value, TimeExpr):
-                    yield from self.time_quads(f, role, value)
+                    self.time_quads(f, role, value)
                 else:
-                    yield q(f, KG[role] if role in _TEXT_ROLES else KG[role + "Text"],
-                            Literal(str(value)))
+                    add(Quad(f, KG[role] if role in _TEXT_ROLES else KG[role + "Text"],
+                             Literal(str(value)), g))
 
-    def quantity_quads(self, node: NamedNode, value: Quantity) -> Iterator[Quad]:
-        q = self.q
-        yield q(node, RDF.type, KG.Quantity)
-        yield q(node, KG.quantityText, Literal(value.text))
+    def quantity_quads(self, node: NamedNode, value: Quantity) -> None:
+        g, add = self.graph, self.out.append
+        add(Quad(node, _TYPE, KG.Quantity, g))
+        add(Quad(node, KG.quantityText, Literal(value.text), g))
         if value.value is not None:
-            yield q(node, KG.value, _dec(value.value))
+            add(Quad(node, KG.value, _dec(value.value), g))
         if value.unit:
-            yield q(node, KG.unit, Literal(value.unit))
+            add(Quad(node, KG.unit, Literal(value.unit), g))
         if value.qualifier:
-            yield q(node, KG.qualifier, Literal(value.qualifier))
+            add(Quad(node, KG.qualifier, Literal(value.qualifier), g))
 
-    def time_quads(self, f: NamedNode, role: str, value: TimeExpr) -> Iterator[Quad]:
-        q = self.q
+    def time_quads(self, f: NamedNode, role: str, value: TimeExpr) -> None:
+        g, add = self.graph, self.out.append
         prop = KG.dateEnd if role == "dateEnd" else KG.date
         if value.value:
-            yield q(f, prop, Literal(value.value, datatype=_XSD_DATE))
+            add(Quad(f, prop, Literal(value.value, datatype=_XSD_DATE), g))
         if role != "dateEnd":
-            yield q(f, KG.datePrecision, Literal(value.precision))
-            yield q(f, KG.dateText, Literal(value.text))
+            add(Quad(f, KG.datePrecision, Literal(value.precision), g))
+            add(Quad(f, KG.dateText, Literal(value.text), g))
         if value.end and role != "dateEnd":
-            yield q(f, KG.dateEnd, Literal(value.end, datatype=_XSD_DATE))
+            add(Quad(f, KG.dateEnd, Literal(value.end, datatype=_XSD_DATE), g))
 
 
 # Roles whose plain-text value is the property itself (not a ``...Text`` variant).
