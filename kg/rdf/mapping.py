@@ -9,6 +9,7 @@ sentences and mentions are ``nif:String`` nodes with begin/end offsets.
 from __future__ import annotations
 
 import functools
+from datetime import datetime
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -42,7 +43,7 @@ def _decimal(number: str) -> Literal:
     return Literal(text, datatype=_XSD_DECIMAL)
 
 
-def _datetime(dt) -> Literal:
+def _datetime(dt: datetime) -> Literal:
     return Literal(dt.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=_XSD_DATETIME)
 
 
@@ -79,6 +80,8 @@ class DocumentMapper:
         self._spans: dict[tuple[int, int], NamedNode] = {}
         self._updates: dict[int, NamedNode] = {}
         self._rules: dict[str, NamedNode] = {}
+        self._texts: dict[str, Literal] = {}
+        self._times: dict[int, tuple[datetime, Literal]] = {}
 
     def entity_node(self, entity: Entity) -> NamedNode:
         _, _, name = entity.key.partition(":")
@@ -96,6 +99,24 @@ class DocumentMapper:
         if node is None:
             node = self._updates[index] = self.minter.update(self.doc.doc_id, index)
         return node
+
+    def text(self, text: str) -> Literal:
+        """A plain literal; a name is mentioned, so anchored, many times in a document."""
+        lit = self._texts.get(text)
+        if lit is None:
+            lit = self._texts[text] = Literal(text)
+        return lit
+
+    def time(self, dt: datetime) -> Literal:
+        """The literal of a report time; facts share their update's datetime object.
+
+        Keyed by identity, not equality (equal aware datetimes may print differently);
+        the cache holds the object, so its id cannot be reused meanwhile.
+        """
+        hit = self._times.get(id(dt))
+        if hit is None:
+            hit = self._times[id(dt)] = (dt, _datetime(dt))
+        return hit[1]
 
     def rule(self, rule_id: str) -> NamedNode:
         node = self._rules.get(rule_id)
@@ -194,7 +215,7 @@ class DocumentMapper:
         add(Quad(s, _CONTEXT, self.doc_iri, g))
         add(Quad(s, _BEGIN, lit(start), g))
         add(Quad(s, _END, lit(end), g))
-        add(Quad(s, _ANCHOR, Literal(text), g))
+        add(Quad(s, _ANCHOR, self.text(text), g))
         return s
 
     # --- facts --------------------------------------------------------------------
@@ -215,7 +236,7 @@ class DocumentMapper:
         add(Quad(f, _KG_SENTENCE, sentence, g))
         add(Quad(f, _KG_UPDATE, self.update(fact.unit), g))
         if fact.reported:
-            add(Quad(f, KG.reportedAt, _datetime(fact.reported), g))
+            add(Quad(f, KG.reportedAt, self.time(fact.reported), g))
         if fact.trigger:
             t = fact.trigger
             add(Quad(f, KG.trigger, self.span_node(t.start, t.end, t.text), g))
