@@ -173,11 +173,9 @@ def run_query(store: Store, query: LibraryQuery, params: dict[str, str] | None =
 def rows(solutions: QuerySolutions) -> tuple[list[str], list[list[str | None]]]:
     """Header and rows as plain strings (IRIs, literal lexical forms, None if unbound)."""
     header = [v.value for v in solutions.variables]
-    out = []
-    for sol in solutions:
-        row = []
-        for var in solutions.variables:
-            term = sol[var]
-            row.append(None if term is None else term.value)
-        out.append(row)
+    # A solution iterates over its values in the order of the variables. Looking each value
+    # up by Variable (and reading solutions.variables again for every row) cost as much as
+    # the query itself on large results: ~35 us a row for 13 columns, 9 ms of 47 for 270 rows.
+    out: list[list[str | None]] = [[None if term is None else term.value for term in sol]
+                                   for sol in solutions]
     return header, out

@@ -70,6 +70,12 @@ def test_a_parameter_missing_from_the_projection_is_a_clear_error(tmp_path):
         run_query(Store(), find_query(str(path)), {"who": "x"})
 
 
+def test_rows_follow_the_projection_order_with_none_for_unbound():
+    solutions = Store().query('SELECT ?b ?a ?c ?d WHERE { BIND(1 AS ?a) BIND("x" AS ?b) '
+                              'BIND(<urn:kg-test:d> AS ?d) }')
+    assert rows(solutions) == (["b", "a", "c", "d"], [["x", "1", None, "urn:kg-test:d"]])
+
+
 # --- on the seed ------------------------------------------------------------------------
 
 def test_seed_documents(seed_store, seed_build):
