@@ -37,7 +37,12 @@ sys.path.insert(0, str(HERE))
 from generate import generate, parse_size  # noqa: E402
 
 FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
-COLD_START_QUERY = "entities-by-type"
+# `kg query` cold start is timed on a cheap query about one thing (the mentions of the most
+# mentioned person, the value the query worker binds), so it measures the start-up rather
+# than the query; the listing of every entity is timed apart.
+COLD_START_QUERY = "mentions-of"
+COLD_START_PARAM = "label"
+COLD_START_LISTING = "entities-by-type"
 QUERY_BUDGET_S = 10.0  # per query; past it (and after 3 timed runs) stop repeating
 
 
@@ -236,24 +241,33 @@ def run_worker(*args: str) -> tuple[dict, float]:
     return json.loads(proc.stdout.strip().splitlines()[-1]), wall
 
 
-def cold_start(graph: Path | None, store: Path | None, *, reps: int,
-               timeout: float = 600.0) -> dict:
+def cold_start(graph: Path | None, store: Path | None, *, reps: int, query: str,
+               params: dict[str, str] | None = None, timeout: float = 600.0) -> dict:
     """Wall time of a whole `kg query` process (imports, open, query, print), best and median."""
     kg = Path(sys.executable).parent / "kg"
     target = ["--graph", str(graph)] if graph else ["--store", str(store)]
+    bound = [arg for k, v in (params or {}).items() for arg in ("--param", f"{k}={v}")]
     times = []
     for _ in range(reps):
         t0 = time.perf_counter()
         try:
-            proc = subprocess.run([str(kg), "query", COLD_START_QUERY, *target, "--format",
+            proc = subprocess.run([str(kg), "query", query, *target, *bound, "--format",
                                    "json"], capture_output=True, cwd=ROOT, timeout=timeout)
         except subprocess.TimeoutExpired:  # report it; the rest of the run is kept
-            return {"best_s": float("inf"), "median_s": float("inf"), "timed_out": timeout}
+            return {"best_s": float("inf"), "median_s": float("inf"), "timed_out": timeout,
+                    "query": query, "params": params or {}}
         times.append(time.perf_counter() - t0)
         if proc.returncode != 0:
             sys.stderr.write(proc.stderr.decode())
             raise SystemExit("kg query failed")
-    return {"best_s": min(times), "median_s": statistics.median(times)}
+    return {"best_s": min(times), "median_s": statistics.median(times), "query": query,
+            "params": params or {}}
+
+
+def cold_start_param(queries: dict) -> dict[str, str]:
+    """The parameter the query worker bound for the cold-start query (none if it bound none)."""
+    bound = (queries.get("queries_with_param") or {}).get(COLD_START_QUERY, {}).get("param")
+    return dict(bound) if bound and COLD_START_PARAM in bound else {}
 
 
 def same_quads(a: Path, b: Path) -> bool:
@@ -368,10 +382,16 @@ def run(args: argparse.Namespace) -> dict:
             save_partial(args, results)
             smallest = work / label(min(args.sizes)) / "jobs1" / "graph.nq"
             limit = max(args.query_timeout, 1.0) * 2
+            one = cold_start_param(q)
             results["cold_start"] = {
-                "small_graph": cold_start(smallest, None, reps=args.cold_reps, timeout=limit)
+                "small_graph": cold_start(smallest, None, reps=args.cold_reps, timeout=limit,
+                                          query=COLD_START_QUERY, params=one)
                 | {"size": label(min(args.sizes)), "file": "graph.nq"},
-                "large_store": cold_start(None, store_dir, reps=args.cold_reps, timeout=limit)
+                "large_store": cold_start(None, store_dir, reps=args.cold_reps, timeout=limit,
+                                          query=COLD_START_QUERY, params=one)
+                | {"size": name},
+                "large_store_listing": cold_start(None, store_dir, reps=args.cold_reps,
+                                                  timeout=limit, query=COLD_START_LISTING)
                 | {"size": name},
             }
             print(f"[{name}] queries and cold start done", file=sys.stderr)
@@ -486,13 +506,20 @@ def report(results: dict) -> str:
         cs = results.get("cold_start")
         if cs is None:
             return "\n".join(parts) + "\n"
-        parts += ["", "| kg query cold start | best s | median s |", "|---|---:|---:|",
-                  f"| `kg query {COLD_START_QUERY} --graph` ({cs['small_graph']['size']}-word "
-                  f"graph.nq) | {cs['small_graph']['best_s']:.2f} | "
-                  f"{cs['small_graph']['median_s']:.2f} |",
-                  f"| `kg query {COLD_START_QUERY} --store` ({cs['large_store']['size']}-word "
-                  f"on-disk store) | {cs['large_store']['best_s']:.2f} | "
-                  f"{cs['large_store']['median_s']:.2f} |"]
+        parts += ["", "| kg query cold start | best s | median s |", "|---|---:|---:|"]
+        for key, where in (("small_graph", "--graph {size}-word graph.nq"),
+                           ("large_store", "--store {size}-word on-disk store"),
+                           ("large_store_listing", "--store {size}-word on-disk store")):
+            r = cs.get(key)
+            if r is None:
+                continue
+            bound = "".join(f" --param {k}={v}" for k, v in r.get("params", {}).items())
+            parts.append(f"| `kg query {r.get('query', COLD_START_LISTING)}{bound} "
+                         f"{where.format(size=r['size'])}` | {r['best_s']:.2f} | "
+                         f"{r['median_s']:.2f} |")
+        parts += ["", f"`{COLD_START_QUERY}` about one thing measures the start-up (imports, "
+                  f"store open, printing); `{COLD_START_LISTING}` lists every entity, so it "
+                  "mostly measures that query."]
         if "disk_store_load_seconds" in q:
             parts += ["", f"Bulk load of the {q['size']}-word N-Quads into an on-disk store: "
                       f"{q['disk_store_load_seconds']:.1f} s."]
