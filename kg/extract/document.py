@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.entities import entity_mentions, title_positions
+from kg.extract.entities import doc_text, entity_mentions, sentence_bounds, title_positions
 from kg.extract.events import extract_facts
 from kg.extract.merge import merge_facts
 from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
@@ -18,16 +18,10 @@ from kg.resolve.entities import resolve_entities
 
 def sentences_of(unit: Unit, doc: Doc) -> list[tuple[int, int, int]]:
     """(unit, start, end) of every non-blank sentence, trimmed, in source offsets."""
-    out = []
-    for sent in doc.sents:
-        text = sent.text
-        if not text.strip():
-            continue
-        lead = len(text) - len(text.lstrip())
-        trail = len(text) - len(text.rstrip())
-        out.append((unit.index, unit.start + sent.start_char + lead,
-                    unit.start + sent.end_char - trail))
-    return out
+    text = doc_text(doc)
+    _, ranges = sentence_bounds(doc)  # computed once per Doc, shared with the extractors
+    return [(unit.index, unit.start + a, unit.start + b) for a, b in ranges
+            if text[a:b].strip()]
 
 
 def fact_mentions(facts: list[Fact]) -> list[Mention]:

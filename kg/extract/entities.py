@@ -58,7 +58,7 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def _sentence_bounds(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+def sentence_bounds(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
     """Token starts and character ranges of the sentences, computed once per Doc."""
     cached = doc.user_data.get("kg_sents")
     if cached is None:
@@ -79,7 +79,7 @@ def _trimmed(sent: Span) -> tuple[int, int]:
 
 
 def sentence_of(span: Span, unit: Unit) -> tuple[int, int]:
-    starts, ranges = _sentence_bounds(span.doc)
+    starts, ranges = sentence_bounds(span.doc)
     a, b = ranges[max(0, bisect_right(starts, span.start) - 1)]
     return unit.start + a, unit.start + b
 

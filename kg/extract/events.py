@@ -580,6 +580,7 @@ class Reader:
         self.trigger_tokens: dict[int, str] = {}
         self._times: dict[tuple[str, bool], TimeExpr] = {}
         self._dates_read: list[tuple[SpacySpan, str, Token, TimeExpr]] | None = None
+        self._sent_words: dict[int, tuple[list[Token], list[str], set[str]]] = {}
         self.future_aux = set(lists["future_auxiliaries"])
         self.future_heads = set(lists["future_heads"])
         self.person_theme = False
@@ -1163,9 +1164,13 @@ class Reader:
 
     def _cause(self, m: Match, put) -> None:
         t = m.trigger
-        sent = list(ctx_sent(self.ctx, t))
-        lows = [x.lower_ for x in sent]
-        present = set(lows)
+        span = ctx_sent(self.ctx, t)
+        known = self._sent_words.get(span.start)
+        if known is None:  # a sentence often holds several triggers
+            sent = list(span)
+            lows = [x.lower_ for x in sent]
+            known = self._sent_words[span.start] = (sent, lows, set(lows))
+        sent, lows, present = known
         for marker in self.lists["cause_markers"]:
             words = marker.split()
             if words[0] not in present:
