@@ -816,7 +816,7 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]
     no country stated ('State Secretary X'), the country the unit mentions most.
     """
     rules = entity_rules()
-    suffix = _title_suffix_regex(rules)
+    suffix = _title_suffix_regex()
     facts: list[Fact] = []
     by_end = {m.end: m for m in mentions if m.type is not EntityType.PERSON}
     countries = [m for m in mentions if m.type is EntityType.COUNTRY]
@@ -859,22 +859,21 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]
     return facts
 
 
-_SUFFIX_REGEXES: dict[int, tuple[EntityRules, re.Pattern[str]]] = {}
+def _title_form(key: str) -> str:
+    """A title key as a regex: spaces stand for any run of blanks."""
+    return re.escape(key).replace(r"\ ", r"\s+")
 
 
-def _title_suffix_regex(rules: EntityRules) -> re.Pattern[str]:
-    """One regex for 'a title, then only spaces, at the end of the text', built once.
+@cache
+def _title_suffix_regex() -> re.Pattern[str]:
+    """One regex for 'a title, then only spaces, at the end of the text'.
 
     Every match ends at the same place, so the leftmost one is the longest title:
     one search instead of one per title and name.
     """
-    known = _SUFFIX_REGEXES.get(id(rules))
-    if known is None or known[0] is not rules:
-        forms = [re.escape(key).replace(r"\ ", r"\s+")
-                 for key, scope in rules.titles.items() if scope != "honorific"]
-        pattern = rf"(?:^|(?<=\W))({'|'.join(forms) or '(?!)'})\s+$"
-        known = _SUFFIX_REGEXES[id(rules)] = (rules, re.compile(pattern, re.IGNORECASE))
-    return known[1]
+    forms = [_title_form(key) for key, scope in entity_rules().titles.items()
+             if scope != "honorific"]
+    return re.compile(rf"(?:^|(?<=\W))({'|'.join(forms) or '(?!)'})\s+$", re.IGNORECASE)
 
 
 def _title_scope(written: str, rules: EntityRules) -> str:
@@ -883,8 +882,7 @@ def _title_scope(written: str, rules: EntityRules) -> str:
     if scope is not None and scope != "honorific":
         return scope
     for key, scope in rules.titles.items():  # a case-folding corner: match as the search did
-        if scope != "honorific" and re.fullmatch(re.escape(key).replace(r"\ ", r"\s+"),
-                                                 written, re.IGNORECASE):
+        if scope != "honorific" and re.fullmatch(_title_form(key), written, re.IGNORECASE):
             return scope
     raise AssertionError(f"no title key spells {written!r}")
 
