@@ -17,7 +17,7 @@ from yaml.nodes import Node
 
 from kg.errors import GoldError
 from kg.evaluate._yaml import NodeReader, Scalar, line_of
-from kg.evaluate.mapping import Mapping, load_mapping
+from kg.evaluate.mapping import FACTUALITY, Mapping, load_mapping
 
 CELL_KINDS = ("entity", "text", "number", "date", "type")
 
@@ -51,6 +51,7 @@ class GoldFact:
     roles: dict[str, RoleValue]
     line: int
     index: int = 0
+    background: bool = False  # background history, not news of the day (not scored apart)
 
     def describe(self) -> str:
         parts = []
@@ -209,9 +210,11 @@ def _fact(r: NodeReader, node: Node, category: str, mapping: Mapping) -> GoldFac
         raise r.fail(items["type"], f"{ftype} is a {spec.category}, listed under "
                                     f"{category}s", hint=f"move it to {spec.category}s")
     core = r.boolean(items["core"], "core") if "core" in items else False
+    background = (r.boolean(items["background"], "background")
+                  if "background" in items else False)
     roles: dict[str, RoleValue] = {}
     for name, value_node in items.items():
-        if name in ("type", "core"):
+        if name in ("type", "core", "background"):
             continue
         role = spec.roles.get(name)
         if role is None:
@@ -223,7 +226,7 @@ def _fact(r: NodeReader, node: Node, category: str, mapping: Mapping) -> GoldFac
                 roles["unit"] = unit
             continue
         roles[name] = _role_value(r, value_node, name, role.kind, mapping)
-    return GoldFact(ftype, category, core, roles, line_of(node))
+    return GoldFact(ftype, category, core, roles, line_of(node), background=background)
 
 
 def _quantity(r: NodeReader, node: Node, what: str) -> tuple[float, str | None]:
@@ -249,7 +252,7 @@ def _role_value(r: NodeReader, node: Node, name: str, kind: str,
         values = [_one_value(r, n, what, kind, mapping) for n in r.sequence(node, what)]
         if not values:
             raise r.fail(node, f"{what} is an empty list", hint="write null or leave it out")
-        if kind in ("quantity", "date", "qualifier", "unit", "type"):
+        if kind in ("quantity", "date", "qualifier", "unit", "type", "factuality"):
             raise r.fail(node, f"{what} takes one value, not a list")
         return values
     return _one_value(r, node, what, kind, mapping)
@@ -261,6 +264,9 @@ def _one_value(r: NodeReader, node: Node, what: str, kind: str, mapping: Mapping
     if kind == "date":
         return _date_text(r, node, what)
     text = r.string(node, what)
+    if kind == "factuality" and text not in FACTUALITY:
+        raise r.fail(node, f"{what}: unknown factuality {text!r}",
+                     hint=f"one of {', '.join(FACTUALITY)}")
     if kind == "type" and text not in mapping.facts:
         raise r.fail(node, f"{what}: unknown fact type {text!r}",
                      hint=f"known: {', '.join(mapping.facts)}")

@@ -19,7 +19,10 @@ from kg.rdf.vocab import KG
 
 MAPPING_FILE = Path(__file__).with_name("mapping.yaml")
 
-KINDS = ("entity", "text", "type", "quantity", "qualifier", "unit", "date", "ignore")
+KINDS = ("entity", "text", "type", "quantity", "qualifier", "unit", "date", "factuality",
+         "ignore")
+# The factuality values a gold file and a graph may give (ontology: kg:factuality).
+FACTUALITY = ("asserted", "negated", "future", "hypothetical", "claimed")
 SCORES = ("match", "location", "date", "quantity", "qualifier", "unit", "none")
 COLUMNS = ("location", "date", "quantity", "qualifier", "unit")
 CATEGORIES = ("event", "relation")
@@ -36,6 +39,7 @@ class RoleSpec:
     properties: tuple[str, ...]
     kind: str
     score: str
+    default: str | None = None  # the value a gold file or a graph leaves unsaid
 
     @property
     def gates(self) -> bool:
@@ -137,7 +141,7 @@ def _check_term(r: NodeReader, node, name: str, what: str) -> str:
 
 def _role(r: NodeReader, name: str, node) -> RoleSpec:
     what = f"role {name!r}"
-    items = r.keys(node, what, required=("properties", "kind"), optional=("score",))
+    items = r.keys(node, what, required=("properties", "kind"), optional=("score", "default"))
     props = tuple(_check_term(r, items["properties"], p, "property")
                   for p in r.strings(items["properties"], f"properties of {what}"))
     kind = r.string(items["kind"], f"kind of {what}")
@@ -152,7 +156,13 @@ def _role(r: NodeReader, name: str, node) -> RoleSpec:
         raise r.fail(node, f"{what}: kind ignore goes with score none, and only with it")
     if kind != "ignore" and not props:
         raise r.fail(items["properties"], f"{what} needs at least one property")
-    return RoleSpec(name, props, kind, score)
+    default = None
+    if "default" in items:
+        default = r.string(items["default"], f"default of {what}")
+        if kind != "factuality" or default not in FACTUALITY:
+            raise r.fail(items["default"], f"{what}: only a factuality role takes a default, "
+                                           f"one of {', '.join(FACTUALITY)}")
+    return RoleSpec(name, props, kind, score, default)
 
 
 def _parse(path: Path) -> Mapping:

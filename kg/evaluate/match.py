@@ -208,6 +208,8 @@ class Matcher:
                     and m.unit_key(filler.unit) == m.unit_key(str(item)))
         if kind == "date":
             return isinstance(filler, str) and date_matches(str(item), filler)
+        if kind == "factuality":
+            return isinstance(filler, str) and m.fold(filler) == m.fold(str(item))
         return True  # kind "ignore"
 
     def role_agrees(self, value, role: RoleSpec, fact: GraphFact) -> bool:
@@ -215,6 +217,8 @@ class Matcher:
         if value is None or role.kind == "ignore":
             return True
         fillers = fact.fillers(role.properties)
+        if not fillers and role.default is not None:
+            fillers = [role.default]
         if isinstance(value, list):
             items = [v for v in value if v is not None]
             if not items:
@@ -225,9 +229,18 @@ class Matcher:
             return found / len(items) >= self.mapping.list_min_fraction - 1e-12
         return any(self.item_matches(value, f, role.kind) for f in fillers)
 
+    @staticmethod
+    def gold_roles(gold: GoldFact, spec: FactSpec) -> dict:
+        """The gold fact's roles, with the default of each role it leaves unsaid."""
+        roles = dict(gold.roles)
+        for name, role in spec.roles.items():
+            if role.default is not None and roles.get(name) is None:
+                roles[name] = role.default
+        return roles
+
     def gating(self, gold: GoldFact, spec: FactSpec, fact: GraphFact) -> list[str]:
         """Gold roles scored ``match`` that the graph fact gets wrong."""
-        return [name for name, value in gold.roles.items()
+        return [name for name, value in self.gold_roles(gold, spec).items()
                 if spec.roles[name].gates and not self.role_agrees(value, spec.roles[name],
                                                                    fact)]
 
@@ -294,7 +307,7 @@ class Matcher:
         for f in self.graph.facts:
             if f.cls != spec.cls:
                 continue
-            wrong = [n for n, v in gold.roles.items()
+            wrong = [n for n, v in self.gold_roles(gold, spec).items()
                      if v is not None and not self.role_agrees(v, spec.roles[n], f)]
             if best is None or len(wrong) < len(best.disagree):
                 best = Near(f, wrong)

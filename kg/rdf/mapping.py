@@ -290,7 +290,8 @@ class DocumentMapper:
 
 
 # Roles whose plain-text value is the property itself (not a ``...Text`` variant).
-_TEXT_ROLES = frozenset({"purpose", "quote", "cue", "gist", "cause", "role", "eventType"})
+_TEXT_ROLES = frozenset({"purpose", "quote", "cue", "gist", "cause", "role", "eventType",
+                         "factuality"})
 
 
 def map_document(result: DocumentResult, minter: IriMinter) -> list[Quad]:

@@ -56,11 +56,14 @@ KG = Namespace(
     Event Relation Deployment Withdrawal Request Detention Arrest Neutralisation Seizure
     Protest Riot StateOfEmergency CounterTerrorismOperation Participation Protection
     Casualties Damage Attack Arson Meeting Statement Appointment Dismissal
+    PolicyMeasure Curfew Ban Closure Sanction CommunicationsShutdown Order Decision
+    Approval Rejection Movement Investigation Charge Conviction Release Injury Agreement
+    Election Resignation Clash Looting Coup Dissolution Evacuation Aid Accusation
     Position Membership PartOf LocatedIn
     Quantity Mention Update SourceDocument Rule
     agent theme themeText location addressee participant participantText quantity date
     dateEnd datePrecision dateText purpose requestedBy requestedByText cause medium mediumText
-    speaker quote cue gist attributedTo reportedAt event eventType
+    speaker quote cue gist attributedTo reportedAt event eventType origin originText factuality
     holder role roleText organization member group part whole place container
     value unit qualifier quantityText
     confidence rule trigger mention mentionOf sentence update stamp headline dateline

@@ -60,7 +60,7 @@ def broken(tmp_path, old: str, new: str):
      "unknown score 'place'"),
     ("Protest:        {class: Protest,", "Protest:        {class: Protests,",
      "'Protests' is not a term"),
-    ("roles: [location, date, cause]}", "roles: [location, date, causes]}",
+    ("roles: [location, date, cause, factuality]}", "roles: [location, date, causes, factuality]}",
      "names role 'causes'"),
 ])
 def test_schema_errors_name_their_line(tmp_path, old, new, message):

@@ -189,6 +189,32 @@ events:
     assert len(ev.facts.pairs) == 1
 
 
+def test_factuality_left_out_is_asserted_on_both_sides(tmp_path):
+    # an event the text denies, read as a fact, is a miss and a spurious fact
+    negated = DETENTION.replace("date: 2022-03-08}", "date: 2022-03-08, factuality: negated}")
+    ev = run(tmp_path, detention_doc(), negated)
+    assert ev.facts.pairs == []
+    (miss,) = [m for m in ev.as_json()["misses"] if m["kind"] == "fact"]
+    assert miss["nearest"]["disagree"] == ["factuality"]
+    # the same fact marked negated in the graph matches it
+    assert len(run(tmp_path, detention_doc(factuality="negated"), negated).facts.pairs) == 1
+    # a planned event in the graph does not match an asserted gold fact
+    assert run(tmp_path, detention_doc(factuality="future"), DETENTION).facts.pairs == []
+    assert len(run(tmp_path, detention_doc(factuality="asserted"), DETENTION).facts.pairs) == 1
+
+
+def test_factuality_and_background_are_read_and_checked(tmp_path):
+    gold = gold_from(tmp_path, ENTITIES + """
+events:
+  - {type: Curfew, agent: Ministry of Order, location: Klow, factuality: future}
+  - {type: Coup, agent: Syldavian Guard, date: 1998, background: true}
+""")
+    assert [f.background for f in gold.facts] == [False, True]
+    assert gold.facts[0].roles["factuality"] == "future"
+    with pytest.raises(GoldError, match="unknown factuality 'planned'"):
+        gold_from(tmp_path, ENTITIES + "events:\n  - {type: Curfew, factuality: planned}\n")
+
+
 def test_list_role_needs_half_of_its_items(tmp_path):
     gold = ENTITIES + """
 events:
