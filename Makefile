@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 KG     := $(BIN)/kg
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint lock bench bench-smoke clean
+.PHONY: demo test install lint lock bench bench-smoke eval clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ lint: $(STAMP)
 
 lock:
 	$(BIN)/pip-compile --no-emit-index-url --generate-hashes --allow-unsafe --strip-extras -o requirements.lock requirements.in
+
+# Extraction quality on the seed, the development split and the held-out split
+# (docs/evaluation.md): one line per split and the dev split's per-type table;
+# `make eval JSON=1` prints the same figures as one JSON object.
+EVAL_SPLITS := --corpus seed=seeds --corpus dev=tests/data/dev --corpus heldout=tests/data/heldout
+eval: $(STAMP)
+	$(KG) eval $(EVAL_SPLITS) $(if $(JSON),--json,--types dev)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -17,8 +17,15 @@ def eval_cmd(
         help="Sources to build and evaluate (files, directories, globs); or give --graph.",
         show_default=False)] = None,
     *,
-    gold: Annotated[Path, typer.Option("--gold", help="Gold annotation file "
-                                       "(format: docs/evaluation.md).")],
+    gold: Annotated[Path | None, typer.Option("--gold", help="Gold annotation file "
+                                              "(format: docs/evaluation.md).")] = None,
+    corpus: Annotated[list[str] | None, typer.Option(
+        "--corpus", help="[NAME=]DIR: build the texts of a split directory (texts and "
+        "their gold files) and score them together; repeat for several splits.",
+        show_default=False)] = None,
+    types: Annotated[list[str] | None, typer.Option(
+        "--types", help="With --corpus: print the per-type fact table of this split.",
+        show_default=False)] = None,
     graph: Annotated[Path | None, typer.Option("--graph", "-g", help="Evaluate this graph "
                                                "file instead of building sources.")] = None,
     store: Annotated[Path | None, typer.Option("--store", help="Evaluate this on-disk store "
@@ -40,6 +47,15 @@ def eval_cmd(
     from kg.evaluate.mapping import load_mapping
     from kg.evaluate.run import evaluate_store
 
+    if corpus:
+        if gold is not None or sources or graph is not None or store is not None or check:
+            raise typer.BadParameter("--corpus takes no --gold, SOURCES, --graph, --store "
+                                     "or --check")
+        _corpus(corpus, types or [], as_json=as_json, model=model, questions=questions,
+                min_f1=min_f1)
+        return
+    if gold is None:
+        raise typer.BadParameter("give --gold FILE (or --corpus DIR)")
     given = sum(x is not None and x != [] for x in (sources, graph, store))
     if given != (0 if check else 1):
         raise typer.BadParameter("--check takes no graph or sources" if check else
@@ -107,3 +123,41 @@ def _build(sources: list[str], model: str | None):
     err.print(f"built {report.built} documents, {report.facts} facts, {report.entities} "
               f"entities in {report.seconds:.1f} s", markup=False)
     return st
+
+
+def _corpus(specs: list[str], types: list[str], *, as_json: bool, model: str | None,
+            questions: Path | None, min_f1: float | None) -> None:
+    """Build and score each split; one line per split (docs/evaluation.md, make eval)."""
+    from kg.evaluate.corpus import evaluate_split, read_split
+    from kg.evaluate.mapping import load_mapping
+
+    mapping = load_mapping()
+    splits = []
+    for spec in specs:
+        name, sep, directory = spec.partition("=")
+        if not sep:
+            name, directory = Path(spec).name or spec, spec
+        splits.append(read_split(name, directory, mapping=mapping))  # all checked first
+    unknown = set(types) - {s.name for s in splits}
+    if unknown:
+        raise typer.BadParameter(f"--types names no split: {', '.join(sorted(unknown))}")
+    results = {}
+    for split in splits:
+        st = _build([str(p) for p in split.texts], model)
+        results[split.name] = evaluate_split(st, split, mapping=mapping, questions=questions)
+    figures = {name: r.as_json() for name, r in results.items()}
+    if as_json:
+        out.file.write(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
+        out.file.flush()
+    else:
+        from kg.evaluate.report import print_split_lines, print_type_table
+
+        print_split_lines(figures, out)
+        for name in types:
+            print_type_table(name, figures[name], out)
+    if min_f1 is not None:
+        low = [f"{name} {part} F1 {fig[part]['f1']:.3f}" for name, fig in figures.items()
+               for part in ("entities", "facts") if fig[part]["f1"] < min_f1]
+        if low:
+            err.print(f"below --min-f1 {min_f1}: {', '.join(low)}", markup=False)
+            raise typer.Exit(1)

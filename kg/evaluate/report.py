@@ -114,3 +114,32 @@ def print_report(ev: Evaluation, console: Console) -> None:
             if p["sentence"]:
                 console.print(f"    sentence: {p['sentence']}", markup=False,
                               highlight=False, style="dim")
+
+
+def _prf(part: dict) -> str:
+    return f"{part['precision']:.3f}/{part['recall']:.3f}/{part['f1']:.3f}"
+
+
+def print_split_lines(figures: dict[str, dict], console: Console) -> None:
+    """One line per split: entity P/R/F1, type accuracy, fact P/R/F1, dates, questions."""
+    t = Table("split", "texts", "entities P/R/F1", "type acc.", "facts P/R/F1", "core R",
+              "dates right/given", "questions", title="kg eval by split (micro-averaged)",
+              title_justify="left")
+    for name, fig in figures.items():
+        e, f, d, q = fig["entities"], fig["facts"], fig["dates"], fig["questions"]
+        t.add_row(name, str(fig["texts"]), _prf(e), f"{e['type_accuracy']:.3f}", _prf(f),
+                  f"{f['core_recall']:.3f}", f"{d['right']}/{d['given']}",
+                  f"{q['answered']}/{q['total']}")
+    console.print(t)
+
+
+def print_type_table(name: str, fig: dict, console: Console) -> None:
+    """The per-type fact table of one split (summed over its texts)."""
+    t = Table("type", "gold", "core", "predicted", "matched", "P", "R", "F1", *COLUMNS,
+              title=f"Facts by type, {name} (columns: agree/given over matched facts)",
+              title_justify="left")
+    for ftype, row in sorted(fig["facts"]["by_type"].items(), key=lambda kv: -kv[1]["gold"]):
+        t.add_row(ftype, str(row["gold"]), str(row["core"]), str(row["predicted"]),
+                  str(row["matched"]), _pct(row["precision"]), _pct(row["recall"]),
+                  _pct(row["f1"]), *(_column(row["columns"][c]) for c in COLUMNS))
+    console.print(t)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from eval_builders import TinyDoc, qty
@@ -151,3 +152,24 @@ def test_check_validates_without_a_graph(tiny, gold_path):
     assert res.exit_code == 0 and "2 facts (0 core)" in res.stdout
     graph, _ = tiny
     assert invoke("--gold", gold, "--check", "--graph", graph).exit_code == 2
+
+
+def test_corpus_splits_one_line_each_and_json(seed_path, gold_path):
+    """`kg eval --corpus NAME=DIR` builds a split and sums its figures (make eval)."""
+    seeds = str(seed_path.parent)
+    res = subprocess.run([sys.executable, "-m", "kg", "eval", "--corpus", f"seed={seeds}",
+                          "--json"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert list(data) == ["seed"]
+    seed = data["seed"]
+    assert seed["texts"] == 1 and seed["facts"]["f1"] == 1.0
+    assert seed["dates"]["given"] == seed["dates"]["right"] > 0
+    assert seed["questions"] == {"answered": 9, "total": 9}
+    assert [Path(d["gold"]).name for d in seed["documents"]] == [gold_path.name]
+    table = subprocess.run([sys.executable, "-m", "kg", "eval", "--corpus", f"seed={seeds}",
+                            "--types", "seed"], capture_output=True, text=True)
+    assert table.returncode == 0, table.stderr
+    assert "Facts by type, seed" in table.stdout and "1.000/1.000/1.000" in table.stdout
+    bad = invoke("--corpus", f"seed={seeds}", "--types", "dev")
+    assert bad.exit_code == 2 and "--types names no split: dev" in bad.output
