@@ -66,6 +66,10 @@ class Unit:
     headline: Span | None = None
     dateline: Span | None = None
     agency: Span | None = None
+    # The local calendar day relative dates of the unit resolve against ("on Sunday"):
+    # the day of its stamp as printed, the page date, or the date of its dateline.
+    anchor: date | None = None
+    date_hint: date | None = None  # the date of the unit's dateline, when it gives one
 
 
 @dataclass(slots=True)
@@ -81,10 +85,13 @@ class SourceDocument:
     live_title: str | None = None
     units: list[Unit] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    modified: datetime | None = None  # an "Updated: ..." line of the page
 
     @property
     def updated(self) -> datetime | None:
         stamps = [u.stamp for u in self.units if u.stamp is not None]
+        if self.modified is not None:
+            stamps.append(self.modified)
         return max(stamps) if stamps else None
 
 

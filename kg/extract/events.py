@@ -80,6 +80,9 @@ class Context:
 
     @property
     def base(self) -> datetime | None:
+        if self.unit.anchor is not None:  # the day as the page prints it
+            a = self.unit.anchor
+            return datetime(a.year, a.month, a.day)
         if self.unit.stamp is not None:
             return self.unit.stamp
         if self.document.published is not None:

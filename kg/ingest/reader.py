@@ -23,17 +23,17 @@ import bisect
 import hashlib
 import re
 from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest.html import html_to_text, looks_like_html
 from kg.ingest.language import english_warning
+from kg.ingest.layout import Kind, Line, classify, find_dateline, is_headline, is_list_header, words
+from kg.ingest.pagedates import PageDate
 from kg.records import SourceDocument, Span, Unit
 
 STAMP = re.compile(r"^\s*(\d{1,2}):(\d{2})\s+(?:GMT|UTC)\s+(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
-PAGE_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
-FRAGMENT = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s*(?:GMT|UTC)?|\d{1,4})\s*$")
 # "... - Sputnik International, 1920, 10.01.2022": a photo credit at the end of a caption.
 CREDIT = re.compile(r"\s[-–—]\s[^,\n]{2,60},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$")
 DATELINE = re.compile(
@@ -151,26 +151,6 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _parse_stamp(match: re.Match[str], *, path: str, warnings: list[str]) -> datetime | None:
-    hh, mm, dd, mo, yy = (int(g) for g in match.groups())
-    try:
-        return datetime(yy, mo, dd, hh, mm, tzinfo=UTC)
-    except ValueError:
-        warnings.append(f"{path}: impossible update stamp {match.group(0).strip()!r}; "
-                        "the update is kept without a time")
-        return None
-
-
-def _page_date(line: str) -> date | None:
-    m = PAGE_DATE.match(line)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    except ValueError:
-        return None
-
-
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
@@ -221,94 +201,271 @@ class _Masker:
         return "".join(parts).replace("\r\n", " \n").replace("\r", "\n")
 
 
-def _is_headline(line: str) -> bool:
-    return 0 < len(line) <= 250 and not line.endswith(SENTENCE_END[:3])
+def _local_date(d: PageDate | None, year: int | None = None) -> date | None:
+    return d.date(year) if d is not None else None
+
+
+def _stamp_of(line: Line, day: date | None) -> tuple[datetime | None, date | None]:
+    """The UTC stamp and the local calendar day of a stamp line (time-only: on ``day``)."""
+    if line.date is not None:
+        return line.date.stamp(), line.date.date()
+    if line.time is not None and day is not None:
+        hour, minute, offset = line.time
+        local = datetime(day.year, day.month, day.day, hour, minute)
+        return (local - timedelta(hours=offset or 0)).replace(tzinfo=UTC), day
+    return None, day
+
+
+def _separators(lines: list[Line]) -> list[int]:
+    """The stamp lines that start updates of a live page (none: not a live page).
+
+    Stamps with a date win (time-only lines are then stray fragments, as in a
+    widget of other stories); else times ("9:42 a.m. EDT", "Updated 11:20"), else
+    relative stamps ("2 hours ago"). One such line alone is page furniture.
+    """
+    dated = [i for i, ln in enumerate(lines) if ln.kind is Kind.STAMP and ln.date is not None]
+    timed = [i for i, ln in enumerate(lines) if ln.kind is Kind.STAMP and ln.time is not None]
+    relative = [i for i, ln in enumerate(lines) if ln.kind is Kind.STAMP and ln.relative]
+    legacy = [i for i in dated if STAMP.match(lines[i].text)]
+    for group in (legacy, dated, timed, relative):
+        if len(group) >= 2 or (group is legacy and group):
+            return group
+    return []
+
+
+def _mark_lists(lines: list[Line], noise: set[int]) -> None:
+    """A "Related"/"Most read" header and the headlines listed under it are clutter."""
+    for i, ln in enumerate(lines):
+        if ln.kind not in (Kind.HEADLINE, Kind.CLUTTER) or not is_list_header(ln.text):
+            continue
+        noise.add(i)
+        taken = 0
+        for j in range(i + 1, len(lines)):
+            nxt = lines[j]
+            if nxt.kind is Kind.BLANK:
+                continue
+            if nxt.kind is Kind.TEXT and (words(nxt.text) >= 12 or find_dateline(nxt.text)):
+                break
+            if nxt.kind in (Kind.STAMP, Kind.DATE, Kind.CLUTTER, Kind.CAPTION) or (
+                    nxt.kind in (Kind.HEADLINE, Kind.TEXT) and words(nxt.text) <= 25):
+                noise.add(j)
+                taken += 1
+                if taken >= 15:
+                    break
+                continue
+            break
+
+
+def _mark_captions(lines: list[Line], noise: set[int], keep: set[int]) -> None:
+    """A credit line is clutter; so is the caption right above a credit standing alone."""
+    for i, ln in enumerate(lines):
+        if ln.kind is not Kind.CAPTION:
+            continue
+        noise.add(i)
+        credit_only = words(ln.text) <= 8 or re.match(r"^(?:photo|image|picture|credit|"
+                                                     r"caption)", ln.text, re.I)
+        prev = next((j for j in range(i - 1, -1, -1) if lines[j].kind is not Kind.BLANK), None)
+        if (credit_only and prev is not None and prev not in keep
+                and lines[prev].kind in (Kind.TEXT, Kind.HEADLINE)
+                and len(lines[prev].text) <= 250
+                and len(re.findall(r"[.!?](?:\s|$)", lines[prev].text)) <= 1
+                and not find_dateline(lines[prev].text)):
+            noise.add(prev)
+
+
+def _mark_menus(lines: list[Line], noise: set[int], before: int) -> None:
+    """Runs of one- to three-word lines before the article (site menus) are clutter."""
+    run: list[int] = []
+    for i in range(before):
+        ln = lines[i]
+        if ln.kind is Kind.BLANK or i in noise:
+            continue
+        if ln.kind is Kind.HEADLINE and words(ln.text) <= 3:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            noise.update(run)
+        run = []
+    if len(run) >= 2:
+        noise.update(run)
 
 
 def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None) -> SourceDocument:
     """Parse decoded text into a document with units (see module docstring)."""
     warnings: list[str] = []
-    lines = _lines(text)
+    lines = [classify(Line(s, e, ln)) for s, e, ln in _lines(text)]
     doc = SourceDocument(doc_id=doc_id or doc_id_for(path), path=path, text=text,
                          sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                          warnings=warnings)
     mask = _Masker(text)
-    stamps = [i for i, (_, _, ln) in enumerate(lines) if STAMP.match(ln)]
-    content = [i for i, (_, _, ln) in enumerate(lines) if ln]
+    content = [i for i, ln in enumerate(lines) if ln.kind is not Kind.BLANK]
     if not content:
         raise InputError("no text: the file holds only whitespace", path=path)
-
-    # Header: optional page date, then title, then lead.
-    first = content[0]
+    stamps = _separators(lines)
     header_end = stamps[0] if stamps else len(lines)
-    body_start = first
-    if (published := _page_date(lines[first][2])) is not None:
-        doc.published = published
-        mask.add(lines[first][0], lines[first][1])
-        body_start = first + 1
-    elif PAGE_DATE.match(lines[first][2]):
-        warnings.append(f"{path}: impossible page date {lines[first][2]!r} ignored")
-        mask.add(lines[first][0], lines[first][1])
-        body_start = first + 1
 
-    later = Counter(ln.rstrip(".") for _, _, ln in lines[header_end:] if ln)
-    header_counts = Counter(ln for _, _, ln in lines[body_start:header_end] if ln)
-    header_lines = [i for i in range(body_start, header_end) if lines[i][2]]
+    # Furniture anywhere: clutter, captions, release lines, bylines, lists.
+    noise: set[int] = {i for i, ln in enumerate(lines)
+                       if ln.kind in (Kind.CLUTTER, Kind.RELEASE, Kind.BYLINE)}
+    _mark_lists(lines, noise)
+    first_text = next((i for i in content if lines[i].kind is Kind.TEXT and i not in noise),
+                      header_end)
+    _mark_menus(lines, noise, min(first_text, header_end))
+
+    # Page dates: "Published:", "Updated:", a date line in the header, a lone stamp line.
+    labelled: PageDate | None = None  # "Published: ..." wins over a bare date line
+    dated: PageDate | None = None
+    updated: PageDate | None = None
+    for i in content:
+        ln = lines[i]
+        if ln.kind is Kind.PUBLISHED:
+            labelled = labelled or ln.date
+        elif ln.kind is Kind.UPDATED:
+            updated = updated or ln.date
+        elif i < header_end and ln.kind in (Kind.DATE, Kind.STAMP) and i not in stamps \
+                and ln.date is not None:
+            if dated is None:
+                dated = ln.date
+            elif ln.kind is Kind.STAMP and updated is None:
+                updated = ln.date
+        else:
+            continue
+        noise.add(i)
+    published = labelled or dated
+    year = next((d.year for d in (published, updated) if d is not None and d.year), None)
+    if published is not None:
+        doc.published = published.date(year)
+        if doc.published is None:
+            warnings.append(f"{path}: impossible page date {_line_of(lines, published)!r} "
+                            "ignored")
+    if updated is not None:
+        doc.modified = updated.stamp(year)
+    for i in content:
+        if lines[i].kind is Kind.STAMP and i not in stamps:
+            noise.add(i)  # stray times and "2 hours ago" in lists and widgets
+
+    keep: set[int] = set()
+    # Live pages: header lines repeated later are the live title and its copies.
     if stamps:
-        for i in header_lines:
-            ln = lines[i][2]
-            if header_counts[ln] > 1 or later[ln.rstrip(".")] > 0:
+        later = Counter(ln.text.rstrip(".") for ln in lines[header_end:] if ln.text)
+        header_counts = Counter(ln.text for ln in lines[:header_end] if ln.text)
+        for i in range(header_end):
+            ln = lines[i].text
+            if ln and (header_counts[ln] > 1 or later[ln.rstrip(".")] > 0):
                 if header_counts[ln] > 1 and doc.live_title is None:
                     doc.live_title = ln
-                mask.add(lines[i][0], lines[i][1])
-    title_idx = next((i for i in header_lines if _is_headline(lines[i][2])), None)
-    if title_idx is not None and (stamps or title_idx == header_lines[0]):
-        doc.title = lines[title_idx][2]
+                noise.add(i)
+    header_lines = [i for i in content if i < header_end and i not in noise]
+    title_idx = _title(lines, header_lines)
+    if title_idx is not None:
+        keep.add(title_idx)
+        doc.title = lines[title_idx].text
+    _mark_captions(lines, noise, keep)
+    header_lines = [i for i in header_lines if i not in noise]
 
-    # Units.
+    # Units: the header (lead of a live page, or the whole article), then one per stamp.
+    day = doc.published or (updated.date(year) if updated else None)
     if header_lines:
-        start = lines[header_lines[0]][0]
-        end = lines[header_lines[-1]][1]
         kind = "lead" if stamps else "article"
-        unit = Unit(index=0, kind=kind, start=start, end=end, text="",
-                    stamp=(datetime(doc.published.year, doc.published.month, doc.published.day,
-                                    tzinfo=UTC) if doc.published else None))
-        if title_idx is not None and doc.title:
-            s, e, ln = lines[title_idx]
-            unit.headline = Span(s, e, ln)
+        unit = Unit(index=0, kind=kind, start=lines[header_lines[0]].start,
+                    end=lines[header_lines[-1]].end, text="",
+                    stamp=_midnight(doc.published), anchor=doc.published)
+        if title_idx is not None:
+            unit.headline = Span(lines[title_idx].start, lines[title_idx].end, doc.title)
+        _dateline(unit, lines, header_lines, mask, year)
+        if doc.published is None and unit.date_hint is not None:
+            doc.published = unit.date_hint  # the page says no more than its dateline
         doc.units.append(unit)
+    current_day = day
     for n, si in enumerate(stamps):
         stop = stamps[n + 1] if n + 1 < len(stamps) else len(lines)
-        s0, e0, ln0 = lines[si]
-        mask.add(s0, e0)
-        stamp = _parse_stamp(STAMP.match(ln0), path=path, warnings=warnings)  # type: ignore[arg-type]
-        block = [i for i in range(si + 1, stop) if lines[i][2]]
-        unit = Unit(index=len(doc.units), kind="update", start=e0, end=e0, text="", stamp=stamp)
+        ln0 = lines[si]
+        mask.add(ln0.start, ln0.end)
+        for k in range(header_end if n == 0 else stamps[n - 1], si):
+            if lines[k].kind is Kind.DATE and lines[k].date is not None:
+                current_day = lines[k].date.date(year) or current_day  # a day header
+        stamp, anchor = _stamp_of(ln0, current_day)
+        if ln0.date is not None:
+            if stamp is None:
+                warnings.append(f"{path}: impossible update stamp {ln0.text!r}; the update "
+                                "is kept without a time")
+            else:
+                current_day = anchor
+        block = [i for i in range(si + 1, stop) if lines[i].kind is not Kind.BLANK]
+        unit = Unit(index=len(doc.units), kind="update", start=ln0.end, end=ln0.end, text="",
+                    stamp=stamp, anchor=anchor if stamp is not None or ln0.relative else None)
+        if ln0.relative:
+            unit.anchor = current_day
+        body = [i for i in block if i not in noise]
         if block:
-            unit.start = lines[block[0]][0]
-            unit.end = lines[block[-1]][1]
-        seen_headline = False
+            unit.start = lines[block[0]].start
+            unit.end = lines[block[-1]].end
         for i in block:
-            s, e, ln = lines[i]
-            if FRAGMENT.match(ln) or STAMP.match(ln):
-                mask.add(s, e)
-                continue
-            credit = CREDIT.search(ln)
-            if credit:
-                mask.add(s + credit.start(), e)
-                continue
-            if not seen_headline:
-                seen_headline = True
-                if _is_headline(ln):
-                    unit.headline = Span(s, e, ln)
-                    continue
-            dl = DATELINE.match(ln)
-            if dl and unit.dateline is None:
-                unit.dateline = Span(s + dl.start("place"), s + dl.end("place"), dl.group("place"))
-                unit.agency = Span(s + dl.start("agency"), s + dl.end("agency"), dl.group("agency"))
-                mask.add(s, s + dl.end())
+            if i in noise or lines[i].kind is Kind.DATE:
+                mask.add(lines[i].start, lines[i].end)
+        if body and is_headline(lines[body[0]].text) and lines[body[0]].kind is Kind.HEADLINE:
+            unit.headline = Span(lines[body[0]].start, lines[body[0]].end, lines[body[0]].text)
+        _dateline(unit, lines, [i for i in body if lines[i].kind is not Kind.DATE], mask, year)
         doc.units.append(unit)
+    for i in noise:
+        if i < header_end:
+            mask.add(lines[i].start, lines[i].end)
+    _finish(doc, mask, path, warnings)
+    return doc
 
+
+
+def _line_of(lines: list[Line], d: PageDate) -> str:
+    return next((ln.text for ln in lines if ln.date is d), "")
+
+
+def _midnight(day: date | None) -> datetime | None:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC) if day else None
+
+
+def _title(lines: list[Line], header: list[int]) -> int | None:
+    """The headline line nearest above the first running text of the header."""
+    best = None
+    for i in header:
+        ln = lines[i]
+        if ln.kind is Kind.TEXT:
+            break
+        if ln.kind is Kind.HEADLINE and words(ln.text) >= 2 and not find_dateline(ln.text):
+            best = i
+    if best is None and header and lines[header[0]].kind is Kind.HEADLINE:
+        best = header[0]
+    return best
+
+
+def _dateline(unit: Unit, lines: list[Line], body: list[int], mask: _Masker,
+              year: int | None) -> None:
+    """The dateline of the unit's first paragraph: place, agency and date, blanked."""
+    for i in body:
+        ln = lines[i]
+        if unit.headline is not None and ln.start == unit.headline.start:
+            continue
+        if ln.kind is not Kind.TEXT and not (ln.kind is Kind.HEADLINE and words(ln.text) > 8):
+            continue
+        found = find_dateline(ln.text)
+        if found is None:
+            return
+        s = ln.start
+        a, b = found.place
+        unit.dateline = Span(s + a, s + b, ln.text[a:b])
+        if found.agency:
+            a, b = found.agency
+            unit.agency = Span(s + a, s + b, ln.text[a:b])
+        mask.add(s, s + found.end)
+        if found.date is not None:
+            unit.date_hint = found.date.date(year)
+            if unit.anchor is None and unit.date_hint is not None:
+                unit.anchor = unit.date_hint
+                unit.stamp = unit.stamp or _midnight(unit.date_hint)
+        return
+
+
+def _finish(doc: SourceDocument, mask: _Masker, path: str, warnings: list[str]) -> None:
+    text = doc.text
     long_runs = 0
     for m in LONG_RUN.finditer(text):
         mask.add(m.start(), m.end())
@@ -324,4 +481,3 @@ def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None) ->
                          hint="is the download truncated?")
     if (warning := english_warning(text, path=path)) is not None:
         warnings.append(warning)
-    return doc

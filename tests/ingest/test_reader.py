@@ -67,7 +67,8 @@ def test_noise_is_blanked():
     assert "Live Updates" not in all_text
     assert "OSTRAVIA (Agency Press)" not in all_text
     assert "The army sent 40 boats" in all_text
-    assert "A view shows a flooded street" in all_text  # caption text stays, credit goes
+    # a photo caption is page clutter (docs/input.md): caption and credit both go
+    assert "A view shows a flooded street" not in all_text
 
 
 def test_plain_article_is_one_unit():

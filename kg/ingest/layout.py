@@ -1,0 +1,246 @@
+"""What each line of a news page is: date, stamp, byline, dateline, clutter or text.
+
+News reaches kg as wire reports ("BAMAKO, June 3 (Reuters) - ..."), live-update
+pages (a stamp before every update), press releases (letterhead, "FOR IMMEDIATE
+RELEASE", a contact block) and pages copied from a site, with menus, share
+buttons, photo captions and credits, "Read more" links, lists of other headlines,
+promo lines and lines in another script. This module sorts the lines of a page
+into those kinds so that the reader (kg/ingest/reader.py) can date the page,
+cut it into updates and blank what is not the article. Every rule is a pattern
+of page furniture, not of any one site (docs/input.md lists them).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kg.ingest.pagedates import MONTH, PageDate, parse_date, parse_time
+
+
+class Kind(StrEnum):
+    BLANK = "blank"
+    DATE = "date"            # a line that is a date (page date, or a day header of a live page)
+    PUBLISHED = "published"  # "Published: 10 Jan 2025"
+    UPDATED = "updated"      # "Updated: 10 Jan 2025 14:10 GMT"
+    STAMP = "stamp"          # a time (and date) starting an update: "9:42 a.m. EDT"
+    BYLINE = "byline"        # "By Jane Doe", "Reporting by ...; Editing by ..."
+    CLUTTER = "clutter"      # menus, share buttons, promos, credits, other scripts, lists
+    CAPTION = "caption"      # a photo caption and/or its credit
+    RELEASE = "release"      # press-release furniture: FOR IMMEDIATE RELEASE, contacts, ENDS
+    HEADLINE = "headline"    # a short line without a full stop
+    TEXT = "text"            # running text
+
+
+_I = re.IGNORECASE
+_LABEL_DATE = re.compile(
+    r"^(?P<label>(?:first\s+)?(?:published|posted|issued|released|dated?)|"
+    r"(?:last\s+)?(?:updated|modified))(?:\s+(?:on|at))?\s*[:\-–—]?\s*(?P<rest>.+)$", _I)
+_AGO = re.compile(r"^(?:(?:posted|updated)\s+)?(?:\d+|an?|one)\s*(?:min(?:ute)?s?|hours?|hrs?|h|m)"
+                  r"\s+ago$|^just\s+now$", _I)
+_NAME = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|al|el|bin|ibn|la|le|di))*"
+_BYLINE = re.compile(
+    r"^(?:\(?\s*(?:(?:additional\s+)?reporting|editing|writing|compiled|written|produced|"
+    r"translated|research)\s+by\b.*|by\s+" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME
+    + r")*(?:\s*(?:,|\||-|–|—|for|in)\s*.{0,60})?|(?:author|reporter|words)\s*:\s*.{1,80})$", _I)
+_SOCIAL = re.compile(r"^(?:(?:share(?:\s+(?:this|on))?|facebook|twitter|x|whatsapp|linkedin|"
+                     r"telegram|reddit|pinterest|email|e-mail|copy\s+link|messenger|print|"
+                     r"flipboard|bluesky|threads|vk|weibo|line|viber)[\s,|/·•]*){1,12}$", _I)
+_CLUTTER = [re.compile(p, _I) for p in (
+    r"^(?:skip\s+to\s+(?:main\s+)?content|menu|search|sign\s+in|log\s+in|register|"
+    r"subscribe(?:\s+now)?|advertisement|advert|sponsored(?:\s+content)?|watch\s+live|"
+    r"listen(?:\s+to\s+(?:this\s+)?(?:article|story))?(?:\s*[\d:]+\s*(?:min)?)?|"
+    r"\d+\s*min(?:ute)?s?\s+read|comments?(?:\s*\(\d+\))?|close|open|back\s+to\s+top|"
+    r"toggle\s+\w+|loading\.*|play\s+video|video|audio|gallery|live|breaking(?:\s+news)?)$",
+    r"^(?:read\s+more|read\s+also|also\s+read|see\s+also|related|watch|listen|recommended|"
+    r"more|opinion|analysis|explainer)\s*[:>»|–—-]\s*.+$",
+    r"^(?:sign\s+up|subscribe\s+to|get\s+(?:our|the)\b.*newsletter|download\s+(?:our|the)\s+app|"
+    r"follow\s+(?:us|our|the)\b|support\s+(?:our|independent|quality)\b|don'?t\s+miss\b|"
+    r"become\s+a\s+(?:member|subscriber)|try\s+\d+\s+days|we\s+use\s+cookies|"
+    r"(?:accept|reject)\s+(?:all\s+)?cookies|this\s+(?:article|story)\s+(?:was|is)\s+"
+    r"(?:amended|updated|corrected))\b.*$",
+    r"^(?:©|\(c\)\s|copyright\b).*$|.*\ball\s+rights\s+reserved\b.*$",
+    r"^(?:topics|tags|filed\s+under|more\s+on|keywords|categories)\s*:.*$",
+    r"^(?:[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3}\s*(?:\||›|»|>|/|•)\s*){2,}[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3}$",
+)]
+_LIST_HEADER = re.compile(
+    r"^(?:related(?:\s+(?:stories|articles|coverage|content|news|topics|links))?|"
+    r"more\s+(?:on\s+this\s+story|from\s+[\w ]{1,30}|stories|news|coverage)|"
+    r"most\s+(?:read|popular|viewed|shared|watched)|recommended(?:\s+(?:for\s+you|stories))?|"
+    r"top\s+stories|latest(?:\s+(?:news|stories|headlines))?|trending(?:\s+now)?|"
+    r"you\s+(?:may|might)\s+(?:also\s+)?like|read\s+next|editor'?s\s+picks|"
+    r"in\s+other\s+news|what\s+to\s+read\s+next|more\s+in\s+[\w ]{1,30}|"
+    r"elsewhere\s+on\s+[\w ]{1,30}|related\s+posts|further\s+reading|"
+    r"more\s+(?:africa|world|europe|asia|americas|middle\s+east)\s+news)\s*:?$", _I)
+_CREDIT = [re.compile(p, _I) for p in (
+    r"\b(?:photo(?:graph)?s?|pictures?|images?|video|credit|illustration)\s*(?:credit)?\s*:\s*\S",
+    r"\b(?:photo(?:graph)?|picture)\s+(?:by|courtesy)\b",
+    r"\b(?:REUTERS|AFP|AP\s+Photo|AP|EPA(?:-EFE)?|EFE|Xinhua|Anadolu(?:\s+Agency)?|"
+    r"Getty\s+Images|Bloomberg|SOPA\s+Images|TASS|Sputnik|ANP|DPA|NurPhoto)\s*/\s*[A-Z][a-z]",
+    r"\bvia\s+Getty\s+Images\b|\bGetty\s+Images\b|\bShutterstock\b|\bAlamy\b",
+    r"^image\s+(?:source|caption)\b|^caption\s*:",
+    r"\s[-–—]\s[^,\n]{2,60},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$",
+)]
+_RELEASE = [re.compile(p, _I) for p in (
+    r"^(?:for\s+immediate\s+release|(?:press|news|media)\s+(?:release|statement|advisory)|"
+    r"communiqu[eé](?:\s+de\s+presse)?|embargoed?.*|ends?|-+\s*ends?\s*-+|#{3,}|\*{3,}|-{3,}|"
+    r"—\s*ends?\s*—|\[?ends?\]?|issued\s+by\s*:?.*)$",
+    r"^(?:ref(?:erence)?|our\s+ref|no|release\s+no|press\s+release\s+no|pr)\.?\s*(?:no\.?)?\s*"
+    r"[:#]?\s*[\w/.\-]*\d[\w/.\-]*$",
+    r"^(?:media\s+|press\s+)?(?:contacts?|enquiries|inquiries)\s*:?.*$",
+    r"^for\s+(?:further|more)\s+(?:information|details)\b.*$",
+    r"^(?:tel(?:ephone)?|phone|mobile|mob|fax|e-?mail|web(?:site)?)\s*[:.]?.*$",
+    r"^\+?\(?\d[\d\s().\-]{7,}\d$",
+    r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$",
+)]
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";")
+
+
+@dataclass(slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    kind: Kind = Kind.TEXT
+    date: PageDate | None = None  # DATE, PUBLISHED, UPDATED, STAMP
+    time: tuple[int, int, float | None] | None = None  # a STAMP with a time only
+    relative: bool = False  # a STAMP like "2 hours ago"
+
+
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
+    return latin / len(letters)
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def is_headline(text: str) -> bool:
+    return 0 < len(text) <= 250 and not text.rstrip().endswith(_SENTENCE_END[:3])
+
+
+def classify(line: Line) -> Line:
+    """Set the kind of one line from its own text (context is the reader's business)."""
+    s = line.text
+    if not s:
+        line.kind = Kind.BLANK
+        return line
+    if len(s) > 1000:  # furniture is short; a long line is running text (and may be huge)
+        line.kind = Kind.TEXT
+        return line
+    if (d := parse_date(s)) is not None:
+        line.kind, line.date = (Kind.STAMP if d.hour is not None else Kind.DATE), d
+        return line
+    if (t := parse_time(s)) is not None:
+        line.kind, line.time = Kind.STAMP, t
+        return line
+    if _AGO.match(s):
+        line.kind, line.relative = Kind.STAMP, True
+        return line
+    m = _LABEL_DATE.match(s)
+    if m:
+        label = m.group("label").lower()
+        rest = re.split(r"\s*\|\s*|\s+(?=(?:last\s+)?(?:updated|modified)\b)", m.group("rest"),
+                        maxsplit=1, flags=_I)[0].strip()
+        d = parse_date(rest)
+        updated = "updat" in label or "modif" in label
+        if d is not None:
+            line.kind, line.date = (Kind.UPDATED if updated else Kind.PUBLISHED), d
+            return line
+        t = parse_time(rest)
+        if t is not None and updated:
+            line.kind, line.time = Kind.STAMP, t
+            return line
+    if re.fullmatch(r"\d{1,4}", s):
+        line.kind = Kind.CLUTTER  # a stray count (comments, shares) or page number
+        return line
+    if _latin_share(s) < 0.5:
+        line.kind = Kind.CLUTTER
+        return line
+    credits = re.match(r"^\(\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\b", s, _I)
+    if credits or (words(s) <= 40 and _BYLINE.match(s)
+                   and not s.rstrip().endswith((".", "!", "?"))):
+        line.kind = Kind.BYLINE
+        return line
+    if _SOCIAL.match(s) or any(p.match(s) for p in _CLUTTER):
+        line.kind = Kind.CLUTTER
+        return line
+    if find_dateline(s) is not None:
+        line.kind = Kind.TEXT  # a paragraph opening with a dateline is the article
+        return line
+    if len(s) <= 300 and any(p.search(s) for p in _CREDIT):
+        line.kind = Kind.CAPTION
+        return line
+    if len(s) <= 200 and any(p.match(s) for p in _RELEASE):
+        line.kind = Kind.RELEASE
+        return line
+    line.kind = Kind.HEADLINE if is_headline(s) else Kind.TEXT
+    return line
+
+
+def is_list_header(text: str) -> bool:
+    return bool(_LIST_HEADER.match(text))
+
+
+# --- datelines ----------------------------------------------------------------------------
+# PLACE: upper-case words ("PORT-AU-PRINCE", "NEW YORK", "N'DJAMENA"), optionally followed
+# by a country or state in mixed case ("GOMA, Congo").
+_PLACE = r"(?P<place>[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){0,3})"
+_REGION = r"(?:,\s*(?P<region>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2}))?"
+_MON = r"(?i:" + MONTH + r")"  # month names in any case, the place in capitals
+_DDATE = (r"(?:,\s*(?P<date>(?:" + _MON + r")\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
+          r"\d{1,2}\s+(?:" + _MON + r")(?:\s+\d{4})?))?")
+_AGENCY = r"\((?P<agency>[A-Z][\w .&'’/-]{1,40})\)"
+DATELINE_FORMS = [
+    # BAMAKO, June 3 (Reuters) -   |   GOMA, Congo (AP) —   |   ABUJA (Reuters) -
+    re.compile(r"^" + _PLACE + _REGION + _DDATE + r"\s*" + _AGENCY + r"\s*[-–—]+\s*"),
+    # MAPUTO, August 9. /TASS/.
+    re.compile(r"^" + _PLACE + _REGION + _DDATE
+               + r"\.?\s*/(?P<agency>[A-Z][\w .&'’-]{1,40})/\s*\.?\s*"),
+    # KAMPALA, Jan 5, 2022 -   |   TBILISI, May 14 —   (a date, no agency)
+    re.compile(r"^" + _PLACE + _REGION + r",\s*(?P<date>(?:" + _MON + r")\s+\d{1,2}"
+               r"(?:,?\s+\d{4})?|\d{1,2}\s+(?:" + _MON + r")(?:\s+\d{4})?)\s*[-–—:]+\s+"),
+    # NAIROBI — (an em or en dash after an upper-case place; a hyphen is too common)
+    re.compile(r"^" + _PLACE + _REGION + r"\s*[–—]+\s+(?=[A-Z\"“'‘])"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A dateline at the start of a line: offsets relative to the line."""
+
+    place: tuple[int, int]
+    agency: tuple[int, int] | None
+    date: PageDate | None
+    end: int  # where the sentence after the dateline starts
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline opening ``text``, if it has one (the place must be upper case)."""
+    for form in DATELINE_FORMS:
+        m = form.match(text)
+        if not m:
+            continue
+        place = m.group("place")
+        if len(place.replace(" ", "")) < 3 or place.isdigit():
+            continue
+        gd = m.groupdict()
+        agency = m.span("agency") if gd.get("agency") else None
+        when = parse_date(gd["date"]) if gd.get("date") else None
+        return Dateline(m.span("place"), agency, when, m.end())
+    return None
+
+
+@dataclass(slots=True)
+class Furniture:
+    """What the header of a page says about it."""
+
+    published: PageDate | None = None
+    updated: PageDate | None = None
+    notes: list[str] = field(default_factory=list)

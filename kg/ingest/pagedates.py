@@ -1,0 +1,181 @@
+"""Dates and times as news pages print them in their furniture.
+
+Page dates ("Published: 10 Jan 2025", "March 3, 2025", "2025-03-14", "11.03.2025"),
+update stamps ("14:05 GMT 12.03.2025", "9:42 a.m. EDT", "Updated 11:20") and the
+dates of datelines ("BAMAKO, June 3 (Reuters) -") are read here, strictly: a
+line is a date line only when it holds nothing else. Numeric dates are day
+first, as in the rest of kg. Running text is not this module's business
+(kg/resolve/dates.py reads dates inside sentences).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_WEEKDAYS = [name.lower() for name in calendar.day_name]
+_WD = (r"(?:(?:" + "|".join(_WEEKDAYS + [d[:3] for d in _WEEKDAYS]) + r")\.?,?\s+)?")
+MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+# Offsets of the zone abbreviations news pages print. Where an abbreviation is
+# ambiguous the reading of English-language news wins: BST British Summer Time,
+# IST India, CST US Central. "ET"/"PT"/"CT" take daylight time from March to
+# October (close enough for a calendar date).
+ZONES: dict[str, float] = {
+    "gmt": 0, "utc": 0, "z": 0, "wet": 0, "bst": 1, "west": 1, "cet": 1, "wat": 1,
+    "cest": 2, "eet": 2, "cat": 2, "sast": 2, "eest": 3, "msk": 3, "eat": 3, "ast": 3,
+    "trt": 3, "irst": 3.5, "gst": 4, "get": 4, "amt": 4, "azt": 4, "pkt": 5, "ist": 5.5,
+    "npt": 5.75, "bdt": 6, "ict": 7, "wib": 7, "pht": 8, "sgt": 8, "myt": 8, "hkt": 8,
+    "awst": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13,
+    "edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "mst": -7, "pdt": -7,
+    "pst": -8, "clt": -4, "clst": -3, "art": -3, "brt": -3, "bot": -4, "pet": -5,
+    "cot": -5, "ect": -5,
+}
+_SEASONAL = {"et": (-4, -5), "ct": (-5, -6), "mt": (-6, -7), "pt": (-7, -8)}
+ZONE = (r"(?P<zone>" + "|".join(sorted([*ZONES, *_SEASONAL], key=len, reverse=True))
+        + r")\b\.?")
+# 14:05 | 9:42 a.m. | 9.42pm | 2 p.m. | 14h05
+TIME = (r"(?P<hour>\d{1,2})(?:[:.h](?P<minute>\d{2}))?\s*"
+        r"(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?")
+_TIME_ZONE = (TIME + r"(?:\s*\(?(?:" + ZONE + r"|(?P<local>local(?:\s+time)?|[A-Z][a-z]+\s+time))"
+              r"\)?)?")
+
+# Absolute dates, each anchored on a whole string.
+_DATE_FORMS = [
+    # 2025-03-14 (ISO, optionally with a time: 2025-03-14T09:30:00Z)
+    re.compile(r"(?P<year>\d{4})-(?P<month_n>\d{1,2})-(?P<day>\d{1,2})"
+               r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
+    # 14.03.2025, 14/03/2025, 14-03-2025 (day first)
+    re.compile(r"(?P<day>\d{1,2})[./-](?P<month_n>\d{1,2})[./-](?P<year>\d{4})"),
+    # Friday, 14 March 2025 | 14 Mar. 2025 | 14th March, 2025
+    re.compile(_WD + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + MONTH
+               + r")(?:,?\s+(?P<year>\d{4}))?", re.I),
+    # Friday, March 14, 2025 | Mar. 14 2025 | March 14
+    re.compile(_WD + r"(?P<month>" + MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+               r"(?:,?\s+(?P<year>\d{4}))?", re.I),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class PageDate:
+    """A date read from page furniture, with the time when one was printed.
+
+    ``year`` is None when the text gives only day and month (a dateline
+    "June 3"); ``time`` is the UTC time of day when a zone (or none) was given.
+    """
+
+    year: int | None
+    month: int
+    day: int
+    hour: int | None = None
+    minute: int | None = None
+    offset: float | None = None  # hours east of UTC; None: no zone printed
+
+    def date(self, year: int | None = None) -> date | None:
+        """The calendar date as printed (local to the page), given a year if it lacks one."""
+        y = self.year if self.year is not None else year
+        if y is None:
+            return None
+        try:
+            return date(y, self.month, self.day)
+        except ValueError:
+            return None
+
+    def stamp(self, year: int | None = None) -> datetime | None:
+        """The moment in UTC (a time without a zone is taken as UTC; no time: midnight)."""
+        d = self.date(year)
+        if d is None:
+            return None
+        local = datetime(d.year, d.month, d.day, self.hour or 0, self.minute or 0)
+        return (local - timedelta(hours=self.offset or 0)).replace(tzinfo=UTC)
+
+
+def _ymd(m: re.Match[str]) -> tuple[int | None, int, int] | None:
+    g = m.groupdict()
+    month = int(g["month_n"]) if g.get("month_n") else _MONTHS[g["month"].lower().rstrip(".")]
+    year = int(g["year"]) if g.get("year") else None
+    day = int(g["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return year, month, day
+
+
+def _time(m: re.Match[str], when: tuple[int, int, int] | None = None
+          ) -> tuple[int, int, float | None] | None:
+    g = m.groupdict()
+    hour, minute = int(g["hour"]), int(g["minute"] or 0)
+    ampm = (g.get("ampm") or "").replace(".", "").replace(" ", "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    elif g["minute"] is None:
+        return None  # a bare number is no time
+    if hour > 23 or minute > 59:
+        return None
+    zone = (g.get("zone") or "").lower().rstrip(".")
+    offset: float | None = None
+    if zone in ZONES:
+        offset = ZONES[zone]
+    elif zone in _SEASONAL:
+        summer = when is not None and 3 <= when[1] <= 10
+        offset = _SEASONAL[zone][0 if summer or when is None else 1]
+    return hour, minute, offset
+
+
+def _whole_date(s: str) -> tuple[int | None, int, int] | None:
+    for form in _DATE_FORMS:
+        m = form.fullmatch(s)
+        if m:
+            return _ymd(m)
+    return None
+
+
+def _whole_time(s: str, ymd=None) -> tuple[int, int, float | None] | None:
+    s = re.sub(r"^(?:at|@)\s+", "", s, flags=re.I)
+    m = re.fullmatch(_TIME_ZONE, s, re.I)
+    return _time(m, ymd) if m else None
+
+
+_CUT = re.compile(r"[\s,|]+(?:[-–—]\s+)?")
+
+
+def parse_date(text: str) -> PageDate | None:
+    """A line that is a date, optionally with a time and zone, in either order."""
+    s = " ".join(text.split()).strip(" .,")
+    if not s or len(s) > 60:
+        return None
+    ymd = _whole_date(s)
+    if ymd:
+        return PageDate(*ymd)
+    for cut in _CUT.finditer(s):
+        left, right = s[:cut.start()].strip(" ,|"), s[cut.end():].strip(" ,|")
+        if not left or not right:
+            continue
+        ymd = _whole_date(left)
+        if ymd:
+            t = _whole_time(right, ymd)
+            if t:
+                return PageDate(*ymd, *t)
+        ymd = _whole_date(right)
+        if ymd:
+            t = _whole_time(left, ymd)
+            if t:
+                return PageDate(*ymd, *t)
+    return None
+
+
+def parse_time(text: str) -> tuple[int, int, float | None] | None:
+    """A line that is only a time of day, with or without a zone: (hour, minute, offset)."""
+    s = " ".join(text.split()).strip(" ,")
+    m = re.fullmatch(_TIME_ZONE, s, re.I)
+    return _time(m) if m else None
+
+
+def fixed_zone(offset: float | None) -> timezone:
+    return UTC if not offset else timezone(timedelta(hours=offset))

@@ -1,0 +1,232 @@
+"""Page layouts the reader finds (docs/input.md): one invented page per layout."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from kg.ingest.layout import Kind, Line, classify, find_dateline
+from kg.ingest.pagedates import parse_date, parse_time
+from kg.ingest.reader import parse_text
+
+
+def body(doc) -> str:
+    return "\n".join(u.text for u in doc.units)
+
+
+# --- dates and times of page furniture ------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("11.03.2025", (2025, 3, 11)),
+    ("2025-03-14", (2025, 3, 14)),
+    ("March 3, 2020", (2020, 3, 3)),
+    ("Mar. 3 2020", (2020, 3, 3)),
+    ("3 March 2020", (2020, 3, 3)),
+    ("Tuesday, 4 February 2025", (2025, 2, 4)),
+    ("Jan 5, 2022", (2022, 1, 5)),
+    ("June 3", (None, 6, 3)),
+])
+def test_page_dates(text, expected):
+    d = parse_date(text)
+    assert (d.year, d.month, d.day) == expected
+
+
+@pytest.mark.parametrize("text", ["Rebels seize port", "4 people", "2025", "Room 101",
+                                  "March", "Published by the ministry"])
+def test_not_page_dates(text):
+    assert parse_date(text) is None
+
+
+def test_date_and_time_with_zone_in_either_order():
+    a = parse_date("14:05 GMT 12.03.2025")
+    b = parse_date("March 12, 2025, 9:42 a.m. EDT")
+    assert a.stamp() == datetime(2025, 3, 12, 14, 5, tzinfo=UTC)
+    assert b.stamp() == datetime(2025, 3, 12, 13, 42, tzinfo=UTC)
+    # late evening in Tbilisi is still the same calendar day there
+    c = parse_date("14 May 2025 23:15 GET")
+    assert c.date() == date(2025, 5, 14) and c.stamp() == datetime(2025, 5, 14, 19, 15,
+                                                                 tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("9:42 a.m. EDT", (9, 42, -4)), ("18:05 BST", (18, 5, 1)), ("14:20 (Beirut time)",
+                                                                (14, 20, None)),
+    ("2 p.m.", (14, 0, None)), ("23:59", (23, 59, None)),
+])
+def test_times(text, expected):
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["12", "25:10", "13 p.m.", "The 9:30 train"])
+def test_not_times(text):
+    assert parse_time(text) is None
+
+
+# --- kinds of lines ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Published: 10 Jan 2025", Kind.PUBLISHED),
+    ("Updated: 22 September 2025 14:10 CAT", Kind.UPDATED),
+    ("Last updated on March 4, 2025", Kind.UPDATED),
+    ("By Aminata Diallo and Joao Silva, Reuters", Kind.BYLINE),
+    ("Reporting by Ivan Petrov; Editing by Mary Jones", Kind.BYLINE),
+    ("Share  Facebook  Twitter  WhatsApp", Kind.CLUTTER),
+    ("Read more: Floods cut off three towns", Kind.CLUTTER),
+    ("Sign up for our morning briefing", Kind.CLUTTER),
+    ("Home | World | Africa", Kind.CLUTTER),
+    ("© 2025 Example Media. All rights reserved.", Kind.CLUTTER),
+    ("دعم الجيش في المدينة", Kind.CLUTTER),
+    ("Protesters in the capital on Monday. Photo: AFP/Getty Images", Kind.CAPTION),
+    ("REUTERS/Jane Roe", Kind.CAPTION),
+    ("FOR IMMEDIATE RELEASE", Kind.RELEASE),
+    ("Ref: PR/2025/041", Kind.RELEASE),
+    ("Media contact: press@example.org", Kind.RELEASE),
+    ("Troops Sent to Port", Kind.HEADLINE),
+    ("By the end of the week, the army had left the town.", Kind.TEXT),
+])
+def test_line_kinds(text, kind):
+    assert classify(Line(0, len(text), text)).kind is kind
+
+
+@pytest.mark.parametrize(("text", "place", "agency", "day"), [
+    ("BAMAKO, June 3 (Reuters) - Soldiers", "BAMAKO", "Reuters", (None, 6, 3)),
+    ("MAPUTO, August 9. /TASS/. Insurgents", "MAPUTO", "TASS", (None, 8, 9)),
+    ("KAMPALA, Jan 5, 2022 - Uganda", "KAMPALA", None, (2022, 1, 5)),
+    ("GOMA, Congo (AP) — Rebels", "GOMA", "AP", None),
+    ("PORT-AU-PRINCE (AFP) - Gangs", "PORT-AU-PRINCE", "AFP", None),
+    ("NEW YORK — The council", "NEW YORK", None, None),
+])
+def test_datelines(text, place, agency, day):
+    d = find_dateline(text)
+    assert text[slice(*d.place)] == place
+    assert (text[slice(*d.agency)] if d.agency else None) == agency
+    assert ((d.date.year, d.date.month, d.date.day) if d.date else None) == day
+    assert text[d.end:].split()[0] in {"Soldiers", "Insurgents", "Uganda", "Rebels", "Gangs",
+                                       "The"}
+
+
+@pytest.mark.parametrize("text", ["UN - the United Nations said", "A - B", "He said - later",
+                                  "NATO's forces - here"])
+def test_not_datelines(text):
+    assert find_dateline(text) is None
+
+
+# --- whole pages ------------------------------------------------------------------------------
+def test_wire_report_with_a_dated_dateline():
+    """The issue's case: the dateline's date is the page date, and no part of the text."""
+    doc = parse_text("Ugandan Troops Deploy to Border\n"
+                     "KAMPALA, Jan 5, 2022 - Uganda deployed 500 soldiers to the border on "
+                     "Tuesday, the army said.\n", path="wire.txt")
+    assert doc.published == date(2022, 1, 5)
+    assert doc.title == "Ugandan Troops Deploy to Border"
+    (unit,) = doc.units
+    assert unit.dateline.text == "KAMPALA" and unit.agency is None
+    assert unit.anchor == date(2022, 1, 5)
+    assert "KAMPALA" not in unit.text and "Jan 5" not in unit.text
+    assert "Uganda deployed 500 soldiers" in unit.text
+
+
+def test_dateline_without_a_year_takes_the_page_year():
+    doc = parse_text("Published: 2 June 2025\nJunta Bans Parties\n"
+                     "BAMAKO, June 3 (Reuters) - Mali's military rulers banned parties.\n",
+                     path="w.txt")
+    assert doc.published == date(2025, 6, 2)
+    assert doc.units[0].date_hint == date(2025, 6, 3)
+    assert doc.units[0].agency.text == "Reuters"
+
+
+def test_tass_dateline_without_any_year_gives_no_date():
+    doc = parse_text("MAPUTO, August 9. /TASS/. Insurgents attacked a town on Sunday.\n",
+                     path="t.txt")
+    assert doc.published is None and doc.units[0].anchor is None
+    assert doc.units[0].dateline.text == "MAPUTO" and doc.units[0].agency.text == "TASS"
+    assert doc.units[0].text.strip().startswith("Insurgents attacked")
+
+
+def test_a_first_line_date_is_the_page_date_not_the_title():
+    doc = parse_text("March 3, 2020\nFloods Hit the Delta\nRivers burst their banks.\n",
+                     path="f.txt")
+    assert doc.published == date(2020, 3, 3)
+    assert doc.title == "Floods Hit the Delta"
+
+
+def test_copied_page_clutter_is_blanked_and_the_article_kept():
+    page = (
+        "Skip to content\nNews\nWorld\nAfrica\nSport\n"
+        "Army Retakes Coastal Town After Week of Fighting\n"
+        "Government forces say they control the port again.\n"
+        "By Ana Costa\n"
+        "Published: 22 Sep 2025\n"
+        "Updated: 23 Sep 2025 14:10 CAT\n"
+        "Share Facebook Twitter WhatsApp\n"
+        "Soldiers patrol the harbour on Monday.\n"
+        "Photo: AFP/Getty Images\n"
+        "Soldiers retook the port town on Sunday, the defence ministry said.\n"
+        "Read more: Aid convoy reaches the north\n"
+        "The ministry said 40 fighters were captured.\n"
+        "Related\n"
+        "Floods kill dozens in the south\n"
+        "Election date set for March\n"
+        "Sign up for our Africa newsletter\n"
+        "الجيش يستعيد المدينة\n"
+        "© 2025 Example News\n"
+    )
+    doc = parse_text(page, path="copied.txt")
+    text = body(doc)
+    assert doc.title == "Army Retakes Coastal Town After Week of Fighting"
+    assert doc.published == date(2025, 9, 22)
+    assert doc.updated == datetime(2025, 9, 23, 12, 10, tzinfo=UTC)
+    for kept in ("Government forces say", "Soldiers retook the port town",
+                 "40 fighters were captured"):
+        assert kept in text
+    for gone in ("Skip to content", "Africa", "Ana Costa", "Facebook", "Getty", "patrol the "
+                 "harbour", "Aid convoy", "Floods kill", "Election date", "newsletter", "الجيش",
+                 "Example News"):
+        assert gone not in text, gone
+
+
+def test_press_release_furniture_is_blanked():
+    page = ("GOVERNMENT OF THE REPUBLIC\nMinistry of Information\nPRESS RELEASE\n"
+            "Ref: MOI/PR/2025/17\n2025-03-14\n"
+            "President Declares State of Disaster in Three Districts\n"
+            "The President has declared a state of disaster in three districts.\n"
+            "ENDS\nFor more information contact: press@example.gov\n+265 1 234 567\n")
+    doc = parse_text(page, path="pr.txt")
+    assert doc.published == date(2025, 3, 14)
+    assert doc.title == "President Declares State of Disaster in Three Districts"
+    text = body(doc)
+    assert "declared a state of disaster" in text
+    for gone in ("PRESS RELEASE", "MOI/PR", "ENDS", "press@example.gov", "234 567"):
+        assert gone not in text, gone
+
+
+def test_live_page_with_time_only_stamps_and_day_headers():
+    page = ("Live: Storm hits the coast\n"
+            "Tuesday, 4 March 2025\n"
+            "21:40 CLT\nCurfew ordered in the capital.\nThe curfew starts on Wednesday.\n"
+            "Wednesday, 5 March 2025\n"
+            "08:15 CLT\nSchools close\nSchools stayed closed on Wednesday.\n")
+    doc = parse_text(page, path="live.txt")
+    updates = [u for u in doc.units if u.kind == "update"]
+    assert len(updates) == 2
+    assert updates[0].anchor == date(2025, 3, 4)
+    assert updates[0].stamp == datetime(2025, 3, 5, 1, 40, tzinfo=UTC)
+    assert updates[1].anchor == date(2025, 3, 5)
+    assert updates[1].headline.text == "Schools close"
+    assert "Wednesday, 5 March" not in body(doc)
+
+
+def test_live_page_with_dated_stamps_treats_lone_times_as_fragments():
+    page = ("12.03.2025\nBorder tension\nTroops massed near the border.\n"
+            "14:05 GMT 12.03.2025\nTalks open in the capital.\n"
+            "10:12 GMT\n7\n"
+            "09:30 GMT 12.03.2025\nShelling reported overnight.\n")
+    doc = parse_text(page, path="l.txt")
+    assert [u.kind for u in doc.units] == ["lead", "update", "update"]
+    assert "10:12" not in body(doc)
+
+
+def test_a_single_date_and_time_line_is_the_page_date_not_an_update():
+    doc = parse_text("Quake Strikes Mountains\n9 September 2025 07:30 GMT\n"
+                     "A strong earthquake struck the mountains overnight.\n", path="q.txt")
+    assert [u.kind for u in doc.units] == ["article"]
+    assert doc.published == date(2025, 9, 9)
