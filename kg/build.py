@@ -15,6 +15,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from pyoxigraph import Store
@@ -56,15 +57,17 @@ class BuildOptions:
     kb_files: tuple[str, ...] = ()  # user knowledge-base files (Turtle), added to ontology/kb
     rebuild: bool = False  # rebuild documents the store already holds with the same hash
     jobs: int = 1  # worker processes; > 1 runs the per-document pipeline in kg/build_jobs.py
+    published: date | None = None  # the page date of every source, whatever the text says
 
 
-def read_sources(sources: list[Source], report: BuildReport) -> Iterator[SourceDocument]:
+def read_sources(sources: list[Source], report: BuildReport, *,
+                 published: date | None = None) -> Iterator[SourceDocument]:
     """Parse every source, reporting unreadable ones and duplicates instead of stopping."""
     seen_ids: dict[str, str] = {}
     seen_hashes: dict[str, str] = {}
     for src in sources:
         try:
-            doc = parse_bytes(src.read(), path=src.name)
+            doc = parse_bytes(src.read(), path=src.name, published=published)
         except KgError as exc:
             report.failed += 1
             report.errors.append(str(exc))
@@ -117,7 +120,9 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     report = BuildReport()
     started = time.perf_counter()
     minter = IriMinter(options.base_iri) if options.base_iri else IriMinter()
-    documents = changed_documents(store, read_sources(sources, report), options=options,
+    documents = changed_documents(store, read_sources(sources, report,
+                                                      published=options.published),
+                                  options=options,
                                   minter=minter, report=report, progress=progress)
     first = next(documents, None)
     if first is None:  # every document unchanged (or unreadable): no model to load

@@ -165,8 +165,9 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
     started = time.perf_counter()
     minter = IriMinter(options.base_iri) if options.base_iri else IriMinter()
     if documents is None:
-        documents = _not_unchanged(store, read_sources(sources, report), options=options,
-                                   minter=minter, report=report, progress=progress)
+        read = read_sources(sources, report, published=options.published)
+        documents = _not_unchanged(store, read, options=options, minter=minter, report=report,
+                                   progress=progress)
     # spawn, not fork: workers start clean whatever threads the parent (pyoxigraph,
     # rich) runs, and it behaves the same on every platform.
     ctx = multiprocessing.get_context("spawn")

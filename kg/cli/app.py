@@ -68,6 +68,9 @@ def build(
                                           "the store already holds unchanged.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the "
                                       "per-document pipeline (each loads the model).")] = 1,
+    published: Annotated[str | None, typer.Option(
+        "--published", help="The page date of every source (YYYY-MM-DD), whatever the text "
+        "says; relative dates resolve against it.")] = None,
 ) -> None:
     """Read news text and build the knowledge graph (one named graph per document)."""
     from kg.build import BuildOptions, build_to_file
@@ -83,7 +86,7 @@ def build(
     srcs = expand_sources(sources)
     options = BuildOptions(model=model, base_iri=base_iri,
                            kb_files=tuple(str(p) for p in kb or ()), rebuild=rebuild,
-                           jobs=jobs)
+                           jobs=jobs, published=_iso_date(published, "--published"))
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from kg.cli.interrupt import interruptible
@@ -113,6 +116,18 @@ def build(
               f"{report.triples} triples in {report.seconds:.1f} s{target}", markup=False)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _iso_date(text: str | None, option: str):
+    """An ISO date given on the command line, or a usage error naming the option."""
+    from datetime import date
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{option} takes a date as YYYY-MM-DD, got {text!r}") from exc
 
 
 @app.command()

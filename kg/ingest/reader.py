@@ -115,7 +115,8 @@ def _bomless_utf16(head: bytes) -> str | None:
     return None
 
 
-def parse_bytes(data: bytes, *, path: str, doc_id: str | None = None) -> SourceDocument:
+def parse_bytes(data: bytes, *, path: str, doc_id: str | None = None,
+                published: date | None = None) -> SourceDocument:
     """Decode, turn HTML into text, and parse; ``sha256`` is of the bytes as given."""
     text = decode(data, path=path)
     notes: list[str] = []
@@ -125,7 +126,7 @@ def parse_bytes(data: bytes, *, path: str, doc_id: str | None = None) -> SourceD
         notes.append(f"{path}: HTML page; kg reads its extracted text "
                      f"({text.count(chr(10))} lines) and offsets refer to that text "
                      "(stored in nif:isString), not to the HTML")
-    doc = parse_text(text, path=path, doc_id=doc_id)
+    doc = parse_text(text, path=path, doc_id=doc_id, published=published)
     if doc.title is None and html_title:
         doc.title = html_title
     doc.warnings[:0] = notes
@@ -290,8 +291,12 @@ def _mark_menus(lines: list[Line], noise: set[int], before: int) -> None:
         noise.update(run)
 
 
-def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None) -> SourceDocument:
-    """Parse decoded text into a document with units (see module docstring)."""
+def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None,
+               published: date | None = None) -> SourceDocument:
+    """Parse decoded text into a document with units (see module docstring).
+
+    ``published`` (``kg build --published``) is the page date whatever the text says.
+    """
     warnings: list[str] = []
     lines = [classify(Line(s, e, ln)) for s, e, ln in _lines(text)]
     doc = SourceDocument(doc_id=doc_id or doc_id_for(path), path=path, text=text,
@@ -331,7 +336,8 @@ def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None) ->
         else:
             continue
         noise.add(i)
-    published = labelled or dated
+    given = PageDate(published.year, published.month, published.day) if published else None
+    published = given or labelled or dated  # type: ignore[assignment]
     year = next((d.year for d in (published, updated) if d is not None and d.year), None)
     if published is not None:
         doc.published = published.date(year)

@@ -60,3 +60,18 @@ def test_build_cli_writes_graph(tmp_path, seed_path):
     assert res.returncode == 0, res.stderr
     assert "1 documents built" in res.stderr
     assert out.stat().st_size > 0
+
+
+def test_build_published_sets_the_page_date(tmp_path):
+    """`--published` dates a page that prints no date; relative dates resolve against it."""
+    src = tmp_path / "wire.txt"
+    src.write_text("Troops Sent to Border\nThe army deployed 300 soldiers to the border "
+                   "town of Korvo on Sunday.\n", encoding="utf-8")
+    out = tmp_path / "g.nt"
+    res = run("build", str(src), "-o", str(out), "--published", "2025-03-11")
+    assert res.returncode == 0, res.stderr
+    graph = out.read_text(encoding="utf-8")
+    assert '"2025-03-11"^^<http://www.w3.org/2001/XMLSchema#date>' in graph
+    assert '"2025-03-09"^^<http://www.w3.org/2001/XMLSchema#date>' in graph  # that Sunday
+    bad = run("build", str(src), "-o", str(out), "--published", "11.03.2025")
+    assert bad.returncode == 2 and "--published takes a date as YYYY-MM-DD" in bad.stderr

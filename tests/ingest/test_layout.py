@@ -230,3 +230,12 @@ def test_a_single_date_and_time_line_is_the_page_date_not_an_update():
                      "A strong earthquake struck the mountains overnight.\n", path="q.txt")
     assert [u.kind for u in doc.units] == ["article"]
     assert doc.published == date(2025, 9, 9)
+
+
+def test_a_given_page_date_wins_and_dates_a_yearless_dateline():
+    text = ("Published: 2 June 2025\nJunta Bans Parties\n"
+            "BAMAKO, June 3 (Reuters) - Mali's military rulers banned parties on Sunday.\n")
+    doc = parse_text(text, path="w.txt", published=date(2024, 6, 4))
+    assert doc.published == date(2024, 6, 4)
+    assert doc.units[0].anchor == date(2024, 6, 4)
+    assert doc.units[0].date_hint == date(2024, 6, 3)
