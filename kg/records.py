@@ -70,6 +70,9 @@ class Unit:
     # the day of its stamp as printed, the page date, or the date of its dateline.
     anchor: date | None = None
     date_hint: date | None = None  # the date of the unit's dateline, when it gives one
+    # names in the unit's bylines ("By Ana Costa", "Reporting by ..."), each with its kind:
+    # "person", "media" or "place" (kg/ingest/layout.py byline_names)
+    bylines: list[tuple[Span, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -387,7 +387,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out.extend(_acronym_mentions(doc, unit, out, acronyms if acronyms is not None else {}))
     out.extend(_surname_mentions(doc, unit, out))
     out.extend(_missed_cities(doc, unit, out, noise))
-    datelines = _dateline_mentions(doc, unit)
+    datelines = _dateline_mentions(doc, unit) + _byline_mentions(doc, unit)
     if datelines:
         out = [m for m in out if not any(m.start < d.end and d.start < m.end
                                          for d in datelines)]
@@ -797,14 +797,35 @@ def _dateline_mentions(doc: Doc, unit: Unit) -> list[Mention]:
     return out
 
 
+_BYLINE_TYPES = {"person": EntityType.PERSON, "media": EntityType.MEDIA_ORGANIZATION}
+
+
+def _byline_mentions(doc: Doc, unit: Unit) -> list[Mention]:
+    """The people, agency and places the reader found in the unit's bylines."""
+    out = []
+    for span, kind in unit.bylines:
+        etype = _BYLINE_TYPES.get(kind) or place_type(span.text) or EntityType.PLACE
+        out.append(Mention(start=span.start, end=span.end, text=span.text, type=etype,
+                           unit=unit.index, sentence=_first_sentence(doc, unit, span.start),
+                           source=f"byline:{kind}"))
+    return out
+
+
 def _first_sentence(doc: Doc, unit: Unit, offset: int) -> tuple[int, int]:
-    """The trimmed sentence after a blanked dateline (the one the dateline belongs to)."""
+    """The trimmed sentence after a blanked dateline (the one the dateline belongs to);
+    for a line after the unit's text (a closing byline), its last sentence."""
     local = offset - unit.start
+    last = None
     for sent in doc.sents:
-        if sent.end_char > local and sent.text.strip():
-            a, b = _trimmed(sent)
-            return unit.start + a, unit.start + b
-    return offset, offset
+        if not sent.text.strip():
+            continue
+        last = sent
+        if sent.end_char > local:
+            break
+    if last is None:
+        return offset, offset
+    a, b = _trimmed(last)
+    return unit.start + a, unit.start + b
 
 
 # --- positions from titles -----------------------------------------------------------------

@@ -29,7 +29,16 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.ingest.html import html_to_text, looks_like_html
 from kg.ingest.language import english_warning
-from kg.ingest.layout import Kind, Line, classify, find_dateline, is_headline, is_list_header, words
+from kg.ingest.layout import (
+    Kind,
+    Line,
+    byline_names,
+    classify,
+    find_dateline,
+    is_headline,
+    is_list_header,
+    words,
+)
 from kg.ingest.pagedates import PageDate
 from kg.records import SourceDocument, Span, Unit
 
@@ -416,6 +425,7 @@ def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None,
     for i in noise:
         if i < header_end:
             mask.add(lines[i].start, lines[i].end)
+    _bylines(doc, lines)
     _finish(doc, mask, path, warnings)
     return doc
 
@@ -468,6 +478,23 @@ def _dateline(unit: Unit, lines: list[Line], body: list[int], mask: _Masker,
                 unit.anchor = unit.date_hint
                 unit.stamp = unit.stamp or _midnight(unit.date_hint)
         return
+
+
+def _bylines(doc: SourceDocument, lines: list[Line]) -> None:
+    """The names of each byline line, on the unit whose stretch holds the line."""
+    for ln in lines:
+        if ln.kind is not Kind.BYLINE:
+            continue
+        # the unit holding the line, else the last one starting before it (a trailing
+        # "(Reporting by ...)" lies after the article's last line of text)
+        unit = next((u for u in doc.units if u.start <= ln.start and ln.end <= u.end), None)
+        unit = unit or next((u for u in reversed(doc.units) if u.start <= ln.start),
+                            doc.units[0] if doc.units else None)
+        if unit is None:
+            continue
+        for name in byline_names(ln.text):
+            s, e = ln.start + name.start, ln.start + name.end
+            unit.bylines.append((Span(s, e, doc.text[s:e]), name.kind))
 
 
 def _finish(doc: SourceDocument, mask: _Masker, path: str, warnings: list[str]) -> None:

@@ -239,3 +239,34 @@ def test_a_given_page_date_wins_and_dates_a_yearless_dateline():
     assert doc.published == date(2024, 6, 4)
     assert doc.units[0].anchor == date(2024, 6, 4)
     assert doc.units[0].date_hint == date(2024, 6, 3)
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("By Ana Costa", [("Ana Costa", "person")]),
+    ("By Lena Varga and Tomás Quiroga, Reuters",
+     [("Lena Varga", "person"), ("Tomás Quiroga", "person"), ("Reuters", "media")]),
+    ("(Reporting by Oskar Lind in Riga and Dana Ivić in Zagreb; Editing by Pat Moss)",
+     [("Oskar Lind", "person"), ("Riga", "place"), ("Dana Ivić", "person"),
+      ("Zagreb", "place"), ("Pat Moss", "person")]),
+    ("By Yusuf al-Rashidi in Mosul", [("Yusuf al-Rashidi", "person"), ("Mosul", "place")]),
+    ("(Reporting by Lima newsroom; Writing by Ines Prado)", [("Ines Prado", "person")]),
+    ("By Ana Costa, Africa correspondent", [("Ana Costa", "person")]),
+])
+def test_byline_names(line, names):
+    from kg.ingest.layout import byline_names
+
+    assert [(line[n.start:n.end], n.kind) for n in byline_names(line)] == names
+
+
+def test_bylines_are_blanked_and_their_names_kept_on_the_unit():
+    text = ("Port Reopens After Strike\nBy Lena Varga\n"
+            "Dockers returned to work on Monday after a week-long strike.\n"
+            "(Reporting by Oskar Lind in Riga; Editing by Pat Moss)\n")
+    doc = parse_text(text, path="b.txt")
+    (unit,) = doc.units
+    assert "Lena Varga" not in unit.text and "Oskar Lind" not in unit.text
+    assert [(s.text, kind) for s, kind in unit.bylines] == [
+        ("Lena Varga", "person"), ("Oskar Lind", "person"), ("Riga", "place"),
+        ("Pat Moss", "person")]
+    for span, _ in unit.bylines:
+        assert text[span.start:span.end] == span.text
