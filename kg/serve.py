@@ -8,8 +8,10 @@ the default graph, as for ``kg query``.
 
 from __future__ import annotations
 
+import errno
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -54,6 +56,41 @@ def server_argv(location: Path, *, bind: str, port: int, writable: bool) -> list
     host = f"[{bind}]" if ":" in bind else bind
     return [oxigraph_binary(), mode, "--location", str(location), "--bind", f"{host}:{port}",
             "--union-default-graph"]
+
+
+def check_port_free(bind: str, port: int) -> None:
+    """Refuse before anything starts when the address is taken (the server would only
+    fail after printing where it serves, with a Rust backtrace)."""
+    family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            sock.bind((bind, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise ServeError(f"port {port} on {bind} is already in use",
+                                 hint="stop the other server or pick another with --port N"
+                                 ) from None
+            raise ServeError(f"cannot listen on {bind}:{port}: {exc.strerror or exc}",
+                             hint="check --bind and --port") from None
+
+
+def wait_listening(proc: subprocess.Popen, bind: str, port: int, *, timeout: float = 30.0
+                   ) -> bool:
+    """Wait until the server accepts connections; False if it exited first."""
+    import time
+
+    host = "127.0.0.1" if bind in ("0.0.0.0", "") else "::1" if bind == "::" else bind
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return False
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.05)
+    return proc.poll() is None
 
 
 @contextmanager
