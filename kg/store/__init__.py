@@ -208,17 +208,17 @@ def write_atomic(path: Path, writer) -> None:
         writer(sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
-        info = os.stat(target)
+        info = os.stat(path)  # through links: /dev/stdout leads to a pipe or a terminal
     except FileNotFoundError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
-        with open(target, "wb") as fh:  # a device or pipe: nothing to rename over
+        with open(path, "wb") as fh:  # a device or pipe: nothing to rename over
             writer(fh)
         return
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
