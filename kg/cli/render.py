@@ -48,7 +48,11 @@ def _print(solutions, fmt: str, *, title: str) -> bool:
         if rdf is None:
             raise QueryError(f"a CONSTRUCT or DESCRIBE query gives RDF, not {fmt}",
                              hint="use --format ttl, nt, jsonld or xml (RDF/XML)")
-        _write(solutions.serialize(format=rdf))
+        from pyoxigraph import serialize
+
+        from kg.rdf.vocab import PREFIXES
+
+        _write(serialize(solutions, format=rdf, prefixes=PREFIXES) or b"")
         return True
     if not isinstance(solutions, QuerySolutions):
         raise QueryError(f"cannot print a query result of type {type(solutions).__name__}")

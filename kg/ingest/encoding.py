@@ -14,8 +14,14 @@ def legacy_decode(data: bytes, *, notes: list[str] | None = None) -> str | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:65536]).best()
-    codecs = [best.encoding] if best is not None else []
-    codecs += [c for c in ("cp1252",) if c not in codecs]  # the common case of short texts
+    codecs = []
+    if best is not None:
+        # Windows-1252 when the bytes fit it as well: the usual encoding of English text
+        # saved on Windows (charset-normalizer often names cp1250 first for such bytes).
+        if "cp1252" in best.could_be_from_charset:
+            codecs.append("cp1252")
+        codecs.append(best.encoding)
+    codecs += [c for c in ("cp1252",) if c not in codecs]
     for codec in codecs:
         try:
             text = data.decode(codec)
