@@ -254,6 +254,7 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
         if code in (307, 308) and _origin(newurl) == _origin(req.full_url):
             return urllib.request.Request(newurl, data=req.data, method=req.get_method(),
                                           headers=dict(req.header_items()))
+        fp.close()  # the redirect's own answer: read no further, leave no socket open
         why = ("to another origin, which would receive the data and the credentials"
                if _origin(newurl) != _origin(req.full_url) else
                f"with {code}, which would turn {req.get_method()} into a GET without the data")
@@ -369,6 +370,7 @@ class Loader:
         except urllib.error.HTTPError as exc:
             message = self.server_message(exc)
             status = exc.code
+            exc.close()
             if status == 413:
                 raise _TooLarge(message) from None
             if status >= 500 or status in (408, 429):

@@ -75,24 +75,6 @@ def check_port_free(bind: str, port: int) -> None:
                              hint="check --bind and --port") from None
 
 
-def wait_listening(proc: subprocess.Popen, bind: str, port: int, *, timeout: float = 30.0
-                   ) -> bool:
-    """Wait until the server accepts connections; False if it exited first."""
-    import time
-
-    host = "127.0.0.1" if bind in ("0.0.0.0", "") else "::1" if bind == "::" else bind
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            return False
-        try:
-            with socket.create_connection((host, port), timeout=0.5):
-                return True
-        except OSError:
-            time.sleep(0.05)
-    return proc.poll() is None
-
-
 @contextmanager
 def prepared_location(*, graph: Path | None, store: Path | None) -> Iterator[Path]:
     """The store directory to serve: ``store`` itself, or a temporary copy of ``graph``."""

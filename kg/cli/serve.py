@@ -26,33 +26,17 @@ def serve_cmd(
                                            "--graph file is never changed).")] = False,
 ) -> None:
     """Serve the graph as a SPARQL endpoint with a web query page; Ctrl-C stops it."""
-    from kg.serve import (
-        ServeError,
-        check_port_free,
-        prepared_location,
-        run_server,
-        server_argv,
-        wait_listening,
-    )
+    from kg.serve import ServeError, check_port_free, prepared_location, run_server, server_argv
 
-    check_port_free(bind, port)
+    check_port_free(bind, port)  # before anything is printed or loaded
     with prepared_location(graph=graph, store=store) as location:
         argv = server_argv(location, bind=bind, port=port, writable=writable)
         host = f"[{bind}]" if ":" in bind else bind
         mode = "read-write" if writable else "read-only"
-        started: list[bool] = []
-
-        def announce(proc) -> None:  # only once the server really listens
-            if wait_listening(proc, bind, port):
-                started.append(True)
-                err.print(f"serving {graph or store} ({mode}) at http://{host}:{port}/ "
-                          f"(SPARQL endpoint http://{host}:{port}/query); Ctrl-C stops",
-                          markup=False)
-
-        code = run_server(argv, on_start=announce)
-    if not started and code not in (-2, -15, 130, 143):
-        raise ServeError(f"the oxigraph server stopped before listening on {host}:{port} "
-                         f"(exit status {code})", hint="is the port taken, or the store "
-                         "locked by another process?")
+        err.print(f"serving {graph or store} ({mode}) at http://{host}:{port}/ "
+                  f"(SPARQL endpoint http://{host}:{port}/query); Ctrl-C stops",
+                  markup=False)
+        code = run_server(argv)
     if code not in (0, -2, -15, 130, 143):
-        raise typer.Exit(1)
+        raise ServeError(f"the oxigraph server stopped with exit status {code}",
+                         hint="its message is above; is the store locked by another process?")

@@ -86,3 +86,19 @@ def test_a_file_never_replaces_another_files_graph_in_a_store(tmp_path):
                             str(store)], capture_output=True, text=True, timeout=300)
     assert third.returncode == 0, third.stderr
     assert stored_texts(store)["report"].endswith("released on Monday.\n")
+
+
+def test_after_kg_drop_the_id_is_free_for_the_other_file(tmp_path):
+    for sub, text in (("a", TEXT_A), ("b", TEXT_B)):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "report.txt").write_text(text)
+    store = str(tmp_path / "S")
+    assert subprocess.run([*KG, "build", str(tmp_path / "a" / "report.txt"), "--store", store],
+                          capture_output=True, timeout=300).returncode == 0
+    dropped = subprocess.run([*KG, "drop", "report", "--store", store], capture_output=True,
+                             text=True, timeout=120)
+    assert dropped.returncode == 0, dropped.stderr
+    again = subprocess.run([*KG, "build", str(tmp_path / "b" / "report.txt"), "--store", store],
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and "already in the store" not in again.stderr, again.stderr
+    assert stored_texts(tmp_path / "S") == {"report": TEXT_B}
