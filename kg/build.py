@@ -28,7 +28,7 @@ from kg.ingest.chunks import DEFAULT_BATCH_CHARS, DEFAULT_MAX_CHARS, split_unit
 from kg.ingest.reader import parse_bytes
 from kg.ingest.sources import Source, document_id
 from kg.limits import DEFAULT_MAX_BYTES
-from kg.rdf.iri import IriMinter
+from kg.rdf.iri import IriMinter, slug
 from kg.rdf.mapping import map_document
 from kg.records import SourceDocument, Unit
 from kg.store import replace_graph, stored_hash
@@ -51,7 +51,7 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     entity_keys: set[tuple[str, str]] = field(default_factory=set)
-    origins: dict[str, str] = field(default_factory=dict)  # doc id -> source identity
+    origins: dict[str, str] = field(default_factory=dict)  # slug(doc id) -> source identity
 
     def count_entities(self, keys) -> None:
         """Add one document's entities; an entity in many documents counts once."""
@@ -80,18 +80,22 @@ def read_sources(sources: list[Source], report: BuildReport, *,
     (:func:`kg.ingest.sources.document_id`); sources whose ids collide all get the
     first 12 hex digits of their content's hash appended, whatever their order.
     """
-    by_id: dict[str, int] = {}
+    by_id: dict[str, int] = {}  # keyed by the id's IRI segment: "Report" and "report" share one
     for src in sources:
-        key = document_id(src.rel or src.name)
+        key = slug(document_id(src.rel or src.name))
         by_id[key] = by_id.get(key, 0) + 1
     seen_ids: dict[str, str] = {}
     seen_hashes: dict[str, str] = {}
     for src in sources:
+        base = document_id(src.rel or src.name)
+        shared = by_id.get(slug(base), 0) > 1
         try:
             data = src.read(max_bytes=max_bytes)
-            doc_id = document_id(src.rel or src.name, data)
-            if by_id.get(document_id(src.rel or src.name), 0) > 1:
-                doc_id = f"{doc_id}-{hashlib.sha256(data).hexdigest()[:12]}"
+            doc_id = document_id(src.rel or src.name, data)  # a hash already if no letters
+            if shared and doc_id == base:
+                doc_id = f"{base}-{hashlib.sha256(data).hexdigest()[:12]}"
+            else:
+                shared = False
             doc = parse_bytes(data, path=src.name, doc_id=doc_id)
             del data
         except KgError as exc:
@@ -107,17 +111,17 @@ def read_sources(sources: list[Source], report: BuildReport, *,
             report.warnings.append(f"{src.name}: same content as {seen_hashes[doc.sha256]}; "
                                    "skipped")
             continue
-        if doc.doc_id in seen_ids:  # ids collide only by their hash suffix: the same bytes
+        if slug(doc.doc_id) in seen_ids:  # only by their hash suffix: the same bytes
             report.skipped += 1
             report.warnings.append(f"{src.name}: same document id {doc.doc_id!r} as "
-                                   f"{seen_ids[doc.doc_id]}; skipped")
+                                   f"{seen_ids[slug(doc.doc_id)]}; skipped")
             continue
-        if by_id.get(document_id(src.rel or src.name), 0) > 1:
+        if shared:
             report.warnings.append(f"{src.name}: another input has the same name, so its "
                                    f"document id is {doc.doc_id!r} (name + content hash)")
-        seen_ids[doc.doc_id] = src.name
+        seen_ids[slug(doc.doc_id)] = src.name
         seen_hashes[doc.sha256] = src.name
-        report.origins[doc.doc_id] = src.identity
+        report.origins[slug(doc.doc_id)] = src.identity
         report.warnings.extend(doc.warnings)
         yield doc
 
@@ -141,14 +145,14 @@ def changed_documents(store: Store, documents: Iterator[SourceDocument], *,
                 progress(doc)
             continue
         if stored is not None and stored != doc.sha256 and known is not None:
-            origin, mine = known.get(doc.doc_id), report.origins.get(doc.doc_id)
+            origin, mine = known.get(slug(doc.doc_id)), report.origins.get(slug(doc.doc_id))
             if origin is None:
                 report.warnings.append(
                     f"{doc.path}: replaces the stored document {doc.doc_id!r}, which has other "
                     "content (the store does not record which file it came from)")
             elif origin != mine:
                 report.failed += 1
-                report.origins.pop(doc.doc_id, None)
+                report.origins.pop(slug(doc.doc_id), None)
                 report.errors.append(
                     f"{doc.path}: document id {doc.doc_id!r} is already in the store, built "
                     f"from another file ({origin}); not built, so that graph is kept (rename "
@@ -289,7 +293,7 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
             if os.environ.get("KG_DEBUG"):
                 raise
             report.failed += 1
-            report.origins.pop(document.doc_id, None)
+            report.origins.pop(slug(document.doc_id), None)
             report.errors.append(internal_error(document.path, exc))
             if progress:
                 progress(document)

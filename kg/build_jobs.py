@@ -131,7 +131,7 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
     ``sources`` when given. Returns a :class:`kg.build.BuildReport`.
     """
     from kg.build import BuildReport, changed_documents, read_sources
-    from kg.rdf.iri import IriMinter
+    from kg.rdf.iri import IriMinter, slug
     from kg.store import replace_graph
 
     report = BuildReport()
@@ -155,7 +155,7 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
             report.warnings.extend(done.warnings)
             if done.error is not None:
                 report.failed += 1
-                report.origins.pop(done.doc_id, None)
+                report.origins.pop(slug(done.doc_id), None)
                 report.errors.append(done.error)
                 if progress:
                     progress(document)

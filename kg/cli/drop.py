@@ -20,6 +20,7 @@ def drop_cmd(
 ) -> None:
     """Remove documents (their named graphs) from a store, e.g. after deleting the source."""
     from kg.errors import GraphLoadError
+    from kg.rdf.iri import slug
     from kg.store import drop_document, open_store, read_origins, write_origins
 
     if not store.is_dir():
@@ -30,7 +31,7 @@ def drop_cmd(
     try:
         for key in documents:
             doc_id = drop_document(st, key)
-            origins.pop(doc_id, None)  # the id is free for any file again
+            origins.pop(slug(doc_id), None)  # the id is free for any file again
             err.print(f"dropped {doc_id}", markup=False)
         st.flush()
     finally:

@@ -4,6 +4,7 @@ in a store."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -38,8 +39,18 @@ def test_same_name_given_twice_gets_the_content_hash(tmp_path):
         (tmp_path / sub).mkdir()
         (tmp_path / sub / "report.txt").write_text(text)
     got = ids(tmp_path, "a/report.txt", "b/report.txt")
-    assert len(set(got)) == 2 and all(g.startswith("report-") for g in got)
+    assert len(set(got)) == 2
+    assert all(re.fullmatch(r"report-[0-9a-f]{12}", g) for g in got), got
     assert ids(tmp_path, "b/report.txt", "a/report.txt") == got[::-1]  # order-independent
+
+
+def test_names_that_differ_only_in_case_do_not_share_a_graph(tmp_path):
+    """Graph IRIs are case-folded, so "Report" and "report" would name one graph."""
+    (tmp_path / "Report.txt").write_text(TEXT_A)
+    (tmp_path / "report.txt").write_text(TEXT_B)
+    got = ids(tmp_path, "Report.txt", "report.txt")
+    assert got[0].startswith("Report-") and got[1].startswith("report-")
+    assert got[0].lower() != got[1].lower()
 
 
 def test_non_ascii_names_keep_their_letters(tmp_path):
@@ -49,7 +60,8 @@ def test_non_ascii_names_keep_their_letters(tmp_path):
     (tmp_path / "😀.txt").write_text(TEXT_B + "More.\n")
     got = ids(tmp_path, "名前.txt", "日本.txt", "🙂.txt", "😀.txt")
     assert got[:2] == ["名前", "日本"]
-    assert len(set(got)) == 4 and all(g.startswith("document-") for g in got[2:])
+    assert len(set(got)) == 4
+    assert all(re.fullmatch(r"document-[0-9a-f]{12}", g) for g in got[2:]), got
 
 
 def stored_texts(store_dir) -> dict[str, str]:
