@@ -9,19 +9,26 @@ from __future__ import annotations
 
 
 def legacy_decode(data: bytes, *, notes: list[str] | None = None) -> str | None:
-    """Text in a legacy encoding (Windows-1252, Latin-1, ...) as charset-normalizer finds
-    it, or None; ``notes`` gets the encoding used, for a warning."""
-    from charset_normalizer import from_bytes
+    """Text in a legacy encoding, or None; ``notes`` gets the encoding used, for a warning.
 
-    best = from_bytes(data[:65536]).best()
-    codecs = []
-    if best is not None:
-        # Windows-1252 when the bytes fit it as well: the usual encoding of English text
-        # saved on Windows (charset-normalizer often names cp1250 first for such bytes).
-        if "cp1252" in best.could_be_from_charset:
-            codecs.append("cp1252")
-        codecs.append(best.encoding)
-    codecs += [c for c in ("cp1252",) if c not in codecs]
+    English text is mostly ASCII: when the bytes decode as Windows-1252 with at most 10 %
+    of the characters outside ASCII, that is the encoding (charset-normalizer's guess is
+    unreliable on short texts: it named cp1250 or mac_latin2 for plain cp1252 news).
+    Otherwise charset-normalizer decides (GBK, Shift-JIS, KOI8-R, ...).
+    """
+    codecs: list[str] = []
+    try:
+        sample = data[:65536].decode("cp1252")
+    except UnicodeDecodeError:
+        sample = None
+    if sample is not None and sum(ch > "\x7f" for ch in sample) <= 0.1 * len(sample):
+        codecs.append("cp1252")
+    else:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:65536]).best()
+        if best is not None:
+            codecs.append(best.encoding)
     for codec in codecs:
         try:
             text = data.decode(codec)

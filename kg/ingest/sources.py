@@ -62,19 +62,22 @@ class Source:
         if self.stdin:
             limit = -1 if not max_bytes else max_bytes + 1
             data = sys.stdin.buffer.read(limit)
-            _check_size(len(data), max_bytes, self.name)
+            _check_size(len(data), max_bytes, self.name, stream=True)
             return data
         assert self.path is not None
         return _read_regular(self.path, max_bytes)
 
 
-def _check_size(size: int, max_bytes: int | None, name: str) -> None:
+def _check_size(size: int, max_bytes: int | None, name: str, *, stream: bool = False) -> None:
+    """Refuse more than ``max_bytes``; a stream is read one byte past it, so its size is
+    only known to be larger."""
     if max_bytes and size > max_bytes:
+        what = f"over {_mb(max_bytes)}" if stream else f"{_mb(size)}"
         raise InputError(
-            f"file too large: {_mb(size)} (the limit is {_mb(max_bytes)} per document; a news "
+            f"file too large: {what} (the limit is {_mb(max_bytes)} per document; a news "
             "article is under 0.1 MB)", path=name,
-            hint="split it into its articles, or raise the limit with --max-size MB "
-                 "(memory grows with the document: see docs/reliability.md)")
+            hint="split it into its articles, or raise the limit with --max-size MB; memory "
+                 "grows with the document: see docs/reliability.md")
 
 
 def _mb(size: int) -> str:
@@ -101,7 +104,7 @@ def _read_regular(path: Path, max_bytes: int | None) -> bytes:
             data = fh.read(max_bytes + 1 if max_bytes else -1)
     except OSError as exc:
         raise _os_error(path, exc) from exc
-    _check_size(len(data), max_bytes, str(path))  # the file grew since the stat
+    _check_size(len(data), max_bytes, str(path), stream=True)  # it grew since the stat
     return data
 
 
