@@ -23,6 +23,10 @@ from kg.errors import InputError
 from kg.limits import DEFAULT_MAX_BYTES
 
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")
+# Files a folder may hold that look like articles kg does not read: named in a warning
+# (data files such as .yaml gold annotations or .json are skipped without a word).
+NOTED_SUFFIXES = frozenset({"", ".md", ".markdown", ".rst", ".pdf", ".doc", ".docx", ".rtf",
+                            ".odt", ".xhtml", ".shtml", ".eml", ".mht", ".mhtml"})
 
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
 
@@ -202,7 +206,7 @@ def _walk(folder: Path, *, follow_links: bool, out: SourceList) -> list[Source]:
                 continue
             if path.suffix.lower() in TEXT_SUFFIXES:
                 found.append(Source(name=str(path), path=path, rel=rel))
-            elif not entry.name.startswith("."):
+            elif not entry.name.startswith(".") and path.suffix.lower() in NOTED_SUFFIXES:
                 other.append(rel)
     if other:
         shown = ", ".join(sorted(other)[:5]) + (f" and {len(other) - 5} more"

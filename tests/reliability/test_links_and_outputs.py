@@ -75,6 +75,7 @@ def test_a_folder_says_which_files_it_skips(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT)
     (tmp_path / "notes.md").write_text("# Notes\n")
     (tmp_path / "README").write_text("read me\n")
+    (tmp_path / "gold.yaml").write_text("x: 1\n")  # data, not an article: not listed
     sources = expand_sources([str(tmp_path)])
     assert [s.rel for s in sources] == ["a.txt"]
     assert sources.warnings == [f"{tmp_path}: 2 file(s) skipped, kg reads only .txt, .text, "
