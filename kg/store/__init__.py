@@ -239,7 +239,11 @@ def write_atomic(path: Path, writer) -> None:
 
 
 def _umask() -> int:
-    """The process umask (read by setting it and back: there is no getter before 3.13)."""
+    """The process umask: from /proc on Linux, else by setting it and back (no getter)."""
+    with contextlib.suppress(OSError, ValueError, StopIteration):
+        with open("/proc/self/status", encoding="ascii") as fh:
+            line = next(ln for ln in fh if ln.startswith("Umask:"))
+        return int(line.split()[1], 8)
     current = os.umask(0o022)
     os.umask(current)
     return current
