@@ -39,10 +39,12 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bigfiles.py
 
 # A tiny run of the benchmark: checks it works, measures nothing (also run by `make test`).
 bench-smoke: $(STAMP)
 	$(BIN)/python bench/run.py --smoke
+	$(BIN)/python bench/bigfiles.py --smoke
 
 clean:
 	rm -rf out .pytest_cache

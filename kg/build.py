@@ -2,13 +2,17 @@
 
 Documents stream through the pipeline: each one is mapped and written to the
 store as soon as its last unit is parsed, so memory does not grow with the
-corpus. A document that cannot be read is reported and skipped; the others
-still build.
+corpus. Within a document, pieces are parsed in batches of bounded size (by
+count and by characters: spaCy's memory grows with the characters of a batch)
+and each piece is extracted as soon as it is parsed, so a document's spaCy
+docs are never all held at once. A document that cannot be read is reported
+and skipped; the others still build.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import itertools
 import os
 import time
@@ -21,10 +25,11 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from kg.errors import KgError
-from kg.ingest.chunks import DEFAULT_MAX_CHARS, split_unit
+from kg.ingest.chunks import DEFAULT_BATCH_CHARS, DEFAULT_MAX_CHARS, split_unit
 from kg.ingest.reader import parse_bytes
-from kg.ingest.sources import Source
-from kg.rdf.iri import IriMinter
+from kg.ingest.sources import Source, document_id
+from kg.limits import DEFAULT_MAX_BYTES
+from kg.rdf.iri import IriMinter, slug
 from kg.rdf.mapping import map_document
 from kg.records import SourceDocument, Unit
 from kg.store import replace_graph, stored_hash
@@ -39,13 +44,20 @@ class BuildReport:
     unchanged: int = 0  # of the skipped: already in the store with the same content hash
     failed: int = 0
     units: int = 0
-    entities: int = 0
+    entities: int = 0  # distinct entities over all documents (see ``entity_keys``)
     facts: int = 0
     triples: int = 0
     words: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    entity_keys: set[tuple[str, str]] = field(default_factory=set)
+    origins: dict[str, str] = field(default_factory=dict)  # slug(doc id) -> source identity
+
+    def count_entities(self, keys) -> None:
+        """Add one document's entities; an entity in many documents counts once."""
+        self.entity_keys.update(keys)
+        self.entities = len(self.entity_keys)
 
 
 @dataclass(slots=True)
@@ -54,6 +66,8 @@ class BuildOptions:
     base_iri: str | None = None
     batch_size: int = 64
     max_chars: int = DEFAULT_MAX_CHARS  # longer units are parsed in pieces (kg/ingest/chunks.py)
+    batch_chars: int = DEFAULT_BATCH_CHARS  # characters per spaCy batch (memory grows with it)
+    max_bytes: int | None = DEFAULT_MAX_BYTES  # larger files are refused (None: no limit)
     kb_files: tuple[str, ...] = ()  # user knowledge-base files (Turtle), added to ontology/kb
     rebuild: bool = False  # rebuild documents the store already holds with the same hash
     jobs: int = 1  # worker processes; > 1 runs the per-document pipeline in kg/build_jobs.py
@@ -61,14 +75,38 @@ class BuildOptions:
 
 
 def read_sources(sources: list[Source], report: BuildReport, *,
+                 max_bytes: int | None = DEFAULT_MAX_BYTES,
                  published: date | None = None) -> Iterator[SourceDocument]:
-    """Parse every source, reporting unreadable ones and duplicates instead of stopping."""
+    """Parse every source, reporting unreadable ones and duplicates instead of stopping.
+
+    Ids come from each source's path relative to its argument
+    (:func:`kg.ingest.sources.document_id`); sources whose ids collide all get the
+    first 12 hex digits of their content's hash appended, whatever their order.
+    ``published`` (``kg build --published``) is every page's date.
+    """
+    by_id: dict[str, int] = {}  # keyed by the id's IRI segment: "Report" and "report" share one
+    for src in sources:
+        key = slug(document_id(src.rel or src.name))
+        by_id[key] = by_id.get(key, 0) + 1
     seen_ids: dict[str, str] = {}
     seen_hashes: dict[str, str] = {}
     for src in sources:
+        base = document_id(src.rel or src.name)
+        shared = by_id.get(slug(base), 0) > 1
         try:
-            doc = parse_bytes(src.read(), path=src.name, published=published)
+            data = src.read(max_bytes=max_bytes)
+            doc_id = document_id(src.rel or src.name, data)  # a hash already if no letters
+            if shared and doc_id == base:
+                doc_id = f"{base}-{hashlib.sha256(data).hexdigest()[:12]}"
+            else:
+                shared = False
+            doc = parse_bytes(data, path=src.name, doc_id=doc_id, published=published)
+            del data
         except KgError as exc:
+            if src.skip:
+                report.skipped += 1
+                report.warnings.append(str(exc))
+                continue
             report.failed += 1
             report.errors.append(str(exc))
             continue
@@ -77,37 +115,153 @@ def read_sources(sources: list[Source], report: BuildReport, *,
             report.warnings.append(f"{src.name}: same content as {seen_hashes[doc.sha256]}; "
                                    "skipped")
             continue
-        if doc.doc_id in seen_ids:
-            base = doc.doc_id
-            n = 2
-            while f"{base}-{n}" in seen_ids:
-                n += 1
-            doc.doc_id = f"{base}-{n}"
-        seen_ids[doc.doc_id] = src.name
+        if slug(doc.doc_id) in seen_ids:  # only by their hash suffix: the same bytes
+            report.skipped += 1
+            report.warnings.append(f"{src.name}: same document id {doc.doc_id!r} as "
+                                   f"{seen_ids[slug(doc.doc_id)]}; skipped")
+            continue
+        if shared:
+            report.warnings.append(f"{src.name}: another input has the same name, so its "
+                                   f"document id is {doc.doc_id!r} (name + content hash)")
+        seen_ids[slug(doc.doc_id)] = src.name
         seen_hashes[doc.sha256] = src.name
+        report.origins[slug(doc.doc_id)] = src.identity
         report.warnings.extend(doc.warnings)
         yield doc
 
 
 def changed_documents(store: Store, documents: Iterator[SourceDocument], *,
                       options: BuildOptions, minter: IriMinter, report: BuildReport,
-                      progress: Callable[[SourceDocument], None] | None = None
-                      ) -> Iterator[SourceDocument]:
-    """The documents to build: those whose graph in ``store`` lacks their content hash."""
+                      progress: Callable[[SourceDocument], None] | None = None,
+                      known: dict[str, str] | None = None) -> Iterator[SourceDocument]:
+    """The documents to build: those whose graph in ``store`` lacks their content hash.
+
+    ``known`` maps the ids already in the store to the source each came from. A
+    document whose id the store holds with other content *from another source* is
+    refused: building it would replace another file's graph.
+    """
     for doc in documents:
-        if not options.rebuild and stored_hash(
-                store, minter.graph(doc.doc_id), minter.document(doc.doc_id)) == doc.sha256:
+        stored = stored_hash(store, minter.graph(doc.doc_id), minter.document(doc.doc_id))
+        if not options.rebuild and stored == doc.sha256:
             report.skipped += 1
             report.unchanged += 1
             if progress:
                 progress(doc)
             continue
+        if stored is not None and stored != doc.sha256 and known is not None:
+            origin, mine = known.get(slug(doc.doc_id)), report.origins.get(slug(doc.doc_id))
+            if origin is None:
+                report.warnings.append(
+                    f"{doc.path}: replaces the stored document {doc.doc_id!r}, which has other "
+                    "content (the store does not record which file it came from)")
+            elif origin != mine:
+                report.failed += 1
+                report.origins.pop(slug(doc.doc_id), None)
+                report.errors.append(
+                    f"{doc.path}: document id {doc.doc_id!r} is already in the store, built "
+                    f"from another file ({origin}); not built, so that graph is kept (rename "
+                    f"this file, or `kg drop {doc.doc_id} --store DIR` first)")
+                if progress:
+                    progress(doc)
+                continue
         yield doc
 
 
+class _Pieces:
+    """One document's parsed pieces, pulled from the shared parse stream as extraction
+    asks for them (so its spaCy docs are freed one by one). A second iteration (the
+    extractor looks up the pipeline's KB on the docs) replays the first piece only."""
+
+    def __init__(self, group: Iterator[tuple[Unit, object]]):
+        self._group = group
+        self._first: list[tuple[Unit, object]] = []
+
+    def __iter__(self):
+        if self._group is None:
+            return iter(self._first)
+        group, self._group = self._group, None
+        return self._stream(group)
+
+    def _stream(self, group):
+        for item in group:
+            if not self._first:
+                self._first.append(item)
+            yield item
+
+
+def batches(items: Iterator[tuple[str, object]], *, size: int, chars: int
+            ) -> Iterator[list[tuple[str, object]]]:
+    """Group ``(text, context)`` pairs into lists of at most ``size`` items and about
+    ``chars`` characters (a longer text is a batch of its own)."""
+    batch: list[tuple[str, object]] = []
+    total = 0
+    for item in items:
+        n = len(item[0])
+        if batch and (len(batch) >= size or total + n > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += n
+    if batch:
+        yield batch
+
+
+def parse_stream(nlp, items: Iterator[tuple[str, object]], *, size: int, chars: int):
+    """``nlp.pipe`` over ``items`` in bounded batches; yields ``(doc, context)``."""
+    for batch in batches(items, size=size, chars=chars):
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
+
+def unit_pieces(documents: Iterator[SourceDocument], max_chars: int,
+                warnings: Callable[[SourceDocument, str], None]
+                ) -> Iterator[tuple[str, tuple[int, SourceDocument, Unit]]]:
+    """Every unit of every document, long ones in pieces, as ``(text, (n, doc, unit))``;
+    a document without units yields one empty placeholder (index -1)."""
+    for n, doc in enumerate(documents):
+        if not doc.units:
+            yield "", (n, doc, Unit(index=-1, kind="empty", start=0, end=0, text=""))
+        pieces = 0
+        for unit in doc.units:
+            for piece in split_unit(unit, max_chars):
+                pieces += 1
+                yield piece.text, (n, doc, piece)
+        if pieces > len(doc.units):
+            warnings(doc, f"{doc.path}: {len(doc.text):,} characters; long updates are parsed "
+                     f"in {pieces} pieces of at most {max_chars:,} characters (offsets still "
+                     "refer to the whole text)")
+
+
+def parsed_documents(nlp, documents: Iterator[SourceDocument], *, options: BuildOptions,
+                     words: Callable[[SourceDocument, int], None],
+                     warnings: Callable[[SourceDocument, str], None]):
+    """``(document, pieces)`` for each document in order; ``pieces`` must be consumed
+    before the next document is asked for."""
+    max_chars = max(1, min(options.max_chars, nlp.max_length - 1))
+    stream = parse_stream(nlp, unit_pieces(documents, max_chars, warnings),
+                          size=options.batch_size, chars=options.batch_chars)
+    for _, group in itertools.groupby(stream, key=lambda item: item[1][0]):
+        first = next(group)
+        document = first[1][1]
+        yield document, _Pieces(_counted(itertools.chain([first], group),  # noqa: B031 (once)
+                                         document, words))
+
+
+def _counted(items, document: SourceDocument, words: Callable[[SourceDocument, int], None]):
+    """``(unit, doc)`` of the real pieces (not the placeholder), counting their words."""
+    for spacy_doc, (_, _, unit) in items:
+        if unit.index >= 0:
+            words(document, count_words(spacy_doc))
+            yield unit, spacy_doc
+
+
 def build_into(store: Store, sources: list[Source], *, options: BuildOptions | None = None,
-               progress: Callable[[SourceDocument], None] | None = None) -> BuildReport:
-    """Build every source into ``store``, one named graph per document."""
+               progress: Callable[[SourceDocument], None] | None = None,
+               known: dict[str, str] | None = None) -> BuildReport:
+    """Build every source into ``store``, one named graph per document.
+
+    ``known``: the store's record of which source each stored id came from
+    (:func:`kg.store.read_origins`); given, another file's graph is never replaced.
+    """
     from kg.extract.document import extract_document
     from kg.nlp.model import model_label
     from kg.nlp.pipeline import build_nlp
@@ -116,14 +270,15 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     if options.jobs > 1:
         from kg.build_jobs import build_parallel
 
-        return build_parallel(store, sources, options=options, progress=progress)
+        return build_parallel(store, sources, options=options, progress=progress, known=known)
     report = BuildReport()
     started = time.perf_counter()
     minter = IriMinter(options.base_iri) if options.base_iri else IriMinter()
     documents = changed_documents(store, read_sources(sources, report,
+                                                      max_bytes=options.max_bytes,
                                                       published=options.published),
-                                  options=options,
-                                  minter=minter, report=report, progress=progress)
+                                  options=options, minter=minter, report=report,
+                                  progress=progress, known=known)
     first = next(documents, None)
     if first is None:  # every document unchanged (or unreadable): no model to load
         report.seconds = time.perf_counter() - started
@@ -132,28 +287,10 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     nlp = build_nlp(options.model, kb_files=options.kb_files)
     label = model_label(nlp)
 
-    pending: dict[int, tuple[SourceDocument, list]] = {}
+    def words(_doc: SourceDocument, n: int) -> None:
+        report.words += n
 
-    max_chars = max(1, min(options.max_chars, nlp.max_length - 1))
-
-    def unit_stream() -> Iterator[tuple[str, tuple[int, Unit]]]:
-        for n, doc in enumerate(documents):
-            pending[n] = (doc, [])
-            if not doc.units:
-                yield "", (n, Unit(index=-1, kind="empty", start=0, end=0, text=""))
-            pieces = 0
-            for unit in doc.units:
-                for piece in split_unit(unit, max_chars):
-                    pieces += 1
-                    yield piece.text, (n, piece)
-            if pieces > len(doc.units):
-                report.warnings.append(
-                    f"{doc.path}: {len(doc.text):,} characters; long updates are parsed in "
-                    f"{pieces} pieces of at most {max_chars:,} characters (offsets still "
-                    "refer to the whole text)")
-
-    def finish(n: int) -> None:
-        document, parsed = pending.pop(n)
+    def finish(document: SourceDocument, parsed: _Pieces) -> None:
         try:
             result = extract_document(document, parsed, model=label)
             quads = map_document(result, minter)
@@ -161,33 +298,28 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
             if os.environ.get("KG_DEBUG"):
                 raise
             report.failed += 1
+            report.origins.pop(slug(document.doc_id), None)
             report.errors.append(internal_error(document.path, exc))
             if progress:
                 progress(document)
             return
+        del parsed
         report.triples += replace_graph(store, minter.graph(document.doc_id), quads)
         report.built += 1
         report.units += len(document.units)
-        report.entities += len(result.entities)
+        report.count_entities((e.type.value, e.key) for e in result.entities)
         report.facts += len(result.facts)
         if progress:
             progress(document)
 
-    current: int | None = None
     # The model's objects live as long as the build: the cyclic collector need not scan
     # them again and again (about 1.5 % of a 100k-word build). Undone when the build ends.
     gc.freeze()
     try:
-        for spacy_doc, (n, unit) in nlp.pipe(unit_stream(), as_tuples=True,
-                                             batch_size=options.batch_size):
-            if current is not None and n != current:
-                finish(current)
-            current = n
-            if unit.index >= 0:
-                pending[n][1].append((unit, spacy_doc))
-                report.words += count_words(spacy_doc)
-        if current is not None:
-            finish(current)
+        for document, parsed in parsed_documents(
+                nlp, documents, options=options, words=words,
+                warnings=lambda _d, w: report.warnings.append(w)):
+            finish(document, parsed)
     finally:
         gc.unfreeze()
     report.seconds = time.perf_counter() - started
@@ -214,10 +346,13 @@ def count_words(doc) -> int:
 def build_to_file(sources: list[Source], output: Path, *, fmt, options: BuildOptions | None = None,
                   store_dir: Path | None = None, progress=None) -> BuildReport:
     """Build into a fresh in-memory store (or ``store_dir``) and write ``output`` atomically."""
-    from kg.store import export_store, open_store
+    from kg.store import export_store, open_store, read_origins, write_origins
 
     store = open_store(store_dir)
-    report = build_into(store, sources, options=options, progress=progress)
+    known = read_origins(store_dir) if store_dir is not None else None
+    report = build_into(store, sources, options=options, progress=progress, known=known)
+    if store_dir is not None and known is not None:
+        write_origins(store_dir, {**known, **report.origins})
     if output is not None and (report.built or report.unchanged):  # else keep the old file
         export_store(store, output, fmt)
     return report

@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import RdfFormat, Store, parse, serialize
 
-from kg.ingest.chunks import split_unit
 from kg.ingest.sources import Source
-from kg.records import SourceDocument, Unit
+from kg.records import SourceDocument
 
 IN_FLIGHT_PER_JOB = 3  # chunks queued per worker: keeps both cores busy, memory bounded
 
@@ -37,7 +36,7 @@ class DocumentOutput:
     doc_id: str
     nquads: bytes
     units: int
-    entities: int
+    entities: list[tuple[str, str]]  # (type, key) of each entity, counted once per build
     facts: int
     triples: int
     words: int
@@ -50,9 +49,10 @@ _WORKER: dict = {}
 
 
 def _init_worker(model: str | None, base_iri: str | None, kb_files: tuple[str, ...],
-                 batch_size: int, max_chars: int) -> None:
+                 batch_size: int, max_chars: int, batch_chars: int) -> None:
     """Load the model once per worker; Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from kg.build import BuildOptions
     from kg.nlp.model import model_label
     from kg.nlp.pipeline import build_nlp
     from kg.rdf.iri import IriMinter
@@ -61,59 +61,47 @@ def _init_worker(model: str | None, base_iri: str | None, kb_files: tuple[str, .
     gc.freeze()  # the model lives as long as the worker: keep the cyclic collector off it
     _WORKER.update(nlp=nlp, label=model_label(nlp),
                    minter=IriMinter(base_iri) if base_iri else IriMinter(),
-                   batch_size=batch_size, max_chars=max(1, min(max_chars, nlp.max_length - 1)))
+                   options=BuildOptions(batch_size=batch_size, max_chars=max_chars,
+                                        batch_chars=batch_chars))
 
 
 def _process_chunk(documents: list[SourceDocument]) -> list[DocumentOutput]:
     """Parse, extract and map a chunk of documents, as ``build_into`` does for one."""
-    from kg.build import count_words, internal_error
+    from kg.build import internal_error, parsed_documents
     from kg.extract.document import extract_document
     from kg.rdf.mapping import map_document
 
-    nlp, minter, max_chars = _WORKER["nlp"], _WORKER["minter"], _WORKER["max_chars"]
-    parsed: list[list] = [[] for _ in documents]
-    words = [0] * len(documents)
-    warnings: list[list[str]] = [[] for _ in documents]
+    nlp, minter = _WORKER["nlp"], _WORKER["minter"]
+    words: dict[int, int] = {}
+    warnings: dict[int, list[str]] = {}
 
-    def unit_stream() -> Iterator[tuple[str, tuple[int, Unit]]]:
-        for n, doc in enumerate(documents):
-            if not doc.units:
-                yield "", (n, Unit(index=-1, kind="empty", start=0, end=0, text=""))
-            pieces = 0
-            for unit in doc.units:
-                for piece in split_unit(unit, max_chars):
-                    pieces += 1
-                    yield piece.text, (n, piece)
-            if pieces > len(doc.units):
-                warnings[n].append(
-                    f"{doc.path}: {len(doc.text):,} characters; long updates are parsed in "
-                    f"{pieces} pieces of at most {max_chars:,} characters (offsets still "
-                    "refer to the whole text)")
+    def count(doc: SourceDocument, n: int) -> None:
+        words[id(doc)] = words.get(id(doc), 0) + n
 
-    for spacy_doc, (n, unit) in nlp.pipe(unit_stream(), as_tuples=True,
-                                         batch_size=_WORKER["batch_size"]):
-        if unit.index >= 0:
-            parsed[n].append((unit, spacy_doc))
-            words[n] += count_words(spacy_doc)
+    def warn(doc: SourceDocument, text: str) -> None:
+        warnings.setdefault(id(doc), []).append(text)
+
     out = []
-    for n, document in enumerate(documents):
+    for document, parsed in parsed_documents(nlp, iter(documents), options=_WORKER["options"],
+                                             words=count, warnings=warn):
         try:
-            result = extract_document(document, parsed[n], model=_WORKER["label"])
+            result = extract_document(document, parsed, model=_WORKER["label"])
             quads = list(map_document(result, minter))
         except Exception as exc:  # as build_into: a bug on one document must not cost the others
             if os.environ.get("KG_DEBUG"):
                 raise
-            out.append(DocumentOutput(doc_id=document.doc_id, nquads=b"", units=0, entities=0,
-                                      facts=0, triples=0, words=words[n], warnings=warnings[n],
+            out.append(DocumentOutput(doc_id=document.doc_id, nquads=b"", units=0, entities=[],
+                                      facts=0, triples=0, words=words.get(id(document), 0),
+                                      warnings=warnings.get(id(document), []),
                                       error=internal_error(document.path, exc)))
-            parsed[n] = []
             continue
+        del parsed
         out.append(DocumentOutput(
             doc_id=document.doc_id, nquads=serialize(quads, format=RdfFormat.N_QUADS),
-            units=len(document.units), entities=len(result.entities),
-            facts=len(result.facts), triples=len(quads), words=words[n],
-            warnings=warnings[n]))
-        parsed[n] = []  # let the spaCy docs go
+            units=len(document.units),
+            entities=[(e.type.value, e.key) for e in result.entities],
+            facts=len(result.facts), triples=len(quads), words=words.get(id(document), 0),
+            warnings=warnings.get(id(document), [])))
     return out
 
 
@@ -133,47 +121,33 @@ def _chunks(documents: Iterator[SourceDocument], units_per_chunk: int
         yield chunk
 
 
-def _not_unchanged(store: Store, documents: Iterator[SourceDocument], *, options, minter,
-                   report, progress) -> Iterator[SourceDocument]:
-    """Skip documents the store already holds with the same content hash, as ``build_into``."""
-    from kg.store import stored_hash
-
-    for doc in documents:
-        if not options.rebuild and stored_hash(
-                store, minter.graph(doc.doc_id), minter.document(doc.doc_id)) == doc.sha256:
-            report.skipped += 1
-            report.unchanged += 1
-            if progress:
-                progress(doc)
-            continue
-        yield doc
-
-
 def build_parallel(store: Store, sources: list[Source], *, options, progress:
                    Callable[[SourceDocument], None] | None = None,
-                   documents: Iterator[SourceDocument] | None = None):
+                   documents: Iterator[SourceDocument] | None = None,
+                   known: dict[str, str] | None = None):
     """Build ``sources`` into ``store`` with ``options.jobs`` worker processes.
 
     ``documents`` (already read and filtered by the caller) replaces reading
     ``sources`` when given. Returns a :class:`kg.build.BuildReport`.
     """
-    from kg.build import BuildReport, read_sources
-    from kg.rdf.iri import IriMinter
+    from kg.build import BuildReport, changed_documents, read_sources
+    from kg.rdf.iri import IriMinter, slug
     from kg.store import replace_graph
 
     report = BuildReport()
     started = time.perf_counter()
     minter = IriMinter(options.base_iri) if options.base_iri else IriMinter()
     if documents is None:
-        read = read_sources(sources, report, published=options.published)
-        documents = _not_unchanged(store, read, options=options, minter=minter, report=report,
-                                   progress=progress)
+        read = read_sources(sources, report, max_bytes=options.max_bytes,
+                            published=options.published)
+        documents = changed_documents(store, read, options=options, minter=minter,
+                                      report=report, progress=progress, known=known)
     # spawn, not fork: workers start clean whatever threads the parent (pyoxigraph,
     # rich) runs, and it behaves the same on every platform.
     ctx = multiprocessing.get_context("spawn")
     pool = ctx.Pool(options.jobs, initializer=_init_worker,
                     initargs=(options.model, options.base_iri, tuple(options.kb_files),
-                              options.batch_size, options.max_chars))
+                              options.batch_size, options.max_chars, options.batch_chars))
     in_flight: deque = deque()
 
     def insert(chunk: list[SourceDocument], outputs: list[DocumentOutput]) -> None:
@@ -182,6 +156,7 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
             report.warnings.extend(done.warnings)
             if done.error is not None:
                 report.failed += 1
+                report.origins.pop(slug(done.doc_id), None)
                 report.errors.append(done.error)
                 if progress:
                     progress(document)
@@ -190,7 +165,7 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
             report.triples += replace_graph(store, minter.graph(done.doc_id), quads)
             report.built += 1
             report.units += done.units
-            report.entities += done.entities
+            report.count_entities(done.entities)
             report.facts += done.facts
             if progress:
                 progress(document)

@@ -112,7 +112,15 @@ class Credentials:
 
     @property
     def secrets(self) -> list[str]:
-        return [s for s in (self.password, self.token) if s]
+        """Every form a credential may take in a message: as given, and Basic's base64
+        of ``user:password`` (standard and URL-safe, with and without padding)."""
+        found = [s for s in (self.password, self.token) if s]
+        if self.user is not None and self.password:
+            raw = f"{self.user}:{self.password}".encode()
+            for encoded in (base64.b64encode(raw), base64.urlsafe_b64encode(raw)):
+                text = encoded.decode("ascii")
+                found += [text, text.rstrip("=")]
+        return sorted(set(found), key=len, reverse=True)  # longest first: no partial leftovers
 
     def header(self) -> str | None:
         if self.token:
@@ -221,6 +229,39 @@ def _is_loopback(url: str) -> bool:
         return False
 
 
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urllib.parse.urlsplit(url)
+    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+    return parts.scheme, (parts.hostname or "").lower(), port
+
+
+class _Redirected(Exception):
+    """The server redirected a write somewhere kg will not follow."""
+
+
+class _SafeRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow only what keeps the request whole and the credentials at home.
+
+    307/308 keep the method and body: followed to the same origin (scheme, host,
+    port). 301/302/303 would turn a PUT or POST into a body-less GET (urllib's
+    default, which lost data while reporting success), and any other origin would
+    receive the data and the credentials: both stop the load with an error.
+    """
+
+    max_redirections = 5
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if code in (307, 308) and _origin(newurl) == _origin(req.full_url):
+            return urllib.request.Request(newurl, data=req.data, method=req.get_method(),
+                                          headers=dict(req.header_items()))
+        fp.close()  # the redirect's own answer: read no further, leave no socket open
+        why = ("to another origin, which would receive the data and the credentials"
+               if _origin(newurl) != _origin(req.full_url) else
+               f"with {code}, which would turn {req.get_method()} into a GET without the data")
+        raise _Redirected(f"the server redirects {req.get_method()} (HTTP {code}) to "
+                          f"{_safe_url(newurl)} {why}; kg does not follow it")
+
+
 class _Transient(Exception):
     """A failure worth retrying (connection, timeout, 429, 5xx)."""
 
@@ -250,6 +291,7 @@ class Loader:
             manager.add_password(None, endpoint, creds.user, creds.password)
             handlers.append(urllib.request.HTTPDigestAuthHandler(manager))
             self.auth_header = None
+        handlers.append(_SafeRedirects())
         self.opener = urllib.request.build_opener(*handlers)
         self.batch = self.options.max_batch or 0
 
@@ -318,9 +360,17 @@ class Loader:
         try:
             with self.opener.open(request, timeout=self.options.timeout) as response:
                 response.read()
+                status = getattr(response, "status", 200)
+            if not 200 <= status < 300:  # only a 2xx final answer means the data arrived
+                raise self.error(f"{where}: HTTP {status}: the server did not confirm the "
+                                 "write")
+        except _Redirected as exc:
+            raise self.error(f"{where}: {exc}",
+                             hint="give the final URL as --endpoint") from None
         except urllib.error.HTTPError as exc:
             message = self.server_message(exc)
             status = exc.code
+            exc.close()
             if status == 413:
                 raise _TooLarge(message) from None
             if status >= 500 or status in (408, 429):

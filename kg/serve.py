@@ -8,8 +8,10 @@ the default graph, as for ``kg query``.
 
 from __future__ import annotations
 
+import errno
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -54,6 +56,23 @@ def server_argv(location: Path, *, bind: str, port: int, writable: bool) -> list
     host = f"[{bind}]" if ":" in bind else bind
     return [oxigraph_binary(), mode, "--location", str(location), "--bind", f"{host}:{port}",
             "--union-default-graph"]
+
+
+def check_port_free(bind: str, port: int) -> None:
+    """Refuse before anything starts when the address is taken (the server would only
+    fail after printing where it serves, with a Rust backtrace)."""
+    family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            sock.bind((bind, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise ServeError(f"port {port} on {bind} is already in use",
+                                 hint="stop the other server or pick another with --port N"
+                                 ) from None
+            raise ServeError(f"cannot listen on {bind}:{port}: {exc.strerror or exc}",
+                             hint="check --bind and --port") from None
 
 
 @contextmanager

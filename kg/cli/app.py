@@ -14,6 +14,9 @@ import typer
 from kg import __version__
 from kg.cli.common import err, handle_errors, out
 from kg.formats import GraphFormat, ResultFormat
+from kg.limits import DEFAULT_MAX_BYTES
+
+DEFAULT_MAX_MB = DEFAULT_MAX_BYTES / 2**20
 
 app = typer.Typer(
     name="kg",
@@ -29,6 +32,16 @@ GraphOpt = Annotated[Path | None, typer.Option("--graph", "-g", help="Graph file
                                                "(.ttl .nt .nq .trig .jsonld).")]
 StoreOpt = Annotated[Path | None, typer.Option("--store", help="On-disk store directory made "
                                                "by `kg build --store`.")]
+
+
+def format_of(output: Path) -> GraphFormat:
+    """The graph format an output path's extension names; a usage error if none does."""
+    if str(output) == "-":
+        raise typer.BadParameter("writing to standard output (-o -) needs --format")
+    try:
+        return GraphFormat.from_path(str(output))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
 
 
 def _version(value: bool) -> None:
@@ -71,6 +84,12 @@ def build(
     published: Annotated[str | None, typer.Option(
         "--published", help="The page date of every source (YYYY-MM-DD), whatever the text "
         "says; relative dates resolve against it.")] = None,
+    max_size: Annotated[float, typer.Option("--max-size", min=0, help="Largest file to build, "
+                                            "in MB (0: no limit; memory grows with a "
+                                            "document's size).")] = DEFAULT_MAX_MB,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="In folders, follow "
+                                               "symbolic links that lead outside the folder."
+                                               )] = False,
 ) -> None:
     """Read news text and build the knowledge graph (one named graph per document)."""
     from kg.build import BuildOptions, build_to_file
@@ -79,14 +98,14 @@ def build(
     if output is None and store is None:
         raise typer.BadParameter("give --output FILE and/or --store DIR")
     if output is not None and fmt is None:
-        try:
-            fmt = GraphFormat.from_path(str(output))
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc)) from exc
-    srcs = expand_sources(sources)
+        fmt = format_of(output)
+    srcs = expand_sources(sources, follow_links=follow_links)
+    for w in srcs.warnings:
+        err.print(f"[yellow]warning:[/] {w}", markup=True, highlight=False)
     options = BuildOptions(model=model, base_iri=base_iri,
                            kb_files=tuple(str(p) for p in kb or ()), rebuild=rebuild,
-                           jobs=jobs, published=_iso_date(published, "--published"))
+                           jobs=jobs, max_bytes=int(max_size * 2**20) or None,
+                           published=_iso_date(published, "--published"))
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from kg.cli.interrupt import interruptible
@@ -139,18 +158,26 @@ def query(
     store: StoreOpt = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value, "
                                                     "bound safely; repeatable.")] = None,
-    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="Result format.")
-                   ] = ResultFormat.TABLE,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="SELECT and ASK: table, csv, tsv, "
+                                     "json, xml; CONSTRUCT and DESCRIBE: ttl (also for table), "
+                                     "nt, jsonld, xml (RDF/XML).")] = ResultFormat.TABLE.value,
 ) -> None:
-    """Run a SPARQL query from the library over a graph file or store."""
-    from kg.cli.render import print_results
+    """Run a SPARQL query from the library over a graph file or store.
+
+    ASK prints true or false and exits 0 or 1.
+    """
+    from kg.cli.render import RESULT_FORMAT_NAMES, print_results
     from kg.query import find_query, parse_params, run_query
     from kg.store import open_graph
 
+    if fmt not in RESULT_FORMAT_NAMES:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(RESULT_FORMAT_NAMES)}",
+                                 param_hint="--format")
     q = find_query(name)
     params = parse_params(param or [])
     st = open_graph(graph=graph, store=store)
-    print_results(run_query(st, q, params), fmt, title=q.title)
+    if not print_results(run_query(st, q, params), fmt, title=q.title):
+        raise typer.Exit(1)
 
 
 @app.command("queries")
@@ -181,8 +208,13 @@ def export(
     """Export a graph file or store to another RDF format."""
     from kg.store import export_store, open_graph
 
-    fmt = fmt or GraphFormat.from_path(str(output))
+    fmt = fmt or format_of(output)
     st = open_graph(graph=graph, store=store)
+    if graph is not None and fmt.is_dataset and not any(True for _ in st.named_graphs()):
+        err.print(f"[yellow]warning:[/] {graph} holds no named graphs (a triple format such as "
+                  f"Turtle or N-Triples cannot), so every quad of {output} is in the default "
+                  "graph; export from the store (--store DIR) or from a .nq/.trig/.jsonld "
+                  "file to keep one graph per document", markup=True, highlight=False)
     export_store(st, output, fmt)
     err.print(f"{len(st)} quads -> {output} ({fmt.value})", markup=False)
 

@@ -20,16 +20,20 @@ def drop_cmd(
 ) -> None:
     """Remove documents (their named graphs) from a store, e.g. after deleting the source."""
     from kg.errors import GraphLoadError
-    from kg.store import drop_document, open_store
+    from kg.rdf.iri import slug
+    from kg.store import drop_document, open_store, read_origins, write_origins
 
     if not store.is_dir():
         raise GraphLoadError("no such store directory", path=store,
                              hint="build one with `kg build ... --store DIR`")
     st = open_store(store)
+    origins = read_origins(store)
     try:
         for key in documents:
             doc_id = drop_document(st, key)
+            origins.pop(slug(doc_id), None)  # the id is free for any file again
             err.print(f"dropped {doc_id}", markup=False)
         st.flush()
     finally:
         del st
+        write_origins(store, origins)

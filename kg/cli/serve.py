@@ -26,8 +26,9 @@ def serve_cmd(
                                            "--graph file is never changed).")] = False,
 ) -> None:
     """Serve the graph as a SPARQL endpoint with a web query page; Ctrl-C stops it."""
-    from kg.serve import prepared_location, run_server, server_argv
+    from kg.serve import ServeError, check_port_free, prepared_location, run_server, server_argv
 
+    check_port_free(bind, port)  # before anything is printed or loaded
     with prepared_location(graph=graph, store=store) as location:
         argv = server_argv(location, bind=bind, port=port, writable=writable)
         host = f"[{bind}]" if ":" in bind else bind
@@ -37,4 +38,5 @@ def serve_cmd(
                   markup=False)
         code = run_server(argv)
     if code not in (0, -2, -15, 130, 143):
-        raise typer.Exit(1)
+        raise ServeError(f"the oxigraph server stopped with exit status {code}",
+                         hint="its message is above; is the store locked by another process?")

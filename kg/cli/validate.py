@@ -19,6 +19,9 @@ def validate_cmd(
                                                  ".trig .jsonld).", show_default=False)] = None,
     store: Annotated[Path | None, typer.Option("--store", help="Check an on-disk store made "
                                                "by `kg build --store` instead.")] = None,
+    graph_opt: Annotated[Path | None, typer.Option("--graph", "-g", help="The graph file, as "
+                                                   "for the other commands (same as GRAPH).")
+                         ] = None,
     show_all: Annotated[bool, typer.Option("--all", help="List every finding instead of the "
                                            f"first {_SHOWN_PER_MESSAGE} of each kind.")] = False,
     owl: Annotated[bool, typer.Option("--owl", help="Also run OWL 2 RL reasoning (owlrl) over "
@@ -30,9 +33,17 @@ def validate_cmd(
     Exit status: 0 the graph conforms (warnings may be listed), 1 it has
     violations, 2 validation could not run (unreadable graph or shapes).
     """
+    from kg.errors import GraphLoadError
     from kg.store import open_graph
     from kg.validate import owl_rl_inconsistencies, validate_store
 
+    if graph is not None and graph_opt is not None and graph != graph_opt:
+        raise GraphLoadError("give the graph file once: `kg validate FILE` or "
+                             "`kg validate --graph FILE`")
+    graph = graph or graph_opt
+    if (graph is None) == (store is None):
+        raise GraphLoadError("give exactly one graph: `kg validate FILE` (or --graph FILE) "
+                             "or `kg validate --store DIR`")
     st = open_graph(graph=graph, store=store)
     report = validate_store(st)
     clashes = owl_rl_inconsistencies(st) if owl else []

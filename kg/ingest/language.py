@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.errors import RuleError
+from kg.errors import InputError, RuleError
 from kg.resources import rules_dir
 
 SAMPLE_CHARS = 200_000
@@ -96,3 +96,28 @@ def english_warning(text: str, *, path: str) -> str | None:
         why = f"only {g.function_share:.0%} of its words are common English words"
     return (f"{path}: the text does not look like English ({why}); the model is English, "
             "so expect few entities and facts")
+
+
+def _is_cjk(ch: str) -> bool:
+    """Han, kana, Hangul and their punctuation: scripts written without spaces."""
+    o = ord(ch)
+    return (0x2E80 <= o < 0xA000 or 0xAC00 <= o < 0xD7B0 or 0xF900 <= o < 0xFB00
+            or 0x20000 <= o < 0x2FA20)
+
+
+def refuse_unreadable_script(text: str, *, path: str) -> None:
+    """Refuse Chinese, Japanese or Korean text, naming the script, before it is parsed.
+
+    The English model cannot read them at all, and since they are written without
+    spaces the reader would otherwise blank them as "runs without spaces" (a wrong
+    reason). Other non-English text is built, with the warning above.
+    """
+    sample = text[:SAMPLE_CHARS]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if len(letters) < MIN_LETTERS:
+        return
+    cjk = sum(1 for ch in letters if _is_cjk(ch))
+    if cjk / len(letters) >= MIN_LATIN_SHARE:
+        raise InputError(f"the text is Chinese, Japanese or Korean ({cjk / len(letters):.0%} of "
+                         "its letters are in those scripts); kg reads English news only",
+                         path=path, hint="translate it to English first")

@@ -27,8 +27,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.encoding import legacy_decode
 from kg.ingest.html import html_to_text, looks_like_html
-from kg.ingest.language import english_warning
+from kg.ingest.language import english_warning, refuse_unreadable_script
 from kg.ingest.layout import (
     Kind,
     Line,
@@ -80,13 +81,18 @@ def read_document(path: Path, *, doc_id: str | None = None) -> SourceDocument:
     return parse_bytes(data, path=str(path), doc_id=doc_id)
 
 
-def decode(data: bytes, *, path: str) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16/32 with a BOM, or UTF-16 without one.
+def decode(data: bytes, *, path: str, notes: list[str] | None = None) -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16/32 with a BOM, or UTF-16 without one;
+    other text (Windows-1252 and the like) as charset-normalizer detects it, with a note.
 
-    Anything else is refused with an :class:`InputError` naming the file.
+    A PDF, and anything undecodable, is refused with an :class:`InputError` naming the file.
     """
     if not data or data.isspace():
         raise InputError("empty file: there is no text to read", path=path)
+    if data.lstrip()[:5] == b"%PDF-":
+        raise InputError("a PDF file, not text: kg would read its page-description code as "
+                         "words", path=path,
+                         hint="extract its text first (e.g. pdftotext FILE.pdf FILE.txt)")
     for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
                        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
@@ -108,8 +114,11 @@ def decode(data: bytes, *, path: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"invalid UTF-8 at byte {exc.start}", path=path,
-                         hint="re-encode the file as UTF-8") from exc
+        text = legacy_decode(data, notes=notes)
+        if text is None:
+            raise InputError(f"invalid UTF-8 at byte {exc.start}", path=path,
+                             hint="re-encode the file as UTF-8") from exc
+        return text
 
 
 def _bomless_utf16(head: bytes) -> str | None:
@@ -127,8 +136,10 @@ def _bomless_utf16(head: bytes) -> str | None:
 def parse_bytes(data: bytes, *, path: str, doc_id: str | None = None,
                 published: date | None = None) -> SourceDocument:
     """Decode, turn HTML into text, and parse; ``sha256`` is of the bytes as given."""
-    text = decode(data, path=path)
-    notes: list[str] = []
+    decoded: list[str] = []
+    text = decode(data, path=path, notes=decoded)
+    notes: list[str] = [f"{path}: {n}" for n in decoded]
+    refuse_unreadable_script(text, path=path)
     html_title = None
     if looks_like_html(text, path=path):
         text, html_title = html_to_text(text, path=path)

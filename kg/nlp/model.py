@@ -37,8 +37,14 @@ def load_model(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Lan
     target = name or default_model_name()
     is_path = Path(target).exists()
     if not is_path and importlib.util.find_spec(target.replace("-", "_")) is None:
-        raise ModelNotFoundError(f"spaCy model {target!r} is not installed and is not a directory",
-                                 hint=INSTALL_HINT)
+        if target.replace("-", "_") in DEFAULT_MODELS:  # the same model under its other name
+            target = default_model_name()
+        else:
+            installed = [m for m in DEFAULT_MODELS if importlib.util.find_spec(m) is not None]
+            raise ModelNotFoundError(
+                f"spaCy model {target!r} is not installed and is not a directory",
+                hint=f"installed: {', '.join(installed)} (leave --model out to use it)"
+                if installed else INSTALL_HINT)
     try:
         return spacy.load(target, exclude=list(exclude))
     except (OSError, ValueError, ImportError) as exc:

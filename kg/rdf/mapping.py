@@ -33,6 +33,13 @@ def _dec(x: float) -> Literal:
     return _decimal(repr(x))
 
 
+def _count(x: float) -> Literal:
+    """A quantity's value: a whole number (every count) is an xsd:integer, else a decimal."""
+    if x == int(x):
+        return Literal(str(int(x)), datatype=XSD.integer)
+    return _dec(x)
+
+
 # confidences and coordinates repeat; keyed by repr, not by value: -0.0 == 0.0
 @functools.lru_cache(maxsize=4096)
 def _decimal(number: str) -> Literal:
@@ -271,7 +278,7 @@ class DocumentMapper:
         add(Quad(node, _TYPE, KG.Quantity, g))
         add(Quad(node, KG.quantityText, Literal(value.text), g))
         if value.value is not None:
-            add(Quad(node, KG.value, _dec(value.value), g))
+            add(Quad(node, KG.value, _count(value.value), g))
         if value.unit:
             add(Quad(node, KG.unit, Literal(value.unit), g))
         if value.qualifier:

@@ -3,12 +3,15 @@
 "Over 5,000 people" -> 5000 person, "more than"; "$200 million" -> 200000000
 USD; "at least one" -> 1, "at least"; "dozens of supermarkets" -> no value,
 "dozens". The qualifier is normalised to a small set of phrases so that
-queries can compare them.
+queries can compare them. Number words ("twenty-five", "three hundred",
+"two thousand") are read by text2num, the longest run of them that it accepts.
 """
 
 from __future__ import annotations
 
 import re
+
+from text_to_num import text2num
 
 from kg.records import Quantity
 
@@ -154,7 +157,37 @@ def parse_quantity(text: str, *, unit: str | None = None) -> Quantity | None:
     for vague, name in _VAGUE.items():
         if re.match(rf"{vague}\b", low):
             return Quantity(text=clean, value=None, unit=unit, qualifier=name)
+    value = number_words(low)
+    if value is not None:
+        return Quantity(text=clean, value=float(value), unit=unit, qualifier=qualifier)
     for word in sorted(_WORDS, key=len, reverse=True):
         if re.match(rf"{word}\b", low):
             return Quantity(text=clean, value=float(_WORDS[word]), unit=unit, qualifier=qualifier)
+    return None
+
+
+_NUMBER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def number_words(text: str) -> int | None:
+    """The value of the number words ``text`` starts with ("twenty-five people" -> 25,
+    "a hundred" -> 100), or None. The longest leading run text2num accepts wins."""
+    tokens = []
+    for m in _NUMBER_WORD.finditer(text):
+        if text[tokens[-1][1] if tokens else 0:m.start()].strip(" ,"):
+            break  # only spaces (or a comma) may separate the words of one number
+        tokens.append((m.group(), m.end()))
+        if len(tokens) >= 12:
+            break
+    words = [t for t, _ in tokens]
+    if words and words[0] == "a" and len(words) > 1 and words[1] in ("hundred", "thousand",
+                                                                     "million", "billion"):
+        words[0] = "one"
+    for n in range(len(words), 0, -1):
+        if words[n - 1] == "and":
+            continue
+        try:
+            return int(text2num(" ".join(words[:n]), "en"))
+        except ValueError:
+            continue
     return None

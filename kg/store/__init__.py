@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import json
 import os
+import stat
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,7 +28,27 @@ def open_store(path: Path | None = None) -> Store:
         return Store(str(path))
     except OSError as exc:
         raise GraphLoadError(f"cannot open the store: {exc}", path=path,
-                             hint="is another kg process using it?") from exc
+                             hint=_store_hint(exc)) from exc
+
+
+def _store_hint(exc: OSError) -> str:
+    """What to do about a store that cannot be opened or written, from the error itself."""
+    text = str(exc).lower()
+    if exc.errno == errno.ENOSPC or "no space left" in text:
+        return ("the disk is full: free some space, then run the same command again; "
+                "the store keeps every document that was finished")
+    if "lock" in text:
+        return "is another kg process using it? (a store is locked by the process writing it)"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) or "permission" in text \
+            or "read-only" in text:
+        return "check that the directory is writable"
+    return "check the disk and the directory, then run the same command again"
+
+
+def store_write_error(exc: OSError, store_dir: Path | str | None = None) -> OutputError:
+    """One clear error for a failed write into the store (disk full, I/O error)."""
+    return OutputError(f"cannot write to the store: {exc}", path=store_dir,
+                       hint=_store_hint(exc))
 
 
 def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> int:
@@ -36,10 +60,39 @@ def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> int:
     next incremental build rebuilds it instead of skipping it.
     """
     quads = list(quads)
-    if store.contains_named_graph(graph):
-        store.remove_graph(graph)
-    store.extend(quads)
+    try:
+        if store.contains_named_graph(graph):
+            store.remove_graph(graph)
+        store.extend(quads)
+    except OSError as exc:  # disk full, I/O error: a clear error, not a traceback
+        raise store_write_error(exc) from exc
     return len(quads)
+
+
+ORIGINS_FILE = "kg-sources.json"
+
+
+def read_origins(store_dir: Path) -> dict[str, str]:
+    """Which source file each document id of an on-disk store was built from.
+
+    Kept beside the store's own files (``kg-sources.json``) so that a file with the
+    same name as another, built later, is refused instead of replacing its graph.
+    A missing or unreadable record is empty: the ids' origins are then unknown.
+    """
+    try:
+        data = json.loads((store_dir / ORIGINS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def write_origins(store_dir: Path, origins: dict[str, str]) -> None:
+    """Write the record of origins (atomically); a failure only loses the record."""
+    text = json.dumps(dict(sorted(origins.items())), ensure_ascii=False, indent=0)
+    with contextlib.suppress(OSError):
+        write_atomic(store_dir / ORIGINS_FILE, lambda fh: fh.write(text.encode("utf-8")))
 
 
 def stored_hash(store: Store, graph: NamedNode, document: NamedNode) -> str | None:
@@ -62,15 +115,18 @@ def drop_document(store: Store, key: str) -> str:
             by_id[quad.object.value] = graph
     doc_id = key if key in by_id else None
     if doc_id is None:  # a source path: its file name gives the id, as `kg build` does
-        from kg.ingest.reader import doc_id_for
+        from kg.ingest.sources import document_id
 
-        candidate = doc_id_for(key)
+        candidate = document_id(Path(key).name)
         doc_id = candidate if candidate in by_id else None
     if doc_id is None:
         known = ", ".join(sorted(by_id)[:10]) or "none"
         raise GraphLoadError(f"no stored document {key!r}",
                              hint=f"give a document id or its source path; stored: {known}")
-    store.remove_graph(by_id[doc_id])
+    try:
+        store.remove_graph(by_id[doc_id])
+    except OSError as exc:
+        raise store_write_error(exc) from exc
     return doc_id
 
 
@@ -143,20 +199,54 @@ def serialize_store(store: Store, fmt: GraphFormat, output) -> None:
 def write_atomic(path: Path, writer) -> None:
     """Call ``writer(binary_file)`` on a temporary file, then rename it over ``path``.
 
-    An interrupted write leaves the previous file untouched.
+    An interrupted write leaves the previous file untouched. The new file gets the mode
+    of the file it replaces, or the one the umask gives a new file (as ``open`` would).
+    ``-`` is standard output; a device, FIFO or other non-regular file (``/dev/stdout``)
+    is written through; a symbolic link is kept and its target replaced.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if str(path) == "-":
+        writer(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        info = os.stat(path)  # through links: /dev/stdout leads to a pipe or a terminal
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        with open(path, "wb") as fh:  # a device or pipe: nothing to rename over
+            writer(fh)
+        return
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             writer(fh)
             fh.flush()
+            os.fchmod(fh.fileno(), mode)
+            if info is not None and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                with contextlib.suppress(OSError):  # keep the owner where we may
+                    os.fchown(fh.fileno(), info.st_uid, info.st_gid)
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    """The process umask: from /proc on Linux, else by setting it and back (no getter)."""
+    with contextlib.suppress(OSError, ValueError, StopIteration):
+        with open("/proc/self/status", encoding="ascii") as fh:
+            line = next(ln for ln in fh if ln.startswith("Umask:"))
+        return int(line.split()[1], 8)
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def export_store(store: Store, path: Path, fmt: GraphFormat) -> None:

@@ -64,3 +64,16 @@ def test_smoke_run_prints_every_row(tmp_path):
         assert f"| {query.stem} |" in out, query.stem
     assert "kg query cold start" in out
     assert (tmp_path / "r" / "latest.md").read_text() == out.rstrip("\n") + "\n"
+
+
+def test_bigfiles_benchmark_runs(tmp_path):
+    """bench/bigfiles.py at a tiny size: the files over the limit are refused (exit 1), the
+    one under it builds (exit 0); the peak RSS it prints is read from the report, not here."""
+    res = subprocess.run([sys.executable, str(BENCH / "bigfiles.py"), "--smoke", "--work",
+                          str(tmp_path / "work"), "--results-dir", str(tmp_path / "results")],
+                         capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    rows = [ln for ln in res.stdout.splitlines() if ln.startswith("| one-line")
+            or ln.startswith("| lines") or ln.startswith("| at-limit")]
+    assert [r.split("|")[3].strip() for r in rows] == ["1", "1", "0"], res.stdout
+    assert "file too large" in rows[0] and "documents built" in rows[2]

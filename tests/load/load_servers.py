@@ -105,7 +105,8 @@ class Seen:
 
 @dataclass
 class Script:
-    """What the fake server answers: ``respond(seen) -> (status, body)``; default 204."""
+    """What the fake server answers: ``respond(seen) -> (status, body[, headers])``;
+    default 204."""
 
     respond: object = None
     delay: float = 0.0
@@ -152,7 +153,9 @@ class FakeGraphStore:
                 script.requests.append(seen)
                 if script.delay:
                     time.sleep(script.delay)
-                status, message = (script.respond(seen) if script.respond else (None, b""))
+                answer = script.respond(seen) if script.respond else (None, b"")
+                status, message = answer[0], answer[1]
+                extra = answer[2] if len(answer) > 2 else {}  # e.g. a Location header
                 if status is None:  # behave like a Graph Store
                     graph = (seen.query.get("graph") or ["<default>"])[0]
                     lines = [ln for ln in body.splitlines() if ln.strip()]
@@ -165,6 +168,8 @@ class FakeGraphStore:
                     self.send_response(status)
                     self.send_header("Content-Type", "text/plain")
                     self.send_header("Content-Length", str(len(message)))
+                    for name, value in extra.items():
+                        self.send_header(name, value)
                     self.end_headers()
                     self.wfile.write(message)
                 except (BrokenPipeError, ConnectionResetError):

