@@ -6,7 +6,7 @@
 // the union of its named graphs (tdb:unionDefaultGraph, the setting Fuseki uses); each
 // query is parsed as strict SPARQL 1.1 (no ARQ extensions) and its results are written to
 // OUTDIR/NAME.srj (SPARQL 1.1 JSON results). A query that does not parse or run writes
-// OUTDIR/NAME.error with the message. Used by tests/query/test_jena_equivalence.py.
+// OUTDIR/NAME.error with the message (also after -Dkg.timeout seconds, default 120). Used by tests/query/test_jena_equivalence.py.
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,9 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 
 public class JenaQueries {
+    // a query still running after this is stopped and reported as an error
+    static final long TIMEOUT_SECONDS = Long.getLong("kg.timeout", 120);
+
     public static void main(String[] args) throws Exception {
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
         Txn.executeWrite(dsg, () -> RDFDataMgr.read(dsg, args[0]));
@@ -35,10 +38,13 @@ public class JenaQueries {
         for (int i = 2; i < args.length; i++) {
             Path file = Paths.get(args[i]);
             String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            long started = System.nanoTime();
             try {
                 Query query = QueryFactory.create(Files.readString(file), Syntax.syntaxSPARQL_11);
                 Txn.executeRead(dsg, () -> {
-                    try (QueryExecution qe = QueryExecution.create(query, ds);
+                    try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
+                             .timeout(TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+                             .build();
                          OutputStream out = Files.newOutputStream(outDir.resolve(name + ".srj"))) {
                         ResultSetFormatter.outputAsJSON(out, qe.execSelect());
                     } catch (java.io.IOException e) {
@@ -48,6 +54,7 @@ public class JenaQueries {
             } catch (Exception e) {
                 Files.writeString(outDir.resolve(name + ".error"), String.valueOf(e));
             }
+            System.err.printf("%s %.0f ms%n", name, (System.nanoTime() - started) / 1e6);
         }
     }
 }
