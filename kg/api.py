@@ -4,7 +4,7 @@ The CLI is a thin layer over the same functions. See docs/api.md (its examples r
 doctests in `make test`)::
 
     import kg
-    g = kg.build(["KABUL, Jan 5 - ...", "..."])          # strings, files or folders
+    g = kg.build_graph(["KABUL, Jan 5 - ...", "..."])          # strings, files or folders
     result = g.query("statements", speaker="Tokayev")     # a library query by name
     result = g.query("SELECT ?s WHERE { ?s ?p ?o } LIMIT 3")  # or any SPARQL
     result.rows            # tuples of typed values: str, int, Decimal, date, datetime, IRI
@@ -12,7 +12,8 @@ doctests in `make test`)::
     g.to_rdflib()          # an rdflib Dataset over the same store (oxrdflib)
     g.serialize(kg.GraphFormat.TTL)
 
-Importing this module does not import spaCy; :func:`build` does.
+Importing this module does not import spaCy; :func:`build_graph` does (named so because
+``kg.build`` is the build module).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from kg.errors import KgError, QueryError
 from kg.formats import GraphFormat
 from kg.query import LibraryQuery, find_query, library, query_from_text, run_query
 
-__all__ = ["IRI", "Graph", "Result", "build", "open_graph"]
+__all__ = ["IRI", "Graph", "Result", "build_graph", "open_graph"]
 
 
 class IRI(str):
@@ -213,7 +214,7 @@ def _as_query(query: str | Path | LibraryQuery) -> LibraryQuery:
     return query_from_text(query)
 
 
-def build(inputs: str | Path | Iterable[str | Path] | Mapping[str, str], *,
+def build_graph(inputs: str | Path | Iterable[str | Path] | Mapping[str, str], *,
           model: str | None = None, base_iri: str | None = None,
           kb_files: Iterable[str | Path] = (), jobs: int = 1,
           store: str | Path | None = None) -> Graph:

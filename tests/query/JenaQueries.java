@@ -6,7 +6,7 @@
 // the union of its named graphs (tdb:unionDefaultGraph, the setting Fuseki uses); each
 // query is parsed as strict SPARQL 1.1 (no ARQ extensions) and its results are written to
 // OUTDIR/NAME.srj (SPARQL 1.1 JSON results). A query that does not parse or run writes
-// OUTDIR/NAME.error with the message (also after -Dkg.timeout seconds, default 120). Used by tests/query/test_jena_equivalence.py.
+// OUTDIR/NAME.error with the message (also after -Dkg.timeout seconds, default 300). Used by tests/query/test_jena_equivalence.py.
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ import org.apache.jena.tdb2.TDB2;
 
 public class JenaQueries {
     // a query still running after this is stopped and reported as an error
-    static final long TIMEOUT_SECONDS = Long.getLong("kg.timeout", 120);
+    static final long TIMEOUT_SECONDS = Long.getLong("kg.timeout", 300);
 
     public static void main(String[] args) throws Exception {
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();

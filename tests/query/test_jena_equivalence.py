@@ -106,11 +106,19 @@ def parameter_values(store) -> dict[str, str]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-def cases(values: dict[str, str]) -> dict[str, tuple[str, dict[str, str]]]:
+# Listings left out of the 100-document comparison (compared on the seed, and about one
+# thing on both graphs): Jena 4.5 takes more than 5 minutes for entity-profile without a
+# parameter (the profile of every entity) on 100 documents.
+TOO_SLOW_ON_JENA = {"entity-profile"}
+
+
+def cases(values: dict[str, str], *, listings: bool = True
+          ) -> dict[str, tuple[str, dict[str, str]]]:
     """case id -> (query name, parameters): defaults, then each parameter bound alone."""
     out: dict[str, tuple[str, dict[str, str]]] = {}
     for name, q in QUERIES.items():
-        out[name] = (name, {})
+        if listings or name not in TOO_SLOW_ON_JENA:
+            out[name] = (name, {})
         for p in q.params:
             key = "entity_iri" if p.kind == "iri" and p.name == "entity" else p.name
             if key in values:
@@ -181,9 +189,9 @@ def hundred_docs(tmp_path_factory) -> Path:
     return out
 
 
-def check_graph(graph: Path, work: Path) -> list[str]:
+def check_graph(graph: Path, work: Path, *, listings: bool = True) -> list[str]:
     store = load_graph_file(graph)
-    todo = cases(parameter_values(store))
+    todo = cases(parameter_values(store), listings=listings)
     texts = {cid: sparql_with_values(QUERIES[name], params) for cid, (name, params) in todo.items()}
     jena = run_jena(graph, texts, work)
     problems = []
@@ -221,7 +229,7 @@ def test_seed_same_rows_on_oxigraph_and_jena(seed_build, tmp_path):
 @pytest.mark.slow
 def test_hundred_documents_same_rows_on_oxigraph_and_jena(hundred_docs, tmp_path):
     jena_classpath()
-    assert check_graph(hundred_docs, tmp_path) == []
+    assert check_graph(hundred_docs, tmp_path, listings=False) == []
 
 
 def test_every_parameter_has_a_values_block():
