@@ -5,7 +5,7 @@ doctests in `make test`)::
 
     import kg
     g = kg.build_graph(["KABUL, Jan 5 - ...", "..."])          # strings, files or folders
-    result = g.query("statements", speaker="Tokayev")     # a library query by name
+    result = g.query("statements", speaker="Pedro Castillo")     # a library query by name
     result = g.query("SELECT ?s WHERE { ?s ?p ?o } LIMIT 3")  # or any SPARQL
     result.rows            # tuples of typed values: str, int, Decimal, date, datetime, IRI
     result.to_dataframe()  # pandas (pip install kg[dataframe])
@@ -148,7 +148,7 @@ class Graph:
     def query(self, query: str | Path | LibraryQuery, /, **params: Any) -> Result | bool:
         """Run a library query by name, a .rq file, or SPARQL text, with bound parameters.
 
-        Parameters are given as keyword arguments (``speaker="Tokayev"``); dates, numbers
+        Parameters are given as keyword arguments (``speaker="Pedro Castillo"``); dates, numbers
         and IRIs may be passed as Python values. SELECT gives a :class:`Result`, ASK a bool.
         """
         q = _as_query(query)
