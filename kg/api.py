@@ -19,6 +19,7 @@ Importing this module does not import spaCy; :func:`build_graph` does (named so 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,7 +30,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutio
 
 from kg.errors import KgError, QueryError
 from kg.formats import GraphFormat
-from kg.query import LibraryQuery, find_query, library, query_from_text, run_query
+from kg.query import LibraryQuery, find_query, query_from_text, run_query
 
 __all__ = ["IRI", "Graph", "Result", "build_graph", "open_graph"]
 
@@ -207,10 +208,8 @@ def _as_query(query: str | Path | LibraryQuery) -> LibraryQuery:
     if isinstance(query, Path):
         return find_query(str(query))
     text = query.strip()
-    if text in library():
-        return find_query(text)
-    if text.endswith((".rq", ".sparql")) and "\n" not in text:
-        return find_query(text)
+    if re.fullmatch(r"[\w.-]+", text) or (text.endswith((".rq", ".sparql")) and "\n" not in text):
+        return find_query(text)  # a library name or a file; any other text is SPARQL
     return query_from_text(query)
 
 

@@ -110,10 +110,9 @@ def find_query(name_or_file: str) -> LibraryQuery:
     if path.suffix in (".rq", ".sparql"):
         if path.is_file():
             return parse_query_file(path)
-        if not (queries_dir() / f"{path.stem}.rq").is_file() or path.parent != Path("."):
-            raise QueryError("no such query file", path=path,
-                             hint="give a library name (`kg queries`), a .rq/.sparql file, "
-                                  "-e 'SPARQL' or - for stdin")
+        raise QueryError("no such query file", path=path,
+                         hint="give a library name (`kg queries`), a .rq/.sparql file, "
+                              "-e 'SPARQL' or - for stdin")
     candidate = queries_dir() / f"{name_or_file}.rq"
     if candidate.is_file():
         return parse_query_file(candidate)
