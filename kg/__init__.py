@@ -1,3 +1,13 @@
-"""kg: turn English news text into an RDF knowledge graph with provenance."""
+"""kg: turn English news text into an RDF knowledge graph with provenance.
+
+The public API (docs/api.md): :func:`build_graph`, :func:`open_graph`, :class:`Graph`,
+:class:`Result`, :class:`IRI` and :class:`GraphFormat`. Importing kg does not import spaCy.
+"""
 
 __version__ = "0.1.0"
+
+from kg.api import IRI, Graph, Result, build_graph, open_graph
+from kg.formats import GraphFormat, ResultFormat
+
+__all__ = ["IRI", "Graph", "GraphFormat", "Result", "ResultFormat", "__version__",
+           "build_graph", "open_graph"]

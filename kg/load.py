@@ -417,6 +417,23 @@ def _graph_name(graph: str | None) -> str:
     return f"graph <{graph}>" if graph else "the default graph"
 
 
+# The ontology goes into its own named graph, named by the ontology's IRI, so that a store
+# without kg's ontology can use its class hierarchy and alignments (sem:, schema:, org:)
+# and a re-load replaces it like any document graph.
+ONTOLOGY_GRAPH = "https://w3id.org/kg-news/ns"
+
+
+def ontology_payload() -> GraphPayload:
+    """The ontology (ontology/kg.ttl) as one graph payload for ``ONTOLOGY_GRAPH``."""
+    from pyoxigraph import parse
+
+    from kg.resources import ontology_dir
+
+    with (ontology_dir() / "kg.ttl").open("rb") as fh:
+        triples = dict.fromkeys(parse(fh, RdfFormat.TURTLE))
+    return GraphPayload(ONTOLOGY_GRAPH, sorted(triples, key=str))
+
+
 def _ntriples(triples: list[Triple]) -> bytes:
     if not triples:
         return b""
@@ -424,8 +441,17 @@ def _ntriples(triples: list[Triple]) -> bytes:
 
 
 def load_store(store: Store, endpoint: str, *, options: LoadOptions | None = None,
-               graph_iri: str | None = None,
+               graph_iri: str | None = None, ontology: bool = False,
                on_graph: Callable[[GraphPayload], None] | None = None) -> LoadReport:
-    """Send every graph of ``store`` to ``endpoint`` (one PUT per graph)."""
+    """Send every graph of ``store`` to ``endpoint`` (one PUT per graph), and with
+    ``ontology`` the ontology into its own graph (``ONTOLOGY_GRAPH``; ``kg load`` does so
+    unless given ``--no-ontology``)."""
     loader = Loader(endpoint, options)
-    return loader.load(graphs_of(store, graph_iri=graph_iri), on_graph=on_graph)
+    return loader.load(_with_ontology(graphs_of(store, graph_iri=graph_iri), ontology),
+                       on_graph=on_graph)
+
+
+def _with_ontology(payloads: Iterator[GraphPayload], ontology: bool) -> Iterator[GraphPayload]:
+    yield from payloads
+    if ontology:
+        yield ontology_payload()

@@ -7,7 +7,11 @@ A query file starts with comment lines::
     # param: type (iri) = <https://...#Person>  Restrict to one class.
 
 Parameters are bound with pyoxigraph substitutions, never spliced into the
-query text. This module must not import spaCy: ``kg query`` starts fast.
+query text. Every query is standard SPARQL 1.1; a parameter's place in it is a
+``VALUES ?name { UNDEF }`` block, so that any store can bind it:
+:func:`sparql_with_values` writes the query with the values in those blocks
+(``kg query --print-sparql``), each written as an RDF term by pyoxigraph (escaped,
+never pasted as text). This module must not import spaCy: ``kg query`` starts fast.
 """
 
 from __future__ import annotations
@@ -53,6 +57,15 @@ def parse_query_file(path: Path) -> LibraryQuery:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise QueryError(f"cannot read query: {exc.strerror}", path=path) from exc
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"query file is not UTF-8 text: {exc.reason}", path=path) from exc
+    query = parse_header(text, path=path)
+    query.name, query.path = path.stem, path
+    return query
+
+
+def parse_header(text: str, *, path: Path) -> LibraryQuery:
+    """The ``# title:``/``# param:``/... comment lines at the top of a query."""
     query = LibraryQuery(name=path.stem, path=path, text=text)
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.startswith("#"):
@@ -92,15 +105,29 @@ def library(directory: Path | None = None) -> dict[str, LibraryQuery]:
 
 
 def find_query(name_or_file: str) -> LibraryQuery:
+    """A query of the library by name, or a ``.rq``/``.sparql`` file by path."""
     path = Path(name_or_file)
-    if path.suffix == ".rq" and path.is_file():
-        return parse_query_file(path)
+    if path.suffix in (".rq", ".sparql"):
+        if path.is_file():
+            return parse_query_file(path)
+        raise QueryError("no such query file", path=path,
+                         hint="give a library name (`kg queries`), a .rq/.sparql file, "
+                              "-e 'SPARQL' or - for stdin")
     candidate = queries_dir() / f"{name_or_file}.rq"
     if candidate.is_file():
         return parse_query_file(candidate)
     names = ", ".join(sorted(library())) or "none"
     raise QueryError(f"no query named {name_or_file!r}",
                      hint=f"run `kg queries` to list them; known: {names}")
+
+
+def query_from_text(text: str, *, name: str = "query") -> LibraryQuery:
+    """A query given as text (``kg query -e``, stdin, the API); a header is read if present."""
+    query = LibraryQuery(name=name, path=Path(f"<{name}>"), text=text)
+    header = parse_header(text, path=query.path)
+    query.title, query.description = header.title, header.description
+    query.params, query.returns = header.params, header.returns
+    return query
 
 
 def _term(param: Parameter, raw: str):
@@ -143,6 +170,47 @@ def bind_parameters(query: LibraryQuery, given: dict[str, str]) -> dict[Variable
             continue
         out[Variable(name)] = _term(param, raw)
     return out
+
+
+def _values_block(name: str) -> re.Pattern[str]:
+    """A one-variable ``VALUES ?name { ... }`` block (the parameter's place in a query)."""
+    return re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{[^{}]*\}", re.IGNORECASE)
+
+
+def sparql_with_values(query: LibraryQuery, params: dict[str, str] | None = None) -> str:
+    """The query's text with each bound parameter written into its ``VALUES`` blocks.
+
+    What kg runs, for a store that cannot take bindings: standard SPARQL 1.1 with
+    ``VALUES ?name { "value" }`` where the file has ``VALUES ?name { UNDEF }``. Values are
+    written as RDF terms by pyoxigraph (quotes and backslashes escaped). A parameter without
+    a block in the text (a query of one's own) is bound by a ``VALUES`` clause at the end.
+    """
+    text = query.text
+    trailing: list[str] = []
+    for var, term in bind_parameters(query, params or {}).items():
+        block = f"VALUES ?{var.value} {{ {term} }}"
+        pattern = _values_block(var.value)
+        text, found = _replace_in_code(pattern, block, text)
+        if not found:
+            trailing.append(block)
+    if trailing:
+        text = text.rstrip("\n") + "\n" + "\n".join(trailing) + "\n"
+    return text
+
+
+def _replace_in_code(pattern: re.Pattern[str], block: str, text: str) -> tuple[str, int]:
+    """Replace ``pattern`` with ``block`` where it is not in a comment; return text and count."""
+    found = 0
+
+    def replace(m: re.Match[str]) -> str:
+        nonlocal found
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if "#" in text[line_start:m.start()]:
+            return m.group(0)
+        found += 1
+        return block
+
+    return pattern.sub(replace, text), found
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:

@@ -152,29 +152,49 @@ def _iso_date(text: str | None, option: str):
 @app.command()
 @handle_errors
 def query(
-    name: Annotated[str, typer.Argument(help="A query of the library (see `kg queries`) or "
-                                        "a .rq file.")],
+    name: Annotated[str | None, typer.Argument(help="A query of the library (see `kg queries`),"
+                                               " a .rq/.sparql file, or - to read SPARQL "
+                                               "from stdin.", show_default=False)] = None,
     graph: GraphOpt = None,
     store: StoreOpt = None,
+    sparql: Annotated[str | None, typer.Option("--sparql", "-e", help="SPARQL text to run "
+                                               "instead of a named query.")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value, "
                                                     "bound safely; repeatable.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="SELECT and ASK: table, csv, tsv, "
                                      "json, xml; CONSTRUCT and DESCRIBE: ttl (also for table), "
                                      "nt, jsonld, xml (RDF/XML).")] = ResultFormat.TABLE.value,
+    print_sparql: Annotated[bool, typer.Option("--print-sparql", help="Print the query with "
+                                               "the parameters in its VALUES blocks "
+                                               "(standard SPARQL 1.1, for any store) and "
+                                               "exit.")] = False,
 ) -> None:
-    """Run a SPARQL query from the library over a graph file or store.
+    """Run a SPARQL query (library name, file, -e TEXT or - for stdin) over a graph or store.
 
     ASK prints true or false and exits 0 or 1.
     """
     from kg.cli.render import RESULT_FORMAT_NAMES, print_results
-    from kg.query import find_query, parse_params, run_query
-    from kg.store import open_graph
+    from kg.query import find_query, parse_params, query_from_text, run_query, sparql_with_values
 
     if fmt not in RESULT_FORMAT_NAMES:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(RESULT_FORMAT_NAMES)}",
                                  param_hint="--format")
-    q = find_query(name)
+    if (name is None) == (sparql is None):
+        raise typer.BadParameter("give a query name, a .rq/.sparql file or -, or -e 'SPARQL'")
+    if sparql is not None:
+        q = query_from_text(sparql, name="sparql")
+    elif name == "-":
+        import sys
+
+        q = query_from_text(sys.stdin.read(), name="stdin")
+    else:
+        q = find_query(name)
     params = parse_params(param or [])
+    if print_sparql:
+        out.print(sparql_with_values(q, params), markup=False, highlight=False, end="")
+        return
+    from kg.store import open_graph
+
     st = open_graph(graph=graph, store=store)
     if not print_results(run_query(st, q, params), fmt, title=q.title):
         raise typer.Exit(1)

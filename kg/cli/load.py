@@ -40,6 +40,9 @@ def load_cmd(
                                            "each answer.")] = 60.0,
     retries: Annotated[int, typer.Option("--retries", min=0, help="Retries on connection "
                                          "errors, timeouts and 5xx.")] = 4,
+    no_ontology: Annotated[bool, typer.Option("--no-ontology", help="Do not send the "
+                                              "ontology (sent by default into its own graph "
+                                              "<https://w3id.org/kg-news/ns>).")] = False,
     batch: Annotated[int, typer.Option("--batch", min=0, help="Triples per request (0: whole "
                                        "graphs, split only if the server answers 413).")] = 0,
 ) -> None:
@@ -69,7 +72,8 @@ def load_cmd(
         with interruptible("the graphs sent before the stop are on the server (the one being "
                            "sent may be partial); run the same kg load again: it replaces "
                            "each graph"):
-            report = load_store(st, endpoint, options=options, graph_iri=graph_iri)
+            report = load_store(st, endpoint, options=options, graph_iri=graph_iri,
+                                ontology=not no_ontology)
     finally:
         del st
     extra = f", {report.retries} retries" if report.retries else ""

@@ -48,9 +48,15 @@ def remote_rows(server: OxigraphServer, text: str) -> list[tuple]:
 
 
 def test_every_library_query_gives_the_same_rows_over_http(server, seed_store):
-    report = load_store(seed_store, server.url, options=LoadOptions(timeout=30))
-    assert report.graphs == len(list(seed_store.named_graphs()))
-    assert report.triples == len(seed_store)
+    # with the ontology in its own graph, as `kg load` sends it: the server's union default
+    # graph (oxigraph serve --union-default-graph) then holds it too, and the rows must not
+    # change (issue 19)
+    from kg.load import ONTOLOGY_GRAPH, ontology_payload
+
+    report = load_store(seed_store, server.url, options=LoadOptions(timeout=30), ontology=True)
+    assert report.graphs == len(list(seed_store.named_graphs())) + 1
+    assert report.triples == len(seed_store) + len(ontology_payload().triples)
+    assert server.select(f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")["boolean"]
     queries = library()
     assert len(queries) >= 12
     compared = 0
@@ -119,8 +125,14 @@ def test_cli_load_from_a_store_directory(server, tmp_path):
     for _ in range(2):
         done = subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(store_dir),
                                "--endpoint", server.url, "--store-type", "oxigraph",
-                               "--graph-per-document"],
+                               "--graph-per-document", "--no-ontology"],
                               capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
         assert "loaded 2 graphs, 10 triples" in done.stderr
     assert server.dataset() == set(many_graphs(n=2, triples=5))
+    # without --no-ontology the ontology goes into a graph of its own
+    done = subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(store_dir),
+                           "--endpoint", server.url], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "loaded 3 graphs" in done.stderr
+    assert {q.graph_name.value for q in server.dataset()} >= {"https://w3id.org/kg-news/ns"}

@@ -1,0 +1,90 @@
+"""Time two versions of the query library on one graph, interleaved (before/after a rewrite).
+
+    python bench/compare_queries.py GRAPH.nq --before DIR [--after queries/] [--reps 20]
+        [--only NAME,NAME]
+
+The graph is loaded once into an in-memory store; every query of ``--after`` that also
+exists in ``--before`` runs with default parameters and about one thing (the parameter
+value ``bench/run.py`` binds), the two versions taking turns, so a machine whose speed
+moves affects both alike. Prints p50/p95 (ms) and row counts as a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from run import _percentile, typical_values  # noqa: E402
+
+from kg.query import library, rows, run_query  # noqa: E402
+from kg.store import load_graph_file  # noqa: E402
+
+
+def _time(store, q, params, reps: int, budget: float) -> tuple[list[float], int]:
+    times: list[float] = []
+    n = 0
+    for i in range(reps + 1):
+        t0 = time.perf_counter()
+        _, data = rows(run_query(store, q, params))
+        dt = time.perf_counter() - t0
+        n = len(data)
+        if i:
+            times.append(dt)
+        if i >= 3 and sum(times) > budget:
+            break
+    return sorted(times), n
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("graph", type=Path)
+    ap.add_argument("--before", type=Path, required=True)
+    ap.add_argument("--after", type=Path, default=HERE.parent / "queries")
+    ap.add_argument("--reps", type=int, default=20)
+    ap.add_argument("--budget", type=float, default=8.0, help="seconds per query and version")
+    ap.add_argument("--only", default="")
+    a = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    store = load_graph_file(a.graph)
+    print(f"{len(store):,} quads loaded in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    before, after = library(a.before), library(a.after)
+    only = {n for n in a.only.split(",") if n}
+    values = typical_values(store)
+    print("| query | parameter | rows before | rows after | p50 before | p50 after "
+          "| p95 before | p95 after |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for name, q in after.items():
+        if name not in before or (only and name not in only):
+            continue
+        cases: list[dict[str, str]] = [{}]
+        param = next((p for p in q.params if p.name in values and p.default is None), None)
+        if param is not None:
+            cases.append({param.name: values[param.name]})
+        for params in cases:
+            tb: list[float] = []
+            ta: list[float] = []
+            nb = na = 0
+            # alternate in rounds of a few runs so both see the same machine
+            for _ in range(max(1, a.reps // 5)):
+                t, nb = _time(store, before[name], params, 5, a.budget / 4)
+                tb += t
+                t, na = _time(store, q, params, 5, a.budget / 4)
+                ta += t
+            tb.sort()
+            ta.sort()
+            label = ", ".join(f"{k}={v}" for k, v in params.items()) or "-"
+            print(f"| {name} | {label} | {nb:,} | {na:,} "
+                  f"| {1000 * statistics.median(tb):.1f} | {1000 * statistics.median(ta):.1f} "
+                  f"| {1000 * _percentile(tb, 95):.1f} | {1000 * _percentile(ta, 95):.1f} |",
+                  flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
