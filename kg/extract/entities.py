@@ -29,6 +29,7 @@ from kg.extract.acronyms import acronym_mentions
 from kg.extract.datelines import byline_mentions, dateline_mentions
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.entity_types import place_type, span_type
+from kg.extract.kind_cues import kind_cue_mentions
 from kg.extract.name_spans import after_title, complete_name, inside_title, split_title, trim_span
 from kg.extract.rule_mentions import (
     anaphor_mentions,
@@ -92,7 +93,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
         span = trim_span(ent)
         if span is None or not any(t.is_alpha for t in span):
             continue
-        span = complete_name(span)
+        span = complete_name(span, person=ent.label_ == "PERSON")
         prev = doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.is_title and not prev.is_sent_start and \
                 rules.heads.get(prev.lower_) is EntityType.MEDIA_ORGANIZATION:
@@ -120,6 +121,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             continue
         add(span, etype, f"ner:{ent.label_}")
 
+    out = kind_cue_mentions(doc, unit, out)
     out.extend(body_mentions(doc, unit, rules, out, noise))
     out.extend(anaphor_mentions(doc, unit, rules, out, noise))
     out = media_appositions(doc, unit, rules, out)

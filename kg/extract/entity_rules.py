@@ -19,6 +19,7 @@ from kg.records import EntityType
 from kg.resources import rules_dir
 
 _TYPES = {t.value for t in EntityType}
+_CUES = {"of", "after", "before", "apposition", "such-as"}
 
 # field -> (python type, required, allowed values or None)
 _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
@@ -59,6 +60,18 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "british": (str, True, None),
         "american": (str, True, None),
     },
+    "kinds.jsonl": {
+        # common nouns that say what kind of thing a name is ("the village of X",
+        # "X province", "state broadcaster X"); see the file's header
+        "nouns": (list, True, None),
+        "type": (str, True, frozenset(_TYPES)),
+        "cues": (list, True, None),
+        # the type when the noun is followed by "of/in" a city ("the Mermoz district of Dakar")
+        "in_city": (str, False, frozenset({"City", "Region", "Place"})),
+        # the noun is part of the name ("Ibo island", "the Gazela bridge")
+        "part_of_name": (bool, False, None),
+        "why": (str, True, None),
+    },
 }
 
 
@@ -90,6 +103,9 @@ def _check_entry(name: str, entry: object) -> list[str]:
             re.compile(entry["pattern"])
         except re.error as exc:
             problems.append(f"pattern does not compile: {exc}")
+    if name == "kinds.jsonl" and isinstance(entry.get("cues"), list) \
+            and not set(entry["cues"]) <= _CUES:
+        problems.append(f"field 'cues' may hold only {', '.join(sorted(_CUES))}")
     if name == "bodies.jsonl" and isinstance(entry.get("name"), str) \
             and "{owner}" not in entry["name"]:
         problems.append("field 'name' must contain {owner}")
@@ -146,6 +162,16 @@ class Body:
     name: str
 
 
+@dataclass(frozen=True, slots=True)
+class KindNoun:
+    """What a common noun says about the name it goes with: 'village' -> City."""
+
+    type: EntityType
+    cues: frozenset[str]
+    in_city: EntityType | None = None
+    part_of_name: bool = False
+
+
 @dataclass(slots=True)
 class EntityRules:
     """Every entity vocabulary, ready for lookups (lower-cased keys)."""
@@ -160,6 +186,7 @@ class EntityRules:
     noise_mention: list[re.Pattern[str]] = field(default_factory=list)
     noise_line: list[re.Pattern[str]] = field(default_factory=list)
     spelling: dict[str, str] = field(default_factory=dict)
+    kind_nouns: dict[str, KindNoun] = field(default_factory=dict)  # lower noun -> kind
 
     def demonym_country(self, word: str) -> str | None:
         """The ISO code a demonym stands for, or None when unknown or ambiguous."""
@@ -211,6 +238,12 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
         target.append(re.compile(e["pattern"]))
     for e in files["spelling.jsonl"]:
         rules.spelling[_fold(e["british"])] = _fold(e["american"])
+    for e in files["kinds.jsonl"]:
+        noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
+                        EntityType(e["in_city"]) if e.get("in_city") else None,
+                        bool(e.get("part_of_name")))
+        for n in e["nouns"]:
+            rules.kind_nouns[_fold(n)] = noun
     return rules
 
 

@@ -91,11 +91,16 @@ def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
             found = head_type(text, rules)
             if found is not None and found is not EntityType.MEDIA_ORGANIZATION:
                 return found
-        return base
+        # "Baku told a different story", "the Prime Minister of Solomon Islands": a country
+        # or a large city of that one name is that place (metonymy)
+        return place_type(text, strict=True) or base
     if label == "GPE" or label == "LOC":
         found = place_type(text)
         if found is not None:
             return found
         ht = head_type(text, rules)
-        return ht or base
+        if ht is not None:
+            return ht
+        # a GPE the gazetteer does not know is most often a village or a small town
+        return EntityType.CITY if label == "GPE" and not text.isupper() else base
     return base

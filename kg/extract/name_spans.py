@@ -20,15 +20,39 @@ _DETERMINERS = {"the", "a", "an"}
 _NAME_PARTICLES = {"del", "de", "da", "do", "dos", "das", "di", "la", "le", "of", "von", "van"}
 
 
-def complete_name(span: Span) -> Span:
+def complete_name(span: Span, *, person: bool = False) -> Span:
     """"Radio Programas del" + "Peru": a name the model cut after a particle goes on to
-    the capitalised word that follows it."""
-    doc, end = span.doc, span.end
+    the capitalised word that follows it; "Croix" of "Croix-des-Bouquets" (or "Baptiste
+    Dorvil" of "Jean-Baptiste Dorvil") takes the whole hyphenated word; a ``person``'s
+    name goes on over the capitalised names that follow it ("Wilfredo Mamani" Ayala)."""
+    doc, start, end = span.doc, span.start, span.end
     if span[-1].lower_ in _NAME_PARTICLES and end < len(doc) and doc[end].is_title:
         while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
             end += 1
-        return doc[span.start:end]
-    return span
+    if person and end < len(doc) and doc[end].pos_ == "PROPN" and _name_word(doc[end]) \
+            and not doc[end].is_sent_start and span[-1].whitespace_ \
+            and doc[end].ent_iob_ == "O" and not title_regex().match(doc[end:end + 3].text):
+        # "Gen Marta" + "Ruiz-Solano": the whole name, up to another entity or a title
+        stop = name_after(doc, end) or end
+        k = end
+        while k < stop and doc[k].ent_iob_ == "O":
+            k += 1
+        end = k
+    # a hyphenated name goes on to its last capitalised part ("Croix-des-Bouquets", not
+    # "EU-facilitated") and back to its first ("Jean-Baptiste", "al-Dulaimi")
+    k = end
+    while k + 1 < len(doc) and doc[k].text in ("-", "‐") and not doc[k - 1].whitespace_ \
+            and not doc[k].whitespace_ and doc[k + 1].is_alpha:
+        k += 2
+        if doc[k - 1].text[:1].isupper():
+            end = k
+    k = start
+    while k >= 2 and doc[k - 1].text in ("-", "‐") and not doc[k - 2].whitespace_ \
+            and not doc[k - 1].whitespace_ and doc[k - 2].is_alpha:
+        k -= 2
+        if doc[k].text[:1].isupper() or doc[k].lower_ in _INNER:
+            start = k
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
 def trim_span(span: Span) -> Span | None:
@@ -116,3 +140,60 @@ def after_title(span: Span) -> bool:
         if m.group(0)[:1].isupper() and not before[m.end():].strip():
             return True
     return False
+
+
+# lower-case words that may sit inside a place or person name ("Mocímboa da Praia",
+# "Croix-des-Bouquets", "Casa Grande del Pueblo")
+_INNER = {"da", "de", "do", "dos", "das", "del", "della", "di", "des", "du", "la", "le", "el",
+          "al", "van", "von", "der", "den", "bin", "ibn", "y", "e"}
+
+
+def _name_word(tok) -> bool:
+    """A capitalised word that may be part of a name (not "In" or "The" opening a sentence)."""
+    return tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text or "'" in tok.text) \
+        and not (tok.is_stop and tok.pos_ not in ("PROPN", "NOUN"))
+
+
+def _joined(doc, i: int) -> bool:
+    """Whether token ``i`` is glued to the one before it ("Croix" "-" "des")."""
+    return i > 0 and not doc[i - 1].whitespace_
+
+
+def name_before(doc, end: int, *, limit: int = 6) -> int | None:
+    """Start of the capitalised name ending at token ``end`` (exclusive), or None.
+
+    Inner particles and hyphenated parts count ("Mocímboa da Praia", "Croix-des-Bouquets");
+    the name may not begin with a particle.
+    """
+    i = end
+    while i > 0 and end - i < limit:
+        tok = doc[i - 1]
+        if _name_word(tok) or (tok.text == "-" and _joined(doc, i - 1) and _joined(doc, i)) \
+                or (tok.lower_ in _INNER and i < end):
+            i -= 1
+            continue
+        if i < end and _joined(doc, i) and tok.is_alpha:  # "Croix-des": the part before a hyphen
+            i -= 1
+            continue
+        break
+    while i < end and ((doc[i].lower_ in _INNER and doc[i].is_lower) or doc[i].text == "-"):
+        i += 1
+    return i if i < end else None
+
+
+def name_after(doc, start: int, *, limit: int = 6) -> int | None:
+    """End (exclusive) of the capitalised name starting at token ``start``, or None."""
+    if start >= len(doc) or not _name_word(doc[start]):
+        return None
+    i = start + 1
+    while i < len(doc) and i - start < limit:
+        tok = doc[i]
+        if (_name_word(tok) or tok.is_digit) and not tok.is_sent_start:
+            i += 1  # "Article 19", "Resolution 1244"
+        elif tok.text == "-" and _joined(doc, i) and i + 1 < len(doc) and _joined(doc, i + 1):
+            i += 2  # "Croix" "-" "des": the part after the hyphen, whatever its case
+        elif tok.lower_ in _INNER and i + 1 < len(doc) and _name_word(doc[i + 1]):
+            i += 2
+        else:
+            break
+    return i

@@ -34,6 +34,7 @@ from functools import lru_cache
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.records import Entity, EntityType, Fact, Mention
 from kg.resolve.kb import KbEntry, KnowledgeBase, load_kb
+from kg.resolve.place_names import place_groups
 from kg.resolve.places import Place, country_code, gazetteer
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "`": "'"})
@@ -118,6 +119,7 @@ class _Info:
     place: Place | None = None
     owner_pending: str | None = None  # body template waiting for an owner organisation
     named: bool = True  # False: a common noun or a bare title that needs an antecedent
+    alias: str | None = None  # another label the mention gives ("X" of "X province")
 
 
 @dataclass(slots=True)
@@ -176,25 +178,41 @@ class _Resolver:
                               if (p := self.country_of(m)) is not None}
         for i, m in enumerate(self.mentions):
             self.info[i] = self.describe(m)
+        self.group_places()
+
+    def group_places(self) -> None:
+        """One entity per place name, whatever each mention's type (kg/resolve/place_names)."""
+        skip = {i for i, inf in enumerate(self.info)
+                if inf.kb is not None or inf.rule in ("body phrase", "national body", "demonym")
+                or inf.owner_pending is not None}
+        names = [display_name(m.text) for m in self.mentions]
+        choices = place_groups(self.mentions, names, skip, self.gaz, self.doc_countries)
+        for i, c in choices.items():
+            inf = self.info[i]
+            inf.key, inf.name, inf.type, inf.place, inf.rule = c.key, c.name, c.type, c.place, \
+                c.rule
+            inf.alias, inf.named = c.alias, True
 
     def describe(self, m: Mention) -> _Info:
         text = display_name(m.text)
         if m.source == "rule:demonym":
             place = self.country_of(m)
             if place is not None:
-                return _Info(f"geo:{place.geonames_id}", place.name, EntityType.COUNTRY,
+                return _Info(place.key, place.name, EntityType.COUNTRY,
                              "demonym", place=place)
         entry = self.kb.lookup(m.text)
         if entry is not None:
             return _Info(f"kb:{entry.iri}", entry.label, entry.type, "knowledge base",
                          kb=entry)
-        if m.type.is_place:
+        if m.type.is_place and not (m.type is EntityType.PLACE and m.source.startswith("rule:")):
+            # a place the text calls a neighbourhood, a bridge or a prison is not the city
+            # or region of the same name
             place = self.gaz.link(text, m.type, countries=self.doc_countries)
             if place is not None:
                 ptype = place.type if m.type is EntityType.PLACE else m.type
                 if place.type is EntityType.COUNTRY:
                     ptype = EntityType.COUNTRY
-                return _Info(f"geo:{place.geonames_id}", place.name, ptype, "GeoNames name",
+                return _Info(place.key, place.name, ptype, "GeoNames name",
                              place=place)
         if m.type in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE,
                       EntityType.ORGANIZATION):
@@ -506,6 +524,8 @@ class _Resolver:
         for i, m in zip(members, ms, strict=True):
             ent.mentions.append(m)
             ent.aliases.add(m.text)
+            if self.info[i].alias:
+                ent.aliases.add(self.info[i].alias)
             if display_name(m.text) == name:
                 continue
             rule = self.clusters.why.get(i) or self.info[i].rule
@@ -518,7 +538,7 @@ class _Resolver:
             ent.same_as = sorted({kb.iri, *kb.same_as})
         if place is not None and etype.is_place:
             ent.geonames_id = place.geonames_id
-            ent.same_as = sorted({*ent.same_as, place.iri})
+            ent.same_as = sorted({*ent.same_as, place.iri} - {None})
             ent.country_code = country_code(place)
             ent.lat, ent.long = place.lat, place.long
         return ent
