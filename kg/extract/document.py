@@ -51,7 +51,7 @@ def extract_document(document: SourceDocument, parsed: list[tuple[Unit, Doc]],
         mentions.extend(unit_mentions)
         facts.extend(extract_facts(document, unit, doc, unit_mentions))
         facts.extend(title_positions(doc, unit, unit_mentions))
-        located.extend(unit_locations(document.text, doc, unit, unit_mentions))
+        located.extend(unit_locations(doc, unit, unit_mentions))
     mentions.extend(fact_mentions(facts))
     mentions.extend(fact_mentions(located))
     kb = next((d._.kg_kb for _, d in parsed if Doc.has_extension("kg_kb") and d._.kg_kb), None)

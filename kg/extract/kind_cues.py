@@ -33,7 +33,9 @@ from kg.resolve.places import gazetteer
 _DETS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 _LIST = {",", "and", "&"}
 # prepositions after which a bare name is a place ("near Kfar Kila", "in Khiam")
-_LOCATIVE = {"in", "near", "outside", "around", "across", "towards", "toward", "into"}
+_LOCATIVE = {"in", "near", "outside", "around", "across", "towards", "toward", "into", "to",
+             "from"}
+_LOCATIVE_KNOWN = {"to", "from"}  # after these, only a name the gazetteer knows
 _PLACES = {EntityType.CITY, EntityType.REGION, EntityType.PLACE}
 _Typed = dict[tuple[int, int], tuple[EntityType, str]]  # token range -> type, rule
 
@@ -149,9 +151,11 @@ def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
     place = noun.type in _PLACES
     # "the village of X", "the districts of A, B and C", "the port of X" (but "the Mermoz
     # district of Dakar": a singular noun right after a name names that name)
+    named_before = i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ != "DET" \
+        and not entity_rules().is_demonym(doc[i - 1].text)
     if "of" in noun.cues and j < len(doc) and doc[j].lower_ == "of" and i > 0 and \
             (doc[i - 1].lower_ in _DETS or doc[i - 1].pos_ == "ADJ" or doc[i - 1].tag_ == "POS"
-             or (doc[i - 1].pos_ == "PROPN" and plural)):
+             or doc[i - 1].pos_ == "PROPN") and (plural or not named_before):
         names = _list_names(doc, j + 1)
         if noun.part_of_name and len(names) == 1:
             typed[(i, names[0][1])] = (noun.type, "rule:kind-noun")
@@ -244,8 +248,12 @@ def _locative(doc: Doc, unit: Unit, found: list[Mention], rules: EntityRules) ->
                     and doc[span.start - 1].lower_ == "the"):
             out.append(m)
             continue
-        etype = gazetteer().place_type(m.text) or EntityType.CITY
-        out.append(mention_from_span(span, unit, etype, "rule:place-locative" + _suffix([m])))
+        etype = gazetteer().place_type(m.text)
+        if etype is None and doc[span.start - 1].lower_ in _LOCATIVE_KNOWN:
+            out.append(m)  # "sent a letter to Ana Ruiz": only a known place after "to"
+            continue
+        out.append(mention_from_span(span, unit, etype or EntityType.CITY,
+                                     "rule:place-locative" + _suffix([m])))
     return out
 
 

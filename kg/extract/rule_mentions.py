@@ -70,16 +70,19 @@ def missed_cities(doc: Doc, unit: Unit, found: list[Mention],
                    noise: list[tuple[int, int]]) -> list[Mention]:
     """"spread to Cusco and Arequipa", "the town of Eldoret": a capitalised word after a
     locative word that the model left untagged is a city when the gazetteer knows one large
-    city of that name (place_type strict)."""
+    city of that name (place_type strict); "Baggao, Cagayan": after a place and a comma, a
+    region the gazetteer knows is that region."""
     out = []
     covered = {i for m in found if (sp := doc.char_span(m.start - unit.start, m.end - unit.start,
                                                         alignment_mode="expand")) is not None
                for i in range(sp.start, sp.end)}
+    place_ends = {sp.end for m in found if m.type.is_place and (sp := doc.char_span(
+        m.start - unit.start, m.end - unit.start, alignment_mode="expand")) is not None}
     i = 1
     while i < len(doc):
         tok = doc[i]
         if tok.pos_ != "PROPN" or not tok.is_title or i in covered or \
-                doc[i - 1].lower_ not in _BEFORE_PLACE:
+                (doc[i - 1].lower_ not in _BEFORE_PLACE and doc[i - 1].text != ","):
             i += 1
             continue
         end = i + 1
@@ -91,6 +94,10 @@ def missed_cities(doc: Doc, unit: Unit, found: list[Mention],
                 not gazetteer().country(span.text) and \
                 not in_ranges(noise, span.start_char, span.end_char):
             out.append(mention_from_span(span, unit, EntityType.CITY, "gazetteer:city"))
+        elif doc[i - 1].text == "," and i - 1 in place_ends and \
+                gazetteer().regions_named(span.text) and \
+                not in_ranges(noise, span.start_char, span.end_char):
+            out.append(mention_from_span(span, unit, EntityType.REGION, "gazetteer:region"))
         i = end
     return out
 

