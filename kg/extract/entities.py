@@ -81,9 +81,10 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             return
         if any(p.search(span.text) for p in rules.noise_mention):
             return
-        if headline and not source.startswith(("kb", "gazetteer", "rule")) \
+        if headline and (not source.startswith(("kb", "gazetteer", "rule"))
+                         or source == "rule:title-name") \
                 and headline[0] <= span.start_char < headline[1]:
-            source += HEADLINE
+            source += HEADLINE  # a Title Case guess ("President Reshuffles Cabinet")
         out.append(mention_from_span(span, unit, etype, source))
 
     for ent in doc.ents:

@@ -45,6 +45,9 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         # a national institution: without a country in its name it belongs to the
         # document's dominant country ("National Guard" -> "National Guard of X")
         "national": (bool, False, None),
+        # the word opens the name instead of ending it ("International Committee of ...",
+        # "United Nations Office for ...": an international organisation's body)
+        "opens": (bool, False, None),
     },
     "descriptors.jsonl": {
         "phrases": (list, True, None),
@@ -59,6 +62,10 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
     "spelling.jsonl": {
         "british": (str, True, None),
         "american": (str, True, None),
+    },
+    "equivalents.jsonl": {
+        "heads": (list, True, None),
+        "why": (str, True, None),
     },
     "kinds.jsonl": {
         # common nouns that say what kind of thing a name is ("the village of X",
@@ -182,11 +189,13 @@ class EntityRules:
     bodies: dict[str, Body] = field(default_factory=dict)  # lower phrase -> body
     heads: dict[str, EntityType] = field(default_factory=dict)
     national_heads: set[str] = field(default_factory=set)
+    openers: dict[str, EntityType] = field(default_factory=dict)  # "international" -> Org
     descriptors: dict[str, EntityType] = field(default_factory=dict)
     noise_mention: list[re.Pattern[str]] = field(default_factory=list)
     noise_line: list[re.Pattern[str]] = field(default_factory=list)
     spelling: dict[str, str] = field(default_factory=dict)
     kind_nouns: dict[str, KindNoun] = field(default_factory=dict)  # lower noun -> kind
+    equivalents: dict[str, frozenset[str]] = field(default_factory=dict)  # head -> its set
 
     def demonym_country(self, word: str) -> str | None:
         """The ISO code a demonym stands for, or None when unknown or ambiguous."""
@@ -227,6 +236,9 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
         for p in e["phrases"]:
             rules.bodies[_fold(p)] = body
     for e in files["heads.jsonl"]:
+        if e.get("opens"):
+            rules.openers[_fold(e["head"])] = EntityType(e["type"])
+            continue
         rules.heads[_fold(e["head"])] = EntityType(e["type"])
         if e.get("national"):
             rules.national_heads.add(_fold(e["head"]))
@@ -238,6 +250,10 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
         target.append(re.compile(e["pattern"]))
     for e in files["spelling.jsonl"]:
         rules.spelling[_fold(e["british"])] = _fold(e["american"])
+    for e in files["equivalents.jsonl"]:
+        group = frozenset(_fold(h) for h in e["heads"])
+        for h in group:
+            rules.equivalents[h] = group
     for e in files["kinds.jsonl"]:
         noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
                         EntityType(e["in_city"]) if e.get("in_city") else None,

@@ -24,19 +24,47 @@ LABEL_TYPES = {
 }
 
 
+_PREPS = re.compile(r"\s+(?:of|in|for|on)\s+")
+
+
 def head_type(text: str, rules: EntityRules) -> EntityType | None:
-    """Type from the head of an organisation name ('National Guard' -> ArmedForce)."""
-    core = re.split(r"\s+of\s+", fold(text), maxsplit=1)[0]
-    words = core.split()
-    for n in (2, 1):
-        if len(words) >= n:
-            t = rules.heads.get(" ".join(words[-n:]))
-            if t is not None:
-                return t
+    """Type from the head of an organisation name: its last words ("Republic of Fiji
+    Military Forces", "National Guard"), else the last words before its first preposition
+    ("Ministry of Defence", "United Nations Interim Force in Lebanon"). A body whose name
+    opens with an international word ("International Committee of ...", "European ...
+    Service") is an organisation's, not a government's."""
+    folded = fold(text).removeprefix("the ")
+    found = None
+    for part in (folded, _PREPS.split(folded, maxsplit=1)[0]):
+        words = part.split()
+        for n in (2, 1):
+            if len(words) >= n:
+                found = rules.heads.get(" ".join(words[-n:]))
+                if found is not None:
+                    break
+        if found is not None:
+            break
+    words = folded.split()
+    opener = None
+    if len(words) > 1:
+        opener = rules.openers.get(" ".join(words[:2])) or rules.openers.get(words[0])
+        if opener is None and words[0].startswith("pan-"):
+            opener = EntityType.ORGANIZATION  # "Pan-Andean ...", "Pan-African ..."
+    if opener is not None and found in (None, EntityType.GOVERNMENT_BODY,
+                                         EntityType.ORGANIZATION):
+        return opener
+    if found is not None:
+        return found
     # "Radio Sol Mansi", "Television Nacional": a media word opens a broadcaster's name
     if len(words) > 1 and rules.heads.get(words[0]) is EntityType.MEDIA_ORGANIZATION:
         return EntityType.MEDIA_ORGANIZATION
     return None
+
+
+# heads that are also surnames or given names: a two-word person name ending in one stays
+# a person ("Mary Guard")
+_NAME_LIKE_HEADS = {"guard", "guards", "press", "times", "news", "force", "league", "union",
+                    "command", "reserve", "corps", "court", "party"}
 
 
 def place_type(text: str, *, strict: bool = False) -> EntityType | None:
@@ -87,10 +115,11 @@ def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     if base is EntityType.PERSON:
         # "Sahel People's Defence Forces" tagged a person: a long name ending in a body
         # head is that body ("Mary Guard" stays a person)
-        if len(span) >= 3 or any(t.lower_ in NAME_STOP or t.tag_ == "POS" for t in span):
-            found = head_type(text, rules)
-            if found is not None and found is not EntityType.MEDIA_ORGANIZATION:
-                return found
+        found = head_type(text, rules)
+        if found is not None and found is not EntityType.MEDIA_ORGANIZATION and (
+                len(span) >= 3 or any(t.lower_ in NAME_STOP or t.tag_ == "POS" for t in span)
+                or span[-1].lower_ not in _NAME_LIKE_HEADS):
+            return found
         # "Baku told a different story", "the Prime Minister of Solomon Islands": a country
         # or a large city of that one name is that place (metonymy)
         return place_type(text, strict=True) or base

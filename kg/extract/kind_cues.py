@@ -115,6 +115,8 @@ def _no_place_name(doc: Doc, s: int, e: int) -> bool:
 
 def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
     """``found`` with the mentions a kind noun, a locative word or "told" types (or finds)."""
+    from kg.extract.entity_types import head_type
+
     rules = entity_rules()
     text = doc_text(doc)
     cities = {m.text.casefold() for m in found if m.type is EntityType.CITY}
@@ -138,6 +140,13 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
                 continue  # a longer name ("Tavush Province Police") or a KB entry stays
             if etype in _PLACES and any(m.type is EntityType.COUNTRY for m in old):
                 continue
+            if etype is EntityType.PERSON and any(
+                    m.type is EntityType.COUNTRY or not m.source.startswith("ner:")
+                    or head_type(m.text, rules) is not None for m in old):
+                continue  # "Kenya, a member of", "the ministry's spokesman"
+            if etype is EntityType.PERSON and (not old or all(
+                    m.type is EntityType.PERSON for m in old)):
+                continue  # nothing to retype ("chief General X" keeps the model's "X")
             out = [m for m in out if m not in old]
             out.append(mention_from_span(span, unit, etype, rule + _suffix(old)))
     return _told(doc, unit, _locative(doc, unit, out, rules), rules)

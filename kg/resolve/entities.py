@@ -33,6 +33,8 @@ from functools import lru_cache
 
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.records import Entity, EntityType, Fact, Mention
+from kg.resolve.descriptions import RULE as DESCRIPTION_RULE
+from kg.resolve.descriptions import Described, description_links
 from kg.resolve.kb import KbEntry, KnowledgeBase, load_kb
 from kg.resolve.place_names import place_groups
 from kg.resolve.places import Place, country_code, gazetteer
@@ -148,6 +150,7 @@ class _Resolver:
         self.info: list[_Info | None] = [None] * len(self.mentions)
         self.clusters = _Clusters()
         self.positions: list[Fact] = []
+        self.described: set[int] = set()  # description mentions merged into a named body
 
     # -- countries ------------------------------------------------------------------------
     def country_of(self, m: Mention) -> Place | None:
@@ -309,6 +312,55 @@ class _Resolver:
         self.link_anaphors()
         self.link_titles()
         self.link_place_anaphors()
+        self.link_descriptions()
+
+    def link_descriptions(self) -> None:
+        """'the police' -> the one named police force of the document (kg/resolve/descriptions)."""
+        items, seen = [], set()
+        for i in range(len(self.mentions)):
+            root = self.clusters.find(i)
+            if root in seen:
+                continue
+            seen.add(root)
+            inf = self._root_info(i)
+            members = [j for j in range(len(self.mentions)) if self.clusters.find(j) == root]
+            described = all(self.is_description(self.mentions[j].text) for j in members)
+            surface = normalise_name(self.mentions[root].text)
+            items.append(Described(root, inf.name, surface, inf.type,
+                                   self.country_in(inf.name), described))
+        for child, root in description_links(items, self.rules):
+            self.clusters.union(child, root, DESCRIPTION_RULE)
+            self.described.update(j for j in range(len(self.mentions))
+                                  if self.clusters.find(j) == self.clusters.find(root)
+                                  and self.info[j].rule in ("body phrase", "national body")
+                                  and j != root)
+
+    def is_description(self, text: str) -> bool:
+        """'police', 'the army', 'Kenya's police', 'the Kenyan military': a head word with at
+        most a country before it (not 'the Bangladesh Army', a name)."""
+        words = display_name(text).split(" ")
+        if len(words) > 1 and (self.rules.is_demonym(words[0]) or self.gaz.country(words[0])):
+            words = words[1:]
+        poss = re.match(r"^.+?'s\s+(.+)$", " ".join(words))
+        rest = poss.group(1) if poss else " ".join(words)
+        return rest.casefold() in self.rules.equivalents and (
+            " " not in rest or rest.islower()) and not (len(words) > 1 and rest[:1].isupper()
+                                                      and not poss)
+
+    def country_in(self, name: str) -> str | None:
+        """The ISO code of the country a body's name states ("Police of Kenya", "Bangladesh
+        Army", "Kenyan police"), else None."""
+        words = re.findall(r"[\w'-]+", name)
+        for n in (3, 2, 1):
+            for k in range(len(words) - n + 1):
+                place = self.gaz.country(" ".join(words[k:k + n]))
+                if place is not None:
+                    return place.country_code
+        for w in words:
+            code = self.rules.demonym_country(w)
+            if code:
+                return code
+        return None
 
     def _root_info(self, i: int) -> _Info:
         inf = self.info[self.clusters.find(i)]
@@ -560,7 +612,8 @@ class _Resolver:
         return votes.most_common(1)[0][0]
 
     def pick_name(self, members: list[int], etype: EntityType) -> str:
-        infos = [self.info[i] for i in members]
+        infos = [self.info[i] for i in members if i not in self.described] or \
+            [self.info[i] for i in members]
         named = [inf.name for inf in infos if inf.rule in ("body phrase", "national body")
                  and inf.owner_pending is None]
         if named:

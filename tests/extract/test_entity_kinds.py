@@ -108,3 +108,32 @@ def test_a_hyphenated_place_name_is_kept_whole(nlp):
     r = run(nlp, "Gunmen attacked a police post near Saint-Louis-du-Nord on Friday.")
     assert "Saint-Louis-du-Nord" in {e.name for e in r.entities} | {
         a for e in r.entities for a in e.aliases}
+
+
+# --- heads and openers ----------------------------------------------------------------------
+def test_police_commands_and_missions_are_armed_forces(nlp):
+    r = run(nlp, "The Lusaka Police Command and the Zambia Police Service said the "
+                 "Multinational Stabilisation Support Mission and the Republic of Malawi "
+                 "Defence Forces would help.")
+    for name in ("Lusaka Police Command", "Zambia Police Service",
+                 "Multinational Stabilisation Support Mission"):
+        assert _entity(r, name).type is T.ARMED_FORCE, name
+
+
+def test_commissions_courts_and_authorities_are_government_bodies(nlp):
+    r = run(nlp, "The Electoral Commission, the Constitutional Court and the Roads Authority "
+                 "met on Monday.")
+    for name in ("Electoral Commission", "Constitutional Court", "Roads Authority"):
+        assert _entity(r, name).type is T.GOVERNMENT_BODY, name
+
+
+def test_an_international_body_is_an_organisation(nlp):
+    r = run(nlp, "The International Committee for Mine Clearance said two workers died.")
+    assert _entity(r, "International Committee for Mine Clearance").type is T.ORGANIZATION
+
+
+def test_a_persons_role_in_apposition_or_before_the_name(nlp):
+    r = run(nlp, "The truce will not hold, said Carla Benavides, a conflict analyst at the "
+                 "university. Kisumu governor Otieno Wafula said schools would close.")
+    assert _entity(r, "Carla Benavides").type is T.PERSON
+    assert _entity(r, "Otieno Wafula").type is T.PERSON
