@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.coref import pronoun_mentions
 from kg.extract.entities import entity_mentions, title_positions
 from kg.extract.events import extract_facts
 from kg.extract.locations import document_locations, unit_locations
@@ -45,9 +46,11 @@ def extract_document(document: SourceDocument, parsed: list[tuple[Unit, Doc]],
     sentences: list[tuple[int, int, int]] = []
     located: list[Fact] = []  # LocatedIn facts the text states, merged apart
     acronyms: dict = {}  # defined in one update, used in the later ones
+    history: list[Mention] = []  # earlier units' agents, for pronouns opening a unit
     for unit, doc in parsed:
         sentences.extend(sentences_of(unit, doc))
         unit_mentions = entity_mentions(doc, unit, acronyms=acronyms)
+        unit_mentions += pronoun_mentions(doc, unit, unit_mentions, history)
         mentions.extend(unit_mentions)
         facts.extend(extract_facts(document, unit, doc, unit_mentions))
         facts.extend(title_positions(doc, unit, unit_mentions))

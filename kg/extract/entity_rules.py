@@ -63,6 +63,13 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "british": (str, True, None),
         "american": (str, True, None),
     },
+    "pronouns.jsonl": {
+        "kind": (str, True, frozenset({"pronoun", "cue"})),
+        "words": (list, True, None),
+        "gender": (str, True, frozenset({"m", "f", "n"})),
+        "types": (list, True, None),
+        "why": (str, True, None),
+    },
     "equivalents.jsonl": {
         "heads": (list, True, None),
         "why": (str, True, None),
@@ -110,6 +117,9 @@ def _check_entry(name: str, entry: object) -> list[str]:
             re.compile(entry["pattern"])
         except re.error as exc:
             problems.append(f"pattern does not compile: {exc}")
+    if name == "pronouns.jsonl" and isinstance(entry.get("types"), list) \
+            and not set(entry["types"]) <= _TYPES:
+        problems.append("field 'types' holds an unknown entity type")
     if name == "kinds.jsonl" and isinstance(entry.get("cues"), list) \
             and not set(entry["cues"]) <= _CUES:
         problems.append(f"field 'cues' may hold only {', '.join(sorted(_CUES))}")
@@ -196,6 +206,9 @@ class EntityRules:
     spelling: dict[str, str] = field(default_factory=dict)
     kind_nouns: dict[str, KindNoun] = field(default_factory=dict)  # lower noun -> kind
     equivalents: dict[str, frozenset[str]] = field(default_factory=dict)  # head -> its set
+    # pronoun -> (gender, the types it may refer to); gender cue word -> gender
+    pronouns: dict[str, tuple[str, frozenset[EntityType]]] = field(default_factory=dict)
+    gender_cues: dict[str, str] = field(default_factory=dict)
 
     def demonym_country(self, word: str) -> str | None:
         """The ISO code a demonym stands for, or None when unknown or ambiguous."""
@@ -250,6 +263,13 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
         target.append(re.compile(e["pattern"]))
     for e in files["spelling.jsonl"]:
         rules.spelling[_fold(e["british"])] = _fold(e["american"])
+    for e in files["pronouns.jsonl"]:
+        for w in e["words"]:
+            if e["kind"] == "pronoun":
+                rules.pronouns[_fold(w)] = (e["gender"],
+                                            frozenset(EntityType(t) for t in e["types"]))
+            else:
+                rules.gender_cues[_fold(w)] = e["gender"]
     for e in files["equivalents.jsonl"]:
         group = frozenset(_fold(h) for h in e["heads"])
         for h in group:

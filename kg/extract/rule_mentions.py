@@ -24,6 +24,11 @@ def surname_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention
     out: list[Mention] = []
     surnames = {m.text.split()[-1] for m in found
                 if m.type is EntityType.PERSON and len(m.text.split()) > 1}
+    # the first of two surnames ("Rodrigo Salinas Quispe" -> "Salinas"): Spanish and
+    # Portuguese names are often shortened to it
+    surnames |= {m.text.split()[-2] for m in found
+                 if m.type is EntityType.PERSON and len(m.text.split()) > 2
+                 and m.text.split()[-2][:1].isupper() and len(m.text.split()[-2]) > 3}
     for surname in sorted(surnames):
         if not surname[:1].isupper() or len(surname) < 3:
             continue
@@ -159,7 +164,9 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
 def _anaphor_regex() -> re.Pattern[str]:
     rules = entity_rules()
     heads = sorted(h for h, t in rules.heads.items()
-                   if " " not in h and t is EntityType.GOVERNMENT_BODY and h not in rules.bodies)
+                   if " " not in h and t in (EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
+                                             EntityType.ARMED_FORCE)
+                   and h not in rules.bodies and t is not EntityType.PLACE)
     return re.compile(rf"\b[Tt]he\s+(?P<head>{'|'.join(map(re.escape, heads))})\b")
 
 

@@ -198,6 +198,8 @@ class _Resolver:
 
     def describe(self, m: Mention) -> _Info:
         text = display_name(m.text)
+        if m.antecedent is not None:  # a pronoun: it joins its antecedent (link_pronouns)
+            return _Info(f"pronoun:{m.start}", text, m.type, m.source, named=False)
         if m.source == "rule:demonym":
             place = self.country_of(m)
             if place is not None:
@@ -306,6 +308,7 @@ class _Resolver:
                                     else "same name")
             else:
                 by_key[inf.key] = i
+        self.link_pronouns()
         self.link_acronyms()
         self.link_surnames()
         self.resolve_pending()
@@ -362,6 +365,13 @@ class _Resolver:
                 return code
         return None
 
+    def link_pronouns(self) -> None:
+        """"He told reporters": a resolved pronoun is a mention of its antecedent's entity."""
+        where = {m: i for i, m in enumerate(self.mentions)}
+        for i, m in enumerate(self.mentions):
+            if m.antecedent is not None and m.antecedent in where:
+                self.clusters.union(i, where[m.antecedent], m.source)
+
     def _root_info(self, i: int) -> _Info:
         inf = self.info[self.clusters.find(i)]
         assert inf is not None
@@ -388,23 +398,42 @@ class _Resolver:
                 self.clusters.union(i, roots.pop(), "acronym initials")
 
     def link_surnames(self) -> None:
+        """'Okafor' -> 'Amara Okafor'; also 'J. Okafor', and another part of exactly one
+        person's name ('Saavedra' of 'Rodrigo Saavedra Quispe', 'Somchai' of 'Somchai
+        Rattanakul') when no surname fits."""
         full: dict[str, set[int]] = {}
+        parts: dict[str, set[int]] = {}
         for i, m in enumerate(self.mentions):
-            if m.type is EntityType.PERSON and len(display_name(m.text).split()) > 1 \
-                    and self.info[i].named:
-                last = normalise_name(display_name(m.text).split()[-1])
-                full.setdefault(last, set()).add(self.clusters.find(i))
+            words = display_name(m.text).split()
+            if m.type is EntityType.PERSON and len(words) > 1 and self.info[i].named \
+                    and m.antecedent is None:
+                root = self.clusters.find(i)
+                full.setdefault(normalise_name(words[-1]), set()).add(root)
+                for w in words[:-1]:
+                    if len(w) > 2 and w[:1].isupper() and not w.endswith("."):
+                        parts.setdefault(normalise_name(w), set()).add(root)
         for i, m in enumerate(self.mentions):
             text = display_name(m.text)
-            if " " in text or self.info[i].kb is not None or not m.type.is_agent \
+            initial = re.fullmatch(r"([A-Z])\.\s*([\w'-]+)", text)
+            if initial:
+                roots = {self.clusters.find(j) for j in full.get(normalise_name(
+                    initial.group(2)), set()) if normalise_name(display_name(
+                        self.mentions[j].text))[:1] == initial.group(1).lower()}
+                rule = "initial and surname of a person named in full"
+            elif " " in text or self.info[i].kb is not None or not m.type.is_agent \
                     or _is_acronym(m.text) or not self.info[i].named:
                 continue
-            roots = {self.clusters.find(j) for j in full.get(normalise_name(text), set())}
-            roots = {self.clusters.find(r) for r in roots}
+            else:
+                key = normalise_name(text)
+                roots = {self.clusters.find(j) for j in full.get(key, set())}
+                rule = "surname of a person named in full"
+                if not roots and key not in full:
+                    roots = {self.clusters.find(j) for j in parts.get(key, set())}
+                    rule = "part of the name of a person named in full"
             if len(roots) == 1:
                 root = roots.pop()
                 if self.clusters.find(i) != root:
-                    self.clusters.union(i, root, "surname of a person named in full")
+                    self.clusters.union(i, root, rule)
                     self.info[i].type = EntityType.PERSON
 
     def resolve_pending(self) -> None:
@@ -465,14 +494,17 @@ class _Resolver:
             cands = []
             for j in range(i - 1, -1, -1):
                 c = self.mentions[j]
-                if c.unit != m.unit:
-                    continue
+                if c.unit != m.unit and c.unit != m.unit - 1:
+                    continue  # this update and the one before
                 root = self.clusters.find(j)
                 rname = normalise_name(self._root_info(j).name)
                 # "the mission" -> "United Nations Mission in Liberia"
                 core = re.split(r"\s+(?:of|in|for|on)\s+", rname, maxsplit=1)[0]
-                if root != self.clusters.find(i) and core.split(" ")[-1] == text \
-                        and " " in rname:
+                head = core.split(" ")[-1]
+                # "the bloc" -> "Economic Community of West African States"
+                if root != self.clusters.find(i) and " " in rname and (
+                        head == text or head in self.rules.equivalents.get(text, ())) \
+                        and self._root_info(j).type.is_agent:
                     cands.append(root)
             if len(set(cands)) == 1:
                 self.clusters.union(i, cands[0], "anaphor: nearest named body")
@@ -575,6 +607,8 @@ class _Resolver:
         reasons: dict[str, str] = {}
         for i, m in zip(members, ms, strict=True):
             ent.mentions.append(m)
+            if m.antecedent is not None:
+                continue  # a pronoun is a mention, never a label
             ent.aliases.add(m.text)
             if self.info[i].alias:
                 ent.aliases.add(self.info[i].alias)
@@ -600,13 +634,15 @@ class _Resolver:
         best_rank = min(_TYPE_RANK.get(_source_kind(self.mentions[i]), 9) for i in members)
         for i in members:
             inf = self.info[i]
+            if self.mentions[i].antecedent is not None:
+                continue
             if inf.kb is not None:
                 return inf.kb.type
             if inf.place is not None:
                 return inf.type
             rank = _TYPE_RANK.get(_source_kind(self.mentions[i]), 9)
             weight = 3 if rank == best_rank else 1
-            if inf.rule == "surname of a person named in full":
+            if self.clusters.why.get(i, "").endswith("of a person named in full"):
                 weight = 3
             votes[inf.type] += weight
         return votes.most_common(1)[0][0]
