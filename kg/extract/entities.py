@@ -30,7 +30,14 @@ from kg.extract.datelines import byline_mentions, dateline_mentions
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.entity_types import place_type, span_type
 from kg.extract.kind_cues import kind_cue_mentions
-from kg.extract.name_spans import after_title, complete_name, inside_title, split_title, trim_span
+from kg.extract.name_spans import (
+    after_title,
+    complete_name,
+    inside_title,
+    split_title,
+    trim_span,
+    with_owner,
+)
 from kg.extract.rule_mentions import (
     anaphor_mentions,
     body_mentions,
@@ -57,6 +64,37 @@ def _noise_ranges(doc: Doc, rules: EntityRules) -> list[tuple[int, int]]:
     return out
 
 
+def _event_names(doc: Doc, rules: EntityRules) -> set[str]:
+    """Names that follow a "before" word of generic.jsonl in the unit ("Typhoon Tagpi"): they
+    name an event, here and wherever the name recurs."""
+    before = rules.generic.get("before", set())
+    out = set()
+    for tok in doc:
+        if tok.lower_ in before and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title:
+            out.add(doc[tok.i + 1].text)
+    return out
+
+
+def _generic(span: Span, rules: EntityRules, events: set[str]) -> bool:
+    """Whether the span is no name (kg/rules/entities/generic.jsonl): a generic word alone,
+    a storm's or operation's name, a time zone; or a Title Case verb ("Agrees", "Will X")."""
+    doc = span.doc
+    text = _fold(span.text)
+    if text in rules.generic.get("alone", ()) or any(t.text in events for t in span):
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and (prev.lower_ in rules.generic.get("before", ())
+                             or (span.start > 1 and _fold(doc[span.start - 2:span.start].text)
+                                 in rules.generic.get("before", ()))):
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in rules.generic.get("after", ()):
+        return True
+    if span.text.lower().endswith(" time") and span.text.split()[-1] in ("Time", "time"):
+        return True
+    return span[0].tag_ in ("MD", "VBZ", "VBD") and span[0].pos_ in ("VERB", "AUX")
+
+
 def _headline_range(unit: Unit) -> tuple[int, int] | None:
     if unit.headline is None:
         return None
@@ -73,11 +111,12 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     """
     rules = entity_rules()
     noise = _noise_ranges(doc, rules)
+    events = _event_names(doc, rules)
     headline = _headline_range(unit)
     out: list[Mention] = []
 
     def add(span: Span, etype: EntityType, source: str) -> None:
-        if in_ranges(noise, span.start_char, span.end_char):
+        if in_ranges(noise, span.start_char, span.end_char) or _generic(span, rules, events):
             return
         if any(p.search(span.text) for p in rules.noise_mention):
             return
@@ -120,6 +159,8 @@ def entity_mentions(doc: Doc, unit: Unit, *,
                 and place_type(span.text) is None:
             add(span, EntityType.PERSON, "rule:title-name")  # "President Amara Okafor" as GPE
             continue
+        if etype in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE):
+            span = with_owner(span)
         add(span, etype, f"ner:{ent.label_}")
 
     out = kind_cue_mentions(doc, unit, out)

@@ -63,6 +63,11 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "british": (str, True, None),
         "american": (str, True, None),
     },
+    "generic.jsonl": {
+        "kind": (str, True, frozenset({"alone", "before", "after"})),
+        "words": (list, True, None),
+        "why": (str, True, None),
+    },
     "pronouns.jsonl": {
         "kind": (str, True, frozenset({"pronoun", "cue"})),
         "words": (list, True, None),
@@ -209,6 +214,8 @@ class EntityRules:
     # pronoun -> (gender, the types it may refer to); gender cue word -> gender
     pronouns: dict[str, tuple[str, frozenset[EntityType]]] = field(default_factory=dict)
     gender_cues: dict[str, str] = field(default_factory=dict)
+    # generic words: "alone" (no name by itself), "before"/"after" (no name next to them)
+    generic: dict[str, set[str]] = field(default_factory=dict)
 
     def demonym_country(self, word: str) -> str | None:
         """The ISO code a demonym stands for, or None when unknown or ambiguous."""
@@ -263,6 +270,8 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
         target.append(re.compile(e["pattern"]))
     for e in files["spelling.jsonl"]:
         rules.spelling[_fold(e["british"])] = _fold(e["american"])
+    for e in files["generic.jsonl"]:
+        rules.generic.setdefault(e["kind"], set()).update(_fold(w) for w in e["words"])
     for e in files["pronouns.jsonl"]:
         for w in e["words"]:
             if e["kind"] == "pronoun":

@@ -62,6 +62,11 @@ def trim_span(span: Span) -> Span | None:
     while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
+    # "Tilak Perera - Minister of Power": a dash with blanks around it ends the name
+    for k in range(start + 1, end):
+        if doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            end = k
+            break
     # "the Southern Trade Council (Sotrac": a bracket the name does not close ends the name
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
@@ -197,3 +202,16 @@ def name_after(doc, start: int, *, limit: int = 6) -> int | None:
         else:
             break
     return i
+
+
+def with_owner(span: Span) -> Span:
+    """"Armenia's" + "Defence Ministry": a national body named after its country's
+    possessive takes the country into its mention, so that two countries' defence
+    ministries stay two entities."""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].tag_ != "POS":
+        return span
+    for k in (3, 2, 1):
+        if start - 1 - k >= 0 and gazetteer().country(doc[start - 1 - k:start - 1].text):
+            return doc[start - 1 - k:span.end]
+    return span

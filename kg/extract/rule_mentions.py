@@ -144,7 +144,7 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
             elif prev is not None and prev.is_title and not prev.is_sent_start \
                     and not span[0].is_title:
                 continue  # part of a longer name the model handles
-            elif (prev is None or prev.lower_ not in {"the", "'s", "’s", "its", "their"}) \
+            elif (prev is None or prev.lower_ not in {"the", "'s", "’s", "its", "their", "by"}) \
                     and not span[0].is_title:
                 continue
         elif body.scope == "organization":
@@ -156,7 +156,11 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
         a, b = unit.start + span.start_char, unit.start + span.end_char
         if any(m.start < b and a < m.end and not m.source.endswith(HEADLINE) for m in found):
             continue  # the phrase is (part of) a name already found; the resolver names it
-        out.append(mention_from_span(sub, unit, body.type, "rule:body"))
+        in_headline = unit.headline is not None and \
+            unit.headline.start <= unit.start + sub.start_char < unit.headline.end
+        # a Title Case headline's "Security Forces" is a guess the body must confirm
+        out.append(mention_from_span(sub, unit, body.type,
+                                     "rule:body" + (HEADLINE if in_headline else "")))
     return out
 
 

@@ -151,6 +151,7 @@ class _Resolver:
         self.clusters = _Clusters()
         self.positions: list[Fact] = []
         self.described: set[int] = set()  # description mentions merged into a named body
+        self.fillers: set[Mention] | None = None  # mentions that fill a role of a fact
 
     # -- countries ------------------------------------------------------------------------
     def country_of(self, m: Mention) -> Place | None:
@@ -574,6 +575,12 @@ class _Resolver:
                 continue
             if not any(inf.named for inf in infos):
                 continue  # common nouns and bare titles with no named antecedent
+            if self.fillers is not None and all(
+                    self.is_description(m.text) and inf.rule in ("body phrase", "national body")
+                    and inf.type is EntityType.ARMED_FORCE
+                    for m, inf in zip(ms, infos, strict=True)) \
+                    and not any(m in self.fillers for m in ms):
+                continue  # "the police" that fills no role (the annotation guide's rule)
             ent = self.make_entity(members)
             if ent.key in entities:
                 old = entities[ent.key]
@@ -667,6 +674,10 @@ def resolve_entities(mentions: Iterable[Mention], *, kb: KnowledgeBase | None = 
                      ) -> tuple[list[Entity], dict[Mention, str]]:
     """Canonical entities of one document's mentions; returns entities and mention -> key.
 
+    ``positions`` are the document's facts: Position facts (titles before names) let a
+    bare title ("the president") refer to its holder, and a description no name backs
+    ("the police", "security forces") is an entity only when it fills a role of one.
+
     ``positions`` (Position facts from titles before names) let a bare title ("the
     president") refer to its holder. Mentions that resolve to nothing (an unconfirmed
     headline guess, an anaphor or common noun with no antecedent) are left out of the index.
@@ -675,7 +686,12 @@ def resolve_entities(mentions: Iterable[Mention], *, kb: KnowledgeBase | None = 
     if not unique:
         return [], {}
     resolver = _Resolver(unique, kb if kb is not None else load_kb(), entity_rules())
-    resolver.positions = [f for f in positions if f.kind == "Position"]
+    facts = list(positions)
+    resolver.positions = [f for f in facts if f.kind == "Position"]
+    if facts:
+        resolver.fillers = {v for f in facts for vs in f.roles.values() for v in vs
+                            if isinstance(v, Mention)} | {f.attributed_to for f in facts
+                                                          if f.attributed_to is not None}
     resolver.first_pass()
     resolver.cluster()
     return resolver.entities()

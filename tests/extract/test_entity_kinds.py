@@ -137,3 +137,27 @@ def test_a_persons_role_in_apposition_or_before_the_name(nlp):
                  "university. Kisumu governor Otieno Wafula said schools would close.")
     assert _entity(r, "Carla Benavides").type is T.PERSON
     assert _entity(r, "Otieno Wafula").type is T.PERSON
+
+
+# --- words that are no names -----------------------------------------------------------------
+def test_storms_time_zones_and_generic_words_are_no_entities(nlp):
+    r = run(nlp, "Cyclone Amara hit the coast near Beira on Sunday. The toll from Amara rose to "
+                 "12 by 14:00 (15:00 Nairobi time). Newest updates first.")
+    found = {e.name for e in r.entities}
+    assert not found & {"Amara", "Cyclone Amara", "Newest"}
+    assert "Nairobi" not in found
+
+
+def test_a_country_possessive_keeps_two_ministries_apart(nlp):
+    r = run(nlp, "Chad's Defence Ministry said three soldiers died. Niger's Defence Ministry "
+                 "said it had sent troops.")
+    ministries = {e.name for e in r.entities if e.type is T.GOVERNMENT_BODY}
+    assert len(ministries) == 2
+    assert all("Chad" in n or "Niger" in n for n in ministries)
+
+
+def test_police_that_fill_a_role_are_an_entity_and_idle_police_are_not(nlp):
+    r = run(nlp, "Zambia's police arrested 40 protesters in Lusaka on Monday.")
+    assert any(e.type is T.ARMED_FORCE and "Zambia's police" in e.aliases for e in r.entities)
+    r = run(nlp, "Zambia's police station in Lusaka was quiet on Monday, residents said.")
+    assert not any(e.type is T.ARMED_FORCE for e in r.entities)
