@@ -50,6 +50,11 @@ def head_type(text: str, rules: EntityRules) -> EntityType | None:
         opener = rules.openers.get(" ".join(words[:2])) or rules.openers.get(words[0])
         if opener is None and words[0].startswith("pan-"):
             opener = EntityType.ORGANIZATION  # "Pan-Andean ...", "Pan-African ..."
+    if opener is EntityType.PLACE:
+        # "Plaza Murillo", "Camp Bondsteel", "Port of Spain" but not "Place of Safety Act"
+        if found is None and len(words) <= 4:
+            return opener
+        opener = None
     if opener is not None and found in (None, EntityType.GOVERNMENT_BODY,
                                          EntityType.ORGANIZATION):
         return opener
@@ -64,6 +69,8 @@ def head_type(text: str, rules: EntityRules) -> EntityType | None:
 # heads that are also surnames or given names: a two-word person name ending in one stays
 # a person ("Mary Guard")
 _NAME_LIKE_HEADS = {"guard", "guards", "press", "times", "news", "force", "league", "union",
+                    "lake", "street", "road", "bridge", "church", "temple", "palace", "camp",
+                    "market", "hospital", "island", "port", "base",
                     "command", "reserve", "corps", "court", "party"}
 
 
@@ -124,11 +131,13 @@ def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
         # or a large city of that one name is that place (metonymy)
         return place_type(text, strict=True) or base
     if label == "GPE" or label == "LOC":
+        ht = head_type(text, rules)
+        if ht is EntityType.PLACE:
+            return ht  # "Freedom Square", "Shire River", "Dhaka Cantonment"
         found = place_type(text)
         if found is not None:
             return found
-        ht = head_type(text, rules)
-        if ht is not None:
+        if ht is not None and ht is not EntityType.PLACE:
             return ht
         # a GPE the gazetteer does not know is most often a village or a small town
         return EntityType.CITY if label == "GPE" and not text.isupper() else base

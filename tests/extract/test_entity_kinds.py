@@ -161,3 +161,10 @@ def test_police_that_fill_a_role_are_an_entity_and_idle_police_are_not(nlp):
     assert any(e.type is T.ARMED_FORCE and "Zambia's police" in e.aliases for e in r.entities)
     r = run(nlp, "Zambia's police station in Lusaka was quiet on Monday, residents said.")
     assert not any(e.type is T.ARMED_FORCE for e in r.entities)
+
+
+def test_squares_rivers_bases_and_prisons_are_places(nlp):
+    r = run(nlp, "Protesters marched from Independence Square to Plaza Bolivar. The Ruvuma River "
+                 "burst its banks near the Mtwara Air Base and the Ukonga Penitentiary.")
+    for name in ("Independence Square", "Plaza Bolivar", "Ruvuma River", "Ukonga Penitentiary"):
+        assert _entity(r, name).type is T.PLACE, name
