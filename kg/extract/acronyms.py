@@ -25,6 +25,9 @@ def initials(text: str) -> set[str]:
     return {plain, split}
 
 
+_KIND_WORDS = {"mission", "force", "forces", "operation", "programme", "program"}
+
+
 def spells(acronym: str, name: str) -> bool:
     """Whether ``acronym`` abbreviates the long ``name``.
 
@@ -46,7 +49,10 @@ def spells(acronym: str, name: str) -> bool:
         if wi == len(words):
             return ai == len(target)
         w = words[wi].upper()
-        optional = words[wi].lower() in NAME_STOP
+        # a linking word, or a last word naming the kind ("Multinational Security
+        # Support Mission (MSS)")
+        optional = words[wi].lower() in NAME_STOP or (
+            wi == len(words) - 1 and words[wi].lower() in _KIND_WORDS)
         if optional and fit(wi + 1, ai):
             return True
         longest = 1 if optional else min(len(w), 3)

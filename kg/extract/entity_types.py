@@ -56,7 +56,7 @@ def head_type(text: str, rules: EntityRules) -> EntityType | None:
             return opener
         opener = None
     if opener is not None and found in (None, EntityType.GOVERNMENT_BODY,
-                                         EntityType.ORGANIZATION):
+                                         EntityType.ORGANIZATION, EntityType.GROUP):
         return opener
     if found is not None:
         return found

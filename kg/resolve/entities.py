@@ -649,6 +649,9 @@ class _Resolver:
                 return inf.type
             rank = _TYPE_RANK.get(_source_kind(self.mentions[i]), 9)
             weight = 3 if rank == best_rank else 1
+            if _is_acronym(self.mentions[i].text) and any(
+                    not _is_acronym(self.mentions[j].text) for j in members):
+                weight = 0  # the model's guess for "UNIFIL"; the long name's head decides
             if self.clusters.why.get(i, "").endswith("of a person named in full"):
                 weight = 3
             votes[inf.type] += weight
