@@ -20,10 +20,13 @@ resolver merges it into the antecedent's entity; its text never becomes a label.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from kg.extract.entity_rules import EntityRules, entity_rules
-from kg.extract.spans import mention_from_span
+from kg.extract.spans import doc_text, mention_from_span, sentence_bounds
 from kg.records import EntityType, Mention, Unit
 
 _REPORTING = {"say", "add", "announce", "tell", "state", "claim", "insist", "warn", "deny",
@@ -34,6 +37,13 @@ _PLURAL_HEADS = {"forces", "troops", "rebels", "militants", "fighters", "peaceke
 _PLEONASTIC_NEXT = {"is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared",
                     "remains", "remained"}
 _SENTENCES_BACK = 2
+
+
+@cache
+def _pronoun_regex() -> re.Pattern[str]:
+    """The pronouns of pronouns.jsonl, found in the unit's text (no loop over its tokens)."""
+    words = sorted(entity_rules().pronouns, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
 
 
 def _gender(m: Mention, doc: Doc, unit: Unit, rules: EntityRules,
@@ -88,8 +98,12 @@ def pronoun_mentions(doc: Doc, unit: Unit, mentions: list[Mention],
                     by_token.setdefault(t.i, m)
     known: dict[str, str] = {}
     out: list[Mention] = []
-    sent_starts = [s.start for s in doc.sents]
-    for tok in doc:
+    sent_starts = sentence_bounds(doc)[0]
+    for match in _pronoun_regex().finditer(doc_text(doc)):
+        tok = doc.char_span(match.start(), match.end())
+        if tok is None:
+            continue
+        tok = tok[0]
         entry = rules.pronouns.get(tok.lower_)
         if entry is None or tok.pos_ != "PRON" or tok.i in by_token or tok.tag_ == "PRP$" \
                 or tok.dep_ == "poss":

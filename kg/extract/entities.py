@@ -67,12 +67,17 @@ def _noise_ranges(doc: Doc, rules: EntityRules) -> list[tuple[int, int]]:
 def _event_names(doc: Doc, rules: EntityRules) -> set[str]:
     """Names that follow a "before" word of generic.jsonl in the unit ("Typhoon Tagpi"): they
     name an event, here and wherever the name recurs."""
-    before = rules.generic.get("before", set())
     out = set()
-    for tok in doc:
-        if tok.lower_ in before and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title:
-            out.add(doc[tok.i + 1].text)
+    for m in _before_regex().finditer(doc_text(doc)):
+        out.add(m.group("name"))
     return out
+
+
+@cache
+def _before_regex() -> re.Pattern[str]:
+    words = sorted(entity_rules().generic.get("before", ()), key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    return re.compile(rf"\b(?i:{alts})\s+(?P<name>[A-Z][\w'’-]+)")
 
 
 def _generic(span: Span, rules: EntityRules, events: set[str]) -> bool:

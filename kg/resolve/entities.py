@@ -320,24 +320,20 @@ class _Resolver:
 
     def link_descriptions(self) -> None:
         """'the police' -> the one named police force of the document (kg/resolve/descriptions)."""
-        items, seen = [], set()
-        for i in range(len(self.mentions)):
-            root = self.clusters.find(i)
-            if root in seen:
-                continue
-            seen.add(root)
-            inf = self._root_info(i)
-            members = [j for j in range(len(self.mentions)) if self.clusters.find(j) == root]
+        groups: dict[int, list[int]] = {}
+        for j in range(len(self.mentions)):
+            groups.setdefault(self.clusters.find(j), []).append(j)
+        items = []
+        for root, members in groups.items():
+            inf = self._root_info(root)
             described = all(self.is_description(self.mentions[j].text) for j in members)
             surface = normalise_name(self.mentions[root].text)
             items.append(Described(root, inf.name, surface, inf.type,
                                    self.country_in(inf.name), described))
         for child, root in description_links(items, self.rules):
             self.clusters.union(child, root, DESCRIPTION_RULE)
-            self.described.update(j for j in range(len(self.mentions))
-                                  if self.clusters.find(j) == self.clusters.find(root)
-                                  and self.info[j].rule in ("body phrase", "national body")
-                                  and j != root)
+            self.described.update(j for j in groups[child]
+                                  if self.info[j].rule in ("body phrase", "national body"))
 
     def is_description(self, text: str) -> bool:
         """'police', 'the army', 'Kenya's police', 'the Kenyan military': a head word with at
