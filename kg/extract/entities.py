@@ -36,6 +36,7 @@ from kg.extract.name_spans import (
     inside_title,
     split_title,
     trim_span,
+    with_acronym_owner,
     with_owner,
 )
 from kg.extract.rule_mentions import (
@@ -166,6 +167,9 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             continue
         if etype in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE):
             span = with_owner(span)
+        if etype in (EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY,
+                     EntityType.ARMED_FORCE) and " " in span.text:
+            span = with_acronym_owner(span)
         add(span, etype, f"ner:{ent.label_}")
 
     out = kind_cue_mentions(doc, unit, out)

@@ -215,3 +215,17 @@ def with_owner(span: Span) -> Span:
         if start - 1 - k >= 0 and gazetteer().country(doc[start - 1 - k:start - 1].text):
             return doc[start - 1 - k:span.end]
     return span
+
+
+def with_acronym_owner(span: Span) -> Span:
+    """"the UN" + "Security Council", "the AU" + "Peace and Security Council": an
+    organisation's acronym right before a body's name belongs to the name."""
+    doc, start = span.doc, span.start
+    if start < 1:
+        return span
+    prev = doc[start - 1]
+    if prev.is_upper and prev.is_alpha and 2 <= len(prev.text) <= 6 and prev.whitespace_ \
+            and not gazetteer().country(prev.text) and not prev.is_sent_start \
+            and prev.ent_iob_ in ("O", ""):
+        return doc[start - 1:span.end]
+    return span

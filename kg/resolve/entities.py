@@ -314,6 +314,7 @@ class _Resolver:
         self.link_surnames()
         self.resolve_pending()
         self.link_anaphors()
+        self.link_short_forms()
         self.link_titles()
         self.link_place_anaphors()
         self.link_descriptions()
@@ -459,6 +460,12 @@ class _Resolver:
                                                           EntityType.GOVERNMENT_BODY)]
                 if nested:
                     owner_name = self._root_info(nested[0]).name
+                else:  # "UN Security Council": the owner's name opens the mention
+                    words = display_name(m.text).split(" ")
+                    if len(words) > 2 and words[0][:1].isupper():
+                        head = " ".join(words[:-2]) if not words[0].isupper() else words[0]
+                        owner = self.kb.lookup(head)
+                        owner_name = owner.label if owner is not None else head
             if owner_name is None:
                 inf.key = f"unresolved:{i}"
                 continue
@@ -507,6 +514,27 @@ class _Resolver:
                 self.clusters.union(i, cands[0], "anaphor: nearest named body")
             else:
                 self.info[i].key = f"unresolved:{i}"
+
+    def link_short_forms(self) -> None:
+        """"the Security Council" after "the UN Security Council", "the Permanent Council"
+        after "the Permanent Council of the OAS": a name of two words or more that ends,
+        or opens before "of", exactly one longer name of a body of the document is it."""
+        bodies = (EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE)
+        longs: dict[int, str] = {}
+        for i, m in enumerate(self.mentions):
+            inf = self.info[i]
+            if m.type in bodies and inf.named and m.antecedent is None:
+                longs[self.clusters.find(i)] = normalise_name(self._root_info(i).name)
+        for i, m in enumerate(self.mentions):
+            text = normalise_name(m.text)
+            if m.type not in bodies or len(text.split()) < 2 or m.antecedent is not None \
+                    or not self.info[i].named or self.info[i].kb is not None:
+                continue
+            mine = self.clusters.find(i)
+            roots = {r for r, name in longs.items() if r != mine and name != text and (
+                name.endswith(" " + text) or name.startswith(text + " of "))}
+            if len(roots) == 1:
+                self.clusters.union(i, roots.pop(), "short form of a longer name")
 
     def link_titles(self) -> None:
         """'the Ghanaian president' -> the one person a title before a name made president."""
@@ -645,8 +673,9 @@ class _Resolver:
                 return inf.type
             rank = _TYPE_RANK.get(_source_kind(self.mentions[i]), 9)
             weight = 3 if rank == best_rank else 1
-            if _is_acronym(self.mentions[i].text) and any(
-                    not _is_acronym(self.mentions[j].text) for j in members):
+            if (_is_acronym(self.mentions[i].text) and any(
+                    not _is_acronym(self.mentions[j].text) for j in members)) \
+                    or self.clusters.why.get(i) == "short form of a longer name":
                 weight = 0  # the model's guess for "UNIFIL"; the long name's head decides
             if self.clusters.why.get(i, "").endswith("of a person named in full"):
                 weight = 3

@@ -68,8 +68,8 @@ def place_groups(mentions: list[Mention], names: list[str], skip: set[int], gaz:
     nouns: dict[int, str | None] = {}
     has_place: set[str] = set()
     for i, (m, n) in enumerate(zip(mentions, names, strict=True)):
-        if i in skip or m.type is EntityType.COUNTRY or n.islower():
-            continue  # "the city" is an anaphor, not a name
+        if i in skip or m.type is EntityType.COUNTRY or n.islower() or n.isupper():
+            continue  # "the city" is an anaphor, "OAS" an acronym: no place names
         if m.type.is_agent and not m.source.startswith("ner:"):
             continue
         base, noun = base_name(n) if m.type in _PLACES else (n, None)

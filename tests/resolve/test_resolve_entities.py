@@ -209,3 +209,13 @@ def test_two_countries_police_stay_apart(nlp):
     police = [e for e in r.entities if e.type.value == "ArmedForce"]
     assert not any("Malawi's police" in e.aliases and "Zambia Police Service" in e.aliases
                    for e in police)
+
+
+def test_an_acronym_owner_and_a_short_form_join_the_council(nlp):
+    from tests.extract.event_helpers import run
+
+    r = run(nlp, "Flights stopped as the AU Security Council met in Addis Ababa. The Security "
+                 "Council said it was concerned.")
+    council = [e for e in r.entities if "Security Council" in e.name]
+    assert len(council) == 1 and council[0].name == "AU Security Council"
+    assert "Security Council" in council[0].aliases
