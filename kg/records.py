@@ -108,7 +108,10 @@ class Mention:
     type: EntityType
     unit: int
     sentence: tuple[int, int]
-    source: str  # what found it: "ner:ORG", "kb", "dateline", "rule:..."
+    source: str  # what found it: "ner:ORG", "kb", "dateline", "rule:...", "coref:..."
+    # a pronoun or description resolved in the text ("He told reporters"): the mention it
+    # refers to; it carries that mention's type, so extractors can use it as a role filler
+    antecedent: Mention | None = None
 
 
 @dataclass(slots=True)

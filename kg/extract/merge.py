@@ -9,13 +9,12 @@
   theme, the quantity or the date is shared: "the contingent deployed" told twice.
 - Statements stay one per update and speaker (kg/extract/statements.py).
 
-It also adds the LocatedIn relations that need the whole document: a city
-linked to GeoNames lies in its country when the document names that country.
+LocatedIn relations are merged apart, by kg/extract/locations.py.
 """
 
 from __future__ import annotations
 
-from kg.records import Entity, EntityType, Fact, Mention, Quantity, TimeExpr
+from kg.records import Entity, Fact, Mention, Quantity, TimeExpr
 
 SITUATIONS = {"Protest", "Riot", "StateOfEmergency", "CounterTerrorismOperation"}
 _IDENTIFYING = ("theme", "quantity", "date", "participant")
@@ -114,29 +113,4 @@ def merge_facts(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
                 _absorb(target, f, entity_of)
             else:
                 out.append(f)
-    return out + linked_locations(out, entities)
-
-
-def linked_locations(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
-    """LocatedIn(city, country) for linked cities whose country the document names."""
-    countries = {e.country_code: e for e in entities
-                 if e.type is EntityType.COUNTRY and e.country_code and e.mentions}
-    entity_of = {m: e.key for e in entities for m in e.mentions}
-    have = {(entity_of.get(f.roles["place"][0]), entity_of.get(f.roles["container"][0]))
-            for f in facts if f.kind == "LocatedIn"
-            and f.roles.get("place") and f.roles.get("container")}
-    out = []
-    for e in entities:
-        if e.type not in (EntityType.CITY, EntityType.REGION) or not e.mentions:
-            continue
-        country = countries.get(e.country_code or "")
-        if country is None or (e.key, country.key) in have:
-            continue
-        place = min(e.mentions, key=lambda m: m.start)
-        near = [m for m in country.mentions if m.unit == place.unit] or country.mentions
-        container = min(near, key=lambda m: abs(m.start - place.start))
-        out.append(Fact(kind="LocatedIn", category="relation",
-                        roles={"place": [place], "container": [container]}, unit=place.unit,
-                        sentence=place.sentence, rule="locatedin/gazetteer", confidence=0.7))
-        have.add((e.key, country.key))
     return out

@@ -1,4 +1,4 @@
-"""Relations between entities of one update: Membership, Position, PartOf, LocatedIn.
+"""Relations between entities of one update: Membership, Position, PartOf.
 
 Signals are data (kg/rules/events/relations.yaml):
 - Membership: "the leaders of A, B and C" (two or more countries) in an update
@@ -7,8 +7,7 @@ Signals are data (kg/rules/events/relations.yaml):
   "President X" come from the entity rules);
 - PartOf: a force or body whose name contains an organisation's
   ("the peacekeeping contingent of <ORG>", "<ORG> security council");
-- LocatedIn: "City, Country" here; a city (dateline included) whose GeoNames
-  record lies in a country the document names is added by kg/extract/merge.py.
+LocatedIn has its own module, kg/extract/locations.py.
 Duplicates across updates are merged after resolution (kg/extract/merge.py).
 """
 
@@ -180,25 +179,6 @@ def part_of(ctx) -> list[Fact]:
     return out
 
 
-def located_in(ctx) -> list[Fact]:
-    out = []
-    text = ctx.document.text
-    by_start = sorted(ctx.mentions, key=lambda m: m.start)
-    places = [m for m in by_start if m.type in (EntityType.CITY, EntityType.REGION,
-                                                EntityType.PLACE)]
-    countries = [m for m in by_start if m.type is EntityType.COUNTRY]
-    seen: set[tuple[str, str]] = set()
-    for p in places:
-        nxt = next((c for c in countries if c.start > p.end), None)
-        if nxt is not None and text[p.end:nxt.start].strip() == ",":
-            tok = _token_at(ctx, p)
-            if tok is not None:
-                seen.add((p.text.lower(), nxt.text.lower()))
-                out.append(_fact(ctx, "LocatedIn", {"place": [p], "container": [nxt]}, tok,
-                                 "locatedin/comma", 0.9))
-    return out
-
-
 def relation_facts(ctx) -> list[Fact]:
     """Every relation of one update (duplicates across updates are merged later)."""
-    return [*membership(ctx), *positions(ctx), *part_of(ctx), *located_in(ctx)]
+    return [*membership(ctx), *positions(ctx), *part_of(ctx)]
