@@ -69,22 +69,47 @@ def with_prefixes(text: str) -> str:
     return (prefix_block(missing) + "\n" + text) if missing else text
 
 
-def bind_values(text: str, bindings: dict[str, str]) -> str:
-    """The query with a VALUES block for ``bindings`` (variable -> N-Triples term text).
+def _group_end(blanked: str, start: int) -> int:
+    """The index just past the brace that closes the group opened at ``start``."""
+    depth = 0
+    for i in range(start, len(blanked)):
+        if blanked[i] == "{":
+            depth += 1
+        elif blanked[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(blanked)
 
-    For a remote endpoint, which cannot take pyoxigraph's substitutions: the block goes
-    first in the outermost WHERE group, so it joins where the variables are used there.
-    A query that uses a parameter only inside a sub-select needs the engine's binding.
+
+def bind_values(text: str, bindings: dict[str, str]) -> str:
+    """The query with ``bindings`` (variable -> N-Triples term text) as VALUES blocks.
+
+    For a remote endpoint, which cannot take pyoxigraph's substitutions: a one-row
+    VALUES block goes first in every WHERE group (the query's and each sub-select's)
+    that uses the variable, so it is bound wherever a sub-select would not see it from
+    outside, as the engine's substitution binds it everywhere.
     """
     if not bindings:
         return text
     blanked = blank_opaque(text)
-    m = re.search(r"\bWHERE\s*\{", blanked, re.IGNORECASE)
-    if m is None:
-        m = re.search(r"\{", blanked)
-        if m is None:
+    opens = [m.end() - 1 for m in re.finditer(r"\bWHERE\s*\{", blanked, re.IGNORECASE)]
+    if not opens:
+        first = blanked.find("{")
+        if first < 0:
             raise QueryError("cannot bind parameters: the query has no WHERE group")
-    names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(bindings.values())
-    block = f" VALUES ({names}) {{ ({terms}) }} "
-    return text[:m.end()] + block + text[m.end():]
+        opens = [first]
+    inserts: list[tuple[int, str]] = []
+    for start in opens:
+        span = blanked[start:_group_end(blanked, start)]
+        used = {name: term for name, term in bindings.items()
+                if re.search(rf"[?$]{re.escape(name)}\b", span)}
+        if start == opens[0] and not used:
+            used = dict(bindings)
+        if used:
+            names = " ".join(f"?{name}" for name in used)
+            terms = " ".join(used.values())
+            inserts.append((start + 1, f" VALUES ({names}) {{ ({terms}) }} "))
+    for at, block in sorted(inserts, reverse=True):
+        text = text[:at] + block + text[at:]
+    return text

@@ -13,6 +13,7 @@ writes ``ready`` once its store is open.
 
     python -m kg.explorer.worker --store DIR [--writable] [--memory-mb N]
     python -m kg.explorer.worker --load GRAPH --into DIR     (fill a store, then exit)
+    python -m kg.explorer.worker --janitor DIR   (remove DIR when kg serve is gone)
 
 This module must not import spaCy (``kg serve`` is a read-only command).
 """
@@ -265,6 +266,22 @@ def load_into(graph: Path, into: Path) -> None:
     disk.flush()
 
 
+def janitor(directory: Path) -> int:
+    """Remove ``directory`` once kg serve is gone, however it went (even SIGKILL).
+
+    kg serve holds this process's stdin open; the end of it means kg serve has exited.
+    """
+    import shutil
+
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    with contextlib.suppress(OSError):
+        while sys.stdin.buffer.read(4096):
+            pass
+    shutil.rmtree(directory, ignore_errors=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kg.explorer.worker")
     parser.add_argument("--store", type=Path)
@@ -273,8 +290,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parent", type=int, default=0)
     parser.add_argument("--load", type=Path)
     parser.add_argument("--into", type=Path)
+    parser.add_argument("--janitor", type=Path)
     args = parser.parse_args(argv)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to kg serve, which stops us
+    if args.janitor is not None:
+        return janitor(args.janitor)
     if args.parent:
         _die_with_parent(args.parent)
     try:

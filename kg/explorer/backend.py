@@ -1,0 +1,267 @@
+"""Where the explorer's queries run: the local store (through the worker pool) or a remote
+SPARQL endpoint (``kg serve --endpoint URL``). Both give the same :class:`Table`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import QueryError, QueryLimitError
+from kg.explorer.pool import Limits, WorkerPool
+from kg.explorer.sparql import bind_values, refuse_service, with_prefixes
+from kg.rdf.vocab import KG_NS, PREFIXES
+from kg.resources import queries_dir
+
+Gone = Callable[[], Awaitable[bool]] | None
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+@dataclass(slots=True)
+class Table:
+    """A query's answer: variables and rows of encoded terms (see worker.encode_term)."""
+
+    kind: str = "select"  # select, ask or graph
+    vars: list[str] = field(default_factory=list)
+    rows: list[list[list | None]] = field(default_factory=list)
+    truncated: bool = False
+    boolean: bool | None = None
+    seconds: float = 0.0
+
+    def dicts(self) -> list[dict[str, str | None]]:
+        """Rows as {variable: plain value} (IRI, lexical form, or None)."""
+        return [{v: (c[1] if c else None) for v, c in zip(self.vars, row, strict=False)}
+                for row in self.rows]
+
+
+def explorer_query_path(name: str) -> Path:
+    return queries_dir() / "explorer" / f"{name}.rq"
+
+
+def expand_short(params: dict[str, str], kinds: dict[str, str]) -> dict[str, str]:
+    """IRI parameters given short: ``Person`` or ``kg:Person`` for kg's class IRI."""
+    out = {}
+    for name, value in params.items():
+        value = value.strip()
+        if kinds.get(name) == "iri" and value and not re.match(r"^[a-z][a-z0-9+.-]*://", value):
+            prefix, sep, local = value.partition(":")
+            if sep and prefix in PREFIXES:
+                value = PREFIXES[prefix] + local
+            elif not sep:
+                value = KG_NS + value
+        out[name] = value
+    return out
+
+
+def _table(header: dict, payload: bytes, seconds: float) -> Table:
+    body = json.loads(payload) if payload else {}
+    if header.get("kind") == "ask":
+        return Table(kind="ask", boolean=body.get("boolean"), seconds=seconds)
+    return Table(kind=header.get("kind", "select"), vars=body.get("vars", []),
+                 rows=body.get("rows", []), truncated=body.get("truncated", False),
+                 seconds=seconds)
+
+
+class LocalBackend:
+    """Queries over the on-disk store at ``store_dir``, run by the worker pool."""
+
+    remote = False
+
+    def __init__(self, store_dir: Path, *, workers: int, limits: Limits, writable: bool,
+                 allow_service: bool):
+        self.pool = WorkerPool(store_dir, workers=workers, limits=limits, writable=writable)
+        self.limits = limits
+        self.allow_service = allow_service
+        self.writable = writable
+
+    async def start(self) -> None:
+        await self.pool.start()
+
+    async def close(self) -> None:
+        await self.pool.close()
+
+    async def _rows(self, request: dict, gone: Gone, timeout_s: float | None) -> Table:
+        t0 = time.perf_counter()
+        header, payload = await self.pool.run(request, gone=gone, timeout_s=timeout_s)
+        return _table(header, payload, time.perf_counter() - t0)
+
+    async def library(self, name: str, params: dict[str, str], *, gone: Gone = None,
+                      max_rows: int | None = None, timeout_s: float | None = None) -> Table:
+        request = {"op": "library", "name": name, "params": params}
+        if max_rows:
+            request["max_rows"] = max_rows
+        return await self._rows(request, gone, timeout_s)
+
+    async def explorer(self, name: str, params: dict[str, str] | None = None, *,
+                       gone: Gone = None, max_rows: int | None = None,
+                       timeout_s: float | None = None) -> Table:
+        request = {"op": "library", "path": str(explorer_query_path(name)),
+                   "params": params or {}}
+        if max_rows:
+            request["max_rows"] = max_rows
+        return await self._rows(request, gone, timeout_s)
+
+    async def sparql(self, text: str, *, gone: Gone = None, max_rows: int | None = None
+                     ) -> Table:
+        request = {"op": "sparql", "sparql": text, "allow_service": self.allow_service}
+        if max_rows:
+            request["max_rows"] = max_rows
+        return await self._rows(request, gone, None)
+
+    async def serialise(self, text: str, media_type: str, *, gone: Gone = None
+                        ) -> tuple[str, bytes]:
+        header, payload = await self.pool.run(
+            {"op": "sparql", "sparql": text, "format": media_type,
+             "allow_service": self.allow_service}, gone=gone)
+        return header.get("media_type", media_type), payload
+
+    async def update(self, text: str, *, gone: Gone = None) -> None:
+        await self.pool.run({"op": "update", "sparql": text,
+                             "allow_service": self.allow_service}, gone=gone)
+
+    def rss_bytes(self) -> int:
+        return self.pool.rss_bytes()
+
+
+class RemoteBackend:
+    """The same queries sent to a SPARQL 1.1 endpoint (protocol GET/POST, JSON results).
+
+    The endpoint should answer over the union of its named graphs (docs/store.md says
+    how, per store). Parameters go as VALUES blocks written by pyoxigraph's serialiser.
+    """
+
+    remote = True
+    writable = False
+
+    def __init__(self, endpoint: str, *, limits: Limits, allow_service: bool):
+        self.endpoint = endpoint
+        self.limits = limits
+        self.allow_service = allow_service
+        self.client = None
+
+    async def start(self) -> None:
+        import httpx
+
+        self.client = httpx.AsyncClient(timeout=self.limits.timeout_s, trust_env=False,
+                                        follow_redirects=False)
+
+    async def close(self) -> None:
+        if self.client is not None:
+            await self.client.aclose()
+
+    async def _post(self, text: str, accept: str, gone: Gone) -> tuple[str, bytes]:
+        import asyncio
+
+        import httpx
+
+        assert self.client is not None
+        limit = self.limits.max_bytes
+
+        async def fetch() -> tuple[str, bytes]:
+            async with self.client.stream(
+                    "POST", self.endpoint, data={"query": text},
+                    headers={"Accept": accept}) as response:
+                body = bytearray()
+                async for chunk in response.aiter_bytes():
+                    body += chunk
+                    if len(body) > limit:
+                        raise QueryLimitError(f"the result is larger than {limit} bytes",
+                                              status=413)
+                if response.status_code >= 400:
+                    detail = body.decode(errors="replace")[:300]
+                    raise QueryError(f"the endpoint answered {response.status_code}: "
+                                     f"{detail}")
+                return response.headers.get("content-type", accept), bytes(body)
+
+        task = asyncio.ensure_future(fetch())
+        deadline = time.monotonic() + self.limits.timeout_s
+        try:
+            while True:
+                done, _ = await asyncio.wait({task}, timeout=0.2)
+                if done:
+                    return task.result()
+                if time.monotonic() > deadline:
+                    raise QueryLimitError(f"the endpoint did not answer within "
+                                          f"{self.limits.timeout_s:g} s", status=503)
+                if gone is not None and await gone():
+                    raise QueryLimitError("the client went away; the query was stopped",
+                                          status=499)
+        except httpx.HTTPError as exc:
+            raise QueryError(f"cannot reach the endpoint {self.endpoint}: {exc}",
+                             hint="check the URL and that the endpoint is running") from exc
+        finally:
+            if not task.done():
+                task.cancel()
+
+    async def _select(self, text: str, gone: Gone, max_rows: int | None) -> Table:
+        t0 = time.perf_counter()
+        _, body = await self._post(text, "application/sparql-results+json", gone)
+        try:
+            data = json.loads(body)
+        except ValueError as exc:
+            raise QueryError("the endpoint did not answer with SPARQL JSON results") from exc
+        seconds = time.perf_counter() - t0
+        if "boolean" in data:
+            return Table(kind="ask", boolean=bool(data["boolean"]), seconds=seconds)
+        names = data.get("head", {}).get("vars", [])
+        bindings = data.get("results", {}).get("bindings", [])
+        cap = max_rows or self.limits.max_rows
+        rows = [[_from_json(b.get(v)) for v in names] for b in bindings[:cap]]
+        return Table(vars=names, rows=rows, truncated=len(bindings) > cap, seconds=seconds)
+
+    async def _bound(self, path: Path | None, name: str | None, params: dict[str, str]
+                     ) -> str:
+        from kg.query import bind_parameters, find_query, parse_query_file
+
+        query = parse_query_file(path) if path else find_query(name or "")
+        subs = bind_parameters(query, params)
+        return bind_values(query.text, {v.value: str(term) for v, term in subs.items()})
+
+    async def library(self, name: str, params: dict[str, str], *, gone: Gone = None,
+                      max_rows: int | None = None, timeout_s: float | None = None) -> Table:
+        return await self._select(await self._bound(None, name, params), gone, max_rows)
+
+    async def explorer(self, name: str, params: dict[str, str] | None = None, *,
+                       gone: Gone = None, max_rows: int | None = None,
+                       timeout_s: float | None = None) -> Table:
+        text = await self._bound(explorer_query_path(name), None, params or {})
+        return await self._select(text, gone, max_rows)
+
+    async def sparql(self, text: str, *, gone: Gone = None, max_rows: int | None = None
+                     ) -> Table:
+        if not self.allow_service:
+            refuse_service(text)
+        return await self._select(with_prefixes(text), gone, max_rows)
+
+    async def serialise(self, text: str, media_type: str, *, gone: Gone = None
+                        ) -> tuple[str, bytes]:
+        if not self.allow_service:
+            refuse_service(text)
+        return await self._post(with_prefixes(text), media_type, gone)
+
+    async def update(self, text: str, *, gone: Gone = None) -> None:
+        raise QueryLimitError("updates are not sent to a remote endpoint", status=403)
+
+    def rss_bytes(self) -> int:
+        import os
+
+        from kg.explorer.pool import _rss_bytes
+
+        return _rss_bytes(os.getpid())
+
+
+def _from_json(b: dict | None) -> list | None:
+    if b is None:
+        return None
+    kind = b.get("type")
+    if kind == "uri":
+        return ["i", b["value"]]
+    if kind == "bnode":
+        return ["b", b["value"]]
+    lang = b.get("xml:lang")
+    return ["l", b.get("value", ""), b.get("datatype") or (None if lang else XSD_STRING),
+            lang]
