@@ -12,6 +12,7 @@ import contextlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -28,6 +29,7 @@ from kg.explorer.sparql import is_update, query_form
 from kg.explorer.worker import GRAPH_FORMATS, RESULT_FORMATS
 
 HERE = Path(__file__).resolve().parent
+MAX_BODY = 1024 * 1024
 log = logging.getLogger("kg.serve")
 
 
@@ -58,6 +60,12 @@ class EntityInfo:
     lat: float | None
     long: float | None
     country_code: str | None = None
+
+    @property
+    def href(self) -> str:
+        from kg.explorer.values import page_url
+
+        return page_url("/entity", iri=self.iri)
 
 
 class Explorer:
@@ -156,6 +164,16 @@ def _negotiate(accept: str, form: str) -> str:
     return default
 
 
+async def _bounded_body(request: Request) -> bytes | None:
+    """The request body, or None past MAX_BODY bytes."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            return None
+    return bytes(body)
+
+
 async def protocol_query(request: Request) -> Response:
     """GET ?query= or POST (form ``query=`` or application/sparql-query), any standard
     result format by Accept header; the same limits as the app."""
@@ -164,10 +182,13 @@ async def protocol_query(request: Request) -> Response:
         text = request.query_params.get("query")
     else:
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        body = await _bounded_body(request)
+        if body is None:
+            return PlainTextResponse(f"the query is longer than {MAX_BODY} bytes\n", 413)
         if ctype == "application/sparql-query":
-            text = (await request.body()).decode("utf-8", errors="replace")
+            text = body.decode("utf-8", errors="replace")
         elif ctype == "application/x-www-form-urlencoded":
-            text = (await request.form()).get("query")
+            text = (parse_qs(body.decode("utf-8", errors="replace")).get("query") or [""])[0]
         else:
             return PlainTextResponse("send the query as query=... (form) or with "
                                      "Content-Type: application/sparql-query\n", 415)
@@ -200,7 +221,10 @@ async def protocol_update(request: Request) -> Response:
     if ctype != "application/sparql-update":
         return PlainTextResponse("send the update with Content-Type: "
                                  "application/sparql-update (form posts are refused)\n", 415)
-    text = (await request.body()).decode("utf-8", errors="replace")
+    body = await _bounded_body(request)
+    if body is None:
+        return PlainTextResponse(f"the update is longer than {MAX_BODY} bytes\n", 413)
+    text = body.decode("utf-8", errors="replace")
     try:
         await explorer.backend.update(text, gone=gone(request))
     except QueryLimitError as exc:

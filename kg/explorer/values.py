@@ -181,7 +181,9 @@ class Piece:
     def css(self) -> str:
         if not self.marks:
             return ""
-        return "hl-trigger" if "trigger" in self.marks else "hl-role"
+        if "trigger" in self.marks:
+            return "hl-trigger"
+        return "hl-mention" if self.marks == ["mention"] else "hl-role"
 
 
 def pieces(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[Piece]:
