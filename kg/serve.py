@@ -11,9 +11,11 @@ as for ``kg query``. This module must not import spaCy.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -100,12 +102,26 @@ def serve(settings, *, on_ready: Callable[[], None] | None = None) -> None:
 
     from kg.explorer.app import create_app
 
+    class Server(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self):
+            """Stop on SIGINT/SIGTERM (twice: at once), without raising the signal again
+            afterwards as uvicorn does: kg serve then removes its temporary store and
+            exits 0."""
+            previous = {sig: signal.signal(sig, self.handle_exit)
+                        for sig in (signal.SIGINT, signal.SIGTERM)}
+            try:
+                yield
+            finally:
+                for sig, handler in previous.items():
+                    signal.signal(sig, handler)
+
     app = create_app(settings)
     config = uvicorn.Config(app, host=settings.bind.strip("[]"), port=settings.port,
                             log_level="warning", access_log=False, lifespan="on",
                             timeout_graceful_shutdown=3, server_header=False,
                             proxy_headers=False, date_header=False)
-    server = uvicorn.Server(config)
+    server = Server(config)
 
     async def run() -> None:
         task = asyncio.ensure_future(server.serve())
