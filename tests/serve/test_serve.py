@@ -20,6 +20,8 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, serialize
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "load"))
+import contextlib
+
 from load_servers import NO_PROXY, free_port, wait_for_http
 
 pytestmark = pytest.mark.slow
@@ -114,11 +116,9 @@ def children(pid: int) -> list[int]:
 def rss_tree(pid: int) -> int:
     total = 0
     for p in [pid, *children(pid)]:
-        try:
+        with contextlib.suppress(OSError, IndexError, ValueError):
             total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * os.sysconf(
                 "SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
-            pass
     return total
 
 
@@ -246,7 +246,7 @@ def test_a_long_query_times_out(seed_build, tmp_path):
 
 
 def test_a_query_is_stopped_when_the_client_goes_away(seed_server):
-    proc, base = seed_server
+    _proc, base = seed_server
     _, before = request(f"{base}/healthz")
     port = int(base.rsplit(":", 1)[1])
     with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
