@@ -68,6 +68,21 @@ class EntityInfo:
         return page_url("/entity", iri=self.iri)
 
 
+@dataclass(slots=True)
+class FactInfo:
+    iri: str
+    classes: list[str]
+    date: str | None
+    precision: str | None
+    date_text: str | None
+    factuality: str | None
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (role, entity IRI)
+
+    @property
+    def cls(self) -> str:
+        return " ".join(self.classes)
+
+
 class Explorer:
     """The app's state: the backend and the entity index it keeps in memory."""
 
@@ -83,6 +98,8 @@ class Explorer:
                                         allow_service=settings.allow_service)
         self._index: dict[str, EntityInfo] | None = None
         self._index_lock = asyncio.Lock()
+        self._facts: dict[str, FactInfo] | None = None
+        self._facts_lock = asyncio.Lock()
         self._warm: asyncio.Task | None = None
 
     async def start(self) -> None:
@@ -92,6 +109,7 @@ class Explorer:
     async def _warm_up(self) -> None:
         with contextlib.suppress(KgError):
             await self.index()
+            await self.facts()
 
     async def close(self) -> None:
         if self._warm is not None and not self._warm.done():
@@ -125,8 +143,39 @@ class Explorer:
                 self._index = index
         return self._index
 
+    async def facts(self) -> dict[str, FactInfo]:
+        """Every fact once (classes, date, precision, factuality, roles), kept in memory for
+        the network, the timeline and the map: one linear pass over the store at start
+        instead of a join per view."""
+        if self._facts is not None:
+            return self._facts
+        async with self._facts_lock:
+            if self._facts is None:
+                timeout = max(120.0, self.settings.limits.timeout_s)
+                table = await self.backend.explorer("fact-index", max_rows=50_000_000,
+                                                    timeout_s=timeout)
+                facts: dict[str, FactInfo] = {}
+                for iri, cls, day, precision, text, factuality in (
+                        [c[1] if c else None for c in row] for row in table.rows):
+                    name = cls.rsplit("#", 1)[-1]
+                    info = facts.get(iri)
+                    if info is None:
+                        facts[iri] = FactInfo(iri, [name], day, precision, text, factuality)
+                    elif name not in info.classes:
+                        info.classes.append(name)
+                roles = await self.backend.explorer("fact-roles", max_rows=50_000_000,
+                                                    timeout_s=timeout)
+                for iri, role, entity in ([c[1] if c else None for c in row]
+                                          for row in roles.rows):
+                    info = facts.get(iri)
+                    if info is not None and entity:
+                        info.roles.append((role.rsplit("#", 1)[-1], entity))
+                self._facts = facts
+        return self._facts
+
     def forget_index(self) -> None:
         self._index = None
+        self._facts = None
 
     async def labels(self) -> dict[str, str]:
         return {iri: info.label for iri, info in (await self.index()).items()}
