@@ -126,8 +126,8 @@ class Explorer:
         async with self._index_lock:
             if self._index is None:
                 table = await self.backend.explorer("entity-index", max_rows=10_000_000,
-                                                    timeout_s=max(60.0, self.settings.limits
-                                                                  .timeout_s))
+                                                    timeout_s=max(120.0, self.settings.limits
+                                                                  .timeout_s), plain=True)
                 index = {}
                 for row in table.dicts():
                     iri = row["entity"]
@@ -153,10 +153,9 @@ class Explorer:
             if self._facts is None:
                 timeout = max(120.0, self.settings.limits.timeout_s)
                 table = await self.backend.explorer("fact-index", max_rows=50_000_000,
-                                                    timeout_s=timeout)
+                                                    timeout_s=timeout, plain=True)
                 facts: dict[str, FactInfo] = {}
-                for iri, cls, day, precision, text, factuality in (
-                        [c[1] if c else None for c in row] for row in table.rows):
+                for iri, cls, day, precision, text, factuality in table.rows:
                     name = cls.rsplit("#", 1)[-1]
                     info = facts.get(iri)
                     if info is None:
@@ -164,9 +163,9 @@ class Explorer:
                     elif name not in info.classes:
                         info.classes.append(name)
                 roles = await self.backend.explorer("fact-roles", max_rows=50_000_000,
-                                                    timeout_s=timeout)
-                for iri, role, entity in ([c[1] if c else None for c in row]
-                                          for row in roles.rows):
+                                                    timeout_s=timeout, plain=True)
+                del table
+                for iri, role, entity in roles.rows:
                     info = facts.get(iri)
                     if info is not None and entity:
                         info.roles.append((role.rsplit("#", 1)[-1], entity))

@@ -34,8 +34,8 @@ class Table:
 
     def dicts(self) -> list[dict[str, str | None]]:
         """Rows as {variable: plain value} (IRI, lexical form, or None)."""
-        return [{v: (c[1] if c else None) for v, c in zip(self.vars, row, strict=False)}
-                for row in self.rows]
+        return [{v: (c if c is None or isinstance(c, str) else c[1])
+                 for v, c in zip(self.vars, row, strict=False)} for row in self.rows]
 
 
 def explorer_query_path(name: str) -> Path:
@@ -98,9 +98,9 @@ class LocalBackend:
 
     async def explorer(self, name: str, params: dict[str, str] | None = None, *,
                        gone: Gone = None, max_rows: int | None = None,
-                       timeout_s: float | None = None) -> Table:
+                       timeout_s: float | None = None, plain: bool = False) -> Table:
         request = {"op": "library", "path": str(explorer_query_path(name)),
-                   "params": params or {}}
+                   "params": params or {}, "plain": plain}
         if max_rows:
             request["max_rows"] = max_rows
         return await self._rows(request, gone, timeout_s)
@@ -227,9 +227,12 @@ class RemoteBackend:
 
     async def explorer(self, name: str, params: dict[str, str] | None = None, *,
                        gone: Gone = None, max_rows: int | None = None,
-                       timeout_s: float | None = None) -> Table:
+                       timeout_s: float | None = None, plain: bool = False) -> Table:
         text = await self._bound(explorer_query_path(name), None, params or {})
-        return await self._select(text, gone, max_rows)
+        table = await self._select(text, gone, max_rows)
+        if plain:
+            table.rows = [[c[1] if c else None for c in row] for row in table.rows]
+        return table
 
     async def sparql(self, text: str, *, gone: Gone = None, max_rows: int | None = None
                      ) -> Table:

@@ -141,7 +141,8 @@ class Worker:
                 return {"ok": False, "error": f"unknown request {op!r}", "kind": "bad"}, b""
             if request.get("format"):
                 return self._serialise(results, request["format"], int(request["max_bytes"]))
-            return self._rows(results, int(request.get("max_rows", 10_000)))
+            return self._rows(results, int(request.get("max_rows", 10_000)),
+                              plain=bool(request.get("plain")))
         except KgError as exc:
             return {"ok": False, "error": exc.message, "hint": exc.hint, "kind": "query"}, b""
         except SyntaxError as exc:
@@ -177,34 +178,35 @@ class Worker:
         return {"ok": True, "kind": "update", "bytes": 0}, b""
 
     @staticmethod
-    def _rows(results, max_rows: int) -> tuple[dict, bytes]:
+    def _rows(results, max_rows: int, *, plain: bool = False) -> tuple[dict, bytes]:
+        """The answer as JSON, each row encoded as it is read (no list of every row is
+        held); ``plain``: each value as its text alone (IRI or lexical form), for the
+        server's indexes."""
         if isinstance(results, QueryBoolean):
-            body = {"boolean": bool(results)}
-            kind = "ask"
-        elif isinstance(results, QuerySolutions):
+            payload = json.dumps({"boolean": bool(results)}).encode()
+            return {"ok": True, "kind": "ask", "bytes": len(payload)}, payload
+        if isinstance(results, QuerySolutions):
             names = [v.value for v in results.variables]
-            out, truncated = [], False
-            for solution in results:
-                if len(out) >= max_rows:
-                    truncated = True
-                    break
-                out.append([encode_term(t) for t in solution])
-            body = {"vars": names, "rows": out, "truncated": truncated}
-            kind = "select"
+            kind, rows = "select", results
         else:
             assert isinstance(results, QueryTriples)
-            out, truncated = [], False
-            for triple in results:
-                if len(out) >= max_rows:
-                    truncated = True
-                    break
-                out.append([encode_term(triple.subject), encode_term(triple.predicate),
-                            encode_term(triple.object)])
-            body = {"vars": ["subject", "predicate", "object"], "rows": out,
-                    "truncated": truncated}
+            names = ["subject", "predicate", "object"]
             kind = "graph"
-        payload = json.dumps(body, separators=(",", ":")).encode()
-        return {"ok": True, "kind": kind, "bytes": len(payload)}, payload
+            rows = ((t.subject, t.predicate, t.object) for t in results)
+        encode = (lambda t: None if t is None else t.value) if plain else encode_term
+        dumps = json.JSONEncoder(separators=(",", ":")).encode
+        body = bytearray(b'{"vars":' + dumps(names).encode() + b',"rows":[')
+        truncated = False
+        for n, row in enumerate(rows):
+            if n >= max_rows:
+                truncated = True
+                break
+            if n:
+                body += b","
+            body += dumps([encode(t) for t in row]).encode()
+        body += b'],"truncated":' + (b"true" if truncated else b"false") + b"}"
+        payload = bytes(body)
+        return {"ok": True, "kind": kind, "bytes": len(payload), "plain": plain}, payload
 
     @staticmethod
     def _serialise(results, media_type: str, max_bytes: int) -> tuple[dict, bytes]:
