@@ -7,7 +7,7 @@ import asyncio
 import csv
 import io
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -41,8 +41,6 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 OWL_SAMEAS = "http://www.w3.org/2002/07/owl#sameAs"
 WGS84 = "http://www.w3.org/2003/01/geo/wgs84_pos#"
-MAX_MENTIONS = 200
-MAX_FACTS = 500
 
 
 def render(request: Request, name: str, status: int = 200, **context) -> Response:
@@ -66,27 +64,22 @@ async def error_page(request: Request, exc: Exception) -> Response:
 # -- home -------------------------------------------------------------------------------------
 async def home(request: Request) -> Response:
     explorer = explorer_of(request)
-    summary = await explorer.backend.explorer("summary", gone=gone(request))
-    documents, entities, facts, dates = 0, [], [], (None, None)
-    for row in summary.dicts():
-        section = row["section"]
-        if section == "documents":
-            documents = int(row["n"] or 0)
-        elif section == "entities" and row["class"]:
-            entities.append((local_name(row["class"]), int(row["n"] or 0)))
-        elif section == "facts" and row["class"]:
-            facts.append((local_name(row["class"]), int(row["n"] or 0)))
-        elif section == "dates":
-            dates = (row["first"], row["last"])
+    counted = await explorer.backend.explorer("document-count", gone=gone(request))
+    documents = int(counted.dicts()[0]["documents"] or 0) if counted.rows else 0
+    index = await explorer.index()
+    facts = await explorer.facts()
+    entities = Counter(info.cls for info in index.values())
+    kinds = Counter(c for info in facts.values() for c in info.classes)
+    dates = sorted(info.date[:10] for info in facts.values()
+                   if info.date and "Relation" not in info.classes)
     q = request.query_params.get("q", "").strip()
     found = await search_entities(request, q) if q else []
-    top = sorted((await explorer.index()).values(), key=lambda e: (-e.mentions, e.label))[:15]
+    top = sorted(index.values(), key=lambda e: (-e.mentions, e.label))[:15]
     return render(request, "home.html", title="Home", documents=documents,
-                  entities=entities, facts=facts,
-                  first=format_date(dates[0]) if dates[0] else None,
-                  last=format_date(dates[1]) if dates[1] else None, q=q, found=found,
-                  top=top, n_entities=sum(n for _, n in entities),
-                  n_facts=sum(n for _, n in facts))
+                  entities=entities.most_common(), facts=kinds.most_common(),
+                  first=format_date(dates[0]) if dates else None,
+                  last=format_date(dates[-1]) if dates else None, q=q, found=found,
+                  top=top, n_entities=len(index), n_facts=len(facts))
 
 
 async def search_entities(request: Request, q: str, limit: int = 50) -> list:
@@ -237,13 +230,15 @@ async def entity_page(request: Request) -> Response:
     backend, g = explorer.backend, gone(request)
     card, mentions, facts = await asyncio.gather(
         backend.explorer("entity-card", {"entity": iri}, gone=g),
-        backend.explorer("entity-mentions", {"entity": iri}, gone=g, max_rows=MAX_MENTIONS),
-        backend.explorer("entity-facts", {"entity": iri}, gone=g, max_rows=MAX_FACTS))
+        backend.explorer("entity-mentions", {"entity": iri}, gone=g),
+        backend.explorer("entity-facts", {"entity": iri}, gone=g))
     info = (await explorer.index()).get(iri)
+    n_facts = sum(1 for f in (await explorer.facts()).values()
+                  if any(e == iri for _, e in f.roles))
     data = _entity_card(card.dicts())
     label = info.label if info else (data["pref"][0] if data["pref"] else short_iri(iri))
     shown = []
-    for m in mentions.dicts():
+    for m in sorted(mentions.dicts(), key=lambda m: (m["docId"] or "", int(m["begin"] or 0))):
         sentence = m["sentence"] or m["surface"] or ""
         offset = int(m["sentenceBegin"]) if m["sentenceBegin"] else None
         if offset is not None and m["begin"] and m["end"]:
@@ -253,17 +248,22 @@ async def entity_page(request: Request) -> Response:
         shown.append({"doc": m["docId"], "stamp": m["stamp"], "surface": m["surface"],
                       "pieces": pieces(sentence, spans)})
     by_role: dict[str, list] = defaultdict(list)
-    for row, raw in zip(facts.dicts(), facts.rows, strict=False):
+    ordered = sorted(zip(facts.dicts(), facts.rows, strict=False),
+                     key=lambda fr: (fr[0]["date"] or "9999", fr[0]["class"] or "",
+                                     fr[0]["fact"]))
+    for row, raw in ordered:
         precision = row["datePrecision"]
         date_cell = cell(raw[facts.vars.index("date")], precision=precision)
         by_role[local_name(row["role"])].append({
             "href": page_url("/fact", iri=row["fact"]), "cls": local_name(row["class"]),
             "date": date_cell, "factuality": row["factuality"], "sentence": row["sentence"]})
+    total_mentions = info.mentions if info else len(shown)
     return render(request, "entity.html", title=label, iri=iri, label=label, info=info,
-                  card=data, mentions=shown, mentions_truncated=mentions.truncated,
-                  total_mentions=info.mentions if info else len(shown),
-                  by_role=dict(sorted(by_role.items())), facts_truncated=facts.truncated,
-                  n_facts=len(facts.rows),
+                  card=data, mentions=shown, mentions_truncated=total_mentions > len(shown),
+                  total_mentions=total_mentions,
+                  by_role=dict(sorted(by_role.items())),
+                  facts_truncated=n_facts > len({r[0]["fact"] for r in ordered}),
+                  n_facts=n_facts, n_shown=len({r[0]["fact"] for r in ordered}),
                   timeline_src=page_url("/api/timeline", entity=iri))
 
 
