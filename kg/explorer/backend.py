@@ -4,9 +4,11 @@ SPARQL endpoint (``kg serve --endpoint URL``). Both give the same :class:`Table`
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,63 @@ class Table:
         """Rows as {variable: plain value} (IRI, lexical form, or None)."""
         return [{v: (c if c is None or isinstance(c, str) else c[1])
                  for v, c in zip(self.vars, row, strict=False)} for row in self.rows]
+
+
+class ResultCache:
+    """Answers of library and page queries, kept while the store does not change.
+
+    The store is read-only while served (a writable one clears this after each update), so
+    the same query with the same parameters has the same answer. Concurrent requests for
+    one answer share one run (the first runs it, the others wait for it); errors are not
+    kept. Bounded: at most ``entries`` answers of at most ``max_rows`` rows each.
+    """
+
+    def __init__(self, *, entries: int = 256, max_rows: int = 20_000):
+        self.entries = entries
+        self.max_rows = max_rows
+        self._done: OrderedDict[str, Table] = OrderedDict()
+        self._running: dict[str, asyncio.Future] = {}
+        self.hits = 0
+
+    def clear(self) -> None:
+        self._done.clear()
+
+    async def get(self, key: str, run: Callable[[], Awaitable[Table]]) -> Table:
+        if key in self._done:
+            self._done.move_to_end(key)
+            self.hits += 1
+            return self._done[key]
+        if key in self._running:
+            self.hits += 1
+            try:
+                return await asyncio.shield(self._running[key])
+            except QueryLimitError as exc:
+                if exc.status != 499:
+                    raise
+                # the client that ran it went away: this one still wants the answer
+                return await self.get(key, run)
+        future = asyncio.get_running_loop().create_future()
+        self._running[key] = future
+        try:
+            table = await run()
+        except BaseException as exc:
+            if not future.done():
+                future.set_exception(exc)
+                future.exception()  # retrieved: no "never retrieved" warning
+            raise
+        finally:
+            self._running.pop(key, None)
+        if not future.done():
+            future.set_result(table)
+        if len(table.rows) <= self.max_rows:
+            self._done[key] = table
+            while len(self._done) > self.entries:
+                self._done.popitem(last=False)
+        return table
+
+
+def _key(*parts) -> str:
+    return json.dumps(parts, sort_keys=True, default=str)
 
 
 def explorer_query_path(name: str) -> Path:
@@ -77,6 +136,7 @@ class LocalBackend:
         self.limits = limits
         self.allow_service = allow_service
         self.writable = writable
+        self.cache = ResultCache()
 
     async def start(self) -> None:
         await self.pool.start()
@@ -94,7 +154,8 @@ class LocalBackend:
         request = {"op": "library", "name": name, "params": params}
         if max_rows:
             request["max_rows"] = max_rows
-        return await self._rows(request, gone, timeout_s)
+        return await self.cache.get(_key(request),
+                                    lambda: self._rows(request, gone, timeout_s))
 
     async def explorer(self, name: str, params: dict[str, str] | None = None, *,
                        gone: Gone = None, max_rows: int | None = None,
@@ -103,7 +164,8 @@ class LocalBackend:
                    "params": params or {}, "plain": plain}
         if max_rows:
             request["max_rows"] = max_rows
-        return await self._rows(request, gone, timeout_s)
+        return await self.cache.get(_key(request),
+                                    lambda: self._rows(request, gone, timeout_s))
 
     async def sparql(self, text: str, *, gone: Gone = None, max_rows: int | None = None
                      ) -> Table:
@@ -120,8 +182,11 @@ class LocalBackend:
         return header.get("media_type", media_type), payload
 
     async def update(self, text: str, *, gone: Gone = None) -> None:
-        await self.pool.run({"op": "update", "sparql": text,
-                             "allow_service": self.allow_service}, gone=gone)
+        try:
+            await self.pool.run({"op": "update", "sparql": text,
+                                 "allow_service": self.allow_service}, gone=gone)
+        finally:
+            self.cache.clear()
 
     def rss_bytes(self) -> int:
         return self.pool.rss_bytes()
@@ -142,6 +207,7 @@ class RemoteBackend:
         self.limits = limits
         self.allow_service = allow_service
         self.client = None
+        self.cache = ResultCache()
 
     async def start(self) -> None:
         import httpx
@@ -223,15 +289,20 @@ class RemoteBackend:
 
     async def library(self, name: str, params: dict[str, str], *, gone: Gone = None,
                       max_rows: int | None = None, timeout_s: float | None = None) -> Table:
-        return await self._select(await self._bound(None, name, params), gone, max_rows)
+        text = await self._bound(None, name, params)
+        return await self.cache.get(_key("library", text, max_rows),
+                                    lambda: self._select(text, gone, max_rows))
 
     async def explorer(self, name: str, params: dict[str, str] | None = None, *,
                        gone: Gone = None, max_rows: int | None = None,
                        timeout_s: float | None = None, plain: bool = False) -> Table:
         text = await self._bound(explorer_query_path(name), None, params or {})
-        table = await self._select(text, gone, max_rows)
+        table = await self.cache.get(_key("explorer", text, max_rows),
+                                     lambda: self._select(text, gone, max_rows))
         if plain:
-            table.rows = [[c[1] if c else None for c in row] for row in table.rows]
+            return Table(kind=table.kind, vars=table.vars, truncated=table.truncated,
+                         seconds=table.seconds,
+                         rows=[[c[1] if c else None for c in row] for row in table.rows])
         return table
 
     async def sparql(self, text: str, *, gone: Gone = None, max_rows: int | None = None
