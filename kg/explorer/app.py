@@ -30,6 +30,7 @@ from kg.explorer.worker import GRAPH_FORMATS, RESULT_FORMATS
 
 HERE = Path(__file__).resolve().parent
 MAX_BODY = 1024 * 1024
+INDEX_TIMEOUT_S = 900.0  # the server's own index queries, in a worker of their own
 log = logging.getLogger("kg.serve")
 
 
@@ -77,6 +78,7 @@ class FactInfo:
     date_text: str | None
     factuality: str | None
     roles: list[tuple[str, str]] = field(default_factory=list)  # (role, entity IRI)
+    generic: str | None = None  # Event or Relation
 
     @property
     def cls(self) -> str:
@@ -110,61 +112,100 @@ class Explorer:
         with contextlib.suppress(KgError):
             await self.index()
             await self.facts()
+        await self.backend.index_done()
 
     async def close(self) -> None:
         if self._warm is not None and not self._warm.done():
             self._warm.cancel()
         await self.backend.close()
 
+    @property
+    def _index_timeout(self) -> float:
+        return max(INDEX_TIMEOUT_S, self.settings.limits.timeout_s)
+
     async def index(self) -> dict[str, EntityInfo]:
         """Every entity once (class, label, aliases, mentions, coordinates), kept in memory.
 
-        The store is read-only while served (a writable store drops it after each update).
+        Built from three plain queries joined here (the store is read-only while served; a
+        writable store drops the indexes after each update).
         """
         if self._index is not None:
             return self._index
         async with self._index_lock:
             if self._index is None:
-                table = await self.backend.explorer("entity-index", max_rows=10_000_000,
-                                                    timeout_s=max(120.0, self.settings.limits
-                                                                  .timeout_s), plain=True)
-                index = {}
-                for row in table.dicts():
-                    iri = row["entity"]
-                    if not iri:
+                timeout = self._index_timeout
+                index: dict[str, EntityInfo] = {}
+                for iri, cls in (await self.backend.index_rows(
+                        "entity-types", timeout_s=timeout)).rows:
+                    if iri and iri not in index:
+                        index[iri] = EntityInfo(iri=iri, cls=(cls or "").rsplit("#", 1)[-1],
+                                                label="", aliases=[], mentions=0, lat=None,
+                                                long=None)
+                for iri, key, value in (await self.backend.index_rows(
+                        "entity-attributes", timeout_s=timeout)).rows:
+                    info = index.get(iri)
+                    if info is None or value is None:
                         continue
-                    index[iri] = EntityInfo(
-                        iri=iri, cls=(row["class"] or "").rsplit("#", 1)[-1],
-                        label=row["label"] or iri.rstrip("/").rsplit("/", 1)[-1],
-                        aliases=[a for a in (row["aliases"] or "").split("\x1f") if a],
-                        mentions=int(row["mentions"] or 0),
-                        lat=_float(row["lat"]), long=_float(row["long"]),
-                        country_code=row["countryCode"])
+                    if key == "pref":
+                        info.label = min(info.label, value) if info.label else value
+                    elif key == "alt":
+                        info.aliases.append(value)
+                    elif key == "lat":
+                        info.lat = _float(value)
+                    elif key == "long":
+                        info.long = _float(value)
+                    elif key == "cc":
+                        info.country_code = value
+                for iri, count in (await self.backend.index_rows(
+                        "entity-mention-counts", timeout_s=timeout)).rows:
+                    if iri in index:
+                        index[iri].mentions = int(count or 0)
+                for info in index.values():
+                    info.label = info.label or info.iri.rstrip("/").rsplit("/", 1)[-1]
+                    info.aliases.sort()
                 self._index = index
         return self._index
 
+    async def labels(self) -> dict[str, str]:
+        return {iri: info.label for iri, info in (await self.index()).items()}
+
     async def facts(self) -> dict[str, FactInfo]:
         """Every fact once (classes, date, precision, factuality, roles), kept in memory for
-        the network, the timeline and the map: one linear pass over the store at start
-        instead of a join per view."""
+        the network, the timeline and the map: two plain queries at start instead of a
+        join per view."""
         if self._facts is not None:
             return self._facts
         async with self._facts_lock:
             if self._facts is None:
-                timeout = max(120.0, self.settings.limits.timeout_s)
-                table = await self.backend.explorer("fact-index", max_rows=50_000_000,
-                                                    timeout_s=timeout, plain=True)
+                timeout = self._index_timeout
                 facts: dict[str, FactInfo] = {}
-                for iri, cls, day, precision, text, factuality in table.rows:
-                    name = cls.rsplit("#", 1)[-1]
+                attributes = await self.backend.index_rows("fact-attributes",
+                                                           timeout_s=timeout)
+                for iri, key, value in attributes.rows:
+                    if not iri or value is None:
+                        continue
                     info = facts.get(iri)
                     if info is None:
-                        facts[iri] = FactInfo(iri, [name], day, precision, text, factuality)
-                    elif name not in info.classes:
-                        info.classes.append(name)
-                roles = await self.backend.explorer("fact-roles", max_rows=50_000_000,
-                                                    timeout_s=timeout, plain=True)
-                del table
+                        info = facts[iri] = FactInfo(iri, [], None, None, None, None)
+                    if key == "class":
+                        name = value.rsplit("#", 1)[-1]
+                        if name in ("Event", "Relation"):
+                            info.generic = name
+                        elif name not in info.classes:
+                            info.classes.append(name)
+                    elif key == "date":
+                        info.date = value
+                    elif key == "precision":
+                        info.precision = value
+                    elif key == "text":
+                        info.date_text = value
+                    elif key == "factuality":
+                        info.factuality = value
+                del attributes
+                facts = {iri: f for iri, f in facts.items() if f.generic and f.classes}
+                for info in facts.values():
+                    info.classes.sort()
+                roles = await self.backend.index_rows("fact-roles", timeout_s=timeout)
                 for iri, role, entity in roles.rows:
                     info = facts.get(iri)
                     if info is not None and entity:
@@ -175,9 +216,6 @@ class Explorer:
     def forget_index(self) -> None:
         self._index = None
         self._facts = None
-
-    async def labels(self) -> dict[str, str]:
-        return {iri: info.label for iri, info in (await self.index()).items()}
 
 
 def _float(text: str | None) -> float | None:

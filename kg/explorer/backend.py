@@ -116,7 +116,20 @@ def expand_short(params: dict[str, str], kinds: dict[str, str]) -> dict[str, str
     return out
 
 
+def _csv_table(payload: bytes, seconds: float) -> Table:
+    """Rows of plain values from the engine's CSV (an empty field is None)."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(payload.decode("utf-8")))
+    names = next(reader, [])
+    rows = [[value or None for value in row] for row in reader]
+    return Table(vars=names, rows=rows, seconds=seconds)
+
+
 def _table(header: dict, payload: bytes, seconds: float) -> Table:
+    if header.get("kind") == "csv":
+        return _csv_table(payload, seconds)
     body = json.loads(payload) if payload else {}
     if header.get("kind") == "ask":
         return Table(kind="ask", boolean=body.get("boolean"), seconds=seconds)
@@ -159,13 +172,24 @@ class LocalBackend:
 
     async def explorer(self, name: str, params: dict[str, str] | None = None, *,
                        gone: Gone = None, max_rows: int | None = None,
-                       timeout_s: float | None = None, plain: bool = False) -> Table:
+                       timeout_s: float | None = None) -> Table:
         request = {"op": "library", "path": str(explorer_query_path(name)),
-                   "params": params or {}, "plain": plain}
+                   "params": params or {}}
         if max_rows:
             request["max_rows"] = max_rows
         return await self.cache.get(_key(request),
                                     lambda: self._rows(request, gone, timeout_s))
+
+    async def index_rows(self, name: str, *, timeout_s: float) -> Table:
+        """An index query of the server's (plain values), in a worker of its own."""
+        t0 = time.perf_counter()
+        request = {"op": "library", "path": str(explorer_query_path(name)), "params": {},
+                   "plain": True}
+        header, payload = await self.pool.run_background(request, timeout_s=timeout_s)
+        return _table(header, payload, time.perf_counter() - t0)
+
+    async def index_done(self) -> None:
+        await self.pool.release_background()
 
     async def sparql(self, text: str, *, gone: Gone = None, max_rows: int | None = None
                      ) -> Table:
@@ -219,18 +243,19 @@ class RemoteBackend:
         if self.client is not None:
             await self.client.aclose()
 
-    async def _post(self, text: str, accept: str, gone: Gone) -> tuple[str, bytes]:
-        import asyncio
-
+    async def _post(self, text: str, accept: str, gone: Gone, *,
+                    timeout_s: float | None = None, limit: int | None = None
+                    ) -> tuple[str, bytes]:
         import httpx
 
         assert self.client is not None
-        limit = self.limits.max_bytes
+        limit = limit or self.limits.max_bytes
+        timeout_s = timeout_s or self.limits.timeout_s
 
         async def fetch() -> tuple[str, bytes]:
             async with self.client.stream(
                     "POST", self.endpoint, data={"query": text},
-                    headers={"Accept": accept}) as response:
+                    headers={"Accept": accept}, timeout=timeout_s) as response:
                 body = bytearray()
                 async for chunk in response.aiter_bytes():
                     body += chunk
@@ -244,7 +269,7 @@ class RemoteBackend:
                 return response.headers.get("content-type", accept), bytes(body)
 
         task = asyncio.ensure_future(fetch())
-        deadline = time.monotonic() + self.limits.timeout_s
+        deadline = time.monotonic() + timeout_s
         try:
             while True:
                 done, _ = await asyncio.wait({task}, timeout=0.2)
@@ -252,7 +277,7 @@ class RemoteBackend:
                     return task.result()
                 if time.monotonic() > deadline:
                     raise QueryLimitError(f"the endpoint did not answer within "
-                                          f"{self.limits.timeout_s:g} s", status=503)
+                                          f"{timeout_s:g} s", status=503)
                 if gone is not None and await gone():
                     raise QueryLimitError("the client went away; the query was stopped",
                                           status=499)
@@ -263,9 +288,11 @@ class RemoteBackend:
             if not task.done():
                 task.cancel()
 
-    async def _select(self, text: str, gone: Gone, max_rows: int | None) -> Table:
+    async def _select(self, text: str, gone: Gone, max_rows: int | None, *,
+                      timeout_s: float | None = None, limit: int | None = None) -> Table:
         t0 = time.perf_counter()
-        _, body = await self._post(text, "application/sparql-results+json", gone)
+        _, body = await self._post(text, "application/sparql-results+json", gone,
+                                   timeout_s=timeout_s, limit=limit)
         try:
             data = json.loads(body)
         except ValueError as exc:
@@ -295,15 +322,21 @@ class RemoteBackend:
 
     async def explorer(self, name: str, params: dict[str, str] | None = None, *,
                        gone: Gone = None, max_rows: int | None = None,
-                       timeout_s: float | None = None, plain: bool = False) -> Table:
+                       timeout_s: float | None = None) -> Table:
         text = await self._bound(explorer_query_path(name), None, params or {})
-        table = await self.cache.get(_key("explorer", text, max_rows),
-                                     lambda: self._select(text, gone, max_rows))
-        if plain:
-            return Table(kind=table.kind, vars=table.vars, truncated=table.truncated,
-                         seconds=table.seconds,
-                         rows=[[c[1] if c else None for c in row] for row in table.rows])
-        return table
+        return await self.cache.get(_key("explorer", text, max_rows),
+                                    lambda: self._select(text, gone, max_rows))
+
+    async def index_rows(self, name: str, *, timeout_s: float) -> Table:
+        """An index query of the server's, as rows of plain values."""
+        text = await self._bound(explorer_query_path(name), None, {})
+        table = await self._select(text, None, 50_000_000, timeout_s=timeout_s,
+                                   limit=1024 ** 3)
+        return Table(vars=table.vars, seconds=table.seconds,
+                     rows=[[c[1] if c else None for c in row] for row in table.rows])
+
+    async def index_done(self) -> None:
+        return None
 
     async def sparql(self, text: str, *, gone: Gone = None, max_rows: int | None = None
                      ) -> Table:

@@ -71,7 +71,7 @@ async def home(request: Request) -> Response:
     entities = Counter(info.cls for info in index.values())
     kinds = Counter(c for info in facts.values() for c in info.classes)
     dates = sorted(info.date[:10] for info in facts.values()
-                   if info.date and "Relation" not in info.classes)
+                   if info.date and info.generic == "Event")
     q = request.query_params.get("q", "").strip()
     found = await search_entities(request, q) if q else []
     top = sorted(index.values(), key=lambda e: (-e.mentions, e.label))[:15]

@@ -78,6 +78,8 @@ class WorkerPool:
         self._waiting = 0
         self._closed = False
         self._spawning: set[asyncio.Task] = set()
+        self._background: _Worker | None = None
+        self._background_lock = asyncio.Lock()
         self.stats = {"queries": 0, "killed": 0, "timeouts": 0, "memory": 0, "cancelled": 0}
 
     # -- life cycle ----------------------------------------------------------------------
@@ -186,14 +188,44 @@ class WorkerPool:
             raise
         worker.served += 1
         self._idle.put_nowait(worker)
-        if not header.get("ok"):
-            status = 413 if header.get("kind") == "too-large" else 400
-            if header.get("kind") == "refused":
-                status = 403
-            raise QueryError(header.get("error", "query failed"), hint=header.get("hint")) \
-                if status == 400 else QueryLimitError(header.get("error", "refused"),
-                                                      status=status)
-        return header, payload
+        return self._checked(header), payload
+
+    async def run_background(self, request: dict, *, timeout_s: float) -> tuple[dict, bytes]:
+        """Run a request of the server's own (building its indexes) in a worker of its own,
+        so that users' queries never wait behind it; :meth:`release_background` ends it."""
+        async with self._background_lock:
+            if self._background is None or not self._background.alive():
+                self._background = await self._spawn()
+            worker = self._background
+            request = {"max_rows": 50_000_000, "max_bytes": 1024 ** 3, **request}
+            deadline = time.monotonic() + timeout_s
+            try:
+                header, payload = await self._exchange(worker, request, deadline, timeout_s,
+                                                       None)
+            except BaseException:
+                await worker.kill()
+                self._all.discard(worker)
+                self._background = None
+                raise
+            return self._checked(header), payload
+
+    async def release_background(self) -> None:
+        async with self._background_lock:
+            if self._background is not None:
+                await self._background.kill()
+                self._all.discard(self._background)
+                self._background = None
+
+    @staticmethod
+    def _checked(header: dict) -> dict:
+        """The header of a worker's answer, or the error it reports."""
+        if header.get("ok"):
+            return header
+        kind = header.get("kind")
+        if kind in ("too-large", "refused"):
+            raise QueryLimitError(header.get("error", "refused"),
+                                  status=413 if kind == "too-large" else 403)
+        raise QueryError(header.get("error", "query failed"), hint=header.get("hint"))
 
     async def _acquire(self, deadline: float, timeout_s: float,
                        gone: Callable[[], Awaitable[bool]] | None) -> _Worker:

@@ -111,7 +111,7 @@ async def timeline(request: Request) -> JSONResponse:
     facts = await explorer.facts()
     chosen = []
     for info in _matching(facts.values(), params):
-        if not info.date or "Relation" in info.classes:
+        if not info.date or info.generic == "Relation":
             continue
         roles = [r for r, e in info.roles if e == entity] if entity else []
         if entity and not roles:

@@ -141,8 +141,11 @@ class Worker:
                 return {"ok": False, "error": f"unknown request {op!r}", "kind": "bad"}, b""
             if request.get("format"):
                 return self._serialise(results, request["format"], int(request["max_bytes"]))
-            return self._rows(results, int(request.get("max_rows", 10_000)),
-                              plain=bool(request.get("plain")))
+            if request.get("plain"):  # values alone, serialised by the engine (fast)
+                header, payload = self._serialise(results, "text/csv",
+                                                  int(request["max_bytes"]))
+                return {**header, "kind": "csv"}, payload
+            return self._rows(results, int(request.get("max_rows", 10_000)))
         except KgError as exc:
             return {"ok": False, "error": exc.message, "hint": exc.hint, "kind": "query"}, b""
         except SyntaxError as exc:
@@ -178,10 +181,9 @@ class Worker:
         return {"ok": True, "kind": "update", "bytes": 0}, b""
 
     @staticmethod
-    def _rows(results, max_rows: int, *, plain: bool = False) -> tuple[dict, bytes]:
+    def _rows(results, max_rows: int) -> tuple[dict, bytes]:
         """The answer as JSON, each row encoded as it is read (no list of every row is
-        held); ``plain``: each value as its text alone (IRI or lexical form), for the
-        server's indexes."""
+        held)."""
         if isinstance(results, QueryBoolean):
             payload = json.dumps({"boolean": bool(results)}).encode()
             return {"ok": True, "kind": "ask", "bytes": len(payload)}, payload
@@ -193,7 +195,7 @@ class Worker:
             names = ["subject", "predicate", "object"]
             kind = "graph"
             rows = ((t.subject, t.predicate, t.object) for t in results)
-        encode = (lambda t: None if t is None else t.value) if plain else encode_term
+        encode = encode_term
         dumps = json.JSONEncoder(separators=(",", ":")).encode
         body = bytearray(b'{"vars":' + dumps(names).encode() + b',"rows":[')
         truncated = False
@@ -206,7 +208,7 @@ class Worker:
             body += dumps([encode(t) for t in row]).encode()
         body += b'],"truncated":' + (b"true" if truncated else b"false") + b"}"
         payload = bytes(body)
-        return {"ok": True, "kind": kind, "bytes": len(payload), "plain": plain}, payload
+        return {"ok": True, "kind": kind, "bytes": len(payload)}, payload
 
     @staticmethod
     def _serialise(results, media_type: str, max_bytes: int) -> tuple[dict, bytes]:

@@ -243,3 +243,22 @@ def test_remote_binding_puts_values_where_the_parameter_is_used():
     bound = bind_values(text, {"p": '"a"'})
     assert bound.count('VALUES (?p) { ("a") }') == 2
     assert json.dumps(bind_values("ASK { ?s ?p ?o }", {})) == json.dumps("ASK { ?s ?p ?o }")
+
+
+def test_the_fact_index_knows_every_fact_class_of_the_ontology():
+    """fact-attributes.rq lists the classes of facts: a new class in the ontology must be
+    added there, or its facts would be missing from the network, timeline and map."""
+    from pyoxigraph import RdfFormat, Store
+
+    from kg.resources import ontology_dir, queries_dir
+
+    onto = Store()
+    onto.load(path=str(ontology_dir() / "kg.ttl"), format=RdfFormat.TURTLE)
+    subclasses = {row[0].value.rsplit("#", 1)[1] for row in onto.query(
+        "PREFIX kg: <https://w3id.org/kg-news/ns#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT DISTINCT ?c WHERE { VALUES ?top { kg:Event kg:Relation } "
+        "?c rdfs:subClassOf+ ?top }")}
+    listed = set(re.findall(r"kg:([A-Z]\w*)",
+                            (queries_dir() / "explorer" / "fact-attributes.rq").read_text()))
+    assert subclasses and subclasses <= listed

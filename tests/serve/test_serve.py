@@ -76,7 +76,7 @@ def start(args: list[str], tmp_path: Path, env: dict | None = None
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for_http(f"{base}/query?query=ASK%7B%7D", proc=proc, timeout=60)
+        wait_for_http(f"{base}/query?query=ASK%7B%7D", proc=proc, timeout=180)
     except BaseException:
         stop(proc)
         raise
