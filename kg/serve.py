@@ -60,6 +60,11 @@ def prepared_location(*, graph: Path | None, store: Path | None) -> Iterator[Pat
         if not store.is_dir():
             raise GraphLoadError("no such store directory", path=store,
                                  hint="build one with `kg build ... --store DIR`")
+        # A store left with a long write-ahead log (a build that did not flush) would be
+        # replayed into memory by every read-only worker at every start: write it into the
+        # store's tables once. Best effort: a store another process holds is left as it is.
+        subprocess.run(_worker_argv("--flush", str(store)), capture_output=True, check=False,
+                       timeout=600)
         yield store
         return
     assert graph is not None

@@ -30,7 +30,7 @@ class Limits:
     """What one query may take."""
 
     timeout_s: float = 10.0
-    memory_mb: int = 400  # per worker: the RSS past which it is killed, and its RLIMIT_DATA
+    memory_mb: int = 400  # per query: what a worker may grow by (RSS and RLIMIT_DATA)
     max_rows: int = 10_000
     max_bytes: int = 64 * 1024 * 1024
     max_waiting: int = 64
@@ -48,6 +48,7 @@ class _Worker:
     def __init__(self, proc: asyncio.subprocess.Process):
         self.proc = proc
         self.served = 0
+        self.baseline = 0  # resident bytes once its store is open
 
     @property
     def pid(self) -> int:
@@ -103,12 +104,13 @@ class WorkerPool:
             line = await asyncio.wait_for(proc.stdout.readline(), 60)
         except TimeoutError:
             line = b""
-        if line.strip() != b"ready":
+        if not line.startswith(b"ready"):
             await worker.kill()
             self._all.discard(worker)
             detail = (await proc.stderr.read()).decode(errors="replace").strip()
             raise ServeError(f"a query worker could not start: {detail or 'no answer'}",
                              hint="check that the store directory is a kg store")
+        worker.baseline = int(line.split()[1]) if len(line.split()) > 1 else 0
         # the worker's stderr is drained so that a chatty worker never blocks on it
         drain = asyncio.ensure_future(self._drain(proc.stderr))
         self._spawning.add(drain)
@@ -274,7 +276,7 @@ class WorkerPool:
                                           hint="narrow it (a LIMIT, more specific "
                                                "patterns) or start kg serve with a longer "
                                                "--timeout")
-                if limit and _rss_bytes(worker.pid) > limit:
+                if limit and _rss_bytes(worker.pid) > worker.baseline + limit:
                     self.stats["memory"] += 1
                     raise self._memory_error()
                 if gone is not None and ticks % 4 == 0 and await gone():

@@ -14,6 +14,7 @@ writes ``ready`` once its store is open.
     python -m kg.explorer.worker --store DIR [--writable] [--memory-mb N]
     python -m kg.explorer.worker --load GRAPH --into DIR     (fill a store, then exit)
     python -m kg.explorer.worker --janitor DIR   (remove DIR when kg serve is gone)
+    python -m kg.explorer.worker --flush DIR     (write a store's log into its tables)
 
 This module must not import spaCy (``kg serve`` is a read-only command).
 """
@@ -235,15 +236,26 @@ def _die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
+def _status_bytes(field: str) -> int:
+    """A size from /proc/self/status (VmData, VmRSS), in bytes; 0 if unknown."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 def _limit_memory(megabytes: int) -> None:
+    """Let a query allocate ``megabytes`` more than the worker holds once its store is open
+    (what opening a store takes depends on the store, not on the query)."""
     if megabytes > 0:
-        limit = megabytes * 1024 * 1024
+        limit = _status_bytes("VmData") + megabytes * 1024 * 1024
         with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
 def serve_requests(worker: Worker, stdin, stdout) -> None:
-    stdout.write(b"ready\n")
+    stdout.write(f"ready {_status_bytes('VmRSS')}\n".encode())
     stdout.flush()
     for line in stdin:
         if not line.strip():
@@ -295,10 +307,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--load", type=Path)
     parser.add_argument("--into", type=Path)
     parser.add_argument("--janitor", type=Path)
+    parser.add_argument("--flush", type=Path)
     args = parser.parse_args(argv)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to kg serve, which stops us
     if args.janitor is not None:
         return janitor(args.janitor)
+    if args.flush is not None:  # write the store's log into its tables, if nobody holds it
+        try:
+            Store(str(args.flush)).flush()
+        except OSError as exc:
+            print(f"the store was not flushed: {exc}", file=sys.stderr)
+            return 1
+        return 0
     if args.parent:
         _die_with_parent(args.parent)
     try:

@@ -41,6 +41,6 @@ def test_serve_bench_smoke(tmp_path):
                           timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     out = done.stdout
-    assert "| offices-held |" in out and "| explorer/entity-index |" in out
+    assert "| offices-held |" in out and "| explorer/entity-types |" in out
     assert re.search(r"Load test at 6 documents: 2 clients x 5 requests: .* 0 errors", out)
     assert "| entity |" in out and "| network |" in out
