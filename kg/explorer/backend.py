@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import time
 from collections import OrderedDict
@@ -139,27 +140,42 @@ def _table(header: dict, payload: bytes, seconds: float) -> Table:
 
 
 class LocalBackend:
-    """Queries over the on-disk store at ``store_dir``, run by the worker pool."""
+    """Queries over the on-disk store at ``store_dir``, run by worker pools.
+
+    Two lanes: the pages' own queries (bounded, fast) have a worker of their own, so that a
+    slow library or SPARQL query never makes an entity or fact page wait; the library
+    forms, the SPARQL editor and /query share the other ``workers - 1`` (at least one). A
+    writable store has a single worker for everything (one process may write it).
+    """
 
     remote = False
 
     def __init__(self, store_dir: Path, *, workers: int, limits: Limits, writable: bool,
                  allow_service: bool):
-        self.pool = WorkerPool(store_dir, workers=workers, limits=limits, writable=writable)
+        self.pool = WorkerPool(store_dir, workers=max(1, workers - 1), limits=limits,
+                               writable=writable)
+        self.page_pool = self.pool if writable else WorkerPool(
+            store_dir, workers=1, limits=limits, writable=False)
         self.limits = limits
         self.allow_service = allow_service
         self.writable = writable
         self.cache = ResultCache()
 
     async def start(self) -> None:
-        await self.pool.start()
+        await asyncio.gather(*{id(p): p.start() for p in self._pools()}.values())
 
     async def close(self) -> None:
-        await self.pool.close()
+        for pool in self._pools():
+            await pool.close()
 
-    async def _rows(self, request: dict, gone: Gone, timeout_s: float | None) -> Table:
+    def _pools(self) -> list[WorkerPool]:
+        return [self.pool] if self.page_pool is self.pool else [self.pool, self.page_pool]
+
+    async def _rows(self, request: dict, gone: Gone, timeout_s: float | None, *,
+                    pool: WorkerPool | None = None) -> Table:
         t0 = time.perf_counter()
-        header, payload = await self.pool.run(request, gone=gone, timeout_s=timeout_s)
+        header, payload = await (pool or self.pool).run(request, gone=gone,
+                                                         timeout_s=timeout_s)
         return _table(header, payload, time.perf_counter() - t0)
 
     async def library(self, name: str, params: dict[str, str], *, gone: Gone = None,
@@ -177,19 +193,19 @@ class LocalBackend:
                    "params": params or {}}
         if max_rows:
             request["max_rows"] = max_rows
-        return await self.cache.get(_key(request),
-                                    lambda: self._rows(request, gone, timeout_s))
+        return await self.cache.get(_key(request), lambda: self._rows(
+            request, gone, timeout_s, pool=self.page_pool))
 
     async def index_rows(self, name: str, *, timeout_s: float) -> Table:
         """An index query of the server's (plain values), in a worker of its own."""
         t0 = time.perf_counter()
         request = {"op": "library", "path": str(explorer_query_path(name)), "params": {},
                    "plain": True}
-        header, payload = await self.pool.run_background(request, timeout_s=timeout_s)
+        header, payload = await self.page_pool.run_background(request, timeout_s=timeout_s)
         return _table(header, payload, time.perf_counter() - t0)
 
     async def index_done(self) -> None:
-        await self.pool.release_background()
+        await self.page_pool.release_background()
 
     async def sparql(self, text: str, *, gone: Gone = None, max_rows: int | None = None
                      ) -> Table:
@@ -213,7 +229,10 @@ class LocalBackend:
             self.cache.clear()
 
     def rss_bytes(self) -> int:
-        return self.pool.rss_bytes()
+        from kg.explorer.pool import _rss_bytes
+
+        return _rss_bytes(os.getpid()) + sum(_rss_bytes(pid) for p in self._pools()
+                                             for pid in p.pids())
 
 
 class RemoteBackend:
