@@ -3,9 +3,9 @@ must, and stops cleanly (no child process, no temporary folder) however it is st
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
-import http.client
 import signal
 import socket
 import subprocess
