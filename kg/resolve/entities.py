@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -125,9 +126,18 @@ class _Clusters:
     parent: dict[int, int] = field(default_factory=dict)
     why: dict[int, str] = field(default_factory=dict)
 
+    unions: int = 0  # effective unions so far: a cache of roots is stale once it changes
+
     def find(self, i: int) -> int:
-        while self.parent.get(i, i) != i:
-            i = self.parent[i]
+        """The root of ``i``'s cluster; the path is halved on the way (roots unchanged):
+        without it a document with thousands of mentions of one name walks chains as long
+        as the name is frequent, on every look-up."""
+        parent = self.parent
+        while (p := parent.get(i, i)) != i:
+            grand = parent.get(p, p)
+            if grand != p:
+                parent[i] = grand
+            i = p
         return i
 
     def union(self, child: int, root: int, rule: str) -> None:
@@ -135,6 +145,7 @@ class _Clusters:
         if a != b:
             self.parent[a] = b
             self.why.setdefault(child, rule)
+            self.unions += 1
 
 
 class _Resolver:
@@ -298,24 +309,37 @@ class _Resolver:
         return inf
 
     def link_acronyms(self) -> None:
+        """Rule 3. Long names are indexed by where they end (an acronym right after one)
+        and, per acronym text, the long names it spells are found once and kept as the
+        roots of their clusters (an acronym used a thousand times asks once)."""
         from kg.extract.entities import spells
 
         longs = [(i, m) for i, m in enumerate(self.mentions)
                  if m.type.is_agent and not _is_acronym(m.text) and len(m.text.split()) > 1
                  and self.info[i] is not None and self.info[i].kb is None]
+        by_end: dict[int, list[int]] = {}
+        by_text: dict[str, list[int]] = {}
+        for j, lm in longs:
+            by_end.setdefault(lm.end, []).append(j)
+            by_text.setdefault(lm.text, []).append(j)
+        spelled: dict[str, set[int]] = {}  # acronym text -> roots of the long names it spells
         for i, m in enumerate(self.mentions):
             # "Ecowas": a capitalised word the text defined as an acronym counts as one
             if not (_is_acronym(m.text) or m.source == "rule:acronym") or \
                     not m.type.is_agent or self.info[i].kb is not None:
                 continue
-            defined = [j for j, lm in longs if 0 <= m.start - lm.end <= 4
-                       and spells(m.text, lm.text)]
+            defined = [j for end in range(m.start - 4, m.start + 1)
+                       for j in by_end.get(end, ()) if spells(m.text, self.mentions[j].text)]
             if defined:
-                self.clusters.union(i, defined[0], "acronym defined in text")
+                self.clusters.union(i, min(defined), "acronym defined in text")
                 continue
-            roots = {self.clusters.find(j) for j, lm in longs if spells(m.text, lm.text)}
+            reps = spelled.get(m.text)
+            if reps is None:
+                reps = {j for text, js in by_text.items() if spells(m.text, text) for j in js}
+            roots = {self.clusters.find(j) for j in reps}
+            spelled[m.text] = roots  # roots only ever merge: their roots stay the answer
             if len(roots) == 1:
-                self.clusters.union(i, roots.pop(), "acronym initials")
+                self.clusters.union(i, next(iter(roots)), "acronym initials")
 
     def link_surnames(self) -> None:
         full: dict[str, set[int]] = {}
@@ -339,26 +363,22 @@ class _Resolver:
 
     def resolve_pending(self) -> None:
         """Bodies owned by an organisation or a city, named after their owner."""
-        for i, m in enumerate(self.mentions):
-            inf = self.info[i]
-            if inf is None or inf.owner_pending is None:
-                continue
+        pending = [i for i, inf in enumerate(self.info)
+                   if inf is not None and inf.owner_pending is not None]
+        cities = self._city_mentions() if pending else {}
+        starts = [m.start for m in self.mentions]
+        for i in pending:
+            m, inf = self.mentions[i], self.info[i]
+            assert inf is not None and inf.owner_pending is not None
             owner_name = None
             if inf.key.startswith("pending-city"):
-                cities = [j for j, c in enumerate(self.mentions)
-                          if c.unit == m.unit and c.start < m.start
-                          and self._root_info(j).type is EntityType.CITY]
-                if not cities:
-                    cities = [j for j, c in enumerate(self.mentions)
-                              if c.unit == m.unit and self._root_info(j).type is EntityType.CITY]
-                    cities.sort(key=lambda j: abs(self.mentions[j].start - m.start))
-                else:
-                    cities.sort(key=lambda j: -self.mentions[j].start)
-                if cities:
-                    owner_name = self._root_info(cities[0]).name
+                city = self._owner_city(cities.get(m.unit, ([], [])), m.start)
+                if city is not None:
+                    owner_name = self._root_info(city).name
             else:
-                nested = [j for j, c in enumerate(self.mentions) if j != i
-                          and m.start <= c.start and c.end <= m.end
+                # the mentions inside this one (sorted by start: one slice), first in order
+                lo, hi = bisect_left(starts, m.start), bisect_right(starts, m.end)
+                nested = [j for j in range(lo, hi) if j != i and self.mentions[j].end <= m.end
                           and self._root_info(j).type in (EntityType.ORGANIZATION,
                                                           EntityType.GOVERNMENT_BODY)]
                 if nested:
@@ -384,30 +404,72 @@ class _Resolver:
             if k in names:
                 self.clusters.union(i, names[k], "body phrase")
 
+    def _city_mentions(self) -> dict[int, tuple[list[int], list[int]]]:
+        """Per unit, the mentions whose cluster is a city: (their starts, their indices),
+        in mention order (which is the order of their starts)."""
+        out: dict[int, tuple[list[int], list[int]]] = {}
+        for j, c in enumerate(self.mentions):
+            if self._root_info(j).type is EntityType.CITY:
+                starts, index = out.setdefault(c.unit, ([], []))
+                starts.append(c.start)
+                index.append(j)
+        return out
+
+    @staticmethod
+    def _owner_city(cities: tuple[list[int], list[int]], start: int) -> int | None:
+        """The city a city's body belongs to: the last one named before it in the update
+        (the first such mention when several start there), else the nearest after it."""
+        starts, index = cities
+        before = bisect_left(starts, start)
+        if before:
+            first = bisect_left(starts, starts[before - 1])
+            return index[first]
+        return index[0] if index else None
+
     def link_anaphors(self) -> None:
-        """'the committee' -> the one earlier named body whose head is 'committee'."""
+        """'the committee' -> the one earlier named body whose head is 'committee'.
+
+        Candidates are the clusters of the earlier mentions of the same update. They are
+        kept as they are met, per update and per head noun of the cluster's name, so an
+        anaphor looks only at the bodies with its head (scanning every earlier mention
+        made a document's resolution grow with the square of its length). A cluster that
+        joins another here takes its updates along to the new root.
+        """
+        find = self.clusters.find
+        heads: dict[int, str | None] = {}  # root -> head noun of its name, None: not named
+
+        def head(root: int) -> str | None:
+            if root not in heads:
+                rname = normalise_name(self._root_info(root).name)
+                core = re.split(r"\s+(?:of|in|for|on)\s+", rname, maxsplit=1)[0]
+                heads[root] = core.split(" ")[-1] if " " in rname else None
+            return heads[root]
+
+        seen: dict[int, dict[str, set[int]]] = {}  # unit -> head -> roots met in it
+        units_of: dict[int, set[int]] = {}  # root -> the units where it was met
+
+        def meet(root: int, unit: int) -> None:
+            units_of.setdefault(root, set()).add(unit)
+            h = head(root)
+            if h is not None:
+                seen.setdefault(unit, {}).setdefault(h, set()).add(root)
+
         for i, m in enumerate(self.mentions):
             text = normalise_name(m.text)
-            if " " in text or text not in self.rules.heads or m.type.is_place \
-                    or self.info[i].rule != "same name":
-                continue
-            self.info[i].named = False
-            cands = []
-            for j in range(i - 1, -1, -1):
-                c = self.mentions[j]
-                if c.unit != m.unit:
-                    continue
-                root = self.clusters.find(j)
-                rname = normalise_name(self._root_info(j).name)
-                # "the mission" -> "United Nations Mission in Liberia"
-                core = re.split(r"\s+(?:of|in|for|on)\s+", rname, maxsplit=1)[0]
-                if root != self.clusters.find(i) and core.split(" ")[-1] == text \
-                        and " " in rname:
-                    cands.append(root)
-            if len(set(cands)) == 1:
-                self.clusters.union(i, cands[0], "anaphor: nearest named body")
-            else:
-                self.info[i].key = f"unresolved:{i}"
+            if not (" " in text or text not in self.rules.heads or m.type.is_place
+                    or self.info[i].rule != "same name"):
+                self.info[i].named = False
+                mine = find(i)
+                cands = {r for r in map(find, seen.get(m.unit, {}).get(text, ()))
+                         if r != mine and head(r) == text}
+                if len(cands) == 1:
+                    root = cands.pop()
+                    self.clusters.union(i, root, "anaphor: nearest named body")
+                    for unit in units_of.pop(mine, ()):  # its mentions now count as root's
+                        meet(root, unit)
+                else:
+                    self.info[i].key = f"unresolved:{i}"
+            meet(find(i), m.unit)
 
     def link_titles(self) -> None:
         """'the Ghanaian president' -> the one person a title before a name made president."""
@@ -440,19 +502,25 @@ class _Resolver:
     def link_place_anaphors(self) -> None:
         """'the country' / 'the city' -> the nearest such place named before in the update."""
         nouns = {"country": EntityType.COUNTRY, "city": EntityType.CITY}
+        dominant: list[int] | None = None  # the dominant country's mentions, then roots
         for i, m in enumerate(self.mentions):
             want = nouns.get(normalise_name(m.text))
             if want is None or self.info[i].named:
                 continue
-            before = [j for j in range(i - 1, -1, -1) if self.mentions[j].unit == m.unit
-                      and self._root_info(j).type is want and self._root_info(j).named]
-            if before:
-                self.clusters.union(i, self.clusters.find(before[0]),
+            # the nearest first: the scan stops there (a list of all of them grew with
+            # the square of an update's length)
+            before = next((j for j in range(i - 1, -1, -1) if self.mentions[j].unit == m.unit
+                           and self._root_info(j).type is want and self._root_info(j).named),
+                          None)
+            if before is not None:
+                self.clusters.union(i, self.clusters.find(before),
                                     f"anaphor: nearest {normalise_name(m.text)}")
             elif want is EntityType.COUNTRY and self.dominant is not None:
-                roots = {self.clusters.find(j) for j, inf in enumerate(self.info)
-                         if inf.place is not None and inf.place.geonames_id
-                         == self.dominant.geonames_id}
+                if dominant is None:
+                    dominant = [j for j, inf in enumerate(self.info) if inf.place is not None
+                                and inf.place.geonames_id == self.dominant.geonames_id]
+                roots = {self.clusters.find(j) for j in dominant}
+                dominant = list(roots)  # roots only merge: theirs are the same roots
                 if len(roots) == 1:
                     self.clusters.union(i, roots.pop(), "anaphor: dominant country")
 
