@@ -29,11 +29,12 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.records import Entity, EntityType, Fact, Mention
+from kg.resolve.clusters import Clusters as _Clusters
 from kg.resolve.kb import KbEntry, KnowledgeBase, load_kb
 from kg.resolve.places import Place, country_code, gazetteer
 
@@ -119,33 +120,6 @@ class _Info:
     place: Place | None = None
     owner_pending: str | None = None  # body template waiting for an owner organisation
     named: bool = True  # False: a common noun or a bare title that needs an antecedent
-
-
-@dataclass(slots=True)
-class _Clusters:
-    parent: dict[int, int] = field(default_factory=dict)
-    why: dict[int, str] = field(default_factory=dict)
-
-    unions: int = 0  # effective unions so far: a cache of roots is stale once it changes
-
-    def find(self, i: int) -> int:
-        """The root of ``i``'s cluster; the path is halved on the way (roots unchanged):
-        without it a document with thousands of mentions of one name walks chains as long
-        as the name is frequent, on every look-up."""
-        parent = self.parent
-        while (p := parent.get(i, i)) != i:
-            grand = parent.get(p, p)
-            if grand != p:
-                parent[i] = grand
-            i = p
-        return i
-
-    def union(self, child: int, root: int, rule: str) -> None:
-        a, b = self.find(child), self.find(root)
-        if a != b:
-            self.parent[a] = b
-            self.why.setdefault(child, rule)
-            self.unions += 1
 
 
 class _Resolver:

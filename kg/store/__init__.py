@@ -88,7 +88,8 @@ def scratch_dir(output: Path | None) -> str | None:
     folder = Path(os.path.realpath(output)).parent
     if os.path.exists(output) and not os.path.isfile(output):
         return None
-    return str(folder) if os.access(folder, os.W_OK) else None
+    existing = next(p for p in (folder, *folder.parents) if p.exists())  # made if need be
+    return str(folder) if os.access(existing, os.W_OK) else None
 
 
 @contextlib.contextmanager
