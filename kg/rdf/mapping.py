@@ -72,7 +72,9 @@ class DocumentMapper:
     building pyoxigraph terms and quads is most of the mapping's time.
     """
 
-    def __init__(self, result: DocumentResult, minter: IriMinter):
+    def __init__(self, result: DocumentResult, minter: IriMinter, *, head: bool = True,
+                 tail: bool = True):
+        self.head, self.tail = head, tail  # see map_document
         self.result = result
         self.doc = result.document
         self.minter = minter
@@ -146,25 +148,33 @@ class DocumentMapper:
 
     # --- documents and updates -------------------------------------------------
     def document_quads(self) -> None:
+        """The document node (``head``), its updates, then its hash (``tail``): a graph
+        that has the hash has every other quad of the document."""
         d, g, add = self.doc_iri, self.graph, self.out.append
         doc = self.doc
-        add(Quad(d, _TYPE, KG.SourceDocument, g))
-        add(Quad(d, _TYPE, NIF.Context, g))
-        add(Quad(d, NIF.isString, Literal(doc.text), g))
-        add(Quad(d, _BEGIN, _int(0), g))
-        add(Quad(d, _END, _int(len(doc.text)), g))
-        add(Quad(d, DCT.identifier, Literal(doc.doc_id), g))
-        add(Quad(d, KG.contentHash, Literal(doc.sha256), g))
-        if doc.title:
-            add(Quad(d, DCT.title, Literal(doc.title), g))
-        if doc.live_title:
-            add(Quad(d, KG.liveTitle, Literal(doc.live_title), g))
-        if doc.published:
-            add(Quad(d, KG.publishedOn, Literal(doc.published.isoformat(), datatype=_XSD_DATE),
-                     g))
-        if doc.updated:
-            add(Quad(d, KG.updatedAt, _datetime(doc.updated), g))
-        for unit in doc.units:
+        if self.head:
+            add(Quad(d, _TYPE, KG.SourceDocument, g))
+            add(Quad(d, _TYPE, NIF.Context, g))
+            add(Quad(d, NIF.isString, Literal(doc.text), g))
+            add(Quad(d, _BEGIN, _int(0), g))
+            add(Quad(d, _END, _int(len(doc.text)), g))
+            add(Quad(d, DCT.identifier, Literal(doc.doc_id), g))
+            if doc.title:
+                add(Quad(d, DCT.title, Literal(doc.title), g))
+            if doc.live_title:
+                add(Quad(d, KG.liveTitle, Literal(doc.live_title), g))
+            if doc.published:
+                add(Quad(d, KG.publishedOn,
+                         Literal(doc.published.isoformat(), datatype=_XSD_DATE), g))
+        self.document_updates()
+        if self.tail:
+            add(Quad(d, KG.contentHash, Literal(doc.sha256), g))
+            if doc.updated:
+                add(Quad(d, KG.updatedAt, _datetime(doc.updated), g))
+
+    def document_updates(self) -> None:
+        d, g, add = self.doc_iri, self.graph, self.out.append
+        for unit in self.doc.units:
             u = self.update(unit.index)
             add(Quad(u, _TYPE, KG.Update, g))
             add(Quad(u, DCT.isPartOf, d, g))
@@ -301,6 +311,14 @@ _TEXT_ROLES = frozenset({"purpose", "quote", "cue", "gist", "cause", "role", "ev
                          "factuality"})
 
 
-def map_document(result: DocumentResult, minter: IriMinter) -> list[Quad]:
-    """All quads of one document, de-duplicated, in a stable order."""
-    return list(dict.fromkeys(DocumentMapper(result, minter).quads()))
+def map_document(result: DocumentResult, minter: IriMinter, *, head: bool = True,
+                 tail: bool = True) -> list[Quad]:
+    """All quads of one document, de-duplicated, in a stable order.
+
+    For one part of a long document (kg/ingest/parts.py) only the first part has the
+    ``head`` (the document node: type, text, id, title, dates) and only the last the
+    ``tail`` (its content hash and latest update time); every part has its updates,
+    sentences, entities and facts.
+    """
+    mapper = DocumentMapper(result, minter, head=head, tail=tail)
+    return list(dict.fromkeys(mapper.quads()))

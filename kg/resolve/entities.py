@@ -25,12 +25,14 @@ shared across documents.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.records import Entity, EntityType, Fact, Mention
+from kg.resolve.clusters import Clusters as _Clusters
 from kg.resolve.kb import KbEntry, KnowledgeBase, load_kb
 from kg.resolve.links import Links
 from kg.resolve.names import (  # normalise_name is part of this module's interface
@@ -84,23 +86,6 @@ class _Info:
     owner_pending: str | None = None  # body template waiting for an owner organisation
     named: bool = True  # False: a common noun or a bare title that needs an antecedent
     alias: str | None = None  # another label the mention gives ("X" of "X province")
-
-
-@dataclass(slots=True)
-class _Clusters:
-    parent: dict[int, int] = field(default_factory=dict)
-    why: dict[int, str] = field(default_factory=dict)
-
-    def find(self, i: int) -> int:
-        while self.parent.get(i, i) != i:
-            i = self.parent[i]
-        return i
-
-    def union(self, child: int, root: int, rule: str) -> None:
-        a, b = self.find(child), self.find(root)
-        if a != b:
-            self.parent[a] = b
-            self.why.setdefault(child, rule)
 
 
 class _Resolver(Links):
@@ -288,26 +273,22 @@ class _Resolver(Links):
 
     def resolve_pending(self) -> None:
         """Bodies owned by an organisation or a city, named after their owner."""
-        for i, m in enumerate(self.mentions):
-            inf = self.info[i]
-            if inf is None or inf.owner_pending is None:
-                continue
+        pending = [i for i, inf in enumerate(self.info)
+                   if inf is not None and inf.owner_pending is not None]
+        cities = self._city_mentions() if pending else {}
+        starts = [m.start for m in self.mentions]
+        for i in pending:
+            m, inf = self.mentions[i], self.info[i]
+            assert inf is not None and inf.owner_pending is not None
             owner_name = None
             if inf.key.startswith("pending-city"):
-                cities = [j for j, c in enumerate(self.mentions)
-                          if c.unit == m.unit and c.start < m.start
-                          and self._root_info(j).type is EntityType.CITY]
-                if not cities:
-                    cities = [j for j, c in enumerate(self.mentions)
-                              if c.unit == m.unit and self._root_info(j).type is EntityType.CITY]
-                    cities.sort(key=lambda j: abs(self.mentions[j].start - m.start))
-                else:
-                    cities.sort(key=lambda j: -self.mentions[j].start)
-                if cities:
-                    owner_name = self._root_info(cities[0]).name
+                city = self._owner_city(cities.get(m.unit, ([], [])), m.start)
+                if city is not None:
+                    owner_name = self._root_info(city).name
             else:
-                nested = [j for j, c in enumerate(self.mentions) if j != i
-                          and m.start <= c.start and c.end <= m.end
+                # the mentions inside this one (sorted by start: one slice), first in order
+                lo, hi = bisect_left(starts, m.start), bisect_right(starts, m.end)
+                nested = [j for j in range(lo, hi) if j != i and self.mentions[j].end <= m.end
                           and self._root_info(j).type in (EntityType.ORGANIZATION,
                                                           EntityType.GOVERNMENT_BODY)]
                 if nested:
@@ -338,6 +319,28 @@ class _Resolver(Links):
         for k, i in by_key.items():
             if k in names:
                 self.clusters.union(i, names[k], "body phrase")
+
+    def _city_mentions(self) -> dict[int, tuple[list[int], list[int]]]:
+        """Per unit, the mentions whose cluster is a city: (their starts, their indices),
+        in mention order (which is the order of their starts)."""
+        out: dict[int, tuple[list[int], list[int]]] = {}
+        for j, c in enumerate(self.mentions):
+            if self._root_info(j).type is EntityType.CITY:
+                starts, index = out.setdefault(c.unit, ([], []))
+                starts.append(c.start)
+                index.append(j)
+        return out
+
+    @staticmethod
+    def _owner_city(cities: tuple[list[int], list[int]], start: int) -> int | None:
+        """The city a city's body belongs to: the last one named before it in the update
+        (the first such mention when several start there), else the nearest after it."""
+        starts, index = cities
+        before = bisect_left(starts, start)
+        if before:
+            first = bisect_left(starts, starts[before - 1])
+            return index[first]
+        return index[0] if index else None
 
     def entities(self) -> tuple[list[Entity], dict[Mention, str]]:
         groups: dict[int, list[int]] = {}

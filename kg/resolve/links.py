@@ -67,24 +67,37 @@ class Links:
                 self.clusters.union(i, where[m.antecedent], m.source)
 
     def link_acronyms(self) -> None:
+        """Long names are indexed by where they end (an acronym right after one) and, per
+        acronym text, the long names it spells are found once and kept as the roots of
+        their clusters (an acronym used a thousand times asks once)."""
         from kg.extract.acronyms import spells
 
         longs = [(i, m) for i, m in enumerate(self.mentions)
                  if m.type.is_agent and not _is_acronym(m.text) and len(m.text.split()) > 1
                  and self.info[i] is not None and self.info[i].kb is None]
+        by_end: dict[int, list[int]] = {}
+        by_text: dict[str, list[int]] = {}
+        for j, lm in longs:
+            by_end.setdefault(lm.end, []).append(j)
+            by_text.setdefault(lm.text, []).append(j)
+        spelled: dict[str, set[int]] = {}  # acronym text -> roots of the long names it spells
         for i, m in enumerate(self.mentions):
             # "Ecowas": a capitalised word the text defined as an acronym counts as one
             if not (_is_acronym(m.text) or m.source == "rule:acronym") or \
                     not m.type.is_agent or self.info[i].kb is not None:
                 continue
-            defined = [j for j, lm in longs if 0 <= m.start - lm.end <= 4
-                       and spells(m.text, lm.text)]
+            defined = [j for end in range(m.start - 4, m.start + 1)
+                       for j in by_end.get(end, ()) if spells(m.text, self.mentions[j].text)]
             if defined:
-                self.clusters.union(i, defined[0], "acronym defined in text")
+                self.clusters.union(i, min(defined), "acronym defined in text")
                 continue
-            roots = {self.clusters.find(j) for j, lm in longs if spells(m.text, lm.text)}
+            reps = spelled.get(m.text)
+            if reps is None:
+                reps = {j for text, js in by_text.items() if spells(m.text, text) for j in js}
+            roots = {self.clusters.find(j) for j in reps}
+            spelled[m.text] = roots  # roots only ever merge: their roots stay the answer
             if len(roots) == 1:
-                self.clusters.union(i, roots.pop(), "acronym initials")
+                self.clusters.union(i, next(iter(roots)), "acronym initials")
 
     def link_surnames(self) -> None:
         """'Okafor' -> 'Amara Okafor'; also 'J. Okafor', and another part of exactly one
@@ -126,32 +139,55 @@ class Links:
                     self.info[i].type = EntityType.PERSON
 
     def link_anaphors(self) -> None:
-        """'the committee' -> the one earlier named body whose head is 'committee'."""
-        for i, m in enumerate(self.mentions):
-            text = normalise_name(m.text)
-            if " " in text or text not in self.rules.heads or m.type.is_place \
-                    or self.info[i].rule != "same name":
-                continue
-            self.info[i].named = False
-            cands = []
-            for j in range(i - 1, -1, -1):
-                c = self.mentions[j]
-                if c.unit != m.unit and c.unit != m.unit - 1:
-                    continue  # this update and the one before
-                root = self.clusters.find(j)
-                rname = normalise_name(self._root_info(j).name)
+        """'the committee' -> the one earlier named body whose head is 'committee' (or an
+        equivalent: 'the bloc' -> '... Community of West African States'), in this update
+        or the one before.
+
+        Candidates are the clusters of the earlier mentions, kept as they are met per
+        update and per head noun of the cluster's name, so an anaphor looks only at the
+        bodies with its head (scanning every earlier mention made a document's resolution
+        grow with the square of its length). A cluster that joins another here takes its
+        updates along to the new root.
+        """
+        find = self.clusters.find
+        heads: dict[int, str | None] = {}  # root -> head noun of its name, None: not named
+
+        def head(root: int) -> str | None:
+            if root not in heads:
+                rname = normalise_name(self._root_info(root).name)
                 # "the mission" -> "United Nations Mission in Liberia"
                 core = re.split(r"\s+(?:of|in|for|on)\s+", rname, maxsplit=1)[0]
-                head = core.split(" ")[-1]
-                # "the bloc" -> "Economic Community of West African States"
-                if root != self.clusters.find(i) and " " in rname and (
-                        head == text or head in self.rules.equivalents.get(text, ())) \
-                        and self._root_info(j).type.is_agent:
-                    cands.append(root)
-            if len(set(cands)) == 1:
-                self.clusters.union(i, cands[0], "anaphor: nearest named body")
-            else:
-                self.info[i].key = f"unresolved:{i}"
+                heads[root] = core.split(" ")[-1] if " " in rname else None
+            return heads[root]
+
+        seen: dict[int, dict[str, set[int]]] = {}  # unit -> head -> roots met in it
+        units_of: dict[int, set[int]] = {}  # root -> the units where it was met
+
+        def meet(root: int, unit: int) -> None:
+            units_of.setdefault(root, set()).add(unit)
+            h = head(root)
+            if h is not None:
+                seen.setdefault(unit, {}).setdefault(h, set()).add(root)
+
+        for i, m in enumerate(self.mentions):
+            text = normalise_name(m.text)
+            if not (" " in text or text not in self.rules.heads or m.type.is_place
+                    or self.info[i].rule != "same name"):
+                self.info[i].named = False
+                mine = find(i)
+                wanted = {text, *self.rules.equivalents.get(text, ())}
+                met = [r for unit in (m.unit, m.unit - 1) for h in wanted
+                       for r in seen.get(unit, {}).get(h, ())]
+                cands = {r for r in map(find, met) if r != mine and head(r) in wanted
+                         and self._root_info(r).type.is_agent}
+                if len(cands) == 1:
+                    root = cands.pop()
+                    self.clusters.union(i, root, "anaphor: nearest named body")
+                    for unit in units_of.pop(mine, ()):  # its mentions now count as root's
+                        meet(root, unit)
+                else:
+                    self.info[i].key = f"unresolved:{i}"
+            meet(find(i), m.unit)
 
     def link_short_forms(self) -> None:
         """"the Security Council" after "the UN Security Council", "the Permanent Council"
@@ -205,20 +241,24 @@ class Links:
     def link_place_anaphors(self) -> None:
         """'the country' / 'the city' -> the nearest such place named before in the update."""
         nouns = {"country": EntityType.COUNTRY, "city": EntityType.CITY}
+        dominant: list[int] | None = None  # the dominant country's mentions, then roots
         for i, m in enumerate(self.mentions):
             want = nouns.get(normalise_name(m.text))
             if want is None or self.info[i].named:
                 continue
-            before = [j for j in range(i - 1, -1, -1) if self.mentions[j].unit == m.unit
-                      and self._root_info(j).type is want and self._root_info(j).named]
-            if before:
-                self.clusters.union(i, self.clusters.find(before[0]),
+            # the nearest first: the scan stops there (a list of all of them grew with
+            # the square of an update's length)
+            before = next((j for j in range(i - 1, -1, -1) if self.mentions[j].unit == m.unit
+                           and self._root_info(j).type is want and self._root_info(j).named),
+                          None)
+            if before is not None:
+                self.clusters.union(i, self.clusters.find(before),
                                     f"anaphor: nearest {normalise_name(m.text)}")
             elif want is EntityType.COUNTRY and self.dominant is not None:
-                roots = {self.clusters.find(j) for j, inf in enumerate(self.info)
-                         if inf.place is not None and inf.place.geonames_id
-                         == self.dominant.geonames_id}
+                if dominant is None:
+                    dominant = [j for j, inf in enumerate(self.info) if inf.place is not None
+                                and inf.place.geonames_id == self.dominant.geonames_id]
+                roots = {self.clusters.find(j) for j in dominant}
+                dominant = list(roots)  # roots only merge: theirs are the same roots
                 if len(roots) == 1:
                     self.clusters.union(i, roots.pop(), "anaphor: dominant country")
-
-    # -- entities -----------------------------------------------------------------------

@@ -6,17 +6,18 @@ import contextlib
 import errno
 import json
 import os
+import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
+from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Triple, parse
 
 from kg.errors import GraphLoadError, OutputError
 from kg.formats import GraphFormat
-from kg.rdf.vocab import DCT, KG, PREFIXES, RDF
+from kg.rdf.vocab import DCT, KG, RDF
 
 
 def open_store(path: Path | None = None) -> Store:
@@ -67,6 +68,52 @@ def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> int:
     except OSError as exc:  # disk full, I/O error: a clear error, not a traceback
         raise store_write_error(exc) from exc
     return len(quads)
+
+
+def add_quads(store: Store, quads: Iterable[Quad]) -> int:
+    """Add ``quads`` to the store in one transaction (a later part of a long document)."""
+    quads = list(quads)
+    try:
+        store.extend(quads)
+    except OSError as exc:
+        raise store_write_error(exc) from exc
+    return len(quads)
+
+
+def scratch_dir(output: Path | None) -> str | None:
+    """Where temporary files for ``output`` go: beside it (the same disk as the result),
+    or the system's temporary folder for standard output, a device or an unusable folder."""
+    if output is None or str(output) == "-":
+        return None
+    folder = Path(os.path.realpath(output)).parent
+    if os.path.exists(output) and not os.path.isfile(output):
+        return None
+    existing = next(p for p in (folder, *folder.parents) if p.exists())  # made if need be
+    return str(folder) if os.access(existing, os.W_OK) else None
+
+
+@contextlib.contextmanager
+def temporary_store(output: Path | None) -> Iterator[Path]:
+    """A new directory for an on-disk store that only this build uses, beside ``output``
+    (see :func:`scratch_dir`), removed afterwards, also after an error or Ctrl-C.
+
+    The caller opens the store in it and drops every reference to it before the block
+    ends (a RocksDB store must be closed before its files go).
+    """
+    folder = scratch_dir(output)
+    if folder is not None:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    try:
+        path = Path(tempfile.mkdtemp(prefix=".kg-build-", suffix=".store", dir=folder))
+    except OSError as exc:
+        raise OutputError(f"cannot make a temporary store: {exc.strerror or exc}",
+                          path=folder or tempfile.gettempdir(),
+                          hint="the graph of a big input is sorted on disk before it is "
+                               "written; free some space or set TMPDIR") from exc
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 ORIGINS_FILE = "kg-sources.json"
@@ -174,26 +221,13 @@ def open_graph(*, graph: Path | None, store: Path | None) -> Store:
     return load_graph_file(graph)
 
 
-def serialize_store(store: Store, fmt: GraphFormat, output) -> None:
-    """Write the whole store; triple formats get the union of all graphs.
+def serialize_store(store: Store, fmt: GraphFormat, output, *, workdir: str | None = None
+                    ) -> None:
+    """Write the whole store in bounded memory (kg/store/export.py); triple formats get
+    the union of all graphs. ``workdir``: where the sort's temporary runs go."""
+    from kg.store.export import serialize_store as write
 
-    Triple formats are de-duplicated and sorted as N-Triples lines that pyoxigraph writes
-    graph by graph, not as Python objects: 2-3x faster and smaller in memory (issue 9).
-    """
-    from kg.rdf.turtle import sorted_lines, write_lines, write_pretty_turtle
-
-    if fmt is GraphFormat.JSONLD:  # sorted, for a stable file (as objects: faster here)
-        serialize(sorted(store, key=str), output, fmt.rdf_format, prefixes=PREFIXES)
-    elif fmt.is_dataset:
-        serialize(store, output, fmt.rdf_format, prefixes=PREFIXES)
-    else:
-        # a named graph dumped alone comes out as triples: the union, graph by graph
-        lines = sorted_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=g)
-                             for g in [DefaultGraph(), *store.named_graphs()])
-        if fmt is GraphFormat.TTL:  # readable: used prefixes, a block per subject
-            write_pretty_turtle(lines, output)
-        else:
-            write_lines(lines, output)
+    write(store, fmt, output, workdir=workdir)
 
 
 def write_atomic(path: Path, writer) -> None:
@@ -250,7 +284,8 @@ def _umask() -> int:
 
 
 def export_store(store: Store, path: Path, fmt: GraphFormat) -> None:
+    workdir = scratch_dir(path)
     try:
-        write_atomic(path, lambda fh: serialize_store(store, fmt, fh))
+        write_atomic(path, lambda fh: serialize_store(store, fmt, fh, workdir=workdir))
     except OSError as exc:
         raise OutputError(f"cannot write the graph: {exc.strerror or exc}", path=path) from exc
