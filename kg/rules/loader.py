@@ -2,7 +2,7 @@
 
 Every mapping read from YAML remembers the line it starts on, so one error can
 list every bad entry as ``file:line: problem``. Rules are data: the engine in
-kg/extract/events.py holds no trigger words of its own.
+kg/extract/ (triggers.py, arguments.py ...) holds no trigger words of its own.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import RuleError
-from kg.extract.events import engine_for
+from kg.extract.triggers import engine_for
 from kg.resources import rules_dir
 from kg.rules.loader import event_rules, load_rules
 from tests.extract.event_helpers import run
