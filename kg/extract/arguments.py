@@ -16,23 +16,20 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.circumstances import Circumstances
-from kg.extract.context import Context, Fillers, ctx_sent, named_holder
+from kg.extract.context import Context, Fillers, named_holder
+from kg.extract.frames import frame_slots
 from kg.extract.syntax import (
     is_passive,
     np_tokens,
-    passive_subject,
     prep_objects,
-    subject_of,
     text_of,
 )
 from kg.extract.triggers import Match
+from kg.extract.type_roles import TypeRoles
 from kg.records import EntityType, Fact, Mention
-from kg.rules.loader import EventRules
-
-_SITUATIONS = {"Protest", "Riot", "StateOfEmergency", "CounterTerrorismOperation"}
 
 
-class Reader(Circumstances):
+class Reader(TypeRoles, Circumstances):
     """Fills the roles of matched triggers."""
 
     def __init__(self, ctx: Context) -> None:
@@ -46,9 +43,15 @@ class Reader(Circumstances):
         self.cue_verbs = set(ctx.rules.statements["cues"]["verbs"])
         self.irrealis = set(lists["irrealis_heads"])
         self.actors = set(lists["actor_nouns"])
+        self.undoing = set(lists["undoing_verbs"])
+        self.content = set(lists["content_heads"])
         self.trigger_tokens: dict[int, str] = {}
+        self.first_person: bool | None = None
+        # facts whose agent is "I" or "we": the speaker of the statement they are in
+        self.speaker_agents: list[Fact] = []
         self._sent_words: dict[int, tuple[list[Token], list[str], set[str]]] = {}
         self.person_theme = False
+        self.theme_creates = True
         self.holder_role: str | None = None
         self.f_theme_mentions: list[Mention] = []
 
@@ -81,6 +84,12 @@ class Reader(Circumstances):
             if t.dep_ == "pobj" and h.lemma_.lower() in ("at", "upon") and \
                     t.lemma_.lower() in self.lists["request_nouns"]:
                 return False
+            if t.dep_ in ("dobj", "nsubjpass") and h.lemma_.lower() in self.undoing:
+                return False  # "lifted the curfew", "violated the ban"
+            if (t.dep_ == "dobj" and h.lemma_.lower() in self.content) or (
+                    t.dep_ == "pobj" and h.lemma_.lower() in ("for", "without") and
+                    (h.lemma_.lower() == "without" or h.head.lemma_.lower() in self.content)):
+                return False  # "ordered an inquiry", "called for talks", "without charge"
             if t.dep_ == "compound":
                 return False
             # "the death toll in the protests": a reference back to events told before,
@@ -98,9 +107,11 @@ class Reader(Circumstances):
         if not self.realis(m):
             return None
         roles: dict[str, list] = {}
+        self.first_person: bool | None = False
         self.holder_role = None
-        args = rules.args
-        self.person_theme = rules.theme_must_be == "person"
+        self.theme_heads: list[Token] = []
+        lemma = t.lemma_.lower()
+        args = {**rules.args, **rules.lemma_args.get(lemma, {})}
         voice = m.voice
         if voice != "nominal" and is_passive(t):
             voice = "passive"
@@ -109,6 +120,11 @@ class Reader(Circumstances):
         if voice == "passive" and t.dep_ in ("acl", "relcl") and \
                 any(c.dep_ == "dobj" for c in t.children):
             voice = "active"  # "a group killed 40 people" misparsed as a participle
+        # a lemma several types share: its theme decides ("closed the border")
+        need = rules.theme_must_be if voice == "nominal" else \
+            rules.theme_for.get(lemma, rules.theme_must_be)
+        self.person_theme = need == "person"
+        self.theme_creates = rules.theme_creates
 
         def put(role: str | None, value) -> None:
             if role and value is not None and value != "":
@@ -116,123 +132,193 @@ class Reader(Circumstances):
                 if value not in bucket:
                     bucket.append(value)
 
-        # the rest of a multi-word trigger ("fire" of "set fire") is no role filler
-        tail = {w for v in rules.verbs if v.split()[0] == t.lemma_.lower() for w in v.split()[1:]}
-        phrase = [*m.phrase, *(c for c in t.children if c.lemma_.lower() in tail
-                               and c.dep_ in ("dobj", "prt"))]
-        skip_obj: set[int] = set()
+        phrase = self._phrase(m)
+        frame = frame_slots(t, voice, phrase, light_verbs=self.light,
+                            with_complement="complement" in args,
+                            object_preps={p for p, r in args.items() if r == "cause"})
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
-        if voice == "active":
-            subj = subject_of(t)
-            if subj is not None and subj.lower_ in ("it", "they"):
-                subj = self._speaker_of(t) or subj  # "X said it had withdrawn": X
-            obj = next((c for c in t.children if c.dep_ == "dobj" and c not in phrase), None)
-            if subj is not None and obj is None and "intransitive_subject" in args:
-                # "112 people have died": the subject of an object-less verb is its patient,
-                # when it is a person or a count of them ("hopes of a deal died" is no death)
-                who = ctx.mention_of(subj)
-                if (who is None or who.type is not EntityType.PERSON) and \
-                        self._count(subj) is None:
-                    return None
-                put(args["intransitive_subject"], self._theme(subj, set()))
-            elif subj is not None:
-                for h in self._conjuncts(subj):
+        has_object = any(s in ("object", "controlled") for s, _ in frame.slots)
+        for slot, tok in frame.slots:
+            if slot == "subject":
+                if tok.lower_ in ("it", "they"):
+                    tok = self._speaker_of(t) or tok  # "X said it had withdrawn": X
+                if not has_object and "intransitive_subject" in args:
+                    # "112 people have died", "the convoy arrived": the subject of an
+                    # object-less verb is its patient (for a death, only people or a count:
+                    # "hopes of a deal died" is no death)
+                    if rules.intransitive_counted and not self._counted(tok):
+                        return None
+                    put(args["intransitive_subject"], self._theme(tok, set()))
+                    continue
+                for h in self._conjuncts(tok):
                     put(args.get("subject"), self._agentish(h))
-            if obj is not None:
-                poss = [c for c in obj.children if c.dep_ in ("poss", "nmod")
-                        and ctx.mention_of(c) is not None]
-                if poss and "object_possessor" in args:
-                    for p in poss:
-                        put(args["object_possessor"], ctx.mention_of(p))
-                        skip_obj.update(x.i for x in p.subtree)
-                ent = self.f.entity(obj, create=False)
-                if ent is None and "object_entity" in args and \
-                        self.f.body_heads.get(obj.lemma_.lower()) not in (None, "Person"):
-                    ent = self.f.entity(obj)  # "asked the national government to ..."
-                if ent is not None and ent.type.is_agent and "object_entity" in args:
-                    put(args["object_entity"], ent)
-                elif ent is None and args.get("object_entity") == "participant" and \
-                        obj.lemma_.lower() in self.f.group_heads:
-                    # "will meet representatives of the protesters": who they meet
-                    put("participant", text_of([x for x in np_tokens(obj)
-                                                if x.dep_ != "det" or x.head != obj]))
-                else:
-                    put(args.get("object"), self._theme(obj, skip_obj))
-        elif voice == "passive":
-            subj = passive_subject(t)
-            if subj is not None:
-                put(args.get("passive_subject"), self._theme(subj, trig_ids if subj.i not in
-                                                             trig_ids else set()))
-            for _prep, obj in prep_objects(t, {"by"}):
-                for h in self._conjuncts(obj):
+            elif slot in ("object", "controlled"):
+                self._object(tok, slot, args, put)
+            elif slot == "passive_subject":
+                put(args.get("passive_subject"),
+                    self._theme(tok, trig_ids if tok.i not in trig_ids else set()))
+            elif slot == "by":
+                for h in self._conjuncts(tok) if voice == "passive" else [tok]:
                     put(args.get("by"), self._agentish(h))
-        else:  # nominal
-            for c in t.children:
-                if c.dep_ == "poss":
-                    put(args.get("possessor"), self.f.entity(c) or None)
-            for c in t.children:
-                if c.dep_ == "compound" and ctx.mention_of(c) is not None \
-                        and ctx.mention_of(c).type.is_agent:
-                    put(args.get("possessor") or "agent", ctx.mention_of(c))
-            if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in self.light:
-                subj = subject_of(t.head) if t.dep_ == "dobj" else None
-                if subj is None:
-                    for _prep, obj in prep_objects(t.head, {"by"}):
-                        subj = obj
-                if subj is not None:
-                    put("agent", self._agentish(subj))
-            for _prep, obj in prep_objects(t, {"by"}):
-                put(args.get("by"), self._agentish(obj))
-        phrase_preps = [("phrase_object", o) for x in phrase
-                        for _p, o in prep_objects(x, {"to", "on"})] if len(phrase) > 1 else []
-        for prep, obj in [*prep_objects(t, {"of", "for", "to", "with"}), *phrase_preps]:
-            slot = args.get(prep)
-            if slot is None or (prep == "of" and voice != "nominal"):
-                continue
-            if slot in ("addressee", "participant"):
-                ent = self.f.entity(obj, create=False)
-                if ent is not None and ent.type.is_agent:
-                    put(slot, ent)
-            else:
-                put(slot, self._theme(obj, set()))
-        if m.rules.kind == "Participation":
+            elif slot == "possessor":
+                put(args.get("possessor"), self.f.entity(tok) or None)
+            elif slot == "compound":
+                named = ctx.mention_of(tok)
+                if named is not None and named.type.is_agent:
+                    put(args.get("possessor") or "agent", named)
+                elif args.get("compound"):
+                    self._fill(args["compound"], tok, put)
+            elif slot == "light_subject":  # "X declared a curfew", "X and Y signed a deal"
+                self._fill(args.get("light_subject", "agent"), tok, put)
+            elif slot == "trigger":  # "emergency aid": the noun names what is given
+                if args.get("trigger"):
+                    self.theme_heads.append(tok)
+                    put(args["trigger"], text_of(sorted(
+                        [tok, *(x for c in tok.children if c.dep_ in ("compound", "amod")
+                                and c.i < tok.i for x in c.subtree)], key=lambda x: x.i)))
+            elif slot == "complement":
+                put(args.get("complement"), self._clause(tok))
+            else:  # a preposition's object, or the object after a multi-word trigger
+                role = args.get(slot)
+                if role is not None:
+                    self._fill(role, tok, put, prep=slot)
+        if rules.kind == "Participation":
             return self._participation(m, roles)
         if self._abstract_theme(rules.kind, roles):
             return None
-        if not self._constraints(rules, roles):
+        if not self._constraints(need, roles):
             return None
+        # roles the sentence gives the trigger itself (a verb's place found further off
+        # does not make "returning to normal" a movement)
+        framed = set(roles) if voice != "nominal" and rules.requires_framed else None
         self._requested_by(t, put)
-        self._location(m, put)
+        taken = {s for s, r in args.items() if r not in (None, "location")}
+        self._location(m, put, skip_preps=taken)
         self._date(m, put)
         self._quantity(m, roles, put)
-        self._purpose(t, put, rules.kind)
-        if rules.kind == "Request" and roles.get("purpose"):
-            # "asked X to extend the mandate", "urged his supporters to join a rally": X is
-            # the one asked and what is asked for is the request's theme
-            if roles.get("theme") and not roles.get("addressee") and \
-                    any(c.dep_ == "dobj" for c in t.children):
-                roles["addressee"] = roles.pop("theme")
-            if "theme" not in roles:
-                roles["theme"] = roles.pop("purpose")
-        if rules.kind in ("Protest", "Riot"):
+        if frame.complement is None:
+            self._purpose(t, put, rules.kind)
+        if "cause" in rules.extras:
             self._cause(m, put)
-        if rules.kind == "Meeting":
+        if "meeting" in rules.extras:
             self._meeting(m, put)
-        if rules.kind in ("Appointment", "Dismissal"):
+        if "office" in rules.extras:
             self.f_theme_mentions = [v for v in roles.get("theme", []) if isinstance(v, Mention)]
             self._office(t, put, rules.kind)
         if rules.quantity_required and "quantity" not in roles:
             return None
-        if rules.kind == "Request" and not any(roles.get(r) for r in (
-                "agent", "addressee", "theme")):
+        if rules.requires and not any(
+                roles.get(r) and (framed is None or r in framed or r == "quantity")
+                for r in rules.requires):
             return None  # '"We call on ..."' with nobody and nothing named
-        if m.voice == "nominal" and rules.kind not in _SITUATIONS and \
+        if m.voice == "nominal" and not rules.situation and \
                 any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children) \
                 and not any(roles.get(r) for r in ("agent", "theme", "quantity", "participant")):
             return None  # "marched against the arrests": events told before, no new one
-        if rules.kind in ("Deployment", "Withdrawal") and not roles.get("agent"):
+        if "owner_agent" in rules.extras and not roles.get("agent"):
             self._owner_agent(roles)
-        return self._fact(m, roles, m.rule_for(voice))
+        fact = self._fact(m, roles, m.rule_for(voice))
+        if self.first_person and not roles.get("agent"):
+            self.speaker_agents.append(fact)
+        return fact
+
+    def _phrase(self, m: Match) -> list[Token]:
+        """The trigger with the rest of a multi-word verb ("fire" of "set fire", "to the
+        streets" of "take to the streets"): no role filler."""
+        t = m.trigger
+        tail = {w for v in m.rules.verbs if v.split()[0] == t.lemma_.lower()
+                for w in v.split()[1:]}
+        if not tail:
+            return list(m.phrase)
+        out = list(m.phrase)
+        for c in t.children:
+            if c.lemma_.lower() in tail and c.dep_ in ("dobj", "prt", "advmod"):
+                out.append(c)
+            elif c.dep_ == "prep" and c.lemma_.lower() in tail:
+                objs = [o for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in tail]
+                if objs:
+                    out.extend([c, *objs])
+        return out
+
+    def _object(self, obj: Token, slot: str, args: dict, put) -> None:
+        """The direct object: the one asked or ordered when a complement follows ("urged
+        X to release"), an addressee or participant when it names an actor and the type
+        says so, a place ("evacuated the town"), else what the event acts on."""
+        ctx = self.ctx
+        if slot == "controlled" and args.get("controlled"):
+            for h in self._conjuncts(obj):
+                put(args["controlled"], self._agentish(h) or self._theme(h, set()))
+            return
+        skip: set[int] = set()
+        poss = [c for c in obj.children if c.dep_ in ("poss", "nmod")
+                and ctx.mention_of(c) is not None]
+        if poss and "object_possessor" in args:
+            for p in poss:
+                put(args["object_possessor"], ctx.mention_of(p))
+                skip.update(x.i for x in p.subtree)
+        if "object_place" in args:
+            place = self.f.place(obj)
+            if place is not None and ctx.mention_of(obj) is place:
+                put(args["object_place"], place)
+                return
+        ent = self.f.entity(obj, create=False)
+        if ent is None and "object_entity" in args and \
+                self.f.body_heads.get(obj.lemma_.lower()) not in (None, "Person"):
+            ent = self.f.entity(obj)  # "asked the national government to ..."
+        if ent is not None and ent.type.is_agent and "object_entity" in args:
+            put(args["object_entity"], ent)
+        elif ent is None and args.get("object_entity") == "participant" and \
+                obj.lemma_.lower() in self.f.group_heads:
+            # "will meet representatives of the protesters": who they meet
+            put("participant", text_of([x for x in np_tokens(obj)
+                                        if x.dep_ != "det" or x.head != obj]))
+        elif args.get("object") in (None, "theme"):
+            put(args.get("object"), self._theme(obj, skip))
+        else:  # "fled the city": the origin; "visited X": the place
+            self._fill(args["object"], obj, put)
+
+    def _fill(self, role: str, tok: Token, put, *, prep: str = "") -> None:
+        """A role filler of the kind the role takes."""
+        if role in ("addressee", "participant"):
+            for h in self._conjuncts(tok) if prep != "of" else [tok]:
+                ent = self.f.entity(h, create=False)
+                if ent is not None and (ent.type.is_agent or ent.type is EntityType.COUNTRY):
+                    put(role, ent)
+                elif ent is None and (h.lemma_.lower() in self.actors or
+                                      h.lemma_.lower() in self.f.body_heads):
+                    # "riot police", "both sides", "the crowd": as the text says
+                    put(role, text_of(self._bare(h, set())))
+        elif role == "agent":
+            for h in self._conjuncts(tok):
+                put(role, self._agentish(h))
+        elif role in ("location", "origin"):  # a named place, else where as text
+            for h in self._conjuncts(tok):
+                put(role, self.f.place(h) or (text_of(self._bare(h, set()))
+                                              if h.pos_ in ("NOUN", "PROPN") else None))
+        elif role in ("cause", "purpose", "role"):
+            put(role, self._clause(tok))
+        elif role == "requestedBy":
+            put(role, self.f.entity(tok))
+        elif role == "quantity":  # "sentenced to six years"
+            q = self._count(tok)
+            if q is not None and q.text:
+                put(role, q)
+        else:
+            put(role, self._theme(tok, set()))
+
+    @staticmethod
+    def _clause(tok: Token) -> str:
+        """The text of a noun phrase or clause without its article or "to"."""
+        toks = [x for x in np_tokens(tok, drop={"relcl", "parataxis"})
+                if not (x.head == tok and ((x.dep_ == "det" and tok.pos_ == "NOUN")
+                                           or (x.dep_ in ("aux", "mark") and
+                                               x.lower_ in ("to", "that"))))]
+        return text_of(toks)
+
+    def _counted(self, tok: Token) -> bool:
+        who = self.ctx.mention_of(tok)
+        return (who is not None and who.type is EntityType.PERSON) or \
+            self._count(tok) is not None
 
     def _fact(self, m: Match, roles: dict, rule: str, confidence: float | None = None) -> Fact:
         ctx = self.ctx
@@ -255,21 +341,33 @@ class Reader(Circumstances):
 
     def _agentish(self, head: Token):
         m = self.f.entity(head)
-        if m is not None:
-            return m if m.type.is_agent or m.type is EntityType.COUNTRY else None
+        if m is not None:  # a country or a capital may act ("Moscow said"): it stays a place
+            return m if m.type.is_agent or m.type in (EntityType.COUNTRY, EntityType.CITY) \
+                else None
         if head.lemma_.lower() in self.actors and head.pos_ == "NOUN":
             # "fighters of the X Front": the group; "gunmen", "protesters": their text
             for _prep, obj in prep_objects(head, {"of"}):
                 inner = self.ctx.mention_of(obj)
                 if inner is not None and inner.type.is_agent:
                     return inner
-            return text_of([x for x in np_tokens(head) if x.dep_ != "det" or x.head != head])
+            return text_of(self._bare(head, set()))
+        if head.pos_ == "PROPN" and head.is_title:
+            # a name the entity rules missed ("The United Nations urged"): its words
+            name = [x for x in head.subtree
+                    if (x.i <= head.i and x.dep_ in ("compound", "flat")) or x.i == head.i]
+            if name and all(x.pos_ == "PROPN" for x in name):
+                return text_of(sorted(name, key=lambda x: x.i))
+        if head.lower_ in ("i", "we") and self.first_person is not None:
+            self.first_person = True  # "I urge everyone ...": the speaker of the quote
         return None
 
     def _theme(self, head: Token, skip: set[int]):
-        if head.lemma_.lower() in ("total", "number", "group", "batch") and head.pos_ == "NOUN":
-            for _, obj in prep_objects(head, {"of"}):
+        through = self.lists["through_nouns"].get(head.lemma_.lower())
+        if through and head.pos_ == "NOUN":  # "a total of 40 people", "access to X"
+            for _, obj in prep_objects(head, {through}):
+                self.theme_heads.append(head)  # "froze the assets of X": assets are frozen
                 return self._theme(obj, skip)
+        self.theme_heads.extend(self._conjuncts(head))
         m = self.ctx.mention_of(head)
         if m is not None and not m.type.is_place:
             return m
@@ -285,14 +383,30 @@ class Reader(Circumstances):
                     toks.append(x)
             self.holder_role = text_of(toks)  # "head of X"
             return holder
-        if head.lemma_.lower() in self.lists["forces"] or head.lemma_.lower() in \
-                self.f.body_heads:
-            # an office holder named by title ("the defence minister was dismissed")
+        if self.theme_creates and (head.lemma_.lower() in self.lists["forces"] or
+                                   head.lemma_.lower() in self.f.body_heads):
+            # an office holder named by title ("the defence minister was dismissed"), a force
+            # sent ("the peacekeeping battalion of the African Union")
             ent = self.f.entity(head, person=self.person_theme)
             if ent is not None:
                 return ent
-        text = text_of(np_tokens(head, skip=skip))
+        text = text_of(self._bare(head, skip))
         return text or None
+
+    def _bare(self, head: Token, skip: set[int]) -> list[Token]:
+        """The theme's noun phrase without what is not its name: the article or
+        determiner, the count ("about 2,000 peacekeepers": peacekeepers; the count is the
+        quantity) and a place phrase ("protesters in Tbilisi")."""
+        drop = set(skip)
+        for h in self._conjuncts(head):
+            for c in h.children:
+                if (c.dep_ in ("det", "predet") and c.i < h.i and h is head) or \
+                        (c.dep_ == "nummod" and c.i < h.i) or \
+                        (c.dep_ == "prep" and c.i > h.i and c.lower_ in self.loc_preps
+                         and c.lower_ not in ("of", "from")):
+                    drop.update(x.i for x in c.subtree)
+        kept = np_tokens(head, skip=drop)
+        return kept or np_tokens(head, skip=skip)
 
     def _speaker_of(self, t: Token) -> Token | None:
         """The subject of the verb of saying whose reported clause holds ``t``."""
@@ -313,179 +427,31 @@ class Reader(Circumstances):
                 return True
         return False
 
-    def _constraints(self, rules: EventRules, roles: dict) -> bool:
-        need = rules.theme_must_be
+    def _constraints(self, need: str | None, roles: dict) -> bool:
+        """Whether the theme is of the kind the type (or its trigger lemma) needs: a force,
+        a person, or a head word of a lexicon.yaml list (``type:Place`` there: any
+        mention of that entity type)."""
         if need is None:
             return True
-        for v in roles.get("theme", []):
-            if isinstance(v, Mention):
-                if need == "force" and v.type is EntityType.ARMED_FORCE:
+        themes = roles.get("theme", [])
+        if need in ("force", "person"):
+            for v in themes:
+                if isinstance(v, Mention):
+                    if need == "force" and v.type is EntityType.ARMED_FORCE:
+                        return True
+                    if need == "person" and v.type is EntityType.PERSON:
+                        return True
+                elif need == "force" and isinstance(v, str) and any(
+                        _lemma_like(head) in self.forces for head in _conjunct_heads(v)):
                     return True
-                if need == "person" and v.type is EntityType.PERSON:
-                    return True
-            elif need == "force" and isinstance(v, str) and any(
-                    _lemma_like(head) in self.forces for head in _conjunct_heads(v)):
-                return True
-        return False
+            return False
+        words = set(self.lists[need])
+        types = {w[5:] for w in words if w.startswith("type:")}
+        if any(isinstance(v, Mention) and v.type.value in types for v in themes):
+            return True
+        return any(h.lemma_.lower() in words or h.lower_ in words
+                   for h in self.theme_heads)
 
-    def _owner_agent(self, roles: dict) -> None:
-        """A force named after its organisation was sent by it ("the UN contingent")."""
-        for v in roles.get("theme", []):
-            if not isinstance(v, Mention):
-                continue
-            inner = [m for m in self.ctx.mentions if m.type in (
-                EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.GOVERNMENT_BODY)
-                and v.start <= m.start and m.end <= v.end and m != v]
-            if inner:
-                roles["agent"] = [min(inner, key=lambda m: m.start)]
-                return
-
-    def _requested_by(self, t: Token, put) -> None:
-        nouns = set(self.lists["request_nouns"])
-        for _prep, obj in prep_objects(t, {"at", "upon", "on"}):
-            if obj.lemma_.lower() not in nouns:
-                continue
-            for c in obj.children:
-                if c.dep_ == "poss":
-                    put("requestedBy", self.f.entity(c))
-            for _, o in prep_objects(obj, {"of"}):
-                put("requestedBy", self.f.entity(o))
-
-
-    def _purpose(self, t: Token, put, kind: str) -> None:
-        def infinitive(v: Token) -> bool:
-            return v.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                            for c in v.children)
-        cands = []
-        for c in t.children:
-            if c.dep_ in ("advcl", "xcomp", "acl") and infinitive(c):
-                cands.append(c)
-            if c.dep_ in ("dobj", "prep"):
-                cands.extend(g for g in c.children if g.dep_ in ("acl", "advcl")
-                             and infinitive(g))
-        for v in cands:
-            toks = [x for x in v.subtree if not any(
-                a.dep_ == "advcl" and any(k.dep_ == "mark" for k in a.children)
-                and x in a.subtree for a in v.children)]
-            toks = [x for x in toks if not (x.dep_ == "aux" and x.lower_ == "to" and x.head == v)]
-            put("purpose", text_of(toks))
-            return
-        if kind == "Deployment" and t.dep_ == "relcl":
-            # "the force, which was deployed to X, is guarding Y": the main verb is its task
-            main = t.head
-            while main.dep_ != "nsubj" and main.head != main:
-                main = main.head
-            verb = main.head
-            if main.dep_ == "nsubj" and verb.lemma_.lower() in self.lists["mission_verbs"]:
-                toks = [verb] + [x for c in verb.children if c.dep_ in ("dobj", "prt")
-                                 for x in c.subtree]
-                put("purpose", text_of(sorted(toks, key=lambda x: x.i)))
-
-    def _office(self, t: Token, put, kind: str = "") -> None:
-        """The office of an appointment: "as defence minister", "appointed defence minister"."""
-        heads = [c for c in t.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]
-        heads += [o for _, o in prep_objects(t, {"as"})]
-        for h in heads[:1]:
-            put("role", text_of([x for x in np_tokens(h) if x.dep_ != "det" or x.head != h]))
-        if not heads and self.holder_role:
-            put("role", self.holder_role)
-        elif not heads and kind == "Dismissal":
-            # "dismissed Finance Minister X": the office is the title before the name
-            for v in self.f_theme_mentions:
-                span = self.ctx.char_span(v.start, v.end)
-                if span is None:
-                    continue
-                k = span.start - 1
-                while k >= 0 and span.doc[k].dep_ == "compound" and span.doc[k].is_title and \
-                        k < span.doc[k].head.i < span.end:
-                    k -= 1
-                title = list(span.doc[k + 1:span.start])
-                if title and title[-1].lemma_.lower() in self.f.role_heads:
-                    put("role", text_of(title))
-                    break
-
-    def _cause(self, m: Match, put) -> None:
-        t = m.trigger
-        span = ctx_sent(self.ctx, t)
-        known = self._sent_words.get(span.start)
-        if known is None:  # a sentence often holds several triggers
-            sent = list(span)
-            lows = [x.lower_ for x in sent]
-            known = self._sent_words[span.start] = (sent, lows, set(lows))
-        sent, lows, present = known
-        for marker in self.lists["cause_markers"]:
-            words = marker.split()
-            if words[0] not in present:
-                continue
-            for i in range(len(sent) - len(words) + 1):
-                if sent[i].i <= t.i or lows[i:i + len(words)] != words:
-                    continue
-                last = sent[i + len(words) - 1]
-                objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp", "dobj")]
-                if not objs and last.dep_ == "agent":
-                    objs = [c for c in last.children]
-                if objs:
-                    toks = [x for x in np_tokens(objs[0]) if x.dep_ != "det" or x.head !=
-                            objs[0]]
-                    put("cause", text_of(toks))
-                    return
-
-    def _meeting(self, m: Match, put) -> None:
-        t = m.trigger
-        if len(m.phrase) > 1 or t.lemma_.lower() in ("videoconference",):
-            put("medium", text_of(m.phrase))
-        heads = set(self.ctx.rules.relations["membership"]["member_heads"])
-        for tok in ctx_sent(self.ctx, t):
-            if tok.lemma_.lower() in heads and tok.pos_ == "NOUN":
-                for _, obj in prep_objects(tok, {"of"}):
-                    members = [x for x in self._conjuncts(obj)]
-                    ms = [self.ctx.mention_of(x) for x in members]
-                    ms = [x for x in ms if x is not None and x.type in
-                          (EntityType.COUNTRY, EntityType.PERSON, EntityType.ORGANIZATION)]
-                    if len(ms) >= 2:
-                        for x in ms:
-                            put("participant", x)
-
-    def _participation(self, m: Match, roles: dict) -> Fact | None:
-        t = m.trigger
-        kinds = self.trigger_tokens
-        event_kind = None
-        event_tok = None
-        for tok in t.subtree:
-            if tok.i in kinds and tok.i != t.i and kinds[tok.i] != "Participation":
-                event_kind, event_tok = kinds[tok.i], tok
-                break
-        if event_kind is None:
-            return None
-        subj = subject_of(t) if not is_passive(t) else passive_subject(t)
-        if subj is None:
-            return None
-        people: list[Mention] = []
-        for tok in subj.subtree:
-            if any(a.dep_ == "relcl" for a in tok.ancestors if a in subj.subtree) or \
-                    tok.dep_ == "relcl":
-                continue
-            mm = self.ctx.cover.get(tok.i)  # named mentions only
-            if mm is not None and mm.type.is_agent and mm not in people:
-                people.append(mm)
-        if not people:
-            return None
-        loc: list = []
-        for _, obj in prep_objects(event_tok, self.loc_preps):
-            p = self.f.place(obj)
-            if p is not None:
-                loc.append(p)
-        out = []
-        for p in people:
-            r = {"participant": [p], "eventType": [event_kind]}
-            if loc:
-                r["location"] = loc[:1]
-            out.append(self._fact(m, r, m.rule_for(m.voice if not is_passive(t)
-                                                   else "passive")))
-        self.extra.extend(out[1:])
-        return out[0]
-
-    extra: list[Fact]
 
 
 def _conjunct_heads(text: str) -> list[str]:

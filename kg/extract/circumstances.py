@@ -35,6 +35,7 @@ class Circumstances:
     f: Fillers
     lists: dict
     cue_verbs: set[str]
+    light: set[str]
 
     def __init__(self, ctx: Context) -> None:
         lists = ctx.rules.lists
@@ -45,9 +46,15 @@ class Circumstances:
         self._dates_read: list[tuple[SpacySpan, str, Token, TimeExpr]] | None = None
         self.future_aux = set(lists["future_auxiliaries"])
         self.future_heads = set(lists["future_heads"])
+        self._skip_preps: set[str] = set()
+        self._trigger_ids: set[int] = set()
 
-    def _location(self, m: Match, put) -> None:
+    def _location(self, m: Match, put, *, skip_preps: set[str] = frozenset()) -> None:
+        """The place of the event; ``skip_preps`` on the trigger introduce other roles
+        ("arrived from X": the origin)."""
         t = m.trigger
+        self._skip_preps = skip_preps
+        self._trigger_ids = {x.i for x in m.phrase}
         chain = clause_chain(t)
         anchors = [t] if m.voice == "nominal" else []
         anchors += chain
@@ -65,14 +72,17 @@ class Circumstances:
             for tok in t.subtree:
                 if tok.i in purpose:
                     continue
-                if tok.dep_ == "pobj" and tok.head.lemma_.lower() in self.loc_preps and \
+                if tok.dep_ == "pobj" and self._locative(tok) and \
                         tok.head.lemma_.lower() != "of" and self.ctx.mention_of(tok) is not None \
                         and not self._origin(tok):
                     p = self.f.place(tok)
                     if p is not None:
                         found = [p]
                         break
-        if not found and m.voice == "nominal":
+        if not found and m.voice == "nominal" and not (
+                t.dep_ == "dobj" and t.head.lemma_.lower() in self.light):
+            # "Chile was hit by protests": the place is the verb's subject (not the subject
+            # of "imposed" in "Washington imposed sanctions": that is the agent)
             verb = chain[0]
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c != t:
@@ -90,6 +100,13 @@ class Circumstances:
         prep = pobj.head
         return prep.lemma_.lower() == "from" and prep.head.pos_ not in ("VERB", "AUX") and \
             prep.head.lemma_.lower() not in self.place_nouns
+
+    def _locative(self, pobj: Token) -> bool:
+        """Whether the preposition over ``pobj`` says where (not a role of its own)."""
+        prep = pobj.head
+        lemma = prep.lemma_.lower()
+        return lemma in self.loc_preps and not (
+            lemma in self._skip_preps and prep.head.i in self._trigger_ids)
 
     def _place_under(self, anchor: Token, trigger: Token) -> list[Mention]:
         """Place mentions reached from ``anchor`` by locative prepositions, in its own clause."""
@@ -110,7 +127,7 @@ class Circumstances:
                     continue
                 if c.dep_ == "poss":
                     continue
-                if c.dep_ == "pobj" and c.head.lemma_.lower() in self.loc_preps and (
+                if c.dep_ == "pobj" and self._locative(c) and (
                         c.head.lemma_.lower() != "of"
                         or c.head.head.lemma_.lower() in self.place_nouns) and \
                         not self._origin(c):
@@ -197,6 +214,15 @@ class Circumstances:
             heads.append(t.head)
         for _, obj in prep_objects(t, {"of"}) if m.voice == "nominal" else []:
             heads.append(obj)
+        if m.voice == "nominal" and t.dep_ == "pobj" and t.head.lemma_.lower() in (
+                "for", "with", "in") and t.head.head.pos_ == "VERB":
+            # "14 people were treated for injuries", "3 million euros in aid": the count
+            # goes with the verb's patient or the amount the noun qualifies
+            v = t.head.head
+            heads.extend(c for c in v.children if c.dep_ in ("nsubjpass", "dobj"))
+        if m.voice == "nominal" and t.dep_ == "pobj" and t.head.lemma_.lower() in (
+                "in", "of") and t.head.head.pos_ in ("NOUN", "NUM"):
+            heads.append(t.head.head)
         for h in heads:
             if h.lemma_.lower() in ("total", "number") and h.pos_ == "NOUN":
                 for _, obj in prep_objects(h, {"of"}):
@@ -213,7 +239,7 @@ class Circumstances:
                            if self.ctx.mention_of(o) is None]
         for h in candidates:
             q = self._count(h)
-            if q is not None:
+            if q is not None and q.text:
                 put("quantity", q)
                 return
         # "the number of people detained has reached N", "the death toll reached N"

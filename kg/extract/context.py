@@ -66,6 +66,9 @@ class Context:
         if self.document.published is not None:
             p = self.document.published
             return datetime(p.year, p.month, p.day)
+        if self.document.modified is not None:  # only an "Updated: ..." line dates the page
+            p = self.document.modified
+            return datetime(p.year, p.month, p.day)
         return None
 
     def char_span(self, start: int, end: int) -> SpacySpan | None:

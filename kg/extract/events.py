@@ -48,14 +48,24 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     fix_capitalised_nouns(doc, rules)
     matches = engine.matches(doc)
     reader.trigger_tokens = {t.i: m.rules.kind for m in matches for t in m.phrase}
-    events: list[Fact] = []
+    read: list[tuple[Fact, int, list[str]]] = []
     for m in matches:
         fact = reader.read(m)
         if fact is not None:
-            events.append(fact)
+            read.append((fact, m.trigger.i, m.rules.yields_to))
+    # a lemma several types share: the type whose constraints its roles meet wins
+    # ("began leaving X": a force leaves, so a Withdrawal, not a Movement)
+    kinds_at: dict[int, set[str]] = {}
+    for fact, i, _ in read:
+        kinds_at.setdefault(i, set()).add(fact.kind)
+    events: list[Fact] = [f for f, i, yields in read if not kinds_at[i] & set(yields)]
     events.extend(reader.extra)
     statements, spans = statement_facts(ctx)
     attribute(events, statements, spans)
+    for f in reader.speaker_agents:  # "We call on ...": the one who says so
+        speaker = f.attributed_to or _previous_speaker(f, spans)
+        if speaker is not None and not f.roles.get("agent"):
+            f.roles["agent"] = [speaker]
     events = merge_in_unit(events, ctx)
     successor_offices(events)
     name_event_themes(events, engine, ctx)
@@ -63,3 +73,16 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     relations = relation_facts(ctx)
     facts = events + statements + relations
     return facts
+
+
+def _previous_speaker(f: Fact, spans: list[tuple[int, int, Mention]]) -> Mention | None:
+    """The speaker of the statement just before ``f`` in its paragraph: a quote that goes
+    on after '..., X said.' is X's."""
+    if f.trigger is None:
+        return None
+    before = [(e, sp) for _s, e, sp in spans if e <= f.trigger.start and
+              f.trigger.start - e < _QUOTE_GAP]
+    return max(before, key=lambda p: p[0])[1] if before else None
+
+
+_QUOTE_GAP = 300  # characters between the end of one statement and a quote that goes on

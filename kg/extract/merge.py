@@ -16,8 +16,8 @@ linked to GeoNames lies in its country when the document names that country.
 from __future__ import annotations
 
 from kg.records import Entity, EntityType, Fact, Mention, Quantity, TimeExpr
+from kg.rules.loader import event_rules
 
-SITUATIONS = {"Protest", "Riot", "StateOfEmergency", "CounterTerrorismOperation"}
 _IDENTIFYING = ("theme", "quantity", "date", "participant")
 
 
@@ -90,6 +90,7 @@ def merge_facts(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
     out: list[Fact] = []
     seen_relations: dict[tuple, Fact] = {}
     situations: dict[str, Fact] = {}
+    situations_ = event_rules().situations
     for f in facts:
         if f.category == "relation":
             sig = _signature(f, entity_of)
@@ -99,7 +100,7 @@ def merge_facts(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
                 continue
             seen_relations[sig] = f
             out.append(f)
-        elif f.kind in SITUATIONS:
+        elif f.kind in situations_:
             if f.kind in situations:
                 _absorb(situations[f.kind], f, entity_of)
             else:

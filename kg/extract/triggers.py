@@ -142,6 +142,9 @@ class Engine:
             return True
         near = {c.lemma_.lower() for c in trigger.children
                 if c.dep_ in ("prt", "dobj", "prep", "advmod", "dative")}
+        # "took to the streets", "set the station on fire": the object of the particle
+        near |= {g.lemma_.lower() for c in trigger.children if c.dep_ == "prep"
+                 for g in c.children if g.dep_ == "pobj"}
         return any(all(w in near for w in tail) for tail in tails)
 
 

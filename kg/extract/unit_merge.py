@@ -15,6 +15,7 @@ import re
 from kg.extract.context import Context
 from kg.extract.triggers import Engine
 from kg.records import Fact, Mention, Quantity, TimeExpr
+from kg.rules.loader import event_rules
 
 _SUCCESSOR = re.compile(r"^(?:(?:his|her|their|its)\s+)?(?:successor|replacement)$", re.I)
 
@@ -34,7 +35,6 @@ def successor_offices(events: list[Fact]) -> None:
 
 
 # --- merging inside an update -----------------------------------------------------------
-_SITUATIONS = {"Protest", "Riot", "StateOfEmergency", "CounterTerrorismOperation"}
 _LOCATED = {"Deployment", "Withdrawal", "Detention", "Arrest", "Neutralisation", "Seizure",
             "Attack", "Arson", "Protest", "Riot", "StateOfEmergency",
             "CounterTerrorismOperation", "Participation", "Protection", "Casualties", "Damage"}
@@ -109,7 +109,7 @@ def merge_in_unit(events: list[Fact], ctx: Context) -> list[Fact]:
             f.roles.get("quantity") or f.roles.get("theme") or f.kind in (
                 "Meeting", "Protest", "Riot", "StateOfEmergency",
                 "CounterTerrorismOperation", "Casualties", "Damage")
-            or in_head(f))), None)
+            or in_head(f) or g.sentence == f.sentence)), None)  # "signed a treaty"
         if target is not None:
             absorb(target, f)
         else:
@@ -136,7 +136,7 @@ def carry_locations(events: list[Fact]) -> None:
             continue
         source = f.attributed_to.text.lower() if f.attributed_to is not None else None
         if f.roles.get("location"):
-            if f.kind not in _SITUATIONS:
+            if f.kind not in event_rules().situations:
                 last[source] = f.roles["location"]
         elif last.get(source):
             f.roles["location"] = list(last[source])

@@ -226,7 +226,8 @@ def test_meeting_with_a_named_counterpart_and_counted_troops_stay_text(nlp):
     assert names(r, m.roles["agent"]) == {"Luiz Souza"}
     assert names(r, m.roles["participant"]) == {"Carla Diaz"}
     d = _one(r, "Deployment")
-    assert d.roles["theme"] == ["2,000 soldiers"]  # a count, not an entity
+    assert d.roles["theme"] == ["soldiers"]  # text, not an entity; the count is the quantity
+    assert d.roles["quantity"][0].value == 2000
     assert _quantity(d).value == 2000.0
 
 
