@@ -21,6 +21,7 @@ from kg.extract.frames import frame_slots
 from kg.extract.syntax import (
     is_passive,
     np_tokens,
+    passive_subject,
     prep_objects,
     text_of,
 )
@@ -49,6 +50,11 @@ class Reader(TypeRoles, Circumstances):
         self.first_person: bool | None = None
         # facts whose agent is "I" or "we": the speaker of the statement they are in
         self.speaker_agents: list[Fact] = []
+        # (purpose event, trigger index of the event it is the purpose of)
+        self.purposes: list[tuple[Fact, int]] = []
+        self.purpose_of: Token | None = None
+        # tokens of what a Request, Order or Accusation asks for, orders or alleges
+        self.content_tokens: set[int] = set()
         self._sent_words: dict[int, tuple[list[Token], list[str], set[str]]] = {}
         self.person_theme = False
         self.theme_creates = True
@@ -61,11 +67,12 @@ class Reader(TypeRoles, Circumstances):
         if m.voice != "nominal":
             if any(c.dep_ == "neg" for c in t.children):
                 return False
-            if t.tag_ == "VBG" and t.dep_ in ("acl", "pcomp"):
+            if t.tag_ == "VBG" and t.dep_ == "pcomp":
                 return False
             v = t
             for _ in range(3):
-                if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and \
+                        self.purpose_of is None:
                     return False
                 if v.dep_ == "conj" and v.head.pos_ == "VERB":
                     v = v.head
@@ -104,6 +111,7 @@ class Reader(TypeRoles, Circumstances):
 
     def read(self, m: Match) -> Fact | None:
         ctx, t, rules = self.ctx, m.trigger, m.rules
+        self.purpose_of = self._purpose_head(m)
         if not self.realis(m):
             return None
         roles: dict[str, list] = {}
@@ -139,6 +147,9 @@ class Reader(TypeRoles, Circumstances):
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
         has_object = any(s in ("object", "controlled") for s, _ in frame.slots)
         for slot, tok in frame.slots:
+            if slot == "subject" and self.purpose_of is not None:
+                # "sent 400 officers to protect the port": the officers protect it
+                tok = self._patient_of(self.purpose_of) or tok
             if slot == "subject":
                 if tok.lower_ in ("it", "they"):
                     tok = self._speaker_of(t) or tok  # "X said it had withdrawn": X
@@ -182,6 +193,11 @@ class Reader(TypeRoles, Circumstances):
                 role = args.get(slot)
                 if role is not None:
                     self._fill(role, tok, put, prep=slot)
+        if rules.content:  # what is asked for, ordered or alleged is no fact of its own
+            for slot, tok in frame.slots:  # (not "the summit, which was proposed by X")
+                if (slot == "complement" or args.get(slot) in ("theme", "cause")) and \
+                        t.is_ancestor(tok):
+                    self.content_tokens.update(x.i for x in tok.subtree)
         if rules.kind == "Participation":
             return self._participation(m, roles)
         if self._abstract_theme(rules.kind, roles):
@@ -220,7 +236,29 @@ class Reader(TypeRoles, Circumstances):
         fact = self._fact(m, roles, m.rule_for(voice))
         if self.first_person and not roles.get("agent"):
             self.speaker_agents.append(fact)
+        if self.purpose_of is not None:
+            self.purposes.append((fact, self.purpose_of.i))
         return fact
+
+    def _purpose_head(self, m: Match) -> Token | None:
+        """The trigger of the event whose purpose this one is, when its type makes such a
+        purpose an event of its own ("deployed to guard the airport": a Protection)."""
+        t = m.trigger
+        if m.voice == "nominal" or t.dep_ not in ("advcl", "xcomp", "acl") or \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return None
+        gov = t.head
+        kind = self.trigger_tokens.get(gov.i)
+        if kind is None or m.rules.kind not in self.ctx.rules.types[kind].purpose_events:
+            return None
+        return gov
+
+    @staticmethod
+    def _patient_of(verb: Token) -> Token | None:
+        """What a verb acts on: its object, or the subject of its passive."""
+        if is_passive(verb):
+            return passive_subject(verb)
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
     def _phrase(self, m: Match) -> list[Token]:
         """The trigger with the rest of a multi-word verb ("fire" of "set fire", "to the
@@ -249,7 +287,9 @@ class Reader(TypeRoles, Circumstances):
             for h in self._conjuncts(obj):
                 put(args["controlled"], self._agentish(h) or self._theme(h, set()))
             return
-        skip: set[int] = set()
+        # "accused the rebels of shelling X": the of-phrase is the cause, not the theme
+        skip: set[int] = {x.i for c in obj.children if c.dep_ == "prep" and
+                          args.get(c.lower_) == "cause" for x in c.subtree}
         poss = [c for c in obj.children if c.dep_ in ("poss", "nmod")
                 and ctx.mention_of(c) is not None]
         if poss and "object_possessor" in args:
@@ -293,8 +333,10 @@ class Reader(TypeRoles, Circumstances):
                 put(role, self._agentish(h))
         elif role in ("location", "origin"):  # a named place, else where as text
             for h in self._conjuncts(tok):
-                put(role, self.f.place(h) or (text_of(self._bare(h, set()))
-                                              if h.pos_ in ("NOUN", "PROPN") else None))
+                named = self.ctx.mention_of(h)
+                put(role, self.f.place(h) or (
+                    text_of(self._bare(h, set()))
+                    if h.pos_ in ("NOUN", "PROPN") and named is None else None))
         elif role in ("cause", "purpose", "role"):
             put(role, self._clause(tok))
         elif role == "requestedBy":

@@ -58,8 +58,11 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     kinds_at: dict[int, set[str]] = {}
     for fact, i, _ in read:
         kinds_at.setdefault(i, set()).add(fact.kind)
-    events: list[Fact] = [f for f, i, yields in read if not kinds_at[i] & set(yields)]
+    content_kinds = {k for k, t in rules.types.items() if t.content}
+    events: list[Fact] = [f for f, i, yields in read if not kinds_at[i] & set(yields)
+                          and (f.kind in content_kinds or i not in reader.content_tokens)]
     events.extend(reader.extra)
+    link_purposes(events, read, reader.purposes)
     statements, spans = statement_facts(ctx)
     attribute(events, statements, spans)
     for f in reader.speaker_agents:  # "We call on ...": the one who says so
@@ -73,6 +76,17 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     relations = relation_facts(ctx)
     facts = events + statements + relations
     return facts
+
+
+def link_purposes(events: list[Fact], read: list[tuple[Fact, int, list[str]]],
+                  purposes: list[tuple[Fact, int]]) -> None:
+    """The event a purpose event is for points to it (kg:purposeEvent)."""
+    kept = {id(f) for f in events}
+    at = {i: f for f, i, _ in read if id(f) in kept}
+    for fact, gov in purposes:
+        target = at.get(gov)
+        if target is not None and id(fact) in kept and target is not fact:
+            target.links.setdefault("purposeEvent", []).append(fact)
 
 
 def _previous_speaker(f: Fact, spans: list[tuple[int, int, Mention]]) -> Mention | None:

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import passive_subject, prep_objects, subject_of
+from kg.extract.syntax import (
+    RELATIVE_PRONOUNS,
+    antecedent,
+    passive_subject,
+    prep_objects,
+    subject_of,
+)
 
 _INFINITIVE_DEPS = ("xcomp", "ccomp", "advcl")
 
@@ -83,6 +89,8 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
     if voice == "active":
         frame.add("subject", subject_of(t))
         obj = next((c for c in t.children if c.dep_ == "dobj" and c.i not in in_phrase), None)
+        if obj is not None and obj.lemma_.lower() in RELATIVE_PRONOUNS and t.dep_ == "relcl":
+            obj = antecedent(t.head)  # "the bloc, which Mali left": the bloc
         frame.add("controlled" if comp is not None and obj is not None else "object", obj)
         for prep, o in prep_objects(obj, object_preps) if obj is not None else []:
             frame.add(prep, o)

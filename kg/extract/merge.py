@@ -56,6 +56,8 @@ def _absorb(into: Fact, other: Fact, entity_of: dict[Mention, str]) -> None:
                 bucket.append(v)
                 have |= k
     into.confidence = max(into.confidence, other.confidence)
+    for prop, facts in other.links.items():
+        into.links.setdefault(prop, []).extend(f for f in facts if f not in into.links[prop])
 
 
 _PRECISION = {"day": 0, "range": 1, "month": 2, "year": 3}

@@ -49,12 +49,15 @@ def antecedent(head: Token) -> Token:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject, through relative pronouns and shared subjects of participles/conjuncts."""
+    """The subject, through relative pronouns and shared subjects of participles/conjuncts;
+    the noun an -ing participle modifies ("soldiers guarding the compound")."""
     for c in verb.children:
         if c.dep_ in _SUBJ:
             if c.lemma_.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return antecedent(verb.head)
             return c
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return antecedent(verb.head)
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)

@@ -83,6 +83,8 @@ def absorb(into: Fact, other: Fact) -> None:
                 bucket.append(v)
                 have |= k
     into.confidence = max(into.confidence, other.confidence)
+    for prop, facts in other.links.items():
+        into.links.setdefault(prop, []).extend(f for f in facts if f not in into.links[prop])
 
 
 def merge_in_unit(events: list[Fact], ctx: Context) -> list[Fact]:

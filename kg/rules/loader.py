@@ -53,6 +53,7 @@ _TYPE_FILE = {"type": (str, True), "category": (str, True), "confidence": (float
               "yields_to": (list, False), "requires": (list, False),
               "intransitive_counted": (bool, False), "situation": (bool, False),
               "requires_framed": (bool, False), "theme_creates": (bool, False),
+              "purpose_events": (list, False), "content": (bool, False),
               "extras": (list, False)}
 # readers of roles beyond the shared frame a type may ask for (kg/extract/type_roles.py)
 _EXTRAS = {"cause", "office", "meeting", "owner_agent"}
@@ -144,6 +145,11 @@ class EventRules:
     # a theme named by a force or body noun becomes an entity ("the battalion of the AU");
     # otherwise it stays text ("eleven soldiers were injured")
     theme_creates: bool = False
+    # types an infinitive purpose of this event is an event of ("sent to guard": Protection)
+    purpose_events: list[str] = field(default_factory=list)
+    # its theme and cause are contents (what is asked for, ordered, alleged): an event
+    # named there is no fact of its own (docs/evaluation.md)
+    content: bool = False
     # the subject of an object-less verb counts only when it names people or a count
     intransitive_counted: bool = False
     # an ongoing situation: one event per document (Protest, StateOfEmergency ...)
@@ -231,9 +237,10 @@ def _load_type(path: Path, shapes: dict, errors: list[str], lists: dict
     for extra in data.get("extras") or []:
         if extra not in _EXTRAS:
             errors.append(f"{where}: unknown extra reader {extra!r} (known: {sorted(_EXTRAS)})")
-    for kind in data.get("yields_to") or []:
-        if kind not in _FACT_KINDS:
-            errors.append(f"{where}: yields_to names unknown type {kind!r}")
+    for field_name in ("yields_to", "purpose_events"):
+        for kind in data.get(field_name) or []:
+            if kind not in _FACT_KINDS:
+                errors.append(f"{where}: {field_name} names unknown type {kind!r}")
     for role in data.get("requires") or []:
         if role not in _ROLES and role not in ("quantity", "date", "dateEnd"):
             errors.append(f"{where}: requires names unknown role {role!r}")
@@ -269,6 +276,8 @@ def _load_type(path: Path, shapes: dict, errors: list[str], lists: dict
         situation=bool(data.get("situation", False)),
         requires_framed=bool(data.get("requires_framed", False)),
         theme_creates=bool(data.get("theme_creates", False)),
+        purpose_events=list(data.get("purpose_events") or []),
+        content=bool(data.get("content", False)),
         extras=list(data.get("extras") or []))
 
 

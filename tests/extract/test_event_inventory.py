@@ -134,3 +134,53 @@ def test_a_quote_that_goes_on_is_its_speakers(nlp):
                  'Maputo to stay at home."')
     (req,) = facts_of(r, "Request")
     assert "Ana Mota" in names(r, req.roles.get("agent"))
+
+
+# --- roles from shared frames -----------------------------------------------------------
+def test_the_addressee_of_an_appeal_and_what_it_is_for(nlp):
+    r = run(nlp, "The dockers' union appealed to the African Union for assistance.")
+    (req,) = facts_of(r, "Request")
+    assert names(r, req.roles["addressee"]) == {"African Union"}
+    assert names(r, req.roles["theme"]) == {"assistance"}
+    assert not facts_of(r, "Aid")  # what is asked for is no aid given
+
+
+def test_a_control_verb_names_who_is_to_act(nlp):
+    r = run(nlp, "The president of Togo asked parliament to approve the new budget.")
+    (req,) = facts_of(r, "Request")
+    assert "parliament" in names(r, req.roles["addressee"])
+    assert names(r, req.roles["theme"]) == {"approve the new budget"}
+    assert not facts_of(r, "Approval")
+    r = run(nlp, "The junta ordered the troops to fire on the crowd in Conakry.")
+    (order,) = facts_of(r, "Order")
+    assert names(r, order.roles["addressee"]) == {"troops"}
+    assert not facts_of(r, "Attack")
+
+
+def test_a_purpose_that_is_an_event_of_its_own_is_linked(nlp):
+    r = run(nlp, "Kenya sent 400 police officers to protect the port of Mombasa.")
+    (dep,) = facts_of(r, "Deployment")
+    (prot,) = facts_of(r, "Protection")
+    assert names(r, prot.roles["agent"]) == {"police officers"}
+    assert names(r, prot.roles["theme"]) == {"port of Mombasa"}
+    assert dep.links["purposeEvent"] == [prot]
+    assert names(r, dep.roles["purpose"]) == {"protect the port of Mombasa"}
+
+
+def test_other_purposes_stay_text(nlp):
+    r = run(nlp, "Ghana sent 200 soldiers to Juba to repair the bridges.")
+    (dep,) = facts_of(r, "Deployment")
+    assert names(r, dep.roles["purpose"]) == {"repair the bridges"}
+    assert not dep.links and not facts_of(r, "Protection")
+
+
+def test_an_ing_participle_acts_for_the_noun_it_modifies(nlp):
+    r = run(nlp, "Soldiers guarding the compound in Bamako stood aside.")
+    (prot,) = facts_of(r, "Protection")
+    assert "Soldiers" in names(r, prot.roles["agent"])
+
+
+def test_a_relative_pronoun_object_is_its_antecedent(nlp):
+    r = run(nlp, "The convoy, which gunmen ambushed near Gao on Monday, was carrying food.")
+    (attack,) = facts_of(r, "Attack")
+    assert names(r, attack.roles["theme"]) == {"convoy"}

@@ -168,7 +168,8 @@ def every_kind() -> SampleDoc:
     harbour = lambda line: d.mention("Ostrel Harbour", "Place", line)  # noqa: E731
     country = lambda line: d.mention("Varnia", "Country", line, country_code="VR")  # noqa: E731
 
-    d.fact("Deployment", 0, "deployed", agent=org(0), theme=guard(0), location=city(0),
+    deployment = d.fact("Deployment", 0, "deployed", agent=org(0), theme=guard(0),
+                        location=city(0),
            requestedBy=ministry(0), date=TimeExpr("on 3 March", "2031-03-03"),
            purpose="guard bridges", quantity=Quantity("12 trucks", 12.0, "truck"))
     d.fact("Withdrawal", 1, "withdrew", theme=guard(1), location=region(1))
@@ -193,7 +194,8 @@ def every_kind() -> SampleDoc:
            location=region(12))
     d.fact("Participation", 13, "took part", participant=cell(13),
            eventType="CounterTerrorismOperation")
-    d.fact("Protection", 14, "guarding", agent=guard(14), theme=harbour(14))
+    protection = d.fact("Protection", 14, "guarding", agent=guard(14), theme=harbour(14))
+    deployment.links["purposeEvent"] = [protection]  # kg:purposeEvent
     d.fact("Casualties", 15, "killed", location=city(15),
            quantity=Quantity("Twelve people", 12.0, "person"))
     d.fact("Damage", 16, "Damage", quantity=Quantity("5 million dollars", 5e6, "USD"))
