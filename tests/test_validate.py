@@ -115,7 +115,7 @@ def _mutations(st: Store) -> dict[str, NamedNode]:
     n = case("protest-nothing", fact(st, "Protest"))
     drop(st, n, KG.location, KG.locationText, KG.date, KG.cause)
     n = case("emergency-nothing", fact(st, "StateOfEmergency"))
-    drop(st, n, KG.location, KG.locationText, KG.date, KG.dateEnd)
+    drop(st, n, KG.location, KG.locationText, KG.date, KG.dateEnd, KG.agent, KG.agentText)
     n = case("cto-nothing", fact(st, "CounterTerrorismOperation"))
     drop(st, n, KG.agent, KG.agentText, KG.location, KG.locationText)
     n = case("participation-no-participant", fact(st, "Participation"))
@@ -262,7 +262,7 @@ CASES = [
     Case("quantity-orphan", "QuantityShape", "must be the kg:quantity of an event"),
     Case("attack-no-target", "AttackShape", "needs a target or place"),
     Case("protest-nothing", "ProtestShape", "needs a location, a date or a cause"),
-    Case("emergency-nothing", "StateOfEmergencyShape", "needs a location, a date or an end"),
+    Case("emergency-nothing", "StateOfEmergencyShape", "needs a location, a date, an end"),
     Case("cto-nothing", "CounterTerrorismOperationShape", "needs an agent or a location"),
     Case("participation-no-participant", "ParticipationShape", "needs a participant"),
     Case("protection-no-theme", "ProtectionShape", "needs what is protected"),

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from kg.extract.circumstances import Circumstances
 from kg.extract.context import Context, Fillers, named_holder
+from kg.extract.factuality import NO_FACT, Factuality
 from kg.extract.frames import frame_slots
 from kg.extract.syntax import (
     is_passive,
@@ -42,7 +43,7 @@ class Reader(TypeRoles, Circumstances):
         self.light = set(lists["light_verbs"])
         self.forces = set(lists["forces"])
         self.cue_verbs = set(ctx.rules.statements["cues"]["verbs"])
-        self.irrealis = set(lists["irrealis_heads"])
+        self.factuality = Factuality(ctx)
         self.actors = set(lists["actor_nouns"])
         self.undoing = set(lists["undoing_verbs"])
         self.content = set(lists["content_heads"])
@@ -53,6 +54,7 @@ class Reader(TypeRoles, Circumstances):
         # (purpose event, trigger index of the event it is the purpose of)
         self.purposes: list[tuple[Fact, int]] = []
         self.purpose_of: Token | None = None
+        self.trigger: Token | None = None
         # tokens of what a Request, Order or Accusation asks for, orders or alleges
         self.content_tokens: set[int] = set()
         self._sent_words: dict[int, tuple[list[Token], list[str], set[str]]] = {}
@@ -63,29 +65,16 @@ class Reader(TypeRoles, Circumstances):
 
     # which triggers are real events
     def realis(self, m: Match) -> bool:
+        """Whether a match names an event at all (its factuality is read apart)."""
         t = m.trigger
         if m.voice != "nominal":
-            if any(c.dep_ == "neg" for c in t.children):
-                return False
             if t.tag_ == "VBG" and t.dep_ == "pcomp":
                 return False
-            v = t
-            for _ in range(3):
-                if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and \
-                        self.purpose_of is None:
-                    return False
-                if v.dep_ == "conj" and v.head.pos_ == "VERB":
-                    v = v.head
-                    continue
-                break
-            if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.irrealis:
-                return False
-            # "police would arrest them if they returned": a condition, not an event
-            if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might")
-                   for c in t.children) and \
-                    any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
-                                                  for g in c.children) for c in t.children):
-                return False
+            if t.lemma_.lower() in self.lists["resultative_verbs"] and (
+                    any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in t.children)
+                    or any(g.i > c.i and g.pos_ == "ADJ" and g.dep_ == "amod"
+                           for c in t.children if c.dep_ == "dobj" for g in c.children)):
+                return False  # "riots left 19 inmates dead"
         else:
             h = t.head
             if t.dep_ == "pobj" and h.lemma_.lower() in ("at", "upon") and \
@@ -112,7 +101,12 @@ class Reader(TypeRoles, Circumstances):
     def read(self, m: Match) -> Fact | None:
         ctx, t, rules = self.ctx, m.trigger, m.rules
         self.purpose_of = self._purpose_head(m)
+        self.trigger = t
         if not self.realis(m):
+            return None
+        mode = self.factuality.of(t, nominal=m.voice == "nominal",
+                                  purpose=self.purpose_of is not None)
+        if mode == NO_FACT:
             return None
         roles: dict[str, list] = {}
         self.first_person: bool | None = False
@@ -234,6 +228,7 @@ class Reader(TypeRoles, Circumstances):
         if "owner_agent" in rules.extras and not roles.get("agent"):
             self._owner_agent(roles)
         fact = self._fact(m, roles, m.rule_for(voice))
+        fact.factuality = mode
         if self.first_person and not roles.get("agent"):
             self.speaker_agents.append(fact)
         if self.purpose_of is not None:
@@ -436,18 +431,22 @@ class Reader(TypeRoles, Circumstances):
         return text or None
 
     def _bare(self, head: Token, skip: set[int]) -> list[Token]:
-        """The theme's noun phrase without what is not its name: the article or
-        determiner, the count ("about 2,000 peacekeepers": peacekeepers; the count is the
-        quantity) and a place phrase ("protesters in Tbilisi")."""
+        """The theme's noun phrase without its article or determiner and its count
+        ("about 2,000 peacekeepers": peacekeepers; the count is the quantity)."""
         drop = set(skip)
+        t = self.trigger
+        if t is not None and head.is_ancestor(t):  # "the convoy, which gunmen ambushed"
+            drop.update(x.i for c in head.children if c == t or c.is_ancestor(t)
+                        for x in c.subtree)
         for h in self._conjuncts(head):
             for c in h.children:
+                first = min(x.i for x in c.subtree)
                 if (c.dep_ in ("det", "predet") and c.i < h.i and h is head) or \
                         (c.dep_ == "nummod" and c.i < h.i) or \
-                        (c.dep_ == "prep" and c.i > h.i and c.lower_ in self.loc_preps
-                         and c.lower_ not in ("of", "from")):
-                    drop.update(x.i for x in c.subtree)
-        kept = np_tokens(head, skip=drop)
+                        (c.dep_ == "relcl" and first > 0 and h.doc[first - 1].text == ","):
+                    drop.update(x.i for x in c.subtree)  # ", which ...": said in passing
+        # a restrictive relative clause says which ("people who were detained during X")
+        kept = np_tokens(head, skip=drop, drop={"advcl", "parataxis"})
         return kept or np_tokens(head, skip=skip)
 
     def _speaker_of(self, t: Token) -> Token | None:

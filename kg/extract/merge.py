@@ -74,6 +74,8 @@ def _earlier(new, old) -> bool:
 
 
 def _agree(a: Fact, b: Fact, entity_of: dict[Mention, str]) -> bool:
+    if a.factuality != b.factuality:  # "will meet" and "met" are two facts
+        return False
     shared = False
     for role in set(a.roles) & set(b.roles):
         if role in ("purpose", "requestedBy", "dateEnd", "cause", "medium"):
@@ -102,11 +104,12 @@ def merge_facts(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
                 continue
             seen_relations[sig] = f
             out.append(f)
-        elif f.kind in situations_:
-            if f.kind in situations:
-                _absorb(situations[f.kind], f, entity_of)
+        elif f.kind in situations_:  # one per kind and factuality ("a protest is planned")
+            key = f"{f.kind}|{f.factuality}"
+            if key in situations:
+                _absorb(situations[key], f, entity_of)
             else:
-                situations[f.kind] = f
+                situations[key] = f
                 out.append(f)
         elif f.kind in ("Statement", "Participation"):
             out.append(f)

@@ -58,7 +58,7 @@ def compatible(a: Fact, b: Fact, roles: tuple[str, ...]) -> bool:
     When both give a quantity, the quantity decides and the wording of the
     theme ("7,939 people" / "persons") does not.
     """
-    if a.kind != b.kind:
+    if a.kind != b.kind or a.factuality != b.factuality:
         return False
     counted = bool(a.roles.get("quantity") and b.roles.get("quantity"))
     for r in roles:
@@ -146,12 +146,13 @@ def carry_locations(events: list[Fact]) -> None:
 
 
 def name_event_themes(events: list[Fact], engine: Engine, ctx: Context) -> None:
-    """A theme that is an event of the update ("the summit") takes that event's description."""
+    """A theme that is an event of the update named by its bare noun ("proposed the
+    summit") takes that event's description ("the CSTO leaders' video conference")."""
     nouns = {w: k for k, t in engine.rules.types.items() for w in [*t.nouns, *t.phrases]}
     for f in events:
         themes = f.roles.get("theme", [])
         for n, v in enumerate(themes):
-            if not isinstance(v, str) or not v.split():
+            if not isinstance(v, str) or len(v.split()) != 1:
                 continue
             kind = nouns.get(v.split()[-1].lower())
             target = next((g for g in events if g.kind == kind and g is not f), None)

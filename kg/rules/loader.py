@@ -167,6 +167,7 @@ class RuleSet:
     statements: dict[str, Any]
     relations: dict[str, Any]
     files: list[Path] = field(default_factory=list)
+    factuality: dict[str, Any] = field(default_factory=dict)  # factuality.yaml
 
     @property
     def situations(self) -> frozenset[str]:
@@ -325,6 +326,9 @@ def load_rules(directory: Path | None = None) -> RuleSet:
     _need(statements, ["cues", "media", "documents", "headline_cues", "patterns",
                        "addressee_participles"], directory / "statements.yaml", errors)
     relations = read_yaml(directory / "relations.yaml")
+    factuality = read_yaml(directory / "factuality.yaml")
+    _need(factuality, ["negation", "future", "hypothetical", "claimed", "reported_future",
+                       "transparent", "opinion_heads"], directory / "factuality.yaml", errors)
     _need(relations, ["membership", "position", "part_of", "patterns"],
           directory / "relations.yaml", errors)
     for extra, data in ((directory / "statements.yaml", statements),
@@ -337,7 +341,7 @@ def load_rules(directory: Path | None = None) -> RuleSet:
     lists = lexicon.get("lists", {}) if isinstance(lexicon, dict) else {}
     types: dict[str, EventRules] = {}
     files = [directory / n for n in ("shapes.yaml", "lexicon.yaml", "statements.yaml",
-                                     "relations.yaml")]
+                                     "relations.yaml", "factuality.yaml")]
     for path in sorted(directory.glob("*.yaml")):
         if path in files:
             continue
@@ -360,7 +364,7 @@ def load_rules(directory: Path | None = None) -> RuleSet:
                         hint="fix the entries listed (file:line)", path=directory)
     return RuleSet(types=types, shapes=shapes, lists=strip_lines(lexicon["lists"]),
                    statements=strip_lines(statements), relations=strip_lines(relations),
-                   files=files)
+                   files=files, factuality=strip_lines(factuality))
 
 
 @cache

@@ -87,8 +87,9 @@ def test_each_class_is_read_with_its_roles(nlp, sentence, kind, roles):
     found = facts_of(r, kind)
     assert found, f"no {kind} in {[f.kind for f in r.facts]}"
     fact = found[0]
-    for role, want in roles.items():
-        assert want in names(r, fact.roles.get(role)), (role, fact.roles.get(role))
+    for role, want in roles.items():  # a filler names it, or a text filler holds it
+        got = names(r, fact.roles.get(role))
+        assert want in got or any(want in g for g in got), (role, got)
 
 
 def test_a_lemma_shared_by_types_goes_by_its_theme(nlp):

@@ -130,7 +130,8 @@ def test_infinitives_and_negations_are_not_events(nlp):
     r = run(nlp, "The ministry is taking measures to detain the organisers. "
                  "The army did not deploy troops to Tripoli.")
     assert facts_of(r, "Detention") == []
-    assert facts_of(r, "Deployment") == []
+    # issue 15: a negated event is a fact with kg:factuality "negated"
+    assert [f.factuality for f in facts_of(r, "Deployment")] == ["negated"]
 
 
 def test_protest_cause_and_date(nlp):
