@@ -29,6 +29,7 @@ from kg.extract.unit_merge import (
     carry_locations,
     merge_in_unit,
     name_event_themes,
+    relate_same_acts,
     successor_offices,
 )
 from kg.records import Fact, Mention, SourceDocument, Unit
@@ -73,6 +74,7 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     successor_offices(events)
     name_event_themes(events, engine, ctx)
     carry_locations(events)
+    relate_same_acts(events, rules.lists["same_act"])
     relations = relation_facts(ctx)
     facts = events + statements + relations
     return facts

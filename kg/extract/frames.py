@@ -56,6 +56,23 @@ def complement_of(t: Token) -> Token | None:
     return None
 
 
+def shared_object(t: Token) -> Token | None:
+    """The object a verb shares with the verb coordinated after it ("stormed and looted
+    the shops", "stormed and set fire to the building"), when it has none of its own."""
+    if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in t.children):
+        return None
+    for c in t.children:
+        if c.dep_ != "conj" or c.pos_ != "VERB":
+            continue
+        for _p, o in prep_objects(c, {"to"}):  # "set fire to X": the object of "to"
+            if any(d.dep_ == "dobj" for d in c.children):
+                return o
+        objs = [o for o in c.children if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")]
+        if objs:
+            return objs[0]
+    return None
+
+
 def light_verb(t: Token, light_verbs: set[str]) -> tuple[Token, str] | None:
     """The light verb a noun trigger is the object of ("declared [a curfew]"), also through
     a measure or amount ("announced [3 million euros] in [aid]"), with the noun phrase's
@@ -91,6 +108,8 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
         obj = next((c for c in t.children if c.dep_ == "dobj" and c.i not in in_phrase), None)
         if obj is not None and obj.lemma_.lower() in RELATIVE_PRONOUNS and t.dep_ == "relcl":
             obj = antecedent(t.head)  # "the bloc, which Mali left": the bloc
+        if obj is None:
+            obj = shared_object(t)  # "stormed and set fire to the building"
         frame.add("controlled" if comp is not None and obj is not None else "object", obj)
         for prep, o in prep_objects(obj, object_preps) if obj is not None else []:
             frame.add(prep, o)

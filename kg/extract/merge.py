@@ -15,6 +15,7 @@ linked to GeoNames lies in its country when the document names that country.
 
 from __future__ import annotations
 
+from kg.extract.unit_merge import same_filler
 from kg.records import Entity, EntityType, Fact, Mention, Quantity, TimeExpr
 from kg.rules.loader import event_rules
 
@@ -81,9 +82,10 @@ def _agree(a: Fact, b: Fact, entity_of: dict[Mention, str]) -> bool:
         if role in ("purpose", "requestedBy", "dateEnd", "cause", "medium"):
             continue
         ka, kb = _keys(a.roles[role], entity_of), _keys(b.roles[role], entity_of)
-        if ka and kb and not (ka & kb):
+        same = bool(ka & kb) or same_filler(a.roles[role], b.roles[role])
+        if ka and kb and not same:
             return False
-        if role in _IDENTIFYING and ka & kb:
+        if role in _IDENTIFYING and same:
             shared = True
     return shared
 

@@ -52,6 +52,35 @@ def _key_values(values: list) -> set:
     return out
 
 
+def head_words(values: list) -> set[tuple[str, frozenset[str]]]:
+    """(head word, words) of each value ("the provincial council building": building),
+    plural folded: see :func:`same_filler`."""
+    out = set()
+    for v in values:
+        text = v.text if isinstance(v, Mention) else v
+        if isinstance(text, str) and text.split():
+            words = [_fold(w) for w in text.lower().split() if w not in ("the", "a", "an")]
+            if words:
+                out.add((words[-1], frozenset(words)))
+    return out
+
+
+def _fold(word: str) -> str:
+    w = word.strip(".,;:'\"")
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def same_filler(va: list, vb: list) -> bool:
+    """Two wordings of one filler: the same head word, one's words within the other's
+    ("police" / "Ugandan police", "the building" / "the provincial council building"; not
+    "Foreign Ministry" / "Interior Ministry")."""
+    for ha, wa in head_words(va):
+        for hb, wb in head_words(vb):
+            if ha == hb and (wa <= wb or wb <= wa):
+                return True
+    return False
+
+
 def compatible(a: Fact, b: Fact, roles: tuple[str, ...]) -> bool:
     """Two facts of one kind that may be one event: no role they both fill disagrees.
 
@@ -65,7 +94,36 @@ def compatible(a: Fact, b: Fact, roles: tuple[str, ...]) -> bool:
         if r == "theme" and counted:
             continue
         va, vb = a.roles.get(r), b.roles.get(r)
-        if va and vb and not (_key_values(va) & _key_values(vb)):
+        if va and vb and not (_key_values(va) & _key_values(vb)) and \
+                not same_filler(va, vb):
+            return False
+    return True
+
+
+def relate_same_acts(events: list[Fact], pairs: list[list[str]]) -> None:
+    """"stormed and set fire to the building": an Attack and an Arson of one act stay two
+    facts (two kinds of event) and point to each other (kg:sameAct) when they share the
+    sentence, the agent (or one has none) and the target."""
+    for first, second in pairs:
+        for a in (f for f in events if f.kind == first):
+            for b in (f for f in events if f.kind == second):
+                if a.sentence != b.sentence or a.factuality != b.factuality:
+                    continue
+                ta, tb = a.roles.get("theme", []), b.roles.get("theme", [])
+                if not (ta and tb and (_key_values(ta) & _key_values(tb)
+                                       or same_filler(ta, tb))):
+                    continue
+                if compatible_roles(a, b, ("agent",)):
+                    a.links.setdefault("sameAct", []).append(b)
+                    b.links.setdefault("sameAct", []).append(a)
+
+
+def compatible_roles(a: Fact, b: Fact, roles: tuple[str, ...]) -> bool:
+    """No role of ``roles`` both fill disagrees (the kinds may differ)."""
+    for r in roles:
+        va, vb = a.roles.get(r), b.roles.get(r)
+        if va and vb and not (_key_values(va) & _key_values(vb)) and \
+                not same_filler(va, vb):
             return False
     return True
 

@@ -64,7 +64,7 @@ KG = Namespace(
     agent theme themeText location addressee participant participantText quantity date
     dateEnd datePrecision dateText purpose requestedBy requestedByText cause medium mediumText
     speaker quote cue gist attributedTo reportedAt event eventType origin originText factuality
-    purposeEvent
+    purposeEvent sameAct
     holder role roleText organization member group part whole place container
     value unit qualifier quantityText
     confidence rule trigger mention mentionOf sentence update stamp headline dateline

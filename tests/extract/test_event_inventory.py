@@ -185,3 +185,29 @@ def test_a_relative_pronoun_object_is_its_antecedent(nlp):
     r = run(nlp, "The convoy, which gunmen ambushed near Gao on Monday, was carrying food.")
     (attack,) = facts_of(r, "Attack")
     assert names(r, attack.roles["theme"]) == {"convoy"}
+
+
+# --- one fact per event in a document ----------------------------------------------------
+def test_headline_and_body_tell_one_arrest(nlp):
+    r = run(nlp, "Police in Mbale arrested 23 students on Monday after a march.",
+            headline="Ugandan police arrest 23 students")
+    assert len(facts_of(r, "Arrest")) == 1
+
+
+def test_an_attack_and_its_arson_are_two_facts_of_one_act(nlp):
+    r = run(nlp, "Protesters stormed and set fire to the town hall in Kisumu on Friday.")
+    (attack,) = facts_of(r, "Attack")
+    (arson,) = facts_of(r, "Arson")
+    assert "town hall" in " ".join(names(r, attack.roles["theme"]))
+    assert attack.links["sameAct"] == [arson] and arson.links["sameAct"] == [attack]
+
+
+def test_two_wordings_of_one_target_merge_across_updates(nlp):
+    from datetime import UTC, datetime
+
+    from tests.extract.event_helpers import updates
+    r = updates(nlp, [("Gunmen stormed the central prison in Gitega on Monday.",
+                       datetime(2023, 3, 13, 8, 0, tzinfo=UTC)),
+                      ("The gunmen stormed the prison in Gitega before dawn, police said.",
+                       datetime(2023, 3, 13, 12, 0, tzinfo=UTC))])
+    assert len(facts_of(r, "Attack")) == 1
