@@ -187,6 +187,10 @@ class Reader(TypeRoles, Circumstances):
                 role = args.get(slot)
                 if role is not None:
                     self._fill(role, tok, put, prep=slot)
+        if rules.kind == "Request" and frame.complement is not None and \
+                frame.complement.lemma_.lower() in self.lists["anonymity_verbs"] and \
+                is_passive(frame.complement):
+            return None  # "who asked not to be named": a source's condition, no request
         if rules.content:  # what is asked for, ordered or alleged is no fact of its own
             for slot, tok in frame.slots:  # (not "the summit, which was proposed by X")
                 if (slot == "complement" or args.get(slot) in ("theme", "cause")) and \
@@ -321,8 +325,11 @@ class Reader(TypeRoles, Circumstances):
                     put(role, ent)
                 elif ent is None and (h.lemma_.lower() in self.actors or
                                       h.lemma_.lower() in self.f.body_heads):
-                    # "riot police", "both sides", "the crowd": as the text says
-                    put(role, text_of(self._bare(h, set())))
+                    # "riot police", "both sides", "the crowd": as the text says (one
+                    # conjunct: the others are participants of their own)
+                    own = {x.i for c in h.children if c.dep_ in ("conj", "cc", "appos")
+                           for x in c.subtree}
+                    put(role, text_of(self._bare(h, own)))
         elif role == "agent":
             for h in self._conjuncts(tok):
                 put(role, self._agentish(h))
@@ -389,10 +396,12 @@ class Reader(TypeRoles, Circumstances):
                     return inner
             return text_of(self._bare(head, set()))
         if head.pos_ == "PROPN" and head.is_title:
-            # a name the entity rules missed ("The United Nations urged"): its words
+            # a name the entity rules missed ("The United Nations urged"): its words (not
+            # a title-case headline parsed as one long name)
             name = [x for x in head.subtree
                     if (x.i <= head.i and x.dep_ in ("compound", "flat")) or x.i == head.i]
-            if name and all(x.pos_ == "PROPN" for x in name):
+            if name and len(name) <= 5 and all(x.pos_ == "PROPN" for x in name) and \
+                    self.trigger not in name:
                 return text_of(sorted(name, key=lambda x: x.i))
         if head.lower_ in ("i", "we") and self.first_person is not None:
             self.first_person = True  # "I urge everyone ...": the speaker of the quote

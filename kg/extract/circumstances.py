@@ -10,6 +10,9 @@ chain, resolved against the unit's anchor; quantities are counts of the patient
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -26,6 +29,11 @@ from kg.extract.triggers import Match
 from kg.records import Mention, Quantity, TimeExpr
 from kg.resolve.dates import normalise_date
 from kg.resolve.quantities import parse_quantity
+
+# the part of a day a date names: "late on Tuesday", "Sunday afternoon", "before dawn on Friday"
+_PART_OF_DAY = re.compile(r"\b(?:early|late|before dawn|after dark|at dawn|at dusk|"
+                          r"morning|afternoon|evening|night|midday|noon|in the|on the)\b",
+                          re.IGNORECASE)
 
 
 class Circumstances:
@@ -145,17 +153,50 @@ class Circumstances:
         """
         if self._dates_read is None:
             skip = set(self.lists["date_skip_preps"])
+            ends = set(self.lists["date_end_preps"])
             out = []
-            for ent in self.dates:
+            last: TimeExpr | None = None  # the last date told, for "the same day"
+            for ent in sorted(self.dates, key=lambda e: e.start):
                 prep = ent.root.head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
-                if prep in skip or ent.text.lower().startswith(tuple(skip)):
-                    continue
                 c = clause_head(ent.root)
-                time = self._normalised(ent.text, future=self._future(c))
+                if prep in skip or ent.text.lower().startswith(tuple(skip)) or \
+                        self._under_skip(ent.root, c, skip):
+                    continue  # "since June", "five coups since independence in 1960"
+                # an end ("until Monday") lies ahead of the event it ends
+                time = self._normalised(ent.text, future=self._future(c) or prep in ends)
+                if time.value is None and last is not None:
+                    time = self._relative_to(ent.text, last)
                 if time.value is not None:
                     out.append((ent, prep, c, time))
+                    if time.precision == "day":
+                        last = time
             self._dates_read = out
         return self._dates_read
+
+    @staticmethod
+    def _under_skip(tok: Token, clause: Token, skip: set[str]) -> bool:
+        """Whether a preposition of ``skip`` stands between a date and its clause."""
+        a = tok
+        for _ in range(8):
+            if a == clause or a.head == a:
+                return False
+            a = a.head
+            if a.dep_ == "prep" and a.lemma_.lower() in skip:
+                return True
+        return False
+
+    def _relative_to(self, text: str, last: TimeExpr) -> TimeExpr:
+        """"the same day", "the next day", "two days later": counted from the date told
+        before in the unit (lexicon.yaml `date_offsets`)."""
+        low = " ".join(text.lower().split())
+        for phrase, days in self.lists["date_offsets"].items():
+            if low == phrase or low.endswith(" " + phrase):
+                try:
+                    day = date.fromisoformat(last.value) + timedelta(days=int(days))
+                except (TypeError, ValueError):
+                    break
+                return TimeExpr(text, day.isoformat(), "day")
+        return TimeExpr(text, None, "unresolved")
 
     def _date(self, m: Match, put) -> None:
         t = m.trigger
@@ -194,7 +235,15 @@ class Circumstances:
     def _normalised(self, text: str, *, future: bool = False) -> TimeExpr:
         key = (text, future)
         if key not in self._times:
-            self._times[key] = normalise_date(text, base=self.ctx.base, future=future)
+            time = normalise_date(text, base=self.ctx.base, future=future)
+            if time.value is None:  # "late on Tuesday", "Sunday afternoon": the day
+                day = _PART_OF_DAY.sub(" ", text)
+                if day.strip() and day.split() != text.split():
+                    found = normalise_date(" ".join(day.split()), base=self.ctx.base,
+                                           future=future)
+                    if found.value is not None:
+                        time = TimeExpr(text, found.value, found.precision, found.end)
+            self._times[key] = time
         return self._times[key]
 
     def _future(self, verb: Token) -> bool:

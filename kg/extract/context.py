@@ -172,6 +172,7 @@ class Fillers:
         self.group_heads = set(ctx.rules.relations["membership"]["member_heads"])
         self.role_heads = set(ctx.rules.relations["position"]["role_heads"])
         self.forces = set(lists["forces"])
+        self.plural_people = set(lists["plural_people"])
 
     def _force(self, head: Token) -> Mention | None:
         """"the peacekeeping battalion of the African Union": a force named by its owner."""
@@ -225,6 +226,9 @@ class Fillers:
                 return None
             if any(c.dep_ == "nummod" for c in head.children):  # "2,000 soldiers": a count
                 return None
+            if not det and head.tag_ == "NNS" and lemma in self.plural_people and not any(
+                    c.dep_ in ("compound", "amod", "poss") for c in head.children):
+                return None  # "soldiers fired": people by role, not a named force
             mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
                     and not c.is_punct]
             start = min([head.i, *(t.i for m in mods for t in m.subtree)])

@@ -107,6 +107,10 @@ class Factuality:
 
     def _noun(self, t: Token, found: set[str]) -> Token | str | None:
         """Cues on a noun trigger; the verb whose factuality it shares (or None)."""
+        if any(c.dep_ == "det" and c.lower_ in self.neg_dets for c in t.children):
+            found.add("negated")
+        while t.dep_ == "conj" and t.head != t:  # "prepare actions and attacks"
+            t = t.head
         for c in t.children:
             low = c.lower_
             if c.dep_ == "det" and low in self.neg_dets:

@@ -116,8 +116,8 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
         for c in t.children:  # "gave the city aid": the dative noun is the recipient
             if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
                 frame.add("to", c)
-    elif voice == "passive":
-        frame.add("passive_subject", passive_subject(t))
+    elif voice == "passive":  # "were urged to move": the one urged
+        frame.add("controlled" if comp is not None else "passive_subject", passive_subject(t))
         for _prep, obj in prep_objects(t, {"by"}):
             frame.add("by", obj)
     else:
@@ -143,6 +143,12 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
             frame.add("by", obj)
     if comp is not None:
         frame.add("complement", comp)
+        # "demanded that Armenia remove ...": the one who is to act
+        if comp.dep_ == "ccomp" and voice == "active" and not any(
+                s == "controlled" for s, _ in frame.slots):
+            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and comp.dep_ == "ccomp" and subj.pos_ in ("PROPN", "NOUN"):
+                frame.add("controlled", subj)
     for prep, obj in prep_objects(t):
         if prep == "by" or obj.i in in_phrase or (prep == "of" and voice != "nominal") or \
                 obj.ent_type_ in ("DATE", "TIME"):
