@@ -168,6 +168,12 @@ class Fact:
     trigger: Span | None = None
     reported: datetime | None = None
     attributed_to: Mention | None = None
+    # how the text presents an event: None (asserted), "negated", "future",
+    # "hypothetical" or "claimed" (kg:factuality; kg/extract/factuality.py)
+    factuality: str | None = None
+    # other facts this one points to, by property: {"purposeEvent": [the Protection a
+    # deployment is for]} (a link to a fact the document does not keep is left out)
+    links: dict[str, list[Fact]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ def _token_at(ctx, m: Mention) -> Token | None:
 
 
 def membership(ctx) -> list[Fact]:
-    from kg.extract.events import prep_objects
+    from kg.extract.syntax import prep_objects
 
     spec = ctx.rules.relations["membership"]
     member_heads = set(spec["member_heads"])
@@ -73,7 +73,7 @@ def membership(ctx) -> list[Fact]:
 
 
 def positions(ctx) -> list[Fact]:
-    from kg.extract.events import prep_objects, text_of
+    from kg.extract.syntax import prep_objects, text_of
 
     heads = set(ctx.rules.relations["position"]["role_heads"])
     out = []
@@ -108,7 +108,7 @@ def positions(ctx) -> list[Fact]:
                                                    "organization": [org]},
                                  root, "position/apposition", 0.8))
     # "the head of the mission, Anita Larsen,": the role noun before the name
-    from kg.extract.events import named_holder
+    from kg.extract.context import named_holder
 
     seen = {(f.roles["holder"][0].start, f.roles["holder"][0].end) for f in out}
     for tok in ctx.tokens:
@@ -137,7 +137,7 @@ def positions(ctx) -> list[Fact]:
 
 def _possessive_office(ctx, holder: Mention, role_head: Token) -> Fact | None:
     """"X's chief minister": the office is the words after the possessive, up to the noun."""
-    from kg.extract.events import text_of
+    from kg.extract.syntax import text_of
 
     for poss in role_head.children:
         if poss.dep_ != "poss":

@@ -142,6 +142,9 @@ class DocumentMapper:
             self.sentence_quads(sent)
         for entity in self.result.entities:
             self.entity_quads(entity)
+        self.fact_iri = {id(fact): self.minter.fact(self.doc.doc_id, fact.kind,
+                                                    self.fact_identity(fact))
+                         for fact in self.result.facts}
         for fact in self.result.facts:
             self.fact_quads(fact)
         return self.out
@@ -243,7 +246,7 @@ class DocumentMapper:
         return f"{fact.kind}|{fact.unit}|{fact.sentence}|{trig}|{fact.rule}|{roles}"
 
     def fact_quads(self, fact: Fact) -> None:
-        f = self.minter.fact(self.doc.doc_id, fact.kind, self.fact_identity(fact))
+        f = self.fact_iri[id(fact)]
         g, add, span = self.graph, self.out.append, self.span
         add(Quad(f, _TYPE, KG[fact.kind], g))
         add(Quad(f, _TYPE, _EVENT if fact.category == "event" else _RELATION, g))
@@ -258,6 +261,13 @@ class DocumentMapper:
         if fact.trigger:
             t = fact.trigger
             add(Quad(f, KG.trigger, self.span_node(t.start, t.end, t.text), g))
+        if fact.factuality:
+            add(Quad(f, KG.factuality, Literal(fact.factuality), g))
+        for prop, others in sorted(fact.links.items()):
+            for other in others:
+                target = self.fact_iri.get(id(other))
+                if target is not None:
+                    add(Quad(f, KG[prop], target, g))
         if fact.attributed_to is not None:
             key = self.mention_entity.get(fact.attributed_to)
             if key:
