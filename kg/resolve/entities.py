@@ -257,7 +257,7 @@ class _Resolver:
             return _Info(f"pending-city:{m.start}", core, body.type, "body phrase",
                          owner_pending=body.name)
         # A named national body ("National Security Committee") takes its country.
-        from kg.extract.entities import head_type
+        from kg.extract.entity_types import head_type
 
         htype = head_type(core, rules)
         head = re.split(r"\s+of\s+", normalise_name(core), maxsplit=1)[0].split(" ")[-1]
@@ -298,7 +298,7 @@ class _Resolver:
         return inf
 
     def link_acronyms(self) -> None:
-        from kg.extract.entities import spells
+        from kg.extract.acronyms import spells
 
         longs = [(i, m) for i, m in enumerate(self.mentions)
                  if m.type.is_agent and not _is_acronym(m.text) and len(m.text.split()) > 1

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from kg.extract.entities import spells
+from kg.extract.acronyms import spells
 from kg.records import EntityType
 from tests.extract.event_helpers import facts_of, names, run, updates
 
@@ -418,7 +418,7 @@ def test_an_unclosed_bracket_ends_a_name(nlp):
     # the model sometimes tags "the X Market (Acronym" as one name: hand-built here
     from spacy.tokens import Doc
 
-    from kg.extract.entities import _trim
+    from kg.extract.name_spans import trim_span as _trim
 
     doc = Doc(nlp.vocab, words=["the", "Southern", "Cone", "Market", "(", "Sucomer", ")"])
     assert _trim(doc[0:6]).text == "Southern Cone Market"
