@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.entities import entity_mentions, title_positions
+from kg.extract.entities import entity_mentions
 from kg.extract.events import extract_facts
 from kg.extract.merge import merge_facts
+from kg.extract.positions import title_positions
 from kg.extract.spans import doc_text, sentence_bounds
 from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
 from kg.resolve.entities import resolve_entities
