@@ -1,0 +1,156 @@
+"""Statements beyond "X said that ...": who speaks (kg/extract/speakers.py), stances and
+figures, quotes inside what is said, addressees and media. Invented sentences, names and
+places other than the dev texts'."""
+
+from __future__ import annotations
+
+from kg.records import EntityType, Mention
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _statements(result):
+    return facts_of(result, "Statement")
+
+
+def _one(result):
+    found = _statements(result)
+    assert len(found) == 1, [(f.rule, f.roles) for f in found]
+    return found[0]
+
+
+# --- who speaks -------------------------------------------------------------------------
+def test_each_government_of_a_list_speaks(nlp):
+    r = run(nlp, "The governments of Chile, Uruguay and Paraguay condemned the attack on "
+                 "the parliament in Asuncion.")
+    found = _statements(r)
+    assert {n for f in found for n in names(r, f.roles["speaker"])} == {
+        "Chile", "Uruguay", "Paraguay"}
+    assert all("condemned the attack" in f.roles["gist"][0] for f in found)
+
+
+def test_a_country_speaks_for_its_government(nlp):
+    r = run(nlp, "Canada said 38 of its citizens had been flown out of Port Moresby.")
+    assert names(r, _one(r).roles["speaker"]) == {"Canada"}
+
+
+def test_an_unnamed_spokesman_speaks_for_the_body(nlp):
+    r = run(nlp, "Police arrested 12 people in Arequipa on Monday, a police spokesman said.")
+    s = _one(r)
+    (speaker,) = s.roles["speaker"]
+    assert isinstance(speaker, Mention) and speaker.type is EntityType.ARMED_FORCE
+    assert speaker.text.lower() == "police"
+
+
+def test_a_spokeswoman_for_a_named_body_speaks_for_it(nlp):
+    r = run(nlp, "A spokeswoman for the Andean Water Authority said the dam at Yura was safe.")
+    assert names(r, _one(r).roles["speaker"]) == {"Andean Water Authority"}
+
+
+def test_people_named_by_role_speak_as_text(nlp):
+    r = run(nlp, "The river burst its banks near Tarija overnight, residents said. Two "
+                 "officials close to the governor told EFE that she had left the city.")
+    speakers = {s for f in _statements(r) for s in f.roles["speaker"]}
+    assert "residents" in speakers
+    assert "Two officials close to the governor" in speakers
+
+
+def test_he_is_the_last_person_who_was_a_subject(nlp):
+    r = run(nlp, "President Tomas Vera has not ruled out early elections, a step his rival "
+                 "Carla Mendez opposes. \"Nothing is off the table,\" he told a business "
+                 "forum in Quito.")
+    s = next(f for f in _statements(r) if f.roles.get("quote"))
+    assert names(r, s.roles["speaker"]) == {"Tomas Vera"}
+    assert "business forum" in s.roles["addressee"][0]
+
+
+def test_the_agency_is_the_agency_named_in_its_sentence(nlp):
+    r = run(nlp, "Gunmen attacked a convoy of the Pan-Andean Relief Agency near Oruro on "
+                 "Monday and seized two trucks, the agency said.")
+    assert names(r, _one(r).roles["speaker"]) == {"Pan-Andean Relief Agency"}
+
+
+def test_a_conjoined_cue_shares_the_subject(nlp):
+    r = run(nlp, "Lena Horvat of the Danube Institute said a deal might come within weeks, "
+                 "but warned that a single incident on the river could derail the talks.")
+    s = _one(r)
+    assert names(r, s.roles["speaker"]) == {"Lena Horvat"}
+    assert set(s.roles["cue"]) == {"say", "warn"}
+    (gist,) = s.roles["gist"]  # one gist: both pieces, in order
+    assert "deal might come" in gist and "single incident" in gist
+
+
+def test_adding_that_belongs_to_the_same_statement(nlp):
+    r = run(nlp, "Another flight could leave Tarawa on Saturday, the foreign ministry said, "
+                 "adding that its embassy would stay open.")
+    s = _one(r)
+    assert set(s.roles["cue"]) == {"say", "add"}
+    assert "embassy would stay open" in s.roles["gist"][0]
+
+
+# --- what is said ---------------------------------------------------------------------
+def test_a_quotation_inside_the_reported_clause_is_a_quote(nlp):
+    r = run(nlp, "Governor Rosa Quispe said the police had acted \"with restraint\" and that "
+                 "nobody was hurt.")
+    assert "with restraint" in _one(r).roles["quote"]
+
+
+def test_a_stance_verb_states_its_object(nlp):
+    r = run(nlp, "The Andean Farmers Union denied any role in the blockade of the highway.")
+    s = _one(r)
+    assert "denied any role in the blockade" in s.roles["gist"][0]
+
+
+def test_calling_something_a_name_is_a_statement(nlp):
+    r = run(nlp, "Opposition leader Rita Sol called the budget \"a betrayal of voters\".")
+    s = _one(r)
+    assert names(r, s.roles["speaker"]) == {"Rita Sol"}
+    assert "a betrayal of voters" in s.roles["quote"]
+
+
+def test_dismissing_as_is_a_statement(nlp):
+    r = run(nlp, "The defence ministry dismissed the report as propaganda.")
+    assert "dismissed the report as propaganda" in _one(r).roles["gist"][0]
+
+
+def test_a_figure_put_by_a_source_is_a_statement(nlp):
+    r = run(nlp, "Activists who organised the march put the death toll at nine.")
+    s = _one(r)
+    assert s.roles["speaker"][0].startswith("Activists")
+    assert "death toll at nine" in s.roles["gist"][0]
+
+
+def test_turning_down_is_no_figure(nlp):
+    r = run(nlp, "Workers put the new roof on the school in Potosi.")
+    assert _statements(r) == []
+
+
+# --- to whom and through what ------------------------------------------------------------
+def test_told_reporters_gives_a_text_addressee(nlp):
+    r = run(nlp, "\"The road to Puno is open,\" Interior Minister Carlos Mamani told reporters.")
+    assert _one(r).roles["addressee"] == ["reporters"]
+
+
+def test_speaking_to_reporters_gives_the_addressee(nlp):
+    r = run(nlp, "Speaking to reporters in the square, General Hugo Paz said the army would "
+                 "withdraw.")
+    assert "reporters" in _one(r).roles["addressee"]
+
+
+def test_a_platform_and_a_phone_are_media(nlp):
+    r = run(nlp, "Foreign Minister Ines Koval wrote on X that the embassy was closed. Her "
+                 "deputy, Marek Dvorak, told Reuters by phone that staff were safe.")
+    media = [v for f in _statements(r) for v in f.roles.get("medium", [])]
+    assert "X" in media and "phone" in media
+
+
+def test_a_body_named_with_its_owner_speaks_by_the_whole_phrase(nlp):
+    r = run(nlp, "The aid will reach Tarija next week, the office of the regional coordinator "
+                 "in Bolivia said.")
+    (speaker,) = _one(r).roles["speaker"]
+    assert speaker.text == "office of the regional coordinator in Bolivia"
+
+
+def test_a_title_subject_with_a_named_apposition_is_that_person(nlp):
+    r = run(nlp, "The Head of Mission and Force Commander, Major General Pavel Novak, said: "
+                 "\"No one should ever open fire on peacekeepers.\"")
+    assert names(r, _one(r).roles["speaker"]) == {"Pavel Novak"}
