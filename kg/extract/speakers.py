@@ -41,10 +41,13 @@ class Speakers:
         spec = st.ctx.rules.statements["speakers"]
         self.spokespeople = set(spec["spokespeople"])
         self.people = set(spec["people"])
+        self.narrators = set(spec["narrators"])
         self.groups_of = set(spec["groups_of"])
-        self.descriptions: dict[str, set[EntityType]] = {
-            noun: {EntityType(t) for t in types} for noun, types in spec["descriptions"].items()}
+        self.descriptions: dict[str, tuple[set[EntityType], list[str]]] = {
+            noun: ({EntityType(t) for t in d["types"]}, list(d.get("words", [noun])))
+            for noun, d in spec["descriptions"].items()}
         self.body_heads: dict[str, str] = st.ctx.rules.lists["body_heads"]
+        self.documents = set(st.ctx.rules.statements["documents"])
 
     # --- entry point ----------------------------------------------------------------------
     def of(self, tok: Token) -> list[Speaker]:
@@ -61,11 +64,27 @@ class Speakers:
                 m = ctx.cover.get(c.i)
                 if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
                     return [m]
+        if named is not None and _definite(tok) and \
+                named.text.lower().removeprefix("the ") in self.descriptions:
+            m = description_antecedent(self, tok)  # "the army" the entity rules found
+            if m is not None:
+                return [m]
         if named is not None:
             if named.type.is_place and named.type not in (EntityType.COUNTRY, EntityType.CITY):
                 return []
             return self._with_conjuncts(tok, named)
         lemma = tok.lemma_.lower()
+        if lemma in self.narrators:
+            return []  # "a Sputnik correspondent reported": the outlet's own narration
+        if lemma in self.documents:  # "a statement by the army press office said"
+            for _p, obj in prep_objects(tok, {"by", "from"}):
+                return self.of(obj)
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return self.of(poss)
+        inner = self._named_inside(tok)
+        if inner is not None:
+            return [inner]
         if lemma in self.groups_of and tok.tag_ in ("NNS", "NNPS"):
             members = self._members(tok)
             if members:
@@ -81,7 +100,7 @@ class Speakers:
         m = self._body_phrase(tok) or self.st.f.entity(tok, person=True)
         if m is not None:
             return [] if m.type.is_place else [m]
-        if lemma in self.people and tok.pos_ in ("NOUN", "PROPN"):
+        if (lemma in self.people or low in self.people) and tok.pos_ in ("NOUN", "PROPN"):
             words = [x for x in np_tokens(tok, drop={"relcl", "advcl", "parataxis", "acl",
                                                       "appos"})
                      if not (x.dep_ == "det" and x.head == tok)]
@@ -113,6 +132,21 @@ class Speakers:
                     out.append(m)
         return out if len(out) >= 2 else []
 
+    def _named_inside(self, tok: Token) -> Mention | None:
+        """"the ISPR directorate", "the rights group RNDDH", "local radio station Radio Sol
+        Mansi": a common noun with the name of a body beside it is that body."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or lemma in self.people or lemma in self.spokespeople:
+            return None  # "a Sputnik correspondent", "a SADC official": people by role
+        for c in tok.children:
+            if c.dep_ not in ("compound", "appos", "nmod"):
+                continue
+            m = self.ctx.cover.get(c.i)
+            if m is not None and m.type.is_agent and m.type is not EntityType.PERSON and (
+                    c.dep_ == "appos" or c.i == tok.i - 1 or c.i > tok.i):
+                return m
+        return None
+
     def _body_phrase(self, tok: Token) -> Mention | None:
         """"the office of the UN coordinator in Malawi", "the Guayas prosecutor's office":
         a body named by its head noun with its owner is named by the whole phrase."""
@@ -124,7 +158,10 @@ class Speakers:
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                 and c.i < tok.i and c.pos_ != "PRON"]
         owners = [o for _p, o in prep_objects(tok, {"of"}) if o.i > tok.i]
-        if not owners and not any(c.dep_ == "poss" for c in mods):
+        inside = [self.ctx.cover[t.i] for c in [*mods, *owners] for t in c.subtree
+                  if t.i in self.ctx.cover]
+        named = any(self.ctx.cover.get(t.i) is not None for c in mods for t in c.subtree)
+        if not owners and not named and not any(c.dep_ == "poss" for c in mods):
             return None  # "the ministry": the fillers and the resolver read it
         start = min([tok.i, *(t.i for c in mods for t in c.subtree)])
         end = max([tok.i, *(t.i for o in owners for t in o.subtree
@@ -136,7 +173,11 @@ class Speakers:
             inner = self.ctx.mention_of(owners[0])
             if inner is not None and inner.type is EntityType.PERSON:
                 return None  # "the office of President X": left to the fillers
-        return self.ctx.create(words, EntityType(etype), "rule:event-role")
+        kind = EntityType(etype)
+        if kind is EntityType.GOVERNMENT_BODY and any(
+                m.type is EntityType.ORGANIZATION for m in inside):
+            kind = EntityType.ORGANIZATION  # "the UN human rights office": a UN body
+        return self.ctx.create(words, kind, "rule:event-role")
 
     def _body_of_spokesperson(self, tok: Token) -> Mention | None:
         """"a police spokesman", "a spokeswoman for the ministry", "the army's spokesman":
@@ -178,7 +219,7 @@ def pronoun_antecedent(st, tok: Token) -> Mention | None:
     people = [m for m in ctx.mentions if m.type is EntityType.PERSON and m.end <= at
               and not (ctx.headline and ctx.headline[0] <= m.start - ctx.unit.start
                        < ctx.headline[1])]
-    spoke = {(f.trigger.start, f.roles["speaker"][0]) for f, _ in st.found
+    spoke = {(f.roles["speaker"][0].start, f.roles["speaker"][0]) for f, _ in st.found
              if f.trigger and f.trigger.start < at and isinstance(f.roles["speaker"][0], Mention)
              and f.roles["speaker"][0].type is EntityType.PERSON}
     sents = sorted({ctx.sentence(t) for t in ctx.tokens}, key=lambda s: -s[0])
@@ -195,7 +236,9 @@ def pronoun_antecedent(st, tok: Token) -> Mention | None:
             if root.dep_ == "appos":
                 root = root.head
             if root.dep_ in _SUBJECTS:
-                (main if root.head.dep_ in ("ROOT", "conj", "ccomp") else other).append(m)
+                head = root.head
+                top = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+                (main if top else other).append(m)
         main += [m for start, m in spoke if lo <= start < hi]
         for group in (main, other):
             if group:
@@ -208,8 +251,7 @@ def description_antecedent(sp: Speakers, tok: Token) -> Mention | None:
     that the unit mentions last before it (in its sentence first), preferring one whose
     name holds the noun ("the ministry" -> "the Foreign Ministry")."""
     ctx = sp.ctx
-    noun = tok.lemma_.lower()
-    types = sp.descriptions[noun]
+    types, words = sp.descriptions[tok.lemma_.lower()]
     at = ctx.unit.start + tok.idx
     sent = ctx.sentence(tok)
     cands = [m for m in ctx.mentions if m.type in types and m.end <= at
@@ -217,10 +259,14 @@ def description_antecedent(sp: Speakers, tok: Token) -> Mention | None:
     if not cands:
         return None
 
+    def named_so(m: Mention) -> bool:
+        low = m.text.lower()
+        return any(w in low for w in words)
+
     def rank(m: Mention) -> tuple[bool, bool, int]:
-        return (noun in m.text.lower(), sent[0] <= m.start < sent[1], m.start)
+        return (named_so(m), sent[0] <= m.start < sent[1], m.start)
 
     best = max(cands, key=rank)
-    if noun not in best.text.lower() and not (sent[0] <= best.start < sent[1]):
+    if not named_so(best) and not (sent[0] <= best.start < sent[1]):
         return None  # far back and not named by the noun: leave it to the resolver
     return best

@@ -20,10 +20,20 @@ from spacy.tokens import Token
 
 from kg.extract.context import Fillers
 from kg.extract.speakers import Speaker, Speakers
-from kg.extract.syntax import clause_head, future_clause, np_tokens, subject_of, text_of
+from kg.extract.syntax import (
+    RELATIVE_PRONOUNS,
+    antecedent,
+    clause_head,
+    future_clause,
+    np_tokens,
+    subject_of,
+    text_of,
+)
 from kg.records import EntityType, Fact, Mention, TimeExpr
 
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+# a quotation right after these is a name, not words said: 'known as "Ti Makak"'
+_NICKNAME = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|called|named)\s*[“\"]$", re.I)
 _SECURITY_ACTIONS = {"Detention", "Arrest", "Neutralisation", "Seizure"}
 _REPORTERS = {EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE}
 _MEDIUM_PREPS = ("in", "on", "via", "through", "by")
@@ -72,6 +82,7 @@ class _Statements:
         self.naming = {k: set(v) for k, v in cues["naming"].items()}
         self.figure_verbs = set(cues["figures"]["verbs"])
         self.figure_nouns = set(cues["figures"]["nouns"])
+        self.joined = set(cues["joined"])
         self.addressee_object = set(cues["addressee_object"])
         self.addressing = set(cues["addressing"])
         self.media = set(spec["media"])
@@ -145,6 +156,7 @@ class _Statements:
         for s, e in self.quotes:
             if any(a <= s and e <= b + 1 for a, b in ranges) and (s, e) not in found:
                 found.append((s, e))
+        found = [(s, e) for s, e in found if not _NICKNAME.search(self.ctx.text[max(0, s - 16):s])]
         ranges.extend(r for r in found if r not in ranges)
         out = []
         for s, e in sorted(found):
@@ -217,12 +229,15 @@ class _Statements:
         named = [ctx.cover[x.i] for x in tok.subtree if x.i in ctx.cover]
         named = [m for m in dict.fromkeys(named) if m.type in _PLATFORMS]
         lemma = tok.lemma_.lower()
-        if lemma in self.media:
+        if lemma in self.media or tok.lower_ in self.media:
             if prep == "by" and named:
                 return  # "a statement carried by X" is read at X
             _put(roles, "medium", _np_text(tok) or lemma)
             for m in named:
                 _put(roles, "medium", m)
+            for c in tok.children:  # "on its X account", "its Telegram channel": the platform
+                if c.dep_ == "compound" and c.i not in ctx.cover and c.text[:1].isupper():
+                    _put(roles, "medium", c.text)
             # "in an interview with X": the outlet
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("with", "to"):
@@ -239,7 +254,7 @@ class _Statements:
         elif own is None and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") and \
                 prep in ("on", "via") and tok.ent_type_ not in ("DATE", "TIME") and \
                 not any(c.dep_ in ("det", "compound") for c in tok.children):
-            _put(roles, "medium", tok.text)  # "wrote on X", "posted on Telegram"
+            _put(roles, "medium", tok.text.rstrip(".,;:"))  # "wrote on X", "on Telegram"
 
     def date(self, cue: Token, skip: set[int], *, fallback: bool = True) -> TimeExpr | None:
         from kg.resolve.dates import normalise_date
@@ -277,10 +292,12 @@ class _Statements:
     def run(self) -> None:
         for tok in self.ctx.tokens:
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and lemma in self.cues:
+            if tok.pos_ == "VERB" and self._figure(tok):
+                self.cue(tok, stance=True)  # "estimated it at 60,000": the figure is said
+            elif tok.pos_ == "VERB" and lemma in self.cues:
                 self.cue(tok)
             elif tok.pos_ == "VERB" and (lemma in self.stances or self._naming(tok)
-                                         or self._figure(tok)):
+                                         or self._joined(tok)):
                 self.cue(tok, stance=True)
             elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 self.according(tok)
@@ -294,6 +311,14 @@ class _Statements:
             return True
         return lemma in self.naming["as"] and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+    def _joined(self, verb: Token) -> bool:
+        """"said ... and urged X to Y": an appeal joined to a statement is part of what the
+        speaker says (not to a passive "is expected to ... and has invited")."""
+        head = verb.head
+        return verb.lemma_.lower() in self.joined and verb.dep_ == "conj" and \
+            head.lemma_.lower() in self.cues | self.stances and \
+            not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
 
     def _figure(self, verb: Token) -> bool:
         """"put the death toll at 19", "raised the toll to 14": a figure given by a source."""
@@ -309,11 +334,24 @@ class _Statements:
     def _subject(self, cue: Token) -> Token | None:
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subj is not None:
+            if subj.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+                # "President X, who vowed on Wednesday to veto the law": a named speaker,
+                # not background ("who had said") nor people by role ("men who said")
+                if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD"
+                       for c in cue.children):
+                    return None
+                for ante in (cue.head, antecedent(cue.head)):
+                    if self.ctx.mention_of(ante) is not None:
+                        return ante
+                return None
             return subj
-        if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.pos_ in ("VERB", "AUX") and (
-                cue.dep_ != "advcl" or cue.tag_ == "VBG"):
-            # "said ... and warned that", "..., adding that", "defended it, saying"
-            inherited = subject_of(cue.head)
+        head = cue.head
+        if cue.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and (
+                cue.dep_ != "advcl" or cue.tag_ == "VBG") and (
+                head.dep_ == "ROOT" or head.lemma_.lower() in self.cues | self.stances):
+            # "said ... and warned that", "..., adding that", "defended it, saying" (not a
+            # verb of the reported clause: "said troops had shelled X and claimed that")
+            inherited = subject_of(head)
             if inherited is not None and inherited.dep_ != "expl":
                 return inherited
         if cue.i > 0:
@@ -334,10 +372,19 @@ class _Statements:
             ranges, gist, quotes = self.content(cue)
             stance = not ranges and cue.lemma_.lower() in self.stances
         if stance:
+            reporting = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis")
+                         and c.i > cue.i]
+            if cue.dep_ in ("ccomp", "parataxis") and cue.head.i > cue.i:
+                reporting.append(cue.head)
+            if any(c.lemma_.lower() in self.cues and any(g.dep_ == "nsubj" for g in c.children)
+                   for c in reporting):
+                return  # "X accused Y of Z, spokeswoman W told reporters": W's statement
             ranges, gist, quotes = self.stance(cue)
         if not ranges:
             return
         speakers = self.speakers.of(subj)
+        if self.ctx.in_headline(cue):  # a headline's speaker by role is told in the body
+            speakers = [sp for sp in speakers if isinstance(sp, Mention)]
         if not speakers:
             return
         roles: dict[str, list] = {"cue": [cue.lemma_.lower()]}
@@ -495,6 +542,11 @@ def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Speaker]]]:
     spans = []
     facts = []
     for fact, ranges in merged:
+        sp = fact.roles["speaker"][0]
+        if isinstance(sp, Mention) and sp.type.is_place and fact.trigger is not None and \
+                ctx.headline is not None and \
+                ctx.headline[0] <= fact.trigger.start - ctx.unit.start < ctx.headline[1]:
+            continue  # "Cambodia Says ...": the body tells who in Cambodia said it
         gists = fact.roles.get("gist", [])
         if len(gists) > 1:  # one statement, one gist: its pieces in the order said
             fact.roles["gist"] = ["; ".join(gists)]

@@ -154,3 +154,42 @@ def test_a_title_subject_with_a_named_apposition_is_that_person(nlp):
     r = run(nlp, "The Head of Mission and Force Commander, Major General Pavel Novak, said: "
                  "\"No one should ever open fire on peacekeepers.\"")
     assert names(r, _one(r).roles["speaker"]) == {"Pavel Novak"}
+
+
+def test_an_estimate_at_a_figure_is_the_estimators_statement(nlp):
+    r = run(nlp, "Police put the crowd at 20,000; the Civic Monitoring Centre, an "
+                 "independent group, estimated it at between 50,000 and 55,000.")
+    centre = [f for f in _statements(r)
+              if names(r, f.roles["speaker"]) == {"Civic Monitoring Centre"}]
+    assert centre and "50,000" in centre[0].roles["gist"][0]
+
+
+def test_a_stance_reported_by_an_inverted_cue_is_the_reporters(nlp):
+    r = run(nlp, "Laos's Defence Ministry accused the Thai air force of bombing its posts, "
+                 "ministry spokeswoman Vanna Phommavong told reporters on Wednesday.")
+    s = _one(r)
+    assert names(r, s.roles["speaker"]) == {"Vanna Phommavong"}
+
+
+def test_the_platform_of_an_account_is_the_medium(nlp):
+    r = run(nlp, "The Zambian army said on its X account that two soldiers were wounded.")
+    assert "X" in _one(r).roles["medium"]
+
+
+def test_the_army_points_back_to_the_named_army(nlp):
+    r = run(nlp, "The Chadian Armed Forces said rebels had attacked Abeche. Later the army "
+                 "said six soldiers had been killed.")
+    assert names(r, _one(r).roles["speaker"]) == {"Armed Forces of Chad"}  # resolver's name
+
+
+def test_who_vowed_is_a_named_speaker_but_who_had_said_is_background(nlp):
+    r = run(nlp, "Crowds chanted the name of President Nino Beridze, who vowed on Monday to "
+                 "veto the law. Mr Kvara, who had said he would not run again, stayed silent.")
+    found = _statements(r)
+    assert [names(r, f.roles["speaker"]) for f in found] == [{"Nino Beridze"}]
+
+
+def test_a_headline_place_speaker_is_left_to_the_body(nlp):
+    r = run(nlp, "Laos's defence ministry said Thai jets had bombed its positions.",
+            headline="Laos Says Thai Jets Bombed Its Positions")
+    assert all(not f.roles["speaker"][0].type.is_place for f in _statements(r))
