@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from kg.extract.entities import entity_mentions
 from kg.extract.events import extract_facts
 from kg.extract.merge import merge_facts
-from kg.extract.positions import title_positions
+from kg.extract.positions import current_positions, national_owners, title_positions
 from kg.extract.spans import doc_text, sentence_bounds
 from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
 from kg.resolve.entities import resolve_entities
@@ -49,7 +49,10 @@ def extract_document(document: SourceDocument, parsed: list[tuple[Unit, Doc]],
         unit_mentions = entity_mentions(doc, unit, acronyms=acronyms)
         mentions.extend(unit_mentions)
         facts.extend(extract_facts(document, unit, doc, unit_mentions))
-        facts.extend(title_positions(doc, unit, unit_mentions))
+        facts.extend(title_positions(doc, unit, unit_mentions, earlier=mentions))
+    national_owners(facts, mentions + fact_mentions(facts), document.text,
+                    [(u.start, u.end) for u, _ in parsed])
+    facts = current_positions(facts, document.text)
     mentions.extend(fact_mentions(facts))
     kb = next((d._.kg_kb for _, d in parsed if Doc.has_extension("kg_kb") and d._.kg_kb), None)
     entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts)

@@ -18,10 +18,13 @@ The words are data (kg/rules/events/statements.yaml, ``speakers``):
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from kg.extract.syntax import np_tokens, prep_objects, text_of
 from kg.records import EntityType, Mention
+from kg.rules.loader import event_rules
 
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PERSONAL = {"he", "she"}
@@ -42,10 +45,9 @@ class Speakers:
         self.spokespeople = set(spec["spokespeople"])
         self.people = set(spec["people"])
         self.narrators = set(spec["narrators"])
+        self.press_offices = set(spec["press_offices"])
         self.groups_of = set(spec["groups_of"])
-        self.descriptions: dict[str, tuple[set[EntityType], list[str]]] = {
-            noun: ({EntityType(t) for t in d["types"]}, list(d.get("words", [noun])))
-            for noun, d in spec["descriptions"].items()}
+        self.descriptions = _descriptions()
         self.body_heads: dict[str, str] = st.ctx.rules.lists["body_heads"]
         self.documents = set(st.ctx.rules.statements["documents"])
 
@@ -82,7 +84,7 @@ class Speakers:
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if poss is not None:
                 return self.of(poss)
-        inner = self._named_inside(tok)
+        inner = self._named_inside(tok) or self._parent_of_office(tok)
         if inner is not None:
             return [inner]
         if lemma in self.groups_of and tok.tag_ in ("NNS", "NNPS"):
@@ -145,6 +147,21 @@ class Speakers:
             if m is not None and m.type.is_agent and m.type is not EntityType.PERSON and (
                     c.dep_ == "appos" or c.i == tok.i - 1 or c.i > tok.i):
                 return m
+        return None
+
+    def _parent_of_office(self, tok: Token) -> Mention | None:
+        """"the Sudanese army press office", "the police media wing": a press office speaks
+        for the body it belongs to, when that body was named ("the army" -> the army)."""
+        if tok.lemma_.lower() not in self.press_offices or tok.pos_ != "NOUN":
+            return None
+        for c in tok.children:
+            if c.dep_ != "compound" or c.i > tok.i:
+                continue
+            for t in c.subtree:
+                m = described(self.ctx.mentions, t.lemma_.lower(), self.ctx.unit.start + t.idx,
+                              self.ctx.sentence(t))
+                if m is not None:
+                    return m
         return None
 
     def _body_phrase(self, tok: Token) -> Mention | None:
@@ -247,15 +264,31 @@ def pronoun_antecedent(st, tok: Token) -> Mention | None:
 
 
 def description_antecedent(sp: Speakers, tok: Token) -> Mention | None:
-    """"the agency said", "the mission said": the named entity of a type the noun can name
-    that the unit mentions last before it (in its sentence first), preferring one whose
-    name holds the noun ("the ministry" -> "the Foreign Ministry")."""
+    """"the agency said", "the mission said": see :func:`described`."""
     ctx = sp.ctx
-    types, words = sp.descriptions[tok.lemma_.lower()]
-    at = ctx.unit.start + tok.idx
-    sent = ctx.sentence(tok)
-    cands = [m for m in ctx.mentions if m.type in types and m.end <= at
-             and not m.source.startswith("rule:event-role")]
+    return described(ctx.mentions, tok.lemma_.lower(), ctx.unit.start + tok.idx,
+                     ctx.sentence(tok))
+
+
+@cache
+def _descriptions() -> dict[str, tuple[frozenset[EntityType], tuple[str, ...]]]:
+    spec = event_rules().statements["speakers"]["descriptions"]
+    return {noun: (frozenset(EntityType(t) for t in d["types"]), tuple(d.get("words", [noun])))
+            for noun, d in spec.items()}
+
+
+def described(mentions: list[Mention], noun: str, at: int,
+              sentence: tuple[int, int]) -> Mention | None:
+    """The named entity a definite description ("the agency", "the army") points back to:
+    of a type the noun can name (kg/rules/events/statements.yaml, ``descriptions``), named
+    before ``at``; the last whose name holds the noun's words, else the last named in the
+    same ``sentence``; none when neither (left to the resolver)."""
+    entry = _descriptions().get(noun)
+    if entry is None:
+        return None
+    types, words = entry
+    cands = [m for m in mentions if m.type in types and m.end <= at
+             and not m.source.startswith(("rule:event-role", "rule:body"))]
     if not cands:
         return None
 
@@ -264,9 +297,9 @@ def description_antecedent(sp: Speakers, tok: Token) -> Mention | None:
         return any(w in low for w in words)
 
     def rank(m: Mention) -> tuple[bool, bool, int]:
-        return (named_so(m), sent[0] <= m.start < sent[1], m.start)
+        return (named_so(m), sentence[0] <= m.start < sentence[1], m.start)
 
     best = max(cands, key=rank)
-    if not named_so(best) and not (sent[0] <= best.start < sent[1]):
-        return None  # far back and not named by the noun: leave it to the resolver
+    if not named_so(best) and not (sentence[0] <= best.start < sentence[1]):
+        return None
     return best
