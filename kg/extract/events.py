@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from kg.extract.arguments import Reader
 from kg.extract.context import Context
 from kg.extract.relations import relation_facts
+from kg.extract.requests import refine_requests
 from kg.extract.statements import attribute, statement_facts
 from kg.extract.triggers import engine_for, fix_capitalised_nouns
 from kg.extract.unit_merge import (
@@ -54,6 +55,7 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
         if fact is not None:
             events.append(fact)
     events.extend(reader.extra)
+    events = refine_requests(events, ctx)  # kg/extract/requests.py (issue 15b)
     statements, spans = statement_facts(ctx)
     attribute(events, statements, spans)
     events = merge_in_unit(events, ctx)

@@ -71,6 +71,10 @@ class Speakers:
             m = description_antecedent(self, tok)  # "the army" the entity rules found
             if m is not None:
                 return [m]
+        if named is not None and named.type is not EntityType.PERSON:
+            person = self._named_person(named)
+            if person is not None:  # "Somchai told reporters" after "governor Somchai X"
+                return [person]
         if named is not None:
             if named.type.is_place and named.type not in (EntityType.COUNTRY, EntityType.CITY):
                 return []
@@ -134,6 +138,22 @@ class Speakers:
                     out.append(m)
         return out if len(out) >= 2 else []
 
+    def _named_person(self, named: Mention) -> Mention | None:
+        """A one-word name the model typed as a place or body that is the first or last name
+        of a person the unit named before ("Somchai" after "Somchai Rattanakul"); a name
+        the gazetteer knows as a place stays a place."""
+        from kg.resolve.places import gazetteer
+
+        text = named.text
+        if " " in text or gazetteer().place_type(text) is not None:
+            return None
+        for m in sorted(self.ctx.mentions, key=lambda m: -m.start):
+            words = m.text.split()
+            if m.type is EntityType.PERSON and m.end <= named.start and len(words) > 1 and \
+                    text in (words[0], words[-1]):
+                return m
+        return None
+
     def _named_inside(self, tok: Token) -> Mention | None:
         """"the ISPR directorate", "the rights group RNDDH", "local radio station Radio Sol
         Mansi": a common noun with the name of a body beside it is that body."""
@@ -167,7 +187,13 @@ class Speakers:
     def _body_phrase(self, tok: Token) -> Mention | None:
         """"the office of the UN coordinator in Malawi", "the Guayas prosecutor's office":
         a body named by its head noun with its owner is named by the whole phrase."""
-        etype = self.body_heads.get(tok.lemma_.lower())
+        lemma = tok.lemma_.lower()
+        etype = self.body_heads.get(lemma)
+        if etype is None and lemma in self.descriptions and any(
+                c.dep_ == "poss" and (m := self.ctx.mention_of(c)) is not None and
+                m.type.is_place for c in tok.children):
+            # "China's embassy in Port Moresby": a country's body named by a description
+            etype = sorted(t.value for t in self.descriptions[lemma][0])[0]
         if etype is None or etype == "Person" or tok.pos_ != "NOUN":
             return None
         if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in tok.children):
@@ -175,6 +201,10 @@ class Speakers:
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                 and c.i < tok.i and c.pos_ != "PRON"]
         owners = [o for _p, o in prep_objects(tok, {"of"}) if o.i > tok.i]
+        if etype not in self.body_heads.values() or lemma not in self.body_heads:
+            # a body named by a description noun and its country: "China's embassy in X"
+            owners += [o for _p, o in prep_objects(tok, {"in"}) if o.i > tok.i
+                       and self.ctx.mention_of(o) is not None]
         inside = [self.ctx.cover[t.i] for c in [*mods, *owners] for t in c.subtree
                   if t.i in self.ctx.cover]
         named = any(self.ctx.cover.get(t.i) is not None for c in mods for t in c.subtree)

@@ -117,19 +117,30 @@ class _Statements:
                 gist = text_of(toks)
         elif cue.dep_ == "ccomp" and cue.head.lemma_.lower() in self.cues:
             pass  # "X declared ..., Y said": the reported clause of Y's statement
-        elif cue.dep_ in ("ccomp", "parataxis") and cue.head != cue:
+        elif (cue.dep_ in ("ccomp", "parataxis") or self._inverted_conjunct(cue)) and \
+                cue.head != cue:
             own = {t.i for t in cue.subtree}
             toks = [t for t in cue.head.subtree if t.i not in own and not t.is_punct]
             if toks:
                 ranges.append((toks[0].idx, toks[-1].idx + len(toks[-1])))
                 gist = text_of(toks)
+        if ranges and max(e for _, e in ranges) <= cue.idx:
+            # '"...," he told officers, and the troops will return ...': the report goes on
+            for c in cue.children:
+                if c.dep_ == "conj" and c.i > cue.i and c.lemma_.lower() not in self.cues and \
+                        any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    more = [t for t in c.subtree if not t.is_punct and t.dep_ != "cc"]
+                    if more:
+                        ranges.append((more[0].idx, more[-1].idx + len(more[-1])))
+                        gist = "; ".join(x for x in (gist, text_of(more)) if x)
         return ranges, gist, self.quotations(cue, ranges)
 
     def stance(self, cue: Token) -> tuple[list[tuple[int, int]], str | None, list[str]]:
         """"condemned the coup attempt", "denied any role": the verb phrase is the gist."""
         toks = [cue]
         for c in cue.children:
-            if c.dep_ not in _NOT_STANCE:
+            if c.dep_ not in _NOT_STANCE or (c.dep_ == "advcl" and any(
+                    g.dep_ == "mark" for g in c.children)):  # "..., before the count ended"
                 toks.extend(c.subtree)
         toks.sort(key=lambda t: t.i)
         while toks and toks[-1].is_punct:
@@ -164,6 +175,16 @@ class _Statements:
             if q and q not in out:
                 out.append(q)
         return out
+
+    @staticmethod
+    def _inverted_conjunct(cue: Token) -> bool:
+        """"Police arrested 214 people ..., acting Commissioner X told reporters": the parser
+        may join an inverted report to the clause it reports, after a comma."""
+        return cue.dep_ == "conj" and cue.i > cue.head.i and \
+            any(c.dep_ == "nsubj" for c in cue.children) and \
+            not any(c.dep_ in ("ccomp", "xcomp") for c in cue.children) and \
+            not any(c.dep_ == "cc" for c in cue.children) and \
+            any(t.text == "," for t in cue.doc[cue.head.i:min(c.i for c in cue.subtree)])
 
     def complement(self, cue: Token) -> Token | None:
         """The reported clause; not an inverted report of its own hung on the cue
@@ -394,7 +415,7 @@ class _Statements:
             pass
         elif comp is not None:
             skip = {t.i for t in comp.subtree}
-        elif cue.dep_ in ("ccomp", "parataxis"):
+        elif cue.dep_ in ("ccomp", "parataxis") or self._inverted_conjunct(cue):
             own = {t.i for t in cue.subtree}
             skip = {t.i for t in cue.head.subtree} - own
         self.medium_and_addressee(cue, skip, roles)
@@ -512,8 +533,9 @@ def same_speaker(a: Speaker, b: Speaker, text: str = "") -> bool:
     return _key(created[0])[-1] in before
 
 
-def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Speaker]]]:
-    """Statements of one update, one per speaker, and the source ranges each covers."""
+def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Speaker, bool]]]:
+    """Statements of one update, one per speaker, and the source ranges each covers
+    (start, end, speaker, whether the range is a direct quotation)."""
     st = _Statements(ctx)
     st.run()
     merged: list[tuple[Fact, list[tuple[int, int]]]] = []
@@ -552,23 +574,30 @@ def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Speaker]]]:
             fact.roles["gist"] = ["; ".join(gists)]
         facts.append(fact)
         sp = fact.roles["speaker"][0]
-        spans.extend((ctx.unit.start + s, ctx.unit.start + e, sp) for s, e in ranges)
+        quoted = {(a, b) for a, b in st.quotes}
+        spans.extend((ctx.unit.start + s, ctx.unit.start + e, sp, (s, e) in quoted)
+                     for s, e in ranges)
     return facts, spans
 
 
 def attribute(events: list[Fact], statements: list[Fact],
-              spans: list[tuple[int, int, Speaker]]) -> None:
+              spans: list[tuple[int, int, Speaker, bool]]) -> None:
     """Facts inside a statement's content belong to its (named) speaker."""
     del statements
     for f in events:
         if f.trigger is None:
             continue
-        inside = [(e - s, sp) for s, e, sp in spans if s <= f.trigger.start < e
+        inside = [(e - s, sp, q) for s, e, sp, q in spans if s <= f.trigger.start < e
                   and isinstance(sp, Mention)]
         if not inside:
             continue
-        speaker = min(inside, key=lambda p: p[0])[1]
+        _, speaker, _q = min(inside, key=lambda p: p[0])
+        quoted = any(q for _n, sp, q in inside if sp == speaker)
         f.attributed_to = speaker
+        if f.kind in ("Request", "Accusation") and not f.roles.get("agent") and quoted:
+            # '"I urge everyone to step back," X said': the one who asks is the speaker
+            f.roles["agent"] = [speaker]
+            f.rule += "+speaker-agent"
         if f.kind in _SECURITY_ACTIONS and not f.roles.get("agent") and \
                 speaker.type in _REPORTERS:
             f.roles["agent"] = [speaker]

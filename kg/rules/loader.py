@@ -22,7 +22,7 @@ _FACT_KINDS = {
     "Deployment", "Withdrawal", "Request", "Detention", "Arrest", "Neutralisation", "Seizure",
     "Protest", "Riot", "StateOfEmergency", "CounterTerrorismOperation", "Participation",
     "Protection", "Casualties", "Damage", "Attack", "Arson", "Meeting", "Statement",
-    "Appointment", "Dismissal",
+    "Appointment", "Dismissal", "Accusation",
 }
 _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_possessor",
           "passive_subject", "by", "possessor", "to", "for", "of", "with",

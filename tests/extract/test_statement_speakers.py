@@ -193,3 +193,33 @@ def test_a_headline_place_speaker_is_left_to_the_body(nlp):
     r = run(nlp, "Laos's defence ministry said Thai jets had bombed its positions.",
             headline="Laos Says Thai Jets Bombed Its Positions")
     assert all(not f.roles["speaker"][0].type.is_place for f in _statements(r))
+
+
+def test_an_inverted_report_the_parser_joined_to_its_clause(nlp):
+    r = run(nlp, "In Suva, police have arrested 40 people over the looting since Friday, acting "
+                 "Police Commissioner Mere Tuilagi told reporters on Monday.")
+    s = _one(r)
+    assert names(r, s.roles["speaker"]) == {"Mere Tuilagi"}
+    assert "arrested 40 people" in s.roles["gist"][0]
+    assert s.roles["addressee"] == ["reporters"]
+
+
+def test_a_report_goes_on_after_the_cue(nlp):
+    r = run(nlp, "Army chief Hugo Paz insists this time is different. The army \"has no wish "
+                 "to rule\", he told officers on Sunday, and the troops will return to barracks "
+                 "soon.")
+    s = next(f for f in _statements(r) if "has no wish to rule" in " ".join(f.roles["quote"]))
+    assert "troops will return to barracks" in s.roles["gist"][0]
+
+
+def test_a_first_name_the_model_took_for_a_place_is_the_person(nlp):
+    r = run(nlp, "Thousands fled the border villages, Surin governor Chatchai Wongsa said. "
+                 "\"We are moving families to schools,\" Chatchai told reporters.")
+    s = _one(r)
+    assert "We are moving families to schools" in s.roles["quote"]
+
+
+def test_a_countrys_embassy_speaks(nlp):
+    r = run(nlp, "China's embassy in Suva said on Sunday that no Chinese nationals had been "
+                "hurt.")
+    assert _one(r).roles["speaker"][0].text == "China's embassy in Suva"
