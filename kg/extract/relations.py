@@ -7,6 +7,8 @@ Signals are data (kg/rules/events/relations.yaml):
   kg/extract/appositions.py, titles before names by kg/extract/positions.py;
 - PartOf: a force or body whose name contains an organisation's
   ("the peacekeeping contingent of <ORG>", "<ORG> security council");
+- more Membership and PartOf (member of, joined, "members A and B", possessives,
+  appositions, names after their organisation): kg/extract/memberships.py;
 - LocatedIn: "City, Country" here; a city (dateline included) whose GeoNames
   record lies in a country the document names is added by kg/extract/merge.py.
 Duplicates across updates are merged after resolution (kg/extract/merge.py).
@@ -119,5 +121,7 @@ def located_in(ctx) -> list[Fact]:
 def relation_facts(ctx) -> list[Fact]:
     """Every relation of one update (duplicates across updates are merged later)."""
     from kg.extract.appositions import apposition_positions
+    from kg.extract.memberships import membership_facts, part_of_facts
 
-    return [*membership(ctx), *apposition_positions(ctx), *part_of(ctx), *located_in(ctx)]
+    return [*membership(ctx), *membership_facts(ctx), *apposition_positions(ctx),
+            *part_of(ctx), *part_of_facts(ctx), *located_in(ctx)]
