@@ -22,6 +22,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from kg.extract.spans import sentence_bounds
 from kg.extract.syntax import np_tokens, prep_objects, text_of
 from kg.records import EntityType, Mention
 from kg.rules.loader import event_rules
@@ -269,7 +270,9 @@ def pronoun_antecedent(st, tok: Token) -> Mention | None:
     spoke = {(f.roles["speaker"][0].start, f.roles["speaker"][0]) for f, _ in st.found
              if f.trigger and f.trigger.start < at and isinstance(f.roles["speaker"][0], Mention)
              and f.roles["speaker"][0].type is EntityType.PERSON}
-    sents = sorted({ctx.sentence(t) for t in ctx.tokens}, key=lambda s: -s[0])
+    _starts, ranges = sentence_bounds(ctx.doc)  # computed once per Doc
+    sents = sorted(((ctx.unit.start + a, ctx.unit.start + b) for a, b in ranges),
+                   key=lambda s: -s[0])
     sents = [s for s in sents if s[0] <= at][:3]  # the pronoun's sentence and two before
     for lo, hi in sents:
         main, other = [], []
