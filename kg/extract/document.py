@@ -10,10 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract.coref import pronoun_mentions
-from kg.extract.entities import entity_mentions, title_positions
+from kg.extract.entities import entity_mentions
 from kg.extract.events import extract_facts
 from kg.extract.locations import document_locations, unit_locations
 from kg.extract.merge import merge_facts
+from kg.extract.positions import current_positions, national_owners, title_positions
 from kg.extract.spans import doc_text, sentence_bounds
 from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
 from kg.resolve.entities import resolve_entities
@@ -53,8 +54,11 @@ def extract_document(document: SourceDocument, parsed: list[tuple[Unit, Doc]],
         unit_mentions += pronoun_mentions(doc, unit, unit_mentions, history)
         mentions.extend(unit_mentions)
         facts.extend(extract_facts(document, unit, doc, unit_mentions))
-        facts.extend(title_positions(doc, unit, unit_mentions))
+        facts.extend(title_positions(doc, unit, unit_mentions, earlier=mentions))
         located.extend(unit_locations(doc, unit, unit_mentions))
+    national_owners(facts, mentions + fact_mentions(facts), document.text,
+                    [(u.start, u.end) for u, _ in parsed])
+    facts = current_positions(facts, document.text)
     mentions.extend(fact_mentions(facts))
     mentions.extend(fact_mentions(located))
     kb = next((d._.kg_kb for _, d in parsed if Doc.has_extension("kg_kb") and d._.kg_kb), None)

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from kg.extract.arguments import Reader
 from kg.extract.context import Context
 from kg.extract.relations import relation_facts
+from kg.extract.requests import refine_requests
 from kg.extract.statements import attribute, statement_facts
 from kg.extract.triggers import engine_for, fix_capitalised_nouns
 from kg.extract.unit_merge import (
@@ -64,6 +65,7 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
                           and (f.kind in content_kinds or i not in reader.content_tokens)]
     events.extend(reader.extra)
     link_purposes(events, read, reader.purposes)
+    events = refine_requests(events, ctx)
     statements, spans = statement_facts(ctx)
     attribute(events, statements, spans)
     for f in reader.speaker_agents:  # "We call on ...": the one who says so
@@ -91,13 +93,13 @@ def link_purposes(events: list[Fact], read: list[tuple[Fact, int, list[str]]],
             target.links.setdefault("purposeEvent", []).append(fact)
 
 
-def _previous_speaker(f: Fact, spans: list[tuple[int, int, Mention]]) -> Mention | None:
-    """The speaker of the statement just before ``f`` in its paragraph: a quote that goes
-    on after '..., X said.' is X's."""
+def _previous_speaker(f: Fact, spans: list[tuple[int, int, object, bool]]) -> Mention | None:
+    """The named speaker of the statement just before ``f`` in its paragraph: a quote
+    that goes on after '..., X said.' is X's."""
     if f.trigger is None:
         return None
-    before = [(e, sp) for _s, e, sp in spans if e <= f.trigger.start and
-              f.trigger.start - e < _QUOTE_GAP]
+    before = [(e, sp) for _s, e, sp, _q in spans if e <= f.trigger.start and
+              f.trigger.start - e < _QUOTE_GAP and isinstance(sp, Mention)]
     return max(before, key=lambda p: p[0])[1] if before else None
 
 

@@ -3,10 +3,12 @@
 Signals are data (kg/rules/events/relations.yaml):
 - Membership: "the leaders of A, B and C" (two or more countries) in an update
   that names an organisation as "<ORG> leaders" / "<ORG> member states";
-- Position: an apposition "Name, the ROLE of X" (title-name pairs such as
-  "President X" come from the entity rules);
+- Position: appositions ("Name, a spokesman for X", "the head of X, Name") are read by
+  kg/extract/appositions.py, titles before names by kg/extract/positions.py;
 - PartOf: a force or body whose name contains an organisation's
   ("the peacekeeping contingent of <ORG>", "<ORG> security council");
+- more Membership and PartOf (member of, joined, "members A and B", possessives,
+  appositions, names after their organisation): kg/extract/memberships.py.
 LocatedIn has its own module, kg/extract/locations.py.
 Duplicates across updates are merged after resolution (kg/extract/merge.py).
 """
@@ -72,89 +74,6 @@ def membership(ctx) -> list[Fact]:
     return out
 
 
-def positions(ctx) -> list[Fact]:
-    from kg.extract.syntax import prep_objects, text_of
-
-    heads = set(ctx.rules.relations["position"]["role_heads"])
-    out = []
-    for m in ctx.mentions:
-        if m.type is not EntityType.PERSON:
-            continue
-        root = _token_at(ctx, m)
-        if root is None:
-            continue
-        for app in root.children:
-            if app.dep_ != "appos" or app.lemma_.lower() not in heads:
-                continue
-            orgs = [o for _, o in prep_objects(app, {"of"})]
-            # the parser may hang "of X" on the name: "Name, the governor (prefect) of X"
-            orgs = orgs or [o for _, o in prep_objects(root, {"of"}) if o.i > app.i]
-            if not orgs:  # "Name, X's chief minister,"
-                owned = _possessive_office(ctx, m, app)
-                if owned is not None:
-                    out.append(owned)
-                continue
-            org = ctx.mention_of(orgs[0])
-            if org is None or org.type is EntityType.PERSON:
-                continue
-            role_toks = [t for t in app.subtree if t.i < orgs[0].i - 1 and t.dep_ != "det"]
-            while role_toks and role_toks[-1].is_punct and role_toks[-1].text != ")":
-                role_toks.pop()
-            role = text_of(role_toks)
-            if role.count("(") > role.count(")"):
-                role += ")"
-            if role:
-                out.append(_fact(ctx, "Position", {"holder": [m], "role": [role],
-                                                   "organization": [org]},
-                                 root, "position/apposition", 0.8))
-    # "the head of the mission, Anita Larsen,": the role noun before the name
-    from kg.extract.context import named_holder
-
-    seen = {(f.roles["holder"][0].start, f.roles["holder"][0].end) for f in out}
-    for tok in ctx.tokens:
-        m = named_holder(ctx, tok, heads)
-        if m is None or (m.start, m.end) in seen:
-            continue
-        orgs = [o for _, o in prep_objects(tok, {"of"})]
-        if not orgs:  # "X's chief minister, Name,"
-            owned = _possessive_office(ctx, m, tok)
-            if owned is not None:
-                seen.add((m.start, m.end))
-                out.append(owned)
-            continue
-        org = ctx.mention_of(orgs[0])
-        if org is None or org.type is EntityType.PERSON:
-            continue
-        role = text_of([t for t in tok.subtree if t.i < orgs[0].head.i
-                        and (t.dep_ != "det" or t.head != tok)])
-        if role:
-            seen.add((m.start, m.end))
-            out.append(_fact(ctx, "Position", {"holder": [m], "role": [role],
-                                               "organization": [org]},
-                             tok, "position/apposition", 0.8))
-    return out
-
-
-def _possessive_office(ctx, holder: Mention, role_head: Token) -> Fact | None:
-    """"X's chief minister": the office is the words after the possessive, up to the noun."""
-    from kg.extract.syntax import text_of
-
-    for poss in role_head.children:
-        if poss.dep_ != "poss":
-            continue
-        org = ctx.mention_of(poss)
-        if org is None or org.type is EntityType.PERSON:
-            return None
-        end = max(x.i for x in poss.subtree)
-        role = text_of([t for t in role_head.doc[end + 1:role_head.i + 1]])
-        if not role:
-            return None
-        return _fact(ctx, "Position", {"holder": [holder], "role": [role],
-                                       "organization": [org]},
-                     role_head, "position/apposition", 0.8)
-    return None
-
-
 def part_of(ctx) -> list[Fact]:
     spec = ctx.rules.relations["part_of"]
     parts = {EntityType(t) for t in spec["part_types"]}
@@ -181,4 +100,8 @@ def part_of(ctx) -> list[Fact]:
 
 def relation_facts(ctx) -> list[Fact]:
     """Every relation of one update (duplicates across updates are merged later)."""
-    return [*membership(ctx), *positions(ctx), *part_of(ctx)]
+    from kg.extract.appositions import apposition_positions
+    from kg.extract.memberships import membership_facts, part_of_facts
+
+    return [*membership(ctx), *membership_facts(ctx), *apposition_positions(ctx),
+            *part_of(ctx), *part_of_facts(ctx)]

@@ -1,14 +1,15 @@
 """Statements: who said what, to whom, where and when; facts inside are attributed.
 
-Cues are data (kg/rules/events/statements.yaml): verbs of saying with a
-reported clause ("X said on Monday that ..."), inverted reports ("..., the
-committee said"), "according to X", and headlines ending in ", X Says". The
-speaker is a mention (a pronoun or "the release" points back to the update's
-last speaker; "the committee" becomes a mention the entity resolver links).
-One update quoting one speaker several times is one statement: the pieces are
-merged, their quotes kept. Events whose trigger lies in a statement's content
-are attributed to its speaker, and a passive security action without an agent
-("were detained") gets the reporting body as its agent.
+Cues are data (kg/rules/events/statements.yaml): verbs of saying with a reported
+clause ("X said on Monday that ..."), inverted reports ("..., the committee said"),
+verbs that state a stance or a judgement by themselves ("condemned the coup", "denied
+any role", "called the arrests 'a hunt'"), figures given by a source ("put the death
+toll at 19"), "according to X", and headlines ending in ", X Says". Who speaks is read
+by kg/extract/speakers.py (names, appositions, pronouns, descriptions, unnamed
+spokespeople, people by role as text). One update quoting one speaker several times
+is one statement: the pieces are merged into one gist, their quotes kept. Events whose
+trigger lies in a statement's content are attributed to its speaker, and a passive
+security action without an agent ("were detained") gets the reporting body as agent.
 """
 
 from __future__ import annotations
@@ -17,12 +18,29 @@ import re
 
 from spacy.tokens import Token
 
+from kg.extract.context import Fillers
+from kg.extract.speakers import Speaker, Speakers
+from kg.extract.syntax import (
+    RELATIVE_PRONOUNS,
+    antecedent,
+    clause_head,
+    future_clause,
+    np_tokens,
+    subject_of,
+    text_of,
+)
 from kg.records import EntityType, Fact, Mention, TimeExpr
 
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
-_PRONOUNS = {"he", "she", "they", "it", "we"}
+# a quotation right after these is a name, not words said: 'known as "Ti Makak"'
+_NICKNAME = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|called|named)\s*[“\"]$", re.I)
 _SECURITY_ACTIONS = {"Detention", "Arrest", "Neutralisation", "Seizure"}
 _REPORTERS = {EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE}
+_MEDIUM_PREPS = ("in", "on", "via", "through", "by")
+_PLATFORMS = {EntityType.MEDIA_ORGANIZATION, EntityType.ORGANIZATION}
+# clause parts that are not what a stance verb states
+_NOT_STANCE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "mark",
+               "advcl", "parataxis", "ccomp"}
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -31,27 +49,42 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
              m.end(1) if m.group(1) is not None else m.end(2)) for m in _QUOTES.finditer(text)]
 
 
+def _balanced(text: str) -> str:
+    """A gist cut inside a quotation loses the quotation marks it no longer closes."""
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    return text.strip()
+
+
 def _put(roles: dict, role: str, value) -> None:
     bucket = roles.setdefault(role, [])
     if value not in bucket:
         bucket.append(value)
 
 
-def _text(tokens: list[Token]) -> str:
-    from kg.extract.syntax import text_of
-
-    return text_of(tokens)
+def _np_text(tok: Token) -> str:
+    """A noun phrase without its article and clauses: "reporters", "state television"."""
+    return text_of([x for x in np_tokens(tok, drop={"relcl", "advcl", "parataxis", "acl",
+                                                     "appos", "prep"})
+                    if not (x.dep_ in ("det", "poss") and x.head == tok)])
 
 
 class _Statements:
     def __init__(self, ctx) -> None:
-        from kg.extract.context import Fillers
-
         self.ctx = ctx
         self.f = Fillers(ctx)
         spec = ctx.rules.statements
-        self.cues = set(spec["cues"]["verbs"])
-        self.addressee_object = set(spec["cues"]["addressee_object"])
+        cues = spec["cues"]
+        self.cues = set(cues["verbs"])
+        self.stances = set(cues["stances"])
+        self.naming = {k: set(v) for k, v in cues["naming"].items()}
+        self.figure_verbs = set(cues["figures"]["verbs"])
+        self.figure_nouns = set(cues["figures"]["nouns"])
+        self.joined = set(cues["joined"])
+        self.addressee_object = set(cues["addressee_object"])
+        self.addressing = set(cues["addressing"])
         self.media = set(spec["media"])
         self.documents = set(spec["documents"])
         self.participles = set(spec["addressee_participles"])
@@ -62,62 +95,96 @@ class _Statements:
         self.found: list[tuple[Fact, list[tuple[int, int]]]] = []
         lists = ctx.rules.lists
         self.skip_preps = set(lists["date_skip_preps"]) | set(lists["date_end_preps"])
+        self.future_aux = set(lists["future_auxiliaries"])
+        self.speakers = Speakers(self)
 
     # speakers
-    def last_speaker(self, before: int) -> Mention | None:
+    def last_speaker(self, before: int) -> Speaker | None:
         prior = [f for f, _ in self.found if f.trigger and f.trigger.start < before]
         return prior[-1].roles["speaker"][0] if prior else None
 
-    def speaker(self, tok: Token) -> Mention | None:
-        ctx = self.ctx
-        if tok.lower_ in _PRONOUNS:
-            return self.last_speaker(ctx.unit.start + tok.idx) or next(
-                (m for m in sorted(ctx.mentions, key=lambda m: -m.start)
-                 if m.type is EntityType.PERSON and m.start < ctx.unit.start + tok.idx), None)
-        for c in tok.children:  # "The mayor of X, Jane Doe, said": the named apposition
-            named = ctx.cover.get(c.i)
-            if c.dep_ == "appos" and named is not None and named.type is EntityType.PERSON:
-                return named
-        m = self.f.entity(tok, person=True)
-        if m is not None and m.type.is_place:
-            return None
-        return m
-
     # content
-    def content(self, cue: Token) -> tuple[list[tuple[int, int]], str | None, str | None]:
-        """Ranges the statement covers (unit-local), its indirect gist and direct quote."""
+    def content(self, cue: Token) -> tuple[list[tuple[int, int]], str | None, list[str]]:
+        """Ranges the statement covers (unit-local), its indirect gist and direct quotes."""
         ranges: list[tuple[int, int]] = []
-        gist = quote = None
+        gist = None
         comp = self.complement(cue)
         if comp is not None:
             toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
             toks = [t for t in toks if not t.is_punct or (toks[0].i < t.i < toks[-1].i)]
             if toks:
                 ranges.append((toks[0].idx, toks[-1].idx + len(toks[-1])))
-                gist = _text(toks)
+                gist = text_of(toks)
         elif cue.dep_ == "ccomp" and cue.head.lemma_.lower() in self.cues:
             pass  # "X declared ..., Y said": the reported clause of Y's statement
-        elif cue.dep_ in ("ccomp", "parataxis") and cue.head != cue:
+        elif (cue.dep_ in ("ccomp", "parataxis") or self._inverted_conjunct(cue)) and \
+                cue.head != cue:
             own = {t.i for t in cue.subtree}
             toks = [t for t in cue.head.subtree if t.i not in own and not t.is_punct]
             if toks:
                 ranges.append((toks[0].idx, toks[-1].idx + len(toks[-1])))
-                gist = _text(toks)
+                gist = text_of(toks)
+        if ranges and max(e for _, e in ranges) <= cue.idx:
+            # '"...," he told officers, and the troops will return ...': the report goes on
+            for c in cue.children:
+                if c.dep_ == "conj" and c.i > cue.i and c.lemma_.lower() not in self.cues and \
+                        any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    more = [t for t in c.subtree if not t.is_punct and t.dep_ != "cc"]
+                    if more:
+                        ranges.append((more[0].idx, more[-1].idx + len(more[-1])))
+                        gist = "; ".join(x for x in (gist, text_of(more)) if x)
+        return ranges, gist, self.quotations(cue, ranges)
+
+    def stance(self, cue: Token) -> tuple[list[tuple[int, int]], str | None, list[str]]:
+        """"condemned the coup attempt", "denied any role": the verb phrase is the gist."""
+        toks = [cue]
+        for c in cue.children:
+            if c.dep_ not in _NOT_STANCE or (c.dep_ == "advcl" and any(
+                    g.dep_ == "mark" for g in c.children)):  # "..., before the count ended"
+                toks.extend(c.subtree)
+        toks.sort(key=lambda t: t.i)
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if len(toks) < 2:
+            return [], None, []
+        ranges = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
+        return ranges, text_of(toks), self.quotations(cue, ranges)
+
+    def quotations(self, cue: Token, ranges: list[tuple[int, int]]) -> list[str]:
+        """Direct quotes: one ending before the cue in its sentence, one opening right
+        after it ('X said: "..."'), and any inside what the statement covers."""
+        found: list[tuple[int, int]] = []
         sent_start = self.ctx.sent_of[cue.i].start_char
         for s, e in self.quotes:
             if sent_start - 1 <= e <= cue.idx:
-                ranges.append((s, e))
-                quote = self.ctx.text[s:e].strip().rstrip(",")
+                found.append((s, e))
                 break
-        if quote is None:
-            # 'X said: "..."' -- a quotation opening right after the cue
-            after = cue.idx + len(cue.text)
-            for s, e in self.quotes:
-                if 0 < s - after <= 4 and not self.ctx.text[after:s - 1].strip(" :,"):
-                    ranges.append((s, e))
-                    quote = self.ctx.text[s:e].strip()
-                    break
-        return ranges, gist, quote
+        after = cue.idx + len(cue.text)
+        for s, e in self.quotes:
+            if 0 < s - after <= 4 and not self.ctx.text[after:s - 1].strip(" :,"):
+                found.append((s, e))
+                break
+        for s, e in self.quotes:
+            if any(a <= s and e <= b + 1 for a, b in ranges) and (s, e) not in found:
+                found.append((s, e))
+        found = [(s, e) for s, e in found if not _NICKNAME.search(self.ctx.text[max(0, s - 16):s])]
+        ranges.extend(r for r in found if r not in ranges)
+        out = []
+        for s, e in sorted(found):
+            q = self.ctx.text[s:e].strip().rstrip(",")
+            if q and q not in out:
+                out.append(q)
+        return out
+
+    @staticmethod
+    def _inverted_conjunct(cue: Token) -> bool:
+        """"Police arrested 214 people ..., acting Commissioner X told reporters": the parser
+        may join an inverted report to the clause it reports, after a comma."""
+        return cue.dep_ == "conj" and cue.i > cue.head.i and \
+            any(c.dep_ == "nsubj" for c in cue.children) and \
+            not any(c.dep_ in ("ccomp", "xcomp") for c in cue.children) and \
+            not any(c.dep_ == "cc" for c in cue.children) and \
+            any(t.text == "," for t in cue.doc[cue.head.i:min(c.i for c in cue.subtree)])
 
     def complement(self, cue: Token) -> Token | None:
         """The reported clause; not an inverted report of its own hung on the cue
@@ -136,29 +203,18 @@ class _Statements:
             if tok.i in skip:
                 continue
             if tok.dep_ == "dobj" and tok.head == cue and cue.lemma_ in self.addressee_object:
-                m = self.f.entity(tok, create=False)
-                if m is None:
-                    # "told the state news agency ABI": the name next to the common noun
-                    m = next((ctx.cover[c.i] for c in tok.children
-                              if c.dep_ in ("appos", "compound", "npadvmod", "nmod")
-                              and c.i in ctx.cover and ctx.cover[c.i].type.is_agent), None)
-                if m is not None:
-                    _put(roles, "addressee", m)
-            if tok.dep_ == "pobj" and tok.head.lemma_.lower() in ("in", "on", "via", "through"):
-                named = next((ctx.cover[x.i] for x in tok.subtree if x.i in ctx.cover and
-                              ctx.cover[x.i].type is EntityType.MEDIA_ORGANIZATION), None)
-                if named is not None:
-                    _put(roles, "medium", named)
-                elif tok.lemma_.lower() in self.media:
-                    _put(roles, "medium", tok.lemma_.lower())
-                    # "in an interview with X": the outlet
-                    for c in tok.children:
-                        if c.dep_ == "prep" and c.lower_ in ("with", "to"):
-                            for o in c.children:
-                                m = ctx.cover.get(o.i)
-                                if m is not None and m.type in (
-                                        EntityType.ORGANIZATION, EntityType.MEDIA_ORGANIZATION):
-                                    _put(roles, "medium", m)
+                self._addressee(tok, roles, any_noun=cue.lemma_ in ("tell", "inform"))
+            if tok.dep_ == "advcl" and tok.head == cue and tok.lemma_.lower() in self.addressing:
+                # "Speaking to reporters, X said", "Addressing the council, X stated"
+                for c in tok.children:
+                    if c.dep_ == "dobj":
+                        self._addressee(c, roles, any_noun=True)
+                    elif c.dep_ in ("prep", "dative") and c.lower_ == "to":
+                        for o in c.children:
+                            if o.dep_ == "pobj":
+                                self._addressee(o, roles, any_noun=True)
+            if tok.dep_ == "pobj" and tok.head.lemma_.lower() in _MEDIUM_PREPS:
+                self._medium(tok, roles)
             if tok.lemma_.lower() in self.participles and tok.pos_ == "VERB":
                 for c in tok.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == "to":
@@ -166,17 +222,70 @@ class _Statements:
                             m = self.f.entity(o, create=False)
                             if m is not None and m.type.is_agent:
                                 _put(roles, "addressee", m)
+        del ctx
+
+    def _addressee(self, tok: Token, roles: dict, *, any_noun: bool) -> None:
+        """"told Reuters", "told the state news agency ABI", "told reporters"."""
+        ctx = self.ctx
+        m = self.f.entity(tok, create=False)
+        if m is None:
+            # "told the state news agency ABI": the name next to the common noun
+            m = next((ctx.cover[c.i] for c in tok.children
+                      if c.dep_ in ("appos", "compound", "npadvmod", "nmod")
+                      and c.i in ctx.cover and ctx.cover[c.i].type.is_agent), None)
+        if m is not None:
+            if m.type.is_agent or m.type is EntityType.COUNTRY:
+                _put(roles, "addressee", m)
+            return
+        if tok.pos_ == "NOUN" and (any_noun or tok.lemma_.lower() in
+                                   self.speakers.people):
+            text = _np_text(tok)
+            if text:
+                _put(roles, "addressee", text)
+
+    def _medium(self, tok: Token, roles: dict) -> None:
+        """"in a statement", "on state television", "on X", "by phone", "via Telegram"."""
+        ctx = self.ctx
+        prep = tok.head.lemma_.lower()
+        named = [ctx.cover[x.i] for x in tok.subtree if x.i in ctx.cover]
+        named = [m for m in dict.fromkeys(named) if m.type in _PLATFORMS]
+        lemma = tok.lemma_.lower()
+        if lemma in self.media or tok.lower_ in self.media:
+            if prep == "by" and named:
+                return  # "a statement carried by X" is read at X
+            _put(roles, "medium", _np_text(tok) or lemma)
+            for m in named:
+                _put(roles, "medium", m)
+            for c in tok.children:  # "on its X account", "its Telegram channel": the platform
+                if c.dep_ == "compound" and c.i not in ctx.cover and c.text[:1].isupper():
+                    _put(roles, "medium", c.text)
+            # "in an interview with X": the outlet
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("with", "to"):
+                    for o in c.children:
+                        m = ctx.cover.get(o.i)
+                        if m is not None and m.type in _PLATFORMS:
+                            _put(roles, "medium", m)
+            return
+        if prep == "by":
+            return
+        own = ctx.cover.get(tok.i)
+        if own is not None and own.type is EntityType.MEDIA_ORGANIZATION:
+            _put(roles, "medium", own)
+        elif own is None and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") and \
+                prep in ("on", "via") and tok.ent_type_ not in ("DATE", "TIME") and \
+                not any(c.dep_ in ("det", "compound") for c in tok.children):
+            _put(roles, "medium", tok.text.rstrip(".,;:"))  # "wrote on X", "on Telegram"
 
     def date(self, cue: Token, skip: set[int], *, fallback: bool = True) -> TimeExpr | None:
-        from kg.extract.syntax import clause_head, future_clause
         from kg.resolve.dates import normalise_date
 
-        aux = set(self.ctx.rules.lists["future_auxiliaries"])
         own, other = None, None
         for ent in self.dates:
             if self.ctx.sent_of[ent.root.i] != self.ctx.sent_of[cue.i]:
                 continue
-            if ent.root.i in skip and future_clause(clause_head(ent.root), aux, set()):
+            if ent.root.i in skip and future_clause(clause_head(ent.root), self.future_aux,
+                                                    set()):
                 continue  # "X will meet Y on Thursday, her office said": not when it was said
             t = normalise_date(ent.text, base=self.ctx.base)
             prep = ent.root.head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
@@ -191,10 +300,10 @@ class _Statements:
                 other = other or t
         return own or (other if fallback else None)
 
-    def add(self, trigger: list[Token], speaker: Mention, roles: dict, ranges, rule: str,
+    def add(self, trigger: list[Token], speaker: Speaker, roles: dict, ranges, rule: str,
             confidence: float | None = None) -> None:
         ctx = self.ctx
-        roles = {"speaker": [speaker], **roles}
+        roles = {"speaker": [speaker], **{k: list(v) for k, v in roles.items()}}
         fact = Fact(kind="Statement", category="event", roles=roles, unit=ctx.unit.index,
                     sentence=ctx.sentence(trigger[0]), rule=rule,
                     confidence=confidence or self.confidence, trigger=ctx.span(trigger),
@@ -203,50 +312,128 @@ class _Statements:
 
     def run(self) -> None:
         for tok in self.ctx.tokens:
-            if tok.lemma_.lower() in self.cues and tok.pos_ == "VERB":
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and self._figure(tok):
+                self.cue(tok, stance=True)  # "estimated it at 60,000": the figure is said
+            elif tok.pos_ == "VERB" and lemma in self.cues:
                 self.cue(tok)
+            elif tok.pos_ == "VERB" and (lemma in self.stances or self._naming(tok)
+                                         or self._joined(tok)):
+                self.cue(tok, stance=True)
             elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 self.according(tok)
         self.headline()
 
-    def cue(self, cue: Token) -> None:
-        if any(c.dep_ == "neg" for c in cue.children):
-            return
+    def _naming(self, verb: Token) -> bool:
+        """"called the reshuffle 'a change of faces'", "dismissed the figure as 'pure
+        invention'": a verb of naming or judging with what it calls the thing."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.naming["predicate"] and any(c.dep_ == "oprd" for c in verb.children):
+            return True
+        return lemma in self.naming["as"] and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+    def _joined(self, verb: Token) -> bool:
+        """"said ... and urged X to Y": an appeal joined to a statement is part of what the
+        speaker says (not to a passive "is expected to ... and has invited")."""
+        head = verb.head
+        return verb.lemma_.lower() in self.joined and verb.dep_ == "conj" and \
+            head.lemma_.lower() in self.cues | self.stances and \
+            not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+
+    def _figure(self, verb: Token) -> bool:
+        """"put the death toll at 19", "raised the toll to 14": a figure given by a source."""
+        if verb.lemma_.lower() not in self.figure_verbs:
+            return False
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in self.figure_nouns:
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "at" and any(
+            o.like_num or any(x.like_num for x in o.subtree) for o in c.children)
+                   for c in verb.children)
+
+    def _subject(self, cue: Token) -> Token | None:
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-        if subj is None and cue.i > 0:
+        if subj is not None:
+            if subj.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+                # "President X, who vowed on Wednesday to veto the law": a named speaker,
+                # not background ("who had said") nor people by role ("men who said")
+                if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD"
+                       for c in cue.children):
+                    return None
+                for ante in (cue.head, antecedent(cue.head)):
+                    if self.ctx.mention_of(ante) is not None:
+                        return ante
+                return None
+            return subj
+        head = cue.head
+        if cue.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and (
+                cue.dep_ != "advcl" or cue.tag_ == "VBG") and (
+                head.dep_ == "ROOT" or head.lemma_.lower() in self.cues | self.stances):
+            # "said ... and warned that", "..., adding that", "defended it, saying" (not a
+            # verb of the reported clause: "said troops had shelled X and claimed that")
+            inherited = subject_of(head)
+            if inherited is not None and inherited.dep_ != "expl":
+                return inherited
+        if cue.i > 0:
             # "..., State Secretary X said": the parser may hang X elsewhere
             prev = cue.doc[cue.i - 1]
             m = self.ctx.cover.get(prev.i)
             if m is not None and m.type.is_agent:
-                subj = prev
+                return prev
+        return None
+
+    def cue(self, cue: Token, *, stance: bool = False) -> None:
+        if any(c.dep_ == "neg" for c in cue.children):
+            return
+        subj = self._subject(cue)
         if subj is None:
             return
-        ranges, gist, quote = self.content(cue)
+        if not stance:
+            ranges, gist, quotes = self.content(cue)
+            stance = not ranges and cue.lemma_.lower() in self.stances
+        if stance:
+            reporting = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis")
+                         and c.i > cue.i]
+            if cue.dep_ in ("ccomp", "parataxis") and cue.head.i > cue.i:
+                reporting.append(cue.head)
+            if any(c.lemma_.lower() in self.cues and any(g.dep_ == "nsubj" for g in c.children)
+                   for c in reporting):
+                return  # "X accused Y of Z, spokeswoman W told reporters": W's statement
+            ranges, gist, quotes = self.stance(cue)
         if not ranges:
             return
-        speaker = self.speaker(subj)
-        if speaker is None:
+        speakers = self.speakers.of(subj)
+        if self.ctx.in_headline(cue):  # a headline's speaker by role is told in the body
+            speakers = [sp for sp in speakers if isinstance(sp, Mention)]
+        if not speakers:
             return
         roles: dict[str, list] = {"cue": [cue.lemma_.lower()]}
         skip: set[int] = set()
-        comp = self.complement(cue)
-        if comp is not None:
+        comp = None if stance else self.complement(cue)
+        if stance:
+            pass
+        elif comp is not None:
             skip = {t.i for t in comp.subtree}
-        elif cue.dep_ in ("ccomp", "parataxis"):
+        elif cue.dep_ in ("ccomp", "parataxis") or self._inverted_conjunct(cue):
             own = {t.i for t in cue.subtree}
             skip = {t.i for t in cue.head.subtree} - own
         self.medium_and_addressee(cue, skip, roles)
         if gist:
-            roles["gist"] = [gist]
-        if quote:
-            roles["quote"] = [quote]
+            roles["gist"] = [_balanced(gist)]
+        if quotes:
+            roles["quote"] = quotes
         when = self.date(cue, skip)
         if when is not None:
             roles["date"] = [when]
-        shape = "inverted" if max(e for _, e in ranges) <= cue.idx else "said-that"
+        if stance:
+            shape = "stance"
+        else:
+            shape = "inverted" if max(e for _, e in ranges) <= cue.idx else "said-that"
         if "addressee" in roles and cue.lemma_ in self.addressee_object:
             shape = "told"
-        self.add([cue], speaker, roles, ranges, f"statement/{shape}")
+        for sp in speakers:
+            self.add([cue], sp, roles, ranges, f"statement/{shape}")
 
     def according(self, tok: Token) -> None:
         ctx = self.ctx
@@ -254,28 +441,36 @@ class _Statements:
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if obj is None:
             return
-        speaker = ctx.mention_of(obj)
+        speakers: list[Speaker] = []
         medium = None
-        if speaker is None and obj.lemma_.lower() in self.documents:
+        named = ctx.mention_of(obj)
+        if named is None and obj.lemma_.lower() in self.documents:
             poss = next((c for c in obj.children if c.dep_ == "poss"), None)
-            speaker = self.f.entity(poss) if poss is not None else \
+            first = self.f.entity(poss) if poss is not None else \
                 self.last_speaker(ctx.unit.start + tok.idx)
+            speakers = [first] if first is not None else []
             medium = obj.lemma_.lower()
-        if speaker is None or speaker.type.is_place:
+        else:
+            speakers = self.speakers.of(obj)
+        if not speakers:
             return
         own = {t.i for t in tok.subtree}
         toks = [t for t in ctx.sent_of[tok.i] if t.i not in own and not t.is_punct
                 and not (t.dep_ == "appos" and t.head.i in own)]
         if not toks:
             return
-        roles: dict[str, list] = {"cue": ["according to"], "gist": [_text(toks)]}
+        roles: dict[str, list] = {"cue": ["according to"], "gist": [_balanced(text_of(toks))]}
         if medium:
             roles["medium"] = [medium]
         when = self.date(tok, own, fallback=False)
         if when is not None:
             roles["date"] = [when]
-        self.add([tok, to], speaker, roles, [(toks[0].idx, toks[-1].idx + len(toks[-1]))],
-                 "statement/according-to")
+        ranges = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
+        quotes = self.quotations(tok, ranges)
+        if quotes:
+            roles["quote"] = quotes
+        for sp in speakers:
+            self.add([tok, to], sp, roles, ranges, "statement/according-to")
 
     def headline(self) -> None:
         ctx = self.ctx
@@ -306,24 +501,28 @@ class _Statements:
                  confidence=self.confidence * 0.9)
 
 
-def _key(m: Mention) -> list[str]:
-    words = m.text.lower().replace("’", "'").split()
+def _key(m: Speaker) -> list[str]:
+    text = m.text if isinstance(m, Mention) else m
+    words = text.lower().replace("’", "'").split()
     return [w for w in words if w not in ("the", "his", "her", "its", "their")]
 
 
-def same_speaker(a: Mention, b: Mention, text: str = "") -> bool:
+def same_speaker(a: Speaker, b: Speaker, text: str = "") -> bool:
     """Whether two speakers of one update are one.
 
     Equal, or one's words within the other's ("Okafor" / "Amaka
     Okafor", "the ministry" / "the interior ministry"); or a description
     ("the Ghanaian president") whose head is the title written before the
     named one ("Ghanaian President A. B."). ``text`` is the document text.
+    Speakers given as text (people by role) are one when their words are.
     """
     if a == b:
         return True
     ka, kb = _key(a), _key(b)
     if not ka or not kb:
         return False
+    if isinstance(a, str) or isinstance(b, str):
+        return ka == kb
     if ka == kb or set(ka) <= set(kb) or set(kb) <= set(ka):
         return a.type.is_agent and b.type.is_agent
     created = [m for m in (a, b) if m.source == "rule:event-role"]
@@ -334,8 +533,9 @@ def same_speaker(a: Mention, b: Mention, text: str = "") -> bool:
     return _key(created[0])[-1] in before
 
 
-def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Mention]]]:
-    """Statements of one update, one per speaker, and the source ranges each covers."""
+def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Speaker, bool]]]:
+    """Statements of one update, one per speaker, and the source ranges each covers
+    (start, end, speaker, whether the range is a direct quotation)."""
     st = _Statements(ctx)
     st.run()
     merged: list[tuple[Fact, list[tuple[int, int]]]] = []
@@ -350,7 +550,8 @@ def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Mention]]]:
             continue
         into, into_ranges = target
         mine = into.roles["speaker"][0]
-        if mine.source == "rule:event-role" and sp.source != "rule:event-role":
+        if isinstance(mine, Mention) and isinstance(sp, Mention) and \
+                mine.source == "rule:event-role" and sp.source != "rule:event-role":
             into.roles["speaker"] = [sp]
         for role, values in fact.roles.items():
             if role == "speaker":
@@ -363,24 +564,40 @@ def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Mention]]]:
     spans = []
     facts = []
     for fact, ranges in merged:
+        sp = fact.roles["speaker"][0]
+        if isinstance(sp, Mention) and sp.type.is_place and fact.trigger is not None and \
+                ctx.headline is not None and \
+                ctx.headline[0] <= fact.trigger.start - ctx.unit.start < ctx.headline[1]:
+            continue  # "Cambodia Says ...": the body tells who in Cambodia said it
+        gists = fact.roles.get("gist", [])
+        if len(gists) > 1:  # one statement, one gist: its pieces in the order said
+            fact.roles["gist"] = ["; ".join(gists)]
         facts.append(fact)
         sp = fact.roles["speaker"][0]
-        spans.extend((ctx.unit.start + s, ctx.unit.start + e, sp) for s, e in ranges)
+        quoted = {(a, b) for a, b in st.quotes}
+        spans.extend((ctx.unit.start + s, ctx.unit.start + e, sp, (s, e) in quoted)
+                     for s, e in ranges)
     return facts, spans
 
 
 def attribute(events: list[Fact], statements: list[Fact],
-              spans: list[tuple[int, int, Mention]]) -> None:
-    """Facts inside a statement's content belong to its speaker."""
+              spans: list[tuple[int, int, Speaker, bool]]) -> None:
+    """Facts inside a statement's content belong to its (named) speaker."""
     del statements
     for f in events:
         if f.trigger is None:
             continue
-        inside = [(e - s, sp) for s, e, sp in spans if s <= f.trigger.start < e]
+        inside = [(e - s, sp, q) for s, e, sp, q in spans if s <= f.trigger.start < e
+                  and isinstance(sp, Mention)]
         if not inside:
             continue
-        speaker = min(inside, key=lambda p: p[0])[1]
+        _, speaker, _q = min(inside, key=lambda p: p[0])
+        quoted = any(q for _n, sp, q in inside if sp == speaker)
         f.attributed_to = speaker
+        if f.kind in ("Request", "Accusation") and not f.roles.get("agent") and quoted:
+            # '"I urge everyone to step back," X said': the one who asks is the speaker
+            f.roles["agent"] = [speaker]
+            f.rule += "+speaker-agent"
         if f.kind in _SECURITY_ACTIONS and not f.roles.get("agent") and \
                 speaker.type in _REPORTERS:
             f.roles["agent"] = [speaker]

@@ -97,7 +97,8 @@ def test_headline_statement_merges_with_the_body(nlp):
     assert s.rule == "statement/inverted"
 
 
-def test_indefinite_speakers_are_skipped(nlp):
+def test_a_correspondents_report_is_no_statement(nlp):
+    # the outlet's own narration (people by role otherwise speak as text: speakers.py)
     r = run(nlp, "A correspondent reported on Monday that the power was back in Lima.")
     assert facts_of(r, "Statement") == []
 

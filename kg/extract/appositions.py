@@ -1,0 +1,377 @@
+"""Positions that appositions state: "X, a spokesman for the ministry", "the head of Y, X".
+
+- after the name: "Narine Hakobyan, a spokeswoman for the Armenian ministry", "Tatevik
+  Harutyunyan, a researcher at the Caucasus Institute", "Name, the governor of X";
+- before the name: "the head of the mission, Anita Larsen", "its chairman, X", "the
+  society's secretary general, X", "the city's governor, X" (a title or rank may stand
+  between the comma and the name: "the army commander, General X");
+- "Laurence Brennan of the International Crisis Group": an office with no role said;
+- "the two foreign ministers, A of Armenia and B of Azerbaijan": each named with its own.
+
+The owner of the office is the object of "for", "of" or "at" (a named body, or a body
+noun the fillers make a mention of), a possessive ("Kosovo's", "its" -> the body named
+last, "the city's" -> the city named last), or a demonym ("the Iranian ambassador").
+A national office with no owner said is left to kg/extract/positions.py
+(national_owners). Words are data: kg/rules/events/relations.yaml (``position``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import Fillers
+from kg.extract.positions import NATIONAL_RULE, position_words
+from kg.extract.spans import mention_from_span
+from kg.extract.speakers import described
+from kg.extract.syntax import prep_objects, text_of
+from kg.records import EntityType, Fact, Mention
+from kg.resolve.places import gazetteer
+
+_OWNER_PREPS = ("for", "of", "at", "to", "with")
+_PERSONAL_POSS = {"his", "her", "their", "my", "our", "your"}
+_ROLE_DROP = {"det", "poss", "relcl", "acl", "appos", "punct", "advcl", "cc", "conj",
+              "case"}
+
+
+def apposition_positions(ctx) -> list[Fact]:
+    """Positions the appositions of one unit state (one per holder and role)."""
+    reader = _Reader(ctx)
+    out: list[Fact] = []
+    seen: set[tuple[int, str]] = set()
+
+    def add(fact: Fact | None) -> None:
+        if fact is None:
+            return
+        key = (fact.roles["holder"][0].start, str(fact.roles.get("role", [""])[0]).lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(fact)
+
+    for m in ctx.mentions:
+        if m.type is not EntityType.PERSON or m.unit != ctx.unit.index:
+            continue
+        root = _root(ctx, m)
+        if root is None:
+            continue
+        for app in root.children:  # "X, a spokesman for the ministry"
+            if app.dep_ == "appos" and reader.role_noun(app):
+                add(reader.position(m, app, name=root))
+        add(reader.member_of(m, root))  # "X of the International Crisis Group"
+    for tok in ctx.tokens:  # "the head of the mission, Anita Larsen"
+        if not reader.role_noun(tok) or ctx.cover.get(tok.i) is not None or \
+                tok.tag_ == "NNS":  # "the two foreign ministers, A of X and B of Y": below
+            continue
+        holder = reader.named_after(tok)
+        if holder is not None:
+            add(reader.position(holder, tok))
+    return out
+
+
+def _root(ctx, m: Mention) -> Token | None:
+    span = ctx.char_span(m.start, m.end)
+    return span.root if span is not None and len(span) else None
+
+
+class _Reader:
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        self.f = Fillers(ctx)
+        self.w = position_words()
+        spec = ctx.rules.relations["position"]
+        self.heads = self.w.heads | set(spec["apposition_heads"])
+        self.anaphors: dict[str, str] = ctx.rules.lists["place_anaphors"]
+
+    def role_noun(self, tok: Token) -> bool:
+        return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in self.heads
+                                                  or tok.lower_ in self.heads)
+
+    # --- who holds it -----------------------------------------------------------------------
+    def named_after(self, head: Token) -> Mention | None:
+        """The person named right after a role phrase and a comma ("the head of the mission,
+        Anita Larsen"; a title or rank may come first: "the army commander, General X")."""
+        ctx = self.ctx
+        owners = [o for _p, o in prep_objects(head, {"of"}) if ctx.cover.get(o.i) is not None]
+        for c in [*head.children, *(c for o in owners for c in o.children)]:
+            m = ctx.cover.get(c.i)
+            if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
+                return m  # the parser may hang the name on the organisation
+        end = max(x.i for x in head.subtree)
+        doc = head.doc
+        if end + 2 >= len(doc) or doc[end + 1].text != ",":
+            return None
+        start = end + 2
+        while start < min(end + 7, len(doc) - 1) and ctx.cover.get(start) is None and \
+                (doc[start].is_title or doc[start].lower_.rstrip(".") in self.w.ranks) and \
+                not doc[start].is_punct:
+            start += 1  # "Kenyan police chief X", "Deputy Prime Minister X", "Lt Gen X"
+        m = ctx.cover.get(start)
+        if m is None or m.type is not EntityType.PERSON:
+            return None
+        after = start
+        while after + 1 < len(doc) and ctx.cover.get(after + 1) is m:
+            after += 1
+        if after + 1 >= len(doc) or doc[after + 1].text in (",", ".", ")", ";"):
+            return m
+        if doc[after + 1].pos_ in ("VERB", "AUX", "ADP"):  # "its chairman, X said"
+            return m
+        return None
+
+    # --- the office -------------------------------------------------------------------------
+    def position(self, holder: Mention, role: Token, *, name: Token | None = None
+                 ) -> Fact | None:
+        if any(t.lower_.rstrip("-") in self.w.former for t in role.subtree
+               if t.i < role.i or t.dep_ in ("amod", "compound")):
+            return None  # "a former commerce minister": no office now
+        owner, owner_toks = self.owner(role, name)
+        if owner_toks == {-1}:
+            return None  # "Her deputy, X": an office of someone the text leaves unresolved
+        cut = set(owner_toks)
+        for t in role.subtree:
+            if t != role and t.dep_ in _ROLE_DROP and not _bracketed(t):
+                cut.update(x.i for x in t.subtree)
+        words = [t for t in role.subtree if t.i not in cut]
+        words = [t for t in _contiguous(role, words)
+                 if not t.is_punct or (t.text in "()" and _bracketed(t))]
+        while words and words[0].dep_ == "det":
+            words.pop(0)
+        while words and words[-1].pos_ in ("ADP", "CCONJ", "DET"):
+            words.pop()  # "spokeswoman for" when the owner was cut off
+        text = text_of(words)
+        if text.count("(") > text.count(")"):
+            text += ")"
+        if not text or (name is not None and any(t.i == name.i for t in words)):
+            return None
+        roles: dict = {"holder": [holder], "role": [text]}
+        rule = "position/apposition"
+        if owner is not None:
+            roles["organization"] = [owner]
+        elif role.lemma_.lower() in self.w.national or role.lower_ in self.w.national:
+            rule = NATIONAL_RULE
+        return Fact(kind="Position", category="relation", roles=roles, unit=self.ctx.unit.index,
+                    sentence=self.ctx.sentence(role), rule=rule, confidence=0.8)
+
+    def owner(self, role: Token, name: Token | None) -> tuple[Mention | None, set[int]]:
+        """The body or place the office belongs to, and the tokens that name it: the object
+        of "for"/"of"/"at", a possessive, a named or demonym modifier, then "to"/"with"
+        ("Ecuador's ambassador to the UN" is Ecuador's). A place owns only a local or
+        national office ("the police spokesperson for the Southern Region" is no region's)."""
+        ctx = self.ctx
+        lemma = role.lemma_.lower()
+        places_ok = lemma in self.w.local or lemma in self.w.national
+        objs = list(prep_objects(role, {"for", "of", "at"}))
+        if name is not None:  # the parser may hang "of X" on the name: "Name, the head of X"
+            objs += [(p, o) for p, o in prep_objects(name, {"of", "for"}) if o.i > role.i]
+        late = list(prep_objects(role, {"to", "with"}))
+        for stage in ("preps", "poss", "mods", "late"):
+            if stage in ("preps", "late"):
+                for prep, obj in (objs if stage == "preps" else late):
+                    m = self._object_owner(obj)
+                    if m is None or (m.type.is_place and not (places_ok or prep == "of")):
+                        continue
+                    return m, {x.i for x in obj.head.subtree}
+            elif stage == "poss":
+                for c in role.children:
+                    if c.dep_ == "poss":
+                        m = self.possessor(c)
+                        if m is not None:
+                            return m, {x.i for x in c.subtree}
+                        if c.lower_ in _PERSONAL_POSS:
+                            return None, {-1}  # "her deputy": someone's, not said whose
+            else:
+                for c in role.children:
+                    if c.dep_ not in ("amod", "compound", "nmod") or c.i > role.i:
+                        continue
+                    m = ctx.mention_of(c) or self._named_elsewhere(c)
+                    if m is not None and m.type is not EntityType.PERSON:
+                        return m, {x.i for x in c.subtree}
+                    if _demonym(c.text):  # "the Iranian ambassador"
+                        m = mention_from_span(c.doc[c.i:c.i + 1], ctx.unit, EntityType.COUNTRY,
+                                              "rule:demonym")
+                        return m, {c.i}
+                    body = described(ctx.mentions, c.lemma_.lower(), ctx.unit.start + c.idx,
+                                     ctx.sentence(c))
+                    if body is not None:  # "the police spokesperson": the police named
+                        return body, {c.i}
+        return None, set()
+
+    def _object_owner(self, obj: Token) -> Mention | None:
+        ctx = self.ctx
+        m = ctx.mention_of(obj) or self._named_elsewhere(obj)
+        if m is None:
+            m = described(ctx.mentions, obj.lemma_.lower(), ctx.unit.start + obj.idx,
+                          ctx.sentence(obj)) if _definite(obj) else None
+        if m is None:
+            m = self.f.entity(obj) or self._proper_name(obj)
+        return m if m is not None and m.type is not EntityType.PERSON else None
+
+    def _proper_name(self, obj: Token) -> Mention | None:
+        """"the Rector of the University of Belgrade": a capitalised name the model missed,
+        made of the object and its "of" phrase ("University of Belgrade"), typed by its head
+        word (an Organization when the head says nothing)."""
+        if obj.pos_ != "PROPN" or not obj.is_title or obj.i in self.ctx.cover:
+            return None
+        words = [obj]
+        for _p, inner in prep_objects(obj, {"of"}):
+            tail = [t for t in inner.subtree if t.dep_ != "det"]
+            if all(t.is_title or t.lower_ in ("of", "and") for t in tail):
+                words = [obj, obj.doc[obj.i + 1], *tail]
+        if len(words) < 2:
+            return None
+        from kg.extract.entity_rules import entity_rules
+        from kg.extract.entity_types import head_type
+
+        span = obj.doc[words[0].i:words[-1].i + 1]
+        etype = head_type(span.text, entity_rules()) or EntityType.ORGANIZATION
+        if etype.is_place or etype is EntityType.PERSON:
+            return None
+        return mention_from_span(span, self.ctx.unit, etype, "rule:title-owner")
+
+    def _named_elsewhere(self, tok: Token) -> Mention | None:
+        """"KFOR Commander": a name the unit uses elsewhere, where the model missed it here."""
+        if tok.pos_ != "PROPN" and not tok.is_upper:
+            return None
+        etype = next((m.type for m in self.ctx.mentions if m.text == tok.text
+                      and m.type is not EntityType.PERSON), None)
+        if etype is None:
+            return None
+        return mention_from_span(tok.doc[tok.i:tok.i + 1], self.ctx.unit, etype,
+                                 "rule:title-owner")
+
+    def possessor(self, poss: Token) -> Mention | None:
+        """"Kosovo's", "the society's", "the city's", "its" -> the body or place meant."""
+        ctx = self.ctx
+        m = ctx.mention_of(poss)
+        if m is not None:
+            return m if m.type is not EntityType.PERSON else None
+        low = poss.lower_
+        at = ctx.unit.start + poss.idx
+        if low == "its":
+            return its_antecedent(ctx, poss)
+        lemma = poss.lemma_.lower()
+        if lemma in self.anaphors:  # "the city's governor": the city the sentence named
+            m = ctx.places_before(poss.idx, EntityType(self.anaphors[lemma]))
+            sent = ctx.sentence(poss)
+            return m if m is not None and sent[0] <= m.start else None
+        return described(ctx.mentions, lemma, at, ctx.sentence(poss))
+
+    # --- "X of the International Crisis Group" ---------------------------------------------
+    def member_of(self, holder: Mention, name: Token) -> Fact | None:
+        """"Laurence Brennan of the International Crisis Group": an office there, its role
+        unsaid; "the two foreign ministers, A of Armenia and B of Azerbaijan": the role is
+        the plural noun the names stand in apposition to."""
+        ctx = self.ctx
+        for _p, obj in prep_objects(name, {"of"}):
+            org = ctx.mention_of(obj)
+            if org is None and obj.pos_ == "PROPN" and gazetteer().country(obj.text):
+                org = mention_from_span(obj.doc[obj.i:obj.i + 1], ctx.unit, EntityType.COUNTRY,
+                                        "gazetteer:country")  # a country the model missed
+            if org is None or org.type is EntityType.PERSON or obj.i < name.i:
+                continue
+            plural = _plural_role(name, self)
+            if plural is None and org.type.is_place:
+                return None  # "X of Kenya": a nationality, not an office
+            if plural is None and org.type in (EntityType.ORGANIZATION, EntityType.GROUP) and \
+                    _party(org.text, self.w):
+                return None  # "X of the Union for Democracy": a member (relations.py)
+            roles: dict = {"holder": [holder], "organization": [org]}
+            if plural is not None:
+                roles["role"] = [plural]
+            return Fact(kind="Position", category="relation", roles=roles,
+                        unit=ctx.unit.index, sentence=ctx.sentence(name),
+                        rule="position/of", confidence=0.7)
+        return None
+
+
+def _plural_role(name: Token, reader: _Reader) -> str | None:
+    """The office of a list in apposition to a plural role: "the two foreign ministers, A of
+    Armenia and B of Azerbaijan" -> "foreign minister"."""
+    t = name
+    while t.dep_ == "conj":
+        t = t.head
+    if t.dep_ != "appos" or not reader.role_noun(t.head) or t.head.tag_ != "NNS":
+        return None
+    head = t.head
+    mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    words = [x.text for m in mods for x in m.subtree] + [head.lemma_]
+    return " ".join(words)
+
+
+def _bracketed(tok: Token) -> bool:
+    """Whether a token sits in brackets right after its head: "the governor (prefect)"."""
+    doc = tok.doc
+    lo = min(x.i for x in tok.subtree) if tok.text != ")" else tok.i
+    hi = max(x.i for x in tok.subtree) if tok.text != "(" else tok.i
+    if tok.text in "()":
+        return True
+    return lo > 0 and doc[lo - 1].text == "(" and hi + 1 < len(doc) and doc[hi + 1].text == ")"
+
+
+def _contiguous(role: Token, words: list[Token]) -> list[Token]:
+    """The run of ``words`` around the role noun (what a prepositional owner cut off)."""
+    ids = sorted(t.i for t in words)
+    if role.i not in ids:
+        return words
+    k = ids.index(role.i)
+    lo = hi = k
+    while lo > 0 and ids[lo - 1] == ids[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(ids) and ids[hi + 1] == ids[hi] + 1:
+        hi += 1
+    keep = set(ids[lo:hi + 1])
+    return [t for t in sorted(words, key=lambda t: t.i) if t.i in keep]
+
+
+def _demonym(word: str) -> str | None:
+    from kg.extract.entity_rules import entity_rules
+
+    return entity_rules().demonym_country(word)
+
+
+def _party(name: str, w) -> bool:
+    low = name.lower().split()
+    return any(h in low for h in w.party_heads)
+
+
+def its_antecedent(ctx, tok: Token) -> Mention | None:
+    """What "its" points back to (a rule of its own until the shared coreference lands):
+    the subject of its clause when that names a body or country ("Bolivia ... is
+    represented by its foreign minister"), else the last body named before it in the
+    sentence, else the first one (the topic) of the sentence before."""
+    clause = tok
+    while clause.dep_ not in ("ROOT", "relcl", "ccomp", "advcl", "conj") and clause.head != clause:
+        clause = clause.head
+    for c in clause.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
+            m = ctx.mention_of(c)
+            if m is not None and m.type is not EntityType.PERSON and (
+                    m.type.is_agent or m.type is EntityType.COUNTRY):
+                return m
+    bodies = [m for m in ctx.mentions if m.type.is_agent and m.type is not EntityType.PERSON
+              and m.end <= ctx.unit.start + tok.idx]
+    sent = ctx.sentence(tok)
+    here = [m for m in bodies if m.start >= sent[0]]
+    if here:
+        return max(here, key=lambda m: m.start)
+    before = [m for m in bodies if m.start < sent[0]]
+    if not before:
+        return None
+    last_sent = max(m.sentence for m in before)
+    return min((m for m in before if m.sentence == last_sent), key=lambda m: m.start)
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def its_antecedent_in(doc, unit, tok: Token, cover: dict[int, Mention]) -> Mention | None:
+    """:func:`its_antecedent` for a parse without a Context (titles before names)."""
+    clause = tok
+    while clause.dep_ not in ("ROOT", "relcl", "ccomp", "advcl", "conj") and clause.head != clause:
+        clause = clause.head
+    for c in clause.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
+            m = cover.get(c.i)
+            if m is not None and m.type is not EntityType.PERSON and (
+                    m.type.is_agent or m.type is EntityType.COUNTRY):
+                return m
+    return None

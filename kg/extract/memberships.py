@@ -1,0 +1,232 @@
+"""Membership and PartOf the text states beyond names nested in names (relations.py).
+
+Membership (member, group):
+- "Bolivia, which became a full member of Mercosur", "X is a member state of Y",
+  "X, a member of Y", "X joined the bloc" (the bloc named before);
+- "council members China and Russia", "member states Chile and Peru": the names beside
+  "members" belong to the group the noun or the sentence names;
+- "Oumar Sangaré of the Union for the Republic" (a party), "the Alliance for Renewal,
+  Mbengue's party": a person belongs to a party.
+
+PartOf (part, whole):
+- "NATO's Allied Joint Force Command", "the University of Belgrade's Faculty of Law
+  and Faculty of Philosophy", "its Permanent Council" (its -> the body named before);
+- "the IACHR, an autonomous organ of the OAS", "the BCL, the Awami League's student
+  wing": an apposition that says what the body is a part of;
+- "the Permanent Council of the Organization of American States": the organisation
+  after "of" in a body's name (the text names it elsewhere too);
+- "UN Security Council", "MDF Air Wing": a body named after an organisation the text
+  names.
+Words are data: kg/rules/events/relations.yaml (``membership``, ``part_of``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.appositions import its_antecedent
+from kg.extract.spans import mention_from_span
+from kg.extract.speakers import described
+from kg.extract.syntax import antecedent, prep_objects
+from kg.records import EntityType, Fact, Mention
+
+_BODIES = {EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE,
+           EntityType.MEDIA_ORGANIZATION, EntityType.GROUP}
+_MEMBERS = {EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY,
+            EntityType.ARMED_FORCE, EntityType.GROUP}
+
+
+def _fact(ctx, kind: str, roles: dict, tok: Token, rule: str, confidence: float) -> Fact:
+    return Fact(kind=kind, category="relation", roles=roles, unit=ctx.unit.index,
+                sentence=ctx.sentence(tok), rule=rule, confidence=confidence,
+                trigger=None, reported=ctx.unit.stamp)
+
+
+def _named(ctx, tok: Token) -> Mention | None:
+    m = ctx.cover.get(tok.i)
+    return m if m is not None and not m.source.startswith(("rule:event-role", "rule:body")) \
+        else None
+
+
+def membership_facts(ctx) -> list[Fact]:
+    """Memberships one unit states."""
+    spec = ctx.rules.relations["membership"]
+    joins = set(spec["join_verbs"])
+    member_nouns = set(spec["member_nouns"])
+    envoys = set(spec["envoy_nouns"])
+    parties = set(ctx.rules.relations["position"]["party_heads"])
+    out: list[Fact] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(member: Mention | None, group: Mention | None, tok: Token, rule: str) -> None:
+        if member is None or group is None or member == group or \
+                member.type not in _MEMBERS | {EntityType.PERSON} or group.type not in _BODIES:
+            return
+        key = (member.start, group.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(_fact(ctx, "Membership", {"member": [member], "group": [group]}, tok,
+                             rule, 0.75))
+
+    for tok in ctx.tokens:
+        lemma = tok.lemma_.lower()
+        if lemma in member_nouns and tok.pos_ == "NOUN":
+            groups = [_named(ctx, o) for _p, o in prep_objects(tok, {"of"})]
+            group = next((g for g in groups if g is not None), None)
+            # "Bolivia, which became a full member of Mercosur", "X is a member of Y"
+            if group is not None and tok.dep_ in ("attr", "oprd", "appos"):
+                head = tok.head
+                subj = next((c for c in head.children if c.dep_ == "nsubj"), None) \
+                    if tok.dep_ != "appos" else head
+                if subj is not None and subj.lower_ in ("which", "that", "who"):
+                    subj = antecedent(head.head)
+                if subj is not None:
+                    add(_named(ctx, subj), group, tok, "membership/member-of")
+            # "council members China and Russia", "member states Chile and Peru"
+            if tok.tag_ == "NNS":
+                names = [c for c in tok.children if c.dep_ == "appos"]
+                names += [x for n in names for x in n.conjuncts]
+                if names:
+                    owner = group or next((_named(ctx, c) for c in tok.children
+                                           if c.dep_ in ("compound", "poss")
+                                           and _named(ctx, c) is not None), None)
+                    for c in tok.children:  # "council members": the council named before
+                        if owner is None and c.dep_ == "compound":
+                            owner = described(ctx.mentions, c.lemma_.lower(),
+                                              ctx.unit.start + c.idx, ctx.sentence(c))
+                    for n in names:
+                        add(_named(ctx, n), owner, tok, "membership/members-named")
+        if lemma in envoys and tok.pos_ in ("NOUN", "PROPN"):
+            # "the Permanent Representative of Jamaica to the OAS": Jamaica sits in the OAS
+            of = [_country(ctx, o, tok) for _p, o in prep_objects(tok, {"of"})]
+            to = [_named(ctx, o) for _p, o in prep_objects(tok, {"to"})]
+            for member in of:
+                for group in to:
+                    if member is not None and member.type is EntityType.COUNTRY:
+                        add(member, group, tok, "membership/envoy-to")
+        if lemma in joins and tok.pos_ == "VERB":  # "Bolivia joined the bloc in 2024"
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if obj is not None and subj is not None:
+                add(_named(ctx, subj), _named(ctx, obj), tok, "membership/joined")
+        # a person of a party: "Oumar Sangaré of the Union for the Republic and Democracy"
+        person = ctx.cover.get(tok.i)
+        if person is not None and person.type is EntityType.PERSON and tok.dep_ != "compound":
+            for _p, o in prep_objects(tok, {"of"}):
+                party = _named(ctx, o)
+                if party is not None and party.type in (EntityType.ORGANIZATION,
+                                                         EntityType.GROUP) and \
+                        set(party.text.lower().split()) & parties:
+                    add(person, party, tok, "membership/of-party")
+        # "the Alliance for Renewal (ARN), Mbengue's party"
+        if lemma in parties and tok.pos_ == "NOUN":
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            person = ctx.cover.get(owner.i) if owner is not None else None
+            first = min(x.i for x in tok.subtree)
+            party = _named(ctx, tok.head) if tok.dep_ == "appos" else (
+                _named(ctx, tok.doc[first - 2]) if first >= 2 and
+                tok.doc[first - 1].text == "," else None)
+            if person is not None and person.type is EntityType.PERSON:
+                add(person, party, tok, "membership/persons-party")
+    return out
+
+
+def _country(ctx, tok: Token, role: Token) -> Mention | None:
+    """The country "of X" names, also when the model read "The Permanent Representative of
+    Jamaica" as one organisation's name."""
+    from kg.resolve.places import gazetteer
+
+    m = _named(ctx, tok)
+    if m is not None and ctx.cover.get(role.i) is not m:
+        return m
+    if tok.pos_ == "PROPN" and gazetteer().country(tok.text):
+        return mention_from_span(tok.doc[tok.i:tok.i + 1], ctx.unit, EntityType.COUNTRY,
+                                 "gazetteer:country")
+    return None
+
+
+def part_of_facts(ctx) -> list[Fact]:
+    """PartOf relations one unit states by possessives, appositions and names."""
+    spec = ctx.rules.relations["part_of"]
+    organs = set(spec["organ_nouns"])
+    out: list[Fact] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(part: Mention | None, whole: Mention | None, tok: Token, rule: str) -> None:
+        if part is None or whole is None or part == whole or part.type not in _BODIES or \
+                whole.type not in _BODIES:
+            return
+        key = (part.start, whole.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(_fact(ctx, "PartOf", {"part": [part], "whole": [whole]}, tok, rule, 0.75))
+
+    for tok in ctx.tokens:
+        part = _named(ctx, tok)
+        # "NATO's Allied Joint Force Command", "its Permanent Council"
+        if part is not None and tok.dep_ != "compound":
+            for c in tok.children:
+                if c.dep_ != "poss":
+                    continue
+                whole = its_antecedent(ctx, c) if c.lower_ == "its" else _named(ctx, c)
+                for p in [tok, *tok.conjuncts]:
+                    add(_named(ctx, p), whole, tok, "partof/possessive")
+        # "X, an autonomous organ of the OAS", "X, the Awami League's student wing"
+        if tok.dep_ == "appos" and tok.lemma_.lower() in organs:
+            whole = next((_named(ctx, o) for _p, o in prep_objects(tok, {"of"})
+                          if _named(ctx, o) is not None), None)
+            if whole is None:
+                poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+                whole = (its_antecedent(ctx, poss) if poss.lower_ == "its" else
+                         _named(ctx, poss)) if poss is not None else None
+            add(_named(ctx, tok.head), whole, tok, "partof/apposition")
+            for c in tok.children:  # "its own mission, SAMIM"
+                if c.dep_ == "appos":
+                    add(_named(ctx, c), whole, tok, "partof/apposition")
+    _named_after_whole(ctx, add, spec)
+    return out
+
+
+def _named_after_whole(ctx, add, spec) -> None:
+    """"the Permanent Council of the Organization of American States", "UN Security
+    Council": a body's name that holds the name of an organisation the text names."""
+    known = {m.text.lower(): m.type for m in ctx.mentions
+             if m.type in (EntityType.ORGANIZATION, EntityType.ARMED_FORCE,
+                           EntityType.GOVERNMENT_BODY)
+             and not m.source.startswith(("rule:event-role", "rule:body"))}
+    heads = set(spec["body_heads"])
+    whole_words = set(spec["whole_words"])
+    for outer in ctx.mentions:
+        if outer.type not in _BODIES or outer.source.startswith("rule:") or \
+                " " not in outer.text or outer.source.endswith(":headline"):
+            continue
+        span = ctx.char_span(outer.start, outer.end)
+        if span is None:
+            continue
+        words = [t for t in span]
+        # "... of the Y": Y a name the unit uses on its own
+        for k, t in enumerate(words):
+            if t.lower_ != "of" or k == 0:
+                continue
+            rest = words[k + 1:]
+            while rest and rest[0].lower_ == "the":
+                rest = rest[1:]
+            text = " ".join(x.text for x in rest).lower()
+            if rest and text in known and words[k - 1].lemma_.lower() in heads and (
+                    _org_name(" ".join(x.text for x in rest), whole_words)):
+                inner = mention_from_span(span.doc[rest[0].i:rest[-1].i + 1], ctx.unit,
+                                          known[text], "rule:part-of-name")
+                add(outer, inner, span.root, "partof/of-name")
+        # "UN Security Council": a first word that names an organisation of the unit
+        first = words[0]
+        if first.lower_ in known and len(words) > 1 and words[-1].lemma_.lower() in heads:
+            inner = mention_from_span(span.doc[first.i:first.i + 1], ctx.unit,
+                                      known[first.lower_], "rule:part-of-name")
+            add(outer, inner, span.root, "partof/prefix")
+
+
+def _org_name(text: str, words: set[str]) -> bool:
+    """Whether a name reads as an organisation's (a word of its name says so, or it is an
+    acronym): "Organization of American States", "NATO"; not a topic ("Disaster
+    Management Affairs")."""
+    return text.isupper() or bool(set(text.lower().split()) & words)

@@ -1,0 +1,342 @@
+"""Positions that titles before names state: "Interior Minister David Omondi".
+
+The entity rules split the title off the person's name (kg/extract/name_spans.py);
+this module reads the title on the parse and turns it into a Position fact:
+
+- the title is the run of words before the name that ends in an office noun
+  ("Deputy Interior Minister", "police spokesman", "transitional President"); ranks and
+  honorifics between it and the name are no office ("Army chief General X": "Army chief");
+  a rank alone ("General X", "Col. Y") gives no Position, nor does a former office;
+- its owner is what comes before the title: a named body or place ("Mercosur spokesman",
+  "Surin governor"), a demonym before a national office ("Kenyan President" -> Kenya;
+  "Kenyan police chief" names a nationality), a possessive ("Kosovo's
+  Interior Minister X"), or a body noun inside it ("police spokesman" -> the police the
+  unit named, or a body mention the resolver scopes by country);
+- a national office with no owner stated ("President X") belongs to the country the
+  sentence places it in (a city of that country named in it), else to the country the
+  document is about (:func:`national_owners`, once the whole document is read).
+
+Offices the text says a person left (dismissed, resigned, "former") are dropped by
+:func:`current_positions`. The words are data: kg/rules/events/relations.yaml
+(``position``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.entity_rules import entity_rules
+from kg.extract.spans import HEADLINE, mention_from_span, sentence_of
+from kg.records import EntityType, Fact, Mention, Unit
+from kg.resolve.places import gazetteer
+from kg.rules.loader import event_rules
+
+_MAX_TITLE = 7  # words of a title before a name
+_WORD = re.compile(r"[A-Z][a-z]+")
+# a word of a name: capitalised, or a particle joined to it ("al-Jubouri", "bin Salman")
+_NAME = r"(?:[A-Z][\w'’.-]+|(?:al|el|ad|as|bin|ibn|de|da|van|von)-?[A-Z]?[\w'’-]+)"
+_STOP_POS = {"DET", "PRON", "VERB", "AUX", "NUM", "PUNCT", "SCONJ", "CCONJ", "ADP", "PART"}
+NATIONAL_RULE = "position:title-name:national"
+
+
+class _Words:
+    """The position vocabulary of relations.yaml, as sets."""
+
+    def __init__(self) -> None:
+        spec = event_rules().relations["position"]
+        self.heads = set(spec["title_heads"])
+        self.ranks = set(spec["ranks"])
+        self.national = set(spec["national"])
+        self.local = set(spec["local"])
+        self.former = set(spec["former"])
+        self.links = set(spec["title_links"])
+        self.resign_verbs = list(spec["left_office"])
+        self.removal_verbs = list(spec["removed_from_office"])
+        self.general_after = set(spec["general_after"])
+        self.party_heads = set(spec["party_heads"])
+        self.body_heads: dict[str, str] = event_rules().lists["body_heads"]
+        self.descriptions = set(event_rules().statements["speakers"]["descriptions"])
+
+
+@cache
+def position_words() -> _Words:
+    return _Words()
+
+
+def _rank(tok: Token, w: _Words) -> bool:
+    low = tok.lower_.rstrip(".")
+    return low in w.ranks or (len(tok.text) <= 2 and tok.text[:1].isupper()
+                              and tok.text.endswith("."))  # an initial
+
+
+def title_positions(doc: Doc, unit: Unit, mentions: list[Mention], *,
+                    earlier: list[Mention] = ()) -> list[Fact]:
+    """Position facts from a title before a name: 'White House spokeswoman Jane Doe'.
+
+    ``mentions`` are the unit's; ``earlier`` the document's before it (an owner named by a
+    body noun, "police spokesman X", may be the police an earlier update named)."""
+    w = position_words()
+    rules = entity_rules()
+    cover: dict[int, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.end - m.start):
+        if m.unit != unit.index:
+            continue
+        span = doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                cover[t.i] = m  # longest wins
+    elsewhere = {m.text: m.type for m in mentions if m.type is not EntityType.PERSON
+                 and " " not in m.text and (not m.source.startswith("rule:")
+                                            or m.source == "rule:acronym")}
+    facts: list[Fact] = []
+    for person in mentions:
+        if person.type is not EntityType.PERSON or person.unit != unit.index \
+                or person.source.endswith(HEADLINE):
+            continue  # a headline guess may be dropped by the resolver
+        span = doc.char_span(person.start - unit.start, person.end - unit.start,
+                             alignment_mode="expand")
+        if span is None:
+            continue
+        found = _title_before(doc, unit, span.start, w, cover, elsewhere, rules)
+        if found is None:
+            continue
+        role_toks, owner = found
+        head = next(t for t in reversed(role_toks) if _head(t, w))
+        roles: dict = {"holder": [person], "role": [_text(role_toks)]}
+        rule = "position:title-name"
+        national = _national(role_toks, head, w, rules)
+        if owner is not None and owner.source == "rule:demonym" and not national:
+            owner = None  # "Kenyan police chief": the nationality, not the office's owner
+        if owner is None and not national:  # "Government Minister": a portfolio, no owner
+            owner = _body_owner(doc, unit, role_toks, [*earlier, *mentions], w)
+        if owner is not None:
+            roles["organization"] = [owner]
+        elif national:
+            rule = NATIONAL_RULE  # the country is found once the document is read
+        facts.append(Fact(kind="Position", category="relation", roles=roles, unit=unit.index,
+                          sentence=person.sentence, rule=rule, confidence=0.9
+                          if owner is not None else 0.7))
+    return facts
+
+
+def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
+                  cover: dict[int, Mention], elsewhere: dict[str, EntityType],
+                  rules) -> tuple[list[Token], Mention | None] | None:
+    """(the title's words, the owner named before them) of the name at ``name_start``."""
+    i = name_start - 1
+    sent_start = doc[name_start].sent.start
+    while i >= sent_start and _rank(doc[i], w) and i not in cover and not (
+            i > sent_start and doc[i - 1].lower_ in w.general_after):
+        i -= 1  # "Army chief General X", "Police spokesman Senior Superintendent X"
+    if i < sent_start or i in cover:
+        return None
+    tail: list[Token] = []
+    if not _head(doc[i], w):
+        # "State Minister for Posts and Telecommunications X": the office noun before a
+        # linking word, the rest of the title after it
+        k = i
+        while k > sent_start and i - k < 6 and (doc[k].is_title or doc[k].lower_ in w.links) \
+                and k not in cover:
+            if doc[k].lower_ in w.links and _head(doc[k - 1], w) and doc[i].is_title:
+                tail = list(doc[k:i + 1])
+                i = k - 1
+                break
+            k -= 1
+        else:
+            return None
+        if not tail:
+            return None
+    role = [doc[i]]
+    owner: Mention | None = None
+    j = i - 1
+    while j >= sent_start and len(role) < _MAX_TITLE:
+        t = doc[j]
+        if j in cover and cover[j].type is not EntityType.PERSON:
+            owner = cover[j]
+            break  # a person "named" inside a title ("Bangladeshi Home") is the model's slip
+        named = elsewhere.get(t.text) if t.pos_ == "PROPN" or t.is_upper else None
+        if named is not None:  # "Mercosur spokesman X": a name the unit uses elsewhere
+            owner = mention_from_span(doc[j:j + 1], unit, named, "rule:title-owner")
+            break
+        if t.tag_ == "POS":  # "Kosovo's Interior Minister X"
+            owner = cover.get(j - 1)
+            if owner is not None and owner.type is EntityType.PERSON:
+                owner = None
+            break
+        if rules.demonym_country(t.text):
+            owner = mention_from_span(doc[j:j + 1], unit, EntityType.COUNTRY, "rule:demonym")
+            break
+        if t.lower_ == "its" and t.dep_ == "poss":  # "the RSF ... its political adviser X"
+            from kg.extract.appositions import its_antecedent_in
+
+            owner = its_antecedent_in(doc, unit, t, cover)
+            break
+        if (t.pos_ in _STOP_POS and not (t.pos_ == "VERB" and t.dep_ == "amod")) or \
+                t.is_punct or not t.is_alpha:
+            break
+        role.insert(0, t)
+        if t.is_sent_start:
+            break
+        j -= 1
+    if any(t.lower_ in w.former for t in role) or any(
+            doc[k].lower_.rstrip("-") in w.former for k in range(max(sent_start, j - 1), j + 1)):
+        return None  # "former army chief X": no office now
+    return role + tail, owner
+
+
+def _national(role: list[Token], head: Token, w: _Words, rules) -> bool:
+    """An office of a country: its head noun ("President", "Minister"), or a title the entity
+    rules list as a country's ("State Secretary") that the role ends in."""
+    if head.lower_ in w.national or head.lemma_.lower() in w.national:
+        return True
+    words = [t.lower_ for t in role]
+    return any(rules.titles.get(" ".join(words[k:])) == "country" for k in range(len(words)))
+
+
+def _head(tok: Token, w: _Words) -> bool:
+    return tok.lemma_.lower() in w.heads or tok.lower_ in w.heads or (
+        tok.lower_ == "general" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in w.general_after)
+
+
+def _text(tokens: list[Token]) -> str:
+    out = ""
+    for n, t in enumerate(tokens):
+        out += t.text + (t.whitespace_ if n + 1 < len(tokens) else "")
+    return out.strip()
+
+
+def _body_owner(doc: Doc, unit: Unit, role: list[Token], mentions: list[Mention],
+                w: _Words) -> Mention | None:
+    """"police spokesman", "ministry spokeswoman": the body noun inside the title owns the
+    office, when it points back to a named body of that kind (else the owner is unsaid)."""
+    from kg.extract.speakers import described
+
+    for t in role[:-1]:
+        lemma = t.lemma_.lower()
+        etype = w.body_heads.get(lemma)
+        if (etype is None or etype == "Person") and lemma not in w.descriptions:
+            continue
+        at = unit.start + t.idx
+        return described(mentions, lemma, at, sentence_of(doc[t.i:t.i + 1], unit))
+    return None
+
+
+# --- whole document ---------------------------------------------------------------------------
+def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
+                    units: list[tuple[int, int]] = ()) -> None:
+    """A national office with no owner stated ("President X") belongs to the country whose
+    city the sentence names ("In Belgrade, President X"); else, on a page of several
+    updates, to the country its update names most; else to the country of the dateline
+    ("BAGHDAD (INA) -"), else to the one the document names most. Countries are counted by
+    their names, their cities and their demonyms; the most named must be named more often
+    than any other (and, for a whole document, at least twice); else the office stays
+    unowned. ``units`` are the (start, end) offsets of the document's updates."""
+    gaz = gazetteer()
+    rules = entity_rules()
+    named = {p.country_code for m in mentions if m.type is EntityType.COUNTRY
+             and (p := gaz.country(m.text)) is not None}
+    first: dict[str, Mention] = {}
+    dateline = None
+    located: list[tuple[int, str, Mention]] = []  # (offset, country, mention)
+    for m in mentions:
+        if m.source.endswith(HEADLINE):
+            continue
+        if m.source == "dateline" and dateline is None:
+            country = gaz.country(m.text)
+            codes = {p.country_code for p in gaz.cities_named(m.text)}
+            dateline = country.country_code if country is not None else (
+                codes.pop() if len(codes) == 1 else None)
+        code = None
+        if m.type is EntityType.COUNTRY or m.source == "rule:demonym":
+            place = gaz.country(m.text) if m.source != "rule:demonym" else \
+                gaz.by_code.get(rules.demonym_country(m.text) or "")
+            code = place.country_code if place is not None else None
+            if code is not None and m.source != "rule:demonym":
+                first.setdefault(code, m)
+        elif m.type is EntityType.CITY:
+            codes = {p.country_code for p in gaz.cities_named(m.text)}
+            if len(codes) > 1:  # "Lima": the one in a country the document names
+                codes &= named
+            if len(codes) == 1:
+                code = codes.pop()
+        if code is not None:
+            located.append((m.start, code, m))
+    for word in _WORD.finditer(text):  # "Georgian", "Ecuadorian": the country is named too
+        code = rules.demonym_country(word.group())
+        if code is not None:
+            located.append((word.start(), code, None))
+
+    def most(lo: int, hi: int, least: int) -> str | None:
+        ranked = Counter(c for at, c, _ in located if lo <= at < hi).most_common(2)
+        if ranked and ranked[0][1] >= least and (len(ranked) == 1 or
+                                                 ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
+
+    whole = most(0, len(text) + 1, 2)
+    for f in facts:
+        if f.kind != "Position" or f.rule != NATIONAL_RULE or f.roles.get("organization"):
+            continue
+        holder = f.roles["holder"][0]
+        here = {c for _, c, m in located if m is not None and m.type is EntityType.CITY
+                and m.sentence == holder.sentence and c in first}
+        rule, code = ":city", (here.pop() if len(here) == 1 else None)
+        if code is None and len(units) > 1:
+            lo, hi = next(((a, b) for a, b in units if a <= holder.start < b), (0, 0))
+            rule, code = ":update", most(lo, hi, 1)
+        if code is None and dateline is not None and any(c == dateline for _, c, _m in located):
+            rule, code = ":dateline", dateline
+        if code is None:
+            rule, code = ":document", whole
+        if code is not None and code in first:
+            f.roles["organization"] = [first[code]]
+            f.rule = NATIONAL_RULE + rule
+
+
+def current_positions(facts: list[Fact], doc_text: str) -> list[Fact]:
+    """Drop the Position of a person the text says left that office: the theme of a
+    Dismissal, or the subject of a resignation ("X resigned", "X stepped down")."""
+    w = position_words()
+    left: set[str] = set()
+    for f in facts:
+        if f.kind in ("Dismissal", "Resignation"):
+            for v in f.roles.get("theme", []) + (f.roles.get("agent", []) if
+                                                  f.kind == "Resignation" else []):
+                if isinstance(v, Mention) and v.type is EntityType.PERSON:
+                    left.add(_surname(v.text))
+    left |= {_surname(n) for n in _resigned(doc_text, w)}
+    left |= {_surname(n) for n in _removed(doc_text, w)}
+    left.discard("")
+    return [f for f in facts if not (
+        f.kind == "Position" and isinstance(f.roles.get("holder", [None])[0], Mention)
+        and left & _words_of(f.roles["holder"][0].text))]
+
+
+def _surname(name: str) -> str:
+    return name.replace("’", "'").split()[-1].lower() if name.split() else ""
+
+
+def _words_of(name: str) -> set[str]:
+    """The words of a holder's name: "Saavedra" left office -> "Rodrigo Saavedra Quispe"."""
+    return {w.lower() for w in name.replace("’", "'").split() if len(w) > 2}
+
+
+def _resigned(text: str, w: _Words) -> list[str]:
+    """Names written right before a verb of leaving office ("X resigned", "X, who
+    stepped down")."""
+    verbs = "|".join(sorted(w.resign_verbs, key=len, reverse=True))
+    pattern = re.compile(rf"({_NAME}(?:\s+{_NAME})*)(?:,\s+who)?\s+"
+                         rf"(?:has\s+|had\s+)?(?:{verbs})\b")
+    return [m.group(1) for m in pattern.finditer(text)]
+
+
+def _removed(text: str, w: _Words) -> list[str]:
+    """Names (with their title) right after a verb of removal ("suspended Police
+    Commissioner X", "to relieve Electricity Minister Y of his duties")."""
+    verbs = "|".join(sorted(w.removal_verbs, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:{verbs})\s+((?:{_NAME}\s+)*{_NAME})")
+    return [m.group(1) for m in pattern.finditer(text)]

@@ -1,0 +1,490 @@
+"""Requests and accusations: who asks or accuses whom, of or for what.
+
+The trigger engine (kg/extract/triggers.py, arguments.py) finds the verbs and nouns of
+kg/rules/events/request.yaml and accusation.yaml; this module reads what the shared role
+reader cannot tell apart for these types, on the parse:
+
+- the addressee is the one asked, named or not: "asked Canberra for help" (a capital
+  standing for its government), "urged both sides", "appealed to donors", "called on
+  its supporters"; what is asked is the theme ("to release the detainees", "for help");
+- the agent of a pronoun ("He also asked ...") or a title ("The President appeals ...")
+  is the person meant (kg/extract/speakers.py);
+- "asked not to be named" (a source's anonymity) and "called the protesters terrorists"
+  (naming) are no requests;
+- "at the request of X", "following a request by X", "at X's request": X asked the one
+  who acts for what it does (a Request of its own);
+- "accused X of Y", "blamed X for Y", "X is accused of Y": agent, theme and the cause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.extract.speakers import described, pronoun_antecedent
+from kg.extract.syntax import (
+    RELATIVE_PRONOUNS,
+    is_passive,
+    np_tokens,
+    prep_objects,
+    subject_of,
+    text_of,
+)
+from kg.records import EntityType, Fact, Mention
+
+_NP_DROP = {"relcl", "advcl", "parataxis", "acl", "appos"}
+
+
+def _text(tok: Token) -> str:
+    return text_of([x for x in np_tokens(tok, drop=_NP_DROP | {"conj", "cc"})
+                    if not (x.head == tok and x.dep_ == "det")])
+
+
+class _Pronouns:
+    """The statement reader's view pronoun_antecedent needs: the unit and no speakers."""
+
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        self.found: list = []
+
+    def last_speaker(self, before: int):
+        del before
+        return None
+
+
+def refine_requests(events: list[Fact], ctx) -> list[Fact]:
+    """Requests and accusations of one unit with their roles read again; nominal requests
+    ("at the request of X") added."""
+    from kg.extract.context import Fillers
+
+    f = Fillers(ctx)
+    out: list[Fact] = []
+    for fact in events:
+        if fact.kind not in ("Request", "Accusation") or fact.trigger is None:
+            out.append(fact)
+            continue
+        span = ctx.char_span(fact.trigger.start, fact.trigger.end)
+        verb = span.root if span is not None and len(span) else None
+        if verb is None or verb.pos_ != "VERB":
+            out.append(fact)
+            continue
+        if fact.kind == "Request" and not _request(fact, verb, ctx, f):
+            continue
+        if fact.kind == "Accusation":
+            out.extend(_accusation(fact, verb, ctx, f))
+            continue
+        out.append(fact)
+    out.extend(_nominal_requests(ctx, f, out))
+    for fact in out:
+        if fact.kind in ("Request", "Accusation") and fact.trigger is not None:
+            _drop_covering(fact)
+    head = ctx.headline
+    out = [x for x in out if not (  # a headline request without its asker: the body tells it
+        x.kind == "Request" and head is not None and not x.roles.get("agent") and
+        x.trigger is not None and head[0] <= x.trigger.start - ctx.unit.start < head[1])]
+    # "Pristina and Belgrade trade accusations": nobody and nothing said
+    return [x for x in out if x.kind != "Accusation" or any(
+        x.roles.get(r) for r in ("agent", "theme", "cause"))]
+
+
+def _drop_covering(fact: Fact) -> None:
+    """A filler whose span holds the trigger itself is a bad name span ("UN Calls for
+    Release of Detained Lawmakers" read as one organisation): no filler."""
+    for role in ("agent", "addressee", "theme"):
+        kept = [v for v in fact.roles.get(role, []) if not (
+            isinstance(v, Mention) and v.start <= fact.trigger.start < v.end)]
+        if kept:
+            fact.roles[role] = kept
+        else:
+            fact.roles.pop(role, None)
+
+
+# --- verbs of asking -------------------------------------------------------------------------
+def _request(fact: Fact, verb: Token, ctx, f) -> bool:
+    """Fix the roles of a verbal Request; False when it is none."""
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if xcomp is None and obj is not None:  # "asked the UN secretary-general to present"
+        xcomp = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "relcl") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if xcomp is not None and any(c.dep_ == "neg" for c in xcomp.children) and \
+            xcomp.lemma_.lower() in ("name", "identify"):
+        return False  # "asked not to be named"
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return False  # "called the protesters terrorists": naming, no request
+    if verb.lemma_.lower() == "call" and not any(
+            c.i == verb.i + 1 and c.lower_ in ("on", "upon", "for") for c in verb.children):
+        return False  # "called the strikers vandals on Monday": "on" is no particle here
+    roles = fact.roles
+    roles.pop("purpose", None)
+    if is_passive(verb):  # "No representative of X was invited to the talks"
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        who = _addressee(subj, ctx, f) if subj is not None else []
+        if who:
+            roles["addressee"] = who
+            roles.pop("agent", None)
+            roles.pop("theme", None)
+        for _p, o in prep_objects(verb, {"to"}):
+            roles.setdefault("theme", []).append(_text(o))
+        for _p, o in prep_objects(verb, {"by"}):
+            agent = ctx.mention_of(o) or f.entity(o)
+            if agent is not None:
+                roles["agent"] = [agent]
+    if obj is not None and (xcomp is not None or prep_objects(verb, {"for"})):
+        # "asked Canberra for help", "urged both sides to show restraint": the one asked
+        who = _addressee(obj, ctx, f)
+        if who:
+            roles["addressee"] = who
+    for prep, o in prep_objects(verb, {"to", "on", "upon"}):
+        if prep in ("on", "upon") and (verb.lemma_.lower() != "call" or
+                                       o.head.i != verb.i + 1):
+            continue  # "called on its supporters", not "called for a rally on Friday"
+        who = _addressee(o, ctx, f)  # "appealed to donors", "called on its supporters"
+        # "appeals to the private sector and the churches": the parser may join the second
+        # to the verb
+        who += [w for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                for w in _addressee(c, ctx, f)]
+        if who and not roles.get("addressee"):
+            roles["addressee"] = who
+    asked = roles.get("addressee", [])
+    theme = []
+    if xcomp is not None:  # "to release the detainees": what is asked, without the "to"
+        theme = [text_of([t for t in xcomp.subtree if not t.is_punct and not (
+            t.dep_ == "aux" and t.lower_ == "to" and t.head == xcomp)])]
+    else:
+        for _p, o in prep_objects(verb, {"for"}):
+            theme = [_theme_text(verb, o)]
+            break
+        if not theme and obj is not None and not asked:
+            theme = [_theme_text(verb, obj)]
+        if not theme and verb.dep_ == "relcl":  # "a rally the party had called for"
+            theme = [_text(verb.head)]
+    if theme:
+        roles["theme"] = theme
+    else:
+        roles["theme"] = [v for v in roles.get("theme", []) if not any(
+            _same(v, a, ctx) for a in [x for x in (obj,) if x is not None])]
+    if not roles.get("date"):
+        when = _days_apart(verb, ctx)
+        if when is not None:
+            roles["date"] = [when]
+    agent = None if is_passive(verb) else _agent(verb, ctx, f)
+    if agent is not None and (not roles.get("agent") or _reported_conjunct(verb, ctx)
+                              or _unnamed(roles["agent"])):
+        roles["agent"] = [agent]
+    return bool(roles.get("agent") or roles.get("addressee") or roles.get("theme"))
+
+
+def _theme_text(verb: Token, obj: Token) -> str:
+    """What is asked for, with what it is for and a deadline the verb states: "asked for
+    help restoring order", "demanded a vote by the end of the year"."""
+    text = text_of([x for x in np_tokens(obj, drop={"relcl", "advcl", "parataxis", "appos",
+                                                    "conj", "cc"})
+                    if not (x.head == obj and (x.dep_ == "det" or x.tag_ == "PRP$"))])
+    for prep, o in prep_objects(verb, {"by", "before", "within", "until"}):
+        if o.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ == "DATE" for t in o.subtree):
+            text += f" {prep} " + text_of(list(o.subtree))
+    return text
+
+
+def _same(value, tok: Token, ctx) -> bool:
+    if isinstance(value, Mention):
+        return ctx.mention_of(tok) == value
+    return isinstance(value, str) and value == _text(tok)
+
+
+def _addressee(tok: Token, ctx, f) -> list:
+    """The one asked, with its conjuncts: a named body, person, country or capital, a body
+    noun, or people by role as text ("both sides", "its supporters", "donors")."""
+    out: list = []
+    for t in [tok, *tok.conjuncts]:
+        m = ctx.mention_of(t) or f.entity(t, create=False) or _title(t, f)
+        if m is not None and (m.type.is_agent or m.type in (EntityType.COUNTRY,
+                                                            EntityType.CITY)):
+            out.append(m)
+        elif t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ not in ("it", "them", "this"):
+            text = _text(t)
+            if text and t.pos_ != "PRON":
+                out.append(text)
+    return out
+
+
+def _unnamed(values: list) -> bool:
+    """Fillers that are only a description ("the army") a named antecedent may replace."""
+    return all(isinstance(v, Mention) and v.source.startswith(("rule:body", "rule:event-role"))
+               for v in values)
+
+
+def _title(tok: Token, f) -> Mention | None:
+    """"the president": a mention of the office holder (the resolver links a title to the
+    person it was written before); bodies and groups without a name stay text."""
+    if f.body_heads.get(tok.lemma_.lower()) != "Person":
+        return None
+    return f.entity(tok, person=True)
+
+
+def _reported_conjunct(verb: Token, ctx) -> bool:
+    """"X said the army wanted ... and demanded Y": the parser joined X's demand to the
+    reported clause; X demands."""
+    return verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and \
+        verb.head.head.lemma_.lower() in ctx.rules.statements["cues"]["verbs"]
+
+
+def _agent(verb: Token, ctx, f):
+    """The one who asks: the subject, a pronoun's antecedent, a title's holder ("The
+    President appeals": the resolver links the title to its holder), or people by role
+    as text ("Organisers have called for", "thousands of demonstrators ..., demanding")."""
+    subj = subject_of(verb)
+    if _reported_conjunct(verb, ctx):
+        # "X said the charge was fabricated and called on ...": the parser joined the
+        # appeal to the reported clause; the one who asks is the one who said it
+        subj = subject_of(verb.head.head)
+    if subj is None:
+        return None
+    if subj.lower_ in ("he", "she"):
+        return pronoun_antecedent(_Pronouns(ctx), subj)
+    if subj.lemma_.lower() in _COUNTS:  # "thousands of demonstrators"
+        subj = next((o for _p, o in prep_objects(subj, {"of"})), subj)
+    m = ctx.mention_of(subj)
+    if (m is None or m.source.startswith("rule:")) and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        # "the army accused ...": the army the unit named ("the Sudanese Armed Forces")
+        m = described(ctx.mentions, subj.lemma_.lower(), ctx.unit.start + subj.idx,
+                      ctx.sentence(subj)) or m
+    m = m or f.entity(subj, create=False) or _title(subj, f)
+    if m is None and subj.lemma_.lower() in f.role_heads and subj.pos_ == "PROPN" and \
+            any(c.dep_ == "det" for c in subj.children):
+        m = ctx.create([subj], EntityType.PERSON, "rule:event-role")  # "The President"
+    if m is not None and (m.type.is_agent or m.type in (EntityType.COUNTRY, EntityType.CITY)):
+        return m
+    if m is None and _people(subj, ctx):
+        return _text(subj)
+    return None
+
+
+_COUNTS = {"thousand", "hundred", "dozen", "million", "group", "crowd", "number", "score"}
+
+
+def _people(tok: Token, ctx) -> bool:
+    """People named by role or deed: the statement rules' people and the actor nouns."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in ("NOUN", "PROPN") and (
+        lemma in ctx.rules.statements["speakers"]["people"] or
+        lemma in ctx.rules.lists["actor_nouns"] or tok.lower_ in ctx.rules.lists["actor_nouns"])
+
+
+# --- "at the request of X" -----------------------------------------------------------------
+def _nominal_requests(ctx, f, events: list[Fact]) -> list[Fact]:
+    """"held an emergency meeting at the request of Cambodia", "following a request by the
+    KFOR Commander, the command authorised the deployment", "at X's request": X asked the
+    subject of the clause (the addressee) for what it does (the theme)."""
+    nouns = set(ctx.rules.lists["request_nouns"])
+    told = {fact.trigger.start: fact for fact in events
+            if fact.kind == "Request" and fact.trigger is not None}
+    out = []
+    for tok in ctx.tokens:
+        if tok.lemma_.lower() not in nouns or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+            continue
+        prep = tok.head
+        if prep.lower_ not in ("at", "upon", "after", "following", "on") and not (
+                prep.lower_ == "to" and prep.head.lower_ in ("response", "reply")):
+            continue
+        asker = None
+        for c in tok.children:
+            if c.dep_ == "poss":
+                asker = ctx.mention_of(c) or f.entity(c)
+        for_objs = [o for _p, o in prep_objects(tok, {"for"})]
+        for _p, o in [*prep_objects(tok, {"of", "by", "from"}),
+                      *(x for fo in for_objs for x in prep_objects(fo, {"from", "by"}))]:
+            asker = asker or ctx.mention_of(o) or f.entity(o, person=True)
+        if asker is None or (asker.type is EntityType.PERSON and
+                             asker.source == "rule:event-role"):
+            continue
+        verb = prep.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ in ("relcl", "acl"):
+            continue  # "the force, which was deployed in 2022 at the government's request"
+        roles: dict[str, list] = {"agent": [asker]}
+        subj = subject_of(verb)
+        if subj is not None:
+            who = ctx.mention_of(subj) or f.entity(subj)
+            if who is not None and who != asker:
+                roles["addressee"] = [who]
+        asked = [text_of([t for t in np_tokens(o, drop=_NP_DROP | {"prep"})
+                          if not (t.dep_ == "det" and t.head == o)]) for o in for_objs]
+        if asked:  # "a request for assistance from X"
+            roles["theme"] = asked
+        elif verb.pos_ in ("VERB", "AUX"):  # "held an emergency meeting", "meeting in session"
+            skip = {x.i for x in prep.subtree} | {x.i for c in verb.children if c.dep_ in (
+                "nsubj", "nsubjpass", "aux", "auxpass", "advcl", "punct", "cc", "conj", "ccomp",
+                "advmod", "mark") for x in c.subtree}
+            words = [t for t in verb.subtree if t.i not in skip and t.ent_type_ not in
+                     ("DATE", "TIME")]
+            if words and words[0].lower_ in RELATIVE_PRONOUNS:
+                words = words[1:]
+            roles["theme"] = [text_of(words)] if words else [verb.lemma_]
+        known = told.get(ctx.unit.start + tok.idx)
+        if known is not None:  # the engine read the noun: give it these roles
+            for role, values in roles.items():
+                known.roles[role] = values
+            continue
+        trigger = [tok]
+        out.append(Fact(kind="Request", category="event", roles=roles, unit=ctx.unit.index,
+                        sentence=ctx.sentence(tok), rule="request/at-the-request-of",
+                        confidence=0.7, trigger=ctx.span(trigger), reported=ctx.unit.stamp))
+    return out
+
+
+# --- accusations -----------------------------------------------------------------------------
+def _accusation(fact: Fact, verb: Token, ctx, f) -> list[Fact]:
+    """"accused X of Y" (cause Y), "blamed X for Y", "blamed Y on X", "X is accused of Y";
+    "A and B accused each other of Y" is one accusation each way. [] when it is none."""
+    roles = fact.roles
+    roles.pop("purpose", None)
+    blame = verb.lemma_.lower() == "blame"
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    preps = prep_objects(verb, {"of", "for"})
+    if not preps and obj is not None:  # "accusing its leaders of training militias"
+        preps = [(p, o) for p, o in prep_objects(obj, {"of"})]
+        if preps:
+            cut = {x.i for _p, o in preps for x in o.head.subtree}
+            roles["theme"] = [ctx.mention_of(obj) or text_of(
+                [x for x in np_tokens(obj, drop=_NP_DROP) if x.i not in cut and not (
+                    x.head == obj and (x.dep_ == "det" or x.tag_ == "PRP$"))])]
+    for prep, o in preps:
+        if prep == "for" and not blame:
+            continue
+        cause = text_of([t for t in o.subtree if not t.is_punct])
+        if cause:
+            roles["cause"] = [cause.strip('"“”')]
+        break
+    if blame and not roles.get("cause"):
+        on = [o for _p, o in prep_objects(verb, {"on"})]
+        target = ctx.mention_of(on[0]) or f.entity(on[0]) if on else None
+        if target is None and on and _people(on[0], ctx):
+            target = _text(on[0])
+        if target is None:
+            return []  # "blamed the slow arrival of aid", "blamed on a payroll error": no one
+        roles["theme"] = [target]
+        if obj is not None:
+            roles["cause"] = [_text(obj)]
+    _accusation_date(fact, verb, preps, ctx)
+    agent = _agent(verb, ctx, f)
+    if agent is not None and (not roles.get("agent") or _reported_conjunct(verb, ctx)
+                              or _unnamed(roles["agent"])):
+        roles["agent"] = [agent]
+    if roles.get("theme"):
+        roles["theme"] = [_same_force(v, ctx) if isinstance(v, Mention) else v.strip('"“”')
+                          for v in roles["theme"]]
+    if not (roles.get("theme") or roles.get("cause")):
+        return []
+    themes = [v for v in roles.get("theme", []) if isinstance(v, str)]
+    agents = [a for a in roles.get("agent", []) if isinstance(a, Mention)]
+    if themes and themes[0].lower() in ("each other", "one another") and len(agents) == 2:
+        out = []
+        for a, b in (agents, agents[::-1]):
+            copy = Fact(kind=fact.kind, category=fact.category,
+                        roles={**roles, "agent": [a], "theme": [b]}, unit=fact.unit,
+                        sentence=fact.sentence, rule=fact.rule + "+reciprocal",
+                        confidence=fact.confidence, trigger=fact.trigger,
+                        reported=fact.reported)
+            out.append(copy)
+        return out
+    return [fact]
+
+
+def _same_force(m: Mention, ctx) -> Mention:
+    """"accused Armenian forces" after "Armenian troops had shelled": an unnamed force of
+    one country told twice is one force; the mention made first stands for both."""
+    if m.source != "rule:event-role" or m.type is not EntityType.ARMED_FORCE:
+        return m
+    words = m.text.split()
+    if len(words) != 2:
+        return m
+    forces = set(ctx.rules.lists["forces"])
+    if words[1].lower().rstrip("s") not in forces and words[1].lower() not in forces:
+        return m
+    for other in ctx.created.values():
+        ow = other.text.split()
+        if other is not m and other.type is EntityType.ARMED_FORCE and len(ow) == 2 and \
+                ow[0] == words[0] and other.start < m.start and (
+                    ow[1].lower().rstrip("s") in forces or ow[1].lower() in forces):
+            return other
+    return m
+
+
+def _accusation_date(fact: Fact, verb: Token, preps, ctx) -> None:
+    """A date inside what is alleged ("of bombing its positions on Tuesday") dates the deed,
+    not the accusation; an accusation an inverted report tells ("..., X told reporters on
+    Wednesday") is dated by the report."""
+    from kg.resolve.dates import normalise_date
+
+    inside = {t.i for _p, o in preps for t in o.subtree}
+    alleged = {verb.doc[i].text for i in inside}
+    dated = [v for v in fact.roles.get("date", []) if not alleged & set(v.text.split())]
+    if dated:
+        fact.roles["date"] = dated
+        return
+    fact.roles.pop("date", None)
+    head = verb.head if verb.dep_ in ("ccomp", "parataxis") else None
+    if head is None:
+        head = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")
+                     and c.i > verb.i), None)
+    if head is None or head.lemma_.lower() not in ctx.rules.statements["cues"]["verbs"]:
+        return
+    for ent in ctx.ents:
+        if ent.label_ == "DATE" and ent.root.head.head == head and ent.root.dep_ == "pobj":
+            t = normalise_date(ent.text, base=ctx.base)
+            if t.value is not None:
+                fact.roles["date"] = [t]
+                return
+
+
+_PART_OF_DAY = re.compile(r"\b(?:night|morning|evening|afternoon)\b", re.I)
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7}
+
+
+def _days_apart(verb: Token, ctx):
+    """"arrived on Sunday night, a day after X asked Y for help": a clause "N days after"
+    (or "before") another, dated one, happened N days earlier (or later)."""
+    from datetime import date, timedelta
+
+    from kg.records import TimeExpr
+    from kg.resolve.dates import normalise_date
+
+    if verb.dep_ != "advcl":
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark"
+                 and c.lower_ in ("after", "before")), None)
+    unit = next((c for c in mark.children if c.dep_ == "npadvmod" and
+                 c.lemma_.lower() == "day"), None) if mark is not None else None
+    if unit is None:  # the parser may hang it the other way: "[a day [after]] X asked"
+        unit = next((c for c in verb.children if c.dep_ == "npadvmod" and
+                     c.lemma_.lower() == "day"), None)
+        mark = mark or (next((c for c in unit.children if c.lower_ in ("after", "before")),
+                             None) if unit is not None else None)
+    if unit is None or mark is None:
+        return None
+    count = next((_COUNT_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                  for c in unit.children if c.dep_ in ("det", "nummod")), None)
+    if not count:
+        return None
+    own = {t.i for t in verb.subtree}
+    sent = ctx.sent_of[verb.i]
+    before = [e for e in ctx.ents if e.label_ in ("DATE", "TIME") and e.root.i not in own
+              and sent.start <= e.start and e.end <= unit.i]
+    for ent in reversed(before):  # the date of the clause the "N days after" hangs on
+        t = normalise_date(ent.text, base=ctx.base)
+        if t.value is None:  # "Sunday night": the day of it
+            t = normalise_date(_PART_OF_DAY.sub("", ent.text).strip(), base=ctx.base)
+        if t.value is None or t.precision != "day":
+            continue
+        day = date.fromisoformat(t.value[:10])
+        shift = timedelta(days=count)
+        day = day - shift if mark.lower_ == "after" else day + shift
+        return TimeExpr(text=f"{unit.text} {mark.text} {ent.text}".strip(), value=day.isoformat(),
+                        precision="day")
+    return None

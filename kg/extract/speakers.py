@@ -1,0 +1,338 @@
+"""Who speaks: the speaker a cue's subject names, as a mention or as text.
+
+The words are data (kg/rules/events/statements.yaml, ``speakers``):
+
+- a named mention speaks for itself (people, bodies, media; a country or a capital
+  speaks for its government: "Kigali announced");
+- "The mayor of X, Jane Doe, said": the named apposition of a role noun;
+- "a police spokesman said", "a spokeswoman for the EEAS said": an unnamed spokesperson
+  speaks for the body (docs/evaluation.md: the speaker is the body);
+- "he said", "she told reporters": the person the pronoun points back to
+  (:func:`pronoun_antecedent`, the one place to call a shared coreference resolver);
+- "the agency said": the named body of that kind the unit mentioned last
+  (:func:`description_antecedent`);
+- "residents said", "two officials close to her told AFP": people named by role only
+  are a text speaker;
+- "the governments of A, B and C condemned": one speaker per named member.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from kg.extract.spans import sentence_bounds
+from kg.extract.syntax import np_tokens, prep_objects, text_of
+from kg.records import EntityType, Mention
+from kg.rules.loader import event_rules
+
+_PRONOUNS = {"he", "she", "they", "it", "we"}
+_PERSONAL = {"he", "she"}
+_INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+
+Speaker = Mention | str
+
+
+class Speakers:
+    """Reads speakers for one unit; ``st`` is the statement reader (its context, fillers
+    and the statements found so far)."""
+
+    def __init__(self, st) -> None:
+        self.st = st
+        self.ctx = st.ctx
+        spec = st.ctx.rules.statements["speakers"]
+        self.spokespeople = set(spec["spokespeople"])
+        self.people = set(spec["people"])
+        self.narrators = set(spec["narrators"])
+        self.press_offices = set(spec["press_offices"])
+        self.groups_of = set(spec["groups_of"])
+        self.descriptions = _descriptions()
+        self.body_heads: dict[str, str] = st.ctx.rules.lists["body_heads"]
+        self.documents = set(st.ctx.rules.statements["documents"])
+
+    # --- entry point ----------------------------------------------------------------------
+    def of(self, tok: Token) -> list[Speaker]:
+        """The speakers the subject ``tok`` names (none when it names nobody who speaks)."""
+        ctx = self.ctx
+        low = tok.lower_
+        if low in _PRONOUNS:
+            m = pronoun_antecedent(self.st, tok)
+            return [m] if m is not None else []
+        named = ctx.mention_of(tok)
+        if named is None or named.type is not EntityType.PERSON or \
+                tok.lemma_.lower() in self.st.f.role_heads:  # "The Head of Mission, X,"
+            for c in tok.children:  # "The mayor of X, Jane Doe, said": the named apposition
+                m = ctx.cover.get(c.i)
+                if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
+                    return [m]
+        if named is not None and _definite(tok) and \
+                named.text.lower().removeprefix("the ") in self.descriptions:
+            m = description_antecedent(self, tok)  # "the army" the entity rules found
+            if m is not None:
+                return [m]
+        if named is not None and named.type is not EntityType.PERSON:
+            person = self._named_person(named)
+            if person is not None:  # "Somchai told reporters" after "governor Somchai X"
+                return [person]
+        if named is not None:
+            if named.type.is_place and named.type not in (EntityType.COUNTRY, EntityType.CITY):
+                return []
+            return self._with_conjuncts(tok, named)
+        lemma = tok.lemma_.lower()
+        if lemma in self.narrators:
+            return []  # "a Sputnik correspondent reported": the outlet's own narration
+        if lemma in self.documents:  # "a statement by the army press office said"
+            for _p, obj in prep_objects(tok, {"by", "from"}):
+                return self.of(obj)
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return self.of(poss)
+        inner = self._named_inside(tok) or self._parent_of_office(tok)
+        if inner is not None:
+            return [inner]
+        if lemma in self.groups_of and tok.tag_ in ("NNS", "NNPS"):
+            members = self._members(tok)
+            if members:
+                return members
+        if lemma in self.spokespeople:
+            body = self._body_of_spokesperson(tok)
+            if body is not None:
+                return [body]
+        if lemma in self.descriptions and _definite(tok):
+            m = description_antecedent(self, tok)
+            if m is not None:
+                return [m]
+        m = self._body_phrase(tok) or self.st.f.entity(tok, person=True)
+        if m is not None:
+            return [] if m.type.is_place else [m]
+        if (lemma in self.people or low in self.people) and tok.pos_ in ("NOUN", "PROPN"):
+            words = [x for x in np_tokens(tok, drop={"relcl", "advcl", "parataxis", "acl",
+                                                      "appos"})
+                     if not (x.dep_ == "det" and x.head == tok)]
+            text = text_of(words)
+            return [text] if text else []
+        return []
+
+    # --- helpers ----------------------------------------------------------------------------
+    def _with_conjuncts(self, tok: Token, first: Mention) -> list[Speaker]:
+        """"Mali and Niger said": each named conjunct speaks ("each other" makes none)."""
+        out: list[Speaker] = [first]
+        if tok.dep_ not in _SUBJECTS:
+            return out
+        for c in tok.conjuncts:  # the subject heads its list: these follow it
+            m = self.ctx.mention_of(c)
+            if m is not None and m not in out and (m.type.is_agent or m.type in (
+                    EntityType.COUNTRY, EntityType.CITY)):
+                out.append(m)
+        return out
+
+    def _members(self, tok: Token) -> list[Speaker]:
+        """"the governments of Peru, Chile and Brazil": each named country or body."""
+        out: list[Speaker] = []
+        for _p, obj in prep_objects(tok, {"of"}):
+            for x in [obj, *obj.conjuncts]:
+                m = self.ctx.mention_of(x)
+                if m is not None and m not in out and (m.type.is_agent or m.type in (
+                        EntityType.COUNTRY, EntityType.CITY)):
+                    out.append(m)
+        return out if len(out) >= 2 else []
+
+    def _named_person(self, named: Mention) -> Mention | None:
+        """A one-word name the model typed as a place or body that is the first or last name
+        of a person the unit named before ("Somchai" after "Somchai Rattanakul"); a name
+        the gazetteer knows as a place stays a place."""
+        from kg.resolve.places import gazetteer
+
+        text = named.text
+        if " " in text or gazetteer().place_type(text) is not None:
+            return None
+        for m in sorted(self.ctx.mentions, key=lambda m: -m.start):
+            words = m.text.split()
+            if m.type is EntityType.PERSON and m.end <= named.start and len(words) > 1 and \
+                    text in (words[0], words[-1]):
+                return m
+        return None
+
+    def _named_inside(self, tok: Token) -> Mention | None:
+        """"the ISPR directorate", "the rights group RNDDH", "local radio station Radio Sol
+        Mansi": a common noun with the name of a body beside it is that body."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or lemma in self.people or lemma in self.spokespeople:
+            return None  # "a Sputnik correspondent", "a SADC official": people by role
+        for c in tok.children:
+            if c.dep_ not in ("compound", "appos", "nmod"):
+                continue
+            m = self.ctx.cover.get(c.i)
+            if m is not None and m.type.is_agent and m.type is not EntityType.PERSON and (
+                    c.dep_ == "appos" or c.i == tok.i - 1 or c.i > tok.i):
+                return m
+        return None
+
+    def _parent_of_office(self, tok: Token) -> Mention | None:
+        """"the Sudanese army press office", "the police media wing": a press office speaks
+        for the body it belongs to, when that body was named ("the army" -> the army)."""
+        if tok.lemma_.lower() not in self.press_offices or tok.pos_ != "NOUN":
+            return None
+        for c in tok.children:
+            if c.dep_ != "compound" or c.i > tok.i:
+                continue
+            for t in c.subtree:
+                m = described(self.ctx.mentions, t.lemma_.lower(), self.ctx.unit.start + t.idx,
+                              self.ctx.sentence(t))
+                if m is not None:
+                    return m
+        return None
+
+    def _body_phrase(self, tok: Token) -> Mention | None:
+        """"the office of the UN coordinator in Malawi", "the Guayas prosecutor's office":
+        a body named by its head noun with its owner is named by the whole phrase."""
+        lemma = tok.lemma_.lower()
+        etype = self.body_heads.get(lemma)
+        if etype is None and lemma in self.descriptions and any(
+                c.dep_ == "poss" and (m := self.ctx.mention_of(c)) is not None and
+                m.type.is_place for c in tok.children):
+            # "China's embassy in Port Moresby": a country's body named by a description
+            etype = sorted(t.value for t in self.descriptions[lemma][0])[0]
+        if etype is None or etype == "Person" or tok.pos_ != "NOUN":
+            return None
+        if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in tok.children):
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                and c.i < tok.i and c.pos_ != "PRON"]
+        owners = [o for _p, o in prep_objects(tok, {"of"}) if o.i > tok.i]
+        if etype not in self.body_heads.values() or lemma not in self.body_heads:
+            # a body named by a description noun and its country: "China's embassy in X"
+            owners += [o for _p, o in prep_objects(tok, {"in"}) if o.i > tok.i
+                       and self.ctx.mention_of(o) is not None]
+        inside = [self.ctx.cover[t.i] for c in [*mods, *owners] for t in c.subtree
+                  if t.i in self.ctx.cover]
+        named = any(self.ctx.cover.get(t.i) is not None for c in mods for t in c.subtree)
+        if not owners and not named and not any(c.dep_ == "poss" for c in mods):
+            return None  # "the ministry": the fillers and the resolver read it
+        start = min([tok.i, *(t.i for c in mods for t in c.subtree)])
+        end = max([tok.i, *(t.i for o in owners for t in o.subtree
+                           if t.dep_ not in ("relcl", "acl", "appos", "punct"))]) + 1
+        words = [t for t in tok.doc[start:end] if not t.is_punct or t.tag_ == "POS"]
+        while words and words[0].dep_ == "det":
+            words.pop(0)
+        if owners:
+            inner = self.ctx.mention_of(owners[0])
+            if inner is not None and inner.type is EntityType.PERSON:
+                return None  # "the office of President X": left to the fillers
+        kind = EntityType(etype)
+        if kind is EntityType.GOVERNMENT_BODY and any(
+                m.type is EntityType.ORGANIZATION for m in inside):
+            kind = EntityType.ORGANIZATION  # "the UN human rights office": a UN body
+        return self.ctx.create(words, kind, "rule:event-role")
+
+    def _body_of_spokesperson(self, tok: Token) -> Mention | None:
+        """"a police spokesman", "a spokeswoman for the ministry", "the army's spokesman":
+        the body an unnamed spokesperson speaks for."""
+        ctx = self.ctx
+        for _p, obj in prep_objects(tok, {"for", "of", "at"}):
+            m = self.st.f.entity(obj)
+            if m is not None and m.type.is_agent and m.type is not EntityType.PERSON:
+                return m
+        for c in tok.children:
+            if c.dep_ not in ("compound", "poss", "nmod", "amod") or c.i > tok.i:
+                continue
+            m = ctx.mention_of(c)
+            if m is not None and m.type.is_agent and m.type is not EntityType.PERSON:
+                return m
+            lemma = c.lemma_.lower()
+            etype = self.body_heads.get(lemma)
+            if etype is not None and etype != "Person" and c.pos_ == "NOUN":
+                return ctx.create([c], EntityType(etype), "rule:event-role")
+        return None
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def pronoun_antecedent(st, tok: Token) -> Mention | None:
+    """The speaker "he"/"she" (or "they"/"it") points back to.
+
+    A conservative rule of its own until the shared in-document coreference lands:
+    "he"/"she" is the last person who was the subject of a main clause (or spoke) in the
+    pronoun's sentence or the two before it, else of any clause there, else the last
+    person the unit names; "they"/"it"/"we" is the last speaker of the unit.
+    """
+    ctx = st.ctx
+    at = ctx.unit.start + tok.idx
+    if tok.lower_ not in _PERSONAL:
+        return st.last_speaker(at)
+    people = [m for m in ctx.mentions if m.type is EntityType.PERSON and m.end <= at
+              and not (ctx.headline and ctx.headline[0] <= m.start - ctx.unit.start
+                       < ctx.headline[1])]
+    spoke = {(f.roles["speaker"][0].start, f.roles["speaker"][0]) for f, _ in st.found
+             if f.trigger and f.trigger.start < at and isinstance(f.roles["speaker"][0], Mention)
+             and f.roles["speaker"][0].type is EntityType.PERSON}
+    _starts, ranges = sentence_bounds(ctx.doc)  # computed once per Doc
+    sents = sorted(((ctx.unit.start + a, ctx.unit.start + b) for a, b in ranges),
+                   key=lambda s: -s[0])
+    sents = [s for s in sents if s[0] <= at][:3]  # the pronoun's sentence and two before
+    for lo, hi in sents:
+        main, other = [], []
+        for m in people:
+            if not lo <= m.start < hi:
+                continue
+            span = ctx.char_span(m.start, m.end)
+            if span is None or not len(span):
+                continue
+            root = span.root
+            if root.dep_ == "appos":
+                root = root.head
+            if root.dep_ in _SUBJECTS:
+                head = root.head
+                top = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+                (main if top else other).append(m)
+        main += [m for start, m in spoke if lo <= start < hi]
+        for group in (main, other):
+            if group:
+                return max(group, key=lambda m: m.start)
+    return max(people, key=lambda m: m.start, default=None)
+
+
+def description_antecedent(sp: Speakers, tok: Token) -> Mention | None:
+    """"the agency said", "the mission said": see :func:`described`."""
+    ctx = sp.ctx
+    return described(ctx.mentions, tok.lemma_.lower(), ctx.unit.start + tok.idx,
+                     ctx.sentence(tok))
+
+
+@cache
+def _descriptions() -> dict[str, tuple[frozenset[EntityType], tuple[str, ...]]]:
+    spec = event_rules().statements["speakers"]["descriptions"]
+    return {noun: (frozenset(EntityType(t) for t in d["types"]), tuple(d.get("words", [noun])))
+            for noun, d in spec.items()}
+
+
+def described(mentions: list[Mention], noun: str, at: int,
+              sentence: tuple[int, int]) -> Mention | None:
+    """The named entity a definite description ("the agency", "the army") points back to:
+    of a type the noun can name (kg/rules/events/statements.yaml, ``descriptions``), named
+    before ``at``; the last whose name holds the noun's words, else the last named in the
+    same ``sentence``; none when neither (left to the resolver)."""
+    entry = _descriptions().get(noun)
+    if entry is None:
+        return None
+    types, words = entry
+    cands = [m for m in mentions if m.type in types and m.end <= at
+             and not m.source.startswith(("rule:event-role", "rule:body"))]
+    if not cands:
+        return None
+
+    def named_so(m: Mention) -> bool:
+        low = m.text.lower()
+        return any(w in low for w in words)
+
+    def rank(m: Mention) -> tuple[bool, bool, int]:
+        return (named_so(m), sentence[0] <= m.start < sentence[1], m.start)
+
+    best = max(cands, key=rank)
+    if not named_so(best) and not (sentence[0] <= best.start < sentence[1]):
+        return None
+    return best

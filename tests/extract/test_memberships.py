@@ -1,0 +1,58 @@
+"""Membership and PartOf beyond names nested in names (kg/extract/memberships.py).
+Invented sentences, names and places other than the dev texts'."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _pairs(result, kind: str, a: str, b: str) -> set[tuple[str, str]]:
+    return {(next(iter(names(result, f.roles[a]))), next(iter(names(result, f.roles[b]))))
+            for f in facts_of(result, kind)}
+
+
+# --- membership -------------------------------------------------------------------------
+def test_became_a_member_of(nlp):
+    r = run(nlp, "Chile, which became a full member of the Andean Community in 2024, sent its "
+                 "foreign minister.")
+    assert ("Chile", "Andean Community") in _pairs(r, "Membership", "member", "group")
+
+
+def test_council_members_named_beside_the_noun(nlp):
+    r = run(nlp, "The UN Security Council voted 13-0 to extend the mission, with council "
+                 "members China and Russia abstaining.")
+    pairs = _pairs(r, "Membership", "member", "group")
+    assert ("China", "UN Security Council") in pairs and ("Russia", "UN Security Council") in pairs
+
+
+def test_a_representative_of_a_country_to_a_body(nlp):
+    r = run(nlp, "The Permanent Representative of Jamaica to the Organization of American "
+                 "States spoke first.")
+    assert ("Jamaica", "Organization of American States") in _pairs(
+        r, "Membership", "member", "group")
+
+
+# --- part of ----------------------------------------------------------------------------
+def test_an_organisations_possessive_names_its_part(nlp):
+    r = run(nlp, "NATO's Allied Joint Force Command Naples has authorised the deployment.")
+    assert ("Allied Joint Force Command Naples", "NATO") in _pairs(r, "PartOf", "part", "whole")
+
+
+def test_an_apposition_says_whose_organ_it_is(nlp):
+    r = run(nlp, "The Inter-American Commission on Human Rights, an autonomous organ of the "
+                 "Organization of American States, urged restraint.")
+    assert ("Inter-American Commission on Human Rights", "Organization of American States") in \
+        _pairs(r, "PartOf", "part", "whole")
+
+
+def test_a_council_named_after_its_organisation(nlp):
+    r = run(nlp, "The Organization of American States met in Washington. The Permanent Council "
+                 "of the Organization of American States approved a resolution.")
+    assert ("Permanent Council of the Organization of American States",
+            "Organization of American States") in _pairs(r, "PartOf", "part", "whole")
+
+
+def test_a_department_of_a_topic_is_no_part(nlp):
+    r = run(nlp, "The Department of Water Affairs said the dam was safe. Water Affairs staff "
+                 "inspected it.")
+    assert facts_of(r, "PartOf") == []

@@ -1,0 +1,134 @@
+"""Positions: titles before names (kg/extract/positions.py), appositions
+(kg/extract/appositions.py), the owner of an office, offices left. Invented sentences,
+names and places other than the dev texts'."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _positions(result):
+    return facts_of(result, "Position")
+
+
+def _of(result, holder: str):
+    found = [f for f in _positions(result) if names(result, f.roles["holder"]) == {holder}]
+    assert len(found) == 1, [(f.rule, f.roles) for f in _positions(result)]
+    return found[0]
+
+
+def _role(fact) -> str:
+    return fact.roles["role"][0]
+
+
+# --- titles before names ----------------------------------------------------------------
+def test_a_title_keeps_its_qualifiers(nlp):
+    r = run(nlp, "Deputy Energy Minister Ines Alvarado said the grid was stable.")
+    assert _role(_of(r, "Ines Alvarado")) == "Deputy Energy Minister"
+
+
+def test_a_rank_between_title_and_name_is_no_office(nlp):
+    r = run(nlp, "Army chief General Hugo Paz said the troops would stay in their barracks.")
+    role = _role(_of(r, "Hugo Paz"))
+    assert "chief" in role and "General" not in role
+
+
+def test_a_rank_alone_gives_no_position(nlp):
+    r = run(nlp, "General Hugo Paz said the troops would stay in their barracks.")
+    assert _positions(r) == []
+
+
+def test_a_former_office_is_none(nlp):
+    r = run(nlp, "The president named former army chief Hugo Paz as defence minister.")
+    assert not any(names(r, f.roles["holder"]) == {"Hugo Paz"} and "chief" in _role(f)
+                   for f in _positions(r))
+
+
+def test_a_named_body_before_the_title_owns_it(nlp):
+    r = run(nlp, "Andean Union spokesman Diego Rivas said the summit would go ahead.")
+    p = _of(r, "Diego Rivas")
+    assert names(r, p.roles["organization"]) == {"Andean Union"}
+
+
+def test_a_demonym_gives_the_country(nlp):
+    r = run(nlp, "Chilean Foreign Minister Rosa Vidal arrived in Lima on Monday.")
+    assert names(r, _of(r, "Rosa Vidal").roles["organization"]) == {"Chile"}
+
+
+def test_a_possessive_before_the_title_owns_it(nlp):
+    r = run(nlp, "Peru's Interior Minister Carlos Ramos said the roads were open.")
+    assert names(r, _of(r, "Carlos Ramos").roles["organization"]) == {"Peru"}
+
+
+def test_a_title_with_its_portfolio_after_for(nlp):
+    r = run(nlp, "State Minister for Water Resources Rashid Omar said the dam was safe.")
+    assert _role(_of(r, "Rashid Omar")) == "State Minister for Water Resources"
+
+
+def test_a_national_office_belongs_to_the_country_the_document_is_about(nlp):
+    r = run(nlp, "Floods hit Bolivia on Monday. Bolivia asked for help. President Tomas Vera "
+                 "visited the flooded towns.")
+    assert names(r, _of(r, "Tomas Vera").roles["organization"]) == {"Bolivia"}
+
+
+def test_a_city_in_the_sentence_tells_whose_president(nlp):
+    r = run(nlp, "Ecuador closed its border with Peru. Ecuador sent troops. In Lima, President "
+                 "Tomas Vera called for calm.")
+    assert names(r, _of(r, "Tomas Vera").roles["organization"]) == {"Peru"}
+
+
+# --- offices left -----------------------------------------------------------------------
+def test_a_dismissed_minister_keeps_no_position(nlp):
+    r = run(nlp, "President Tomas Vera dismissed Finance Minister Ana Soto on Monday.")
+    assert not any(names(r, f.roles["holder"]) == {"Ana Soto"} for f in _positions(r))
+
+
+def test_a_minister_who_resigned_keeps_no_position(nlp):
+    r = run(nlp, "Prime Minister Jan Novak resigned on Tuesday after weeks of protests.")
+    assert _positions(r) == []
+
+
+# --- appositions ------------------------------------------------------------------------
+def test_a_spokeswoman_for_a_body(nlp):
+    r = run(nlp, "Rosa Vidal, a spokeswoman for the Andean Water Authority, said the dam "
+                 "was safe.")
+    p = _of(r, "Rosa Vidal")
+    assert _role(p) == "spokeswoman"
+    assert names(r, p.roles["organization"]) == {"Andean Water Authority"}
+
+
+def test_a_researcher_at_an_institute(nlp):
+    r = run(nlp, "\"The deal is fragile,\" said Jelena Horvat, a researcher at the Adriatic "
+                 "Policy Institute in Zagreb.")
+    p = _of(r, "Jelena Horvat")
+    assert _role(p) == "researcher"
+    assert names(r, p.roles["organization"]) == {"Adriatic Policy Institute"}
+
+
+def test_its_chairman_belongs_to_the_body_named_before(nlp):
+    r = run(nlp, "The Anti-Corruption Commission (ACC) has opened an inquiry into the "
+                 "contracts, its chairman, Luis Pardo, said.")
+    p = _of(r, "Luis Pardo")
+    assert _role(p) == "chairman"
+    assert {m.text for m in p.roles["organization"]} == {"ACC"}
+
+
+def test_a_name_of_an_organisation_holds_an_office_there(nlp):
+    r = run(nlp, "John Mensah of the Adriatic Crisis Group said talks could resume.")
+    p = _of(r, "John Mensah")
+    assert names(r, p.roles["organization"]) == {"Adriatic Crisis Group"}
+    assert "role" not in p.roles
+
+
+def test_each_of_two_ministers_has_his_country(nlp):
+    r = run(nlp, "The deal was signed by the two trade ministers, Rosa Vidal of Chile and "
+                 "Tomas Vera of Peru.")
+    vidal = _of(r, "Rosa Vidal")
+    assert _role(vidal) == "trade minister"
+    assert names(r, vidal.roles["organization"]) == {"Chile"}
+
+
+def test_an_ambassador_to_a_body_is_his_countrys(nlp):
+    r = run(nlp, "Chile's ambassador to the UN, Rosa Vidal, told the council the vote was "
+                 "a mistake.")
+    assert names(r, _of(r, "Rosa Vidal").roles["organization"]) == {"Chile"}
