@@ -7,6 +7,8 @@ entities across the whole document.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc
 
 from kg.extract.coref import pronoun_mentions
@@ -39,7 +41,7 @@ def fact_mentions(facts: list[Fact]) -> list[Mention]:
     return out
 
 
-def extract_document(document: SourceDocument, parsed: list[tuple[Unit, Doc]],
+def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]],
                      *, model: str = "") -> DocumentResult:
     """Mentions, entities and facts of one document (plain records, no RDF)."""
     mentions: list[Mention] = []
@@ -48,7 +50,14 @@ def extract_document(document: SourceDocument, parsed: list[tuple[Unit, Doc]],
     located: list[Fact] = []  # LocatedIn facts the text states, merged apart
     acronyms: dict = {}  # defined in one update, used in the later ones
     history: list[Mention] = []  # earlier units' agents, for pronouns opening a unit
+    bounds: list[tuple[int, int]] = []  # the updates' offsets
+    kb = None
+    # ``parsed`` may be a one-pass stream (the build frees each Doc once it is read):
+    # everything needed after the loop is collected inside it
     for unit, doc in parsed:
+        bounds.append((unit.start, unit.end))
+        if kb is None and Doc.has_extension("kg_kb") and doc._.kg_kb:
+            kb = doc._.kg_kb
         sentences.extend(sentences_of(unit, doc))
         unit_mentions = entity_mentions(doc, unit, acronyms=acronyms)
         unit_mentions += pronoun_mentions(doc, unit, unit_mentions, history)
@@ -56,12 +65,10 @@ def extract_document(document: SourceDocument, parsed: list[tuple[Unit, Doc]],
         facts.extend(extract_facts(document, unit, doc, unit_mentions))
         facts.extend(title_positions(doc, unit, unit_mentions, earlier=mentions))
         located.extend(unit_locations(doc, unit, unit_mentions))
-    national_owners(facts, mentions + fact_mentions(facts), document.text,
-                    [(u.start, u.end) for u, _ in parsed])
+    national_owners(facts, mentions + fact_mentions(facts), document.text, bounds)
     facts = current_positions(facts, document.text)
     mentions.extend(fact_mentions(facts))
     mentions.extend(fact_mentions(located))
-    kb = next((d._.kg_kb for _, d in parsed if Doc.has_extension("kg_kb") and d._.kg_kb), None)
     entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts)
     facts = merge_facts(facts, entities) + document_locations(located, entities)
     return DocumentResult(document=document, sentences=sentences, entities=entities,

@@ -132,3 +132,28 @@ def test_an_ambassador_to_a_body_is_his_countrys(nlp):
     r = run(nlp, "Chile's ambassador to the UN, Rosa Vidal, told the council the vote was "
                  "a mistake.")
     assert names(r, _of(r, "Rosa Vidal").roles["organization"]) == {"Chile"}
+
+
+def test_the_update_of_a_streamed_page_tells_whose_office(nlp):
+    """The build hands extract_document its parsed updates as a one-pass stream: the
+    updates' bounds must still reach the owner rule (they were read after the stream was
+    spent, so every office went to the first dateline's country)."""
+    import hashlib
+    from datetime import UTC, datetime
+
+    from kg.extract.document import extract_document
+    from kg.records import SourceDocument, Unit
+
+    bodies = ["QUITO (Andina) - Ecuador sent medical teams to its southern border.",
+              "Chile reopened two crossings, and traffic into Chile resumed on Tuesday, "
+              "Interior Minister Tomas Vera said."]
+    text, units, pos = "", [], 0
+    for n, body in enumerate(bodies):
+        units.append(Unit(index=n, kind="update", start=pos, end=pos + len(body), text=body,
+                          stamp=datetime(2023, 3, 14, 9 + n, tzinfo=UTC)))
+        text += body + "\n"
+        pos = len(text)
+    document = SourceDocument(doc_id="test", path="test.txt", text=text,
+                              sha256=hashlib.sha256(text.encode()).hexdigest(), units=units)
+    r = extract_document(document, ((u, nlp(u.text)) for u in units))  # a generator
+    assert names(r, _of(r, "Tomas Vera").roles["organization"]) == {"Chile"}
