@@ -33,7 +33,7 @@ lock:
 # Extraction quality on the seed, the development split and the held-out split
 # (docs/evaluation.md): one line per split and the dev split's per-type table;
 # `make eval JSON=1` prints the same figures as one JSON object.
-EVAL_SPLITS := --corpus seed=seeds --corpus dev=tests/data/dev --corpus heldout=tests/data/heldout
+EVAL_SPLITS := --corpus seed=seeds --legacy seed --corpus dev=tests/data/dev --corpus heldout=tests/data/heldout
 eval: $(STAMP)
 	$(KG) eval $(EVAL_SPLITS) $(if $(JSON),--json,--types dev)
 

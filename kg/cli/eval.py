@@ -41,6 +41,11 @@ def eval_cmd(
                                               "sources.")] = None,
     check: Annotated[bool, typer.Option("--check", help="Only validate the gold file (and "
                                         "its questions' queries), then exit.")] = False,
+    legacy: Annotated[list[str] | None, typer.Option(
+        "--legacy", help="Score a gold file older than kg's event inventory (the seed's): "
+        "facts of types it never annotates are not judged, nor is factuality. With --gold: "
+        "--legacy gold; with --corpus: --legacy SPLIT (repeatable).",
+        show_default=False)] = None,
 ) -> None:
     """Measure extraction quality: precision/recall/F1 of entities and facts, questions answered."""
     from kg.evaluate.gold import read_gold
@@ -52,10 +57,12 @@ def eval_cmd(
             raise typer.BadParameter("--corpus takes no --gold, SOURCES, --graph, --store "
                                      "or --check")
         _corpus(corpus, types or [], as_json=as_json, model=model, questions=questions,
-                min_f1=min_f1)
+                min_f1=min_f1, legacy=legacy or [])
         return
     if gold is None:
         raise typer.BadParameter("give --gold FILE (or --corpus DIR)")
+    if legacy and legacy != ["gold"]:
+        raise typer.BadParameter("with --gold, say --legacy gold")
     given = sum(x is not None and x != [] for x in (sources, graph, store))
     if given != (0 if check else 1):
         raise typer.BadParameter("--check takes no graph or sources" if check else
@@ -72,7 +79,8 @@ def eval_cmd(
         from kg.store import open_graph
 
         st = open_graph(graph=graph, store=store)
-    ev = evaluate_store(st, gold_data, mapping=mapping, questions=questions)
+    ev = evaluate_store(st, gold_data, mapping=mapping, questions=questions,
+                        legacy=bool(legacy))
     if as_json:
         out.file.write(json.dumps(ev.as_json(), ensure_ascii=False, indent=2) + "\n")
         out.file.flush()
@@ -126,7 +134,7 @@ def _build(sources: list[str], model: str | None):
 
 
 def _corpus(specs: list[str], types: list[str], *, as_json: bool, model: str | None,
-            questions: Path | None, min_f1: float | None) -> None:
+            questions: Path | None, min_f1: float | None, legacy: list[str]) -> None:
     """Build and score each split; one line per split (docs/evaluation.md, make eval)."""
     from kg.evaluate.corpus import evaluate_split, read_split
     from kg.evaluate.mapping import load_mapping
@@ -138,13 +146,15 @@ def _corpus(specs: list[str], types: list[str], *, as_json: bool, model: str | N
         if not sep:
             name, directory = Path(spec).name or spec, spec
         splits.append(read_split(name, directory, mapping=mapping))  # all checked first
-    unknown = set(types) - {s.name for s in splits}
-    if unknown:
-        raise typer.BadParameter(f"--types names no split: {', '.join(sorted(unknown))}")
+    for option, names in (("--types", types), ("--legacy", legacy)):
+        unknown = set(names) - {s.name for s in splits}
+        if unknown:
+            raise typer.BadParameter(f"{option} names no split: {', '.join(sorted(unknown))}")
     results = {}
     for split in splits:
         st = _build([str(p) for p in split.texts], model)
-        results[split.name] = evaluate_split(st, split, mapping=mapping, questions=questions)
+        results[split.name] = evaluate_split(st, split, mapping=mapping, questions=questions,
+                                             legacy=split.name in legacy)
     figures = {name: r.as_json() for name, r in results.items()}
     if as_json:
         out.file.write(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")

@@ -93,13 +93,13 @@ _SCORE_KEYS = ("precision", "recall", "f1", "gold", "predicted", "matched")
 
 
 def evaluate_split(store: Store, split: SplitFiles, *, mapping: Mapping | None = None,
-                   questions: Path | None = None) -> SplitResult:
+                   questions: Path | None = None, legacy: bool = False) -> SplitResult:
     """Score every gold file of ``split`` against its document in ``store``."""
     mapping = mapping or load_mapping()
     result = SplitResult(split.name)
     for gold in split.golds:
         result.evaluations.append(evaluate_store(store, gold, mapping=mapping,
-                                                 questions=questions))
+                                                 questions=questions, legacy=legacy))
     return result
 
 

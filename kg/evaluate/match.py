@@ -83,6 +83,7 @@ class EntityResult:
     scores: dict[str, float]
     type_accuracy: float
     by_type: dict[str, dict]
+    unjudged: list[GraphEntity] = field(default_factory=list)  # legacy: see Matcher.legacy
 
 
 @dataclass(slots=True)
@@ -102,6 +103,7 @@ class FactResult:
     core_recall: float
     columns: dict[str, dict[str, float]]
     by_type: dict[str, dict]
+    unjudged: list[GraphFact] = field(default_factory=list)  # legacy gold: types it never annotates
 
 
 @dataclass(slots=True)
@@ -111,6 +113,10 @@ class Matcher:
     gold: Gold
     graph: GraphData
     mapping: Mapping
+    # A gold file written before kg's event inventory and factuality (the seed's, 2022):
+    # graph facts of types it never annotates are not judged, nor is factuality
+    # (docs/evaluation.md, "Gold files older than the inventory").
+    legacy: bool = False
     denotes: dict[str, set[str]] = field(default_factory=dict)  # entity IRI -> gold names
     _names: dict[str, set[str]] = field(default_factory=dict)  # gold name -> folded names
 
@@ -153,6 +159,12 @@ class Matcher:
         taken = set(chosen.values())
         missed = [g for i, g in enumerate(gold) if i not in chosen]
         spurious = [e for j, e in enumerate(graph) if j not in taken]
+        unjudged: list[GraphEntity] = []
+        if self.legacy:  # an entity only facts of unannotated types name is not judged
+            only = self._named_only_by_unjudged_facts()
+            unjudged = [e for e in spurious if e.iri in only]
+            spurious = [e for e in spurious if e.iri not in only]
+            graph = [e for e in graph if e.iri not in only]
         duplicate_of = {e.iri: sorted(self.denotes.get(e.iri, ())) for e in spurious
                         if self.denotes.get(e.iri)}
         typed = sum(1 for g, e in pairs if m.entity_types[g.type] == e.cls)
@@ -171,7 +183,21 @@ class Matcher:
                           "correct": correct, **prf(correct, n_pred, n_gold)}
         return EntityResult(pairs, missed, spurious, duplicate_of,
                             prf(len(pairs), len(graph), len(gold)),
-                            typed / len(pairs) if pairs else 0.0, by_type)
+                            typed / len(pairs) if pairs else 0.0, by_type, unjudged)
+
+    def _annotated_classes(self) -> set[str]:
+        return {self.mapping.facts[g.type].cls for g in self.gold.facts}
+
+    def _named_only_by_unjudged_facts(self) -> set[str]:
+        """IRIs that fill roles of unjudged facts (legacy) and of no judged one."""
+        annotated = self._annotated_classes()
+        judged: set[str] = set()
+        other: set[str] = set()
+        for f in self.graph.facts:
+            into = judged if f.cls in annotated else other
+            for values in f.values.values():
+                into.update(v.iri for v in values if isinstance(v, GraphEntity))
+        return other - judged
 
     # --- role comparison ------------------------------------------------------------
     def item_matches(self, item, filler: Value, kind: str) -> bool:
@@ -214,7 +240,8 @@ class Matcher:
 
     def role_agrees(self, value, role: RoleSpec, fact: GraphFact) -> bool:
         """Whether the graph fact's fillers of ``role`` agree with the gold value."""
-        if value is None or role.kind == "ignore":
+        if value is None or role.kind == "ignore" or (self.legacy and
+                                                      role.kind == "factuality"):
             return True
         fillers = fact.fillers(role.properties)
         if not fillers and role.default is not None:
@@ -258,6 +285,11 @@ class Matcher:
     def match_facts(self) -> FactResult:
         m = self.mapping
         gold, graph = self.gold.facts, self.graph.facts
+        unjudged: list[GraphFact] = []
+        if self.legacy:
+            annotated = self._annotated_classes()
+            unjudged = [f for f in graph if f.cls not in annotated]
+            graph = [f for f in graph if f.cls in annotated]
         candidates: list[list[int]] = []
         for g in gold:
             spec = m.facts[g.type]
@@ -298,7 +330,8 @@ class Matcher:
         n_core = sum(1 for g in gold if g.core)
         core_found = sum(1 for g, _, _ in pairs if g.core)
         return FactResult(pairs, missed, spurious, prf(len(pairs), len(graph), len(gold)),
-                          core_found / n_core if n_core else 1.0, column_table(pairs), by_type)
+                          core_found / n_core if n_core else 1.0, column_table(pairs), by_type,
+                          unjudged)
 
     def nearest(self, gold: GoldFact) -> Near | None:
         """The same-type graph fact with the fewest disagreeing gold roles."""

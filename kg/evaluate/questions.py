@@ -119,13 +119,18 @@ class CellMatcher:
 
 
 def answer_question(store: Store, question: GoldQuestion, spec: QuestionSpec | None,
-                    cells: CellMatcher, *, path: Path | None = None) -> QuestionResult:
-    """Run the question's query and compare its rows with the gold answer."""
+                    cells: CellMatcher, *, path: Path | None = None,
+                    legacy: bool = False) -> QuestionResult:
+    """Run the question's query and compare its rows with the gold answer. A legacy gold
+    file (no factuality annotated) is asked about every event, whatever its factuality."""
     if spec is None:
         return QuestionResult(question.ask, question.line, None, "unmapped",
                               len(question.answer), missing=question.answer)
     query = find_query(spec.query)
-    header, data = rows(run_query(store, query, spec.params))
+    params = dict(spec.params)
+    if legacy and any(p.name == "only" for p in query.params):
+        params.setdefault("only", "any")
+    header, data = rows(run_query(store, query, params))
     absent = [c.column for c in spec.columns if c.column not in header]
     if absent:
         raise GoldError(f"line {question.line}: query {spec.query!r} has no column "
@@ -164,5 +169,5 @@ def answer_questions(store: Store, gold: Gold, matcher: Matcher, *,
                      specs: dict[str, QuestionSpec] | None = None) -> list[QuestionResult]:
     specs = load_question_specs() if specs is None else specs
     cells = CellMatcher(matcher)
-    return [answer_question(store, q, q.spec or specs.get(q.ask), cells, path=gold.path)
-            for q in gold.questions]
+    return [answer_question(store, q, q.spec or specs.get(q.ask), cells, path=gold.path,
+                            legacy=matcher.legacy) for q in gold.questions]

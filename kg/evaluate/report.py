@@ -104,6 +104,16 @@ def print_report(ev: Evaluation, console: Console) -> None:
             console.print(f"    sentence: {s['sentence']}", markup=False, highlight=False,
                           style="dim")
 
+    unjudged = data.get("unjudged", [])
+    if unjudged:
+        console.print(f"\n[bold]Not judged[/] ({len(unjudged)}): facts of types this legacy "
+                      "gold file never annotates, and entities only they name (--legacy)",
+                      highlight=False)
+        for u in unjudged:
+            what = f"entity {u['type']} {u['label']!r}" if u["kind"] == "entity" else \
+                f"fact {u['fact']}"
+            console.print(f"- {what}", markup=False, highlight=False)
+
     partial = data["partial"]
     if partial:
         console.print(f"\n[bold]Matched with disagreements[/] ({len(partial)})",

@@ -44,13 +44,16 @@ class Evaluation:
             "gold": str(self.gold.path),
             "documents": self.graph.documents,
             "entities": {**e.scores, "type_accuracy": e.type_accuracy,
-                         "gold": len(self.gold.entities), "predicted": len(self.graph.entities),
-                         "matched": len(e.pairs), "by_type": e.by_type},
+                         "gold": len(self.gold.entities),
+                         "predicted": len(self.graph.entities) - len(e.unjudged),
+                         "matched": len(e.pairs), "by_type": e.by_type,
+                         "unjudged": len(e.unjudged)},
             "facts": {**f.scores, "core_recall": f.core_recall,
                       "gold": len(self.gold.facts),
                       "core": sum(1 for g in self.gold.facts if g.core),
-                      "predicted": len(self.graph.facts), "matched": len(f.pairs),
-                      "columns": f.columns, "by_type": f.by_type},
+                      "predicted": len(self.graph.facts) - len(f.unjudged),
+                      "matched": len(f.pairs), "columns": f.columns, "by_type": f.by_type,
+                      "unjudged": len(f.unjudged)},
             "questions": {"answered": answered, "total": len(self.questions),
                           "details": [q.as_json() for q in self.questions]},
             "misses": self.entity_misses() + self.fact_misses(),
@@ -58,6 +61,12 @@ class Evaluation:
             + [{"kind": "fact", "type": m.class_to_fact_type.get(x.cls, x.cls),
                 "iri": x.iri, "fact": describe_fact(x, m), "sentence": x.sentence}
                for x in f.spurious],
+            "unjudged": [{"kind": "entity", "type": m.class_to_entity_type.get(x.cls, x.cls),
+                          "label": x.pref, "iri": x.iri, "sentence": x.sentence}
+                         for x in e.unjudged]
+            + [{"kind": "fact", "type": m.class_to_fact_type.get(x.cls, x.cls),
+                          "iri": x.iri, "fact": describe_fact(x, m), "sentence": x.sentence}
+                         for x in f.unjudged],
             "partial": [{"type": g.type, "line": g.line, "gold": g.describe(), "iri": x.iri,
                          "fact": describe_fact(x, m),
                          "disagree": sorted(c for c, ok in cols.items() if not ok),
@@ -89,14 +98,16 @@ class Evaluation:
 
 
 def evaluate_store(store: Store, gold: Gold | Path | str, *, mapping: Mapping | None = None,
-                   questions: Path | None = None) -> Evaluation:
-    """Score the graph in ``store`` against a gold file (or a parsed one)."""
+                   questions: Path | None = None, legacy: bool = False) -> Evaluation:
+    """Score the graph in ``store`` against a gold file (or a parsed one). ``legacy``: the
+    gold file predates kg's event inventory and factuality (the seed's): facts of types
+    it never annotates are not judged, nor is factuality."""
     mapping = mapping or load_mapping()
     if not isinstance(gold, Gold):
         gold = read_gold(gold, mapping=mapping)
     data = read_graph(store, document=gold.document,
                       entity_classes=set(mapping.entity_types.values()))
-    matcher = Matcher(gold, data, mapping)
+    matcher = Matcher(gold, data, mapping, legacy=legacy)
     entities = matcher.match_entities()
     facts = matcher.match_facts()
     specs = load_question_specs(questions)

@@ -158,13 +158,13 @@ def test_corpus_splits_one_line_each_and_json(seed_path, gold_path):
     """`kg eval --corpus NAME=DIR` builds a split and sums its figures (make eval)."""
     seeds = str(seed_path.parent)
     res = subprocess.run([sys.executable, "-m", "kg", "eval", "--corpus", f"seed={seeds}",
-                          "--json"], capture_output=True, text=True)
+                          "--legacy", "seed", "--json"], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert list(data) == ["seed"]
     seed = data["seed"]
     one = subprocess.run([sys.executable, "-m", "kg", "eval", "--gold", str(gold_path), seeds,
-                          "--json"], capture_output=True, text=True)
+                          "--legacy", "gold", "--json"], capture_output=True, text=True)
     single = json.loads(one.stdout)
     assert seed["texts"] == 1
     for part in ("entities", "facts"):
@@ -174,9 +174,13 @@ def test_corpus_splits_one_line_each_and_json(seed_path, gold_path):
     assert seed["questions"] == {"answered": 9, "total": 9}
     assert [Path(d["gold"]).name for d in seed["documents"]] == [gold_path.name]
     table = subprocess.run([sys.executable, "-m", "kg", "eval", "--corpus", f"seed={seeds}",
-                            "--types", "seed"], capture_output=True, text=True)
+                            "--legacy", "seed", "--types", "seed"], capture_output=True,
+                           text=True)
     assert table.returncode == 0, table.stderr
     assert "Facts by type, seed" in table.stdout
     assert f"{seed['facts']['f1']:.3f}" in table.stdout
+    wrong = subprocess.run([sys.executable, "-m", "kg", "eval", "--corpus", f"seed={seeds}",
+                            "--legacy", "nosuch"], capture_output=True, text=True)
+    assert wrong.returncode == 2 and "--legacy names no split" in wrong.stderr
     bad = invoke("--corpus", f"seed={seeds}", "--types", "dev")
     assert bad.exit_code == 2 and "--types names no split: dev" in bad.output

@@ -397,3 +397,32 @@ def test_partial_gold_dates_in_the_date_column(tmp_path, gold_date, agrees):
     ev = run(tmp_path, detention_doc(), gold)                  # graph date 2022-03-08
     ((_, _, cols),) = ev.facts.pairs
     assert cols["date"] is agrees
+
+
+# --- legacy gold files (older than the event inventory and factuality) -------------------
+def _legacy_doc() -> TinyDoc:
+    doc = detention_doc()
+    doc.facts[-1].factuality = "claimed"
+    police = doc.mention("Police", "ArmedForce")  # named by the Clash alone
+    doc.fact("Clash", 2, participant=[police, doc.mention("Syldavian Guard", "ArmedForce",
+                                                          nth=1)])
+    return doc
+
+
+def test_strict_scoring_judges_every_type_and_factuality(tmp_path):
+    ev = run(tmp_path, _legacy_doc(), DETENTION)
+    data = ev.as_json()
+    assert data["facts"]["matched"] == 0  # the gold's asserted detention is no 'claimed' one
+    assert {s.get("type") for s in data["spurious"]} >= {"Clash", "Detention", "ArmedForce"}
+
+
+def test_legacy_scoring_leaves_unannotated_types_and_factuality_unjudged(tmp_path):
+    ev = evaluate_store(_legacy_doc().store(), gold_from(tmp_path, DETENTION), legacy=True)
+    data = ev.as_json()
+    assert data["facts"]["matched"] == 1 and data["facts"]["predicted"] == 1
+    assert data["facts"]["unjudged"] == 1 and data["facts"]["precision"] == 1.0
+    # 'Police' fills a role of the unjudged Clash only: not judged either; the Guard, also
+    # a Detention agent, still is
+    assert data["entities"]["unjudged"] == 1
+    assert {u.get("label") for u in data["unjudged"] if u["kind"] == "entity"} == {"Police"}
+    assert not [s for s in data["spurious"] if s["kind"] == "entity"]

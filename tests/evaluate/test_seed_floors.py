@@ -17,8 +17,10 @@ FLOORS = yaml.safe_load((Path(__file__).with_name("seed_floors.yaml")).read_text
 
 @pytest.fixture(scope="module")
 def seed_eval(seed_build, gold_path):
+    """The seed's gold (2022) predates kg's event inventory and factuality: it is scored
+    as a legacy gold file (docs/evaluation.md, "Gold files older than the inventory")."""
     path, _ = seed_build
-    return evaluate_store(load_graph_file(path), gold_path)
+    return evaluate_store(load_graph_file(path), gold_path, legacy=True)
 
 
 @pytest.mark.parametrize(("part", "metric"), [
