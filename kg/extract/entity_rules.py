@@ -77,6 +77,7 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
     },
     "equivalents.jsonl": {
         "heads": (list, True, None),
+        "after_country": (list, False, None),
         "why": (str, True, None),
     },
     "kinds.jsonl": {
@@ -211,6 +212,8 @@ class EntityRules:
     spelling: dict[str, str] = field(default_factory=dict)
     kind_nouns: dict[str, KindNoun] = field(default_factory=dict)  # lower noun -> kind
     equivalents: dict[str, frozenset[str]] = field(default_factory=dict)  # head -> its set
+    # heads that name a set only after a country or demonym ("Chilean troops") -> the set
+    after_country: dict[str, frozenset[str]] = field(default_factory=dict)
     # pronoun -> (gender, the types it may refer to); gender cue word -> gender
     pronouns: dict[str, tuple[str, frozenset[EntityType]]] = field(default_factory=dict)
     gender_cues: dict[str, str] = field(default_factory=dict)
@@ -283,6 +286,8 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
         group = frozenset(_fold(h) for h in e["heads"])
         for h in group:
             rules.equivalents[h] = group
+        for h in e.get("after_country", ()):
+            rules.after_country[_fold(h)] = group
     for e in files["kinds.jsonl"]:
         noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
                         EntityType(e["in_city"]) if e.get("in_city") else None,

@@ -24,13 +24,23 @@ class Links:
         for root, members in groups.items():
             inf = self._root_info(root)
             described = all(self.is_description(self.mentions[j].text) for j in members)
-            surface = normalise_name(self.mentions[root].text)
+            surface = self.country_qualified(normalise_name(self.mentions[root].text))
             items.append(Described(root, inf.name, surface, inf.type,
                                    self.country_in(inf.name), described))
         for child, root in description_links(items, self.rules):
             self.clusters.union(child, root, DESCRIPTION_RULE)
             self.described.update(j for j in groups[child]
                                   if self.info[j].rule in ("body phrase", "national body"))
+
+    def country_qualified(self, surface: str) -> str:
+        """'azerbaijani forces' -> 'azerbaijani armed forces': a head that names a kind of
+        body only after a country or demonym (equivalents.jsonl ``after_country``) is read
+        as the first head of its set; anything else is returned as it is."""
+        words = surface.split(" ")
+        if len(words) == 2 and words[1] in self.rules.after_country and (
+                self.rules.is_demonym(words[0]) or self.gaz.country(words[0])):
+            return f"{words[0]} {sorted(self.rules.after_country[words[1]])[0]}"
+        return surface
 
     def is_description(self, text: str) -> bool:
         """'police', 'the army', 'Kenya's police', 'the Kenyan military': a head word with at
@@ -40,6 +50,9 @@ class Links:
             words = words[1:]
         poss = re.match(r"^.+?'s\s+(.+)$", " ".join(words))
         rest = poss.group(1) if poss else " ".join(words)
+        if len(words) < len(display_name(text).split(" ")) and \
+                rest.casefold() in self.rules.after_country:
+            return True  # "Azerbaijani forces": the country's armed forces
         return rest.casefold() in self.rules.equivalents and (
             " " not in rest or rest.islower()) and not (len(words) > 1 and rest[:1].isupper()
                                                       and not poss)

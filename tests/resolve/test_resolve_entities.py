@@ -201,6 +201,18 @@ def test_a_description_joins_the_one_named_body_of_its_kind(nlp):
     assert "Zambian army" in army.aliases
 
 
+def test_forces_named_by_their_country_are_its_armed_forces(nlp):
+    """'Chilean troops' after 'the Armed Forces of Chile': plain forces named by their
+    country (equivalents.jsonl after_country); 'UN troops' and bare 'troops' are not."""
+    from tests.extract.event_helpers import run
+
+    r = run(nlp, "The Armed Forces of Chile said the pass was closed. Chilean troops "
+                 "fired warning shots near Arica, the Bolivian government said.")
+    army = next(e for e in r.entities if e.name == "Armed Forces of Chile")
+    assert "Chilean troops" in army.aliases
+    assert any(rule.startswith("description") for _, rule in army.merges)
+
+
 def test_two_countries_police_stay_apart(nlp):
     from tests.extract.event_helpers import run
 
