@@ -344,8 +344,10 @@ def count_words(doc) -> int:
 
 
 def build_to_file(sources: list[Source], output: Path, *, fmt, options: BuildOptions | None = None,
-                  store_dir: Path | None = None, progress=None) -> BuildReport:
-    """Build into a fresh in-memory store (or ``store_dir``) and write ``output`` atomically."""
+                  store_dir: Path | None = None, progress=None,
+                  entail: bool = False) -> BuildReport:
+    """Build into a fresh in-memory store (or ``store_dir``) and write ``output`` atomically
+    (with what the ontology's alignments entail if ``entail``: ``kg build --entail``)."""
     from kg.store import export_store, open_store, read_origins, write_origins
 
     store = open_store(store_dir)
@@ -354,5 +356,5 @@ def build_to_file(sources: list[Source], output: Path, *, fmt, options: BuildOpt
     if store_dir is not None and known is not None:
         write_origins(store_dir, {**known, **report.origins})
     if output is not None and (report.built or report.unchanged):  # else keep the old file
-        export_store(store, output, fmt)
+        export_store(store, output, fmt, entail=entail)
     return report

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
 import json
 import os
 import stat
@@ -174,26 +175,70 @@ def open_graph(*, graph: Path | None, store: Path | None) -> Store:
     return load_graph_file(graph)
 
 
-def serialize_store(store: Store, fmt: GraphFormat, output) -> None:
+def serialize_store(store: Store, fmt: GraphFormat, output, *, entail: bool = False) -> None:
     """Write the whole store; triple formats get the union of all graphs.
 
     Triple formats are de-duplicated and sorted as N-Triples lines that pyoxigraph writes
     graph by graph, not as Python objects: 2-3x faster and smaller in memory (issue 9).
+    JSON-LD is compact, with kg's context (kg/store/jsonld.py); RDF/XML is written by
+    kg/store/rdfxml.py. ``entail`` adds what the ontology's alignments entail
+    (``--entail``: the ``sem:``/``schema:``/``org:``/``prov:`` types and super-properties),
+    to each graph.
     """
-    from kg.rdf.turtle import sorted_lines, write_lines, write_pretty_turtle
+    from kg.rdf.turtle import parse_lines, sorted_lines, write_lines, write_pretty_turtle
 
-    if fmt is GraphFormat.JSONLD:  # sorted, for a stable file (as objects: faster here)
-        serialize(sorted(store, key=str), output, fmt.rdf_format, prefixes=PREFIXES)
+    graphs = [DefaultGraph(), *sorted(store.named_graphs(), key=str)]
+    extra = _entailer(store) if entail else None
+    if fmt is GraphFormat.JSONLD:
+        from kg.store.jsonld import write_jsonld
+
+        write_jsonld(_graph_quads(store, graphs[0], extra),
+                     ((g, _graph_quads(store, g, extra)) for g in graphs[1:]), output)
     elif fmt.is_dataset:
-        serialize(store, output, fmt.rdf_format, prefixes=PREFIXES)
+        quads = store if extra is None else itertools.chain.from_iterable(
+            _graph_quads(store, g, extra) for g in graphs)
+        serialize(quads, output, fmt.rdf_format, prefixes=PREFIXES)
     else:
         # a named graph dumped alone comes out as triples: the union, graph by graph
-        lines = sorted_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=g)
-                             for g in [DefaultGraph(), *store.named_graphs()])
+        chunks = [store.dump(format=RdfFormat.N_TRIPLES, from_graph=g) for g in graphs]
+        if extra is not None:  # every graph's at once: the graph does not matter here
+            chunks.append(serialize((Triple(q.subject, q.predicate, q.object)
+                                     for q in extra(None)), None, RdfFormat.N_TRIPLES) or b"")
+        lines = sorted_lines(chunks)
+        del chunks
         if fmt is GraphFormat.TTL:  # readable: used prefixes, a block per subject
             write_pretty_turtle(lines, output)
+        elif fmt is GraphFormat.XML:
+            from kg.store.rdfxml import write_rdfxml
+
+            predicates = {line.split(" ", 2)[1][1:-1] for line in lines}
+            write_rdfxml(parse_lines(lines, RdfFormat.N_TRIPLES), predicates, output)
         else:
             write_lines(lines, output)
+
+
+def _entailer(store: Store):
+    """A function from a graph name to the quads the alignments entail in that graph
+    (kg/rdf/mapping.py builds them) that the graph does not already hold."""
+    from kg.rdf.alignments import alignments
+    from kg.rdf.mapping import entailed_quads
+
+    al = alignments()
+
+    def entailed(graph) -> list[Quad]:
+        candidates = itertools.chain(
+            itertools.chain.from_iterable(store.quads_for_pattern(None, RDF.type, c, graph)
+                                          for c in al.classes),
+            itertools.chain.from_iterable(store.quads_for_pattern(None, p, None, graph)
+                                          for p in al.properties))
+        return [q for q in dict.fromkeys(entailed_quads(candidates, al)) if q not in store]
+
+    return entailed
+
+
+def _graph_quads(store: Store, graph, extra) -> list[Quad]:
+    quads = list(store.quads_for_pattern(None, None, None, graph))
+    return quads + extra(graph) if extra is not None else quads
 
 
 def write_atomic(path: Path, writer) -> None:
@@ -249,8 +294,8 @@ def _umask() -> int:
     return current
 
 
-def export_store(store: Store, path: Path, fmt: GraphFormat) -> None:
+def export_store(store: Store, path: Path, fmt: GraphFormat, *, entail: bool = False) -> None:
     try:
-        write_atomic(path, lambda fh: serialize_store(store, fmt, fh))
+        write_atomic(path, lambda fh: serialize_store(store, fmt, fh, entail=entail))
     except OSError as exc:
         raise OutputError(f"cannot write the graph: {exc.strerror or exc}", path=path) from exc
