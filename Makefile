@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 KG     := $(BIN)/kg
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint lock context bench bench-smoke eval clean
+.PHONY: demo test install lint lock context bench bench-serve bench-smoke eval clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/bigfiles.py
+	$(BIN)/python bench/serve_bench.py
+
+# The query library and kg serve at 100, 500 and 2,000 documents, and the load test
+# (bench/serve_bench.py; also the second half of `make bench`).
+bench-serve: $(STAMP)
+	$(BIN)/python bench/serve_bench.py
 
 # A tiny run of the benchmark: checks it works, measures nothing (also run by `make test`).
 bench-smoke: $(STAMP)

@@ -1,15 +1,18 @@
 """Peak memory of `kg build` on huge inputs (issue 17): the promise is at most 1.5 GB.
 
-    python bench/bigfiles.py                  # 50 MB one line, 200 MB file, the limit
-    python bench/bigfiles.py --smoke          # tiny, for `make test`: checks it runs
+    python bench/bigfiles.py                        # every case below
+    python bench/bigfiles.py --only one-line-10MB --only one-line-20MB
+    python bench/bigfiles.py --timeout 1800         # stop a case after 30 min
+    python bench/bigfiles.py --smoke                # tiny, for `make test`: checks it runs
 
-Each case is one `kg build FILE -o out.nq` process, its peak RSS read from
-``os.wait4`` (the kernel's maximum resident set of that process). The texts are
-news sentences from the benchmark generator (bench/generate.py), so they parse
-like news: one 50 MB line (no line break at all), a 200 MB file of ordinary
-lines, and one line just under the default size limit (``--max-size``, the
-largest file kg builds without being told to), which is what bounds memory.
-Results: a Markdown table on stdout and in bench/results/bigfiles-<stamp>.md.
+Each case is one `kg build FILE -o out.nq` (or `--store DIR`) process, its peak RSS
+read from ``os.wait4`` (the kernel's maximum resident set of that process), and its
+RSS sampled every few seconds, so a flat line shows even when a case is stopped by
+``--timeout`` before it ends (reported as exit "timeout", with the peak so far). The
+texts are news sentences from the benchmark generator (bench/generate.py), so they
+parse like news: one line of 10, 20 and 50 MB (no line break at all: the 10 and 20 MB
+runs show the memory does not grow with the length) and a 200 MB file of ordinary
+lines. Results: a Markdown table on stdout and in bench/results/bigfiles-<stamp>.md.
 """
 
 from __future__ import annotations
@@ -56,61 +59,124 @@ def write_file(path: Path, text: str, size: int, *, one_line: bool) -> Path:
     return path
 
 
-def measure(path: Path, out: Path, *extra: str) -> dict:
-    """Run one `kg build`; its wall time, exit status, peak RSS and last stderr line."""
+def measure(path: Path, out: Path, *extra: str, timeout: float | None = None,
+            every: float = 5.0) -> dict:
+    """Run one `kg build`; wall time, exit status, peak RSS, RSS samples, last stderr."""
+    import shutil
+    import signal
+    import tempfile
+    import threading
+
     kg = Path(sys.executable).parent / "kg"
-    cmd = [str(kg), "build", str(path), "-o", str(out), "-q", *extra]
+    target = ["-o", str(out)] if "--store" not in extra else []
+    if "--store" in extra:
+        shutil.rmtree(extra[extra.index("--store") + 1], ignore_errors=True)
+    cmd = [str(kg), "build", str(path), *target, "-q", *extra]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert proc.stderr is not None
-    stderr = proc.stderr.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        samples: list[tuple[float, int]] = []
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(every):
+                try:
+                    with open(f"/proc/{proc.pid}/status", encoding="ascii") as fh:
+                        rss = next(int(ln.split()[1]) for ln in fh if ln.startswith("VmRSS"))
+                except (OSError, StopIteration, ValueError):
+                    continue
+                samples.append((round(time.perf_counter() - t0), rss // 1024))
+
+        watcher = threading.Thread(target=sample, daemon=True)
+        watcher.start()
+        timed_out = False
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if timeout is not None and time.perf_counter() - t0 > timeout:
+                proc.send_signal(signal.SIGTERM)  # kg removes its temporary store
+                timed_out = True
+                _, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.5)
+        done.set()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
     lines = [ln for ln in stderr.splitlines() if ln.strip()]
     return {"file": path.name, "bytes": path.stat().st_size, "args": list(extra),
-            "exit": proc.returncode, "seconds": round(time.perf_counter() - t0, 1),
-            "peak_rss_mb": round(usage.ru_maxrss / 1024), "stderr": lines[-3:]}
+            "exit": "timeout" if timed_out else proc.returncode,
+            "seconds": round(time.perf_counter() - t0, 1),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024), "rss_samples": samples,
+            "stderr": lines[-3:]}
+
+
+def _quarters(samples: list[tuple[float, int]]) -> str:
+    """The RSS (MB) at a quarter, half, three quarters and the end of a run."""
+    if not samples:
+        return "-"
+    n = len(samples)
+    picks = [samples[min(n - 1, max(0, round(n * q) - 1))][1] for q in (0.25, 0.5, 0.75, 1)]
+    return " / ".join(f"{p:,}" for p in picks)
 
 
 def _said(lines: list[str]) -> str:
     """The error line if there is one, else the summary, shortened for the table."""
     said = next((ln for ln in lines if ln.startswith("error:")), lines[-1] if lines else "")
-    return said.split(" (split it")[0][:200].replace("|", "/")
+    return said[:200].replace("|", "/")
+
+
+CASES = {  # name: (bytes, one line)
+    "one-line-10MB": (10 * 10**6, True),
+    "one-line-20MB": (20 * 10**6, True),
+    "one-line-50MB": (50 * 10**6, True),
+    "lines-200MB": (200 * 10**6, False),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--work", type=Path, default=HERE / "corpus" / "bigfiles")
     ap.add_argument("--results-dir", type=Path, default=HERE / "results")
-    ap.add_argument("--smoke", action="store_true", help="tiny files and limit; measures nothing")
+    ap.add_argument("--only", action="append", choices=sorted(CASES), help="run this case "
+                    "(repeatable; default: all)")
+    ap.add_argument("--store", action="store_true", help="also build each case with --store")
+    ap.add_argument("--timeout", type=float, default=None, help="stop a case after SECONDS")
+    ap.add_argument("--smoke", action="store_true", help="tiny files; measures nothing")
     args = ap.parse_args(argv)
-    from kg.limits import DEFAULT_MAX_BYTES
 
     text = sample_text(args.work / "sample", 5_000 if args.smoke else 200_000)
     if args.smoke:
-        limit = 20_000
-        cases = [("one-line-60k.txt", 60_000, True, ["--max-size", str(limit / 2**20)]),
-                 ("lines-200k.txt", 200_000, False, ["--max-size", str(limit / 2**20)]),
-                 ("at-limit-one-line.txt", limit - 1000, True,
-                  ["--max-size", str(limit / 2**20)])]
+        sizes = {"one-line-60k": (60_000, True), "lines-200k": (200_000, False)}
     else:
-        limit = DEFAULT_MAX_BYTES
-        cases = [("one-line-50MB.txt", 50 * 10**6, True, []),
-                 ("lines-200MB.txt", 200 * 10**6, False, []),
-                 ("at-limit-one-line.txt", limit - 1000, True, [])]
+        sizes = {name: CASES[name] for name in (args.only or CASES)}
     rows = []
-    for name, size, one_line, extra in cases:
-        path = write_file(args.work / name, text, size, one_line=one_line)
-        row = measure(path, args.work / (path.stem + ".nq"), *extra)
-        rows.append(row)
-        print(f"{name}: exit {row['exit']}, {row['seconds']} s, peak RSS {row['peak_rss_mb']} MB",
-              file=sys.stderr)
-    report = ["| input | size | exit | seconds | peak RSS (MB) | within 1.5 GB | what kg said |",
-              "|---|---:|---:|---:|---:|---|---|"]
+    for name, (size, one_line) in sizes.items():
+        path = write_file(args.work / f"{name}.txt", text, size, one_line=one_line)
+        runs = [(args.work / f"{name}.nq",)]
+        if args.store or args.smoke:
+            runs.append((args.work / f"{name}.nq", "--store", str(args.work / f"{name}.store")))
+        for out, *extra in runs:
+            row = measure(path, out, *extra, timeout=args.timeout,
+                          every=0.5 if args.smoke else 5.0)
+            rows.append(row)
+            print(f"{name} {' '.join(extra[:1])}: exit {row['exit']}, {row['seconds']} s, "
+                  f"peak RSS {row['peak_rss_mb']} MB", file=sys.stderr)
+            if "--store" in extra:
+                import shutil
+
+                shutil.rmtree(extra[1], ignore_errors=True)
+            out.unlink(missing_ok=True)  # gigabytes of N-Quads: measured, not kept
+    report = ["| input | size | output | exit | seconds | peak RSS (MB) | RSS at 1/4, 1/2, "
+              "3/4, end (MB) | within 1.5 GB | what kg said |",
+              "|---|---:|---|---:|---:|---:|---|---|---|"]
     for r in rows:
-        report.append(f"| {r['file']} | {r['bytes']:,} | {r['exit']} | {r['seconds']} | "
-                      f"{r['peak_rss_mb']:,} | {'yes' if r['peak_rss_mb'] <= BUDGET_MB else 'NO'}"
-                      f" | {_said(r['stderr'])} |")
+        output = "--store" if "--store" in r["args"] else "-o .nq"
+        report.append(f"| {r['file']} | {r['bytes']:,} | {output} | {r['exit']} | "
+                      f"{r['seconds']} | {r['peak_rss_mb']:,} | {_quarters(r['rss_samples'])} "
+                      f"| {'yes' if r['peak_rss_mb'] <= BUDGET_MB else 'NO'} | "
+                      f"{_said(r['stderr'])} |")
     text_out = "\n".join(report) + "\n"
     print(text_out)
     args.results_dir.mkdir(parents=True, exist_ok=True)

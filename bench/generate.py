@@ -1,6 +1,7 @@
 """Write a deterministic news-like corpus for the benchmark (issue 9).
 
     python bench/generate.py --words 100000 --out bench/corpus/w100000 [--seed 9]
+    python bench/generate.py --documents 500 --shared --out bench/corpus/shared500
 
 Documents are live-update pages (page date, title, lead, stamped updates with
 headlines and datelines) and plain articles. Every sentence comes from
@@ -242,17 +243,30 @@ class Generator:
         lines.extend(self.paragraph(cast, day) for _ in range(r.randint(3, 9)))
         return "\n".join(lines) + "\n"
 
-    def document(self, n: int) -> tuple[str, str]:
-        cast = self.cast()
-        day = date(2021, 1, 1) + timedelta(days=self.rng.randint(0, 1000))
+    def document(self, n: int, *, shared: Cast | None = None) -> tuple[str, str]:
+        """One document; with ``shared``, about that one crisis (its cast, within 90 days)."""
+        cast = shared or self.cast()
+        span = 90 if shared else 1000
+        day = date(2021, 1, 1) + timedelta(days=self.rng.randint(0, span))
         if self.rng.random() < 0.6:
             return f"{n:06d}_live.txt", self.live_page(cast, day)
         return f"{n:06d}_article.txt", self.article(cast, day)
 
 
-def generate(words: int, out: Path, *, seed: int = 9) -> dict:
-    """Write documents to ``out`` until they hold at least ``words`` words; return the manifest."""
+def generate(words: int, out: Path, *, seed: int = 9, documents: int | None = None,
+             shared: bool = False) -> dict:
+    """Write documents to ``out`` until they hold at least ``words`` words (or, with
+    ``documents``, that many documents); return the manifest.
+
+    ``shared``: every document covers the same crisis, naming the same country, cities,
+    officials, ministries and forces, as the coverage of one crisis does (hundreds of
+    articles naming the same president); otherwise each document has a cast of its own.
+    """
     manifest = {"generator": GENERATOR_VERSION, "seed": seed, "target_words": words}
+    if documents is not None:
+        manifest["target_documents"] = documents
+    if shared:
+        manifest["shared"] = True
     mpath = out / MANIFEST
     if mpath.is_file():
         old = json.loads(mpath.read_text())
@@ -263,9 +277,10 @@ def generate(words: int, out: Path, *, seed: int = 9) -> dict:
         stale.unlink()
     templates = yaml.safe_load(TEMPLATES.read_text(encoding="utf-8"))
     gen = Generator(seed, templates, list(load_countries()))
+    cast = gen.cast() if shared else None
     total = docs = 0
-    while total < words:
-        name, text = gen.document(docs)
+    while (docs < documents) if documents is not None else (total < words):
+        name, text = gen.document(docs, shared=cast)
         (out / name).write_text(text, encoding="utf-8")
         total += len(text.split())
         docs += 1
@@ -285,11 +300,15 @@ def parse_size(text: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--words", type=parse_size, required=True, help="e.g. 10k, 100k, 1M")
+    ap.add_argument("--words", type=parse_size, default=0, help="e.g. 10k, 100k, 1M")
     ap.add_argument("--out", type=Path, required=True, help="directory to write")
     ap.add_argument("--seed", type=int, default=9)
+    ap.add_argument("--documents", type=int, help="write this many documents instead")
+    ap.add_argument("--shared", action="store_true",
+                    help="every document covers the same crisis (the same names)")
     args = ap.parse_args(argv)
-    m = generate(args.words, args.out, seed=args.seed)
+    m = generate(args.words, args.out, seed=args.seed, documents=args.documents,
+                 shared=args.shared)
     print(f"{m['documents']} documents, {m['words']} words -> {args.out}")
     return 0
 

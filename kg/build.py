@@ -5,8 +5,11 @@ store as soon as its last unit is parsed, so memory does not grow with the
 corpus. Within a document, pieces are parsed in batches of bounded size (by
 count and by characters: spaCy's memory grows with the characters of a batch)
 and each piece is extracted as soon as it is parsed, so a document's spaCy
-docs are never all held at once. A document that cannot be read is reported
-and skipped; the others still build.
+docs are never all held at once. A document longer than the part size is built
+in parts (kg/ingest/parts.py), each read, parsed, extracted, resolved, mapped
+and stored before the next is read, so no size of input holds more than one
+part's records. A document that cannot be read is reported and skipped; the
+others still build.
 """
 
 from __future__ import annotations
@@ -26,13 +29,14 @@ from pyoxigraph import Store
 
 from kg.errors import KgError
 from kg.ingest.chunks import DEFAULT_BATCH_CHARS, DEFAULT_MAX_CHARS, split_unit
+from kg.ingest.parts import DEFAULT_PART_CHARS, DocumentPart, PartedDocument
 from kg.ingest.reader import parse_bytes
 from kg.ingest.sources import Source, document_id
 from kg.limits import DEFAULT_MAX_BYTES
 from kg.rdf.iri import IriMinter, slug
 from kg.rdf.mapping import map_document
 from kg.records import SourceDocument, Unit
-from kg.store import replace_graph, stored_hash
+from kg.store import add_quads, replace_graph, stored_hash, temporary_store
 
 
 @dataclass(slots=True)
@@ -67,7 +71,9 @@ class BuildOptions:
     batch_size: int = 64
     max_chars: int = DEFAULT_MAX_CHARS  # longer units are parsed in pieces (kg/ingest/chunks.py)
     batch_chars: int = DEFAULT_BATCH_CHARS  # characters per spaCy batch (memory grows with it)
-    max_bytes: int | None = DEFAULT_MAX_BYTES  # larger files are refused (None: no limit)
+    # larger files are refused; None: no limit for files (standard input is capped), 0: none
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+    part_chars: int | None = DEFAULT_PART_CHARS  # longer documents are built in parts
     kb_files: tuple[str, ...] = ()  # user knowledge-base files (Turtle), added to ontology/kb
     rebuild: bool = False  # rebuild documents the store already holds with the same hash
     jobs: int = 1  # worker processes; > 1 runs the per-document pipeline in kg/build_jobs.py
@@ -76,13 +82,15 @@ class BuildOptions:
 
 def read_sources(sources: list[Source], report: BuildReport, *,
                  max_bytes: int | None = DEFAULT_MAX_BYTES,
-                 published: date | None = None) -> Iterator[SourceDocument]:
+                 published: date | None = None, part_chars: int | None = None
+                 ) -> Iterator[SourceDocument | PartedDocument]:
     """Parse every source, reporting unreadable ones and duplicates instead of stopping.
 
     Ids come from each source's path relative to its argument
     (:func:`kg.ingest.sources.document_id`); sources whose ids collide all get the
     first 12 hex digits of their content's hash appended, whatever their order.
-    ``published`` (``kg build --published``) is every page's date.
+    ``published`` (``kg build --published``) is every page's date. A text longer than
+    ``part_chars`` comes as a :class:`PartedDocument`, read part by part later.
     """
     by_id: dict[str, int] = {}  # keyed by the id's IRI segment: "Report" and "report" share one
     for src in sources:
@@ -100,7 +108,8 @@ def read_sources(sources: list[Source], report: BuildReport, *,
                 doc_id = f"{base}-{hashlib.sha256(data).hexdigest()[:12]}"
             else:
                 shared = False
-            doc = parse_bytes(data, path=src.name, doc_id=doc_id, published=published)
+            doc = parse_bytes(data, path=src.name, doc_id=doc_id, published=published,
+                              part_chars=part_chars)
             del data
         except KgError as exc:
             if src.skip:
@@ -130,10 +139,10 @@ def read_sources(sources: list[Source], report: BuildReport, *,
         yield doc
 
 
-def changed_documents(store: Store, documents: Iterator[SourceDocument], *,
+def changed_documents(store: Store, documents: Iterator, *,
                       options: BuildOptions, minter: IriMinter, report: BuildReport,
-                      progress: Callable[[SourceDocument], None] | None = None,
-                      known: dict[str, str] | None = None) -> Iterator[SourceDocument]:
+                      progress: Callable | None = None,
+                      known: dict[str, str] | None = None) -> Iterator:
     """The documents to build: those whose graph in ``store`` lacks their content hash.
 
     ``known`` maps the ids already in the store to the source each came from. A
@@ -225,7 +234,7 @@ def unit_pieces(documents: Iterator[SourceDocument], max_chars: int,
             for piece in split_unit(unit, max_chars):
                 pieces += 1
                 yield piece.text, (n, doc, piece)
-        if pieces > len(doc.units):
+        if pieces > len(doc.units) and not isinstance(doc, DocumentPart):
             warnings(doc, f"{doc.path}: {len(doc.text):,} characters; long updates are parsed "
                      f"in {pieces} pieces of at most {max_chars:,} characters (offsets still "
                      "refer to the whole text)")
@@ -262,7 +271,6 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     ``known``: the store's record of which source each stored id came from
     (:func:`kg.store.read_origins`); given, another file's graph is never replaced.
     """
-    from kg.extract.document import extract_document
     from kg.nlp.model import model_label
     from kg.nlp.pipeline import build_nlp
 
@@ -276,7 +284,8 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     minter = IriMinter(options.base_iri) if options.base_iri else IriMinter()
     documents = changed_documents(store, read_sources(sources, report,
                                                       max_bytes=options.max_bytes,
-                                                      published=options.published),
+                                                      published=options.published,
+                                                      part_chars=options.part_chars),
                                   options=options, minter=minter, report=report,
                                   progress=progress, known=known)
     first = next(documents, None)
@@ -285,45 +294,97 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
         return report
     documents = itertools.chain([first], documents)
     nlp = build_nlp(options.model, kb_files=options.kb_files)
-    label = model_label(nlp)
+    builder = DocumentBuilder(store, nlp, model_label(nlp), minter, options, report,
+                              progress)
+    # The model's objects live as long as the build: the cyclic collector need not scan
+    # them again and again (about 1.5 % of a 100k-word build). Undone when the build ends.
+    gc.freeze()
+    try:
+        builder.build(documents)
+    finally:
+        gc.unfreeze()
+    report.seconds = time.perf_counter() - started
+    return report
 
-    def words(_doc: SourceDocument, n: int) -> None:
-        report.words += n
 
-    def finish(document: SourceDocument, parsed: _Pieces) -> None:
+class DocumentBuilder:
+    """Parse, extract, map and store documents with one loaded model, reporting each.
+
+    Ordinary documents share one parse stream (batched across documents); a
+    :class:`PartedDocument` is built part by part, each part through a stream of its
+    own, so a part is stored before the next one is read.
+    """
+
+    def __init__(self, store: Store, nlp, label: str, minter: IriMinter,
+                 options: BuildOptions, report: BuildReport,
+                 progress: Callable[[SourceDocument], None] | None = None):
+        self.store, self.nlp, self.label, self.minter = store, nlp, label, minter
+        self.options, self.report, self.progress = options, report, progress
+
+    def build(self, documents: Iterator) -> None:
+        for parted, group in itertools.groupby(
+                documents, key=lambda d: isinstance(d, PartedDocument)):
+            if parted:
+                for document in group:
+                    self.build_parted(document)
+            else:
+                self.build_stream(group)
+
+    def build_stream(self, documents: Iterator[SourceDocument]) -> bool:
+        """Build ``documents``; False if one failed (for a part: the rest is not built)."""
+        ok = True
+        for document, parsed in parsed_documents(
+                self.nlp, documents, options=self.options, words=self._words,
+                warnings=lambda _d, w: self.report.warnings.append(w)):
+            ok = self.finish(document, parsed) and ok
+        return ok
+
+    def build_parted(self, document: PartedDocument) -> None:
+        """Build a long document part by part into its one named graph."""
+        parts = document.parts()
+        for part in parts:
+            self.report.warnings.extend(part.warnings)
+            if not self.build_stream(iter([part])):
+                parts.close()
+                return
+
+    def _words(self, _doc: SourceDocument, n: int) -> None:
+        self.report.words += n
+
+    def finish(self, document: SourceDocument, parsed: _Pieces) -> bool:
+        """Extract, map and store one document (or one part); False if extraction failed."""
+        from kg.extract.document import extract_document
+
+        report, part = self.report, document if isinstance(document, DocumentPart) else None
+        graph = self.minter.graph(document.doc_id)
         try:
-            result = extract_document(document, parsed, model=label)
-            quads = map_document(result, minter)
+            result = extract_document(document, parsed, model=self.label)
+            quads = map_document(result, self.minter, head=part is None or part.first,
+                                 tail=part is None or part.last)
         except Exception as exc:  # a bug on one document must not cost the others
             if os.environ.get("KG_DEBUG"):
                 raise
             report.failed += 1
             report.origins.pop(slug(document.doc_id), None)
             report.errors.append(internal_error(document.path, exc))
-            if progress:
-                progress(document)
-            return
+            if part is not None and not part.first:  # no half-built graph is left behind
+                replace_graph(self.store, graph, [])
+            if self.progress:
+                self.progress(document)
+            return False
         del parsed
-        report.triples += replace_graph(store, minter.graph(document.doc_id), quads)
-        report.built += 1
+        if part is None or part.first:
+            report.triples += replace_graph(self.store, graph, quads)
+        else:
+            report.triples += add_quads(self.store, quads)
         report.units += len(document.units)
         report.count_entities((e.type.value, e.key) for e in result.entities)
         report.facts += len(result.facts)
-        if progress:
-            progress(document)
-
-    # The model's objects live as long as the build: the cyclic collector need not scan
-    # them again and again (about 1.5 % of a 100k-word build). Undone when the build ends.
-    gc.freeze()
-    try:
-        for document, parsed in parsed_documents(
-                nlp, documents, options=options, words=words,
-                warnings=lambda _d, w: report.warnings.append(w)):
-            finish(document, parsed)
-    finally:
-        gc.unfreeze()
-    report.seconds = time.perf_counter() - started
-    return report
+        if part is None or part.last:
+            report.built += 1
+            if self.progress:
+                self.progress(document)
+        return True
 
 
 def internal_error(path: str, exc: Exception) -> str:
@@ -343,14 +404,58 @@ def count_words(doc) -> int:
     return len(doc) - int(doc.to_array([IS_SPACE, IS_PUNCT]).any(axis=1).sum())
 
 
-def build_to_file(sources: list[Source], output: Path, *, fmt, options: BuildOptions | None = None,
-                  store_dir: Path | None = None, progress=None,
-                  entail: bool = False) -> BuildReport:
-    """Build into a fresh in-memory store (or ``store_dir``) and write ``output`` atomically
-    (with what the ontology's alignments entail if ``entail``: ``kg build --entail``)."""
-    from kg.store import export_store, open_store, read_origins, write_origins
+# Inputs larger than this (in all) are built into a temporary on-disk store for ``-o``:
+# the in-memory store takes about 230 MB per MB of news text (docs/reliability.md).
+BIG_INPUT_BYTES = 2 * 1024 * 1024
 
-    store = open_store(store_dir)
+
+def input_size(sources: list[Source]) -> int | None:
+    """The bytes of all sources, or None when one is standard input (not known ahead)."""
+    total = 0
+    for src in sources:
+        size = src.size()
+        if size is None:
+            return None
+        total += size
+    return total
+
+
+def build_to_file(sources: list[Source], output: Path | None, *, fmt,
+                  options: BuildOptions | None = None, store_dir: Path | None = None,
+                  progress=None, big_input: int = BIG_INPUT_BYTES,
+                  entail: bool = False) -> BuildReport:
+    """Build into a fresh store (or ``store_dir``) and write ``output`` atomically
+    (with what the ontology's alignments entail if ``entail``: ``kg build --entail``).
+
+    Without ``store_dir``, a small input is built in memory; a bigger one (over
+    ``big_input`` bytes in all, or standard input) into a temporary on-disk store beside
+    ``output``, removed afterwards whatever happens, so the graph is never all in memory.
+    """
+    from kg.store import open_store
+
+    if store_dir is not None or output is None:
+        return _build_and_export(open_store(store_dir), sources, output, fmt=fmt,
+                                 options=options, store_dir=store_dir, progress=progress,
+                                 entail=entail)
+    size = input_size(sources)
+    if size is not None and size <= big_input:
+        return _build_and_export(open_store(None), sources, output, fmt=fmt, options=options,
+                                 progress=progress, entail=entail)
+    with temporary_store(output) as folder:
+        try:
+            return _build_and_export(open_store(folder), sources, output, fmt=fmt,
+                                     options=options, progress=progress, entail=entail)
+        except BaseException as exc:  # let the store close before its folder goes
+            traceback.clear_frames(exc.__traceback__)
+            gc.collect()
+            raise
+
+
+def _build_and_export(store: Store, sources: list[Source], output: Path | None, *, fmt,
+                      options: BuildOptions | None, store_dir: Path | None = None,
+                      progress=None, entail: bool = False) -> BuildReport:
+    from kg.store import export_store, read_origins, write_origins
+
     known = read_origins(store_dir) if store_dir is not None else None
     report = build_into(store, sources, options=options, progress=progress, known=known)
     if store_dir is not None and known is not None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import RdfFormat, Store, parse, serialize
 
+from kg.ingest.parts import PartedDocument
 from kg.ingest.sources import Source
 from kg.records import SourceDocument
 
@@ -106,12 +107,16 @@ def _process_chunk(documents: list[SourceDocument]) -> list[DocumentOutput]:
 
 
 # -- parent side ---------------------------------------------------------------------------
-def _chunks(documents: Iterator[SourceDocument], units_per_chunk: int
-            ) -> Iterator[list[SourceDocument]]:
-    """Group documents so a chunk holds about one spaCy batch of units."""
+def _chunks(documents: Iterator[SourceDocument], units_per_chunk: int,
+            interrupt: list | None = None) -> Iterator[list[SourceDocument]]:
+    """Group documents so a chunk holds about one spaCy batch of units; a chunk ends early
+    (perhaps empty) as soon as ``interrupt`` holds something (a long document to build)."""
     chunk: list[SourceDocument] = []
     units = 0
     for doc in documents:
+        if interrupt:
+            yield chunk
+            chunk, units = [], 0
         chunk.append(doc)
         units += max(1, len(doc.units))
         if units >= units_per_chunk:
@@ -139,7 +144,7 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
     minter = IriMinter(options.base_iri) if options.base_iri else IriMinter()
     if documents is None:
         read = read_sources(sources, report, max_bytes=options.max_bytes,
-                            published=options.published)
+                            published=options.published, part_chars=options.part_chars)
         documents = changed_documents(store, read, options=options, minter=minter,
                                       report=report, progress=progress, known=known)
     # spawn, not fork: workers start clean whatever threads the parent (pyoxigraph,
@@ -170,12 +175,46 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
             if progress:
                 progress(document)
 
+    parted: list[PartedDocument] = []
+    builder = None
+
+    def build_parted(document: PartedDocument) -> None:
+        """A long document, part by part, in this process (a part is stored before the
+        next is read; sending the whole text to a worker would copy it, and its parts'
+        quads would come back all at once)."""
+        nonlocal builder
+        while in_flight:  # keep the store's order: the documents before it first
+            oldest, result = in_flight.popleft()
+            insert(oldest, result.get())
+        if builder is None:
+            from kg.build import DocumentBuilder
+            from kg.nlp.model import model_label
+            from kg.nlp.pipeline import build_nlp
+
+            nlp = build_nlp(options.model, kb_files=options.kb_files)
+            builder = DocumentBuilder(store, nlp, model_label(nlp), minter, options, report,
+                                      progress)
+        builder.build_parted(document)
+
+    def ordinary(docs: Iterator) -> Iterator[SourceDocument]:
+        for doc in docs:
+            if isinstance(doc, PartedDocument):
+                parted.append(doc)
+            else:
+                yield doc
+
     try:
-        for chunk in _chunks(documents, max(1, options.batch_size // 4)):
-            in_flight.append((chunk, pool.apply_async(_process_chunk, (chunk,))))
+        for chunk in _chunks(ordinary(documents), max(1, options.batch_size // 4),
+                             parted):
+            if chunk:
+                in_flight.append((chunk, pool.apply_async(_process_chunk, (chunk,))))
+            while parted:
+                build_parted(parted.pop(0))
             if len(in_flight) >= options.jobs * IN_FLIGHT_PER_JOB:
                 oldest, result = in_flight.popleft()
                 insert(oldest, result.get())
+        while parted:
+            build_parted(parted.pop(0))
         while in_flight:
             oldest, result = in_flight.popleft()
             insert(oldest, result.get())

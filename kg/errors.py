@@ -71,3 +71,18 @@ class Interrupted(KgError):
     def __init__(self, message: str, *, signum: int = 2, **kw):
         super().__init__(message, **kw)
         self.exit_code = 128 + signum
+
+
+class ServeError(KgError):
+    """``kg serve`` cannot start or go on serving."""
+
+
+class QueryLimitError(QueryError):
+    """A query was refused or stopped by a limit of ``kg serve`` (time, memory, size, policy).
+
+    ``status`` is the HTTP status the server answers with.
+    """
+
+    def __init__(self, message: str, *, status: int = 503, **kw):
+        super().__init__(message, **kw)
+        self.status = status

@@ -1,6 +1,12 @@
 """Size limits shared by the CLI and the reader (kept apart so the CLI imports nothing heavy)."""
 
-# A news article is under 100 kB and a long live page under 1 MB; kg holds one document's
-# records and quads in memory, so a bigger file is refused unless the user raises the limit
-# (`kg build --max-size`); docs/reliability.md gives the memory it takes.
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+# No file is refused for its size alone: a document longer than the part size is built in
+# parts (kg/ingest/parts.py), in bounded memory. `kg build --max-size MB` sets a limit for
+# whoever wants one (0: none at all, standard input included).
+DEFAULT_MAX_BYTES: int | None = None
+
+# Standard input has no size to look at first: without --max-size it is read up to this
+# much, so an endless stream (`kg build - < /dev/zero`) is refused instead of filling
+# memory. Its bytes and its text are held while it is decoded: 256 MB keeps that half
+# of the memory budget (docs/reliability.md).
+DEFAULT_STREAM_BYTES = 256 * 2**20

@@ -108,7 +108,10 @@ class Mention:
     type: EntityType
     unit: int
     sentence: tuple[int, int]
-    source: str  # what found it: "ner:ORG", "kb", "dateline", "rule:..."
+    source: str  # what found it: "ner:ORG", "kb", "dateline", "rule:...", "coref:..."
+    # a pronoun or description resolved in the text ("He told reporters"): the mention it
+    # refers to; it carries that mention's type, so extractors can use it as a role filler
+    antecedent: Mention | None = None
 
 
 @dataclass(slots=True)
@@ -165,6 +168,12 @@ class Fact:
     trigger: Span | None = None
     reported: datetime | None = None
     attributed_to: Mention | None = None
+    # how the text presents an event: None (asserted), "negated", "future",
+    # "hypothetical" or "claimed" (kg:factuality; kg/extract/factuality.py)
+    factuality: str | None = None
+    # other facts this one points to, by property: {"purposeEvent": [the Protection a
+    # deployment is for]} (a link to a fact the document does not keep is left out)
+    links: dict[str, list[Fact]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

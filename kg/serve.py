@@ -1,33 +1,40 @@
-"""A local SPARQL endpoint over a built graph: the Oxigraph server, run as a child process.
+"""``kg serve``: the graph explorer (kg.explorer) on uvicorn, over a store, a graph file or a
+remote SPARQL endpoint.
 
-``--store DIR`` is served in place (``serve-read-only`` unless writable);
-``--graph FILE`` is first loaded into a temporary store directory, removed on
-exit. The default bind address is loopback; the union of all named graphs is
-the default graph, as for ``kg query``.
+``--store DIR`` is served in place; ``--graph FILE`` is first loaded (in a child process)
+into a temporary store directory, removed when the server stops — also when it is killed:
+a janitor process holds a pipe from the server and removes the folder when the pipe
+closes. Queries run in worker processes (kg/explorer/worker.py) that die with the server.
+The default bind address is loopback; the union of all named graphs is the default graph,
+as for ``kg query``. This module must not import spaCy.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import os
+import secrets
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import GraphLoadError, KgError
+from kg.errors import GraphLoadError, ServeError
 
 DEFAULT_BIND = "127.0.0.1"
 DEFAULT_PORT = 7878
+DEFAULT_TIMEOUT_S = 10.0
+DEFAULT_WORKERS = 2
+DEFAULT_MEMORY_MB = 400
 
-
-class ServeError(KgError):
-    """The local SPARQL server cannot start."""
+__all__ = ["DEFAULT_BIND", "DEFAULT_PORT", "ServeError", "check_port_free", "oxigraph_binary",
+           "prepared_location", "serve"]
 
 
 def oxigraph_binary() -> str:
@@ -42,25 +49,13 @@ def oxigraph_binary() -> str:
                      hint="pip install oxigraph (the same version as pyoxigraph)")
 
 
-@dataclass(frozen=True, slots=True)
-class ServePlan:
-    """What to run: the argument list and the store location."""
-
-    argv: list[str]
-    location: Path
-    url: str
-
-
-def server_argv(location: Path, *, bind: str, port: int, writable: bool) -> list[str]:
-    mode = "serve" if writable else "serve-read-only"
-    host = f"[{bind}]" if ":" in bind else bind
-    return [oxigraph_binary(), mode, "--location", str(location), "--bind", f"{host}:{port}",
-            "--union-default-graph"]
+def _worker_argv(*args: str) -> list[str]:
+    return [sys.executable, "-m", "kg.explorer.worker", *args]
 
 
 def check_port_free(bind: str, port: int) -> None:
     """Refuse before anything starts when the address is taken (the server would only
-    fail after printing where it serves, with a Rust backtrace)."""
+    fail after printing where it serves)."""
     family = socket.AF_INET6 if ":" in bind else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as sock:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
@@ -77,57 +72,95 @@ def check_port_free(bind: str, port: int) -> None:
 
 @contextmanager
 def prepared_location(*, graph: Path | None, store: Path | None) -> Iterator[Path]:
-    """The store directory to serve: ``store`` itself, or a temporary copy of ``graph``."""
+    """The store directory to serve: ``store`` itself, or a temporary store of ``graph``."""
     if (graph is None) == (store is None):
-        raise GraphLoadError("give exactly one of --graph FILE or --store DIR")
+        raise GraphLoadError("give exactly one of --graph FILE, --store DIR or --endpoint URL")
     if store is not None:
         if not store.is_dir():
             raise GraphLoadError("no such store directory", path=store,
                                  hint="build one with `kg build ... --store DIR`")
+        # A store left with a long write-ahead log (a build that did not flush) would be
+        # replayed into memory by every read-only worker at every start: write it into the
+        # store's tables once. Best effort: a store another process holds is left as it is.
+        subprocess.run(_worker_argv("--flush", str(store)), capture_output=True, check=False,
+                       timeout=600)
         yield store
         return
     assert graph is not None
-    from pyoxigraph import Store
-
-    from kg.store import load_graph_file
-
-    memory = load_graph_file(graph)
+    if not graph.is_file():
+        raise GraphLoadError("no such graph file", path=graph,
+                             hint="build one first with `kg build ... -o FILE`")
     tmp = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+    janitor = subprocess.Popen(_worker_argv("--janitor", str(tmp)), stdin=subprocess.PIPE,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
     try:
-        disk = Store(str(tmp))
-        disk.bulk_extend(memory)
-        disk.flush()
-        del disk, memory  # release the directory lock before the server opens it
-        yield tmp
+        loaded = subprocess.run(
+            _worker_argv("--load", str(graph), "--into", str(tmp / "store"),
+                         "--parent", str(os.getpid())),
+            capture_output=True, text=True, check=False)
+        if loaded.returncode != 0:
+            detail = (loaded.stderr.strip().splitlines() or ["the loader failed"])[-1]
+            raise GraphLoadError(detail.removeprefix("error: "))
+        yield tmp / "store"
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        if janitor.stdin is not None:
+            janitor.stdin.close()
+        try:
+            janitor.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            janitor.kill()
 
 
-def run_server(argv: list[str], *, on_start=None) -> int:
-    """Run the server in the foreground until it exits or we get SIGINT/SIGTERM."""
-    try:
-        proc = subprocess.Popen(argv)
-    except OSError as exc:
-        raise ServeError(f"cannot start the oxigraph server: {exc}") from exc
-    previous = {}
+def new_token() -> str:
+    """The write token: ``KG_SERVE_TOKEN`` if set, else a fresh random one."""
+    return os.environ.get("KG_SERVE_TOKEN") or secrets.token_urlsafe(24)
 
-    def stop(signum, _frame):
-        proc.terminate()
 
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        previous[sig] = signal.signal(sig, stop)
-    try:
-        if on_start:
-            on_start(proc)
-        code = proc.wait()
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        if proc.poll() is None:
-            proc.terminate()
+def serve(settings, *, on_ready: Callable[[], None] | None = None) -> None:
+    """Run the explorer on uvicorn until SIGINT/SIGTERM (``settings``: ServeSettings)."""
+    import asyncio
+
+    import uvicorn
+
+    from kg.explorer.app import create_app
+
+    class Server(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self):
+            """Stop on SIGINT/SIGTERM (twice: at once), without raising the signal again
+            afterwards as uvicorn does: kg serve then removes its temporary store and
+            exits 0."""
+            previous = {sig: signal.signal(sig, self.handle_exit)
+                        for sig in (signal.SIGINT, signal.SIGTERM)}
             try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-    return code
+                yield
+            finally:
+                for sig, handler in previous.items():
+                    signal.signal(sig, handler)
+
+    app = create_app(settings)
+    config = uvicorn.Config(app, host=settings.bind.strip("[]"), port=settings.port,
+                            log_level="warning", access_log=False, lifespan="on",
+                            timeout_graceful_shutdown=3, server_header=False,
+                            proxy_headers=False, date_header=False)
+    server = Server(config)
+
+    async def run() -> None:
+        task = asyncio.ensure_future(server.serve())
+        while not server.started and not task.done():
+            await asyncio.sleep(0.05)
+        if server.started and on_ready is not None:
+            on_ready()
+        await task
+
+    try:
+        asyncio.run(run())
+    except SystemExit as exc:  # uvicorn exits when it cannot bind or start up
+        raise ServeError(f"cannot serve on {settings.bind}:{settings.port} "
+                         "(is the port in use, or the store unreadable?)",
+                         hint="pick another --port, or see the message above") from exc
+    if not server.started:
+        raise ServeError(f"cannot serve on {settings.bind}:{settings.port}",
+                         hint="is the port in use? pick another --port")

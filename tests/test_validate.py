@@ -109,13 +109,13 @@ def _mutations(st: Store) -> dict[str, NamedNode]:
     drop(st, n, KG.theme, KG.themeText, KG.purpose)
     n = case("detention-no-who", fact(st, "Detention"))
     case("quantity-orphan", quantity_of(st, "Detention"))
-    drop(st, n, KG.theme, KG.themeText, KG.quantity)
+    drop(st, n, KG.theme, KG.themeText, KG.quantity, KG.agent, KG.agentText)
     n = case("attack-no-target", fact(st, "Attack"))
     drop(st, n, KG.theme, KG.themeText, KG.location, KG.locationText)
     n = case("protest-nothing", fact(st, "Protest"))
     drop(st, n, KG.location, KG.locationText, KG.date, KG.cause)
     n = case("emergency-nothing", fact(st, "StateOfEmergency"))
-    drop(st, n, KG.location, KG.locationText, KG.date, KG.dateEnd)
+    drop(st, n, KG.location, KG.locationText, KG.date, KG.dateEnd, KG.agent, KG.agentText)
     n = case("cto-nothing", fact(st, "CounterTerrorismOperation"))
     drop(st, n, KG.agent, KG.agentText, KG.location, KG.locationText)
     n = case("participation-no-participant", fact(st, "Participation"))
@@ -126,6 +126,34 @@ def _mutations(st: Store) -> dict[str, NamedNode]:
     drop(st, n, KG.quantity)
     n = case("meeting-nobody", fact(st, "Meeting"))
     drop(st, n, KG.agent, KG.participant)
+    n = case("curfew-nothing", fact(st, "Curfew"))
+    drop(st, n, KG.agent, KG.agentText, KG.location, KG.locationText, KG.date, KG.dateEnd)
+    n = case("policymeasure-nothing", fact(st, "PolicyMeasure"))
+    drop(st, n, KG.agent, KG.agentText, KG.theme, KG.themeText, KG.location, KG.locationText)
+    n = case("ban-no-theme", fact(st, "Ban"))
+    drop(st, n, KG.theme, KG.themeText)
+    n = case("order-nothing-ordered", fact(st, "Order"))
+    drop(st, n, KG.theme, KG.themeText, KG.addressee, KG.addresseeText)
+    n = case("decision-no-theme", fact(st, "Decision"))
+    drop(st, n, KG.theme, KG.themeText)
+    n = case("movement-nothing", fact(st, "Movement"))
+    drop(st, n, KG.theme, KG.themeText, KG.location, KG.locationText, KG.origin,
+         KG.originText)
+    n = case("charge-nobody", fact(st, "Charge"))
+    drop(st, n, KG.theme, KG.themeText, KG.cause, KG.quantity)
+    n = case("injury-nothing", fact(st, "Injury"))
+    drop(st, n, KG.theme, KG.themeText, KG.agent, KG.agentText)
+    drop(st, quantity_of(st, "Injury"), KG.value)  # keep the node: no orphan finding
+    drop(st, n, KG.quantity)
+    n = case("agreement-nothing", fact(st, "Agreement"))
+    drop(st, n, KG.participant, KG.participantText, KG.theme, KG.themeText)
+    n = case("election-nothing", fact(st, "Election"))
+    drop(st, n, KG.theme, KG.themeText, KG.role, KG.location, KG.locationText, KG.date)
+    n = case("resignation-nobody", fact(st, "Resignation"))
+    drop(st, n, KG.theme, KG.themeText)
+    n = case("looting-nothing", fact(st, "Looting"))
+    drop(st, n, KG.agent, KG.agentText, KG.theme, KG.themeText, KG.location, KG.locationText,
+         KG.quantity, KG.date)
     n = case("statement-no-speaker", fact(st, "Statement"))
     drop(st, n, KG.speaker, KG.speakerText)
     n = case("appointment-theme-not-person", fact(st, "Appointment"))
@@ -254,12 +282,24 @@ CASES = [
     Case("quantity-orphan", "QuantityShape", "must be the kg:quantity of an event"),
     Case("attack-no-target", "AttackShape", "needs a target or place"),
     Case("protest-nothing", "ProtestShape", "needs a location, a date or a cause"),
-    Case("emergency-nothing", "StateOfEmergencyShape", "needs a location, a date or an end"),
+    Case("emergency-nothing", "StateOfEmergencyShape", "needs a location, a date, an end"),
     Case("cto-nothing", "CounterTerrorismOperationShape", "needs an agent or a location"),
     Case("participation-no-participant", "ParticipationShape", "needs a participant"),
     Case("protection-no-theme", "ProtectionShape", "needs what is protected"),
     Case("casualties-no-quantity", "CasualtiesShape", "need a kg:quantity"),
     Case("meeting-nobody", "MeetingShape", "needs an agent or participants"),
+    Case("curfew-nothing", "MeasureShape", "who imposed it, where or when"),
+    Case("policymeasure-nothing", "PolicyMeasureShape", "what it bears on, who imposed it"),
+    Case("ban-no-theme", "MeasureThemeShape", "needs what it bears on"),
+    Case("order-nothing-ordered", "OrderShape", "what was ordered"),
+    Case("decision-no-theme", "DecisionShape", "what was decided"),
+    Case("movement-nothing", "MovementShape", "what moved or where"),
+    Case("charge-nobody", "JusticeShape", "needs who or what"),
+    Case("injury-nothing", "InjuryShape", "how many or who was injured"),
+    Case("agreement-nothing", "AgreementShape", "needs its parties"),
+    Case("election-nothing", "ElectionShape", "a winner, an office, a place or a date"),
+    Case("resignation-nobody", "ResignationShape", "who resigned"),
+    Case("looting-nothing", "LootingShape", "a role beyond its type"),
     Case("statement-no-speaker", "StatementShape", "needs a speaker"),
     Case("appointment-theme-not-person", "AppointmentShape", "person appointed or dismissed"),
     Case("position-no-role", "PositionShape", "needs a holder"),

@@ -14,9 +14,9 @@ import typer
 from kg import __version__
 from kg.cli.common import err, handle_errors, out
 from kg.formats import GraphFormat, ResultFormat
-from kg.limits import DEFAULT_MAX_BYTES
+from kg.limits import DEFAULT_STREAM_BYTES
 
-DEFAULT_MAX_MB = DEFAULT_MAX_BYTES / 2**20
+DEFAULT_STREAM_MB = DEFAULT_STREAM_BYTES / 2**20
 
 app = typer.Typer(
     name="kg",
@@ -104,9 +104,10 @@ def build(
     published: Annotated[str | None, typer.Option(
         "--published", help="The page date of every source (YYYY-MM-DD), whatever the text "
         "says; relative dates resolve against it.")] = None,
-    max_size: Annotated[float, typer.Option("--max-size", min=0, help="Largest file to build, "
-                                            "in MB (0: no limit; memory grows with a "
-                                            "document's size).")] = DEFAULT_MAX_MB,
+    max_size: Annotated[float | None, typer.Option(
+        "--max-size", min=0, help="Refuse files larger than this, in MB (default: no limit "
+        f"for files, {DEFAULT_STREAM_MB:g} MB for standard input; 0: no limit at all). Long "
+        "documents are built in parts, in bounded memory.", show_default=False)] = None,
     follow_links: Annotated[bool, typer.Option("--follow-links", help="In folders, follow "
                                                "symbolic links that lead outside the folder."
                                                )] = False,
@@ -129,7 +130,8 @@ def build(
         err.print(f"[yellow]warning:[/] {w}", markup=True, highlight=False)
     options = BuildOptions(model=model, base_iri=base_iri,
                            kb_files=tuple(str(p) for p in kb or ()), rebuild=rebuild,
-                           jobs=jobs, max_bytes=int(max_size * 2**20) or None,
+                           jobs=jobs,
+                           max_bytes=None if max_size is None else int(max_size * 2**20),
                            published=_iso_date(published, "--published"))
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 

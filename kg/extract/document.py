@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.entities import doc_text, entity_mentions, sentence_bounds, title_positions
+from kg.extract.coref import pronoun_mentions
+from kg.extract.entities import entity_mentions, title_positions
 from kg.extract.events import extract_facts
+from kg.extract.locations import document_locations, unit_locations
 from kg.extract.merge import merge_facts
+from kg.extract.spans import doc_text, sentence_bounds
 from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
 from kg.resolve.entities import resolve_entities
 
@@ -41,16 +44,21 @@ def extract_document(document: SourceDocument, parsed: list[tuple[Unit, Doc]],
     mentions: list[Mention] = []
     facts: list[Fact] = []
     sentences: list[tuple[int, int, int]] = []
+    located: list[Fact] = []  # LocatedIn facts the text states, merged apart
     acronyms: dict = {}  # defined in one update, used in the later ones
+    history: list[Mention] = []  # earlier units' agents, for pronouns opening a unit
     for unit, doc in parsed:
         sentences.extend(sentences_of(unit, doc))
         unit_mentions = entity_mentions(doc, unit, acronyms=acronyms)
+        unit_mentions += pronoun_mentions(doc, unit, unit_mentions, history)
         mentions.extend(unit_mentions)
         facts.extend(extract_facts(document, unit, doc, unit_mentions))
         facts.extend(title_positions(doc, unit, unit_mentions))
+        located.extend(unit_locations(doc, unit, unit_mentions))
     mentions.extend(fact_mentions(facts))
+    mentions.extend(fact_mentions(located))
     kb = next((d._.kg_kb for _, d in parsed if Doc.has_extension("kg_kb") and d._.kg_kb), None)
     entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts)
-    facts = merge_facts(facts, entities)
+    facts = merge_facts(facts, entities) + document_locations(located, entities)
     return DocumentResult(document=document, sentences=sentences, entities=entities,
                           facts=facts, model=model)

@@ -19,6 +19,7 @@ from kg.records import EntityType
 from kg.resources import rules_dir
 
 _TYPES = {t.value for t in EntityType}
+_CUES = {"of", "after", "before", "apposition", "such-as"}
 
 # field -> (python type, required, allowed values or None)
 _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
@@ -44,6 +45,9 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         # a national institution: without a country in its name it belongs to the
         # document's dominant country ("National Guard" -> "National Guard of X")
         "national": (bool, False, None),
+        # the word opens the name instead of ending it ("International Committee of ...",
+        # "United Nations Office for ...": an international organisation's body)
+        "opens": (bool, False, None),
     },
     "descriptors.jsonl": {
         "phrases": (list, True, None),
@@ -58,6 +62,34 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
     "spelling.jsonl": {
         "british": (str, True, None),
         "american": (str, True, None),
+    },
+    "generic.jsonl": {
+        "kind": (str, True, frozenset({"alone", "before", "after"})),
+        "words": (list, True, None),
+        "why": (str, True, None),
+    },
+    "pronouns.jsonl": {
+        "kind": (str, True, frozenset({"pronoun", "cue"})),
+        "words": (list, True, None),
+        "gender": (str, True, frozenset({"m", "f", "n"})),
+        "types": (list, True, None),
+        "why": (str, True, None),
+    },
+    "equivalents.jsonl": {
+        "heads": (list, True, None),
+        "why": (str, True, None),
+    },
+    "kinds.jsonl": {
+        # common nouns that say what kind of thing a name is ("the village of X",
+        # "X province", "state broadcaster X"); see the file's header
+        "nouns": (list, True, None),
+        "type": (str, True, frozenset(_TYPES)),
+        "cues": (list, True, None),
+        # the type when the noun is followed by "of/in" a city ("the Mermoz district of Dakar")
+        "in_city": (str, False, frozenset({"City", "Region", "Place"})),
+        # the noun is part of the name ("Ibo island", "the Gazela bridge")
+        "part_of_name": (bool, False, None),
+        "why": (str, True, None),
     },
 }
 
@@ -90,6 +122,12 @@ def _check_entry(name: str, entry: object) -> list[str]:
             re.compile(entry["pattern"])
         except re.error as exc:
             problems.append(f"pattern does not compile: {exc}")
+    if name == "pronouns.jsonl" and isinstance(entry.get("types"), list) \
+            and not set(entry["types"]) <= _TYPES:
+        problems.append("field 'types' holds an unknown entity type")
+    if name == "kinds.jsonl" and isinstance(entry.get("cues"), list) \
+            and not set(entry["cues"]) <= _CUES:
+        problems.append(f"field 'cues' may hold only {', '.join(sorted(_CUES))}")
     if name == "bodies.jsonl" and isinstance(entry.get("name"), str) \
             and "{owner}" not in entry["name"]:
         problems.append("field 'name' must contain {owner}")
@@ -146,6 +184,16 @@ class Body:
     name: str
 
 
+@dataclass(frozen=True, slots=True)
+class KindNoun:
+    """What a common noun says about the name it goes with: 'village' -> City."""
+
+    type: EntityType
+    cues: frozenset[str]
+    in_city: EntityType | None = None
+    part_of_name: bool = False
+
+
 @dataclass(slots=True)
 class EntityRules:
     """Every entity vocabulary, ready for lookups (lower-cased keys)."""
@@ -156,10 +204,18 @@ class EntityRules:
     bodies: dict[str, Body] = field(default_factory=dict)  # lower phrase -> body
     heads: dict[str, EntityType] = field(default_factory=dict)
     national_heads: set[str] = field(default_factory=set)
+    openers: dict[str, EntityType] = field(default_factory=dict)  # "international" -> Org
     descriptors: dict[str, EntityType] = field(default_factory=dict)
     noise_mention: list[re.Pattern[str]] = field(default_factory=list)
     noise_line: list[re.Pattern[str]] = field(default_factory=list)
     spelling: dict[str, str] = field(default_factory=dict)
+    kind_nouns: dict[str, KindNoun] = field(default_factory=dict)  # lower noun -> kind
+    equivalents: dict[str, frozenset[str]] = field(default_factory=dict)  # head -> its set
+    # pronoun -> (gender, the types it may refer to); gender cue word -> gender
+    pronouns: dict[str, tuple[str, frozenset[EntityType]]] = field(default_factory=dict)
+    gender_cues: dict[str, str] = field(default_factory=dict)
+    # generic words: "alone" (no name by itself), "before"/"after" (no name next to them)
+    generic: dict[str, set[str]] = field(default_factory=dict)
 
     def demonym_country(self, word: str) -> str | None:
         """The ISO code a demonym stands for, or None when unknown or ambiguous."""
@@ -200,6 +256,9 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
         for p in e["phrases"]:
             rules.bodies[_fold(p)] = body
     for e in files["heads.jsonl"]:
+        if e.get("opens"):
+            rules.openers[_fold(e["head"])] = EntityType(e["type"])
+            continue
         rules.heads[_fold(e["head"])] = EntityType(e["type"])
         if e.get("national"):
             rules.national_heads.add(_fold(e["head"]))
@@ -211,6 +270,25 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
         target.append(re.compile(e["pattern"]))
     for e in files["spelling.jsonl"]:
         rules.spelling[_fold(e["british"])] = _fold(e["american"])
+    for e in files["generic.jsonl"]:
+        rules.generic.setdefault(e["kind"], set()).update(_fold(w) for w in e["words"])
+    for e in files["pronouns.jsonl"]:
+        for w in e["words"]:
+            if e["kind"] == "pronoun":
+                rules.pronouns[_fold(w)] = (e["gender"],
+                                            frozenset(EntityType(t) for t in e["types"]))
+            else:
+                rules.gender_cues[_fold(w)] = e["gender"]
+    for e in files["equivalents.jsonl"]:
+        group = frozenset(_fold(h) for h in e["heads"])
+        for h in group:
+            rules.equivalents[h] = group
+    for e in files["kinds.jsonl"]:
+        noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
+                        EntityType(e["in_city"]) if e.get("in_city") else None,
+                        bool(e.get("part_of_name")))
+        for n in e["nouns"]:
+            rules.kind_nouns[_fold(n)] = noun
     return rules
 
 

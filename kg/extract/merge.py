@@ -9,15 +9,15 @@
   theme, the quantity or the date is shared: "the contingent deployed" told twice.
 - Statements stay one per update and speaker (kg/extract/statements.py).
 
-It also adds the LocatedIn relations that need the whole document: a city
-linked to GeoNames lies in its country when the document names that country.
+LocatedIn relations are merged apart, by kg/extract/locations.py.
 """
 
 from __future__ import annotations
 
-from kg.records import Entity, EntityType, Fact, Mention, Quantity, TimeExpr
+from kg.extract.unit_merge import same_filler
+from kg.records import Entity, Fact, Mention, Quantity, TimeExpr
+from kg.rules.loader import event_rules
 
-SITUATIONS = {"Protest", "Riot", "StateOfEmergency", "CounterTerrorismOperation"}
 _IDENTIFYING = ("theme", "quantity", "date", "participant")
 
 
@@ -56,6 +56,8 @@ def _absorb(into: Fact, other: Fact, entity_of: dict[Mention, str]) -> None:
                 bucket.append(v)
                 have |= k
     into.confidence = max(into.confidence, other.confidence)
+    for prop, facts in other.links.items():
+        into.links.setdefault(prop, []).extend(f for f in facts if f not in into.links[prop])
 
 
 _PRECISION = {"day": 0, "range": 1, "month": 2, "year": 3}
@@ -72,14 +74,17 @@ def _earlier(new, old) -> bool:
 
 
 def _agree(a: Fact, b: Fact, entity_of: dict[Mention, str]) -> bool:
+    if a.factuality != b.factuality:  # "will meet" and "met" are two facts
+        return False
     shared = False
     for role in set(a.roles) & set(b.roles):
         if role in ("purpose", "requestedBy", "dateEnd", "cause", "medium"):
             continue
         ka, kb = _keys(a.roles[role], entity_of), _keys(b.roles[role], entity_of)
-        if ka and kb and not (ka & kb):
+        same = bool(ka & kb) or same_filler(a.roles[role], b.roles[role])
+        if ka and kb and not same:
             return False
-        if role in _IDENTIFYING and ka & kb:
+        if role in _IDENTIFYING and same:
             shared = True
     return shared
 
@@ -90,6 +95,7 @@ def merge_facts(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
     out: list[Fact] = []
     seen_relations: dict[tuple, Fact] = {}
     situations: dict[str, Fact] = {}
+    situations_ = event_rules().situations
     for f in facts:
         if f.category == "relation":
             sig = _signature(f, entity_of)
@@ -99,11 +105,12 @@ def merge_facts(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
                 continue
             seen_relations[sig] = f
             out.append(f)
-        elif f.kind in SITUATIONS:
-            if f.kind in situations:
-                _absorb(situations[f.kind], f, entity_of)
+        elif f.kind in situations_:  # one per kind and factuality ("a protest is planned")
+            key = f"{f.kind}|{f.factuality}"
+            if key in situations:
+                _absorb(situations[key], f, entity_of)
             else:
-                situations[f.kind] = f
+                situations[key] = f
                 out.append(f)
         elif f.kind in ("Statement", "Participation"):
             out.append(f)
@@ -114,29 +121,4 @@ def merge_facts(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
                 _absorb(target, f, entity_of)
             else:
                 out.append(f)
-    return out + linked_locations(out, entities)
-
-
-def linked_locations(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
-    """LocatedIn(city, country) for linked cities whose country the document names."""
-    countries = {e.country_code: e for e in entities
-                 if e.type is EntityType.COUNTRY and e.country_code and e.mentions}
-    entity_of = {m: e.key for e in entities for m in e.mentions}
-    have = {(entity_of.get(f.roles["place"][0]), entity_of.get(f.roles["container"][0]))
-            for f in facts if f.kind == "LocatedIn"
-            and f.roles.get("place") and f.roles.get("container")}
-    out = []
-    for e in entities:
-        if e.type not in (EntityType.CITY, EntityType.REGION) or not e.mentions:
-            continue
-        country = countries.get(e.country_code or "")
-        if country is None or (e.key, country.key) in have:
-            continue
-        place = min(e.mentions, key=lambda m: m.start)
-        near = [m for m in country.mentions if m.unit == place.unit] or country.mentions
-        container = min(near, key=lambda m: abs(m.start - place.start))
-        out.append(Fact(kind="LocatedIn", category="relation",
-                        roles={"place": [place], "container": [container]}, unit=place.unit,
-                        sentence=place.sentence, rule="locatedin/gazetteer", confidence=0.7))
-        have.add((e.key, country.key))
     return out

@@ -1,4 +1,4 @@
-"""Relations between entities of one update: Membership, Position, PartOf, LocatedIn.
+"""Relations between entities of one update: Membership, Position, PartOf.
 
 Signals are data (kg/rules/events/relations.yaml):
 - Membership: "the leaders of A, B and C" (two or more countries) in an update
@@ -7,8 +7,7 @@ Signals are data (kg/rules/events/relations.yaml):
   "President X" come from the entity rules);
 - PartOf: a force or body whose name contains an organisation's
   ("the peacekeeping contingent of <ORG>", "<ORG> security council");
-- LocatedIn: "City, Country" here; a city (dateline included) whose GeoNames
-  record lies in a country the document names is added by kg/extract/merge.py.
+LocatedIn has its own module, kg/extract/locations.py.
 Duplicates across updates are merged after resolution (kg/extract/merge.py).
 """
 
@@ -31,7 +30,7 @@ def _token_at(ctx, m: Mention) -> Token | None:
 
 
 def membership(ctx) -> list[Fact]:
-    from kg.extract.events import prep_objects
+    from kg.extract.syntax import prep_objects
 
     spec = ctx.rules.relations["membership"]
     member_heads = set(spec["member_heads"])
@@ -74,7 +73,7 @@ def membership(ctx) -> list[Fact]:
 
 
 def positions(ctx) -> list[Fact]:
-    from kg.extract.events import prep_objects, text_of
+    from kg.extract.syntax import prep_objects, text_of
 
     heads = set(ctx.rules.relations["position"]["role_heads"])
     out = []
@@ -109,7 +108,7 @@ def positions(ctx) -> list[Fact]:
                                                    "organization": [org]},
                                  root, "position/apposition", 0.8))
     # "the head of the mission, Anita Larsen,": the role noun before the name
-    from kg.extract.events import named_holder
+    from kg.extract.context import named_holder
 
     seen = {(f.roles["holder"][0].start, f.roles["holder"][0].end) for f in out}
     for tok in ctx.tokens:
@@ -138,7 +137,7 @@ def positions(ctx) -> list[Fact]:
 
 def _possessive_office(ctx, holder: Mention, role_head: Token) -> Fact | None:
     """"X's chief minister": the office is the words after the possessive, up to the noun."""
-    from kg.extract.events import text_of
+    from kg.extract.syntax import text_of
 
     for poss in role_head.children:
         if poss.dep_ != "poss":
@@ -180,25 +179,6 @@ def part_of(ctx) -> list[Fact]:
     return out
 
 
-def located_in(ctx) -> list[Fact]:
-    out = []
-    text = ctx.document.text
-    by_start = sorted(ctx.mentions, key=lambda m: m.start)
-    places = [m for m in by_start if m.type in (EntityType.CITY, EntityType.REGION,
-                                                EntityType.PLACE)]
-    countries = [m for m in by_start if m.type is EntityType.COUNTRY]
-    seen: set[tuple[str, str]] = set()
-    for p in places:
-        nxt = next((c for c in countries if c.start > p.end), None)
-        if nxt is not None and text[p.end:nxt.start].strip() == ",":
-            tok = _token_at(ctx, p)
-            if tok is not None:
-                seen.add((p.text.lower(), nxt.text.lower()))
-                out.append(_fact(ctx, "LocatedIn", {"place": [p], "container": [nxt]}, tok,
-                                 "locatedin/comma", 0.9))
-    return out
-
-
 def relation_facts(ctx) -> list[Fact]:
     """Every relation of one update (duplicates across updates are merged later)."""
-    return [*membership(ctx), *positions(ctx), *part_of(ctx), *located_in(ctx)]
+    return [*membership(ctx), *positions(ctx), *part_of(ctx)]

@@ -38,14 +38,14 @@ def _put(roles: dict, role: str, value) -> None:
 
 
 def _text(tokens: list[Token]) -> str:
-    from kg.extract.events import text_of
+    from kg.extract.syntax import text_of
 
     return text_of(tokens)
 
 
 class _Statements:
     def __init__(self, ctx) -> None:
-        from kg.extract.events import Fillers
+        from kg.extract.context import Fillers
 
         self.ctx = ctx
         self.f = Fillers(ctx)
@@ -168,7 +168,7 @@ class _Statements:
                                 _put(roles, "addressee", m)
 
     def date(self, cue: Token, skip: set[int], *, fallback: bool = True) -> TimeExpr | None:
-        from kg.extract.events import clause_head, future_clause
+        from kg.extract.syntax import clause_head, future_clause
         from kg.resolve.dates import normalise_date
 
         aux = set(self.ctx.rules.lists["future_auxiliaries"])

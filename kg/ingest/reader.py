@@ -134,8 +134,12 @@ def _bomless_utf16(head: bytes) -> str | None:
 
 
 def parse_bytes(data: bytes, *, path: str, doc_id: str | None = None,
-                published: date | None = None) -> SourceDocument:
-    """Decode, turn HTML into text, and parse; ``sha256`` is of the bytes as given."""
+                published: date | None = None, part_chars: int | None = None):
+    """Decode, turn HTML into text, and parse; ``sha256`` is of the bytes as given.
+
+    A text longer than ``part_chars`` is not parsed here: it comes back as a
+    :class:`~kg.ingest.parts.PartedDocument`, read part by part as it is built.
+    """
     decoded: list[str] = []
     text = decode(data, path=path, notes=decoded)
     notes: list[str] = [f"{path}: {n}" for n in decoded]
@@ -146,6 +150,18 @@ def parse_bytes(data: bytes, *, path: str, doc_id: str | None = None,
         notes.append(f"{path}: HTML page; kg reads its extracted text "
                      f"({text.count(chr(10))} lines) and offsets refer to that text "
                      "(stored in nif:isString), not to the HTML")
+    if part_chars and len(text) > part_chars:
+        from kg.ingest.parts import PartedDocument
+
+        parted = PartedDocument(doc_id=doc_id or doc_id_for(path), path=path, text=text,
+                                sha256=hashlib.sha256(data).hexdigest(), part_chars=part_chars,
+                                published=published, warnings=notes)
+        n = len(parted.bounds())
+        notes.append(f"{path}: {len(text):,} characters, built in {n} parts of at most "
+                     f"{part_chars:,} characters, each read, parsed and resolved on its own "
+                     "(names are not linked from one part to another; offsets still refer "
+                     "to the whole text, and all parts share the document's graph)")
+        return parted
     doc = parse_text(text, path=path, doc_id=doc_id, published=published)
     if doc.title is None and html_title:
         doc.title = html_title

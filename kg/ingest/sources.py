@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.limits import DEFAULT_MAX_BYTES
+from kg.limits import DEFAULT_MAX_BYTES, DEFAULT_STREAM_BYTES
 
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")
 # Files a folder may hold that look like articles kg does not read: named in a warning
@@ -56,6 +56,19 @@ class Source:
             return "-"
         return os.path.realpath(self.path)
 
+    def size(self) -> int | None:
+        """The bytes the source holds, without reading it; None for standard input. A
+        file that cannot be looked at counts as empty (reading it reports why)."""
+        if self.data is not None:
+            return len(self.data)
+        if self.stdin or self.path is None:
+            return None
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return 0
+        return info.st_size if stat.S_ISREG(info.st_mode) else 0
+
     def read(self, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
         """The source's bytes; refuses non-regular files and files over ``max_bytes``."""
         if self.problem is not None:
@@ -64,6 +77,8 @@ class Source:
             _check_size(len(self.data), max_bytes, self.name)
             return self.data
         if self.stdin:
+            if max_bytes is None:  # no limit asked for: still, a stream may never end
+                max_bytes = DEFAULT_STREAM_BYTES
             limit = -1 if not max_bytes else max_bytes + 1
             data = sys.stdin.buffer.read(limit)
             _check_size(len(data), max_bytes, self.name, stream=True)
@@ -80,8 +95,8 @@ def _check_size(size: int, max_bytes: int | None, name: str, *, stream: bool = F
         raise InputError(
             f"file too large: {what} (the limit is {_mb(max_bytes)} per document; a news "
             "article is under 0.1 MB)", path=name,
-            hint="split it into its articles, or raise the limit with --max-size MB; memory "
-                 "grows with the document: see docs/reliability.md")
+            hint="raise the limit with --max-size MB (0: no limit); a long document is "
+                 "built in parts in bounded memory: see docs/reliability.md")
 
 
 def _mb(size: int) -> str:

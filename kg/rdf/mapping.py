@@ -81,7 +81,9 @@ class DocumentMapper:
     building pyoxigraph terms and quads is most of the mapping's time.
     """
 
-    def __init__(self, result: DocumentResult, minter: IriMinter):
+    def __init__(self, result: DocumentResult, minter: IriMinter, *, head: bool = True,
+                 tail: bool = True):
+        self.head, self.tail = head, tail  # see map_document
         self.result = result
         self.doc = result.document
         self.minter = minter
@@ -150,31 +152,42 @@ class DocumentMapper:
             self.sentence_quads(sent)
         for entity in self.result.entities:
             self.entity_quads(entity)
+        self.fact_iri = {id(fact): self.minter.fact(self.doc.doc_id, fact.kind,
+                                                    self.fact_identity(fact))
+                         for fact in self.result.facts}
         for fact in self.result.facts:
             self.fact_quads(fact)
         return self.out
 
     # --- documents and updates -------------------------------------------------
     def document_quads(self) -> None:
+        """The document node (``head``), its updates, then its hash (``tail``): a graph
+        that has the hash has every other quad of the document."""
         d, g, add = self.doc_iri, self.graph, self.out.append
         doc = self.doc
-        add(Quad(d, _TYPE, KG.SourceDocument, g))
-        add(Quad(d, _TYPE, NIF.Context, g))
-        add(Quad(d, NIF.isString, Literal(doc.text), g))
-        add(Quad(d, _BEGIN, _int(0), g))
-        add(Quad(d, _END, _int(len(doc.text)), g))
-        add(Quad(d, DCT.identifier, Literal(doc.doc_id), g))
-        add(Quad(d, KG.contentHash, Literal(doc.sha256), g))
-        if doc.title:
-            add(Quad(d, DCT.title, Literal(doc.title), g))
-        if doc.live_title:
-            add(Quad(d, KG.liveTitle, Literal(doc.live_title), g))
-        if doc.published:
-            add(Quad(d, KG.publishedOn, Literal(doc.published.isoformat(), datatype=_XSD_DATE),
-                     g))
-        if doc.updated:
-            add(Quad(d, KG.updatedAt, _datetime(doc.updated), g))
-        for unit in doc.units:
+        if self.head:
+            add(Quad(d, _TYPE, KG.SourceDocument, g))
+            add(Quad(d, _TYPE, NIF.Context, g))
+            add(Quad(d, NIF.isString, Literal(doc.text), g))
+            add(Quad(d, _BEGIN, _int(0), g))
+            add(Quad(d, _END, _int(len(doc.text)), g))
+            add(Quad(d, DCT.identifier, Literal(doc.doc_id), g))
+            if doc.title:
+                add(Quad(d, DCT.title, Literal(doc.title), g))
+            if doc.live_title:
+                add(Quad(d, KG.liveTitle, Literal(doc.live_title), g))
+            if doc.published:
+                add(Quad(d, KG.publishedOn,
+                         Literal(doc.published.isoformat(), datatype=_XSD_DATE), g))
+        self.document_updates()
+        if self.tail:
+            add(Quad(d, KG.contentHash, Literal(doc.sha256), g))
+            if doc.updated:
+                add(Quad(d, KG.updatedAt, _datetime(doc.updated), g))
+
+    def document_updates(self) -> None:
+        d, g, add = self.doc_iri, self.graph, self.out.append
+        for unit in self.doc.units:
             u = self.update(unit.index)
             add(Quad(u, _TYPE, KG.Update, g))
             add(Quad(u, DCT.isPartOf, d, g))
@@ -244,7 +257,7 @@ class DocumentMapper:
         return f"{fact.kind}|{fact.unit}|{fact.sentence}|{trig}|{fact.rule}|{roles}"
 
     def fact_quads(self, fact: Fact) -> None:
-        f = self.minter.fact(self.doc.doc_id, fact.kind, self.fact_identity(fact))
+        f = self.fact_iri[id(fact)]
         g, add, span = self.graph, self.out.append, self.span
         add(Quad(f, _TYPE, KG[fact.kind], g))
         add(Quad(f, _TYPE, _EVENT if fact.category == "event" else _RELATION, g))
@@ -259,6 +272,13 @@ class DocumentMapper:
         if fact.trigger:
             t = fact.trigger
             add(Quad(f, KG.trigger, self.span_node(t.start, t.end, t.text), g))
+        if fact.factuality:
+            add(Quad(f, KG.factuality, Literal(fact.factuality), g))
+        for prop, others in sorted(fact.links.items()):
+            for other in others:
+                target = self.fact_iri.get(id(other))
+                if target is not None:
+                    add(Quad(f, KG[prop], target, g))
         if fact.attributed_to is not None:
             key = self.mention_entity.get(fact.attributed_to)
             if key:
@@ -362,9 +382,17 @@ _TEXT_ROLES = frozenset({"purpose", "quote", "cue", "gist", "cause", "role", "ev
                          "factuality"})
 
 
-def map_document(result: DocumentResult, minter: IriMinter) -> list[Quad]:
-    """All quads of one document, de-duplicated, in a stable order."""
-    return list(dict.fromkeys(DocumentMapper(result, minter).quads()))
+def map_document(result: DocumentResult, minter: IriMinter, *, head: bool = True,
+                 tail: bool = True) -> list[Quad]:
+    """All quads of one document, de-duplicated, in a stable order.
+
+    For one part of a long document (kg/ingest/parts.py) only the first part has the
+    ``head`` (the document node: type, text, id, title, dates) and only the last the
+    ``tail`` (its content hash and latest update time); every part has its updates,
+    sentences, entities and facts.
+    """
+    mapper = DocumentMapper(result, minter, head=head, tail=tail)
+    return list(dict.fromkeys(mapper.quads()))
 
 
 def entailed_quads(quads: Iterable[Quad], alignments: Alignments) -> list[Quad]:

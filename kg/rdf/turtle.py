@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from pyoxigraph import RdfFormat, Triple, parse, serialize
@@ -34,6 +34,7 @@ _TYPE = str(RDF.type)
 _TYPE_SP = _TYPE + " "
 _RDF_NS = RDF.iri
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_SOURCE_DOC = str(KG.SourceDocument)
 
 
 def _iri(term: str) -> str | None:
@@ -52,41 +53,6 @@ def _datatype(term: str) -> str | None:
     if term.endswith('"'):
         return _XSD_STRING
     return _RDF_NS + ("dirLangString" if "--" in term[term.rindex('"'):] else "langString")
-
-
-def _entity_prefixes(bases: set[str], iris: Iterable[str]) -> dict[str, str]:
-    """``{type-slug: <base>entity/<type-slug>/}`` for the data's entity IRIs.
-
-    A type gets a prefix only if every local name under it is plain (letters,
-    digits, ``-``, ``_``): other names would need backslash escapes, which are
-    ugly and which some parsers (rdflib: a trailing ``\\.``) get wrong.
-    ``bases`` are the data's base IRIs; ``iris`` every IRI, in order of first use.
-    """
-    found: dict[str, str] = {}
-    unsafe: set[str] = set()
-    for value in iris:
-        for base in bases:
-            if not value.startswith(base + "entity/"):
-                continue
-            type_slug, _, local = value[len(base) + 7:].partition("/")
-            ns = f"{base}entity/{type_slug}/"
-            if _PREFIX_NAME.match(type_slug) and type_slug not in PREFIXES:
-                found.setdefault(type_slug, ns)
-            if found.get(type_slug) == ns and not _PLAIN_LOCAL.match(local):
-                unsafe.add(type_slug)
-    return {k: v for k, v in found.items() if k not in unsafe}
-
-
-def _used_prefixes(iris: Iterable[str]) -> dict[str, str]:
-    """The ontology prefixes whose namespace starts one of ``iris``."""
-    left = dict(PREFIXES)
-    used: dict[str, str] = {}
-    for value in iris:
-        if left and value.startswith(tuple(left.values())):
-            for p, ns in list(left.items()):
-                if value.startswith(ns):
-                    used[p] = left.pop(p)
-    return {p: ns for p, ns in PREFIXES.items() if p in used}
 
 
 def sorted_lines(chunks: Iterable[bytes]) -> list[str]:
@@ -116,16 +82,71 @@ def parse_lines(lines: list[str], fmt: RdfFormat, *, per_parse: int = 50_000) ->
         yield from parse("\n".join(lines[i:i + per_parse]), fmt)
 
 
-def _types_first(lines: list[str]) -> list[str]:
-    """Sorted N-Triples lines, each subject's ``rdf:type`` lines moved to its front."""
-    out: list[str] = []
+def _types_first(lines: Iterable[str]) -> Iterator[list[str]]:
+    """Sorted N-Triples lines, subject by subject, each subject's ``rdf:type`` lines first."""
     for subject, group in itertools.groupby(lines, key=lambda line: line[:line.index(" ")]):
-        rest = []
+        types, rest = [], []
         at = len(subject) + 1
         for line in group:
-            (out if line.startswith(_TYPE_SP, at) else rest).append(line)
-        out.extend(rest)
-    return out
+            (types if line.startswith(_TYPE_SP, at) else rest).append(line)
+        yield types + rest
+
+
+class _Prefixes:
+    """The prefixes a stream of N-Triples lines uses, found in one pass in bounded memory:
+    the ontology's namespaces its IRIs and datatypes start with, and one prefix per entity
+    type under the data's base IRIs, when every local name under it is plain
+    (letters, digits, ``-``, ``_``): other names would need backslash escapes, which are
+    ugly and which some parsers (rdflib: a trailing ``\\.``) get wrong."""
+
+    def __init__(self) -> None:
+        self.left = dict(PREFIXES)
+        self.used: set[str] = set()
+        self.bases: set[str] = set()
+        self.seq = 0
+        # (candidate base, type slug) -> [first seen, every local name plain]
+        self.entity: dict[tuple[str, str], list] = {}
+
+    def add(self, line: str) -> None:
+        s, p, rest = line.split(" ", 2)
+        o = rest[:-2]
+        if p == _TYPE and o == _SOURCE_DOC and s.startswith("<") and "/doc/" in s:
+            self.bases.add(s[1: s.rindex("/doc/") + 1])
+        for term in (s, p, o):
+            value = _iri(term)
+            if value is None:
+                value = _datatype(term)
+                if value is not None:
+                    self.namespace(value)
+                continue
+            self.namespace(value)
+            self.seq += 1
+            at = value.find("entity/")
+            while at >= 0:
+                type_slug, _, local = value[at + 7:].partition("/")
+                seen = self.entity.setdefault((value[:at], type_slug), [self.seq, True])
+                if seen[1] and not _PLAIN_LOCAL.match(local):
+                    seen[1] = False
+                at = value.find("entity/", at + 1)
+
+    def namespace(self, value: str) -> None:
+        if self.left and value.startswith(tuple(self.left.values())):
+            for p, ns in list(self.left.items()):
+                if value.startswith(ns):
+                    self.used.add(p)
+                    del self.left[p]
+
+    def prefixes(self) -> dict[str, str]:
+        used = {p: ns for p, ns in PREFIXES.items() if p in self.used}
+        found: dict[str, tuple[int, str, bool]] = {}
+        for (base, type_slug), (seq, plain) in self.entity.items():
+            if base in self.bases and _PREFIX_NAME.match(type_slug) \
+                    and type_slug not in PREFIXES \
+                    and (type_slug not in found or seq < found[type_slug][0]):
+                found[type_slug] = (seq, f"{base}entity/{type_slug}/", plain)
+        entity = {k: ns for k, (_, ns, plain) in sorted(found.items(), key=lambda kv: kv[1][0])
+                  if plain}
+        return {**used, **entity}
 
 
 def pretty_turtle(triples: Iterable[Triple]) -> bytes:
@@ -137,41 +158,54 @@ def pretty_turtle(triples: Iterable[Triple]) -> bytes:
 
 def write_pretty_turtle(lines: list[str], output: BinaryIO) -> None:
     """Write readable Turtle of sorted, distinct N-Triples ``lines`` (see ``sorted_lines``)."""
-    # Sorted lines are grouped by subject and ordered by (predicate, object) within it.
-    lines = _types_first(lines)
-    source_doc = str(KG.SourceDocument)
-    bases: set[str] = set()
-    terms: dict[str, None] = {}  # first-seen order
-    for line in lines:
-        s, p, rest = line.split(" ", 2)
-        o = rest[:-2]
-        terms[s] = terms[p] = terms[o] = None
-        if p == _TYPE and o == source_doc and s.startswith("<") and "/doc/" in s:
-            bases.add(s[1: s.rindex("/doc/") + 1])
-    iris = [i for t in terms if (i := _iri(t)) is not None]
-    datatypes = dict.fromkeys(d for t in terms if (d := _datatype(t)) is not None)
-    del terms
-    prefixes = {**_used_prefixes([*iris, *datatypes]), **_entity_prefixes(bases, iris)}
-    raw = serialize(parse_lines(lines, RdfFormat.N_TRIPLES), None, RdfFormat.TURTLE,
-                    prefixes=prefixes)
-    del lines
-    # bytes, split on b"\n" only: no line break inside a literal survives pyoxigraph's escaping
-    body = [line for line in raw.split(b"\n") if line]
-    del raw
-    header = sorted(line for line in body if line.startswith(b"@prefix "))
-    if header:
-        body = [line for line in body if not line.startswith(b"@prefix ")]
-        output.write(b"\n".join(header) + b"\n\n")
-    out: list[bytes] = []
-    for i, line in enumerate(body):
-        out.append(line)
-        following = body[i + 1] if i + 1 < len(body) else None
-        if following is not None and line.endswith(b" .") and not following[:1].isspace():
-            out.append(b"")
-        if len(out) >= 50_000:
+    write_pretty_turtle_stream(lambda: iter(lines), output)
+
+
+def write_pretty_turtle_stream(lines: Callable[[], Iterator[str]], output: BinaryIO, *,
+                               per_chunk: int = 50_000) -> None:
+    """Readable Turtle of sorted, distinct N-Triples lines, in bounded memory.
+
+    ``lines()`` gives the lines and is called twice: once to find the prefixes, once to
+    write. Subjects are written a chunk of about ``per_chunk`` lines at a time, cut
+    between subjects, so each subject is one block as if it were written at once.
+    """
+    found = _Prefixes()
+    for group in _types_first(lines()):
+        for line in group:
+            found.add(line)
+    prefixes = found.prefixes()
+    header: list[bytes] | None = None
+    last = b""
+    chunk: list[str] = []
+    for group in itertools.chain(_types_first(lines()), [None]):
+        if group is not None:
+            chunk.extend(group)
+            if len(chunk) < per_chunk:
+                continue
+        if not chunk:
+            break
+        raw = serialize(parse("\n".join(chunk), RdfFormat.N_TRIPLES), None, RdfFormat.TURTLE,
+                        prefixes=prefixes)
+        chunk = []
+        # bytes, split on b"\n" only: no line break inside a literal survives the escaping
+        body = [line for line in raw.split(b"\n") if line]
+        del raw
+        if header is None:
+            header = sorted(line for line in body if line.startswith(b"@prefix "))
+            if header:
+                output.write(b"\n".join(header) + b"\n\n")
+        if header:
+            body = [line for line in body if not line.startswith(b"@prefix ")]
+        out: list[bytes] = []
+        if last.endswith(b" .") and body and not body[0][:1].isspace():
+            out.append(b"")  # between the last block of a chunk and the next one
+        for i, line in enumerate(body):
+            out.append(line)
+            following = body[i + 1] if i + 1 < len(body) else None
+            if following is not None and line.endswith(b" .") and not following[:1].isspace():
+                out.append(b"")
+        if out:
             output.write(b"\n".join(out) + b"\n")
-            out = []
-    if out:
-        output.write(b"\n".join(out) + b"\n")
-    elif not header and not body:
+            last = body[-1] if body else last
+    if header is None:  # no triple at all
         output.write(b"\n")

@@ -64,6 +64,7 @@ KG = Namespace(
     agent theme themeText location addressee participant participantText quantity date
     dateEnd datePrecision dateText purpose requestedBy requestedByText cause medium mediumText
     speaker quote cue gist attributedTo reportedAt event eventType origin originText factuality
+    purposeEvent sameAct
     holder role roleText organization member group part whole place container
     value unit qualifier quantityText
     confidence rule trigger mention mentionOf sentence update stamp headline dateline
@@ -93,6 +94,11 @@ XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 DCT = Namespace("http://purl.org/dc/terms/")
 WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 GN = Namespace("http://www.geonames.org/ontology#")
+# PLOVER event types and modes, ACE 2005 event types: the event classes' skos:closeMatch /
+# skos:relatedMatch targets (ontology/kg.ttl, docs/ontology.md). Neither publishes RDF;
+# the concepts are declared in kg.ttl with their codebook definitions.
+PLOVER = Namespace("https://w3id.org/kg-news/plover#")
+ACE = Namespace("https://w3id.org/kg-news/ace2005#")
 
 PREFIXES: dict[str, str] = {
     "kg": KG.iri,
@@ -111,4 +117,6 @@ PREFIXES: dict[str, str] = {
     "dct": DCT.iri,
     "wgs84": WGS84.iri,
     "gn": GN.iri,
+    "plover": PLOVER.iri,
+    "ace": ACE.iri,
 }

@@ -46,8 +46,15 @@ _PATTERNS = [
 _WEEKDAY = re.compile(r"\b(?:(?P<which>last|this|next)\s+)?(?P<weekday>"
                       + "|".join(_WEEKDAYS) + r")\b", re.I)
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0,
+             "overnight": -1, "last evening": -1, "yesterday evening": -1,
              "this evening": 0, "this afternoon": 0, "last night": -1}
 _WEEKS = re.compile(r"\b(?P<which>last|this|next|past)\s+week\b", re.I)
+_EARLIER_WEEK = re.compile(r"^(?:earlier|early)\s+this\s+week$", re.I)
+_WEEKEND = re.compile(r"^(?:(?P<which>last|this|next|the)\s+)?weekend$", re.I)
+_MONTHS_REL = re.compile(r"^(?P<which>last|this|next|past)\s+month$", re.I)
+_YEARS_REL = re.compile(r"^(?P<which>last|this|next|past)\s+year$", re.I)
+_NTH = re.compile(r"^(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)$", re.I)
+
 _MONTH_ONLY = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?" + _M + r"$", re.I)
 # "for 90 days", "another year", "three weeks": how long, not when
 _DURATION = re.compile(r"^(?:for\s+|over\s+)?(?:the\s+)?(?:another|a|an|one|\d+|several|a\s+few|"
@@ -62,10 +69,22 @@ def _base_date(base: date | datetime | None) -> date | None:
     return base.date() if isinstance(base, datetime) else base
 
 
+# parts of a day around a weekday or a date: "late on Tuesday", "Tuesday night", "in the
+# early hours of Sunday", "earlier on Monday" name that day
+_DAY_PART_BEFORE = re.compile(
+    r"^(?:(?:late|early|earlier|later)\s+(?:on\s+)?|(?:in\s+)?the\s+(?:early\s+|small\s+)?"
+    r"(?:hours|morning|afternoon|evening|night)\s+of\s+)", re.I)
+_DAY_PART_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night|overnight)$", re.I)
+
+
 def _strip(text: str) -> str:
     t = " ".join(text.split())
     t = re.sub(r"^(?:on|in|at|since|from|until|till|by|during|through)\s+", "", t, flags=re.I)
-    return t.strip(" ,.")
+    t = t.strip(" ,.")
+    core = _DAY_PART_AFTER.sub("", _DAY_PART_BEFORE.sub("", t))
+    if core != t and (_WEEKDAY.fullmatch(core) or re.search(r"\d", core)):
+        t = re.sub(r"^(?:on|in|at)\s+", "", core, flags=re.I)
+    return t
 
 
 def _ymd(year: int, month: int, day: int) -> date | None:
@@ -145,6 +164,44 @@ def _normalise(text: str, ref: date | None, future: bool) -> TimeExpr:
         start = monday + timedelta(days=shift)
         return TimeExpr(text=text, value=start.isoformat(), precision="range",
                         end=(start + timedelta(days=6)).isoformat())
+    if _EARLIER_WEEK.match(low):
+        monday = ref - timedelta(days=ref.weekday())
+        return TimeExpr(text=text, value=monday.isoformat(), precision="range",
+                        end=ref.isoformat())
+    m = _WEEKEND.match(low)
+    if m:
+        which = (m.group("which") or "").lower()
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        if which == "next" or (future and which != "last"):
+            saturday = ref + timedelta(days=(5 - ref.weekday()) % 7 or 7)
+        elif which == "last" and ref.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        return TimeExpr(text=text, value=saturday.isoformat(), precision="range",
+                        end=(saturday + timedelta(days=1)).isoformat())
+    m = _MONTHS_REL.match(low)
+    if m:
+        shift = {"last": -1, "past": -1, "this": 0, "next": 1}[m.group("which").lower()]
+        y, mo = divmod(ref.year * 12 + ref.month - 1 + shift, 12)
+        return TimeExpr(text=text, value=f"{y:04d}-{mo + 1:02d}-01", precision="month")
+    m = _YEARS_REL.match(low)
+    if m:
+        shift = {"last": -1, "past": -1, "this": 0, "next": 1}[m.group("which").lower()]
+        return TimeExpr(text=text, value=f"{ref.year + shift:04d}-01-01", precision="year")
+    m = _NTH.match(low)
+    if m:
+        # "on the 5th": the latest 5th on or before the base (the next one when future)
+        day = int(m.group("day"))
+        y, mo = ref.year, ref.month
+        found = _ymd(y, mo, day)
+        if found is None or (found > ref and not future):
+            y, mo = divmod(y * 12 + mo - 2, 12)
+            found = _ymd(y, mo + 1, day)
+        elif future and found < ref:
+            y, mo = divmod(y * 12 + mo, 12)
+            found = _ymd(y, mo + 1, day)
+        if found is None:
+            return unresolved
+        return TimeExpr(text=text, value=found.isoformat(), precision="day")
     m = _MONTH_ONLY.fullmatch(low)
     if m:
         month = _MONTHS[m.group("month").lower().rstrip(".")]

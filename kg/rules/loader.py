@@ -2,7 +2,7 @@
 
 Every mapping read from YAML remembers the line it starts on, so one error can
 list every bad entry as ``file:line: problem``. Rules are data: the engine in
-kg/extract/events.py holds no trigger words of its own.
+kg/extract/ (triggers.py, arguments.py ...) holds no trigger words of its own.
 """
 
 from __future__ import annotations
@@ -23,18 +23,40 @@ _FACT_KINDS = {
     "Protest", "Riot", "StateOfEmergency", "CounterTerrorismOperation", "Participation",
     "Protection", "Casualties", "Damage", "Attack", "Arson", "Meeting", "Statement",
     "Appointment", "Dismissal",
+    # added for news beyond the seed (ontology/kg.ttl, docs/evaluation.md inventory)
+    "PolicyMeasure", "Curfew", "Ban", "Closure", "Sanction", "CommunicationsShutdown", "Order",
+    "Decision", "Approval", "Rejection", "Movement", "Investigation", "Charge", "Conviction",
+    "Release", "Injury", "Agreement", "Election", "Resignation", "Clash", "Looting", "Coup",
+    "Dissolution", "Evacuation", "Aid", "Accusation",
 }
+# Grammatical slots a type's `args` maps to roles (kg/extract/frames.py reads them):
+# the subject, object, passive subject, by-phrase, possessor and compound modifier of a
+# nominal trigger, a to-infinitive or that-clause complement, the object of a control
+# verb ("ordered [troops] to shoot"), and the object of any preposition by its word.
+_PREPS = {"to", "for", "of", "with", "on", "against", "into", "from", "over", "at", "in",
+          "about", "between", "among", "as", "onto", "towards", "toward", "across", "near",
+          "under", "after", "out", "through", "upon"}
 _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_possessor",
-          "passive_subject", "by", "possessor", "to", "for", "of", "with",
-          "phrase_object"}  # "set fire to X": the object after a multi-word trigger
-_ROLES = {"agent", "theme", "addressee", "participant", "location", "purpose", "requestedBy"}
+          "object_place", "passive_subject", "by", "possessor", "compound", "complement",
+          "controlled", "light_subject", "trigger",
+          "phrase_object"} | _PREPS  # phrase_object: "set fire to X"
+_ROLES = {"agent", "theme", "addressee", "participant", "location", "purpose", "requestedBy",
+          "origin", "cause", "role", "quantity"}
 _SHAPES_EXTRA = {"phrase", "cue", "according", "headline", "relation"}
-_CONSTRAINTS = {"force", "person"}
+_CONSTRAINTS = {"force", "person"}  # besides the name of a word list of lexicon.yaml
 
 # field -> (type, required)
 _TYPE_FILE = {"type": (str, True), "category": (str, True), "confidence": (float, True),
               "lexicon": (dict, True), "args": (dict, True), "patterns": (list, True),
-              "theme_must_be": (str, False), "quantity_required": (bool, False)}
+              "theme_must_be": (str, False), "quantity_required": (bool, False),
+              "theme_for": (dict, False), "lemma_args": (dict, False),
+              "yields_to": (list, False), "requires": (list, False),
+              "intransitive_counted": (bool, False), "situation": (bool, False),
+              "requires_framed": (bool, False), "theme_creates": (bool, False),
+              "purpose_events": (list, False), "content": (bool, False),
+              "extras": (list, False)}
+# readers of roles beyond the shared frame a type may ask for (kg/extract/type_roles.py)
+_EXTRAS = {"cause", "office", "meeting", "owner_agent"}
 _PATTERN = {"id": (str, True), "example": (str, True), "shape": (str, False),
             "pattern": (list, False)}
 
@@ -109,6 +131,30 @@ class EventRules:
     path: Path
     theme_must_be: str | None = None
     quantity_required: bool = False
+    # trigger lemma -> the constraint its theme must meet ("close" a closable thing)
+    theme_for: dict[str, str] = field(default_factory=dict)
+    # trigger lemma -> slot -> role (None: the slot fills nothing): "blame X on Y"
+    lemma_args: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    # types that win when they read a fact from the same trigger token
+    yields_to: list[str] = field(default_factory=list)
+    # at least one of these roles must be filled (none: no requirement)
+    requires: list[str] = field(default_factory=list)
+    # a verb trigger's required role must come from its own phrase ("returned to X"), not
+    # from a place found further off ("returning to normal ... in the city")
+    requires_framed: bool = False
+    # a theme named by a force or body noun becomes an entity ("the battalion of the AU");
+    # otherwise it stays text ("eleven soldiers were injured")
+    theme_creates: bool = False
+    # types an infinitive purpose of this event is an event of ("sent to guard": Protection)
+    purpose_events: list[str] = field(default_factory=list)
+    # its theme and cause are contents (what is asked for, ordered, alleged): an event
+    # named there is no fact of its own (docs/evaluation.md)
+    content: bool = False
+    # the subject of an object-less verb counts only when it names people or a count
+    intransitive_counted: bool = False
+    # an ongoing situation: one event per document (Protest, StateOfEmergency ...)
+    situation: bool = False
+    extras: list[str] = field(default_factory=list)  # see _EXTRAS
 
 
 @dataclass(slots=True)
@@ -121,6 +167,12 @@ class RuleSet:
     statements: dict[str, Any]
     relations: dict[str, Any]
     files: list[Path] = field(default_factory=list)
+    factuality: dict[str, Any] = field(default_factory=dict)  # factuality.yaml
+
+    @property
+    def situations(self) -> frozenset[str]:
+        """Types whose facts are one ongoing situation per document (``situation: true``)."""
+        return frozenset(k for k, t in self.types.items() if t.situation)
 
     def lemma_type(self) -> dict[str, str]:
         """Trigger lemma (verbs and nouns, first word of phrases) -> event type."""
@@ -131,7 +183,20 @@ class RuleSet:
         return out
 
 
-def _load_type(path: Path, shapes: dict, errors: list[str]) -> EventRules | None:
+def _check_args(args: dict, where: str, errors: list[str], *, nullable: bool = False) -> None:
+    for slot, role in args.items():
+        if slot == LINE:
+            continue
+        if isinstance(slot, bool):  # YAML 1.1 reads a bare `on:` as true
+            errors.append(f"{where}: argument slot {slot!r}: quote the key (\"on\")")
+        elif slot not in _SLOTS:
+            errors.append(f"{where}: unknown argument slot {slot!r}")
+        if role not in _ROLES and not (nullable and role is None):
+            errors.append(f"{where}: unknown role {role!r} for slot {slot!r}")
+
+
+def _load_type(path: Path, shapes: dict, errors: list[str], lists: dict
+               ) -> EventRules | None:
     data = read_yaml(path)
     if not isinstance(data, dict):
         errors.append(f"{path}:1: a type file must be a mapping")
@@ -155,15 +220,31 @@ def _load_type(path: Path, shapes: dict, errors: list[str]) -> EventRules | None
                                   and all(isinstance(w, str) and w for w in lex[key])):
             errors.append(f"{path}:{lex[LINE]}: lexicon {key!r} must be a list of words")
     args = data["args"]
-    for slot, role in args.items():
-        if slot == LINE:
+    _check_args(args, f"{path}:{args[LINE]}", errors)
+    constraints = [data.get("theme_must_be"), *(v for k, v in (data.get("theme_for") or {}).items()
+                                                 if k != LINE)]
+    for need in constraints:
+        if need is not None and need not in _CONSTRAINTS and \
+                not isinstance(lists.get(need), list):
+            errors.append(f"{where}: theme constraint {need!r} is neither one of "
+                          f"{sorted(_CONSTRAINTS)} nor a word list of lexicon.yaml")
+    for lemma, over in (data.get("lemma_args") or {}).items():
+        if lemma == LINE:
             continue
-        if slot not in _SLOTS:
-            errors.append(f"{path}:{args[LINE]}: unknown argument slot {slot!r}")
-        if role not in _ROLES:
-            errors.append(f"{path}:{args[LINE]}: unknown role {role!r} for slot {slot!r}")
-    if data.get("theme_must_be") not in (None, *_CONSTRAINTS):
-        errors.append(f"{where}: theme_must_be must be one of {sorted(_CONSTRAINTS)}")
+        if not isinstance(over, dict):
+            errors.append(f"{where}: lemma_args of {lemma!r} must map slots to roles")
+            continue
+        _check_args(over, f"{path}:{over.get(LINE, data[LINE])}", errors, nullable=True)
+    for extra in data.get("extras") or []:
+        if extra not in _EXTRAS:
+            errors.append(f"{where}: unknown extra reader {extra!r} (known: {sorted(_EXTRAS)})")
+    for field_name in ("yields_to", "purpose_events"):
+        for kind in data.get(field_name) or []:
+            if kind not in _FACT_KINDS:
+                errors.append(f"{where}: {field_name} names unknown type {kind!r}")
+    for role in data.get("requires") or []:
+        if role not in _ROLES and role not in ("quantity", "date", "dateEnd"):
+            errors.append(f"{where}: requires names unknown role {role!r}")
     patterns = []
     for p in data["patterns"]:
         if not isinstance(p, dict):
@@ -188,7 +269,17 @@ def _load_type(path: Path, shapes: dict, errors: list[str]) -> EventRules | None
         verbs=list(lex.get("verbs", [])), nouns=list(lex.get("nouns", [])),
         phrases=list(lex.get("phrases", [])), args=strip_lines(args), patterns=patterns,
         path=path, theme_must_be=data.get("theme_must_be"),
-        quantity_required=bool(data.get("quantity_required", False)))
+        quantity_required=bool(data.get("quantity_required", False)),
+        theme_for=strip_lines(data.get("theme_for") or {}),
+        lemma_args=strip_lines(data.get("lemma_args") or {}),
+        yields_to=list(data.get("yields_to") or []), requires=list(data.get("requires") or []),
+        intransitive_counted=bool(data.get("intransitive_counted", False)),
+        situation=bool(data.get("situation", False)),
+        requires_framed=bool(data.get("requires_framed", False)),
+        theme_creates=bool(data.get("theme_creates", False)),
+        purpose_events=list(data.get("purpose_events") or []),
+        content=bool(data.get("content", False)),
+        extras=list(data.get("extras") or []))
 
 
 def _load_shapes(path: Path, errors: list[str]) -> dict[str, dict]:
@@ -235,6 +326,9 @@ def load_rules(directory: Path | None = None) -> RuleSet:
     _need(statements, ["cues", "media", "documents", "headline_cues", "patterns",
                        "addressee_participles"], directory / "statements.yaml", errors)
     relations = read_yaml(directory / "relations.yaml")
+    factuality = read_yaml(directory / "factuality.yaml")
+    _need(factuality, ["negation", "future", "hypothetical", "claimed", "reported_future",
+                       "transparent", "opinion_heads"], directory / "factuality.yaml", errors)
     _need(relations, ["membership", "position", "part_of", "patterns"],
           directory / "relations.yaml", errors)
     for extra, data in ((directory / "statements.yaml", statements),
@@ -244,14 +338,15 @@ def load_rules(directory: Path | None = None) -> RuleSet:
             _check_fields(p, _PATTERN, f"{extra}:{p.get(LINE, 1)}", errors)
             if len(errors) == n and p.get("shape") not in _SHAPES_EXTRA:
                 errors.append(f"{extra}:{p[LINE]}: unknown shape {p.get('shape')!r}")
+    lists = lexicon.get("lists", {}) if isinstance(lexicon, dict) else {}
     types: dict[str, EventRules] = {}
     files = [directory / n for n in ("shapes.yaml", "lexicon.yaml", "statements.yaml",
-                                     "relations.yaml")]
+                                     "relations.yaml", "factuality.yaml")]
     for path in sorted(directory.glob("*.yaml")):
         if path in files:
             continue
         files.append(path)
-        rules = _load_type(path, shapes, errors)
+        rules = _load_type(path, shapes, errors, lists)
         if rules is None:
             continue
         if rules.kind in types:
@@ -269,7 +364,7 @@ def load_rules(directory: Path | None = None) -> RuleSet:
                         hint="fix the entries listed (file:line)", path=directory)
     return RuleSet(types=types, shapes=shapes, lists=strip_lines(lexicon["lists"]),
                    statements=strip_lines(statements), relations=strip_lines(relations),
-                   files=files)
+                   files=files, factuality=strip_lines(factuality))
 
 
 @cache

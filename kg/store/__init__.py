@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import itertools
 import json
 import os
+import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
+from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Triple, parse
 
 from kg.errors import GraphLoadError, OutputError
 from kg.formats import GraphFormat
-from kg.rdf.vocab import DCT, KG, PREFIXES, RDF
+from kg.rdf.vocab import DCT, KG, RDF
 
 
 def open_store(path: Path | None = None) -> Store:
@@ -68,6 +68,52 @@ def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> int:
     except OSError as exc:  # disk full, I/O error: a clear error, not a traceback
         raise store_write_error(exc) from exc
     return len(quads)
+
+
+def add_quads(store: Store, quads: Iterable[Quad]) -> int:
+    """Add ``quads`` to the store in one transaction (a later part of a long document)."""
+    quads = list(quads)
+    try:
+        store.extend(quads)
+    except OSError as exc:
+        raise store_write_error(exc) from exc
+    return len(quads)
+
+
+def scratch_dir(output: Path | None) -> str | None:
+    """Where temporary files for ``output`` go: beside it (the same disk as the result),
+    or the system's temporary folder for standard output, a device or an unusable folder."""
+    if output is None or str(output) == "-":
+        return None
+    folder = Path(os.path.realpath(output)).parent
+    if os.path.exists(output) and not os.path.isfile(output):
+        return None
+    existing = next(p for p in (folder, *folder.parents) if p.exists())  # made if need be
+    return str(folder) if os.access(existing, os.W_OK) else None
+
+
+@contextlib.contextmanager
+def temporary_store(output: Path | None) -> Iterator[Path]:
+    """A new directory for an on-disk store that only this build uses, beside ``output``
+    (see :func:`scratch_dir`), removed afterwards, also after an error or Ctrl-C.
+
+    The caller opens the store in it and drops every reference to it before the block
+    ends (a RocksDB store must be closed before its files go).
+    """
+    folder = scratch_dir(output)
+    if folder is not None:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    try:
+        path = Path(tempfile.mkdtemp(prefix=".kg-build-", suffix=".store", dir=folder))
+    except OSError as exc:
+        raise OutputError(f"cannot make a temporary store: {exc.strerror or exc}",
+                          path=folder or tempfile.gettempdir(),
+                          hint="the graph of a big input is sorted on disk before it is "
+                               "written; free some space or set TMPDIR") from exc
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 ORIGINS_FILE = "kg-sources.json"
@@ -175,70 +221,18 @@ def open_graph(*, graph: Path | None, store: Path | None) -> Store:
     return load_graph_file(graph)
 
 
-def serialize_store(store: Store, fmt: GraphFormat, output, *, entail: bool = False) -> None:
-    """Write the whole store; triple formats get the union of all graphs.
-
-    Triple formats are de-duplicated and sorted as N-Triples lines that pyoxigraph writes
-    graph by graph, not as Python objects: 2-3x faster and smaller in memory (issue 9).
-    JSON-LD is compact, with kg's context (kg/store/jsonld.py); RDF/XML is written by
+def serialize_store(store: Store, fmt: GraphFormat, output, *, workdir: str | None = None,
+                    entail: bool = False) -> None:
+    """Write the whole store in bounded memory (kg/store/export.py); triple formats get
+    the union of all graphs. ``workdir``: where the sort's temporary runs go. JSON-LD is
+    compact, with kg's context (kg/store/jsonld.py); RDF/XML is written by
     kg/store/rdfxml.py. ``entail`` adds what the ontology's alignments entail
-    (``--entail``: the ``sem:``/``schema:``/``org:``/``prov:`` types and super-properties),
+    (``--entail``: the ``sem:``/``schema:``/``org:``/``prov:`` types and super-properties)
     to each graph.
     """
-    from kg.rdf.turtle import parse_lines, sorted_lines, write_lines, write_pretty_turtle
+    from kg.store.export import serialize_store as write
 
-    graphs = [DefaultGraph(), *sorted(store.named_graphs(), key=str)]
-    extra = _entailer(store) if entail else None
-    if fmt is GraphFormat.JSONLD:
-        from kg.store.jsonld import write_jsonld
-
-        write_jsonld(_graph_quads(store, graphs[0], extra),
-                     ((g, _graph_quads(store, g, extra)) for g in graphs[1:]), output)
-    elif fmt.is_dataset:
-        quads = store if extra is None else itertools.chain.from_iterable(
-            _graph_quads(store, g, extra) for g in graphs)
-        serialize(quads, output, fmt.rdf_format, prefixes=PREFIXES)
-    else:
-        # a named graph dumped alone comes out as triples: the union, graph by graph
-        chunks = [store.dump(format=RdfFormat.N_TRIPLES, from_graph=g) for g in graphs]
-        if extra is not None:  # every graph's at once: the graph does not matter here
-            chunks.append(serialize((Triple(q.subject, q.predicate, q.object)
-                                     for q in extra(None)), None, RdfFormat.N_TRIPLES) or b"")
-        lines = sorted_lines(chunks)
-        del chunks
-        if fmt is GraphFormat.TTL:  # readable: used prefixes, a block per subject
-            write_pretty_turtle(lines, output)
-        elif fmt is GraphFormat.XML:
-            from kg.store.rdfxml import write_rdfxml
-
-            predicates = {line.split(" ", 2)[1][1:-1] for line in lines}
-            write_rdfxml(parse_lines(lines, RdfFormat.N_TRIPLES), predicates, output)
-        else:
-            write_lines(lines, output)
-
-
-def _entailer(store: Store):
-    """A function from a graph name to the quads the alignments entail in that graph
-    (kg/rdf/mapping.py builds them) that the graph does not already hold."""
-    from kg.rdf.alignments import alignments
-    from kg.rdf.mapping import entailed_quads
-
-    al = alignments()
-
-    def entailed(graph) -> list[Quad]:
-        candidates = itertools.chain(
-            itertools.chain.from_iterable(store.quads_for_pattern(None, RDF.type, c, graph)
-                                          for c in al.classes),
-            itertools.chain.from_iterable(store.quads_for_pattern(None, p, None, graph)
-                                          for p in al.properties))
-        return [q for q in dict.fromkeys(entailed_quads(candidates, al)) if q not in store]
-
-    return entailed
-
-
-def _graph_quads(store: Store, graph, extra) -> list[Quad]:
-    quads = list(store.quads_for_pattern(None, None, None, graph))
-    return quads + extra(graph) if extra is not None else quads
+    write(store, fmt, output, workdir=workdir, entail=entail)
 
 
 def write_atomic(path: Path, writer) -> None:
@@ -295,7 +289,9 @@ def _umask() -> int:
 
 
 def export_store(store: Store, path: Path, fmt: GraphFormat, *, entail: bool = False) -> None:
+    workdir = scratch_dir(path)
     try:
-        write_atomic(path, lambda fh: serialize_store(store, fmt, fh, entail=entail))
+        write_atomic(path, lambda fh: serialize_store(store, fmt, fh, workdir=workdir,
+                                                      entail=entail))
     except OSError as exc:
         raise OutputError(f"cannot write the graph: {exc.strerror or exc}", path=path) from exc

@@ -21,6 +21,7 @@ frame them by type with pyld (docs/ontology.md).
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -240,17 +241,11 @@ def compactor() -> Compactor:
     return Compactor(shipped_context())
 
 
-def _nodes(quads: Iterable, c: Compactor) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(subject key, node object) for each subject of ``quads``, in subject order."""
-    ordered = sorted(quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
-    i = 0
-    while i < len(ordered):
-        subject = ordered[i].subject
-        j = i
-        while j < len(ordered) and ordered[j].subject == subject:
-            j += 1
-        yield str(subject), c.node(subject, [(q.predicate, q.object) for q in ordered[i:j]])
-        i = j
+def _nodes(triples: Iterable, c: Compactor) -> Iterator[dict[str, Any]]:
+    """The node object of each subject of ``triples`` (or quads), which come grouped by
+    subject (sorted); one subject's statements are held at a time."""
+    for subject, group in itertools.groupby(triples, key=lambda t: t.subject):
+        yield c.node(subject, [(t.predicate, t.object) for t in group])
 
 
 def _dump(obj: Any) -> str:
@@ -259,11 +254,12 @@ def _dump(obj: Any) -> str:
 
 def write_jsonld(default: Iterable, named: Iterable[tuple[Any, Iterable]], output: BinaryIO,
                  *, compact: Compactor | None = None) -> None:
-    """Write the default graph's quads (or triples) and ``(graph name, quads)`` pairs as
-    one JSON-LD file.
+    """Write the default graph's triples (or quads) and ``(graph name, triples)`` pairs
+    as one JSON-LD file; each graph's statements come grouped by subject (sorted).
 
-    A graph's quads are held in memory one graph at a time. A node of the default graph
-    whose IRI names a graph shares one object with that graph, as JSON-LD requires.
+    Nodes are written as they come: memory holds one subject's statements. A node of the
+    default graph whose IRI names a graph shares one object with that graph, as JSON-LD
+    requires (the default graph's other nodes are written first).
     """
     c = compact or compactor()
     named = list(named)
@@ -278,18 +274,21 @@ def write_jsonld(default: Iterable, named: Iterable[tuple[Any, Iterable]], outpu
         first = False
 
     held: dict[str, dict[str, Any]] = {}
-    for _, node in _nodes(default, c):
+    for node in _nodes(default, c):
         if node["@id"] in graph_ids:
             held[node["@id"]] = node
         else:
             emit(_dump(node))
-    for graph, quads in named:
-        nodes = [_dump(node) for _, node in _nodes(quads, c)]
-        if not nodes:
+    for graph, triples in named:
+        nodes = _nodes(triples, c)
+        node = next(nodes, None)
+        if node is None:
             continue
         gid = c.node_id(graph)
-        head = _dump(held.pop(gid, {"@id": gid}))[:-1] + ',"@graph":[\n'
-        emit(head + ",\n".join(nodes) + "]}")
+        emit(_dump(held.pop(gid, {"@id": gid}))[:-1] + ',"@graph":[\n' + _dump(node))
+        for node in nodes:
+            output.write((",\n" + _dump(node)).encode("utf-8"))
+        output.write(b"]}")
     for node in held.values():
         emit(_dump(node))
     output.write(b"\n  ]\n}\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import RuleError
-from kg.extract.events import engine_for
+from kg.extract.triggers import engine_for
 from kg.resources import rules_dir
 from kg.rules.loader import event_rules, load_rules
 from tests.extract.event_helpers import run
@@ -93,3 +93,28 @@ def test_duplicate_pattern_ids_are_refused(tmp_path):
                                    encoding="utf-8")
     with pytest.raises(RuleError, match="used twice"):
         load_rules(d)
+
+
+def test_bad_options_of_a_type_file_are_listed(tmp_path):
+    d = _copy_rules(tmp_path)
+    (d / "ban.yaml").write_text(
+        "type: Ban\ncategory: event\nconfidence: 0.8\n"
+        "lexicon: {verbs: [ban]}\n"
+        "args: {subject: agent, on: theme}\n"
+        "theme_for: {ban: no_such_list}\n"
+        "lemma_args: {ban: {sideways: theme}}\n"
+        "yields_to: [Riots]\n"
+        "requires: [colour]\n"
+        "extras: [astrology]\n"
+        "patterns:\n"
+        "  - {id: ban/x, shape: verb-active, example: 'Togo banned rallies.'}\n",
+        encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_rules(d)
+    text = str(err.value)
+    assert "ban.yaml:5: argument slot True: quote the key" in text
+    assert "theme constraint 'no_such_list'" in text
+    assert "unknown argument slot 'sideways'" in text
+    assert "yields_to names unknown type 'Riots'" in text
+    assert "requires names unknown role 'colour'" in text
+    assert "unknown extra reader 'astrology'" in text

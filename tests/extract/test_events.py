@@ -130,7 +130,8 @@ def test_infinitives_and_negations_are_not_events(nlp):
     r = run(nlp, "The ministry is taking measures to detain the organisers. "
                  "The army did not deploy troops to Tripoli.")
     assert facts_of(r, "Detention") == []
-    assert facts_of(r, "Deployment") == []
+    # issue 15: a negated event is a fact with kg:factuality "negated"
+    assert [f.factuality for f in facts_of(r, "Deployment")] == ["negated"]
 
 
 def test_protest_cause_and_date(nlp):
@@ -226,7 +227,8 @@ def test_meeting_with_a_named_counterpart_and_counted_troops_stay_text(nlp):
     assert names(r, m.roles["agent"]) == {"Luiz Souza"}
     assert names(r, m.roles["participant"]) == {"Carla Diaz"}
     d = _one(r, "Deployment")
-    assert d.roles["theme"] == ["2,000 soldiers"]  # a count, not an entity
+    assert d.roles["theme"] == ["soldiers"]  # text, not an entity; the count is the quantity
+    assert d.roles["quantity"][0].value == 2000
     assert _quantity(d).value == 2000.0
 
 

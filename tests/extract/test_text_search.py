@@ -8,7 +8,7 @@ from functools import cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.entities import _word_uses
+from kg.extract.rule_mentions import word_uses as _word_uses
 
 ALPHABET = ["Ana", "ana", "-", " ", "_", "'", ".", "é", "7", "\u0663", "Okafor", "x"]
 
@@ -29,7 +29,7 @@ def test_word_uses_skips_longer_words_and_compounds():
 # --- _after_title: the reversed-title shortcut never changes the answer ----------------------
 def _after_title_reference(span) -> bool:
     """The search without the shortcut: a capitalised title match with only blanks after it."""
-    from kg.extract.entities import _title_regex
+    from kg.extract.name_spans import title_regex as _title_regex
 
     before = span.doc.text[max(0, span.start_char - 40):span.start_char]
     return any(m.group(0)[:1].isupper() and not before[m.end():].strip()
@@ -55,7 +55,7 @@ def _blank():
 @settings(max_examples=800, deadline=None, derandomize=True, database=None)
 @given(st.data())
 def test_after_title_shortcut_gives_the_same_answer(data):
-    from kg.extract.entities import _after_title
+    from kg.extract.name_spans import after_title as _after_title
 
     before = "".join(data.draw(st.lists(st.sampled_from(_title_pieces()), max_size=6)))
     doc = _blank().make_doc(before + " Amara Okafor")
@@ -64,8 +64,8 @@ def test_after_title_shortcut_gives_the_same_answer(data):
 
 
 def test_after_title_finds_a_title_before_a_name():
-    from kg.extract.entities import _after_title
     from kg.extract.entity_rules import entity_rules
+    from kg.extract.name_spans import after_title as _after_title
 
     title = sorted(entity_rules().title_forms.values())[0]
     doc = _blank().make_doc(f"Yesterday {title} Amara Okafor said")

@@ -128,6 +128,33 @@ def every_kind() -> SampleDoc:
         "Varnia is a member of the Orbis Alliance.",
         "The Northern Guard is part of the Ministry of Roads.",
         "Lake Ostrel is in Kell Province.",
+        # the classes added for news (issue 15)
+        "Varnia imposed a curfew in Lake Ostrel.",
+        "The Ministry of Roads capped fuel prices.",
+        "The Ministry of Roads banned rallies in Lake Ostrel.",
+        "The Northern Guard closed Ostrel Harbour.",
+        "The Orbis Alliance froze the assets of the river cell.",
+        "The Ministry of Roads cut mobile internet in Kell Province.",
+        "The Ministry of Roads ordered the Northern Guard to clear the roads.",
+        "The Orbis Alliance decided to extend the mission.",
+        "The Orbis Alliance approved the budget.",
+        "The Orbis Alliance rejected the plan.",
+        "The Northern Guard flew 30 officers from Varnia to Lake Ostrel.",
+        "Police opened an investigation into the fire.",
+        "Prosecutors charged Tessa Marlowe with fraud.",
+        "A court convicted Tessa Marlowe of fraud.",
+        "The river cell released 4 hostages.",
+        "Nine people were injured in Lake Ostrel.",
+        "Varnia and the Orbis Alliance signed a treaty.",
+        "Tessa Marlowe was elected president of Varnia.",
+        "Tessa Marlowe resigned as minister.",
+        "The Northern Guard clashed with the river cell in Kell Province.",
+        "Rioters looted shops in Lake Ostrel.",
+        "The Northern Guard seized power in Varnia.",
+        "The Orbis Alliance dissolved the Ministry of Roads.",
+        "The Northern Guard evacuated 200 people from Lake Ostrel.",
+        "The Orbis Alliance sent 40 tonnes of food to Varnia.",
+        "The Ministry of Roads accused the river cell of the attack.",
     )
     org = lambda line: d.mention("Orbis Alliance", "Organization", line)  # noqa: E731
     guard = lambda line: d.mention("Northern Guard", "ArmedForce", line)  # noqa: E731
@@ -141,7 +168,8 @@ def every_kind() -> SampleDoc:
     harbour = lambda line: d.mention("Ostrel Harbour", "Place", line)  # noqa: E731
     country = lambda line: d.mention("Varnia", "Country", line, country_code="VR")  # noqa: E731
 
-    d.fact("Deployment", 0, "deployed", agent=org(0), theme=guard(0), location=city(0),
+    deployment = d.fact("Deployment", 0, "deployed", agent=org(0), theme=guard(0),
+                        location=city(0),
            requestedBy=ministry(0), date=TimeExpr("on 3 March", "2031-03-03"),
            purpose="guard bridges", quantity=Quantity("12 trucks", 12.0, "truck"))
     d.fact("Withdrawal", 1, "withdrew", theme=guard(1), location=region(1))
@@ -166,7 +194,8 @@ def every_kind() -> SampleDoc:
            location=region(12))
     d.fact("Participation", 13, "took part", participant=cell(13),
            eventType="CounterTerrorismOperation")
-    d.fact("Protection", 14, "guarding", agent=guard(14), theme=harbour(14))
+    protection = d.fact("Protection", 14, "guarding", agent=guard(14), theme=harbour(14))
+    deployment.links["purposeEvent"] = [protection]  # kg:purposeEvent
     d.fact("Casualties", 15, "killed", location=city(15),
            quantity=Quantity("Twelve people", 12.0, "person"))
     d.fact("Damage", 16, "Damage", quantity=Quantity("5 million dollars", 5e6, "USD"))
@@ -182,6 +211,39 @@ def every_kind() -> SampleDoc:
     d.fact("Membership", 22, category="relation", member=country(22), group=org(22))
     d.fact("PartOf", 23, category="relation", part=guard(23), whole=ministry(23))
     d.fact("LocatedIn", 24, category="relation", place=city(24), container=region(24))
+    d.fact("Curfew", 25, "curfew", agent=country(25), location=city(25))
+    d.fact("PolicyMeasure", 26, "capped", agent=ministry(26), theme="fuel prices")
+    d.fact("Ban", 27, "banned", agent=ministry(27), theme="rallies", location=city(27))
+    d.fact("Closure", 28, "closed", agent=guard(28), theme=harbour(28))
+    d.fact("Sanction", 29, "froze", agent=org(29), theme=cell(29))
+    d.fact("CommunicationsShutdown", 30, "cut", agent=ministry(30), theme="mobile internet",
+           location=region(30))
+    d.fact("Order", 31, "ordered", agent=ministry(31), addressee=guard(31),
+           theme="clear the roads")
+    d.fact("Decision", 32, "decided", agent=org(32), theme="extend the mission")
+    d.fact("Approval", 33, "approved", agent=org(33), theme="the budget")
+    d.fact("Rejection", 34, "rejected", agent=org(34), theme="the plan")
+    d.fact("Movement", 35, "flew", agent=guard(35), theme="officers", origin=country(35),
+           location=city(35), quantity=Quantity("30 officers", 30.0, "officer"))
+    d.fact("Investigation", 36, "investigation", agent="Police", theme="the fire")
+    d.fact("Charge", 37, "charged", agent="Prosecutors", theme=person(37), cause="fraud")
+    d.fact("Conviction", 38, "convicted", agent="A court", theme=person(38), cause="fraud")
+    d.fact("Release", 39, "released", agent=cell(39), theme="hostages",
+           quantity=Quantity("4 hostages", 4.0, "hostage"))
+    d.fact("Injury", 40, "injured", location=city(40),
+           quantity=Quantity("Nine people", 9.0, "person"))
+    d.fact("Agreement", 41, "signed", participant=[country(41), org(41)], theme="a treaty")
+    d.fact("Election", 42, "elected", theme=person(42), role="president")
+    d.fact("Resignation", 43, "resigned", theme=person(43), role="minister")
+    d.fact("Clash", 44, "clashed", participant=[guard(44), cell(44)], location=region(44))
+    d.fact("Looting", 45, "looted", agent="Rioters", theme="shops", location=city(45))
+    d.fact("Coup", 46, "seized power", agent=guard(46), location=country(46))
+    d.fact("Dissolution", 47, "dissolved", agent=org(47), theme=ministry(47))
+    d.fact("Evacuation", 48, "evacuated", agent=guard(48), theme="people", location=city(48),
+           quantity=Quantity("200 people", 200.0, "person"))
+    d.fact("Aid", 49, "sent", agent=org(49), theme="food", addressee=country(49),
+           quantity=Quantity("40 tonnes", 40.0, "tonne"))
+    d.fact("Accusation", 50, "accused", agent=ministry(50), theme=cell(50), cause="the attack")
     return d
 
 

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 from rdf_samples import every_kind
 
-from kg.rdf.vocab import KG, KG_NS, PREFIXES, RDF, RDFS
+from kg.rdf.vocab import ACE, KG, KG_NS, PLOVER, PREFIXES, RDF, RDFS, SKOS
 from kg.records import EntityType
 from kg.resources import ontology_dir
 from kg.store import load_graph_file
@@ -79,11 +79,45 @@ def test_ontology_is_versioned(onto):
 def test_alignments_use_known_vocabularies(onto):
     """Every external term the ontology points to is in a namespace kg declares a prefix for."""
     known = tuple(v for k, v in PREFIXES.items() if k != "kg")
-    external = {q.object.value for p in (RDFS.subClassOf, RDFS.subPropertyOf)
+    external = {q.object.value for p in (RDFS.subClassOf, RDFS.subPropertyOf, *_MATCHES)
                 for q in onto.quads_for_pattern(None, p, None)
                 if isinstance(q.object, ox.NamedNode) and not q.object.value.startswith(KG_NS)}
     assert external, "the ontology should align to external vocabularies"
     assert all(iri.startswith(known) for iri in external), sorted(external)
+
+
+_MATCHES = (SKOS.closeMatch, SKOS.relatedMatch)
+# event classes neither PLOVER nor ACE 2005 has a type for (docs/ontology.md says why)
+_UNMATCHED = {"Event", "Statement"}
+
+
+def _event_classes(st: ox.Store) -> set[str]:
+    """kg:Event and every class below it (transitively)."""
+    found, todo = set(), [KG.Event]
+    while todo:
+        node = todo.pop()
+        found.add(node.value[len(KG_NS):])
+        todo.extend(q.subject for q in st.quads_for_pattern(None, RDFS.subClassOf, node)
+                    if q.subject.value.startswith(KG_NS)
+                    and q.subject.value[len(KG_NS):] not in found)
+    return found
+
+
+def test_event_classes_align_to_plover_or_ace(onto):
+    """Every event class has a PLOVER or ACE 2005 match, each a declared, defined concept."""
+    problems = []
+    for kind in sorted(_event_classes(onto) - _UNMATCHED):
+        targets = [q.object for p in _MATCHES for q in onto.quads_for_pattern(KG[kind], p, None)]
+        if not any(t.value.startswith((PLOVER.iri, ACE.iri)) for t in targets):
+            problems.append(f"kg:{kind} has no PLOVER or ACE match")
+        for t in targets:
+            if not list(onto.quads_for_pattern(t, RDF.type, SKOS.Concept)) or \
+                    not list(onto.quads_for_pattern(t, SKOS.definition, None)):
+                problems.append(f"{t.value} is not a declared skos:Concept with a definition")
+    assert not problems, problems
+    doc = (ROOT / "docs" / "ontology.md").read_text(encoding="utf-8")
+    missing = [k for k in _event_classes(onto) - {"Event"} if f"| `kg:{k}` |" not in doc]
+    assert not missing, f"docs/ontology.md's alignment table lacks {missing}"
 
 
 def _design_table() -> list[tuple[list[str], list[str]]]:

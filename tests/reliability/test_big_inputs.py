@@ -1,6 +1,8 @@
 """Huge and endless inputs (issue 17, items 1 and 7): bounded batches, pieces freed as they
-are extracted, files over the size limit refused before they are read, FIFOs and devices
-refused by name. Peak memory is measured in the benchmark (bench/bigfiles.py), not here."""
+are extracted, files over a size limit the user sets refused before they are read, an
+endless standard input refused at a cap, FIFOs and devices refused by name. Long documents
+are built in parts (tests/reliability/test_parts.py). Peak memory is measured in the
+benchmark (bench/bigfiles.py), not here."""
 
 from __future__ import annotations
 
@@ -76,12 +78,12 @@ def test_a_long_document_is_parsed_in_bounded_batches_and_its_docs_are_freed(
     assert report.facts >= 1
 
 
-def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path):
+def test_a_file_over_a_limit_set_by_the_user_is_refused_before_it_is_read(tmp_path):
     big = tmp_path / "big.txt"
     with big.open("wb") as fh:  # sparse: 60 MB that take no disk and are never read
         fh.truncate(60 * 2**20)
     report = BuildReport()
-    assert list(read_sources(expand_sources([str(big)]), report)) == []
+    assert list(read_sources(expand_sources([str(big)]), report, max_bytes=2 * 2**20)) == []
     assert report.failed == 1
     assert "big.txt" in report.errors[0] and "file too large: 60.0 MB" in report.errors[0]
     assert "--max-size" in report.errors[0]
@@ -105,6 +107,17 @@ def test_stdin_is_read_up_to_the_limit_only(tmp_path):
                              preexec_fn=_cap_memory)
     assert res.returncode == 1, res.stderr
     assert "stdin: file too large: over 1.0 MB" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_an_endless_stdin_is_refused_at_the_stream_cap_without_a_limit(tmp_path):
+    """No size limit by default, but standard input is read up to 256 MB only: /dev/zero
+    is refused, not read until memory runs out."""
+    with open("/dev/zero", "rb") as zero:
+        res = subprocess.run([*KG, "build", "-", "-o", str(tmp_path / "z.nq")], stdin=zero,
+                             capture_output=True, text=True, timeout=300,
+                             preexec_fn=_cap_memory)
+    assert res.returncode == 1, res.stderr
+    assert "stdin: file too large: over 256.0 MB" in res.stderr and "Traceback" not in res.stderr
 
 
 def _cap_memory() -> None:  # a regression must not take the machine's memory with it

@@ -74,3 +74,27 @@ def test_past_is_still_the_default():
                                   "for several months"])
 def test_a_duration_is_no_date(text):
     assert normalise_date(text, base=STAMP).value is None
+
+
+WEDNESDAY = date(2024, 10, 9)
+
+
+@pytest.mark.parametrize(("text", "value", "precision", "end"), [
+    ("late on Monday", "2024-10-07", "day", None),
+    ("on Sunday night", "2024-10-06", "day", None),
+    ("in the early hours of Tuesday", "2024-10-08", "day", None),
+    ("earlier on Wednesday", "2024-10-09", "day", None),
+    ("on the 3rd", "2024-10-03", "day", None),
+    ("on the 28th", "2024-09-28", "day", None),          # no 28th yet this month: last month's
+    ("earlier this week", "2024-10-07", "range", "2024-10-09"),
+    ("last weekend", "2024-10-05", "range", "2024-10-06"),
+    ("last month", "2024-09-01", "month", None),
+    ("last year", "2023-01-01", "year", None),
+])
+def test_day_parts_nth_days_and_relative_periods(text, value, precision, end):
+    t = normalise_date(text, base=WEDNESDAY)
+    assert (t.value, t.precision, t.end) == (value, precision, end)
+
+
+def test_the_nth_in_the_future_tense_is_the_next_one():
+    assert normalise_date("on the 3rd", base=WEDNESDAY, future=True).value == "2024-11-03"

@@ -185,3 +185,37 @@ def test_the_country_and_the_city_refer_back():
     _, index = resolve_entities(ms, kb=empty_kb())
     assert index[ms[2]] == "Country:peru"
     assert index[ms[3]] == "City:lima"
+
+
+def test_a_description_joins_the_one_named_body_of_its_kind(nlp):
+    from tests.extract.event_helpers import run
+
+    r = run(nlp, "Zambia's National Police Service said calm returned. Police arrested 40 "
+                 "people in Lusaka. The Zambian army was deployed and the Zambia Defence Force "
+                 "said nobody died.")
+    by_name = {e.name: e for e in r.entities}
+    police = next(e for e in r.entities if "National Police Service" in e.name)
+    assert "Police" in police.aliases
+    assert any(rule.startswith("description") for _, rule in police.merges)
+    army = by_name["Zambia Defence Force"]
+    assert "Zambian army" in army.aliases
+
+
+def test_two_countries_police_stay_apart(nlp):
+    from tests.extract.event_helpers import run
+
+    r = run(nlp, "Malawi's police said the border was open. The Zambia Police Service said "
+                 "it was closed. Zambia and Malawi will talk.")
+    police = [e for e in r.entities if e.type.value == "ArmedForce"]
+    assert not any("Malawi's police" in e.aliases and "Zambia Police Service" in e.aliases
+                   for e in police)
+
+
+def test_an_acronym_owner_and_a_short_form_join_the_council(nlp):
+    from tests.extract.event_helpers import run
+
+    r = run(nlp, "Flights stopped as the AU Security Council met in Addis Ababa. The Security "
+                 "Council said it was concerned.")
+    council = [e for e in r.entities if "Security Council" in e.name]
+    assert len(council) == 1 and council[0].name == "AU Security Council"
+    assert "Security Council" in council[0].aliases

@@ -1,0 +1,354 @@
+"""Where, when and how many: the place, date and quantity of a matched event.
+
+A mixin of the role reader (kg/extract/arguments.py): places are place mentions
+reached by locative prepositions in the trigger's own clause (or a definite "the
+city" pointing back); dates are the unit's date expressions in the trigger's clause
+chain, resolved against the unit's anchor; quantities are counts of the patient
+("40 protesters"), a "number of"/"total of" phrase, or the figure a count verb gives
+("the death toll reached 164").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from kg.extract.context import Context, Fillers, ctx_sent
+from kg.extract.syntax import (
+    clause_chain,
+    clause_head,
+    future_clause,
+    is_passive,
+    prep_objects,
+    text_of,
+)
+from kg.extract.triggers import Match
+from kg.records import Mention, Quantity, TimeExpr
+from kg.resolve.dates import normalise_date
+from kg.resolve.quantities import parse_quantity
+
+# the part of a day a date names: "late on Tuesday", "Sunday afternoon", "before dawn on Friday"
+_PART_OF_DAY = re.compile(r"\b(?:early|late|before dawn|after dark|at dawn|at dusk|"
+                          r"morning|afternoon|evening|night|midday|noon|in the|on the)\b",
+                          re.IGNORECASE)
+
+
+class Circumstances:
+    """Location, date and quantity of a match (mixed into the role reader)."""
+
+    ctx: Context
+    f: Fillers
+    lists: dict
+    cue_verbs: set[str]
+    light: set[str]
+
+    def __init__(self, ctx: Context) -> None:
+        lists = ctx.rules.lists
+        self.loc_preps = set(lists["locative_preps"])
+        self.place_nouns = set(lists["place_nouns"]) | set(lists["place_anaphors"])
+        self.dates = [e for e in ctx.ents if e.label_ in ("DATE", "TIME")]
+        self._times: dict[tuple[str, bool], TimeExpr] = {}
+        self._dates_read: list[tuple[SpacySpan, str, Token, TimeExpr]] | None = None
+        self.future_aux = set(lists["future_auxiliaries"])
+        self.future_heads = set(lists["future_heads"])
+        self._skip_preps: set[str] = set()
+        self._trigger_ids: set[int] = set()
+
+    def _location(self, m: Match, put, *, skip_preps: set[str] = frozenset()) -> None:
+        """The place of the event; ``skip_preps`` on the trigger introduce other roles
+        ("arrived from X": the origin)."""
+        t = m.trigger
+        self._skip_preps = skip_preps
+        self._trigger_ids = {x.i for x in m.phrase}
+        chain = clause_chain(t)
+        anchors = [t] if m.voice == "nominal" else []
+        anchors += chain
+        found = None
+        for anchor in anchors:
+            found = self._place_under(anchor, t)
+            if found:
+                break
+        if not found and m.voice != "nominal":
+            # a place deeper inside the event's own phrase ("torched during protests in X"),
+            # not inside its purpose ("deployed troops to clear the road to X")
+            purpose = {x.i for c in t.children if c.dep_ in ("advcl", "xcomp", "acl")
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                       for x in c.subtree}
+            for tok in t.subtree:
+                if tok.i in purpose:
+                    continue
+                if tok.dep_ == "pobj" and self._locative(tok) and \
+                        tok.head.lemma_.lower() != "of" and self.ctx.mention_of(tok) is not None \
+                        and not self._origin(tok):
+                    p = self.f.place(tok)
+                    if p is not None:
+                        found = [p]
+                        break
+        if not found and m.voice == "nominal" and not (
+                t.dep_ == "dobj" and t.head.lemma_.lower() in self.light):
+            # "Chile was hit by protests": the place is the verb's subject (not the subject
+            # of "imposed" in "Washington imposed sanctions": that is the agent)
+            verb = chain[0]
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c != t:
+                    p = self.f.place(c)
+                    if p is not None:
+                        found = [p]
+                        break
+        if found:
+            for p in found:
+                put("location", p)
+
+    def _origin(self, pobj: Token) -> bool:
+        """"peacekeepers, most of them from India": where people come from, not where the
+        event happens ("from" inside a noun phrase)."""
+        prep = pobj.head
+        return prep.lemma_.lower() == "from" and prep.head.pos_ not in ("VERB", "AUX") and \
+            prep.head.lemma_.lower() not in self.place_nouns
+
+    def _locative(self, pobj: Token) -> bool:
+        """Whether the preposition over ``pobj`` says where (not a role of its own)."""
+        prep = pobj.head
+        lemma = prep.lemma_.lower()
+        return lemma in self.loc_preps and not (
+            lemma in self._skip_preps and prep.head.i in self._trigger_ids)
+
+    def _place_under(self, anchor: Token, trigger: Token) -> list[Mention]:
+        """Place mentions reached from ``anchor`` by locative prepositions, in its own clause."""
+        out: list[Mention] = []
+        named: list[Mention] = []
+        stack = [anchor]
+        seen = set()
+        home = clause_head(anchor) if anchor.pos_ not in ("VERB", "AUX") else anchor
+        while stack:
+            tok = stack.pop()
+            for c in tok.children:
+                if c.i in seen:
+                    continue
+                seen.add(c.i)
+                if (c.dep_ in ("relcl", "ccomp", "parataxis", "advcl", "csubj") or (
+                        c.dep_ in ("acl", "xcomp", "conj") and c.pos_ == "VERB")) and \
+                        c != trigger and not (c.i <= trigger.i and trigger in c.subtree):
+                    continue
+                if c.dep_ == "poss":
+                    continue
+                if c.dep_ == "pobj" and self._locative(c) and (
+                        c.head.lemma_.lower() != "of"
+                        or c.head.head.lemma_.lower() in self.place_nouns) and \
+                        not self._origin(c):
+                    p = self.f.place(c)
+                    if p is not None:
+                        (named if self.ctx.mention_of(c) else out).append(p)
+                stack.append(c)
+        del home
+        return named[:1] or out[:1]
+
+    def _dated(self) -> list[tuple[SpacySpan, str, Token, TimeExpr]]:
+        """The unit's normalisable dates with their preposition and clause, read once.
+
+        None of it depends on the trigger, and a unit has many triggers.
+        """
+        if self._dates_read is None:
+            skip = set(self.lists["date_skip_preps"])
+            ends = set(self.lists["date_end_preps"])
+            out = []
+            last: TimeExpr | None = None  # the last date told, for "the same day"
+            for ent in sorted(self.dates, key=lambda e: e.start):
+                prep = ent.root.head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
+                c = clause_head(ent.root)
+                if prep in skip or ent.text.lower().startswith(tuple(skip)) or \
+                        self._under_skip(ent.root, c, skip):
+                    continue  # "since June", "five coups since independence in 1960"
+                # an end ("until Monday") lies ahead of the event it ends
+                time = self._normalised(ent.text, future=self._future(c) or prep in ends)
+                if time.value is None and last is not None:
+                    time = self._relative_to(ent.text, last)
+                if time.value is not None:
+                    out.append((ent, prep, c, time))
+                    if time.precision == "day":
+                        last = time
+            self._dates_read = out
+        return self._dates_read
+
+    @staticmethod
+    def _under_skip(tok: Token, clause: Token, skip: set[str]) -> bool:
+        """Whether a preposition of ``skip`` stands between a date and its clause."""
+        a = tok
+        for _ in range(8):
+            if a == clause or a.head == a:
+                return False
+            a = a.head
+            if a.dep_ == "prep" and a.lemma_.lower() in skip:
+                return True
+        return False
+
+    def _relative_to(self, text: str, last: TimeExpr) -> TimeExpr:
+        """"the same day", "the next day", "two days later": counted from the date told
+        before in the unit (lexicon.yaml `date_offsets`)."""
+        low = " ".join(text.lower().split())
+        for phrase, days in self.lists["date_offsets"].items():
+            if low == phrase or low.endswith(" " + phrase):
+                try:
+                    day = date.fromisoformat(last.value) + timedelta(days=int(days))
+                except (TypeError, ValueError):
+                    break
+                return TimeExpr(text, day.isoformat(), "day")
+        return TimeExpr(text, None, "unresolved")
+
+    def _date(self, m: Match, put) -> None:
+        t = m.trigger
+        dated = self._dated()
+        if not dated:
+            return
+        chain = clause_chain(t)
+        ends = set(self.lists["date_end_preps"])
+        best = None
+        fallback = []
+        for ent, prep, c, time in dated:
+            if prep in ends:
+                if c == chain[0]:
+                    put("dateEnd", TimeExpr(ent.text, time.value, "day"))
+                continue
+            if c in chain:
+                rank = chain.index(c)
+                if best is None or rank < best[0]:
+                    best = (rank, time)
+            elif ctx_sent(self.ctx, ent.root) == ctx_sent(self.ctx, t) and \
+                    c.lemma_.lower() not in self.cue_verbs and \
+                    not self._inside_relcl(ent, t):
+                fallback.append(time)
+        if best is not None:
+            put("date", best[1])
+        elif len(fallback) == 1:
+            put("date", fallback[0])
+
+    @staticmethod
+    def _inside_relcl(ent: SpacySpan, t: Token) -> bool:
+        """Whether the date sits in a relative clause that does not hold the trigger."""
+        # ``not a.is_ancestor(t)``: ``t not in a.subtree`` without walking the subtree
+        return any(a.dep_ == "relcl" for a in [ent.root, *ent.root.ancestors]
+                   if a.i != t.i and not a.is_ancestor(t))
+
+    def _normalised(self, text: str, *, future: bool = False) -> TimeExpr:
+        key = (text, future)
+        if key not in self._times:
+            time = normalise_date(text, base=self.ctx.base, future=future)
+            if time.value is None:  # "late on Tuesday", "Sunday afternoon": the day
+                day = _PART_OF_DAY.sub(" ", text)
+                if day.strip() and day.split() != text.split():
+                    found = normalise_date(" ".join(day.split()), base=self.ctx.base,
+                                           future=future)
+                    if found.value is not None:
+                        time = TimeExpr(text, found.value, found.precision, found.end)
+            self._times[key] = time
+        return self._times[key]
+
+    def _future(self, verb: Token) -> bool:
+        return future_clause(verb, self.future_aux, self.future_heads)
+
+    def _quantity(self, m: Match, roles: dict, put) -> None:
+        t = m.trigger
+        candidates: list[Token] = []
+        heads = []
+        for c in t.children:
+            if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and (
+                    m.rules.kind == "Protest" or ("intransitive_subject" in m.rules.args
+                                                  and not any(d.dep_ == "dobj"
+                                                              for d in t.children)))):
+                heads.append(c)
+        if is_passive(t) and t.dep_ in ("acl", "relcl"):
+            heads.append(t.head)
+        for _, obj in prep_objects(t, {"of"}) if m.voice == "nominal" else []:
+            heads.append(obj)
+        if m.voice == "nominal" and t.dep_ == "pobj" and t.head.lemma_.lower() in (
+                "for", "with", "in") and t.head.head.pos_ == "VERB":
+            # "14 people were treated for injuries", "3 million euros in aid": the count
+            # goes with the verb's patient or the amount the noun qualifies
+            v = t.head.head
+            heads.extend(c for c in v.children if c.dep_ in ("nsubjpass", "dobj"))
+        if m.voice == "nominal" and t.dep_ == "pobj" and t.head.lemma_.lower() in (
+                "in", "of") and t.head.head.pos_ in ("NOUN", "NUM"):
+            heads.append(t.head.head)
+        for h in heads:
+            if h.lemma_.lower() in ("total", "number") and h.pos_ == "NOUN":
+                for _, obj in prep_objects(h, {"of"}):
+                    q = self._count(obj)
+                    if q is not None:
+                        start = min(x.i for x in h.subtree)
+                        text = text_of(list(h.doc[start:obj.i + 1]))
+                        qual = q.qualifier or ("exactly" if h.lemma_.lower() == "total" else None)
+                        put("quantity", Quantity(text, q.value, q.unit, qual))
+                        return
+            candidates.append(h)
+        if m.rules.kind in ("Deployment", "Withdrawal"):
+            candidates += [o for _, o in prep_objects(t, {"at", "to", "in", "across", "on"})
+                           if self.ctx.mention_of(o) is None]
+        for h in candidates:
+            q = self._count(h)
+            if q is not None and q.text:
+                put("quantity", q)
+                return
+        # "the number of people detained has reached N", "the death toll reached N"
+        cur = t
+        for _ in range(5):
+            if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.lemma_.lower() in \
+                    self.lists["count_verbs"]:
+                q = self._count_object(cur.head, t)
+                if q is not None:
+                    put("quantity", q)
+                return
+            if cur.head == cur:
+                return
+            cur = cur.head
+
+    def _count(self, head: Token) -> Quantity | None:
+        nums = [c for c in head.children if c.dep_ == "nummod" or (
+            c.like_num and c.dep_ in ("amod", "quantmod", "compound") and c.i < head.i)]
+        if not nums:
+            return self._count_of(head)
+        toks = sorted({x for n in nums for x in n.subtree}, key=lambda x: x.i)
+        pre = [c for c in head.children if c.i < toks[0].i and c.lower_ in ("all", "only")]
+        start = (pre[0].i if pre else toks[0].i)
+        words = text_of(list(head.doc[start:toks[-1].i + 1]))
+        q = parse_quantity(words, unit=_unit(head))
+        if q is None:
+            return None
+        return Quantity(text=text_of(list(head.doc[start:head.i + 1])), value=q.value,
+                        unit=q.unit, qualifier=q.qualifier)
+
+    def _count_of(self, head: Token) -> Quantity | None:
+        """A count word heading its noun: "dozens of protesters", "hundreds of troops"."""
+        if head.pos_ not in ("NUM", "NOUN"):
+            return None
+        objs = [o for _, o in prep_objects(head, {"of"})]
+        q = parse_quantity(head.text, unit=None) if objs else None
+        if q is None:
+            return None
+        return Quantity(text=text_of(list(head.doc[head.i:objs[0].i + 1])), value=q.value,
+                        unit=_unit(objs[0]), qualifier=q.qualifier)
+
+    def _count_object(self, verb: Token, trigger: Token) -> Quantity | None:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")]
+        objs += [o for _, o in prep_objects(verb, {"to", "at"})]
+        for o in objs:
+            if o.like_num or any(x.like_num for x in o.subtree):
+                toks = [x for x in o.subtree]
+                q = parse_quantity(text_of(toks), unit=None)
+                if q is not None:
+                    unit = q.unit
+                    if unit is None and trigger.dep_ == "acl":
+                        unit = _unit(trigger.head)
+                    return Quantity(text=text_of(toks), value=q.value, unit=unit,
+                                    qualifier=q.qualifier)
+        return None
+
+
+def _unit(head: Token) -> str | None:
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = head.lemma_.lower()
+    return lemma or None
+

@@ -1,0 +1,273 @@
+"""The parse around one unit: its mentions indexed by token, and role fillers.
+
+:class:`Context` holds one parsed unit with its entity mentions (read once: spaCy
+rebuilds ``doc.text`` and ``doc.ents`` on every access); :class:`Fillers` turns
+noun-phrase heads into role values (a mention, a mention created for a bare body
+noun such as "the committee", or text). Events, statements and relations share both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kg.extract.syntax import np_tokens, prep_objects, text_of
+from kg.records import EntityType, Mention, SourceDocument, Span, Unit
+from kg.rules.loader import RuleSet
+
+
+# --- the parse around one unit ---------------------------------------------------------
+@dataclass(slots=True)
+class Context:
+    """One parsed unit with its mentions, indexed by token."""
+
+    document: SourceDocument
+    unit: Unit
+    doc: Doc
+    mentions: list[Mention]
+    rules: RuleSet
+    created: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    cover: dict[int, Mention] = field(default_factory=dict)
+    headline: tuple[int, int] | None = None
+    text: str = ""
+    tokens: list[Token] = field(default_factory=list)
+    sent_of: dict[int, SpacySpan] = field(default_factory=dict)
+    ents: list[SpacySpan] = field(default_factory=list)
+    sent_offsets: dict[int, tuple[int, int]] = field(default_factory=dict)  # by first token
+
+    def __post_init__(self) -> None:
+        # spaCy rebuilds doc.text, doc.ents and token.sent on every access: read them once
+        self.text = self.doc.text
+        self.tokens = list(self.doc)
+        for sent in self.doc.sents:
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = sent
+        self.ents = list(self.doc.ents)
+        for m in sorted(self.mentions, key=lambda m: m.end - m.start):
+            span = self.char_span(m.start, m.end)
+            if span is None:
+                continue
+            for t in span:
+                self.cover[t.i] = m  # longest mention wins: sorted shortest first
+        if self.unit.headline is not None:
+            self.headline = (self.unit.headline.start - self.unit.start,
+                             self.unit.headline.end - self.unit.start)
+
+    @property
+    def base(self) -> datetime | None:
+        if self.unit.anchor is not None:  # the day as the page prints it
+            a = self.unit.anchor
+            return datetime(a.year, a.month, a.day)
+        if self.unit.stamp is not None:
+            return self.unit.stamp
+        if self.document.published is not None:
+            p = self.document.published
+            return datetime(p.year, p.month, p.day)
+        if self.document.modified is not None:  # only an "Updated: ..." line dates the page
+            p = self.document.modified
+            return datetime(p.year, p.month, p.day)
+        return None
+
+    def char_span(self, start: int, end: int) -> SpacySpan | None:
+        return self.doc.char_span(start - self.unit.start, end - self.unit.start,
+                                  alignment_mode="expand")
+
+    def sentence(self, tok: Token) -> tuple[int, int]:
+        """Trimmed source offsets of the token's sentence (as kg/extract/document.py)."""
+        sent = self.sent_of[tok.i]
+        known = self.sent_offsets.get(sent.start)
+        if known is None:
+            text = sent.text
+            lead = len(text) - len(text.lstrip())
+            trail = len(text) - len(text.rstrip())
+            known = self.sent_offsets[sent.start] = (self.unit.start + sent.start_char + lead,
+                                                     self.unit.start + sent.end_char - trail)
+        return known
+
+    def in_headline(self, tok: Token) -> bool:
+        return self.headline is not None and self.headline[0] <= tok.idx < self.headline[1]
+
+    def span(self, tokens: list[Token]) -> Span:
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return Span(self.unit.start + start, self.unit.start + end, self.text[start:end])
+
+    def mention_of(self, tok: Token) -> Mention | None:
+        return self.cover.get(tok.i) or self.created_at(tok)
+
+    def created_at(self, tok: Token) -> Mention | None:
+        for (s, e), m in self.created.items():
+            if s <= tok.i < e:
+                return m
+        return None
+
+    def create(self, tokens: list[Token], etype: EntityType, source: str) -> Mention:
+        """A mention for a role filler the entity rules did not find ("the committee")."""
+        key = (tokens[0].i, tokens[-1].i + 1)
+        if key in self.created:
+            return self.created[key]
+        sp = self.span(tokens)
+        m = Mention(start=sp.start, end=sp.end, text=sp.text, type=etype, unit=self.unit.index,
+                    sentence=self.sentence(tokens[0]), source=source)
+        self.created[key] = m
+        return m
+
+    def places_before(self, char: int, etype: EntityType) -> Mention | None:
+        """The last place mention of ``etype`` before ``char`` (unit-local) in this unit."""
+        best = None
+        for m in self.mentions:
+            if m.type is etype and m.end - self.unit.start <= char and (
+                    best is None or m.start > best.start):
+                best = m
+        return best
+
+
+def ctx_sent(ctx: Context, tok: Token) -> SpacySpan:
+    return ctx.sent_of[tok.i]
+
+
+def named_holder(ctx: Context, head: Token, role_heads: set[str]) -> Mention | None:
+    """"the head of the mission, Anita Larsen," / "the president of Congress, Rosa Diaz":
+    the person a role noun is followed by (an apposition, or the name right after the
+    role's phrase and a comma, however the parser hung it)."""
+    if head.lemma_.lower() not in role_heads or head.pos_ not in ("NOUN", "PROPN") or \
+            ctx.cover.get(head.i) is not None:  # "Interior Minister" may be tagged PROPN
+        return None
+    # the parser may hang the name on the organisation: "the head of [the X, Name]"
+    owners = [o for _p, o in prep_objects(head, {"of"})
+              if ctx.cover.get(o.i) is not None and ctx.cover[o.i].type is not EntityType.PERSON]
+    for c in [*head.children, *(c for o in owners for c in o.children)]:
+        m = ctx.cover.get(c.i)
+        if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
+            return m
+    end = max(x.i for x in head.subtree)
+    doc = head.doc
+    if end + 2 < len(doc) and doc[end + 1].text == ",":
+        start = end + 2
+        while start < min(end + 4, len(doc) - 1) and ctx.cover.get(start) is None and \
+                doc[start].is_title:  # a rank or title before the name ("Colonel")
+            start += 1
+        m = ctx.cover.get(start)
+        if m is not None and m.type is EntityType.PERSON:
+            after = start
+            while after + 1 < len(doc) and ctx.cover.get(after + 1) is m:
+                after += 1
+            if after + 1 >= len(doc) or doc[after + 1].text in (",", ".", ")"):
+                return m
+    return None
+
+
+
+# --- fillers -----------------------------------------------------------------------------
+class Fillers:
+    """Turns noun-phrase heads into role values (mentions, created mentions or text)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        lists = ctx.rules.lists
+        self.body_heads: dict[str, str] = lists["body_heads"]
+        self.anaphors: dict[str, str] = lists["place_anaphors"]
+        self.group_heads = set(ctx.rules.relations["membership"]["member_heads"])
+        self.role_heads = set(ctx.rules.relations["position"]["role_heads"])
+        self.forces = set(lists["forces"])
+        self.plural_people = set(lists["plural_people"])
+
+    def _force(self, head: Token) -> Mention | None:
+        """"the peacekeeping battalion of the African Union": a force named by its owner."""
+        det = [c for c in head.children if c.dep_ in ("det", "poss")]
+        owner = [o for _, o in prep_objects(head, {"of"}) if self.ctx.mention_of(o) is not None
+                 and self.ctx.mention_of(o).type.is_agent]
+        named = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                 and self.ctx.mention_of(c) is not None]
+        definite = det and det[0].lower_ in ("the", "this", "these", "those")
+        if not (owner or named or (definite and not any(c.dep_ == "nummod"
+                                                          for c in head.children))):
+            return None
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                and c.i < head.i and not c.is_punct]
+        start = min([head.i, *(t.i for m in mods for t in m.subtree)])
+        end = head.i + 1
+        if owner:
+            end = max(t.i for t in owner[0].subtree) + 1
+        tokens = [t for t in head.doc[start:end] if not t.is_punct or start < t.i < end - 1]
+        tokens = [t for t in tokens if not (t.dep_ == "case" and t.i == end - 1)]
+        return self.ctx.create(tokens, EntityType.ARMED_FORCE, "rule:event-role")
+
+    def entity(self, head: Token, *, create: bool = True, person: bool = False
+               ) -> Mention | None:
+        """The mention ``head`` heads or stands for, creating one for a bare body noun."""
+        ctx = self.ctx
+        m = ctx.mention_of(head)
+        if m is not None:
+            return m
+        holder = named_holder(ctx, head, self.role_heads)
+        if holder is not None:
+            return holder
+        if head.lemma_.lower() in self.group_heads or head.lemma_.lower() in ("member",):
+            for _prep, obj in prep_objects(head, {"of"}):
+                inner = ctx.mention_of(obj)
+                if inner is not None and inner.type.is_agent:
+                    return inner
+            for c in head.children:
+                if c.dep_ in ("compound", "poss", "nmod"):
+                    inner = ctx.mention_of(c)
+                    if inner is not None and inner.type.is_agent:
+                        return inner
+        lemma = head.lemma_.lower()
+        if create and lemma in self.forces and lemma not in self.body_heads and \
+                head.pos_ == "NOUN":
+            return self._force(head)
+        if create and lemma in self.body_heads and head.pos_ == "NOUN" and (
+                person or self.body_heads[lemma] != "Person"):
+            det = [c for c in head.children if c.dep_ == "det"]
+            if det and det[0].lower_ in ("a", "an", "another", "some", "any"):
+                return None
+            if any(c.dep_ == "nummod" for c in head.children):  # "2,000 soldiers": a count
+                return None
+            if not det and head.tag_ == "NNS" and lemma in self.plural_people and not any(
+                    c.dep_ in ("compound", "amod", "poss") for c in head.children):
+                return None  # "soldiers fired": people by role, not a named force
+            mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
+                    and not c.is_punct]
+            start = min([head.i, *(t.i for m in mods for t in m.subtree)])
+            end = head.i + 1
+            # "the regional government of Cusco": the place it governs is part of its name
+            for _prep, obj in prep_objects(head, {"of"}):
+                inner = ctx.mention_of(obj)
+                if inner is not None and inner.type.is_place and obj.i == head.i + 2:
+                    end = max(x.i for x in obj.subtree if ctx.mention_of(x) is inner) + 1
+            tokens = [t for t in head.doc[start:end] if not t.is_punct]
+            return ctx.create(tokens, EntityType(self.body_heads[lemma]), "rule:event-role")
+        return None
+
+    def place(self, tok: Token) -> Mention | None:
+        """A place mention at ``tok``, or the place a definite "the city" points back to."""
+        m = self.ctx.mention_of(tok)
+        if m is not None:
+            return m if m.type.is_place else None
+        lemma = tok.lemma_.lower()
+        if lemma in self.anaphors:  # "the Arusha region": the place named before the noun
+            for c in tok.children:
+                inner = self.ctx.mention_of(c) if c.dep_ in ("compound", "amod", "nmod") \
+                    else None
+                if inner is not None and inner.type.is_place:
+                    return inner
+        if lemma in self.anaphors and any(c.lower_ in ("the", "this", "that") for c in
+                                          tok.children if c.dep_ == "det"):
+            for _, obj in prep_objects(tok, {"of"}):  # "the city of X": X is the place
+                inner = self.ctx.mention_of(obj)
+                if inner is not None and inner.type.is_place:
+                    return inner
+            return self.ctx.places_before(tok.idx, EntityType(self.anaphors[lemma]))
+        return None
+
+    def filler(self, head: Token, *, skip: set[int] = frozenset()):
+        """A mention when the phrase names an entity, else its text."""
+        m = self.entity(head)
+        if m is not None:
+            return m
+        text = text_of(np_tokens(head, skip=skip))
+        return text or None
+

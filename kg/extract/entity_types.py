@@ -1,0 +1,144 @@
+"""Entity types of model spans: gazetteer places, organisation heads, context."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Span
+
+from kg.extract.entity_rules import EntityRules
+from kg.extract.spans import NAME_STOP, fold
+from kg.records import EntityType
+from kg.resolve.places import gazetteer
+
+# spaCy labels that name entities kg models; the rest (dates, money, ...) are
+# handled as values by the event extractors.
+LABEL_TYPES = {
+    "PERSON": EntityType.PERSON,
+    "ORG": EntityType.ORGANIZATION,
+    "GPE": EntityType.PLACE,
+    "LOC": EntityType.REGION,
+    "FAC": EntityType.PLACE,
+    "NORP": EntityType.PLACE,  # kept only when it is a country name the model mislabelled
+}
+
+
+_PREPS = re.compile(r"\s+(?:of|in|for|on)\s+")
+
+
+def head_type(text: str, rules: EntityRules) -> EntityType | None:
+    """Type from the head of an organisation name: its last words ("Republic of Fiji
+    Military Forces", "National Guard"), else the last words before its first preposition
+    ("Ministry of Defence", "United Nations Interim Force in Lebanon"). A body whose name
+    opens with an international word ("International Committee of ...", "European ...
+    Service") is an organisation's, not a government's."""
+    folded = fold(text).removeprefix("the ")
+    found = None
+    for part in (folded, _PREPS.split(folded, maxsplit=1)[0]):
+        words = part.split()
+        for n in (2, 1):
+            if len(words) >= n:
+                found = rules.heads.get(" ".join(words[-n:]))
+                if found is not None:
+                    break
+        if found is not None:
+            break
+    words = folded.split()
+    opener = None
+    if len(words) > 1:
+        opener = rules.openers.get(" ".join(words[:2])) or rules.openers.get(words[0])
+        if opener is None and words[0].startswith("pan-"):
+            opener = EntityType.ORGANIZATION  # "Pan-Andean ...", "Pan-African ..."
+    if opener is EntityType.PLACE:
+        # "Plaza Murillo", "Camp Bondsteel", "Port of Spain" but not "Place of Safety Act"
+        if found is None and len(words) <= 4:
+            return opener
+        opener = None
+    if opener is not None and found in (None, EntityType.GOVERNMENT_BODY,
+                                         EntityType.ORGANIZATION, EntityType.GROUP):
+        return opener
+    if found is not None:
+        return found
+    # "Radio Sol Mansi", "Television Nacional": a media word opens a broadcaster's name
+    if len(words) > 1 and rules.heads.get(words[0]) is EntityType.MEDIA_ORGANIZATION:
+        return EntityType.MEDIA_ORGANIZATION
+    return None
+
+
+# heads that are also surnames or given names: a two-word person name ending in one stays
+# a person ("Mary Guard")
+_NAME_LIKE_HEADS = {"guard", "guards", "press", "times", "news", "force", "league", "union",
+                    "lake", "street", "road", "bridge", "church", "temple", "palace", "camp",
+                    "market", "hospital", "island", "port", "base",
+                    "command", "reserve", "corps", "court", "party"}
+
+
+def place_type(text: str, *, strict: bool = False) -> EntityType | None:
+    """Country, City or Region from the gazetteer.
+
+    ``strict`` (for names the model called an organisation) accepts only countries and
+    cities that are unique and large, so that a company named after a small town
+    stays an organisation.
+    """
+    gaz = gazetteer()
+    if gaz.country(text):
+        return EntityType.COUNTRY
+    if strict:
+        found = gaz.cities_named(text)
+        if len(found) == 1 and found[0].population >= 100_000:
+            return EntityType.CITY
+        return None
+    return gaz.place_type(text)
+
+
+@cache
+def place_preps() -> frozenset[str]:
+    """The event rules' locative prepositions but "of" ("the son of Jordan")."""
+    from kg.rules.loader import event_rules
+
+    return frozenset(event_rules().lists["locative_preps"]) - {"of"}
+
+
+def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
+    text = span.text
+    if label.startswith("KG_"):
+        return EntityType(label[3:])
+    if label == "NORP":
+        return EntityType.COUNTRY if gazetteer().country(text) else None
+    base = LABEL_TYPES.get(label)
+    if base is None:
+        return None
+    if base in (EntityType.ORGANIZATION, EntityType.PERSON) and len(span) <= 3 and \
+            span.root.dep_ == "pobj" and span.root.head.lower_ in place_preps() and \
+            head_type(text, rules) is None:
+        # "Police in Gao", "the airport in Bissau": a known place after a locative
+        # preposition is that place, whatever the model guessed
+        found = place_type(text)
+        if found is not None:
+            return found
+    if base is EntityType.ORGANIZATION:
+        return head_type(text, rules) or place_type(text, strict=True) or base
+    if base is EntityType.PERSON:
+        # "Sahel People's Defence Forces" tagged a person: a long name ending in a body
+        # head is that body ("Mary Guard" stays a person)
+        found = head_type(text, rules)
+        if found is not None and found is not EntityType.MEDIA_ORGANIZATION and (
+                len(span) >= 3 or any(t.lower_ in NAME_STOP or t.tag_ == "POS" for t in span)
+                or span[-1].lower_ not in _NAME_LIKE_HEADS):
+            return found
+        # "Baku told a different story", "the Prime Minister of Solomon Islands": a country
+        # or a large city of that one name is that place (metonymy)
+        return place_type(text, strict=True) or base
+    if label == "GPE" or label == "LOC":
+        ht = head_type(text, rules)
+        if ht is EntityType.PLACE:
+            return ht  # "Freedom Square", "Shire River", "Dhaka Cantonment"
+        found = place_type(text)
+        if found is not None:
+            return found
+        if ht is not None and ht is not EntityType.PLACE:
+            return ht
+        # a GPE the gazetteer does not know is most often a village or a small town
+        return EntityType.CITY if label == "GPE" and not text.isupper() else base
+    return base

@@ -1,0 +1,259 @@
+"""How the text presents an event: asserted, negated, future, hypothetical or claimed.
+
+After FactBank and NewsReader: the value comes from cues on the trigger and on the verbs
+it hangs from, read up the clause chain (kg/rules/events/factuality.yaml lists them):
+
+- negated: "not"/"never" on the trigger or a verb it passes through ("did not send",
+  "will not attack"), "no"/"no one" on the noun or its patient ("no decision was taken",
+  "no one was arrested"), "without", and clauses under deny/refuse/fail;
+- future: will/shall, "is to", heads such as plan/expect/pledge/decide ("plans to
+  withdraw"), "would" under a verb of saying ("said it would send"), nouns modified by
+  "planned", "upcoming";
+- hypothetical: may/could/would/should, conditions ("if the rains continue"), heads such
+  as threaten/consider/propose, "a proposed ceasefire";
+- claimed: claim/allege, "allegedly", and a sentence that says the claim could not be
+  verified.
+
+Negation wins over the rest (a negative promise is negated), hypothetical over future,
+and any of them over claimed. A question or an opinion ("sending troops would be a
+mistake") states no fact: :data:`NO_FACT`. So do what a verb of ordering or asking
+governs ("urged them to release": the release is the request's theme) and an infinitive
+purpose ("deployed to clear the road": the deployment's purpose text), unless the caller
+says the purpose is an event of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import Context
+
+NO_FACT = "no-fact"
+_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "claimed": 1}
+_CLAUSES = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "csubj", "pcomp")
+
+
+class Factuality:
+    """Reads the factuality of triggers of one unit (cue lists from factuality.yaml)."""
+
+    def __init__(self, ctx: Context) -> None:
+        spec = ctx.rules.factuality
+        self.ctx = ctx
+        neg, fut, hyp, cla = (spec["negation"], spec["future"], spec["hypothetical"],
+                              spec["claimed"])
+        self.neg_adverbs = set(neg["adverbs"])
+        self.neg_dets = set(neg["determiners"])
+        self.neg_pronouns = set(neg["pronouns"])
+        self.neg_preps = set(neg["prepositions"])
+        self.neg_heads = set(neg["heads"])
+        self.fut_aux = set(fut["auxiliaries"])
+        self.fut_heads = set(fut["heads"])
+        self.fut_mods = set(fut["modifiers"])
+        self.fut_triggers = set(fut["triggers"])
+        self.hyp_aux = set(hyp["auxiliaries"])
+        self.hyp_heads = set(hyp["heads"])
+        self.hyp_mods = set(hyp["modifiers"])
+        self.markers = set(hyp["markers"])
+        self.hedges = set(hyp["negated_hedges"])
+        self.claim_heads = set(cla["heads"])
+        self.claim_adverbs = set(cla["adverbs"])
+        self.claim_mods = set(cla["modifiers"])
+        self.claim_phrases = [p.lower() for p in cla["phrases"]]
+        self.reported = set(spec["reported_future"])
+        self.transparent = set(spec["transparent"])
+        self.opinions = set(spec["opinion_heads"])
+        lists = ctx.rules.lists
+        self.content = set(lists["content_heads"])
+        self.light = set(lists["light_verbs"])
+        self._sentences: dict[int, tuple[bool, bool]] = {}
+
+    # --- the sentence -------------------------------------------------------------------
+    def _sentence(self, t: Token) -> tuple[bool, bool]:
+        """(is a question, says its claim is unverified) for ``t``'s sentence."""
+        sent = self.ctx.sent_of[t.i]
+        known = self._sentences.get(sent.start)
+        if known is None:
+            text = sent.text.strip()
+            low = text.lower()
+            known = self._sentences[sent.start] = (
+                text.endswith("?") and not text.endswith('?"'),
+                any(p in low for p in self.claim_phrases))
+        return known
+
+    # --- the value ----------------------------------------------------------------------
+    def of(self, t: Token, *, nominal: bool, purpose: bool = False) -> str | None:
+        """The factuality of the event ``t`` triggers: None (asserted), a value, or
+        :data:`NO_FACT`. ``purpose``: ``t`` is a purpose that is an event of its own."""
+        question, unverified = self._sentence(t)
+        if question:
+            return NO_FACT
+        found: set[str] = set()
+        if nominal:
+            verb = self._noun(t, found)
+            if verb is NO_FACT:
+                return NO_FACT
+            if verb is not None and t.dep_ == "dobj" and t.head is verb:
+                # "planned a rally", "threatened a strike", "proposed a ceasefire"
+                self._head_mode(verb.lemma_.lower(), found)
+        else:
+            verb = t
+        if verb is not None and self._chain(verb, found, purpose=purpose) is NO_FACT:
+            return NO_FACT
+        if unverified:
+            found.add("claimed")
+        if not found:
+            return None
+        return max(found, key=lambda v: _RANK[v])
+
+    def _noun(self, t: Token, found: set[str]) -> Token | str | None:
+        """Cues on a noun trigger; the verb whose factuality it shares (or None)."""
+        if any(c.dep_ == "det" and c.lower_ in self.neg_dets for c in t.children):
+            found.add("negated")
+        while t.dep_ == "conj" and t.head != t:  # "prepare actions and attacks"
+            t = t.head
+        for c in t.children:
+            low = c.lower_
+            if c.dep_ == "det" and low in self.neg_dets:
+                found.add("negated")
+            elif c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") or c.dep_ == "det":
+                lemma = c.lemma_.lower()
+                if low in self.fut_mods or lemma in self.fut_mods:
+                    found.add("future")
+                elif low in self.hyp_mods or lemma in self.hyp_mods:
+                    found.add("hypothetical")
+                elif low in self.claim_mods:
+                    found.add("claimed")
+        if self._opinion(t):
+            return NO_FACT
+        head = t.head
+        if t.dep_ == "pobj":
+            prep = head
+            if prep.lower_ in self.neg_preps:
+                found.add("negated")
+                return None
+            head = prep.head
+            # "the number of arrests reached 87": the verb of the noun it qualifies
+            if head.pos_ in ("NOUN", "PROPN", "NUM") and head.dep_ in (
+                    "dobj", "nsubj", "nsubjpass"):
+                head = head.head
+        elif t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
+            pass
+        else:
+            return None
+        return head if head.pos_ in ("VERB", "AUX") else None
+
+    def _opinion(self, t: Token) -> bool:
+        """"Sending troops would be a mistake": the event is the subject of a judgement."""
+        if t.dep_ not in ("nsubj", "csubj", "nsubjpass"):
+            return False
+        verb = t.head
+        if verb.lemma_.lower() != "be":
+            return False
+        return any(c.dep_ in ("attr", "acomp") and c.lemma_.lower() in self.opinions
+                   for c in verb.children)
+
+    def _chain(self, t: Token, found: set[str], *, purpose: bool) -> str | None:
+        """Cues on ``t`` and the verbs above it, as far as they pass factuality down."""
+        v = t
+        reported = False
+        for depth in range(8):
+            self._own(v, found, first=depth == 0, reported=reported)
+            if v.tag_ == "VBG" and v.dep_ in ("csubj", "nsubj") and self._opinion(v):
+                return NO_FACT
+            dep, head = v.dep_, v.head
+            if head == v or dep not in _CLAUSES:
+                return None
+            lemma = head.lemma_.lower()
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            if dep == "conj":
+                v = head
+                continue
+            if dep in ("relcl", "acl"):
+                # "plans to hold", "a decision to send"; "a call to release", "measures to
+                # detain", "the right to protest": what a noun calls for is no fact
+                if infinitive and not self._head_mode(lemma, found):
+                    return NO_FACT
+                return None
+            if dep == "advcl":
+                marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
+                if marks & self.markers:
+                    found.add("hypothetical")  # "if the rains continue, ... may send"
+                    return None
+                if infinitive and not purpose:
+                    return NO_FACT  # "deployed troops to clear the road": a purpose
+                if infinitive:  # a purpose that is an event: as true as its event
+                    v = head
+                    continue
+                return None
+            if dep == "pcomp":
+                return None
+            # xcomp, ccomp, csubj: the verb above governs this clause
+            phrasal = " ".join([lemma, *(c.lower_ for c in head.children if c.dep_ == "prt")])
+            if (phrasal in self.hedges or lemma in self.hedges) and any(
+                    c.dep_ == "neg" for c in head.children):
+                found.add("hypothetical")  # "has not ruled out asking": it may yet
+                return None
+            if lemma in self.content and (infinitive or dep == "xcomp"):
+                return NO_FACT  # "urged X to release": what is asked for
+            if lemma in self.claim_heads:
+                found.add("claimed")
+            elif self._head_mode(lemma, found):
+                pass
+            elif head.pos_ == "AUX" or lemma == "be":
+                if infinitive:  # "is to be sworn in", "are to meet"
+                    found.add("future")
+            elif lemma not in self.transparent and infinitive:
+                return NO_FACT  # "allows the police to arrest": not said to happen
+            reported = reported or lemma in self.reported
+            v = head
+        return None
+
+    def _head_mode(self, lemma: str, found: set[str]) -> bool:
+        if lemma in self.neg_heads:
+            found.add("negated")
+        elif lemma in self.hyp_heads:
+            found.add("hypothetical")
+        elif lemma in self.fut_heads:
+            found.add("future")
+        else:
+            return False
+        return True
+
+    def _own(self, v: Token, found: set[str], *, first: bool, reported: bool) -> None:
+        """Cues that sit on one verb: negation, auxiliaries, adverbs, conditions."""
+        would = False
+        for c in v.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and low in self.neg_adverbs):
+                found.add("negated")
+            elif c.dep_ in ("aux", "auxpass"):
+                if low in self.fut_aux:
+                    found.add("future")
+                elif low == "would":
+                    would = True
+                elif low in self.hyp_aux:
+                    found.add("hypothetical")
+            elif c.dep_ == "advmod" and low in self.claim_adverbs:
+                found.add("claimed")
+            elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
+                                           for g in c.children):
+                found.add("hypothetical")  # "police would arrest them if they returned"
+            elif first and c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                    low in self.neg_pronouns or any(
+                        g.dep_ == "det" and g.lower_ in self.neg_dets for g in c.children)):
+                found.add("negated")  # "no one was arrested", "no representative was invited"
+        if would:
+            found.add("future" if reported or self._reported(v) else "hypothetical")
+        if first and v.lemma_.lower() in self.fut_triggers:
+            found.add("future")  # "pledged $2 million"
+
+    def _reported(self, v: Token) -> bool:
+        """Whether ``v``'s clause is the content of a verb of saying ("said it would")."""
+        c = v
+        for _ in range(3):
+            if c.dep_ in ("ccomp", "xcomp") and c.head.lemma_.lower() in self.reported:
+                return True
+            if c.dep_ != "conj" or c.head == c:
+                return False
+            c = c.head
+        return False

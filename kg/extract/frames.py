@@ -1,0 +1,162 @@
+"""Shared argument frames: the grammatical slots around a trigger, the same for every type.
+
+A trigger's arguments sit in a few grammatical positions whatever the event: the
+subject and object of an active verb, the patient and by-phrase of a passive, the
+possessor, compound modifier and of-phrase of a nominalisation, the subject of the light
+verb a noun is the object of ("declared a curfew"), the to-infinitive or that-clause a
+verb takes ("ordered the troops [to shoot]", the object then being the one who is to
+act), and the object of any preposition ("appealed to X for Y"). :func:`frame_slots`
+lists them as ``(slot, head token)`` pairs; a type's ``args`` (kg/rules/events/*.yaml)
+says which role each slot fills, so the per-type differences are data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import (
+    RELATIVE_PRONOUNS,
+    antecedent,
+    passive_subject,
+    prep_objects,
+    subject_of,
+)
+
+_INFINITIVE_DEPS = ("xcomp", "ccomp", "advcl")
+
+
+@dataclass(slots=True)
+class Frame:
+    """The slots found around one trigger, in the order they are read."""
+
+    voice: str
+    slots: list[tuple[str, Token]] = field(default_factory=list)
+    complement: Token | None = None  # the to-infinitive or that-clause head, if any
+
+    def add(self, slot: str, tok: Token | None) -> None:
+        if tok is not None:
+            self.slots.append((slot, tok))
+
+
+def complement_of(t: Token) -> Token | None:
+    """The verb's to-infinitive ("urged X to release", "voted to extend") or that-clause
+    ("ordered that he be held") complement; a noun's to-infinitive ("the decision to
+    postpone the vote")."""
+    deps = ("acl",) if t.pos_ in ("NOUN", "PROPN") else _INFINITIVE_DEPS
+    for c in t.children:
+        if c.dep_ in deps and c.pos_ in ("VERB", "AUX") and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return c
+    for c in t.children:
+        if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
+                                     for g in c.children):
+            return c
+    return None
+
+
+def shared_object(t: Token) -> Token | None:
+    """The object a verb shares with the verb coordinated after it ("stormed and looted
+    the shops", "stormed and set fire to the building"), when it has none of its own."""
+    if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in t.children):
+        return None
+    for c in t.children:
+        if c.dep_ != "conj" or c.pos_ != "VERB":
+            continue
+        for _p, o in prep_objects(c, {"to"}):  # "set fire to X": the object of "to"
+            if any(d.dep_ == "dobj" for d in c.children):
+                return o
+        objs = [o for o in c.children if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")]
+        if objs:
+            return objs[0]
+    return None
+
+
+def light_verb(t: Token, light_verbs: set[str]) -> tuple[Token, str] | None:
+    """The light verb a noun trigger is the object of ("declared [a curfew]"), also through
+    a measure or amount ("announced [3 million euros] in [aid]"), with the noun phrase's
+    relation to it (dobj or nsubjpass)."""
+    n = t
+    for _ in range(3):
+        if n.dep_ in ("dobj", "nsubjpass") and n.head.lemma_.lower() in light_verbs:
+            return n.head, n.dep_
+        if n.dep_ == "pobj" and n.head.lemma_.lower() in ("in", "of") and \
+                n.head.head.pos_ in ("NOUN", "NUM"):
+            n = n.head.head
+            continue
+        return None
+    return None
+
+
+def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[str],
+                with_complement: bool, object_preps: set[str] = frozenset()) -> Frame:
+    """The slots of trigger ``t`` in ``voice`` (active, passive or nominal).
+
+    ``phrase`` is the trigger with the rest of a multi-word trigger ("set fire to"),
+    whose tokens fill no slot; ``with_complement``: the type reads a complement clause
+    (otherwise an infinitive is a purpose, read apart); ``object_preps``: prepositions that
+    belong to the verb even when the parser hangs them on its object ("accused [the
+    rebels of shelling]"). A date is no preposition's object here ("on Monday").
+    """
+    frame = Frame(voice)
+    in_phrase = {x.i for x in phrase}
+    comp = complement_of(t) if with_complement else None
+    frame.complement = comp
+    if voice == "active":
+        frame.add("subject", subject_of(t))
+        obj = next((c for c in t.children if c.dep_ == "dobj" and c.i not in in_phrase), None)
+        if obj is not None and obj.lemma_.lower() in RELATIVE_PRONOUNS and t.dep_ == "relcl":
+            obj = antecedent(t.head)  # "the bloc, which Mali left": the bloc
+        if obj is None:
+            obj = shared_object(t)  # "stormed and set fire to the building"
+        frame.add("controlled" if comp is not None and obj is not None else "object", obj)
+        for prep, o in prep_objects(obj, object_preps) if obj is not None else []:
+            frame.add(prep, o)
+        for c in t.children:  # "gave the city aid": the dative noun is the recipient
+            if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                frame.add("to", c)
+    elif voice == "passive":  # "were urged to move": the one urged
+        frame.add("controlled" if comp is not None else "passive_subject", passive_subject(t))
+        for _prep, obj in prep_objects(t, {"by"}):
+            frame.add("by", obj)
+    else:
+        frame.add("trigger", t)
+        for c in t.children:
+            if c.dep_ == "poss":
+                frame.add("possessor", c)
+            elif c.dep_ == "compound" and c.i not in in_phrase:
+                frame.add("compound", c)
+        light = light_verb(t, light_verbs)
+        if light is not None:
+            verb, dep = light
+            subj = subject_of(verb) if dep == "dobj" else None
+            if subj is None:
+                subj = next((o for _p, o in prep_objects(verb, {"by"})), None)
+            frame.add("light_subject", subj)
+            # "imposed a curfew on X", "opened an inquiry into X": the verb's phrases
+            for prep, obj in prep_objects(verb):
+                if prep != "by" and obj.i not in in_phrase and \
+                        obj.ent_type_ not in ("DATE", "TIME"):
+                    frame.add(prep, obj)
+        for _prep, obj in prep_objects(t, {"by"}):
+            frame.add("by", obj)
+    if comp is not None:
+        frame.add("complement", comp)
+        # "demanded that Armenia remove ...": the one who is to act
+        if comp.dep_ == "ccomp" and voice == "active" and not any(
+                s == "controlled" for s, _ in frame.slots):
+            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and comp.dep_ == "ccomp" and subj.pos_ in ("PROPN", "NOUN"):
+                frame.add("controlled", subj)
+    for prep, obj in prep_objects(t):
+        if prep == "by" or obj.i in in_phrase or (prep == "of" and voice != "nominal") or \
+                obj.ent_type_ in ("DATE", "TIME"):
+            continue
+        frame.add(prep, obj)
+    if len(phrase) > 1:  # "set fire to X", "opened fire on X"
+        for x in phrase:
+            for _p, o in prep_objects(x, {"to", "on", "at", "of", "over"}):
+                if o.i not in in_phrase and o.ent_type_ not in ("DATE", "TIME"):
+                    frame.add("phrase_object", o)
+    return frame

@@ -1,0 +1,312 @@
+"""Entity types from the common nouns around a name, before the model's guess.
+
+News says what a name is with a common noun (kg/rules/entities/kinds.jsonl):
+
+* before it: "the village of Alibeyli", "the districts of A, B and C", "the Dakar
+  neighbourhoods of A and B" (each name of the list), "state broadcaster ORTM", "the
+  rights group RNDDH", "gangs such as A and B";
+* after it: "Tavush province", "the capital's A and B neighbourhoods", "the Mermoz
+  district of Dakar" (a district of a city is a place in it), "the Gran Grif gang";
+* in an apposition: "Delmas, a district of the capital", "White Army, a youth militia";
+* a named feature takes the noun into its name: "Ibo island", "the Gazela bridge",
+  "the port of Guayaquil".
+
+Two more cues need no noun: a name the model called a person or an organisation right
+after a locative preposition ("near X", "in A, B and C") is a place (``rule:place-locative``),
+and an organisation someone "told" is a news medium ("told AFP", ``rule:media-told``).
+Cue types win over the model's (sources ``rule:kind-*``, ``rule:place-*``, ``rule:media-*``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc
+
+from kg.extract.entity_rules import EntityRules, KindNoun, entity_rules
+from kg.extract.name_spans import name_after, name_before
+from kg.extract.spans import HEADLINE, doc_text, mention_from_span
+from kg.records import EntityType, Mention, Unit
+from kg.resolve.places import gazetteer
+
+_DETS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
+_LIST = {",", "and", "&"}
+# prepositions after which a bare name is a place ("near Kfar Kila", "in Khiam")
+_LOCATIVE = {"in", "near", "outside", "around", "across", "towards", "toward", "into", "to",
+             "from"}
+_LOCATIVE_KNOWN = {"to", "from"}  # after these, only a name the gazetteer knows
+_PLACES = {EntityType.CITY, EntityType.REGION, EntityType.PLACE}
+_Typed = dict[tuple[int, int], tuple[EntityType, str]]  # token range -> type, rule
+
+
+@cache
+def _noun_regex() -> re.Pattern[str]:
+    nouns = sorted(entity_rules().kind_nouns, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in nouns)})\b", re.IGNORECASE)
+
+
+def _list_names(doc: Doc, start: int) -> list[tuple[int, int]]:
+    """Token ranges of the names listed from ``start``: "A, B and C"."""
+    out = []
+    i = start
+    while i < len(doc):
+        end = name_after(doc, i)
+        if end is None:
+            break
+        out.append((i, end))
+        i = end
+        if i < len(doc) and doc[i].text in _LIST:
+            i += 1
+            if i < len(doc) and doc[i].lower_ == "and":
+                i += 1
+            continue
+        break
+    return out
+
+
+def _list_names_before(doc: Doc, end: int) -> list[tuple[int, int]]:
+    """Token ranges of the names listed right before token ``end``: "A and B" + noun."""
+    out = []
+    j = end
+    while j > 0:
+        start = name_before(doc, j)
+        if start is None:
+            break
+        out.append((start, j))
+        j = start
+        if j > 0 and doc[j - 1].text in _LIST:
+            j -= 1
+            if j > 0 and doc[j - 1].text == ",":
+                j -= 1
+            continue
+        break
+    return out[::-1]
+
+
+def _of_city(doc: Doc, i: int, cities: set[str]) -> bool:
+    """Whether "of/in <a city>" (or "of the capital") follows token ``i``."""
+    if i >= len(doc) or doc[i].lower_ not in ("of", "in"):
+        return False
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        if j + 1 < len(doc) and doc[j + 1].lower_ in ("capital", "city"):
+            return True
+        j += 1
+    end = name_after(doc, j)
+    if end is None:
+        return False
+    name = doc[j:end].text
+    return name.casefold() in cities or gazetteer().place_type(name) is EntityType.CITY
+
+
+def _suffix(old: list[Mention]) -> str:
+    """":headline" when the mentions a cue retypes were guesses in a Title Case headline
+    (the resolver keeps those only when the body confirms them)."""
+    return HEADLINE if old and all(m.source.endswith(HEADLINE) for m in old) else ""
+
+
+def _no_place_name(doc: Doc, s: int, e: int) -> bool:
+    """Names a place noun cannot type: countries and demonyms ("south Lebanon villages",
+    "the Kenyan town")."""
+    text = doc[s:e].text
+    return gazetteer().country(text) is not None or entity_rules().is_demonym(text)
+
+
+def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
+    """``found`` with the mentions a kind noun, a locative word or "told" types (or finds)."""
+    from kg.extract.entity_types import head_type
+
+    rules = entity_rules()
+    text = doc_text(doc)
+    cities = {m.text.casefold() for m in found if m.type is EntityType.CITY}
+    typed: _Typed = {}
+    for match in _noun_regex().finditer(text):
+        if not match.group(0).split()[-1].islower():
+            continue  # "Freedom Square", "Upper Nile State": part of a name
+        noun_span = doc.char_span(match.start(), match.end())
+        if noun_span is None:
+            continue
+        noun = rules.kind_nouns[match.group(0).lower()]
+        _noun_cues(doc, noun_span.start, noun_span.end, noun, cities, typed)
+    out = found
+    if typed:
+        out = list(found)
+        for (s, e), (etype, rule) in sorted(typed.items()):
+            span = doc[s:e]
+            a, b = unit.start + span.start_char, unit.start + span.end_char
+            old = [m for m in out if m.start < b and a < m.end]
+            if any(m.source.startswith("kb") or not a <= m.start <= m.end <= b for m in old):
+                continue  # a longer name ("Tavush Province Police") or a KB entry stays
+            if etype in _PLACES and any(m.type is EntityType.COUNTRY for m in old):
+                continue
+            if etype is EntityType.PERSON and any(
+                    m.type is EntityType.COUNTRY or not m.source.startswith("ner:")
+                    or head_type(m.text, rules) is not None for m in old):
+                continue  # "Kenya, a member of", "the ministry's spokesman"
+            if etype is EntityType.PERSON and (not old or all(
+                    m.type is EntityType.PERSON for m in old)):
+                continue  # nothing to retype ("chief General X" keeps the model's "X")
+            out = [m for m in out if m not in old]
+            out.append(mention_from_span(span, unit, etype, rule + _suffix(old)))
+    return _told(doc, unit, _locative(doc, unit, out, rules), rules)
+
+
+def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
+               typed: _Typed) -> None:
+    """Names the noun at tokens [i, j) types, into ``typed``."""
+    plural = doc[j - 1].lower_.endswith("s") and not noun.part_of_name \
+        and noun.type in _PLACES
+    place = noun.type in _PLACES
+    # "the village of X", "the districts of A, B and C", "the port of X" (but "the Mermoz
+    # district of Dakar": a singular noun right after a name names that name)
+    named_before = i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ != "DET" \
+        and not entity_rules().is_demonym(doc[i - 1].text)
+    if "of" in noun.cues and j < len(doc) and doc[j].lower_ == "of" and i > 0 and \
+            (doc[i - 1].lower_ in _DETS or doc[i - 1].pos_ == "ADJ" or doc[i - 1].tag_ == "POS"
+             or doc[i - 1].pos_ == "PROPN") and (plural or not named_before):
+        names = _list_names(doc, j + 1)
+        if noun.part_of_name and len(names) == 1:
+            typed[(i, names[0][1])] = (noun.type, "rule:kind-noun")
+        elif not noun.part_of_name:
+            if noun.in_city is not None and len(names) == 1 and \
+                    _of_city(doc, j, cities):
+                return  # "residential districts of Omdurman": the city holds them
+            for s, e in names:
+                if not (place and _no_place_name(doc, s, e)):
+                    typed.setdefault((s, e), (noun.type, "rule:kind-noun"))
+        return
+    # "gangs such as A and B"
+    if "such-as" in noun.cues and j + 1 < len(doc) and doc[j].lower_ == "such" \
+            and doc[j + 1].lower_ == "as":
+        for s, e in _list_names(doc, j + 2):
+            typed.setdefault((s, e), (noun.type, "rule:kind-noun"))
+        return
+    # "state broadcaster ORTM", "the rights group RNDDH"
+    if "before" in noun.cues:
+        end = name_after(doc, j)
+        if end is not None and not doc[j].is_sent_start:
+            typed.setdefault((j, end), (noun.type, "rule:kind-noun"))
+            return
+    if "after" in noun.cues and _after(doc, i, j, noun, plural, cities, typed):
+        return
+    if "apposition" in noun.cues:
+        _apposition(doc, i, j, noun, cities, typed)
+
+
+def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[str],
+           typed: _Typed) -> bool:
+    """"Tavush province", "the A and B neighbourhoods", "Ibo island", "the X gang"."""
+    if not plural and not noun.part_of_name and j < len(doc) and \
+            doc[j].pos_ in ("NOUN", "PROPN") and not doc[j].is_sent_start:
+        return False  # a modifier: "state television", "the district police command"
+    before = i
+    if noun.part_of_name and i > 0 and doc[i - 1].pos_ == "ADJ" and doc[i - 1].is_lower:
+        before = i - 1  # "the Saint-Marc civil prison"
+    place = noun.type in _PLACES
+    names = [(s, e) for s, e in _list_names_before(doc, before)
+             if not (place and _no_place_name(doc, s, e))]
+    if not names:
+        return False
+    etype = noun.type
+    if noun.in_city is not None and _of_city(doc, j, cities):
+        etype = noun.in_city
+    if noun.part_of_name:
+        if len(names) == 1:
+            typed[(names[0][0], j)] = (etype, "rule:kind-noun")
+        return True
+    if len(names) == 1 and not plural and place:
+        typed[(names[0][0], j)] = (etype, "rule:kind-noun")  # "Santa Elena province"
+        return True
+    for s, e in names:
+        typed.setdefault((s, e), (etype, "rule:kind-noun"))
+    return True
+
+
+def _apposition(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
+                typed: _Typed) -> None:
+    """'Delmas, a district of the capital', 'White Army, a youth militia'."""
+    k = i - 1
+    while k > 0 and i - k <= 2 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].is_lower:
+        k -= 1
+    if k < 2 or doc[k].lower_ not in _DETS or doc[k - 1].text != "," or noun.part_of_name:
+        return
+    start = name_before(doc, k - 1)
+    if start is None:
+        return
+    etype = noun.in_city if noun.in_city is not None and _of_city(doc, j, cities) else noun.type
+    typed.setdefault((start, k - 1), (etype, "rule:kind-apposition"))
+
+
+def _locative(doc: Doc, unit: Unit, found: list[Mention], rules: EntityRules) -> list[Mention]:
+    """"near Kfar Kila", "in Guayaquil, Durán and Samborondón": a name the model called a
+    person or an organisation right after a locative preposition (or in a list after
+    one) is a place: a city when the gazetteer knows nothing else of it."""
+    from kg.extract.entity_types import head_type
+
+    out = []
+    for m in found:
+        if m.type not in (EntityType.PERSON, EntityType.ORGANIZATION) or \
+                not m.source.startswith("ner:"):
+            out.append(m)
+            continue
+        span = doc.char_span(m.start - unit.start, m.end - unit.start)
+        if span is None or not _after_locative(span) or head_type(m.text, rules) is not None \
+                or m.text.isupper() or (span.end < len(doc) and doc[span.end].tag_ == "POS") \
+                or (m.type is EntityType.ORGANIZATION and span.start > 0
+                    and doc[span.start - 1].lower_ == "the"):
+            out.append(m)
+            continue
+        etype = gazetteer().place_type(m.text)
+        if etype is None and doc[span.start - 1].lower_ in _LOCATIVE_KNOWN:
+            out.append(m)  # "sent a letter to Ana Ruiz": only a known place after "to"
+            continue
+        out.append(mention_from_span(span, unit, etype or EntityType.CITY,
+                                     "rule:place-locative" + _suffix([m])))
+    return out
+
+
+def _after_locative(span) -> bool:
+    """Whether the span is the object of a locative preposition, or listed after one
+    ("in A, B and C"; not "in Baghdad, Ana Ruiz, said": a list has "and" or "or")."""
+    doc = span.doc
+    i = span.start - 1
+    coordinated = (span.end < len(doc) and doc[span.end].lower_ in ("and", "or")) or (
+        span.end + 1 < len(doc) and doc[span.end].text == ","
+        and doc[span.end + 1].lower_ in ("and", "or"))
+    while i >= 0:
+        tok = doc[i]
+        if tok.lower_ in _LOCATIVE:
+            return True
+        if tok.text in _LIST or tok.lower_ == "or":  # back over "A, B and" to the preposition
+            while i > 0 and (doc[i].text in _LIST or doc[i].lower_ == "or"):
+                coordinated = coordinated or doc[i].lower_ in ("and", "or")
+                i -= 1
+            if not coordinated:
+                return False
+            start = name_before(doc, i + 1)
+            if start is None:
+                return False
+            i = start - 1
+            continue
+        return False
+    return False
+
+
+def _told(doc: Doc, unit: Unit, found: list[Mention], rules: EntityRules) -> list[Mention]:
+    """"two officials told AFP": an organisation someone tells news is a news medium."""
+    from kg.extract.entity_types import head_type
+
+    out = []
+    for m in found:
+        if m.type is EntityType.ORGANIZATION and m.source.startswith("ner:"):
+            span = doc.char_span(m.start - unit.start, m.end - unit.start)
+            k = span.start - 1 if span is not None else -1
+            if k > 0 and doc[k].lower_ == "the":
+                k -= 1
+            if k >= 0 and doc[k].lemma_ == "tell" and head_type(m.text, rules) is None:
+                out.append(mention_from_span(span, unit, EntityType.MEDIA_ORGANIZATION,
+                                             "rule:media-told" + _suffix([m])))
+                continue
+        out.append(m)
+    return out

@@ -1,0 +1,304 @@
+"""LocatedIn relations: which named place lies in which.
+
+The convention (docs/evaluation.md): every named city, region or place lies in its
+country, and in the named region or city of the document that contains it, each
+container only when it is itself an entity of the document. Two stages:
+
+* per unit, from the text (``unit_locations``): "Kano, Nigeria"; "Baggao, Cagayan"; "near
+  Chinari, in Tavush province"; "the village of Alibeyli in the Tovuz district"; "the
+  Mermoz district of Dakar"; "X, in the north of Y"; "the Israeli town of X" (the
+  demonym's country); "the Y town of X"; "Dhaka's Gulshan", "the capital's A and B
+  neighbourhoods" (the capital of the document's country); "X, the capital of Y";
+* per document, once mentions are resolved (``document_locations``): the containers the
+  text states, then the gazetteer's (a linked city's or region's country), then for
+  each container its own containers (a village in a province lies in its country too),
+  and last, for a place whose country nothing states, the country the document is
+  about (the one it names most, at least twice as often as any other).
+
+One LocatedIn per pair of resolved entities; a container is never the place itself nor
+a place inside it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.entity_rules import entity_rules
+from kg.extract.spans import sentence_of
+from kg.records import Entity, EntityType, Fact, Mention, Unit
+from kg.resolve.places import fold, gazetteer
+
+_RANK = {EntityType.PLACE: 0, EntityType.CITY: 1, EntityType.REGION: 2, EntityType.COUNTRY: 3}
+# words that may stand between a place and its container: "Chinari, in Tavush province",
+# "Alibeyli in the Tovuz district", "X, in the north of Y", "on the outskirts of Y"
+_BETWEEN = {",", "in", "of", "the", "a", "on", "at", "near", "north", "south", "east", "west",
+            "northern", "southern", "eastern", "western", "central", "northeast", "northwest",
+            "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+            "part", "outskirts", "centre", "center", "heart", "edge", "coast", "border",
+            "far", "remote", "-", "–"}
+_FILLER_MAX = 7
+
+
+def _fact(unit: int, place: Mention, container: Mention, sentence: tuple[int, int],
+          rule: str, confidence: float, reported: datetime | None = None) -> Fact:
+    return Fact(kind="LocatedIn", category="relation",
+                roles={"place": [place], "container": [container]}, unit=unit,
+                sentence=sentence, rule=rule, confidence=confidence, trigger=None,
+                reported=reported)
+
+
+# --- per unit: what the text states -------------------------------------------------------
+class _Unit:
+    """A unit's place mentions by token, for the patterns."""
+
+    def __init__(self, doc: Doc, unit: Unit, mentions: list[Mention]):
+        self.doc, self.unit = doc, unit
+        self.spans: list[tuple[Span, Mention]] = []
+        self.at: dict[int, Mention] = {}  # first token -> mention
+        for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+            if m.type not in _RANK:
+                continue
+            span = doc.char_span(m.start - unit.start, m.end - unit.start,
+                                 alignment_mode="expand")
+            if span is None or not len(span) or span.start in self.at:
+                continue
+            self.spans.append((span, m))
+            self.at[span.start] = m
+
+    def fact(self, place: Mention, container: Mention, span: Span, rule: str,
+             confidence: float = 0.9) -> Fact | None:
+        if _RANK[container.type] <= _RANK[place.type] or fold(place.text) == fold(
+                container.text):
+            return None
+        return _fact(self.unit.index, place, container,
+                     sentence_of(self.doc[span.start:span.start + 1], self.unit),
+                     rule, confidence, self.unit.stamp)
+
+
+def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
+    """LocatedIn facts the text of one unit states."""
+    u = _Unit(doc, unit, mentions)
+    if not u.spans:
+        return []
+    out: list[Fact | None] = []
+    kinds = entity_rules().kind_nouns
+    for span, m in u.spans:
+        out.append(_after(u, span, m, kinds))
+        out.extend(_kind_of(u, span, m, kinds))
+        out.append(_possessive(u, span, m))
+    return [f for f in out if f is not None]
+
+
+def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
+    """The container named after the place: "X, Y", "X, in Y province", "X in the north
+    of Y", "X district of Y", "X, the capital of Y"."""
+    doc = u.doc
+    i, sent_end = span.end, span.sent.end
+    skipped = 0
+    while i < sent_end and skipped <= _FILLER_MAX:
+        if i in u.at:
+            c = u.at[i]
+            if skipped == 0 or _listed(u, i, c):
+                return None
+            rule = "locatedin/comma" if skipped == 1 and doc[i - 1].text == "," \
+                else "locatedin/text"
+            return u.fact(m, c, span, rule)
+        tok = doc[i]
+        low = tok.lower_
+        if low in _BETWEEN or low in kinds or low == "capital" or low == "city" \
+                or (low in ("main", "largest", "second", "biggest") and skipped):
+            i += 1
+            skipped += 1
+            continue
+        return None
+    return None
+
+
+def _listed(u: _Unit, i: int, c: Mention) -> bool:
+    """Whether the place at token ``i`` goes on a list ("in A, B and C"), not a container."""
+    doc = u.doc
+    span = next(s for s, pm in u.spans if pm is c)
+    j = span.end
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    if j < len(doc) and doc[j].lower_ in ("and", "or"):
+        j += 1
+    return j != span.end and j in u.at and u.at[j].type is c.type
+
+
+def _kind_of(u: _Unit, span: Span, m: Mention, kinds) -> list[Fact | None]:
+    """"the Israeli town of X", "the Dakar neighbourhoods of A and B": the word before the
+    kind noun names the container (a demonym: its country)."""
+    doc = u.doc
+    j = span.start - 1
+    # back over "A, B and" of a list to the "of"
+    while j > 0 and doc[j].text in (",", "and"):
+        j -= 1
+        prev = next(((s, pm) for s, pm in u.spans if s.end == j + 1), None)
+        if prev is None:
+            return []
+        j = prev[0].start - 1
+    if j < 2 or doc[j].lower_ != "of" or doc[j - 1].lower_ not in kinds:
+        return []
+    k = j - 2
+    while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k -= 1
+    if k < 0:
+        return []
+    before = next((pm for s, pm in u.spans if s.end == k + 1), None)
+    if before is not None:
+        return [u.fact(m, before, span, "locatedin/kind-of")]
+    code = entity_rules().demonym_country(doc[k].text)
+    if code is not None:
+        country = next((pm for s, pm in u.spans if pm.type is EntityType.COUNTRY
+                        and (p := gazetteer().country(pm.text)) is not None
+                        and p.country_code == code), None)
+        if country is not None:
+            return [u.fact(m, country, span, "locatedin/demonym")]
+        return [Fact(kind="LocatedIn", category="relation",
+                     roles={"place": [m], "containerCode": [code]}, unit=u.unit.index,
+                     sentence=sentence_of(doc[span.start:span.start + 1], u.unit),
+                     rule="locatedin/demonym", confidence=0.8, reported=u.unit.stamp)]
+    return []
+
+
+def _possessive(u: _Unit, span: Span, m: Mention) -> Fact | None:
+    """"Dhaka's Gulshan": the possessor is the container; "the capital's X" too (the
+    capital of the document's country, settled after resolution)."""
+    doc = u.doc
+    j = span.start - 1
+    if j < 1 or doc[j].tag_ != "POS":
+        return None
+    owner = next((pm for s, pm in u.spans if s.end == j), None)
+    if owner is not None:
+        return u.fact(m, owner, span, "locatedin/possessive")
+    if doc[j - 1].lower_ == "capital":
+        return _fact(u.unit.index, m, m, sentence_of(doc[span.start:span.start + 1], u.unit),
+                     "locatedin/capital", 0.8, u.unit.stamp)
+    return None
+
+
+# --- per document: resolved entities ------------------------------------------------------
+def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]:
+    """One LocatedIn per pair of entities: the text's, the gazetteer's, the containers'
+    containers, and the document's country for places nothing else places."""
+    entity_of = {m: e for e in entities for m in e.mentions}
+    countries = {e.country_code: e for e in entities
+                 if e.type is EntityType.COUNTRY and e.country_code and e.mentions}
+    main = _main_country(entities)
+    capital = _capital(entities, main)
+    direct: dict[str, dict[str, tuple[Entity, Fact | None, str]]] = {}
+    elsewhere: set[str] = set()  # places a demonym puts in a country the document lacks
+
+    def add(place: Entity, container: Entity, fact: Fact | None, rule: str) -> None:
+        if place is container or _RANK.get(container.type, -1) <= _RANK.get(place.type, 9):
+            return
+        direct.setdefault(place.key, {}).setdefault(container.key, (container, fact, rule))
+
+    for f in stated:
+        place = entity_of.get(f.roles["place"][0])
+        if place is None:
+            continue
+        if f.rule == "locatedin/capital":
+            if capital is not None:
+                add(place, capital, None, f.rule)
+            continue
+        if "containerCode" in f.roles:
+            country = countries.get(f.roles["containerCode"][0])
+            if country is not None:
+                add(place, country, None, f.rule)
+            else:
+                elsewhere.add(place.key)
+            continue
+        container = entity_of.get(f.roles["container"][0])
+        if container is not None:
+            add(place, container, f, f.rule)
+    places = [e for e in entities if e.type in (EntityType.CITY, EntityType.REGION,
+                                                EntityType.PLACE) and e.mentions]
+    by_key = {e.key: e for e in entities}
+    for e in places:
+        country = countries.get(e.country_code or "")
+        if country is not None:
+            add(e, country, None, "locatedin/gazetteer")
+    out: list[Fact] = []
+    for e in places:
+        found: dict[str, tuple[Entity, Fact | None, str]] = {}
+        todo = list(direct.get(e.key, {}).values())
+        while todo:
+            container, fact, rule = todo.pop(0)
+            if container.key in found or container.key == e.key:
+                continue
+            found[container.key] = (container, fact, rule)
+            for c2, _, _ in direct.get(container.key, {}).values():
+                todo.append((c2, None, "locatedin/contained"))
+        if e.type is EntityType.PLACE and not any(
+                c.type in (EntityType.CITY, EntityType.REGION) for c, _, _ in found.values()):
+            city = _home_city(e, entities)
+            if city is not None and city.key != e.key:
+                found[city.key] = (city, None, "locatedin/dateline-city")
+                for c2, _, _ in direct.get(city.key, {}).values():
+                    found.setdefault(c2.key, (c2, None, "locatedin/contained"))
+                if city.country_code and city.country_code in countries:
+                    country = countries[city.country_code]
+                    found.setdefault(country.key, (country, None, "locatedin/contained"))
+        if not any(c.type is EntityType.COUNTRY for c, _, _ in found.values()) \
+                and main is not None and e.key not in elsewhere \
+                and not (e.country_code and e.country_code != main.country_code):
+            found[main.key] = (main, None, "locatedin/document-country")
+        for container, fact, rule in found.values():
+            if container.key not in by_key:
+                continue
+            out.append(fact if fact is not None else _entity_fact(e, container, rule))
+    return out
+
+
+_CONFIDENCE = {"locatedin/gazetteer": 0.7, "locatedin/contained": 0.7,
+               "locatedin/document-country": 0.5, "locatedin/capital": 0.7,
+               "locatedin/demonym": 0.8, "locatedin/dateline-city": 0.5}
+
+
+def _entity_fact(place: Entity, container: Entity, rule: str) -> Fact:
+    pm = min(place.mentions, key=lambda m: m.start)
+    near = [m for m in container.mentions if m.unit == pm.unit] or container.mentions
+    cm = min(near, key=lambda m: abs(m.start - pm.start))
+    return _fact(pm.unit, pm, cm, pm.sentence, rule, _CONFIDENCE.get(rule, 0.7))
+
+
+def _home_city(place: Entity, entities: list[Entity]) -> Entity | None:
+    """The city a square, building or neighbourhood nothing else places lies in: the
+    dateline city of the unit that first names it, else the one city the document names
+    most (at least twice as often as any other)."""
+    first = min(place.mentions, key=lambda m: m.start)
+    cities = [e for e in entities if e.type is EntityType.CITY and e.mentions]
+    for e in cities:
+        if any(m.source == "dateline" and m.unit == first.unit for m in e.mentions):
+            return e
+    ranked = sorted(cities, key=lambda e: -len(e.mentions))
+    if ranked and (len(ranked) == 1 or len(ranked[0].mentions) >= 2 * len(ranked[1].mentions)):
+        return ranked[0]
+    return None
+
+
+def _main_country(entities: list[Entity]) -> Entity | None:
+    """The country the document is about: named most, at least twice as often as any other
+    (headline guesses aside)."""
+    counts = Counter({e.key: sum(1 for m in e.mentions if not m.source.endswith(":headline"))
+                      for e in entities if e.type is EntityType.COUNTRY})
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 1 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return next(e for e in entities if e.key == ranked[0][0])
+
+
+def _capital(entities: list[Entity], main: Entity | None) -> Entity | None:
+    """The city entity that is the capital of the document's country."""
+    if main is None or not main.country_code:
+        return None
+    name = gazetteer().capitals.get(main.country_code)
+    if not name:
+        return None
+    return next((e for e in entities if e.type is EntityType.CITY
+                 and fold(e.name) == fold(name)), None)

@@ -1,0 +1,231 @@
+"""Where a name starts and ends: trimming, particles, and titles before names.
+
+"the Southern Trade Council (Sotrac" -> "Southern Trade Council"; "Radio Programas del"
+-> "Radio Programas del Peru"; "Nigerian President Amara Okafor" -> (Nigerian,
+President, Amara Okafor).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Span
+
+from kg.extract.entity_rules import EntityRules, entity_rules
+from kg.extract.spans import doc_text
+from kg.resolve.places import gazetteer
+
+_DETERMINERS = {"the", "a", "an"}
+_NAME_PARTICLES = {"del", "de", "da", "do", "dos", "das", "di", "la", "le", "of", "von", "van"}
+
+
+def complete_name(span: Span, *, person: bool = False) -> Span:
+    """"Radio Programas del" + "Peru": a name the model cut after a particle goes on to
+    the capitalised word that follows it; "Croix" of "Croix-des-Bouquets" (or "Baptiste
+    Dorvil" of "Jean-Baptiste Dorvil") takes the whole hyphenated word; a ``person``'s
+    name goes on over the capitalised names that follow it ("Wilfredo Mamani" Ayala)."""
+    doc, start, end = span.doc, span.start, span.end
+    if span[-1].lower_ in _NAME_PARTICLES and end < len(doc) and doc[end].is_title:
+        while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+            end += 1
+    if person and end < len(doc) and doc[end].pos_ == "PROPN" and _name_word(doc[end]) \
+            and not doc[end].is_sent_start and span[-1].whitespace_ \
+            and doc[end].ent_iob_ == "O" and not title_regex().match(doc[end:end + 3].text):
+        # "Gen Marta" + "Ruiz-Solano": the whole name, up to another entity or a title
+        stop = name_after(doc, end) or end
+        k = end
+        while k < stop and doc[k].ent_iob_ == "O":
+            k += 1
+        end = k
+    # a hyphenated name goes on to its last capitalised part ("Croix-des-Bouquets", not
+    # "EU-facilitated") and back to its first ("Jean-Baptiste", "al-Dulaimi")
+    k = end
+    while k + 1 < len(doc) and doc[k].text in ("-", "‐") and not doc[k - 1].whitespace_ \
+            and not doc[k].whitespace_ and doc[k + 1].is_alpha:
+        k += 2
+        if doc[k - 1].text[:1].isupper():
+            end = k
+    k = start
+    while k >= 2 and doc[k - 1].text in ("-", "‐") and not doc[k - 2].whitespace_ \
+            and not doc[k - 1].whitespace_ and doc[k - 2].is_alpha:
+        k -= 2
+        if doc[k].text[:1].isupper() or doc[k].lower_ in _INNER:
+            start = k
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def trim_span(span: Span) -> Span | None:
+    """Drop leading determiners/possessive endings and surrounding punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct
+                           or doc[start].is_space):
+        start += 1
+    # "Tilak Perera - Minister of Power": a dash with blanks around it ends the name
+    for k in range(start + 1, end):
+        if doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            end = k
+            break
+    # "the Southern Trade Council (Sotrac": a bracket the name does not close ends the name
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
+        end = opened[-1]
+
+    def closing(i: int) -> bool:  # ")" of a bracket opened inside the name stays
+        return doc[i].text == ")" and any(t.text == "(" for t in doc[start:i])
+
+    while end > start and not closing(end - 1) and (
+            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+            or doc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+@cache
+def title_regex() -> re.Pattern[str]:
+    titles = sorted(entity_rules().title_forms.values(), key=len, reverse=True)
+    alts = "|".join(re.escape(t) for t in titles)
+    return re.compile(rf"(?:{alts})(?=[\s,])", re.IGNORECASE)
+
+
+def split_title(span: Span, rules: EntityRules) -> tuple[Span | None, str | None, Span | None]:
+    """(qualifier, title, name) of '[Nigerian] President Amara Okafor', or Nones."""
+    doc = span.doc
+    start = span.start
+    qualifier = None
+    if rules.is_demonym(doc[start].text) or (gazetteer().country(doc[start].text)
+                                             and start + 1 < span.end):
+        qualifier = doc[start:start + 1]
+        start += 1
+    if start >= span.end:
+        return None, None, None
+    rest = doc[start:span.end]
+    m = title_regex().match(rest.text)
+    if not m:
+        return None, None, None
+    name = rest.char_span(m.end(), len(rest.text), alignment_mode="contract")
+    if name is None:
+        return None, None, None
+    name = trim_span(name)
+    if name is None or not name[0].is_title:
+        return None, None, None
+    return qualifier, m.group(0), name
+
+
+def inside_title(span: Span) -> bool:
+    """Whether the span is the start of a longer title phrase followed by a name
+    ("Interior Minister Ana Ruiz", or with a comma: "Interior Minister, Ana Ruiz,")."""
+    text = doc_text(span.doc)
+    m = title_regex().match(text, span.start_char)
+    if m is None or m.end() <= span.end_char:
+        return False
+    rest = text[m.end():m.end() + 8].lstrip().removeprefix(",").lstrip()
+    return rest[:1].isupper()
+
+
+@cache
+def title_end_regex() -> re.Pattern[str] | None:
+    """Reversed titles, to test cheaply whether a text ends with one (None: no shortcut)."""
+    titles = sorted(entity_rules().title_forms.values(), key=len, reverse=True)
+    if any(t != t.rstrip() for t in titles):
+        return None
+    return re.compile("|".join(re.escape(t[::-1]) for t in titles), re.IGNORECASE)
+
+
+def after_title(span: Span) -> bool:
+    """Whether a capitalised title ends right before the span ('... President ' + span)."""
+    before = doc_text(span.doc)[max(0, span.start_char - 40):span.start_char]
+    # a title that ends right before the span ends where the text does, blanks aside:
+    # one anchored match on the reversed text rules out almost every span
+    ends_with = title_end_regex()
+    if ends_with is not None and not ends_with.match(before.rstrip()[::-1]):
+        return False
+    for m in title_regex().finditer(before + " "):
+        if m.group(0)[:1].isupper() and not before[m.end():].strip():
+            return True
+    return False
+
+
+# lower-case words that may sit inside a place or person name ("Mocímboa da Praia",
+# "Croix-des-Bouquets", "Casa Grande del Pueblo")
+_INNER = {"da", "de", "do", "dos", "das", "del", "della", "di", "des", "du", "la", "le", "el",
+          "al", "van", "von", "der", "den", "bin", "ibn", "y", "e"}
+
+
+def _name_word(tok) -> bool:
+    """A capitalised word that may be part of a name (not "In" or "The" opening a sentence)."""
+    return tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text or "'" in tok.text) \
+        and not (tok.is_stop and tok.pos_ not in ("PROPN", "NOUN"))
+
+
+def _joined(doc, i: int) -> bool:
+    """Whether token ``i`` is glued to the one before it ("Croix" "-" "des")."""
+    return i > 0 and not doc[i - 1].whitespace_
+
+
+def name_before(doc, end: int, *, limit: int = 6) -> int | None:
+    """Start of the capitalised name ending at token ``end`` (exclusive), or None.
+
+    Inner particles and hyphenated parts count ("Mocímboa da Praia", "Croix-des-Bouquets");
+    the name may not begin with a particle.
+    """
+    i = end
+    while i > 0 and end - i < limit:
+        tok = doc[i - 1]
+        if _name_word(tok) or (tok.text == "-" and _joined(doc, i - 1) and _joined(doc, i)) \
+                or (tok.lower_ in _INNER and i < end):
+            i -= 1
+            continue
+        if i < end and _joined(doc, i) and tok.is_alpha:  # "Croix-des": the part before a hyphen
+            i -= 1
+            continue
+        break
+    while i < end and ((doc[i].lower_ in _INNER and doc[i].is_lower) or doc[i].text == "-"):
+        i += 1
+    return i if i < end else None
+
+
+def name_after(doc, start: int, *, limit: int = 6) -> int | None:
+    """End (exclusive) of the capitalised name starting at token ``start``, or None."""
+    if start >= len(doc) or not _name_word(doc[start]):
+        return None
+    i = start + 1
+    while i < len(doc) and i - start < limit:
+        tok = doc[i]
+        if (_name_word(tok) or tok.is_digit) and not tok.is_sent_start:
+            i += 1  # "Article 19", "Resolution 1244"
+        elif tok.text == "-" and _joined(doc, i) and i + 1 < len(doc) and _joined(doc, i + 1):
+            i += 2  # "Croix" "-" "des": the part after the hyphen, whatever its case
+        elif tok.lower_ in _INNER and i + 1 < len(doc) and _name_word(doc[i + 1]):
+            i += 2
+        else:
+            break
+    return i
+
+
+def with_owner(span: Span) -> Span:
+    """"Armenia's" + "Defence Ministry": a national body named after its country's
+    possessive takes the country into its mention, so that two countries' defence
+    ministries stay two entities."""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].tag_ != "POS":
+        return span
+    for k in (3, 2, 1):
+        if start - 1 - k >= 0 and gazetteer().country(doc[start - 1 - k:start - 1].text):
+            return doc[start - 1 - k:span.end]
+    return span
+
+
+def with_acronym_owner(span: Span) -> Span:
+    """"the UN" + "Security Council", "the AU" + "Peace and Security Council": an
+    organisation's acronym right before a body's name belongs to the name."""
+    doc, start = span.doc, span.start
+    if start < 1:
+        return span
+    prev = doc[start - 1]
+    if prev.is_upper and prev.is_alpha and 2 <= len(prev.text) <= 6 and prev.whitespace_ \
+            and not gazetteer().country(prev.text) and not prev.is_sent_start \
+            and prev.ent_iob_ in ("O", ""):
+        return doc[start - 1:span.end]
+    return span

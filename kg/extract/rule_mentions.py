@@ -1,0 +1,247 @@
+"""Mentions found by rules rather than the model: institution phrases ("the government",
+"the X peacekeepers"), definite heads ("the committee"), media appositions, later uses
+of a surname, and cities after a locative word the model left untagged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.entity_rules import EntityRules, entity_rules
+from kg.extract.entity_types import place_type
+from kg.extract.spans import HEADLINE, doc_text, fold, in_ranges, mention_from_span
+from kg.records import EntityType, Mention, Unit
+from kg.resolve.places import gazetteer
+
+_VALUE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def surname_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
+    """'Okafor said': later uses of the surname of a person the unit names in full."""
+    out: list[Mention] = []
+    surnames = {m.text.split()[-1] for m in found
+                if m.type is EntityType.PERSON and len(m.text.split()) > 1}
+    # the first of two surnames ("Rodrigo Salinas Quispe" -> "Salinas"): Spanish and
+    # Portuguese names are often shortened to it
+    surnames |= {m.text.split()[-2] for m in found
+                 if m.type is EntityType.PERSON and len(m.text.split()) > 2
+                 and m.text.split()[-2][:1].isupper() and len(m.text.split()[-2]) > 3}
+    for surname in sorted(surnames):
+        if not surname[:1].isupper() or len(surname) < 3:
+            continue
+        for a, b in word_uses(doc_text(doc), surname):
+            s, e = unit.start + a, unit.start + b
+            # the model's guess of another type for the bare surname ("the appointment
+            # of Okafor" as a place) gives way, unless the word is a known place
+            if any(m.start < e and s < m.end and not (
+                    (m.start, m.end) == (s, e) and m.source.startswith("ner:")
+                    and m.type is not EntityType.PERSON and place_type(m.text) is None)
+                   for m in found + out):
+                continue
+            span = doc.char_span(a, b)
+            if span is not None:
+                out.append(mention_from_span(span, unit, EntityType.PERSON, "rule:surname"))
+    return out
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # exactly what \w matches in a str regex
+
+
+def word_uses(text: str, word: str) -> Iterator[tuple[int, int]]:
+    r"""Offsets of ``word`` not inside a longer word or hyphenated compound.
+
+    What ``re.finditer(r"(?<![\w-])WORD(?![\w-])")`` finds, without compiling a regex
+    per name (the regex cache overflows on a long page of names).
+    """
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "-")) and \
+                (end == len(text) or not (_is_word_char(text[end]) or text[end] == "-")):
+            yield at, end
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+
+
+_BEFORE_PLACE = {"in", "to", "at", "from", "near", "and", "of", "outside", "into"}
+
+
+def missed_cities(doc: Doc, unit: Unit, found: list[Mention],
+                   noise: list[tuple[int, int]]) -> list[Mention]:
+    """"spread to Cusco and Arequipa", "the town of Eldoret": a capitalised word after a
+    locative word that the model left untagged is a city when the gazetteer knows one large
+    city of that name (place_type strict); "Baggao, Cagayan": after a place and a comma, a
+    region the gazetteer knows is that region."""
+    out = []
+    covered = {i for m in found if (sp := doc.char_span(m.start - unit.start, m.end - unit.start,
+                                                        alignment_mode="expand")) is not None
+               for i in range(sp.start, sp.end)}
+    place_ends = {sp.end for m in found if m.type.is_place and (sp := doc.char_span(
+        m.start - unit.start, m.end - unit.start, alignment_mode="expand")) is not None}
+    i = 1
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ != "PROPN" or not tok.is_title or i in covered or \
+                (doc[i - 1].lower_ not in _BEFORE_PLACE and doc[i - 1].text != ","):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 3 and doc[end].pos_ == "PROPN" and \
+                doc[end].is_title and end not in covered:
+            end += 1
+        span = doc[i:end]
+        if place_type(span.text, strict=True) is EntityType.CITY and \
+                not gazetteer().country(span.text) and \
+                not in_ranges(noise, span.start_char, span.end_char):
+            out.append(mention_from_span(span, unit, EntityType.CITY, "gazetteer:city"))
+        elif doc[i - 1].text == "," and i - 1 in place_ends and \
+                gazetteer().regions_named(span.text) and \
+                not in_ranges(noise, span.start_char, span.end_char):
+            out.append(mention_from_span(span, unit, EntityType.REGION, "gazetteer:region"))
+        i = end
+    return out
+
+
+@cache
+def _body_regex() -> re.Pattern[str]:
+    phrases = sorted(entity_rules().bodies, key=len, reverse=True)
+    alts = "|".join(re.escape(p).replace("'", "['’]") for p in phrases)
+    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)
+
+
+def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention],
+                   noise: list[tuple[int, int]]) -> list[Mention]:
+    """Institution phrases: 'the government', 'the Peruvian military', 'the X peacekeepers'.
+
+    The mention covers the owner when the text states it ('Peruvian military',
+    'peacekeepers of the X'), so that the resolver can name the institution after it.
+    """
+    out = []
+    named = [(m.start - unit.start, m.end - unit.start, m) for m in found]
+    for match in _body_regex().finditer(doc_text(doc)):
+        body = rules.bodies[fold(match.group(0)).replace("’", "'")]
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or in_ranges(noise, span.start_char, span.end_char):
+            continue
+        # a phrase that modifies a following noun is no reference ("government bodies")
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ != "POS":
+            continue
+        start, end = span.start, span.end
+        prev = doc[start - 1] if start > 0 else None
+        if body.scope == "country":
+            if prev is not None and rules.is_demonym(prev.text):
+                start -= 1
+            elif prev is not None and prev.tag_ == "POS" and start >= 2 and (n := next(
+                    (k for k in (3, 2, 1) if start - 1 - k >= 0
+                     and gazetteer().country(doc[start - 1 - k:start - 1].text)), None)):
+                start -= n + 1  # "South Sudan's government": the whole country name
+            elif prev is not None and prev.is_title and not prev.is_sent_start \
+                    and not span[0].is_title:
+                continue  # part of a longer name the model handles
+            elif (prev is None or prev.lower_ not in {"the", "'s", "’s", "its", "their", "by"}) \
+                    and not span[0].is_title:
+                continue
+        elif body.scope == "organization":
+            owner = _owner_org(doc, unit, start, end, named)
+            if owner is None:
+                continue
+            start, end = min(start, owner.start), max(end, owner.end)
+        sub = doc[start:end]
+        a, b = unit.start + span.start_char, unit.start + span.end_char
+        if any(m.start < b and a < m.end and not m.source.endswith(HEADLINE) for m in found):
+            continue  # the phrase is (part of) a name already found; the resolver names it
+        in_headline = unit.headline is not None and \
+            unit.headline.start <= unit.start + sub.start_char < unit.headline.end
+        # a Title Case headline's "Security Forces" is a guess the body must confirm
+        out.append(mention_from_span(sub, unit, body.type,
+                                     "rule:body" + (HEADLINE if in_headline else "")))
+    return out
+
+
+@cache
+def _anaphor_regex() -> re.Pattern[str]:
+    rules = entity_rules()
+    heads = sorted(h for h, t in rules.heads.items()
+                   if " " not in h and t in (EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
+                                             EntityType.ARMED_FORCE)
+                   and h not in rules.bodies and t is not EntityType.PLACE)
+    return re.compile(rf"\b[Tt]he\s+(?P<head>{'|'.join(map(re.escape, heads))})\b")
+
+
+def anaphor_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention],
+                      noise: list[tuple[int, int]]) -> list[Mention]:
+    """'the committee said': a definite head noun the resolver may link to a named body.
+
+    Only a whole noun phrase counts ("the committee", not "the committee members" or
+    "the office of X"); the resolver drops it when no single named body fits.
+    """
+    out = []
+    text = doc_text(doc)
+    for match in _anaphor_regex().finditer(text):
+        span = doc.char_span(match.start("head"), match.end("head"))
+        if span is None or in_ranges(noise, span.start_char, span.end_char):
+            continue
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADP") or nxt.lower_ == "'s"
+                                or nxt.tag_ == "POS"):
+            continue
+        a, b = unit.start + span.start_char, unit.start + span.end_char
+        if any(m.start < b and a < m.end for m in found):
+            continue
+        out.append(mention_from_span(span, unit, rules.heads[span.text.lower()],
+                                     "rule:anaphor"))
+    return out
+
+
+def _owner_org(doc: Doc, unit: Unit, start: int, end: int,
+               named: list[tuple[int, int, Mention]]) -> Span | None:
+    """The organisation named right before ('the X peacekeepers') or after ('... of the X')."""
+    orgs = [(a, b) for a, b, m in named if m.type in (EntityType.ORGANIZATION,
+                                                      EntityType.GOVERNMENT_BODY)]
+    first = doc[start].idx
+    for a, b in orgs:
+        if b <= first and not doc_text(doc)[b:first].strip(" ’'s"):
+            return doc.char_span(a, b, alignment_mode="expand")
+    last = doc[end - 1].idx + len(doc[end - 1])
+    for a, b in orgs:
+        gap = doc_text(doc)[last:a]
+        if a >= last and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap):
+            return doc.char_span(a, b, alignment_mode="expand")
+    return None
+
+
+@cache
+def _apposition_regex() -> re.Pattern[str]:
+    rules = entity_rules()
+    alts = "|".join(re.escape(p) for p in sorted(rules.descriptors, key=len, reverse=True))
+    name = r"[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|\d+))*"
+    return re.compile(rf"(?P<name>{name})\s*,\s+(?i:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?P<what>(?i:{alts}))\b")
+
+
+def media_appositions(doc: Doc, unit: Unit, rules: EntityRules,
+                       found: list[Mention]) -> list[Mention]:
+    """'Canal Andino, a local TV channel': the apposition types (or finds) the name."""
+    out = list(found)
+    for match in _apposition_regex().finditer(doc_text(doc)):
+        if not match.group("name")[0].isupper():
+            continue
+        etype = rules.descriptors[fold(match.group("what"))]
+        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        if span is None or any(t.ent_type_ in _VALUE_LABELS for t in span):
+            continue  # "on Friday, a TV channel said": a date is no name
+        # "according to Canal Andino": drop leading words the model does not see as the name
+        while len(span) > 1 and not span[0].is_title:
+            span = span[1:]
+        a, b = unit.start + span.start_char, unit.start + span.end_char
+        out = [m for m in out if not (m.start == a and m.end == b and m.source != "kb")]
+        if any(m.start == a and m.end == b for m in out):
+            continue
+        out.append(mention_from_span(span, unit, etype, "rule:apposition"))
+    return out

@@ -1,0 +1,147 @@
+"""Syntax helpers over the spaCy dependency parse, shared by events, statements and relations.
+
+Clause heads and chains, subjects through relative pronouns and shared subjects,
+voice, prepositional objects, and noun-phrase text without relative clauses.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+_SUBJ = {"nsubj", "nsubjpass"}
+_CLAUSE_DEPS = {"ROOT", "relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pcomp",
+                "parataxis"}
+_NP_DROP = {"relcl", "advcl", "parataxis"}
+
+
+def clause_head(tok: Token) -> Token:
+    """The head of the clause ``tok`` sits in."""
+    while tok.dep_ not in _CLAUSE_DEPS and tok.head != tok:
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
+            return tok
+        tok = tok.head
+    return tok
+
+
+def clause_chain(tok: Token) -> list[Token]:
+    """Clause heads from ``tok``'s clause up to the root, stopping after a relative clause."""
+    out = []
+    c = clause_head(tok)
+    while True:
+        out.append(c)
+        if c.dep_ in ("relcl", "ROOT", "ccomp", "parataxis") or c.head == c:
+            return out
+        c = clause_head(c.head)
+
+
+def antecedent(head: Token) -> Token:
+    """The noun a relative clause attached to ``head`` is about: "the X of Y (Z), which"."""
+    h = head
+    for _ in range(6):
+        if h.dep_ in ("appos", "nmod") and h.head.pos_ in ("NOUN", "PROPN"):
+            h = h.head
+        elif h.dep_ == "pobj" and h.head.lemma_ == "of" and h.head.head.pos_ in ("NOUN", "PROPN"):
+            h = h.head.head
+        else:
+            break
+    return h
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject, through relative pronouns and shared subjects of participles/conjuncts;
+    the noun an -ing participle modifies ("soldiers guarding the compound")."""
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            if c.lemma_.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return antecedent(verb.head)
+            return c
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return antecedent(verb.head)
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            if c.lemma_.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return antecedent(verb.head)
+            return c
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        return antecedent(verb.head)
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return passive_subject(verb.head)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not any(
+        c.dep_ == "nsubj" for c in verb.children)
+
+
+def prep_objects(tok: Token, preps: set[str] | None = None) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs under ``tok``; "in the wake of" style chains flattened."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") or (c.dep_ == "advmod" and c.pos_ == "ADP"):
+            for o in c.children:
+                if o.dep_ in ("pobj", "pcomp") and (preps is None or c.lemma_.lower() in preps):
+                    out.append((c.lemma_.lower(), o))
+            for o in c.children:  # "to and from X"
+                if o.dep_ == "conj" and o.pos_ == "ADP":
+                    out.extend((o.lemma_.lower(), p) for p in o.children if p.dep_ == "pobj")
+    return out
+
+
+def future_clause(verb: Token, aux: set[str], heads: set[str]) -> bool:
+    """Whether ``verb``'s clause speaks of what is still to come ("will meet", "is expected
+    to meet", "urged them to join"); ``aux`` and ``heads`` come from the lexicon."""
+    v = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in aux for c in v.children):
+            return True
+        if v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+                and v.head.lemma_.lower() in heads:
+            return True
+        if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+            continue
+        break
+    return False
+
+
+def np_tokens(head: Token, *, drop: set[str] = _NP_DROP, skip: set[int] = frozenset()
+              ) -> list[Token]:
+    """The noun phrase of ``head`` without relative clauses and edge punctuation."""
+    keep: list[Token] = []
+
+    def walk(t: Token) -> None:
+        keep.append(t)
+        for c in t.children:
+            if c.dep_ in drop or c.i in skip:
+                continue
+            walk(c)
+
+    walk(head)
+    keep.sort(key=lambda t: t.i)
+    while keep and (keep[0].is_punct or keep[0].dep_ == "cc"):
+        keep.pop(0)
+    while keep and (keep[-1].is_punct or keep[-1].dep_ == "cc"):
+        keep.pop()
+    return keep
+
+
+def text_of(tokens: list[Token]) -> str:
+    out = ""
+    for i, t in enumerate(tokens):
+        out += t.text
+        if i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            out += t.whitespace_ if nxt.i == t.i + 1 else " "
+    return out.strip()
+

@@ -1,0 +1,196 @@
+"""Roles a few event types read beyond the shared frame (kg/extract/frames.py).
+
+A type file names the readers it uses (``extras``): ``cause`` (what a protest is
+about: "over bus fares", lexicon.yaml ``cause_markers``), ``office`` (the post of an
+appointment: "as defence minister"), ``meeting`` (the medium and "the leaders of A, B
+and C"), ``owner_agent`` (a force named after its organisation was sent by it) and
+``participation`` (one fact per named participant). The purpose ("sent to protect the
+port") and the requester ("at the request of X") are read for every type.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import Context, Fillers, ctx_sent
+from kg.extract.syntax import (
+    is_passive,
+    np_tokens,
+    passive_subject,
+    prep_objects,
+    subject_of,
+    text_of,
+)
+from kg.extract.triggers import Match
+from kg.records import EntityType, Fact, Mention
+
+
+class TypeRoles:
+    """Readers of type-specific roles (mixed into the role reader)."""
+
+    ctx: Context
+    f: Fillers
+    lists: dict
+    loc_preps: set[str]
+    trigger_tokens: dict[int, str]
+    extra: list[Fact]
+    holder_role: str | None
+    f_theme_mentions: list[Mention]
+    _sent_words: dict[int, tuple[list[Token], list[str], set[str]]]
+
+    def _owner_agent(self, roles: dict) -> None:
+        """A force named after its organisation was sent by it ("the UN contingent")."""
+        for v in roles.get("theme", []):
+            if not isinstance(v, Mention):
+                continue
+            inner = [m for m in self.ctx.mentions if m.type in (
+                EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.GOVERNMENT_BODY)
+                and v.start <= m.start and m.end <= v.end and m != v]
+            if inner:
+                roles["agent"] = [min(inner, key=lambda m: m.start)]
+                return
+
+    def _requested_by(self, t: Token, put) -> None:
+        nouns = set(self.lists["request_nouns"])
+        for _prep, obj in prep_objects(t, {"at", "upon", "on"}):
+            if obj.lemma_.lower() not in nouns:
+                continue
+            for c in obj.children:
+                if c.dep_ == "poss":
+                    put("requestedBy", self.f.entity(c))
+            for _, o in prep_objects(obj, {"of"}):
+                put("requestedBy", self.f.entity(o))
+
+
+    def _purpose(self, t: Token, put, kind: str) -> None:
+        def infinitive(v: Token) -> bool:
+            return v.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                            for c in v.children)
+        cands = []
+        for c in t.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and infinitive(c):
+                cands.append(c)
+            if c.dep_ in ("dobj", "prep"):
+                cands.extend(g for g in c.children if g.dep_ in ("acl", "advcl")
+                             and infinitive(g))
+        for v in cands:
+            toks = [x for x in v.subtree if not any(
+                a.dep_ == "advcl" and any(k.dep_ == "mark" for k in a.children)
+                and x in a.subtree for a in v.children)]
+            toks = [x for x in toks if not (x.dep_ == "aux" and x.lower_ == "to" and x.head == v)]
+            put("purpose", text_of(toks))
+            return
+        if kind == "Deployment" and t.dep_ == "relcl":
+            # "the force, which was deployed to X, is guarding Y": the main verb is its task
+            main = t.head
+            while main.dep_ != "nsubj" and main.head != main:
+                main = main.head
+            verb = main.head
+            if main.dep_ == "nsubj" and verb.lemma_.lower() in self.lists["mission_verbs"]:
+                toks = [verb] + [x for c in verb.children if c.dep_ in ("dobj", "prt")
+                                 for x in c.subtree]
+                put("purpose", text_of(sorted(toks, key=lambda x: x.i)))
+
+    def _office(self, t: Token, put, kind: str = "") -> None:
+        """The office of an appointment: "as defence minister", "appointed defence minister"."""
+        heads = [c for c in t.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]
+        heads += [o for _, o in prep_objects(t, {"as"})]
+        for h in heads[:1]:
+            put("role", text_of([x for x in np_tokens(h) if x.dep_ != "det" or x.head != h]))
+        if not heads and self.holder_role:
+            put("role", self.holder_role)
+        elif not heads and kind == "Dismissal":
+            # "dismissed Finance Minister X": the office is the title before the name
+            for v in self.f_theme_mentions:
+                span = self.ctx.char_span(v.start, v.end)
+                if span is None:
+                    continue
+                k = span.start - 1
+                while k >= 0 and span.doc[k].dep_ == "compound" and span.doc[k].is_title and \
+                        k < span.doc[k].head.i < span.end:
+                    k -= 1
+                title = list(span.doc[k + 1:span.start])
+                if title and title[-1].lemma_.lower() in self.f.role_heads:
+                    put("role", text_of(title))
+                    break
+
+    def _cause(self, m: Match, put) -> None:
+        t = m.trigger
+        span = ctx_sent(self.ctx, t)
+        known = self._sent_words.get(span.start)
+        if known is None:  # a sentence often holds several triggers
+            sent = list(span)
+            lows = [x.lower_ for x in sent]
+            known = self._sent_words[span.start] = (sent, lows, set(lows))
+        sent, lows, present = known
+        for marker in self.lists["cause_markers"]:
+            words = marker.split()
+            if words[0] not in present:
+                continue
+            for i in range(len(sent) - len(words) + 1):
+                if sent[i].i <= t.i or lows[i:i + len(words)] != words:
+                    continue
+                last = sent[i + len(words) - 1]
+                objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp", "dobj")]
+                if not objs and last.dep_ == "agent":
+                    objs = [c for c in last.children]
+                if objs:
+                    toks = [x for x in np_tokens(objs[0]) if x.dep_ != "det" or x.head !=
+                            objs[0]]
+                    put("cause", text_of(toks))
+                    return
+
+    def _meeting(self, m: Match, put) -> None:
+        t = m.trigger
+        if len(m.phrase) > 1 or t.lemma_.lower() in ("videoconference",):
+            put("medium", text_of(m.phrase))
+        heads = set(self.ctx.rules.relations["membership"]["member_heads"])
+        for tok in ctx_sent(self.ctx, t):
+            if tok.lemma_.lower() in heads and tok.pos_ == "NOUN":
+                for _, obj in prep_objects(tok, {"of"}):
+                    members = [x for x in self._conjuncts(obj)]
+                    ms = [self.ctx.mention_of(x) for x in members]
+                    ms = [x for x in ms if x is not None and x.type in
+                          (EntityType.COUNTRY, EntityType.PERSON, EntityType.ORGANIZATION)]
+                    if len(ms) >= 2:
+                        for x in ms:
+                            put("participant", x)
+
+    def _participation(self, m: Match, roles: dict) -> Fact | None:
+        t = m.trigger
+        kinds = self.trigger_tokens
+        event_kind = None
+        event_tok = None
+        for tok in t.subtree:
+            if tok.i in kinds and tok.i != t.i and kinds[tok.i] != "Participation":
+                event_kind, event_tok = kinds[tok.i], tok
+                break
+        if event_kind is None:
+            return None
+        subj = subject_of(t) if not is_passive(t) else passive_subject(t)
+        if subj is None:
+            return None
+        people: list[Mention] = []
+        for tok in subj.subtree:
+            if any(a.dep_ == "relcl" for a in tok.ancestors if a in subj.subtree) or \
+                    tok.dep_ == "relcl":
+                continue
+            mm = self.ctx.cover.get(tok.i)  # named mentions only
+            if mm is not None and mm.type.is_agent and mm not in people:
+                people.append(mm)
+        if not people:
+            return None
+        loc: list = []
+        for _, obj in prep_objects(event_tok, self.loc_preps):
+            p = self.f.place(obj)
+            if p is not None:
+                loc.append(p)
+        out = []
+        for p in people:
+            r = {"participant": [p], "eventType": [event_kind]}
+            if loc:
+                r["location"] = loc[:1]
+            out.append(self._fact(m, r, m.rule_for(m.voice if not is_passive(t)
+                                                   else "passive")))
+        self.extra.extend(out[1:])
+        return out[0]

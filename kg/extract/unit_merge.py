@@ -1,0 +1,223 @@
+"""One fact per event inside an update, and what the update's facts tell each other.
+
+A headline that repeats the body, or a quote that repeats the lead, merges into the
+first body fact (roles pooled); an event without a place happened where the
+update's previous event by the same source did; "her successor" takes the office of
+the dismissal beside it; a theme that names another event of the update ("the
+summit") takes that event's description. kg/extract/merge.py merges across updates
+once entities are resolved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context
+from kg.extract.triggers import Engine
+from kg.records import Fact, Mention, Quantity, TimeExpr
+from kg.rules.loader import event_rules
+
+_SUCCESSOR = re.compile(r"^(?:(?:his|her|their|its)\s+)?(?:successor|replacement)$", re.I)
+
+
+def successor_offices(events: list[Fact]) -> None:
+    """"dismissed Finance Minister X and appointed Y as her successor": Y's office is the
+    one the dismissal of the same sentence names."""
+    for f in events:
+        if f.kind != "Appointment" or not any(
+                isinstance(r, str) and _SUCCESSOR.match(r) for r in f.roles.get("role", [])):
+            continue
+        office = next((r for g in events if g.kind == "Dismissal" and g.sentence == f.sentence
+                       for r in g.roles.get("role", []) if isinstance(r, str)), None)
+        if office is not None:
+            f.roles["role"] = [office]
+
+
+
+# --- merging inside an update -----------------------------------------------------------
+_LOCATED = {"Deployment", "Withdrawal", "Detention", "Arrest", "Neutralisation", "Seizure",
+            "Attack", "Arson", "Protest", "Riot", "StateOfEmergency",
+            "CounterTerrorismOperation", "Participation", "Protection", "Casualties", "Damage"}
+
+
+def _key_values(values: list) -> set:
+    out = set()
+    for v in values:
+        if isinstance(v, Mention):
+            out.add(v.text.lower().removeprefix("the "))
+        elif isinstance(v, (Quantity, TimeExpr)):
+            out.add(v.value)
+        else:
+            out.add(str(v).lower())
+    return out
+
+
+def head_words(values: list) -> set[tuple[str, frozenset[str]]]:
+    """(head word, words) of each value ("the provincial council building": building),
+    plural folded: see :func:`same_filler`."""
+    out = set()
+    for v in values:
+        text = v.text if isinstance(v, Mention) else v
+        if isinstance(text, str) and text.split():
+            words = [_fold(w) for w in text.lower().split() if w not in ("the", "a", "an")]
+            if words:
+                out.add((words[-1], frozenset(words)))
+    return out
+
+
+def _fold(word: str) -> str:
+    w = word.strip(".,;:'\"")
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def same_filler(va: list, vb: list) -> bool:
+    """Two wordings of one filler: the same head word, one's words within the other's
+    ("police" / "Ugandan police", "the building" / "the provincial council building"; not
+    "Foreign Ministry" / "Interior Ministry")."""
+    for ha, wa in head_words(va):
+        for hb, wb in head_words(vb):
+            if ha == hb and (wa <= wb or wb <= wa):
+                return True
+    return False
+
+
+def compatible(a: Fact, b: Fact, roles: tuple[str, ...]) -> bool:
+    """Two facts of one kind that may be one event: no role they both fill disagrees.
+
+    When both give a quantity, the quantity decides and the wording of the
+    theme ("7,939 people" / "persons") does not.
+    """
+    if a.kind != b.kind or a.factuality != b.factuality:
+        return False
+    counted = bool(a.roles.get("quantity") and b.roles.get("quantity"))
+    for r in roles:
+        if r == "theme" and counted:
+            continue
+        va, vb = a.roles.get(r), b.roles.get(r)
+        if va and vb and not (_key_values(va) & _key_values(vb)) and \
+                not same_filler(va, vb):
+            return False
+    return True
+
+
+def relate_same_acts(events: list[Fact], pairs: list[list[str]]) -> None:
+    """"stormed and set fire to the building": an Attack and an Arson of one act stay two
+    facts (two kinds of event) and point to each other (kg:sameAct) when they share the
+    sentence, the agent (or one has none) and the target."""
+    for first, second in pairs:
+        for a in (f for f in events if f.kind == first):
+            for b in (f for f in events if f.kind == second):
+                if a.sentence != b.sentence or a.factuality != b.factuality:
+                    continue
+                ta, tb = a.roles.get("theme", []), b.roles.get("theme", [])
+                if not (ta and tb and (_key_values(ta) & _key_values(tb)
+                                       or same_filler(ta, tb))):
+                    continue
+                if compatible_roles(a, b, ("agent",)):
+                    a.links.setdefault("sameAct", []).append(b)
+                    b.links.setdefault("sameAct", []).append(a)
+
+
+def compatible_roles(a: Fact, b: Fact, roles: tuple[str, ...]) -> bool:
+    """No role of ``roles`` both fill disagrees (the kinds may differ)."""
+    for r in roles:
+        va, vb = a.roles.get(r), b.roles.get(r)
+        if va and vb and not (_key_values(va) & _key_values(vb)) and \
+                not same_filler(va, vb):
+            return False
+    return True
+
+
+def absorb(into: Fact, other: Fact) -> None:
+    """Union of roles (first value of single-valued dates kept)."""
+    for role, values in other.roles.items():
+        bucket = into.roles.setdefault(role, [])
+        if role in ("date", "dateEnd") and bucket:
+            continue
+        have = _key_values(bucket)
+        for v in values:
+            k = _key_values([v])
+            if not (k & have):
+                bucket.append(v)
+                have |= k
+    into.confidence = max(into.confidence, other.confidence)
+    for prop, facts in other.links.items():
+        into.links.setdefault(prop, []).extend(f for f in facts if f not in into.links[prop])
+
+
+def merge_in_unit(events: list[Fact], ctx: Context) -> list[Fact]:
+    """One fact per event of an update: a headline repeats the body, and so do quotes.
+
+    Facts of one kind whose shared roles agree (theme, quantity, agent, location)
+    are merged into the first body fact; a headline fact whose event the body
+    also reports is dropped into it.
+    """
+    def in_head(f: Fact) -> bool:
+        h = ctx.headline
+        return h is not None and f.trigger is not None and \
+            h[0] <= f.trigger.start - ctx.unit.start < h[1]
+
+    ordered = sorted(events, key=lambda f: (in_head(f), f.trigger.start if f.trigger else 0))
+    out: list[Fact] = []
+    for f in ordered:
+        if f.kind == "Participation":
+            out.append(f)
+            continue
+        keys = ("quantity", "theme", "agent", "location", "participant") if f.kind not in (
+            "Meeting",) else ("date",)
+        target = next((g for g in out if compatible(g, f, keys) and (
+            f.roles.get("quantity") or f.roles.get("theme") or f.kind in (
+                "Meeting", "Protest", "Riot", "StateOfEmergency",
+                "CounterTerrorismOperation", "Casualties", "Damage")
+            or in_head(f) or g.sentence == f.sentence)), None)  # "signed a treaty"
+        if target is not None:
+            absorb(target, f)
+        else:
+            out.append(f)
+    return sorted(out, key=lambda f: f.trigger.start if f.trigger else 0)
+
+
+def carry_locations(events: list[Fact]) -> None:
+    """An event without a place happened where the update's previous event did.
+
+    Only when both come from the same source (the same speaker, or both the
+    reporter's own words): a minister's nationwide figure does not inherit the
+    city of the police operation reported before it.
+    """
+    last: dict = {}
+    by_kind = {f.kind: f.roles["location"] for f in events if f.roles.get("location")}
+    for f in events:
+        if f.kind == "Participation" and not f.roles.get("location"):
+            kind = next((str(v) for v in f.roles.get("eventType", [])), "")
+            if kind in by_kind:
+                f.roles["location"] = list(by_kind[kind])
+    for f in sorted(events, key=lambda f: f.trigger.start if f.trigger else 0):
+        if f.kind not in _LOCATED:
+            continue
+        source = f.attributed_to.text.lower() if f.attributed_to is not None else None
+        if f.roles.get("location"):
+            if f.kind not in event_rules().situations:
+                last[source] = f.roles["location"]
+        elif last.get(source):
+            f.roles["location"] = list(last[source])
+            f.confidence = round(f.confidence * 0.9, 3)
+
+
+def name_event_themes(events: list[Fact], engine: Engine, ctx: Context) -> None:
+    """A theme that is an event of the update named by its bare noun ("proposed the
+    summit") takes that event's description ("the CSTO leaders' video conference")."""
+    nouns = {w: k for k, t in engine.rules.types.items() for w in [*t.nouns, *t.phrases]}
+    for f in events:
+        themes = f.roles.get("theme", [])
+        for n, v in enumerate(themes):
+            if not isinstance(v, str) or len(v.split()) != 1:
+                continue
+            kind = nouns.get(v.split()[-1].lower())
+            target = next((g for g in events if g.kind == kind and g is not f), None)
+            if target is None:
+                continue
+            who = next((x.text for x in target.roles.get("agent", []) if isinstance(x, Mention)),
+                       "")
+            what = next((str(x) for x in target.roles.get("medium", [])), None) or \
+                (target.trigger.text if target.trigger else v)
+            themes[n] = f"{who} {what}".strip()

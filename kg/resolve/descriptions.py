@@ -1,0 +1,63 @@
+"""Descriptions that point to a named institution of the document.
+
+"The police" in a story that names "the National Police Service" (of the same country)
+is that force; "the army" in one that names "the Bangladesh Army" is that army. A
+description is a mention the resolver named by rule (an institution phrase, a national
+body with no country stated: "Police" -> "Police of Kenya") or a bare head word; it joins
+the one named body of the document whose name holds the same head or an equivalent one
+(kg/rules/entities/equivalents.jsonl: army ~ armed forces ~ military; parliament ~
+national assembly ~ congress), of the same type and, when both are known, of the same
+country. Two candidates: no link (which one is meant is unclear). The merge says why
+(``kg:mergedBy "description: the named body of that kind"``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.entity_rules import EntityRules
+from kg.records import EntityType
+
+RULE = "description: the named body of that kind"
+_BODIES = (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE)
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """What the resolver knows of one cluster root."""
+
+    root: int
+    name: str  # canonical name proposed ("Police of Kenya", "Kenya National Police Service")
+    surface: str  # the mention text, folded ("police", "the kenyan police")
+    type: EntityType
+    country: str | None  # ISO code of the country it belongs to, when known
+    description: bool  # named by rule from a common noun, or a bare head
+
+
+def _heads(text: str, rules: EntityRules) -> set[frozenset[str]]:
+    """The equivalence sets whose heads occur in ``text`` as whole words."""
+    out = set()
+    for head, group in rules.equivalents.items():
+        if re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", text):
+            out.add(group)
+    return out
+
+
+def description_links(items: list[Described], rules: EntityRules) -> list[tuple[int, int]]:
+    """(description root, named root) pairs to merge."""
+    named = [d for d in items if not d.description and d.type in _BODIES
+             and len(d.name.split()) > 1]
+    out = []
+    for d in items:
+        if not d.description or d.type not in _BODIES:
+            continue
+        heads = _heads(d.surface, rules)
+        if not heads:
+            continue
+        cands = {n.root for n in named if n.type is d.type and n.root != d.root
+                 and heads & _heads(n.name.casefold(), rules)
+                 and (d.country is None or n.country is None or d.country == n.country)}
+        if len(cands) == 1:
+            out.append((d.root, cands.pop()))
+    return out

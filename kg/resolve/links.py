@@ -1,0 +1,264 @@
+"""The resolver's linking rules (a mixin of kg.resolve.entities._Resolver): pronouns,
+acronyms, surnames and name parts, bare heads, short forms, titles, place anaphors and
+descriptions. Each merge records the rule that made it (``kg:mergedBy``)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.records import EntityType, Mention
+from kg.resolve.descriptions import RULE as DESCRIPTION_RULE
+from kg.resolve.descriptions import Described, description_links
+from kg.resolve.names import _is_acronym, display_name, normalise_name
+
+
+class Links:
+    """Linking rules; the resolver provides mentions, info, clusters, rules, gaz, kb."""
+
+    def link_descriptions(self) -> None:
+        """'the police' -> the one named police force of the document (kg/resolve/descriptions)."""
+        groups: dict[int, list[int]] = {}
+        for j in range(len(self.mentions)):
+            groups.setdefault(self.clusters.find(j), []).append(j)
+        items = []
+        for root, members in groups.items():
+            inf = self._root_info(root)
+            described = all(self.is_description(self.mentions[j].text) for j in members)
+            surface = normalise_name(self.mentions[root].text)
+            items.append(Described(root, inf.name, surface, inf.type,
+                                   self.country_in(inf.name), described))
+        for child, root in description_links(items, self.rules):
+            self.clusters.union(child, root, DESCRIPTION_RULE)
+            self.described.update(j for j in groups[child]
+                                  if self.info[j].rule in ("body phrase", "national body"))
+
+    def is_description(self, text: str) -> bool:
+        """'police', 'the army', 'Kenya's police', 'the Kenyan military': a head word with at
+        most a country before it (not 'the Bangladesh Army', a name)."""
+        words = display_name(text).split(" ")
+        if len(words) > 1 and (self.rules.is_demonym(words[0]) or self.gaz.country(words[0])):
+            words = words[1:]
+        poss = re.match(r"^.+?'s\s+(.+)$", " ".join(words))
+        rest = poss.group(1) if poss else " ".join(words)
+        return rest.casefold() in self.rules.equivalents and (
+            " " not in rest or rest.islower()) and not (len(words) > 1 and rest[:1].isupper()
+                                                      and not poss)
+
+    def country_in(self, name: str) -> str | None:
+        """The ISO code of the country a body's name states ("Police of Kenya", "Bangladesh
+        Army", "Kenyan police"), else None."""
+        words = re.findall(r"[\w'-]+", name)
+        for n in (3, 2, 1):
+            for k in range(len(words) - n + 1):
+                place = self.gaz.country(" ".join(words[k:k + n]))
+                if place is not None:
+                    return place.country_code
+        for w in words:
+            code = self.rules.demonym_country(w)
+            if code:
+                return code
+        return None
+
+    def link_pronouns(self) -> None:
+        """"He told reporters": a resolved pronoun is a mention of its antecedent's entity."""
+        where = {m: i for i, m in enumerate(self.mentions)}
+        for i, m in enumerate(self.mentions):
+            if m.antecedent is not None and m.antecedent in where:
+                self.clusters.union(i, where[m.antecedent], m.source)
+
+    def link_acronyms(self) -> None:
+        """Long names are indexed by where they end (an acronym right after one) and, per
+        acronym text, the long names it spells are found once and kept as the roots of
+        their clusters (an acronym used a thousand times asks once)."""
+        from kg.extract.acronyms import spells
+
+        longs = [(i, m) for i, m in enumerate(self.mentions)
+                 if m.type.is_agent and not _is_acronym(m.text) and len(m.text.split()) > 1
+                 and self.info[i] is not None and self.info[i].kb is None]
+        by_end: dict[int, list[int]] = {}
+        by_text: dict[str, list[int]] = {}
+        for j, lm in longs:
+            by_end.setdefault(lm.end, []).append(j)
+            by_text.setdefault(lm.text, []).append(j)
+        spelled: dict[str, set[int]] = {}  # acronym text -> roots of the long names it spells
+        for i, m in enumerate(self.mentions):
+            # "Ecowas": a capitalised word the text defined as an acronym counts as one
+            if not (_is_acronym(m.text) or m.source == "rule:acronym") or \
+                    not m.type.is_agent or self.info[i].kb is not None:
+                continue
+            defined = [j for end in range(m.start - 4, m.start + 1)
+                       for j in by_end.get(end, ()) if spells(m.text, self.mentions[j].text)]
+            if defined:
+                self.clusters.union(i, min(defined), "acronym defined in text")
+                continue
+            reps = spelled.get(m.text)
+            if reps is None:
+                reps = {j for text, js in by_text.items() if spells(m.text, text) for j in js}
+            roots = {self.clusters.find(j) for j in reps}
+            spelled[m.text] = roots  # roots only ever merge: their roots stay the answer
+            if len(roots) == 1:
+                self.clusters.union(i, next(iter(roots)), "acronym initials")
+
+    def link_surnames(self) -> None:
+        """'Okafor' -> 'Amara Okafor'; also 'J. Okafor', and another part of exactly one
+        person's name ('Saavedra' of 'Rodrigo Saavedra Quispe', 'Somchai' of 'Somchai
+        Rattanakul') when no surname fits."""
+        full: dict[str, set[int]] = {}
+        parts: dict[str, set[int]] = {}
+        for i, m in enumerate(self.mentions):
+            words = display_name(m.text).split()
+            if m.type is EntityType.PERSON and len(words) > 1 and self.info[i].named \
+                    and m.antecedent is None:
+                root = self.clusters.find(i)
+                full.setdefault(normalise_name(words[-1]), set()).add(root)
+                for w in words[:-1]:
+                    if len(w) > 2 and w[:1].isupper() and not w.endswith("."):
+                        parts.setdefault(normalise_name(w), set()).add(root)
+        for i, m in enumerate(self.mentions):
+            text = display_name(m.text)
+            initial = re.fullmatch(r"([A-Z])\.\s*([\w'-]+)", text)
+            if initial:
+                roots = {self.clusters.find(j) for j in full.get(normalise_name(
+                    initial.group(2)), set()) if normalise_name(display_name(
+                        self.mentions[j].text))[:1] == initial.group(1).lower()}
+                rule = "initial and surname of a person named in full"
+            elif " " in text or self.info[i].kb is not None or not m.type.is_agent \
+                    or _is_acronym(m.text) or not self.info[i].named:
+                continue
+            else:
+                key = normalise_name(text)
+                roots = {self.clusters.find(j) for j in full.get(key, set())}
+                rule = "surname of a person named in full"
+                if not roots and key not in full:
+                    roots = {self.clusters.find(j) for j in parts.get(key, set())}
+                    rule = "part of the name of a person named in full"
+            if len(roots) == 1:
+                root = roots.pop()
+                if self.clusters.find(i) != root:
+                    self.clusters.union(i, root, rule)
+                    self.info[i].type = EntityType.PERSON
+
+    def link_anaphors(self) -> None:
+        """'the committee' -> the one earlier named body whose head is 'committee' (or an
+        equivalent: 'the bloc' -> '... Community of West African States'), in this update
+        or the one before.
+
+        Candidates are the clusters of the earlier mentions, kept as they are met per
+        update and per head noun of the cluster's name, so an anaphor looks only at the
+        bodies with its head (scanning every earlier mention made a document's resolution
+        grow with the square of its length). A cluster that joins another here takes its
+        updates along to the new root.
+        """
+        find = self.clusters.find
+        heads: dict[int, str | None] = {}  # root -> head noun of its name, None: not named
+
+        def head(root: int) -> str | None:
+            if root not in heads:
+                rname = normalise_name(self._root_info(root).name)
+                # "the mission" -> "United Nations Mission in Liberia"
+                core = re.split(r"\s+(?:of|in|for|on)\s+", rname, maxsplit=1)[0]
+                heads[root] = core.split(" ")[-1] if " " in rname else None
+            return heads[root]
+
+        seen: dict[int, dict[str, set[int]]] = {}  # unit -> head -> roots met in it
+        units_of: dict[int, set[int]] = {}  # root -> the units where it was met
+
+        def meet(root: int, unit: int) -> None:
+            units_of.setdefault(root, set()).add(unit)
+            h = head(root)
+            if h is not None:
+                seen.setdefault(unit, {}).setdefault(h, set()).add(root)
+
+        for i, m in enumerate(self.mentions):
+            text = normalise_name(m.text)
+            if not (" " in text or text not in self.rules.heads or m.type.is_place
+                    or self.info[i].rule != "same name"):
+                self.info[i].named = False
+                mine = find(i)
+                wanted = {text, *self.rules.equivalents.get(text, ())}
+                met = [r for unit in (m.unit, m.unit - 1) for h in wanted
+                       for r in seen.get(unit, {}).get(h, ())]
+                cands = {r for r in map(find, met) if r != mine and head(r) in wanted
+                         and self._root_info(r).type.is_agent}
+                if len(cands) == 1:
+                    root = cands.pop()
+                    self.clusters.union(i, root, "anaphor: nearest named body")
+                    for unit in units_of.pop(mine, ()):  # its mentions now count as root's
+                        meet(root, unit)
+                else:
+                    self.info[i].key = f"unresolved:{i}"
+            meet(find(i), m.unit)
+
+    def link_short_forms(self) -> None:
+        """"the Security Council" after "the UN Security Council", "the Permanent Council"
+        after "the Permanent Council of the OAS": a name of two words or more that ends,
+        or opens before "of", exactly one longer name of a body of the document is it."""
+        bodies = (EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE)
+        longs: dict[int, str] = {}
+        for i, m in enumerate(self.mentions):
+            inf = self.info[i]
+            if m.type in bodies and inf.named and m.antecedent is None:
+                longs[self.clusters.find(i)] = normalise_name(self._root_info(i).name)
+        for i, m in enumerate(self.mentions):
+            text = normalise_name(m.text)
+            if m.type not in bodies or len(text.split()) < 2 or m.antecedent is not None \
+                    or not self.info[i].named or self.info[i].kb is not None:
+                continue
+            mine = self.clusters.find(i)
+            roots = {r for r, name in longs.items() if r != mine and name != text and (
+                name.endswith(" " + text) or name.startswith(text + " of "))}
+            if len(roots) == 1:
+                self.clusters.union(i, roots.pop(), "short form of a longer name")
+
+    def link_titles(self) -> None:
+        """'the Ghanaian president' -> the one person a title before a name made president."""
+        holders: dict[str, list[tuple[int, str | None]]] = {}
+        where = {m: i for i, m in enumerate(self.mentions)}
+        for fact in self.positions:
+            holder = fact.roles.get("holder", [None])[0]
+            role = fact.roles.get("role", [None])[0]
+            if not isinstance(holder, Mention) or not isinstance(role, str) \
+                    or holder not in where:
+                continue
+            org = (fact.roles.get("organization") or [None])[0]
+            code = None
+            if isinstance(org, Mention) and org in where:
+                place = self.info[self.clusters.find(where[org])].place
+                code = place.country_code if place is not None else None
+            holders.setdefault(normalise_name(role), []).append((where[holder], code))
+        for i, m in enumerate(self.mentions):
+            if m.type is not EntityType.PERSON or self.info[i].named:
+                continue
+            found = self.title_of(m)
+            if found is None:
+                continue
+            title, code = found
+            roots = {self.clusters.find(j) for j, c in holders.get(title, [])
+                     if code is None or c == code}
+            if len(roots) == 1:
+                self.clusters.union(i, roots.pop(), "title refers to its holder")
+
+    def link_place_anaphors(self) -> None:
+        """'the country' / 'the city' -> the nearest such place named before in the update."""
+        nouns = {"country": EntityType.COUNTRY, "city": EntityType.CITY}
+        dominant: list[int] | None = None  # the dominant country's mentions, then roots
+        for i, m in enumerate(self.mentions):
+            want = nouns.get(normalise_name(m.text))
+            if want is None or self.info[i].named:
+                continue
+            # the nearest first: the scan stops there (a list of all of them grew with
+            # the square of an update's length)
+            before = next((j for j in range(i - 1, -1, -1) if self.mentions[j].unit == m.unit
+                           and self._root_info(j).type is want and self._root_info(j).named),
+                          None)
+            if before is not None:
+                self.clusters.union(i, self.clusters.find(before),
+                                    f"anaphor: nearest {normalise_name(m.text)}")
+            elif want is EntityType.COUNTRY and self.dominant is not None:
+                if dominant is None:
+                    dominant = [j for j, inf in enumerate(self.info) if inf.place is not None
+                                and inf.place.geonames_id == self.dominant.geonames_id]
+                roots = {self.clusters.find(j) for j in dominant}
+                dominant = list(roots)  # roots only merge: theirs are the same roots
+                if len(roots) == 1:
+                    self.clusters.union(i, roots.pop(), "anaphor: dominant country")

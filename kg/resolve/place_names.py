@@ -1,0 +1,135 @@
+"""One entity per place name in a document, whatever each mention's guess.
+
+The model may call one village a person in one sentence and a place in the next
+("Tavush" / "Tavush province", "Baku told a different story" / "in Baku"). Every
+mention whose name (without a kind noun: "province", "town", "district") is the name of
+a place mention of the document joins that place, unless it is the surname of a
+person named in full. The group's type comes from the text's cues ("the village of
+X", "X province": sources ``rule:kind-*``, ``rule:place-*``) when it has any, else from
+the gazetteer (kg.resolve.places.Gazetteer.decide), else from the mentions' types.
+A city and a district of one name that the text keeps apart ("the town of Macomia",
+"Macomia district") stay two places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract.entity_rules import entity_rules
+from kg.records import EntityType, Mention
+from kg.resolve.places import Gazetteer, Place, fold
+
+_PLACES = (EntityType.CITY, EntityType.REGION, EntityType.PLACE)
+_CUED = ("rule:kind-", "rule:place-")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceChoice:
+    """What the resolver should take for one mention of a place."""
+
+    key: str
+    name: str
+    type: EntityType
+    place: Place | None
+    rule: str
+    alias: str | None = None  # the bare name of "X province"
+
+
+@cache
+def _kind_suffix() -> re.Pattern[str]:
+    nouns = [n for n, k in entity_rules().kind_nouns.items()
+             if k.type in _PLACES and not k.part_of_name]
+    alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"^(?P<base>.+?)\s+(?P<noun>{alts})$")
+
+
+def base_name(text: str) -> tuple[str, str | None]:
+    """("Santa Elena", "province") of "Santa Elena province"; (text, None) otherwise (a
+    capitalised noun is part of the name: "Colombo District")."""
+    m = _kind_suffix().match(text.strip())
+    if m is None:
+        return text.strip(), None
+    return m.group("base"), m.group("noun").lower()
+
+
+def place_groups(mentions: list[Mention], names: list[str], skip: set[int], gaz: Gazetteer,
+                 countries: set[str]) -> dict[int, PlaceChoice]:
+    """Choices for the mentions (by index) that belong to a place group.
+
+    ``names`` are the mentions' display names; ``skip`` the indices the resolver has
+    already decided (knowledge-base entries, countries, institution phrases).
+    """
+    surnames = {fold(n.split()[-1]) for m, n in zip(mentions, names, strict=True)
+                if m.type is EntityType.PERSON and len(n.split()) > 1}
+    groups: dict[str, list[int]] = {}
+    nouns: dict[int, str | None] = {}
+    has_place: set[str] = set()
+    for i, (m, n) in enumerate(zip(mentions, names, strict=True)):
+        if i in skip or m.type is EntityType.COUNTRY or n.islower() or n.isupper():
+            continue  # "the city" is an anaphor, "OAS" an acronym: no place names
+        if m.type.is_agent and not m.source.startswith("ner:"):
+            continue
+        base, noun = base_name(n) if m.type in _PLACES else (n, None)
+        key = fold(base)
+        if m.type.is_agent and (key in surnames or n.isupper()):
+            continue
+        groups.setdefault(key, []).append(i)
+        nouns[i] = noun
+        if m.type in _PLACES:
+            has_place.add(key)
+    out: dict[int, PlaceChoice] = {}
+    for key, members in groups.items():
+        if key not in has_place:
+            continue
+        parts = _split(members, mentions, nouns)
+        for part in parts:
+            out.update(_choose(part, mentions, names, nouns, gaz, countries,
+                               apart=len(parts) > 1))
+    return out
+
+
+def _split(members: list[int], mentions: list[Mention],
+           nouns: dict[int, str | None]) -> list[list[int]]:
+    """"the town of Macomia" and "Macomia district": the cued city and the region apart."""
+    cued = {mentions[i].type for i in members if mentions[i].source.startswith(_CUED)}
+    if not {EntityType.CITY, EntityType.REGION} <= cued:
+        return [members]
+    region = [i for i in members if nouns[i] is not None and
+              entity_rules().kind_nouns[nouns[i]].type is EntityType.REGION]
+    rest = [i for i in members if i not in region]
+    return [p for p in (region, rest) if p]
+
+
+def _choose(members: list[int], mentions: list[Mention], names: list[str],
+            nouns: dict[int, str | None], gaz: Gazetteer, countries: set[str], *,
+            apart: bool) -> dict[int, PlaceChoice]:
+    """The type, link and name of one group; ``apart``: a city and a region of one name
+    ("Macomia", "Macomia district") keep their words apart."""
+    cues = Counter(mentions[i].type for i in members
+                   if mentions[i].source.startswith(_CUED) and mentions[i].type in _PLACES)
+    bare = min((base_name(names[i])[0] for i in members), key=len)
+    place: Place | None = None
+    if cues:
+        etype = cues.most_common(1)[0][0]
+        rule = "place named with its kind"
+        if etype is not EntityType.PLACE:
+            place = gaz.link(bare, etype, countries=countries)
+    else:
+        place = gaz.decide(bare, countries=countries)
+        if place is not None:
+            etype, rule = place.type, "GeoNames name"
+        else:
+            votes = Counter(mentions[i].type for i in members if mentions[i].type in _PLACES)
+            etype, rule = votes.most_common(1)[0][0], "same place name"
+    if place is not None and place.type is not etype:
+        place = None
+    key = place.key if place is not None else f"place:{etype.value}:{fold(bare)}"
+    name = place.name if place is not None else max((names[i] for i in members), key=len)
+    out = {}
+    for i in members:
+        alias = base_name(names[i])[0] if nouns.get(i) and not apart else None
+        out[i] = PlaceChoice(key, name, etype, place, rule, alias)
+    return out

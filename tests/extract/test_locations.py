@@ -1,0 +1,69 @@
+"""LocatedIn (kg/extract/locations.py) on invented sentences: what the text states, the
+gazetteer, containers of containers, the document's country and the dateline city."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _pairs(result) -> set[tuple[str, str]]:
+    """(place, container) for every label of either entity."""
+    labels = {m: {e.name, *e.aliases} for e in result.entities for m in e.mentions}
+    out = set()
+    for f in facts_of(result, "LocatedIn"):
+        place, container = f.roles["place"][0], f.roles["container"][0]
+        for p in labels.get(place, names(result, [place])):
+            for c in labels.get(container, names(result, [container])):
+                out.add((p, c))
+    return out
+
+
+def test_a_village_in_a_province_lies_in_the_province_and_its_country(nlp):
+    r = run(nlp, "Artillery hit Kachar, in Lori province, on Monday, Armenia said.")
+    pairs = _pairs(r)
+    assert ("Kachar", "Lori province") in pairs
+    assert ("Kachar", "Armenia") in pairs
+    assert ("Lori province", "Armenia") in pairs
+
+
+def test_a_place_comma_region_and_a_list_is_no_container(nlp):
+    r = run(nlp, "The storm made landfall over Palanan, Cagayan, in the Philippines. Schools "
+                 "closed in Tuguegarao, Aparri and Claveria.")
+    pairs = _pairs(r)
+    assert ("Palanan", "Cagayan") in pairs
+    assert not any(p == "Tuguegarao" and c in ("Aparri", "Claveria") for p, c in pairs)
+
+
+def test_a_demonym_before_the_kind_names_the_country(nlp):
+    r = run(nlp, "Rockets hit the Turkish town of Akcakale. Syria denied it; Syria's army "
+                 "said Damascus was calm.")
+    pairs = _pairs(r)
+    assert ("Akcakale", "Syria") not in pairs  # a demonym's country outranks the document's
+
+
+def test_a_district_of_a_city_lies_in_the_city(nlp):
+    r = run(nlp, "He was arrested at his home in the Kololo district of Kampala. Uganda's "
+                 "police said he was held in Kampala.")
+    pairs = _pairs(r)
+    assert ("Kololo", "Kampala") in pairs
+    assert ("Kololo", "Uganda") in pairs
+    assert ("Kampala", "Uganda") in pairs
+
+
+def test_the_capitals_neighbourhoods_lie_in_the_capital(nlp):
+    r = run(nlp, "Kenya's police said shops in the capital's Kibera and Mathare slums were "
+                 "looted. Nairobi was calm on Tuesday. Kenya's president spoke.")
+    pairs = _pairs(r)
+    assert ("Kibera", "Nairobi") in pairs and ("Mathare", "Nairobi") in pairs
+
+
+def test_a_place_nothing_places_lies_in_the_documents_country(nlp):
+    r = run(nlp, "Gunmen attacked the village of Tagalvo on Sunday, Peru's army said. Peru "
+                 "sent troops.")
+    assert ("Tagalvo", "Peru") in _pairs(r)
+
+
+def test_a_large_city_wins_over_a_small_namesake_in_a_named_country(nlp):
+    r = run(nlp, "The truce took effect at 21:45 (22:45 Moscow time), the United States "
+                 "said. Moscow welcomed it.")
+    assert ("Moscow", "United States") not in _pairs(r)
