@@ -323,12 +323,12 @@ class DocumentMapper:
         if fact.kind != "Position":
             return
         for value in fact.roles.get("role", ()):
-            title = str(value).strip()
+            title = role_title(str(value))
             if isinstance(value, Mention | Quantity | TimeExpr) or not title:
                 continue
             role = self.minter.org_role(title)
             add(Quad(f, ORG.role, role, g))
-            if role not in self._org_nodes:  # the first title spelt so names the role
+            if role not in self._org_nodes:
                 self._org_nodes.add(role)
                 add(Quad(role, _TYPE, ORG.Role, g))
                 add(Quad(role, _PREF, Literal(title), g))
@@ -375,6 +375,21 @@ class DocumentMapper:
             add(Quad(f, KG.dateText, Literal(value.text), g))
         if value.end and role != "dateEnd":
             add(Quad(f, KG.dateEnd, Literal(value.end, datatype=_XSD_DATE), g))
+
+
+_MINOR_WORDS = frozenset({"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to"})
+
+
+def role_title(text: str) -> str:
+    """A position's title as its ``org:Role`` and ``org:Post`` are named: spaces collapsed,
+    lower-case words capitalised but for minor ones ('prime minister' and 'Prime Minister'
+    -> 'Prime Minister'; 'UN envoy' -> 'UN Envoy'), so that every document, and every part
+    of a long one, names a role (one IRI per title whatever its case) alike."""
+    words = text.split()
+    return " ".join(
+        w if not w.islower() or (i and w in _MINOR_WORDS)
+        else "-".join(part[:1].upper() + part[1:] for part in w.split("-"))
+        for i, w in enumerate(words))
 
 
 # Roles whose plain-text value is the property itself (not a ``...Text`` variant).

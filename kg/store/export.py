@@ -44,7 +44,7 @@ def serialize_store(store: Store, fmt: GraphFormat, output: BinaryIO, *,
     if fmt.is_dataset and fmt is not GraphFormat.JSONLD and not entail:
         serialize(store, output, fmt.rdf_format, prefixes=PREFIXES)
         return
-    extra = _Entailer(store) if entail else None
+    extra = Entailer(store) if entail else None
     with _Scratch(workdir) as scratch:
         if fmt.is_dataset:  # JSON-LD, or N-Quads/TriG with what they entail
             graphs = [DefaultGraph(), *sorted(store.named_graphs(), key=str)]
@@ -91,10 +91,10 @@ def _graph_lines(store: Store, scratch: _Scratch) -> Iterator[str]:
         yield from scratch.dumped(store, RdfFormat.N_TRIPLES, graph)
 
 
-class _Entailer:
-    """The N-Triples lines of what the alignments entail in one graph of ``store`` (or in
-    all of them: ``None``), read from the store pattern by pattern; they may repeat or be
-    in the graph already (the sort de-duplicates)."""
+class Entailer:
+    """What the alignments entail in one graph of ``store`` (or in all of them: ``None``),
+    read from the store pattern by pattern, in batches; the results may repeat or be in
+    the graph already (the sort, or the caller, de-duplicates)."""
 
     def __init__(self, store: Store):
         from kg.rdf.alignments import alignments
@@ -102,7 +102,7 @@ class _Entailer:
         self.store = store
         self.al = alignments()
 
-    def lines(self, graph, per_batch: int = 50_000) -> Iterator[str]:
+    def quads(self, graph, per_batch: int = 50_000) -> Iterator[Quad]:
         from kg.rdf.mapping import entailed_quads
         from kg.rdf.vocab import RDF
 
@@ -113,8 +113,12 @@ class _Entailer:
             itertools.chain.from_iterable(store.quads_for_pattern(None, p, None, graph)
                                           for p in al.properties))
         while batch := list(itertools.islice(candidates, per_batch)):
-            for q in entailed_quads(batch, al):
-                yield f"{q.subject} {q.predicate} {q.object} ."
+            yield from entailed_quads(batch, al)
+
+    def lines(self, graph) -> Iterator[str]:
+        """The N-Triples lines of :meth:`quads` (as pyoxigraph writes them)."""
+        for q in self.quads(graph):
+            yield f"{q.subject} {q.predicate} {q.object} ."
 
 
 def _dataset_lines(store: Store, scratch: _Scratch) -> Iterator[str]:

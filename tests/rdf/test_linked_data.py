@@ -435,3 +435,31 @@ def test_reference_kb_links_to_wikidata():
                for i in wikidata), wikidata
     assert "http://www.wikidata.org/entity/Q318693" in \
         entries["Collective Security Treaty Organization"]
+
+
+def test_role_titles_name_a_role_alike_whatever_their_case():
+    """One org:Role IRI per title whatever its case, so its name must not depend on which
+    document (or part of a long one) spelt it first: SHACL allows one skos:prefLabel."""
+    from kg.rdf.mapping import role_title
+
+    assert role_title("prime  minister") == role_title("Prime Minister") == "Prime Minister"
+    assert role_title("minister of foreign affairs") == "Minister of Foreign Affairs"
+    assert role_title("secretary-general") == "Secretary-General"
+    assert role_title("UN envoy") == "UN Envoy"  # acronyms are kept
+    assert role_title(" ") == ""
+
+
+def test_kg_load_sends_what_the_alignments_entail():
+    """``kg load --entail``: each graph sent holds its own statements and what they entail
+    (the same as ``kg export --entail``), once each."""
+    from kg.load import graphs_of
+
+    store = offices().store()
+    store.extend(every_kind().store())
+    plain = {(g.iri, t) for g in graphs_of(store) for t in g.triples}
+    sent = [(g.iri, t) for g in graphs_of(store, entail=True) for t in g.triples]
+    assert len(sent) == len(set(sent))
+    want = {(g.value, _triple(s, p, o)) for s, p, o, g in expected_entailments(store)}
+    assert set(sent) == plain | want
+    merged = [t for g in graphs_of(store, graph_iri="urn:x:all", entail=True) for t in g.triples]
+    assert set(merged) == {t for _, t in sent}
