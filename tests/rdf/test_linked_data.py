@@ -463,3 +463,22 @@ def test_kg_load_sends_what_the_alignments_entail():
     assert set(sent) == plain | want
     merged = [t for g in graphs_of(store, graph_iri="urn:x:all", entail=True) for t in g.triples]
     assert set(merged) == {t for _, t in sent}
+
+
+def test_one_licence_for_code_ontology_and_shapes():
+    """Apache-2.0 in pyproject, the LICENSE file, and the ontology's and shapes' dct:license."""
+    import tomllib
+    from pathlib import Path
+
+    from kg.validate import shapes_path
+
+    root = Path(__file__).resolve().parents[2]
+    assert tomllib.loads((root / "pyproject.toml").read_text())["project"]["license"] == \
+        "Apache-2.0"
+    assert "Apache License" in (root / "LICENSE").read_text()[:200]
+    licence = NamedNode("http://purl.org/dc/terms/license")
+    for path in (ontology_path(), shapes_path()):
+        st = Store()
+        st.load(path=str(path), format=RdfFormat.TURTLE)
+        assert [q.object.value for q in st.quads_for_pattern(None, licence, None)] == \
+            ["https://www.apache.org/licenses/LICENSE-2.0"], path
