@@ -482,3 +482,26 @@ def test_one_licence_for_code_ontology_and_shapes():
         st.load(path=str(path), format=RdfFormat.TURTLE)
         assert [q.object.value for q in st.quads_for_pattern(None, licence, None)] == \
             ["https://www.apache.org/licenses/LICENSE-2.0"], path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("big_input", [10**9, 10], ids=["in-memory", "temporary-store"])
+def test_build_entail_writes_the_entailed_file_whatever_the_build_path(tmp_path, big_input):
+    """``kg build -o --entail``: the output has what the alignments entail both when the
+    input is built in memory and when it goes through a temporary on-disk store."""
+    from kg.build import BuildOptions, build_to_file
+    from kg.ingest.sources import expand_sources
+
+    src = tmp_path / "a.txt"
+    src.write_text("The Allied Security Partnership deployed 2,056 border guards to Ndola on "
+                   "Monday, the ministry said. President Midi Moreyan met Selia Halanyan in "
+                   "Lusaka on Friday.\n")
+    out = tmp_path / "out" / "g.nq"
+    out.parent.mkdir()
+    report = build_to_file(expand_sources([str(src)]), out, fmt=GraphFormat.NQ,
+                           options=BuildOptions(), big_input=big_input, entail=True)
+    assert report.built == 1
+    quads = quads_of(out.read_bytes(), RdfFormat.N_QUADS)
+    assert SEM.Event in {o for _, p, o, _ in quads if p == RDF.type}
+    assert SEM.hasActor in {p for _, p, _, _ in quads}
+    assert sorted(p.name for p in out.parent.iterdir()) == ["g.nq"]
