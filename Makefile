@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 KG     := $(BIN)/kg
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint lock bench bench-serve bench-smoke eval clean
+.PHONY: demo test install lint lock context bench bench-serve bench-smoke eval clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests bench
+
+# ontology/context.jsonld (the JSON-LD @context) from ontology/kg.ttl and kg's prefixes:
+# run after adding a term; tests/rdf/test_jsonld.py checks that the file is current.
+context: $(STAMP)
+	$(BIN)/python -c "from kg.store.jsonld import write_context; print(write_context())"
 
 lock:
 	$(BIN)/pip-compile --no-emit-index-url --generate-hashes --allow-unsafe --strip-extras -o requirements.lock requirements.in

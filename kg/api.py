@@ -173,18 +173,27 @@ class Graph:
                          hint="run CONSTRUCT and DESCRIBE on graph.store directly")
 
     def serialize(self, fmt: GraphFormat | str = GraphFormat.TTL,
-                  destination: str | Path | None = None) -> bytes | None:
-        """The graph in an RDF format (bytes), or written to ``destination`` atomically."""
+                  destination: str | Path | None = None, *, entail: bool = False
+                  ) -> bytes | None:
+        """The graph in an RDF format (bytes), or written to ``destination`` atomically.
+
+        ``entail`` adds the ``sem:``/``schema:``/``org:``/``prov:`` types and
+        super-properties the ontology's alignments entail (``kg export --entail``).
+        """
         from io import BytesIO
 
         from kg.store import export_store, serialize_store
 
-        fmt = GraphFormat(fmt)
+        try:
+            fmt = GraphFormat(fmt)
+        except ValueError:
+            raise KgError(f"{fmt!r} is not an RDF format kg writes",
+                          hint=f"one of {', '.join(GraphFormat.names())}") from None
         if destination is not None:
-            export_store(self.store, Path(destination), fmt)
+            export_store(self.store, Path(destination), fmt, entail=entail)
             return None
         buffer = BytesIO()
-        serialize_store(self.store, fmt, buffer)
+        serialize_store(self.store, fmt, buffer, entail=entail)
         return buffer.getvalue()
 
     def to_rdflib(self):
@@ -251,7 +260,7 @@ def build_graph(inputs: str | Path | Iterable[str | Path] | Mapping[str, str], *
 
 
 def open_graph(path: str | Path) -> Graph:
-    """A graph file (.ttl .nt .nq .trig .jsonld) or an on-disk store directory, opened."""
+    """A graph file (.ttl .nt .nq .trig .jsonld .rdf) or an on-disk store directory, opened."""
     from kg.store import load_graph_file
 
     path = Path(path)

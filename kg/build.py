@@ -422,8 +422,10 @@ def input_size(sources: list[Source]) -> int | None:
 
 def build_to_file(sources: list[Source], output: Path | None, *, fmt,
                   options: BuildOptions | None = None, store_dir: Path | None = None,
-                  progress=None, big_input: int = BIG_INPUT_BYTES) -> BuildReport:
-    """Build into a fresh store (or ``store_dir``) and write ``output`` atomically.
+                  progress=None, big_input: int = BIG_INPUT_BYTES,
+                  entail: bool = False) -> BuildReport:
+    """Build into a fresh store (or ``store_dir``) and write ``output`` atomically
+    (with what the ontology's alignments entail if ``entail``: ``kg build --entail``).
 
     Without ``store_dir``, a small input is built in memory; a bigger one (over
     ``big_input`` bytes in all, or standard input) into a temporary on-disk store beside
@@ -433,15 +435,16 @@ def build_to_file(sources: list[Source], output: Path | None, *, fmt,
 
     if store_dir is not None or output is None:
         return _build_and_export(open_store(store_dir), sources, output, fmt=fmt,
-                                 options=options, store_dir=store_dir, progress=progress)
+                                 options=options, store_dir=store_dir, progress=progress,
+                                 entail=entail)
     size = input_size(sources)
     if size is not None and size <= big_input:
         return _build_and_export(open_store(None), sources, output, fmt=fmt, options=options,
-                                 progress=progress)
+                                 progress=progress, entail=entail)
     with temporary_store(output) as folder:
         try:
             return _build_and_export(open_store(folder), sources, output, fmt=fmt,
-                                     options=options, progress=progress)
+                                     options=options, progress=progress, entail=entail)
         except BaseException as exc:  # let the store close before its folder goes
             traceback.clear_frames(exc.__traceback__)
             gc.collect()
@@ -450,7 +453,7 @@ def build_to_file(sources: list[Source], output: Path | None, *, fmt,
 
 def _build_and_export(store: Store, sources: list[Source], output: Path | None, *, fmt,
                       options: BuildOptions | None, store_dir: Path | None = None,
-                      progress=None) -> BuildReport:
+                      progress=None, entail: bool = False) -> BuildReport:
     from kg.store import export_store, read_origins, write_origins
 
     known = read_origins(store_dir) if store_dir is not None else None
@@ -458,5 +461,5 @@ def _build_and_export(store: Store, sources: list[Source], output: Path | None, 
     if store_dir is not None and known is not None:
         write_origins(store_dir, {**known, **report.origins})
     if output is not None and (report.built or report.unchanged):  # else keep the old file
-        export_store(store, output, fmt)
+        export_store(store, output, fmt, entail=entail)
     return report

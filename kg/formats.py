@@ -8,13 +8,32 @@ from pyoxigraph import QueryResultsFormat, RdfFormat
 
 
 class GraphFormat(StrEnum):
-    """RDF serialisations kg reads and writes."""
+    """RDF serialisations kg reads and writes.
+
+    ``xml`` is RDF/XML (``rdf`` is accepted for it too); JSON-LD is written compact,
+    with kg's ``@context`` (ontology/context.jsonld).
+    """
 
     TTL = "ttl"
     NT = "nt"
     NQ = "nq"
     TRIG = "trig"
     JSONLD = "jsonld"
+    XML = "xml"
+
+    @classmethod
+    def _missing_(cls, value: object) -> GraphFormat | None:
+        return _ALIASES.get(str(value).lower()) if isinstance(value, str) else None
+
+    @classmethod
+    def names(cls) -> list[str]:
+        """Every name ``--format`` accepts: the formats and their aliases."""
+        return [f.value for f in cls] + list(_ALIASES)
+
+    @property
+    def label(self) -> str:
+        """The format's usual name, for messages."""
+        return _LABELS[self]
 
     @property
     def rdf_format(self) -> RdfFormat:
@@ -41,7 +60,11 @@ _RDF = {
     GraphFormat.NQ: RdfFormat.N_QUADS,
     GraphFormat.TRIG: RdfFormat.TRIG,
     GraphFormat.JSONLD: RdfFormat.JSON_LD,
+    GraphFormat.XML: RdfFormat.RDF_XML,
 }
+_ALIASES = {"rdf": GraphFormat.XML}
+_LABELS = {GraphFormat.TTL: "Turtle", GraphFormat.NT: "N-Triples", GraphFormat.NQ: "N-Quads",
+           GraphFormat.TRIG: "TriG", GraphFormat.JSONLD: "JSON-LD", GraphFormat.XML: "RDF/XML"}
 _SUFFIXES = {
     ".ttl": GraphFormat.TTL,
     ".nt": GraphFormat.NT,
@@ -49,6 +72,8 @@ _SUFFIXES = {
     ".trig": GraphFormat.TRIG,
     ".jsonld": GraphFormat.JSONLD,
     ".json": GraphFormat.JSONLD,
+    ".rdf": GraphFormat.XML,
+    ".xml": GraphFormat.XML,
 }
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import http.client
 import ipaddress
+import itertools
 import os
 import time
 import urllib.error
@@ -167,23 +168,35 @@ class GraphPayload:
     triples: list[Triple]
 
 
-def graphs_of(store: Store, *, graph_iri: str | None = None) -> Iterator[GraphPayload]:
-    """The graphs to send: one per named graph, or everything merged into ``graph_iri``."""
+def graphs_of(store: Store, *, graph_iri: str | None = None,
+              entail: bool = False) -> Iterator[GraphPayload]:
+    """The graphs to send: one per named graph, or everything merged into ``graph_iri``;
+    with ``entail``, each with what the ontology's alignments entail from it
+    (``kg load --entail``, kg/store/export.py)."""
+    extra = None
+    if entail:
+        from kg.store.export import Entailer
+
+        extra = Entailer(store)
+
+    def triples_in(graph) -> list[Triple]:
+        quads = store.quads_for_pattern(None, None, None, graph)
+        if extra is not None:
+            quads = itertools.chain(quads, extra.quads(graph))
+        return sorted(dict.fromkeys(Triple(q.subject, q.predicate, q.object) for q in quads),
+                      key=str)
+
     if graph_iri is not None:
-        triples = dict.fromkeys(Triple(q.subject, q.predicate, q.object) for q in store)
-        yield GraphPayload(graph_iri, sorted(triples, key=str))
+        yield GraphPayload(graph_iri, triples_in(None))
         return
     names = sorted(store.named_graphs(), key=str)
-    default = [Triple(q.subject, q.predicate, q.object)
-               for q in store.quads_for_pattern(None, None, None, DefaultGraph())]
+    default = triples_in(DefaultGraph())
     if default:
-        yield GraphPayload(None, sorted(default, key=str))
+        yield GraphPayload(None, default)
     for name in names:
         if not isinstance(name, NamedNode):
             continue  # a blank-node graph name has no IRI to PUT to
-        triples = [Triple(q.subject, q.predicate, q.object)
-                   for q in store.quads_for_pattern(None, None, None, name)]
-        yield GraphPayload(name.value, sorted(triples, key=str))
+        yield GraphPayload(name.value, triples_in(name))
 
 
 def redact(text: str, secrets: list[str]) -> str:
@@ -441,14 +454,15 @@ def _ntriples(triples: list[Triple]) -> bytes:
 
 
 def load_store(store: Store, endpoint: str, *, options: LoadOptions | None = None,
-               graph_iri: str | None = None, ontology: bool = False,
+               graph_iri: str | None = None, ontology: bool = False, entail: bool = False,
                on_graph: Callable[[GraphPayload], None] | None = None) -> LoadReport:
     """Send every graph of ``store`` to ``endpoint`` (one PUT per graph), and with
     ``ontology`` the ontology into its own graph (``ONTOLOGY_GRAPH``; ``kg load`` does so
-    unless given ``--no-ontology``)."""
+    unless given ``--no-ontology``); with ``entail`` each graph also carries what the
+    alignments entail (``kg load --entail``, for a store that does not reason)."""
     loader = Loader(endpoint, options)
-    return loader.load(_with_ontology(graphs_of(store, graph_iri=graph_iri), ontology),
-                       on_graph=on_graph)
+    return loader.load(_with_ontology(graphs_of(store, graph_iri=graph_iri, entail=entail),
+                                      ontology), on_graph=on_graph)
 
 
 def _with_ontology(payloads: Iterator[GraphPayload], ontology: bool) -> Iterator[GraphPayload]:

@@ -23,7 +23,7 @@ from rdf_samples import every_kind
 
 from kg.cli.app import app
 from kg.formats import GraphFormat
-from kg.rdf.vocab import DCT, KG, NIF, OWL, PROV, RDF, SKOS, WGS84, XSD
+from kg.rdf.vocab import DCT, ITSRDF, KG, NIF, ORG, OWL, PROV, RDF, SKOS, WGS84, XSD
 from kg.store import export_store, load_graph_file
 from kg.validate import shapes_path, validate_graph_file, validate_store
 
@@ -244,6 +244,26 @@ def _mutations(st: Store) -> dict[str, NamedNode]:
     replace(st, case("quantity-value-not-decimal", quantity_of(st, "Damage")),
             KG.value, Literal("three"))
 
+    # ITS 2.0 and W3C ORG views of mentions, positions and memberships
+    replace(st, case("mention-ta-ident-ref-differs", mention_of(st, "Orbis Alliance", 1)),
+            ITSRDF.taIdentRef, entity(st, "Northern Guard"))
+    n = case("org-member-differs", fact(st, "Membership"))
+    drop(st, n, ORG.member)
+    case("org-role-missing", n)
+    put(st, n, KG.role, Literal("Chair"))
+    put(st, case("org-membership-not-position", fact(st, "PartOf")), RDF.type, ORG.Membership)
+    minister = objects(st, fact(st, "Position"), ORG.role)[0]
+    drop(st, case("org-role-no-label", minister), SKOS.prefLabel)
+    post = NamedNode("https://w3id.org/kg-news/data/post/organization/orbis-alliance/envoy")
+    for p, o in ((RDF.type, ORG.Post), (ORG.postIn, entity(st, "Orbis Alliance")),
+                 (ORG.role, minister), (SKOS.prefLabel, Literal("Envoy of Orbis Alliance"))):
+        put(st, case("org-post-not-held", post), p, o)
+    held = NamedNode(post.value.replace("envoy", "minister"))
+    for p, o in ((RDF.type, ORG.Post), (ORG.postIn, entity(st, "Orbis Alliance")),
+                 (ORG.role, minister), (SKOS.prefLabel, Literal("Minister of Orbis Alliance"))):
+        put(st, case("org-post-without-position", held), p, o)
+    put(st, entity(st, "Tessa Marlowe"), ORG.holds, held)
+
     # references to a sentence that is not in the graph
     ghost = NamedNode(sentence(st, 0).value + "0")
     replace(st, case("mention-sentence-missing", mention_of(st, "Varnia", 0)),
@@ -324,6 +344,13 @@ CASES = [
     Case("entity-without-mention", "EntityShape", "at least one mention"),
     Case("quantity-no-text", "QuantityShape", "exactly one kg:quantityText"),
     Case("quantity-value-not-decimal", "QuantityShape", "kg:value"),
+    Case("mention-ta-ident-ref-differs", "MentionShape", "itsrdf:taIdentRef"),
+    Case("org-member-differs", "OrgMembershipShape", "org:member and kg:holder/kg:member"),
+    Case("org-role-missing", "OrgMembershipShape", "needs its org:role"),
+    Case("org-membership-not-position", "OrgMembershipShape", "is a kg:Position or"),
+    Case("org-role-no-label", "OrgRoleShape", "skos:prefLabel"),
+    Case("org-post-not-held", "OrgPostShape", "is held (org:holds)"),
+    Case("org-post-without-position", "OrgPostShape", "no kg:Position of this graph"),
     Case("mention-sentence-missing", "MentionSentenceShape", "not a nif:Sentence"),
     Case("fact-sentence-missing", "FactSourceShape", "not a nif:Sentence"),
     Case("fact-source-missing", "FactSourceShape", "not a sentence or phrase"),

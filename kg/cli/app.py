@@ -29,7 +29,28 @@ app = typer.Typer(
 )
 
 GraphOpt = Annotated[Path | None, typer.Option("--graph", "-g", help="Graph file to read "
-                                               "(.ttl .nt .nq .trig .jsonld).")]
+                                               "(.ttl .nt .nq .trig .jsonld .rdf).")]
+
+
+def _graph_format(value) -> GraphFormat:
+    """``--format``: a graph format or an alias of one (``rdf`` for RDF/XML)."""
+    if isinstance(value, GraphFormat):
+        return value
+    try:
+        return GraphFormat(str(value).lower())
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not one of "
+                                 f"{', '.join(GraphFormat.names())}") from None
+
+
+FormatOpt = Annotated[GraphFormat | None, typer.Option(
+    "--format", "-f", parser=_graph_format, metavar="|".join(GraphFormat.names()),
+    help="Output format (xml or rdf: RDF/XML; jsonld: compact, with kg's @context); "
+         "default from the file extension.")]
+EntailOpt = Annotated[bool, typer.Option(
+    "--entail", help="Also write what the ontology's alignments entail: the sem:, schema:, "
+    "org: and prov: types and super-properties of kg's terms, for stores that do not "
+    "reason.")]
 StoreOpt = Annotated[Path | None, typer.Option("--store", help="On-disk store directory made "
                                                "by `kg build --store`.")]
 
@@ -65,8 +86,7 @@ def build(
                                                  "stdin.", show_default=False)],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Graph file to write "
                                                 "(written atomically).")] = None,
-    fmt: Annotated[GraphFormat | None, typer.Option("--format", "-f", help="Output format; "
-                                                    "default from the file extension.")] = None,
+    fmt: FormatOpt = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model name or path "
                                               "(default: en_core_web_sm, else its mirror)."
                                               )] = None,
@@ -91,6 +111,7 @@ def build(
     follow_links: Annotated[bool, typer.Option("--follow-links", help="In folders, follow "
                                                "symbolic links that lead outside the folder."
                                                )] = False,
+    entail: EntailOpt = False,
 ) -> None:
     """Read news text and build the knowledge graph (one named graph per document)."""
     from kg.build import BuildOptions, build_to_file
@@ -98,6 +119,10 @@ def build(
 
     if output is None and store is None:
         raise typer.BadParameter("give --output FILE and/or --store DIR")
+    if entail and output is None:
+        raise typer.BadParameter("--entail is for the output file (-o): the store keeps kg's "
+                                 "own terms; `kg export --store DIR --entail -o FILE` writes "
+                                 "them with what they entail")
     if output is not None and fmt is None:
         fmt = format_of(output)
     srcs = expand_sources(sources, follow_links=follow_links)
@@ -123,7 +148,8 @@ def build(
         task = bar.add_task("", total=len(srcs))
         report = build_to_file(srcs, output, fmt=fmt, options=options, store_dir=store,
                                progress=lambda d: bar.update(task, advance=1,
-                                                             description=d.doc_id))
+                                                             description=d.doc_id),
+                               entail=entail)
     for w in report.warnings:
         err.print(f"[yellow]warning:[/] {w}", markup=True, highlight=False)
     for e in report.errors:
@@ -224,8 +250,8 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (atomically).")],
     graph: GraphOpt = None,
     store: StoreOpt = None,
-    fmt: Annotated[GraphFormat | None, typer.Option("--format", "-f", help="Output format; "
-                                                    "default from the extension.")] = None,
+    fmt: FormatOpt = None,
+    entail: EntailOpt = False,
 ) -> None:
     """Export a graph file or store to another RDF format."""
     from kg.store import export_store, open_graph
@@ -237,8 +263,9 @@ def export(
                   f"Turtle or N-Triples cannot), so every quad of {output} is in the default "
                   "graph; export from the store (--store DIR) or from a .nq/.trig/.jsonld "
                   "file to keep one graph per document", markup=True, highlight=False)
-    export_store(st, output, fmt)
-    err.print(f"{len(st)} quads -> {output} ({fmt.value})", markup=False)
+    export_store(st, output, fmt, entail=entail)
+    err.print(f"{len(st)} quads{' and what they entail' if entail else ''} -> {output} "
+              f"({fmt.label})", markup=False)
 
 
 from kg.cli.entities import entities_cmd  # noqa: E402

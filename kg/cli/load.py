@@ -45,6 +45,10 @@ def load_cmd(
                                               "<https://w3id.org/kg-news/ns>).")] = False,
     batch: Annotated[int, typer.Option("--batch", min=0, help="Triples per request (0: whole "
                                        "graphs, split only if the server answers 413).")] = 0,
+    entail: Annotated[bool, typer.Option("--entail", help="Also send what the ontology's "
+                                         "alignments entail (sem:, schema:, org:, prov: types "
+                                         "and super-properties), for stores that do not "
+                                         "reason.")] = False,
 ) -> None:
     """Load a graph file or store into a triple store: one PUT per graph, so re-runs never
     duplicate."""
@@ -73,7 +77,7 @@ def load_cmd(
                            "sent may be partial); run the same kg load again: it replaces "
                            "each graph"):
             report = load_store(st, endpoint, options=options, graph_iri=graph_iri,
-                                ontology=not no_ontology)
+                                ontology=not no_ontology, entail=entail)
     finally:
         del st
     extra = f", {report.retries} retries" if report.retries else ""

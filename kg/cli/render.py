@@ -48,11 +48,7 @@ def _print(solutions, fmt: str, *, title: str) -> bool:
         if rdf is None:
             raise QueryError(f"a CONSTRUCT or DESCRIBE query gives RDF, not {fmt}",
                              hint="use --format ttl, nt, jsonld or xml (RDF/XML)")
-        from pyoxigraph import serialize
-
-        from kg.rdf.vocab import PREFIXES
-
-        _write(serialize(solutions, format=rdf, prefixes=PREFIXES) or b"")
+        _write(graph_result(solutions, rdf))
         return True
     if not isinstance(solutions, QuerySolutions):
         raise QueryError(f"cannot print a query result of type {type(solutions).__name__}")
@@ -71,6 +67,31 @@ def _print(solutions, fmt: str, *, title: str) -> bool:
         return True
     _write(solutions.serialize(format=ResultFormat(fmt).results_format))
     return True
+
+
+def graph_result(triples, rdf: RdfFormat) -> bytes:
+    """A CONSTRUCT or DESCRIBE result in an RDF format: JSON-LD and RDF/XML as kg writes
+    them (compact, with kg's context; XML 1.0's limits checked), the others by pyoxigraph."""
+    import io
+
+    from pyoxigraph import serialize
+
+    from kg.rdf.vocab import PREFIXES
+
+    if rdf not in (RdfFormat.JSON_LD, RdfFormat.RDF_XML):
+        return serialize(triples, format=rdf, prefixes=PREFIXES) or b""
+    ordered = sorted(dict.fromkeys(triples),
+                     key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    buffer = io.BytesIO()  # whole, so that a refused text leaves nothing half-written
+    if rdf is RdfFormat.JSON_LD:
+        from kg.store.jsonld import write_jsonld
+
+        write_jsonld(ordered, [], buffer)
+    else:
+        from kg.store.rdfxml import write_rdfxml
+
+        write_rdfxml(ordered, {t.predicate.value for t in ordered}, buffer)
+    return buffer.getvalue()
 
 
 def _write(data: bytes) -> None:

@@ -80,3 +80,18 @@ class IriMinter:
 
     def rule(self, rule_id: str) -> NamedNode:
         return self._node(f"rule/{slug(rule_id)}")
+
+    def org_role(self, title: str) -> NamedNode:
+        """The W3C ORG role (``org:Role``) of a title: one per title, whatever the case."""
+        return self._node(f"role/{slug(title)}")
+
+    def post(self, organization: NamedNode, title: str) -> NamedNode:
+        """The ``org:Post`` of a title in an organization entity (``post/country/x/president``).
+
+        Shared across documents, as the organization's IRI is; an organization IRI that
+        is not an entity IRI of this base is hashed into one segment.
+        """
+        head = self.base + "entity/"
+        rest = organization.value[len(head):] if organization.value.startswith(head) \
+            else slug(organization.value)
+        return self._node(f"post/{rest}/{slug(title)}")

@@ -3,19 +3,25 @@
 Every quad of a document goes into that document's named graph, so one
 document's facts can be replaced without touching the rest. Provenance uses
 NIF 2.0 throughout: the document is a ``nif:Context`` holding the exact text,
-sentences and mentions are ``nif:String`` nodes with begin/end offsets.
+sentences and mentions are ``nif:String`` nodes with begin/end offsets; a mention
+also points to its entity with ITS 2.0's ``itsrdf:taIdentRef``. Positions and
+memberships are also W3C ORG ``org:Membership`` nodes (and posts, ``org:Post``).
+:func:`entailed_quads` builds the aligned super-types and super-properties that
+``--entail`` writes for stores without reasoning.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from kg.rdf.alignments import Alignments
 from kg.rdf.iri import IriMinter
-from kg.rdf.vocab import DCT, KG, NIF, OWL, PROV, RDF, RDFS, SKOS, WGS84, XSD
+from kg.rdf.vocab import DCT, ITSRDF, KG, NIF, ORG, OWL, PROV, RDF, RDFS, SKOS, WGS84, XSD
 from kg.records import DocumentResult, Entity, Fact, Mention, Quantity, TimeExpr
 
 _XSD_DATE = XSD.date
@@ -62,6 +68,9 @@ _KG_UPDATE, _KG_RULE, _KG_SENTENCE = KG.update, KG.rule, KG.sentence
 _DERIVED = PROV.wasDerivedFrom
 _PREF, _LABEL, _ALT, _SAME = SKOS.prefLabel, RDFS.label, SKOS.altLabel, OWL.sameAs
 _EVENT, _RELATION = KG.Event, KG.Relation
+_TA_IDENT_REF = ITSRDF.taIdentRef
+# W3C ORG: the role that names the member and the one that names the organization.
+_ORG_ROLES = {"Position": ("holder", "organization"), "Membership": ("member", "group")}
 
 
 class DocumentMapper:
@@ -92,6 +101,7 @@ class DocumentMapper:
         self._rules: dict[str, NamedNode] = {}
         self._texts: dict[str, Literal] = {}
         self._times: dict[int, tuple[datetime, Literal]] = {}
+        self._org_nodes: set[NamedNode] = set()  # org:Role and org:Post nodes described
 
     def entity_node(self, entity: Entity) -> NamedNode:
         _, _, name = entity.key.partition(":")
@@ -223,6 +233,7 @@ class DocumentMapper:
         for m in entity.mentions:
             node = self.span_node(m.start, m.end, m.text)
             add(Quad(node, mention_of, e, g))
+            add(Quad(node, _TA_IDENT_REF, e, g))
             add(Quad(node, sentence, span(*m.sentence), g))
             add(Quad(node, _KG_UPDATE, update(m.unit), g))
             add(Quad(node, _KG_RULE, rule(m.source), g))
@@ -292,6 +303,56 @@ class DocumentMapper:
                 else:
                     add(Quad(f, KG[role] if role in _TEXT_ROLES else KG[role + "Text"],
                              Literal(str(value)), g))
+        if fact.kind in _ORG_ROLES:
+            self.org_quads(f, fact)
+
+    def org_quads(self, f: NamedNode, fact: Fact) -> None:
+        """A position or membership as W3C ORG: the fact node is also an ``org:Membership``
+        of its member in its organization, with the position's title as an ``org:Role``;
+        a position with a known holder, organization and title is also an ``org:Post``
+        in the organization that the holder ``org:holds``."""
+        g, add = self.graph, self.out.append
+        member_role, organization_role = _ORG_ROLES[fact.kind]
+        members = self.role_entities(fact, member_role)
+        organizations = self.role_entities(fact, organization_role)
+        add(Quad(f, _TYPE, ORG.Membership, g))
+        for member in members:
+            add(Quad(f, ORG.member, member, g))
+        for organization in organizations:
+            add(Quad(f, ORG.organization, organization, g))
+        if fact.kind != "Position":
+            return
+        for value in fact.roles.get("role", ()):
+            title = role_title(str(value))
+            if isinstance(value, Mention | Quantity | TimeExpr) or not title:
+                continue
+            role = self.minter.org_role(title)
+            add(Quad(f, ORG.role, role, g))
+            if role not in self._org_nodes:
+                self._org_nodes.add(role)
+                add(Quad(role, _TYPE, ORG.Role, g))
+                add(Quad(role, _PREF, Literal(title), g))
+            for organization in organizations:
+                post = self.minter.post(organization, title)
+                if post not in self._org_nodes:
+                    self._org_nodes.add(post)
+                    add(Quad(post, _TYPE, ORG.Post, g))
+                    add(Quad(post, ORG.postIn, organization, g))
+                    add(Quad(post, ORG.role, role, g))
+                    add(Quad(post, _PREF, Literal(
+                        f"{title} of {self.entity_names[organization]}"), g))
+                for member in members:
+                    add(Quad(member, ORG.holds, post, g))
+
+    def role_entities(self, fact: Fact, role: str) -> list[NamedNode]:
+        """The entities (resolved mentions) that fill ``role`` of ``fact``."""
+        keys = (self.mention_entity.get(v) for v in fact.roles.get(role, ())
+                if isinstance(v, Mention))
+        return [self.entity_iri[k] for k in keys if k is not None]
+
+    @functools.cached_property
+    def entity_names(self) -> dict[NamedNode, str]:
+        return {self.entity_iri[e.key]: e.name for e in self.result.entities}
 
     def quantity_quads(self, node: NamedNode, value: Quantity) -> None:
         g, add = self.graph, self.out.append
@@ -316,6 +377,21 @@ class DocumentMapper:
             add(Quad(f, KG.dateEnd, Literal(value.end, datatype=_XSD_DATE), g))
 
 
+_MINOR_WORDS = frozenset({"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to"})
+
+
+def role_title(text: str) -> str:
+    """A position's title as its ``org:Role`` and ``org:Post`` are named: spaces collapsed,
+    lower-case words capitalised but for minor ones ('prime minister' and 'Prime Minister'
+    -> 'Prime Minister'; 'UN envoy' -> 'UN Envoy'), so that every document, and every part
+    of a long one, names a role (one IRI per title whatever its case) alike."""
+    words = text.split()
+    return " ".join(
+        w if not w.islower() or (i and w in _MINOR_WORDS)
+        else "-".join(part[:1].upper() + part[1:] for part in w.split("-"))
+        for i, w in enumerate(words))
+
+
 # Roles whose plain-text value is the property itself (not a ``...Text`` variant).
 _TEXT_ROLES = frozenset({"purpose", "quote", "cue", "gist", "cause", "role", "eventType",
                          "factuality"})
@@ -332,3 +408,27 @@ def map_document(result: DocumentResult, minter: IriMinter, *, head: bool = True
     """
     mapper = DocumentMapper(result, minter, head=head, tail=tail)
     return list(dict.fromkeys(mapper.quads()))
+
+
+def entailed_quads(quads: Iterable[Quad], alignments: Alignments) -> list[Quad]:
+    """What a reasoner would add to ``quads`` from the ontology's alignments: each
+    ``rdf:type`` of a kg class also as its aligned external classes (``sem:Event``,
+    ``schema:Person``, ``org:Membership``...), each kg property also as its external
+    super-properties (``sem:hasActor``, ``prov:wasDerivedFrom``...), in the same graph.
+
+    Only RDFS subclass and subproperty entailment to terms outside kg's namespace: a
+    kg class is not given its kg super-classes (a ``kg:City`` does not become a
+    ``kg:Place`` too), so kg's queries and shapes see the graph they expect. Some of
+    the results may already be in ``quads`` or repeat: the caller de-duplicates.
+    """
+    classes, properties = alignments.classes, alignments.properties
+    out: list[Quad] = []
+    add = out.append
+    for q in quads:
+        p = q.predicate
+        if p == _TYPE:
+            for c in classes.get(q.object, ()):
+                add(Quad(q.subject, _TYPE, c, q.graph_name))
+        for sp in properties.get(p, ()):
+            add(Quad(q.subject, sp, q.object, q.graph_name))
+    return out

@@ -79,6 +79,14 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 SCHEMA = Namespace("https://schema.org/")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+# W3C Organization Ontology: positions and memberships are also org:Membership nodes, a
+# position with an organization and a role also an org:Post its holder org:holds.
+ORG = Namespace("http://www.w3.org/ns/org#",
+                "Membership Post Role member organization role holds postIn")
+# ITS 2.0 (the NIF mapping): a mention's itsrdf:taIdentRef is the entity it refers to.
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#", "taIdentRef")
+# Wikidata items (owl:sameAs targets of the reference knowledge base's entries).
+WD = Namespace("http://www.wikidata.org/entity/")
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 OWL = Namespace("http://www.w3.org/2002/07/owl#")
@@ -99,6 +107,9 @@ PREFIXES: dict[str, str] = {
     "schema": SCHEMA.iri,
     "skos": SKOS.iri,
     "nif": NIF.iri,
+    "org": ORG.iri,
+    "itsrdf": ITSRDF.iri,
+    "wd": WD.iri,
     "rdf": RDF.iri,
     "rdfs": RDFS.iri,
     "owl": OWL.iri,

@@ -221,13 +221,18 @@ def open_graph(*, graph: Path | None, store: Path | None) -> Store:
     return load_graph_file(graph)
 
 
-def serialize_store(store: Store, fmt: GraphFormat, output, *, workdir: str | None = None
-                    ) -> None:
+def serialize_store(store: Store, fmt: GraphFormat, output, *, workdir: str | None = None,
+                    entail: bool = False) -> None:
     """Write the whole store in bounded memory (kg/store/export.py); triple formats get
-    the union of all graphs. ``workdir``: where the sort's temporary runs go."""
+    the union of all graphs. ``workdir``: where the sort's temporary runs go. JSON-LD is
+    compact, with kg's context (kg/store/jsonld.py); RDF/XML is written by
+    kg/store/rdfxml.py. ``entail`` adds what the ontology's alignments entail
+    (``--entail``: the ``sem:``/``schema:``/``org:``/``prov:`` types and super-properties)
+    to each graph.
+    """
     from kg.store.export import serialize_store as write
 
-    write(store, fmt, output, workdir=workdir)
+    write(store, fmt, output, workdir=workdir, entail=entail)
 
 
 def write_atomic(path: Path, writer) -> None:
@@ -283,9 +288,10 @@ def _umask() -> int:
     return current
 
 
-def export_store(store: Store, path: Path, fmt: GraphFormat) -> None:
+def export_store(store: Store, path: Path, fmt: GraphFormat, *, entail: bool = False) -> None:
     workdir = scratch_dir(path)
     try:
-        write_atomic(path, lambda fh: serialize_store(store, fmt, fh, workdir=workdir))
+        write_atomic(path, lambda fh: serialize_store(store, fmt, fh, workdir=workdir,
+                                                      entail=entail))
     except OSError as exc:
         raise OutputError(f"cannot write the graph: {exc.strerror or exc}", path=path) from exc

@@ -62,9 +62,13 @@ def test_a_failing_service_is_one_line(seed_build, tmp_path):
 
 
 def test_export_to_an_unknown_extension_is_a_usage_error(seed_build, tmp_path):
-    res = run("export", "--graph", str(seed_build[0]), "-o", str(tmp_path / "x.rdf"))
+    res = run("export", "--graph", str(seed_build[0]), "-o", str(tmp_path / "x.owl"))
     assert res.returncode == 2 and "Traceback" not in res.stderr
     assert "cannot tell the RDF format" in res.stderr
+    # .rdf (and .xml) are RDF/XML since issue 19
+    res = run("export", "--graph", str(seed_build[0]), "-o", str(tmp_path / "x.rdf"))
+    assert res.returncode == 0 and "(RDF/XML)" in res.stderr
+    assert (tmp_path / "x.rdf").read_bytes().startswith(b'<?xml version="1.0"')
 
 
 def test_export_from_turtle_to_nquads_warns_that_graphs_are_lost(seed_build, tmp_path):

@@ -136,3 +136,32 @@ def test_cli_load_from_a_store_directory(server, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "loaded 3 graphs" in done.stderr
     assert {q.graph_name.value for q in server.dataset()} >= {"https://w3id.org/kg-news/ns"}
+
+
+def test_kg_load_entail_lets_a_store_without_reasoning_see_the_aligned_types(
+        server, seed_store, seed_build):
+    """Oxigraph does not reason: with ``kg load --entail`` a query in SEM, schema.org and
+    W3C ORG terms finds the seed's events, people and positions; each graph is still
+    replaced whole by a second load (no duplicates)."""
+    sem_events = ("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { "
+                  "?e a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> }")
+    kg_events = ("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { "
+                 "?e a <https://w3id.org/kg-news/ns#Event> }")
+
+    def count(text: str) -> int:
+        return int(server.select(text)["results"]["bindings"][0]["n"]["value"])
+
+    load_store(seed_store, server.url, options=LoadOptions(timeout=30))
+    assert count(sem_events) == 0
+    report = load_store(seed_store, server.url, options=LoadOptions(timeout=30), entail=True)
+    assert report.triples > len(seed_store)
+    assert count(sem_events) == count(kg_events) > 0
+    res = subprocess.run([sys.executable, "-m", "kg", "load", "--graph", str(seed_build[0]),
+                          "--endpoint", server.url, "--entail", "--no-ontology"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert f"{report.triples} triples" in res.stderr  # the same graphs, replaced
+    assert count(sem_events) == count(kg_events)
+    assert server.select("ASK { ?m a <http://www.w3.org/ns/org#Membership> ; "
+                         "<http://www.w3.org/ns/org#member> ?who . "
+                         "?who a <https://schema.org/Person> }")["boolean"]

@@ -12,7 +12,8 @@ a cache directory put on the classpath; without them riot dies at start-up.
 slf4j-simple (not -nop) is used so that riot's warnings reach stderr. riot's
 default JSON-LD 1.1 reader needs a Jakarta JSON provider Debian does not
 package, so JSON-LD is read with its JSON-LD 1.0 reader (jsonld-java).
-Raptor 2 has no JSON-LD parser; rdflib is the third parser for JSON-LD.
+Raptor 2 has no JSON-LD parser; rdflib is the third parser for JSON-LD. RDF/XML is
+read by all four (Jena's ARP, Raptor's libxml2-based parser, rdflib's expat-based one).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ FORMATS = {
     "nq": ("nquads", "nquads", "nquads", pyoxigraph.RdfFormat.N_QUADS),
     "trig": ("trig", "trig", "trig", pyoxigraph.RdfFormat.TRIG),
     "jsonld": (None, "jsonld10", "json-ld", pyoxigraph.RdfFormat.JSON_LD),
+    "xml": ("rdfxml", "rdfxml", "xml", pyoxigraph.RdfFormat.RDF_XML),
 }
 
 
