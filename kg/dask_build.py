@@ -20,15 +20,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from kg.errors import KgError
+from kg.formats import ShardCompression
 from kg.ingest.sources import Source
+from kg.limits import DEFAULT_PARTITION_DOCS
 from kg.shards import (
-    DEFAULT_PARTITION_DOCS,
-    ShardCompression,
     ShardResult,
     build_partition,
     finished,
     partitions,
     settings_fingerprint,
+    write_index,
 )
 
 IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker thread: busy workers, bounded memory
@@ -60,6 +61,7 @@ class ShardReport:
     facts: int = 0
     triples: int = 0
     words: int = 0
+    words_built: int = 0  # of ``words``: in the shards this run built (for its rate)
     seconds: float = 0.0
     shards: int = 0
     shards_reused: int = 0  # finished by an earlier run: skipped
@@ -78,6 +80,7 @@ class ShardReport:
         self.facts += result.facts
         self.triples += result.triples
         self.words += result.words
+        self.words_built += 0 if reused else result.words
         self.shard_bytes += result.bytes
         self.errors.extend(result.errors)
         self.warnings.extend(result.warnings)
@@ -139,12 +142,19 @@ def build_shards(sources: list[Source], output: str, *, options, dask: DaskOptio
                          published=options.published, fields=options.fields)
     parts = partitions(raws, fingerprint=settings_fingerprint(options),
                        docs=dask.partition_docs)
-    owned = contextlib.nullcontext(client) if client is not None else dask_client(dask)
-    with owned as client:
-        report.dashboard = _dashboard(client) if dask.dashboard else None
-        if on_start:
-            on_start(report)
-        _run(client, parts, fs, root, output, options, dask, report, progress)
+    with contextlib.ExitStack() as stack:
+        def connect():  # the cluster starts only when a partition needs building
+            nonlocal client
+            if client is None:
+                client = stack.enter_context(dask_client(dask))
+            if report.dashboard is None and dask.dashboard:
+                report.dashboard = _dashboard(client)
+            if on_start:
+                on_start(report)
+            return client
+
+        names = _run(connect, parts, fs, root, output, options, dask, report, progress)
+    write_index(fs, root, names)
     report.skipped = reading.skipped
     report.failed += reading.failed
     report.bad_records = reading.bad_records
@@ -165,14 +175,16 @@ def _dashboard(client) -> str | None:
     return link
 
 
-def _run(client, parts, fs, root: str, output: str, options, dask: DaskOptions,
-         report: ShardReport, progress) -> None:
-    """Submit the partitions without a finished shard, a few per worker at a time."""
+def _run(connect, parts, fs, root: str, output: str, options, dask: DaskOptions,
+         report: ShardReport, progress) -> list[str]:
+    """Submit the partitions without a finished shard, a few per worker at a time;
+    returns the names of every shard of this build."""
     from distributed import as_completed
 
-    threads = sum(client.nthreads().values()) or 1
-    limit = max(2, threads * IN_FLIGHT_PER_WORKER)
-    pending = as_completed()
+    client = None
+    limit = 2
+    names: list[str] = []
+    pending = None
     in_flight: dict[str, tuple[str, int]] = {}  # task key -> (shard name, documents)
     done_docs = 0
 
@@ -195,6 +207,7 @@ def _run(client, parts, fs, root: str, output: str, options, dask: DaskOptions,
     for part in parts:
         report.documents += len(part.documents)
         name = part.name(dask.compression)
+        names.append(name)
         earlier = finished(fs, root, name)
         if earlier is not None:
             report.add(earlier, reused=True)
@@ -202,6 +215,10 @@ def _run(client, parts, fs, root: str, output: str, options, dask: DaskOptions,
             if progress:
                 progress(done_docs, report.words)
             continue
+        if client is None:
+            client = connect()
+            limit = max(2, (sum(client.nthreads().values()) or 1) * IN_FLIGHT_PER_WORKER)
+            pending = as_completed()
         future = client.submit(build_partition, part, options=options, output=output,
                                compression=dask.compression, key=f"kg-shard-{part.key}",
                                retries=TASK_RETRIES, pure=False)
@@ -209,5 +226,6 @@ def _run(client, parts, fs, root: str, output: str, options, dask: DaskOptions,
         pending.add(future)
         while len(in_flight) >= limit:
             collect(next(pending))
-    for future in pending:
+    for future in pending or ():
         collect(future)
+    return names

@@ -24,25 +24,15 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from enum import StrEnum
 
+from kg.formats import ShardCompression
 from kg.ingest.raw import RawDocument
+from kg.limits import DEFAULT_PARTITION_DOCS
 
 MANIFEST_SUFFIX = ".json"
+INDEX = "shards.json"  # the shards of the latest build, for `kg load --shards`
 SHARD_PREFIX = "part-"
-DEFAULT_PARTITION_DOCS = 64  # documents per partition, on average
 DEFAULT_PARTITION_BYTES = 4 * 2**20  # a partition is cut at this much text whatever the hashes
-
-
-class ShardCompression(StrEnum):
-    """How shards are written: plain N-Quads or gzip (``kg build --compress``)."""
-
-    NONE = "none"
-    GZIP = "gzip"
-
-    @property
-    def suffix(self) -> str:
-        return ".nq.gz" if self is ShardCompression.GZIP else ".nq"
 
 
 @dataclass(slots=True)
@@ -224,10 +214,84 @@ def finished(fs, root: str, name: str) -> ShardResult | None:
         return None  # a manifest cut short: build the shard again
 
 
-def shard_files(fs, root: str) -> list[str]:
-    """The finished shards under ``root`` (those with a manifest), sorted."""
+def write_index(fs, root: str, names: list[str]) -> None:
+    """Record which shards make up the latest build (written whole, then moved): shards
+    of documents that changed since are left in the folder but are not part of it."""
+    temp = f"{root}/.{INDEX}.{uuid.uuid4().hex}.tmp"
+    with fs.open(temp, "wb") as fh:
+        fh.write(json.dumps({"shards": sorted(names)}, indent=1).encode("utf-8"))
+    fs.mv(temp, f"{root}/{INDEX}")
+
+
+def shard_files(fs, root: str) -> tuple[list[str], list[str]]:
+    """The shards to load under ``root`` and the stale ones: those the index lists (all
+    finished ones when there is no index), and the finished ones it does not list."""
     names = sorted(p.rsplit("/", 1)[-1] for p in fs.ls(root, detail=False))
     present = set(names)
-    return [f"{root}/{n}" for n in names
-            if n.startswith(SHARD_PREFIX) and n.endswith((".nq", ".nq.gz"))
+    done = [n for n in names if n.startswith(SHARD_PREFIX) and n.endswith((".nq", ".nq.gz"))
             and f"{n}{MANIFEST_SUFFIX}" in present]
+    if INDEX not in present:
+        return [f"{root}/{n}" for n in done], []
+    with fs.open(f"{root}/{INDEX}", "rb") as fh:
+        listed = set(json.loads(fh.read())["shards"])
+    missing = sorted(listed - set(done))
+    if missing:
+        from kg.errors import LoadError
+
+        raise LoadError(f"{len(missing)} shard(s) of the latest build are missing or "
+                        f"unfinished, e.g. {missing[0]}", path=root,
+                        hint="run the same kg build again: it builds only those")
+    return ([f"{root}/{n}" for n in done if n in listed],
+            [f"{root}/{n}" for n in done if n not in listed])
+
+
+@dataclass(slots=True)
+class ShardLoadReport:
+    """What ``kg load --shards`` did."""
+
+    files: int = 0
+    quads: int = 0  # quads added to the store
+    bytes: int = 0  # of the shard files as stored (compressed or not)
+    seconds: float = 0.0
+    stale: list[str] = field(default_factory=list)  # shards of earlier builds, not loaded
+
+
+def load_shards(shards: str, store_dir, *, progress=None) -> ShardLoadReport:
+    """Bulk-load the latest build's shards under ``shards`` (a folder or fsspec URL) into
+    the on-disk store ``store_dir`` with pyoxigraph's bulk loader (no transaction log,
+    several threads; a quad already there is not added twice, so a rerun is harmless)."""
+    import fsspec
+    from pyoxigraph import RdfFormat
+
+    from kg.errors import LoadError
+    from kg.store import open_store
+
+    started = time.perf_counter()
+    fs, root = fsspec.core.url_to_fs(shards)
+    if not fs.isdir(root):
+        raise LoadError("not a folder of shards", path=shards,
+                        hint="give the -o folder of `kg build --executor dask`")
+    files, stale = shard_files(fs, root)
+    if not files:
+        raise LoadError("the folder holds no finished shard", path=shards,
+                        hint="build one with `kg build SOURCES --executor dask -o DIR`")
+    report = ShardLoadReport(stale=stale)
+    store = open_store(store_dir)
+    before = len(store)
+    for path in files:
+        try:
+            with fs.open(path, "rb", compression="infer") as fh:
+                store.bulk_load(fh, format=RdfFormat.N_QUADS)
+        except (SyntaxError, OSError, EOFError, ValueError) as exc:
+            raise LoadError(f"cannot load the shard: {exc}", path=path,
+                            hint="delete it and its .json manifest, then run the same kg "
+                                 "build again to rebuild it") from exc
+        report.files += 1
+        report.bytes += fs.size(path)
+        if progress:
+            progress(path)
+    store.flush()
+    report.quads = len(store) - before
+    report.seconds = time.perf_counter() - started
+    del store
+    return report

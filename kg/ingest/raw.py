@@ -158,3 +158,27 @@ def _from_record(record: ArchiveRecord, src: Source, stem: str,
                        sha256=record.sha256, identity=f"{src.identity}#{doc_id}",
                        published=record.published or published, title=record.title,
                        url=record.url)
+
+
+def count_documents(sources: list[Source]) -> int:
+    """How many documents the sources hold at most (one per file, one per non-blank line
+    of an archive), for a progress bar's total; archives are read once more for it."""
+    import gzip
+
+    total = 0
+    for src in sources:
+        if not is_archive(src.name):
+            total += 1
+            continue
+        try:
+            with src.open() as raw:
+                stream = raw
+                if raw.read(2) == b"\x1f\x8b":
+                    raw.seek(0)
+                    stream = gzip.GzipFile(fileobj=raw)
+                else:
+                    raw.seek(0)
+                total += sum(1 for line in stream if line.strip())
+        except (KgError, OSError, EOFError):
+            continue  # reported when it is read for real
+    return total
