@@ -156,3 +156,36 @@ def test_jena_tdb2_loader_loads_the_shards(shards, reference, tmp_path):
                              check=True, capture_output=True)
     assert counted.stdout.split()[-1] == str(expected).encode()
     shutil.rmtree(loc)
+
+
+def test_the_command_line_on_an_existing_scheduler_with_an_archive(shards, client, tmp_path):
+    """`kg build --executor dask --scheduler URL`: resumes a shard folder, reads a JSON
+    Lines archive (title and URL into the graph), prints the summary with failures."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from kg.cli.app import app
+
+    out = tmp_path / "shards"
+    shutil.copytree(shards[0], out)
+    sorted(out.glob(f"part-*{MANIFEST_SUFFIX}"))[0].unlink()  # one partition to build
+    texts = sorted(DEV.glob("*.txt"))[:2]
+    archive = tmp_path / "archive.jsonl.gz"
+    archive.write_bytes(gzip.compress(b"".join(
+        json.dumps({"id": f"wire-{n}", "url": f"https://example.org/{n}", "title": f"T{n}",
+                    "text": p.read_text()}).encode() + b"\n" for n, p in enumerate(texts))
+        + b"not json\n"))
+    address = client.scheduler.address
+    done = CliRunner().invoke(app, ["build", str(DEV), str(archive), "--executor", "dask",
+                                    "--scheduler", address, "--partition-docs", "4",
+                                    "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    assert "45 documents built, 1 skipped (1 bad archive records), 0 failed" in done.output
+    assert "already built" in done.output and address in done.output
+    assert "archive.jsonl.gz:3: bad record, skipped: not JSON" in done.output
+    lines = shard_lines(out)
+    assert any(b"/doc/wire-1> <http://purl.org/dc/terms/source> \"https://example.org/1\"" in
+               line for line in lines)
+    assert any(b"/doc/wire-0> <http://purl.org/dc/terms/title> \"T0\"" in line
+               for line in lines)

@@ -140,3 +140,11 @@ def test_kg_build_refuses_options_a_dask_build_does_not_take(tmp_path, args, mes
     (tmp_path / "a.txt").write_text("PARIS, May 2 - Police arrested a man on Friday.\n")
     done = kg("build", str(tmp_path / "a.txt"), *args)
     assert done.returncode == 2 and message in " ".join(done.stderr.split()), done.stderr
+
+
+def test_the_api_loads_shards_into_a_graph(tmp_path):
+    import kg
+
+    shard_folder(tmp_path / "s")
+    graph = kg.load_shards(tmp_path / "s", tmp_path / "store")
+    assert len(graph) == 2
