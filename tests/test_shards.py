@@ -148,3 +148,19 @@ def test_the_api_loads_shards_into_a_graph(tmp_path):
     shard_folder(tmp_path / "s")
     graph = kg.load_shards(tmp_path / "s", tmp_path / "store")
     assert len(graph) == 2
+
+
+def test_kg_load_shards_never_imports_spacy_or_dask(tmp_path):
+    shard_folder(tmp_path / "s")
+    probe = (
+        "import sys, runpy\n"
+        f"sys.argv = ['kg', 'load', '--shards', {str(tmp_path / 's')!r}, '--into', "
+        f"{str(tmp_path / 'store')!r}]\n"
+        "try:\n    runpy.run_module('kg', run_name='__main__')\n"
+        "except SystemExit as e:\n    assert not e.code, e.code\n"
+        "assert 'spacy' not in sys.modules, 'kg load imported spaCy'\n"
+        "assert 'distributed' not in sys.modules, 'kg load imported dask.distributed'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
