@@ -45,6 +45,7 @@ class DaskOptions:
     compression: ShardCompression = ShardCompression.GZIP
     partition_docs: int = DEFAULT_PARTITION_DOCS
     dashboard: bool = True
+    rebuild: bool = False  # build every partition again, finished shards too
 
 
 @dataclass(slots=True)
@@ -208,7 +209,7 @@ def _run(connect, parts, fs, root: str, output: str, options, dask: DaskOptions,
         report.documents += len(part.documents)
         name = part.name(dask.compression)
         names.append(name)
-        earlier = finished(fs, root, name)
+        earlier = None if dask.rebuild else finished(fs, root, name)
         if earlier is not None:
             report.add(earlier, reused=True)
             done_docs += earlier.documents

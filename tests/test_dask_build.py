@@ -84,6 +84,13 @@ def test_a_rerun_skips_finished_shards_and_rebuilds_a_lost_one(shards, client, r
                          dask=SMALL, client=client)
     assert third.shards_reused == first.shards - 1
     assert lost.is_file() and shard_lines(out) == reference
+    few = [str(p) for p in sorted(DEV.glob("*.txt"))[:2]]
+    build_shards(expand_sources(few), str(out / "few"), options=BuildOptions(), dask=SMALL,
+                 client=client)
+    rebuilt = build_shards(expand_sources(few), str(out / "few"), options=BuildOptions(),
+                           dask=DaskOptions(workers=2, partition_docs=4, rebuild=True),
+                           client=client)
+    assert rebuilt.shards_reused == 0 and rebuilt.built == 2  # --rebuild
 
 
 def test_a_worker_killed_mid_run_loses_no_document(shards, tmp_path, client, reference):

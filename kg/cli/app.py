@@ -89,7 +89,9 @@ def build(
                                                   "(Turtle, SKOS labels + a kg: class); "
                                                   "repeatable.")] = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="With --store: rebuild documents "
-                                          "the store already holds unchanged.")] = False,
+                                          "the store already holds unchanged; with "
+                                          "--executor dask: rebuild finished shards.")
+                       ] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the "
                                       "per-document pipeline (each loads the model).")] = 1,
     published: Annotated[str | None, typer.Option(
@@ -153,7 +155,8 @@ def build(
         failed = run_dask_build(srcs, output, options=options, quiet=quiet,
                                 dask=DaskOptions(workers=workers, scheduler=scheduler,
                                                  compression=compression,
-                                                 partition_docs=partition_docs))
+                                                 partition_docs=partition_docs,
+                                                 rebuild=rebuild))
         if failed:
             raise typer.Exit(1)
         return
