@@ -27,6 +27,7 @@ from kg.shards import (
     ShardResult,
     build_partition,
     finished,
+    listing,
     partitions,
     settings_fingerprint,
     write_index,
@@ -185,6 +186,7 @@ def _run(connect, parts, fs, root: str, output: str, options, dask: DaskOptions,
     client = None
     limit = 2
     names: list[str] = []
+    present = listing(fs, root)
     pending = None
     in_flight: dict[str, tuple[str, int]] = {}  # task key -> (shard name, documents)
     done_docs = 0
@@ -209,7 +211,7 @@ def _run(connect, parts, fs, root: str, output: str, options, dask: DaskOptions,
         report.documents += len(part.documents)
         name = part.name(dask.compression)
         names.append(name)
-        earlier = None if dask.rebuild else finished(fs, root, name)
+        earlier = None if dask.rebuild else finished(fs, root, name, present)
         if earlier is not None:
             report.add(earlier, reused=True)
             done_docs += earlier.documents

@@ -78,6 +78,8 @@ def test_finished_shards_and_the_index_of_the_latest_build(tmp_path):
     fs, root = shard_folder(tmp_path)
     (tmp_path / "part-c.nq.gz").write_bytes(b"")  # no manifest: not finished
     assert finished(fs, root, "part-a.nq.gz").built == 1
+    assert finished(fs, root, "part-a.nq.gz", {"part-a.nq.gz", "part-a.nq.gz.json"}).built == 1
+    assert finished(fs, root, "part-a.nq.gz", {"part-a.nq.gz"}) is None  # listed once
     assert finished(fs, root, "part-c.nq.gz") is None
     (tmp_path / "part-b.nq.gz.json").write_text("{cut")
     assert finished(fs, root, "part-b.nq.gz") is None  # a manifest cut short: rebuild
