@@ -101,7 +101,7 @@ def dask_client(options: DaskOptions) -> Iterator:
     if options.scheduler is not None:
         try:
             client = Client(options.scheduler, timeout="20s")
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:
             raise KgError(f"cannot reach the Dask scheduler at {options.scheduler}: {exc}",
                           hint="start it with `dask scheduler` and give its tcp://HOST:PORT"
                           ) from exc

@@ -17,6 +17,7 @@ def run_dask_build(sources, output: str, *, options, dask, quiet: bool) -> int:
         TimeRemainingColumn,
     )
 
+    from kg.cli.interrupt import interruptible
     from kg.dask_build import build_shards
     from kg.ingest.raw import count_documents
 
@@ -28,7 +29,9 @@ def run_dask_build(sources, output: str, *, options, dask, quiet: bool) -> int:
         if report.dashboard:
             err.print(f"Dask dashboard: {report.dashboard}", markup=False, highlight=False)
 
-    with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+    with interruptible(f"the finished shards are in {output}; run the same command again "
+                       "to build only the rest"), \
+            Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("docs {task.fields[rate]}"), TimeElapsedColumn(),
                   TextColumn("ETA"), TimeRemainingColumn(), console=err,
                   disable=quiet or not err.is_terminal, transient=True) as bar:
