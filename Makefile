@@ -45,6 +45,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/bigfiles.py
+	$(BIN)/python bench/scaling.py
 	$(BIN)/python bench/serve_bench.py
 
 # The query library and kg serve at 100, 500 and 2,000 documents, and the load test
@@ -56,6 +57,7 @@ bench-serve: $(STAMP)
 bench-smoke: $(STAMP)
 	$(BIN)/python bench/run.py --smoke
 	$(BIN)/python bench/bigfiles.py --smoke
+	$(BIN)/python bench/scaling.py --smoke
 
 clean:
 	rm -rf out .pytest_cache

@@ -32,7 +32,8 @@ from kg.errors import KgError, QueryError
 from kg.formats import GraphFormat
 from kg.query import LibraryQuery, find_query, query_from_text, run_query
 
-__all__ = ["IRI", "Graph", "Result", "build_graph", "open_graph"]
+__all__ = ["IRI", "Graph", "Result", "build_graph", "build_shards", "load_shards",
+           "open_graph"]
 
 
 class IRI(str):
@@ -272,3 +273,47 @@ def open_graph(path: str | Path) -> Graph:
 
             raise GraphLoadError(f"cannot open the store: {exc}", path=path) from exc
     return Graph(load_graph_file(path))
+
+
+def build_shards(inputs: str | Path | Iterable[str | Path], output: str | Path, *,
+                 workers: int | None = None, scheduler: str | None = None,
+                 compression: str = "gzip", partition_docs: int | None = None,
+                 model: str | None = None, base_iri: str | None = None,
+                 kb_files: Iterable[str | Path] = (), fields: Mapping[str, str] | None = None,
+                 published: _dt.date | None = None):
+    """Build files, folders and JSON Lines archives on Dask into N-Quads shards.
+
+    ``kg build --executor dask``: a LocalCluster of ``workers`` processes, or the cluster
+    of ``scheduler`` (``tcp://HOST:PORT``); one shard per partition under ``output`` (a
+    folder or an fsspec URL the workers reach). A rerun skips finished shards. Returns a
+    :class:`kg.dask_build.ShardReport`; failed documents are listed in it, not raised.
+    ``fields`` maps archive field names to JSON keys (``{"text": "body"}``).
+    """
+    from kg.build import BuildOptions
+    from kg.dask_build import DaskOptions
+    from kg.dask_build import build_shards as _build
+    from kg.formats import ShardCompression
+    from kg.ingest.archives import ArchiveFields
+    from kg.ingest.sources import expand_sources
+    from kg.limits import DEFAULT_PARTITION_DOCS
+
+    if isinstance(inputs, str | Path):
+        inputs = [inputs]
+    options = BuildOptions(model=model, base_iri=base_iri, published=published,
+                           kb_files=tuple(str(p) for p in kb_files),
+                           fields=ArchiveFields.parse([f"{k}={v}"
+                                                       for k, v in (fields or {}).items()]))
+    dask = DaskOptions(workers=workers, scheduler=scheduler,
+                       compression=ShardCompression(compression),
+                       partition_docs=partition_docs or DEFAULT_PARTITION_DOCS)
+    return _build(expand_sources([str(i) for i in inputs]), str(output), options=options,
+                  dask=dask)
+
+
+def load_shards(shards: str | Path, store: str | Path) -> Graph:
+    """Bulk-load the shards of :func:`build_shards` into the on-disk store ``store``
+    (``kg load --shards DIR --into STORE``); returns the graph over that store."""
+    from kg.shards import load_shards as _load
+
+    _load(str(shards), Path(store))
+    return open_graph(store)

@@ -15,7 +15,6 @@ others still build.
 from __future__ import annotations
 
 import gc
-import hashlib
 import itertools
 import os
 import time
@@ -28,10 +27,11 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from kg.errors import KgError
+from kg.ingest.archives import ArchiveFields
 from kg.ingest.chunks import DEFAULT_BATCH_CHARS, DEFAULT_MAX_CHARS, split_unit
 from kg.ingest.parts import DEFAULT_PART_CHARS, DocumentPart, PartedDocument
-from kg.ingest.reader import parse_bytes
-from kg.ingest.sources import Source, document_id
+from kg.ingest.raw import raw_documents
+from kg.ingest.sources import Source
 from kg.limits import DEFAULT_MAX_BYTES
 from kg.rdf.iri import IriMinter, slug
 from kg.rdf.mapping import map_document
@@ -47,6 +47,7 @@ class BuildReport:
     skipped: int = 0
     unchanged: int = 0  # of the skipped: already in the store with the same content hash
     failed: int = 0
+    bad_records: int = 0  # of the skipped: archive lines that are no article (warned)
     units: int = 0
     entities: int = 0  # distinct entities over all documents (see ``entity_keys``)
     facts: int = 0
@@ -78,63 +79,30 @@ class BuildOptions:
     rebuild: bool = False  # rebuild documents the store already holds with the same hash
     jobs: int = 1  # worker processes; > 1 runs the per-document pipeline in kg/build_jobs.py
     published: date | None = None  # the page date of every source, whatever the text says
+    fields: ArchiveFields | None = None  # the JSON keys of archive records (--field)
 
 
 def read_sources(sources: list[Source], report: BuildReport, *,
                  max_bytes: int | None = DEFAULT_MAX_BYTES,
-                 published: date | None = None, part_chars: int | None = None
+                 published: date | None = None, part_chars: int | None = None,
+                 fields: ArchiveFields | None = None
                  ) -> Iterator[SourceDocument | PartedDocument]:
     """Parse every source, reporting unreadable ones and duplicates instead of stopping.
 
-    Ids come from each source's path relative to its argument
-    (:func:`kg.ingest.sources.document_id`); sources whose ids collide all get the
-    first 12 hex digits of their content's hash appended, whatever their order.
+    Ids and duplicates as :func:`kg.ingest.raw.raw_documents` decides them;
     ``published`` (``kg build --published``) is every page's date. A text longer than
     ``part_chars`` comes as a :class:`PartedDocument`, read part by part later.
     """
-    by_id: dict[str, int] = {}  # keyed by the id's IRI segment: "Report" and "report" share one
-    for src in sources:
-        key = slug(document_id(src.rel or src.name))
-        by_id[key] = by_id.get(key, 0) + 1
-    seen_ids: dict[str, str] = {}
-    seen_hashes: dict[str, str] = {}
-    for src in sources:
-        base = document_id(src.rel or src.name)
-        shared = by_id.get(slug(base), 0) > 1
+    for raw in raw_documents(sources, report, max_bytes=max_bytes, published=published,
+                             fields=fields):
         try:
-            data = src.read(max_bytes=max_bytes)
-            doc_id = document_id(src.rel or src.name, data)  # a hash already if no letters
-            if shared and doc_id == base:
-                doc_id = f"{base}-{hashlib.sha256(data).hexdigest()[:12]}"
-            else:
-                shared = False
-            doc = parse_bytes(data, path=src.name, doc_id=doc_id, published=published,
-                              part_chars=part_chars)
-            del data
+            doc = raw.parse(part_chars=part_chars)
         except KgError as exc:
-            if src.skip:
-                report.skipped += 1
-                report.warnings.append(str(exc))
-                continue
             report.failed += 1
             report.errors.append(str(exc))
             continue
-        if doc.sha256 in seen_hashes:
-            report.skipped += 1
-            report.warnings.append(f"{src.name}: same content as {seen_hashes[doc.sha256]}; "
-                                   "skipped")
-            continue
-        if slug(doc.doc_id) in seen_ids:  # only by their hash suffix: the same bytes
-            report.skipped += 1
-            report.warnings.append(f"{src.name}: same document id {doc.doc_id!r} as "
-                                   f"{seen_ids[slug(doc.doc_id)]}; skipped")
-            continue
-        if shared:
-            report.warnings.append(f"{src.name}: another input has the same name, so its "
-                                   f"document id is {doc.doc_id!r} (name + content hash)")
-        seen_ids[slug(doc.doc_id)] = src.name
-        seen_hashes[doc.sha256] = src.name
-        report.origins[slug(doc.doc_id)] = src.identity
+        report.warnings.extend(raw.notes)
+        report.origins[slug(doc.doc_id)] = raw.identity
         report.warnings.extend(doc.warnings)
         yield doc
 
@@ -285,7 +253,8 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     documents = changed_documents(store, read_sources(sources, report,
                                                       max_bytes=options.max_bytes,
                                                       published=options.published,
-                                                      part_chars=options.part_chars),
+                                                      part_chars=options.part_chars,
+                                                      fields=options.fields),
                                   options=options, minter=minter, report=report,
                                   progress=progress, known=known)
     first = next(documents, None)

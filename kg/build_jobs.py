@@ -144,7 +144,8 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
     minter = IriMinter(options.base_iri) if options.base_iri else IriMinter()
     if documents is None:
         read = read_sources(sources, report, max_bytes=options.max_bytes,
-                            published=options.published, part_chars=options.part_chars)
+                            published=options.published, part_chars=options.part_chars,
+                            fields=options.fields)
         documents = changed_documents(store, read, options=options, minter=minter,
                                       report=report, progress=progress, known=known)
     # spawn, not fork: workers start clean whatever threads the parent (pyoxigraph,

@@ -7,6 +7,17 @@ from enum import StrEnum
 from pyoxigraph import QueryResultsFormat, RdfFormat
 
 
+class ShardCompression(StrEnum):
+    """How a distributed build writes its shards: gzip (``.nq.gz``) or plain N-Quads."""
+
+    NONE = "none"
+    GZIP = "gzip"
+
+    @property
+    def suffix(self) -> str:
+        return ".nq.gz" if self is ShardCompression.GZIP else ".nq"
+
+
 class GraphFormat(StrEnum):
     """RDF serialisations kg reads and writes.
 

@@ -10,3 +10,8 @@ DEFAULT_MAX_BYTES: int | None = None
 # memory. Its bytes and its text are held while it is decoded: 256 MB keeps that half
 # of the memory budget (docs/reliability.md).
 DEFAULT_STREAM_BYTES = 256 * 2**20
+
+# A distributed build's partitions (kg/shards.py) hold this many documents on average: a
+# shard of 64 news articles is about 40,000 words, a minute of one worker, so a killed
+# worker costs little, progress is fine-grained, and a billion words make 25,000 shards.
+DEFAULT_PARTITION_DOCS = 64

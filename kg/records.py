@@ -89,6 +89,7 @@ class SourceDocument:
     units: list[Unit] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     modified: datetime | None = None  # an "Updated: ..." line of the page
+    url: str | None = None  # where it was published (an archive record's URL field)
 
     @property
     def updated(self) -> datetime | None:

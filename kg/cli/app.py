@@ -6,6 +6,7 @@ Read-only commands (query, queries, export, validate) never import spaCy.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,8 +14,16 @@ import typer
 
 from kg import __version__
 from kg.cli.common import err, handle_errors, out
-from kg.formats import GraphFormat, ResultFormat
-from kg.limits import DEFAULT_STREAM_BYTES
+from kg.formats import GraphFormat, ResultFormat, ShardCompression
+from kg.limits import DEFAULT_PARTITION_DOCS, DEFAULT_STREAM_BYTES
+
+
+class Executor(StrEnum):
+    """Where ``kg build`` runs the per-document pipeline."""
+
+    LOCAL = "local"
+    DASK = "dask"
+
 
 DEFAULT_STREAM_MB = DEFAULT_STREAM_BYTES / 2**20
 
@@ -84,8 +93,10 @@ def _root(
 def build(
     sources: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for "
                                                  "stdin.", show_default=False)],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Graph file to write "
-                                                "(written atomically).")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Graph file to write "
+                                               "(written atomically); with --executor dask, "
+                                               "the folder (or fsspec URL) of the shards."
+                                               )] = None,
     fmt: FormatOpt = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model name or path "
                                               "(default: en_core_web_sm, else its mirror)."
@@ -98,7 +109,9 @@ def build(
                                                   "(Turtle, SKOS labels + a kg: class); "
                                                   "repeatable.")] = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="With --store: rebuild documents "
-                                          "the store already holds unchanged.")] = False,
+                                          "the store already holds unchanged; with "
+                                          "--executor dask: rebuild finished shards.")
+                       ] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the "
                                       "per-document pipeline (each loads the model).")] = 1,
     published: Annotated[str | None, typer.Option(
@@ -112,19 +125,48 @@ def build(
                                                "symbolic links that lead outside the folder."
                                                )] = False,
     entail: EntailOpt = False,
+    field: Annotated[list[str] | None, typer.Option(
+        "--field", help="JSON Lines archives: the key of a record's id, url, title, "
+        "published or text, as NAME=KEY (e.g. text=body); repeatable.")] = None,
+    executor: Annotated[Executor, typer.Option(
+        "--executor", help="local: this machine (--jobs); dask: a Dask cluster, one N-Quads "
+        "shard per partition into the -o folder (docs/scaling.md).")] = Executor.LOCAL,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="--executor dask: start a local cluster of this many "
+        "worker processes.", show_default=False)] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="--executor dask: use the cluster of this scheduler "
+        "(tcp://HOST:PORT).", show_default=False)] = None,
+    compression: Annotated[ShardCompression, typer.Option(
+        "--compression", help="--executor dask: shards as gzip (.nq.gz) or plain .nq."
+        )] = ShardCompression.GZIP,
+    partition_docs: Annotated[int, typer.Option(
+        "--partition-docs", min=1, help="--executor dask: documents per partition (and "
+        "shard), on average.")] = DEFAULT_PARTITION_DOCS,
 ) -> None:
     """Read news text and build the knowledge graph (one named graph per document)."""
     from kg.build import BuildOptions, build_to_file
+    from kg.ingest.archives import ArchiveFields
     from kg.ingest.sources import expand_sources
 
+    if executor is Executor.LOCAL and (workers or scheduler):
+        raise typer.BadParameter("--workers and --scheduler need --executor dask")
+    if executor is Executor.DASK:
+        _check_dask_options(output=output, store=store, fmt=fmt, jobs=jobs, workers=workers,
+                            scheduler=scheduler)
+        if entail:
+            raise typer.BadParameter("--entail does not apply to shards; load them with "
+                                     "`kg load --shards DIR --into STORE`, then `kg export "
+                                     "--store STORE --entail -o FILE`")
     if output is None and store is None:
         raise typer.BadParameter("give --output FILE and/or --store DIR")
     if entail and output is None:
         raise typer.BadParameter("--entail is for the output file (-o): the store keeps kg's "
                                  "own terms; `kg export --store DIR --entail -o FILE` writes "
                                  "them with what they entail")
-    if output is not None and fmt is None:
-        fmt = format_of(output)
+    out_file = Path(output) if output is not None and executor is Executor.LOCAL else None
+    if out_file is not None and fmt is None:
+        fmt = format_of(out_file)
     srcs = expand_sources(sources, follow_links=follow_links)
     for w in srcs.warnings:
         err.print(f"[yellow]warning:[/] {w}", markup=True, highlight=False)
@@ -132,7 +174,22 @@ def build(
                            kb_files=tuple(str(p) for p in kb or ()), rebuild=rebuild,
                            jobs=jobs,
                            max_bytes=None if max_size is None else int(max_size * 2**20),
-                           published=_iso_date(published, "--published"))
+                           published=_iso_date(published, "--published"),
+                           fields=ArchiveFields.parse(field or []))
+    if executor is Executor.DASK:
+        from kg.cli.build_dask import run_dask_build
+        from kg.dask_build import DaskOptions
+
+        assert output is not None
+        failed = run_dask_build(srcs, output, options=options, quiet=quiet,
+                                dask=DaskOptions(workers=workers, scheduler=scheduler,
+                                                 compression=compression,
+                                                 partition_docs=partition_docs,
+                                                 rebuild=rebuild))
+        if failed:
+            raise typer.Exit(1)
+        return
+    output = out_file
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from kg.cli.interrupt import interruptible
@@ -163,6 +220,20 @@ def build(
               f"{report.triples} triples in {report.seconds:.1f} s{target}", markup=False)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _check_dask_options(*, output, store, fmt, jobs: int, workers, scheduler) -> None:
+    """The options a distributed build takes: -o FOLDER, and workers or a scheduler."""
+    if output is None:
+        raise typer.BadParameter("--executor dask writes shards: give -o FOLDER (or an "
+                                 "fsspec URL such as s3://bucket/shards)")
+    if store is not None or fmt is not None or jobs != 1:
+        raise typer.BadParameter("--executor dask writes N-Quads shards into -o FOLDER; "
+                                 "--store, --format and --jobs are for local builds (load "
+                                 "the shards with `kg load --shards FOLDER --into STORE`)")
+    if workers and scheduler:
+        raise typer.BadParameter("give --workers N (a local cluster) or --scheduler URL "
+                                 "(an existing one), not both")
 
 
 def _iso_date(text: str | None, option: str):

@@ -13,10 +13,11 @@ from kg.load import StoreType
 
 @handle_errors
 def load_cmd(
-    endpoint: Annotated[str, typer.Option("--endpoint", help="Server URL: the base for "
-                                          "oxigraph/qlever, the dataset for fuseki, the "
-                                          "repository for graphdb, the root for virtuoso, "
-                                          "the Graph Store URL for gsp.")],
+    endpoint: Annotated[str | None, typer.Option("--endpoint", help="Server URL: the base "
+                                                 "for oxigraph/qlever, the dataset for "
+                                                 "fuseki, the repository for graphdb, the "
+                                                 "root for virtuoso, the Graph Store URL for "
+                                                 "gsp.", show_default=False)] = None,
     graph: Annotated[Path | None, typer.Option("--graph", "-g", help="Graph file to load.")
                      ] = None,
     store: Annotated[Path | None, typer.Option("--store", help="On-disk store directory to "
@@ -49,10 +50,27 @@ def load_cmd(
                                          "alignments entail (sem:, schema:, org:, prov: types "
                                          "and super-properties), for stores that do not "
                                          "reason.")] = False,
+    shards: Annotated[str | None, typer.Option("--shards", help="The shards folder (or "
+                                               "fsspec URL) of `kg build --executor dask`, "
+                                               "bulk-loaded into --into.",
+                                               show_default=False)] = None,
+    into: Annotated[Path | None, typer.Option("--into", help="With --shards: the on-disk "
+                                              "store directory to load them into (created "
+                                              "if needed).", show_default=False)] = None,
 ) -> None:
     """Load a graph file or store into a triple store: one PUT per graph, so re-runs never
-    duplicate."""
+    duplicate. With --shards DIR --into STORE: bulk-load a distributed build's shards into
+    an embedded store."""
     from kg.errors import LoadError
+
+    if shards is not None or into is not None:
+        if shards is None or into is None or endpoint or graph or store:
+            raise LoadError("bulk loading takes --shards DIR --into STORE and nothing of "
+                            "--endpoint, --graph or --store")
+        _load_shards(shards, into)
+        return
+    if endpoint is None:
+        raise LoadError("give --endpoint URL (a server) or --shards DIR --into STORE")
     from kg.load import Credentials, LoadOptions, load_store
     from kg.store import open_graph
 
@@ -84,3 +102,19 @@ def load_cmd(
     extra += f", split {report.splits} times after 413" if report.splits else ""
     err.print(f"loaded {report.graphs} graphs, {report.triples} triples in "
               f"{report.requests} requests{extra} in {report.seconds:.2f} s", markup=False)
+
+
+def _load_shards(shards: str, into: Path) -> None:
+    from kg.cli.interrupt import interruptible
+    from kg.shards import load_shards
+
+    with interruptible(f"the shards loaded before the stop are in {into}; run the same "
+                       "kg load again (a quad already there is not added twice)"):
+        report = load_shards(shards, into)
+    for path in report.stale:
+        err.print(f"[yellow]warning:[/] {path}: a shard of an earlier build (its documents "
+                  "changed since), not loaded; delete it", markup=True, highlight=False)
+    rate = report.quads / report.seconds if report.seconds else 0.0
+    err.print(f"loaded {report.files} shards ({report.bytes / 2**20:.1f} MB), "
+              f"{report.quads:,} quads in {report.seconds:.1f} s ({rate:,.0f} quads/s) "
+              f"-> {into}", markup=False, highlight=False)

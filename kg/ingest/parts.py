@@ -95,6 +95,8 @@ class PartedDocument:
     sha256: str
     part_chars: int
     published: object = None  # ``kg build --published`` (a date), for every part
+    title: str | None = None  # an archive record's title, over the text's own
+    url: str | None = None  # an archive record's URL
     warnings: list[str] = dataclasses.field(default_factory=list)
 
     def bounds(self) -> list[tuple[int, int]]:
@@ -130,7 +132,8 @@ class PartedDocument:
                 if unit.stamp is not None and (latest is None or unit.stamp > latest):
                     latest = unit.stamp
             yield DocumentPart(doc_id=self.doc_id, path=self.path, text=self.text,
-                               sha256=self.sha256, title=head.title,
+                               sha256=self.sha256, title=self.title or head.title,
+                               url=self.url,
                                published=head.published, live_title=head.live_title,
                                units=units, modified=head.modified, part=n,
                                parts=len(bounds), latest=latest,

@@ -12,21 +12,33 @@ from __future__ import annotations
 import errno
 import glob
 import hashlib
+import io
 import os
 import re
 import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import InputError
 from kg.limits import DEFAULT_MAX_BYTES, DEFAULT_STREAM_BYTES
 
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")
+# JSON Lines news archives, one article per line (kg/ingest/archives.py)
+ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 # Files a folder may hold that look like articles kg does not read: named in a warning
 # (data files such as .yaml gold annotations or .json are skipped without a word).
 NOTED_SUFFIXES = frozenset({"", ".md", ".markdown", ".rst", ".pdf", ".doc", ".docx", ".rtf",
                             ".odt", ".xhtml", ".shtml", ".eml", ".mht", ".mhtml"})
+
+
+
+def readable(name: str) -> bool:
+    """Whether a folder's file is one kg reads: text, HTML or a JSON Lines archive."""
+    lower = name.lower()
+    return lower.endswith(TEXT_SUFFIXES) or lower.endswith(ARCHIVE_SUFFIXES)
+
 
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
 
@@ -85,6 +97,24 @@ class Source:
             return data
         assert self.path is not None
         return _read_regular(self.path, max_bytes)
+
+    def open(self) -> BinaryIO:
+        """A binary stream over the source (a JSON Lines archive, read line by line)."""
+        if self.problem is not None:
+            raise InputError(self.problem, path=self.name)
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        if self.stdin or self.path is None:
+            raise InputError("an archive cannot come from standard input", path=self.name,
+                             hint="give the .jsonl file as an argument")
+        try:
+            info = os.stat(self.path)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError("cannot read the archive: it is not a regular file",
+                                 path=self.path)
+            return open(self.path, "rb")
+        except OSError as exc:
+            raise _os_error(self.path, exc) from exc
 
 
 def _check_size(size: int, max_bytes: int | None, name: str, *, stream: bool = False) -> None:
@@ -201,12 +231,12 @@ def _walk(folder: Path, *, follow_links: bool, out: SourceList) -> list[Source]:
                                             problem="cannot read: it is a symbolic link loop "
                                                     "(skipped; fix or remove the link)"))
                         continue
-                    if path.suffix.lower() in TEXT_SUFFIXES:  # broken: reported at read
+                    if readable(path.name):  # broken: reported at read
                         found.append(Source(name=str(path), path=path, rel=rel))
                     continue
                 assert target is not None
                 if not _inside(target, root) and not follow_links:
-                    if is_dir or path.suffix.lower() in TEXT_SUFFIXES:
+                    if is_dir or readable(path.name):
                         found.append(Source(
                             name=str(path), path=path, rel=rel, skip=True,
                             problem=f"not followed: a symbolic link to {target}, outside the "
@@ -219,7 +249,7 @@ def _walk(folder: Path, *, follow_links: bool, out: SourceList) -> list[Source]:
                 visited.add(real)
                 stack.append(path)
                 continue
-            if path.suffix.lower() in TEXT_SUFFIXES:
+            if readable(path.name):
                 found.append(Source(name=str(path), path=path, rel=rel))
             elif not entry.name.startswith(".") and path.suffix.lower() in NOTED_SUFFIXES:
                 other.append(rel)
@@ -227,7 +257,8 @@ def _walk(folder: Path, *, follow_links: bool, out: SourceList) -> list[Source]:
         shown = ", ".join(sorted(other)[:5]) + (f" and {len(other) - 5} more"
                                                if len(other) > 5 else "")
         out.warnings.append(f"{folder}: {len(other)} file(s) skipped, kg reads only "
-                            f"{', '.join(TEXT_SUFFIXES)} in a folder: {shown} (name them so, "
+                            f"{', '.join(TEXT_SUFFIXES + ARCHIVE_SUFFIXES)} in a folder: "
+                            f"{shown} (name them so, "
                             "or give them as arguments)")
     return sorted(found, key=lambda s: s.rel or "")
 
@@ -263,7 +294,8 @@ def expand_sources(inputs: list[str], *, follow_links: bool = False) -> SourceLi
             files = _walk(path, follow_links=follow_links, out=out)
             if not any(s.problem is None or not s.skip for s in files):
                 raise InputError("the directory holds no text or HTML file", path=item,
-                                 hint=f"kg reads files ending in {', '.join(TEXT_SUFFIXES)}")
+                                 hint="kg reads files ending in "
+                                      f"{', '.join(TEXT_SUFFIXES + ARCHIVE_SUFFIXES)}")
             for src in files:
                 add(src)
         elif path.exists() or path.is_symlink():

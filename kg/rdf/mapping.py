@@ -25,6 +25,7 @@ from kg.rdf.vocab import DCT, ITSRDF, KG, NIF, ORG, OWL, PROV, RDF, RDFS, SKOS, 
 from kg.records import DocumentResult, Entity, Fact, Mention, Quantity, TimeExpr
 
 _XSD_DATE = XSD.date
+_XSD_ANYURI = XSD.anyURI
 _XSD_DATETIME = XSD.dateTime
 _XSD_INT = XSD.nonNegativeInteger
 _XSD_DECIMAL = XSD.decimal
@@ -174,6 +175,8 @@ class DocumentMapper:
             add(Quad(d, DCT.identifier, Literal(doc.doc_id), g))
             if doc.title:
                 add(Quad(d, DCT.title, Literal(doc.title), g))
+            if doc.url:
+                add(Quad(d, DCT.source, Literal(doc.url, datatype=_XSD_ANYURI), g))
             if doc.live_title:
                 add(Quad(d, KG.liveTitle, Literal(doc.live_title), g))
             if doc.published:

@@ -79,7 +79,8 @@ def test_a_folder_says_which_files_it_skips(tmp_path):
     sources = expand_sources([str(tmp_path)])
     assert [s.rel for s in sources] == ["a.txt"]
     assert sources.warnings == [f"{tmp_path}: 2 file(s) skipped, kg reads only .txt, .text, "
-                                ".html, .htm in a folder: README, notes.md (name them so, or "
+                                ".html, .htm, .jsonl, .jsonl.gz, .ndjson, .ndjson.gz in a "
+                                "folder: README, notes.md (name them so, or "
                                 "give them as arguments)"]
 
 

@@ -1,0 +1,184 @@
+"""Sources to raw documents: bytes, id and content hash, before any parsing.
+
+Reading is split from parsing so a distributed build (kg/dask_build.py) can name and
+de-duplicate every document in one place, cheaply (read and hash), and leave the
+parsing to the workers. A file is one document; a JSON Lines archive
+(kg/ingest/archives.py) is one per line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from kg.errors import KgError
+from kg.ingest.archives import ArchiveFields, ArchiveRecord, BadRecord, is_archive, read_records
+from kg.ingest.sources import Source, document_id
+from kg.rdf.iri import slug
+
+
+class Tally(Protocol):
+    """What the raw stage counts into (a :class:`kg.build.BuildReport`)."""
+
+    skipped: int
+    failed: int
+    bad_records: int
+    errors: list[str]
+    warnings: list[str]
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One document's bytes and identity, read but not parsed."""
+
+    name: str  # the file (or "archive.jsonl:12") named in messages
+    doc_id: str
+    data: bytes
+    sha256: str
+    identity: str  # the source that tells it apart across builds (kg/store origins)
+    published: date | None = None  # the page date, whatever the text says
+    title: str | None = None  # an archive record's title (the text's own otherwise)
+    url: str | None = None
+    notes: list[str] = field(default_factory=list)  # warnings, given once it is parsed
+
+    def parse(self, *, part_chars: int | None = None):
+        """The parsed document (or a PartedDocument); raises InputError naming the file."""
+        from kg.ingest.reader import parse_bytes
+
+        doc = parse_bytes(self.data, path=self.name, doc_id=self.doc_id,
+                          published=self.published, part_chars=part_chars)
+        doc.sha256 = self.sha256
+        if self.title:
+            doc.title = self.title
+        if self.url:
+            doc.url = self.url
+        return doc
+
+
+def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None = None,
+                  published: date | None = None, fields: ArchiveFields | None = None
+                  ) -> Iterator[RawDocument]:
+    """Read every source, reporting unreadable ones and duplicates instead of stopping.
+
+    Ids come from each source's path relative to its argument
+    (:func:`kg.ingest.sources.document_id`); sources whose ids collide all get the
+    first 12 hex digits of their content's hash appended, whatever their order. An
+    archive record's id is its ``id`` field, else its URL, else ``FILE-LINE``; its
+    ``published`` field wins over ``published`` (``kg build --published``).
+    """
+    by_id: dict[str, int] = {}  # keyed by the id's IRI segment: "Report" and "report" share one
+    for src in sources:
+        if not is_archive(src.name):
+            key = slug(document_id(src.rel or src.name))
+            by_id[key] = by_id.get(key, 0) + 1
+    seen_ids: dict[str, str] = {}
+    seen_hashes: dict[str, str] = {}
+
+    def accept(raw: RawDocument) -> RawDocument | None:
+        if raw.sha256 in seen_hashes:
+            report.skipped += 1
+            report.warnings.append(f"{raw.name}: same content as {seen_hashes[raw.sha256]}; "
+                                   "skipped")
+            return None
+        if slug(raw.doc_id) in seen_ids:
+            report.skipped += 1
+            report.warnings.append(f"{raw.name}: same document id {raw.doc_id!r} as "
+                                   f"{seen_ids[slug(raw.doc_id)]}; skipped")
+            return None
+        seen_ids[slug(raw.doc_id)] = raw.name
+        seen_hashes[raw.sha256] = raw.name
+        return raw
+
+    for src in sources:
+        if is_archive(src.name):
+            for record in _archive(src, report, fields, published):
+                if slug(record.doc_id) in seen_ids and record.sha256 not in seen_hashes:
+                    record.doc_id = f"{record.doc_id}-{record.sha256[:12]}"
+                    record.notes.append(f"{record.name}: another record has the same id, so "
+                                        f"this one's is {record.doc_id!r} (id + content hash)")
+                if accept(record) is not None:
+                    yield record
+            continue
+        base = document_id(src.rel or src.name)
+        shared = by_id.get(slug(base), 0) > 1
+        try:
+            data = src.read(max_bytes=max_bytes)
+        except KgError as exc:
+            if src.skip:
+                report.skipped += 1
+                report.warnings.append(str(exc))
+                continue
+            report.failed += 1
+            report.errors.append(str(exc))
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        doc_id = document_id(src.rel or src.name, data)  # a hash already if no letters
+        if shared and doc_id == base:
+            doc_id = f"{base}-{sha[:12]}"
+        else:
+            shared = False
+        raw = RawDocument(name=src.name, doc_id=doc_id, data=data, sha256=sha,
+                          identity=src.identity, published=published)
+        if shared:
+            raw.notes.append(f"{src.name}: another input has the same name, so its "
+                             f"document id is {doc_id!r} (name + content hash)")
+        if accept(raw) is not None:
+            yield raw
+
+
+def _archive(src: Source, report: Tally, fields: ArchiveFields | None,
+             published: date | None) -> Iterator[RawDocument]:
+    """The records of one archive as raw documents; bad lines counted and reported."""
+    try:
+        stream = src.open()
+    except KgError as exc:
+        report.failed += 1
+        report.errors.append(str(exc))
+        return
+    stem = document_id(Path(src.rel or src.name).name.split(".")[0] or "archive")
+    with stream:
+        for item in read_records(stream, name=src.name, fields=fields):
+            if isinstance(item, BadRecord):
+                report.skipped += 1
+                report.bad_records += 1
+                report.warnings.append(str(item))
+                continue
+            yield _from_record(item, src, stem, published)
+
+
+def _from_record(record: ArchiveRecord, src: Source, stem: str,
+                 published: date | None) -> RawDocument:
+    line = record.name.rsplit(":", 1)[-1]
+    doc_id = record.doc_id or record.url or f"{stem}-{line}"
+    return RawDocument(name=record.name, doc_id=doc_id, data=record.data,
+                       sha256=record.sha256, identity=f"{src.identity}#{doc_id}",
+                       published=record.published or published, title=record.title,
+                       url=record.url)
+
+
+def count_documents(sources: list[Source]) -> int:
+    """How many documents the sources hold at most (one per file, one per non-blank line
+    of an archive), for a progress bar's total; archives are read once more for it."""
+    import gzip
+
+    total = 0
+    for src in sources:
+        if not is_archive(src.name):
+            total += 1
+            continue
+        try:
+            with src.open() as raw:
+                stream = raw
+                if raw.read(2) == b"\x1f\x8b":
+                    raw.seek(0)
+                    stream = gzip.GzipFile(fileobj=raw)
+                else:
+                    raw.seek(0)
+                total += sum(1 for line in stream if line.strip())
+        except (KgError, OSError, EOFError):
+            continue  # reported when it is read for real
+    return total
