@@ -5,10 +5,9 @@ others are sorted, for a stable file: triple formats (N-Triples, Turtle, RDF/XML
 the de-duplicated union of every graph, sorted as N-Triples lines; JSON-LD (compact,
 with kg's context: kg/store/jsonld.py) is written graph by graph, each graph's lines
 sorted, so that a subject's statements are together. Lines are sorted in runs of at
-most ``run_chars`` characters;
-a store with more is sorted on disk (runs written to temporary files next to the
-output, then merged), so memory holds one run, never the whole graph. A store that
-fits in one run is written exactly as before, from memory.
+most ``run_chars`` characters; a store with more is sorted on disk (runs written to
+temporary files next to the output, then merged), so memory holds one run, never the
+whole graph. A store that fits in one run is written exactly as before, from memory.
 
 With ``entail`` (``--entail``), each graph also gets what the ontology's alignments
 entail from it (the ``sem:``/``schema:``/``org:``/``prov:`` types and super-properties
