@@ -71,6 +71,7 @@ def test_a_bare_surname_is_the_person_named_before(nlp):
     ("UN", "United Nations Assistance Mission in Orania", False),    # words left out
     ("SLC", "Southern Lakes Development Community", False),
     ("ABC", "Economic Community", False),
+    ("LIFOR", "Liberia Force", True),   # a kind word kept in gives its first letters
 ])
 def test_an_acronym_spells_its_long_name(acronym, name, expected):
     assert spells(acronym, name) is expected
@@ -97,6 +98,30 @@ def test_an_acronym_defined_in_one_update_names_its_force_in_the_next(nlp):
     assert names(r, deployment.roles["theme"]) == {force.name}
     part_of = [f for f in facts_of(r, "PartOf") if names(r, f.roles["part"]) == {force.name}]
     assert part_of and names(r, part_of[0].roles["whole"]) == {community.name}
+
+
+def test_an_acronym_of_a_name_in_another_language_is_defined_by_its_brackets(nlp):
+    # "(FNDO)" spells the force's name in its own language, not the English one
+    r = run(nlp, "Soldiers of the Orania Armed Defence Forces (FNDO) retook the town of "
+                 "Zelbar on Monday. The FNDO said 12 rebels were killed.")
+    force = _entity(r, "Orania Armed Defence Forces")
+    assert {m.text for m in force.mentions} >= {"FNDO"}
+    assert not [e for e in r.entities if e.name == "FNDO"]
+
+
+def test_the_acronym_after_an_of_phrase_is_the_inner_names(nlp):
+    r = run(nlp, "The Standing Council of the League of Coastal Nations (LCN) met on Monday. "
+                 "The LCN said it would send observers.")
+    assert not [e for e in r.entities if e.name == "Standing Council of the League of "
+                "Coastal Nations" and "LCN" in {m.text for m in e.mentions}]
+
+
+def test_a_kind_word_in_a_name_gives_letters_to_its_acronym(nlp):
+    # a title-less "Headquarters SAFOR" the model takes for a person gives no surname "SAFOR"
+    r = run(nlp, "The Sahel Force (SAFOR) said on Monday that SAFOR patrols would resume.")
+    force = _entity(r, "Sahel Force")
+    assert "SAFOR" in {m.text for m in force.mentions}
+    assert all(e.type is not EntityType.PERSON for e in r.entities)
 
 
 def test_an_acronym_spelling_a_longer_name_extends_the_name(nlp):
