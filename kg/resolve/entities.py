@@ -419,6 +419,19 @@ class _Resolver(Links):
         return ent
 
     def pick_type(self, members: list[int]) -> EntityType:
+        # "the mission" pointing back to a named body says nothing of its type; the named
+        # body's own head does ("National Gendarmerie" the model calls an ORG)
+        named = [i for i in members if self.info[i].named]
+        if named and len(named) < len(members):
+            from kg.extract.entity_types import head_type
+
+            heads = {head_type(self.mentions[i].text, self.rules) for i in named
+                     if self.mentions[i].source.startswith("ner:")
+                     and not _is_acronym(self.mentions[i].text)} - {None}
+            if len(heads) == 1 and all(self.info[i].kb is None and self.info[i].place is None
+                                       for i in named):
+                return heads.pop()
+        members = named or members
         votes: Counter[EntityType] = Counter()
         best_rank = min(_TYPE_RANK.get(_source_kind(self.mentions[i]), 9) for i in members)
         for i in members:

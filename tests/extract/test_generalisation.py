@@ -471,3 +471,13 @@ def test_what_would_happen_if_is_no_event(nlp):
     assert [f.factuality for f in facts_of(r, "Arrest")] == ["hypothetical"]
     r = run(nlp, "The minister said police would arrest the protesters on Friday.")
     assert [f.factuality for f in facts_of(r, "Arrest")] == ["future"]
+
+
+def test_the_body_pointed_back_to_keeps_the_type_its_own_name_gives(nlp):
+    # "the mission" (an organisation's head) points back: the name's head "Mission" after
+    # "Security Support" is a force's, and a pointing noun does not outvote it
+    r = run(nlp, "The Coastal Security Support Mission said on Monday that 200 officers had "
+                 "arrived in Zelbar. The mission said the officers would patrol the port.")
+    mission = _entity(r, "Coastal Security Support Mission")
+    assert mission.type is EntityType.ARMED_FORCE
+    assert "mission" in {m.text for m in mission.mentions}
