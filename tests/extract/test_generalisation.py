@@ -481,3 +481,20 @@ def test_the_body_pointed_back_to_keeps_the_type_its_own_name_gives(nlp):
     mission = _entity(r, "Coastal Security Support Mission")
     assert mission.type is EntityType.ARMED_FORCE
     assert "mission" in {m.text for m in mission.mentions}
+
+
+def test_the_names_a_kind_nouns_copula_lists_are_of_that_kind(nlp):
+    r = run(nlp, "Floods have hit northern Zambia. The worst-hit districts are Kasama, "
+                 "Mpika and Isoka, where water has cut the main road, Zambia's disaster "
+                 "agency said.")
+    for name in ("Kasama", "Mpika", "Isoka"):
+        assert _entity(r, name).type is EntityType.REGION
+    # a district no subdivision code names lies in the country of the town it is named after
+    located = {(next(iter(names(r, f.roles["place"]))), next(iter(names(r, f.roles["container"]))))
+               for f in facts_of(r, "LocatedIn")}
+    assert ("Kasama", "Zambia") in located
+
+
+def test_a_name_listed_after_to_is_a_place_only_when_the_gazetteer_knows_it(nlp):
+    r = run(nlp, "The regulator blocked access to Facebook, Viber and Signal on Monday.")
+    assert all(not e.type.is_place for e in r.entities if e.name in ("Viber", "Signal"))
