@@ -498,3 +498,12 @@ def test_the_names_a_kind_nouns_copula_lists_are_of_that_kind(nlp):
 def test_a_name_listed_after_to_is_a_place_only_when_the_gazetteer_knows_it(nlp):
     r = run(nlp, "The regulator blocked access to Facebook, Viber and Signal on Monday.")
     assert all(not e.type.is_place for e in r.entities if e.name in ("Viber", "Signal"))
+
+
+def test_a_name_cut_before_a_country_or_after_of_goes_on(nlp):
+    from kg.extract.name_spans import complete_name
+
+    doc = nlp("Police detained activists of the Union for Zambia in Lusaka.")
+    assert complete_name(doc[5:7]).text == "Union for Zambia"
+    doc = nlp("Two were taken to the Trauma Unit of the Central Hospital of Malawi.")
+    assert complete_name(doc[5:8]).text == "Trauma Unit of the Central Hospital of Malawi"
