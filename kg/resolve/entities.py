@@ -232,8 +232,17 @@ class _Resolver(Links):
 
         htype = head_type(core, rules)
         head = re.split(r"\s+of\s+", normalise_name(core), maxsplit=1)[0].split(" ")[-1]
-        names_a_place = any(self.gaz.country(w) or rules.is_demonym(w)
-                            for w in re.findall(r"[\w'-]+", core))
+        words = re.findall(r"[\w'-]+", core)
+        names_a_place = any(self.gaz.country(" ".join(words[k:k + n])) or rules.is_demonym(w)
+                            for k, w in enumerate(words) for n in (1, 2, 3))
+        lead = next((n for n in (3, 2, 1) if len(words) == n + 1
+                     and self.gaz.country(" ".join(words[:n]))), None)
+        if lead and normalise_name(words[-1]) == "government" \
+                and m.type is EntityType.GOVERNMENT_BODY:
+            # "the Solomon Islands Government" is the "Government of Solomon Islands"
+            country = self.gaz.country(" ".join(words[:lead]))
+            name = f"Government of {country.name}"
+            return _Info(f"name:{spelling_key(name, rules)}", name, m.type, "national body")
         if htype in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
                 and head in rules.national_heads and not names_a_place \
                 and m.type in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \

@@ -507,3 +507,22 @@ def test_a_name_cut_before_a_country_or_after_of_goes_on(nlp):
     assert complete_name(doc[5:7]).text == "Union for Zambia"
     doc = nlp("Two were taken to the Trauma Unit of the Central Hospital of Malawi.")
     assert complete_name(doc[5:8]).text == "Trauma Unit of the Central Hospital of Malawi"
+
+
+def test_a_countrys_name_after_of_is_the_owner_not_the_head(nlp):
+    from kg.extract.entity_rules import entity_rules
+    from kg.extract.entity_types import head_type, span_type
+
+    rules = entity_rules()
+    assert head_type("Government of Marshall Islands", rules) is EntityType.GOVERNMENT_BODY
+    doc = nlp("Officers of the Royal Marshall Islands Police Force patrolled the port.")
+    force = doc.char_span(doc.text.index("Royal"), doc.text.index(" patrolled"))
+    assert span_type(force, "FAC", rules) is EntityType.ARMED_FORCE  # a force is no building
+
+
+def test_the_country_government_is_the_government_of_the_country(nlp):
+    r = run(nlp, "The Government of Marshall Islands asked Fiji for help on Monday. The "
+                 "Marshall Islands Government said two people had died.")
+    government = _entity(r, "Government of Marshall Islands")
+    assert government.type is EntityType.GOVERNMENT_BODY
+    assert "Marshall Islands Government" in {m.text for m in government.mentions}
