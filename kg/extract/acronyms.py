@@ -118,7 +118,8 @@ def acronym_mentions(doc: Doc, unit: Unit, found: list[Mention],
             # the model's guess of another type for the acronym itself ("(KP)" as a
             # place) gives way to the type of the name it was defined for
             guesses = [m for m in over if (m.start, m.end) == (s, e)
-                       and m.source.startswith("ner:") and m.type is not etype]
+                       and m.source.startswith("ner:")
+                       and (m.type is not etype or s in at_definition)]
             if any(m not in guesses and not (m.start <= s and e <= m.end
                                             and m.end - m.start > e - s and m.type is not etype)
                    for m in over):

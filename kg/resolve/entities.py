@@ -129,6 +129,12 @@ class _Resolver(Links):
                               if (p := self.country_of(m)) is not None}
         for i, m in enumerate(self.mentions):
             self.info[i] = self.describe(m)
+            text = normalise_name(m.text)
+            if " " not in text and text in self.rules.heads and not m.type.is_place \
+                    and self.info[i].rule == "same name":
+                # "the bloc" twice may point back to two blocs: each finds its own
+                # (kg/resolve/links.py, link_anaphors), none by its name
+                self.info[i].key = f"head:{i}"
         self.group_places()
 
     def group_places(self) -> None:

@@ -526,3 +526,20 @@ def test_the_country_government_is_the_government_of_the_country(nlp):
     government = _entity(r, "Government of Marshall Islands")
     assert government.type is EntityType.GOVERNMENT_BODY
     assert "Marshall Islands Government" in {m.text for m in government.mentions}
+
+
+def test_an_acronym_the_model_tagged_like_its_name_is_still_defined_by_its_brackets(nlp):
+    r = run(nlp, "The ruling Orania People's Progressive Party (SPNO) lost its majority on "
+                 "Sunday. The SPNO said it would go into opposition.")
+    party = _entity(r, "Orania People's Progressive Party")
+    assert "SPNO" in {m.text for m in party.mentions}
+    assert not [e for e in r.entities if e.name == "SPNO"]
+
+
+def test_two_blocs_pointed_back_to_stay_two(nlp):
+    r = run(nlp, "Leaders of the Southern Lakes Development Community met in Lusaka on "
+                 "Monday. The bloc said it would send observers. On Tuesday the Union of "
+                 "Desert States met in Niamey. The bloc said it would not send troops.")
+    community = _entity(r, "Southern Lakes Development Community")
+    union = _entity(r, "Union of Desert States")
+    assert community is not union
