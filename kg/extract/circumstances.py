@@ -219,7 +219,10 @@ class Circumstances:
                     put("dateEnd", TimeExpr(ent.text, time.value, "day"))
                 continue
             if prep in starts:
-                if c == chain[0] and _perfect(c):
+                # on the event's verb, or on the infinitive of its purpose ("has deployed
+                # troops to guard the port since June": the state of being deployed)
+                if _perfect(chain[0]) and (c == chain[0] or (
+                        c.head == chain[0] and c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB")):
                     since = time
                 continue
             rank = _rank(c, chain)

@@ -68,6 +68,10 @@ def test_a_state_since_a_date_began_then_but_a_count_since_does_not(nlp):
     r = run(nlp, "Chadian troops have been deployed in Kidal since May 2021.")
     (deployment,) = facts_of(r, "Deployment")
     assert _date(deployment) == ["2021-05-01"]
+    r = run(nlp, "The government has deployed soldiers to guard the port in Beira since "
+                 "February.")
+    (deployment,) = facts_of(r, "Deployment")
+    assert _date(deployment) == ["2023-02-01"]
     r = run(nlp, "Police have arrested 40 people in Gao since Friday.")
     (arrest,) = facts_of(r, "Arrest")
     assert "date" not in arrest.roles
