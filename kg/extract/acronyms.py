@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -51,11 +52,12 @@ def spells(acronym: str, name: str) -> bool:
         w = words[wi].upper()
         # a linking word, or a last word naming the kind ("Multinational Security
         # Support Mission (MSS)")
-        optional = words[wi].lower() in NAME_STOP or (
-            wi == len(words) - 1 and words[wi].lower() in _KIND_WORDS)
+        linking = words[wi].lower() in NAME_STOP
+        optional = linking or (wi == len(words) - 1 and words[wi].lower() in _KIND_WORDS)
         if optional and fit(wi + 1, ai):
             return True
-        longest = 1 if optional else min(len(w), 3)
+        # a kind word left in may give its first letters too ("Kosovo FORce (KFOR)")
+        longest = 1 if linking else min(len(w), 3)
         for k in range(1, longest + 1):
             if ai + k <= len(target) and w[:k] == target[ai:ai + k] and fit(wi + 1, ai + k):
                 return True
@@ -76,20 +78,32 @@ def acronym_mentions(doc: Doc, unit: Unit, found: list[Mention],
     name is then part of (or sent by) the organisation the acronym names.
     """
     text = doc_text(doc)
-    ends = {}
+    ends: dict[int, list[Mention]] = {}
     for m in found:
         if m.type.is_agent:
-            ends.setdefault(m.end, m)
+            ends.setdefault(m.end, []).append(m)
     out: list[Mention] = []
+    at_definition: set[int] = set()  # where an acronym that spells no English name is defined
     for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
         a = unit.start + match.start()
-        for gap in range(5):
-            m = ends.get(a - gap)
-            if m is not None and spells(acronym, m.text):
-                defined.setdefault(acronym, m.type)
-                break
+        named = [m for gap in range(5) for m in ends.get(a - gap, ())
+                 if spells(acronym, m.text)]
+        if named:
+            m = named[0]
+            if m.type is EntityType.PERSON and acronym.isupper():
+                # "Samagi Jana Balawegaya (SJB)" tagged a person: people have no acronyms
+                found[found.index(m)] = m = replace(m, type=EntityType.ORGANIZATION,
+                                                    source="rule:acronym-name")
+            defined.setdefault(acronym, m.type)
         else:
+            m = next((m for m in ends.get(a - 1, ()) if _defines(acronym, m)), None)
+            if m is not None:
+                # "the Armed Defence Forces of Mozambique (FADM)": the acronym of the
+                # name in its own language, in brackets right after the English name
+                defined.setdefault(acronym, m.type)
+                at_definition.add(unit.start + match.start(1))
+                continue
             longer = _longer_name(doc, unit, found, match.start(), acronym) or \
                 _spelled_name(doc, unit, found, match.start(), acronym)
             if longer is not None:
@@ -100,18 +114,41 @@ def acronym_mentions(doc: Doc, unit: Unit, found: list[Mention],
     for acronym, etype in defined.items():
         for use in re.finditer(rf"\b{re.escape(acronym)}\b", text):
             s, e = unit.start + use.start(), unit.start + use.end()
-            if any(m.start < e and s < m.end and not (m.start <= s and e <= m.end
-                                                      and m.end - m.start > e - s
-                                                      and m.type is not etype)
-                   for m in found):
+            over = [m for m in found if m.start < e and s < m.end]
+            # the model's guess of another type for the acronym itself ("(KP)" as a
+            # place) gives way to the type of the name it was defined for
+            guesses = [m for m in over if (m.start, m.end) == (s, e)
+                       and m.source.startswith("ner:")
+                       and (m.type is not etype or s in at_definition)]
+            if any(m not in guesses and not (m.start <= s and e <= m.end
+                                            and m.end - m.start > e - s and m.type is not etype)
+                   for m in over):
                 continue
             span = doc.char_span(use.start(), use.end())
             if span is not None:
-                out.append(mention_from_span(span, unit, etype, "rule:acronym"))
+                for m in guesses:
+                    found.remove(m)
+                source = "rule:acronym-defined" if s in at_definition else "rule:acronym"
+                out.append(mention_from_span(span, unit, etype, source))
                 named = _named_after(span, unit, found)
                 if named is not None:
                     out.append(named)
     return out
+
+
+_DEFINES = frozenset({EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY,
+                      EntityType.ARMED_FORCE, EntityType.MEDIA_ORGANIZATION, EntityType.GROUP})
+
+
+def _defines(acronym: str, name: Mention) -> bool:
+    """An all-capitals acronym in brackets right after a body's name of two words or more
+    is that body's acronym even when it spells another language's name ("(SNAI)")."""
+    if not (acronym.isupper() and name.type in _DEFINES and len(name.text.split()) > 1):
+        return False
+    # "the Permanent Council of the Organization of American States (OAS)": the acronym
+    # of the name inside
+    tails = re.finditer(r"\b(?:of|for|in)\s+(?:the\s+)?", name.text)
+    return not any(spells(acronym, name.text[t.end():]) for t in tails)
 
 
 _NAME_TAIL = re.compile(r"\s+(?:in|of|for|on)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"

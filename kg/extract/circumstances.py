@@ -28,7 +28,7 @@ from kg.extract.syntax import (
 from kg.extract.triggers import Match
 from kg.records import Mention, Quantity, TimeExpr
 from kg.resolve.dates import normalise_date
-from kg.resolve.quantities import parse_quantity
+from kg.resolve.quantities import number_words, parse_quantity
 
 # the part of a day a date names: "late on Tuesday", "Sunday afternoon", "before dawn on Friday"
 _PART_OF_DAY = re.compile(r"\b(?:early|late|before dawn|after dark|at dawn|at dusk|"
@@ -159,6 +159,11 @@ class Circumstances:
             for ent in sorted(self.dates, key=lambda e: e.start):
                 prep = ent.root.head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
                 c = clause_head(ent.root)
+                if prep in self.lists["date_start_preps"] and ent.root.head.head == c:
+                    time = self._normalised(ent.text)
+                    if time.value is not None:
+                        out.append((ent, prep, c, time))
+                    continue
                 if prep in skip or ent.text.lower().startswith(tuple(skip)) or \
                         self._under_skip(ent.root, c, skip):
                     continue  # "since June", "five coups since independence in 1960"
@@ -201,29 +206,75 @@ class Circumstances:
     def _date(self, m: Match, put) -> None:
         t = m.trigger
         dated = self._dated()
-        if not dated:
-            return
         chain = clause_chain(t)
+        step = self._step(t, chain)
         ends = set(self.lists["date_end_preps"])
+        starts = set(self.lists["date_start_preps"])
         best = None
+        since = None
         fallback = []
         for ent, prep, c, time in dated:
             if prep in ends:
                 if c == chain[0]:
                     put("dateEnd", TimeExpr(ent.text, time.value, "day"))
                 continue
-            if c in chain:
-                rank = chain.index(c)
+            if prep in starts:
+                # on the event's verb, or on the infinitive of its purpose ("has deployed
+                # troops to guard the port since June": the state of being deployed)
+                if _perfect(chain[0]) and (c == chain[0] or (
+                        c.head == chain[0] and c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB")):
+                    since = time
+                continue
+            rank = _rank(c, chain)
+            if rank is not None:
+                if step is not None and step[1] and rank >= step[0] \
+                        and not step[2].is_ancestor(ent.root):
+                    # "two days after clashes": the date of the clause above, stepped back
+                    # (with no count the events share the day the text gives)
+                    time = _shifted(time, step[1])
+                    if time is None:
+                        continue
                 if best is None or rank < best[0]:
                     best = (rank, time)
-            elif ctx_sent(self.ctx, ent.root) == ctx_sent(self.ctx, t) and \
+            elif not (step and step[1]) and ctx_sent(self.ctx, ent.root) == ctx_sent(self.ctx, t) \
+                    and \
                     c.lemma_.lower() not in self.cue_verbs and \
                     not self._inside_relcl(ent, t):
                 fallback.append(time)
         if best is not None:
             put("date", best[1])
+        elif step is not None and step[1] and self.ctx.base is not None \
+                and step[0] < len(chain) and _present(chain[step[0]]):
+            # "police have used tear gas, two days after lawmakers passed a bill": the
+            # present is the update's own day
+            day = self.ctx.base.date() if hasattr(self.ctx.base, "date") else self.ctx.base
+            put("date", _shifted(TimeExpr("", day.isoformat(), "day"), step[1]))
+        elif since is not None:
+            put("date", since)
         elif len(fallback) == 1:
             put("date", fallback[0])
+
+    def _step(self, t: Token, chain: list[Token]) -> tuple[int, int | None, Token] | None:
+        """Whether "after"/"before" subordinates the event to a clause above it: the rank in
+        ``chain`` of that clause, the signed days between them ("two days after": -2; no
+        count: None) and the subordinating word."""
+        steps = self.lists["date_step_preps"]
+        tok = t
+        for _ in range(6):  # "two days after violent clashes": the noun under the preposition
+            if tok == chain[0] or tok.head == tok:
+                break
+            if tok.dep_ == "pobj" and tok.head.lower_ in steps:
+                return 0, _days(tok.head, steps[tok.head.lower_]), tok.head
+            tok = tok.head
+        for k, c in enumerate(chain[:-1]):  # "a day after the government asked for help"
+            for ch in c.children:
+                word = ch if ch.dep_ == "mark" else next(
+                    (g for g in ch.children if g.dep_ == "prep"), None) \
+                    if ch.dep_ == "npadvmod" else None
+                if word is not None and word.lower_ in steps:
+                    return k + 1, _days(c, steps[word.lower_]) or _days(
+                        word, steps[word.lower_]), c
+        return None
 
     @staticmethod
     def _inside_relcl(ent: SpacySpan, t: Token) -> bool:
@@ -352,3 +403,55 @@ def _unit(head: Token) -> str | None:
     lemma = head.lemma_.lower()
     return lemma or None
 
+
+
+def _rank(c: Token, chain: list[Token]) -> float | None:
+    """How far up the event's clause chain the clause of a date lies; a verb coordinated
+    with the event's that has no subject of its own shares its date ("stormed and set
+    fire to the building late on Tuesday"), after the event's own."""
+    if c in chain:
+        return chain.index(c)
+    if c.dep_ == "conj" and c.head in chain and \
+            not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+        return chain.index(c.head) + 0.5
+    return None
+
+
+def _perfect(verb: Token) -> bool:
+    """"has been deployed since June": a state that began at its "since" date; not a count
+    of events over the time since ("have arrested 214 people since Friday")."""
+    counted = any(x.dep_ in ("dobj", "nsubjpass") and (
+        x.like_num or any(n.dep_ == "nummod" for n in x.children)) for x in verb.children)
+    return verb.tag_ == "VBN" and not counted and any(a.dep_ == "aux" and a.lemma_ == "have"
+                                                      for a in verb.children)
+
+
+def _present(verb: Token) -> bool:
+    """"police use", "police have used": the clause tells the update's present."""
+    if verb.tag_ in ("VBP", "VBZ"):
+        return True
+    return verb.tag_ == "VBN" and any(a.dep_ == "aux" and a.tag_ in ("VBP", "VBZ")
+                                      for a in verb.children)
+
+
+def _days(tok: Token, sign: int) -> int | None:
+    """"two days after" -> -2, "the day before" -> +1: a count of days on ``tok``."""
+    for ch in tok.children:
+        if ch.dep_ != "npadvmod" or ch.lemma_.lower() != "day":
+            continue
+        n = next((x for x in ch.children if x.dep_ == "nummod"), None)
+        if n is not None:
+            value = int(n.text) if n.text.isdigit() else number_words(n.lower_)
+        else:
+            value = 1 if any(x.dep_ == "det" for x in ch.children) else None
+        if value:
+            return sign * value
+    return None
+
+
+def _shifted(time: TimeExpr, days: int | None) -> TimeExpr | None:
+    """A day date moved by ``days``; None when there is no count or no day to move."""
+    if not days or time.precision != "day" or time.value is None:
+        return None
+    day = date.fromisoformat(time.value) + timedelta(days=days)
+    return TimeExpr(time.text, day.isoformat(), "day")

@@ -130,7 +130,11 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             source += HEADLINE  # a Title Case guess ("President Reshuffles Cabinet")
         out.append(mention_from_span(span, unit, etype, source))
 
+    absorbed = 0  # a name completed over the next entities ("Rally for" + "Mali") holds them
     for ent in doc.ents:
+        if ent.end <= absorbed and ent.kb_id_ != "gazetteer:country" \
+                and not ent.label_.startswith("KG_"):
+            continue  # (a country inside still counts for the document's country)
         etype = span_type(ent, ent.label_, rules)
         if etype is None:
             continue
@@ -138,6 +142,8 @@ def entity_mentions(doc: Doc, unit: Unit, *,
         if span is None or not any(t.is_alpha for t in span):
             continue
         span = complete_name(span, person=ent.label_ == "PERSON")
+        if span.end > ent.end:
+            absorbed = span.end
         prev = doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.is_title and not prev.is_sent_start and \
                 rules.heads.get(prev.lower_) is EntityType.MEDIA_ORGANIZATION:

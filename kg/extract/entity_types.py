@@ -35,7 +35,10 @@ def head_type(text: str, rules: EntityRules) -> EntityType | None:
     Service") is an organisation's, not a government's."""
     folded = fold(text).removeprefix("the ")
     found = None
-    for part in (folded, _PREPS.split(folded, maxsplit=1)[0]):
+    parts = _PREPS.split(folded, maxsplit=1)
+    # "Government of Solomon Islands": a country's name after "of" is the owner, not the head
+    whole = [] if len(parts) == 2 and gazetteer().country(parts[1]) is not None else [folded]
+    for part in (*whole, parts[0]):
         words = part.split()
         for n in (2, 1):
             if len(words) >= n:
@@ -130,6 +133,10 @@ def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
         # "Baku told a different story", "the Prime Minister of Solomon Islands": a country
         # or a large city of that one name is that place (metonymy)
         return place_type(text, strict=True) or base
+    if label == "FAC" and head_type(text, rules) is EntityType.ARMED_FORCE:
+        # "Royal Solomon Islands Police Force" tagged a facility: a force is no building
+        # (a "Presidential Secretariat" may be)
+        return EntityType.ARMED_FORCE
     if label == "GPE" or label == "LOC":
         ht = head_type(text, rules)
         if ht is EntityType.PLACE:

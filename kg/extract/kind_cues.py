@@ -176,6 +176,17 @@ def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
                 if not (place and _no_place_name(doc, s, e)):
                     typed.setdefault((s, e), (noun.type, "rule:kind-noun"))
         return
+    # "the worst-hit districts are A, B and C", "the hardest-hit province was X": the
+    # names the noun's copula lists
+    if "of" in noun.cues and not noun.part_of_name and j + 1 < len(doc) \
+            and doc[j].lemma_ == "be" and doc[j].dep_ in ("ROOT", "ccomp", "conj") \
+            and doc[j - 1].dep_ in ("nsubj", "nsubjpass") and doc[j - 1].head == doc[j]:
+        names = _list_names(doc, j + 1)
+        if plural or len(names) == 1:
+            for s, e in names:
+                if not (place and _no_place_name(doc, s, e)):
+                    typed.setdefault((s, e), (noun.type, "rule:kind-noun"))
+            return
     # "gangs such as A and B"
     if "such-as" in noun.cues and j + 1 < len(doc) and doc[j].lower_ == "such" \
             and doc[j + 1].lower_ == "as":
@@ -251,24 +262,27 @@ def _locative(doc: Doc, unit: Unit, found: list[Mention], rules: EntityRules) ->
             out.append(m)
             continue
         span = doc.char_span(m.start - unit.start, m.end - unit.start)
-        if span is None or not _after_locative(span) or head_type(m.text, rules) is not None \
+        prep = _after_locative(span) if span is not None else None
+        if span is None or prep is None or head_type(m.text, rules) is not None \
                 or m.text.isupper() or (span.end < len(doc) and doc[span.end].tag_ == "POS") \
                 or (m.type is EntityType.ORGANIZATION and span.start > 0
                     and doc[span.start - 1].lower_ == "the"):
             out.append(m)
             continue
         etype = gazetteer().place_type(m.text)
-        if etype is None and doc[span.start - 1].lower_ in _LOCATIVE_KNOWN:
-            out.append(m)  # "sent a letter to Ana Ruiz": only a known place after "to"
+        if etype is None and prep in _LOCATIVE_KNOWN:
+            # "sent a letter to Ana Ruiz", "access to Facebook, WhatsApp and X": only a
+            # known place after "to"
+            out.append(m)
             continue
         out.append(mention_from_span(span, unit, etype or EntityType.CITY,
                                      "rule:place-locative" + _suffix([m])))
     return out
 
 
-def _after_locative(span) -> bool:
-    """Whether the span is the object of a locative preposition, or listed after one
-    ("in A, B and C"; not "in Baghdad, Ana Ruiz, said": a list has "and" or "or")."""
+def _after_locative(span) -> str | None:
+    """The locative preposition the span is the object of, or is listed after ("in A, B
+    and C"; not "in Baghdad, Ana Ruiz, said": a list has "and" or "or"); else None."""
     doc = span.doc
     i = span.start - 1
     coordinated = (span.end < len(doc) and doc[span.end].lower_ in ("and", "or")) or (
@@ -277,20 +291,20 @@ def _after_locative(span) -> bool:
     while i >= 0:
         tok = doc[i]
         if tok.lower_ in _LOCATIVE:
-            return True
+            return tok.lower_
         if tok.text in _LIST or tok.lower_ == "or":  # back over "A, B and" to the preposition
             while i > 0 and (doc[i].text in _LIST or doc[i].lower_ == "or"):
                 coordinated = coordinated or doc[i].lower_ in ("and", "or")
                 i -= 1
             if not coordinated:
-                return False
+                return None
             start = name_before(doc, i + 1)
             if start is None:
-                return False
+                return None
             i = start - 1
             continue
-        return False
-    return False
+        return None
+    return None
 
 
 def _told(doc: Doc, unit: Unit, found: list[Mention], rules: EntityRules) -> list[Mention]:

@@ -220,7 +220,7 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
                                                 EntityType.PLACE) and e.mentions]
     by_key = {e.key: e for e in entities}
     for e in places:
-        country = countries.get(e.country_code or "")
+        country = countries.get(e.country_code or _namesake_country(e, countries) or "")
         if country is not None:
             add(e, country, None, "locatedin/gazetteer")
     out: list[Fact] = []
@@ -265,6 +265,16 @@ def _entity_fact(place: Entity, container: Entity, rule: str) -> Fact:
     near = [m for m in container.mentions if m.unit == pm.unit] or container.mentions
     cm = min(near, key=lambda m: abs(m.start - pm.start))
     return _fact(pm.unit, pm, cm, pm.sentence, rule, _CONFIDENCE.get(rule, 0.7))
+
+
+def _namesake_country(place: Entity, countries: dict[str, Entity]) -> str | None:
+    """The country of a district no subdivision code names ("the worst-hit districts are
+    Dadu, Jacobabad and Larkana"): that of the one town of its name in the document's
+    countries, which gives the district its name."""
+    if place.type is not EntityType.REGION or place.geonames_id is not None:
+        return None
+    codes = {c.country_code for c in gazetteer().cities_named(place.name)} & set(countries)
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _home_city(place: Entity, entities: list[Entity]) -> Entity | None:

@@ -18,6 +18,8 @@ from kg.resolve.places import gazetteer
 
 _DETERMINERS = {"the", "a", "an"}
 _NAME_PARTICLES = {"del", "de", "da", "do", "dos", "das", "di", "la", "le", "of", "von", "van"}
+# an organisation's name never ends in these: the model cut it ("Rally for" + "Mali")
+_CUT_AFTER = {"of", "for"}
 
 
 def complete_name(span: Span, *, person: bool = False) -> Span:
@@ -26,9 +28,16 @@ def complete_name(span: Span, *, person: bool = False) -> Span:
     Dorvil" of "Jean-Baptiste Dorvil") takes the whole hyphenated word; a ``person``'s
     name goes on over the capitalised names that follow it ("Wilfredo Mamani" Ayala)."""
     doc, start, end = span.doc, span.start, span.end
-    if span[-1].lower_ in _NAME_PARTICLES and end < len(doc) and doc[end].is_title:
-        while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
-            end += 1
+    if span[-1].lower_ in _NAME_PARTICLES or span[-1].lower_ in _CUT_AFTER:
+        # "Rally for" + "Mali", "Emergency Centre of" + "the University Clinical Centre
+        # of Serbia": on over the capitalised words (and the particles between them)
+        k = end + 1 if end < len(doc) and doc[end].lower_ == "the" \
+            and span[-1].lower_ in _CUT_AFTER else end
+        while k < len(doc) and doc[k].is_title and not doc[k].is_sent_start:
+            k += 1
+            end = k
+            if k + 1 < len(doc) and doc[k].lower_ in _CUT_AFTER and doc[k + 1].is_title:
+                k += 1
     if person and end < len(doc) and doc[end].pos_ == "PROPN" and _name_word(doc[end]) \
             and not doc[end].is_sent_start and span[-1].whitespace_ \
             and doc[end].ent_iob_ == "O" and not title_regex().match(doc[end:end + 3].text):

@@ -29,9 +29,12 @@ def surname_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention
     surnames |= {m.text.split()[-2] for m in found
                  if m.type is EntityType.PERSON and len(m.text.split()) > 2
                  and m.text.split()[-2][:1].isupper() and len(m.text.split()[-2]) > 3}
+    capitals = {m.text for m in found if m.type is EntityType.PERSON and m.text.isupper()}
     for surname in sorted(surnames):
         if not surname[:1].isupper() or len(surname) < 3:
             continue
+        if surname.isupper() and not any(surname in c.split() for c in capitals):
+            continue  # "Headquarters KFOR" taken for a person: an acronym is no surname
         for a, b in word_uses(doc_text(doc), surname):
             s, e = unit.start + a, unit.start + b
             # the model's guess of another type for the bare surname ("the appointment

@@ -95,6 +95,9 @@ _RELEASE = [re.compile(p, _I) for p in (
     r"^\+?\(?\d[\d\s().\-]{7,}\d$",
     r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$",
 )]
+# a press release's place and date line: "Naqoura, 10 October 2025", "Geneva, 3 March 2025"
+_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,2}),\s+"
+                         r"(?P<date>\d{1,2}\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})$")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";")
 
 
@@ -106,6 +109,7 @@ class Line:
     kind: Kind = Kind.TEXT
     date: PageDate | None = None  # DATE, PUBLISHED, UPDATED, STAMP
     time: tuple[int, int, float | None] | None = None  # a STAMP with a time only
+    place: tuple[int, int] | None = None  # a DATE line "Naqoura, 10 October 2025"
     relative: bool = False  # a STAMP like "2 hours ago"
 
 
@@ -139,6 +143,10 @@ def classify(line: Line) -> Line:
         return line
     if (t := parse_time(s)) is not None:
         line.kind, line.time = Kind.STAMP, t
+        return line
+    if (m := _PLACE_DATE.match(s)) and (d := parse_date(m.group("date"))) is not None \
+            and d.year is not None and d.hour is None:
+        line.kind, line.date, line.place = Kind.DATE, d, m.span("place")
         return line
     if _AGO.match(s):
         line.kind, line.relative = Kind.STAMP, True

@@ -142,7 +142,10 @@ def _whole_time(s: str, ymd=None) -> tuple[int, int, float | None] | None:
     return _time(m, ymd) if m else None
 
 
-_CUT = re.compile(r"[\s,|]+(?:[-–—]\s+)?")
+_CUT = re.compile(r"[\s,|·•]+(?:[-–—]\s+)?")
+# "10 June 2025 · Updated 18:42": the update's time without its day says nothing of
+# the page date; the line is that date
+_UPDATE_TIME = re.compile(r"(?:last\s+)?(?:updated|modified)(?:\s+at)?\s*:?\s*(?P<rest>.+)", re.I)
 
 
 def parse_date(text: str) -> PageDate | None:
@@ -162,6 +165,9 @@ def parse_date(text: str) -> PageDate | None:
             t = _whole_time(right, ymd)
             if t:
                 return PageDate(*ymd, *t)
+            update = _UPDATE_TIME.fullmatch(right)
+            if update and _whole_time(update.group("rest"), ymd):
+                return PageDate(*ymd)
         ymd = _whole_date(right)
         if ymd:
             t = _whole_time(left, ymd)
@@ -179,3 +185,24 @@ def parse_time(text: str) -> tuple[int, int, float | None] | None:
 
 def fixed_zone(offset: float | None) -> timezone:
     return UTC if not offset else timezone(timedelta(hours=offset))
+
+
+# "the deadliest attack so far in 2025", "earlier in 2025", "in 2025 alone": the text
+# names the year it is written in; a year of past events ("seized power in 2020",
+# "tabled in March 2025") does not say the story is of that year
+_CURRENT_YEAR = re.compile(r"\b(?:so\s+far\s+in|earlier\s+in|later\s+in|until\s+now\s+in)\s+"
+                           r"(?P<a>(?:19|20)\d{2})\b|\b(?:in|of|for)\s+(?P<b>(?:19|20)\d{2})\s+"
+                           r"(?:so\s+far|to\s+date|alone)\b", re.I)
+
+
+def text_year(text: str) -> int | None:
+    """The year of a page that prints a day and month only ("TBILISI, May 14 (Reuters)"),
+    when its running text says which year it is written in; else None."""
+    years = [int(m.group("a") or m.group("b"))
+             for sentence in re.split(r"(?<=[.!?])\s+", text) if not _FUTURE.search(sentence)
+             for m in _CURRENT_YEAR.finditer(sentence)]
+    return max(years) if years else None
+
+
+# a sentence about what is to come ("elections are due later in 2027")
+_FUTURE = re.compile(r"\b(?:will|would|shall|due|scheduled|expected|planned|plans?)\b", re.I)

@@ -40,7 +40,7 @@ from kg.ingest.layout import (
     is_list_header,
     words,
 )
-from kg.ingest.pagedates import PageDate
+from kg.ingest.pagedates import PageDate, text_year
 from kg.records import SourceDocument, Span, Unit
 
 STAMP = re.compile(r"^\s*(\d{1,2}):(\d{2})\s+(?:GMT|UTC)\s+(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
@@ -356,6 +356,7 @@ def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None,
     # Page dates: "Published:", "Updated:", a date line in the header, a lone stamp line.
     labelled: PageDate | None = None  # "Published: ..." wins over a bare date line
     dated: PageDate | None = None
+    place_line: Line | None = None  # "Naqoura, 10 October 2025": a release's place and date
     updated: PageDate | None = None
     for i in content:
         ln = lines[i]
@@ -367,6 +368,8 @@ def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None,
                 and ln.date is not None:
             if dated is None:
                 dated = ln.date
+                if ln.place is not None:
+                    place_line = ln
             elif ln.kind is Kind.STAMP and updated is None:
                 updated = ln.date
         else:
@@ -375,6 +378,9 @@ def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None,
     given = PageDate(published.year, published.month, published.day) if published else None
     published = given or labelled or dated  # type: ignore[assignment]
     year = next((d.year for d in (published, updated) if d is not None and d.year), None)
+    if year is None:  # "TBILISI, May 14 (Reuters)": the year the story itself gives
+        year = text_year("\n".join(lines[i].text for i in content
+                                    if lines[i].kind is Kind.TEXT and i not in noise))
     if published is not None:
         doc.published = published.date(year)
         if doc.published is None:
@@ -415,6 +421,10 @@ def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None,
         if title_idx is not None:
             unit.headline = Span(lines[title_idx].start, lines[title_idx].end, doc.title)
         _dateline(unit, lines, header_lines, mask, year)
+        if unit.dateline is None and place_line is not None and place_line.place:
+            a, b = place_line.place
+            s = place_line.start
+            unit.dateline = Span(s + a, s + b, place_line.text[a:b])
         if doc.published is None and unit.date_hint is not None:
             doc.published = unit.date_hint  # the page says no more than its dateline
         doc.units.append(unit)

@@ -129,6 +129,12 @@ class _Resolver(Links):
                               if (p := self.country_of(m)) is not None}
         for i, m in enumerate(self.mentions):
             self.info[i] = self.describe(m)
+            text = normalise_name(m.text)
+            if " " not in text and text in self.rules.heads and not m.type.is_place \
+                    and self.info[i].rule == "same name":
+                # "the bloc" twice may point back to two blocs: each finds its own
+                # (kg/resolve/links.py, link_anaphors), none by its name
+                self.info[i].key = f"head:{i}"
         self.group_places()
 
     def group_places(self) -> None:
@@ -232,8 +238,17 @@ class _Resolver(Links):
 
         htype = head_type(core, rules)
         head = re.split(r"\s+of\s+", normalise_name(core), maxsplit=1)[0].split(" ")[-1]
-        names_a_place = any(self.gaz.country(w) or rules.is_demonym(w)
-                            for w in re.findall(r"[\w'-]+", core))
+        words = re.findall(r"[\w'-]+", core)
+        names_a_place = any(self.gaz.country(" ".join(words[k:k + n])) or rules.is_demonym(w)
+                            for k, w in enumerate(words) for n in (1, 2, 3))
+        lead = next((n for n in (3, 2, 1) if len(words) == n + 1
+                     and self.gaz.country(" ".join(words[:n]))), None)
+        if lead and normalise_name(words[-1]) == "government" \
+                and m.type is EntityType.GOVERNMENT_BODY:
+            # "the Solomon Islands Government" is the "Government of Solomon Islands"
+            country = self.gaz.country(" ".join(words[:lead]))
+            name = f"Government of {country.name}"
+            return _Info(f"name:{spelling_key(name, rules)}", name, m.type, "national body")
         if htype in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
                 and head in rules.national_heads and not names_a_place \
                 and m.type in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
@@ -419,6 +434,19 @@ class _Resolver(Links):
         return ent
 
     def pick_type(self, members: list[int]) -> EntityType:
+        # "the mission" pointing back to a named body says nothing of its type; the named
+        # body's own head does ("National Gendarmerie" the model calls an ORG)
+        named = [i for i in members if self.info[i].named]
+        if named and len(named) < len(members):
+            from kg.extract.entity_types import head_type
+
+            heads = {head_type(self.mentions[i].text, self.rules) for i in named
+                     if self.mentions[i].source.startswith("ner:")
+                     and not _is_acronym(self.mentions[i].text)} - {None}
+            if len(heads) == 1 and all(self.info[i].kb is None and self.info[i].place is None
+                                       for i in named):
+                return heads.pop()
+        members = named or members
         votes: Counter[EntityType] = Counter()
         best_rank = min(_TYPE_RANK.get(_source_kind(self.mentions[i]), 9) for i in members)
         for i in members:

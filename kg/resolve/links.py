@@ -79,6 +79,8 @@ class Links:
             if m.antecedent is not None and m.antecedent in where:
                 self.clusters.union(i, where[m.antecedent], m.source)
 
+    _ACRONYM_SOURCES = ("rule:acronym", "rule:acronym-defined")
+
     def link_acronyms(self) -> None:
         """Long names are indexed by where they end (an acronym right after one) and, per
         acronym text, the long names it spells are found once and kept as the roots of
@@ -96,11 +98,15 @@ class Links:
         spelled: dict[str, set[int]] = {}  # acronym text -> roots of the long names it spells
         for i, m in enumerate(self.mentions):
             # "Ecowas": a capitalised word the text defined as an acronym counts as one
-            if not (_is_acronym(m.text) or m.source == "rule:acronym") or \
+            if not (_is_acronym(m.text) or m.source in self._ACRONYM_SOURCES) or \
                     not m.type.is_agent or self.info[i].kb is not None:
                 continue
+            # "(FADM)" right after the name it was defined for spells another language's
+            # name (kg.extract.acronyms): no spelling asked
             defined = [j for end in range(m.start - 4, m.start + 1)
-                       for j in by_end.get(end, ()) if spells(m.text, self.mentions[j].text)]
+                       for j in by_end.get(end, ())
+                       if m.source == "rule:acronym-defined"
+                       or spells(m.text, self.mentions[j].text)]
             if defined:
                 self.clusters.union(i, min(defined), "acronym defined in text")
                 continue

@@ -43,3 +43,42 @@ def test_a_date_under_since_is_not_the_events(nlp):
     r = run(nlp, "Mali has had five coups since independence from France in 1960.")
     for coup in facts_of(r, "Coup"):
         assert "date" not in coup.roles
+
+
+def test_an_event_some_days_before_the_dated_clause_is_stepped_back(nlp):
+    # the noun under "two days after" and the clause under "a day after"
+    r = run(nlp, "Soldiers retook the border post in Menaka on Monday, two days after heavy "
+                 "clashes with rebels in the town.")
+    (clash,) = facts_of(r, "Clash")
+    assert _date(clash) == ["2023-03-11"]
+    r = run(nlp, "The first engineers arrived in Gao on Sunday, a day after the government "
+                 "asked Senegal for help.")
+    (request,) = facts_of(r, "Request")
+    assert _date(request) == ["2023-03-11"]
+
+
+def test_some_days_after_in_a_present_clause_counts_from_the_update(nlp):
+    r = run(nlp, "Police have fired tear gas at students in Segou, three days after "
+                 "parliament approved the new tax.")
+    (approval,) = facts_of(r, "Approval")
+    assert _date(approval) == ["2023-03-11"]
+
+
+def test_a_state_since_a_date_began_then_but_a_count_since_does_not(nlp):
+    r = run(nlp, "Chadian troops have been deployed in Kidal since May 2021.")
+    (deployment,) = facts_of(r, "Deployment")
+    assert _date(deployment) == ["2021-05-01"]
+    r = run(nlp, "The government has deployed soldiers to guard the port in Beira since "
+                 "February.")
+    (deployment,) = facts_of(r, "Deployment")
+    assert _date(deployment) == ["2023-02-01"]
+    r = run(nlp, "Police have arrested 40 people in Gao since Friday.")
+    (arrest,) = facts_of(r, "Arrest")
+    assert "date" not in arrest.roles
+
+
+def test_coordinated_verbs_share_the_date_told_after_them(nlp):
+    r = run(nlp, "Protesters stormed and set fire to the town hall in Kayes late on Sunday.")
+    assert [_date(f) for f in facts_of(r, "Arson")] == [["2023-03-12"]]
+    for riot in facts_of(r, "Riot") + facts_of(r, "Seizure"):
+        assert _date(riot) == ["2023-03-12"]

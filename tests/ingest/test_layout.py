@@ -142,6 +142,41 @@ def test_tass_dateline_without_any_year_gives_no_date():
     assert doc.units[0].text.strip().startswith("Insurgents attacked")
 
 
+def test_a_yearless_dateline_takes_the_year_the_text_says_it_is_written_in():
+    doc = parse_text("Rebels Storm Northern Garrison\n"
+                     "KANDARA, April 8 (AFP) - Rebels stormed a garrison on Monday, the worst "
+                     "raid so far in 2024, the army said. The war began in 2019.\n", path="w.txt")
+    assert doc.published == date(2024, 4, 8)
+    assert doc.units[0].anchor == date(2024, 4, 8)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The war began in March 2019.",                      # a past event's year
+    "Elections are due later in 2027.",                  # a future sentence
+])
+def test_a_year_of_past_or_future_events_does_not_date_a_yearless_dateline(sentence):
+    doc = parse_text(f"KANDARA, April 8 (AFP) - Rebels stormed a garrison. {sentence}\n",
+                     path="w.txt")
+    assert doc.published is None and doc.units[0].anchor is None
+
+
+def test_a_date_line_with_an_update_time_is_the_page_date():
+    doc = parse_text("Floods Cut Off the Valley\nBy Ana Reyes\nLusaka, Harare\n"
+                     "4 March 2024 · Updated 09:15\n\nFloodwaters cut the main road on Monday, "
+                     "officials said.\n", path="p.txt")
+    assert doc.published == date(2024, 3, 4)
+    assert "09:15" not in body(doc)
+
+
+def test_a_release_place_and_date_line_gives_the_page_date_and_the_place():
+    doc = parse_text("UNITED NATIONS MISSION IN ORANIA\nZelbar, 4 March 2024\n"
+                     "Peacekeepers Attacked Near Border\nPeacekeepers came under fire on "
+                     "Sunday near the border, the mission said.\n", path="r.txt")
+    assert doc.published == date(2024, 3, 4)
+    assert doc.units[0].dateline.text == "Zelbar"
+    assert "4 March 2024" not in body(doc)
+
+
 def test_a_first_line_date_is_the_page_date_not_the_title():
     doc = parse_text("March 3, 2020\nFloods Hit the Delta\nRivers burst their banks.\n",
                      path="f.txt")
