@@ -243,6 +243,9 @@ def media_appositions(doc: Doc, unit: Unit, rules: EntityRules,
         while len(span) > 1 and not span[0].is_title:
             span = span[1:]
         a, b = unit.start + span.start_char, unit.start + span.end_char
+        if etype is EntityType.PERSON and any(m.start < b and a < m.end and (m.start, m.end)
+                                              != (a, b) for m in out):
+            continue  # "Colonel Anar X, a spokesman": the name found is the person's
         out = [m for m in out if not (m.start == a and m.end == b and m.source != "kb")]
         if any(m.start == a and m.end == b for m in out):
             continue

@@ -180,3 +180,17 @@ def test_byline_names_become_entities(nlp):
     assert by_alias(r, "Riga").type is EntityType.CITY
     lind = by_alias(r, "Oskar Lind")
     assert lind.type is EntityType.PERSON and lind.mentions[0].source == "byline:person"
+
+
+def test_an_apposition_that_only_says_a_person_makes_the_name_a_person(nlp):
+    """'X, an opposition member of parliament, said': the apposition types (or finds) the
+    name when the model tags it as something else or misses it (descriptors.jsonl)."""
+    from tests.extract.event_helpers import run
+
+    # the model tags this name an organisation
+    r = run(nlp, "Gagik Stepanyan, a legislator who represents Lori, called the deal a betrayal. "
+                 "Colonel Lina Osei, a spokeswoman for the port authority, said the berths "
+                 "were closed.")
+    people = {e.name for e in r.entities if e.type.value == "Person"}
+    assert {"Gagik Stepanyan", "Lina Osei"} <= people
+    assert not any("Colonel" in e.name for e in r.entities)  # the rank is no part of a name
