@@ -211,10 +211,15 @@ class Links:
     def link_short_forms(self) -> None:
         """"the Security Council" after "the UN Security Council", "the Permanent Council"
         after "the Permanent Council of the OAS": a name of two words or more that ends,
-        or opens before "of", exactly one longer name of a body of the document is it."""
+        or opens before "of", exactly one longer name of a body of the document is it.
+        A name that ends a longer one after "of" ("the Organization of American States" of
+        "the Permanent Council of the Organization of American States") is its short form
+        only when the longer name came first: named before it, it is the owner."""
         bodies = (EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE)
         longs: dict[int, str] = {}
+        first: dict[int, int] = {}  # cluster root -> index of its first mention
         for i, m in enumerate(self.mentions):
+            first.setdefault(self.clusters.find(i), i)
             inf = self.info[i]
             if m.type in bodies and inf.named and m.antecedent is None:
                 longs[self.clusters.find(i)] = normalise_name(self._root_info(i).name)
@@ -225,7 +230,9 @@ class Links:
                 continue
             mine = self.clusters.find(i)
             roots = {r for r, name in longs.items() if r != mine and name != text and (
-                name.endswith(" " + text) or name.startswith(text + " of "))}
+                name.endswith(" " + text) or name.startswith(text + " of "))
+                and not (re.search(rf"\sof\s(?:the\s)?{re.escape(text)}$", name)
+                         and first[mine] < first[r])}
             if len(roots) == 1:
                 self.clusters.union(i, roots.pop(), "short form of a longer name")
 
