@@ -72,9 +72,12 @@ class Reader(TypeRoles, Circumstances):
                 return False
             if t.lemma_.lower() in self.lists["resultative_verbs"] and (
                     any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in t.children)
-                    or any(g.i > c.i and g.pos_ == "ADJ" and g.dep_ == "amod"
-                           for c in t.children if c.dep_ == "dobj" for g in c.children)):
-                return False  # "riots left 19 inmates dead"
+                    or any(g.i > c.i and g.pos_ == "ADJ" and g.dep_ in ("amod", "acomp")
+                           for c in t.children if c.dep_ == "dobj" for g in c.children)
+                    or (any(c.dep_ == "dobj" for c in t.children) and any(
+                        o.lemma_.lower() in self.lists["result_states"]
+                        for _p, o in prep_objects(t, {"in"})))):
+                return False  # "riots left 19 inmates dead", "left X in control of Y"
         else:
             h = t.head
             if t.dep_ == "pobj" and h.lemma_.lower() in ("at", "upon") and \
@@ -477,6 +480,18 @@ class Reader(TypeRoles, Circumstances):
                 return True
         return False
 
+    def _force_head(self, head: str, text: str) -> bool:
+        """Whether a theme's head word names a force: a team or a mission only when its
+        phrase says what kind ("a police team", "a team of 40 soldiers")."""
+        lemma = _lemma_like(head)
+        if lemma not in self.forces:
+            return False
+        if lemma not in self.lists["qualified_forces"]:
+            return True
+        words = {_lemma_like(w) for w in re.findall(r"[\w-]+", text.lower())}
+        return bool(words & set(self.lists["force_qualifiers"])) or any(
+            w in self.forces and w not in self.lists["qualified_forces"] for w in words)
+
     def _constraints(self, need: str | None, roles: dict) -> bool:
         """Whether the theme is of the kind the type (or its trigger lemma) needs: a force,
         a person, or a head word of a lexicon.yaml list (``type:Place`` there: any
@@ -492,7 +507,7 @@ class Reader(TypeRoles, Circumstances):
                     if need == "person" and v.type is EntityType.PERSON:
                         return True
                 elif need == "force" and isinstance(v, str) and any(
-                        _lemma_like(head) in self.forces for head in _conjunct_heads(v)):
+                        self._force_head(head, v) for head in _conjunct_heads(v)):
                     return True
             return False
         words = set(self.lists[need])
