@@ -129,6 +129,8 @@ class Reader(TypeRoles, Circumstances):
         need = rules.theme_must_be if voice == "nominal" else \
             rules.theme_for.get(lemma, rules.theme_must_be)
         self.person_theme = need == "person"
+        self.kind = rules.kind
+        self.abstract_object = False
         self.theme_creates = rules.theme_creates
 
         def put(role: str | None, value) -> None:
@@ -158,7 +160,13 @@ class Reader(TypeRoles, Circumstances):
                         return None
                     put(args["intransitive_subject"], self._theme(tok, set()))
                     continue
-                for h in self._conjuncts(tok):
+                heads = self._conjuncts(tok)
+                if len(heads) > 1 and "conjoined_subject" in args:
+                    # "A and her counterpart B met": each one a participant, nobody host
+                    for h in heads:
+                        put(args["conjoined_subject"], self._agentish(h))
+                    continue
+                for h in heads:
                     put(args.get("subject"), self._agentish(h))
             elif slot in ("object", "controlled"):
                 self._object(tok, slot, args, put)
@@ -201,7 +209,7 @@ class Reader(TypeRoles, Circumstances):
                     self.content_tokens.update(x.i for x in tok.subtree)
         if rules.kind == "Participation":
             return self._participation(m, roles)
-        if self._abstract_theme(rules.kind, roles):
+        if self.abstract_object or self._abstract_theme(rules.kind, roles):
             return None
         if not self._constraints(need, roles):
             return None
@@ -303,6 +311,9 @@ class Reader(TypeRoles, Circumstances):
             if place is not None and ctx.mention_of(obj) is place:
                 put(args["object_place"], place)
                 return
+        if obj.lemma_.lower() in self.lists["not_themes"].get(self.kind, ()):
+            self.abstract_object = True  # "met the demands": another sense of the verb
+            return
         ent = self.f.entity(obj, create=False)
         if ent is None and "object_entity" in args and \
                 self.f.body_heads.get(obj.lemma_.lower()) not in (None, "Person"):
@@ -314,6 +325,12 @@ class Reader(TypeRoles, Circumstances):
             # "will meet representatives of the protesters": who they meet
             put("participant", text_of([x for x in np_tokens(obj)
                                         if x.dep_ != "det" or x.head != obj]))
+        elif ent is None and "object_people" in args and obj.pos_ == "NOUN" and \
+                obj.tag_ in ("NNS", "NNPS"):
+            # "met the three service chiefs": the people met, as the text says
+            own = skip | {x.i for c in obj.children if (c.dep_ == "det" or (
+                c.dep_ == "prep" and c.lower_ != "of")) for x in c.subtree}
+            put(args["object_people"], text_of(np_tokens(obj, skip=own)))
         elif args.get("object") in (None, "theme"):
             put(args.get("object"), self._theme(obj, skip))
         else:  # "fled the city": the origin; "visited X": the place
@@ -388,6 +405,12 @@ class Reader(TypeRoles, Circumstances):
 
     def _agentish(self, head: Token):
         m = self.f.entity(head)
+        if m is None and head.pos_ == "NOUN":
+            # "her counterpart Luis Vera", "the army chief, General X": the name in apposition
+            for c in head.children:
+                named = self.ctx.mention_of(c) if c.dep_ == "appos" else None
+                if named is not None and named.type.is_agent:
+                    return named
         if m is not None:  # a country or a capital may act ("Moscow said"): it stays a place
             return m if m.type.is_agent or m.type in (EntityType.COUNTRY, EntityType.CITY) \
                 else None
@@ -475,7 +498,7 @@ class Reader(TypeRoles, Circumstances):
     def _abstract_theme(self, kind: str, roles: dict) -> bool:
         """"the seizure of power", "defended the tax increases": no event of that type."""
         heads = set(self.lists["not_themes"].get(kind, ()))
-        for v in roles.get("theme", []):
+        for v in [*roles.get("theme", []), *roles.get("participant", [])]:
             if isinstance(v, str) and v.split() and _lemma_like(v.split()[-1]) in heads:
                 return True
         return False

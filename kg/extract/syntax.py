@@ -58,6 +58,11 @@ def subject_of(verb: Token) -> Token | None:
             return c
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return antecedent(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        # object control: "urged both sides to meet", "ordered the troops to withdraw"
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)

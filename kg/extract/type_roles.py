@@ -150,8 +150,8 @@ class TypeRoles:
                 for _, obj in prep_objects(tok, {"of"}):
                     members = [x for x in self._conjuncts(obj)]
                     ms = [self.ctx.mention_of(x) for x in members]
-                    ms = [x for x in ms if x is not None and x.type in
-                          (EntityType.COUNTRY, EntityType.PERSON, EntityType.ORGANIZATION)]
+                    ms = [x for x in ms if x is not None and (
+                        x.type.is_agent or x.type is EntityType.COUNTRY)]
                     if len(ms) >= 2:
                         for x in ms:
                             put("participant", x)

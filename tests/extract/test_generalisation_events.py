@@ -38,3 +38,44 @@ def test_left_dead_is_no_movement(nlp):
     r = run(nlp, "Riots in two jails of the city left at least 12 inmates dead and dozens "
                  "of guards in the hands of inmates.")
     assert not facts_of(r, "Movement")
+
+
+# --- meetings: conjoined subjects are participants; people met by description ----------
+def test_conjoined_subjects_of_a_call_and_a_planned_meeting_are_participants(nlp):
+    r = run(nlp, "The Chilean foreign minister Ana Lagos and her Peruvian counterpart Luis "
+                 "Vera spoke by telephone on Friday and agreed to meet in Lima next week.")
+    meetings = facts_of(r, "Meeting")
+    assert sorted(m.factuality == "future" for m in meetings) == [False, True]
+    for m in meetings:
+        assert names(r, m.roles["participant"]) == {"Ana Lagos", "Luis Vera"}
+        assert "agent" not in m.roles
+
+
+def test_the_people_met_are_participants_by_their_description(nlp):
+    r = run(nlp, "Prime Minister Rosa Ortiz met the four army commanders at her residence "
+                 "on Monday night.")
+    (m,) = facts_of(r, "Meeting")
+    assert names(r, m.roles["agent"]) == {"Rosa Ortiz"}
+    assert names(r, m.roles["participant"]) == {"four army commanders"}
+
+
+def test_leaders_of_several_parties_are_each_a_participant(nlp):
+    r = run(nlp, "The general said he had met leaders of the Liberal Party, the Green Party "
+                 "and the Farmers' Alliance on Friday.")
+    (m,) = facts_of(r, "Meeting")
+    assert {"Liberal Party", "Green Party"} <= names(r, m.roles["participant"])
+
+
+def test_meeting_demands_is_no_meeting(nlp):
+    r = run(nlp, "The government has met the demands of the striking teachers.")
+    assert not facts_of(r, "Meeting")
+
+
+# --- an object-less infinitive or conjunct is an event with its inherited subject -------
+def test_an_arrival_in_a_conjunct_keeps_the_subject(nlp):
+    r = run(nlp, "About 300 Kenyan police officers left Nairobi on Monday and arrived in "
+                 "Port-au-Prince on Tuesday.")
+    moves = [m for m in facts_of(r, "Movement") if "Port-au-Prince" in names(
+        r, m.roles.get("location"))]
+    assert moves and all("police officers" in " ".join(names(r, m.roles["theme"]))
+                         for m in moves)
