@@ -160,7 +160,13 @@ class Reader(TypeRoles, Circumstances):
                         return None
                     put(args["intransitive_subject"], self._theme(tok, set()))
                     continue
+                if tok.lemma_.lower() in self.lists["not_agents"].get(rules.kind, ()):
+                    return None  # "since the cyclone struck": no attack
                 heads = self._conjuncts(tok)
+                if args.get("subject") == "theme":  # "came under fire": the target
+                    for h in heads:
+                        put("theme", self._theme(h, set()))
+                    continue
                 if len(heads) > 1 and "conjoined_subject" in args:
                     # "A and her counterpart B met": each one a participant, nobody host
                     for h in heads:
@@ -407,10 +413,26 @@ class Reader(TypeRoles, Circumstances):
         m = self.f.entity(head)
         if m is None and head.pos_ == "NOUN":
             # "her counterpart Luis Vera", "the army chief, General X": the name in apposition
+            weapon = head.lemma_.lower() in self.lists["weapon_heads"]
             for c in head.children:
-                named = self.ctx.mention_of(c) if c.dep_ == "appos" else None
-                if named is not None and named.type.is_agent:
+                # "an army drone", "its artillery", "drones of the X Front": the owner acts
+                owner = c.dep_ in ("compound", "poss", "nmod", "amod") and weapon
+                named = self.ctx.mention_of(c) if c.dep_ == "appos" or owner else None
+                if named is None and owner and c.dep_ == "poss" and \
+                        c.lower_ in ("its", "their"):
+                    # "the army said its warplanes had bombed X": the speaker's
+                    said = self._speaker_of(self.trigger) if self.trigger is not None else None
+                    if said is not None:
+                        return self._agentish(said)
+                elif named is None and owner and c.dep_ in ("compound", "poss") and \
+                        c.pos_ == "NOUN":
+                    return self._agentish(c)
+                if named is not None and (named.type.is_agent or (owner and
+                                          named.type is EntityType.COUNTRY)):
                     return named
+            if weapon:
+                for _prep, obj in prep_objects(head, {"of"}):
+                    return self._agentish(obj)
         if m is not None:  # a country or a capital may act ("Moscow said"): it stays a place
             return m if m.type.is_agent or m.type in (EntityType.COUNTRY, EntityType.CITY) \
                 else None

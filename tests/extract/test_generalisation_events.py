@@ -79,3 +79,35 @@ def test_an_arrival_in_a_conjunct_keeps_the_subject(nlp):
         r, m.roles.get("location"))]
     assert moves and all("police officers" in " ".join(names(r, m.roles["theme"]))
                          for m in moves)
+
+
+# --- attacks: the target of an instrument, "came under fire", weapons act for owners ----
+def test_the_target_after_an_instrument_is_the_theme(nlp):
+    r = run(nlp, "Ugandan forces opened fire with mortars on rebel positions near Beni late "
+                 "on Thursday.")
+    (attack,) = facts_of(r, "Attack")
+    assert "rebel positions" in " ".join(names(r, attack.roles["theme"]))
+
+
+def test_came_under_fire_makes_the_subject_the_target(nlp):
+    r = run(nlp, "A UN patrol near Kidal came under machine-gun fire from rebel fighters "
+                 "on Friday.")
+    attacks = facts_of(r, "Attack")
+    assert any("UN patrol" in " ".join(names(r, a.roles.get("theme")))
+               and names(r, a.roles.get("agent")) for a in attacks)
+
+
+def test_a_weapon_acts_for_the_army_the_speaker_names(nlp):
+    r = run(nlp, "The Sudanese army said its warplanes had bombed rebel positions in Omdurman.")
+    (attack,) = facts_of(r, "Attack")
+    assert names(r, attack.roles["agent"])
+
+
+def test_a_natural_hazard_striking_is_no_attack(nlp):
+    r = run(nlp, "Forty people have died in Mozambique since the cyclone struck on Friday.")
+    assert not facts_of(r, "Attack")
+
+
+def test_striking_down_a_decree_is_no_attack(nlp):
+    r = run(nlp, "The Supreme Court struck down the decree on Monday.")
+    assert not facts_of(r, "Attack")
