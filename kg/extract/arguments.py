@@ -442,6 +442,14 @@ class Reader(TypeRoles, Circumstances):
                 inner = self.ctx.mention_of(obj)
                 if inner is not None and inner.type.is_agent:
                     return inner
+            if self.trigger is not None and any(
+                    c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+                # "the group claimed its fighters had killed X": the speaker's fighters
+                said = self._speaker_of(self.trigger)
+                if said is not None:
+                    owner = self.ctx.mention_of(said)
+                    if owner is not None and owner.type.is_agent:
+                        return owner
             return text_of(self._bare(head, set()))
         if head.pos_ == "PROPN" and head.is_title:
             # a name the entity rules missed ("The United Nations urged"): its words (not

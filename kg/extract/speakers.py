@@ -45,6 +45,7 @@ class Speakers:
         spec = st.ctx.rules.statements["speakers"]
         self.spokespeople = set(spec["spokespeople"])
         self.people = set(spec["people"])
+        self.bodies_as_text = set(spec["bodies_as_text"])
         self.narrators = set(spec["narrators"])
         self.press_offices = set(spec["press_offices"])
         self.groups_of = set(spec["groups_of"])
@@ -107,7 +108,9 @@ class Speakers:
         m = self._body_phrase(tok) or self.st.f.entity(tok, person=True)
         if m is not None:
             return [] if m.type.is_place else [m]
-        if (lemma in self.people or low in self.people) and tok.pos_ in ("NOUN", "PROPN"):
+        if (lemma in self.people or low in self.people or (
+                lemma in self.bodies_as_text and tok.pos_ == "NOUN")) and \
+                tok.pos_ in ("NOUN", "PROPN"):
             words = [x for x in np_tokens(tok, drop={"relcl", "advcl", "parataxis", "acl",
                                                       "appos"})
                      if not (x.dep_ == "det" and x.head == tok)]

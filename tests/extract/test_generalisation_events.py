@@ -111,3 +111,37 @@ def test_a_natural_hazard_striking_is_no_attack(nlp):
 def test_striking_down_a_decree_is_no_attack(nlp):
     r = run(nlp, "The Supreme Court struck down the decree on Monday.")
     assert not facts_of(r, "Attack")
+
+
+# --- deaths and injuries take the agent of the attack told with them ------------------
+def test_deaths_when_forces_opened_fire_take_their_agent(nlp):
+    r = run(nlp, "Four servicemen were killed and seven wounded when Ugandan forces opened "
+                 "fire on positions near Beni.")
+    (dead,) = facts_of(r, "Casualties")
+    (attack,) = facts_of(r, "Attack")
+    assert dead.roles["agent"] == attack.roles["agent"]
+
+
+def test_killing_after_an_attack_takes_its_agent(nlp):
+    r = run(nlp, "Gunmen of the Liberation Front attacked an army base at Kidal last week, "
+                 "killing more than 40 soldiers.")
+    (dead,) = facts_of(r, "Casualties")
+    assert names(r, dead.roles["agent"])
+
+
+def test_its_fighters_in_a_claim_are_the_claimant(nlp):
+    r = run(nlp, "The Islamic Army claimed that its fighters had killed 20 soldiers.")
+    (dead,) = facts_of(r, "Casualties")
+    assert names(r, dead.roles["agent"]) == {"Islamic Army"}
+    assert dead.factuality == "claimed"
+
+
+# --- statements: a body by description speaks; a semicolon ends a source's clause ------
+def test_a_union_by_description_speaks_and_a_semicolon_ends_according_to(nlp):
+    r = run(nlp, "According to the prison service, 43 guards were taken hostage by inmates "
+                 "during the riots; the union of prison workers said 51 of its members had "
+                 "been held.")
+    by = {" ".join(sorted(names(r, s.roles["speaker"]))): s.roles["gist"][0]
+          for s in facts_of(r, "Statement")}
+    assert by["union of prison workers"] == "51 of its members had been held"
+    assert "union" not in by["prison service"]
