@@ -145,3 +145,22 @@ def test_a_union_by_description_speaks_and_a_semicolon_ends_according_to(nlp):
           for s in facts_of(r, "Statement")}
     assert by["union of prison workers"] == "51 of its members had been held"
     assert "union" not in by["prison service"]
+
+
+# --- memberships: founders of a body, an envoy's "to" hung elsewhere -------------------
+def _members(r):
+    return {(next(iter(names(r, f.roles["member"]))), next(iter(names(r, f.roles["group"]))))
+            for f in facts_of(r, "Membership")}
+
+
+def test_the_three_states_that_formed_an_alliance_are_its_members(nlp):
+    r = run(nlp, "In May, Mali, Chad and Niger left the Economic Community of West African "
+                 "States; the three states had already formed the Sahel Defence Pact.")
+    assert {m for m, g in _members(r) if g == "Sahel Defence Pact"} == {"Mali", "Chad",
+                                                                       "Niger"}
+
+
+def test_an_envoy_of_a_country_to_a_body_with_the_to_phrase_misattached(nlp):
+    r = run(nlp, "The delegation was led by Ambassador Carlos Mena, Permanent Representative "
+                 "of Peru to the Organization of American States.")
+    assert ("Peru", "Organization of American States") in _members(r)
