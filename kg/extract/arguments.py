@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.circumstances import Circumstances
-from kg.extract.context import Context, Fillers, named_holder
+from kg.extract.context import Context, Fillers, counted_antecedents, named_holder
 from kg.extract.factuality import NO_FACT, Factuality
 from kg.extract.frames import frame_slots
 from kg.extract.syntax import (
@@ -345,6 +345,11 @@ class Reader(TypeRoles, Circumstances):
     def _fill(self, role: str, tok: Token, put, *, prep: str = "") -> None:
         """A role filler of the kind the role takes."""
         if role in ("addressee", "participant"):
+            pair = counted_antecedents(self.ctx, tok)
+            if pair:  # "urged both sides": the two named before
+                for m in pair:
+                    put(role, m)
+                return
             for h in self._conjuncts(tok) if prep != "of" else [tok]:
                 ent = self.f.entity(h, create=False)
                 if ent is not None and (ent.type.is_agent or ent.type is EntityType.COUNTRY):

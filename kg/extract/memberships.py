@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.appositions import its_antecedent
+from kg.extract.context import counted_antecedents
 from kg.extract.spans import mention_from_span
 from kg.extract.speakers import described
 from kg.extract.syntax import antecedent, prep_objects
@@ -145,28 +146,13 @@ def membership_facts(ctx) -> list[Fact]:
     return out
 
 
-_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
 def _founders(ctx, subj: Token) -> list[Mention]:
     """The named conjuncts of a subject ("Mali, Niger and Chad"), or those a counted
-    description points back to ("the three states": the last list of three countries
-    the unit names before it)."""
+    description points back to ("the three states": kg/extract/context.py)."""
     named = [m for m in (_named(ctx, x) for x in [subj, *subj.conjuncts]) if m is not None]
     if len(named) >= 2:
         return named
-    count = next((_NUMBERS.get(c.lower_) for c in subj.children
-                  if c.dep_ in ("nummod", "det", "predet") and c.lower_ in _NUMBERS), None)
-    if count is None or subj.lemma_.lower() not in ("state", "country", "nation", "member",
-                                                    "government", "neighbour", "neighbor"):
-        return []
-    for head in sorted((t for t in ctx.tokens if t.i < subj.i and t.dep_ != "conj"),
-                       key=lambda t: -t.i):
-        conj = [m for m in (_named(ctx, x) for x in [head, *head.conjuncts])
-                if m is not None and m.type is EntityType.COUNTRY]
-        if len(conj) == count and len(head.conjuncts) + 1 == count:
-            return conj
-    return []
+    return [m for m in counted_antecedents(ctx, subj) if m.type is EntityType.COUNTRY]
 
 
 def _country(ctx, tok: Token, role: Token) -> Mention | None:

@@ -22,6 +22,7 @@ import re
 
 from spacy.tokens import Token
 
+from kg.extract.context import counted_antecedents
 from kg.extract.speakers import described, pronoun_antecedent
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
@@ -197,6 +198,9 @@ def _same(value, tok: Token, ctx) -> bool:
 def _addressee(tok: Token, ctx, f) -> list:
     """The one asked, with its conjuncts: a named body, person, country or capital, a body
     noun, or people by role as text ("both sides", "its supporters", "donors")."""
+    counted = counted_antecedents(ctx, tok)  # "urged both sides": the two named before
+    if counted:
+        return list(counted)
     out: list = []
     for t in [tok, *tok.conjuncts]:
         m = ctx.mention_of(t) or f.entity(t, create=False) or _title(t, f)

@@ -164,3 +164,10 @@ def test_an_envoy_of_a_country_to_a_body_with_the_to_phrase_misattached(nlp):
     r = run(nlp, "The delegation was led by Ambassador Carlos Mena, Permanent Representative "
                  "of Peru to the Organization of American States.")
     assert ("Peru", "Organization of American States") in _members(r)
+
+
+def test_both_sides_are_the_two_named_before(nlp):
+    r = run(nlp, "Kenya and Uganda accused each other of shelling border villages. The "
+                 "African Union urged both sides to show restraint.")
+    (req,) = facts_of(r, "Request")
+    assert names(r, req.roles["addressee"]) == {"Kenya", "Uganda"}
