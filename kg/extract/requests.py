@@ -386,7 +386,8 @@ def _accusation(fact: Fact, verb: Token, ctx, f) -> list[Fact]:
         return []
     themes = [v for v in roles.get("theme", []) if isinstance(v, str)]
     agents = [a for a in roles.get("agent", []) if isinstance(a, Mention)]
-    if themes and themes[0].lower() in ("each other", "one another") and len(agents) == 2:
+    if themes and themes[0].lower() in ("each other", "one another", "other", "another") \
+            and len(agents) == 2:  # ("each" may be read as the determiner, dropped)
         out = []
         for a, b in (agents, agents[::-1]):
             copy = Fact(kind=fact.kind, category=fact.category,
