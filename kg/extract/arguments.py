@@ -74,6 +74,8 @@ class Reader(TypeRoles, Circumstances):
                     any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in t.children)
                     or any(g.i > c.i and g.pos_ == "ADJ" and g.dep_ in ("amod", "acomp")
                            for c in t.children if c.dep_ == "dobj" for g in c.children)
+                    or any(c.dep_ == "dobj" and c.lemma_.lower() in self.lists["result_states"]
+                           for c in t.children)
                     or (any(c.dep_ == "dobj" for c in t.children) and any(
                         o.lemma_.lower() in self.lists["result_states"]
                         for _p, o in prep_objects(t, {"in"})))):
@@ -150,6 +152,8 @@ class Reader(TypeRoles, Circumstances):
                 # "sent 400 officers to protect the port": the officers protect it
                 tok = self._patient_of(self.purpose_of) or tok
             if slot == "subject":
+                if tok.lemma_.lower() in self.lists["not_agents"].get(rules.kind, ()):
+                    return None  # "since the cyclone struck": no attack
                 if tok.lower_ in ("it", "they"):
                     tok = self._speaker_of(t) or tok  # "X said it had withdrawn": X
                 if not has_object and "intransitive_subject" in args:
@@ -160,8 +164,6 @@ class Reader(TypeRoles, Circumstances):
                         return None
                     put(args["intransitive_subject"], self._theme(tok, set()))
                     continue
-                if tok.lemma_.lower() in self.lists["not_agents"].get(rules.kind, ()):
-                    return None  # "since the cyclone struck": no attack
                 heads = self._conjuncts(tok)
                 if args.get("subject") == "theme":  # "came under fire": the target
                     for h in heads:
@@ -366,6 +368,8 @@ class Reader(TypeRoles, Circumstances):
                 put(role, self._agentish(h))
         elif role in ("location", "origin"):  # a named place, else where as text
             for h in self._conjuncts(tok):
+                if h.lemma_.lower() in self.lists["not_places"]:
+                    continue  # "returned to work", "fled the fighting": no place
                 named = self.ctx.mention_of(h)
                 put(role, self.f.place(h) or (
                     text_of(self._bare(h, set()))

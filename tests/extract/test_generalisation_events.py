@@ -171,3 +171,30 @@ def test_both_sides_are_the_two_named_before(nlp):
                  "African Union urged both sides to show restraint.")
     (req,) = facts_of(r, "Request")
     assert names(r, req.roles["addressee"]) == {"Kenya", "Uganda"}
+
+
+# --- movements: who flees, leaves or enters moves; results and hazards do not ----------
+def test_people_who_fled_a_town_are_the_theme_with_their_count(nlp):
+    r = run(nlp, "More than 10,000 people have fled Nairobi since Monday.")
+    (move,) = facts_of(r, "Movement")
+    assert names(r, move.roles["theme"]) == {"people"}
+    assert names(r, move.roles["origin"]) == {"Nairobi"}
+    assert move.roles["quantity"][0].value == 10000
+
+
+def test_militants_entering_a_town_move_there(nlp):
+    r = run(nlp, "Around 300 militants entered Kidal before dawn on Wednesday.")
+    (move,) = facts_of(r, "Movement")
+    assert names(r, move.roles["location"]) == {"Kidal"}
+
+
+def test_entering_a_third_week_and_returning_to_duty_are_no_movements(nlp):
+    r = run(nlp, "The strike entered its third week on Monday. The nurses returned to duty "
+                 "on Friday. The cyclone moved into Mozambique on Friday.")
+    assert not facts_of(r, "Movement")
+
+
+def test_a_riot_that_left_inmates_dead_is_no_movement(nlp):
+    r = run(nlp, "A state of emergency was declared in 2021 after a riot at the central "
+                 "prison in Kano left 86 inmates dead.")
+    assert not facts_of(r, "Movement")
