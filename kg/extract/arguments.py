@@ -419,6 +419,19 @@ class Reader(TypeRoles, Circumstances):
         return out
 
     def _agentish(self, head: Token):
+        if head.lemma_.lower() in self.lists["count_nouns"] and head.pos_ == "NOUN":
+            # "hundreds of protesters blocked the roads": the protesters
+            for _prep, obj in prep_objects(head, {"of"}):
+                return self._agentish(obj)
+        if (head.lemma_.lower() in self.actors or head.lemma_.lower() in self.forces) and \
+                head.pos_ == "NOUN" and self.trigger is not None and any(
+                    c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            # "the group claimed its fighters had killed X", "the police said its officers
+            # arrested 17": the speaker's people
+            said = self._speaker_of(self.trigger)
+            owner = self.ctx.mention_of(said) if said is not None else None
+            if owner is not None and owner.type.is_agent:
+                return owner
         m = self.f.entity(head)
         if m is None and head.pos_ == "NOUN":
             # "her counterpart Luis Vera", "the army chief, General X": the name in apposition
@@ -451,14 +464,6 @@ class Reader(TypeRoles, Circumstances):
                 inner = self.ctx.mention_of(obj)
                 if inner is not None and inner.type.is_agent:
                     return inner
-            if self.trigger is not None and any(
-                    c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
-                # "the group claimed its fighters had killed X": the speaker's fighters
-                said = self._speaker_of(self.trigger)
-                if said is not None:
-                    owner = self.ctx.mention_of(said)
-                    if owner is not None and owner.type.is_agent:
-                        return owner
             return text_of(self._bare(head, set()))
         if head.pos_ == "PROPN" and head.is_title:
             # a name the entity rules missed ("The United Nations urged"): its words (not

@@ -230,7 +230,9 @@ class Fillers:
         holder = named_holder(ctx, head, self.role_heads)
         if holder is not None:
             return holder
-        if head.lemma_.lower() in self.group_heads or head.lemma_.lower() in ("member",):
+        if head.lemma_.lower() in self.group_heads or head.lemma_.lower() in ("member",) or (
+                head.lemma_.lower() in self.forces and head.pos_ == "NOUN"):
+            # "leaders of X", "KFOR troops", "the soldiers of the X Brigade": the named body
             for _prep, obj in prep_objects(head, {"of"}):
                 inner = ctx.mention_of(obj)
                 if inner is not None and inner.type.is_agent:

@@ -198,3 +198,25 @@ def test_a_riot_that_left_inmates_dead_is_no_movement(nlp):
     r = run(nlp, "A state of emergency was declared in 2021 after a riot at the central "
                  "prison in Kano left 86 inmates dead.")
     assert not facts_of(r, "Movement")
+
+
+# --- agents: counts of people, people by what they do, a body's own people -------------
+def test_hundreds_of_protesters_are_the_agents(nlp):
+    r = run(nlp, "In Najaf, hundreds of protesters blocked the main roads and burned tyres.")
+    (arson,) = facts_of(r, "Arson")
+    assert names(r, arson.roles["agent"]) == {"protesters"}
+
+
+def test_inmates_and_a_group_act_by_their_description(nlp):
+    r = run(nlp, "Inmates set fire to mattresses in the central prison in Kano. Police "
+                 "arrested 23 protesters after a group threw stones at officers.")
+    (arson,) = facts_of(r, "Arson")
+    assert names(r, arson.roles["agent"]) == {"Inmates"}
+    (attack,) = facts_of(r, "Attack")
+    assert names(r, attack.roles["agent"]) == {"group"}
+
+
+def test_its_officers_in_a_body_s_statement_are_the_body(nlp):
+    r = run(nlp, "The Kano Police Command said its officers had arrested 17 people in Kano.")
+    (arrest,) = facts_of(r, "Arrest")
+    assert names(r, arrest.roles["agent"]) == {"Kano Police Command"}
