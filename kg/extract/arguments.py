@@ -448,7 +448,9 @@ class Reader(TypeRoles, Circumstances):
                         return self._agentish(said)
                 elif named is None and owner and c.dep_ in ("compound", "poss") and \
                         c.pos_ == "NOUN":
-                    return self._agentish(c)
+                    # "army warplanes": the owner as the text says (a body noun read here
+                    # creates no entity: which army is for the resolver to say elsewhere)
+                    return self.f.entity(c, create=False) or text_of([c])
                 if named is not None and (named.type.is_agent or (owner and
                                           named.type is EntityType.COUNTRY)):
                     return named

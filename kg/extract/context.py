@@ -230,9 +230,18 @@ class Fillers:
         holder = named_holder(ctx, head, self.role_heads)
         if holder is not None:
             return holder
-        if head.lemma_.lower() in self.group_heads or head.lemma_.lower() in ("member",) or (
-                head.lemma_.lower() in self.forces and head.pos_ == "NOUN"):
-            # "leaders of X", "KFOR troops", "the soldiers of the X Brigade": the named body
+        if head.lemma_.lower() in self.forces and head.pos_ == "NOUN":
+            # "KFOR troops", "UNMISS peacekeepers", "Rwanda's contingent": the named force
+            for c in head.children:
+                inner = ctx.mention_of(c) if c.dep_ in ("compound", "poss") else None
+                if inner is not None and inner.type in (EntityType.ARMED_FORCE,
+                                                        EntityType.ORGANIZATION):
+                    return inner
+            for _prep, obj in prep_objects(head, {"of"}):  # "soldiers of the X Defence Force"
+                inner = ctx.mention_of(obj)
+                if inner is not None and inner.type is EntityType.ARMED_FORCE:
+                    return inner
+        if head.lemma_.lower() in self.group_heads or head.lemma_.lower() in ("member",):
             for _prep, obj in prep_objects(head, {"of"}):
                 inner = ctx.mention_of(obj)
                 if inner is not None and inner.type.is_agent:
