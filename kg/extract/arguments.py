@@ -467,6 +467,10 @@ class Reader(TypeRoles, Circumstances):
                 if inner is not None and inner.type.is_agent:
                     return inner
             return text_of(self._bare(head, set()))
+        kind = self.f.body_heads.get(head.lemma_.lower())
+        if kind is not None and kind != "Person" and head.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            return text_of(self._bare(head, set()))  # "a Dhaka court ordered": as told
         if head.pos_ == "PROPN" and head.is_title:
             # a name the entity rules missed ("The United Nations urged"): its words (not
             # a title-case headline parsed as one long name)
@@ -524,7 +528,9 @@ class Reader(TypeRoles, Circumstances):
                 first = min(x.i for x in c.subtree)
                 if (c.dep_ in ("det", "predet") and c.i < h.i and h is head) or \
                         (c.dep_ == "nummod" and c.i < h.i) or \
-                        (c.dep_ == "relcl" and first > 0 and h.doc[first - 1].text == ","):
+                        (c.dep_ in ("relcl", "appos") and first > 0 and
+                         h.doc[first - 1].text == "," and (
+                             c.dep_ == "relcl" or self.ctx.mention_of(c) is None)):
                     drop.update(x.i for x in c.subtree)  # ", which ...": said in passing
         # a restrictive relative clause says which ("people who were detained during X")
         kept = np_tokens(head, skip=drop, drop={"advcl", "parataxis"})

@@ -220,3 +220,17 @@ def test_its_officers_in_a_body_s_statement_are_the_body(nlp):
     r = run(nlp, "The Kano Police Command said its officers had arrested 17 people in Kano.")
     (arrest,) = facts_of(r, "Arrest")
     assert names(r, arrest.roles["agent"]) == {"Kano Police Command"}
+
+
+def test_an_indefinite_court_orders_by_its_description(nlp):
+    r = run(nlp, "On Monday, a Nairobi court accepted a murder case against the minister and "
+                 "ordered the police to investigate.")
+    (order,) = facts_of(r, "Order")
+    assert names(r, order.roles["agent"]) == {"Nairobi court"}
+
+
+def test_a_descriptive_apposition_is_no_part_of_the_theme(nlp):
+    r = run(nlp, "Soldiers took over Uhuru Square, the main square in central Nairobi, on "
+                 "Thursday.")
+    (seizure,) = facts_of(r, "Seizure")
+    assert names(r, seizure.roles["theme"]) == {"Uhuru Square"}
