@@ -148,9 +148,23 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
                 for w in _addressee(c, ctx, f)]
         if who and not roles.get("addressee"):
             roles["addressee"] = who
+    that = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    subj = next((c for c in that.children if c.dep_ == "nsubj"), None) if that is not None \
+        else None
+    if xcomp is None and subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+        # "demanded that Armenia remove X": the one asked, and what it is to do
+        who = [w for w in _addressee(subj, ctx, f) if isinstance(w, Mention)]
+        if who:
+            roles["addressee"] = who
+            own = {x.i for x in subj.subtree}
+            roles["theme"] = [text_of([t for t in that.subtree if t.i not in own and not (
+                t.is_punct or (t.dep_ == "mark" and t.head == that))])]
+            xcomp = None
     asked = roles.get("addressee", [])
     theme = []
-    if xcomp is not None:  # "to release the detainees": what is asked, without the "to"
+    if that is not None and roles.get("theme") and asked and subj is not None:
+        theme = list(roles["theme"])
+    elif xcomp is not None:  # "to release the detainees": what is asked, without the "to"
         theme = [text_of([t for t in xcomp.subtree if not t.is_punct and not (
             t.dep_ == "aux" and t.lower_ == "to" and t.head == xcomp)])]
     else:

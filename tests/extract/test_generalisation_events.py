@@ -234,3 +234,10 @@ def test_a_descriptive_apposition_is_no_part_of_the_theme(nlp):
                  "Thursday.")
     (seizure,) = facts_of(r, "Seizure")
     assert names(r, seizure.roles["theme"]) == {"Uhuru Square"}
+
+
+def test_demanded_that_x_do_y_asks_x(nlp):
+    r = run(nlp, "Kigali has demanded that Uganda withdraw its troops from the border.")
+    (req,) = facts_of(r, "Request")
+    assert names(r, req.roles["addressee"]) == {"Uganda"}
+    assert req.roles["theme"] == ["withdraw its troops from the border"]
