@@ -313,6 +313,11 @@ def _descriptions() -> dict[str, tuple[frozenset[EntityType], tuple[str, ...]]]:
             for noun, d in spec.items()}
 
 
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december", "today", "yesterday", "tonight"}
+
+
 def described(mentions: list[Mention], noun: str, at: int,
               sentence: tuple[int, int]) -> Mention | None:
     """The named entity a definite description ("the agency", "the army") points back to:
@@ -324,7 +329,8 @@ def described(mentions: list[Mention], noun: str, at: int,
         return None
     types, words = entry
     cands = [m for m in mentions if m.type in types and m.end <= at
-             and not m.source.startswith(("rule:event-role", "rule:body"))]
+             and not m.source.startswith(("rule:event-role", "rule:body"))
+             and m.text.lower() not in _CALENDAR]  # "on Monday" read as a name
     if not cands:
         return None
 

@@ -241,3 +241,15 @@ def test_demanded_that_x_do_y_asks_x(nlp):
     (req,) = facts_of(r, "Request")
     assert names(r, req.roles["addressee"]) == {"Uganda"}
     assert req.roles["theme"] == ["withdraw its troops from the border"]
+
+
+def test_a_day_name_is_never_the_body_a_description_points_to():
+    from kg.extract.speakers import described
+    from kg.records import EntityType, Mention
+    text = "The GPA said Police held its leader early on Monday, the party said."
+    gpa = Mention(start=4, end=7, text="GPA", type=EntityType.ORGANIZATION, unit=0,
+                  sentence=(0, len(text)), source="ner")
+    monday = Mention(start=text.index("Monday"), end=text.index("Monday") + 6,
+                     text="Monday", type=EntityType.ORGANIZATION, unit=0,
+                     sentence=(0, len(text)), source="ner")
+    assert described([gpa, monday], "party", text.index("the party"), (0, len(text))) is gpa
