@@ -253,3 +253,10 @@ def test_a_day_name_is_never_the_body_a_description_points_to():
                      text="Monday", type=EntityType.ORGANIZATION, unit=0,
                      sentence=(0, len(text)), source="ner")
     assert described([gpa, monday], "party", text.index("the party"), (0, len(text))) is gpa
+
+
+def test_a_resignation_takes_the_title_before_the_name_as_its_office(nlp):
+    r = run(nlp, "Serbian Prime Minister Marko Ilic resigned on Tuesday after weeks of protests.")
+    (res,) = facts_of(r, "Resignation")
+    assert names(r, res.roles["theme"]) == {"Marko Ilic"}
+    assert res.roles["role"] == ["Prime Minister"]
