@@ -70,6 +70,9 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def passive_subject(verb: Token) -> Token | None:
+    elided = _elliptical_passive(verb)
+    if elided is not None:
+        return elided
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             if c.lemma_.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -82,8 +85,22 @@ def passive_subject(verb: Token) -> Token | None:
     return None
 
 
+def _elliptical_passive(verb: Token) -> Token | None:
+    """"four were killed and seven wounded": the subject of a bare participle joined to a
+    passive verb (the parser reads it as an active subject)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "conj" or any(
+            c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return None
+    head = verb.head
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if _elliptical_passive(verb) is not None:
         return True
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not any(
         c.dep_ == "nsubj" for c in verb.children)

@@ -260,3 +260,11 @@ def test_a_resignation_takes_the_title_before_the_name_as_its_office(nlp):
     (res,) = facts_of(r, "Resignation")
     assert names(r, res.roles["theme"]) == {"Marko Ilic"}
     assert res.roles["role"] == ["Prime Minister"]
+
+
+def test_the_wounded_in_an_elliptical_passive_are_an_injury(nlp):
+    r = run(nlp, "Four servicemen were killed and seven wounded when Ugandan forces opened "
+                 "fire on positions near Beni.")
+    (hurt,) = facts_of(r, "Injury")
+    assert names(r, hurt.roles["theme"]) == {"seven"}
+    assert names(r, hurt.roles["agent"]) == {"Ugandan forces"}
