@@ -484,6 +484,9 @@ class Reader(TypeRoles, Circumstances):
         return None
 
     def _theme(self, head: Token, skip: set[int]):
+        if head.pos_ == "NUM":  # "51 of its members were held": the members
+            for _, obj in prep_objects(head, {"of"}):
+                return self._theme(obj, skip)
         through = self.lists["through_nouns"].get(head.lemma_.lower())
         if through and head.pos_ == "NOUN":  # "a total of 40 people", "access to X"
             for _, obj in prep_objects(head, {through}):
@@ -589,7 +592,11 @@ class Reader(TypeRoles, Circumstances):
         types = {w[5:] for w in words if w.startswith("type:")}
         if any(isinstance(v, Mention) and v.type.value in types for v in themes):
             return True
-        return any(h.lemma_.lower() in words or h.lower_ in words
+        counted = "counted:PROPN" in words  # "19 Ugandans": a counted demonym
+        return any(h.lemma_.lower() in words or h.lower_ in words or
+                   f"ent:{h.ent_type_}" in words or (
+                       counted and h.pos_ == "PROPN" and h.text.endswith("s") and
+                       any(c.dep_ == "nummod" for c in h.children))
                    for h in self.theme_heads)
 
 

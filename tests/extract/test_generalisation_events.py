@@ -268,3 +268,23 @@ def test_the_wounded_in_an_elliptical_passive_are_an_injury(nlp):
     (hurt,) = facts_of(r, "Injury")
     assert names(r, hurt.roles["theme"]) == {"seven"}
     assert names(r, hurt.roles["agent"]) == {"Ugandan forces"}
+
+
+# --- detention: holding people, taken hostage, a counted share of a group ---------------
+def test_holding_counted_nationals_is_a_detention(nlp):
+    r = run(nlp, "Kenya is holding at least 19 Ugandans, according to officials.")
+    (det,) = facts_of(r, "Detention")
+    assert names(r, det.roles["agent"]) == {"Kenya"}
+    assert det.roles["quantity"][0].value == 19
+
+
+def test_taken_hostage_and_held_members_are_detentions(nlp):
+    r = run(nlp, "At least 30 journalists were taken hostage by the gunmen in Kidal. The "
+                 "union said 51 of its members had been held.")
+    themes = [" ".join(names(r, d.roles["theme"])) for d in facts_of(r, "Detention")]
+    assert any("journalists" in t for t in themes) and any("members" in t for t in themes)
+
+
+def test_a_prison_holding_inmates_and_held_talks_are_no_detentions(nlp):
+    r = run(nlp, "The prison held 310 inmates. The ministers held talks in Lima on Monday.")
+    assert not facts_of(r, "Detention")
