@@ -288,3 +288,16 @@ def test_taken_hostage_and_held_members_are_detentions(nlp):
 def test_a_prison_holding_inmates_and_held_talks_are_no_detentions(nlp):
     r = run(nlp, "The prison held 310 inmates. The ministers held talks in Lima on Monday.")
     assert not facts_of(r, "Detention")
+
+
+def test_people_rescued_or_relocated_are_evacuated(nlp):
+    r = run(nlp, "Helicopters of the Kenya Defence Forces had rescued more than 2,300 people in "
+                 "Garissa since Thursday. Of these, 1,200 people have been relocated to 14 camps.")
+    evac = facts_of(r, "Evacuation")
+    assert len(evac) == 2 and not facts_of(r, "Movement")
+    assert any(names(r, e.roles.get("agent")) == {"Kenya Defence Forces"} for e in evac)
+
+
+def test_goods_airlifted_are_no_evacuation(nlp):
+    r = run(nlp, "The army airlifted food to Garissa.")
+    assert not facts_of(r, "Evacuation")
