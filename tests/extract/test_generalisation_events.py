@@ -301,3 +301,17 @@ def test_people_rescued_or_relocated_are_evacuated(nlp):
 def test_goods_airlifted_are_no_evacuation(nlp):
     r = run(nlp, "The army airlifted food to Garissa.")
     assert not facts_of(r, "Evacuation")
+
+
+def test_money_released_or_promised_is_aid(nlp):
+    r = run(nlp, "The UN's Central Emergency Response Fund has released $4 million for the "
+                 "response. The United States has promised $20 million in security aid.")
+    aid = facts_of(r, "Aid")
+    agents = set().union(*(names(r, a.roles.get("agent")) for a in aid))
+    assert {"Central Emergency Response Fund", "United States"} <= agents
+    assert any(a.factuality == "future" for a in aid)
+
+
+def test_hostages_released_are_no_aid(nlp):
+    r = run(nlp, "The rebels released 12 hostages on Friday.")
+    assert not facts_of(r, "Aid") and facts_of(r, "Release")
