@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.circumstances import Circumstances
-from kg.extract.context import Context, Fillers, named_holder
+from kg.extract.context import Context, Fillers, counted_antecedents, named_holder
 from kg.extract.factuality import NO_FACT, Factuality
 from kg.extract.frames import frame_slots
 from kg.extract.syntax import (
@@ -72,9 +72,14 @@ class Reader(TypeRoles, Circumstances):
                 return False
             if t.lemma_.lower() in self.lists["resultative_verbs"] and (
                     any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in t.children)
-                    or any(g.i > c.i and g.pos_ == "ADJ" and g.dep_ == "amod"
-                           for c in t.children if c.dep_ == "dobj" for g in c.children)):
-                return False  # "riots left 19 inmates dead"
+                    or any(g.i > c.i and g.pos_ == "ADJ" and g.dep_ in ("amod", "acomp")
+                           for c in t.children if c.dep_ == "dobj" for g in c.children)
+                    or any(c.dep_ == "dobj" and c.lemma_.lower() in self.lists["result_states"]
+                           for c in t.children)
+                    or (any(c.dep_ == "dobj" for c in t.children) and any(
+                        o.lemma_.lower() in self.lists["result_states"]
+                        for _p, o in prep_objects(t, {"in"})))):
+                return False  # "riots left 19 inmates dead", "left X in control of Y"
         else:
             h = t.head
             if t.dep_ == "pobj" and h.lemma_.lower() in ("at", "upon") and \
@@ -126,6 +131,8 @@ class Reader(TypeRoles, Circumstances):
         need = rules.theme_must_be if voice == "nominal" else \
             rules.theme_for.get(lemma, rules.theme_must_be)
         self.person_theme = need == "person"
+        self.kind = rules.kind
+        self.abstract_object = False
         self.theme_creates = rules.theme_creates
 
         def put(role: str | None, value) -> None:
@@ -145,6 +152,8 @@ class Reader(TypeRoles, Circumstances):
                 # "sent 400 officers to protect the port": the officers protect it
                 tok = self._patient_of(self.purpose_of) or tok
             if slot == "subject":
+                if tok.lemma_.lower() in self.lists["not_agents"].get(rules.kind, ()):
+                    return None  # "since the cyclone struck": no attack
                 if tok.lower_ in ("it", "they"):
                     tok = self._speaker_of(t) or tok  # "X said it had withdrawn": X
                 if not has_object and "intransitive_subject" in args:
@@ -155,7 +164,17 @@ class Reader(TypeRoles, Circumstances):
                         return None
                     put(args["intransitive_subject"], self._theme(tok, set()))
                     continue
-                for h in self._conjuncts(tok):
+                heads = self._conjuncts(tok)
+                if args.get("subject") == "theme":  # "came under fire": the target
+                    for h in heads:
+                        put("theme", self._theme(h, set()))
+                    continue
+                if len(heads) > 1 and "conjoined_subject" in args:
+                    # "A and her counterpart B met": each one a participant, nobody host
+                    for h in heads:
+                        put(args["conjoined_subject"], self._agentish(h))
+                    continue
+                for h in heads:
                     put(args.get("subject"), self._agentish(h))
             elif slot in ("object", "controlled"):
                 self._object(tok, slot, args, put)
@@ -198,7 +217,7 @@ class Reader(TypeRoles, Circumstances):
                     self.content_tokens.update(x.i for x in tok.subtree)
         if rules.kind == "Participation":
             return self._participation(m, roles)
-        if self._abstract_theme(rules.kind, roles):
+        if self.abstract_object or self._abstract_theme(rules.kind, roles):
             return None
         if not self._constraints(need, roles):
             return None
@@ -300,6 +319,9 @@ class Reader(TypeRoles, Circumstances):
             if place is not None and ctx.mention_of(obj) is place:
                 put(args["object_place"], place)
                 return
+        if obj.lemma_.lower() in self.lists["not_themes"].get(self.kind, ()):
+            self.abstract_object = True  # "met the demands": another sense of the verb
+            return
         ent = self.f.entity(obj, create=False)
         if ent is None and "object_entity" in args and \
                 self.f.body_heads.get(obj.lemma_.lower()) not in (None, "Person"):
@@ -311,6 +333,12 @@ class Reader(TypeRoles, Circumstances):
             # "will meet representatives of the protesters": who they meet
             put("participant", text_of([x for x in np_tokens(obj)
                                         if x.dep_ != "det" or x.head != obj]))
+        elif ent is None and "object_people" in args and obj.pos_ == "NOUN" and \
+                obj.tag_ in ("NNS", "NNPS"):
+            # "met the three service chiefs": the people met, as the text says
+            own = skip | {x.i for c in obj.children if (c.dep_ == "det" or (
+                c.dep_ == "prep" and c.lower_ != "of")) for x in c.subtree}
+            put(args["object_people"], text_of(np_tokens(obj, skip=own)))
         elif args.get("object") in (None, "theme"):
             put(args.get("object"), self._theme(obj, skip))
         else:  # "fled the city": the origin; "visited X": the place
@@ -319,6 +347,11 @@ class Reader(TypeRoles, Circumstances):
     def _fill(self, role: str, tok: Token, put, *, prep: str = "") -> None:
         """A role filler of the kind the role takes."""
         if role in ("addressee", "participant"):
+            pair = counted_antecedents(self.ctx, tok)
+            if pair:  # "urged both sides": the two named before
+                for m in pair:
+                    put(role, m)
+                return
             for h in self._conjuncts(tok) if prep != "of" else [tok]:
                 ent = self.f.entity(h, create=False)
                 if ent is not None and (ent.type.is_agent or ent.type is EntityType.COUNTRY):
@@ -335,6 +368,8 @@ class Reader(TypeRoles, Circumstances):
                 put(role, self._agentish(h))
         elif role in ("location", "origin"):  # a named place, else where as text
             for h in self._conjuncts(tok):
+                if h.lemma_.lower() in self.lists["not_places"]:
+                    continue  # "returned to work", "fled the fighting": no place
                 named = self.ctx.mention_of(h)
                 put(role, self.f.place(h) or (
                     text_of(self._bare(h, set()))
@@ -384,7 +419,44 @@ class Reader(TypeRoles, Circumstances):
         return out
 
     def _agentish(self, head: Token):
+        if head.lemma_.lower() in self.lists["count_nouns"] and head.pos_ == "NOUN":
+            # "hundreds of protesters blocked the roads": the protesters
+            for _prep, obj in prep_objects(head, {"of"}):
+                return self._agentish(obj)
+        if (head.lemma_.lower() in self.actors or head.lemma_.lower() in self.forces) and \
+                head.pos_ == "NOUN" and self.trigger is not None and any(
+                    c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            # "the group claimed its fighters had killed X", "the police said its officers
+            # arrested 17": the speaker's people
+            said = self._speaker_of(self.trigger)
+            owner = self.ctx.mention_of(said) if said is not None else None
+            if owner is not None and owner.type.is_agent:
+                return owner
         m = self.f.entity(head)
+        if m is None and head.pos_ == "NOUN":
+            # "her counterpart Luis Vera", "the army chief, General X": the name in apposition
+            weapon = head.lemma_.lower() in self.lists["weapon_heads"]
+            for c in head.children:
+                # "an army drone", "its artillery", "drones of the X Front": the owner acts
+                owner = c.dep_ in ("compound", "poss", "nmod", "amod") and weapon
+                named = self.ctx.mention_of(c) if c.dep_ == "appos" or owner else None
+                if named is None and owner and c.dep_ == "poss" and \
+                        c.lower_ in ("its", "their"):
+                    # "the army said its warplanes had bombed X": the speaker's
+                    said = self._speaker_of(self.trigger) if self.trigger is not None else None
+                    if said is not None:
+                        return self._agentish(said)
+                elif named is None and owner and c.dep_ in ("compound", "poss") and \
+                        c.pos_ == "NOUN":
+                    # "army warplanes": the owner as the text says (a body noun read here
+                    # creates no entity: which army is for the resolver to say elsewhere)
+                    return self.f.entity(c, create=False) or text_of([c])
+                if named is not None and (named.type.is_agent or (owner and
+                                          named.type is EntityType.COUNTRY)):
+                    return named
+            if weapon:
+                for _prep, obj in prep_objects(head, {"of"}):
+                    return self._agentish(obj)
         if m is not None:  # a country or a capital may act ("Moscow said"): it stays a place
             return m if m.type.is_agent or m.type in (EntityType.COUNTRY, EntityType.CITY) \
                 else None
@@ -395,6 +467,10 @@ class Reader(TypeRoles, Circumstances):
                 if inner is not None and inner.type.is_agent:
                     return inner
             return text_of(self._bare(head, set()))
+        kind = self.f.body_heads.get(head.lemma_.lower())
+        if kind is not None and kind != "Person" and head.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            return text_of(self._bare(head, set()))  # "a Dhaka court ordered": as told
         if head.pos_ == "PROPN" and head.is_title:
             # a name the entity rules missed ("The United Nations urged"): its words (not
             # a title-case headline parsed as one long name)
@@ -408,6 +484,9 @@ class Reader(TypeRoles, Circumstances):
         return None
 
     def _theme(self, head: Token, skip: set[int]):
+        if head.pos_ == "NUM":  # "51 of its members were held": the members
+            for _, obj in prep_objects(head, {"of"}):
+                return self._theme(obj, skip)
         through = self.lists["through_nouns"].get(head.lemma_.lower())
         if through and head.pos_ == "NOUN":  # "a total of 40 people", "access to X"
             for _, obj in prep_objects(head, {through}):
@@ -452,7 +531,9 @@ class Reader(TypeRoles, Circumstances):
                 first = min(x.i for x in c.subtree)
                 if (c.dep_ in ("det", "predet") and c.i < h.i and h is head) or \
                         (c.dep_ == "nummod" and c.i < h.i) or \
-                        (c.dep_ == "relcl" and first > 0 and h.doc[first - 1].text == ","):
+                        (c.dep_ in ("relcl", "appos") and first > 0 and
+                         h.doc[first - 1].text == "," and (
+                             c.dep_ == "relcl" or self.ctx.mention_of(c) is None)):
                     drop.update(x.i for x in c.subtree)  # ", which ...": said in passing
         # a restrictive relative clause says which ("people who were detained during X")
         kept = np_tokens(head, skip=drop, drop={"advcl", "parataxis"})
@@ -472,10 +553,22 @@ class Reader(TypeRoles, Circumstances):
     def _abstract_theme(self, kind: str, roles: dict) -> bool:
         """"the seizure of power", "defended the tax increases": no event of that type."""
         heads = set(self.lists["not_themes"].get(kind, ()))
-        for v in roles.get("theme", []):
+        for v in [*roles.get("theme", []), *roles.get("participant", [])]:
             if isinstance(v, str) and v.split() and _lemma_like(v.split()[-1]) in heads:
                 return True
         return False
+
+    def _force_head(self, head: str, text: str) -> bool:
+        """Whether a theme's head word names a force: a team or a mission only when its
+        phrase says what kind ("a police team", "a team of 40 soldiers")."""
+        lemma = _lemma_like(head)
+        if lemma not in self.forces:
+            return False
+        if lemma not in self.lists["qualified_forces"]:
+            return True
+        words = {_lemma_like(w) for w in re.findall(r"[\w-]+", text.lower())}
+        return bool(words & set(self.lists["force_qualifiers"])) or any(
+            w in self.forces and w not in self.lists["qualified_forces"] for w in words)
 
     def _constraints(self, need: str | None, roles: dict) -> bool:
         """Whether the theme is of the kind the type (or its trigger lemma) needs: a force,
@@ -492,14 +585,18 @@ class Reader(TypeRoles, Circumstances):
                     if need == "person" and v.type is EntityType.PERSON:
                         return True
                 elif need == "force" and isinstance(v, str) and any(
-                        _lemma_like(head) in self.forces for head in _conjunct_heads(v)):
+                        self._force_head(head, v) for head in _conjunct_heads(v)):
                     return True
             return False
         words = set(self.lists[need])
         types = {w[5:] for w in words if w.startswith("type:")}
         if any(isinstance(v, Mention) and v.type.value in types for v in themes):
             return True
-        return any(h.lemma_.lower() in words or h.lower_ in words
+        counted = "counted:PROPN" in words  # "19 Ugandans": a counted demonym
+        return any(h.lemma_.lower() in words or h.lower_ in words or
+                   f"ent:{h.ent_type_}" in words or (
+                       counted and h.pos_ == "PROPN" and h.text.endswith("s") and
+                       any(c.dep_ == "nummod" for c in h.children))
                    for h in self.theme_heads)
 
 

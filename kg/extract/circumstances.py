@@ -304,11 +304,13 @@ class Circumstances:
         t = m.trigger
         candidates: list[Token] = []
         heads = []
+        # "10,000 people fled the town": a subject that is the patient carries the count
+        subject_theme = m.rules.lemma_args.get(t.lemma_.lower(), {}).get("subject") == "theme"
         for c in t.children:
             if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and (
-                    m.rules.kind == "Protest" or ("intransitive_subject" in m.rules.args
-                                                  and not any(d.dep_ == "dobj"
-                                                              for d in t.children)))):
+                    m.rules.kind == "Protest" or subject_theme or (
+                        "intransitive_subject" in m.rules.args
+                        and not any(d.dep_ == "dobj" for d in t.children)))):
                 heads.append(c)
         if is_passive(t) and t.dep_ in ("acl", "relcl"):
             heads.append(t.head)

@@ -128,6 +128,31 @@ def ctx_sent(ctx: Context, tok: Token) -> SpacySpan:
     return ctx.sent_of[tok.i]
 
 
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTED_HEADS = ("side", "country", "nation", "state", "neighbour", "neighbor", "party",
+                  "government", "member", "capital")
+
+
+def counted_antecedents(ctx: Context, head: Token) -> list[Mention]:
+    """"both sides", "the two countries", "the three states": the last list of that many
+    named countries or bodies the unit gives before the description ("Armenia and
+    Azerbaijan ... urged both sides"); nothing when no such list precedes."""
+    if head.lemma_.lower() not in _COUNTED_HEADS or head.tag_ not in ("NNS", "NNPS"):
+        return []
+    count = next((_COUNTS[c.lower_] for c in head.children
+                  if c.dep_ in ("nummod", "det", "predet") and c.lower_ in _COUNTS), None)
+    if count is None:
+        return []
+    for tok in reversed(ctx.tokens[:head.i]):
+        if tok.dep_ == "conj" or len(tok.conjuncts) + 1 != count:
+            continue
+        named = [ctx.mention_of(x) for x in [tok, *tok.conjuncts]]
+        if all(m is not None and (m.type.is_agent or m.type is EntityType.COUNTRY)
+               for m in named) and len({m.text for m in named}) == count:
+            return named
+    return []
+
+
 def named_holder(ctx: Context, head: Token, role_heads: set[str]) -> Mention | None:
     """"the head of the mission, Anita Larsen," / "the president of Congress, Rosa Diaz":
     the person a role noun is followed by (an apposition, or the name right after the
@@ -205,6 +230,17 @@ class Fillers:
         holder = named_holder(ctx, head, self.role_heads)
         if holder is not None:
             return holder
+        if head.lemma_.lower() in self.forces and head.pos_ == "NOUN":
+            # "KFOR troops", "UNMISS peacekeepers", "Rwanda's contingent": the named force
+            for c in head.children:
+                inner = ctx.mention_of(c) if c.dep_ in ("compound", "poss") else None
+                if inner is not None and inner.type in (EntityType.ARMED_FORCE,
+                                                        EntityType.ORGANIZATION):
+                    return inner
+            for _prep, obj in prep_objects(head, {"of"}):  # "soldiers of the X Defence Force"
+                inner = ctx.mention_of(obj)
+                if inner is not None and inner.type is EntityType.ARMED_FORCE:
+                    return inner
         if head.lemma_.lower() in self.group_heads or head.lemma_.lower() in ("member",):
             for _prep, obj in prep_objects(head, {"of"}):
                 inner = ctx.mention_of(obj)

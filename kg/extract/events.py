@@ -65,6 +65,7 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
                           and (f.kind in content_kinds or i not in reader.content_tokens)]
     events.extend(reader.extra)
     link_purposes(events, read, reader.purposes)
+    inherit_attack_agents(events, read, doc)
     events = refine_requests(events, ctx)
     statements, spans = statement_facts(ctx)
     attribute(events, statements, spans)
@@ -91,6 +92,38 @@ def link_purposes(events: list[Fact], read: list[tuple[Fact, int, list[str]]],
         target = at.get(gov)
         if target is not None and id(fact) in kept and target is not fact:
             target.links.setdefault("purposeEvent", []).append(fact)
+
+
+_HARM_KINDS = ("Casualties", "Injury")
+_CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "relcl")
+
+
+def inherit_attack_agents(events: list[Fact], read: list[tuple[Fact, int, list[str]]],
+                          doc: Doc) -> None:
+    """Deaths or injuries told with the attack that caused them take its agent: "three
+    were killed when police opened fire", "gunmen attacked X, killing 40", "killed in
+    army air strikes"."""
+    kept = {id(f) for f in events}
+    attacks = {i: f for f, i, _ in read if f.kind == "Attack" and id(f) in kept
+               and f.roles.get("agent")}
+    if not attacks:
+        return
+    for f, i, _ in read:
+        if f.kind not in _HARM_KINDS or id(f) not in kept or f.roles.get("agent"):
+            continue
+        t = doc[i]
+        near = [c for c in t.children if c.dep_ in _CLAUSE_LINKS]
+        if t.dep_ in _CLAUSE_LINKS:
+            near.append(t.head)
+        # "four were killed and seven wounded when X opened fire": a shared when-clause
+        near += [g for c in (*t.children, t.head) if c.dep_ == "conj" or c is t.head
+                 for g in c.children if g.dep_ == "advcl" and g is not t]
+        near += [o for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                 for o in c.children if o.dep_ == "pobj"]
+        for a in near:
+            if a.i in attacks:
+                f.roles["agent"] = list(attacks[a.i].roles["agent"])
+                break
 
 
 def _previous_speaker(f: Fact, spans: list[tuple[int, int, object, bool]]) -> Mention | None:

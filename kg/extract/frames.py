@@ -25,6 +25,7 @@ from kg.extract.syntax import (
 )
 
 _INFINITIVE_DEPS = ("xcomp", "ccomp", "advcl")
+_TARGET_PREPS = {"on", "at", "against", "into", "upon"}  # what an instrument is used on
 
 
 @dataclass(slots=True)
@@ -154,6 +155,10 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
                 obj.ent_type_ in ("DATE", "TIME"):
             continue
         frame.add(prep, obj)
+        if prep == "with" and voice != "nominal":
+            # "opened fire with mortars on X": the target hangs on the instrument
+            for p2, o2 in prep_objects(obj, _TARGET_PREPS):
+                frame.add(p2, o2)
     if len(phrase) > 1:  # "set fire to X", "opened fire on X"
         for x in phrase:
             for _p, o in prep_objects(x, {"to", "on", "at", "of", "over"}):

@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.appositions import its_antecedent
+from kg.extract.context import counted_antecedents
 from kg.extract.spans import mention_from_span
 from kg.extract.speakers import described
 from kg.extract.syntax import antecedent, prep_objects
@@ -52,6 +53,7 @@ def membership_facts(ctx) -> list[Fact]:
     """Memberships one unit states."""
     spec = ctx.rules.relations["membership"]
     joins = set(spec["join_verbs"])
+    founds = set(spec["found_verbs"])
     member_nouns = set(spec["member_nouns"])
     envoys = set(spec["envoy_nouns"])
     parties = set(ctx.rules.relations["position"]["party_heads"])
@@ -98,12 +100,25 @@ def membership_facts(ctx) -> list[Fact]:
                         add(_named(ctx, n), owner, tok, "membership/members-named")
         if lemma in envoys and tok.pos_ in ("NOUN", "PROPN"):
             # "the Permanent Representative of Jamaica to the OAS": Jamaica sits in the OAS
-            of = [_country(ctx, o, tok) for _p, o in prep_objects(tok, {"of"})]
+            ofs = [o for _p, o in prep_objects(tok, {"of"})]
+            of = [_country(ctx, o, tok) for o in ofs]
             to = [_named(ctx, o) for _p, o in prep_objects(tok, {"to"})]
+            for o in ofs:  # "to the OAS" hung on the verb or on the country by the parser
+                nxt = o.right_edge.i + 1
+                if nxt < len(tok.doc) and tok.doc[nxt].lower_ == "to":
+                    to += [_named(ctx, g) for g in tok.doc[nxt].children if g.dep_ == "pobj"]
             for member in of:
                 for group in to:
                     if member is not None and member.type is EntityType.COUNTRY:
                         add(member, group, tok, "membership/envoy-to")
+        if lemma in founds and tok.pos_ == "VERB":
+            # "Mali, Niger and Chad formed the X Alliance": each founder is a member
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            group = _named(ctx, obj) if obj is not None else None
+            if subj is not None and group is not None:
+                for member in _founders(ctx, subj):
+                    add(member, group, tok, "membership/founded")
         if lemma in joins and tok.pos_ == "VERB":  # "Bolivia joined the bloc in 2024"
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -129,6 +144,15 @@ def membership_facts(ctx) -> list[Fact]:
             if person is not None and person.type is EntityType.PERSON:
                 add(person, party, tok, "membership/persons-party")
     return out
+
+
+def _founders(ctx, subj: Token) -> list[Mention]:
+    """The named conjuncts of a subject ("Mali, Niger and Chad"), or those a counted
+    description points back to ("the three states": kg/extract/context.py)."""
+    named = [m for m in (_named(ctx, x) for x in [subj, *subj.conjuncts]) if m is not None]
+    if len(named) >= 2:
+        return named
+    return [m for m in counted_antecedents(ctx, subj) if m.type is EntityType.COUNTRY]
 
 
 def _country(ctx, tok: Token, role: Token) -> Mention | None:

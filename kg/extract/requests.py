@@ -22,6 +22,7 @@ import re
 
 from spacy.tokens import Token
 
+from kg.extract.context import counted_antecedents
 from kg.extract.speakers import described, pronoun_antecedent
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
@@ -147,9 +148,23 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
                 for w in _addressee(c, ctx, f)]
         if who and not roles.get("addressee"):
             roles["addressee"] = who
+    that = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    subj = next((c for c in that.children if c.dep_ == "nsubj"), None) if that is not None \
+        else None
+    if xcomp is None and subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+        # "demanded that Armenia remove X": the one asked, and what it is to do
+        who = [w for w in _addressee(subj, ctx, f) if isinstance(w, Mention)]
+        if who:
+            roles["addressee"] = who
+            own = {x.i for x in subj.subtree}
+            roles["theme"] = [text_of([t for t in that.subtree if t.i not in own and not (
+                t.is_punct or (t.dep_ == "mark" and t.head == that))])]
+            xcomp = None
     asked = roles.get("addressee", [])
     theme = []
-    if xcomp is not None:  # "to release the detainees": what is asked, without the "to"
+    if that is not None and roles.get("theme") and asked and subj is not None:
+        theme = list(roles["theme"])
+    elif xcomp is not None:  # "to release the detainees": what is asked, without the "to"
         theme = [text_of([t for t in xcomp.subtree if not t.is_punct and not (
             t.dep_ == "aux" and t.lower_ == "to" and t.head == xcomp)])]
     else:
@@ -197,6 +212,9 @@ def _same(value, tok: Token, ctx) -> bool:
 def _addressee(tok: Token, ctx, f) -> list:
     """The one asked, with its conjuncts: a named body, person, country or capital, a body
     noun, or people by role as text ("both sides", "its supporters", "donors")."""
+    counted = counted_antecedents(ctx, tok)  # "urged both sides": the two named before
+    if counted:
+        return list(counted)
     out: list = []
     for t in [tok, *tok.conjuncts]:
         m = ctx.mention_of(t) or f.entity(t, create=False) or _title(t, f)
@@ -382,7 +400,8 @@ def _accusation(fact: Fact, verb: Token, ctx, f) -> list[Fact]:
         return []
     themes = [v for v in roles.get("theme", []) if isinstance(v, str)]
     agents = [a for a in roles.get("agent", []) if isinstance(a, Mention)]
-    if themes and themes[0].lower() in ("each other", "one another") and len(agents) == 2:
+    if themes and themes[0].lower() in ("each other", "one another", "other", "another") \
+            and len(agents) == 2:  # ("each" may be read as the determiner, dropped)
         out = []
         for a, b in (agents, agents[::-1]):
             copy = Fact(kind=fact.kind, category=fact.category,

@@ -45,6 +45,7 @@ class Speakers:
         spec = st.ctx.rules.statements["speakers"]
         self.spokespeople = set(spec["spokespeople"])
         self.people = set(spec["people"])
+        self.bodies_as_text = set(spec["bodies_as_text"])
         self.narrators = set(spec["narrators"])
         self.press_offices = set(spec["press_offices"])
         self.groups_of = set(spec["groups_of"])
@@ -107,7 +108,9 @@ class Speakers:
         m = self._body_phrase(tok) or self.st.f.entity(tok, person=True)
         if m is not None:
             return [] if m.type.is_place else [m]
-        if (lemma in self.people or low in self.people) and tok.pos_ in ("NOUN", "PROPN"):
+        if (lemma in self.people or low in self.people or (
+                lemma in self.bodies_as_text and tok.pos_ == "NOUN")) and \
+                tok.pos_ in ("NOUN", "PROPN"):
             words = [x for x in np_tokens(tok, drop={"relcl", "advcl", "parataxis", "acl",
                                                       "appos"})
                      if not (x.dep_ == "det" and x.head == tok)]
@@ -310,6 +313,11 @@ def _descriptions() -> dict[str, tuple[frozenset[EntityType], tuple[str, ...]]]:
             for noun, d in spec.items()}
 
 
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december", "today", "yesterday", "tonight"}
+
+
 def described(mentions: list[Mention], noun: str, at: int,
               sentence: tuple[int, int]) -> Mention | None:
     """The named entity a definite description ("the agency", "the army") points back to:
@@ -321,7 +329,8 @@ def described(mentions: list[Mention], noun: str, at: int,
         return None
     types, words = entry
     cands = [m for m in mentions if m.type in types and m.end <= at
-             and not m.source.startswith(("rule:event-role", "rule:body"))]
+             and not m.source.startswith(("rule:event-role", "rule:body"))
+             and m.text.lower() not in _CALENDAR]  # "on Monday" read as a name
     if not cands:
         return None
 

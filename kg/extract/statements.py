@@ -190,7 +190,13 @@ class _Statements:
         """The reported clause; not an inverted report of its own hung on the cue
         ("X declared an emergency, Interior Minister Y said": the parser may make
         "said" the complement of "declared")."""
-        comp = next((c for c in cue.children if c.dep_ in ("ccomp", "xcomp")), None)
+        comps = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
+        # "A happened; Y said B": the clause after the cue, not one across a semicolon
+        after = [c for c in comps if c.i > cue.i]
+        comp = after[0] if after else (comps[0] if comps else None)
+        if comp is not None and comp.i < cue.i and \
+                any(t.text == ";" for t in cue.doc[comp.i:cue.i]):
+            return None
         if comp is not None and comp.i > cue.i and comp.lemma_.lower() in self.cues and \
                 any(c.dep_ == "nsubj" for c in comp.children) and \
                 not any(c.dep_ in ("ccomp", "xcomp") for c in comp.children):
@@ -455,7 +461,12 @@ class _Statements:
         if not speakers:
             return
         own = {t.i for t in tok.subtree}
-        toks = [t for t in ctx.sent_of[tok.i] if t.i not in own and not t.is_punct
+        sent = ctx.sent_of[tok.i]
+        # "According to X, A; Y said B": X vouches for its own clause only
+        semis = [t.i for t in sent if t.text == ";"]
+        lo = max((i for i in semis if i < tok.i), default=-1)
+        hi = min((i for i in semis if i > tok.i), default=len(ctx.doc))
+        toks = [t for t in sent if t.i not in own and not t.is_punct and lo < t.i < hi
                 and not (t.dep_ == "appos" and t.head.i in own)]
         if not toks:
             return

@@ -58,6 +58,11 @@ def subject_of(verb: Token) -> Token | None:
             return c
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return antecedent(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        # object control: "urged both sides to meet", "ordered the troops to withdraw"
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
@@ -65,6 +70,9 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def passive_subject(verb: Token) -> Token | None:
+    elided = _elliptical_passive(verb)
+    if elided is not None:
+        return elided
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             if c.lemma_.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -77,8 +85,22 @@ def passive_subject(verb: Token) -> Token | None:
     return None
 
 
+def _elliptical_passive(verb: Token) -> Token | None:
+    """"four were killed and seven wounded": the subject of a bare participle joined to a
+    passive verb (the parser reads it as an active subject)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "conj" or any(
+            c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return None
+    head = verb.head
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if _elliptical_passive(verb) is not None:
         return True
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not any(
         c.dep_ == "nsubj" for c in verb.children)

@@ -99,8 +99,9 @@ class TypeRoles:
             put("role", text_of([x for x in np_tokens(h) if x.dep_ != "det" or x.head != h]))
         if not heads and self.holder_role:
             put("role", self.holder_role)
-        elif not heads and kind == "Dismissal":
-            # "dismissed Finance Minister X": the office is the title before the name
+        elif not heads and kind in ("Dismissal", "Resignation"):
+            # "dismissed Finance Minister X", "Prime Minister X resigned": the office is
+            # the title before the name
             for v in self.f_theme_mentions:
                 span = self.ctx.char_span(v.start, v.end)
                 if span is None:
@@ -150,8 +151,8 @@ class TypeRoles:
                 for _, obj in prep_objects(tok, {"of"}):
                     members = [x for x in self._conjuncts(obj)]
                     ms = [self.ctx.mention_of(x) for x in members]
-                    ms = [x for x in ms if x is not None and x.type in
-                          (EntityType.COUNTRY, EntityType.PERSON, EntityType.ORGANIZATION)]
+                    ms = [x for x in ms if x is not None and (
+                        x.type.is_agent or x.type is EntityType.COUNTRY)]
                     if len(ms) >= 2:
                         for x in ms:
                             put("participant", x)

@@ -39,7 +39,9 @@ _PREPS = {"to", "for", "of", "with", "on", "against", "into", "from", "over", "a
 _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_possessor",
           "object_place", "passive_subject", "by", "possessor", "compound", "complement",
           "controlled", "light_subject", "trigger",
-          "phrase_object"} | _PREPS  # phrase_object: "set fire to X"
+          "phrase_object",  # phrase_object: "set fire to X"
+          "conjoined_subject",  # a subject of two or more conjuncts ("A and B met")
+          "object_people"} | _PREPS  # an unnamed object that names people ("met the chiefs")
 _ROLES = {"agent", "theme", "addressee", "participant", "location", "purpose", "requestedBy",
           "origin", "cause", "role", "quantity"}
 _SHAPES_EXTRA = {"phrase", "cue", "according", "headline", "relation"}
