@@ -223,3 +223,38 @@ def test_documents_counts(river_store):
     assert (int(by_id["flood-a"]["facts"]), int(by_id["flood-a"]["sentences"])) == (3, 3)
     assert int(by_id["flood-a"]["mentions"]) == 4
     assert int(by_id["flood-b"]["facts"]) == 1
+
+
+def _fact_classes_in(text: str) -> set[str]:
+    """The kg: class names of a query's `VALUES ?class { ... }` block."""
+    import re
+
+    block = re.search(r"VALUES \?class \{([^}]*)\}", text)
+    assert block, "no VALUES ?class block"
+    return set(re.findall(r"kg:(\w+)", block.group(1)))
+
+
+def test_fact_class_lists_match_the_ontology():
+    """fact-provenance lists kg's event and relation classes instead of reading the type of
+    every fact (issue 19, speed): the list must be the ontology's, or a new class would be
+    left out of the listing."""
+    from pyoxigraph import RdfFormat
+
+    from kg.resources import ontology_dir
+
+    onto = Store()
+    onto.load(path=str(ontology_dir() / "kg.ttl"), format=RdfFormat.TURTLE)
+    ns = "https://w3id.org/kg-news/ns#"
+    expected = {row[0].value.removeprefix(ns) for row in onto.query(
+        "PREFIX kg: <https://w3id.org/kg-news/ns#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT DISTINCT ?c WHERE { VALUES ?k { kg:Event kg:Relation } "
+        "?c rdfs:subClassOf+ ?k }")}
+    assert expected
+    text = find_query("fact-provenance").text
+    assert _fact_classes_in(text) == expected
+    # the same list where a FILTER(?foundClass IN (...)) checks an entity's facts
+    import re
+
+    listed = re.search(r"FILTER\(\?foundClass IN \(([^)]*)\)\)", text)
+    assert listed and set(re.findall(r"kg:(\w+)", listed.group(1))) == expected
