@@ -21,6 +21,7 @@ import gzip
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -40,15 +41,20 @@ SPEEDUP_TARGET = 1.6
 _LOADED = re.compile(r"loaded (\d+) shards \(([\d.]+) MB\), ([\d,]+) quads in ([\d.]+) s")
 
 
-def timed(args: list[str]) -> float:
-    """Run one kg command; its wall time in seconds (it must succeed)."""
+def timed(args: list[str]) -> tuple[float, float]:
+    """Run one kg command; its wall time and the CPU time of it and every process it
+    started (workers included), in seconds. CPU time holds up on a shared machine, where
+    other users' load stretches the wall time."""
     t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run([*KG, *args], capture_output=True, text=True, cwd=ROOT)
     wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr)
         raise SystemExit(f"failed: kg {' '.join(args)}")
-    return wall
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, cpu
 
 
 def sorted_lines(paths: list[Path]) -> list[bytes]:
@@ -70,14 +76,15 @@ def run(args: argparse.Namespace) -> dict:
     for kind, n in (("jobs", 1), ("dask", 1), ("jobs", 2), ("dask", 2)):
         name = f"{kind}{n}"
         if kind == "jobs":
-            seconds = timed(["build", str(corpus), "-o", str(work / f"{name}.nq"), "-q",
+            seconds, cpu = timed(["build", str(corpus), "-o", str(work / f"{name}.nq"), "-q",
                              "--jobs", str(n)])
         else:
-            seconds = timed(["build", str(corpus), "--executor", "dask", "--workers", str(n),
+            seconds, cpu = timed(["build", str(corpus), "--executor", "dask", "--workers", str(n),
                              "-o", str(work / name), "-q"])
-        result["runs"][name] = {"seconds": seconds, "words_per_s": manifest["words"] / seconds,
+        result["runs"][name] = {"seconds": seconds, "cpu_seconds": cpu,
+                                "words_per_s": manifest["words"] / seconds,
                                 "load_avg_after": os.getloadavg()}
-        print(f"{name}: {seconds:.1f} s", file=sys.stderr, flush=True)
+        print(f"{name}: {seconds:.1f} s wall, {cpu:.1f} s CPU", file=sys.stderr, flush=True)
     shards = sorted(p for p in (work / "dask2").glob("part-*")
                     if p.name.endswith((".nq", ".nq.gz")))
     result["shards"] = len(shards)
@@ -103,17 +110,18 @@ def report(r: dict) -> str:
              "", f"Load average before: {', '.join(f'{x:.1f}' for x in r['load_avg_before'])}"
              f"; after: {', '.join(f'{x:.1f}' for x in r['load_avg_after'])} "
              f"({os.cpu_count()} cores)", "",
-             "| run | wall s | words/s | vs 1 of its kind | Dask over --jobs |",
-             "|---|---:|---:|---:|---:|"]
+             "| run | wall s | words/s | vs 1 of its kind | Dask over --jobs | CPU s | "
+             "CPU: Dask over --jobs |", "|---|---:|---:|---:|---:|---:|---:|"]
     for name in ("jobs1", "dask1", "jobs2", "dask2"):
         run_, kind, n = runs[name], name[:-1], name[-1]
         speed = runs[f"{kind}1"]["seconds"] / run_["seconds"]
-        over = ""
+        over = cpu_over = ""
         if kind == "dask":
             over = f"{run_['seconds'] / runs[f'jobs{n}']['seconds'] - 1:+.1%}"
+            cpu_over = f"{run_['cpu_seconds'] / runs[f'jobs{n}']['cpu_seconds'] - 1:+.1%}"
         label = f"--jobs {n}" if kind == "jobs" else f"dask --workers {n}"
         lines.append(f"| {label} | {run_['seconds']:.1f} | {run_['words_per_s']:,.0f} | "
-                     f"{speed:.2f}x | {over} |")
+                     f"{speed:.2f}x | {over} | {run_['cpu_seconds']:.1f} | {cpu_over} |")
     over2 = runs["dask2"]["seconds"] / runs["jobs2"]["seconds"] - 1
     speedup = runs["dask1"]["seconds"] / runs["dask2"]["seconds"]
     load = r["load"]
