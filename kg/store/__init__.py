@@ -80,6 +80,37 @@ def add_quads(store: Store, quads: Iterable[Quad]) -> int:
     return len(quads)
 
 
+# Quads written to an on-disk store between two flushes of its write buffers. RocksDB
+# keeps what is written in memtables (64 MB per column family, two of them, and
+# Oxigraph has a dozen families) until they fill: a parted build of one 50 MB line
+# grew by 22 MB per 50,000-character part until 1.4 GB (docs/reliability.md,
+# "Memory"). 100,000 quads take about 100 MB of memtables; one 300,000-character part
+# writes about 120,000.
+FLUSH_QUADS = 100_000
+
+
+class FlushingWriter:
+    """Counts the quads written to ``store`` and flushes it every ``every`` quads, so
+    its write buffers hold a bounded amount whatever the build writes."""
+
+    def __init__(self, store: Store, every: int = FLUSH_QUADS):
+        self.store, self.every, self.pending, self.flushes = store, every, 0, 0
+
+    def wrote(self, quads: int) -> None:
+        """``quads`` more were written: flush once ``every`` have built up."""
+        self.pending += quads
+        if self.pending >= self.every:
+            self.flush()
+
+    def flush(self) -> None:
+        try:
+            self.store.flush()  # a no-op for an in-memory store
+        except OSError as exc:
+            raise store_write_error(exc) from exc
+        self.pending = 0
+        self.flushes += 1
+
+
 def scratch_dir(output: Path | None) -> str | None:
     """Where temporary files for ``output`` go: beside it (the same disk as the result),
     or the system's temporary folder for standard output, a device or an unusable folder."""
