@@ -38,8 +38,7 @@ from kg.limits import DEFAULT_MAX_BYTES
 from kg.rdf.iri import IriMinter, slug
 from kg.rdf.mapping import map_document
 from kg.records import SourceDocument, Unit
-from kg.store import (FlushingWriter, add_quads, replace_graph, stored_hash,
-                      temporary_store)
+from kg.store import FlushingWriter, add_quads, replace_graph, stored_hash, temporary_store
 
 
 @dataclass(slots=True)

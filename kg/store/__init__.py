@@ -93,8 +93,9 @@ class FlushingWriter:
     """Counts the quads written to ``store`` and flushes it every ``every`` quads, so
     its write buffers hold a bounded amount whatever the build writes."""
 
-    def __init__(self, store: Store, every: int = FLUSH_QUADS):
-        self.store, self.every, self.pending, self.flushes = store, every, 0, 0
+    def __init__(self, store: Store, every: int | None = None):
+        self.store, self.pending, self.flushes = store, 0, 0
+        self.every = FLUSH_QUADS if every is None else every
 
     def wrote(self, quads: int) -> None:
         """``quads`` more were written: flush once ``every`` have built up."""
