@@ -37,8 +37,16 @@ from kg.ingest.sources import Source, document_id
 from kg.limits import DEFAULT_MAX_BYTES
 from kg.rdf.iri import IriMinter, slug
 from kg.rdf.mapping import map_document
+from kg.rdf.vocab import NIF
 from kg.records import SourceDocument, Unit
-from kg.store import FlushingWriter, add_quads, replace_graph, stored_hash, temporary_store
+from kg.store import (
+    FlushingWriter,
+    add_quads,
+    bulk_add,
+    replace_graph,
+    stored_hash,
+    temporary_store,
+)
 
 
 @dataclass(slots=True)
@@ -376,8 +384,14 @@ class DocumentBuilder:
                 self.progress(document)
             return False
         del parsed
-        if part is None or part.first:
+        if part is None:
             written = replace_graph(self.store, graph, quads)
+        elif part.first:  # the whole text on its own, bulk-loaded (see kg.store.bulk_add)
+            text = [q for q in quads if q.predicate == NIF.isString]
+            written = replace_graph(self.store, graph,
+                                    [q for q in quads if q.predicate != NIF.isString])
+            written += bulk_add(self.store, text)
+            del text
         else:
             written = add_quads(self.store, quads)
         del quads
