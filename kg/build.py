@@ -8,7 +8,9 @@ and each piece is extracted as soon as it is parsed, so a document's spaCy
 docs are never all held at once. A document longer than the part size is built
 in parts (kg/ingest/parts.py), each read, parsed, extracted, resolved, mapped
 and stored before the next is read, so no size of input holds more than one
-part's records. A document that cannot be read is reported and skipped; the
+part's records; the on-disk store's write buffers are flushed every
+100,000 quads (kg.store.FlushingWriter), so they do not grow with the input
+either. A document that cannot be read is reported and skipped; the
 others still build.
 """
 
@@ -35,8 +37,16 @@ from kg.ingest.sources import Source
 from kg.limits import DEFAULT_MAX_BYTES
 from kg.rdf.iri import IriMinter, slug
 from kg.rdf.mapping import map_document
+from kg.rdf.vocab import NIF
 from kg.records import SourceDocument, Unit
-from kg.store import add_quads, replace_graph, stored_hash, temporary_store
+from kg.store import (
+    FlushingWriter,
+    add_quads,
+    bulk_add,
+    replace_graph,
+    stored_hash,
+    temporary_store,
+)
 
 
 @dataclass(slots=True)
@@ -289,6 +299,7 @@ class DocumentBuilder:
                  progress: Callable[[SourceDocument], None] | None = None):
         self.store, self.nlp, self.label, self.minter = store, nlp, label, minter
         self.options, self.report, self.progress = options, report, progress
+        self.writer = FlushingWriter(store)  # bounds the on-disk store's write buffers
 
     def build(self, documents: Iterator) -> None:
         for parted, group in itertools.groupby(
@@ -342,10 +353,19 @@ class DocumentBuilder:
                 self.progress(document)
             return False
         del parsed
-        if part is None or part.first:
-            report.triples += replace_graph(self.store, graph, quads)
+        if part is None:
+            written = replace_graph(self.store, graph, quads)
+        elif part.first:  # the whole text on its own, bulk-loaded (see kg.store.bulk_add)
+            text = [q for q in quads if q.predicate == NIF.isString]
+            written = replace_graph(self.store, graph,
+                                    [q for q in quads if q.predicate != NIF.isString])
+            written += bulk_add(self.store, text)
+            del text
         else:
-            report.triples += add_quads(self.store, quads)
+            written = add_quads(self.store, quads)
+        del quads
+        self.writer.wrote(written)
+        report.triples += written
         report.units += len(document.units)
         report.count_entities((e.type.value, e.key) for e in result.entities)
         report.facts += len(result.facts)

@@ -137,7 +137,7 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
     """
     from kg.build import BuildReport, changed_documents, read_sources
     from kg.rdf.iri import IriMinter, slug
-    from kg.store import replace_graph
+    from kg.store import FlushingWriter, replace_graph
 
     report = BuildReport()
     started = time.perf_counter()
@@ -155,6 +155,7 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
                     initargs=(options.model, options.base_iri, tuple(options.kb_files),
                               options.batch_size, options.max_chars, options.batch_chars))
     in_flight: deque = deque()
+    writer = FlushingWriter(store)  # bounds the on-disk store's write buffers
 
     def insert(chunk: list[SourceDocument], outputs: list[DocumentOutput]) -> None:
         for document, done in zip(chunk, outputs, strict=True):
@@ -168,7 +169,9 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
                     progress(document)
                 continue
             quads = parse(done.nquads, format=RdfFormat.N_QUADS)
-            report.triples += replace_graph(store, minter.graph(done.doc_id), quads)
+            written = replace_graph(store, minter.graph(done.doc_id), quads)
+            writer.wrote(written)
+            report.triples += written
             report.built += 1
             report.units += done.units
             report.count_entities(done.entities)

@@ -80,6 +80,55 @@ def add_quads(store: Store, quads: Iterable[Quad]) -> int:
     return len(quads)
 
 
+# Quads written to an on-disk store between two flushes of its write buffers. RocksDB
+# keeps what is written in memtables (64 MB per column family, two of them, and
+# Oxigraph has a dozen families) until they fill: a parted build of one 50 MB line
+# grew by 22 MB per 50,000-character part until 1.4 GB (docs/reliability.md,
+# "Memory"). 100,000 quads take about 100 MB of memtables; one 300,000-character part
+# writes about 120,000.
+FLUSH_QUADS = 100_000
+
+
+class FlushingWriter:
+    """Counts the quads written to ``store`` and flushes it every ``every`` quads, so
+    its write buffers hold a bounded amount whatever the build writes."""
+
+    def __init__(self, store: Store, every: int | None = None):
+        self.store, self.pending, self.flushes = store, 0, 0
+        self.every = FLUSH_QUADS if every is None else every
+
+    def wrote(self, quads: int) -> None:
+        """``quads`` more were written: flush once ``every`` have built up."""
+        self.pending += quads
+        if self.pending >= self.every:
+            self.flush()
+
+    def flush(self) -> None:
+        try:
+            self.store.flush()  # a no-op for an in-memory store
+        except OSError as exc:
+            raise store_write_error(exc) from exc
+        self.pending = 0
+        self.flushes += 1
+
+
+def bulk_add(store: Store, quads: Iterable[Quad]) -> int:
+    """Add ``quads`` through the bulk loader: no transaction, no write buffer.
+
+    For the whole text of a long document (its ``nif:isString``, one literal of up to
+    hundreds of MB): ``extend`` copies it into a transaction, the write-ahead log and a
+    memtable, and a 200 MB literal took 560 MB more than the literal itself at its peak
+    and kept 200 MB until the next flush; the bulk loader writes a table file with one
+    copy. Not atomic, so only for a graph that gets its content hash later (a part).
+    """
+    quads = list(quads)
+    try:
+        store.bulk_extend(quads)
+    except OSError as exc:
+        raise store_write_error(exc) from exc
+    return len(quads)
+
+
 def scratch_dir(output: Path | None) -> str | None:
     """Where temporary files for ``output`` go: beside it (the same disk as the result),
     or the system's temporary folder for standard output, a device or an unusable folder."""
