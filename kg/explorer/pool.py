@@ -305,7 +305,10 @@ class WorkerPool:
 
     def _death(self, worker: _Worker) -> QueryLimitError:
         code = worker.proc.returncode
-        if code in (-6, 134) or code is None:  # abort: an allocation past RLIMIT_DATA
+        # an allocation past RLIMIT_DATA ends the worker by abort (-6/134), by Python's
+        # uncaught MemoryError (1) or by a fatal error exit (255, seen in CI on the
+        # pathological query): all are the memory limit, not a bug
+        if code in (-6, 134, 1, 255) or code is None:
             self.stats["memory"] += 1
             return self._memory_error()
         return QueryLimitError(f"the query worker stopped unexpectedly (exit {code})",
