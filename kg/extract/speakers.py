@@ -83,7 +83,7 @@ class Speakers:
             return self._with_conjuncts(tok, named)
         lemma = tok.lemma_.lower()
         if lemma in self.narrators:
-            return []  # "a Sputnik correspondent reported": the outlet's own narration
+            return []  # "a Zyldav Press correspondent reported": the outlet's own narration
         if lemma in self.documents:  # "a statement by the army press office said"
             for _p, obj in prep_objects(tok, {"by", "from"}):
                 return self.of(obj)
@@ -163,7 +163,7 @@ class Speakers:
         Mansi": a common noun with the name of a body beside it is that body."""
         lemma = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or lemma in self.people or lemma in self.spokespeople:
-            return None  # "a Sputnik correspondent", "a SADC official": people by role
+            return None  # "a Zyldav Press correspondent", "a bloc official": people by role
         for c in tok.children:
             if c.dep_ not in ("compound", "appos", "nmod"):
                 continue

@@ -205,7 +205,7 @@ def carry_locations(events: list[Fact]) -> None:
 
 def name_event_themes(events: list[Fact], engine: Engine, ctx: Context) -> None:
     """A theme that is an event of the update named by its bare noun ("proposed the
-    summit") takes that event's description ("the CSTO leaders' video conference")."""
+    summit") takes that event's description ("the bloc leaders' online summit")."""
     nouns = {w: k for k, t in engine.rules.types.items() for w in [*t.nouns, *t.phrases]}
     for f in events:
         themes = f.roles.get("theme", [])
