@@ -81,9 +81,15 @@ def test_every_kind_of_pattern_matches_as_the_matcher_does():
         {"patterns": [[{"LOWER": "the"}]], "attrs": {"POS": "PRON"}},
         {"patterns": [[{"LOWER": "big"}], [{"LOWER": "small"}]], "attrs": {"POS": "ADJ"}},
         {"patterns": [[{}]], "attrs": {"MORPH": "Foo=Bar"}, "index": 0},
+        {"patterns": [[{"LOWER": {"NOT_IN": ["the", "a"]}, "IS_SPACE": False}]],
+         "attrs": {"LEMMA": "x"}},
+        {"patterns": [[{"LOWER": {"REGEX": "^c"}}, {"LOWER": "cat"}]], "attrs": {"POS": "X"},
+         "index": 1},
+        {"patterns": [[{"LOWER": "dog", "OP": "+"}]], "attrs": {"POS": "NOUN"}},
     ]
     nlp, ruler, twin = _twin_and_ruler(patterns)
-    for text in ["The big dog and a small cat gon na run  12 miles", "an  apple", ""]:
+    for text in ["The big dog and a small cat gon na run  12 miles", "an  apple", "",
+                 "cool cat cat dog dog", "the"]:
         a, b = nlp.make_doc(text), nlp.make_doc(text)
         ruler(a)
         twin(b)
