@@ -81,7 +81,7 @@ def test_every_kind_of_pattern_matches_as_the_matcher_does():
         {"patterns": [[{"LOWER": "the"}]], "attrs": {"POS": "PRON"}},
         {"patterns": [[{"LOWER": "big"}], [{"LOWER": "small"}]], "attrs": {"POS": "ADJ"}},
         {"patterns": [[{}]], "attrs": {"MORPH": "Foo=Bar"}, "index": 0},
-        {"patterns": [[{"LOWER": {"NOT_IN": ["the", "a"]}, "IS_SPACE": False}]],
+        {"patterns": [[{"LOWER": {"NOT_IN": ["the", "a", "na"]}, "IS_SPACE": False}]],
          "attrs": {"LEMMA": "x"}},
         {"patterns": [[{"LOWER": {"REGEX": "^c"}}, {"LOWER": "cat"}]], "attrs": {"POS": "X"},
          "index": 1},
