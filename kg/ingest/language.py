@@ -64,16 +64,17 @@ class LanguageGuess:
         return self.words < MIN_WORDS or self.function_share >= MIN_FUNCTION_SHARE
 
 
-def _is_latin(ch: str) -> bool:
-    # Basic Latin, Latin-1, Latin Extended-A/B and Latin Extended Additional.
-    o = ord(ch)
-    return o < 0x250 or 0x1E00 <= o < 0x1F00
+# Latin letters (Basic Latin, Latin-1, Latin Extended-A/B, Latin Extended Additional) and
+# the scripts written without spaces (Han, kana, Hangul and their punctuation), as
+# character classes: counted by the regex engine, not a Python loop over every character.
+_NOT_LATIN = re.compile("[^\u0000-\u024f\u1e00-\u1eff]")
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 
 def guess(text: str) -> LanguageGuess:
     sample = text[:SAMPLE_CHARS]
-    letters = [ch for ch in sample if ch.isalpha()]
-    latin = sum(1 for ch in letters if _is_latin(ch))
+    letters = "".join(filter(str.isalpha, sample))
+    latin = len(letters) - len(_NOT_LATIN.findall(letters))
     words = [w.replace("’", "'").lower() for w in _WORD.findall(sample)]
     known = function_words()
     hits = sum(1 for w in words if w in known)
@@ -98,13 +99,6 @@ def english_warning(text: str, *, path: str) -> str | None:
             "so expect few entities and facts")
 
 
-def _is_cjk(ch: str) -> bool:
-    """Han, kana, Hangul and their punctuation: scripts written without spaces."""
-    o = ord(ch)
-    return (0x2E80 <= o < 0xA000 or 0xAC00 <= o < 0xD7B0 or 0xF900 <= o < 0xFB00
-            or 0x20000 <= o < 0x2FA20)
-
-
 def refuse_unreadable_script(text: str, *, path: str) -> None:
     """Refuse Chinese, Japanese or Korean text, naming the script, before it is parsed.
 
@@ -113,10 +107,10 @@ def refuse_unreadable_script(text: str, *, path: str) -> None:
     reason). Other non-English text is built, with the warning above.
     """
     sample = text[:SAMPLE_CHARS]
-    letters = [ch for ch in sample if ch.isalpha()]
+    letters = "".join(filter(str.isalpha, sample))
     if len(letters) < MIN_LETTERS:
         return
-    cjk = sum(1 for ch in letters if _is_cjk(ch))
+    cjk = len(_CJK.findall(letters))
     if cjk / len(letters) >= MIN_LATIN_SHARE:
         raise InputError(f"the text is Chinese, Japanese or Korean ({cjk / len(letters):.0%} of "
                          "its letters are in those scripts); kg reads English news only",

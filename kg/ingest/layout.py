@@ -113,11 +113,17 @@ class Line:
     relative: bool = False  # a STAMP like "2 hours ago"
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _latin_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))
     if not letters:
         return 1.0
-    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
+    # every ASCII letter is LATIN; only the others need their Unicode name
+    others = _NON_ASCII.findall(letters)
+    latin = len(letters) - len(others) + sum(
+        1 for c in others if unicodedata.name(c, "").startswith("LATIN"))
     return latin / len(letters)
 
 

@@ -39,7 +39,7 @@ def _heads(text: str, rules: EntityRules) -> set[frozenset[str]]:
     """The equivalence sets whose heads occur in ``text`` as whole words."""
     out = set()
     for head, group in rules.equivalents.items():
-        if re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", text):
+        if head in text and re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", text):
             out.add(group)
     return out
 

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.records import EntityType
 
@@ -64,8 +64,12 @@ class Place:
         return f"geo:{self.geonames_id}" if self.geonames_id else f"iso:{self.code}"
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Accents, case, quotes, spacing and a leading 'the' folded: 'LAGOS' == 'Lagos'."""
+    """Accents, case, quotes, spacing and a leading 'the' folded: 'LAGOS' == 'Lagos'.
+
+    Cached: the same names are looked up many times in a document (73,000 calls for
+    100,000 words)."""
     s = text.replace("’", "'") if "’" in text else text
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))

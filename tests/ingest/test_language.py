@@ -56,3 +56,29 @@ def test_function_word_list_is_well_formed():
     words = function_words()
     assert {"the", "of", "and", "said"} <= words
     assert all(w == w.lower() for w in words)
+
+
+# --- the counts by character class equal the per-character definitions -----------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _latin_by_char(ch: str) -> bool:
+    o = ord(ch)
+    return o < 0x250 or 0x1E00 <= o < 0x1F00
+
+
+def _cjk_by_char(ch: str) -> bool:
+    o = ord(ch)
+    return (0x2E80 <= o < 0xA000 or 0xAC00 <= o < 0xD7B0 or 0xF900 <= o < 0xFB00
+            or 0x20000 <= o < 0x2FA20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_class_counts_equal_the_character_tests(text):
+    from kg.ingest.language import _CJK, _NOT_LATIN
+
+    letters = "".join(filter(str.isalpha, text))
+    assert len(letters) - len(_NOT_LATIN.findall(letters)) == sum(map(_latin_by_char, letters))
+    assert len(_CJK.findall(letters)) == sum(map(_cjk_by_char, letters))

@@ -305,3 +305,21 @@ def test_bylines_are_blanked_and_their_names_kept_on_the_unit():
         ("Pat Moss", "person")]
     for span, _ in unit.bylines:
         assert text[span.start:span.end] == span.text
+
+
+# --- the Latin share counts only non-ASCII letters by name; same figure as by name ------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120))
+def test_latin_share_equals_the_count_by_unicode_name(text):
+    import unicodedata
+
+    from kg.ingest.layout import _latin_share
+
+    letters = [c for c in text if c.isalpha()]
+    expected = (sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
+                / len(letters)) if letters else 1.0
+    assert _latin_share(text) == expected
