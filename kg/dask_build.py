@@ -7,7 +7,8 @@ loading the model once, and write their shard straight to the output (any fsspec
 the workers reach). Only a few partitions per worker are in flight, so the parent's
 memory stays flat however large the archive. A worker that dies mid-task loses
 nothing: the scheduler runs the task again elsewhere, and the shard is only moved
-into place whole. See docs/scaling.md.
+into place whole; the temporary files of the run (named with its id) are removed at its
+end, whether it succeeded or not. See docs/scaling.md.
 """
 
 from __future__ import annotations
@@ -28,13 +29,32 @@ from kg.shards import (
     build_partition,
     finished,
     listing,
+    new_run_id,
     partitions,
+    remove_temps,
     settings_fingerprint,
     write_index,
 )
 
 IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker thread: busy workers, bounded memory
 TASK_RETRIES = 2  # an exception in a task (not a dead worker: the scheduler handles those)
+
+# Dask settings for the LocalCluster kg starts. kg's tasks are few and long (a partition
+# takes a minute), so Dask's defaults for many short tasks cost CPU for nothing: its event
+# loops check their latency every 20 ms, a worker samples its task's stack every 10 ms
+# (the dashboard's profile) and measures memory every 100 ms; together about 6 % of a core
+# on an idle 1-worker cluster here (3.5 CPU s a minute; 0.6 s with these settings).
+# MALLOC_TRIM_THRESHOLD_=65536, which Dask sets for its workers, makes glibc hand freed
+# memory back and fault it in again as spaCy allocates: 4 of the 8 CPU seconds a 1-worker
+# build of 100,000 words spent over `kg build --jobs 1` (docs/scaling.md).
+CLUSTER_CONFIG = {
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.scheduler.active-memory-manager.start": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +128,13 @@ def dask_client(options: DaskOptions) -> Iterator:
         with client:
             yield client
         return
+    import dask
+
     # ":0": a free port (8787 may be another user's); the plots need bokeh installed
-    with LocalCluster(n_workers=options.workers or 1, threads_per_worker=1, processes=True,
-                      dashboard_address=":0" if options.dashboard else None,
-                      silence_logs=logging.ERROR) as cluster, \
+    with dask.config.set(CLUSTER_CONFIG), \
+            LocalCluster(n_workers=options.workers or 1, threads_per_worker=1, processes=True,
+                         dashboard_address=":0" if options.dashboard else None,
+                         silence_logs=logging.ERROR) as cluster, \
             Client(cluster) as client:
         yield client
 
@@ -144,19 +167,24 @@ def build_shards(sources: list[Source], output: str, *, options, dask: DaskOptio
                          published=options.published, fields=options.fields)
     parts = partitions(raws, fingerprint=settings_fingerprint(options),
                        docs=dask.partition_docs)
-    with contextlib.ExitStack() as stack:
-        def connect():  # the cluster starts only when a partition needs building
-            nonlocal client
-            if client is None:
-                client = stack.enter_context(dask_client(dask))
-            if report.dashboard is None and dask.dashboard:
-                report.dashboard = _dashboard(client)
-            if on_start:
-                on_start(report)
-            return client
+    run = new_run_id()
+    try:
+        with contextlib.ExitStack() as stack:
+            def connect():  # the cluster starts only when a partition needs building
+                nonlocal client
+                if client is None:
+                    client = stack.enter_context(dask_client(dask))
+                if report.dashboard is None and dask.dashboard:
+                    report.dashboard = _dashboard(client)
+                if on_start:
+                    on_start(report)
+                return client
 
-        names = _run(connect, parts, fs, root, output, options, dask, report, progress)
-    write_index(fs, root, names)
+            names = _run(connect, parts, fs, root, output, options, dask, report, progress,
+                         run=run)
+        write_index(fs, root, names, run=run)
+    finally:  # after the cluster closed: what killed workers and failed attempts left
+        remove_temps(fs, root, run)
     report.skipped = reading.skipped
     report.failed += reading.failed
     report.bad_records = reading.bad_records
@@ -178,7 +206,7 @@ def _dashboard(client) -> str | None:
 
 
 def _run(connect, parts, fs, root: str, output: str, options, dask: DaskOptions,
-         report: ShardReport, progress) -> list[str]:
+         report: ShardReport, progress, *, run: str) -> list[str]:
     """Submit the partitions without a finished shard, a few per worker at a time;
     returns the names of every shard of this build."""
     from distributed import as_completed
@@ -223,7 +251,8 @@ def _run(connect, parts, fs, root: str, output: str, options, dask: DaskOptions,
             limit = max(2, (sum(client.nthreads().values()) or 1) * IN_FLIGHT_PER_WORKER)
             pending = as_completed()
         future = client.submit(build_partition, part, options=options, output=output,
-                               compression=dask.compression, key=f"kg-shard-{part.key}",
+                               compression=dask.compression, run=run,
+                               key=f"kg-shard-{part.key}",
                                retries=TASK_RETRIES, pure=False)
         in_flight[future.key] = (name, len(part.documents))
         pending.add(future)

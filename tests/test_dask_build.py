@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from pyoxigraph import RdfFormat, Store, serialize
 from kg.build import BuildOptions, build_into
 from kg.dask_build import DaskOptions, build_shards
 from kg.ingest.sources import expand_sources
-from kg.shards import INDEX, MANIFEST_SUFFIX, load_shards
+from kg.shards import INDEX, MANIFEST_SUFFIX, load_shards, temp_name
 from kg.store import open_store
 
 pytestmark = pytest.mark.slow
@@ -94,26 +95,52 @@ def test_a_rerun_skips_finished_shards_and_rebuilds_a_lost_one(shards, client, r
 
 
 def test_a_worker_killed_mid_run_loses_no_document(shards, tmp_path, client, reference):
+    """The worker is killed while it writes a shard: the task is run again elsewhere, the
+    output equals a one-process build's, and the run removes the temporary file the dead
+    worker left, but not another build's."""
     out = tmp_path / "shards"
     shutil.copytree(shards[0], out)
     manifests = sorted(out.glob(f"part-*{MANIFEST_SUFFIX}"))
     for manifest in manifests[:5]:  # five partitions to build again (saves test time)
         manifest.unlink()
+    other_build = out / temp_name(manifests[0].name[:-len(MANIFEST_SUFFIX)], "0therrun0000")
+    other_build.write_bytes(b"another build, still writing")
     pids = client.run(os.getpid)
     killed: list[int] = []
+    left: list[str] = []
+
+    def writing() -> tuple[str, str] | None:
+        """A busy worker and the temporary shard file its task is writing now."""
+        temps = [p.name for p in out.glob(".part-*.tmp") if p != other_build]
+        for worker, keys in client.processing().items():
+            for key in keys:  # task kg-shard-KEY writes .part-KEY[:24]...tmp
+                shard = f".part-{key.removeprefix('kg-shard-')[:24]}."
+                for temp in temps:
+                    if temp.startswith(shard):
+                        return worker, temp
+        return None
 
     def kill_one(done: int, words: int) -> None:
-        busy = [w for w, keys in client.processing().items() if keys]
-        if not killed and busy and done > 43 - 20:  # a shard done, others being built
-            os.kill(pids[busy[0]], signal.SIGKILL)
-            killed.append(pids[busy[0]])
+        if killed or done <= 43 - 20:  # a shard done, others being built
+            return
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and any(client.processing().values()):
+            found = writing()
+            if found:
+                os.kill(pids[found[0]], signal.SIGKILL)
+                killed.append(pids[found[0]])
+                left.append(found[1])
+                return
+            time.sleep(0.02)
 
     report = build_shards(expand_sources([str(DEV)]), str(out), options=BuildOptions(),
                           dask=SMALL, client=client, progress=kill_one)
-    assert killed, "no worker was busy when the first shard finished"
+    assert killed, "no worker was writing a shard when the first shard finished"
     assert report.failed == 0 and report.built == 43 and report.shards_reused < report.shards
     assert shard_lines(out) == reference
     assert killed[0] not in client.run(os.getpid).values()  # the nanny started a new one
+    assert not (out / left[0]).exists()  # the dead worker's half-written shard: removed
+    assert [p.name for p in out.glob(".*.tmp")] == [other_build.name]
 
 
 def test_shards_bulk_load_into_the_embedded_store(shards, reference, tmp_path):

@@ -19,11 +19,15 @@ from kg.ingest.raw import RawDocument
 from kg.shards import (
     INDEX,
     ShardResult,
+    build_partition,
     finished,
     load_shards,
     partitions,
+    remove_temps,
     settings_fingerprint,
     shard_files,
+    temp_name,
+    temp_run,
     write_index,
 )
 
@@ -87,14 +91,46 @@ def test_finished_shards_and_the_index_of_the_latest_build(tmp_path):
     files, stale = shard_files(fs, root)
     assert [f.rsplit("/", 1)[1] for f in files] == ["part-a.nq.gz", "part-b.nq.gz"]
     assert stale == []
-    write_index(fs, root, ["part-b.nq.gz"])
+    write_index(fs, root, ["part-b.nq.gz"], run="r1")
     assert json.loads((tmp_path / INDEX).read_text()) == {"shards": ["part-b.nq.gz"]}
     files, stale = shard_files(fs, root)
     assert [f.rsplit("/", 1)[1] for f in files] == ["part-b.nq.gz"]
     assert [f.rsplit("/", 1)[1] for f in stale] == ["part-a.nq.gz"]
-    write_index(fs, root, ["part-b.nq.gz", "part-x.nq.gz"])
+    write_index(fs, root, ["part-b.nq.gz", "part-x.nq.gz"], run="r1")
     with pytest.raises(LoadError, match="missing or unfinished"):
         shard_files(fs, root)
+
+
+def test_a_run_removes_its_own_temporary_files_only(tmp_path):
+    """What a killed worker of this run left goes; another build's files (perhaps being
+    written now), shards, manifests and old-style temporary names stay."""
+    fs, root = shard_folder(tmp_path)
+    mine = [temp_name("part-a.nq.gz", "run1"), temp_name("part-a.nq.gz", "run1"),
+            temp_name("shards.json", "run1")]
+    theirs = [temp_name("part-a.nq.gz", "run2"), ".part-c.nq.gz.0123456789abcdef.tmp"]
+    for name in mine + theirs:
+        (tmp_path / name).write_bytes(b"half")
+    assert len(set(mine)) == 3 and {temp_run(n) for n in mine} == {"run1"}
+    assert temp_run("part-a.nq.gz") is None and temp_run(theirs[0]) == "run2"
+    assert remove_temps(fs, root, "run1") == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["part-a.nq.gz", "part-a.nq.gz.json", "part-b.nq.gz", "part-b.nq.gz.json", *theirs])
+    assert remove_temps(fs, str(tmp_path / "gone"), "run1") == 0  # no folder: nothing to do
+
+
+def test_a_partition_that_fails_leaves_no_temporary_file(tmp_path, monkeypatch):
+    import kg.build
+    import kg.shards
+
+    def broken(self, documents):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(kg.shards, "_model", lambda options: (None, "model"))
+    monkeypatch.setattr(kg.build.DocumentBuilder, "build", broken)
+    part = next(partitions(iter([raw(1), raw(2)]), fingerprint="f", docs=1000))
+    with pytest.raises(RuntimeError, match="a bug"):
+        build_partition(part, options=BuildOptions(), output=str(tmp_path), run="run1")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_load_shards_bulk_loads_and_names_a_broken_shard(tmp_path):
