@@ -7,6 +7,12 @@ The graph is loaded once into an in-memory store; every query of ``--after`` tha
 exists in ``--before`` runs with default parameters and about one thing (the parameter
 value ``bench/run.py`` binds), the two versions taking turns, so a machine whose speed
 moves affects both alike. Prints p50/p95 (ms) and row counts as a Markdown table.
+
+``--check`` also compares the rows of the two versions (sorted; a cell that joins values
+with "; " or U+001F compared as the sorted list of its parts, GROUP_CONCAT's order being
+the engine's) and adds a column saying whether they are the same; ``--param NAME=VALUE``
+(repeatable) adds a case for every query that declares NAME. ``--reps 0`` runs each case
+once per version (a check without timings).
 """
 
 from __future__ import annotations
@@ -26,19 +32,34 @@ from kg.query import library, rows, run_query  # noqa: E402
 from kg.store import load_graph_file  # noqa: E402
 
 
-def _time(store, q, params, reps: int, budget: float) -> tuple[list[float], int]:
+def _time(store, q, params, reps: int, budget: float) -> tuple[list[float], list]:
     times: list[float] = []
-    n = 0
+    data: list = []
     for i in range(reps + 1):
         t0 = time.perf_counter()
         _, data = rows(run_query(store, q, params))
         dt = time.perf_counter() - t0
-        n = len(data)
-        if i:
+        if i or not reps:
             times.append(dt)
         if i >= 3 and sum(times) > budget:
             break
-    return sorted(times), n
+    return sorted(times), data
+
+
+def _cell(value: str | None) -> object:
+    if value is None:
+        return ("", 0)
+    for sep in ("; ", "\x1f"):
+        if sep in value:
+            return ("", 1, tuple(sorted(value.split(sep))))
+    return ("", 2, value)
+
+
+def _same_rows(a: list, b: list) -> bool:
+    """The same rows, order apart, multi-valued cells compared as sorted lists."""
+    def key(data: list) -> list:
+        return sorted(tuple(_cell(c) for c in row) for row in data)
+    return key(a) == key(b)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reps", type=int, default=20)
     ap.add_argument("--budget", type=float, default=8.0, help="seconds per query and version")
     ap.add_argument("--only", default="")
+    ap.add_argument("--check", action="store_true", help="compare the rows too")
+    ap.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                    help="an extra case for every query with that parameter")
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
     store = load_graph_file(a.graph)
@@ -56,9 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     before, after = library(a.before), library(a.after)
     only = {n for n in a.only.split(",") if n}
     values = typical_values(store)
+    extra = [tuple(p.split("=", 1)) for p in a.param]
+    check = " same rows |" if a.check else ""
     print("| query | parameter | rows before | rows after | p50 before | p50 after "
-          "| p95 before | p95 after |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+          "| p95 before | p95 after |" + check)
+    print("|---|---|---:|---:|---:|---:|---:|---:|" + ("---|" if a.check else ""))
     for name, q in after.items():
         if name not in before or (only and name not in only):
             continue
@@ -66,22 +92,25 @@ def main(argv: list[str] | None = None) -> int:
         param = next((p for p in q.params if p.name in values and p.default is None), None)
         if param is not None:
             cases.append({param.name: values[param.name]})
+        declared = {p.name for p in q.params}
+        cases += [{k: v} for k, v in extra if k in declared and {k: v} not in cases]
         for params in cases:
             tb: list[float] = []
             ta: list[float] = []
-            nb = na = 0
             # alternate in rounds of a few runs so both see the same machine
             for _ in range(max(1, a.reps // 5)):
-                t, nb = _time(store, before[name], params, 5, a.budget / 4)
+                t, db = _time(store, before[name], params, min(5, a.reps), a.budget / 4)
                 tb += t
-                t, na = _time(store, q, params, 5, a.budget / 4)
+                t, da = _time(store, q, params, min(5, a.reps), a.budget / 4)
                 ta += t
+            nb, na = len(db), len(da)
             tb.sort()
             ta.sort()
             label = ", ".join(f"{k}={v}" for k, v in params.items()) or "-"
             print(f"| {name} | {label} | {nb:,} | {na:,} "
                   f"| {1000 * statistics.median(tb):.1f} | {1000 * statistics.median(ta):.1f} "
-                  f"| {1000 * _percentile(tb, 95):.1f} | {1000 * _percentile(ta, 95):.1f} |",
+                  f"| {1000 * _percentile(tb, 95):.1f} | {1000 * _percentile(ta, 95):.1f} |"
+                  + ((" yes |" if _same_rows(db, da) else " **no** |") if a.check else ""),
                   flush=True)
     return 0
 

@@ -121,6 +121,27 @@ def test_seed_fact_provenance_covers_every_fact(seed_store, seed_build):
         assert int(r["begin"]) < int(r["end"])
 
 
+@pytest.mark.parametrize("name", ["entities", "entities-by-type"])
+def test_entities_of_one_class_are_the_listing_rows_of_that_class(seed_store, name):
+    """With ``type`` bound, the entities are looked up from the class and their values
+    aggregated per entity (issue 19, speed); the rows must be the listing's rows of that
+    class, values and unbound cells alike (an entity without aliases or links has them
+    unbound, not the empty string an aggregate over nothing would give)."""
+    header, listing = rows(run_query(seed_store, find_query(name)))
+    col = header.index("type")
+    classes = {r[col] for r in listing}
+    assert len(classes) >= 3
+    for cls in sorted(classes):
+        _, one = rows(run_query(seed_store, find_query(name), {"type": cls}))
+        assert sorted(map(tuple, one), key=str) == sorted(
+            (tuple(r) for r in listing if r[col] == cls), key=str), cls
+    _, data = run(seed_store, name)
+    multi = ["aliases", "links"] if name == "entities" else ["sameAs", "within"]
+    for column in multi:
+        assert all(r[column] != "" for r in data), column
+        assert any(r[column] is None for r in data), column
+
+
 # --- on hand-built graphs ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -159,6 +180,28 @@ def test_conflicting_figures_across_updates_and_documents(river_store):
     assert [float(r["value"]) for r in sorted(a_rows, key=lambda r: r["reported"])] == [12, 19]
     _, none = run(river_store, "conflicting-figures", factType="deployment")
     assert none == []
+
+
+def test_conflicting_figures_need_the_same_anchor_in_the_same_role():
+    """A figure about a place and one about that place as an agent do not disagree: the
+    pair is joined on class, role, anchor and unit (issue 19 rewrote that join)."""
+    a = TinyDoc("Floods in Varnholm killed 12 people.", "Varnholm said 19 people died.",
+                "Floods in Varnholm killed 19 people.", doc_id="roles")
+    f = a.fact("Casualties", 0, location=a.mention("Varnholm", "City", nth=0),
+               quantity=qty(12, "12 people", "people"))
+    g = a.fact("Casualties", 1, agent=a.mention("Varnholm", "City", nth=1),
+               quantity=qty(19, "19 people", "people"))
+    g.unit = 1
+    _, data = run(a.store(), "conflicting-figures")
+    assert data == []
+    h = a.fact("Casualties", 2, location=a.mention("Varnholm", "City", nth=2),
+               quantity=qty(19, "19 people", "people"))
+    h.unit = 1
+    assert f.unit != h.unit
+    _, data = run(a.store(), "conflicting-figures", factType="CASUALTIES")
+    assert sorted(float(r["value"]) for r in data) == [12.0, 19.0]
+    _, other = run(a.store(), "conflicting-figures", factType="Deployment")
+    assert other == []
 
 
 def test_no_conflict_when_figures_agree():
