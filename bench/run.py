@@ -398,6 +398,45 @@ def run(args: argparse.Namespace) -> dict:
     return results
 
 
+def run_real(args: argparse.Namespace, results: dict) -> None:
+    """kg against raw spaCy on folders of real news (the dev split by default): the
+    generated corpus repeats a few templates, real text does not."""
+    for folder in args.real:
+        name = folder.name
+        row: dict = {"path": str(folder)}
+        for _ in range(args.repeat):
+            spacy_r, _w = run_worker("spacy", str(folder), "--batch-size", str(args.batch_size))
+            kg_r, _w = run_worker("kg", str(folder), "--batch-size", str(args.batch_size),
+                                  "--jobs", "1", "--formats", "nq")
+            row.setdefault("runs", []).append({"spacy": spacy_r, "kg": kg_r})
+            row.setdefault("ratios", []).append(spacy_r["seconds"] / kg_r["seconds"])
+            row.setdefault("cpu_ratios", []).append(spacy_r["cpu_seconds"]
+                                                    / kg_r["cpu_seconds"])
+            print(f"[{name}] kg / spaCy: {row['ratios'][-1]:.2f} wall, "
+                  f"{row['cpu_ratios'][-1]:.2f} CPU", file=sys.stderr)
+        row["words"] = row["runs"][0]["kg"]["words"]
+        row["documents"] = row["runs"][0]["kg"]["documents"]
+        row["load_avg_after"] = os.getloadavg()
+        results.setdefault("real", {})[name] = row
+        save_partial(args, results)
+
+
+def real_table(results: dict) -> list[str]:
+    real = results.get("real")
+    if not real:
+        return []
+    out = ["", "Real news (`--real`): kg build against raw spaCy on the same texts, one "
+           "pair of runs after another:", "",
+           "| folder | documents | words | kg / spaCy, wall | kg / spaCy, CPU | load after |",
+           "|---|---:|---:|---|---|---|"]
+    for r in real.values():
+        out.append(f"| {r['path']} | {r['documents']} | {r['words']:,} | "
+                   f"{' '.join(f'{x:.2f}' for x in r['ratios'])} | "
+                   f"{' '.join(f'{x:.2f}' for x in r['cpu_ratios'])} | "
+                   f"{', '.join(f'{x:.1f}' for x in r['load_avg_after'])} |")
+    return out
+
+
 # -- report --------------------------------------------------------------------------------
 ROWS = (
     "documents", "words", "raw spaCy words/s (wall / CPU)", "kg build words/s (wall / CPU)",
@@ -477,6 +516,7 @@ def report(results: dict) -> str:
         f"Command: `python bench/run.py {' '.join(results['argv'])}`",
         "",
         table(results),
+        *real_table(results),
     ]
     q = results.get("queries")
     if q:
@@ -552,17 +592,24 @@ def main(argv: list[str] | None = None) -> int:
                     help="no raw spaCy pass (e.g. for a memory-only run at 1M words)")
     ap.add_argument("--corpus-dir", type=Path, default=HERE / "corpus")
     ap.add_argument("--results-dir", type=Path, default=HERE / "results")
+    ap.add_argument("--real", type=Path, action="append", default=None,
+                    help="a folder of real news texts to time kg against raw spaCy on "
+                    "(repeatable; default: the dev split, tests/data/dev)")
     ap.add_argument("--smoke", action="store_true",
                     help="tiny sizes, few repetitions: checks the benchmark runs, measures nothing")
     args = ap.parse_args(argv)
+    if args.real is None:
+        args.real = [HERE.parent / "tests" / "data" / "dev"]
     if args.smoke:
         args.sizes = sizes_arg("1500")
         args.jobs_sizes = args.jobs_sizes or []
         args.reps, args.cold_reps = 2, 1
+        args.real = [HERE.parent / "seeds"]  # one real text: checks the real-news row runs
     if args.jobs_sizes is None:
         args.jobs_sizes = [s for s in args.sizes if s >= 100_000] or [max(args.sizes)]
     args.results_dir.mkdir(parents=True, exist_ok=True)
     results = run(args)
+    run_real(args, results)
     text = report(results)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     (args.results_dir / f"{stamp}.json").write_text(json.dumps(results, indent=1) + "\n")
