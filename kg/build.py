@@ -42,7 +42,7 @@ from kg.records import SourceDocument, Unit
 from kg.store import (
     FlushingWriter,
     add_quads,
-    bulk_add,
+    bulk_add_text,
     replace_graph,
     stored_hash,
     temporary_store,
@@ -111,6 +111,8 @@ def read_sources(sources: list[Source], report: BuildReport, *,
             report.failed += 1
             report.errors.append(str(exc))
             continue
+        finally:
+            raw.data = b""  # parsed: a huge file's bytes are not held while it is built
         report.warnings.extend(raw.notes)
         report.origins[slug(doc.doc_id)] = raw.identity
         report.warnings.extend(doc.warnings)
@@ -300,6 +302,7 @@ class DocumentBuilder:
         self.store, self.nlp, self.label, self.minter = store, nlp, label, minter
         self.options, self.report, self.progress = options, report, progress
         self.writer = FlushingWriter(store)  # bounds the on-disk store's write buffers
+        self.whole_text: bytes | None = None  # the UTF-8 text of the long document built
 
     def build(self, documents: Iterator) -> None:
         for parted, group in itertools.groupby(
@@ -320,13 +323,29 @@ class DocumentBuilder:
         return ok
 
     def build_parted(self, document: PartedDocument) -> None:
-        """Build a long document part by part into its one named graph."""
-        parts = document.parts()
-        for part in parts:
-            self.report.warnings.extend(part.warnings)
-            if not self.build_stream(iter([part])):
-                parts.close()
-                return
+        """Build a long document part by part into its one named graph.
+
+        What the extractors read from the whole text is read once, first; then the text
+        is held only as UTF-8 bytes (:class:`PartedDocument`), and its ``nif:isString``
+        is streamed from them into the store with the first part.
+        """
+        from kg.extract.positions import text_cues
+
+        text = document.text if document.text is not None else document.data.decode()
+        cues = text_cues(text)
+        del text
+        document.release_text()
+        trim_memory()
+        self.whole_text = document.data
+        try:
+            parts = document.parts(cues)
+            for part in parts:
+                self.report.warnings.extend(part.warnings)
+                if not self.build_stream(iter([part])):
+                    parts.close()
+                    return
+        finally:
+            self.whole_text = None
 
     def _words(self, _doc: SourceDocument, n: int) -> None:
         self.report.words += n
@@ -340,7 +359,7 @@ class DocumentBuilder:
         try:
             result = extract_document(document, parsed, model=self.label)
             quads = map_document(result, self.minter, head=part is None or part.first,
-                                 tail=part is None or part.last)
+                                 tail=part is None or part.last, whole_text=part is None)
         except Exception as exc:  # a bug on one document must not cost the others
             if os.environ.get("KG_DEBUG"):
                 raise
@@ -355,15 +374,16 @@ class DocumentBuilder:
         del parsed
         if part is None:
             written = replace_graph(self.store, graph, quads)
-        elif part.first:  # the whole text on its own, bulk-loaded (see kg.store.bulk_add)
-            text = [q for q in quads if q.predicate == NIF.isString]
-            written = replace_graph(self.store, graph,
-                                    [q for q in quads if q.predicate != NIF.isString])
-            written += bulk_add(self.store, text)
-            del text
+        elif part.first:
+            written = replace_graph(self.store, graph, quads)
+            del quads
+            if self.whole_text is not None:  # streamed in, never a string (kg.store)
+                written += bulk_add_text(self.store, self.minter.document(document.doc_id),
+                                         NIF.isString, self.whole_text, graph)
+                trim_memory()
         else:
             written = add_quads(self.store, quads)
-        del quads
+        quads = None
         self.writer.wrote(written)
         report.triples += written
         report.units += len(document.units)
@@ -374,6 +394,26 @@ class DocumentBuilder:
             if self.progress:
                 self.progress(document)
         return True
+
+
+def trim_memory() -> None:
+    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``) after a
+    big free: otherwise the pages of a huge text, freed, still count in the RSS."""
+    global _LIBC
+    if _LIBC is None:
+        import ctypes
+        import ctypes.util
+
+        try:
+            _LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+            _LIBC.malloc_trim  # noqa: B018 (glibc only)
+        except (OSError, AttributeError):
+            _LIBC = False
+    if _LIBC:
+        _LIBC.malloc_trim(0)
+
+
+_LIBC = None
 
 
 def internal_error(path: str, exc: Exception) -> str:

@@ -16,7 +16,12 @@ from kg.extract.entities import entity_mentions
 from kg.extract.events import extract_facts
 from kg.extract.locations import document_locations, unit_locations
 from kg.extract.merge import merge_facts
-from kg.extract.positions import current_positions, national_owners, title_positions
+from kg.extract.positions import (
+    current_positions,
+    national_owners,
+    text_cues,
+    title_positions,
+)
 from kg.extract.spans import doc_text, sentence_bounds
 from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
 from kg.resolve.entities import resolve_entities
@@ -65,8 +70,10 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
         facts.extend(extract_facts(document, unit, doc, unit_mentions))
         facts.extend(title_positions(doc, unit, unit_mentions, earlier=mentions))
         located.extend(unit_locations(doc, unit, unit_mentions))
-    national_owners(facts, mentions + fact_mentions(facts), document.text, bounds)
-    facts = current_positions(facts, document.text)
+    # read from the whole text: a part of a long document gets them computed once
+    cues = getattr(document, "cues", None) or text_cues(document.text)
+    national_owners(facts, mentions + fact_mentions(facts), document.text, bounds, cues=cues)
+    facts = current_positions(facts, cues=cues)
     mentions.extend(fact_mentions(facts))
     mentions.extend(fact_mentions(located))
     entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -226,15 +227,40 @@ def _body_owner(doc: Doc, unit: Unit, role: list[Token], mentions: list[Mention]
 
 
 # --- whole document ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class TextCues:
+    """What two extractors read from a document's whole text rather than from its
+    parsed updates: the demonyms it writes, ``(offset, country code)`` (for
+    :func:`national_owners`), and the surnames of the people it says left office (for
+    :func:`current_positions`). A long document built in parts computes them once over
+    its whole text and hands them to every part (each part scanned the whole text
+    again: 36 s a part for a 50 MB text, so hours in all)."""
+
+    demonyms: tuple[tuple[int, str], ...]
+    left: frozenset[str]
+
+
+def text_cues(text: str) -> TextCues:
+    """The :class:`TextCues` of ``text``."""
+    rules, w = entity_rules(), position_words()
+    demonyms = tuple((m.start(), code) for m in _WORD.finditer(text)
+                     if (code := rules.demonym_country(m.group())) is not None)
+    left = {_surname(n) for n in _resigned(text, w)} | {_surname(n) for n in _removed(text, w)}
+    return TextCues(demonyms=demonyms, left=frozenset(left))
+
+
 def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
-                    units: list[tuple[int, int]] = ()) -> None:
+                    units: list[tuple[int, int]] = (), *,
+                    cues: TextCues | None = None) -> None:
     """A national office with no owner stated ("President X") belongs to the country whose
     city the sentence names ("In Belgrade, President X"); else, on a page of several
     updates, to the country its update names most; else to the country of the dateline
     ("BAGHDAD (INA) -"), else to the one the document names most. Countries are counted by
     their names, their cities and their demonyms; the most named must be named more often
     than any other (and, for a whole document, at least twice); else the office stays
-    unowned. ``units`` are the (start, end) offsets of the document's updates."""
+    unowned. ``units`` are the (start, end) offsets of the document's updates; ``cues``
+    the demonyms of the whole text, when they are computed already (else read from
+    ``text``, of which only the length is used then)."""
     gaz = gazetteer()
     rules = entity_rules()
     named = {p.country_code for m in mentions if m.type is EntityType.COUNTRY
@@ -265,10 +291,8 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
                 code = codes.pop()
         if code is not None:
             located.append((m.start, code, m))
-    for word in _WORD.finditer(text):  # "Georgian", "Ecuadorian": the country is named too
-        code = rules.demonym_country(word.group())
-        if code is not None:
-            located.append((word.start(), code, None))
+    # "Georgian", "Ecuadorian": the country is named too
+    located.extend((at, code, None) for at, code in (cues or text_cues(text)).demonyms)
 
     def most(lo: int, hi: int, least: int) -> str | None:
         ranked = Counter(c for at, c, _ in located if lo <= at < hi).most_common(2)
@@ -297,10 +321,11 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
             f.rule = NATIONAL_RULE + rule
 
 
-def current_positions(facts: list[Fact], doc_text: str) -> list[Fact]:
+def current_positions(facts: list[Fact], doc_text: str = "", *,
+                      cues: TextCues | None = None) -> list[Fact]:
     """Drop the Position of a person the text says left that office: the theme of a
-    Dismissal, or the subject of a resignation ("X resigned", "X stepped down")."""
-    w = position_words()
+    Dismissal, or the subject of a resignation ("X resigned", "X stepped down");
+    ``cues``: the whole text's, when computed already (else read from ``doc_text``)."""
     left: set[str] = set()
     for f in facts:
         if f.kind in ("Dismissal", "Resignation"):
@@ -308,8 +333,7 @@ def current_positions(facts: list[Fact], doc_text: str) -> list[Fact]:
                                                   f.kind == "Resignation" else []):
                 if isinstance(v, Mention) and v.type is EntityType.PERSON:
                     left.add(_surname(v.text))
-    left |= {_surname(n) for n in _resigned(doc_text, w)}
-    left |= {_surname(n) for n in _removed(doc_text, w)}
+    left |= (cues or text_cues(doc_text)).left
     left.discard("")
     return [f for f in facts if not (
         f.kind == "Position" and isinstance(f.roles.get("holder", [None])[0], Mention)

@@ -16,6 +16,11 @@ antecedent is in an earlier part stays unresolved or becomes an entity of its ow
 the dominant country is counted per part, and the page's title, dates and live-page
 layout are read from the first part only. Ordinary articles and live pages are far
 below the part size and are never cut.
+
+Memory (docs/reliability.md, "Memory"): the whole text is held as UTF-8 bytes, not as
+a Python string (which takes two or four bytes a character as soon as one character
+is outside Latin-1), and a part sees only its own slice of it through a
+:class:`PartText`, at the offsets of the whole text.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from kg.errors import InputError
 from kg.ingest.chunks import cut_point
@@ -36,6 +42,9 @@ from kg.records import SourceDocument, Span, Unit
 DEFAULT_PART_CHARS = 300_000
 
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
+# Characters of the whole text a part also holds before its own start: extractors look a
+# little behind a name ("the Ghanaian president" 60 characters before it).
+PART_MARGIN = 1_000
 
 
 def part_bounds(text: str, part_chars: int) -> list[tuple[int, int]]:
@@ -60,16 +69,45 @@ def part_bounds(text: str, part_chars: int) -> list[tuple[int, int]]:
     return bounds
 
 
+class PartText:
+    """The whole text of a long document as one part sees it: sliced with the offsets
+    of the whole text and as long as it, but holding only the part's own characters
+    and a margin before them. A slice outside them raises IndexError, never a wrong
+    answer (extraction works on one part; what needs the whole text is computed once,
+    see :attr:`DocumentPart.cues`)."""
+
+    __slots__ = ("length", "start", "text")
+
+    def __init__(self, text: str, start: int, length: int):
+        self.text, self.start, self.length = text, start, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, key: slice) -> str:
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("a part's text is only sliced: text[start:end]")
+        start, stop, _ = key.indices(self.length)
+        if stop <= start:
+            return ""
+        if start < self.start or stop > self.start + len(self.text):
+            raise IndexError(f"characters {start}-{stop} are outside this part's text "
+                             f"({self.start}-{self.start + len(self.text)})")
+        return self.text[start - self.start:stop - self.start]
+
+
 @dataclass(slots=True)
 class DocumentPart(SourceDocument):
-    """One part of a long document: its units only, its text the whole text (offsets
-    point into it), ``part`` of ``parts``, and ``latest`` the latest update stamp of
-    this part and the ones before it (the document's ``kg:updatedAt`` is written with
-    the last part)."""
+    """One part of a long document: its units only, its text a :class:`PartText` of the
+    whole text (offsets point into it), ``part`` of ``parts``, ``latest`` the latest
+    update stamp of this part and the ones before it (the document's ``kg:updatedAt``
+    is written with the last part), and ``cues`` what the extractors read from the whole
+    text, computed once for all parts (``kg.extract.positions.text_cues``)."""
 
     part: int = 0
     parts: int = 1
     latest: datetime | None = None
+    cues: Any = None
 
     @property
     def first(self) -> bool:
@@ -87,37 +125,77 @@ class DocumentPart(SourceDocument):
 
 @dataclass(slots=True)
 class PartedDocument:
-    """A decoded text too long to build at once; :meth:`parts` reads it part by part."""
+    """A decoded text too long to build at once; :meth:`parts` reads it part by part.
+
+    ``data`` is the text in UTF-8 (the file's own bytes when they are UTF-8), ``chars``
+    its length in characters and ``spans`` its parts as ``(start, end)`` in characters
+    and in bytes. ``text`` is the text as a string until :meth:`release_text` drops it
+    (the build reads what it needs from the whole text first).
+    """
 
     doc_id: str
     path: str
-    text: str
+    data: bytes
+    chars: int
+    spans: list[tuple[int, int, int, int]]
     sha256: str
     part_chars: int
+    text: str | None = None
     published: object = None  # ``kg build --published`` (a date), for every part
     title: str | None = None  # an archive record's title, over the text's own
     url: str | None = None  # an archive record's URL
     warnings: list[str] = dataclasses.field(default_factory=list)
 
-    def bounds(self) -> list[tuple[int, int]]:
-        return part_bounds(self.text, self.part_chars)
+    @classmethod
+    def of(cls, text: str, *, data: bytes, part_chars: int, **fields) -> PartedDocument:
+        """``text`` cut into parts; ``data``, the bytes it was decoded from, is kept as
+        they are when they are its UTF-8 (no copy), else the text is encoded."""
+        spans, at, same = [], 0, True
+        for start, end in part_bounds(text, part_chars):
+            utf8 = text[start:end].encode("utf-8", "surrogatepass")
+            same = same and data[at:at + len(utf8)] == utf8
+            spans.append((start, end, at, at + len(utf8)))
+            at += len(utf8)
+            del utf8
+        if not same or at != len(data):
+            data = text.encode("utf-8", "surrogatepass")
+        return cls(data=data, chars=len(text), spans=spans, text=text,
+                   part_chars=part_chars, **fields)
 
-    def parts(self) -> Iterator[DocumentPart]:
+    def bounds(self) -> list[tuple[int, int]]:
+        return [(start, end) for start, end, _, _ in self.spans]
+
+    def release_text(self) -> None:
+        """Drop the text as a string: the parts are read from ``data``."""
+        self.text = None
+
+    def _decoded(self, lo: int, hi: int) -> str:
+        return self.data[lo:hi].decode("utf-8", "surrogatepass")
+
+    def _before(self, at: int, chars: int) -> str:
+        """Up to ``chars`` characters of the text that end at byte ``at``."""
+        lo = max(0, at - 4 * chars)
+        while lo < at and self.data[lo] & 0xC0 == 0x80:  # not inside a character
+            lo += 1
+        return self._decoded(lo, at)[-chars:] if chars else ""
+
+    def parts(self, cues: Any = None) -> Iterator[DocumentPart]:
         """Each part read as the reader reads a document, moved to the whole text.
 
         The first part gives the document's title, page dates and live title; the later
         parts take its page date (relative dates resolve against it). A part holding no
         news text (only furniture) is an empty part, so the last one still comes.
+        ``cues`` (what the extractors read from the whole text) goes to every part.
         """
         from kg.ingest.reader import parse_text
 
-        bounds = self.bounds()
         head: SourceDocument | None = None
         latest: datetime | None = None
         index = 0
-        for n, (start, end) in enumerate(bounds):
+        for n, (start, _end, lo, hi) in enumerate(self.spans):
+            own = self._decoded(lo, hi)
             try:
-                read = parse_text(self.text[start:end], path=self.path, doc_id=self.doc_id,
+                read = parse_text(own, path=self.path, doc_id=self.doc_id,
                                   published=(head.published if head is not None
                                              else self.published))
             except InputError:  # only furniture in this part: nothing to build
@@ -131,14 +209,18 @@ class PartedDocument:
             for unit in units:
                 if unit.stamp is not None and (latest is None or unit.stamp > latest):
                     latest = unit.stamp
-            yield DocumentPart(doc_id=self.doc_id, path=self.path, text=self.text,
+            # the reader's notes on the text: from the first part only
+            notes = list(read.warnings) if n == 0 and read else []
+            margin = self._before(lo, min(start, PART_MARGIN))
+            text = PartText(margin + own, start - len(margin), self.chars)
+            del read, own
+            yield DocumentPart(doc_id=self.doc_id, path=self.path, text=text,
                                sha256=self.sha256, title=self.title or head.title,
                                url=self.url,
                                published=head.published, live_title=head.live_title,
                                units=units, modified=head.modified, part=n,
-                               parts=len(bounds), latest=latest,
-                               # the reader's notes on the text: from the first part only
-                               warnings=list(read.warnings) if n == 0 and read else [])
+                               parts=len(self.spans), latest=latest, cues=cues,
+                               warnings=notes)
 
 
 def _span(span: Span | None, shift: int) -> Span | None:

@@ -123,6 +123,7 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
             shared = False
         raw = RawDocument(name=src.name, doc_id=doc_id, data=data, sha256=sha,
                           identity=src.identity, published=published)
+        del data  # the document holds it; the parser may drop it (a huge file: its size)
         if shared:
             raw.notes.append(f"{src.name}: another input has the same name, so its "
                              f"document id is {doc_id!r} (name + content hash)")

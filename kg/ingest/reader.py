@@ -153,9 +153,10 @@ def parse_bytes(data: bytes, *, path: str, doc_id: str | None = None,
     if part_chars and len(text) > part_chars:
         from kg.ingest.parts import PartedDocument
 
-        parted = PartedDocument(doc_id=doc_id or doc_id_for(path), path=path, text=text,
-                                sha256=hashlib.sha256(data).hexdigest(), part_chars=part_chars,
-                                published=published, warnings=notes)
+        parted = PartedDocument.of(text, data=data, part_chars=part_chars,
+                                   doc_id=doc_id or doc_id_for(path), path=path,
+                                   sha256=hashlib.sha256(data).hexdigest(),
+                                   published=published, warnings=notes)
         n = len(parted.bounds())
         notes.append(f"{path}: {len(text):,} characters, built in {n} parts of at most "
                      f"{part_chars:,} characters, each read, parsed and resolved on its own "

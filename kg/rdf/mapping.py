@@ -83,8 +83,8 @@ class DocumentMapper:
     """
 
     def __init__(self, result: DocumentResult, minter: IriMinter, *, head: bool = True,
-                 tail: bool = True):
-        self.head, self.tail = head, tail  # see map_document
+                 tail: bool = True, whole_text: bool = True):
+        self.head, self.tail, self.whole_text = head, tail, whole_text  # see map_document
         self.result = result
         self.doc = result.document
         self.minter = minter
@@ -169,7 +169,8 @@ class DocumentMapper:
         if self.head:
             add(Quad(d, _TYPE, KG.SourceDocument, g))
             add(Quad(d, _TYPE, NIF.Context, g))
-            add(Quad(d, NIF.isString, Literal(doc.text), g))
+            if self.whole_text:
+                add(Quad(d, NIF.isString, Literal(doc.text), g))
             add(Quad(d, _BEGIN, _int(0), g))
             add(Quad(d, _END, _int(len(doc.text)), g))
             add(Quad(d, DCT.identifier, Literal(doc.doc_id), g))
@@ -401,15 +402,17 @@ _TEXT_ROLES = frozenset({"purpose", "quote", "cue", "gist", "cause", "role", "ev
 
 
 def map_document(result: DocumentResult, minter: IriMinter, *, head: bool = True,
-                 tail: bool = True) -> list[Quad]:
+                 tail: bool = True, whole_text: bool = True) -> list[Quad]:
     """All quads of one document, de-duplicated, in a stable order.
 
     For one part of a long document (kg/ingest/parts.py) only the first part has the
     ``head`` (the document node: type, text, id, title, dates) and only the last the
     ``tail`` (its content hash and latest update time); every part has its updates,
-    sentences, entities and facts.
+    sentences, entities and facts. Without ``whole_text`` the head lacks the text
+    itself (``nif:isString``): a long document's is streamed into the store on its own
+    (:func:`kg.store.bulk_add_text`), never made a string or a term in memory.
     """
-    mapper = DocumentMapper(result, minter, head=head, tail=tail)
+    mapper = DocumentMapper(result, minter, head=head, tail=tail, whole_text=whole_text)
     return list(dict.fromkeys(mapper.quads()))
 
 

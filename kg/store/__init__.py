@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
+import itertools
 import json
 import os
+import re
 import shutil
 import stat
 import sys
@@ -112,21 +115,71 @@ class FlushingWriter:
         self.flushes += 1
 
 
-def bulk_add(store: Store, quads: Iterable[Quad]) -> int:
-    """Add ``quads`` through the bulk loader: no transaction, no write buffer.
+def bulk_add_text(store: Store, subject: NamedNode, predicate: NamedNode, text: bytes,
+                  graph: NamedNode, *, chunk: int = 2**20) -> int:
+    """Add the one quad ``subject predicate "text" graph`` through the bulk loader, the
+    text given as UTF-8 bytes and streamed in, so it never becomes a Python string or a
+    pyoxigraph term here.
 
-    For the whole text of a long document (its ``nif:isString``, one literal of up to
-    hundreds of MB): ``extend`` copies it into a transaction, the write-ahead log and a
-    memtable, and a 200 MB literal took 560 MB more than the literal itself at its peak
-    and kept 200 MB until the next flush; the bulk loader writes a table file with one
-    copy. Not atomic, so only for a graph that gets its content hash later (a part).
+    For the whole text of a long document (its ``nif:isString``, up to hundreds of MB).
+    ``Literal(text)`` of a 200 MB text held as a two-byte string (400 MB) made a UTF-8
+    copy in the string and another in the term (+380 MB), and ``Store.extend`` copied it
+    into a transaction, the write-ahead log and a memtable. The bulk loader writes a
+    table file; pyoxigraph's N-Quads parser refuses a term over 16 MB, its RDF/XML
+    parser does not, so the quad is written as RDF/XML (:class:`_RdfXmlText`). Not
+    atomic, so only for a graph that gets its content hash later. Returns 1.
     """
-    quads = list(quads)
+    from pyoxigraph import RdfFormat
+
     try:
-        store.bulk_extend(quads)
+        store.bulk_load(_RdfXmlText(subject.value, predicate.value, text, chunk),
+                        format=RdfFormat.RDF_XML, to_graph=graph)
     except OSError as exc:
         raise store_write_error(exc) from exc
-    return len(quads)
+    return 1
+
+
+class _RdfXmlText(io.RawIOBase):
+    """A file object reading an RDF/XML document of one statement whose object is the
+    long text ``data`` (UTF-8), escaped ``chunk`` bytes at a time as it is read."""
+
+    def __init__(self, subject: str, predicate: str, data: bytes, chunk: int):
+        from xml.sax.saxutils import quoteattr
+
+        cut = max(predicate.rfind("#"), predicate.rfind("/")) + 1
+        namespace, local = predicate[:cut], predicate[cut:]
+        if not re.fullmatch(r"[A-Za-z_][\w.-]*", local):
+            raise ValueError(f"no XML name for the predicate {predicate}")
+        head = (f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF xmlns:rdf='
+                f'"http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:p={quoteattr(namespace)}>'
+                f"<rdf:Description rdf:about={quoteattr(subject)}><p:{local}>")
+        tail = f"</p:{local}></rdf:Description></rdf:RDF>\n"
+        self._pieces = itertools.chain(
+            [head.encode("utf-8")],
+            (_xml_escaped(data[i:i + chunk]) for i in range(0, len(data), chunk)),
+            [tail.encode("utf-8")])
+        self._buf, self._at = memoryview(b""), 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self._at >= len(self._buf):
+            piece = next(self._pieces, None)
+            if piece is None:
+                return 0
+            self._buf, self._at = memoryview(piece), 0
+        n = min(len(buffer), len(self._buf) - self._at)
+        buffer[:n] = self._buf[self._at:self._at + n]
+        self._at += n
+        return n
+
+
+def _xml_escaped(data: bytes) -> bytes:
+    """UTF-8 text as XML character data; a carriage return as a reference, since an XML
+    parser turns a written one (and CR LF) into a line feed."""
+    return (data.replace(b"&", b"&amp;").replace(b"<", b"&lt;").replace(b">", b"&gt;")
+            .replace(b"\r", b"&#13;"))
 
 
 def scratch_dir(output: Path | None) -> str | None:
