@@ -23,12 +23,15 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
+from math import cos, radians
 
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_rules import entity_rules
 from kg.extract.spans import sentence_of
 from kg.records import Entity, EntityType, Fact, Mention, Unit
+from kg.resolve.admin import admin_index, unit_keys
+from kg.resolve.place_names import base_name
 from kg.resolve.places import fold, gazetteer
 
 _RANK = {EntityType.PLACE: 0, EntityType.CITY: 1, EntityType.REGION: 2, EntityType.COUNTRY: 3}
@@ -193,8 +196,11 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
     direct: dict[str, dict[str, tuple[Entity, Fact | None, str]]] = {}
     elsewhere: set[str] = set()  # places a demonym puts in a country the document lacks
 
-    def add(place: Entity, container: Entity, fact: Fact | None, rule: str) -> None:
-        if place is container or _RANK.get(container.type, -1) <= _RANK.get(place.type, 9):
+    def add(place: Entity, container: Entity, fact: Fact | None, rule: str, *,
+            same_rank: bool = False) -> None:
+        low, high = _RANK.get(place.type, 9), _RANK.get(container.type, -1)
+        if place is container or high < low or (high == low and not same_rank) \
+                or place.key in direct.get(container.key, {}):
             return
         direct.setdefault(place.key, {}).setdefault(container.key, (container, fact, rule))
 
@@ -223,6 +229,7 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
         country = countries.get(e.country_code or _namesake_country(e, countries) or "")
         if country is not None:
             add(e, country, None, "locatedin/gazetteer")
+    _administrative(places, countries, add)
     out: list[Fact] = []
     for e in places:
         found: dict[str, tuple[Entity, Fact | None, str]] = {}
@@ -255,7 +262,59 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
     return out
 
 
-_CONFIDENCE = {"locatedin/gazetteer": 0.7, "locatedin/contained": 0.7,
+def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> None:
+    """A town or district in the region or city of the document that GeoNames gives as
+    its first- or second-level unit ("Mehar" in "Sindh" and "Dadu"; the district
+    "Nsanje" in "Southern Region"; "Savski Venac" in "Belgrade"). A town unlinked to a
+    country is looked up in the document's countries; a city is a container only as the
+    town's second-level unit, named as it is ("Colombo District" is not "Colombo"), and
+    when the town lies within 15 km of it."""
+    regions: dict[str, list[Entity]] = {}
+    cities: dict[str, list[Entity]] = {}
+    for e in places:
+        if e.type not in (EntityType.REGION, EntityType.CITY):
+            continue
+        names = (e.name, *e.aliases)
+        if e.type is EntityType.REGION:
+            for k in {k for n in names for k in unit_keys(base_name(n)[0])}:
+                regions.setdefault(k, []).append(e)
+        else:
+            for k in {fold(n) for n in names}:
+                cities.setdefault(k, []).append(e)
+    if not regions and not cities:
+        return
+    index = admin_index()
+    for e in places:
+        codes = [e.country_code] if e.country_code else sorted(countries)
+        name = base_name(e.name)[0]
+        for code in codes:
+            for town in index.towns(name, code):
+                for k in unit_keys(town.state) | unit_keys(town.county):
+                    for c in regions.get(k, ()):
+                        if c.country_code in (None, code):
+                            add(e, c, None, "locatedin/admin", same_rank=True)
+                if not town.county or e.type is EntityType.REGION:
+                    continue
+                for c in cities.get(fold(town.county), ()):
+                    if c.country_code == code and _near(town, c):
+                        add(e, c, None, "locatedin/admin", same_rank=True)
+            if e.type is EntityType.REGION:
+                for state in index.county_states(name, code):
+                    for k in unit_keys(state):
+                        for c in regions.get(k, ()):
+                            if c.country_code in (None, code):
+                                add(e, c, None, "locatedin/admin", same_rank=True)
+
+
+def _near(town, city: Entity, km: float = 15.0) -> bool:
+    if city.lat is None or city.long is None or town.lat is None:
+        return False
+    dlat = (town.lat - city.lat) * 111.0
+    dlon = (town.long - city.long) * 111.0 * cos(radians(city.lat))
+    return dlat * dlat + dlon * dlon <= km * km
+
+
+_CONFIDENCE = {"locatedin/admin": 0.7, "locatedin/gazetteer": 0.7, "locatedin/contained": 0.7,
                "locatedin/document-country": 0.5, "locatedin/capital": 0.7,
                "locatedin/demonym": 0.8, "locatedin/dateline-city": 0.5}
 

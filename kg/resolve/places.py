@@ -199,6 +199,8 @@ class Gazetteer:
             return biggest  # "Moscow time" in a story that names the United States
         if lc or lr:
             cities, regions = lc, lr
+        elif fold(_SUFFIX.sub("", name)) in _COMPASS:
+            regions = []  # "Northern Region" of Malawi is not the one of a story about Uganda
         if len(regions) == 1 and (not cities or max(c.population for c in cities)
                                   < REGION_CITY_POPULATION):
             return regions[0]
@@ -232,7 +234,8 @@ class Gazetteer:
                 return local[0]
         if etype in (EntityType.REGION, EntityType.PLACE):
             found = self.regions_named(name)
-            if len(found) > 1:
+            if len(found) > 1 or fold(_SUFFIX.sub("", name)) in _COMPASS:
+                # "Northern Region" of Malawi is not the one of a story about Uganda
                 found = [p for p in found if p.country_code in set(countries)]
             return found[0] if len(found) == 1 else None
         return None

@@ -67,3 +67,20 @@ def test_a_large_city_wins_over_a_small_namesake_in_a_named_country(nlp):
     r = run(nlp, "The truce took effect at 21:45 (22:45 Moscow time), the United States "
                  "said. Moscow welcomed it.")
     assert ("Moscow", "United States") not in _pairs(r)
+
+
+def test_a_town_lies_in_the_state_geonames_gives_it(nlp):
+    # GeoNames' first-level unit of a town the text names only with the state elsewhere
+    r = run(nlp, "Gunmen attacked Gusau overnight, police said. The governor of Zamfara "
+                 "State said Nigeria's army had sent troops.")
+    pairs = _pairs(r)
+    assert any(p == "Gusau" and c.startswith("Zamfara") for p, c in pairs)
+
+
+def test_a_district_lies_in_the_region_of_its_towns(nlp):
+    # the district "Gulu" is the second-level unit of the town Gulu, in Northern Region
+    r = run(nlp, "Floods displaced 4,000 people in Gulu district, Uganda's disaster "
+                 "ministry said, and relief trucks reached the Northern Region on Friday.")
+    pairs = _pairs(r)
+    assert any(p.startswith("Gulu") and c == "Northern Region" for p, c in pairs)
+    assert not any(p == "Northern Region" and c.startswith("Gulu") for p, c in pairs)
