@@ -61,6 +61,7 @@ class _Unit:
         self.doc, self.unit = doc, unit
         self.spans: list[tuple[Span, Mention]] = []
         self.at: dict[int, Mention] = {}  # first token -> mention
+        self.cover: dict[int, Mention] = {}  # every token of a mention -> the mention
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
             if m.type not in _RANK:
                 continue
@@ -70,6 +71,8 @@ class _Unit:
                 continue
             self.spans.append((span, m))
             self.at[span.start] = m
+            for i in range(span.start, span.end):
+                self.cover.setdefault(i, m)
 
     def fact(self, place: Mention, container: Mention, span: Span, rule: str,
              confidence: float = 0.9) -> Fact | None:
@@ -92,7 +95,35 @@ def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
         out.append(_after(u, span, m, kinds))
         out.extend(_kind_of(u, span, m, kinds))
         out.append(_possessive(u, span, m))
+        out.append(_apposition(u, span, m, kinds))
     return [f for f in out if f is not None]
+
+
+def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
+    """"Bangula, a trading centre in Nsanje district", "Gono Bhaban, the prime minister's
+    residence in Dhaka", "Delmas, a district of the capital": the place in the
+    apposition's "in" phrase (or "of" after a kind noun: "a district of", "a suburb of")."""
+    doc = u.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    for t in span.root.children:
+        if t.dep_ != "appos" or t.i <= span.end or t.i in u.cover:
+            continue
+        for p in t.children:
+            if p.dep_ != "prep" or p.lower_ not in ("in", "of") or (
+                    p.lower_ == "of" and t.lower_ not in kinds):
+                continue
+            obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            if obj.lower_ == "capital" and any(c.lower_ == "the" for c in obj.children):
+                return _fact(u.unit.index, m, m, sentence_of(doc[span.start:span.start + 1],
+                                                             u.unit),
+                             "locatedin/capital", 0.8, u.unit.stamp)
+            c = u.cover.get(obj.i)
+            if c is not None and c is not m:
+                return u.fact(m, c, span, "locatedin/apposition")
+    return None
 
 
 def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
@@ -210,7 +241,7 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
             continue
         if f.rule == "locatedin/capital":
             if capital is not None:
-                add(place, capital, None, f.rule)
+                add(place, capital, None, f.rule, same_rank=True)
             continue
         if "containerCode" in f.roles:
             country = countries.get(f.roles["containerCode"][0])

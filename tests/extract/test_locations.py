@@ -84,3 +84,16 @@ def test_a_district_lies_in_the_region_of_its_towns(nlp):
     pairs = _pairs(r)
     assert any(p.startswith("Gulu") and c == "Northern Region" for p, c in pairs)
     assert not any(p == "Northern Region" and c.startswith("Gulu") for p, c in pairs)
+
+
+def test_an_apposition_puts_a_town_in_its_district(nlp):
+    r = run(nlp, "Police imposed a curfew on the town of Kalemba, a trading centre in "
+                 "Mangochi district, on Sunday, Malawi's police said.")
+    pairs = _pairs(r)
+    assert any(p == "Kalemba" and c.startswith("Mangochi") for p, c in pairs)
+
+
+def test_a_district_of_the_capital_lies_in_the_capital(nlp):
+    r = run(nlp, "Eleven people died overnight in Carrefour-Feuilles, a district of the "
+                 "capital, the police of Haiti said. Shops in Port-au-Prince stayed shut.")
+    assert ("Carrefour-Feuilles", "Port-au-Prince") in _pairs(r)
