@@ -90,6 +90,8 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "in_city": (str, False, frozenset({"City", "Region", "Place"})),
         # the noun is part of the name ("Ibo island", "the Gazela bridge")
         "part_of_name": (bool, False, None),
+        # a site or building: named after a town, it stands in that town ("the port of X")
+        "sited": (bool, False, None),
         "why": (str, True, None),
     },
 }
@@ -193,6 +195,7 @@ class KindNoun:
     cues: frozenset[str]
     in_city: EntityType | None = None
     part_of_name: bool = False
+    sited: bool = False
 
 
 @dataclass(slots=True)
@@ -291,7 +294,7 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
     for e in files["kinds.jsonl"]:
         noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
                         EntityType(e["in_city"]) if e.get("in_city") else None,
-                        bool(e.get("part_of_name")))
+                        bool(e.get("part_of_name")), bool(e.get("sited")))
         for n in e["nouns"]:
             rules.kind_nouns[_fold(n)] = noun
     return rules

@@ -261,6 +261,7 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
         if country is not None:
             add(e, country, None, "locatedin/gazetteer")
     _administrative(places, countries, add)
+    _named_after_town(places, add)
     out: list[Fact] = []
     for e in places:
         found: dict[str, tuple[Entity, Fact | None, str]] = {}
@@ -337,6 +338,48 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> 
                                 add(e, c, None, "locatedin/admin", same_rank=True)
 
 
+def _named_after_town(places: list[Entity], add) -> None:
+    """A site or building named after a town or region of the document stands in it:
+    "the Saint-Marc civil prison", "Mocímboa da Praia port", "the port of Beira" (a
+    ``sited`` kind noun of kg/rules/entities/kinds.jsonl ends or opens the name; a river
+    or road named after a town may run far beyond it and is left out). The town is a
+    region or a city GeoNames knows."""
+    kinds = entity_rules().kind_nouns
+    towns: dict[str, Entity] = {}
+    for e in places:  # a city GeoNames does not know may be a misread name ("Mercosur")
+        if e.type is EntityType.REGION or (e.type is EntityType.CITY and e.country_code):
+            for n in (e.name, *e.aliases):
+                towns.setdefault(fold(base_name(n)[0]), e)
+    if not towns:
+        return
+    for e in places:
+        if e.type is not EntityType.PLACE:
+            continue
+        for n in (e.name, *e.aliases):
+            words = fold(n).split()
+            town = None
+            for k in range(1, len(words)):
+                head, rest = " ".join(words[:k]), words[k:]
+                if head in towns and _sited(rest, kinds):  # "X civil prison"
+                    town = towns[head]
+                if words[k - 1] == "of" and " ".join(words[k:]) in towns and \
+                        _sited(words[:k - 1], kinds):  # "port of X"
+                    town = towns[" ".join(words[k:])]
+            if town is not None and town is not e:
+                add(e, town, None, "locatedin/named-after")
+                break
+
+
+def _sited(words: list[str], kinds) -> bool:
+    """Whether the words end in (or are) a site noun: "civil prison", "port", "air base"."""
+    for n in (1, 2):
+        if len(words) >= n:
+            k = kinds.get(" ".join(words[-n:]))
+            if k is not None and k.sited:
+                return True
+    return False
+
+
 def _near(town, city: Entity, km: float = 15.0) -> bool:
     if city.lat is None or city.long is None or town.lat is None:
         return False
@@ -345,7 +388,8 @@ def _near(town, city: Entity, km: float = 15.0) -> bool:
     return dlat * dlat + dlon * dlon <= km * km
 
 
-_CONFIDENCE = {"locatedin/admin": 0.7, "locatedin/gazetteer": 0.7, "locatedin/contained": 0.7,
+_CONFIDENCE = {"locatedin/admin": 0.7, "locatedin/named-after": 0.7,
+               "locatedin/gazetteer": 0.7, "locatedin/contained": 0.7,
                "locatedin/document-country": 0.5, "locatedin/capital": 0.7,
                "locatedin/demonym": 0.8, "locatedin/dateline-city": 0.5}
 

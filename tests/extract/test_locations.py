@@ -97,3 +97,12 @@ def test_a_district_of_the_capital_lies_in_the_capital(nlp):
     r = run(nlp, "Eleven people died overnight in Carrefour-Feuilles, a district of the "
                  "capital, the police of Haiti said. Shops in Port-au-Prince stayed shut.")
     assert ("Carrefour-Feuilles", "Port-au-Prince") in _pairs(r)
+
+
+def test_a_site_named_after_a_town_stands_in_it(nlp):
+    r = run(nlp, "Gunmen stormed the Jacmel civil prison overnight and freed 200 inmates, "
+                 "Haiti's police said. Jacmel was calm on Sunday.")
+    assert ("Jacmel civil prison", "Jacmel") in _pairs(r)
+    r = run(nlp, "Insurgents seized the port of Beira on Sunday, Mozambique's army said. "
+                 "Fighting in Beira went on.")
+    assert ("port of Beira", "Beira") in _pairs(r)
