@@ -43,6 +43,8 @@ _BETWEEN = {",", "in", "of", "the", "a", "on", "at", "near", "north", "south", "
             "part", "outskirts", "centre", "center", "heart", "edge", "coast", "border",
             "far", "remote", "-", "–"}
 _FILLER_MAX = 7
+_COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern",
+                  "western", "central", "upper", "lower"}
 
 
 def _fact(unit: int, place: Mention, container: Mention, sentence: tuple[int, int],
@@ -277,7 +279,8 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
                 c.type in (EntityType.CITY, EntityType.REGION) for c, _, _ in found.values()):
             city = _home_city(e, entities)
             if city is not None and city.key != e.key:
-                found[city.key] = (city, None, "locatedin/dateline-city")
+                if not _wide(e):  # a river or island gets the city's region, not the city
+                    found[city.key] = (city, None, "locatedin/dateline-city")
                 for c2, _, _ in direct.get(city.key, {}).values():
                     found.setdefault(c2.key, (c2, None, "locatedin/contained"))
                 if city.country_code and city.country_code in countries:
@@ -336,6 +339,20 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> 
                         for c in regions.get(k, ()):
                             if c.country_code in (None, code):
                                 add(e, c, None, "locatedin/admin", same_rank=True)
+
+
+def _wide(place: Entity) -> bool:
+    """Whether a place may reach beyond any one town: a river, island or highway ("the
+    Shire River": a ``wide`` kind noun ends its name), or a part of a country named with a
+    compass word ("the Lower Shire", "Northern Highlands")."""
+    words = fold(place.name).split()
+    if not words:
+        return False
+    if words[0] in _COMPASS_WORDS:
+        return True
+    kinds = entity_rules().kind_nouns
+    return any((k := kinds.get(" ".join(words[-n:]))) is not None and k.wide
+               for n in (1, 2) if len(words) >= n)
 
 
 def _named_after_town(places: list[Entity], add) -> None:

@@ -106,3 +106,12 @@ def test_a_site_named_after_a_town_stands_in_it(nlp):
     r = run(nlp, "Insurgents seized the port of Beira on Sunday, Mozambique's army said. "
                  "Fighting in Beira went on.")
     assert ("port of Beira", "Beira") in _pairs(r)
+
+
+def test_a_river_or_island_gets_the_home_citys_country_not_the_city(nlp):
+    r = run(nlp, "Boats reached Inhaca island on Monday, officials in Maputo said. Shops in "
+                 "Maputo stayed shut and Maputo's mayor asked Mozambique's government for "
+                 "help. The Limpopo River rose overnight.")
+    pairs = _pairs(r)
+    assert ("Inhaca island", "Mozambique") in pairs and ("Limpopo River", "Mozambique") in pairs
+    assert ("Inhaca island", "Maputo") not in pairs and ("Limpopo River", "Maputo") not in pairs
