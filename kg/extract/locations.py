@@ -288,7 +288,8 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
                     found.setdefault(country.key, (country, None, "locatedin/contained"))
         if not any(c.type is EntityType.COUNTRY for c, _, _ in found.values()) \
                 and main is not None and e.key not in elsewhere \
-                and not (e.country_code and e.country_code != main.country_code):
+                and not (e.country_code and e.country_code != main.country_code) \
+                and not _known_elsewhere(e, main):
             found[main.key] = (main, None, "locatedin/document-country")
         for container, fact, rule in found.values():
             if container.key not in by_key:
@@ -339,6 +340,19 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> 
                         for c in regions.get(k, ()):
                             if c.country_code in (None, code):
                                 add(e, c, None, "locatedin/admin", same_rank=True)
+
+
+def _known_elsewhere(place: Entity, main: Entity) -> bool:
+    """Whether GeoNames knows the name only outside the document's country, or as a
+    continent ("Washington" in a story about Bolivia; "Europe", "South America"): then the
+    document's country is no guess for it."""
+    gaz = gazetteer()
+    if fold(place.name) in gaz.continents:
+        return True
+    if place.type is not EntityType.CITY or place.country_code or not main.country_code:
+        return False
+    found = gaz.city_candidates(place.name)
+    return bool(found) and all(c.country_code != main.country_code for c in found)
 
 
 def _wide(place: Entity) -> bool:

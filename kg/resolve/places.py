@@ -123,6 +123,7 @@ class Gazetteer:
                     bucket = self._alts.setdefault(k, [])
                     if gid not in bucket:
                         bucket.append(gid)
+        self.continents = {fold(c["name"]) for c in gc.get_continents().values()}
         self.regions: dict[str, Place] = {}
         for s in gc.get_us_states().values():
             self.regions[fold(s["name"])] = Place(int(s["geonameid"]), s["name"],

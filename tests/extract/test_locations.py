@@ -115,3 +115,11 @@ def test_a_river_or_island_gets_the_home_citys_country_not_the_city(nlp):
     pairs = _pairs(r)
     assert ("Inhaca island", "Mozambique") in pairs and ("Limpopo River", "Mozambique") in pairs
     assert ("Inhaca island", "Maputo") not in pairs and ("Limpopo River", "Maputo") not in pairs
+
+
+def test_no_document_country_for_a_city_known_only_abroad_or_a_continent(nlp):
+    r = run(nlp, "Envoys met in Washington on Monday. Honduras said the talks in Tegucigalpa "
+                 "would resume, and Europe would send observers to Honduras.")
+    pairs = _pairs(r)
+    assert ("Tegucigalpa", "Honduras") in pairs
+    assert ("Washington", "Honduras") not in pairs and ("Europe", "Honduras") not in pairs
