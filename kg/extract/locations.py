@@ -144,6 +144,14 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
             return u.fact(m, c, span, rule)
         tok = doc[i]
         low = tok.lower_
+        nxt = u.at.get(i + 1)
+        if low in ("and", ",") and nxt is not None and nxt.type is m.type:
+            # "the A and B townships of Y": over the list to the kind noun after it
+            end = next(s.end for s, pm in u.spans if pm is nxt)
+            if end < sent_end and doc[end].lower_ in kinds:
+                i = end
+                skipped += 1
+                continue
         if low in _BETWEEN or low in kinds or low == "capital" or low == "city" \
                 or (low in ("main", "largest", "second", "biggest") and skipped):
             i += 1

@@ -123,3 +123,11 @@ def test_no_document_country_for_a_city_known_only_abroad_or_a_continent(nlp):
     pairs = _pairs(r)
     assert ("Tegucigalpa", "Honduras") in pairs
     assert ("Washington", "Honduras") not in pairs and ("Europe", "Honduras") not in pairs
+
+
+def test_the_a_and_b_townships_of_a_city_lie_in_the_city(nlp):
+    r = run(nlp, "Most of them died in the Kawale and Chinsapo townships of Lilongwe, "
+                 "Malawi's police said. Officials in Mzuzu said.")
+    pairs = _pairs(r)
+    assert ("Kawale", "Lilongwe") in pairs and ("Chinsapo", "Lilongwe") in pairs
+    assert not any(c in ("Kawale", "Chinsapo") for _p, c in pairs)
