@@ -12,7 +12,8 @@ PartOf (part, whole):
 - "NATO's Allied Joint Force Command", "the University of Belgrade's Faculty of Law
   and Faculty of Philosophy", "its Permanent Council" (its -> the body named before);
 - "the IACHR, an autonomous organ of the OAS", "the BCL, the Awami League's student
-  wing": an apposition that says what the body is a part of;
+  wing": an apposition that says what the body is a part of (also when the parser hung
+  the organ noun elsewhere: the body before its comma and a possessive owner);
 - "the Permanent Council of the Organization of American States": the organisation
   after "of" in a body's name (the text names it elsewhere too);
 - "UN Security Council", "MDF Air Wing": a body named after an organisation the text
@@ -207,6 +208,18 @@ def part_of_facts(ctx) -> list[Fact]:
             for c in tok.children:  # "its own mission, SAMIM"
                 if c.dep_ == "appos":
                     add(_named(ctx, c), whole, tok, "partof/apposition")
+        elif tok.lemma_.lower() in organs and tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            # the same apposition the parser hung elsewhere: "... the Bangladesh Chhatra
+            # League (BCL), the Awami League's student wing, in ..."
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            first = tok.left_edge.i
+            j = first - 2
+            if poss is None or j < 0 or tok.doc[first - 1].text != ",":
+                continue
+            if tok.doc[j].text == ")" and j > 0:
+                j -= 1
+            whole = its_antecedent(ctx, poss) if poss.lower_ == "its" else _named(ctx, poss)
+            add(_named(ctx, tok.doc[j]), whole, tok, "partof/apposition")
     _named_after_whole(ctx, add, spec)
     return out
 

@@ -45,6 +45,14 @@ def test_an_apposition_says_whose_organ_it_is(nlp):
         _pairs(r, "PartOf", "part", "whole")
 
 
+def test_an_apposition_the_parser_hangs_elsewhere_still_says_whose_wing(nlp):
+    r = run(nlp, "Protesters fought running battles on Monday with activists of the Ghana "
+                 "Students League (GSL), the National Congress's student wing, in the port "
+                 "city of Takoradi.")
+    assert ("Ghana Students League", "National Congress") in _pairs(r, "PartOf", "part",
+                                                                    "whole")
+
+
 def test_a_council_named_after_its_organisation(nlp):
     r = run(nlp, "The Organization of American States met in Washington. The Permanent Council "
                  "of the Organization of American States approved a resolution.")
