@@ -2,6 +2,7 @@
 
 Membership (member, group):
 - "Bolivia, which became a full member of Mercosur", "X is a member state of Y",
+  "Y, of which A and B (both countries) are members",
   "X, a member of Y", "X joined the bloc" (the bloc named before);
 - "council members China and Russia", "member states Chile and Peru": the names beside
   "members" belong to the group the noun or the sentence names;
@@ -85,6 +86,19 @@ def membership_facts(ctx) -> list[Fact]:
                     subj = antecedent(head.head)
                 if subj is not None:
                     add(_named(ctx, subj), group, tok, "membership/member-of")
+            # "the Andean Community, of which both countries are members"
+            if group is None and tok.dep_ == "attr" and tok.head.dep_ == "relcl":
+                verb = tok.head
+                which = [o for _p, o in prep_objects(verb, {"of"}) + prep_objects(tok, {"of"})
+                         if o.lower_ in ("which", "whom")]
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if which and subj is not None:
+                    body = _named(ctx, verb.head)
+                    named = [_named(ctx, x) for x in [subj, *subj.conjuncts]]
+                    members = [m for m in named if m is not None] or \
+                        counted_antecedents(ctx, subj)
+                    for member in members:
+                        add(member, body, tok, "membership/of-which")
             # "council members China and Russia", "member states Chile and Peru"
             if tok.tag_ == "NNS":
                 names = [c for c in tok.children if c.dep_ == "appos"]

@@ -18,6 +18,14 @@ def test_became_a_member_of(nlp):
     assert ("Chile", "Andean Community") in _pairs(r, "Membership", "member", "group")
 
 
+def test_of_which_both_countries_are_members(nlp):
+    r = run(nlp, "Fighting between Peru and Ecuador went on. Brazil currently chairs the "
+                 "Andean Community (CAN), of which both countries are members.")
+    pairs = _pairs(r, "Membership", "member", "group")
+    assert ("Peru", "Andean Community") in pairs and ("Ecuador", "Andean Community") in pairs
+    assert ("Brazil", "Andean Community") not in pairs
+
+
 def test_council_members_named_beside_the_noun(nlp):
     r = run(nlp, "The UN Security Council voted 13-0 to extend the mission, with council "
                  "members China and Russia abstaining.")
