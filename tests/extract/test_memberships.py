@@ -26,6 +26,14 @@ def test_of_which_both_countries_are_members(nlp):
     assert ("Brazil", "Andean Community") not in pairs
 
 
+def test_leaders_at_a_summit_of_a_body_with_its_short_name_in_brackets(nlp):
+    r = run(nlp, "The presidents of Chile, Peru, Colombia and Ecuador met in Lima on Thursday "
+                 "for a two-day summit of the Andean Community (Comunidad) that is expected "
+                 "to approve a trade deal.")
+    pairs = _pairs(r, "Membership", "member", "group")
+    assert {("Chile", "Andean Community"), ("Ecuador", "Andean Community")} <= pairs
+
+
 def test_council_members_named_beside_the_noun(nlp):
     r = run(nlp, "The UN Security Council voted 13-0 to extend the mission, with council "
                  "members China and Russia abstaining.")
