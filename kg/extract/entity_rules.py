@@ -90,6 +90,10 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "in_city": (str, False, frozenset({"City", "Region", "Place"})),
         # the noun is part of the name ("Ibo island", "the Gazela bridge")
         "part_of_name": (bool, False, None),
+        # a site or building: named after a town, it stands in that town ("the port of X")
+        "sited": (bool, False, None),
+        # a natural feature or highway: it may reach beyond any one town ("the Shire River")
+        "wide": (bool, False, None),
         "why": (str, True, None),
     },
 }
@@ -193,6 +197,8 @@ class KindNoun:
     cues: frozenset[str]
     in_city: EntityType | None = None
     part_of_name: bool = False
+    sited: bool = False
+    wide: bool = False
 
 
 @dataclass(slots=True)
@@ -291,7 +297,8 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
     for e in files["kinds.jsonl"]:
         noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
                         EntityType(e["in_city"]) if e.get("in_city") else None,
-                        bool(e.get("part_of_name")))
+                        bool(e.get("part_of_name")), bool(e.get("sited")),
+                        bool(e.get("wide")))
         for n in e["nouns"]:
             rules.kind_nouns[_fold(n)] = noun
     return rules

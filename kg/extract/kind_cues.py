@@ -188,7 +188,12 @@ def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
     # district of Dakar": a singular noun right after a name names that name)
     named_before = i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ != "DET" \
         and not entity_rules().is_demonym(doc[i - 1].text)
-    if "of" in noun.cues and j < len(doc) and doc[j].lower_ == "of" and i > 0 and \
+    # "the Bangwe and Zingwangwa townships of Blantyre": names listed before a plural noun
+    # are its places; "of" names the city that holds them (not "the Dakar neighbourhoods
+    # of A and B", one name before)
+    listed_before = plural and named_before and len(_list_names_before(doc, i)) > 1
+    if "of" in noun.cues and not listed_before and j < len(doc) and doc[j].lower_ == "of" \
+            and i > 0 and \
             (doc[i - 1].lower_ in _DETS or doc[i - 1].pos_ == "ADJ" or doc[i - 1].tag_ == "POS"
              or doc[i - 1].pos_ == "PROPN") and (plural or not named_before):
         names = _list_names(doc, j + 1)

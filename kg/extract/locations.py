@@ -23,12 +23,15 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
+from math import cos, radians
 
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_rules import entity_rules
 from kg.extract.spans import sentence_of
 from kg.records import Entity, EntityType, Fact, Mention, Unit
+from kg.resolve.admin import admin_index, unit_keys
+from kg.resolve.place_names import base_name
 from kg.resolve.places import fold, gazetteer
 
 _RANK = {EntityType.PLACE: 0, EntityType.CITY: 1, EntityType.REGION: 2, EntityType.COUNTRY: 3}
@@ -40,6 +43,8 @@ _BETWEEN = {",", "in", "of", "the", "a", "on", "at", "near", "north", "south", "
             "part", "outskirts", "centre", "center", "heart", "edge", "coast", "border",
             "far", "remote", "-", "–"}
 _FILLER_MAX = 7
+_COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern",
+                  "western", "central", "upper", "lower"}
 
 
 def _fact(unit: int, place: Mention, container: Mention, sentence: tuple[int, int],
@@ -58,6 +63,7 @@ class _Unit:
         self.doc, self.unit = doc, unit
         self.spans: list[tuple[Span, Mention]] = []
         self.at: dict[int, Mention] = {}  # first token -> mention
+        self.cover: dict[int, Mention] = {}  # every token of a mention -> the mention
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
             if m.type not in _RANK:
                 continue
@@ -67,6 +73,8 @@ class _Unit:
                 continue
             self.spans.append((span, m))
             self.at[span.start] = m
+            for i in range(span.start, span.end):
+                self.cover.setdefault(i, m)
 
     def fact(self, place: Mention, container: Mention, span: Span, rule: str,
              confidence: float = 0.9) -> Fact | None:
@@ -89,7 +97,35 @@ def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
         out.append(_after(u, span, m, kinds))
         out.extend(_kind_of(u, span, m, kinds))
         out.append(_possessive(u, span, m))
+        out.append(_apposition(u, span, m, kinds))
     return [f for f in out if f is not None]
+
+
+def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
+    """"Bangula, a trading centre in Nsanje district", "Gono Bhaban, the prime minister's
+    residence in Dhaka", "Delmas, a district of the capital": the place in the
+    apposition's "in" phrase (or "of" after a kind noun: "a district of", "a suburb of")."""
+    doc = u.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    for t in span.root.children:
+        if t.dep_ != "appos" or t.i <= span.end or t.i in u.cover:
+            continue
+        for p in t.children:
+            if p.dep_ != "prep" or p.lower_ not in ("in", "of") or (
+                    p.lower_ == "of" and t.lower_ not in kinds):
+                continue
+            obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            if obj.lower_ == "capital" and any(c.lower_ == "the" for c in obj.children):
+                return _fact(u.unit.index, m, m, sentence_of(doc[span.start:span.start + 1],
+                                                             u.unit),
+                             "locatedin/capital", 0.8, u.unit.stamp)
+            c = u.cover.get(obj.i)
+            if c is not None and c is not m:
+                return u.fact(m, c, span, "locatedin/apposition")
+    return None
 
 
 def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
@@ -108,6 +144,14 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
             return u.fact(m, c, span, rule)
         tok = doc[i]
         low = tok.lower_
+        nxt = u.at.get(i + 1)
+        if low in ("and", ",") and nxt is not None and nxt.type is m.type:
+            # "the A and B townships of Y": over the list to the kind noun after it
+            end = next(s.end for s, pm in u.spans if pm is nxt)
+            if end < sent_end and doc[end].lower_ in kinds:
+                i = end
+                skipped += 1
+                continue
         if low in _BETWEEN or low in kinds or low == "capital" or low == "city" \
                 or (low in ("main", "largest", "second", "biggest") and skipped):
             i += 1
@@ -193,8 +237,11 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
     direct: dict[str, dict[str, tuple[Entity, Fact | None, str]]] = {}
     elsewhere: set[str] = set()  # places a demonym puts in a country the document lacks
 
-    def add(place: Entity, container: Entity, fact: Fact | None, rule: str) -> None:
-        if place is container or _RANK.get(container.type, -1) <= _RANK.get(place.type, 9):
+    def add(place: Entity, container: Entity, fact: Fact | None, rule: str, *,
+            same_rank: bool = False) -> None:
+        low, high = _RANK.get(place.type, 9), _RANK.get(container.type, -1)
+        if place is container or high < low or (high == low and not same_rank) \
+                or place.key in direct.get(container.key, {}):
             return
         direct.setdefault(place.key, {}).setdefault(container.key, (container, fact, rule))
 
@@ -204,7 +251,7 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
             continue
         if f.rule == "locatedin/capital":
             if capital is not None:
-                add(place, capital, None, f.rule)
+                add(place, capital, None, f.rule, same_rank=True)
             continue
         if "containerCode" in f.roles:
             country = countries.get(f.roles["containerCode"][0])
@@ -223,6 +270,8 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
         country = countries.get(e.country_code or _namesake_country(e, countries) or "")
         if country is not None:
             add(e, country, None, "locatedin/gazetteer")
+    _administrative(places, countries, add)
+    _named_after_town(places, add)
     out: list[Fact] = []
     for e in places:
         found: dict[str, tuple[Entity, Fact | None, str]] = {}
@@ -238,7 +287,8 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
                 c.type in (EntityType.CITY, EntityType.REGION) for c, _, _ in found.values()):
             city = _home_city(e, entities)
             if city is not None and city.key != e.key:
-                found[city.key] = (city, None, "locatedin/dateline-city")
+                if not _wide(e):  # a river or island gets the city's region, not the city
+                    found[city.key] = (city, None, "locatedin/dateline-city")
                 for c2, _, _ in direct.get(city.key, {}).values():
                     found.setdefault(c2.key, (c2, None, "locatedin/contained"))
                 if city.country_code and city.country_code in countries:
@@ -246,7 +296,8 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
                     found.setdefault(country.key, (country, None, "locatedin/contained"))
         if not any(c.type is EntityType.COUNTRY for c, _, _ in found.values()) \
                 and main is not None and e.key not in elsewhere \
-                and not (e.country_code and e.country_code != main.country_code):
+                and not (e.country_code and e.country_code != main.country_code) \
+                and not _known_elsewhere(e, main):
             found[main.key] = (main, None, "locatedin/document-country")
         for container, fact, rule in found.values():
             if container.key not in by_key:
@@ -255,7 +306,129 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
     return out
 
 
-_CONFIDENCE = {"locatedin/gazetteer": 0.7, "locatedin/contained": 0.7,
+def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> None:
+    """A town or district in the region or city of the document that GeoNames gives as
+    its first- or second-level unit ("Mehar" in "Sindh" and "Dadu"; the district
+    "Nsanje" in "Southern Region"; "Savski Venac" in "Belgrade"). A town unlinked to a
+    country is looked up in the document's countries; a city is a container only as the
+    town's second-level unit, named as it is ("Colombo District" is not "Colombo"), and
+    when the town lies within 15 km of it."""
+    regions: dict[str, list[Entity]] = {}
+    cities: dict[str, list[Entity]] = {}
+    for e in places:
+        if e.type not in (EntityType.REGION, EntityType.CITY):
+            continue
+        names = (e.name, *e.aliases)
+        if e.type is EntityType.REGION:
+            for k in {k for n in names for k in unit_keys(base_name(n)[0])}:
+                regions.setdefault(k, []).append(e)
+        else:
+            for k in {fold(n) for n in names}:
+                cities.setdefault(k, []).append(e)
+    if not regions and not cities:
+        return
+    index = admin_index()
+    for e in places:
+        codes = [e.country_code] if e.country_code else sorted(countries)
+        name = base_name(e.name)[0]
+        for code in codes:
+            for town in index.towns(name, code):
+                for k in unit_keys(town.state) | unit_keys(town.county):
+                    for c in regions.get(k, ()):
+                        if c.country_code in (None, code):
+                            add(e, c, None, "locatedin/admin", same_rank=True)
+                if not town.county or e.type is EntityType.REGION:
+                    continue
+                for c in cities.get(fold(town.county), ()):
+                    if c.country_code == code and _near(town, c):
+                        add(e, c, None, "locatedin/admin", same_rank=True)
+            if e.type is EntityType.REGION:
+                for state in index.county_states(name, code):
+                    for k in unit_keys(state):
+                        for c in regions.get(k, ()):
+                            if c.country_code in (None, code):
+                                add(e, c, None, "locatedin/admin", same_rank=True)
+
+
+def _known_elsewhere(place: Entity, main: Entity) -> bool:
+    """Whether GeoNames knows the name only outside the document's country, or as a
+    continent ("Washington" in a story about Bolivia; "Europe", "South America"): then the
+    document's country is no guess for it."""
+    gaz = gazetteer()
+    if fold(place.name) in gaz.continents:
+        return True
+    if place.type is not EntityType.CITY or place.country_code or not main.country_code:
+        return False
+    found = gaz.city_candidates(place.name)
+    return bool(found) and all(c.country_code != main.country_code for c in found)
+
+
+def _wide(place: Entity) -> bool:
+    """Whether a place may reach beyond any one town: a river, island or highway ("the
+    Shire River": a ``wide`` kind noun ends its name), or a part of a country named with a
+    compass word ("the Lower Shire", "Northern Highlands")."""
+    words = fold(place.name).split()
+    if not words:
+        return False
+    if words[0] in _COMPASS_WORDS:
+        return True
+    kinds = entity_rules().kind_nouns
+    return any((k := kinds.get(" ".join(words[-n:]))) is not None and k.wide
+               for n in (1, 2) if len(words) >= n)
+
+
+def _named_after_town(places: list[Entity], add) -> None:
+    """A site or building named after a town or region of the document stands in it:
+    "the Saint-Marc civil prison", "Mocímboa da Praia port", "the port of Beira" (a
+    ``sited`` kind noun of kg/rules/entities/kinds.jsonl ends or opens the name; a river
+    or road named after a town may run far beyond it and is left out). The town is a
+    region or a city GeoNames knows."""
+    kinds = entity_rules().kind_nouns
+    towns: dict[str, Entity] = {}
+    for e in places:  # a city GeoNames does not know may be a misread name ("Mercosur")
+        if e.type is EntityType.REGION or (e.type is EntityType.CITY and e.country_code):
+            for n in (e.name, *e.aliases):
+                towns.setdefault(fold(base_name(n)[0]), e)
+    if not towns:
+        return
+    for e in places:
+        if e.type is not EntityType.PLACE:
+            continue
+        for n in (e.name, *e.aliases):
+            words = fold(n).split()
+            town = None
+            for k in range(1, len(words)):
+                head, rest = " ".join(words[:k]), words[k:]
+                if head in towns and _sited(rest, kinds):  # "X civil prison"
+                    town = towns[head]
+                if words[k - 1] == "of" and " ".join(words[k:]) in towns and \
+                        _sited(words[:k - 1], kinds):  # "port of X"
+                    town = towns[" ".join(words[k:])]
+            if town is not None and town is not e:
+                add(e, town, None, "locatedin/named-after")
+                break
+
+
+def _sited(words: list[str], kinds) -> bool:
+    """Whether the words end in (or are) a site noun: "civil prison", "port", "air base"."""
+    for n in (1, 2):
+        if len(words) >= n:
+            k = kinds.get(" ".join(words[-n:]))
+            if k is not None and k.sited:
+                return True
+    return False
+
+
+def _near(town, city: Entity, km: float = 15.0) -> bool:
+    if city.lat is None or city.long is None or town.lat is None:
+        return False
+    dlat = (town.lat - city.lat) * 111.0
+    dlon = (town.long - city.long) * 111.0 * cos(radians(city.lat))
+    return dlat * dlat + dlon * dlon <= km * km
+
+
+_CONFIDENCE = {"locatedin/admin": 0.7, "locatedin/named-after": 0.7,
+               "locatedin/gazetteer": 0.7, "locatedin/contained": 0.7,
                "locatedin/document-country": 0.5, "locatedin/capital": 0.7,
                "locatedin/demonym": 0.8, "locatedin/dateline-city": 0.5}
 

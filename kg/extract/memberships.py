@@ -2,6 +2,7 @@
 
 Membership (member, group):
 - "Bolivia, which became a full member of Mercosur", "X is a member state of Y",
+  "Y, of which A and B (both countries) are members",
   "X, a member of Y", "X joined the bloc" (the bloc named before);
 - "council members China and Russia", "member states Chile and Peru": the names beside
   "members" belong to the group the noun or the sentence names;
@@ -12,7 +13,8 @@ PartOf (part, whole):
 - "NATO's Allied Joint Force Command", "the University of Belgrade's Faculty of Law
   and Faculty of Philosophy", "its Permanent Council" (its -> the body named before);
 - "the IACHR, an autonomous organ of the OAS", "the BCL, the Awami League's student
-  wing": an apposition that says what the body is a part of;
+  wing": an apposition that says what the body is a part of (also when the parser hung
+  the organ noun elsewhere: the body before its comma and a possessive owner);
 - "the Permanent Council of the Organization of American States": the organisation
   after "of" in a body's name (the text names it elsewhere too);
 - "UN Security Council", "MDF Air Wing": a body named after an organisation the text
@@ -84,6 +86,19 @@ def membership_facts(ctx) -> list[Fact]:
                     subj = antecedent(head.head)
                 if subj is not None:
                     add(_named(ctx, subj), group, tok, "membership/member-of")
+            # "the Andean Community, of which both countries are members"
+            if group is None and tok.dep_ == "attr" and tok.head.dep_ == "relcl":
+                verb = tok.head
+                which = [o for _p, o in prep_objects(verb, {"of"}) + prep_objects(tok, {"of"})
+                         if o.lower_ in ("which", "whom")]
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if which and subj is not None:
+                    body = _named(ctx, verb.head)
+                    named = [_named(ctx, x) for x in [subj, *subj.conjuncts]]
+                    members = [m for m in named if m is not None] or \
+                        counted_antecedents(ctx, subj)
+                    for member in members:
+                        add(member, body, tok, "membership/of-which")
             # "council members China and Russia", "member states Chile and Peru"
             if tok.tag_ == "NNS":
                 names = [c for c in tok.children if c.dep_ == "appos"]
@@ -207,6 +222,18 @@ def part_of_facts(ctx) -> list[Fact]:
             for c in tok.children:  # "its own mission, SAMIM"
                 if c.dep_ == "appos":
                     add(_named(ctx, c), whole, tok, "partof/apposition")
+        elif tok.lemma_.lower() in organs and tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            # the same apposition the parser hung elsewhere: "... the Bangladesh Chhatra
+            # League (BCL), the Awami League's student wing, in ..."
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            first = tok.left_edge.i
+            j = first - 2
+            if poss is None or j < 0 or tok.doc[first - 1].text != ",":
+                continue
+            if tok.doc[j].text == ")" and j > 0:
+                j -= 1
+            whole = its_antecedent(ctx, poss) if poss.lower_ == "its" else _named(ctx, poss)
+            add(_named(ctx, tok.doc[j]), whole, tok, "partof/apposition")
     _named_after_whole(ctx, add, spec)
     return out
 

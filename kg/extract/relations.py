@@ -42,6 +42,10 @@ def membership(ctx) -> list[Fact]:
         m = ctx.cover.get(tok.i)
         if m is None or m.type is not EntityType.ORGANIZATION:
             continue
+        if tok.dep_ in ("nmod", "compound") and tok.head.i == tok.i + 2 and \
+                tok.doc[tok.i + 1].text == "(":
+            tok = tok.head  # "a summit of the Southern Common Market (Mercosur)": the
+            # parser hangs the name on its bracketed short name
         # "the <ORG> leaders", or "the leaders of the <ORG>"
         head = tok.head if tok.dep_ in ("compound", "poss", "nmod") else (
             tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None)

@@ -127,6 +127,7 @@ class Gazetteer:
                     bucket = self._alts.setdefault(k, [])
                     if gid not in bucket:
                         bucket.append(gid)
+        self.continents = {fold(c["name"]) for c in gc.get_continents().values()}
         self.regions: dict[str, Place] = {}
         for s in gc.get_us_states().values():
             self.regions[fold(s["name"])] = Place(int(s["geonameid"]), s["name"],
@@ -203,11 +204,16 @@ class Gazetteer:
             return biggest  # "Moscow time" in a story that names the United States
         if lc or lr:
             cities, regions = lc, lr
+        elif fold(_SUFFIX.sub("", name)) in _COMPASS:
+            regions = []  # "Northern Region" of Malawi is not the one of a story about Uganda
         if len(regions) == 1 and (not cities or max(c.population for c in cities)
                                   < REGION_CITY_POPULATION):
             return regions[0]
         if len(cities) == 1:
             return cities[0]
+        top = _dominant(cities) if cities else None
+        if top is not None and (not regions or top.population >= REGION_CITY_POPULATION):
+            return top
         return None
 
     def link(self, name: str, etype: EntityType, *,
@@ -228,7 +234,9 @@ class Gazetteer:
                 # that names the United States is still Russia's capital
                 biggest = max(found, key=lambda p: p.population)
                 local = [p for p in found if p.country_code in set(countries)]
-                if len(local) != 1:
+                if len(local) > 1:  # "La Paz" of Bolivia, not its namesake in Argentina
+                    return _dominant(local)
+                if not local:
                     return None
                 if biggest.population >= 1_000_000 and \
                         biggest.population >= 20 * local[0].population:
@@ -236,10 +244,23 @@ class Gazetteer:
                 return local[0]
         if etype in (EntityType.REGION, EntityType.PLACE):
             found = self.regions_named(name)
-            if len(found) > 1:
+            if len(found) > 1 or fold(_SUFFIX.sub("", name)) in _COMPASS:
+                # "Northern Region" of Malawi is not the one of a story about Uganda
                 found = [p for p in found if p.country_code in set(countries)]
             return found[0] if len(found) == 1 else None
         return None
+
+
+def _dominant(places: list[Place]) -> Place | None:
+    """The one of several namesakes that is a large city (100,000 people or more) and at
+    least twenty times the size of every other: a story that names Argentina and Bolivia
+    means Bolivia's La Paz, not a town of 25,000 in Argentina."""
+    ranked = sorted(places, key=lambda p: -p.population)
+    top = ranked[0]
+    if top.population >= 100_000 and all(top.population >= 20 * p.population
+                                          for p in ranked[1:]):
+        return top
+    return None
 
 
 def _subdivision_keys(name: str) -> set[str]:

@@ -51,6 +51,21 @@ def test_a_list_of_names_before_a_plural_noun(nlp):
     assert _entity(r, "Glen View").type is T.PLACE
 
 
+def test_names_listed_before_a_plural_noun_of_a_city_are_the_places(nlp):
+    # "of" names the city holding them, which stays a city
+    r = run(nlp, "Most of them died in the Kawale and Chinsapo townships of Lilongwe, "
+                 "Malawi's police said.")
+    assert _entity(r, "Kawale").type is T.PLACE
+    assert _entity(r, "Chinsapo").type is T.PLACE
+    assert _entity(r, "Lilongwe").type is T.CITY
+
+
+def test_a_trading_centre_in_apposition_is_a_town(nlp):
+    r = run(nlp, "Police imposed a dusk-to-dawn curfew on Kalemba, a trading centre in "
+                 "Mangochi district, on Sunday after crowds looted shops overnight.")
+    assert _entity(r, "Kalemba").type is T.CITY
+
+
 def test_a_district_of_a_city_is_a_place_and_a_district_alone_a_region(nlp):
     r = run(nlp, "He was held in the Kanombe district of Kigali. Troops reached Nyagatare "
                  "district on Friday.")

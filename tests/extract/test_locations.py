@@ -67,3 +67,67 @@ def test_a_large_city_wins_over_a_small_namesake_in_a_named_country(nlp):
     r = run(nlp, "The truce took effect at 21:45 (22:45 Moscow time), the United States "
                  "said. Moscow welcomed it.")
     assert ("Moscow", "United States") not in _pairs(r)
+
+
+def test_a_town_lies_in_the_state_geonames_gives_it(nlp):
+    # GeoNames' first-level unit of a town the text names only with the state elsewhere
+    r = run(nlp, "Gunmen attacked Gusau overnight, police said. The governor of Zamfara "
+                 "State said Nigeria's army had sent troops.")
+    pairs = _pairs(r)
+    assert any(p == "Gusau" and c.startswith("Zamfara") for p, c in pairs)
+
+
+def test_a_district_lies_in_the_region_of_its_towns(nlp):
+    # the district "Gulu" is the second-level unit of the town Gulu, in Northern Region
+    r = run(nlp, "Floods displaced 4,000 people in Gulu district, Uganda's disaster "
+                 "ministry said, and relief trucks reached the Northern Region on Friday.")
+    pairs = _pairs(r)
+    assert any(p.startswith("Gulu") and c == "Northern Region" for p, c in pairs)
+    assert not any(p == "Northern Region" and c.startswith("Gulu") for p, c in pairs)
+
+
+def test_an_apposition_puts_a_town_in_its_district(nlp):
+    r = run(nlp, "Police imposed a curfew on the town of Kalemba, a trading centre in "
+                 "Mangochi district, on Sunday, Malawi's police said.")
+    pairs = _pairs(r)
+    assert any(p == "Kalemba" and c.startswith("Mangochi") for p, c in pairs)
+
+
+def test_a_district_of_the_capital_lies_in_the_capital(nlp):
+    r = run(nlp, "Eleven people died overnight in Carrefour-Feuilles, a district of the "
+                 "capital, the police of Haiti said. Shops in Port-au-Prince stayed shut.")
+    assert ("Carrefour-Feuilles", "Port-au-Prince") in _pairs(r)
+
+
+def test_a_site_named_after_a_town_stands_in_it(nlp):
+    r = run(nlp, "Gunmen stormed the Jacmel civil prison overnight and freed 200 inmates, "
+                 "Haiti's police said. Jacmel was calm on Sunday.")
+    assert ("Jacmel civil prison", "Jacmel") in _pairs(r)
+    r = run(nlp, "Insurgents seized the port of Beira on Sunday, Mozambique's army said. "
+                 "Fighting in Beira went on.")
+    assert ("port of Beira", "Beira") in _pairs(r)
+
+
+def test_a_river_or_island_gets_the_home_citys_country_not_the_city(nlp):
+    r = run(nlp, "Boats reached Inhaca island on Monday, officials in Maputo said. Shops in "
+                 "Maputo stayed shut and Maputo's mayor asked Mozambique's government for "
+                 "help. The Limpopo River rose overnight.")
+    pairs = _pairs(r)
+    assert ("Inhaca island", "Mozambique") in pairs and ("Limpopo River", "Mozambique") in pairs
+    assert ("Inhaca island", "Maputo") not in pairs and ("Limpopo River", "Maputo") not in pairs
+
+
+def test_no_document_country_for_a_city_known_only_abroad_or_a_continent(nlp):
+    r = run(nlp, "Envoys met in Washington on Monday. Honduras said the talks in Tegucigalpa "
+                 "would resume, and Europe would send observers to Honduras.")
+    pairs = _pairs(r)
+    assert ("Tegucigalpa", "Honduras") in pairs
+    assert ("Washington", "Honduras") not in pairs and ("Europe", "Honduras") not in pairs
+
+
+def test_the_a_and_b_townships_of_a_city_lie_in_the_city(nlp):
+    r = run(nlp, "Most of them died in the Kawale and Chinsapo townships of Lilongwe, "
+                 "Malawi's police said. Officials in Mzuzu said.")
+    pairs = _pairs(r)
+    assert ("Kawale", "Lilongwe") in pairs and ("Chinsapo", "Lilongwe") in pairs
+    assert not any(c in ("Kawale", "Chinsapo") for _p, c in pairs)

@@ -18,6 +18,22 @@ def test_became_a_member_of(nlp):
     assert ("Chile", "Andean Community") in _pairs(r, "Membership", "member", "group")
 
 
+def test_of_which_both_countries_are_members(nlp):
+    r = run(nlp, "Fighting between Peru and Ecuador went on. Brazil currently chairs the "
+                 "Andean Community (CAN), of which both countries are members.")
+    pairs = _pairs(r, "Membership", "member", "group")
+    assert ("Peru", "Andean Community") in pairs and ("Ecuador", "Andean Community") in pairs
+    assert ("Brazil", "Andean Community") not in pairs
+
+
+def test_leaders_at_a_summit_of_a_body_with_its_short_name_in_brackets(nlp):
+    r = run(nlp, "The presidents of Chile, Peru, Colombia and Ecuador met in Lima on Thursday "
+                 "for a two-day summit of the Andean Community (Comunidad) that is expected "
+                 "to approve a trade deal.")
+    pairs = _pairs(r, "Membership", "member", "group")
+    assert {("Chile", "Andean Community"), ("Ecuador", "Andean Community")} <= pairs
+
+
 def test_council_members_named_beside_the_noun(nlp):
     r = run(nlp, "The UN Security Council voted 13-0 to extend the mission, with council "
                  "members China and Russia abstaining.")
@@ -43,6 +59,14 @@ def test_an_apposition_says_whose_organ_it_is(nlp):
                  "Organization of American States, urged restraint.")
     assert ("Inter-American Commission on Human Rights", "Organization of American States") in \
         _pairs(r, "PartOf", "part", "whole")
+
+
+def test_an_apposition_the_parser_hangs_elsewhere_still_says_whose_wing(nlp):
+    r = run(nlp, "Protesters fought running battles on Monday with activists of the Ghana "
+                 "Students League (GSL), the National Congress's student wing, in the port "
+                 "city of Takoradi.")
+    assert ("Ghana Students League", "National Congress") in _pairs(r, "PartOf", "part",
+                                                                    "whole")
 
 
 def test_a_council_named_after_its_organisation(nlp):

@@ -41,3 +41,18 @@ def test_countries_by_short_and_official_name_with_iso_code():
 
 def test_gazetteer_is_built_once():
     assert gazetteer() is gazetteer()
+
+
+def test_a_large_city_outranks_a_small_namesake_in_another_named_country():
+    gaz = gazetteer()
+    lagos = gaz.link("Lagos", T.CITY, countries={"NG", "PT"})  # a story naming both
+    assert lagos is not None and lagos.country_code == "NG"
+    assert gaz.link("Springfield", T.CITY, countries={"US", "CA"}) is None
+
+
+def test_a_compass_region_name_links_only_in_a_named_country():
+    gaz = gazetteer()
+    assert gaz.decide("Northern Region", countries={"UG"}) is None or \
+        gaz.decide("Northern Region", countries={"UG"}).country_code == "UG"
+    assert gaz.link("Northern Region", T.REGION, countries={"UG"}) is None or \
+        gaz.link("Northern Region", T.REGION, countries={"UG"}).country_code == "UG"
