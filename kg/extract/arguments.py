@@ -591,6 +591,8 @@ class Reader(TypeRoles, Circumstances):
         for a in t.ancestors:
             if a.lemma_.lower() in self.cue_verbs and a.pos_ == "VERB":
                 s = next((c for c in a.children if c.dep_ == "nsubj"), None)
+                if s is None and a.dep_ == "conj":  # "X accused Y ... and said its ..."
+                    s = next((c for c in a.head.children if c.dep_ == "nsubj"), None)
                 if s is not None and s.lower_ not in ("it", "they", "he", "she") and \
                         self.f.entity(s, create=False) is not None:
                     return s
@@ -601,6 +603,8 @@ class Reader(TypeRoles, Circumstances):
         """"the seizure of power", "defended the tax increases": no event of that type."""
         heads = set(self.lists["not_themes"].get(kind, ()))
         for v in [*roles.get("theme", []), *roles.get("participant", [])]:
+            if isinstance(v, Mention) and f"type:{v.type.value}" in heads:
+                return True  # "the fugitive was recaptured": a person is not seized
             if isinstance(v, str) and v.split() and _lemma_like(v.split()[-1]) in heads:
                 return True
         return False

@@ -69,3 +69,35 @@ def test_asking_questions_is_no_request(nlp):
     assert "return looted goods" in names(r, req.roles["theme"])
     r = run(nlp, "Reporters asked questions about the budget on Monday.")
     assert not facts_of(r, "Request")
+
+
+# --- people recaptured are not seized; an occupation by protesters is a sit-in ------------
+def test_recaptured_people_are_no_seizure(nlp):
+    for text in ("Eleven of the escapees had been recaptured by Wednesday afternoon.",
+                 "Jorge Alvez escaped from the prison in May and was recaptured in Lobito a "
+                 "year later.",
+                 "Students have blocked roads and occupied faculties across the country."):
+        assert not facts_of(run(nlp, text), "Seizure"), text
+    r = run(nlp, "Rebels seized the town of Kidal and captured two army trucks.")
+    assert len(facts_of(r, "Seizure")) == 2
+
+
+# --- "X accused Y and said its artillery struck ...": the speaker's artillery -------------
+def test_its_weapons_after_a_conjoined_saying_verb_are_the_speakers(nlp):
+    r = run(nlp, "The Zambian army accused the rebels of firing the rockets and said its "
+                 "artillery had struck the launch sites near Kaoma.")
+    (attack,) = facts_of(r, "Attack")
+    assert names(r, attack.roles["agent"]) == {"Armed Forces of Zambia"}
+
+
+# --- a demonym before a force noun says whose force it is ---------------------------------
+def test_demonym_units_are_the_named_army_of_that_country(nlp):
+    r = run(nlp, "The Armed Forces of Azerbaijan denied the report. Azerbaijani units seized "
+                 "the hill above Chinari on Monday.")
+    (seizure,) = facts_of(r, "Seizure")
+    assert names(r, seizure.roles["agent"]) == {"Armed Forces of Azerbaijan"}
+
+
+def test_a_counted_demonym_force_makes_no_entity(nlp):
+    r = run(nlp, "About 2,000 Russian personnel are deployed in Mali.")
+    assert not [e for e in r.entities if e.name == "Russian personnel"]
