@@ -603,11 +603,13 @@ class Reader(TypeRoles, Circumstances):
         """"the seizure of power", "defended the tax increases": no event of that type."""
         heads = set(self.lists["not_themes"].get(kind, ()))
         for v in [*roles.get("theme", []), *roles.get("participant", [])]:
-            if isinstance(v, Mention) and f"type:{v.type.value}" in heads:
-                return True  # "the fugitive was recaptured": a person is not seized
             if isinstance(v, str) and v.split() and _lemma_like(v.split()[-1]) in heads:
                 return True
-        return False
+        # the theme's own head ("prisoners who escaped in May"), not a noun read through
+        # ("control" of "seized control of the port")
+        through = self.lists["through_nouns"]
+        return any(h.lemma_.lower() in heads and h.lemma_.lower() not in through
+                   for h in self.theme_heads if h.pos_ == "NOUN")
 
     def _force_head(self, head: str, text: str) -> bool:
         """Whether a theme's head word names a force: a team or a mission only when its

@@ -74,8 +74,7 @@ def test_asking_questions_is_no_request(nlp):
 # --- people recaptured are not seized; an occupation by protesters is a sit-in ------------
 def test_recaptured_people_are_no_seizure(nlp):
     for text in ("Eleven of the escapees had been recaptured by Wednesday afternoon.",
-                 "Jorge Alvez escaped from the prison in May and was recaptured in Lobito a "
-                 "year later.",
+                 "Police said two prisoners who escaped in May were recaptured in Lobito.",
                  "Students have blocked roads and occupied faculties across the country."):
         assert not facts_of(run(nlp, text), "Seizure"), text
     r = run(nlp, "Rebels seized the town of Kidal and captured two army trucks.")
