@@ -151,8 +151,14 @@ class Reader(TypeRoles, Circumstances):
         has_object = any(s in ("object", "controlled") for s, _ in frame.slots)
         for slot, tok in frame.slots:
             if slot == "subject" and self.purpose_of is not None:
-                # "sent 400 officers to protect the port": the officers protect it
-                tok = self._patient_of(self.purpose_of) or tok
+                # "sent the X battalion to protect the port": the battalion protects it;
+                # "UNMISS sent 250 peacekeepers to protect ...": a count names no one, the
+                # force that sent them does
+                patient = self._patient_of(self.purpose_of)
+                if patient is not None and (self._agentish(patient) is not None or
+                                            not any(c.dep_ == "nummod"
+                                                    for c in patient.children)):
+                    tok = patient
             if slot in ("subject", "by") and self._not_agent(tok, rules.kind):
                 return None  # "since the cyclone struck": no attack
             if slot == "subject":
@@ -465,6 +471,11 @@ class Reader(TypeRoles, Circumstances):
         if m is not None:  # a country or a capital may act ("Moscow said"): it stays a place
             return m if m.type.is_agent or m.type in (EntityType.COUNTRY, EntityType.CITY) \
                 else None
+        if head.lemma_.lower() in self.forces and head.pos_ == "NOUN" and any(
+                c.dep_ == "compound" and c.lemma_.lower() in self.forces
+                for c in head.children) and not any(c.dep_ in ("nummod", "det")
+                                                    for c in head.children):
+            return text_of(self._bare(head, set()))  # "army units were sent to guard ..."
         if head.lemma_.lower() in self.actors and head.pos_ == "NOUN":
             # "fighters of the X Front": the group; "gunmen", "protesters": their text
             for _prep, obj in prep_objects(head, {"of"}):

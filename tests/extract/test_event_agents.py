@@ -100,3 +100,24 @@ def test_demonym_units_are_the_named_army_of_that_country(nlp):
 def test_a_counted_demonym_force_makes_no_entity(nlp):
     r = run(nlp, "About 2,000 Russian personnel are deployed in Mali.")
     assert not [e for e in r.entities if e.name == "Russian personnel"]
+
+
+# --- the agent of a deployment's purpose: the force sent, or who sent a counted force -----
+def test_a_counted_force_sent_to_protect_leaves_the_protection_to_its_sender(nlp):
+    r = run(nlp, "The Multinational Stabilisation Force (MSF) has deployed 300 peacekeepers "
+                 "to the town of Jowhar to protect civilians.")
+    (prot,) = facts_of(r, "Protection")
+    assert names(r, prot.roles["agent"]) == {"Multinational Stabilisation Force"}
+
+
+def test_described_units_sent_to_guard_are_the_protection_agent(nlp):
+    r = run(nlp, "The Kirkuk Operations Command imposed a curfew, and army units were "
+                 "deployed to guard power stations and government buildings.")
+    (prot,) = facts_of(r, "Protection")
+    assert names(r, prot.roles["agent"]) == {"army units"}
+
+
+def test_a_named_force_sent_to_protect_is_the_protection_agent(nlp):
+    r = run(nlp, "Kenya sent the Rapid Deployment Battalion to Garissa to protect the airport.")
+    (prot,) = facts_of(r, "Protection")
+    assert names(r, prot.roles["agent"]) == {"Rapid Deployment Battalion"}
