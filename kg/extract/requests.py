@@ -324,8 +324,6 @@ def _nominal_requests(ctx, f, events: list[Fact]) -> list[Fact]:
             verb = verb.head
         if verb.dep_ in ("relcl", "acl"):
             continue  # "the force, which was deployed in 2022 at the government's request"
-        if not for_objs and _sent_at_request(verb, ctx):
-            continue  # "deployed troops at the request of X": the deployment's requestedBy
         roles: dict[str, list] = {"agent": [asker]}
         subj = subject_of(verb)
         if subj is not None:
@@ -355,16 +353,6 @@ def _nominal_requests(ctx, f, events: list[Fact]) -> list[Fact]:
                         sentence=ctx.sentence(tok), rule="request/at-the-request-of",
                         confidence=0.7, trigger=ctx.span(trigger), reported=ctx.unit.stamp))
     return out
-
-
-def _sent_at_request(verb: Token, ctx) -> bool:
-    """Whether the clause "at the request of X" qualifies is a force sent, arriving or
-    present ("deployed 1,000 soldiers", "arrived", "we are here"): X is the deployment's
-    ``requestedBy``, not the asker of a Request of its own. (A decision or a delivery made
-    at X's request, "authorised the deployment", "will deliver vaccines", stays a Request.)"""
-    lemma = verb.lemma_.lower()
-    return lemma in ("be", "arrive") or lemma in {
-        v.split()[0] for v in ctx.rules.types["Deployment"].verbs}
 
 
 # --- accusations -----------------------------------------------------------------------------

@@ -122,17 +122,3 @@ def test_a_named_force_sent_to_protect_is_the_protection_agent(nlp):
     (prot,) = facts_of(r, "Protection")
     assert names(r, prot.roles["agent"]) == {"Rapid Deployment Battalion"}
 
-
-# --- "at the request of X" on a force sent or present: X is its requestedBy only ----------
-def test_a_force_sent_at_a_request_makes_no_request_of_its_own(nlp):
-    for text in ("Ghana first deployed 800 soldiers to Tamale in 2021 at the request of the "
-                 "regional government.",
-                 '"We are here at the request of the Malian government," he said.'):
-        assert not facts_of(run(nlp, text), "Request"), text
-
-
-def test_a_meeting_held_at_a_request_is_a_request(nlp):
-    r = run(nlp, "The Security Council will hold an emergency meeting on Friday at the "
-                 "request of Chile.")
-    (req,) = facts_of(r, "Request")
-    assert names(r, req.roles["agent"]) == {"Chile"}
