@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from kg.extract.circumstances import Circumstances
 from kg.extract.context import Context, Fillers, counted_antecedents, named_holder
+from kg.extract.entity_rules import entity_rules
 from kg.extract.factuality import NO_FACT, Factuality
 from kg.extract.frames import frame_slots
 from kg.extract.syntax import (
@@ -28,7 +29,7 @@ from kg.extract.syntax import (
 )
 from kg.extract.triggers import Match
 from kg.extract.type_roles import TypeRoles
-from kg.records import EntityType, Fact, Mention
+from kg.records import EntityType, Fact, Mention, Quantity
 
 
 class Reader(TypeRoles, Circumstances):
@@ -47,6 +48,7 @@ class Reader(TypeRoles, Circumstances):
         self.actors = set(lists["actor_nouns"])
         self.undoing = set(lists["undoing_verbs"])
         self.content = set(lists["content_heads"])
+        self.titles = set(entity_rules().titles)
         self.trigger_tokens: dict[int, str] = {}
         self.first_person: bool | None = None
         # facts whose agent is "I" or "we": the speaker of the statement they are in
@@ -149,11 +151,17 @@ class Reader(TypeRoles, Circumstances):
         has_object = any(s in ("object", "controlled") for s, _ in frame.slots)
         for slot, tok in frame.slots:
             if slot == "subject" and self.purpose_of is not None:
-                # "sent 400 officers to protect the port": the officers protect it
-                tok = self._patient_of(self.purpose_of) or tok
+                # "sent the X battalion to protect the port": the battalion protects it;
+                # "UNMISS sent 250 peacekeepers to protect ...": a count names no one, the
+                # force that sent them does
+                patient = self._patient_of(self.purpose_of)
+                if patient is not None and (self._agentish(patient) is not None or
+                                            not any(c.dep_ == "nummod"
+                                                    for c in patient.children)):
+                    tok = patient
+            if slot in ("subject", "by") and self._not_agent(tok, rules.kind):
+                return None  # "since the cyclone struck": no attack
             if slot == "subject":
-                if tok.lemma_.lower() in self.lists["not_agents"].get(rules.kind, ()):
-                    return None  # "since the cyclone struck": no attack
                 if tok.lower_ in ("it", "they"):
                     tok = self._speaker_of(t) or tok  # "X said it had withdrawn": X
                 if not has_object and "intransitive_subject" in args:
@@ -244,6 +252,9 @@ class Reader(TypeRoles, Circumstances):
                 roles.get(r) and (framed is None or r in framed or r == "quantity")
                 for r in rules.requires):
             return None  # '"We call on ..."' with nobody and nothing named
+        if rules.requires_named and not any(
+                _named(v) for r in rules.requires_named for v in roles.get(r, [])):
+            return None  # "the troops will return to their barracks": nothing named moves
         if m.voice == "nominal" and not rules.situation and \
                 any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children) \
                 and not any(roles.get(r) for r in ("agent", "theme", "quantity", "participant")):
@@ -460,10 +471,15 @@ class Reader(TypeRoles, Circumstances):
         if m is not None:  # a country or a capital may act ("Moscow said"): it stays a place
             return m if m.type.is_agent or m.type in (EntityType.COUNTRY, EntityType.CITY) \
                 else None
+        if head.lemma_.lower() in self.forces and head.pos_ == "NOUN" and any(
+                c.dep_ == "compound" and c.lemma_.lower() in self.forces
+                for c in head.children) and not any(c.dep_ in ("nummod", "det")
+                                                    for c in head.children):
+            return text_of(self._bare(head, set()))  # "army units were sent to guard ..."
         if head.lemma_.lower() in self.actors and head.pos_ == "NOUN":
             # "fighters of the X Front": the group; "gunmen", "protesters": their text
             for _prep, obj in prep_objects(head, {"of"}):
-                inner = self.ctx.mention_of(obj)
+                inner = self.ctx.mention_of(obj) or self._named_group(obj)
                 if inner is not None and inner.type.is_agent:
                     return inner
             return text_of(self._bare(head, set()))
@@ -471,6 +487,9 @@ class Reader(TypeRoles, Circumstances):
         if kind is not None and kind != "Person" and head.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
             return text_of(self._bare(head, set()))  # "a Dhaka court ordered": as told
+        title = self._title_holder(head)
+        if title is not None:
+            return title
         if head.pos_ == "PROPN" and head.is_title:
             # a name the entity rules missed ("The United Nations urged"): its words (not
             # a title-case headline parsed as one long name)
@@ -482,6 +501,45 @@ class Reader(TypeRoles, Circumstances):
         if head.lower_ in ("i", "we") and self.first_person is not None:
             self.first_person = True  # "I urge everyone ...": the speaker of the quote
         return None
+
+    def _not_agent(self, tok: Token, kind: str) -> bool:
+        """Whether the one acting makes the trigger no event of the type (lexicon.yaml
+        ``not_agents``): "the cyclone struck", "protesters blocked the road" (a blockade
+        is how they protest); "hundreds of protesters" counts as protesters."""
+        words = self.lists["not_agents"].get(kind, ())
+        if not words:
+            return False
+        if tok.lemma_.lower() in self.lists["count_nouns"]:
+            tok = next((o for _p, o in prep_objects(tok, {"of"})), tok)
+        return tok.lemma_.lower() in words
+
+    def _named_group(self, tok: Token) -> Mention | None:
+        """"members of the Red Viper gang": the group a common noun is named by (a name
+        before a group or force noun), when the name alone is the mention."""
+        low = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or not (low in self.actors or low in self.forces):
+            return None
+        for c in tok.children:
+            if c.dep_ == "compound" and c.i < tok.i:
+                m = self.ctx.mention_of(c)
+                if m is not None and m.type.is_agent:
+                    return m
+        return None
+
+    def _title_holder(self, head: Token) -> Mention | None:
+        """"The President has directed the army ...": a definite title alone stands for the
+        one person the document gives that office; a Person mention of the title (the
+        resolver's ``link_titles`` joins it to that holder, or leaves it out)."""
+        if head.lemma_.lower() not in self.f.role_heads or \
+                head.pos_ not in ("NOUN", "PROPN") or not any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in head.children) or \
+                any(c.dep_ in ("prep", "appos", "poss") for c in head.children):
+            return None  # "the head of the mission": whose head is for named_holder
+        words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+        toks = sorted([*(x for w in words for x in w.subtree), head], key=lambda x: x.i)
+        if " ".join(x.lower_ for x in toks) not in self.titles:
+            return None
+        return self.ctx.create(toks, EntityType.PERSON, "rule:event-role")
 
     def _theme(self, head: Token, skip: set[int]):
         if head.pos_ == "NUM":  # "51 of its members were held": the members
@@ -544,6 +602,8 @@ class Reader(TypeRoles, Circumstances):
         for a in t.ancestors:
             if a.lemma_.lower() in self.cue_verbs and a.pos_ == "VERB":
                 s = next((c for c in a.children if c.dep_ == "nsubj"), None)
+                if s is None and a.dep_ == "conj":  # "X accused Y ... and said its ..."
+                    s = next((c for c in a.head.children if c.dep_ == "nsubj"), None)
                 if s is not None and s.lower_ not in ("it", "they", "he", "she") and \
                         self.f.entity(s, create=False) is not None:
                     return s
@@ -556,7 +616,11 @@ class Reader(TypeRoles, Circumstances):
         for v in [*roles.get("theme", []), *roles.get("participant", [])]:
             if isinstance(v, str) and v.split() and _lemma_like(v.split()[-1]) in heads:
                 return True
-        return False
+        # the theme's own head ("prisoners who escaped in May"), not a noun read through
+        # ("control" of "seized control of the port")
+        through = self.lists["through_nouns"]
+        return any(h.lemma_.lower() in heads and h.lemma_.lower() not in through
+                   for h in self.theme_heads if h.pos_ == "NOUN")
 
     def _force_head(self, head: str, text: str) -> bool:
         """Whether a theme's head word names a force: a team or a mission only when its
@@ -599,6 +663,16 @@ class Reader(TypeRoles, Circumstances):
                        any(c.dep_ == "nummod" for c in h.children))
                    for h in self.theme_heads)
 
+
+
+def _named(value) -> bool:
+    """A count, or a mention that names something: not a description made for a role
+    ("the troops") unless a name or demonym is in it ("the Kenyan troops")."""
+    if isinstance(value, Quantity):
+        return True
+    return isinstance(value, Mention) and (
+        value.source not in ("rule:event-role", "rule:anaphor") or any(
+            w[:1].isupper() for w in value.text.split()))
 
 
 def _conjunct_heads(text: str) -> list[str]:

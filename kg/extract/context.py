@@ -14,6 +14,7 @@ from datetime import datetime
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.entity_rules import entity_rules
 from kg.extract.syntax import np_tokens, prep_objects, text_of
 from kg.records import EntityType, Mention, SourceDocument, Span, Unit
 from kg.rules.loader import RuleSet
@@ -204,8 +205,12 @@ class Fillers:
         det = [c for c in head.children if c.dep_ in ("det", "poss")]
         owner = [o for _, o in prep_objects(head, {"of"}) if self.ctx.mention_of(o) is not None
                  and self.ctx.mention_of(o).type.is_agent]
+        # "the X peacekeepers", "Azerbaijani units" (a demonym, when no count makes them
+        # people: "2,000 Russian personnel"): a name says whose
+        counted = any(c.dep_ == "nummod" for c in head.children)
         named = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss")
-                 and self.ctx.mention_of(c) is not None]
+                 and (self.ctx.mention_of(c) is not None or (
+                     not counted and entity_rules().is_demonym(c.text)))]
         definite = det and det[0].lower_ in ("the", "this", "these", "those")
         if not (owner or named or (definite and not any(c.dep_ == "nummod"
                                                           for c in head.children))):

@@ -56,7 +56,7 @@ _TYPE_FILE = {"type": (str, True), "category": (str, True), "confidence": (float
               "intransitive_counted": (bool, False), "situation": (bool, False),
               "requires_framed": (bool, False), "theme_creates": (bool, False),
               "purpose_events": (list, False), "content": (bool, False),
-              "extras": (list, False)}
+              "extras": (list, False), "requires_named": (list, False)}
 # readers of roles beyond the shared frame a type may ask for (kg/extract/type_roles.py)
 _EXTRAS = {"cause", "office", "meeting", "owner_agent"}
 _PATTERN = {"id": (str, True), "example": (str, True), "shape": (str, False),
@@ -144,6 +144,8 @@ class EventRules:
     # a verb trigger's required role must come from its own phrase ("returned to X"), not
     # from a place found further off ("returning to normal ... in the city")
     requires_framed: bool = False
+    # at least one of these roles must be an entity or a count (none: no requirement)
+    requires_named: list[str] = field(default_factory=list)
     # a theme named by a force or body noun becomes an entity ("the battalion of the AU");
     # otherwise it stays text ("eleven soldiers were injured")
     theme_creates: bool = False
@@ -244,9 +246,10 @@ def _load_type(path: Path, shapes: dict, errors: list[str], lists: dict
         for kind in data.get(field_name) or []:
             if kind not in _FACT_KINDS:
                 errors.append(f"{where}: {field_name} names unknown type {kind!r}")
-    for role in data.get("requires") or []:
-        if role not in _ROLES and role not in ("quantity", "date", "dateEnd"):
-            errors.append(f"{where}: requires names unknown role {role!r}")
+    for name in ("requires", "requires_named"):
+        for role in data.get(name) or []:
+            if role not in _ROLES and role not in ("quantity", "date", "dateEnd"):
+                errors.append(f"{where}: {name} names unknown role {role!r}")
     patterns = []
     for p in data["patterns"]:
         if not isinstance(p, dict):
@@ -278,6 +281,7 @@ def _load_type(path: Path, shapes: dict, errors: list[str], lists: dict
         intransitive_counted=bool(data.get("intransitive_counted", False)),
         situation=bool(data.get("situation", False)),
         requires_framed=bool(data.get("requires_framed", False)),
+        requires_named=list(data.get("requires_named") or []),
         theme_creates=bool(data.get("theme_creates", False)),
         purpose_events=list(data.get("purpose_events") or []),
         content=bool(data.get("content", False)),
