@@ -19,7 +19,7 @@ import gzip
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -38,17 +38,17 @@ _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern",
             "central", "upper", "lower"}
 
 
-def unit_keys(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def unit_keys(name: str) -> frozenset[str]:
     """Folded forms a unit's name is compared by: as written and without its kind word
     ("Chikwawa District" -> "chikwawa"), unless only a compass word would be left."""
     if not name:
-        return set()
+        return frozenset()
     key = _BRACKET.sub("", fold(name)).strip()
-    out = {key}
     bare = _KIND.sub("", key).strip()
     if bare and bare != key and bare not in _COMPASS:
-        out.add(bare)
-    return out
+        return frozenset((key, bare))
+    return frozenset((key,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,48 +62,79 @@ class Town:
     long: float | None = None
 
 
+_ROW = '{"country_code":"'
+
+
+def _next_code(code: str) -> str:
+    """The smallest string after every row of country ``code`` ("AD" -> "AD\\x7f")."""
+    return code + "\x7f"
+
+
 class AdminIndex:
     """Towns by country and folded name, and second-level units by name."""
 
     def __init__(self, raw: str):
         self._raw = raw
-        self._towns: dict[str, dict[str, list[Town]]] = {}
+        self._parsed: dict[str, list[dict]] = {}
+        self._towns: dict[str, dict[str, list[dict]]] = {}
         self._counties: dict[str, dict[str, set[str]]] = {}
 
-    def _country(self, code: str) -> dict[str, list[Town]]:
+    def _first(self, code: str) -> int:
+        """Offset of the first row whose country code sorts at or after ``code``: the
+        file is sorted by country, so a binary search over row starts finds it."""
+        raw, lo, hi = self._raw, 0, len(self._raw)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            row = raw.find(_ROW, mid)
+            if row < 0 or raw[row + len(_ROW):row + len(_ROW) + 2] >= code:
+                hi = mid
+            else:
+                lo = row + 1
+        row = raw.find(_ROW, lo)
+        return row if row >= 0 else len(raw)
+
+    def _rows(self, code: str) -> list[dict]:
+        """The country's block of the data file, parsed on first use."""
+        rows = self._parsed.get(code)
+        if rows is None:
+            rows = []
+            if len(code) == 2 and code.isalpha() and code.isupper():
+                start, end = self._first(code), self._first(_next_code(code))
+                if start < end:
+                    rows = json.loads("[" + self._raw[start:end].rstrip(",]") + "]")
+            self._parsed[code] = rows
+        return rows
+
+    def _country(self, code: str) -> dict[str, list[dict]]:
+        """The country's rows by folded town name (a Town is made only when asked for:
+        a country has thousands of towns and a document asks for a few)."""
         found = self._towns.get(code)
-        if found is not None:
-            return found
-        towns: dict[str, list[Town]] = {}
-        counties: dict[str, set[str]] = {}
-        start = self._raw.find(f'{{"country_code":"{code}"') if len(code) == 2 else -1
-        if start >= 0:
-            nxt = re.compile(r'\{"country_code":"(?!' + re.escape(code) + '")')
-            m = nxt.search(self._raw, start)
-            end = m.start() if m else len(self._raw) - 1
-            for row in json.loads("[" + self._raw[start:end].rstrip(",]") + "]"):
-                town = Town(row.get("state") or "", row.get("county") or "",
-                            int(row.get("population") or 0), row.get("latitude"),
-                            row.get("longitude"))
-                towns.setdefault(fold(row["city"]), []).append(town)
-                if town.county and town.state:
-                    for key in unit_keys(town.county):
-                        counties.setdefault(key, set()).add(town.state)
-        self._towns[code] = towns
-        self._counties[code] = counties
-        return towns
+        if found is None:
+            found = self._towns[code] = {}
+            for row in self._rows(code):
+                found.setdefault(fold(row["city"]), []).append(row)
+        return found
 
     def towns(self, name: str, code: str) -> list[Town]:
         """The towns of country ``code`` named ``name`` (GeoNames' main name)."""
-        return self._country(code).get(fold(name), [])
+        return [Town(row.get("state") or "", row.get("county") or "",
+                     int(row.get("population") or 0), row.get("latitude"), row.get("longitude"))
+                for row in self._country(code).get(fold(name), [])]
 
     def county_states(self, name: str, code: str) -> set[str]:
         """The first-level units holding a second-level unit of this name ("Nsanje" ->
         {"Southern Region"})."""
-        self._country(code)
+        counties = self._counties.get(code)
+        if counties is None:
+            counties = self._counties[code] = {}
+            pairs = {(row.get("county"), row.get("state")) for row in self._rows(code)}
+            for county, state in pairs:
+                if county and state:
+                    for key in unit_keys(county):
+                        counties.setdefault(key, set()).add(state)
         out: set[str] = set()
         for key in unit_keys(name):
-            out |= self._counties[code].get(key, set())
+            out |= counties.get(key, set())
         return out
 
 
