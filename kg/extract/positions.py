@@ -352,6 +352,7 @@ def current_positions(facts: list[Fact], doc_text: str) -> list[Fact]:
     """Drop the Position of a person the text says left that office: the theme of a
     Dismissal, or the subject of a resignation ("X resigned", "X stepped down")."""
     w = position_words()
+    _office_roles(facts)
     left: set[str] = set()
     for f in facts:
         if f.kind in ("Dismissal", "Resignation"):
@@ -365,6 +366,26 @@ def current_positions(facts: list[Fact], doc_text: str) -> list[Fact]:
     return [f for f in facts if not (
         f.kind == "Position" and isinstance(f.roles.get("holder", [None])[0], Mention)
         and left & _words_of(f.roles["holder"][0].text))]
+
+
+def _office_roles(facts: list[Fact]) -> None:
+    """A dismissal, resignation or taking of office that names no office is of the one
+    the text gives the person ("Prime Minister X resigned", "President Y ... since he
+    took office"): the role of their Position, when they hold exactly one."""
+    held: dict[str, set[str]] = {}
+    for f in facts:
+        holder = f.roles.get("holder", [None])[0] if f.kind == "Position" else None
+        role = f.roles.get("role", [None])[0]
+        if isinstance(holder, Mention) and isinstance(role, str):
+            held.setdefault(_surname(holder.text), set()).add(role)
+    for f in facts:
+        if f.kind not in ("Dismissal", "Resignation", "Appointment") or f.roles.get("role"):
+            continue
+        themes = [v for v in f.roles.get("theme", []) if isinstance(v, Mention)
+                  and v.type is EntityType.PERSON]
+        named = themes[0].antecedent or themes[0] if len(themes) == 1 else None
+        if named is not None and len(roles := held.get(_surname(named.text), ())) == 1:
+            f.roles["role"] = list(roles)
 
 
 def _surname(name: str) -> str:

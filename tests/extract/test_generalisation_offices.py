@@ -25,3 +25,44 @@ def test_things_destroyed_in_the_passive_are_counted_damage(nlp):
 def test_damage_without_a_count_is_no_fact(nlp):
     assert not facts_of(run(nlp, "The strike destroyed the bridge."), "Damage")
     assert not facts_of(run(nlp, "The war destroyed the lives of 3 million people."), "Damage")
+
+
+# --- appointments and dismissals: conjuncts, "sworn in", suspensions, taking office --------
+def test_swearing_in_after_a_dismissal_is_an_appointment_by_the_same_agent(nlp):
+    r = run(nlp, "President Maria Lopez dismissed the army chief and swore in General David "
+                 "Mensah as the new army commander.")
+    (appt,) = facts_of(r, "Appointment")
+    assert names(r, appt.roles["agent"]) == {"Maria Lopez"}
+    assert names(r, appt.roles["theme"]) == {"David Mensah"}
+    assert "army commander" in appt.roles["role"][0]
+
+
+def test_a_person_suspended_from_office_is_dismissed(nlp):
+    r = run(nlp, "Premier Tom Ngata suspended Police Commissioner John Ilo on Monday.")
+    (dismissal,) = facts_of(r, "Dismissal")
+    assert names(r, dismissal.roles["agent"]) == {"Tom Ngata"}
+    assert names(r, dismissal.roles["theme"]) == {"John Ilo"}
+    assert not facts_of(run(nlp, "The regulator suspended the licence of a radio station."),
+                        "Dismissal")
+
+
+def test_relieving_a_minister_of_duties_is_a_dismissal(nlp):
+    r = run(nlp, "The cabinet decided to relieve Finance Minister Omar Said of his duties.")
+    (dismissal,) = facts_of(r, "Dismissal")
+    assert names(r, dismissal.roles["theme"]) == {"Omar Said"}
+    assert dismissal.roles["role"] == ["Finance Minister"]
+
+
+def test_taking_office_is_an_appointment_to_the_title_the_text_gives(nlp):
+    r = run(nlp, "President Maria Lopez sacked the finance minister on Thursday, in the "
+                 "biggest reshuffle since she took office in 2021.")
+    (appt,) = facts_of(r, "Appointment")
+    assert names(r, appt.roles["theme"]) == {"Maria Lopez"}
+    assert appt.roles["role"] == ["President"]
+
+
+def test_a_dismissal_naming_no_office_takes_the_title_of_the_person(nlp):
+    r = run(nlp, "Army commander General David Mensah was arrested on Friday. President "
+                 "Maria Lopez dismissed Mensah on Thursday.")
+    (dismissal,) = facts_of(r, "Dismissal")
+    assert "commander" in dismissal.roles["role"][0]
