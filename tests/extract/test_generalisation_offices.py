@@ -66,3 +66,21 @@ def test_a_dismissal_naming_no_office_takes_the_title_of_the_person(nlp):
                  "Maria Lopez dismissed Mensah on Thursday.")
     (dismissal,) = facts_of(r, "Dismissal")
     assert "commander" in dismissal.roles["role"][0]
+
+
+# --- a meeting held at a distance keeps its medium ------------------------------------------
+def test_speaking_by_telephone_is_a_meeting_with_its_medium(nlp):
+    r = run(nlp, "Foreign Minister Maria Lopez and her Chilean counterpart Pablo Rojas spoke "
+                 "by telephone on Friday.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert names(r, meeting.roles["participant"]) == {"Maria Lopez", "Pablo Rojas"}
+    assert meeting.roles["medium"] == ["telephone"]
+
+
+def test_meeting_via_video_link_keeps_the_medium_and_a_place_is_none(nlp):
+    r = run(nlp, "President Maria Lopez met Pablo Rojas via video link on Monday.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert meeting.roles["medium"] == ["video link"]
+    r = run(nlp, "President Maria Lopez met Pablo Rojas by the river.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert "medium" not in meeting.roles
