@@ -379,7 +379,8 @@ def _office_roles(facts: list[Fact]) -> None:
         if isinstance(holder, Mention) and isinstance(role, str):
             held.setdefault(_surname(holder.text), set()).add(role)
     for f in facts:
-        if f.kind not in ("Dismissal", "Resignation", "Appointment") or f.roles.get("role"):
+        if f.kind not in ("Dismissal", "Resignation", "Appointment", "Election") \
+                or f.roles.get("role"):
             continue
         themes = [v for v in f.roles.get("theme", []) if isinstance(v, Mention)
                   and v.type is EntityType.PERSON]

@@ -196,8 +196,8 @@ def carry_locations(events: list[Fact]) -> None:
             continue
         source = f.attributed_to.text.lower() if f.attributed_to is not None else None
         if f.roles.get("location"):
-            if f.kind not in event_rules().situations:
-                last[source] = f.roles["location"]
+            if f.kind not in event_rules().situations:  # of a list, the first place told
+                last[source] = f.roles["location"][:1]
         elif last.get(source):
             f.roles["location"] = list(last[source])
             f.confidence = round(f.confidence * 0.9, 3)

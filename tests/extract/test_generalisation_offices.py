@@ -84,3 +84,21 @@ def test_meeting_via_video_link_keeps_the_medium_and_a_place_is_none(nlp):
     r = run(nlp, "President Maria Lopez met Pablo Rojas by the river.")
     (meeting,) = facts_of(r, "Meeting")
     assert "medium" not in meeting.roles
+
+
+# --- places told as a list; the office an election fills ----------------------------------
+def test_an_event_in_several_conjoined_places_keeps_them_all(nlp):
+    r = run(nlp, "Protests broke out in Rosario, Mendoza and Salta on Monday.")
+    (protest,) = facts_of(r, "Protest")
+    assert names(r, protest.roles["location"]) == {"Rosario", "Mendoza", "Salta"}
+    r = run(nlp, "Police arrested 40 people in Rosario, the capital of Santa Fe.")
+    (arrest,) = facts_of(r, "Arrest")
+    assert names(r, arrest.roles["location"]) == {"Rosario"}
+
+
+def test_an_election_naming_no_office_takes_the_title_of_the_winner(nlp):
+    r = run(nlp, "President Maria Lopez, a former judge who was elected by lawmakers in "
+                 "2019, spoke on Monday.")
+    (election,) = facts_of(r, "Election")
+    assert names(r, election.roles["theme"]) == {"Maria Lopez"}
+    assert election.roles["role"] == ["President"]
