@@ -102,3 +102,11 @@ def test_an_election_naming_no_office_takes_the_title_of_the_winner(nlp):
     (election,) = facts_of(r, "Election")
     assert names(r, election.roles["theme"]) == {"Maria Lopez"}
     assert election.roles["role"] == ["President"]
+
+
+def test_a_crowd_that_protested_is_a_protest_though_misparsed(nlp):
+    # the parser reads "Thousands protested" as a noun with a participle clause
+    r = run(nlp, "Thousands of students protested in Rosario on Monday.")
+    (protest,) = facts_of(r, "Protest")
+    assert names(r, protest.roles["location"]) == {"Rosario"}
+    assert not facts_of(run(nlp, "The rights of people protested in court."), "Protest")
