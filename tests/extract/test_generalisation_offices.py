@@ -110,3 +110,14 @@ def test_a_crowd_that_protested_is_a_protest_though_misparsed(nlp):
     (protest,) = facts_of(r, "Protest")
     assert names(r, protest.roles["location"]) == {"Rosario"}
     assert not facts_of(run(nlp, "The rights of people protested in court."), "Protest")
+
+
+def test_damage_told_without_a_day_takes_the_date_of_the_attack_before_it(nlp):
+    r = run(nlp, "Warplanes struck Kherson on Wednesday morning. The strike destroyed at least "
+                 "four houses.")
+    (attack,) = facts_of(r, "Attack")
+    (damage,) = facts_of(r, "Damage")
+    assert [t.value for t in damage.roles["date"]] == [t.value for t in attack.roles["date"]]
+    r = run(nlp, "Warplanes will strike Kherson on Wednesday. Floods destroyed 40 houses.")
+    (damage,) = facts_of(r, "Damage")
+    assert "date" not in damage.roles
