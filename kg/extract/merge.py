@@ -2,9 +2,10 @@
 
 - Relations are facts about the world: one per set of (resolved) role fillers.
 - An ongoing situation (Protest, Riot, StateOfEmergency, CounterTerrorismOperation)
-  that a live page mentions again and again is one event per place: a telling that
-  names no place, or a place it already has, joins it (agents and places pooled, its
-  date the earliest given: when it started); protests in two other cities are two.
+  that a live page mentions again and again is one event (agents and places pooled, its
+  date the earliest given: when it started); protests and riots are one per place: a
+  telling that names no place, or a place it already has, joins it, while protests in
+  two other cities are two.
 - Other events of one kind from different updates merge when every role both
   fill agrees (same resolved entity, quantity value or text) and at least the
   theme, the quantity or the date is shared: "the contingent deployed" told twice.
@@ -61,6 +62,11 @@ def _absorb(into: Fact, other: Fact, entity_of: dict[Mention, str]) -> None:
         into.links.setdefault(prop, []).extend(f for f in facts if f not in into.links[prop])
 
 
+# situations the news tells place by place: protests in two cities are two protests; an
+# emergency or an operation declared for a country covers its cities
+_BY_PLACE = frozenset({"Protest", "Riot"})
+
+
 def _same_place(a: Fact, b: Fact, entity_of: dict[Mention, str]) -> bool:
     """Two tellings of a situation are one unless both say where and no place is shared:
     protests in Najaf and in Basra are two protests (docs/evaluation.md)."""
@@ -115,7 +121,8 @@ def merge_facts(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
             out.append(f)
         elif f.kind in situations_:  # one per kind, factuality and place
             told = situations.setdefault(f"{f.kind}|{f.factuality}", [])
-            target = next((g for g in told if _same_place(g, f, entity_of)), None)
+            target = next((g for g in told if f.kind not in _BY_PLACE
+                           or _same_place(g, f, entity_of)), None)
             if target is not None:
                 _absorb(target, f, entity_of)
             else:
