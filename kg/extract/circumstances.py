@@ -120,6 +120,7 @@ class Circumstances:
         """Place mentions reached from ``anchor`` by locative prepositions, in its own clause."""
         out: list[Mention] = []
         named: list[Mention] = []
+        also: list[Mention] = []
         stack = [anchor]
         seen = set()
         home = clause_head(anchor) if anchor.pos_ not in ("VERB", "AUX") else anchor
@@ -142,9 +143,21 @@ class Circumstances:
                     p = self.f.place(c)
                     if p is not None:
                         (named if self.ctx.mention_of(c) else out).append(p)
+                        if self.ctx.mention_of(c) and len(named) == 1:
+                            also = self._conjoined_places(c)  # "in A, B and C"
                 stack.append(c)
         del home
-        return named[:1] or out[:1]
+        return [*named[:1], *also] if named else out[:1]
+
+    def _conjoined_places(self, pobj: Token) -> list[Mention]:
+        """The named places conjoined to a place ("protests in Dakar, Thiès and Kaolack")."""
+        out = []
+        for x in pobj.conjuncts:
+            if x.i > pobj.i and self.ctx.mention_of(x) is not None:
+                p = self.f.place(x)
+                if p is not None and p not in out:
+                    out.append(p)
+        return out
 
     def _dated(self) -> list[tuple[SpacySpan, str, Token, TimeExpr]]:
         """The unit's normalisable dates with their preposition and clause, read once.

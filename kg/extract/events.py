@@ -27,6 +27,7 @@ from kg.extract.requests import refine_requests
 from kg.extract.statements import attribute, statement_facts
 from kg.extract.triggers import engine_for, fix_capitalised_nouns
 from kg.extract.unit_merge import (
+    carry_cause_dates,
     carry_locations,
     merge_in_unit,
     name_event_themes,
@@ -77,6 +78,7 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     successor_offices(events)
     name_event_themes(events, engine, ctx)
     carry_locations(events)
+    carry_cause_dates(events)
     relate_same_acts(events, rules.lists["same_act"])
     relations = relation_facts(ctx)
     facts = events + statements + relations

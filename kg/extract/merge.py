@@ -2,8 +2,10 @@
 
 - Relations are facts about the world: one per set of (resolved) role fillers.
 - An ongoing situation (Protest, Riot, StateOfEmergency, CounterTerrorismOperation)
-  that a live page mentions again and again is one event: places and agents
-  are pooled, and its date is the earliest one given (when it started).
+  that a live page mentions again and again is one event (agents and places pooled, its
+  date the earliest given: when it started); protests and riots are one per place: a
+  telling that names no place, or a place it already has, joins it, while protests in
+  two other cities are two.
 - Other events of one kind from different updates merge when every role both
   fill agrees (same resolved entity, quantity value or text) and at least the
   theme, the quantity or the date is shared: "the contingent deployed" told twice.
@@ -60,6 +62,18 @@ def _absorb(into: Fact, other: Fact, entity_of: dict[Mention, str]) -> None:
         into.links.setdefault(prop, []).extend(f for f in facts if f not in into.links[prop])
 
 
+# situations the news tells place by place: protests in two cities are two protests; an
+# emergency or an operation declared for a country covers its cities
+_BY_PLACE = frozenset({"Protest", "Riot"})
+
+
+def _same_place(a: Fact, b: Fact, entity_of: dict[Mention, str]) -> bool:
+    """Two tellings of a situation are one unless both say where and no place is shared:
+    protests in Najaf and in Basra are two protests (docs/evaluation.md)."""
+    la, lb = a.roles.get("location"), b.roles.get("location")
+    return not (la and lb) or bool(_keys(la, entity_of) & _keys(lb, entity_of))
+
+
 _PRECISION = {"day": 0, "range": 1, "month": 2, "year": 3}
 
 
@@ -94,7 +108,7 @@ def merge_facts(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
     entity_of = {m: e.key for e in entities for m in e.mentions}
     out: list[Fact] = []
     seen_relations: dict[tuple, Fact] = {}
-    situations: dict[str, Fact] = {}
+    situations: dict[str, list[Fact]] = {}
     situations_ = event_rules().situations
     for f in facts:
         if f.category == "relation":
@@ -105,12 +119,14 @@ def merge_facts(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
                 continue
             seen_relations[sig] = f
             out.append(f)
-        elif f.kind in situations_:  # one per kind and factuality ("a protest is planned")
-            key = f"{f.kind}|{f.factuality}"
-            if key in situations:
-                _absorb(situations[key], f, entity_of)
+        elif f.kind in situations_:  # one per kind, factuality and place
+            told = situations.setdefault(f"{f.kind}|{f.factuality}", [])
+            target = next((g for g in told if f.kind not in _BY_PLACE
+                           or _same_place(g, f, entity_of)), None)
+            if target is not None:
+                _absorb(target, f, entity_of)
             else:
-                situations[key] = f
+                told.append(f)
                 out.append(f)
         elif f.kind in ("Statement", "Participation"):
             out.append(f)

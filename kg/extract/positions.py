@@ -90,9 +90,13 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention], *,
         if span is not None:
             for t in span:
                 cover[t.i] = m  # longest wins
-    elsewhere = {m.text: m.type for m in mentions if m.type is not EntityType.PERSON
+    known = [*earlier, *mentions]
+    elsewhere = {m.text: m.type for m in known if m.type is not EntityType.PERSON
                  and " " not in m.text and (not m.source.startswith("rule:")
                                             or m.source == "rule:acronym")}
+    # names of several words ("Dhi Qar Governor X"): any place or body the document names
+    elsewhere.update({m.text: m.type for m in known if " " in m.text and m.type in _OWNERS
+                      and not m.source.endswith(HEADLINE)})
     facts: list[Fact] = []
     for person in mentions:
         if person.type is not EntityType.PERSON or person.unit != unit.index \
@@ -183,10 +187,45 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
         if t.is_sent_start:
             break
         j -= 1
+    if owner is None and len(role) > 1:  # "Dhi Qar Governor X": a name before the title
+        owner, role = _named_owner(doc, unit, role, elsewhere, w)
     if any(t.lower_ in w.former for t in role) or any(
             doc[k].lower_.rstrip("-") in w.former for k in range(max(sent_start, j - 1), j + 1)):
         return None  # "former army chief X": no office now
     return role + tail, owner
+
+
+_OWNERS = {EntityType.CITY, EntityType.REGION, EntityType.COUNTRY, EntityType.PLACE,
+           EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE,
+           EntityType.GROUP}
+
+
+def _named_owner(doc: Doc, unit: Unit, role: list[Token], names: dict[str, EntityType],
+                 w: _Words) -> tuple[Mention | None, list[Token]]:
+    """The longest run of proper nouns opening a title that the document names as a place
+    or body owns the office: "Dhi Qar Governor X", "Red Crescent chairman Y"."""
+    k = 0
+    while k < len(role) - 1 and role[k].pos_ == "PROPN" and not _head(role[k], w):
+        k += 1
+    local = role[-1].lower_ in w.local or role[-1].lemma_.lower() in w.local
+    for n in range(k, 0, -1):
+        etype = names.get(_text(role[:n])) if n > 1 else None
+        if etype is None and local:  # "Cagayan Governor X": a local office's place
+            etype = _place_of_office(_text(role[:n]), role[-1].lower_)
+        if etype is not None:
+            span = doc[role[0].i:role[n - 1].i + 1]
+            return mention_from_span(span, unit, etype, "rule:title-owner"), role[n:]
+    return None, role
+
+
+def _place_of_office(name: str, office: str) -> EntityType | None:
+    """Region or City when the gazetteer knows ``name``: a mayor's a city first, a
+    governor's a region first ("Surin governor": the province)."""
+    gaz = gazetteer()
+    region, city = bool(gaz.regions_named(name)), bool(gaz.city_candidates(name))
+    if office == "mayor" and city:
+        return EntityType.CITY
+    return EntityType.REGION if region else EntityType.CITY if city else None
 
 
 def _national(role: list[Token], head: Token, w: _Words, rules) -> bool:
@@ -283,12 +322,8 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
             code = place.country_code if place is not None else None
             if code is not None and m.source != "rule:demonym":
                 first.setdefault(code, m)
-        elif m.type is EntityType.CITY:
-            codes = {p.country_code for p in gaz.cities_named(m.text)}
-            if len(codes) > 1:  # "Lima": the one in a country the document names
-                codes &= named
-            if len(codes) == 1:
-                code = codes.pop()
+        elif m.type in _PLACE_LIKE:  # a city the model typed a facility still counts
+            code = _city_country(gaz, m.text, named)
         if code is not None:
             located.append((m.start, code, m))
     # "Georgian", "Ecuadorian": the country is named too
@@ -306,8 +341,12 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
         if f.kind != "Position" or f.rule != NATIONAL_RULE or f.roles.get("organization"):
             continue
         holder = f.roles["holder"][0]
-        here = {c for _, c, m in located if m is not None and m.type is EntityType.CITY
+        here = {c for _, c, m in located if m is not None and m.type in _PLACE_LIKE
                 and m.sentence == holder.sentence and c in first}
+        if len(here) > 1:  # "if Port Moresby asks, X said in Canberra": where one speaks
+            here = {c for at, c, m in located if m is not None and m.type in _PLACE_LIKE
+                    and m.sentence == holder.sentence and c in here
+                    and text[max(0, at - 3):at] in ("in ", "at ")}
         rule, code = ":city", (here.pop() if len(here) == 1 else None)
         if code is None and len(units) > 1:
             lo, hi = next(((a, b) for a, b in units if a <= holder.start < b), (0, 0))
@@ -321,11 +360,24 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
             f.rule = NATIONAL_RULE + rule
 
 
+_PLACE_LIKE = {EntityType.CITY, EntityType.PLACE}
+
+
+def _city_country(gaz, name: str, named: set[str]) -> str | None:
+    """The country of the city ``name`` ("Lima": the one in a country the document names);
+    a spelling the gazetteer lists as another form ("Basra" for "Basrah") counts too."""
+    codes = {p.country_code for p in gaz.cities_named(name) or gaz.city_candidates(name)}
+    if len(codes) > 1:
+        codes &= named
+    return codes.pop() if len(codes) == 1 else None
+
+
 def current_positions(facts: list[Fact], doc_text: str = "", *,
                       cues: TextCues | None = None) -> list[Fact]:
     """Drop the Position of a person the text says left that office: the theme of a
     Dismissal, or the subject of a resignation ("X resigned", "X stepped down");
     ``cues``: the whole text's, when computed already (else read from ``doc_text``)."""
+    _office_roles(facts)
     left: set[str] = set()
     for f in facts:
         if f.kind in ("Dismissal", "Resignation"):
@@ -338,6 +390,27 @@ def current_positions(facts: list[Fact], doc_text: str = "", *,
     return [f for f in facts if not (
         f.kind == "Position" and isinstance(f.roles.get("holder", [None])[0], Mention)
         and left & _words_of(f.roles["holder"][0].text))]
+
+
+def _office_roles(facts: list[Fact]) -> None:
+    """A dismissal, resignation or taking of office that names no office is of the one
+    the text gives the person ("Prime Minister X resigned", "President Y ... since he
+    took office"): the role of their Position, when they hold exactly one."""
+    held: dict[str, set[str]] = {}
+    for f in facts:
+        holder = f.roles.get("holder", [None])[0] if f.kind == "Position" else None
+        role = f.roles.get("role", [None])[0]
+        if isinstance(holder, Mention) and isinstance(role, str):
+            held.setdefault(_surname(holder.text), set()).add(role)
+    for f in facts:
+        if f.kind not in ("Dismissal", "Resignation", "Appointment", "Election") \
+                or f.roles.get("role"):
+            continue
+        themes = [v for v in f.roles.get("theme", []) if isinstance(v, Mention)
+                  and v.type is EntityType.PERSON]
+        named = themes[0].antecedent or themes[0] if len(themes) == 1 else None
+        if named is not None and len(roles := held.get(_surname(named.text), ())) == 1:
+            f.roles["role"] = list(roles)
 
 
 def _surname(name: str) -> str:

@@ -145,6 +145,13 @@ class TypeRoles:
         t = m.trigger
         if len(m.phrase) > 1 or t.lemma_.lower() in ("videoconference",):
             put("medium", text_of(m.phrase))
+        elif t.pos_ == "VERB":  # "spoke by telephone", "met via video link"
+            media = self.ctx.rules.lists["meeting_media"]
+            for _, obj in prep_objects(t, {"by", "via", "over"}):
+                words = [x for x in obj.subtree if x.dep_ != "det"]
+                if obj.lemma_.lower() in media or text_of(words).lower() in media:
+                    put("medium", text_of(words))
+                    break
         heads = set(self.ctx.rules.relations["membership"]["member_heads"])
         for tok in ctx_sent(self.ctx, t):
             if tok.lemma_.lower() in heads and tok.pos_ == "NOUN":

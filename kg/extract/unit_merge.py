@@ -196,11 +196,30 @@ def carry_locations(events: list[Fact]) -> None:
             continue
         source = f.attributed_to.text.lower() if f.attributed_to is not None else None
         if f.roles.get("location"):
-            if f.kind not in event_rules().situations:
-                last[source] = f.roles["location"]
+            if f.kind not in event_rules().situations:  # of a list, the first place told
+                last[source] = f.roles["location"][:1]
         elif last.get(source):
             f.roles["location"] = list(last[source])
             f.confidence = round(f.confidence * 0.9, 3)
+
+
+_CAUSES = {"Damage": ("Attack", "Arson")}  # material damage is the outcome of an act
+
+
+def carry_cause_dates(events: list[Fact]) -> None:
+    """Damage told without a day ("The strike destroyed four houses") is the outcome of
+    the attack told before it in the update, and takes its date (and place, if none)."""
+    ordered = sorted(events, key=lambda f: f.trigger.start if f.trigger else 0)
+    for n, f in enumerate(ordered):
+        causes = _CAUSES.get(f.kind)
+        if not causes or f.roles.get("date") or f.factuality is not None:
+            continue
+        cause = next((g for g in reversed(ordered[:n]) if g.kind in causes
+                      and g.roles.get("date") and g.factuality is None), None)
+        if cause is not None:
+            f.roles["date"] = list(cause.roles["date"])
+            if not f.roles.get("location") and cause.roles.get("location"):
+                f.roles["location"] = list(cause.roles["location"][:1])
 
 
 def name_event_themes(events: list[Fact], engine: Engine, ctx: Context) -> None:

@@ -157,3 +157,35 @@ def test_the_update_of_a_streamed_page_tells_whose_office(nlp):
                               sha256=hashlib.sha256(text.encode()).hexdigest(), units=units)
     r = extract_document(document, ((u, nlp(u.text)) for u in units))  # a generator
     assert names(r, _of(r, "Tomas Vera").roles["organization"]) == {"Chile"}
+
+
+# --- the place or body a title opens with owns the office ----------------------------------
+def test_a_region_of_several_words_before_a_title_owns_it(nlp):
+    r = run(nlp, "Heavy rain hit the Rift Valley on Monday. Rift Valley Governor Amos Kiprop "
+                 "told reporters that 19 residents had died.")
+    fact = _of(r, "Amos Kiprop")
+    assert _role(fact) == "Governor"
+    assert names(r, fact.roles["organization"]) == {"Rift Valley"}
+
+
+def test_a_known_province_before_a_local_office_owns_it(nlp):
+    # "Jambi" is named nowhere else: the gazetteer knows it as a province (and a city)
+    r = run(nlp, "Officials said that Jambi Governor Rudi Hartono had ordered schools closed.")
+    fact = _of(r, "Rudi Hartono")
+    assert _role(fact) == "Governor"
+    (owner,) = names(r, fact.roles["organization"])
+    assert owner.startswith("Jambi")
+
+
+def test_a_title_word_the_gazetteer_lists_as_a_town_owns_no_office(nlp):
+    r = run(nlp, "Police spokesman Tomas Varga said 12 people were held.")
+    fact = _of(r, "Tomas Varga")
+    assert "Police" in _role(fact)
+
+
+def test_a_national_office_goes_to_the_city_one_speaks_in(nlp):
+    r = run(nlp, "Fiji asked New Zealand for police officers on Sunday. Up to 100 more "
+                 "officers could follow if Suva requests them, Foreign Minister Jane Harlow "
+                 "said in Wellington on Monday. New Zealand has sent 50 officers to Fiji.")
+    fact = _of(r, "Jane Harlow")
+    assert names(r, fact.roles["organization"]) == {"New Zealand"}

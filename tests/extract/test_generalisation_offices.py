@@ -1,0 +1,123 @@
+"""Event rules of offices, measures and material damage generalised against the dev split
+(issue 15, round 15f), each pinned on a sentence written for the purpose, with names other
+than the seed's or the dev texts'."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+# --- material damage counted by what was damaged or destroyed -----------------------------
+def test_things_damaged_by_a_verb_are_counted_damage(nlp):
+    r = run(nlp, "Artillery fire damaged at least 40 houses in Kherson on Sunday.")
+    (damage,) = facts_of(r, "Damage")
+    (q,) = damage.roles["quantity"]
+    assert (q.value, q.qualifier) == (40, "at least")
+    assert names(r, damage.roles["location"]) == {"Kherson"}
+
+
+def test_things_destroyed_in_the_passive_are_counted_damage(nlp):
+    r = run(nlp, "More than 300 homes were destroyed or damaged in the floods in Sylhet.")
+    (damage,) = facts_of(r, "Damage")
+    assert damage.roles["quantity"][0].value == 300
+
+
+def test_damage_without_a_count_is_no_fact(nlp):
+    assert not facts_of(run(nlp, "The strike destroyed the bridge."), "Damage")
+    assert not facts_of(run(nlp, "The war destroyed the lives of 3 million people."), "Damage")
+
+
+# --- appointments and dismissals: conjuncts, "sworn in", suspensions, taking office --------
+def test_swearing_in_after_a_dismissal_is_an_appointment_by_the_same_agent(nlp):
+    r = run(nlp, "President Maria Lopez dismissed the army chief and swore in General David "
+                 "Mensah as the new army commander.")
+    (appt,) = facts_of(r, "Appointment")
+    assert names(r, appt.roles["agent"]) == {"Maria Lopez"}
+    assert names(r, appt.roles["theme"]) == {"David Mensah"}
+    assert "army commander" in appt.roles["role"][0]
+
+
+def test_a_person_suspended_from_office_is_dismissed(nlp):
+    r = run(nlp, "Premier Tom Ngata suspended Police Commissioner John Ilo on Monday.")
+    (dismissal,) = facts_of(r, "Dismissal")
+    assert names(r, dismissal.roles["agent"]) == {"Tom Ngata"}
+    assert names(r, dismissal.roles["theme"]) == {"John Ilo"}
+    assert not facts_of(run(nlp, "The regulator suspended the licence of a radio station."),
+                        "Dismissal")
+
+
+def test_relieving_a_minister_of_duties_is_a_dismissal(nlp):
+    r = run(nlp, "The cabinet decided to relieve Finance Minister Omar Said of his duties.")
+    (dismissal,) = facts_of(r, "Dismissal")
+    assert names(r, dismissal.roles["theme"]) == {"Omar Said"}
+    assert dismissal.roles["role"] == ["Finance Minister"]
+
+
+def test_taking_office_is_an_appointment_to_the_title_the_text_gives(nlp):
+    r = run(nlp, "President Maria Lopez sacked the finance minister on Thursday, in the "
+                 "biggest reshuffle since she took office in 2021.")
+    (appt,) = facts_of(r, "Appointment")
+    assert names(r, appt.roles["theme"]) == {"Maria Lopez"}
+    assert appt.roles["role"] == ["President"]
+
+
+def test_a_dismissal_naming_no_office_takes_the_title_of_the_person(nlp):
+    r = run(nlp, "Army commander General David Mensah was arrested on Friday. President "
+                 "Maria Lopez dismissed Mensah on Thursday.")
+    (dismissal,) = facts_of(r, "Dismissal")
+    assert "commander" in dismissal.roles["role"][0]
+
+
+# --- a meeting held at a distance keeps its medium ------------------------------------------
+def test_speaking_by_telephone_is_a_meeting_with_its_medium(nlp):
+    r = run(nlp, "Foreign Minister Maria Lopez and her Chilean counterpart Pablo Rojas spoke "
+                 "by telephone on Friday.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert names(r, meeting.roles["participant"]) == {"Maria Lopez", "Pablo Rojas"}
+    assert meeting.roles["medium"] == ["telephone"]
+
+
+def test_meeting_via_video_link_keeps_the_medium_and_a_place_is_none(nlp):
+    r = run(nlp, "President Maria Lopez met Pablo Rojas via video link on Monday.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert meeting.roles["medium"] == ["video link"]
+    r = run(nlp, "President Maria Lopez met Pablo Rojas by the river.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert "medium" not in meeting.roles
+
+
+# --- places told as a list; the office an election fills ----------------------------------
+def test_an_event_in_several_conjoined_places_keeps_them_all(nlp):
+    r = run(nlp, "Protests broke out in Rosario, Mendoza and Salta on Monday.")
+    (protest,) = facts_of(r, "Protest")
+    assert names(r, protest.roles["location"]) == {"Rosario", "Mendoza", "Salta"}
+    r = run(nlp, "Police arrested 40 people in Rosario, the capital of Santa Fe.")
+    (arrest,) = facts_of(r, "Arrest")
+    assert names(r, arrest.roles["location"]) == {"Rosario"}
+
+
+def test_an_election_naming_no_office_takes_the_title_of_the_winner(nlp):
+    r = run(nlp, "President Maria Lopez, a former judge who was elected by lawmakers in "
+                 "2019, spoke on Monday.")
+    (election,) = facts_of(r, "Election")
+    assert names(r, election.roles["theme"]) == {"Maria Lopez"}
+    assert election.roles["role"] == ["President"]
+
+
+def test_a_crowd_that_protested_is_a_protest_though_misparsed(nlp):
+    # the parser reads "Thousands protested" as a noun with a participle clause
+    r = run(nlp, "Thousands of students protested in Rosario on Monday.")
+    (protest,) = facts_of(r, "Protest")
+    assert names(r, protest.roles["location"]) == {"Rosario"}
+    assert not facts_of(run(nlp, "The rights of people protested in court."), "Protest")
+
+
+def test_damage_told_without_a_day_takes_the_date_of_the_attack_before_it(nlp):
+    r = run(nlp, "Warplanes struck Kherson on Wednesday morning. The strike destroyed at least "
+                 "four houses.")
+    (attack,) = facts_of(r, "Attack")
+    (damage,) = facts_of(r, "Damage")
+    assert [t.value for t in damage.roles["date"]] == [t.value for t in attack.roles["date"]]
+    r = run(nlp, "Warplanes will strike Kherson on Wednesday. Floods destroyed 40 houses.")
+    (damage,) = facts_of(r, "Damage")
+    assert "date" not in damage.roles
