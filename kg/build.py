@@ -251,6 +251,7 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     ``known``: the store's record of which source each stored id came from
     (:func:`kg.store.read_origins`); given, another file's graph is never replaced.
     """
+    from kg.extract.document import prepare_extraction
     from kg.nlp.model import model_label
     from kg.nlp.pipeline import build_nlp
 
@@ -275,6 +276,7 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
         return report
     documents = itertools.chain([first], documents)
     nlp = build_nlp(options.model, kb_files=options.kb_files)
+    prepare_extraction()
     builder = DocumentBuilder(store, nlp, model_label(nlp), minter, options, report,
                               progress)
     # The model's objects live as long as the build: the cyclic collector need not scan

@@ -59,6 +59,9 @@ def _init_worker(model: str | None, base_iri: str | None, kb_files: tuple[str, .
     from kg.rdf.iri import IriMinter
 
     nlp = build_nlp(model, kb_files=kb_files)
+    from kg.extract.document import prepare_extraction
+
+    prepare_extraction()
     gc.freeze()  # the model lives as long as the worker: keep the cyclic collector off it
     _WORKER.update(nlp=nlp, label=model_label(nlp),
                    minter=IriMinter(base_iri) if base_iri else IriMinter(),
@@ -196,6 +199,9 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
             from kg.nlp.pipeline import build_nlp
 
             nlp = build_nlp(options.model, kb_files=options.kb_files)
+            from kg.extract.document import prepare_extraction
+
+            prepare_extraction()
             builder = DocumentBuilder(store, nlp, model_label(nlp), minter, options, report,
                                       progress)
         builder.build_parted(document)

@@ -27,6 +27,26 @@ from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
 from kg.resolve.entities import resolve_entities
 
 
+def prepare_extraction() -> None:
+    """Load the rule files and gazetteers extraction reads, once per process.
+
+    Called when a build loads its model: a bad rule file then fails before the first
+    document, the first document does not pay for the loading, and the loaded tables
+    are frozen with the model (``gc.freeze``) instead of being scanned by the collector
+    for the rest of the build. dateparser stays lazy: few texts need it.
+    """
+    from kg.extract.entity_rules import entity_rules
+    from kg.resolve.admin import admin_index
+    from kg.resolve.places import gazetteer, warm_fold
+    from kg.rules.loader import event_rules
+
+    event_rules()
+    entity_rules()
+    gazetteer()
+    admin_index()
+    warm_fold()
+
+
 def sentences_of(unit: Unit, doc: Doc) -> list[tuple[int, int, int]]:
     """(unit, start, end) of every non-blank sentence, trimmed, in source offsets."""
     text = doc_text(doc)

@@ -70,6 +70,11 @@ def _combining() -> dict[int, None]:
     return {cp: None for cp in range(0x110000) if unicodedata.combining(chr(cp))}
 
 
+def warm_fold() -> None:
+    """Build the table ``fold`` needs for accented names now (see prepare_extraction)."""
+    _combining()
+
+
 @lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Accents, case, quotes, spacing and a leading 'the' folded: 'LAGOS' == 'Lagos'.
