@@ -26,11 +26,11 @@ from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
 FACTORY = "kg_attribute_rules_v1"
-_KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
-# the column of doc.to_array(_COLUMNS) each key reads
-_COLUMNS = [TAG, LOWER, DEP, IS_SPACE]
-_COLUMN = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
-_PRIORITY = [1, 2, 0, 3]  # the most selective column first: LOWER, DEP, TAG, IS_SPACE
+_ATTRS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
+_COLUMNS = list(_ATTRS.values())  # read with doc.to_array(_COLUMNS)
+_COLUMN = {key: i for i, key in enumerate(_ATTRS)}  # a key's column in that array
+# the most selective column first
+_PRIORITY = [_COLUMN[key] for key in ("LOWER", "DEP", "TAG", "IS_SPACE")]
 
 # A token condition: (column, "in" | "not_in", accepted hashes) or (column, "regex", cache)
 Condition = tuple[int, str, Any]
@@ -54,7 +54,7 @@ def _conditions(spec: dict, strings) -> list[Condition] | None:
     operator, another attribute): then its rule stays with a Matcher."""
     out: list[Condition] = []
     for key, value in spec.items():
-        if key not in _KEYS:
+        if key not in _COLUMN:
             return None
         column = _COLUMN[key]
         if key == "IS_SPACE":

@@ -65,11 +65,6 @@ class Town:
 _ROW = '{"country_code":"'
 
 
-def _next_code(code: str) -> str:
-    """The smallest string after every row of country ``code`` ("AD" -> "AD\\x7f")."""
-    return code + "\x7f"
-
-
 class AdminIndex:
     """Towns by country and folded name, and second-level units by name."""
 
@@ -99,7 +94,8 @@ class AdminIndex:
         if rows is None:
             rows = []
             if len(code) == 2 and code.isalpha() and code.isupper():
-                start, end = self._first(code), self._first(_next_code(code))
+                # "\x7f" sorts after every letter: the first row past the code's block
+                start, end = self._first(code), self._first(code + "\x7f")
                 if start < end:
                     rows = json.loads("[" + self._raw[start:end].rstrip(",]") + "]")
             self._parsed[code] = rows
