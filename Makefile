@@ -37,8 +37,10 @@ lock:
 
 # Extraction quality on the seed, the development split and the held-out split
 # (docs/evaluation.md): one line per split and the dev split's per-type table;
-# `make eval JSON=1` prints the same figures as one JSON object.
-EVAL_SPLITS := --corpus seed=seeds --legacy seed --corpus dev=tests/data/dev --corpus heldout=tests/data/heldout
+# `make eval JSON=1` prints the same figures as one JSON object. The held-out split is
+# left out while it has no gold file (between its texts moving to dev and new ones landing).
+EVAL_SPLITS := --corpus seed=seeds --legacy seed --corpus dev=tests/data/dev \
+	$(if $(wildcard tests/data/heldout/*.yaml),--corpus heldout=tests/data/heldout)
 eval: $(STAMP)
 	$(KG) eval $(EVAL_SPLITS) $(if $(JSON),--json,--types dev)
 
