@@ -218,8 +218,11 @@ def _fact(r: NodeReader, node: Node, category: str, mapping: Mapping) -> GoldFac
             continue
         role = spec.roles.get(name)
         if role is None:
-            raise r.fail(value_node, f"unknown role {name!r} for {ftype}",
-                         hint=f"its roles: {', '.join(spec.roles)}")
+            hint = f"its roles: {', '.join(spec.roles)}"
+            if node.flow_style and _empty(value_node):
+                hint = (f"{name!r} has no value: in a {{...}} mapping a comma ends a value, "
+                        f"so quote a value that holds one (theme: \"X, Y\"); {hint}")
+            raise r.fail(value_node, f"unknown role {name!r} for {ftype}", hint=hint)
         if role.kind == "quantity" and not _empty(value_node):
             roles[name], unit = _quantity(r, value_node, f"role {name!r}")
             if unit and "unit" not in items and "unit" in spec.roles:

@@ -104,6 +104,18 @@ def test_unknown_role(tmp_path):
              "unknown role 'agnet' for Protest")
 
 
+def test_unquoted_comma_in_a_flow_mapping_is_explained(tmp_path):
+    """``{theme: tear gas, rubber bullets}`` reads "rubber bullets" as a role with no
+    value: the error says to quote the value, not only that the role is unknown."""
+    path = tmp_path / "bad.yaml"
+    path.write_text(HEAD + "events:\n  - {type: Protest, location: Klow, Syldavia}\n",
+                    encoding="utf-8")
+    with pytest.raises(GoldError) as info:
+        read_gold(path)
+    assert "unknown role 'Syldavia' for Protest" in str(info.value)
+    assert "quote a value" in str(info.value)
+
+
 def test_relation_listed_under_events(tmp_path):
     fails_at(tmp_path, HEAD + "events:\n  - {type: LocatedIn, place: Klow, in: Syldavia}\n",
              6, "LocatedIn is a relation")
