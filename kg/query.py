@@ -12,6 +12,10 @@ query text. Every query is standard SPARQL 1.1; a parameter's place in it is a
 :func:`sparql_with_values` writes the query with the values in those blocks
 (``kg query --print-sparql``), each written as an RDF term by pyoxigraph (escaped,
 never pasted as text). This module must not import spaCy: ``kg query`` starts fast.
+
+A parameter declared ``(key of NAME)`` is not asked for: kg binds it to NAME's value in
+lower case (the ``kg:labelKey`` of a label, docs/store.md), so that a name is matched
+case-insensitively by an index lookup instead of a scan of every label.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from kg.resources import queries_dir
 
 _HEADER = re.compile(r"^#\s*(title|description|param|returns):\s*(.*)$")
 _PARAM = re.compile(
-    r"^\??(?P<name>[A-Za-z_]\w*)\s*\((?P<kind>iri|string|literal|date|integer|decimal)\)"
+    r"^\??(?P<name>[A-Za-z_]\w*)\s*"
+    r"\((?P<kind>iri|string|literal|date|integer|decimal|key of (?P<of>[A-Za-z_]\w*))\)"
     r"(?:\s*=\s*(?P<default>(?:<[^>]*>|\"[^\"]*\"|\S+)))?\s*(?P<doc>.*)$"
 )
 
@@ -39,6 +44,12 @@ class Parameter:
     kind: str
     default: str | None
     description: str
+    of: str | None = None  # a ``key of NAME`` parameter: NAME, whose value it lower-cases
+
+    @property
+    def derived(self) -> bool:
+        """Bound by kg from another parameter, not given by the user."""
+        return self.of is not None
 
 
 @dataclass(slots=True)
@@ -80,21 +91,27 @@ def parse_header(text: str, *, path: Path) -> LibraryQuery:
             pm = _PARAM.match(value)
             if not pm:
                 raise QueryError(f"line {lineno}: malformed parameter {value!r}", path=path,
-                                 hint="write '# param: name (iri|string|date|integer) = "
-                                      "default  description'")
+                                 hint="write '# param: name (iri|string|date|integer|"
+                                      "key of NAME) = default  description'")
             default = pm.group("default")
             if default and default.startswith('"') and default.endswith('"'):
                 default = default[1:-1]
             if default and default.startswith("<") and default.endswith(">"):
                 default = default[1:-1]
-            query.params.append(Parameter(pm.group("name"), pm.group("kind"), default,
-                                          pm.group("doc").strip()))
+            of = pm.group("of")
+            query.params.append(Parameter(pm.group("name"), "key" if of else pm.group("kind"),
+                                          default, pm.group("doc").strip(), of))
         elif key == "title":
             query.title = value
         elif key == "description":
             query.description = (query.description + " " + value).strip()
         elif key == "returns":
             query.returns = value
+    names = {p.name for p in query.params}
+    for param in query.params:
+        if param.of is not None and param.of not in names:
+            raise QueryError(f"parameter {param.name!r} is a key of {param.of!r}, which the "
+                             "query does not declare", path=path)
     return query
 
 
@@ -166,6 +183,11 @@ def bind_parameters(query: LibraryQuery, given: dict[str, str]) -> dict[Variable
     out: dict[Variable, object] = {}
     for name, param in declared.items():
         raw = given.get(name, param.default)
+        if param.of is not None and (raw is None or raw == ""):
+            base = given.get(param.of, declared[param.of].default if param.of in declared
+                             else None)
+            # SPARQL's LCASE and str.lower() both lower-case by Unicode's full mapping
+            raw = base.lower() if base else None
         if raw is None or raw == "":
             continue
         out[Variable(name)] = _term(param, raw)

@@ -310,7 +310,7 @@ def list_queries() -> None:
     table = Table("name", "title", "parameters", box=None, show_edge=False)
     for name, q in library().items():
         params = ", ".join(f"{p.name} ({p.kind})" + (f" = {p.default}" if p.default else "")
-                           for p in q.params)
+                           for p in q.params if not p.derived)
         table.add_row(name, q.title, params or "-")
     out.print(table)
 

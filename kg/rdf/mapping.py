@@ -61,6 +61,18 @@ def _datetime(dt: datetime) -> Literal:
     return Literal(dt.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=_XSD_DATETIME)
 
 
+def label_keys(node: NamedNode, labels: Iterable[str], graph: NamedNode, add) -> None:
+    """``kg:labelKey``: each skos:prefLabel/altLabel of the node in lower case, once.
+
+    Why: a name is asked for case-insensitively; with its key in the graph that is an index
+    lookup (the queries bind the lower-cased name, kg/query.py) instead of a scan of every
+    label. ``str.lower`` is SPARQL's ``LCASE`` (Unicode's full lower-case mapping), so a
+    graph gets the same keys from ``LCASE(STR(?label))`` (docs/store.md).
+    """
+    for key in sorted({label.lower() for label in labels}):
+        add(Quad(node, _LABEL_KEY, Literal(key), graph))
+
+
 # Terms used for every document, bound once: attribute lookups per quad add up.
 _TYPE = RDF.type
 _BEGIN, _END, _ANCHOR, _CONTEXT = NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext
@@ -68,6 +80,7 @@ _PHRASE, _SENTENCE = NIF.Phrase, NIF.Sentence
 _KG_UPDATE, _KG_RULE, _KG_SENTENCE = KG.update, KG.rule, KG.sentence
 _DERIVED = PROV.wasDerivedFrom
 _PREF, _LABEL, _ALT, _SAME = SKOS.prefLabel, RDFS.label, SKOS.altLabel, OWL.sameAs
+_LABEL_KEY = KG.labelKey
 _EVENT, _RELATION = KG.Event, KG.Relation
 _TA_IDENT_REF = ITSRDF.taIdentRef
 # W3C ORG: the role that names the member and the one that names the organization.
@@ -221,8 +234,10 @@ class DocumentMapper:
         name = Literal(entity.name)
         add(Quad(e, _PREF, name, g))
         add(Quad(e, _LABEL, name, g))
-        for alias in sorted(entity.aliases - {entity.name}):
+        aliases = sorted(entity.aliases - {entity.name})
+        for alias in aliases:
             add(Quad(e, _ALT, Literal(alias), g))
+        label_keys(e, [entity.name, *aliases], g, add)
         for link in sorted(set(entity.same_as)):
             add(Quad(e, _SAME, NamedNode(link), g))
         if entity.geonames_id is not None:
@@ -336,6 +351,7 @@ class DocumentMapper:
                 self._org_nodes.add(role)
                 add(Quad(role, _TYPE, ORG.Role, g))
                 add(Quad(role, _PREF, Literal(title), g))
+                label_keys(role, [title], g, add)
             for organization in organizations:
                 post = self.minter.post(organization, title)
                 if post not in self._org_nodes:
@@ -343,8 +359,9 @@ class DocumentMapper:
                     add(Quad(post, _TYPE, ORG.Post, g))
                     add(Quad(post, ORG.postIn, organization, g))
                     add(Quad(post, ORG.role, role, g))
-                    add(Quad(post, _PREF, Literal(
-                        f"{title} of {self.entity_names[organization]}"), g))
+                    post_label = f"{title} of {self.entity_names[organization]}"
+                    add(Quad(post, _PREF, Literal(post_label), g))
+                    label_keys(post, [post_label], g, add)
                 for member in members:
                     add(Quad(member, ORG.holds, post, g))
 

@@ -21,7 +21,7 @@ from kg.query import LibraryQuery, find_query, library, rows, run_query
 from kg.store import load_graph_file
 
 KINDS = {"iri": "urn:kg-test:nothing", "string": "nobody in particular", "date": "2020-02-29",
-         "integer": "3", "decimal": "2.5", "literal": "x"}
+         "integer": "3", "decimal": "2.5", "literal": "x", "key": "nobody in particular"}
 
 
 @pytest.fixture(scope="module")
@@ -301,3 +301,37 @@ def test_fact_class_lists_match_the_ontology():
 
     listed = re.search(r"FILTER\(\?foundClass IN \(([^)]*)\)\)", text)
     assert listed and set(re.findall(r"kg:(\w+)", listed.group(1))) == expected
+
+
+def test_a_name_matches_every_entity_whose_label_has_its_case_folded_form():
+    """kg:labelKey makes the match a lookup; it must stay case-insensitive: labels that
+    differ only in case may name different entities (IBADAN the city, Ibadan a person)."""
+    d = TinyDoc("IBADAN was calm.", "Ibadan spoke to reporters.", doc_id="ibadan")
+    d.mention("IBADAN", "City")
+    d.mention("Ibadan", "Person")
+    store = d.store()
+    for asked in ("ibadan", "IBADAN", "IbAdAn"):
+        _, data = run(store, "mentions-of", label=asked)
+        assert sorted((r["name"], r["surface"]) for r in data) == [
+            ("IBADAN", "IBADAN"), ("Ibadan", "Ibadan")], asked
+        _, profile = run(store, "entity-profile", label=asked)
+        assert {r["name"] for r in profile} == {"IBADAN", "Ibadan"}
+        assert "labelKey" not in {r["relation"] for r in profile}  # the key repeats a label
+
+
+def test_a_key_parameter_is_bound_from_its_name_in_lower_case(tmp_path):
+    from kg.query import bind_parameters, sparql_with_values
+
+    q = find_query("mentions-of")
+    subs = {v.value: t.value for v, t in bind_parameters(q, {"label": "VarnHOLM"}).items()}
+    assert subs == {"label": "VarnHOLM", "labelKey": "varnholm"}
+    assert bind_parameters(q, {}) == {}
+    given = bind_parameters(q, {"label": "A", "labelKey": "b"})  # given, it is kept
+    assert {v.value: t.value for v, t in given.items()} == {"label": "A", "labelKey": "b"}
+    text = sparql_with_values(q, {"label": "Ümit"})
+    assert 'VALUES ?labelKey { "ümit" }' in text and 'VALUES ?label { "Ümit" }' in text
+    bad = tmp_path / "bad.rq"
+    bad.write_text("# title: Bad\n# param: nameKey (key of name) Its key.\n# returns: s\n"
+                   "SELECT ?s ?nameKey WHERE { ?s ?p ?nameKey }\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="does not declare"):
+        find_query(str(bad))

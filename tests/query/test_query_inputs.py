@@ -38,3 +38,9 @@ def test_print_sparql_and_errors():
     assert "Traceback" not in missing.stderr
     neither = kg("query", "--print-sparql")
     assert neither.returncode != 0 and "Traceback" not in neither.stderr
+
+
+def test_kg_queries_lists_the_parameters_a_user_gives():
+    done = kg("queries")
+    assert done.returncode == 0, done.stderr
+    assert "label (string)" in done.stdout and "labelKey" not in done.stdout

@@ -262,3 +262,13 @@ def test_the_fact_index_knows_every_fact_class_of_the_ontology():
     listed = set(re.findall(r"kg:([A-Z]\w*)",
                             (queries_dir() / "explorer" / "fact-attributes.rq").read_text()))
     assert subclasses and subclasses <= listed
+
+
+def test_a_name_is_asked_for_once_and_its_key_bound_by_kg(seed_client):
+    """A `(key of label)` parameter is kg's to bind: no field for it, and the name finds
+    its entity in any case."""
+    page = seed_client.get("/queries/mentions-of").text
+    assert 'name="p_label"' in page and "p_labelKey" not in page
+    r = seed_client.get("/queries/mentions-of", params={"run": "1", "p_label": "KAZAKHSTAN"})
+    assert r.status_code == 200 and "Kazakhstan" in r.text
+    assert 'class="error"' not in r.text
