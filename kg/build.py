@@ -36,7 +36,7 @@ from kg.ingest.raw import raw_documents
 from kg.ingest.sources import Source
 from kg.limits import DEFAULT_MAX_BYTES
 from kg.rdf.iri import IriMinter, slug
-from kg.rdf.mapping import map_document
+from kg.rdf.mapping import GRAPH_FORMAT, map_document
 from kg.rdf.vocab import NIF
 from kg.records import SourceDocument, Unit
 from kg.store import (
@@ -44,6 +44,7 @@ from kg.store import (
     add_quads,
     bulk_add_text,
     replace_graph,
+    stored_format,
     stored_hash,
     temporary_store,
 )
@@ -123,15 +124,18 @@ def changed_documents(store: Store, documents: Iterator, *,
                       options: BuildOptions, minter: IriMinter, report: BuildReport,
                       progress: Callable | None = None,
                       known: dict[str, str] | None = None) -> Iterator:
-    """The documents to build: those whose graph in ``store`` lacks their content hash.
+    """The documents to build: those whose graph in ``store`` lacks their content hash,
+    or holds it in a graph of an older ``kg:graphFormat`` (kg writes triples it lacks).
 
     ``known`` maps the ids already in the store to the source each came from. A
     document whose id the store holds with other content *from another source* is
     refused: building it would replace another file's graph.
     """
     for doc in documents:
-        stored = stored_hash(store, minter.graph(doc.doc_id), minter.document(doc.doc_id))
-        if not options.rebuild and stored == doc.sha256:
+        graph, node = minter.graph(doc.doc_id), minter.document(doc.doc_id)
+        stored = stored_hash(store, graph, node)
+        if not options.rebuild and stored == doc.sha256 and \
+                stored_format(store, graph, node) >= GRAPH_FORMAT:
             report.skipped += 1
             report.unchanged += 1
             if progress:

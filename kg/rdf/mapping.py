@@ -30,6 +30,12 @@ _XSD_DATETIME = XSD.dateTime
 _XSD_INT = XSD.nonNegativeInteger
 _XSD_DECIMAL = XSD.decimal
 
+# The shape of the graph written for a document (kg:graphFormat). Raise it when kg starts
+# writing triples its queries rely on, so that an incremental build rebuilds the graphs
+# that lack them instead of skipping them for an unchanged content hash.
+# 1: before kg:graphFormat; 2: kg:labelKey on every labelled node.
+GRAPH_FORMAT = 2
+
 
 @functools.lru_cache(maxsize=65536, typed=True)  # offsets repeat from document to document
 def _int(n: int) -> Literal:
@@ -199,6 +205,7 @@ class DocumentMapper:
         self.document_updates()
         if self.tail:
             add(Quad(d, KG.contentHash, Literal(doc.sha256), g))
+            add(Quad(d, KG.graphFormat, Literal(str(GRAPH_FORMAT), datatype=XSD.integer), g))
             if doc.updated:
                 add(Quad(d, KG.updatedAt, _datetime(doc.updated), g))
 

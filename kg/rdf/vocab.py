@@ -68,7 +68,7 @@ KG = Namespace(
     holder role roleText organization member group part whole place container
     value unit qualifier quantityText
     confidence rule trigger mention mentionOf sentence update stamp headline dateline
-    mentionCount alias countryCode geonamesId contentHash labelKey
+    mentionCount alias countryCode geonamesId contentHash graphFormat labelKey
     publishedOn updatedAt liveTitle mergedBy
     agentText addresseeText locationText speakerText holderText organizationText
     memberText groupText partText wholeText placeText containerText eventText

@@ -251,6 +251,16 @@ def stored_hash(store: Store, graph: NamedNode, document: NamedNode) -> str | No
     return None
 
 
+def stored_format(store: Store, graph: NamedNode, document: NamedNode) -> int:
+    """The ``kg:graphFormat`` a document's named graph holds (0 for a graph older than it)."""
+    for quad in store.quads_for_pattern(document, KG.graphFormat, None, graph):
+        try:
+            return int(quad.object.value)
+        except ValueError:
+            return 0
+    return 0
+
+
 def drop_document(store: Store, key: str) -> str:
     """Remove the named graph of the document ``key`` (its id or its source file's path).
 

@@ -96,6 +96,27 @@ def test_rebuild_option_builds_unchanged_documents(built_twice, tmp_path):
     assert graphs(store_dir) == built_twice["graphs"][2]
 
 
+def test_graph_of_an_older_format_is_rebuilt_though_unchanged(built_twice, tmp_path):
+    """A store built before kg wrote kg:labelKey (format 1: no kg:graphFormat) would
+    answer no name-bound query; an incremental build rebuilds it, not skips it."""
+    import shutil
+
+    store_dir = tmp_path / "store"
+    shutil.copytree(built_twice["store"], store_dir)
+    store = Store(str(store_dir))
+    old = [q for q in store if q.predicate in (KG.graphFormat, KG.labelKey)]
+    assert old, "the build wrote no kg:graphFormat or kg:labelKey"
+    for q in old:
+        store.remove(q)
+    store.flush()
+    del store
+    report = build(built_twice["corpus"], store_dir)
+    assert (report.built, report.skipped) == (2, 0)
+    assert graphs(store_dir) == built_twice["graphs"][2]
+    again = build(built_twice["corpus"], store_dir)
+    assert (again.built, again.skipped) == (0, 2)
+
+
 def test_cli_drop_removes_one_graph_and_a_rebuild_restores_it(built_twice, tmp_path):
     import shutil
 
