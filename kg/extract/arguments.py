@@ -50,6 +50,7 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         self.actors = set(lists["actor_nouns"])
         self.undoing = set(lists["undoing_verbs"])
         self.content = set(lists["content_heads"])
+        self.documents = set(lists["issued_documents"])
         self.titles = set(entity_rules().titles)
         self.trigger_tokens: dict[int, str] = {}
         self.first_person: bool | None = None
@@ -161,6 +162,11 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                                             not any(c.dep_ == "nummod"
                                                     for c in patient.children)):
                     tok = patient
+            if slot == "subject" and tok.pos_ == "NOUN" and \
+                    tok.lemma_.lower() in self.documents:
+                tok = self._issuer(tok)  # "signed a decree dissolving X": the signer
+                if tok is None:
+                    continue
             if slot in ("subject", "by") and self._not_agent(tok, rules.kind):
                 return None  # "since the cyclone struck": no attack
             if slot == "subject":

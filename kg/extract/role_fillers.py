@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Context, Fillers, named_holder
-from kg.extract.syntax import np_tokens, prep_objects, text_of
+from kg.extract.syntax import np_tokens, prep_objects, subject_of, text_of
 from kg.records import EntityType, Mention
 
 
@@ -20,6 +20,7 @@ class RoleFillers:
     forces: set[str]
     actors: set[str]
     cue_verbs: set[str]
+    documents: set[str]
     titles: set[str]
     trigger: Token | None
     first_person: bool | None
@@ -38,6 +39,24 @@ class RoleFillers:
                     a.lower_ == "together" for a in obj.head.children):
                 out.extend(self._conjuncts(obj))
         return out
+
+    def _issuer(self, doc: Token) -> Token | None:
+        """Who issued a document that acts in the text ("X signed a decree dissolving the
+        parties", "an order issued by X banning rallies", "X's decree"): the signer, the
+        by-phrase of its participle, or its possessor; None when the text does not say."""
+        for c in doc.children:
+            if c.dep_ == "poss":
+                return c
+            if c.dep_ == "acl" and c.tag_ == "VBN" and \
+                    c.lemma_.lower() in self.lists["issuing_verbs"]:
+                for _prep, obj in prep_objects(c, {"by"}):
+                    return obj
+        if doc.dep_ == "dobj" and doc.head.pos_ == "VERB":
+            return subject_of(doc.head)
+        if doc.dep_ == "nsubjpass":
+            for _prep, obj in prep_objects(doc.head, {"by"}):
+                return obj
+        return None
 
     def _agentish(self, head: Token):
         if head.lemma_.lower() in self.lists["count_nouns"] and head.pos_ == "NOUN":

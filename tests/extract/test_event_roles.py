@@ -19,3 +19,26 @@ def test_cities_of_two_countries_name_no_government(nlp):
                  "and from Lome. The government urged both sides to stay calm.")
     (request,) = facts_of(r, "Request")
     assert not any(n.startswith("Government of") for n in names(r, request.roles.get("agent")))
+
+
+# --- a document acts for whoever issued it ----------------------------------------------
+def test_the_signer_of_a_decree_is_the_agent_of_what_it_does(nlp):
+    r = run(nlp, "On Friday the interim leader Colonel Tomas Ruud signed a decree dissolving "
+                 "all political parties and banning public gatherings.")
+    (dissolution,) = facts_of(r, "Dissolution")
+    (ban,) = facts_of(r, "Ban")
+    assert names(r, dissolution.roles["agent"]) == {"Tomas Ruud"}
+    assert names(r, ban.roles["agent"]) == {"Tomas Ruud"}
+
+
+def test_a_decree_whose_issuer_is_untold_has_no_agent(nlp):
+    r = run(nlp, "A decree published in Vaduz on Monday bans all public gatherings.")
+    for ban in facts_of(r, "Ban"):
+        assert not ban.roles.get("agent")
+
+
+def test_a_drafter_is_not_the_issuer(nlp):
+    r = run(nlp, "The resolution, drafted by Peru and Chile, asks the secretary-general to "
+                 "present a report by June.")
+    for request in facts_of(r, "Request"):
+        assert not names(r, request.roles.get("agent")) & {"Peru", "Chile"}
