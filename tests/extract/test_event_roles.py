@@ -42,3 +42,21 @@ def test_a_drafter_is_not_the_issuer(nlp):
                  "present a report by June.")
     for request in facts_of(r, "Request"):
         assert not names(r, request.roles.get("agent")) & {"Peru", "Chile"}
+
+
+# --- a headline's event is the body's ----------------------------------------------------
+def test_a_headline_event_joins_the_body_telling(nlp):
+    r = run(nlp, "The Arctic Union Mission (AUM) has deployed 300 peacekeepers to the town of "
+                 "Varde to protect civilians, the mission said on Monday.",
+            headline="Arctic Union sends troops into Varde after riots")
+    (deployment,) = facts_of(r, "Deployment")  # one event, with the roles of both
+    assert "Arctic Union Mission" in names(r, deployment.roles["agent"])
+    assert "Arctic Union" in names(r, deployment.roles["agent"])
+
+
+def test_a_headline_figure_that_differs_stays_a_fact_of_its_own(nlp):
+    r = run(nlp, "Police said 12 people were killed in the clashes in Oruro. Hospital staff "
+                 "later said 19 people had died.",
+            headline="Death toll in Oruro clashes rises to 25")
+    tolls = {q.value for f in facts_of(r, "Casualties") for q in f.roles.get("quantity", [])}
+    assert 25 in tolls and 12 in tolls
