@@ -60,3 +60,25 @@ def test_a_headline_figure_that_differs_stays_a_fact_of_its_own(nlp):
             headline="Death toll in Oruro clashes rises to 25")
     tolls = {q.value for f in facts_of(r, "Casualties") for q in f.roles.get("quantity", [])}
     assert 25 in tolls and 12 in tolls
+
+
+# --- relative clauses and counted descriptions point back to the right one ----------------
+def test_who_after_an_apposition_is_the_person_not_the_body(nlp):
+    r = run(nlp, '"The risk remains," said Anna Berg, a Baltic analyst at the European Policy '
+                 'Centre, who urged both governments to publish the maps.')
+    (request,) = facts_of(r, "Request")
+    assert names(r, request.roles["agent"]) == {"Anna Berg"}
+
+
+def test_which_after_a_body_still_points_to_the_body(nlp):
+    r = run(nlp, "Delegates met at the Andean Forum, which urged the army to withdraw.")
+    for request in facts_of(r, "Request"):
+        assert "Delegates" not in names(r, request.roles.get("agent"))
+
+
+def test_both_governments_are_states_not_the_two_presidents_named_last(nlp):
+    r = run(nlp, "Latvia and Estonia signed the treaty, which was signed by Latvian President "
+                 "Ilze Kalna and Estonian President Mart Tamm. An analyst urged both "
+                 "governments to publish the maps.")
+    (request,) = facts_of(r, "Request")
+    assert names(r, request.roles["addressee"]) == {"Latvia", "Estonia"}
