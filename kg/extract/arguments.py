@@ -51,6 +51,7 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         self.undoing = set(lists["undoing_verbs"])
         self.content = set(lists["content_heads"])
         self.documents = set(lists["issued_documents"])
+        self.order_nouns = set(lists["order_nouns"])
         self.titles = set(entity_rules().titles)
         self.trigger_tokens: dict[int, str] = {}
         self.first_person: bool | None = None
@@ -149,7 +150,8 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         phrase = self._phrase(m)
         frame = frame_slots(t, voice, phrase, light_verbs=self.light,
                             with_complement="complement" in args,
-                            object_preps={p for p, r in args.items() if r == "cause"})
+                            object_preps={p for p, r in args.items() if r == "cause"},
+                            order_nouns=self.order_nouns)
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
         has_object = any(s in ("object", "controlled") for s, _ in frame.slots)
         for slot, tok in frame.slots:

@@ -82,3 +82,19 @@ def test_both_governments_are_states_not_the_two_presidents_named_last(nlp):
                  "governments to publish the maps.")
     (request,) = facts_of(r, "Request")
     assert names(r, request.roles["addressee"]) == {"Latvia", "Estonia"}
+
+
+# --- "on the orders of X": X acts ----------------------------------------------------------
+def test_on_the_orders_of_names_the_agent_of_a_passive(nlp):
+    r = run(nlp, "Mobile internet was switched off across Latvia on Monday on the orders of the "
+                 "National Media Council, two operators said.")
+    (shutdown,) = facts_of(r, "CommunicationsShutdown")
+    assert names(r, shutdown.roles["agent"]) == {"National Media Council"}
+    assert names(r, shutdown.roles["theme"]) == {"Mobile internet"}
+
+
+def test_at_the_request_of_is_no_agent(nlp):
+    r = run(nlp, "Estonian troops were deployed to Narva at the request of the Latvian "
+                 "government.")
+    for deployment in facts_of(r, "Deployment"):
+        assert not any("Latvia" in n for n in names(r, deployment.roles.get("agent")))
