@@ -177,7 +177,8 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
                 frame.add(p2, o2)
     if len(phrase) > 1:  # "set fire to X", "opened fire on X"
         for x in phrase:
-            for _p, o in prep_objects(x, {"to", "on", "at", "of", "over"}):
+            for _p, o in prep_objects(x, {"to", "on", "at", "of", "over", "against", "into",
+                                          "upon"}):
                 if o.i not in in_phrase and o.ent_type_ not in ("DATE", "TIME"):
                     frame.add("phrase_object", o)
     return frame
