@@ -102,7 +102,7 @@ def test_at_the_request_of_is_no_agent(nlp):
 
 # --- the target of a multi-word attack verb ------------------------------------------------
 def test_the_target_after_against_of_a_phrase_verb(nlp):
-    r = run(nlp, "Riot police used water cannon and tear gas against demonstrators on Baker "
-                 "Avenue in Riga.")
+    r = run(nlp, "Riot police have again used water cannon and tear gas against "
+                 "demonstrators on Baker Avenue.")
     (attack,) = facts_of(r, "Attack")
     assert "demonstrators" in names(r, attack.roles["theme"])
