@@ -335,6 +335,17 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
             for p in poss:
                 put(args["object_possessor"], ctx.mention_of(p))
                 skip.update(x.i for x in p.subtree)
+        if "object_owner" in args:  # "froze Malian state assets", "the country's assets"
+            for c in [x for x in obj.subtree if x.i < obj.i and x.i not in skip and
+                      x.dep_ in ("poss", "nmod", "amod", "compound")]:
+                owner = ctx.mention_of(c) or (self.f.place(c) if c.dep_ == "poss" else None)
+                if owner is None and c.dep_ == "amod" and \
+                        entity_rules().demonym_country(c.text):
+                    owner = ctx.create([c], EntityType.COUNTRY, "rule:demonym")
+                if owner is not None and (owner.type.is_agent or owner.type is
+                                          EntityType.COUNTRY or c.dep_ == "poss"):
+                    put(args["object_owner"], owner)
+                    skip.update(x.i for x in c.subtree)
         if "object_place" in args:
             place = self.f.place(obj)
             if place is not None and ctx.mention_of(obj) is place:

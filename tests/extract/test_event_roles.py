@@ -106,3 +106,18 @@ def test_the_target_after_against_of_a_phrase_verb(nlp):
                  "demonstrators on Baker Avenue.")
     (attack,) = facts_of(r, "Attack")
     assert "demonstrators" in names(r, attack.roles["theme"])
+
+
+# --- a sanction's target is whose assets are frozen ---------------------------------------
+def test_a_sanction_targets_the_owner_named_by_a_demonym(nlp):
+    r = run(nlp, "In March the Andean Community closed its members' borders with Bolivia and "
+                 "froze Bolivian state assets.")
+    (sanction,) = facts_of(r, "Sanction")
+    assert "Bolivia" in names(r, sanction.roles["theme"])
+
+
+def test_a_sanction_targets_the_country_the_text_points_back_to(nlp):
+    r = run(nlp, "Bolivia was hit hard. In March the bloc froze the country's assets at the "
+                 "central bank.")
+    (sanction,) = facts_of(r, "Sanction")
+    assert "Bolivia" in names(r, sanction.roles["theme"])
