@@ -173,6 +173,11 @@ class RoleFillers:
     def _theme(self, head: Token, skip: set[int]):
         if head.pos_ == "NUM":  # "51 of its members were held": the members
             for _, obj in prep_objects(head, {"of"}):
+                if obj.pos_ == "PRON":  # "two of them, including X, were charged": X
+                    named = [m for _p, o in prep_objects(head, {"include", "including"})
+                             if (m := self.ctx.mention_of(o)) is not None and m.type.is_agent]
+                    if named:
+                        return named[0]
                 return self._theme(obj, skip)
         through = self.lists["through_nouns"].get(head.lemma_.lower())
         if through and head.pos_ == "NOUN":  # "a total of 40 people", "access to X"

@@ -121,3 +121,12 @@ def test_a_sanction_targets_the_country_the_text_points_back_to(nlp):
                  "central bank.")
     (sanction,) = facts_of(r, "Sanction")
     assert "Bolivia" in names(r, sanction.roles["theme"])
+
+
+# --- "two of them, including X": X, not what "them" was guessed to be ----------------------
+def test_a_counted_pronoun_with_including_names_the_one_included(nlp):
+    r = run(nlp, "Police detained four opposition leaders in Lome. Two of them, including Kofi "
+                 "Mensah of the Union for Change, have since been charged with treason, their "
+                 "lawyers said.")
+    (charge,) = facts_of(r, "Charge")
+    assert names(r, charge.roles["theme"]) == {"Kofi Mensah"}
