@@ -6,20 +6,21 @@ trigger is the agent; the object or passive subject is the theme (the type file'
 ``args`` map slots to roles). Relative pronouns are replaced by their antecedent,
 climbing out of "X of Y (Z), which ..." to X; participles and conjuncts without a
 subject share their main verb's. Place, date and quantity come from
-:class:`~kg.extract.circumstances.Circumstances`.
+:class:`~kg.extract.circumstances.Circumstances`, fillers from
+:class:`~kg.extract.role_fillers.RoleFillers`, the theme checks from
+:class:`~kg.extract.theme_checks.ThemeChecks`.
 """
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from kg.extract.circumstances import Circumstances
-from kg.extract.context import Context, Fillers, counted_antecedents, named_holder
+from kg.extract.context import Context, Fillers, counted_antecedents
 from kg.extract.entity_rules import entity_rules
 from kg.extract.factuality import NO_FACT, Factuality
 from kg.extract.frames import frame_slots
+from kg.extract.role_fillers import RoleFillers
 from kg.extract.syntax import (
     is_passive,
     np_tokens,
@@ -27,12 +28,13 @@ from kg.extract.syntax import (
     prep_objects,
     text_of,
 )
+from kg.extract.theme_checks import ThemeChecks
 from kg.extract.triggers import Match
 from kg.extract.type_roles import TypeRoles
 from kg.records import EntityType, Fact, Mention, Quantity
 
 
-class Reader(TypeRoles, Circumstances):
+class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
     """Fills the roles of matched triggers."""
 
     def __init__(self, ctx: Context) -> None:
@@ -48,6 +50,8 @@ class Reader(TypeRoles, Circumstances):
         self.actors = set(lists["actor_nouns"])
         self.undoing = set(lists["undoing_verbs"])
         self.content = set(lists["content_heads"])
+        self.documents = set(lists["issued_documents"])
+        self.order_nouns = set(lists["order_nouns"])
         self.titles = set(entity_rules().titles)
         self.trigger_tokens: dict[int, str] = {}
         self.first_person: bool | None = None
@@ -146,7 +150,8 @@ class Reader(TypeRoles, Circumstances):
         phrase = self._phrase(m)
         frame = frame_slots(t, voice, phrase, light_verbs=self.light,
                             with_complement="complement" in args,
-                            object_preps={p for p, r in args.items() if r == "cause"})
+                            object_preps={p for p, r in args.items() if r == "cause"},
+                            order_nouns=self.order_nouns)
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
         has_object = any(s in ("object", "controlled") for s, _ in frame.slots)
         for slot, tok in frame.slots:
@@ -159,6 +164,11 @@ class Reader(TypeRoles, Circumstances):
                                             not any(c.dep_ == "nummod"
                                                     for c in patient.children)):
                     tok = patient
+            if slot == "subject" and tok.pos_ == "NOUN" and \
+                    tok.lemma_.lower() in self.documents:
+                tok = self._issuer(tok)  # "signed a decree dissolving X": the signer
+                if tok is None:
+                    continue
             if slot in ("subject", "by") and self._not_agent(tok, rules.kind):
                 return None  # "since the cyclone struck": no attack
             if slot == "subject":
@@ -325,6 +335,17 @@ class Reader(TypeRoles, Circumstances):
             for p in poss:
                 put(args["object_possessor"], ctx.mention_of(p))
                 skip.update(x.i for x in p.subtree)
+        if "object_owner" in args:  # "froze Malian state assets", "the country's assets"
+            for c in [x for x in obj.subtree if x.i < obj.i and x.i not in skip and
+                      x.dep_ in ("poss", "nmod", "amod", "compound")]:
+                owner = ctx.mention_of(c) or (self.f.place(c) if c.dep_ == "poss" else None)
+                if owner is None and c.dep_ == "amod" and \
+                        entity_rules().demonym_country(c.text):
+                    owner = ctx.create([c], EntityType.COUNTRY, "rule:demonym")
+                if owner is not None and (owner.type.is_agent or owner.type is
+                                          EntityType.COUNTRY or c.dep_ == "poss"):
+                    put(args["object_owner"], owner)
+                    skip.update(x.i for x in c.subtree)
         if "object_place" in args:
             place = self.f.place(obj)
             if place is not None and ctx.mention_of(obj) is place:
@@ -418,252 +439,6 @@ class Reader(TypeRoles, Circumstances):
                     confidence=confidence if confidence is not None else m.rules.confidence,
                     trigger=trig, reported=ctx.unit.stamp)
 
-    def _conjuncts(self, head: Token) -> list[Token]:
-        out = [head]
-        for c in head.children:
-            if c.dep_ == "conj":
-                out.extend(self._conjuncts(c))
-        for _prep, obj in prep_objects(head, {"with"}):  # "X, together with Y"
-            if any(a.lower_ == "together" for a in head.children) or any(
-                    a.lower_ == "together" for a in obj.head.children):
-                out.extend(self._conjuncts(obj))
-        return out
-
-    def _agentish(self, head: Token):
-        if head.lemma_.lower() in self.lists["count_nouns"] and head.pos_ == "NOUN":
-            # "hundreds of protesters blocked the roads": the protesters
-            for _prep, obj in prep_objects(head, {"of"}):
-                return self._agentish(obj)
-        if (head.lemma_.lower() in self.actors or head.lemma_.lower() in self.forces) and \
-                head.pos_ == "NOUN" and self.trigger is not None and any(
-                    c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
-            # "the group claimed its fighters had killed X", "the police said its officers
-            # arrested 17": the speaker's people
-            said = self._speaker_of(self.trigger)
-            owner = self.ctx.mention_of(said) if said is not None else None
-            if owner is not None and owner.type.is_agent:
-                return owner
-        m = self.f.entity(head)
-        if m is None and head.pos_ == "NOUN":
-            # "her counterpart Luis Vera", "the army chief, General X": the name in apposition
-            weapon = head.lemma_.lower() in self.lists["weapon_heads"]
-            for c in head.children:
-                # "an army drone", "its artillery", "drones of the X Front": the owner acts
-                owner = c.dep_ in ("compound", "poss", "nmod", "amod") and weapon
-                named = self.ctx.mention_of(c) if c.dep_ == "appos" or owner else None
-                if named is None and owner and c.dep_ == "poss" and \
-                        c.lower_ in ("its", "their"):
-                    # "the army said its warplanes had bombed X": the speaker's
-                    said = self._speaker_of(self.trigger) if self.trigger is not None else None
-                    if said is not None:
-                        return self._agentish(said)
-                elif named is None and owner and c.dep_ in ("compound", "poss") and \
-                        c.pos_ == "NOUN":
-                    # "army warplanes": the owner as the text says (a body noun read here
-                    # creates no entity: which army is for the resolver to say elsewhere)
-                    return self.f.entity(c, create=False) or text_of([c])
-                if named is not None and (named.type.is_agent or (owner and
-                                          named.type is EntityType.COUNTRY)):
-                    return named
-            if weapon:
-                for _prep, obj in prep_objects(head, {"of"}):
-                    return self._agentish(obj)
-        if m is not None:  # a country or a capital may act ("Moscow said"): it stays a place
-            return m if m.type.is_agent or m.type in (EntityType.COUNTRY, EntityType.CITY) \
-                else None
-        if head.lemma_.lower() in self.forces and head.pos_ == "NOUN" and any(
-                c.dep_ == "compound" and c.lemma_.lower() in self.forces
-                for c in head.children) and not any(c.dep_ in ("nummod", "det")
-                                                    for c in head.children):
-            return text_of(self._bare(head, set()))  # "army units were sent to guard ..."
-        if head.lemma_.lower() in self.actors and head.pos_ == "NOUN":
-            # "fighters of the X Front": the group; "gunmen", "protesters": their text
-            for _prep, obj in prep_objects(head, {"of"}):
-                inner = self.ctx.mention_of(obj) or self._named_group(obj)
-                if inner is not None and inner.type.is_agent:
-                    return inner
-            return text_of(self._bare(head, set()))
-        kind = self.f.body_heads.get(head.lemma_.lower())
-        if kind is not None and kind != "Person" and head.pos_ == "NOUN" and any(
-                c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
-            return text_of(self._bare(head, set()))  # "a Dhaka court ordered": as told
-        title = self._title_holder(head)
-        if title is not None:
-            return title
-        if head.pos_ == "PROPN" and head.is_title:
-            # a name the entity rules missed ("The United Nations urged"): its words (not
-            # a title-case headline parsed as one long name)
-            name = [x for x in head.subtree
-                    if (x.i <= head.i and x.dep_ in ("compound", "flat")) or x.i == head.i]
-            if name and len(name) <= 5 and all(x.pos_ == "PROPN" for x in name) and \
-                    self.trigger not in name:
-                return text_of(sorted(name, key=lambda x: x.i))
-        if head.lower_ in ("i", "we") and self.first_person is not None:
-            self.first_person = True  # "I urge everyone ...": the speaker of the quote
-        return None
-
-    def _not_agent(self, tok: Token, kind: str) -> bool:
-        """Whether the one acting makes the trigger no event of the type (lexicon.yaml
-        ``not_agents``): "the cyclone struck", "protesters blocked the road" (a blockade
-        is how they protest); "hundreds of protesters" counts as protesters."""
-        words = self.lists["not_agents"].get(kind, ())
-        if not words:
-            return False
-        if tok.lemma_.lower() in self.lists["count_nouns"]:
-            tok = next((o for _p, o in prep_objects(tok, {"of"})), tok)
-        return tok.lemma_.lower() in words
-
-    def _named_group(self, tok: Token) -> Mention | None:
-        """"members of the Red Viper gang": the group a common noun is named by (a name
-        before a group or force noun), when the name alone is the mention."""
-        low = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or not (low in self.actors or low in self.forces):
-            return None
-        for c in tok.children:
-            if c.dep_ == "compound" and c.i < tok.i:
-                m = self.ctx.mention_of(c)
-                if m is not None and m.type.is_agent:
-                    return m
-        return None
-
-    def _title_holder(self, head: Token) -> Mention | None:
-        """"The President has directed the army ...": a definite title alone stands for the
-        one person the document gives that office; a Person mention of the title (the
-        resolver's ``link_titles`` joins it to that holder, or leaves it out)."""
-        if head.lemma_.lower() not in self.f.role_heads or \
-                head.pos_ not in ("NOUN", "PROPN") or not any(
-                    c.dep_ == "det" and c.lower_ == "the" for c in head.children) or \
-                any(c.dep_ in ("prep", "appos", "poss") for c in head.children):
-            return None  # "the head of the mission": whose head is for named_holder
-        words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
-        toks = sorted([*(x for w in words for x in w.subtree), head], key=lambda x: x.i)
-        if " ".join(x.lower_ for x in toks) not in self.titles:
-            return None
-        return self.ctx.create(toks, EntityType.PERSON, "rule:event-role")
-
-    def _theme(self, head: Token, skip: set[int]):
-        if head.pos_ == "NUM":  # "51 of its members were held": the members
-            for _, obj in prep_objects(head, {"of"}):
-                return self._theme(obj, skip)
-        through = self.lists["through_nouns"].get(head.lemma_.lower())
-        if through and head.pos_ == "NOUN":  # "a total of 40 people", "access to X"
-            for _, obj in prep_objects(head, {through}):
-                self.theme_heads.append(head)  # "froze the assets of X": assets are frozen
-                return self._theme(obj, skip)
-        self.theme_heads.extend(self._conjuncts(head))
-        m = self.ctx.mention_of(head)
-        if m is not None and not m.type.is_place:
-            return m
-        holder = named_holder(self.ctx, head, self.f.role_heads)
-        if holder is not None:  # "dismissed the head of X, Colonel Y,": Y, in office as
-            first = self.ctx.char_span(holder.start, holder.end)
-            appos = {x.i for c in head.children if c.dep_ == "appos" for x in c.subtree}
-            toks = []
-            for x in head.subtree:
-                if x.text == "," or x.i in appos or (first is not None and x.i >= first.start):
-                    break
-                if x.dep_ != "det" or x.head != head:
-                    toks.append(x)
-            self.holder_role = text_of(toks)  # "head of X"
-            return holder
-        if self.theme_creates and (head.lemma_.lower() in self.lists["forces"] or
-                                   head.lemma_.lower() in self.f.body_heads):
-            # an office holder named by title ("the defence minister was dismissed"), a force
-            # sent ("the peacekeeping battalion of the African Union")
-            ent = self.f.entity(head, person=self.person_theme)
-            if ent is not None:
-                return ent
-        text = text_of(self._bare(head, skip))
-        return text or None
-
-    def _bare(self, head: Token, skip: set[int]) -> list[Token]:
-        """The theme's noun phrase without its article or determiner and its count
-        ("about 2,000 peacekeepers": peacekeepers; the count is the quantity)."""
-        drop = set(skip)
-        t = self.trigger
-        if t is not None and head.is_ancestor(t):  # "the convoy, which gunmen ambushed"
-            drop.update(x.i for c in head.children if c == t or c.is_ancestor(t)
-                        for x in c.subtree)
-        for h in self._conjuncts(head):
-            for c in h.children:
-                first = min(x.i for x in c.subtree)
-                if (c.dep_ in ("det", "predet") and c.i < h.i and h is head) or \
-                        (c.dep_ == "nummod" and c.i < h.i) or \
-                        (c.dep_ in ("relcl", "appos") and first > 0 and
-                         h.doc[first - 1].text == "," and (
-                             c.dep_ == "relcl" or self.ctx.mention_of(c) is None)):
-                    drop.update(x.i for x in c.subtree)  # ", which ...": said in passing
-        # a restrictive relative clause says which ("people who were detained during X")
-        kept = np_tokens(head, skip=drop, drop={"advcl", "parataxis"})
-        return kept or np_tokens(head, skip=skip)
-
-    def _speaker_of(self, t: Token) -> Token | None:
-        """The subject of the verb of saying whose reported clause holds ``t``."""
-        for a in t.ancestors:
-            if a.lemma_.lower() in self.cue_verbs and a.pos_ == "VERB":
-                s = next((c for c in a.children if c.dep_ == "nsubj"), None)
-                if s is None and a.dep_ == "conj":  # "X accused Y ... and said its ..."
-                    s = next((c for c in a.head.children if c.dep_ == "nsubj"), None)
-                if s is not None and s.lower_ not in ("it", "they", "he", "she") and \
-                        self.f.entity(s, create=False) is not None:
-                    return s
-                return None
-        return None
-
-    def _abstract_theme(self, kind: str, roles: dict) -> bool:
-        """"the seizure of power", "defended the tax increases": no event of that type."""
-        heads = set(self.lists["not_themes"].get(kind, ()))
-        for v in [*roles.get("theme", []), *roles.get("participant", [])]:
-            if isinstance(v, str) and v.split() and _lemma_like(v.split()[-1]) in heads:
-                return True
-        # the theme's own head ("prisoners who escaped in May"), not a noun read through
-        # ("control" of "seized control of the port")
-        through = self.lists["through_nouns"]
-        return any(h.lemma_.lower() in heads and h.lemma_.lower() not in through
-                   for h in self.theme_heads if h.pos_ == "NOUN")
-
-    def _force_head(self, head: str, text: str) -> bool:
-        """Whether a theme's head word names a force: a team or a mission only when its
-        phrase says what kind ("a police team", "a team of 40 soldiers")."""
-        lemma = _lemma_like(head)
-        if lemma not in self.forces:
-            return False
-        if lemma not in self.lists["qualified_forces"]:
-            return True
-        words = {_lemma_like(w) for w in re.findall(r"[\w-]+", text.lower())}
-        return bool(words & set(self.lists["force_qualifiers"])) or any(
-            w in self.forces and w not in self.lists["qualified_forces"] for w in words)
-
-    def _constraints(self, need: str | None, roles: dict) -> bool:
-        """Whether the theme is of the kind the type (or its trigger lemma) needs: a force,
-        a person, or a head word of a lexicon.yaml list (``type:Place`` there: any
-        mention of that entity type)."""
-        if need is None:
-            return True
-        themes = roles.get("theme", [])
-        if need in ("force", "person"):
-            for v in themes:
-                if isinstance(v, Mention):
-                    if need == "force" and v.type is EntityType.ARMED_FORCE:
-                        return True
-                    if need == "person" and v.type is EntityType.PERSON:
-                        return True
-                elif need == "force" and isinstance(v, str) and any(
-                        self._force_head(head, v) for head in _conjunct_heads(v)):
-                    return True
-            return False
-        words = set(self.lists[need])
-        types = {w[5:] for w in words if w.startswith("type:")}
-        if any(isinstance(v, Mention) and v.type.value in types for v in themes):
-            return True
-        counted = "counted:PROPN" in words  # "19 Ugandans": a counted demonym
-        return any(h.lemma_.lower() in words or h.lower_ in words or
-                   f"ent:{h.ent_type_}" in words or (
-                       counted and h.pos_ == "PROPN" and h.text.endswith("s") and
-                       any(c.dep_ == "nummod" for c in h.children))
-                   for h in self.theme_heads)
-
-
 
 def _named(value) -> bool:
     """A count, or a mention that names something: not a description made for a role
@@ -673,15 +448,3 @@ def _named(value) -> bool:
     return isinstance(value, Mention) and (
         value.source not in ("rule:event-role", "rule:anaphor") or any(
             w[:1].isupper() for w in value.text.split()))
-
-
-def _conjunct_heads(text: str) -> list[str]:
-    """Last word of each conjunct: "3,500 soldiers and 40 boats" -> soldiers, boats."""
-    parts = re.split(r",|\band\b|\bor\b|\bas well as\b", text)
-    return [p.split()[-1] for p in parts if p.split()]
-
-
-def _lemma_like(word: str) -> str:
-    w = word.lower()
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-

@@ -132,6 +132,8 @@ def ctx_sent(ctx: Context, tok: Token) -> SpacySpan:
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTED_HEADS = ("side", "country", "nation", "state", "neighbour", "neighbor", "party",
                   "government", "member", "capital")
+_STATE_HEADS = ("country", "nation", "state", "government", "neighbour", "neighbor")
+_STATE_KINDS = (EntityType.COUNTRY, EntityType.GOVERNMENT_BODY)
 
 
 def counted_antecedents(ctx: Context, head: Token) -> list[Mention]:
@@ -144,11 +146,14 @@ def counted_antecedents(ctx: Context, head: Token) -> list[Mention]:
                   if c.dep_ in ("nummod", "det", "predet") and c.lower_ in _COUNTS), None)
     if count is None:
         return []
+    # "both governments", "the two countries": states, not the two presidents named last
+    kinds = _STATE_KINDS if head.lemma_.lower() in _STATE_HEADS else None
     for tok in reversed(ctx.tokens[:head.i]):
         if tok.dep_ == "conj" or len(tok.conjuncts) + 1 != count:
             continue
         named = [ctx.mention_of(x) for x in [tok, *tok.conjuncts]]
         if all(m is not None and (m.type.is_agent or m.type is EntityType.COUNTRY)
+               and (kinds is None or m.type in kinds)
                for m in named) and len({m.text for m in named}) == count:
             return named
     return []

@@ -76,11 +76,14 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     acronyms: dict = {}  # defined in one update, used in the later ones
     history: list[Mention] = []  # earlier units' agents, for pronouns opening a unit
     bounds: list[tuple[int, int]] = []  # the updates' offsets
+    headlines: list[tuple[int, int]] = []  # the headlines' offsets
     kb = None
     # ``parsed`` may be a one-pass stream (the build frees each Doc once it is read):
     # everything needed after the loop is collected inside it
     for unit, doc in parsed:
         bounds.append((unit.start, unit.end))
+        if unit.headline is not None:
+            headlines.append((unit.headline.start, unit.headline.end))
         if kb is None and Doc.has_extension("kg_kb") and doc._.kg_kb:
             kb = doc._.kg_kb
         sentences.extend(sentences_of(unit, doc))
@@ -97,6 +100,7 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     mentions.extend(fact_mentions(facts))
     mentions.extend(fact_mentions(located))
     entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts)
-    facts = merge_facts(facts, entities) + document_locations(located, entities)
+    facts = merge_facts(facts, entities, headlines=tuple(headlines)) + \
+        document_locations(located, entities)
     return DocumentResult(document=document, sentences=sentences, entities=entities,
                           facts=facts, model=model)

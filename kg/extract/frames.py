@@ -5,9 +5,11 @@ subject and object of an active verb, the patient and by-phrase of a passive, th
 possessor, compound modifier and of-phrase of a nominalisation, the subject of the light
 verb a noun is the object of ("declared a curfew"), the to-infinitive or that-clause a
 verb takes ("ordered the troops [to shoot]", the object then being the one who is to
-act), and the object of any preposition ("appealed to X for Y"). :func:`frame_slots`
-lists them as ``(slot, head token)`` pairs; a type's ``args`` (kg/rules/events/*.yaml)
-says which role each slot fills, so the per-type differences are data.
+act), the one on whose orders a passive or nominal event happens ("was cut on the orders
+of X": a ``by`` slot), and the object of any preposition ("appealed to X for Y").
+:func:`frame_slots` lists them as ``(slot, head token)`` pairs; a type's ``args``
+(kg/rules/events/*.yaml) says which role each slot fills, so the per-type differences are
+data.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from kg.extract.syntax import (
 
 _INFINITIVE_DEPS = ("xcomp", "ccomp", "advcl")
 _TARGET_PREPS = {"on", "at", "against", "into", "upon"}  # what an instrument is used on
+_ORDER_PREPS = {"on", "under", "at", "upon"}  # "on the orders of", "at the behest of"
 
 
 @dataclass(slots=True)
@@ -39,6 +42,14 @@ class Frame:
     def add(self, slot: str, tok: Token | None) -> None:
         if tok is not None:
             self.slots.append((slot, tok))
+
+
+def _orderer(order: Token) -> Token | None:
+    """Who gave an order: "the orders of X", "X's orders"."""
+    for c in order.children:
+        if c.dep_ == "poss":
+            return c
+    return next((o for _p, o in prep_objects(order, {"of", "from"})), None)
 
 
 def complement_of(t: Token) -> Token | None:
@@ -91,7 +102,8 @@ def light_verb(t: Token, light_verbs: set[str]) -> tuple[Token, str] | None:
 
 
 def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[str],
-                with_complement: bool, object_preps: set[str] = frozenset()) -> Frame:
+                with_complement: bool, object_preps: set[str] = frozenset(),
+                order_nouns: set[str] = frozenset()) -> Frame:
     """The slots of trigger ``t`` in ``voice`` (active, passive or nominal).
 
     ``phrase`` is the trigger with the rest of a multi-word trigger ("set fire to"),
@@ -154,6 +166,10 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
         if prep == "by" or obj.i in in_phrase or (prep == "of" and voice != "nominal") or \
                 obj.ent_type_ in ("DATE", "TIME"):
             continue
+        if voice != "active" and prep in _ORDER_PREPS and obj.lemma_.lower() in order_nouns:
+            # "was switched off on the orders of X", "on X's orders": X acts (``by``)
+            frame.add("by", _orderer(obj))
+            continue
         frame.add(prep, obj)
         if prep == "with" and voice != "nominal":
             # "opened fire with mortars on X": the target hangs on the instrument
@@ -161,7 +177,8 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
                 frame.add(p2, o2)
     if len(phrase) > 1:  # "set fire to X", "opened fire on X"
         for x in phrase:
-            for _p, o in prep_objects(x, {"to", "on", "at", "of", "over"}):
+            for _p, o in prep_objects(x, {"to", "on", "at", "of", "over", "against", "into",
+                                          "upon"}):
                 if o.i not in in_phrase and o.ent_type_ not in ("DATE", "TIME"):
                     frame.add("phrase_object", o)
     return frame

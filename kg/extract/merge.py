@@ -9,6 +9,10 @@
 - Other events of one kind from different updates merge when every role both
   fill agrees (same resolved entity, quantity value or text) and at least the
   theme, the quantity or the date is shared: "the contingent deployed" told twice.
+- An event a headline tells joins the body's telling of it (docs/evaluation.md: "a
+  headline, a lead and a body sentence telling the same event are one fact"): the body
+  fact of its kind that agrees with it, else the one that shares a filler with it, else
+  the only one of its kind in the update; it brings its roles along.
 - Statements stay one per update and speaker (kg/extract/statements.py).
 
 LocatedIn relations are merged apart, by kg/extract/locations.py.
@@ -103,13 +107,60 @@ def _agree(a: Fact, b: Fact, entity_of: dict[Mention, str]) -> bool:
     return shared
 
 
-def merge_facts(facts: list[Fact], entities: list[Entity]) -> list[Fact]:
-    """The document's facts with repeats folded into their first telling."""
+def merge_facts(facts: list[Fact], entities: list[Entity], *,
+                headlines: tuple[tuple[int, int], ...] = ()) -> list[Fact]:
+    """The document's facts with repeats folded into their first telling; ``headlines``
+    are the (start, end) offsets of the headlines, whose events join the body's."""
     entity_of = {m: e.key for e in entities for m in e.mentions}
+    situations_ = event_rules().situations
+    told = [f for f in facts if not _headline_event(f, headlines, situations_)]
+    out = _merge(told, entity_of, situations_)
+    for f in facts:
+        if len(told) == len(facts):
+            break
+        if not _headline_event(f, headlines, situations_):
+            continue
+        target = _body_telling(f, out, entity_of)
+        if target is None:
+            out.append(f)
+        else:
+            _absorb(target, f, entity_of)
+    return out
+
+
+def _headline_event(f: Fact, headlines: tuple[tuple[int, int], ...],
+                    situations: frozenset[str] | set[str]) -> bool:
+    return f.category == "event" and f.kind not in situations and \
+        f.kind not in ("Statement", "Participation") and \
+        any(s <= f.sentence[0] < e for s, e in headlines)
+
+
+def _body_telling(f: Fact, out: list[Fact], entity_of: dict[Mention, str]) -> Fact | None:
+    """The body fact a headline's event is: one that agrees with it, else one sharing a
+    filler, else the only one of its kind in its update."""
+    # a different figure is a different telling ("12 dead" in the headline, 19 later)
+    same = [g for g in out if g.kind == f.kind and g.category == "event" and
+            g.factuality == f.factuality and not (
+                g.roles.get("quantity") and f.roles.get("quantity") and not (
+                    _keys(g.roles["quantity"], entity_of) &
+                    _keys(f.roles["quantity"], entity_of)))]
+    agreeing = [g for g in same if _agree(g, f, entity_of)]
+    if agreeing:
+        return agreeing[0]
+    sharing = [g for g in same if any(
+        _keys(g.roles[r], entity_of) & _keys(v, entity_of)
+        for r, v in f.roles.items() if r in g.roles and r not in ("date", "reported"))]
+    if sharing:
+        return sharing[0]
+    local = [g for g in same if g.unit == f.unit]
+    return local[0] if len(local) == 1 else None
+
+
+def _merge(facts: list[Fact], entity_of: dict[Mention, str],
+           situations_: frozenset[str] | set[str]) -> list[Fact]:
     out: list[Fact] = []
     seen_relations: dict[tuple, Fact] = {}
     situations: dict[str, list[Fact]] = {}
-    situations_ = event_rules().situations
     for f in facts:
         if f.category == "relation":
             sig = _signature(f, entity_of)

@@ -35,17 +35,27 @@ def clause_chain(tok: Token) -> list[Token]:
         c = clause_head(c.head)
 
 
-def antecedent(head: Token) -> Token:
-    """The noun a relative clause attached to ``head`` is about: "the X of Y (Z), which"."""
+def antecedent(head: Token, *, personal: bool = False) -> Token:
+    """The noun a relative clause attached to ``head`` is about: "the X of Y (Z), which";
+    for "who" (``personal``) also out of the name of a body in a person's apposition ("X, an
+    analyst at the Y Centre, who urged ...": X)."""
     h = head
     for _ in range(6):
         if h.dep_ in ("appos", "nmod") and h.head.pos_ in ("NOUN", "PROPN"):
             h = h.head
-        elif h.dep_ == "pobj" and h.head.lemma_ == "of" and h.head.head.pos_ in ("NOUN", "PROPN"):
+        elif h.dep_ == "pobj" and h.head.dep_ == "prep" and (
+                h.head.lemma_ == "of" or (personal and h.pos_ == "PROPN" and
+                                          h.ent_type_ != "PERSON" and
+                                          h.head.head.dep_ == "appos")) and \
+                h.head.head.pos_ in ("NOUN", "PROPN"):
             h = h.head.head
         else:
             break
     return h
+
+
+def _personal(rel: Token) -> bool:
+    return rel.lower_ in ("who", "whom")
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -54,7 +64,7 @@ def subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in _SUBJ:
             if c.lemma_.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return antecedent(verb.head)
+                return antecedent(verb.head, personal=_personal(c))
             return c
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return antecedent(verb.head)
@@ -76,7 +86,7 @@ def passive_subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             if c.lemma_.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return antecedent(verb.head)
+                return antecedent(verb.head, personal=_personal(c))
             return c
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         return antecedent(verb.head)

@@ -117,8 +117,26 @@ class _Resolver(Links):
                 counts[place.country_code] += 1
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 2:
-            return None
+            return self._country_of_places(counts)
         if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return self.gaz.by_code.get(ranked[0][0])
+
+    def _country_of_places(self, counts: Counter[str]) -> Place | None:
+        """A story that names its country once or never but its cities and regions often
+        ("Police in Kathmandu ...", "the government" of a report from Belgrade): the country
+        of the unambiguous cities and regions, with the countries named, when it has at least
+        three such mentions and twice as many as any other country."""
+        places = Counter(counts)
+        for m in self.mentions:
+            if m.type in (EntityType.CITY, EntityType.REGION, EntityType.PLACE) and \
+                    not m.source.endswith(HEADLINE) and self.country_of(m) is None:
+                place = self.gaz.link(display_name(m.text), m.type)
+                if place is not None and place.country_code:
+                    places[place.country_code] += 1
+        ranked = places.most_common(2)
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and
+                                                ranked[0][1] < 2 * ranked[1][1]):
             return None
         return self.gaz.by_code.get(ranked[0][0])
 

@@ -37,6 +37,7 @@ _PREPS = {"to", "for", "of", "with", "on", "against", "into", "from", "over", "a
           "about", "between", "among", "as", "onto", "towards", "toward", "across", "near",
           "under", "after", "out", "through", "upon"}
 _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_possessor",
+          "object_owner",  # whose the object is: "froze Malian assets", "the country's"
           "object_place", "passive_subject", "by", "possessor", "compound", "complement",
           "controlled", "light_subject", "trigger",
           "phrase_object",  # phrase_object: "set fire to X"

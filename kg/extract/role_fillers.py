@@ -1,0 +1,245 @@
+"""Who and what fills a role: the agent behind a subject or by-phrase, the theme behind
+an object, without its article and count, conjuncts and the speaker of a reported clause
+(mixed into the role reader, kg/extract/arguments.py)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import Context, Fillers, named_holder
+from kg.extract.syntax import np_tokens, prep_objects, subject_of, text_of
+from kg.records import EntityType, Mention
+
+
+class RoleFillers:
+    """Fillers of the agent and theme roles (mixed into the role reader)."""
+
+    ctx: Context
+    f: Fillers
+    lists: dict
+    forces: set[str]
+    actors: set[str]
+    cue_verbs: set[str]
+    documents: set[str]
+    titles: set[str]
+    trigger: Token | None
+    first_person: bool | None
+    theme_heads: list[Token]
+    person_theme: bool
+    theme_creates: bool
+    holder_role: str | None
+
+    def _conjuncts(self, head: Token) -> list[Token]:
+        out = [head]
+        for c in head.children:
+            if c.dep_ == "conj":
+                out.extend(self._conjuncts(c))
+        for _prep, obj in prep_objects(head, {"with"}):  # "X, together with Y"
+            if any(a.lower_ == "together" for a in head.children) or any(
+                    a.lower_ == "together" for a in obj.head.children):
+                out.extend(self._conjuncts(obj))
+        return out
+
+    def _issuer(self, doc: Token) -> Token | None:
+        """Who issued a document that acts in the text ("X signed a decree dissolving the
+        parties", "an order issued by X banning rallies", "X's decree"): the signer, the
+        by-phrase of its participle, or its possessor; None when the text does not say."""
+        for c in doc.children:
+            if c.dep_ == "poss":
+                return c
+            if c.dep_ == "acl" and c.tag_ == "VBN" and \
+                    c.lemma_.lower() in self.lists["issuing_verbs"]:
+                for _prep, obj in prep_objects(c, {"by"}):
+                    return obj
+        if doc.dep_ == "dobj" and doc.head.pos_ == "VERB":
+            return subject_of(doc.head)
+        if doc.dep_ == "nsubjpass":
+            for _prep, obj in prep_objects(doc.head, {"by"}):
+                return obj
+        return None
+
+    def _agentish(self, head: Token):
+        if head.lemma_.lower() in self.lists["count_nouns"] and head.pos_ == "NOUN":
+            # "hundreds of protesters blocked the roads": the protesters
+            for _prep, obj in prep_objects(head, {"of"}):
+                return self._agentish(obj)
+        if (head.lemma_.lower() in self.actors or head.lemma_.lower() in self.forces) and \
+                head.pos_ == "NOUN" and self.trigger is not None and any(
+                    c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            # "the group claimed its fighters had killed X", "the police said its officers
+            # arrested 17": the speaker's people
+            said = self._speaker_of(self.trigger)
+            owner = self.ctx.mention_of(said) if said is not None else None
+            if owner is not None and owner.type.is_agent:
+                return owner
+        m = self.f.entity(head)
+        if m is None and head.pos_ == "NOUN":
+            # "her counterpart Luis Vera", "the army chief, General X": the name in apposition
+            weapon = head.lemma_.lower() in self.lists["weapon_heads"]
+            for c in head.children:
+                # "an army drone", "its artillery", "drones of the X Front": the owner acts
+                owner = c.dep_ in ("compound", "poss", "nmod", "amod") and weapon
+                named = self.ctx.mention_of(c) if c.dep_ == "appos" or owner else None
+                if named is None and owner and c.dep_ == "poss" and \
+                        c.lower_ in ("its", "their"):
+                    # "the army said its warplanes had bombed X": the speaker's
+                    said = self._speaker_of(self.trigger) if self.trigger is not None else None
+                    if said is not None:
+                        return self._agentish(said)
+                elif named is None and owner and c.dep_ in ("compound", "poss") and \
+                        c.pos_ == "NOUN":
+                    # "army warplanes": the owner as the text says (a body noun read here
+                    # creates no entity: which army is for the resolver to say elsewhere)
+                    return self.f.entity(c, create=False) or text_of([c])
+                if named is not None and (named.type.is_agent or (owner and
+                                          named.type is EntityType.COUNTRY)):
+                    return named
+            if weapon:
+                for _prep, obj in prep_objects(head, {"of"}):
+                    return self._agentish(obj)
+        if m is not None:  # a country or a capital may act ("Moscow said"): it stays a place
+            return m if m.type.is_agent or m.type in (EntityType.COUNTRY, EntityType.CITY) \
+                else None
+        if head.lemma_.lower() in self.forces and head.pos_ == "NOUN" and any(
+                c.dep_ == "compound" and c.lemma_.lower() in self.forces
+                for c in head.children) and not any(c.dep_ in ("nummod", "det")
+                                                    for c in head.children):
+            return text_of(self._bare(head, set()))  # "army units were sent to guard ..."
+        if head.lemma_.lower() in self.actors and head.pos_ == "NOUN":
+            # "fighters of the X Front": the group; "gunmen", "protesters": their text
+            for _prep, obj in prep_objects(head, {"of"}):
+                inner = self.ctx.mention_of(obj) or self._named_group(obj)
+                if inner is not None and inner.type.is_agent:
+                    return inner
+            return text_of(self._bare(head, set()))
+        kind = self.f.body_heads.get(head.lemma_.lower())
+        if kind is not None and kind != "Person" and head.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            return text_of(self._bare(head, set()))  # "a Dhaka court ordered": as told
+        title = self._title_holder(head)
+        if title is not None:
+            return title
+        if head.pos_ == "PROPN" and head.is_title:
+            # a name the entity rules missed ("The United Nations urged"): its words (not
+            # a title-case headline parsed as one long name)
+            name = [x for x in head.subtree
+                    if (x.i <= head.i and x.dep_ in ("compound", "flat")) or x.i == head.i]
+            if name and len(name) <= 5 and all(x.pos_ == "PROPN" for x in name) and \
+                    self.trigger not in name:
+                return text_of(sorted(name, key=lambda x: x.i))
+        if head.lower_ in ("i", "we") and self.first_person is not None:
+            self.first_person = True  # "I urge everyone ...": the speaker of the quote
+        return None
+
+    def _not_agent(self, tok: Token, kind: str) -> bool:
+        """Whether the one acting makes the trigger no event of the type (lexicon.yaml
+        ``not_agents``): "the cyclone struck", "protesters blocked the road" (a blockade
+        is how they protest); "hundreds of protesters" counts as protesters."""
+        words = self.lists["not_agents"].get(kind, ())
+        if not words:
+            return False
+        if tok.lemma_.lower() in self.lists["count_nouns"]:
+            tok = next((o for _p, o in prep_objects(tok, {"of"})), tok)
+        return tok.lemma_.lower() in words
+
+    def _named_group(self, tok: Token) -> Mention | None:
+        """"members of the Red Viper gang": the group a common noun is named by (a name
+        before a group or force noun), when the name alone is the mention."""
+        low = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or not (low in self.actors or low in self.forces):
+            return None
+        for c in tok.children:
+            if c.dep_ == "compound" and c.i < tok.i:
+                m = self.ctx.mention_of(c)
+                if m is not None and m.type.is_agent:
+                    return m
+        return None
+
+    def _title_holder(self, head: Token) -> Mention | None:
+        """"The President has directed the army ...": a definite title alone stands for the
+        one person the document gives that office; a Person mention of the title (the
+        resolver's ``link_titles`` joins it to that holder, or leaves it out)."""
+        if head.lemma_.lower() not in self.f.role_heads or \
+                head.pos_ not in ("NOUN", "PROPN") or not any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in head.children) or \
+                any(c.dep_ in ("prep", "appos", "poss") for c in head.children):
+            return None  # "the head of the mission": whose head is for named_holder
+        words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+        toks = sorted([*(x for w in words for x in w.subtree), head], key=lambda x: x.i)
+        if " ".join(x.lower_ for x in toks) not in self.titles:
+            return None
+        return self.ctx.create(toks, EntityType.PERSON, "rule:event-role")
+
+    def _theme(self, head: Token, skip: set[int]):
+        if head.pos_ == "NUM":  # "51 of its members were held": the members
+            for _, obj in prep_objects(head, {"of"}):
+                if obj.pos_ == "PRON":  # "two of them, including X, were charged": X
+                    named = [m for _p, o in prep_objects(head, {"include", "including"})
+                             if (m := self.ctx.mention_of(o)) is not None and m.type.is_agent]
+                    if named:
+                        return named[0]
+                return self._theme(obj, skip)
+        through = self.lists["through_nouns"].get(head.lemma_.lower())
+        if through and head.pos_ == "NOUN":  # "a total of 40 people", "access to X"
+            for _, obj in prep_objects(head, {through}):
+                self.theme_heads.append(head)  # "froze the assets of X": assets are frozen
+                return self._theme(obj, skip)
+        self.theme_heads.extend(self._conjuncts(head))
+        m = self.ctx.mention_of(head)
+        if m is not None and not m.type.is_place:
+            return m
+        holder = named_holder(self.ctx, head, self.f.role_heads)
+        if holder is not None:  # "dismissed the head of X, Colonel Y,": Y, in office as
+            first = self.ctx.char_span(holder.start, holder.end)
+            appos = {x.i for c in head.children if c.dep_ == "appos" for x in c.subtree}
+            toks = []
+            for x in head.subtree:
+                if x.text == "," or x.i in appos or (first is not None and x.i >= first.start):
+                    break
+                if x.dep_ != "det" or x.head != head:
+                    toks.append(x)
+            self.holder_role = text_of(toks)  # "head of X"
+            return holder
+        if self.theme_creates and (head.lemma_.lower() in self.lists["forces"] or
+                                   head.lemma_.lower() in self.f.body_heads):
+            # an office holder named by title ("the defence minister was dismissed"), a force
+            # sent ("the peacekeeping battalion of the African Union")
+            ent = self.f.entity(head, person=self.person_theme)
+            if ent is not None:
+                return ent
+        text = text_of(self._bare(head, skip))
+        return text or None
+
+    def _bare(self, head: Token, skip: set[int]) -> list[Token]:
+        """The theme's noun phrase without its article or determiner and its count
+        ("about 2,000 peacekeepers": peacekeepers; the count is the quantity)."""
+        drop = set(skip)
+        t = self.trigger
+        if t is not None and head.is_ancestor(t):  # "the convoy, which gunmen ambushed"
+            drop.update(x.i for c in head.children if c == t or c.is_ancestor(t)
+                        for x in c.subtree)
+        for h in self._conjuncts(head):
+            for c in h.children:
+                first = min(x.i for x in c.subtree)
+                if (c.dep_ in ("det", "predet") and c.i < h.i and h is head) or \
+                        (c.dep_ == "nummod" and c.i < h.i) or \
+                        (c.dep_ in ("relcl", "appos") and first > 0 and
+                         h.doc[first - 1].text == "," and (
+                             c.dep_ == "relcl" or self.ctx.mention_of(c) is None)):
+                    drop.update(x.i for x in c.subtree)  # ", which ...": said in passing
+        # a restrictive relative clause says which ("people who were detained during X")
+        kept = np_tokens(head, skip=drop, drop={"advcl", "parataxis"})
+        return kept or np_tokens(head, skip=skip)
+
+    def _speaker_of(self, t: Token) -> Token | None:
+        """The subject of the verb of saying whose reported clause holds ``t``."""
+        for a in t.ancestors:
+            if a.lemma_.lower() in self.cue_verbs and a.pos_ == "VERB":
+                s = next((c for c in a.children if c.dep_ == "nsubj"), None)
+                if s is None and a.dep_ == "conj":  # "X accused Y ... and said its ..."
+                    s = next((c for c in a.head.children if c.dep_ == "nsubj"), None)
+                if s is not None and s.lower_ not in ("it", "they", "he", "she") and \
+                        self.f.entity(s, create=False) is not None:
+                    return s
+                return None
+        return None

@@ -1,0 +1,85 @@
+"""Whether a role's fillers make a fact of the type: the theme of the kind the type
+needs (a force, a person, a word list) and not an abstract sense of the trigger ("the
+seizure of power") (mixed into the role reader, kg/extract/arguments.py)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.records import EntityType, Mention
+
+
+class ThemeChecks:
+    """Checks of the theme a type needs (mixed into the role reader)."""
+
+    lists: dict
+    forces: set[str]
+    theme_heads: list[Token]
+
+    def _abstract_theme(self, kind: str, roles: dict) -> bool:
+        """"the seizure of power", "defended the tax increases": no event of that type."""
+        heads = set(self.lists["not_themes"].get(kind, ()))
+        for v in [*roles.get("theme", []), *roles.get("participant", [])]:
+            if isinstance(v, str) and v.split() and _lemma_like(v.split()[-1]) in heads:
+                return True
+        # the theme's own head ("prisoners who escaped in May"), not a noun read through
+        # ("control" of "seized control of the port")
+        through = self.lists["through_nouns"]
+        return any(h.lemma_.lower() in heads and h.lemma_.lower() not in through
+                   for h in self.theme_heads if h.pos_ == "NOUN")
+
+    def _force_head(self, head: str, text: str) -> bool:
+        """Whether a theme's head word names a force: a team or a mission only when its
+        phrase says what kind ("a police team", "a team of 40 soldiers")."""
+        lemma = _lemma_like(head)
+        if lemma not in self.forces:
+            return False
+        if lemma not in self.lists["qualified_forces"]:
+            return True
+        words = {_lemma_like(w) for w in re.findall(r"[\w-]+", text.lower())}
+        return bool(words & set(self.lists["force_qualifiers"])) or any(
+            w in self.forces and w not in self.lists["qualified_forces"] for w in words)
+
+    def _constraints(self, need: str | None, roles: dict) -> bool:
+        """Whether the theme is of the kind the type (or its trigger lemma) needs: a force,
+        a person, or a head word of a lexicon.yaml list (``type:Place`` there: any
+        mention of that entity type)."""
+        if need is None:
+            return True
+        themes = roles.get("theme", [])
+        if need in ("force", "person"):
+            for v in themes:
+                if isinstance(v, Mention):
+                    if need == "force" and v.type is EntityType.ARMED_FORCE:
+                        return True
+                    if need == "person" and v.type is EntityType.PERSON:
+                        return True
+                elif need == "force" and isinstance(v, str) and any(
+                        self._force_head(head, v) for head in _conjunct_heads(v)):
+                    return True
+            return False
+        words = set(self.lists[need])
+        types = {w[5:] for w in words if w.startswith("type:")}
+        if any(isinstance(v, Mention) and v.type.value in types for v in themes):
+            return True
+        counted = "counted:PROPN" in words  # "19 Ugandans": a counted demonym
+        return any(h.lemma_.lower() in words or h.lower_ in words or
+                   f"ent:{h.ent_type_}" in words or (
+                       counted and h.pos_ == "PROPN" and h.text.endswith("s") and
+                       any(c.dep_ == "nummod" for c in h.children))
+                   for h in self.theme_heads)
+
+
+
+def _conjunct_heads(text: str) -> list[str]:
+    """Last word of each conjunct: "3,500 soldiers and 40 boats" -> soldiers, boats."""
+    parts = re.split(r",|\band\b|\bor\b|\bas well as\b", text)
+    return [p.split()[-1] for p in parts if p.split()]
+
+
+def _lemma_like(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
