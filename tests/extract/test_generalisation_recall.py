@@ -1,0 +1,60 @@
+"""Recall of under-found event types and statements (issue 15i): how reporters phrase a
+toll, an injury, a meeting or a statement, each pinned on a sentence written for the
+purpose, with names other than the seed's or the dev texts'."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _count(fact) -> float | None:
+    (q,) = fact.roles["quantity"]
+    return q.value
+
+
+# --- resultative "leave": "left N dead / injured" -------------------------------------
+def test_left_dead_is_a_toll_of_the_object(nlp):
+    r = run(nlp, "Floods in the north of Zorbia left at least 40 villagers dead on Sunday.")
+    (c,) = facts_of(r, "Casualties")
+    assert _count(c) == 40
+    assert names(r, c.roles["theme"]) == {"villagers"}
+    assert not facts_of(r, "Movement") and not facts_of(r, "Withdrawal")
+
+
+def test_left_injured_is_an_injury_of_the_object(nlp):
+    r = run(nlp, "A bus crash near Tamale left nine passengers seriously injured.")
+    (i,) = facts_of(r, "Injury")
+    assert _count(i) == 9
+    assert not facts_of(r, "Movement")
+
+
+def test_leaving_a_town_stays_a_departure(nlp):
+    r = run(nlp, "The troops left the town on Monday.")
+    assert not facts_of(r, "Casualties") and not facts_of(r, "Injury")
+
+
+# --- a source's figure: "raised the toll to N", "put the number of dead at N" ----------
+def test_a_toll_raised_to_a_figure_is_counted(nlp):
+    r = run(nlp, "The civil protection agency raised the death toll to 57 on Monday.")
+    (c,) = facts_of(r, "Casualties")
+    assert _count(c) == 57
+    assert "agent" not in c.roles  # who gives a figure did not kill
+
+
+def test_the_number_of_dead_put_at_a_figure_is_counted(nlp):
+    r = run(nlp, "The provincial government put the number of dead at 12.")
+    (c,) = facts_of(r, "Casualties")
+    assert _count(c) == 12
+    assert "agent" not in c.roles
+
+
+def test_counted_deaths_and_injuries_are_facts(nlp):
+    r = run(nlp, "The agency has recorded twenty-two deaths and 93 injuries so far.")
+    (c,) = facts_of(r, "Casualties")
+    (i,) = facts_of(r, "Injury")
+    assert _count(c) == 22 and _count(i) == 93
+
+
+def test_uncounted_deaths_are_no_new_toll(nlp):
+    r = run(nlp, "The opposition condemned the deaths and called for an inquiry.")
+    assert not facts_of(r, "Casualties")
