@@ -44,6 +44,7 @@ class Speakers:
         self.ctx = st.ctx
         spec = st.ctx.rules.statements["speakers"]
         self.spokespeople = set(spec["spokespeople"])
+        self.officials = set(spec["officials"])
         self.people = set(spec["people"])
         self.bodies_as_text = set(spec["bodies_as_text"])
         self.narrators = set(spec["narrators"])
@@ -97,6 +98,10 @@ class Speakers:
             members = self._members(tok)
             if members:
                 return members
+        if lemma in self.officials:
+            body = self._described_owner(tok)
+            if body is not None:
+                return [body]
         if lemma in self.spokespeople:
             body = self._body_of_spokesperson(tok)
             if body is not None:
@@ -229,6 +234,18 @@ class Speakers:
                 m.type is EntityType.ORGANIZATION for m in inside):
             kind = EntityType.ORGANIZATION  # "the UN human rights office": a UN body
         return self.ctx.create(words, kind, "rule:event-role")
+
+    def _described_owner(self, tok: Token) -> Mention | None:
+        """"a hospital official", "party officials": the body named before that the noun
+        beside an unnamed official describes (statements.yaml ``descriptions``)."""
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i and \
+                    c.lemma_.lower() in self.descriptions and self.ctx.mention_of(c) is None:
+                m = described(self.ctx.mentions, c.lemma_.lower(),
+                              self.ctx.unit.start + tok.idx, self.ctx.sentence(tok))
+                if m is not None:
+                    return m
+        return None
 
     def _body_of_spokesperson(self, tok: Token) -> Mention | None:
         """"a police spokesman", "a spokeswoman for the ministry", "the army's spokesman":

@@ -58,3 +58,17 @@ def test_counted_deaths_and_injuries_are_facts(nlp):
 def test_uncounted_deaths_are_no_new_toll(nlp):
     r = run(nlp, "The opposition condemned the deaths and called for an inquiry.")
     assert not facts_of(r, "Casualties")
+
+
+# --- an unnamed official described by a body noun speaks for the body named before ----
+def test_a_hospital_official_speaks_for_the_hospital_named_before(nlp):
+    r = run(nlp, "At least 30 people were treated for injuries at the Central Hospital of "
+                 "Ruritania, a hospital official said.")
+    (s,) = facts_of(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Central Hospital of Ruritania"}
+
+
+def test_an_official_of_no_named_body_speaks_as_text(nlp):
+    r = run(nlp, "A hospital official said 30 people were treated.")
+    (s,) = facts_of(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"hospital official"}
