@@ -252,7 +252,7 @@ class Reader(TypeRoles, Circumstances):
         if "cause" in rules.extras:
             self._cause(m, put)
         if "meeting" in rules.extras:
-            self._meeting(m, put)
+            self._meeting(m, put, roles)
         if "office" in rules.extras:
             self.f_theme_mentions = [v for v in roles.get("theme", []) if isinstance(v, Mention)]
             self._office(t, put, rules.kind)

@@ -72,3 +72,26 @@ def test_an_official_of_no_named_body_speaks_as_text(nlp):
     r = run(nlp, "A hospital official said 30 people were treated.")
     (s,) = facts_of(r, "Statement")
     assert names(r, s.roles["speaker"]) == {"hospital official"}
+
+
+# --- talks named by a noun: their host, and who holds a meeting "with" someone --------
+def test_talks_brokered_by_a_host_have_the_clause_parties_as_participants(nlp):
+    r = run(nlp, "Zorbia and Karvia signed a truce after three weeks of talks brokered by "
+                 "Qatar and Turkey.")
+    (m,) = facts_of(r, "Meeting")
+    assert names(r, m.roles["agent"]) == {"Qatar", "Turkey"}
+    assert names(r, m.roles["participant"]) == {"Zorbia", "Karvia"}
+
+
+def test_a_meeting_with_someone_is_held_by_the_clause_subject(nlp):
+    r = run(nlp, "President Ana Ruiz dissolved parliament on Friday following a meeting "
+                 "with the army chiefs and student leaders.")
+    (m,) = facts_of(r, "Meeting")
+    assert names(r, m.roles["agent"]) == {"Ana Ruiz"}
+
+
+def test_proposing_at_a_meeting_is_not_holding_it(nlp):
+    r = run(nlp, "Lena Voss said Zorbia would propose at the next meeting of the alliance's "
+                 "foreign ministers that the bloc impose travel bans.")
+    for m in facts_of(r, "Meeting"):
+        assert "Zorbia" not in names(r, m.roles.get("agent"))
