@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.context import Fillers
-from kg.extract.speakers import Speaker, Speakers
+from kg.extract.speakers import Speaker, Speakers, inverted_speaker, speaker_phrase_start
 from kg.extract.statement_roles import StatementRoles
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
@@ -58,6 +58,7 @@ class _Statements(StatementRoles):
     def __init__(self, ctx) -> None:
         self.ctx = ctx
         self.f = Fillers(ctx)
+        self.report_end: int | None = None  # where an inverted report's speaker phrase starts
         spec = ctx.rules.statements
         cues = spec["cues"]
         self.cues = set(cues["verbs"])
@@ -117,6 +118,19 @@ class _Statements(StatementRoles):
                         ranges.append((more[0].idx, more[-1].idx + len(more[-1])))
                         gist = "; ".join(x for x in (gist, text_of(more)) if x)
         return ranges, gist, self.quotations(cue, ranges)
+
+    def reported_before(self, cue: Token, end: int
+                        ) -> tuple[list[tuple[int, int]], str | None, list[str]]:
+        """An inverted report whose speaker the parse lost: what the sentence says before
+        the speaker's phrase."""
+        toks = [t for t in cue.doc[self.ctx.sent_of[cue.i].start:end]]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if len(toks) < 3 or not any(t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in toks):
+            return [], None, []  # no clause: the speaker's own description
+        ranges = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
+        return ranges, text_of(toks), self.quotations(cue, ranges)
 
     def stance(self, cue: Token) -> tuple[list[tuple[int, int]], str | None, list[str]]:
         """"condemned the coup attempt", "denied any role": the verb phrase is the gist."""
@@ -240,6 +254,17 @@ class _Statements(StatementRoles):
 
     def _subject(self, cue: Token) -> Token | None:
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        near = inverted_speaker(self.ctx, cue) if cue.tag_ != "VBG" else None
+        if near is not None and subj is not None and _apposed_to(near, subj):
+            near = None  # "The party's candidate, Jan Novak, conceded": the subject itself
+        if near is not None and (subj is None or (
+                subj.i < near.i and subj.pos_ != "PRON" and self.ctx.mention_of(subj) is None
+                and any(c.dep_ in ("ccomp", "parataxis") and c.i < cue.i
+                        for c in cue.children))):
+            end = speaker_phrase_start(cue, near)
+            if self.reported_before(cue, end)[0]:
+                self.report_end = end
+                return near  # "..., its director, Dr X, told reporters": the parse lost X
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
                 # "President X, who vowed on Wednesday to veto the law": a named speaker,
@@ -272,10 +297,14 @@ class _Statements(StatementRoles):
     def cue(self, cue: Token, *, stance: bool = False) -> None:
         if any(c.dep_ == "neg" for c in cue.children):
             return
+        self.report_end = None
         subj = self._subject(cue)
         if subj is None:
             return
-        if not stance:
+        if not stance and self.report_end is not None and not any(
+                c.i > cue.i for c in [self.complement(cue)] if c is not None):
+            ranges, gist, quotes = self.reported_before(cue, self.report_end)
+        elif not stance:
             ranges, gist, quotes = self.content(cue)
             stance = not ranges and cue.lemma_.lower() in self.stances
         if stance:
@@ -494,3 +523,13 @@ def attribute(events: list[Fact], statements: list[Fact],
             f.roles["agent"] = [speaker]
             f.rule += "+reporter-agent"
             f.confidence = round(f.confidence * 0.85, 3)
+
+
+def _apposed_to(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` is ``head`` or a name in apposition to it ("the candidate, Jan
+    Novak": Novak; not a name inside a prepositional phrase of it)."""
+    while tok != head:
+        if tok.dep_ not in ("appos", "compound", "flat") or tok.head == tok:
+            return False
+        tok = tok.head
+    return True

@@ -95,3 +95,37 @@ def test_proposing_at_a_meeting_is_not_holding_it(nlp):
                  "foreign ministers that the bloc impose travel bans.")
     for m in facts_of(r, "Meeting"):
         assert "Zorbia" not in names(r, m.roles.get("agent"))
+
+
+# --- an inverted report whose speaker the parse hangs elsewhere ------------------------
+def test_a_named_speaker_right_before_an_inverted_cue_speaks(nlp):
+    r = run(nlp, "Local authorities on Monday evacuated more than 900 residents of Kofi, a "
+                 "hill village in Ashanti province where most houses collapsed, to a camp in "
+                 "Obuasi, the regional governor, Kwame Mensah, told reporters on Tuesday.")
+    (s,) = facts_of(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Kwame Mensah"}
+    (gist,) = s.roles["gist"]
+    assert "residents of Kofi" in gist and "governor" not in gist
+
+
+def test_its_chairman_named_before_the_cue_speaks_and_is_no_part_of_the_gist(nlp):
+    r = run(nlp, "The commission has opened an inquiry into the assets of 12 former "
+                 "ministers, its chairman, Jan Novak, said.")
+    (s,) = facts_of(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Jan Novak"}
+    assert s.roles["gist"] == ["The commission has opened an inquiry into the assets of 12 "
+                               "former ministers"]
+
+
+def test_a_name_before_a_participle_is_no_inverted_speaker(nlp):
+    r = run(nlp, "Ruiz also suspended Police Commissioner Jan Novak, saying the force had "
+                 "lost control of the city.")
+    for s in facts_of(r, "Statement"):
+        assert "Jan Novak" not in names(r, s.roles["speaker"])
+
+
+def test_a_speaker_in_apposition_to_the_subject_is_no_report_of_its_own(nlp):
+    r = run(nlp, "The ruling party's candidate, former prime minister Ana Ruiz, conceded on "
+                 "17 March, before the count was complete.")
+    for s in facts_of(r, "Statement"):
+        assert s.roles.get("gist") != ["The ruling party's candidate"]
