@@ -292,6 +292,19 @@ class _Statements(StatementRoles):
             m = self.ctx.cover.get(prev.i)
             if m is not None and m.type.is_agent:
                 return prev
+        return self._reduced_relative_subject(cue)
+
+    def _reduced_relative_subject(self, cue: Token) -> Token | None:
+        """"Relatives gathered outside the prison said that ...": the parser reads the
+        speaker's reduced relative as a clause the cue reports; with the real report after
+        the cue, that clause's subject is who speaks."""
+        comp = self.complement(cue)
+        if comp is None or comp.i < cue.i:
+            return None
+        for c in cue.children:
+            if c.dep_ == "ccomp" and c.i < cue.i and c.tag_ in ("VBN", "VBD") and \
+                    not any(g.dep_ in ("dobj", "ccomp", "xcomp") for g in c.children):
+                return next((g for g in c.children if g.dep_ == "nsubj"), None)
         return None
 
     def cue(self, cue: Token, *, stance: bool = False) -> None:

@@ -129,3 +129,11 @@ def test_a_speaker_in_apposition_to_the_subject_is_no_report_of_its_own(nlp):
                  "17 March, before the count was complete.")
     for s in facts_of(r, "Statement"):
         assert s.roles.get("gist") != ["The ruling party's candidate"]
+
+
+def test_a_speaker_with_a_reduced_relative_speaks(nlp):
+    r = run(nlp, "Relatives of inmates gathered outside the prison said on social media that "
+                 "guards had fired on prisoners.")
+    (s,) = facts_of(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Relatives of inmates"}
+    assert "fired on prisoners" in s.roles["gist"][0]
