@@ -137,3 +137,26 @@ def test_a_speaker_with_a_reduced_relative_speaks(nlp):
     (s,) = facts_of(r, "Statement")
     assert names(r, s.roles["speaker"]) == {"Relatives of inmates"}
     assert "fired on prisoners" in s.roles["gist"][0]
+
+
+# --- detention phrased as house arrest or recapture -----------------------------------
+def test_placed_under_house_arrest_is_a_detention(nlp):
+    r = run(nlp, "Police placed the opposition leader under house arrest on Monday.")
+    (d,) = facts_of(r, "Detention")
+    assert names(r, d.roles["theme"]) == {"opposition leader"}
+    assert not facts_of(r, "Arrest")
+
+
+def test_recaptured_people_are_detained_but_not_a_recaptured_town(nlp):
+    r = run(nlp, "Police recaptured 11 of the escapees on Wednesday.")
+    (d,) = facts_of(r, "Detention")
+    assert _count(d) == 11
+    r = run(nlp, "In 2020, Zorbia recaptured most of the lost territory.")
+    assert not facts_of(r, "Detention")
+
+
+# --- "installed": the English model lemmatises it "instal" -----------------------------
+def test_installed_as_leader_is_an_appointment(nlp):
+    r = run(nlp, "Rebel soldiers installed Colonel Ivo Maran as leader of the junta.")
+    (a,) = facts_of(r, "Appointment")
+    assert names(r, a.roles["theme"]) == {"Ivo Maran"}
