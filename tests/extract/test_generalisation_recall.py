@@ -160,3 +160,15 @@ def test_installed_as_leader_is_an_appointment(nlp):
     r = run(nlp, "Rebel soldiers installed Colonel Ivo Maran as leader of the junta.")
     (a,) = facts_of(r, "Appointment")
     assert names(r, a.roles["theme"]) == {"Ivo Maran"}
+
+
+# --- winning a vote: the winner is who is elected -------------------------------------
+def test_the_winner_of_an_election_is_its_theme(nlp):
+    r = run(nlp, "Ana Ruiz won the presidential election in Zorbia in 2019.")
+    (e,) = facts_of(r, "Election")
+    assert names(r, e.roles["theme"]) == {"Ana Ruiz"}
+
+
+def test_winning_seats_is_no_election_of_its_own(nlp):
+    r = run(nlp, "The Green Party won 40 seats.")
+    assert not facts_of(r, "Election")
