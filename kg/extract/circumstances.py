@@ -401,9 +401,14 @@ class Circumstances:
                         unit=_unit(objs[0]), qualifier=q.qualifier)
 
     def _count_object(self, verb: Token, trigger: Token) -> Quantity | None:
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")]
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         objs += [o for _, o in prep_objects(verb, {"to", "at"})]
+        objs += [c for c in verb.children if c.dep_ == "npadvmod"]
         for o in objs:
+            if o.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "nummod" for c in o.children):
+                q = self._count(o)  # "to 14 dead, three of them children": the noun's own
+                if q is not None:
+                    return q
             if o.like_num or any(x.like_num for x in o.subtree):
                 toks = [x for x in o.subtree]
                 q = parse_quantity(text_of(toks), unit=None)

@@ -172,3 +172,10 @@ def test_the_winner_of_an_election_is_its_theme(nlp):
 def test_winning_seats_is_no_election_of_its_own(nlp):
     r = run(nlp, "The Green Party won 40 seats.")
     assert not facts_of(r, "Election")
+
+
+def test_a_toll_raised_to_a_counted_figure_keeps_that_figure(nlp):
+    r = run(nlp, "The Ministry of Health raised the toll from the strikes to 14 dead, three "
+                 "of them children, and said 41 people had been wounded.")
+    (c,) = facts_of(r, "Casualties")
+    assert _count(c) == 14
