@@ -34,6 +34,12 @@ from kg.extract.type_roles import TypeRoles
 from kg.records import EntityType, Fact, Mention, Quantity
 
 
+def _own_pattern(m: Match) -> bool:
+    """Whether a pattern of the type's own matched (one that names the resultative state
+    itself: "left 19 inmates dead" is a Casualties, not a departure)."""
+    return any(p.id == m.pattern_id and p.shape is None for p in m.rules.patterns)
+
+
 class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
     """Fills the roles of matched triggers."""
 
@@ -76,9 +82,13 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         if m.voice != "nominal":
             if t.tag_ == "VBG" and t.dep_ == "pcomp":
                 return False
-            if t.lemma_.lower() in self.lists["resultative_verbs"] and (
-                    any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in t.children)
-                    or any(g.i > c.i and g.pos_ == "ADJ" and g.dep_ in ("amod", "acomp")
+            if t.lemma_.lower() in self.lists["resultative_verbs"] and \
+                    not _own_pattern(m) and (
+                    any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") or (
+                        c.dep_ == "advcl" and c.lower_ in self.lists["result_states"])
+                        for c in t.children)
+                    or any(g.i > c.i and (g.pos_ == "ADJ" or g.tag_ == "VBN") and
+                           g.dep_ in ("amod", "acomp", "acl")
                            for c in t.children if c.dep_ == "dobj" for g in c.children)
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in self.lists["result_states"]
                            for c in t.children)
@@ -252,7 +262,7 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         if "cause" in rules.extras:
             self._cause(m, put)
         if "meeting" in rules.extras:
-            self._meeting(m, put)
+            self._meeting(m, put, roles)
         if "office" in rules.extras:
             self.f_theme_mentions = [v for v in roles.get("theme", []) if isinstance(v, Mention)]
             self._office(t, put, rules.kind)

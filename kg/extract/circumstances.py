@@ -349,6 +349,8 @@ class Circumstances:
                         put("quantity", Quantity(text, q.value, q.unit, qual))
                         return
             candidates.append(h)
+        if m.voice == "nominal" and (m.rules.quantity_required or m.rules.intransitive_counted):
+            candidates.append(t)  # a counted noun of a counted type: "38 deaths", "164 injuries"
         if m.rules.kind in ("Deployment", "Withdrawal"):
             candidates += [o for _, o in prep_objects(t, {"at", "to", "in", "across", "on"})
                            if self.ctx.mention_of(o) is None]
@@ -357,11 +359,13 @@ class Circumstances:
             if q is not None and q.text:
                 put("quantity", q)
                 return
-        # "the number of people detained has reached N", "the death toll reached N"
+        # "the number of people detained has reached N", "the death toll reached N";
+        # a source's figure: "raised the death toll to N", "put the number of dead at N"
         cur = t
         for _ in range(5):
-            if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.lemma_.lower() in \
-                    self.lists["count_verbs"]:
+            if (cur.dep_ in ("nsubj", "nsubjpass") or (
+                    cur.dep_ == "dobj" and m.voice == "nominal")) and \
+                    cur.head.lemma_.lower() in self.lists["count_verbs"]:
                 q = self._count_object(cur.head, t)
                 if q is not None:
                     put("quantity", q)
@@ -397,9 +401,14 @@ class Circumstances:
                         unit=_unit(objs[0]), qualifier=q.qualifier)
 
     def _count_object(self, verb: Token, trigger: Token) -> Quantity | None:
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")]
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         objs += [o for _, o in prep_objects(verb, {"to", "at"})]
+        objs += [c for c in verb.children if c.dep_ == "npadvmod"]
         for o in objs:
+            if o.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "nummod" for c in o.children):
+                q = self._count(o)  # "to 14 dead, three of them children": the noun's own
+                if q is not None:
+                    return q
             if o.like_num or any(x.like_num for x in o.subtree):
                 toks = [x for x in o.subtree]
                 q = parse_quantity(text_of(toks), unit=None)

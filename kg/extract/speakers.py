@@ -44,6 +44,7 @@ class Speakers:
         self.ctx = st.ctx
         spec = st.ctx.rules.statements["speakers"]
         self.spokespeople = set(spec["spokespeople"])
+        self.officials = set(spec["officials"])
         self.people = set(spec["people"])
         self.bodies_as_text = set(spec["bodies_as_text"])
         self.narrators = set(spec["narrators"])
@@ -97,6 +98,10 @@ class Speakers:
             members = self._members(tok)
             if members:
                 return members
+        if lemma in self.officials:
+            body = self._described_owner(tok)
+            if body is not None:
+                return [body]
         if lemma in self.spokespeople:
             body = self._body_of_spokesperson(tok)
             if body is not None:
@@ -230,6 +235,18 @@ class Speakers:
             kind = EntityType.ORGANIZATION  # "the UN human rights office": a UN body
         return self.ctx.create(words, kind, "rule:event-role")
 
+    def _described_owner(self, tok: Token) -> Mention | None:
+        """"a hospital official", "party officials": the body named before that the noun
+        beside an unnamed official describes (statements.yaml ``descriptions``)."""
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i and \
+                    c.lemma_.lower() in self.descriptions and self.ctx.mention_of(c) is None:
+                m = described(self.ctx.mentions, c.lemma_.lower(),
+                              self.ctx.unit.start + tok.idx, self.ctx.sentence(tok))
+                if m is not None:
+                    return m
+        return None
+
     def _body_of_spokesperson(self, tok: Token) -> Mention | None:
         """"a police spokesman", "a spokeswoman for the ministry", "the army's spokesman":
         the body an unnamed spokesperson speaks for."""
@@ -345,3 +362,49 @@ def described(mentions: list[Mention], noun: str, at: int,
     if not named_so(best) and not (sentence[0] <= best.start < sentence[1]):
         return None
     return best
+
+
+_SPEAKER_PHRASE = {"NOUN", "PROPN", "DET", "ADP", "ADJ", "PRON", "NUM", "CCONJ", "PUNCT", "PART"}
+
+
+def inverted_speaker(ctx, cue: Token) -> Token | None:
+    """The person named in the comma-bounded phrase right before an inverted cue: "...,
+    its chairman, Jan Novak, said", "..., Jan Novak, the district administrator, told
+    Lusa". In long sentences the parser often hangs such a speaker off the reported
+    clause; a name there, with no verb between it and the cue, is who speaks."""
+    doc = cue.doc
+    if cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    start = ctx.sent_of[cue.i].start
+    commas = 0
+    for j in range(cue.i - 2, max(start, cue.i - 18) - 1, -1):
+        t = doc[j]
+        if t.pos_ not in _SPEAKER_PHRASE:
+            return None  # a verb: the reported clause, not the speaker's phrase
+        if t.text == ",":
+            commas += 1
+            if commas > 1:
+                return None
+            continue
+        m = ctx.cover.get(j)
+        if m is not None and m.type is EntityType.PERSON:
+            return t
+    return None
+
+
+_ROLE_PHRASE = {"NOUN", "PROPN", "DET", "ADJ", "PRON", "ADP"}
+
+
+def speaker_phrase_start(cue: Token, speaker: Token) -> int:
+    """Where the phrase of an inverted speaker begins (its opening comma): after "...,
+    its chairman, Jan Novak, said" the report ends before "its chairman"."""
+    doc = cue.doc
+    j = speaker.i
+    while j > 0 and doc[j - 1].text != ",":
+        j -= 1
+    k = j - 2  # a role phrase before it: ", the district administrator, Jan Novak,"
+    while k > 0 and doc[k].text != "," and doc[k].pos_ in _ROLE_PHRASE and j - k < 6:
+        k -= 1
+    if k > 0 and doc[k].text == "," and any(doc[x].pos_ == "NOUN" for x in range(k, j)):
+        return k
+    return max(j - 1, 0)

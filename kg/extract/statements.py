@@ -19,25 +19,21 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.context import Fillers
-from kg.extract.speakers import Speaker, Speakers
+from kg.extract.speakers import Speaker, Speakers, inverted_speaker, speaker_phrase_start
+from kg.extract.statement_roles import StatementRoles
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
     antecedent,
-    clause_head,
-    future_clause,
-    np_tokens,
     subject_of,
     text_of,
 )
-from kg.records import EntityType, Fact, Mention, TimeExpr
+from kg.records import EntityType, Fact, Mention
 
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 # a quotation right after these is a name, not words said: 'known as "Ti Makak"'
 _NICKNAME = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|called|named)\s*[“\"]$", re.I)
 _SECURITY_ACTIONS = {"Detention", "Arrest", "Neutralisation", "Seizure"}
 _REPORTERS = {EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE}
-_MEDIUM_PREPS = ("in", "on", "via", "through", "by")
-_PLATFORMS = {EntityType.MEDIA_ORGANIZATION, EntityType.ORGANIZATION}
 # clause parts that are not what a stance verb states
 _NOT_STANCE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "mark",
                "advcl", "parataxis", "ccomp"}
@@ -58,23 +54,11 @@ def _balanced(text: str) -> str:
     return text.strip()
 
 
-def _put(roles: dict, role: str, value) -> None:
-    bucket = roles.setdefault(role, [])
-    if value not in bucket:
-        bucket.append(value)
-
-
-def _np_text(tok: Token) -> str:
-    """A noun phrase without its article and clauses: "reporters", "state television"."""
-    return text_of([x for x in np_tokens(tok, drop={"relcl", "advcl", "parataxis", "acl",
-                                                     "appos", "prep"})
-                    if not (x.dep_ in ("det", "poss") and x.head == tok)])
-
-
-class _Statements:
+class _Statements(StatementRoles):
     def __init__(self, ctx) -> None:
         self.ctx = ctx
         self.f = Fillers(ctx)
+        self.report_end: int | None = None  # where an inverted report's speaker phrase starts
         spec = ctx.rules.statements
         cues = spec["cues"]
         self.cues = set(cues["verbs"])
@@ -134,6 +118,19 @@ class _Statements:
                         ranges.append((more[0].idx, more[-1].idx + len(more[-1])))
                         gist = "; ".join(x for x in (gist, text_of(more)) if x)
         return ranges, gist, self.quotations(cue, ranges)
+
+    def reported_before(self, cue: Token, end: int
+                        ) -> tuple[list[tuple[int, int]], str | None, list[str]]:
+        """An inverted report whose speaker the parse lost: what the sentence says before
+        the speaker's phrase."""
+        toks = [t for t in cue.doc[self.ctx.sent_of[cue.i].start:end]]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if len(toks) < 3 or not any(t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in toks):
+            return [], None, []  # no clause: the speaker's own description
+        ranges = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
+        return ranges, text_of(toks), self.quotations(cue, ranges)
 
     def stance(self, cue: Token) -> tuple[list[tuple[int, int]], str | None, list[str]]:
         """"condemned the coup attempt", "denied any role": the verb phrase is the gist."""
@@ -203,109 +200,6 @@ class _Statements:
             return None
         return comp
 
-    def medium_and_addressee(self, cue: Token, skip: set[int], roles: dict) -> None:
-        ctx = self.ctx
-        for tok in cue.subtree:
-            if tok.i in skip:
-                continue
-            if tok.dep_ == "dobj" and tok.head == cue and cue.lemma_ in self.addressee_object:
-                self._addressee(tok, roles, any_noun=cue.lemma_ in ("tell", "inform"))
-            if tok.dep_ == "advcl" and tok.head == cue and tok.lemma_.lower() in self.addressing:
-                # "Speaking to reporters, X said", "Addressing the council, X stated"
-                for c in tok.children:
-                    if c.dep_ == "dobj":
-                        self._addressee(c, roles, any_noun=True)
-                    elif c.dep_ in ("prep", "dative") and c.lower_ == "to":
-                        for o in c.children:
-                            if o.dep_ == "pobj":
-                                self._addressee(o, roles, any_noun=True)
-            if tok.dep_ == "pobj" and tok.head.lemma_.lower() in _MEDIUM_PREPS:
-                self._medium(tok, roles)
-            if tok.lemma_.lower() in self.participles and tok.pos_ == "VERB":
-                for c in tok.children:
-                    if c.dep_ in ("prep", "dative") and c.lower_ == "to":
-                        for o in c.children:
-                            m = self.f.entity(o, create=False)
-                            if m is not None and m.type.is_agent:
-                                _put(roles, "addressee", m)
-        del ctx
-
-    def _addressee(self, tok: Token, roles: dict, *, any_noun: bool) -> None:
-        """"told Reuters", "told the state news agency ABI", "told reporters"."""
-        ctx = self.ctx
-        m = self.f.entity(tok, create=False)
-        if m is None:
-            # "told the state news agency ABI": the name next to the common noun
-            m = next((ctx.cover[c.i] for c in tok.children
-                      if c.dep_ in ("appos", "compound", "npadvmod", "nmod")
-                      and c.i in ctx.cover and ctx.cover[c.i].type.is_agent), None)
-        if m is not None:
-            if m.type.is_agent or m.type is EntityType.COUNTRY:
-                _put(roles, "addressee", m)
-            return
-        if tok.pos_ == "NOUN" and (any_noun or tok.lemma_.lower() in
-                                   self.speakers.people):
-            text = _np_text(tok)
-            if text:
-                _put(roles, "addressee", text)
-
-    def _medium(self, tok: Token, roles: dict) -> None:
-        """"in a statement", "on state television", "on X", "by phone", "via Telegram"."""
-        ctx = self.ctx
-        prep = tok.head.lemma_.lower()
-        named = [ctx.cover[x.i] for x in tok.subtree if x.i in ctx.cover]
-        named = [m for m in dict.fromkeys(named) if m.type in _PLATFORMS]
-        lemma = tok.lemma_.lower()
-        if lemma in self.media or tok.lower_ in self.media:
-            if prep == "by" and named:
-                return  # "a statement carried by X" is read at X
-            _put(roles, "medium", _np_text(tok) or lemma)
-            for m in named:
-                _put(roles, "medium", m)
-            for c in tok.children:  # "on its X account", "its Telegram channel": the platform
-                if c.dep_ == "compound" and c.i not in ctx.cover and c.text[:1].isupper():
-                    _put(roles, "medium", c.text)
-            # "in an interview with X": the outlet
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("with", "to"):
-                    for o in c.children:
-                        m = ctx.cover.get(o.i)
-                        if m is not None and m.type in _PLATFORMS:
-                            _put(roles, "medium", m)
-            return
-        if prep == "by":
-            return
-        own = ctx.cover.get(tok.i)
-        if own is not None and own.type is EntityType.MEDIA_ORGANIZATION:
-            _put(roles, "medium", own)
-        elif own is None and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") and \
-                prep in ("on", "via") and tok.ent_type_ not in ("DATE", "TIME") and \
-                not any(c.dep_ in ("det", "compound") for c in tok.children):
-            _put(roles, "medium", tok.text.rstrip(".,;:"))  # "wrote on X", "on Telegram"
-
-    def date(self, cue: Token, skip: set[int], *, fallback: bool = True) -> TimeExpr | None:
-        from kg.resolve.dates import normalise_date
-
-        own, other = None, None
-        for ent in self.dates:
-            if self.ctx.sent_of[ent.root.i] != self.ctx.sent_of[cue.i]:
-                continue
-            if ent.root.i in skip and future_clause(clause_head(ent.root), self.future_aux,
-                                                    set()):
-                continue  # "X will meet Y on Thursday, her office said": not when it was said
-            t = normalise_date(ent.text, base=self.ctx.base)
-            prep = ent.root.head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
-            if t.value is None or prep in self.skip_preps or \
-                    ent.text.lower().startswith(tuple(self.skip_preps)):
-                continue
-            if any(s <= ent.start_char < e for s, e in self.quotes):
-                continue
-            if ent.root.i not in skip and clause_head(ent.root) == cue:
-                own = own or t
-            else:
-                other = other or t
-        return own or (other if fallback else None)
-
     def add(self, trigger: list[Token], speaker: Speaker, roles: dict, ranges, rule: str,
             confidence: float | None = None) -> None:
         ctx = self.ctx
@@ -360,6 +254,17 @@ class _Statements:
 
     def _subject(self, cue: Token) -> Token | None:
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        near = inverted_speaker(self.ctx, cue) if cue.tag_ != "VBG" else None
+        if near is not None and subj is not None and _apposed_to(near, subj):
+            near = None  # "The party's candidate, Jan Novak, conceded": the subject itself
+        if near is not None and (subj is None or (
+                subj.i < near.i and subj.pos_ != "PRON" and self.ctx.mention_of(subj) is None
+                and any(c.dep_ in ("ccomp", "parataxis") and c.i < cue.i
+                        for c in cue.children))):
+            end = speaker_phrase_start(cue, near)
+            if self.reported_before(cue, end)[0]:
+                self.report_end = end
+                return near  # "..., its director, Dr X, told reporters": the parse lost X
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
                 # "President X, who vowed on Wednesday to veto the law": a named speaker,
@@ -387,15 +292,32 @@ class _Statements:
             m = self.ctx.cover.get(prev.i)
             if m is not None and m.type.is_agent:
                 return prev
+        return self._reduced_relative_subject(cue)
+
+    def _reduced_relative_subject(self, cue: Token) -> Token | None:
+        """"Relatives gathered outside the prison said that ...": the parser reads the
+        speaker's reduced relative as a clause the cue reports; with the real report after
+        the cue, that clause's subject is who speaks."""
+        comp = self.complement(cue)
+        if comp is None or comp.i < cue.i:
+            return None
+        for c in cue.children:
+            if c.dep_ == "ccomp" and c.i < cue.i and c.tag_ in ("VBN", "VBD") and \
+                    not any(g.dep_ in ("dobj", "ccomp", "xcomp") for g in c.children):
+                return next((g for g in c.children if g.dep_ == "nsubj"), None)
         return None
 
     def cue(self, cue: Token, *, stance: bool = False) -> None:
         if any(c.dep_ == "neg" for c in cue.children):
             return
+        self.report_end = None
         subj = self._subject(cue)
         if subj is None:
             return
-        if not stance:
+        if not stance and self.report_end is not None and not any(
+                c.i > cue.i for c in [self.complement(cue)] if c is not None):
+            ranges, gist, quotes = self.reported_before(cue, self.report_end)
+        elif not stance:
             ranges, gist, quotes = self.content(cue)
             stance = not ranges and cue.lemma_.lower() in self.stances
         if stance:
@@ -614,3 +536,13 @@ def attribute(events: list[Fact], statements: list[Fact],
             f.roles["agent"] = [speaker]
             f.rule += "+reporter-agent"
             f.confidence = round(f.confidence * 0.85, 3)
+
+
+def _apposed_to(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` is ``head`` or a name in apposition to it ("the candidate, Jan
+    Novak": Novak; not a name inside a prepositional phrase of it)."""
+    while tok != head:
+        if tok.dep_ not in ("appos", "compound", "flat") or tok.head == tok:
+            return False
+        tok = tok.head
+    return True

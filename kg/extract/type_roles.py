@@ -141,8 +141,14 @@ class TypeRoles:
                     put("cause", text_of(toks))
                     return
 
-    def _meeting(self, m: Match, put) -> None:
+    def _meeting(self, m: Match, put, roles: dict) -> None:
         t = m.trigger
+        if m.voice == "nominal" and not roles.get("agent"):
+            hosts, parties = self._meeting_hosts(t)
+            for x in hosts:
+                put("agent", x)
+            for x in parties:
+                put("participant", x)
         if len(m.phrase) > 1 or t.lemma_.lower() in ("videoconference",):
             put("medium", text_of(m.phrase))
         elif t.pos_ == "VERB":  # "spoke by telephone", "met via video link"
@@ -163,6 +169,46 @@ class TypeRoles:
                     if len(ms) >= 2:
                         for x in ms:
                             put("participant", x)
+
+    def _meeting_hosts(self, t: Token) -> tuple[list[Mention], list[Mention]]:
+        """Who holds talks named by a noun, and who takes part: "talks hosted (brokered,
+        chaired) by X" (X the host; the parties of the clause the talks are a circumstance
+        of take part: "A and B signed a truce after talks brokered by X"); without a host,
+        the subject of that clause holds them ("X dissolved parliament after a meeting
+        with Y": X met Y)."""
+        hosts_verbs = self.ctx.rules.lists["meeting_hosts"]
+        hosts: list[Mention] = []
+        for c in t.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in hosts_verbs:
+                for by in (g for g in c.children if g.dep_ in ("agent", "prep")
+                           and g.lower_ == "by"):
+                    for obj in (o for o in by.children if o.dep_ == "pobj"):
+                        hosts += [x for x in map(self.ctx.mention_of, self._conjuncts(obj))
+                                  if x is not None and _actor(x)]
+        head = t  # "after three weeks of talks": the talks stand for the phrase
+        while head.dep_ == "pobj" and head.head.lower_ == "of" and \
+                head.head.head.pos_ == "NOUN":
+            head = head.head.head
+        prep = head.head
+        if head.dep_ != "pobj" or prep.dep_ != "prep" or \
+                prep.lower_ not in self.ctx.rules.lists["meeting_circumstance"]:
+            return hosts, []
+        verb = prep.head
+        if verb.pos_ != "VERB":
+            return hosts, []
+        if is_passive(verb):
+            parties = [o for g in verb.children if g.dep_ == "agent"
+                       for o in g.children if o.dep_ == "pobj"]
+        else:
+            subj = subject_of(verb)
+            parties = [] if subj is None else [subj]
+        found = [x for p in parties for x in map(self.ctx.mention_of, self._conjuncts(p))
+                 if x is not None and _actor(x)]
+        if hosts:
+            return hosts, [x for x in found if x not in hosts]
+        if not any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+            return [], []  # "proposed at the next meeting": attending, not holding it
+        return found[:1], []
 
     def _participation(self, m: Match, roles: dict) -> Fact | None:
         t = m.trigger
@@ -202,3 +248,8 @@ class TypeRoles:
                                                    else "passive")))
         self.extra.extend(out[1:])
         return out[0]
+
+
+def _actor(m: Mention) -> bool:
+    """Who can hold or attend talks: a person, a body, a country or its capital."""
+    return m.type.is_agent or m.type in (EntityType.COUNTRY, EntityType.CITY)
