@@ -46,6 +46,7 @@ from kg.extract.rule_mentions import (
     missed_cities,
     surname_mentions,
 )
+from kg.extract.seats import with_seats
 from kg.extract.spans import HEADLINE, doc_text, in_ranges, mention_from_span
 from kg.extract.spans import fold as _fold
 from kg.records import EntityType, Mention, Unit
@@ -183,6 +184,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out.extend(acronym_mentions(doc, unit, out, acronyms if acronyms is not None else {}))
     out.extend(surname_mentions(doc, unit, out))
     out.extend(missed_cities(doc, unit, out, noise))
+    out = with_seats(doc, unit, out, rules)
     datelines = dateline_mentions(doc, unit) + byline_mentions(doc, unit)
     if datelines:
         out = [m for m in out if not any(m.start < d.end and d.start < m.end

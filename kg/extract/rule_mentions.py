@@ -144,6 +144,8 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
                     (k for k in (3, 2, 1) if start - 1 - k >= 0
                      and gazetteer().country(doc[start - 1 - k:start - 1].text)), None)):
                 start -= n + 1  # "South Sudan's government": the whole country name
+            elif body.owner_required:
+                continue  # "the embassy" alone: some foreign country's
             elif prev is not None and prev.is_title and not prev.is_sent_start \
                     and not span[0].is_title:
                 continue  # part of a longer name the model handles

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.extract.entity_rules import EntityRules, entity_rules
+from kg.extract.seats import is_seated
 from kg.records import Entity, EntityType, Fact, Mention
 from kg.resolve.clusters import Clusters as _Clusters
 from kg.resolve.kb import KbEntry, KnowledgeBase, load_kb
@@ -45,6 +46,7 @@ from kg.resolve.place_names import place_groups
 from kg.resolve.places import Place, country_code, gazetteer
 
 HEADLINE = ":headline"
+_SEAT = re.compile(r"^(.+?)\s+(in|to)\s+(?:the\s+)?(\S.*)$")
 
 # How strongly a source's type is believed when mentions of one entity disagree.
 _TYPE_RANK = {"kb": 0, "rule": 1, "gazetteer": 2, "dateline": 3, "ner": 4}
@@ -196,6 +198,15 @@ class _Resolver(Links):
         """Canonical name of an institution: 'Peruvian military' -> 'Armed Forces of Peru'."""
         rules = self.rules
         text = display_name(m.text)
+        seat, placed = "", None
+        if (sm := _SEAT.match(text)) is not None:
+            if is_seated(sm.group(1), rules):  # "the Ruritanian embassy in Zenda"
+                text, seat = sm.group(1), f" {sm.group(2)} {sm.group(3)}"
+            elif m.type is EntityType.GOVERNMENT_BODY and sm.group(2) == "in" and \
+                    (city := self.gaz.link(sm.group(3), EntityType.CITY,
+                                           countries=self.doc_countries)) is not None:
+                # "the Defence Ministry in Zenda": the ministry of Zenda's country
+                text, placed = sm.group(1), self.gaz.by_code.get(city.country_code)
         core = text
         owner: Place | None = None
         words = core.split(" ")
@@ -222,10 +233,10 @@ class _Resolver(Links):
                     body = candidate
                     break
         if body is not None and body.scope == "country":
-            country = owner or self.dominant
+            country = owner or placed or (None if body.owner_required else self.dominant)
             if country is None:
                 return None
-            name = body.name.format(owner=country.name)
+            name = body.name.format(owner=country.name) + seat
             return _Info(f"name:{spelling_key(name, rules)}", name, body.type, "body phrase")
         if body is not None and body.scope == "organization":
             return _Info(f"pending:{m.start}", core, body.type, "body phrase",
@@ -254,9 +265,9 @@ class _Resolver(Links):
                 and m.type in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
                 and not _is_acronym(core) and core[:1].isupper() \
                 and not _is_acronym(core.split(" ")[0]):  # "the UN Standby Force": the UN's
-            country = owner or self.dominant
+            country = owner or placed or self.dominant
             if country is not None:
-                name = f"{display_name(core)} of {country.name}"
+                name = f"{display_name(core)} of {country.name}{seat}"
                 return _Info(f"name:{spelling_key(name, rules)}", name, m.type,
                              "national body")
         return None

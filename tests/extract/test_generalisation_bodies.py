@@ -1,0 +1,43 @@
+"""Entity rules for bodies, forces, organisations and groups (issue 15j), each pinned on
+sentences invented for the purpose, with other names and countries than the dev texts'."""
+
+from __future__ import annotations
+
+from kg.records import EntityType
+from tests.extract.event_helpers import run
+
+
+def _entity(result, name):
+    found = [e for e in result.entities if e.name == name]
+    assert found, f"no entity {name!r} among {[e.name for e in result.entities]}"
+    return found[0]
+
+
+# --- a body named with its seat; a national body placed by its city -----------------------
+def test_an_embassy_is_named_with_its_country_and_seat(nlp):
+    r = run(nlp, "The Peruvian embassy in Quito said the convoy had left.")
+    embassy = _entity(r, "Embassy of Peru in Quito")
+    assert embassy.type is EntityType.GOVERNMENT_BODY
+    assert "Peruvian embassy in Quito" in embassy.aliases
+    _entity(r, "Quito")  # the seat keeps its own mention
+
+
+def test_a_named_mission_or_office_keeps_its_seat(nlp):
+    r = run(nlp, "The First Municipal Prosecutor's Office in Cusco charged him with theft.")
+    _entity(r, "First Municipal Prosecutor's Office in Cusco")
+    r = run(nlp, "The chargé d'affaires of the European Union Delegation to Moldova was "
+                 "summoned.")
+    _entity(r, "European Union Delegation to Moldova")
+
+
+def test_the_embassy_alone_is_no_body_of_the_story_country(nlp):
+    r = run(nlp, "Chile and Bolivia held talks. Chile said the embassy would stay open. "
+                 "Chile sent aid.")
+    assert not [e for e in r.entities if "Embassy" in e.name]
+
+
+def test_a_ministry_placed_in_a_capital_belongs_to_its_country(nlp):
+    r = run(nlp, "The Interior Ministry in Tashkent said 12 people were detained. Kazakhstan "
+                 "and Uzbekistan disagreed.")
+    ministry = _entity(r, "Ministry of Internal Affairs of Uzbekistan")
+    assert "Interior Ministry in Tashkent" in ministry.aliases
