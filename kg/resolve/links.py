@@ -123,7 +123,6 @@ class Links:
         person's name ('Saavedra' of 'Rodrigo Saavedra Quispe', 'Somchai' of 'Somchai
         Rattanakul') when no surname fits."""
         full: dict[str, set[int]] = {}
-        named_in_full: dict[str, set[int]] = {}  # surname -> its full-name mentions
         parts: dict[str, set[int]] = {}
         for i, m in enumerate(self.mentions):
             words = display_name(m.text).split()
@@ -131,7 +130,6 @@ class Links:
                     and m.antecedent is None:
                 root = self.clusters.find(i)
                 full.setdefault(normalise_name(words[-1]), set()).add(root)
-                named_in_full.setdefault(normalise_name(words[-1]), set()).add(i)
                 for w in words[:-1]:
                     if len(w) > 2 and w[:1].isupper() and not w.endswith("."):
                         parts.setdefault(normalise_name(w), set()).add(root)
@@ -153,22 +151,11 @@ class Links:
                 if not roots and key not in full:
                     roots = {self.clusters.find(j) for j in parts.get(key, set())}
                     rule = "part of the name of a person named in full"
-            if len(roots) > 1 and not initial and rule.startswith("surname"):
-                # relatives share a surname ("President Ana Lima ... her son, Rui Lima"):
-                # the bare surname is the one the story introduced first, when that one
-                # was named in full before it
-                first = min(roots, key=lambda r: self._first_full(r, named_in_full[key]))
-                if self._first_full(first, named_in_full[key]) < m.start:
-                    roots = {first}
             if len(roots) == 1:
                 root = roots.pop()
                 if self.clusters.find(i) != root:
                     self.clusters.union(i, root, rule)
                     self.info[i].type = EntityType.PERSON
-
-    def _first_full(self, root: int, named: set[int]) -> int:
-        """Where the first full-name mention of the person ``root`` starts."""
-        return min(self.mentions[j].start for j in named if self.clusters.find(j) == root)
 
     def link_anaphors(self) -> None:
         """'the committee' -> the one earlier named body whose head is 'committee' (or an

@@ -85,10 +85,3 @@ def test_a_name_joined_to_a_person_or_given_an_alias_is_a_person(nlp):
     doc = _parsed(nlp, words, heads, deps, ents)
     assert span_type(doc.ents[0], "ORG", entity_rules()) is EntityType.PERSON
 
-
-def test_a_bare_surname_two_relatives_share_is_the_one_named_first(nlp):
-    r = run(nlp, "President Edouard Mba-Ondo was detained. Guards also arrested his son, "
-                 "Serge Mba-Ondo. Mba-Ondo, 61, had ruled since 2009.")
-    president = _entity(r, "Edouard Mba-Ondo")
-    assert "Mba-Ondo" in president.aliases
-    assert not [e for e in r.entities if e.name == "Mba-Ondo"]
