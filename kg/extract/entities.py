@@ -44,6 +44,7 @@ from kg.extract.rule_mentions import (
     body_mentions,
     media_appositions,
     missed_cities,
+    office_mentions,
     surname_mentions,
 )
 from kg.extract.seats import with_seats
@@ -181,6 +182,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out.extend(body_mentions(doc, unit, rules, out, noise))
     out.extend(anaphor_mentions(doc, unit, rules, out, noise))
     out = media_appositions(doc, unit, rules, out)
+    out = office_mentions(doc, unit, rules, out, noise)
     out.extend(acronym_mentions(doc, unit, out, acronyms if acronyms is not None else {}))
     out.extend(surname_mentions(doc, unit, out))
     out.extend(missed_cities(doc, unit, out, noise))

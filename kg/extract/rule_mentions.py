@@ -253,3 +253,52 @@ def media_appositions(doc: Doc, unit: Unit, rules: EntityRules,
             continue
         out.append(mention_from_span(span, unit, etype, "rule:apposition"))
     return out
+
+
+@cache
+def _office_regex() -> re.Pattern[str]:
+    rules = entity_rules()
+    titles = sorted((t for t, scope in rules.titles.items()
+                     if scope != "honorific" and len(t) > 3 and t[-1].isalpha()),
+                    key=len, reverse=True)
+    alts = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+    return re.compile(rf"\b(?i:{alts})['’]s\s+(?P<rest>(?:[A-Za-z]+\s+){{0,2}}[A-Za-z]+)")
+
+
+def office_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention],
+                    noise: list[tuple[int, int]]) -> list[Mention]:
+    """"the Prime Minister's Office", "the President's Media Division", "the attorney
+    general's office": an office named after the title of the one who heads it is a
+    government body, the title and its possessive part of the name (the model keeps only
+    "Media Office", or nothing)."""
+    out = []
+    for match in _office_regex().finditer(doc_text(doc)):
+        words = match.group("rest").split()
+        end = next((k for k in range(len(words), 0, -1)
+                    if rules.heads.get(fold(" ".join(words[k - 1:k]))) is
+                    EntityType.GOVERNMENT_BODY or rules.heads.get(
+                        fold(" ".join(words[max(0, k - 2):k]))) is EntityType.GOVERNMENT_BODY),
+                   None)
+        if end is None:
+            continue
+        stop = match.start("rest") + len(" ".join(words[:end]))
+        if not re.fullmatch(r"[\w\s]+", match.group("rest")[:stop - match.start("rest")]):
+            continue
+        span = doc.char_span(match.start(), stop, alignment_mode="expand")
+        if span is None or in_ranges(noise, span.start_char, span.end_char):
+            continue
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ != "POS":
+            continue  # "the president's office staff"
+        if span[0].lower_ in ("the",):
+            span = span[1:]
+        in_headline = unit.headline is not None and \
+            unit.headline.start <= unit.start + span.start_char < unit.headline.end
+        out.append(mention_from_span(span, unit, EntityType.GOVERNMENT_BODY,
+                                     "rule:office" + (HEADLINE if in_headline else "")))
+    if not out:
+        return found
+    inside = [(m.start, m.end) for m in out]
+    kept = [m for m in found if m.type.is_place or not any(
+        a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in inside)]
+    return kept + out

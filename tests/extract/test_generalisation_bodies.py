@@ -85,3 +85,21 @@ def test_a_name_joined_to_a_person_or_given_an_alias_is_a_person(nlp):
     doc = _parsed(nlp, words, heads, deps, ents)
     assert span_type(doc.ents[0], "ORG", entity_rules()) is EntityType.PERSON
 
+
+
+# --- an office named after the title of its head ------------------------------------------
+def test_an_office_named_after_a_title_is_a_government_body(nlp):
+    r = run(nlp, "Prime Minister Lina Haddad met the three service chiefs on Monday night, "
+                 "the Prime Minister's Office said.")
+    assert _entity(r, "Prime Minister's Office").type is EntityType.GOVERNMENT_BODY
+    r = run(nlp, "The cabinet approved the package, the Prime Minister's Media Office stated.")
+    _entity(r, "Prime Minister's Media Office")
+    assert not [e for e in r.entities if e.name == "Media Office"]
+    r = run(nlp, "Officers were detained in Bolivia, and the attorney general's office said it "
+                 "had opened an investigation. Bolivia said.")
+    assert _entity(r, "attorney general's office").type is EntityType.GOVERNMENT_BODY
+
+
+def test_a_contact_line_gives_no_entity(nlp):
+    r = run(nlp, "The minister thanked the crews.\n\nPress Office: 02 6277 0000\n")
+    assert not [e for e in r.entities if "Office" in e.name]
