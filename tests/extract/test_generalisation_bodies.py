@@ -103,3 +103,23 @@ def test_an_office_named_after_a_title_is_a_government_body(nlp):
 def test_a_contact_line_gives_no_entity(nlp):
     r = run(nlp, "The minister thanked the crews.\n\nPress Office: 02 6277 0000\n")
     assert not [e for e in r.entities if "Office" in e.name]
+
+
+# --- armed groups by the nouns around them (the annotation guide's Group) -----------------
+def test_a_youth_militia_in_apposition_is_a_group(nlp):
+    r = run(nlp, "The fighting began when fighters of the Red Army, a youth militia, attacked "
+                 "a garrison in Malakal.")
+    assert _entity(r, "Red Army").type is EntityType.GROUP
+
+
+def test_a_group_apposition_after_a_bracketed_acronym(nlp):
+    r = run(nlp, "Nine leaders of the Popular Action Cell (PAC), a radical pro-independence "
+                 "group, were arrested. The PAC denied it.")
+    assert _entity(r, "Popular Action Cell").type is EntityType.GROUP
+
+
+def test_fighters_after_a_name_make_it_a_group_but_not_a_demonym(nlp):
+    r = run(nlp, "Kurdish fighters and Ukrainian fighters attacked. Two days later, ELN "
+                 "fighters attacked a patrol near Saravena.")
+    assert _entity(r, "ELN").type is EntityType.GROUP
+    assert not [e for e in r.entities if e.name in ("Kurdish", "Ukrainian")]
