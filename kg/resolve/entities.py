@@ -329,6 +329,13 @@ class _Resolver(Links):
             if owner_name is None:
                 inf.key = f"unresolved:{i}"
                 continue
+            force = self._peacekeeping_force(i, owner_name) \
+                if inf.type is EntityType.ARMED_FORCE else None
+            if force is not None:  # "UNIFIL peacekeepers", "NATO peacekeepers" of KFOR
+                inf.key, inf.owner_pending = f"force:{i}", None
+                inf.rule, inf.named = "peacekeepers of the one named force", False
+                self.clusters.union(i, force, "peacekeepers of the one named force")
+                continue
             name = inf.owner_pending.format(owner=owner_name)
             inf.key = f"name:{spelling_key(name, self.rules)}"
             inf.name = name
@@ -346,6 +353,30 @@ class _Resolver(Links):
         for k, i in by_key.items():
             if k in names:
                 self.clusters.union(i, names[k], "body phrase")
+
+    def _peacekeeping_force(self, i: int, owner: str) -> int | None:
+        """The one named armed force an organisation's peacekeepers belong to: the owner
+        itself when it is a force ("UNIFIL peacekeepers"), else the one named force of
+        the document whose name holds the owner's ("NATO-led Kosovo Force") or spells it
+        ("UN" of "United Nations Interim Force in Lebanon")."""
+        low = normalise_name(owner)
+        # "the NATO-led Kosovo Force": where a mention of the owner ends just before
+        led = {(m.unit, m.end) for m in self.mentions if normalise_name(m.text) == low}
+        found = set()
+        for j, m in enumerate(self.mentions):
+            inf = self._root_info(j)
+            if j == i or inf.type is not EntityType.ARMED_FORCE or not inf.named \
+                    or inf.rule in ("body phrase", "national body") \
+                    or inf.owner_pending is not None or m.antecedent is not None:
+                continue
+            text = normalise_name(m.text)
+            words = re.findall(r"[\w]+", display_name(m.text))
+            initials = "".join(w[0] for w in words[:len(owner)]).lower()
+            if text == low or re.search(rf"\b{re.escape(low)}\b", text) \
+                    or any((m.unit, m.start - k) in led for k in range(1, 7)) or (
+                    _is_acronym(owner) and len(words) > len(owner) and initials == low):
+                found.add(self.clusters.find(j))
+        return found.pop() if len(found) == 1 else None
 
     def _city_mentions(self) -> dict[int, tuple[list[int], list[int]]]:
         """Per unit, the mentions whose cluster is a city: (their starts, their indices),

@@ -123,3 +123,18 @@ def test_fighters_after_a_name_make_it_a_group_but_not_a_demonym(nlp):
                  "fighters attacked a patrol near Saravena.")
     assert _entity(r, "ELN").type is EntityType.GROUP
     assert not [e for e in r.entities if e.name in ("Kurdish", "Ukrainian")]
+
+
+# --- an organisation's peacekeepers are its one named force -------------------------------
+def test_un_peacekeepers_join_the_one_named_un_force(nlp):
+    r = run(nlp, "Two peacekeepers of the United Nations Mission in Ruritania (UNMIR) were "
+                 "wounded. Later two UN peacekeepers were hurt.")
+    force = _entity(r, "United Nations Mission in Ruritania")
+    assert "UN peacekeepers" in force.aliases
+    assert not [e for e in r.entities if "Peacekeeping Forces" in e.name]
+
+
+def test_peacekeepers_of_the_organisation_that_leads_a_force(nlp):
+    r = run(nlp, "Clashes between Serb protesters and NATO peacekeepers left ten soldiers "
+                 "hurt. The NATO-led Kosovo Force (KFOR) said it would stay.")
+    assert "NATO peacekeepers" in _entity(r, "Kosovo Force").aliases
