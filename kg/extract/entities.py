@@ -41,6 +41,7 @@ from kg.extract.name_spans import (
 )
 from kg.extract.rule_mentions import (
     anaphor_mentions,
+    appositive_descriptions,
     body_mentions,
     media_appositions,
     missed_cities,
@@ -187,6 +188,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out.extend(surname_mentions(doc, unit, out))
     out.extend(missed_cities(doc, unit, out, noise))
     out = with_seats(doc, unit, out, rules)
+    out = appositive_descriptions(doc, unit, rules, out)
     datelines = dateline_mentions(doc, unit) + byline_mentions(doc, unit)
     if datelines:
         out = [m for m in out if not any(m.start < d.end and d.start < m.end

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -302,3 +303,83 @@ def office_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mentio
     kept = [m for m in found if m.type.is_place or not any(
         a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in inside)]
     return kept + out
+
+
+_NAMED = ("ner:", "kb", "rule:acronym", "rule:apposition", "rule:kind")
+_BODY_TYPES = (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE, EntityType.ORGANIZATION)
+
+
+def appositive_descriptions(doc: Doc, unit: Unit, rules: EntityRules,
+                            found: list[Mention]) -> list[Mention]:
+    """"Kyrgyzstan's parliament, the Jogorku Kenesh, ..."; "the Assembly of the Republic,
+    the country's parliament, ...": an institution phrase in apposition to the name of a
+    body of its type is that body (it points to the name, as a resolved pronoun does),
+    not the country's body of that kind the resolver would name after it."""
+    if not any(m.source.startswith("rule:body") for m in found):
+        return found
+    by_start = {m.start: m for m in found if m.source.startswith(_NAMED)
+                and m.type in _BODY_TYPES and m.antecedent is None}
+    by_end = {m.end: m for m in by_start.values()}
+    text = doc_text(doc)
+    out = []
+    retyped: dict[Mention, Mention] = {}
+    for m in found:
+        if not m.source.startswith("rule:body") or m.source.endswith(HEADLINE):
+            out.append(m)
+            continue
+        span = doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")
+        name = None
+        if span is not None:
+            left = span.start
+            while left > 0 and span.start - left < 4 and (
+                    doc[left - 1].lower_ in ("the", "its", "their", "country", "nation")
+                    or doc[left - 1].tag_ == "POS"):
+                left -= 1
+            if left >= 2 and doc[left - 1].text == ",":
+                name = by_end.get(unit.start + doc[left - 2].idx + len(doc[left - 2]))
+                # "... the Fiscalía, the police": the name must open the apposition
+                if name is not None and _listed(doc, left - 1, span.end):
+                    name = None
+            if name is None and span.end + 1 < len(doc) and doc[span.end].text == ",":
+                at = span.end + 1
+                if doc[at].lower_ == "the" and at + 1 < len(doc):
+                    at += 1
+                name = by_start.get(unit.start + doc[at].idx)
+                if name is not None:
+                    after = doc.char_span(name.end - unit.start, name.end - unit.start + 1,
+                                          alignment_mode="expand")
+                    nxt = text[name.end - unit.start:].lstrip()[:1]
+                    if after is None or nxt not in (",", ".", ")", ";", "") or (
+                            nxt == "," and _list_goes_on(doc, after.start)):
+                        name = None
+        if name is not None and name.sentence == m.sentence and name.type is not m.type \
+                and name.type is EntityType.ORGANIZATION and name.source == "ner:ORG":
+            # the model's default guess for a name with no head ("the Oliy Majlis"): the
+            # phrase says what kind of body it is
+            retyped[name] = replace(name, type=m.type)
+            name = retyped[name]
+        if name is not None and name.type is m.type and name.sentence == m.sentence:
+            out.append(replace(m, antecedent=name, source="coref:apposition"))
+        else:
+            out.append(m)
+    if retyped:
+        out = [retyped.get(m, m) for m in out]
+        out = [replace(m, antecedent=retyped[m.antecedent])
+               if m.antecedent in retyped else m for m in out]
+    return out
+
+
+def _list_goes_on(doc: Doc, i: int) -> bool:
+    """Whether a list goes on after the comma at or after token ``i`` ("the government,
+    the Senate, the National Assembly and ...")."""
+    while i < len(doc) and doc[i].text != ",":
+        i += 1
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and (nxt.lower_ in ("the", "a", "an", "and", "or")
+                                or (nxt.is_title and nxt.pos_ == "PROPN"))
+
+
+def _listed(doc: Doc, comma: int, end: int) -> bool:
+    """Whether the phrase after ``comma`` goes on as a list ("..., the police and ...")."""
+    return end < len(doc) and (doc[end].lower_ in ("and", "or") or (
+        doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in ("and", "or")))

@@ -138,3 +138,27 @@ def test_peacekeepers_of_the_organisation_that_leads_a_force(nlp):
     r = run(nlp, "Clashes between Serb protesters and NATO peacekeepers left ten soldiers "
                  "hurt. The NATO-led Kosovo Force (KFOR) said it would stay.")
     assert "NATO peacekeepers" in _entity(r, "Kosovo Force").aliases
+
+
+# --- an institution phrase in apposition to a body's name is that body --------------------
+def test_the_countrys_parliament_in_apposition_is_the_named_assembly(nlp):
+    r = run(nlp, "The defence minister told the Assembly of the Republic, the country's "
+                 "parliament, in June that 500 troops were in Angola. Angola said. Angola "
+                 "agreed.")
+    assert [e.name for e in r.entities if e.type is EntityType.GOVERNMENT_BODY] == [
+        "Assembly of the Republic"]
+
+
+def test_a_peacekeeping_mission_in_apposition_types_its_name(nlp):
+    r = run(nlp, "The UN peacekeeping mission, MINUSCA, left by the end of 2024 at the "
+                 "junta's request.")
+    (force,) = [e for e in r.entities if e.name.upper() == "MINUSCA"]
+    assert force.type is EntityType.ARMED_FORCE
+    assert not [e for e in r.entities if "Peacekeeping" in e.name]
+
+
+def test_a_list_of_bodies_is_no_apposition(nlp):
+    r = run(nlp, "The junta said the government, the Senate, the National Assembly and the "
+                 "Constitutional Court of Togo had been dissolved. Togo said. Togo agreed.")
+    names = {e.name for e in r.entities}
+    assert {"Government of Togo", "Senate of Togo"} <= names
