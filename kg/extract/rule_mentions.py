@@ -256,14 +256,19 @@ def media_appositions(doc: Doc, unit: Unit, rules: EntityRules,
     return out
 
 
-@cache
-def _office_regex() -> re.Pattern[str]:
-    rules = entity_rules()
-    titles = sorted((t for t, scope in rules.titles.items()
-                     if scope != "honorific" and len(t) > 3 and t[-1].isalpha()),
-                    key=len, reverse=True)
-    alts = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
-    return re.compile(rf"\b(?i:{alts})['’]s\s+(?P<rest>(?:[A-Za-z]+\s+){{0,2}}[A-Za-z]+)")
+_POSSESSIVE_REST = re.compile(r"['’]s\s+(?P<rest>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)")
+
+
+def _title_before(text: str, at: int, rules: EntityRules) -> int | None:
+    """Where the title (titles.jsonl, not an honorific) that ends at ``at`` starts."""
+    words = list(re.finditer(r"[\w.-]+", text[max(0, at - 60):at]))
+    base = max(0, at - 60)
+    for n in (3, 2, 1):
+        if len(words) >= n and words[-1].end() + base == at:
+            title = " ".join(w.group(0) for w in words[-n:]).casefold()
+            if rules.titles.get(title, "honorific") != "honorific" and len(title) > 3:
+                return base + words[-n].start()
+    return None
 
 
 def office_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention],
@@ -273,7 +278,11 @@ def office_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mentio
     government body, the title and its possessive part of the name (the model keeps only
     "Media Office", or nothing)."""
     out = []
-    for match in _office_regex().finditer(doc_text(doc)):
+    text = doc_text(doc)
+    for match in _POSSESSIVE_REST.finditer(text):
+        begin = _title_before(text, match.start(), rules)
+        if begin is None:
+            continue
         words = match.group("rest").split()
         end = next((k for k in range(len(words), 0, -1)
                     if rules.heads.get(fold(" ".join(words[k - 1:k]))) is
@@ -285,7 +294,7 @@ def office_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mentio
         stop = match.start("rest") + len(" ".join(words[:end]))
         if not re.fullmatch(r"[\w\s]+", match.group("rest")[:stop - match.start("rest")]):
             continue
-        span = doc.char_span(match.start(), stop, alignment_mode="expand")
+        span = doc.char_span(begin, stop, alignment_mode="expand")
         if span is None or in_ranges(noise, span.start_char, span.end_char):
             continue
         nxt = doc[span.end] if span.end < len(doc) else None
