@@ -43,6 +43,7 @@ from kg.extract.rule_mentions import (
     anaphor_mentions,
     appositive_descriptions,
     body_mentions,
+    joined_names,
     media_appositions,
     missed_cities,
     office_mentions,
@@ -179,6 +180,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             span = with_acronym_owner(span)
         add(span, etype, f"ner:{ent.label_}")
 
+    out = joined_names(doc, unit, rules, out)
     out = kind_cue_mentions(doc, unit, out)
     out.extend(body_mentions(doc, unit, rules, out, noise))
     out.extend(anaphor_mentions(doc, unit, rules, out, noise))

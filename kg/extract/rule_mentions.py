@@ -392,3 +392,47 @@ def _listed(doc: Doc, comma: int, end: int) -> bool:
     """Whether the phrase after ``comma`` goes on as a list ("..., the police and ...")."""
     return end < len(doc) and (doc[end].lower_ in ("and", "or") or (
         doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in ("and", "or")))
+
+
+def joined_names(doc: Doc, unit: Unit, rules: EntityRules,
+                 found: list[Mention]) -> list[Mention]:
+    """A body's name the model cut at its "and": "the Office for Istria" + "and Dalmatia",
+    "the Ruritanian Atmospheric, Geophysical and" + "Astronomical Services Administration".
+    The second part joins the first when the first is a body's name that ends in "and"
+    (or a comma), or whose "of"/"for" complement the second part goes on ("Office for
+    Istria and Dalmatia"), and the second part is no person or country of its own."""
+    from kg.extract.entity_types import head_type
+
+    starts = {m.start: m for m in found if m.antecedent is None}
+    text = doc_text(doc)
+    joined: dict[Mention, Mention] = {}
+    gone: set[Mention] = set()
+    for a in found:
+        if a.antecedent is not None or a in gone or a.type not in _BODY_TYPES:
+            continue
+        local = text[a.end - unit.start:]
+        gap = len(local) - len(local.lstrip())
+        if a.text.endswith((" and", ",")):
+            b = starts.get(a.end + gap)
+            cut = True
+        elif local[gap:gap + 4] == "and " and re.search(r"\s(?:of|for)\s", a.text) \
+                and head_type(a.text, rules) is not None:
+            b = starts.get(a.end + gap + 4)
+            cut = False
+        else:
+            continue
+        if b is None or b.type in (EntityType.PERSON, EntityType.COUNTRY) or b in gone \
+                or b.sentence != a.sentence:
+            continue
+        if not cut:
+            after = text[b.end - unit.start:].lstrip()[:1]
+            if b.type is not EntityType.ORGANIZATION or " " in b.text or not after \
+                    or after.isupper():
+                continue  # "the Office for X and the police"; "... and Dalmatia Ltd"
+        whole = text[a.start - unit.start:b.end - unit.start]
+        etype = head_type(whole, rules) or a.type
+        joined[a] = replace(a, end=b.end, text=whole, type=etype)
+        gone.add(b)
+    if not joined:
+        return found
+    return [joined.get(m, m) for m in found if m not in gone]

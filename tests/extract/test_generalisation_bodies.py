@@ -162,3 +162,16 @@ def test_a_list_of_bodies_is_no_apposition(nlp):
                  "Constitutional Court of Togo had been dissolved. Togo said. Togo agreed.")
     names = {e.name for e in r.entities}
     assert {"Government of Togo", "Senate of Togo"} <= names
+
+
+# --- a body's name the model cut at its "and" ---------------------------------------------
+def test_a_body_name_cut_at_and_is_joined(nlp):
+    r = run(nlp, "The typhoon made landfall, the Philippine Atmospheric, Geophysical and "
+                 "Astronomical Services Administration said.")
+    _entity(r, "Philippine Atmospheric, Geophysical and Astronomical Services Administration")
+    assert not [e for e in r.entities if e.name.endswith(" and")]
+    r = run(nlp, "Croatia's Office for Istria and Dalmatia said seven Croats had been "
+                 "detained. Croatia said.")
+    _entity(r, "Croatia's Office for Istria and Dalmatia")
+    r = run(nlp, "The Ministry of Health and Bolivia signed it.")
+    assert _entity(r, "Bolivia").type is EntityType.COUNTRY
