@@ -41,11 +41,15 @@ from kg.extract.name_spans import (
 )
 from kg.extract.rule_mentions import (
     anaphor_mentions,
+    appositive_descriptions,
     body_mentions,
+    joined_names,
     media_appositions,
     missed_cities,
+    office_mentions,
     surname_mentions,
 )
+from kg.extract.seats import with_seats
 from kg.extract.spans import HEADLINE, doc_text, in_ranges, mention_from_span
 from kg.extract.spans import fold as _fold
 from kg.records import EntityType, Mention, Unit
@@ -176,13 +180,17 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             span = with_acronym_owner(span)
         add(span, etype, f"ner:{ent.label_}")
 
+    out = joined_names(doc, unit, rules, out)
     out = kind_cue_mentions(doc, unit, out)
     out.extend(body_mentions(doc, unit, rules, out, noise))
     out.extend(anaphor_mentions(doc, unit, rules, out, noise))
     out = media_appositions(doc, unit, rules, out)
+    out = office_mentions(doc, unit, rules, out, noise)
     out.extend(acronym_mentions(doc, unit, out, acronyms if acronyms is not None else {}))
     out.extend(surname_mentions(doc, unit, out))
     out.extend(missed_cities(doc, unit, out, noise))
+    out = with_seats(doc, unit, out, rules)
+    out = appositive_descriptions(doc, unit, rules, out)
     datelines = dateline_mentions(doc, unit) + byline_mentions(doc, unit)
     if datelines:
         out = [m for m in out if not any(m.start < d.end and d.start < m.end

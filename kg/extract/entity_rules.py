@@ -38,6 +38,9 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "scope": (str, True, frozenset({"country", "organization", "city"})),
         "name": (str, True, None),
         "why": (str, True, None),
+        # the phrase names a body only with its owner said ("the Ruritanian embassy"):
+        # "the embassy" alone is a foreign country's, not the story's country's
+        "owner_required": (bool, False, None),
     },
     "heads.jsonl": {
         "head": (str, True, None),
@@ -48,6 +51,9 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         # the word opens the name instead of ending it ("International Committee of ...",
         # "United Nations Office for ...": an international organisation's body)
         "opens": (bool, False, None),
+        # the body is named with its seat: "the Ruritanian embassy in Zenda", "the UN
+        # Mission in Ruritania", "the EU Delegation to Ruritania" (kg/extract/seats.py)
+        "seated": (bool, False, None),
     },
     "descriptors.jsonl": {
         "phrases": (list, True, None),
@@ -187,6 +193,7 @@ class Body:
     type: EntityType
     scope: str
     name: str
+    owner_required: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +218,7 @@ class EntityRules:
     bodies: dict[str, Body] = field(default_factory=dict)  # lower phrase -> body
     heads: dict[str, EntityType] = field(default_factory=dict)
     national_heads: set[str] = field(default_factory=set)
+    seated_heads: set[str] = field(default_factory=set)  # "embassy": named with its seat
     openers: dict[str, EntityType] = field(default_factory=dict)  # "international" -> Org
     descriptors: dict[str, EntityType] = field(default_factory=dict)
     noise_mention: list[re.Pattern[str]] = field(default_factory=list)
@@ -261,7 +269,8 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
             if not dem.endswith(("s", "sh", "ch", "ese", "i")):
                 rules.demonyms.setdefault(_fold(dem) + "s", set()).add(e["country"].upper())
     for e in files["bodies.jsonl"]:
-        body = Body(tuple(e["phrases"]), EntityType(e["type"]), e["scope"], e["name"])
+        body = Body(tuple(e["phrases"]), EntityType(e["type"]), e["scope"], e["name"],
+                    bool(e.get("owner_required")))
         for p in e["phrases"]:
             rules.bodies[_fold(p)] = body
     for e in files["heads.jsonl"]:
@@ -271,6 +280,8 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
         rules.heads[_fold(e["head"])] = EntityType(e["type"])
         if e.get("national"):
             rules.national_heads.add(_fold(e["head"]))
+        if e.get("seated"):
+            rules.seated_heads.add(_fold(e["head"]))
     for e in files["descriptors.jsonl"]:
         for p in e["phrases"]:
             rules.descriptors[_fold(p)] = EntityType(e["type"])

@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from kg.extract.entity_rules import EntityRules
+from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.spans import NAME_STOP, fold
 from kg.records import EntityType
 from kg.resolve.places import gazetteer
@@ -103,6 +103,34 @@ def place_preps() -> frozenset[str]:
     return frozenset(event_rules().lists["locative_preps"]) - {"of"}
 
 
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns that only say a person: the last words of titles, gender cues ("son",
+    "spokeswoman") and the person descriptors ("journalist", "leader")."""
+    rules = entity_rules()
+    words = {t.split()[-1] for t in rules.titles} | set(rules.gender_cues)
+    words |= {p.split()[-1] for p, t in rules.descriptors.items() if t is EntityType.PERSON}
+    return frozenset(words - {"state", "his", "her"})
+
+
+def _person_context(span: Span, rules: EntityRules) -> bool:
+    """A name the model called an organisation that its syntax says is a person: in
+    apposition to a person noun ("its spokesman, Jean-Luc Ndombe"; "the opposition
+    leader, Kofi Mensah Boateng"), joined by "and" to a person ("Ana Petrova and Ivan
+    Sokolov"), or given an alias ("Juan Pablo Ortiz, alias "El Toro"")."""
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or not all(t.is_title for t in words):
+        return False
+    root, doc = span.root, span.doc
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.lower_ in person_nouns():
+        return True
+    if any(t.ent_type_ == "PERSON" and not (span.start <= t.i < span.end)
+           for t in (*root.conjuncts,)):
+        return True
+    nxt = [t for t in doc[span.end:span.end + 2] if not t.is_punct]
+    return bool(nxt) and nxt[0].lower_ == "alias"
+
+
 def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     text = span.text
     if label.startswith("KG_"):
@@ -121,7 +149,10 @@ def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
         if found is not None:
             return found
     if base is EntityType.ORGANIZATION:
-        return head_type(text, rules) or place_type(text, strict=True) or base
+        found = head_type(text, rules) or place_type(text, strict=True)
+        if found is None and _person_context(span, rules):
+            return EntityType.PERSON
+        return found or base
     if base is EntityType.PERSON:
         # "Sahel People's Defence Forces" tagged a person: a long name ending in a body
         # head is that body ("Mary Guard" stays a person)

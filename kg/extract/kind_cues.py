@@ -247,7 +247,8 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
         before = i - 1  # "the Saint-Marc civil prison"
     place = noun.type in _PLACES
     names = [(s, e) for s, e in _list_names_before(doc, before)
-             if not (place and _no_place_name(doc, s, e))]
+             if not (place and _no_place_name(doc, s, e))
+             and not (not place and _people_name(doc, s, e))]
     if not names:
         return False
     etype = noun.type
@@ -265,6 +266,13 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
     return True
 
 
+def _people_name(doc: Doc, s: int, e: int) -> bool:
+    """A demonym or a country ("Ukrainian fighters", "Chad's militants"): a people's or a
+    country's, not a group's name."""
+    text = doc[s:e].text
+    return entity_rules().is_demonym(text) or gazetteer().country(text) is not None
+
+
 def _apposition(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
                 typed: _Typed) -> None:
     """'Delmas, a district of the capital', 'White Army, a youth militia'."""
@@ -273,11 +281,14 @@ def _apposition(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
         k -= 1
     if k < 2 or doc[k].lower_ not in _DETS or doc[k - 1].text != "," or noun.part_of_name:
         return
-    start = name_before(doc, k - 1)
+    end = k - 1
+    if end >= 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(":
+        end -= 3  # "the Popular Action Cell (PAC), a radical group": the name before it
+    start = name_before(doc, end)
     if start is None:
         return
     etype = noun.in_city if noun.in_city is not None and _of_city(doc, j, cities) else noun.type
-    typed.setdefault((start, k - 1), (etype, "rule:kind-apposition"))
+    typed.setdefault((start, end), (etype, "rule:kind-apposition"))
 
 
 def _locative(doc: Doc, unit: Unit, found: list[Mention], rules: EntityRules) -> list[Mention]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -144,6 +145,8 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
                     (k for k in (3, 2, 1) if start - 1 - k >= 0
                      and gazetteer().country(doc[start - 1 - k:start - 1].text)), None)):
                 start -= n + 1  # "South Sudan's government": the whole country name
+            elif body.owner_required:
+                continue  # "the embassy" alone: some foreign country's
             elif prev is not None and prev.is_title and not prev.is_sent_start \
                     and not span[0].is_title:
                 continue  # part of a longer name the model handles
@@ -251,3 +254,185 @@ def media_appositions(doc: Doc, unit: Unit, rules: EntityRules,
             continue
         out.append(mention_from_span(span, unit, etype, "rule:apposition"))
     return out
+
+
+_POSSESSIVE_REST = re.compile(r"['’]s\s+(?P<rest>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)")
+
+
+def _title_before(text: str, at: int, rules: EntityRules) -> int | None:
+    """Where the title (titles.jsonl, not an honorific) that ends at ``at`` starts."""
+    words = list(re.finditer(r"[\w.-]+", text[max(0, at - 60):at]))
+    base = max(0, at - 60)
+    for n in (3, 2, 1):
+        if len(words) >= n and words[-1].end() + base == at:
+            title = " ".join(w.group(0) for w in words[-n:]).casefold()
+            if rules.titles.get(title, "honorific") != "honorific" and len(title) > 3:
+                return base + words[-n].start()
+    return None
+
+
+def office_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention],
+                    noise: list[tuple[int, int]]) -> list[Mention]:
+    """"the Prime Minister's Office", "the President's Media Division", "the attorney
+    general's office": an office named after the title of the one who heads it is a
+    government body, the title and its possessive part of the name (the model keeps only
+    "Media Office", or nothing)."""
+    out = []
+    text = doc_text(doc)
+    for match in _POSSESSIVE_REST.finditer(text):
+        begin = _title_before(text, match.start(), rules)
+        if begin is None:
+            continue
+        words = match.group("rest").split()
+        end = next((k for k in range(len(words), 0, -1)
+                    if rules.heads.get(fold(" ".join(words[k - 1:k]))) is
+                    EntityType.GOVERNMENT_BODY or rules.heads.get(
+                        fold(" ".join(words[max(0, k - 2):k]))) is EntityType.GOVERNMENT_BODY),
+                   None)
+        if end is None:
+            continue
+        stop = match.start("rest") + len(" ".join(words[:end]))
+        if not re.fullmatch(r"[\w\s]+", match.group("rest")[:stop - match.start("rest")]):
+            continue
+        span = doc.char_span(begin, stop, alignment_mode="expand")
+        if span is None or in_ranges(noise, span.start_char, span.end_char):
+            continue
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ != "POS":
+            continue  # "the president's office staff"
+        if span[0].lower_ in ("the",):
+            span = span[1:]
+        in_headline = unit.headline is not None and \
+            unit.headline.start <= unit.start + span.start_char < unit.headline.end
+        out.append(mention_from_span(span, unit, EntityType.GOVERNMENT_BODY,
+                                     "rule:office" + (HEADLINE if in_headline else "")))
+    if not out:
+        return found
+    inside = [(m.start, m.end) for m in out]
+    kept = [m for m in found if m.type.is_place or not any(
+        a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in inside)]
+    return kept + out
+
+
+_NAMED = ("ner:", "kb", "rule:acronym", "rule:apposition", "rule:kind")
+_BODY_TYPES = (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE, EntityType.ORGANIZATION)
+
+
+def appositive_descriptions(doc: Doc, unit: Unit, rules: EntityRules,
+                            found: list[Mention]) -> list[Mention]:
+    """"Kyrgyzstan's parliament, the Jogorku Kenesh, ..."; "the Assembly of the Republic,
+    the country's parliament, ...": an institution phrase in apposition to the name of a
+    body of its type is that body (it points to the name, as a resolved pronoun does),
+    not the country's body of that kind the resolver would name after it."""
+    if not any(m.source.startswith("rule:body") for m in found):
+        return found
+    by_start = {m.start: m for m in found if m.source.startswith(_NAMED)
+                and m.type in _BODY_TYPES and m.antecedent is None}
+    by_end = {m.end: m for m in by_start.values()}
+    text = doc_text(doc)
+    out = []
+    retyped: dict[Mention, Mention] = {}
+    for m in found:
+        if not m.source.startswith("rule:body") or m.source.endswith(HEADLINE):
+            out.append(m)
+            continue
+        span = doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")
+        name = None
+        if span is not None:
+            left = span.start
+            while left > 0 and span.start - left < 4 and (
+                    doc[left - 1].lower_ in ("the", "its", "their", "country", "nation")
+                    or doc[left - 1].tag_ == "POS"):
+                left -= 1
+            if left >= 2 and doc[left - 1].text == ",":
+                name = by_end.get(unit.start + doc[left - 2].idx + len(doc[left - 2]))
+                # "... the Fiscalía, the police": the name must open the apposition
+                if name is not None and _listed(doc, left - 1, span.end):
+                    name = None
+            if name is None and span.end + 1 < len(doc) and doc[span.end].text == ",":
+                at = span.end + 1
+                if doc[at].lower_ == "the" and at + 1 < len(doc):
+                    at += 1
+                name = by_start.get(unit.start + doc[at].idx)
+                if name is not None:
+                    after = doc.char_span(name.end - unit.start, name.end - unit.start + 1,
+                                          alignment_mode="expand")
+                    nxt = text[name.end - unit.start:].lstrip()[:1]
+                    if after is None or nxt not in (",", ".", ")", ";", "") or (
+                            nxt == "," and _list_goes_on(doc, after.start)):
+                        name = None
+        if name is not None and name.sentence == m.sentence and name.type is not m.type \
+                and name.type is EntityType.ORGANIZATION and name.source == "ner:ORG":
+            # the model's default guess for a name with no head ("the Oliy Majlis"): the
+            # phrase says what kind of body it is
+            retyped[name] = replace(name, type=m.type)
+            name = retyped[name]
+        if name is not None and name.type is m.type and name.sentence == m.sentence:
+            out.append(replace(m, antecedent=name, source="coref:apposition"))
+        else:
+            out.append(m)
+    if retyped:
+        out = [retyped.get(m, m) for m in out]
+        out = [replace(m, antecedent=retyped[m.antecedent])
+               if m.antecedent in retyped else m for m in out]
+    return out
+
+
+def _list_goes_on(doc: Doc, i: int) -> bool:
+    """Whether a list goes on after the comma at or after token ``i`` ("the government,
+    the Senate, the National Assembly and ...")."""
+    while i < len(doc) and doc[i].text != ",":
+        i += 1
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and (nxt.lower_ in ("the", "a", "an", "and", "or")
+                                or (nxt.is_title and nxt.pos_ == "PROPN"))
+
+
+def _listed(doc: Doc, comma: int, end: int) -> bool:
+    """Whether the phrase after ``comma`` goes on as a list ("..., the police and ...")."""
+    return end < len(doc) and (doc[end].lower_ in ("and", "or") or (
+        doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in ("and", "or")))
+
+
+def joined_names(doc: Doc, unit: Unit, rules: EntityRules,
+                 found: list[Mention]) -> list[Mention]:
+    """A body's name the model cut at its "and": "the Office for Istria" + "and Dalmatia",
+    "the Ruritanian Atmospheric, Geophysical and" + "Astronomical Services Administration".
+    The second part joins the first when the first is a body's name that ends in "and"
+    (or a comma), or whose "of"/"for" complement the second part goes on ("Office for
+    Istria and Dalmatia"), and the second part is no person or country of its own."""
+    from kg.extract.entity_types import head_type
+
+    starts = {m.start: m for m in found if m.antecedent is None}
+    text = doc_text(doc)
+    joined: dict[Mention, Mention] = {}
+    gone: set[Mention] = set()
+    for a in found:
+        if a.antecedent is not None or a in gone or a.type not in _BODY_TYPES:
+            continue
+        local = text[a.end - unit.start:]
+        gap = len(local) - len(local.lstrip())
+        if a.text.endswith((" and", ",")):
+            b = starts.get(a.end + gap)
+            cut = True
+        elif local[gap:gap + 4] == "and " and re.search(r"\s(?:of|for)\s", a.text) \
+                and head_type(a.text, rules) is not None:
+            b = starts.get(a.end + gap + 4)
+            cut = False
+        else:
+            continue
+        if b is None or b.type in (EntityType.PERSON, EntityType.COUNTRY) or b in gone \
+                or b.sentence != a.sentence:
+            continue
+        if not cut:
+            after = text[b.end - unit.start:].lstrip()[:1]
+            if b.type is not EntityType.ORGANIZATION or " " in b.text or not after \
+                    or after.isupper():
+                continue  # "the Office for X and the police"; "... and Dalmatia Ltd"
+        whole = text[a.start - unit.start:b.end - unit.start]
+        etype = head_type(whole, rules) or a.type
+        joined[a] = replace(a, end=b.end, text=whole, type=etype)
+        gone.add(b)
+    if not joined:
+        return found
+    return [joined.get(m, m) for m in found if m not in gone]

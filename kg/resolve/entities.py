@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.extract.entity_rules import EntityRules, entity_rules
+from kg.extract.seats import is_seated
 from kg.records import Entity, EntityType, Fact, Mention
 from kg.resolve.clusters import Clusters as _Clusters
 from kg.resolve.kb import KbEntry, KnowledgeBase, load_kb
@@ -45,6 +46,7 @@ from kg.resolve.place_names import place_groups
 from kg.resolve.places import Place, country_code, gazetteer
 
 HEADLINE = ":headline"
+_SEAT = re.compile(r"^(.+?)\s+(in|to)\s+(?:the\s+)?(\S.*)$")
 
 # How strongly a source's type is believed when mentions of one entity disagree.
 _TYPE_RANK = {"kb": 0, "rule": 1, "gazetteer": 2, "dateline": 3, "ner": 4}
@@ -60,7 +62,8 @@ def _source_kind(m: Mention) -> str:
 
 # Sources that only ever produce names (a capital at the start of a sentence is still a name).
 _NAMING_SOURCES = ("ner", "kb", "gazetteer", "dateline", "rule:title-name", "rule:surname",
-                   "rule:acronym", "rule:apposition", "rule:demonym", "rule:body")
+                   "rule:acronym", "rule:apposition", "rule:demonym", "rule:body",
+                   "rule:office")
 
 
 def _looks_named(m: Mention) -> bool:
@@ -214,6 +217,15 @@ class _Resolver(Links):
         """Canonical name of an institution: 'Peruvian military' -> 'Armed Forces of Peru'."""
         rules = self.rules
         text = display_name(m.text)
+        seat, placed = "", None
+        if (sm := _SEAT.match(text)) is not None:
+            if is_seated(sm.group(1), rules):  # "the Ruritanian embassy in Zenda"
+                text, seat = sm.group(1), f" {sm.group(2)} {sm.group(3)}"
+            elif m.type is EntityType.GOVERNMENT_BODY and sm.group(2) == "in" and \
+                    (city := self.gaz.link(sm.group(3), EntityType.CITY,
+                                           countries=self.doc_countries)) is not None:
+                # "the Defence Ministry in Zenda": the ministry of Zenda's country
+                text, placed = sm.group(1), self.gaz.by_code.get(city.country_code)
         core = text
         owner: Place | None = None
         words = core.split(" ")
@@ -240,10 +252,10 @@ class _Resolver(Links):
                     body = candidate
                     break
         if body is not None and body.scope == "country":
-            country = owner or self.dominant
+            country = owner or placed or (None if body.owner_required else self.dominant)
             if country is None:
                 return None
-            name = body.name.format(owner=country.name)
+            name = body.name.format(owner=country.name) + seat
             return _Info(f"name:{spelling_key(name, rules)}", name, body.type, "body phrase")
         if body is not None and body.scope == "organization":
             return _Info(f"pending:{m.start}", core, body.type, "body phrase",
@@ -272,9 +284,9 @@ class _Resolver(Links):
                 and m.type in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
                 and not _is_acronym(core) and core[:1].isupper() \
                 and not _is_acronym(core.split(" ")[0]):  # "the UN Standby Force": the UN's
-            country = owner or self.dominant
+            country = owner or placed or self.dominant
             if country is not None:
-                name = f"{display_name(core)} of {country.name}"
+                name = f"{display_name(core)} of {country.name}{seat}"
                 return _Info(f"name:{spelling_key(name, rules)}", name, m.type,
                              "national body")
         return None
@@ -335,6 +347,13 @@ class _Resolver(Links):
             if owner_name is None:
                 inf.key = f"unresolved:{i}"
                 continue
+            force = self._peacekeeping_force(i, owner_name) \
+                if inf.type is EntityType.ARMED_FORCE else None
+            if force is not None:  # "UNIFIL peacekeepers", "NATO peacekeepers" of KFOR
+                inf.key, inf.owner_pending = f"force:{i}", None
+                inf.rule, inf.named = "peacekeepers of the one named force", False
+                self.clusters.union(i, force, "peacekeepers of the one named force")
+                continue
             name = inf.owner_pending.format(owner=owner_name)
             inf.key = f"name:{spelling_key(name, self.rules)}"
             inf.name = name
@@ -352,6 +371,30 @@ class _Resolver(Links):
         for k, i in by_key.items():
             if k in names:
                 self.clusters.union(i, names[k], "body phrase")
+
+    def _peacekeeping_force(self, i: int, owner: str) -> int | None:
+        """The one named armed force an organisation's peacekeepers belong to: the owner
+        itself when it is a force ("UNIFIL peacekeepers"), else the one named force of
+        the document whose name holds the owner's ("NATO-led Kosovo Force") or spells it
+        ("UN" of "United Nations Interim Force in Lebanon")."""
+        low = normalise_name(owner)
+        # "the NATO-led Kosovo Force": where a mention of the owner ends just before
+        led = {(m.unit, m.end) for m in self.mentions if normalise_name(m.text) == low}
+        found = set()
+        for j, m in enumerate(self.mentions):
+            inf = self._root_info(j)
+            if j == i or inf.type is not EntityType.ARMED_FORCE or not inf.named \
+                    or inf.rule in ("body phrase", "national body") \
+                    or inf.owner_pending is not None or m.antecedent is not None:
+                continue
+            text = normalise_name(m.text)
+            words = re.findall(r"[\w]+", display_name(m.text))
+            initials = "".join(w[0] for w in words[:len(owner)]).lower()
+            if text == low or re.search(rf"\b{re.escape(low)}\b", text) \
+                    or any((m.unit, m.start - k) in led for k in range(1, 7)) or (
+                    _is_acronym(owner) and len(words) > len(owner) and initials == low):
+                found.add(self.clusters.find(j))
+        return found.pop() if len(found) == 1 else None
 
     def _city_mentions(self) -> dict[int, tuple[list[int], list[int]]]:
         """Per unit, the mentions whose cluster is a city: (their starts, their indices),
