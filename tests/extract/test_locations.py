@@ -131,3 +131,18 @@ def test_the_a_and_b_townships_of_a_city_lie_in_the_city(nlp):
     pairs = _pairs(r)
     assert ("Kawale", "Lilongwe") in pairs and ("Chinsapo", "Lilongwe") in pairs
     assert not any(c in ("Kawale", "Chinsapo") for _p, c in pairs)
+
+
+def test_a_square_lies_in_the_capital_named_as_often_as_any_other_town(nlp):
+    # the capital ties with another town: squares and palaces are mostly the capital's
+    r = run(nlp, "Riot police in Quito fired tear gas at marchers on Monday, Ecuador's "
+                 "government said. Thousands later gathered in Plaza Grande. Shops in "
+                 "Guayaquil stayed shut, and a curfew was imposed in Guayaquil and Quito.")
+    pairs = _pairs(r)
+    assert ("Plaza Grande", "Quito") in pairs and ("Plaza Grande", "Guayaquil") not in pairs
+
+
+def test_no_home_city_from_another_country(nlp):
+    r = run(nlp, "Troops guarded Camp Ravenna on Monday, Honduras's army said. Envoys met "
+                 "in Managua and Managua's mayor said the talks in Managua went well.")
+    assert not any(p == "Camp Ravenna" and c == "Managua" for p, c in _pairs(r))
