@@ -189,3 +189,14 @@ def test_a_national_office_goes_to_the_city_one_speaks_in(nlp):
                  "said in Wellington on Monday. New Zealand has sent 50 officers to Fiji.")
     fact = _of(r, "Jane Harlow")
     assert names(r, fact.roles["organization"]) == {"New Zealand"}
+
+
+def test_a_body_noun_in_the_title_names_the_documents_body_of_that_kind(nlp):
+    # "army commander" with no owner said: the one army the document names, even after
+    r = run(nlp, "Government spokesman Pedro Salas said on Monday that talks with the unions "
+                 "would resume. The army commander, General Luis Ferrera, said the Armed "
+                 "Forces of Honduras would guard the venue.")
+    held = {(next(iter(names(r, f.roles["holder"]))), f.roles["role"][0]):
+            names(r, f.roles.get("organization", [])) for f in r.facts if f.kind == "Position"}
+    assert held[("Luis Ferrera", "army commander")] == {"Armed Forces of Honduras"}
+    assert held[("Pedro Salas", "Government spokesman")] == set()  # no government named
