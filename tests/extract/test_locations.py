@@ -3,6 +3,7 @@ gazetteer, containers of containers, the document's country and the dateline cit
 
 from __future__ import annotations
 
+from kg.records import EntityType
 from tests.extract.event_helpers import facts_of, names, run
 
 
@@ -146,3 +147,12 @@ def test_no_home_city_from_another_country(nlp):
     r = run(nlp, "Troops guarded Camp Ravenna on Monday, Honduras's army said. Envoys met "
                  "in Managua and Managua's mayor said the talks in Managua went well.")
     assert not any(p == "Camp Ravenna" and c == "Managua" for p, c in _pairs(r))
+
+
+def test_a_region_the_model_leaves_untagged_after_a_compass_word_or_before_a_body(nlp):
+    # "in southern X", "the X provincial towns": a name the gazetteer knows only as a region
+    r = run(nlp, "Floods are expected in southern Cagayan and in the Zambales mountains.")
+    assert any(e.name == "Cagayan" and e.type is EntityType.REGION for e in r.entities)
+    r = run(nlp, "Shops were shut, and the Apurimac regional government declared a state of "
+                 "emergency.")
+    assert any(e.type is EntityType.REGION and e.name.startswith("Apur") for e in r.entities)
