@@ -103,6 +103,15 @@ def place_preps() -> frozenset[str]:
     return frozenset(event_rules().lists["locative_preps"]) - {"of"}
 
 
+def _named_state(span: Span) -> EntityType | None:
+    """"Kano State", "Rivers State": a federal state's name, which the model calls an
+    organisation ("Islamic State" is no region the gazetteer knows)."""
+    if len(span) >= 2 and span[-1].lower_ == "state" and \
+            gazetteer().regions_named(span[:-1].text):
+        return EntityType.REGION
+    return None
+
+
 def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     text = span.text
     if label.startswith("KG_"):
@@ -121,7 +130,8 @@ def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
         if found is not None:
             return found
     if base is EntityType.ORGANIZATION:
-        return head_type(text, rules) or place_type(text, strict=True) or base
+        return head_type(text, rules) or place_type(text, strict=True) or \
+            _named_state(span) or base
     if base is EntityType.PERSON:
         # "Sahel People's Defence Forces" tagged a person: a long name ending in a body
         # head is that body ("Mary Guard" stays a person)

@@ -132,7 +132,7 @@ def _region_modifier(span) -> bool:
     if span.end >= len(doc) or gazetteer().place_type(span.text) is not EntityType.REGION:
         return False
     nxt = doc[span.end]
-    heads = entity_rules().heads
+    heads = {h: t for h, t in entity_rules().heads.items() if not t.is_place}
     if nxt.lower_ in heads or nxt.lemma_.lower() in heads:
         return True
     return nxt.pos_ == "ADJ" and span.end + 1 < len(doc) and (

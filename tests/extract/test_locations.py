@@ -156,3 +156,14 @@ def test_a_region_the_model_leaves_untagged_after_a_compass_word_or_before_a_bod
     r = run(nlp, "Shops were shut, and the Apurimac regional government declared a state of "
                  "emergency.")
     assert any(e.type is EntityType.REGION and e.name.startswith("Apur") for e in r.entities)
+
+
+def test_a_name_ending_in_a_region_word_is_a_region(nlp):
+    # the model calls "X Metropolitan Region" and "X State" organisations
+    r = run(nlp, "Looting spread to Maipú, in the west of the Valparaíso Metropolitan Region, "
+                 "on Sunday.")
+    region = next(e for e in r.entities if e.name == "Valparaíso Metropolitan Region")
+    assert region.type is EntityType.REGION
+    assert ("Maipú", "Valparaíso Metropolitan Region") in _pairs(r)
+    r = run(nlp, "The Ondo State police command said 12 people died.")
+    assert any(e.type is EntityType.REGION and e.name.startswith("Ondo") for e in r.entities)
