@@ -244,8 +244,6 @@ def part_of_facts(ctx) -> list[Fact]:
 def _body(ctx, tok: Token) -> Mention | None:
     """A named body, or the named body a body phrase points back to ("the army's": the
     army the text named before; "Russia's defence ministry" is a name of its own)."""
-    from kg.extract.speakers import described
-
     m = ctx.cover.get(tok.i)
     if m is None or m.source.startswith("rule:event-role"):
         return None
