@@ -209,8 +209,14 @@ def part_of_facts(ctx) -> list[Fact]:
                 if c.dep_ != "poss":
                     continue
                 whole = its_antecedent(ctx, c) if c.lower_ == "its" else _body(ctx, c)
+                told = ctx.cover.get(c.i)  # "the army's": a description, not a name
+                described_only = told is not None and told.source.startswith("rule:body")
                 for p in [tok, *tok.conjuncts]:
-                    add(_named(ctx, p), whole, tok, "partof/possessive")
+                    part = _named(ctx, p)
+                    if described_only and (part is None or whole is None
+                                           or part.type is not whole.type):
+                        continue  # "the government's Telegram" is no part of it
+                    add(part, whole, tok, "partof/possessive")
         # "X, an autonomous organ of the OAS", "X, the Awami League's student wing"
         if tok.dep_ == "appos" and tok.lemma_.lower() in organs:
             whole = next((_named(ctx, o) for _p, o in prep_objects(tok, {"of"})

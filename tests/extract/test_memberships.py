@@ -98,3 +98,9 @@ def test_the_armys_brigade_is_part_of_the_army_named(nlp):
     pairs = {(next(iter(names(r, f.roles["part"]))), next(iter(names(r, f.roles["whole"]))))
              for f in facts_of(r, "PartOf")}
     assert ("Ninth Brigade", "Armed Forces of Colombia") in pairs
+
+
+def test_a_medium_of_a_described_body_is_no_part_of_it(nlp):
+    r = run(nlp, "The Interior Ministry of Peru said 12 people were held, as quoted on the "
+                 "government's Telegram channel.")
+    assert not facts_of(r, "PartOf")
