@@ -29,6 +29,9 @@ from kg.resolve.places import gazetteer
 
 _OWNER_PREPS = ("for", "of", "at", "to", "with")
 _PERSONAL_POSS = {"his", "her", "their", "my", "our", "your"}
+# "health minister in the Government of National Unity": a body owns the office; "the
+# prosecutor in the east", "a minister in Kenya" name no owner
+_IN_OWNERS = {EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION, EntityType.GROUP}
 _ROLE_DROP = {"det", "poss", "relcl", "acl", "appos", "punct", "advcl", "cc", "conj",
               "case"}
 
@@ -82,15 +85,20 @@ class _Reader:
         self.anaphors: dict[str, str] = ctx.rules.lists["place_anaphors"]
 
     def role_noun(self, tok: Token) -> bool:
-        return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in self.heads
-                                                  or tok.lower_ in self.heads)
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if tok.lower_ == "general":  # "the party's secretary general, X": the parser's head
+            return any(c.dep_ == "compound" and c.lower_ in self.w.general_after
+                       for c in tok.children)
+        return tok.lemma_.lower() in self.heads or tok.lower_ in self.heads
 
     # --- who holds it -----------------------------------------------------------------------
     def named_after(self, head: Token) -> Mention | None:
         """The person named right after a role phrase and a comma ("the head of the mission,
         Anita Larsen"; a title or rank may come first: "the army commander, General X")."""
         ctx = self.ctx
-        owners = [o for _p, o in prep_objects(head, {"of"}) if ctx.cover.get(o.i) is not None]
+        owners = [o for _p, o in prep_objects(head, {"of", "for", "at"})
+                  if ctx.cover.get(o.i) is not None]
         for c in [*head.children, *(c for o in owners for c in o.children)]:
             m = ctx.cover.get(c.i)
             if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
@@ -127,11 +135,12 @@ class _Reader:
             return None  # "Her deputy, X": an office of someone the text leaves unresolved
         cut = set(owner_toks)
         for t in role.subtree:
-            if t != role and t.dep_ in _ROLE_DROP and not _bracketed(t):
+            if t != role and t.dep_ in _ROLE_DROP and not _bracketed(t) and not _hyphen(t) \
+                    and not (t.dep_ == "det" and t.head != role):  # "for the Dialogue"
                 cut.update(x.i for x in t.subtree)
         words = [t for t in role.subtree if t.i not in cut]
         words = [t for t in _contiguous(role, words)
-                 if not t.is_punct or (t.text in "()" and _bracketed(t))]
+                 if not t.is_punct or _hyphen(t) or (t.text in "()" and _bracketed(t))]
         while words and words[0].dep_ == "det":
             words.pop(0)
         while words and words[-1].pos_ in ("ADP", "CCONJ", "DET"):
@@ -158,15 +167,22 @@ class _Reader:
         ctx = self.ctx
         lemma = role.lemma_.lower()
         places_ok = lemma in self.w.local or lemma in self.w.national
-        objs = list(prep_objects(role, {"for", "of", "at"}))
+        objs = list(prep_objects(role, {"for", "of", "at", "in"}))
         if name is not None:  # the parser may hang "of X" on the name: "Name, the head of X"
             objs += [(p, o) for p, o in prep_objects(name, {"of", "for"}) if o.i > role.i]
         late = list(prep_objects(role, {"to", "with"}))
+        # a possessive owns an office "for" a task or place: "the EU's special representative
+        # for the Dialogue" is the EU's; "of" and "at" name the owner first
+        fors = [(p, o) for p, o in objs if p == "for"]
+        if any(c.dep_ == "poss" for c in role.children):
+            objs = [(p, o) for p, o in objs if p != "for"]
+            late = fors + late
         for stage in ("preps", "poss", "mods", "late"):
             if stage in ("preps", "late"):
                 for prep, obj in (objs if stage == "preps" else late):
                     m = self._object_owner(obj)
-                    if m is None or (m.type.is_place and not (places_ok or prep == "of")):
+                    if m is None or (m.type.is_place and not (places_ok or prep == "of")) \
+                            or (prep == "in" and m.type not in _IN_OWNERS):
                         continue
                     return m, {x.i for x in obj.head.subtree}
             elif stage == "poss":
@@ -294,6 +310,13 @@ def _plural_role(name: Token, reader: _Reader) -> str | None:
     mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
     words = [x.text for m in mods for x in m.subtree] + [head.lemma_]
     return " ".join(words)
+
+
+def _hyphen(tok: Token) -> bool:
+    """A hyphen inside a name the tokenizer split ("Belgrade-Pristina")."""
+    doc = tok.doc
+    return tok.text in ("-", "–") and not tok.whitespace_ and 0 < tok.i < len(doc) - 1 and \
+        not doc[tok.i - 1].whitespace_
 
 
 def _bracketed(tok: Token) -> bool:

@@ -17,6 +17,7 @@ from kg.extract.events import extract_facts
 from kg.extract.locations import document_locations, unit_locations
 from kg.extract.merge import merge_facts
 from kg.extract.positions import (
+    body_owners,
     current_positions,
     national_owners,
     text_cues,
@@ -100,6 +101,7 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     mentions.extend(fact_mentions(facts))
     mentions.extend(fact_mentions(located))
     entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts)
+    body_owners(facts, entities)
     facts = merge_facts(facts, entities, headlines=tuple(headlines)) + \
         document_locations(located, entities)
     return DocumentResult(document=document, sentences=sentences, entities=entities,

@@ -131,6 +131,15 @@ def _person_context(span: Span, rules: EntityRules) -> bool:
     return bool(nxt) and nxt[0].lower_ == "alias"
 
 
+def _named_state(span: Span) -> EntityType | None:
+    """"Kano State", "Rivers State": a federal state's name, which the model calls an
+    organisation ("Islamic State" is no region the gazetteer knows)."""
+    if len(span) >= 2 and span[-1].lower_ == "state" and \
+            gazetteer().regions_named(span[:-1].text):
+        return EntityType.REGION
+    return None
+
+
 def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     text = span.text
     if label.startswith("KG_"):
@@ -149,7 +158,8 @@ def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
         if found is not None:
             return found
     if base is EntityType.ORGANIZATION:
-        found = head_type(text, rules) or place_type(text, strict=True)
+        found = head_type(text, rules) or place_type(text, strict=True) or \
+            _named_state(span)
         if found is None and _person_context(span, rules):
             return EntityType.PERSON
         return found or base

@@ -285,7 +285,7 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
                 todo.append((c2, None, "locatedin/contained"))
         if e.type is EntityType.PLACE and not any(
                 c.type in (EntityType.CITY, EntityType.REGION) for c, _, _ in found.values()):
-            city = _home_city(e, entities)
+            city = _home_city(e, entities, main, capital)
             if city is not None and city.key != e.key:
                 if not _wide(e):  # a river or island gets the city's region, not the city
                     found[city.key] = (city, None, "locatedin/dateline-city")
@@ -450,17 +450,28 @@ def _namesake_country(place: Entity, countries: dict[str, Entity]) -> str | None
     return codes.pop() if len(codes) == 1 else None
 
 
-def _home_city(place: Entity, entities: list[Entity]) -> Entity | None:
+def _home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
+               capital: Entity | None = None) -> Entity | None:
     """The city a square, building or neighbourhood nothing else places lies in: the
-    dateline city of the unit that first names it, else the one city the document names
-    most (at least twice as often as any other)."""
+    dateline city of the unit that first names it, else the city of the document's
+    country GeoNames knows that the document names most: at least twice as often as any
+    other, or as often as any other when it is the country's capital (squares, palaces and
+    ministries are mostly the capital's). Unlinked "cities" are left out of the count:
+    they are mostly villages or neighbourhoods themselves."""
     first = min(place.mentions, key=lambda m: m.start)
+    if fold(place.name) in gazetteer().continents:
+        return None
     cities = [e for e in entities if e.type is EntityType.CITY and e.mentions]
     for e in cities:
         if any(m.source == "dateline" and m.unit == first.unit for m in e.mentions):
             return e
-    ranked = sorted(cities, key=lambda e: -len(e.mentions))
-    if ranked and (len(ranked) == 1 or len(ranked[0].mentions) >= 2 * len(ranked[1].mentions)):
+    ranked = sorted((e for e in cities if e.country_code),
+                    key=lambda e: (-len(e.mentions), e is not capital))
+    if not ranked or (main is not None and ranked[0].country_code != main.country_code):
+        return None
+    top = len(ranked[0].mentions)
+    second = len(ranked[1].mentions) if len(ranked) > 1 else 0
+    if top >= 2 * second or (ranked[0] is capital and top >= second):
         return ranked[0]
     return None
 

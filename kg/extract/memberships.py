@@ -188,6 +188,7 @@ def part_of_facts(ctx) -> list[Fact]:
     """PartOf relations one unit states by possessives, appositions and names."""
     spec = ctx.rules.relations["part_of"]
     organs = set(spec["organ_nouns"])
+    controls = set(spec.get("control_verbs", ()))
     out: list[Fact] = []
     seen: set[tuple[int, int]] = set()
 
@@ -207,9 +208,15 @@ def part_of_facts(ctx) -> list[Fact]:
             for c in tok.children:
                 if c.dep_ != "poss":
                     continue
-                whole = its_antecedent(ctx, c) if c.lower_ == "its" else _named(ctx, c)
+                whole = its_antecedent(ctx, c) if c.lower_ == "its" else _body(ctx, c)
+                told = ctx.cover.get(c.i)  # "the army's": a description, not a name
+                described_only = told is not None and told.source.startswith("rule:body")
                 for p in [tok, *tok.conjuncts]:
-                    add(_named(ctx, p), whole, tok, "partof/possessive")
+                    part = _named(ctx, p)
+                    if described_only and (part is None or whole is None
+                                           or part.type is not whole.type):
+                        continue  # "the government's Telegram" is no part of it
+                    add(part, whole, tok, "partof/possessive")
         # "X, an autonomous organ of the OAS", "X, the Awami League's student wing"
         if tok.dep_ == "appos" and tok.lemma_.lower() in organs:
             whole = next((_named(ctx, o) for _p, o in prep_objects(tok, {"of"})
@@ -218,6 +225,8 @@ def part_of_facts(ctx) -> list[Fact]:
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
                 whole = (its_antecedent(ctx, poss) if poss.lower_ == "its" else
                          _named(ctx, poss)) if poss is not None else None
+            if whole is None:  # "X, a force controlled by Y's defence ministry"
+                whole = _controller(ctx, tok, controls)
             add(_named(ctx, tok.head), whole, tok, "partof/apposition")
             for c in tok.children:  # "its own mission, SAMIM"
                 if c.dep_ == "appos":
@@ -236,6 +245,40 @@ def part_of_facts(ctx) -> list[Fact]:
             add(_named(ctx, tok.doc[j]), whole, tok, "partof/apposition")
     _named_after_whole(ctx, add, spec)
     return out
+
+
+def _body(ctx, tok: Token) -> Mention | None:
+    """A named body, or the named body a body phrase points back to ("the army's": the
+    army the text named before; "Russia's defence ministry" is a name of its own)."""
+    m = ctx.cover.get(tok.i)
+    if m is None or m.source.startswith("rule:event-role"):
+        return None
+    if not m.source.startswith("rule:body") or tok.tag_ == "NNP" or any(
+            c.dep_ == "poss" for c in tok.children):
+        return m
+    from kg.extract.speakers import _descriptions
+
+    entry = _descriptions().get(tok.lemma_.lower())
+    if entry is None:
+        return None
+    at, bare = ctx.unit.start + tok.idx, {tok.lower_, f"the {tok.lower_}"}
+    named = [x for x in ctx.mentions if x.type in entry[0] and x.end <= at
+             and not x.source.startswith("rule:event-role") and x.text.lower() not in bare]
+    return max(named, key=lambda x: x.start) if named else None
+
+
+def _controller(ctx, organ: Token, verbs: set[str]) -> Mention | None:
+    """The body a participle of control names: "a force controlled by Y", "a unit run by
+    Y", "an agency overseen by Y" (relations.yaml ``part_of.control_verbs``)."""
+    for acl in organ.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in verbs:
+            continue
+        for agent in acl.children:
+            if agent.dep_ == "agent":
+                for obj in agent.children:
+                    if obj.dep_ == "pobj":  # a body phrase too: "Russia's defence ministry"
+                        return _body(ctx, obj)
+    return None
 
 
 def _named_after_whole(ctx, add, spec) -> None:

@@ -437,3 +437,40 @@ def _removed(text: str, w: _Words) -> list[str]:
     verbs = "|".join(sorted(w.removal_verbs, key=len, reverse=True))
     pattern = re.compile(rf"\b(?:{verbs})\s+((?:{_NAME}\s+)*{_NAME})")
     return [m.group(1) for m in pattern.finditer(text)]
+
+
+def body_owners(facts: list[Fact], entities: list) -> None:
+    """An office with no owner whose title holds a body noun ("army commander", "Government
+    spokesman", "chief of army staff") belongs to the one body of the document the noun
+    can name: of a type the noun names and whose name or alias holds one of its words
+    (relations.yaml ``position.body_owners``); with several, the one named in the
+    position's sentence. Runs once the mentions are resolved to entities, so a body named
+    later in the text, or only by its full name, still owns the office."""
+    spec = event_rules().relations["position"].get("body_owners", {})
+    if not spec:
+        return
+    todo = [f for f in facts if f.kind == "Position" and "organization" not in f.roles
+            and isinstance(f.roles.get("role", [None])[0], str)]
+    if not todo:
+        return
+    from kg.resolve.places import fold
+
+    bodies = [(e, {fold(n) for n in (e.name, *e.aliases)}) for e in entities
+              if e.mentions and e.type is not EntityType.PERSON]
+    for f in todo:
+        words = fold(f.roles["role"][0])
+        padded = f" {words} "
+        for noun, entry in spec.items():
+            if f" {noun} " not in padded:
+                continue
+            types = {EntityType(t) for t in entry["types"]}
+            found = [e for e, names in bodies if e.type in types and any(
+                f" {w} " in f" {n} " for n in names for w in entry["words"])]
+            if len(found) > 1:
+                found = [e for e in found if any(m.sentence == f.sentence for m in e.mentions)]
+            if len(found) == 1:
+                e = found[0]
+                holder = f.roles["holder"][0]
+                at = holder.start if isinstance(holder, Mention) else 0
+                f.roles["organization"] = [min(e.mentions, key=lambda m: abs(m.start - at))]
+            break

@@ -90,8 +90,7 @@ def missed_cities(doc: Doc, unit: Unit, found: list[Mention],
     i = 1
     while i < len(doc):
         tok = doc[i]
-        if tok.pos_ != "PROPN" or not tok.is_title or i in covered or \
-                (doc[i - 1].lower_ not in _BEFORE_PLACE and doc[i - 1].text != ","):
+        if tok.pos_ != "PROPN" or not tok.is_title or i in covered:
             i += 1
             continue
         end = i + 1
@@ -99,7 +98,18 @@ def missed_cities(doc: Doc, unit: Unit, found: list[Mention],
                 doc[end].is_title and end not in covered:
             end += 1
         span = doc[i:end]
-        if place_type(span.text, strict=True) is EntityType.CITY and \
+        before = doc[i - 1].lower_
+        if before in _COMPASS and i > 1:  # "in southern Punjab"
+            before = doc[i - 2].lower_
+        if before not in _BEFORE_PLACE and doc[i - 1].text != ",":
+            if _region_modifier(span) and not in_ranges(noise, span.start_char, span.end_char):
+                out.append(mention_from_span(span, unit, EntityType.REGION, "gazetteer:region"))
+            i = end
+            continue
+        if gazetteer().place_type(span.text) is EntityType.REGION and \
+                doc[i - 1].text != "," and not in_ranges(noise, span.start_char, span.end_char):
+            out.append(mention_from_span(span, unit, EntityType.REGION, "gazetteer:region"))
+        elif place_type(span.text, strict=True) is EntityType.CITY and \
                 not gazetteer().country(span.text) and \
                 not in_ranges(noise, span.start_char, span.end_char):
             out.append(mention_from_span(span, unit, EntityType.CITY, "gazetteer:city"))
@@ -109,6 +119,25 @@ def missed_cities(doc: Doc, unit: Unit, found: list[Mention],
             out.append(mention_from_span(span, unit, EntityType.REGION, "gazetteer:region"))
         i = end
     return out
+
+
+_COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
+            "west", "northeastern", "northwestern", "southeastern", "southwestern"}
+
+
+def _region_modifier(span) -> bool:
+    """"the Punjab government", "The Sindh Police", "the Cagayan provincial board": a name
+    the gazetteer knows only as a region (no country, no city of that name), standing
+    before a body noun (kg/rules/entities/heads.jsonl) or an adjective of one."""
+    doc = span.doc
+    if span.end >= len(doc) or gazetteer().place_type(span.text) is not EntityType.REGION:
+        return False
+    nxt = doc[span.end]
+    heads = {h: t for h, t in entity_rules().heads.items() if not t.is_place}
+    if nxt.lower_ in heads or nxt.lemma_.lower() in heads:
+        return True
+    return nxt.pos_ == "ADJ" and span.end + 1 < len(doc) and (
+        doc[span.end + 1].lower_ in heads or doc[span.end + 1].lemma_.lower() in heads)
 
 
 @cache

@@ -322,6 +322,28 @@ def _need(data: Any, keys: list[str], path: Path, errors: list[str]) -> None:
             errors.append(f"{path}:{data.get(LINE, 1)}: missing {k!r}")
 
 
+def _check_body_owners(relations: Any, path: Path, errors: list[str]) -> None:
+    """relations.yaml ``position.body_owners``: noun -> {types: [entity types], words}."""
+    from kg.records import EntityType
+
+    spec = relations.get("position", {}) if isinstance(relations, dict) else {}
+    owners = spec.get("body_owners", {}) if isinstance(spec, dict) else {}
+    if not isinstance(owners, dict):
+        errors.append(f"{path}:{spec.get(LINE, 1)}: body_owners must be a mapping")
+        return
+    known = {t.value for t in EntityType}
+    for noun, entry in owners.items():
+        if noun == LINE:
+            continue
+        line = entry.get(LINE, spec.get(LINE, 1)) if isinstance(entry, dict) else 1
+        if not isinstance(entry, dict) or not entry.get("types") or not entry.get("words"):
+            errors.append(f"{path}:{line}: body_owners {noun!r} needs types and words")
+            continue
+        bad = [t for t in entry["types"] if t not in known]
+        if bad:
+            errors.append(f"{path}:{line}: body_owners {noun!r}: unknown type(s) {bad}")
+
+
 def load_rules(directory: Path | None = None) -> RuleSet:
     """Read and check every rule file; one RuleError lists all problems."""
     directory = directory or rules_dir() / "events"
@@ -338,6 +360,7 @@ def load_rules(directory: Path | None = None) -> RuleSet:
                        "transparent", "opinion_heads"], directory / "factuality.yaml", errors)
     _need(relations, ["membership", "position", "part_of", "patterns"],
           directory / "relations.yaml", errors)
+    _check_body_owners(relations, directory / "relations.yaml", errors)
     for extra, data in ((directory / "statements.yaml", statements),
                         (directory / "relations.yaml", relations)):
         for p in (data or {}).get("patterns", []) if isinstance(data, dict) else []:

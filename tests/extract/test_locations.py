@@ -3,6 +3,7 @@ gazetteer, containers of containers, the document's country and the dateline cit
 
 from __future__ import annotations
 
+from kg.records import EntityType
 from tests.extract.event_helpers import facts_of, names, run
 
 
@@ -131,3 +132,38 @@ def test_the_a_and_b_townships_of_a_city_lie_in_the_city(nlp):
     pairs = _pairs(r)
     assert ("Kawale", "Lilongwe") in pairs and ("Chinsapo", "Lilongwe") in pairs
     assert not any(c in ("Kawale", "Chinsapo") for _p, c in pairs)
+
+
+def test_a_square_lies_in_the_capital_named_as_often_as_any_other_town(nlp):
+    # the capital ties with another town: squares and palaces are mostly the capital's
+    r = run(nlp, "Riot police in Quito fired tear gas at marchers on Monday, Ecuador's "
+                 "government said. Thousands later gathered in Plaza Grande. Shops in "
+                 "Guayaquil stayed shut, and a curfew was imposed in Guayaquil and Quito.")
+    pairs = _pairs(r)
+    assert ("Plaza Grande", "Quito") in pairs and ("Plaza Grande", "Guayaquil") not in pairs
+
+
+def test_no_home_city_from_another_country(nlp):
+    r = run(nlp, "Troops guarded Camp Ravenna on Monday, Honduras's army said. Envoys met "
+                 "in Managua and Managua's mayor said the talks in Managua went well.")
+    assert not any(p == "Camp Ravenna" and c == "Managua" for p, c in _pairs(r))
+
+
+def test_a_region_the_model_leaves_untagged_after_a_compass_word_or_before_a_body(nlp):
+    # "in southern X", "the X provincial towns": a name the gazetteer knows only as a region
+    r = run(nlp, "Floods are expected in southern Cagayan and in the Zambales mountains.")
+    assert any(e.name == "Cagayan" and e.type is EntityType.REGION for e in r.entities)
+    r = run(nlp, "Shops were shut, and the Apurimac regional government declared a state of "
+                 "emergency.")
+    assert any(e.type is EntityType.REGION and e.name.startswith("Apur") for e in r.entities)
+
+
+def test_a_name_ending_in_a_region_word_is_a_region(nlp):
+    # the model calls "X Metropolitan Region" and "X State" organisations
+    r = run(nlp, "Looting spread to Maipú, in the west of the Valparaíso Metropolitan Region, "
+                 "on Sunday.")
+    region = next(e for e in r.entities if e.name == "Valparaíso Metropolitan Region")
+    assert region.type is EntityType.REGION
+    assert ("Maipú", "Valparaíso Metropolitan Region") in _pairs(r)
+    r = run(nlp, "The Ondo State police command said 12 people died.")
+    assert any(e.type is EntityType.REGION and e.name.startswith("Ondo") for e in r.entities)

@@ -80,3 +80,27 @@ def test_a_department_of_a_topic_is_no_part(nlp):
     r = run(nlp, "The Department of Water Affairs said the dam was safe. Water Affairs staff "
                  "inspected it.")
     assert facts_of(r, "PartOf") == []
+
+
+def test_a_force_controlled_by_a_ministry_is_part_of_it(nlp):
+    r = run(nlp, "Since the mercenaries left, their role has passed to the Eastern Legion, a "
+                 "force controlled by Russia's defence ministry. The instructors belong to the "
+                 "Baltic Brigade, a unit run by the Ministry of Defence of Belarus.")
+    pairs = {(next(iter(names(r, f.roles["part"]))), next(iter(names(r, f.roles["whole"]))))
+             for f in facts_of(r, "PartOf")}
+    assert ("Eastern Legion", "Ministry of Defense of Russia") in pairs
+    assert ("Baltic Brigade", "Ministry of Defense of Belarus") in pairs
+
+
+def test_the_armys_brigade_is_part_of_the_army_named(nlp):
+    r = run(nlp, "The Colombian army said two soldiers were hurt. Gen. Luis Ortega, commander "
+                 "of the army's Ninth Brigade, called the attack a provocation.")
+    pairs = {(next(iter(names(r, f.roles["part"]))), next(iter(names(r, f.roles["whole"]))))
+             for f in facts_of(r, "PartOf")}
+    assert ("Ninth Brigade", "Armed Forces of Colombia") in pairs
+
+
+def test_a_medium_of_a_described_body_is_no_part_of_it(nlp):
+    r = run(nlp, "The Interior Ministry of Peru said 12 people were held, as quoted on the "
+                 "government's Telegram channel.")
+    assert not facts_of(r, "PartOf")

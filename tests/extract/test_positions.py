@@ -189,3 +189,46 @@ def test_a_national_office_goes_to_the_city_one_speaks_in(nlp):
                  "said in Wellington on Monday. New Zealand has sent 50 officers to Fiji.")
     fact = _of(r, "Jane Harlow")
     assert names(r, fact.roles["organization"]) == {"New Zealand"}
+
+
+def test_a_body_noun_in_the_title_names_the_documents_body_of_that_kind(nlp):
+    # "army commander" with no owner said: the one army the document names, even after
+    r = run(nlp, "Government spokesman Pedro Salas said on Monday that talks with the unions "
+                 "would resume. The army commander, General Luis Ferrera, said the Armed "
+                 "Forces of Honduras would guard the venue.")
+    held = {(next(iter(names(r, f.roles["holder"]))), f.roles["role"][0]):
+            names(r, f.roles.get("organization", [])) for f in r.facts if f.kind == "Position"}
+    assert held[("Luis Ferrera", "army commander")] == {"Armed Forces of Honduras"}
+    assert held[("Pedro Salas", "Government spokesman")] == set()  # no government named
+
+
+def _held(r) -> dict:
+    return {next(iter(names(r, f.roles["holder"]))): (f.roles["role"][0],
+                                                      names(r, f.roles.get("organization", [])))
+            for f in _positions(r)}
+
+
+def test_a_possessive_secretary_general_before_the_name(nlp):
+    # "secretary general": the parser makes "general" the head; the possessive owns it
+    r = run(nlp, "Police arrested the LNP's secretary general, Roberto Acosta Villa, at his "
+                 "home on Monday, the party said.")
+    assert _held(r)["Roberto Acosta Villa"] == ("secretary general", {"LNP"})
+
+
+def test_a_spokesman_for_a_body_then_the_name(nlp):
+    # the parser hangs the name on the body after "for"
+    r = run(nlp, "But a spokesman for the MSS, Peter Kamau, said no decision had been taken.")
+    assert _held(r)["Peter Kamau"] == ("spokesman", {"MSS"})
+
+
+def test_a_possessive_owns_an_office_for_a_task(nlp):
+    r = run(nlp, "The EU's special representative for the Sahel Dialogue, Marta Lindqvist, "
+                 "held talks in Niamey on Tuesday.")
+    role, owner = _held(r)["Marta Lindqvist"]
+    assert owner == {"EU"} and role.startswith("special representative for the")
+
+
+def test_a_minister_in_a_named_government(nlp):
+    r = run(nlp, "Ali Mansour, health minister in the Tripoli-based Government of National "
+                 "Unity, told reporters in Misrata that 40 bodies had been found.")
+    assert _held(r)["Ali Mansour"] == ("health minister", {"Government of National Unity"})
