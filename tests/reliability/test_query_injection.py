@@ -197,7 +197,8 @@ def answer(store: Store, query: LibraryQuery, params: dict[str, str], name: str)
     def neutral(cell):
         if cell is None:
             return None
-        cell = cell.replace(name, "NAME").replace(name_slug, "SLUG")
+        # the name, its kg:labelKey (the name in lower case) and its slug
+        cell = cell.replace(name, "NAME").replace(name.lower(), "NAME").replace(name_slug, "SLUG")
         return re.sub(r"/[0-9a-f]{12}\b", "/FACT", cell)
 
     norm = [[neutral(c) for c in row] for row in found]
