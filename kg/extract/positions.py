@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.entity_rules import entity_rules
 from kg.extract.spans import HEADLINE, mention_from_span, sentence_of
 from kg.records import EntityType, Fact, Mention, Unit
-from kg.resolve.places import gazetteer
+from kg.resolve.places import fold, gazetteer
 from kg.rules.loader import event_rules
 
 _MAX_TITLE = 7  # words of a title before a name
@@ -453,8 +453,7 @@ def body_owners(facts: list[Fact], entities: list) -> None:
             and isinstance(f.roles.get("role", [None])[0], str)]
     if not todo:
         return
-    from kg.resolve.places import fold
-
+    types_of = {noun: {EntityType(t) for t in entry["types"]} for noun, entry in spec.items()}
     bodies = [(e, {fold(n) for n in (e.name, *e.aliases)}) for e in entities
               if e.mentions and e.type is not EntityType.PERSON]
     for f in todo:
@@ -463,8 +462,7 @@ def body_owners(facts: list[Fact], entities: list) -> None:
         for noun, entry in spec.items():
             if f" {noun} " not in padded:
                 continue
-            types = {EntityType(t) for t in entry["types"]}
-            found = [e for e, names in bodies if e.type in types and any(
+            found = [e for e, names in bodies if e.type in types_of[noun] and any(
                 f" {w} " in f" {n} " for n in names for w in entry["words"])]
             if len(found) > 1:
                 found = [e for e in found if any(m.sentence == f.sentence for m in e.mentions)]

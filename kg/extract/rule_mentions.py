@@ -125,6 +125,12 @@ _COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "s
             "west", "northeastern", "northwestern", "southeastern", "southwestern"}
 
 
+@cache
+def _body_heads() -> frozenset[str]:
+    """The head nouns of bodies, forces and organisations (heads.jsonl, places left out)."""
+    return frozenset(h for h, t in entity_rules().heads.items() if not t.is_place)
+
+
 def _region_modifier(span) -> bool:
     """"the Punjab government", "The Sindh Police", "the Cagayan provincial board": a name
     the gazetteer knows only as a region (no country, no city of that name), standing
@@ -133,7 +139,7 @@ def _region_modifier(span) -> bool:
     if span.end >= len(doc) or gazetteer().place_type(span.text) is not EntityType.REGION:
         return False
     nxt = doc[span.end]
-    heads = {h: t for h, t in entity_rules().heads.items() if not t.is_place}
+    heads = _body_heads()
     if nxt.lower_ in heads or nxt.lemma_.lower() in heads:
         return True
     return nxt.pos_ == "ADJ" and span.end + 1 < len(doc) and (

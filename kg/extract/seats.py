@@ -56,7 +56,8 @@ def _seated(doc: Doc, unit: Unit, m: Mention, places: dict[int, Mention],
     else:
         return None
     core = doc[span.start:prep].text
-    if not is_seated(core, rules):
+    seated = is_seated(core, rules)
+    if not seated:
         body = rules.bodies.get(fold(core).removeprefix("the "))
         if body is None or body.scope != "country" or doc[prep].lower_ != "in" \
                 or m.type is not EntityType.GOVERNMENT_BODY:
@@ -69,7 +70,7 @@ def _seated(doc: Doc, unit: Unit, m: Mention, places: dict[int, Mention],
     place = places.get(unit.start + doc[at].idx)
     if place is None or place.sentence != m.sentence:
         return None
-    if not is_seated(core, rules) and place.type is not EntityType.CITY:
+    if not seated and place.type is not EntityType.CITY:
         return None  # "the government in power", "parliament in the region": no owner
     return replace(m, end=place.end,
                    text=doc_text(doc)[m.start - unit.start:place.end - unit.start])

@@ -35,6 +35,7 @@ _XSD_DECIMAL = XSD.decimal
 # that lack them instead of skipping them for an unchanged content hash.
 # 1: before kg:graphFormat; 2: kg:labelKey on every labelled node.
 GRAPH_FORMAT = 2
+_GRAPH_FORMAT = Literal(str(GRAPH_FORMAT), datatype=XSD.integer)
 
 
 @functools.lru_cache(maxsize=65536, typed=True)  # offsets repeat from document to document
@@ -205,7 +206,7 @@ class DocumentMapper:
         self.document_updates()
         if self.tail:
             add(Quad(d, KG.contentHash, Literal(doc.sha256), g))
-            add(Quad(d, KG.graphFormat, Literal(str(GRAPH_FORMAT), datatype=XSD.integer), g))
+            add(Quad(d, KG.graphFormat, _GRAPH_FORMAT, g))
             if doc.updated:
                 add(Quad(d, KG.updatedAt, _datetime(doc.updated), g))
 
