@@ -86,6 +86,11 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "after_country": (list, False, None),
         "why": (str, True, None),
     },
+    "compass.jsonl": {
+        "kind": (str, True, frozenset({"direction", "adjective", "compound", "relative"})),
+        "words": (list, True, None),
+        "why": (str, True, None),
+    },
     "kinds.jsonl": {
         # common nouns that say what kind of thing a name is ("the village of X",
         # "X province", "state broadcaster X"); see the file's header
@@ -233,6 +238,8 @@ class EntityRules:
     gender_cues: dict[str, str] = field(default_factory=dict)
     # generic words: "alone" (no name by itself), "before"/"after" (no name next to them)
     generic: dict[str, set[str]] = field(default_factory=dict)
+    # words that say which part of a place is meant ("northern", "Upper", "north central")
+    compass: frozenset[str] = frozenset()
 
     def demonym_country(self, word: str) -> str | None:
         """The ISO code a demonym stands for, or None when unknown or ambiguous."""
@@ -305,6 +312,7 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
             rules.equivalents[h] = group
         for h in e.get("after_country", ()):
             rules.after_country[_fold(h)] = group
+    rules.compass = frozenset(_fold(w) for e in files["compass.jsonl"] for w in e["words"])
     for e in files["kinds.jsonl"]:
         noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
                         EntityType(e["in_city"]) if e.get("in_city") else None,

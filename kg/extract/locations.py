@@ -35,16 +35,12 @@ from kg.resolve.place_names import base_name
 from kg.resolve.places import fold, gazetteer
 
 _RANK = {EntityType.PLACE: 0, EntityType.CITY: 1, EntityType.REGION: 2, EntityType.COUNTRY: 3}
-# words that may stand between a place and its container: "Chinari, in Tavush province",
-# "Alibeyli in the Tovuz district", "X, in the north of Y", "on the outskirts of Y"
-_BETWEEN = {",", "in", "of", "the", "a", "on", "at", "near", "north", "south", "east", "west",
-            "northern", "southern", "eastern", "western", "central", "northeast", "northwest",
-            "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
-            "part", "outskirts", "centre", "center", "heart", "edge", "coast", "border",
-            "far", "remote", "-", "–"}
+# words that may stand between a place and its container, with the compass words of
+# kg/rules/entities/compass.jsonl: "Chinari, in Tavush province", "Alibeyli in the Tovuz
+# district", "X, in the north of Y", "on the outskirts of Y"
+_BETWEEN = {",", "in", "of", "the", "a", "on", "at", "near", "part", "outskirts", "centre",
+            "center", "heart", "edge", "coast", "border", "far", "remote", "-", "–"}
 _FILLER_MAX = 7
-_COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern",
-                  "western", "central", "upper", "lower"}
 
 
 def _fact(unit: int, place: Mention, container: Mention, sentence: tuple[int, int],
@@ -134,6 +130,7 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     doc = u.doc
     i, sent_end = span.end, span.sent.end
     skipped = 0
+    compass = entity_rules().compass
     while i < sent_end and skipped <= _FILLER_MAX:
         if i in u.at:
             c = u.at[i]
@@ -152,7 +149,7 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
                 i = end
                 skipped += 1
                 continue
-        if low in _BETWEEN or low in kinds or low == "capital" or low == "city" \
+        if low in _BETWEEN or low in compass or low in kinds or low in ("capital", "city") \
                 or (low in ("main", "largest", "second", "biggest") and skipped):
             i += 1
             skipped += 1
@@ -370,7 +367,7 @@ def _wide(place: Entity) -> bool:
     words = fold(place.name).split()
     if not words:
         return False
-    if words[0] in _COMPASS_WORDS:
+    if words[0] in entity_rules().compass:
         return True
     kinds = entity_rules().kind_nouns
     return any((k := kinds.get(" ".join(words[-n:]))) is not None and k.wide

@@ -99,7 +99,7 @@ def missed_cities(doc: Doc, unit: Unit, found: list[Mention],
             end += 1
         span = doc[i:end]
         before = doc[i - 1].lower_
-        if before in _COMPASS and i > 1:  # "in southern Punjab"
+        if before in entity_rules().compass and i > 1:  # "in southern Punjab"
             before = doc[i - 2].lower_
         if before not in _BEFORE_PLACE and doc[i - 1].text != ",":
             if _region_modifier(span) and not in_ranges(noise, span.start_char, span.end_char):
@@ -121,8 +121,6 @@ def missed_cities(doc: Doc, unit: Unit, found: list[Mention],
     return out
 
 
-_COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
-            "west", "northeastern", "northwestern", "southeastern", "southwestern"}
 
 
 @cache

@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
+from kg.extract.entity_rules import entity_rules
 from kg.resolve.places import fold
 
 # the kind words GeoNames puts around a unit's name: "Cabo Delgado Province",
@@ -34,8 +35,6 @@ _KIND = re.compile(
     r"|\s+(?:province|department|district|region|state|county|municipality|division|"
     r"governorate|prefecture|oblast|city|metropolitan|municipal corporation)$")
 _BRACKET = re.compile(r"\s*\([^)]*\)")  # "Cagayan Valley (Region II)"
-_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-            "central", "upper", "lower"}
 
 
 @lru_cache(maxsize=1 << 14)
@@ -46,7 +45,7 @@ def unit_keys(name: str) -> frozenset[str]:
         return frozenset()
     key = _BRACKET.sub("", fold(name)).strip()
     bare = _KIND.sub("", key).strip()
-    if bare and bare != key and bare not in _COMPASS:
+    if bare and bare != key and bare not in entity_rules().compass:
         return frozenset((key, bare))
     return frozenset((key,))
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from kg.extract.entity_rules import entity_rules
 from kg.records import EntityType
 
 GEONAMES_IRI = "https://sws.geonames.org/{id}/"
@@ -37,8 +38,6 @@ _TRANSLIT = str.maketrans({"š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ž":
                            "‘": "", "’": "", "'": ""})
 _SUFFIX = re.compile(r"\s+(?:\([^)]*\)|province|region|district|governorate|department|"
                      r"state|county|prefecture|oblast|okrug)$", re.IGNORECASE)
-_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-            "central", "north central", "north western", "north eastern", "upper", "lower"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +214,7 @@ class Gazetteer:
             return biggest  # "Moscow time" in a story that names the United States
         if lc or lr:
             cities, regions = lc, lr
-        elif fold(_SUFFIX.sub("", name)) in _COMPASS:
+        elif fold(_SUFFIX.sub("", name)) in entity_rules().compass:
             regions = []  # "Northern Region" of Malawi is not the one of a story about Uganda
         if len(regions) == 1 and (not cities or max(c.population for c in cities)
                                   < REGION_CITY_POPULATION):
@@ -255,7 +254,7 @@ class Gazetteer:
                 return local[0]
         if etype in (EntityType.REGION, EntityType.PLACE):
             found = self.regions_named(name)
-            if len(found) > 1 or fold(_SUFFIX.sub("", name)) in _COMPASS:
+            if len(found) > 1 or fold(_SUFFIX.sub("", name)) in entity_rules().compass:
                 # "Northern Region" of Malawi is not the one of a story about Uganda
                 found = [p for p in found if p.country_code in set(countries)]
             return found[0] if len(found) == 1 else None
@@ -280,7 +279,7 @@ def _subdivision_keys(name: str) -> set[str]:
     forms = {name, name.translate(_TRANSLIT)}
     for form in list(forms):
         bare = _SUFFIX.sub("", form).strip()
-        if bare and bare != form and fold(bare) not in _COMPASS:
+        if bare and bare != form and fold(bare) not in entity_rules().compass:
             forms.add(bare)
     for form in list(forms):
         m = re.match(r"^(?:Al|An|Ar|As|Ash|At|Ad|Az|El)[ -](.+)$", form)

@@ -51,3 +51,27 @@ def test_bad_entries_of_several_files_are_reported_together(tmp_path):
     assert "noise.jsonl:1: pattern does not compile" in msg
     assert "bodies.jsonl:1: field 'name' must contain {owner}" in msg
     assert msg.startswith("2 bad entries")
+
+
+def test_one_compass_list_serves_every_reader(tmp_path):
+    """kg/rules/entities/compass.jsonl is the one list of compass words: the unit names of
+    kg/resolve/admin.py and kg/resolve/places.py and the place readers of kg/extract read
+    it (four different hand-written sets before, each missing words of the others)."""
+    from kg.resolve.admin import unit_keys
+    from kg.resolve.places import _subdivision_keys
+
+    rules = load_entity_rules()
+    assert {"north", "southern", "north-east", "south central", "upper", "central"} \
+        <= rules.compass
+    # a unit whose name is only a compass word without its kind keeps its kind: "North
+    # Eastern Province" is not "north eastern" (the admin set had no two-word forms)
+    assert unit_keys("North Eastern Province") == frozenset({"north eastern province"})
+    assert unit_keys("Lowland District") == frozenset({"lowland district", "lowland"})
+    # nor "Southwestern Region" (the places set had no one-word diagonals)
+    assert "southwestern" not in _subdivision_keys("Southwestern Region")
+    assert "tarmia" in _subdivision_keys("Tarmia Region")
+    d = tmp_path / "entities"
+    shutil.copytree(rules_dir() / "entities", d)
+    (d / "compass.jsonl").write_text('{"kind": "diagonal", "words": ["ne"], "why": "x"}\n')
+    with pytest.raises(RuleError, match=r"compass.jsonl:1.*'diagonal'"):
+        load_entity_rules(d)
