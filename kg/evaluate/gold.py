@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from yaml.nodes import Node
+from yaml.nodes import Node, SequenceNode
 
 from kg.errors import GoldError
 from kg.evaluate._yaml import NodeReader, Scalar, line_of
@@ -86,7 +86,8 @@ class QuestionSpec:
 @dataclass(slots=True)
 class GoldQuestion:
     ask: str
-    answer: list[list[Scalar]]
+    # a cell is one value, or a tuple of values for a role with several ("[Gao, Kidal]")
+    answer: list[list[Scalar | tuple[Scalar, ...]]]
     line: int
     spec: QuestionSpec | None = None
 
@@ -276,14 +277,26 @@ def _one_value(r: NodeReader, node: Node, what: str, kind: str, mapping: Mapping
     return text
 
 
+def _cell(r: NodeReader, node: Node) -> Scalar | tuple[Scalar, ...]:
+    """An answer cell: one value, or a list of two or more values for a role that has
+    several (the listings join them with "; " in one cell: "Gao; Kidal")."""
+    if isinstance(node, SequenceNode):
+        values = tuple(r.scalar(c, "a value of an answer cell") for c in node.value)
+        if len(values) < 2 or None in values:
+            raise r.fail(node, "a list in an answer cell needs two or more values, no null",
+                         hint="write one value without brackets")
+        return values
+    return r.scalar(node, "an answer cell")
+
+
 def _question(r: NodeReader, node: Node) -> GoldQuestion:
     items = r.keys(node, "a question", required=("ask", "answer"),
                    optional=("query", "params", "columns", "ordered_by"))
     ask = r.string(items["ask"], "ask")
-    rows: list[list[Scalar]] = []
+    rows: list[list[Scalar | tuple[Scalar, ...]]] = []
     width = None
     for row_node in r.sequence(items["answer"], f"answer of {ask!r}"):
-        row = [r.scalar(c, "an answer cell") for c in r.sequence(row_node, "an answer row")]
+        row = [_cell(r, c) for c in r.sequence(row_node, "an answer row")]
         if width is not None and len(row) != width:
             raise r.fail(row_node, f"answer rows of {ask!r} differ in length "
                                    f"({len(row)} vs {width})")

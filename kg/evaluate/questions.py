@@ -72,6 +72,9 @@ def _parse_specs(path: Path) -> dict[str, QuestionSpec]:
     return out
 
 
+_JOINED = "; "  # how the library queries join the values of a multi-valued role
+
+
 class CellMatcher:
     """Compares a result cell with a gold answer cell of a given kind."""
 
@@ -94,6 +97,13 @@ class CellMatcher:
             return cell is None
         if cell is None:
             return False
+        if isinstance(gold, tuple):
+            # a role with several values: the listing joins them in one cell ("Gao; Kidal");
+            # each value matches one part, one to one, and no part is left over
+            parts = [p.strip() for p in cell.split(_JOINED)]
+            return len(parts) == len(gold) and len(assign(
+                [[j for j, p in enumerate(parts) if self.matches(g, p, kind)]
+                 for g in gold])) == len(gold)
         if kind == "entity":
             entity = self.m.gold.entity_named(str(gold), mapping)
             if entity is None:
@@ -160,6 +170,8 @@ def _in_order(question: GoldQuestion, spec: QuestionSpec, chosen: dict[int, int]
 
 
 def _order_key(value) -> tuple:
+    if isinstance(value, tuple):
+        value = value[0]
     if isinstance(value, int | float) and not isinstance(value, bool):
         return (0, float(value), "")
     return (1, 0.0, "" if value is None else str(value))

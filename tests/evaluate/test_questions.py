@@ -6,6 +6,7 @@ import pytest
 from eval_builders import TinyDoc, gold_from, qty, when
 from pyoxigraph import Store
 
+from kg.errors import GoldError
 from kg.evaluate.gold import Column, GoldQuestion, QuestionSpec, read_gold
 from kg.evaluate.questions import _in_order, load_question_specs
 from kg.evaluate.run import evaluate_store
@@ -240,3 +241,42 @@ def test_question_map_fits_the_query_library(gold_path):
         assert {c.column for c in spec.columns} <= set(header), ask_text
     gold = read_gold(gold_path)
     assert all(q.ask in specs for q in gold.questions)
+
+
+def test_a_list_in_an_answer_cell_matches_the_joined_values_of_a_role(tmp_path):
+    """One detention in two towns comes back as one row with "Klow; Szohod" (the listings
+    aggregate a multi-valued role): the gold writes the cell as a list, matched one to one
+    in any order; a single value, a shorter or a longer list does not match."""
+    d = TinyDoc("Riot police detained 12 people in Klow and Szohod on Friday.")
+    klow, szohod = d.mention("Klow", "City"), d.mention("Szohod", "City")
+    d.fact("Detention", 0, agent="riot police", quantity=qty(12), location=[klow, szohod])
+    store = d.store()
+    entities = ENTITIES + "  - {name: Szohod, type: City, aliases: []}\n"
+
+    def status(cell: str) -> str:
+        gold = gold_from(tmp_path, entities + f"""questions:
+  - ask: detentions
+    answer: [[riot police, 12, {cell}]]
+    query: detentions
+    columns: [{{column: agent, kind: entity}}, {{column: count, kind: number}},
+              {{column: place, kind: entity}}]
+""")
+        (result,) = evaluate_store(store, gold).questions
+        return result.status
+
+    assert status("[Szohod, Klow]") == "answered"
+    assert status("[Klow, Szohod]") == "answered"
+    assert status("Klow") == "incomplete"
+    assert status("[Klow, Szohod, Syldavia]") == "incomplete"
+    assert status("[Klow, Klow]") == "incomplete"
+
+
+def test_a_list_cell_needs_two_values(tmp_path):
+    with pytest.raises(GoldError, match="two or more values"):
+        gold_from(tmp_path, ENTITIES + """questions:
+  - ask: detentions
+    answer: [[riot police, 12, [Klow]]]
+    query: detentions
+    columns: [{column: agent, kind: entity}, {column: count, kind: number},
+              {column: place, kind: entity}]
+""")
