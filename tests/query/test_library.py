@@ -335,3 +335,34 @@ def test_a_key_parameter_is_bound_from_its_name_in_lower_case(tmp_path):
                    "SELECT ?s ?nameKey WHERE { ?s ?p ?nameKey }\n", encoding="utf-8")
     with pytest.raises(QueryError, match="does not declare"):
         find_query(str(bad))
+
+
+def test_statements_of_a_speaker_name_every_speaker_as_the_listing_does():
+    """With a speaker, its labels are read once per entity and only the statement's other
+    speakers are looked up per statement (issue 19, speed): a statement's ``who`` must be
+    the listing's, with every label the asked-for speaker has in any document (here two
+    that differ in case, one per document) and its co-speaker's label."""
+    a = TinyDoc("Ida Brekke and Tor Lund said the dam held.", doc_id="dam-a")
+    a.fact("Statement", 0, speaker=[a.mention("Ida Brekke", "Person"),
+                                    a.mention("Tor Lund", "Person")],
+           quote="the dam held")
+    b = TinyDoc("IDA BREKKE said the river fell.", doc_id="dam-b")
+    b.fact("Statement", 0, speaker=b.mention("IDA BREKKE", "Person"), quote="the river fell")
+    c = TinyDoc("Tor Lund said the rain stopped.", doc_id="dam-c")
+    c.fact("Statement", 0, speaker=c.mention("Tor Lund", "Person"), quote="the rain stopped")
+    store = a.store()
+    b.store(store)
+    c.store(store)
+
+    def who(data):
+        return {r["fact"]: sorted(r["who"].split("; ")) for r in data}
+
+    _, listing = run(store, "statements")
+    _, asked = run(store, "statements", speaker="ida brekke")
+    assert len(listing) == 3 and len(asked) == 2
+    assert who(asked) == {f: w for f, w in who(listing).items() if f in who(asked)}
+    assert sorted(who(asked).values()) == [["IDA BREKKE", "Ida Brekke"],
+                                           ["IDA BREKKE", "Ida Brekke", "Tor Lund"]]
+    _, co = run(store, "statements", speaker="Tor Lund")
+    assert len(co) == 2
+    assert who(co) == {f: w for f, w in who(listing).items() if f in who(co)}
