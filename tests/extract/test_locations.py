@@ -167,3 +167,20 @@ def test_a_name_ending_in_a_region_word_is_a_region(nlp):
     assert ("Maipú", "Valparaíso Metropolitan Region") in _pairs(r)
     r = run(nlp, "The Ondo State police command said 12 people died.")
     assert any(e.type is EntityType.REGION and e.name.startswith("Ondo") for e in r.entities)
+
+
+def test_a_hyphen_in_the_geonames_unit_name_compares_as_a_space(nlp):
+    # GeoNames writes the town's district "Al-Zubair District"; the text "Al Zubair"
+    r = run(nlp, "Dockers went on strike in Umm Qasr on Monday, and the governor said "
+                 "protests had spread across the Al Zubair district of Iraq.")
+    assert ("Umm Qasr", "Al Zubair district") in _pairs(r)
+
+
+def test_a_site_the_model_calls_a_product_or_law_is_a_place(nlp):
+    # the small model tags "Air Base 172" a product and "the Unity Monument" a law
+    r = run(nlp, "Chad pulled its last 200 soldiers out of Air Base 172 on Sunday. "
+                 "Protesters marched to the Unity Monument in Lusaka.")
+    for name in ("Air Base 172", "Unity Monument"):
+        found = [e for e in r.entities if e.name == name]
+        assert found and found[0].type is EntityType.PLACE, name
+    assert ("Unity Monument", "Lusaka") in _pairs(r)
