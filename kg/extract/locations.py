@@ -21,6 +21,7 @@ a place inside it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 from math import cos, radians
@@ -226,9 +227,11 @@ def _possessive(u: _Unit, span: Span, m: Mention) -> Fact | None:
 
 
 # --- per document: resolved entities ------------------------------------------------------
-def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]:
+def document_locations(stated: list[Fact], entities: list[Entity], *, text: str = ""
+                       ) -> list[Fact]:
     """One LocatedIn per pair of entities: the text's, the gazetteer's, the containers'
-    containers, and the document's country for places nothing else places."""
+    containers, and the document's country for places nothing else places. ``text``:
+    the document's text (mention offsets index it)."""
     entity_of = {m: e for e in entities for m in e.mentions}
     countries = {e.country_code: e for e in entities
                  if e.type is EntityType.COUNTRY and e.country_code and e.mentions}
@@ -283,9 +286,11 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
             found[container.key] = (container, fact, rule)
             for c2, _, _ in direct.get(container.key, {}).values():
                 todo.append((c2, None, "locatedin/contained"))
-        if e.type is EntityType.PLACE and not any(
+        if _sublocal(e) and not any(
                 c.type in (EntityType.CITY, EntityType.REGION) for c, _, _ in found.values()):
             city = _home_city(e, entities, main, capital)
+            if city is not None and e.type is EntityType.CITY and not _beside(e, city, text):
+                city = None
             if city is not None and city.key != e.key:
                 if not _wide(e):  # a river or island gets the city's region, not the city
                     found[city.key] = (city, None, "locatedin/dateline-city")
@@ -348,6 +353,49 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> 
                         for c in regions.get(k, ()):
                             if c.country_code in (None, code):
                                 add(e, c, None, "locatedin/admin", same_rank=True)
+
+
+def _sublocal(place: Entity) -> bool:
+    """Whether a place may lie inside a city: a square, building or neighbourhood (a
+    Place), or a "city" GeoNames does not know (``_beside`` tells which of them are the
+    city's neighbourhoods)."""
+    return place.type is EntityType.PLACE or (
+        place.type is EntityType.CITY and place.geonames_id is None
+        and not place.country_code)
+
+
+def _beside(place: Entity, city: Entity, text: str) -> bool:
+    """Whether a name GeoNames does not know is told as part of the city: a sentence
+    names both, and not as a list of towns ("the residence in Baluwatar ... in
+    Kathmandu"; "Police Headquarters, Bompai, Kano"; not "in La Paz and El Alto"); the
+    dateline is no such sentence, and "northern X" names a region, not a neighbourhood."""
+    body = [c for c in city.mentions if c.source != "dateline"]
+    at = {(c.unit, c.sentence) for c in body}
+    for m in place.mentions:
+        if (m.unit, m.sentence) not in at or _compass_before(text, m):
+            continue
+        near = [c for c in body if (c.unit, c.sentence) == (m.unit, m.sentence)]
+        if not any(_in_list(text, m, c) for c in near):
+            return True
+    return False
+
+
+def _compass_before(text: str, m: Mention) -> bool:
+    words = text[max(0, m.start - 12):m.start].split()
+    return bool(words) and words[-1].lower() in _COMPASS_WORDS
+
+
+_GAP_WORD = re.compile(r"[\w'’.-]+|,")
+
+
+def _in_list(text: str, a: Mention, b: Mention) -> bool:
+    """Whether two mentions stand in one list of towns ("A and B", "A, B and C"): the
+    words between them are commas, other names of the list and an "and" or "or"."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    words = _GAP_WORD.findall(text[first.end:second.start])
+    if not words or len(words) > 12 or not any(w in ("and", "or") for w in words):
+        return False
+    return all(w in (",", "and", "or") or w[:1].isupper() for w in words)
 
 
 def _known_elsewhere(place: Entity, main: Entity) -> bool:

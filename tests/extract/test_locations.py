@@ -184,3 +184,18 @@ def test_a_site_the_model_calls_a_product_or_law_is_a_place(nlp):
         found = [e for e in r.entities if e.name == name]
         assert found and found[0].type is EntityType.PLACE, name
     assert ("Unity Monument", "Lusaka") in _pairs(r)
+
+
+def test_a_name_geonames_lacks_told_with_the_city_is_its_neighbourhood(nlp):
+    r = run(nlp, "Police fired tear gas at students outside the minister's residence in "
+                 "Kisenyi on Tuesday, as unrest spread across Kampala.")
+    assert ("Kisenyi", "Kampala") in _pairs(r)
+
+
+def test_a_town_listed_with_the_city_or_told_apart_is_no_neighbourhood(nlp):
+    r = run(nlp, "Schools were closed in Kampala and Lutembera on Tuesday, Uganda's education "
+                 "ministry said. Rebels attacked the village of Amuriat on Monday. The army "
+                 "said in Kampala that it had sent troops.")
+    pairs = _pairs(r)
+    assert ("Lutembera", "Uganda") in pairs
+    assert not any(p in ("Lutembera", "Amuriat") and c == "Kampala" for p, c in pairs)
