@@ -199,3 +199,19 @@ def test_a_town_listed_with_the_city_or_told_apart_is_no_neighbourhood(nlp):
     pairs = _pairs(r)
     assert ("Lutembera", "Uganda") in pairs
     assert not any(p in ("Lutembera", "Amuriat") and c == "Kampala" for p, c in pairs)
+
+
+def test_a_kind_noun_after_a_noun_modifier_types_the_name(nlp):
+    # "the port town of X", "the mining village of X": the noun before "of" still says
+    r = run(nlp, "The rebellion began with a raid on the port town of Mocímboa da Praia in "
+                 "2017. Soldiers reached the mining village of Kalembe Ndusi on Friday.")
+    for name in ("Mocímboa da Praia", "Kalembe Ndusi"):
+        found = [e for e in r.entities if e.name == name]
+        assert found and found[0].type is EntityType.CITY, name
+
+
+def test_the_outskirts_of_a_name_is_a_place(nlp):
+    # the model tags "Maroun al-Ras" a person; "the outskirts of" says it is a place
+    r = run(nlp, "Shells landed on the outskirts of Maroun al-Ras overnight.")
+    found = [e for e in r.entities if e.name == "Maroun al-Ras"]
+    assert found and found[0].type is EntityType.CITY
