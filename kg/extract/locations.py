@@ -140,6 +140,9 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
             c = u.at[i]
             if skipped == 0 or _listed(u, i, c):
                 return None
+            owned = _owned(u, c)
+            if owned is not None:  # "X in Mali's Mopti region": in the region (and Mali)
+                c = owned
             rule = "locatedin/comma" if skipped == 1 and doc[i - 1].text == "," \
                 else "locatedin/text"
             return u.fact(m, c, span, rule)
@@ -160,6 +163,21 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
             continue
         return None
     return None
+
+
+def _owned(u: _Unit, c: Mention) -> Mention | None:
+    """The place a possessive container owns: "Mali's (central) Mopti region" -> Mopti."""
+    doc = u.doc
+    span = next(s for s, pm in u.spans if pm is c)
+    j = span.end
+    if j >= len(doc) or doc[j].tag_ != "POS":
+        return None
+    j += 1
+    while j < len(doc) and doc[j].lower_ in _COMPASS_WORDS:
+        j += 1
+    owned = u.at.get(j)
+    return owned if owned is not None and owned.type in (EntityType.REGION,
+                                                         EntityType.CITY) else None
 
 
 def _listed(u: _Unit, i: int, c: Mention) -> bool:
@@ -211,10 +229,13 @@ def _kind_of(u: _Unit, span: Span, m: Mention, kinds) -> list[Fact | None]:
 
 
 def _possessive(u: _Unit, span: Span, m: Mention) -> Fact | None:
-    """"Dhaka's Gulshan": the possessor is the container; "the capital's X" too (the
-    capital of the document's country, settled after resolution)."""
+    """"Dhaka's Gulshan", "Mali's central Mopti region": the possessor is the container;
+    "the capital's X" too (the capital of the document's country, settled after
+    resolution)."""
     doc = u.doc
     j = span.start - 1
+    while j > 1 and doc[j].lower_ in _COMPASS_WORDS:
+        j -= 1  # "Mozambique's northern Cabo Delgado province"
     if j < 1 or doc[j].tag_ != "POS":
         return None
     owner = next((pm for s, pm in u.spans if s.end == j), None)

@@ -215,3 +215,17 @@ def test_the_outskirts_of_a_name_is_a_place(nlp):
     r = run(nlp, "Shells landed on the outskirts of Maroun al-Ras overnight.")
     found = [e for e in r.entities if e.name == "Maroun al-Ras"]
     assert found and found[0].type is EntityType.CITY
+
+
+def test_a_possessed_region_is_the_container_not_its_country(nlp):
+    # "X in Mali's Mopti region": X lies in the region (and through it in Mali)
+    r = run(nlp, "Gunmen attacked Zanga village in Mali's Mopti region. Niger condemned it.")
+    pairs = _pairs(r)
+    assert ("Zanga village", "Mopti") in pairs
+    assert ("Zanga village", "Mali") in pairs
+
+
+def test_a_compass_word_between_possessor_and_region(nlp):
+    r = run(nlp, "Rebels seized villages in Cameroon's northern Mayo-Tsanaga department, "
+                 "Nigeria and Chad said.")
+    assert ("Mayo-Tsanaga department", "Cameroon") in _pairs(r)
