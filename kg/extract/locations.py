@@ -44,6 +44,10 @@ _BETWEEN = {",", "in", "of", "the", "a", "on", "at", "near", "north", "south", "
             "part", "outskirts", "centre", "center", "heart", "edge", "coast", "border",
             "far", "remote", "-", "–"}
 _FILLER_MAX = 7
+# nouns for a part of a place its possessor names: "inside Azerbaijan's borders"
+_PART_NOUNS = {"border", "borders", "north", "south", "east", "west", "territory",
+               "interior", "frontier", "frontiers", "northeast", "northwest", "southeast",
+               "southwest", "centre", "center"}
 _COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern",
                   "western", "central", "upper", "lower"}
 
@@ -104,8 +108,9 @@ def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
 
 def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     """"Bangula, a trading centre in Nsanje district", "Gono Bhaban, the prime minister's
-    residence in Dhaka", "Delmas, a district of the capital": the place in the
-    apposition's "in" phrase (or "of" after a kind noun: "a district of", "a suburb of")."""
+    residence in Dhaka", "Delmas, a district of the capital", "X, a region inside
+    Y's borders": the place in the apposition's "in"/"inside"/"within" phrase (or its
+    possessor) or "of" after a kind noun ("a district of", "a suburb of")."""
     doc = u.doc
     if span.end >= len(doc) or doc[span.end].text != ",":
         return None
@@ -113,12 +118,15 @@ def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
         if t.dep_ != "appos" or t.i <= span.end or t.i in u.cover:
             continue
         for p in t.children:
-            if p.dep_ != "prep" or p.lower_ not in ("in", "of") or (
+            if p.dep_ != "prep" or p.lower_ not in ("in", "inside", "within", "of") or (
                     p.lower_ == "of" and t.lower_ not in kinds):
                 continue
             obj = next((c for c in p.children if c.dep_ == "pobj"), None)
             if obj is None:
                 continue
+            if obj.i not in u.cover and obj.lower_ in _PART_NOUNS:
+                # "a region inside Azerbaijan's borders", "a town in Ghana's north"
+                obj = next((c for c in obj.children if c.dep_ == "poss"), obj)
             if obj.lower_ == "capital" and any(c.lower_ == "the" for c in obj.children):
                 return _fact(u.unit.index, m, m, sentence_of(doc[span.start:span.start + 1],
                                                              u.unit),

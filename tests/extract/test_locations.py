@@ -229,3 +229,12 @@ def test_a_compass_word_between_possessor_and_region(nlp):
     r = run(nlp, "Rebels seized villages in Cameroon's northern Mayo-Tsanaga department, "
                  "Nigeria and Chad said.")
     assert ("Mayo-Tsanaga department", "Cameroon") in _pairs(r)
+
+
+def test_an_apposition_inside_or_within_a_country_places_the_region(nlp):
+    r = run(nlp, "The first war over Ogaden, a dry region inside Ethiopia's old borders "
+                 "then claimed by Somalia, broke out in 1977. Fighting resumed in Cabinda, "
+                 "an enclave within Angola, on Monday, Congo said.")
+    pairs = _pairs(r)
+    assert ("Cabinda", "Angola") in pairs
+    assert ("Ogaden", "Ethiopia") in pairs
