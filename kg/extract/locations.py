@@ -320,6 +320,9 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
             city = _home_city(e, entities, main, capital)
             if city is not None and e.type is EntityType.CITY and not _beside(e, city, text):
                 city = None
+            if city is not None and e.type is EntityType.PLACE and \
+                    _site_of_other_town(e, city, countries):
+                city = None
             if city is not None and city.key != e.key:
                 if not _wide(e):  # a river or island gets the city's region, not the city
                     found[city.key] = (city, None, "locatedin/dateline-city")
@@ -484,6 +487,32 @@ def _named_after_town(places: list[Entity], add) -> None:
             if town is not None and town is not e:
                 add(e, town, None, "locatedin/named-after")
                 break
+
+
+def _site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity]) -> bool:
+    """Whether a site is named after another town than the home city: "Tuguegarao
+    Airport" in a story datelined Manila stands in Tuguegarao, not Manila (the town is
+    one GeoNames knows in a country of the document: a city, or a town of the admin
+    data)."""
+    kinds = entity_rules().kind_nouns
+    words = fold(place.name).split()
+    k = len(words)
+    while k > 1:  # off with the site nouns at the end: "air base", "airport"
+        n = next((n for n in (2, 1) if k - n >= 1 and (kind := kinds.get(
+            " ".join(words[k - n:k]))) is not None and kind.sited), 0)
+        if not n:
+            break
+        k -= n
+    if k == len(words):
+        return False
+    town = " ".join(words[:k])
+    if town == fold(city.name) or any(town == fold(a) for a in city.aliases):
+        return False
+    codes = set(countries) | {city.country_code or ""}
+    if any(c.country_code in codes for c in gazetteer().city_candidates(town)):
+        return True
+    index = admin_index()
+    return any(index.towns(town, code) for code in codes if code)
 
 
 def _sited(words: list[str], kinds) -> bool:

@@ -238,3 +238,11 @@ def test_an_apposition_inside_or_within_a_country_places_the_region(nlp):
     pairs = _pairs(r)
     assert ("Cabinda", "Angola") in pairs
     assert ("Ogaden", "Ethiopia") in pairs
+
+
+def test_a_site_named_after_another_town_is_not_put_in_the_home_city(nlp):
+    r = run(nlp, "Relief flights landed at Tacloban Airport on Friday, officials in Manila said. "
+                 "Protesters gathered at Rizal Park in Manila.")
+    pairs = _pairs(r)
+    assert not any(p == "Tacloban Airport" and c == "Manila" for p, c in pairs)
+    assert ("Rizal Park", "Manila") in pairs
