@@ -9,9 +9,11 @@ container only when it is itself an entity of the document. Two stages:
   Mermoz district of Dakar"; "X, in the north of Y"; "the Israeli town of X" (the
   demonym's country); "the Y town of X"; "Dhaka's Gulshan", "the capital's A and B
   neighbourhoods" (the capital of the document's country); "X, the capital of Y";
+  "X in Mali's Mopti region"; "X, a region inside Y's borders";
 * per document, once mentions are resolved (``document_locations``): the containers the
   text states, then the gazetteer's (a linked city's or region's country), then for
   each container its own containers (a village in a province lies in its country too),
+  then for a site or neighbourhood nothing places the home city (kg/extract/home_city.py),
   and last, for a place whose country nothing states, the country the document is
   about (the one it names most, at least twice as often as any other).
 
@@ -21,7 +23,6 @@ a place inside it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import datetime
 from math import cos, radians
@@ -29,6 +30,15 @@ from math import cos, radians
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_rules import entity_rules
+from kg.extract.home_city import (
+    COMPASS_WORDS,
+    beside,
+    home_city,
+    site_of_other_town,
+    sited,
+    sublocal,
+    wide,
+)
 from kg.extract.spans import sentence_of
 from kg.records import Entity, EntityType, Fact, Mention, Unit
 from kg.resolve.admin import admin_index, unit_keys
@@ -48,8 +58,6 @@ _FILLER_MAX = 7
 _PART_NOUNS = {"border", "borders", "north", "south", "east", "west", "territory",
                "interior", "frontier", "frontiers", "northeast", "northwest", "southeast",
                "southwest", "centre", "center"}
-_COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern",
-                  "western", "central", "upper", "lower"}
 
 
 def _fact(unit: int, place: Mention, container: Mention, sentence: tuple[int, int],
@@ -181,7 +189,7 @@ def _owned(u: _Unit, c: Mention) -> Mention | None:
     if j >= len(doc) or doc[j].tag_ != "POS":
         return None
     j += 1
-    while j < len(doc) and doc[j].lower_ in _COMPASS_WORDS:
+    while j < len(doc) and doc[j].lower_ in COMPASS_WORDS:
         j += 1
     owned = u.at.get(j)
     return owned if owned is not None and owned.type in (EntityType.REGION,
@@ -242,7 +250,7 @@ def _possessive(u: _Unit, span: Span, m: Mention) -> Fact | None:
     resolution)."""
     doc = u.doc
     j = span.start - 1
-    while j > 1 and doc[j].lower_ in _COMPASS_WORDS:
+    while j > 1 and doc[j].lower_ in COMPASS_WORDS:
         j -= 1  # "Mozambique's northern Cabo Delgado province"
     if j < 1 or doc[j].tag_ != "POS":
         return None
@@ -315,16 +323,16 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
             found[container.key] = (container, fact, rule)
             for c2, _, _ in direct.get(container.key, {}).values():
                 todo.append((c2, None, "locatedin/contained"))
-        if _sublocal(e) and not any(
+        if sublocal(e) and not any(
                 c.type in (EntityType.CITY, EntityType.REGION) for c, _, _ in found.values()):
-            city = _home_city(e, entities, main, capital)
-            if city is not None and e.type is EntityType.CITY and not _beside(e, city, text):
+            city = home_city(e, entities, main, capital)
+            if city is not None and e.type is EntityType.CITY and not beside(e, city, text):
                 city = None
             if city is not None and e.type is EntityType.PLACE and \
-                    _site_of_other_town(e, city, countries):
+                    site_of_other_town(e, city, countries):
                 city = None
             if city is not None and city.key != e.key:
-                if not _wide(e):  # a river or island gets the city's region, not the city
+                if not wide(e):  # a river or island gets the city's region, not the city
                     found[city.key] = (city, None, "locatedin/dateline-city")
                 for c2, _, _ in direct.get(city.key, {}).values():
                     found.setdefault(c2.key, (c2, None, "locatedin/contained"))
@@ -387,49 +395,6 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> 
                                 add(e, c, None, "locatedin/admin", same_rank=True)
 
 
-def _sublocal(place: Entity) -> bool:
-    """Whether a place may lie inside a city: a square, building or neighbourhood (a
-    Place), or a "city" GeoNames does not know (``_beside`` tells which of them are the
-    city's neighbourhoods)."""
-    return place.type is EntityType.PLACE or (
-        place.type is EntityType.CITY and place.geonames_id is None
-        and not place.country_code)
-
-
-def _beside(place: Entity, city: Entity, text: str) -> bool:
-    """Whether a name GeoNames does not know is told as part of the city: a sentence
-    names both, and not as a list of towns ("the residence in Baluwatar ... in
-    Kathmandu"; "Police Headquarters, Bompai, Kano"; not "in La Paz and El Alto"); the
-    dateline is no such sentence, and "northern X" names a region, not a neighbourhood."""
-    body = [c for c in city.mentions if c.source != "dateline"]
-    at = {(c.unit, c.sentence) for c in body}
-    for m in place.mentions:
-        if (m.unit, m.sentence) not in at or _compass_before(text, m):
-            continue
-        near = [c for c in body if (c.unit, c.sentence) == (m.unit, m.sentence)]
-        if not any(_in_list(text, m, c) for c in near):
-            return True
-    return False
-
-
-def _compass_before(text: str, m: Mention) -> bool:
-    words = text[max(0, m.start - 12):m.start].split()
-    return bool(words) and words[-1].lower() in _COMPASS_WORDS
-
-
-_GAP_WORD = re.compile(r"[\w'’.-]+|,")
-
-
-def _in_list(text: str, a: Mention, b: Mention) -> bool:
-    """Whether two mentions stand in one list of towns ("A and B", "A, B and C"): the
-    words between them are commas, other names of the list and an "and" or "or"."""
-    first, second = (a, b) if a.start < b.start else (b, a)
-    words = _GAP_WORD.findall(text[first.end:second.start])
-    if not words or len(words) > 12 or not any(w in ("and", "or") for w in words):
-        return False
-    return all(w in (",", "and", "or") or w[:1].isupper() for w in words)
-
-
 def _known_elsewhere(place: Entity, main: Entity) -> bool:
     """Whether GeoNames knows the name only outside the document's country, or as a
     continent ("Washington" in a story about Bolivia; "Europe", "South America"): then the
@@ -441,20 +406,6 @@ def _known_elsewhere(place: Entity, main: Entity) -> bool:
         return False
     found = gaz.city_candidates(place.name)
     return bool(found) and all(c.country_code != main.country_code for c in found)
-
-
-def _wide(place: Entity) -> bool:
-    """Whether a place may reach beyond any one town: a river, island or highway ("the
-    Shire River": a ``wide`` kind noun ends its name), or a part of a country named with a
-    compass word ("the Lower Shire", "Northern Highlands")."""
-    words = fold(place.name).split()
-    if not words:
-        return False
-    if words[0] in _COMPASS_WORDS:
-        return True
-    kinds = entity_rules().kind_nouns
-    return any((k := kinds.get(" ".join(words[-n:]))) is not None and k.wide
-               for n in (1, 2) if len(words) >= n)
 
 
 def _named_after_town(places: list[Entity], add) -> None:
@@ -479,50 +430,14 @@ def _named_after_town(places: list[Entity], add) -> None:
             town = None
             for k in range(1, len(words)):
                 head, rest = " ".join(words[:k]), words[k:]
-                if head in towns and _sited(rest, kinds):  # "X civil prison"
+                if head in towns and sited(rest, kinds):  # "X civil prison"
                     town = towns[head]
                 if words[k - 1] == "of" and " ".join(words[k:]) in towns and \
-                        _sited(words[:k - 1], kinds):  # "port of X"
+                        sited(words[:k - 1], kinds):  # "port of X"
                     town = towns[" ".join(words[k:])]
             if town is not None and town is not e:
                 add(e, town, None, "locatedin/named-after")
                 break
-
-
-def _site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity]) -> bool:
-    """Whether a site is named after another town than the home city: "Tuguegarao
-    Airport" in a story datelined Manila stands in Tuguegarao, not Manila (the town is
-    one GeoNames knows in a country of the document: a city, or a town of the admin
-    data)."""
-    kinds = entity_rules().kind_nouns
-    words = fold(place.name).split()
-    k = len(words)
-    while k > 1:  # off with the site nouns at the end: "air base", "airport"
-        n = next((n for n in (2, 1) if k - n >= 1 and (kind := kinds.get(
-            " ".join(words[k - n:k]))) is not None and kind.sited), 0)
-        if not n:
-            break
-        k -= n
-    if k == len(words):
-        return False
-    town = " ".join(words[:k])
-    if town == fold(city.name) or any(town == fold(a) for a in city.aliases):
-        return False
-    codes = set(countries) | {city.country_code or ""}
-    if any(c.country_code in codes for c in gazetteer().city_candidates(town)):
-        return True
-    index = admin_index()
-    return any(index.towns(town, code) for code in codes if code)
-
-
-def _sited(words: list[str], kinds) -> bool:
-    """Whether the words end in (or are) a site noun: "civil prison", "port", "air base"."""
-    for n in (1, 2):
-        if len(words) >= n:
-            k = kinds.get(" ".join(words[-n:]))
-            if k is not None and k.sited:
-                return True
-    return False
 
 
 def _near(town, city: Entity, km: float = 15.0) -> bool:
@@ -554,32 +469,6 @@ def _namesake_country(place: Entity, countries: dict[str, Entity]) -> str | None
         return None
     codes = {c.country_code for c in gazetteer().cities_named(place.name)} & set(countries)
     return codes.pop() if len(codes) == 1 else None
-
-
-def _home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
-               capital: Entity | None = None) -> Entity | None:
-    """The city a square, building or neighbourhood nothing else places lies in: the
-    dateline city of the unit that first names it, else the city of the document's
-    country GeoNames knows that the document names most: at least twice as often as any
-    other, or as often as any other when it is the country's capital (squares, palaces and
-    ministries are mostly the capital's). Unlinked "cities" are left out of the count:
-    they are mostly villages or neighbourhoods themselves."""
-    first = min(place.mentions, key=lambda m: m.start)
-    if fold(place.name) in gazetteer().continents:
-        return None
-    cities = [e for e in entities if e.type is EntityType.CITY and e.mentions]
-    for e in cities:
-        if any(m.source == "dateline" and m.unit == first.unit for m in e.mentions):
-            return e
-    ranked = sorted((e for e in cities if e.country_code),
-                    key=lambda e: (-len(e.mentions), e is not capital))
-    if not ranked or (main is not None and ranked[0].country_code != main.country_code):
-        return None
-    top = len(ranked[0].mentions)
-    second = len(ranked[1].mentions) if len(ranked) > 1 else 0
-    if top >= 2 * second or (ranked[0] is capital and top >= second):
-        return ranked[0]
-    return None
 
 
 def _main_country(entities: list[Entity]) -> Entity | None:
