@@ -203,8 +203,11 @@ def part_of_facts(ctx) -> list[Fact]:
             seen.add(key)
             out.append(_fact(ctx, "PartOf", {"part": [part], "whole": [whole]}, tok, rule, 0.75))
 
+    heads = set(spec["body_heads"])
     for tok in ctx.tokens:
         part = _named(ctx, tok)
+        if part is not None:
+            _unit_of_body(ctx, tok, part, add, heads)
         # "NATO's Allied Joint Force Command", "its Permanent Council"
         if part is not None and tok.dep_ != "compound":
             for c in tok.children:
@@ -246,26 +249,22 @@ def part_of_facts(ctx) -> list[Fact]:
             whole = its_antecedent(ctx, poss) if poss.lower_ == "its" else _named(ctx, poss)
             add(_named(ctx, tok.doc[j]), whole, tok, "partof/apposition")
     _named_after_whole(ctx, add, spec)
-    _unit_of_body(ctx, add, set(spec["body_heads"]))
     return out
 
 
-def _unit_of_body(ctx, add, heads: set[str]) -> None:
+def _unit_of_body(ctx, tok: Token, part: Mention, add, heads: set[str]) -> None:
     """"the Kano State Police Command of the Nigeria Police Force", "the Anti-Cybercrime
     Unit of the Command": a named unit (its name ends in a body head of relations.yaml
     ``part_of.body_heads``), then "of" and another body, is part of that body."""
-    for tok in ctx.tokens:
-        part = _named(ctx, tok)
-        if part is None or tok.lemma_.lower() not in heads or \
-                ctx.unit.start + tok.idx + len(tok) != part.end:
-            continue  # the last word of the unit's name
-        for p in tok.children:
-            if p.dep_ != "prep" or p.lower_ != "of":
-                continue
-            for obj in p.children:
-                whole = _body(ctx, obj) if obj.dep_ == "pobj" else None
-                if whole is not None and whole.start >= part.end:
-                    add(part, whole, tok, "partof/of-body")
+    if tok.lemma_.lower() not in heads or ctx.unit.start + tok.idx + len(tok) != part.end:
+        return  # the last word of the unit's name
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ != "of":
+            continue
+        for obj in p.children:
+            whole = _body(ctx, obj) if obj.dep_ == "pobj" else None
+            if whole is not None and whole.start >= part.end:
+                add(part, whole, tok, "partof/of-body")
 
 
 def _body(ctx, tok: Token) -> Mention | None:
