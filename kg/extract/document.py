@@ -103,6 +103,6 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts)
     body_owners(facts, entities)
     facts = merge_facts(facts, entities, headlines=tuple(headlines)) + \
-        document_locations(located, entities)
+        document_locations(located, entities, text=document.text)
     return DocumentResult(document=document, sentences=sentences, entities=entities,
                           facts=facts, model=model)

@@ -140,6 +140,26 @@ def _named_state(span: Span) -> EntityType | None:
     return None
 
 
+# labels the small model gives names of sites it does not know ("Toussaint Louverture
+# International Airport" an event, "Air Base 101" a product, "the Independence Monument" a law)
+_SITE_LABELS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+
+
+def _site_name(span: Span, label: str, rules: EntityRules) -> EntityType | None:
+    """A Title Case name the model called an event, product, work or law is a place when
+    it ends in a place head ("... International Airport", "Independence Monument",
+    "GT Road"; "Air Base 101": a number after the head is part of the name)."""
+    if label not in _SITE_LABELS:
+        return None
+    words = [t for t in span if not t.like_num and not t.is_punct]
+    while words and words[-1].text[:1].isdigit():
+        words.pop()
+    if not words or not words[-1].is_title:
+        return None
+    return EntityType.PLACE if head_type(" ".join(t.text for t in words),
+                                          rules) is EntityType.PLACE else None
+
+
 def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     text = span.text
     if label.startswith("KG_"):
@@ -148,7 +168,7 @@ def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
         return EntityType.COUNTRY if gazetteer().country(text) else None
     base = LABEL_TYPES.get(label)
     if base is None:
-        return None
+        return _site_name(span, label, rules)
     if base in (EntityType.ORGANIZATION, EntityType.PERSON) and len(span) <= 3 and \
             span.root.dep_ == "pobj" and span.root.head.lower_ in place_preps() and \
             head_type(text, rules) is None:

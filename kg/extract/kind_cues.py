@@ -37,6 +37,9 @@ _LIST = {",", "and", "&"}
 _LOCATIVE = {"in", "near", "outside", "around", "across", "towards", "toward", "into", "to",
              "from"}
 _LOCATIVE_KNOWN = {"to", "from"}  # after these, only a name the gazetteer knows
+# "the outskirts of X", "the centre of X": a part of a place, then "of" and the place
+_PART_OF_PLACE = {"outskirts", "centre", "center", "heart", "edge", "suburbs", "vicinity",
+                  "streets", "environs"}
 _PLACES = {EntityType.CITY, EntityType.REGION, EntityType.PLACE}
 _Typed = dict[tuple[int, int], tuple[EntityType, str]]  # token range -> type, rule
 
@@ -195,7 +198,9 @@ def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
     if "of" in noun.cues and not listed_before and j < len(doc) and doc[j].lower_ == "of" \
             and i > 0 and \
             (doc[i - 1].lower_ in _DETS or doc[i - 1].pos_ == "ADJ" or doc[i - 1].tag_ == "POS"
-             or doc[i - 1].pos_ == "PROPN") and (plural or not named_before):
+             or doc[i - 1].pos_ == "PROPN" or (doc[i - 1].dep_ == "compound"
+                                               and doc[i - 1].is_lower)) \
+            and (plural or not named_before):  # "the port town of X", "the mining village of X"
         names = _list_names(doc, j + 1)
         if noun.part_of_name and len(names) == 1:
             typed[(i, names[0][1])] = (noun.type, "rule:kind-noun")
@@ -334,6 +339,8 @@ def _after_locative(span) -> str | None:
         tok = doc[i]
         if tok.lower_ in _LOCATIVE:
             return tok.lower_
+        if tok.lower_ == "of" and i > 0 and doc[i - 1].lower_ in _PART_OF_PLACE:
+            return "of"
         if tok.text in _LIST or tok.lower_ == "or":  # back over "A, B and" to the preposition
             while i > 0 and (doc[i].text in _LIST or doc[i].lower_ == "or"):
                 coordinated = coordinated or doc[i].lower_ in ("and", "or")

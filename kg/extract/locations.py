@@ -9,9 +9,11 @@ container only when it is itself an entity of the document. Two stages:
   Mermoz district of Dakar"; "X, in the north of Y"; "the Israeli town of X" (the
   demonym's country); "the Y town of X"; "Dhaka's Gulshan", "the capital's A and B
   neighbourhoods" (the capital of the document's country); "X, the capital of Y";
+  "X in Mali's Mopti region"; "X, a region inside Y's borders";
 * per document, once mentions are resolved (``document_locations``): the containers the
   text states, then the gazetteer's (a linked city's or region's country), then for
   each container its own containers (a village in a province lies in its country too),
+  then for a site or neighbourhood nothing places the home city (kg/extract/home_city.py),
   and last, for a place whose country nothing states, the country the document is
   about (the one it names most, at least twice as often as any other).
 
@@ -28,6 +30,14 @@ from math import cos, radians
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_rules import entity_rules
+from kg.extract.home_city import (
+    beside,
+    home_city,
+    site_of_other_town,
+    sited,
+    sublocal,
+    wide,
+)
 from kg.extract.spans import sentence_of
 from kg.records import Entity, EntityType, Fact, Mention, Unit
 from kg.resolve.admin import admin_index, unit_keys
@@ -41,6 +51,10 @@ _RANK = {EntityType.PLACE: 0, EntityType.CITY: 1, EntityType.REGION: 2, EntityTy
 _BETWEEN = {",", "in", "of", "the", "a", "on", "at", "near", "part", "outskirts", "centre",
             "center", "heart", "edge", "coast", "border", "far", "remote", "-", "–"}
 _FILLER_MAX = 7
+# nouns for a part of a place its possessor names: "inside Azerbaijan's borders"
+_PART_NOUNS = {"border", "borders", "north", "south", "east", "west", "territory",
+               "interior", "frontier", "frontiers", "northeast", "northwest", "southeast",
+               "southwest", "centre", "center"}
 
 
 def _fact(unit: int, place: Mention, container: Mention, sentence: tuple[int, int],
@@ -99,8 +113,9 @@ def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
 
 def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     """"Bangula, a trading centre in Nsanje district", "Gono Bhaban, the prime minister's
-    residence in Dhaka", "Delmas, a district of the capital": the place in the
-    apposition's "in" phrase (or "of" after a kind noun: "a district of", "a suburb of")."""
+    residence in Dhaka", "Delmas, a district of the capital", "X, a region inside
+    Y's borders": the place in the apposition's "in"/"inside"/"within" phrase (or its
+    possessor) or "of" after a kind noun ("a district of", "a suburb of")."""
     doc = u.doc
     if span.end >= len(doc) or doc[span.end].text != ",":
         return None
@@ -108,12 +123,15 @@ def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
         if t.dep_ != "appos" or t.i <= span.end or t.i in u.cover:
             continue
         for p in t.children:
-            if p.dep_ != "prep" or p.lower_ not in ("in", "of") or (
+            if p.dep_ != "prep" or p.lower_ not in ("in", "inside", "within", "of") or (
                     p.lower_ == "of" and t.lower_ not in kinds):
                 continue
             obj = next((c for c in p.children if c.dep_ == "pobj"), None)
             if obj is None:
                 continue
+            if obj.i not in u.cover and obj.lower_ in _PART_NOUNS:
+                # "a region inside Azerbaijan's borders", "a town in Ghana's north"
+                obj = next((c for c in obj.children if c.dep_ == "poss"), obj)
             if obj.lower_ == "capital" and any(c.lower_ == "the" for c in obj.children):
                 return _fact(u.unit.index, m, m, sentence_of(doc[span.start:span.start + 1],
                                                              u.unit),
@@ -136,6 +154,9 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
             c = u.at[i]
             if skipped == 0 or _listed(u, i, c):
                 return None
+            owned = _owned(u, c)
+            if owned is not None:  # "X in Mali's Mopti region": in the region (and Mali)
+                c = owned
             rule = "locatedin/comma" if skipped == 1 and doc[i - 1].text == "," \
                 else "locatedin/text"
             return u.fact(m, c, span, rule)
@@ -156,6 +177,21 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
             continue
         return None
     return None
+
+
+def _owned(u: _Unit, c: Mention) -> Mention | None:
+    """The place a possessive container owns: "Mali's (central) Mopti region" -> Mopti."""
+    doc = u.doc
+    span = next(s for s, pm in u.spans if pm is c)
+    j = span.end
+    if j >= len(doc) or doc[j].tag_ != "POS":
+        return None
+    j += 1
+    while j < len(doc) and doc[j].lower_ in entity_rules().compass:
+        j += 1
+    owned = u.at.get(j)
+    return owned if owned is not None and owned.type in (EntityType.REGION,
+                                                         EntityType.CITY) else None
 
 
 def _listed(u: _Unit, i: int, c: Mention) -> bool:
@@ -207,10 +243,13 @@ def _kind_of(u: _Unit, span: Span, m: Mention, kinds) -> list[Fact | None]:
 
 
 def _possessive(u: _Unit, span: Span, m: Mention) -> Fact | None:
-    """"Dhaka's Gulshan": the possessor is the container; "the capital's X" too (the
-    capital of the document's country, settled after resolution)."""
+    """"Dhaka's Gulshan", "Mali's central Mopti region": the possessor is the container;
+    "the capital's X" too (the capital of the document's country, settled after
+    resolution)."""
     doc = u.doc
     j = span.start - 1
+    while j > 1 and doc[j].lower_ in entity_rules().compass:
+        j -= 1  # "Mozambique's northern Cabo Delgado province"
     if j < 1 or doc[j].tag_ != "POS":
         return None
     owner = next((pm for s, pm in u.spans if s.end == j), None)
@@ -223,9 +262,11 @@ def _possessive(u: _Unit, span: Span, m: Mention) -> Fact | None:
 
 
 # --- per document: resolved entities ------------------------------------------------------
-def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]:
+def document_locations(stated: list[Fact], entities: list[Entity], *, text: str = ""
+                       ) -> list[Fact]:
     """One LocatedIn per pair of entities: the text's, the gazetteer's, the containers'
-    containers, and the document's country for places nothing else places."""
+    containers, and the document's country for places nothing else places. ``text``:
+    the document's text (mention offsets index it)."""
     entity_of = {m: e for e in entities for m in e.mentions}
     countries = {e.country_code: e for e in entities
                  if e.type is EntityType.COUNTRY and e.country_code and e.mentions}
@@ -280,11 +321,16 @@ def document_locations(stated: list[Fact], entities: list[Entity]) -> list[Fact]
             found[container.key] = (container, fact, rule)
             for c2, _, _ in direct.get(container.key, {}).values():
                 todo.append((c2, None, "locatedin/contained"))
-        if e.type is EntityType.PLACE and not any(
+        if sublocal(e) and not any(
                 c.type in (EntityType.CITY, EntityType.REGION) for c, _, _ in found.values()):
-            city = _home_city(e, entities, main, capital)
+            city = home_city(e, entities, main, capital)
+            if city is not None and e.type is EntityType.CITY and not beside(e, city, text):
+                city = None
+            if city is not None and e.type is EntityType.PLACE and \
+                    site_of_other_town(e, city, countries):
+                city = None
             if city is not None and city.key != e.key:
-                if not _wide(e):  # a river or island gets the city's region, not the city
+                if not wide(e):  # a river or island gets the city's region, not the city
                     found[city.key] = (city, None, "locatedin/dateline-city")
                 for c2, _, _ in direct.get(city.key, {}).values():
                     found.setdefault(c2.key, (c2, None, "locatedin/contained"))
@@ -360,20 +406,6 @@ def _known_elsewhere(place: Entity, main: Entity) -> bool:
     return bool(found) and all(c.country_code != main.country_code for c in found)
 
 
-def _wide(place: Entity) -> bool:
-    """Whether a place may reach beyond any one town: a river, island or highway ("the
-    Shire River": a ``wide`` kind noun ends its name), or a part of a country named with a
-    compass word ("the Lower Shire", "Northern Highlands")."""
-    words = fold(place.name).split()
-    if not words:
-        return False
-    if words[0] in entity_rules().compass:
-        return True
-    kinds = entity_rules().kind_nouns
-    return any((k := kinds.get(" ".join(words[-n:]))) is not None and k.wide
-               for n in (1, 2) if len(words) >= n)
-
-
 def _named_after_town(places: list[Entity], add) -> None:
     """A site or building named after a town or region of the document stands in it:
     "the Saint-Marc civil prison", "Mocímboa da Praia port", "the port of Beira" (a
@@ -396,24 +428,14 @@ def _named_after_town(places: list[Entity], add) -> None:
             town = None
             for k in range(1, len(words)):
                 head, rest = " ".join(words[:k]), words[k:]
-                if head in towns and _sited(rest, kinds):  # "X civil prison"
+                if head in towns and sited(rest, kinds):  # "X civil prison"
                     town = towns[head]
                 if words[k - 1] == "of" and " ".join(words[k:]) in towns and \
-                        _sited(words[:k - 1], kinds):  # "port of X"
+                        sited(words[:k - 1], kinds):  # "port of X"
                     town = towns[" ".join(words[k:])]
             if town is not None and town is not e:
                 add(e, town, None, "locatedin/named-after")
                 break
-
-
-def _sited(words: list[str], kinds) -> bool:
-    """Whether the words end in (or are) a site noun: "civil prison", "port", "air base"."""
-    for n in (1, 2):
-        if len(words) >= n:
-            k = kinds.get(" ".join(words[-n:]))
-            if k is not None and k.sited:
-                return True
-    return False
 
 
 def _near(town, city: Entity, km: float = 15.0) -> bool:
@@ -445,32 +467,6 @@ def _namesake_country(place: Entity, countries: dict[str, Entity]) -> str | None
         return None
     codes = {c.country_code for c in gazetteer().cities_named(place.name)} & set(countries)
     return codes.pop() if len(codes) == 1 else None
-
-
-def _home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
-               capital: Entity | None = None) -> Entity | None:
-    """The city a square, building or neighbourhood nothing else places lies in: the
-    dateline city of the unit that first names it, else the city of the document's
-    country GeoNames knows that the document names most: at least twice as often as any
-    other, or as often as any other when it is the country's capital (squares, palaces and
-    ministries are mostly the capital's). Unlinked "cities" are left out of the count:
-    they are mostly villages or neighbourhoods themselves."""
-    first = min(place.mentions, key=lambda m: m.start)
-    if fold(place.name) in gazetteer().continents:
-        return None
-    cities = [e for e in entities if e.type is EntityType.CITY and e.mentions]
-    for e in cities:
-        if any(m.source == "dateline" and m.unit == first.unit for m in e.mentions):
-            return e
-    ranked = sorted((e for e in cities if e.country_code),
-                    key=lambda e: (-len(e.mentions), e is not capital))
-    if not ranked or (main is not None and ranked[0].country_code != main.country_code):
-        return None
-    top = len(ranked[0].mentions)
-    second = len(ranked[1].mentions) if len(ranked) > 1 else 0
-    if top >= 2 * second or (ranked[0] is capital and top >= second):
-        return ranked[0]
-    return None
 
 
 def _main_country(entities: list[Entity]) -> Entity | None:

@@ -18,7 +18,9 @@ PartOf (part, whole):
 - "the Permanent Council of the Organization of American States": the organisation
   after "of" in a body's name (the text names it elsewhere too);
 - "UN Security Council", "MDF Air Wing": a body named after an organisation the text
-  names.
+  names;
+- "the Kano State Police Command of the Nigeria Police Force": a unit's name, "of" and
+  another body.
 Words are data: kg/rules/events/relations.yaml (``membership``, ``part_of``).
 """
 
@@ -201,8 +203,11 @@ def part_of_facts(ctx) -> list[Fact]:
             seen.add(key)
             out.append(_fact(ctx, "PartOf", {"part": [part], "whole": [whole]}, tok, rule, 0.75))
 
+    heads = set(spec["body_heads"])
     for tok in ctx.tokens:
         part = _named(ctx, tok)
+        if part is not None:
+            _unit_of_body(ctx, tok, part, add, heads)
         # "NATO's Allied Joint Force Command", "its Permanent Council"
         if part is not None and tok.dep_ != "compound":
             for c in tok.children:
@@ -245,6 +250,21 @@ def part_of_facts(ctx) -> list[Fact]:
             add(_named(ctx, tok.doc[j]), whole, tok, "partof/apposition")
     _named_after_whole(ctx, add, spec)
     return out
+
+
+def _unit_of_body(ctx, tok: Token, part: Mention, add, heads: set[str]) -> None:
+    """"the Kano State Police Command of the Nigeria Police Force", "the Anti-Cybercrime
+    Unit of the Command": a named unit (its name ends in a body head of relations.yaml
+    ``part_of.body_heads``), then "of" and another body, is part of that body."""
+    if tok.lemma_.lower() not in heads or ctx.unit.start + tok.idx + len(tok) != part.end:
+        return  # the last word of the unit's name
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ != "of":
+            continue
+        for obj in p.children:
+            whole = _body(ctx, obj) if obj.dep_ == "pobj" else None
+            if whole is not None and whole.start >= part.end:
+                add(part, whole, tok, "partof/of-body")
 
 
 def _body(ctx, tok: Token) -> Mention | None:

@@ -40,10 +40,12 @@ _BRACKET = re.compile(r"\s*\([^)]*\)")  # "Cagayan Valley (Region II)"
 @lru_cache(maxsize=1 << 14)
 def unit_keys(name: str) -> frozenset[str]:
     """Folded forms a unit's name is compared by: as written and without its kind word
-    ("Chikwawa District" -> "chikwawa"), unless only a compass word would be left."""
+    ("Chikwawa District" -> "chikwawa"), unless only a compass word would be left; a
+    hyphen counts as a space ("Al-Haouz" is "Al Haouz")."""
     if not name:
         return frozenset()
-    key = _BRACKET.sub("", fold(name)).strip()
+    # "Al-Haouz" (GeoNames) is the "Al Haouz" of the text: hyphens compare as spaces
+    key = " ".join(_BRACKET.sub("", fold(name)).replace("-", " ").split())
     bare = _KIND.sub("", key).strip()
     if bare and bare != key and bare not in entity_rules().compass:
         return frozenset((key, bare))

@@ -167,3 +167,82 @@ def test_a_name_ending_in_a_region_word_is_a_region(nlp):
     assert ("Maipú", "Valparaíso Metropolitan Region") in _pairs(r)
     r = run(nlp, "The Ondo State police command said 12 people died.")
     assert any(e.type is EntityType.REGION and e.name.startswith("Ondo") for e in r.entities)
+
+
+def test_a_hyphen_in_the_geonames_unit_name_compares_as_a_space(nlp):
+    # GeoNames writes the town's district "Al-Zubair District"; the text "Al Zubair"
+    r = run(nlp, "Dockers went on strike in Umm Qasr on Monday, and the governor said "
+                 "protests had spread across the Al Zubair district of Iraq.")
+    assert ("Umm Qasr", "Al Zubair district") in _pairs(r)
+
+
+def test_a_site_the_model_calls_a_product_or_law_is_a_place(nlp):
+    # the small model tags "Air Base 172" a product and "the Unity Monument" a law
+    r = run(nlp, "Chad pulled its last 200 soldiers out of Air Base 172 on Sunday. "
+                 "Protesters marched to the Unity Monument in Lusaka.")
+    for name in ("Air Base 172", "Unity Monument"):
+        found = [e for e in r.entities if e.name == name]
+        assert found and found[0].type is EntityType.PLACE, name
+    assert ("Unity Monument", "Lusaka") in _pairs(r)
+
+
+def test_a_name_geonames_lacks_told_with_the_city_is_its_neighbourhood(nlp):
+    r = run(nlp, "Police fired tear gas at students outside the minister's residence in "
+                 "Kisenyi on Tuesday, as unrest spread across Kampala.")
+    assert ("Kisenyi", "Kampala") in _pairs(r)
+
+
+def test_a_town_listed_with_the_city_or_told_apart_is_no_neighbourhood(nlp):
+    r = run(nlp, "Schools were closed in Kampala and Lutembera on Tuesday, Uganda's education "
+                 "ministry said. Rebels attacked the village of Amuriat on Monday. The army "
+                 "said in Kampala that it had sent troops.")
+    pairs = _pairs(r)
+    assert ("Lutembera", "Uganda") in pairs
+    assert not any(p in ("Lutembera", "Amuriat") and c == "Kampala" for p, c in pairs)
+
+
+def test_a_kind_noun_after_a_noun_modifier_types_the_name(nlp):
+    # "the port town of X", "the mining village of X": the noun before "of" still says
+    r = run(nlp, "The rebellion began with a raid on the port town of Mocímboa da Praia in "
+                 "2017. Soldiers reached the mining village of Kalembe Ndusi on Friday.")
+    for name in ("Mocímboa da Praia", "Kalembe Ndusi"):
+        found = [e for e in r.entities if e.name == name]
+        assert found and found[0].type is EntityType.CITY, name
+
+
+def test_the_outskirts_of_a_name_is_a_place(nlp):
+    # the model tags "Maroun al-Ras" a person; "the outskirts of" says it is a place
+    r = run(nlp, "Shells landed on the outskirts of Maroun al-Ras overnight.")
+    found = [e for e in r.entities if e.name == "Maroun al-Ras"]
+    assert found and found[0].type is EntityType.CITY
+
+
+def test_a_possessed_region_is_the_container_not_its_country(nlp):
+    # "X in Mali's Mopti region": X lies in the region (and through it in Mali)
+    r = run(nlp, "Gunmen attacked Zanga village in Mali's Mopti region. Niger condemned it.")
+    pairs = _pairs(r)
+    assert ("Zanga village", "Mopti") in pairs
+    assert ("Zanga village", "Mali") in pairs
+
+
+def test_a_compass_word_between_possessor_and_region(nlp):
+    r = run(nlp, "Rebels seized villages in Cameroon's northern Mayo-Tsanaga department, "
+                 "Nigeria and Chad said.")
+    assert ("Mayo-Tsanaga department", "Cameroon") in _pairs(r)
+
+
+def test_an_apposition_inside_or_within_a_country_places_the_region(nlp):
+    r = run(nlp, "The first war over Ogaden, a dry region inside Ethiopia's old borders "
+                 "then claimed by Somalia, broke out in 1977. Fighting resumed in Cabinda, "
+                 "an enclave within Angola, on Monday, Congo said.")
+    pairs = _pairs(r)
+    assert ("Cabinda", "Angola") in pairs
+    assert ("Ogaden", "Ethiopia") in pairs
+
+
+def test_a_site_named_after_another_town_is_not_put_in_the_home_city(nlp):
+    r = run(nlp, "Relief flights landed at Tacloban Airport on Friday, officials in Manila said. "
+                 "Protesters gathered at Rizal Park in Manila.")
+    pairs = _pairs(r)
+    assert not any(p == "Tacloban Airport" and c == "Manila" for p, c in pairs)
+    assert ("Rizal Park", "Manila") in pairs

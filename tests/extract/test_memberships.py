@@ -104,3 +104,10 @@ def test_a_medium_of_a_described_body_is_no_part_of_it(nlp):
     r = run(nlp, "The Interior Ministry of Peru said 12 people were held, as quoted on the "
                  "government's Telegram channel.")
     assert not facts_of(r, "PartOf")
+
+
+def test_a_named_unit_of_another_body_is_part_of_it(nlp):
+    r = run(nlp, "The Ashanti Regional Police Command of the Ghana Police Service said on "
+                 "Monday that 40 people had been arrested.")
+    assert ("Ashanti Regional Police Command", "Ghana Police Service") in _pairs(
+        r, "PartOf", "part", "whole")

@@ -1,0 +1,136 @@
+"""Where a place nothing in the text places lies: the document's home city.
+
+Helpers of kg/extract/locations.py: the city a square, building or neighbourhood lies in
+(the dateline city, else the city the document names most), which "cities" GeoNames does
+not know are that city's neighbourhoods (told in one sentence with it, not as a list of
+towns), and which sites stand elsewhere (named after another town; a river or highway
+that may reach beyond any one town).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entity_rules import entity_rules
+from kg.records import Entity, EntityType, Mention
+from kg.resolve.admin import admin_index
+from kg.resolve.places import fold, gazetteer
+
+
+def sublocal(place: Entity) -> bool:
+    """Whether a place may lie inside a city: a square, building or neighbourhood (a
+    Place), or a "city" GeoNames does not know (``beside`` tells which of them are the
+    city's neighbourhoods)."""
+    return place.type is EntityType.PLACE or (
+        place.type is EntityType.CITY and place.geonames_id is None
+        and not place.country_code)
+
+
+def beside(place: Entity, city: Entity, text: str) -> bool:
+    """Whether a name GeoNames does not know is told as part of the city: a sentence
+    names both, and not as a list of towns ("the residence in Baluwatar ... in
+    Kathmandu"; "Police Headquarters, Bompai, Kano"; not "in La Paz and El Alto"); the
+    dateline is no such sentence, and "northern X" names a region, not a neighbourhood."""
+    body = [c for c in city.mentions if c.source != "dateline"]
+    at = {(c.unit, c.sentence) for c in body}
+    for m in place.mentions:
+        if (m.unit, m.sentence) not in at or _compass_before(text, m):
+            continue
+        near = [c for c in body if (c.unit, c.sentence) == (m.unit, m.sentence)]
+        if not any(_in_list(text, m, c) for c in near):
+            return True
+    return False
+
+
+def _compass_before(text: str, m: Mention) -> bool:
+    words = text[max(0, m.start - 12):m.start].split()
+    return bool(words) and words[-1].lower() in entity_rules().compass
+
+
+_GAP_WORD = re.compile(r"[\w'’.-]+|,")
+
+
+def _in_list(text: str, a: Mention, b: Mention) -> bool:
+    """Whether two mentions stand in one list of towns ("A and B", "A, B and C"): the
+    words between them are commas, other names of the list and an "and" or "or"."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    words = _GAP_WORD.findall(text[first.end:second.start])
+    if not words or len(words) > 12 or not any(w in ("and", "or") for w in words):
+        return False
+    return all(w in (",", "and", "or") or w[:1].isupper() for w in words)
+
+
+def site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity]) -> bool:
+    """Whether a site is named after another town than the home city: "Tuguegarao
+    Airport" in a story datelined Manila stands in Tuguegarao, not Manila (the town is
+    one GeoNames knows in a country of the document: a city, or a town of the admin
+    data)."""
+    kinds = entity_rules().kind_nouns
+    words = fold(place.name).split()
+    k = len(words)
+    while k > 1:  # off with the site nouns at the end: "air base", "airport"
+        n = next((n for n in (2, 1) if k - n >= 1 and (kind := kinds.get(
+            " ".join(words[k - n:k]))) is not None and kind.sited), 0)
+        if not n:
+            break
+        k -= n
+    if k == len(words):
+        return False
+    town = " ".join(words[:k])
+    if town == fold(city.name) or any(town == fold(a) for a in city.aliases):
+        return False
+    codes = set(countries) | {city.country_code or ""}
+    if any(c.country_code in codes for c in gazetteer().city_candidates(town)):
+        return True
+    index = admin_index()
+    return any(index.towns(town, code) for code in codes if code)
+
+
+def sited(words: list[str], kinds) -> bool:
+    """Whether the words end in (or are) a site noun: "civil prison", "port", "air base"."""
+    for n in (1, 2):
+        if len(words) >= n:
+            k = kinds.get(" ".join(words[-n:]))
+            if k is not None and k.sited:
+                return True
+    return False
+
+
+def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
+               capital: Entity | None = None) -> Entity | None:
+    """The city a square, building or neighbourhood nothing else places lies in: the
+    dateline city of the unit that first names it, else the city of the document's
+    country GeoNames knows that the document names most: at least twice as often as any
+    other, or as often as any other when it is the country's capital (squares, palaces and
+    ministries are mostly the capital's). Unlinked "cities" are left out of the count:
+    they are mostly villages or neighbourhoods themselves."""
+    first = min(place.mentions, key=lambda m: m.start)
+    if fold(place.name) in gazetteer().continents:
+        return None
+    cities = [e for e in entities if e.type is EntityType.CITY and e.mentions]
+    for e in cities:
+        if any(m.source == "dateline" and m.unit == first.unit for m in e.mentions):
+            return e
+    ranked = sorted((e for e in cities if e.country_code),
+                    key=lambda e: (-len(e.mentions), e is not capital))
+    if not ranked or (main is not None and ranked[0].country_code != main.country_code):
+        return None
+    top = len(ranked[0].mentions)
+    second = len(ranked[1].mentions) if len(ranked) > 1 else 0
+    if top >= 2 * second or (ranked[0] is capital and top >= second):
+        return ranked[0]
+    return None
+
+
+def wide(place: Entity) -> bool:
+    """Whether a place may reach beyond any one town: a river, island or highway ("the
+    Shire River": a ``wide`` kind noun ends its name), or a part of a country named with a
+    compass word ("the Lower Shire", "Northern Highlands")."""
+    words = fold(place.name).split()
+    if not words:
+        return False
+    if words[0] in entity_rules().compass:
+        return True
+    kinds = entity_rules().kind_nouns
+    return any((k := kinds.get(" ".join(words[-n:]))) is not None and k.wide
+               for n in (1, 2) if len(words) >= n)
