@@ -121,3 +121,48 @@ def test_damage_told_without_a_day_takes_the_date_of_the_attack_before_it(nlp):
     r = run(nlp, "Warplanes will strike Kherson on Wednesday. Floods destroyed 40 houses.")
     (damage,) = facts_of(r, "Damage")
     assert "date" not in damage.roles
+
+
+# --- appointments: "by appointing", an indefinite description before the name, a misread
+# "the junta named X as ..." (issue 15, round 15n) ------------------------------------------
+def test_an_appointment_by_way_of_a_gerund_is_done_by_the_main_subject(nlp):
+    r = run(nlp, "The ruling council responded by appointing a former diplomat, Rosa Vega, "
+                 "as foreign minister.")
+    (appointment,) = facts_of(r, "Appointment")
+    assert names(r, appointment.roles["agent"]) == {"ruling council"}
+    assert names(r, appointment.roles["theme"]) == {"Rosa Vega"}
+    assert appointment.roles["role"] == ["foreign minister"]
+
+
+def test_an_arrest_by_way_of_a_gerund_is_an_arrest(nlp):
+    r = run(nlp, "Police in Kumasi responded by arresting 40 students.")
+    (arrest,) = facts_of(r, "Arrest")
+    assert names(r, arrest.roles["agent"]) == {"Police"}
+    assert arrest.roles["quantity"][0].value == 40
+
+
+def test_a_gerund_after_of_stays_no_event(nlp):
+    # "accused of arresting": the arrest is what is alleged, told by the Accusation
+    r = run(nlp, "The opposition accused the governor of arresting journalists.")
+    assert not facts_of(r, "Arrest")
+
+
+def test_a_name_after_an_indefinite_description_is_the_one_acted_on(nlp):
+    r = run(nlp, "Soldiers arrested a local journalist, Omar Haddad, in Sirte on Monday.")
+    (arrest,) = facts_of(r, "Arrest")
+    assert names(r, arrest.roles["theme"]) == {"Omar Haddad"}
+
+
+def test_a_verbless_reading_of_named_as_is_still_an_appointment(nlp):
+    # the model reads "the council named X" as "a council called X"
+    r = run(nlp, "Hours later the council named General Omar Bashir, head of the guard, as "
+                 "interim president.")
+    (appointment,) = facts_of(r, "Appointment")
+    assert names(r, appointment.roles["agent"]) == {"council"}
+    assert names(r, appointment.roles["theme"]) == {"Omar Bashir"}
+    assert appointment.roles["role"] == ["interim president"]
+
+
+def test_a_person_named_so_is_no_appointment(nlp):
+    assert not facts_of(run(nlp, "A man named John Osei was arrested in Tamale."),
+                        "Appointment")
