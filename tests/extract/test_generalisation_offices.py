@@ -166,3 +166,28 @@ def test_a_verbless_reading_of_named_as_is_still_an_appointment(nlp):
 def test_a_person_named_so_is_no_appointment(nlp):
     assert not facts_of(run(nlp, "A man named John Osei was arrested in Tamale."),
                         "Appointment")
+
+
+# --- a place word before a local office: the place of that kind the sentence named --------
+def test_a_village_head_in_apposition_heads_the_village_named_before(nlp):
+    r = run(nlp, "Shells hit the school in Kirovka, according to the village head, Ivan "
+                 "Petrenko, who said 200 residents had fled.")
+    (position,) = [f for f in facts_of(r, "Position")
+                   if names(r, f.roles["holder"]) == {"Ivan Petrenko"}]
+    assert names(r, position.roles["organization"]) == {"Kirovka"}
+    assert position.roles["role"] == ["village head"]
+
+
+def test_a_provincial_governor_governs_the_province_named_before(nlp):
+    r = run(nlp, "Rescuers reached Tafilalt, a mountain commune in Azilal province, on Monday, "
+                 "the provincial governor, Said Amrani, said.")
+    (position,) = [f for f in facts_of(r, "Position")
+                   if names(r, f.roles["holder"]) == {"Said Amrani"}]
+    assert names(r, position.roles["organization"]) == {"Azilal"}
+
+
+def test_a_place_word_before_a_non_local_office_owns_nothing(nlp):
+    r = run(nlp, "The regional police spokesman, Mark Obi, said 12 people had been arrested "
+                 "in Kano.")
+    for position in facts_of(r, "Position"):
+        assert names(r, position.roles.get("organization", [])) != {"Kano"}
