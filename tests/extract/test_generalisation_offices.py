@@ -191,3 +191,20 @@ def test_a_place_word_before_a_non_local_office_owns_nothing(nlp):
                  "in Kano.")
     for position in facts_of(r, "Position"):
         assert names(r, position.roles.get("organization", [])) != {"Kano"}
+
+
+# --- a person's name the model began a word late ------------------------------------------
+def test_a_given_name_the_model_left_out_belongs_to_the_name(nlp):
+    r = run(nlp, "Its acting chairman, Tariqul Islam Khan, warned on Monday that the party "
+                 "could return to the streets.")
+    assert any(e.name == "Tariqul Islam Khan" for e in r.entities)
+
+
+def test_a_title_before_a_name_stays_out_of_it(nlp):
+    for text, name in (("President Ruto said on Monday that the talks had failed.", "Ruto"),
+                       ("Parliament Speaker Nino Beridze said the chamber would vote.",
+                        "Nino Beridze")):
+        r = run(nlp, text)
+        people = [e.name for e in r.entities if e.type.value == "Person"]
+        assert name in people, people
+        assert not any(p.startswith(("President", "Speaker")) for p in people), people
