@@ -208,3 +208,37 @@ def test_a_title_before_a_name_stays_out_of_it(nlp):
         people = [e.name for e in r.entities if e.type.value == "Person"]
         assert name in people, people
         assert not any(p.startswith(("President", "Speaker")) for p in people), people
+
+
+# --- memberships: "a member state of", "whose members include", "both members of" ---------
+def _members(r):
+    return {(next(iter(names(r, f.roles["member"]))), next(iter(names(r, f.roles["group"]))))
+            for f in facts_of(r, "Membership")}
+
+
+def test_a_member_state_of_a_bloc_is_a_member(nlp):
+    r = run(nlp, "Ghana, a member state of the African Union, condemned the coup.")
+    assert _members(r) == {("Ghana", "African Union")}
+
+
+def test_the_members_a_bloc_includes_are_members(nlp):
+    r = run(nlp, "The Andean Community, whose members include Peru and Bolivia, met in Lima.")
+    assert _members(r) == {("Peru", "Andean Community"), ("Bolivia", "Andean Community")}
+    r = run(nlp, "The African Union's members include Ghana, Kenya and Nigeria.")
+    assert _members(r) == {(c, "African Union") for c in ("Ghana", "Kenya", "Nigeria")}
+
+
+def test_both_members_of_gives_each_conjunct(nlp):
+    r = run(nlp, "Peru and Bolivia, both members of the Andean Community, condemned the coup.")
+    assert _members(r) == {("Peru", "Andean Community"), ("Bolivia", "Andean Community")}
+
+
+def test_a_bloc_the_model_read_as_a_place_still_has_a_country_member(nlp):
+    r = run(nlp, "Paraguay, which became a full member of Mercosur in 1991, sent its foreign "
+                 "minister.")
+    assert ("Paraguay", "Mercosur") in _members(r)
+
+
+def test_a_member_of_a_city_body_is_no_country_membership(nlp):
+    assert not facts_of(run(nlp, "The member states of the African Union met in Accra."),
+                        "Membership")
