@@ -337,24 +337,36 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
         return None
 
     whole = most(0, len(text) + 1, 2)
-    for f in facts:
-        if f.kind != "Position" or f.rule != NATIONAL_RULE or f.roles.get("organization"):
-            continue
-        holder = f.roles["holder"][0]
+
+    def country(sentence: tuple[int, int], at: int) -> tuple[str, str | None]:
         here = {c for _, c, m in located if m is not None and m.type in _PLACE_LIKE
-                and m.sentence == holder.sentence and c in first}
+                and m.sentence == sentence and c in first}
         if len(here) > 1:  # "if Port Moresby asks, X said in Canberra": where one speaks
-            here = {c for at, c, m in located if m is not None and m.type in _PLACE_LIKE
-                    and m.sentence == holder.sentence and c in here
-                    and text[max(0, at - 3):at] in ("in ", "at ")}
+            here = {c for at_, c, m in located if m is not None and m.type in _PLACE_LIKE
+                    and m.sentence == sentence and c in here
+                    and text[max(0, at_ - 3):at_] in ("in ", "at ")}
         rule, code = ":city", (here.pop() if len(here) == 1 else None)
         if code is None and len(units) > 1:
-            lo, hi = next(((a, b) for a, b in units if a <= holder.start < b), (0, 0))
+            lo, hi = next(((a, b) for a, b in units if a <= at < b), (0, 0))
             rule, code = ":update", most(lo, hi, 1)
         if code is None and dateline is not None and any(c == dateline for _, c, _m in located):
             rule, code = ":dateline", dateline
         if code is None:
             rule, code = ":document", whole
+        return rule, code
+
+    for f in facts:
+        if f.kind == "Election" and not f.roles.get("location"):
+            # an election is a country's unless the text places it: "elections would be
+            # held when security allows" in a text about Mali is Mali's
+            _rule, code = country(f.sentence, f.sentence[0])
+            if code is not None and code in first:
+                f.roles["location"] = [first[code]]
+            continue
+        if f.kind != "Position" or f.rule != NATIONAL_RULE or f.roles.get("organization"):
+            continue
+        holder = f.roles["holder"][0]
+        rule, code = country(holder.sentence, holder.start)
         if code is not None and code in first:
             f.roles["organization"] = [first[code]]
             f.rule = NATIONAL_RULE + rule

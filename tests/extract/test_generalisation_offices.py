@@ -242,3 +242,24 @@ def test_a_bloc_the_model_read_as_a_place_still_has_a_country_member(nlp):
 def test_a_member_of_a_city_body_is_no_country_membership(nlp):
     assert not facts_of(run(nlp, "The member states of the African Union met in Accra."),
                         "Membership")
+
+
+# --- an election is the country's the text is about, unless the text places it ------------
+def test_an_unplaced_election_is_the_documents_country(nlp):
+    r = run(nlp, "Zambia's opposition rejected the results on Monday. Hichilema was elected "
+                 "president in 2021 after two failed bids. Zambia's courts will hear the case.")
+    (election,) = facts_of(r, "Election")
+    assert names(r, election.roles["location"]) == {"Zambia"}
+
+
+def test_a_placed_election_keeps_its_place(nlp):
+    r = run(nlp, "Zambia's opposition rejected the results. Mutharika was elected president in "
+                 "Malawi in 2014. Zambia's courts will hear the case.")
+    (election,) = facts_of(r, "Election")
+    assert names(r, election.roles["location"]) == {"Malawi"}
+
+
+def test_an_active_election_names_who_is_elected(nlp):
+    r = run(nlp, "Lawmakers elected Ruth Banda as speaker on Tuesday.")
+    (election,) = facts_of(r, "Election")
+    assert names(r, election.roles["theme"]) == {"Ruth Banda"}
