@@ -169,14 +169,17 @@ def _office_words() -> frozenset[str]:
 
 def _given_name_before(doc, start: int, end: int) -> bool:
     """Whether the word right before a person's name is the start of it: a capitalised
-    proper noun outside any entity, not a title, rank or honorific ("President",
-    "Gen."), a demonym or a place, in a sentence that is not a title-case headline."""
+    proper noun outside any entity that opens a capitalised run (not the last word of a
+    long title), not a title, rank or honorific ("President", "Gen."), a demonym or a
+    place, in a sentence that is not a title-case headline."""
     if start == 0:
         return False
     prev = doc[start - 1]
     if prev.pos_ != "PROPN" or not prev.is_title or not prev.is_alpha or \
             prev.ent_iob_ != "O" or not prev.whitespace_ or len(prev) < 3:
         return False
+    if start >= 2 and doc[start - 2].is_title and doc[start - 2].is_alpha:
+        return False  # inside a capitalised run: "Minister for Water Resources" + name
     rules = entity_rules()
     if prev.lower_ in _office_words() or prev.lemma_.lower() in _office_words() or \
             rules.title_forms.get(prev.lower_) is not None or rules.is_demonym(prev.text) or \
