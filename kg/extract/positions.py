@@ -108,6 +108,9 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention], *,
             continue
         found = _title_before(doc, unit, span.start, w, cover, elsewhere, rules)
         if found is None:
+            counterpart = _counterpart(doc, unit, span.start, facts, person, rules, w)
+            if counterpart is not None:
+                facts.append(counterpart)
             continue
         role_toks, owner = found
         head = next(t for t in reversed(role_toks) if _head(t, w))
@@ -126,6 +129,32 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention], *,
                           sentence=person.sentence, rule=rule, confidence=0.9
                           if owner is not None else 0.7))
     return facts
+
+
+def _counterpart(doc: Doc, unit: Unit, name_start: int, facts: list[Fact],
+                 person: Mention, rules, w: _Words) -> Fact | None:
+    """"Foreign Minister A and her Kenyan counterpart B": B holds the same national office
+    in the country the demonym names (the office of the last titled person before B in
+    the sentence)."""
+    if name_start < 2 or doc[name_start - 1].lower_ not in ("counterpart", "counterparts"):
+        return None
+    demonym = doc[name_start - 2]
+    if not rules.demonym_country(demonym.text):
+        return None
+    before = [f for f in facts if f.sentence == person.sentence
+              and f.roles["holder"][0].end <= person.start]
+    if not before:
+        return None
+    role = before[-1].roles["role"][0]
+    words = role.lower().split()
+    if not words or not (words[-1] in w.national or " ".join(words[-2:]) in w.national):
+        return None
+    owner = mention_from_span(doc[demonym.i:demonym.i + 1], unit, EntityType.COUNTRY,
+                              "rule:demonym")
+    return Fact(kind="Position", category="relation",
+                roles={"holder": [person], "role": [role], "organization": [owner]},
+                unit=unit.index, sentence=person.sentence, rule="position:counterpart",
+                confidence=0.8)
 
 
 def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,

@@ -263,3 +263,20 @@ def test_an_active_election_names_who_is_elected(nlp):
     r = run(nlp, "Lawmakers elected Ruth Banda as speaker on Tuesday.")
     (election,) = facts_of(r, "Election")
     assert names(r, election.roles["theme"]) == {"Ruth Banda"}
+
+
+# --- "A and her Kenyan counterpart B": B holds the same national office ---------------------
+def test_a_counterpart_holds_the_same_national_office_of_the_demonyms_country(nlp):
+    r = run(nlp, "Late on Friday, Kenyan Foreign Minister Ruth Achieng and her Ugandan "
+                 "counterpart John Okello spoke by telephone.")
+    (position,) = [f for f in facts_of(r, "Position")
+                   if names(r, f.roles["holder"]) == {"John Okello"}]
+    assert position.roles["role"] == ["Foreign Minister"]
+    assert names(r, position.roles["organization"]) == {"Uganda"}
+
+
+def test_a_counterpart_of_a_non_national_office_is_left_unsaid(nlp):
+    r = run(nlp, "Ugandan army chief Paul Mugisha met his Kenyan counterpart Peter Njoroge in "
+                 "Kampala.")
+    assert not [f for f in facts_of(r, "Position")
+                if names(r, f.roles["holder"]) == {"Peter Njoroge"}]
