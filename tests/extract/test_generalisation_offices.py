@@ -280,3 +280,28 @@ def test_a_counterpart_of_a_non_national_office_is_left_unsaid(nlp):
                  "Kampala.")
     assert not [f for f in facts_of(r, "Position")
                 if names(r, f.roles["holder"]) == {"Peter Njoroge"}]
+
+
+# --- "X, who leads the Y delegation", "a committee headed by X" ----------------------------
+def test_who_leads_a_delegation_is_its_head(nlp):
+    r = run(nlp, "The National Liberation Front (NLF) freed six hostages. Julio Vega, who leads "
+                 "the NLF delegation, said the rebels had kept their promise.")
+    (position,) = [f for f in facts_of(r, "Position")
+                   if names(r, f.roles["holder"]) == {"Julio Vega"}]
+    assert position.roles["role"] == ["head of the NLF delegation"]
+    assert names(r, position.roles["organization"]) == {"National Liberation Front"}
+
+
+def test_a_committee_headed_by_a_person_is_headed_by_them(nlp):
+    r = run(nlp, "A five-member commission headed by former judge Ana Perez has been formed to "
+                 "investigate the deaths.")
+    (position,) = facts_of(r, "Position")
+    assert names(r, position.roles["holder"]) == {"Ana Perez"}
+    assert position.roles["role"] == ["head"]
+    assert position.roles["organization"] == ["five-member commission"]
+
+
+def test_people_led_by_a_person_give_no_office(nlp):
+    r = run(nlp, "Protesters led by Ana Ruiz marched on the palace. A team from the World Bank, "
+                 "led by Omar Said, arrived in Kigali.")
+    assert not facts_of(r, "Position")
