@@ -305,3 +305,14 @@ def test_people_led_by_a_person_give_no_office(nlp):
     r = run(nlp, "Protesters led by Ana Ruiz marched on the palace. A team from the World Bank, "
                  "led by Omar Said, arrived in Kigali.")
     assert not facts_of(r, "Position")
+
+
+# --- "the director of the X, Name," that the parser read as a conjunct of X ---------------
+def test_a_name_after_an_office_of_a_body_is_its_holder_even_as_a_conjunct(nlp):
+    r = run(nlp, "The ruling council responded on Friday by dismissing the director of the "
+                 "prison service, Jean-Paul Moreau, and by appointing a former judge, Rosa "
+                 "Vega, as justice minister.")
+    (dismissal,) = facts_of(r, "Dismissal")
+    assert names(r, dismissal.roles["theme"]) == {"Jean-Paul Moreau"}
+    assert dismissal.roles["role"] == ["director of the prison service"]
+
