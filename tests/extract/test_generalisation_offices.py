@@ -4,6 +4,7 @@ than the seed's or the dev texts'."""
 
 from __future__ import annotations
 
+from kg.records import EntityType, Mention
 from tests.extract.event_helpers import facts_of, names, run
 
 
@@ -315,4 +316,37 @@ def test_a_name_after_an_office_of_a_body_is_its_holder_even_as_a_conjunct(nlp):
     (dismissal,) = facts_of(r, "Dismissal")
     assert names(r, dismissal.roles["theme"]) == {"Jean-Paul Moreau"}
     assert dismissal.roles["role"] == ["director of the prison service"]
+
+
+def _parsed(nlp, words, heads, deps, pos):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+               lemmas=[w.lower() for w in words])
+
+
+def test_the_parsers_conjunct_reading_of_the_name_still_gives_the_holder(nlp):
+    # the model's parse of such a sentence in a dev text: the name hung on the body as a
+    # conjunct ("the director of [the prison service, Jean Moreau]"); built by hand
+    from types import SimpleNamespace
+
+    from kg.extract.context import named_holder
+
+    words = ["dismissing", "the", "director", "of", "the", "prison", "service", ",", "Jean",
+             "Moreau", ","]
+    heads = [0, 2, 0, 2, 6, 6, 3, 6, 9, 6, 0]
+    deps = ["ROOT", "det", "dobj", "prep", "det", "compound", "pobj", "punct", "compound",
+            "conj", "punct"]
+    pos = ["VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "NOUN", "PUNCT", "PROPN", "PROPN",
+           "PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, pos)
+    jean = Mention(start=54, end=65, text="Jean Moreau", type=EntityType.PERSON, unit=0,
+                   sentence=(0, 67), source="ner:PERSON")
+    ctx = SimpleNamespace(cover={8: jean, 9: jean})
+    assert named_holder(ctx, doc[2], {"director"}) is jean
+    deps[7] = "cc"  # "the prison service and Jean Moreau": two, no holder
+    words[7] = "and"
+    doc = _parsed(nlp, words, heads, deps, ["CCONJ" if d == "cc" else p
+                                             for d, p in zip(deps, pos, strict=True)])
+    assert named_holder(ctx, doc[2], {"director"}) is None
 
