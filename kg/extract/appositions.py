@@ -83,6 +83,8 @@ class _Reader:
         spec = ctx.rules.relations["position"]
         self.heads = self.w.heads | set(spec["apposition_heads"])
         self.anaphors: dict[str, str] = ctx.rules.lists["place_anaphors"]
+        self.office_places: dict[str, str] = spec.get("office_places", {})
+        self.office_place_heads = set(spec.get("office_place_heads", ()))
 
     def role_noun(self, tok: Token) -> bool:
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -204,11 +206,27 @@ class _Reader:
                         m = mention_from_span(c.doc[c.i:c.i + 1], ctx.unit, EntityType.COUNTRY,
                                               "rule:demonym")
                         return m, {c.i}
+                    place = self._office_place(role, c)
+                    if place is not None:  # "the village head, X": the village named
+                        return place, set()  # the place word stays in the role
                     body = described(ctx.mentions, c.lemma_.lower(), ctx.unit.start + c.idx,
                                      ctx.sentence(c))
                     if body is not None:  # "the police spokesperson": the police named
                         return body, {c.i}
         return None, set()
+
+    def _office_place(self, role: Token, mod: Token) -> Mention | None:
+        """"the village head, X", "the provincial governor, Y": a place word right before a
+        local office names its kind; the last place of that kind named before it in the
+        sentence holds the office (none when the sentence names none)."""
+        kind = self.office_places.get(mod.lower_) or self.office_places.get(mod.lemma_.lower())
+        if kind is None or mod.i != role.i - 1 or not (
+                role.lemma_.lower() in self.office_place_heads or
+                role.lower_ in self.office_place_heads):
+            return None
+        m = self.ctx.places_before(mod.idx, EntityType(kind))
+        sent = self.ctx.sentence(mod)
+        return m if m is not None and sent[0] <= m.start else None
 
     def _object_owner(self, obj: Token) -> Mention | None:
         ctx = self.ctx

@@ -80,8 +80,8 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         """Whether a match names an event at all (its factuality is read apart)."""
         t = m.trigger
         if m.voice != "nominal":
-            if t.tag_ == "VBG" and t.dep_ == "pcomp":
-                return False
+            if t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ != "by":
+                return False  # "accused of killing": not told; "responded by arresting": done
             if t.lemma_.lower() in self.lists["resultative_verbs"] and \
                     not _own_pattern(m) and (
                     any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") or (
@@ -140,8 +140,10 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
             voice = "passive"
         elif voice == "passive":
             voice = "active"
-        if voice == "passive" and t.dep_ in ("acl", "relcl") and \
-                any(c.dep_ == "dobj" for c in t.children):
+        if voice == "passive" and t.dep_ in ("acl", "relcl") and (
+                any(c.dep_ == "dobj" for c in t.children) or
+                (t.dep_ == "acl" and t.head.dep_ == "ROOT" and t.head.pos_ == "NOUN" and
+                 any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in t.children))):
             voice = "active"  # "a group killed 40 people" misparsed as a participle
         # a lemma several types share: its theme decides ("closed the border")
         need = rules.theme_must_be if voice == "nominal" else \

@@ -167,12 +167,21 @@ def named_holder(ctx: Context, head: Token, role_heads: set[str]) -> Mention | N
             ctx.cover.get(head.i) is not None:  # "Interior Minister" may be tagged PROPN
         return None
     # the parser may hang the name on the organisation: "the head of [the X, Name]"
-    owners = [o for _p, o in prep_objects(head, {"of"})
+    objects = [o for _p, o in prep_objects(head, {"of"})]
+    owners = [o for o in objects
               if ctx.cover.get(o.i) is not None and ctx.cover[o.i].type is not EntityType.PERSON]
     for c in [*head.children, *(c for o in owners for c in o.children)]:
         m = ctx.cover.get(c.i)
         if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
             return m
+    for o in objects:  # "the director of the prison service, [Name]," read as a conjunct
+        for c in o.children:
+            m = ctx.cover.get(c.i)
+            first = min(x.i for x in c.subtree)
+            if c.dep_ == "conj" and m is not None and m.type is EntityType.PERSON and \
+                    first > 0 and head.doc[first - 1].text == "," and not any(
+                        x.dep_ == "cc" for x in o.children):
+                return m
     end = max(x.i for x in head.subtree)
     doc = head.doc
     if end + 2 < len(doc) and doc[end + 1].text == ",":
@@ -183,6 +192,30 @@ def named_holder(ctx: Context, head: Token, role_heads: set[str]) -> Mention | N
         m = ctx.cover.get(start)
         if m is not None and m.type is EntityType.PERSON:
             after = start
+            while after + 1 < len(doc) and ctx.cover.get(after + 1) is m:
+                after += 1
+            if after + 1 >= len(doc) or doc[after + 1].text in (",", ".", ")"):
+                return m
+    return None
+
+
+def described_person(ctx: Context, head: Token) -> Mention | None:
+    """"appointed a former judge, Ana Reyes, as ...", "arrested a journalist, Omar Said,":
+    an indefinite description of a person followed by the name (an apposition, or the
+    name after the comma however the parser hung it) is that person."""
+    if head.pos_ != "NOUN" or ctx.cover.get(head.i) is not None or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return None
+    for c in head.children:
+        m = ctx.cover.get(c.i)
+        if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
+            return m
+    end = max(x.i for x in head.subtree)
+    doc = head.doc
+    if end + 2 < len(doc) and doc[end + 1].text == ",":
+        m = ctx.cover.get(end + 2)
+        if m is not None and m.type is EntityType.PERSON:
+            after = end + 2
             while after + 1 < len(doc) and ctx.cover.get(after + 1) is m:
                 after += 1
             if after + 1 >= len(doc) or doc[after + 1].text in (",", ".", ")"):

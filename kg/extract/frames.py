@@ -121,6 +121,8 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
         obj = next((c for c in t.children if c.dep_ == "dobj" and c.i not in in_phrase), None)
         if obj is not None and obj.lemma_.lower() in RELATIVE_PRONOUNS and t.dep_ == "relcl":
             obj = antecedent(t.head)  # "the bloc, which Mali left": the bloc
+        if obj is None and t.dep_ == "acl":  # "the junta named [X] as ...", misread
+            obj = next((c for c in t.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)
         if obj is None:
             obj = shared_object(t)  # "stormed and set fire to the building"
         frame.add("controlled" if comp is not None and obj is not None else "object", obj)

@@ -37,6 +37,8 @@ from kg.records import EntityType, Fact, Mention
 
 _BODIES = {EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE,
            EntityType.MEDIA_ORGANIZATION, EntityType.GROUP}
+# a bloc the model typed a place ("Mercosur"): only a country's membership makes it a body
+_MISREAD_BODIES = {EntityType.CITY, EntityType.PLACE}
 _MEMBERS = {EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY,
             EntityType.ARMED_FORCE, EntityType.GROUP}
 
@@ -59,6 +61,7 @@ def membership_facts(ctx) -> list[Fact]:
     joins = set(spec["join_verbs"])
     founds = set(spec["found_verbs"])
     member_nouns = set(spec["member_nouns"])
+    member_compounds = set(spec.get("member_compounds", ()))
     envoys = set(spec["envoy_nouns"])
     parties = set(ctx.rules.relations["position"]["party_heads"])
     out: list[Fact] = []
@@ -66,8 +69,12 @@ def membership_facts(ctx) -> list[Fact]:
 
     def add(member: Mention | None, group: Mention | None, tok: Token, rule: str) -> None:
         if member is None or group is None or member == group or \
-                member.type not in _MEMBERS | {EntityType.PERSON} or group.type not in _BODIES:
+                member.type not in _MEMBERS | {EntityType.PERSON}:
             return
+        if group.type not in _BODIES and not (
+                member.type is EntityType.COUNTRY and group.type in _MISREAD_BODIES
+                and group.text.lower() != member.text.lower()):
+            return  # a country is no member of a city: "member of Mercosur" read as a place
         key = (member.start, group.start)
         if key not in seen:
             seen.add(key)
@@ -76,7 +83,17 @@ def membership_facts(ctx) -> list[Fact]:
 
     for tok in ctx.tokens:
         lemma = tok.lemma_.lower()
-        if lemma in member_nouns and tok.pos_ == "NOUN":
+        if lemma in member_nouns and tok.pos_ == "NOUN" and tok.dep_ == "compound" and \
+                tok.head.lemma_.lower() in member_compounds:
+            tok = tok.head  # "a member state of the AU": the state is the member
+        elif lemma in member_nouns and tok.pos_ == "NOUN" and tok.dep_ == "nsubj":
+            # "its members include A, B and C", "the AU, whose members include A and B"
+            for member, group in _members_include(ctx, tok):
+                add(member, group, tok, "membership/members-include")
+        if (lemma in member_nouns or tok.lemma_.lower() in member_compounds) and \
+                tok.pos_ == "NOUN" and (lemma in member_nouns or any(
+                    c.dep_ == "compound" and c.lemma_.lower() in member_nouns
+                    for c in tok.children)):
             groups = [_named(ctx, o) for _p, o in prep_objects(tok, {"of"})]
             group = next((g for g in groups if g is not None), None)
             # "Bolivia, which became a full member of Mercosur", "X is a member of Y"
@@ -86,8 +103,9 @@ def membership_facts(ctx) -> list[Fact]:
                     if tok.dep_ != "appos" else head
                 if subj is not None and subj.lower_ in ("which", "that", "who"):
                     subj = antecedent(head.head)
-                if subj is not None:
-                    add(_named(ctx, subj), group, tok, "membership/member-of")
+                if subj is not None:  # "Peru and Bolivia, both members of X": each
+                    for x in [subj, *subj.conjuncts]:
+                        add(_named(ctx, x), group, tok, "membership/member-of")
             # "the Andean Community, of which both countries are members"
             if group is None and tok.dep_ == "attr" and tok.head.dep_ == "relcl":
                 verb = tok.head
@@ -170,6 +188,29 @@ def _founders(ctx, subj: Token) -> list[Mention]:
     if len(named) >= 2:
         return named
     return [m for m in counted_antecedents(ctx, subj) if m.type is EntityType.COUNTRY]
+
+
+def _members_include(ctx, members: Token) -> list[tuple[Mention | None, Mention | None]]:
+    """(member, group) pairs of "its members include A, B and C", "X's members include A",
+    "the bloc, whose members include A and B": the objects of "include" are members of
+    the possessor."""
+    verb = members.head
+    if verb.lemma_.lower() not in ("include", "be") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    poss = next((c for c in members.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return []
+    if poss.lower_ == "whose" and verb.dep_ == "relcl":
+        group = _named(ctx, verb.head)
+    elif poss.lower_ == "its":
+        from kg.extract.appositions import its_antecedent
+
+        group = its_antecedent(ctx, poss)
+    else:
+        group = _named(ctx, poss)
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    named = [x for o in objs for x in (o, *o.conjuncts)]
+    return [(_named(ctx, x), group) for x in named]
 
 
 def _country(ctx, tok: Token, role: Token) -> Mention | None:

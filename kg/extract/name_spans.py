@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.spans import doc_text
 from kg.resolve.places import gazetteer
+from kg.rules.loader import event_rules
 
 _DETERMINERS = {"the", "a", "an"}
 _NAME_PARTICLES = {"del", "de", "da", "do", "dos", "das", "di", "la", "le", "of", "von", "van"}
@@ -47,6 +48,8 @@ def complete_name(span: Span, *, person: bool = False) -> Span:
         while k < stop and doc[k].ent_iob_ == "O":
             k += 1
         end = k
+    if person and _given_name_before(doc, start, end):
+        start -= 1  # "Tariqul" + "Islam Khan": the model's person began a word late
     # a hyphenated name goes on to its last capitalised part ("Croix-des-Bouquets", not
     # "EU-facilitated") and back to its first ("Jean-Baptiste", "al-Dulaimi")
     k = end
@@ -155,6 +158,39 @@ def after_title(span: Span) -> bool:
             return True
     return False
 
+
+@cache
+def _office_words() -> frozenset[str]:
+    """Office nouns and ranks of relations.yaml (``position``): "Speaker", "Secretary"."""
+    spec = event_rules().relations["position"]
+    return frozenset(w for key in ("title_heads", "ranks", "national", "local")
+                     for w in spec[key] if " " not in w)
+
+
+def _given_name_before(doc, start: int, end: int) -> bool:
+    """Whether the word right before a person's name is the start of it: a capitalised
+    proper noun outside any entity that opens a capitalised run (not the last word of a
+    long title), not a title, rank or honorific ("President", "Gen."), a demonym or a
+    place, in a sentence that is not a title-case headline."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    if prev.pos_ != "PROPN" or not prev.is_title or not prev.is_alpha or \
+            prev.ent_iob_ != "O" or not prev.whitespace_ or len(prev) < 3:
+        return False
+    if start >= 2 and doc[start - 2].is_title and doc[start - 2].is_alpha:
+        return False  # inside a capitalised run: "Minister for Water Resources" + name
+    rules = entity_rules()
+    if prev.lower_ in _office_words() or prev.lemma_.lower() in _office_words() or \
+            rules.title_forms.get(prev.lower_) is not None or rules.is_demonym(prev.text) or \
+            after_title(doc[start:end]) or title_regex().match(prev.text + " "):
+        return False
+    gaz = gazetteer()
+    if gaz.country(prev.text) is not None or gaz.city_candidates(prev.text):
+        return False
+    sent = prev.sent
+    words = [t for t in sent if t.is_alpha]
+    return sum(t.is_title for t in words) * 2 <= len(words)  # no headline
 
 # lower-case words that may sit inside a place or person name ("Mocímboa da Praia",
 # "Croix-des-Bouquets", "Casa Grande del Pueblo")

@@ -108,6 +108,9 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention], *,
             continue
         found = _title_before(doc, unit, span.start, w, cover, elsewhere, rules)
         if found is None:
+            counterpart = _counterpart(doc, unit, span.start, facts, person, rules, w)
+            if counterpart is not None:
+                facts.append(counterpart)
             continue
         role_toks, owner = found
         head = next(t for t in reversed(role_toks) if _head(t, w))
@@ -126,6 +129,32 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention], *,
                           sentence=person.sentence, rule=rule, confidence=0.9
                           if owner is not None else 0.7))
     return facts
+
+
+def _counterpart(doc: Doc, unit: Unit, name_start: int, facts: list[Fact],
+                 person: Mention, rules, w: _Words) -> Fact | None:
+    """"Foreign Minister A and her Kenyan counterpart B": B holds the same national office
+    in the country the demonym names (the office of the last titled person before B in
+    the sentence)."""
+    if name_start < 2 or doc[name_start - 1].lower_ not in ("counterpart", "counterparts"):
+        return None
+    demonym = doc[name_start - 2]
+    if not rules.demonym_country(demonym.text):
+        return None
+    before = [f for f in facts if f.sentence == person.sentence
+              and f.roles["holder"][0].end <= person.start]
+    if not before:
+        return None
+    role = before[-1].roles["role"][0]
+    words = role.lower().split()
+    if not words or not (words[-1] in w.national or " ".join(words[-2:]) in w.national):
+        return None
+    owner = mention_from_span(doc[demonym.i:demonym.i + 1], unit, EntityType.COUNTRY,
+                              "rule:demonym")
+    return Fact(kind="Position", category="relation",
+                roles={"holder": [person], "role": [role], "organization": [owner]},
+                unit=unit.index, sentence=person.sentence, rule="position:counterpart",
+                confidence=0.8)
 
 
 def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
@@ -337,24 +366,36 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
         return None
 
     whole = most(0, len(text) + 1, 2)
-    for f in facts:
-        if f.kind != "Position" or f.rule != NATIONAL_RULE or f.roles.get("organization"):
-            continue
-        holder = f.roles["holder"][0]
+
+    def country(sentence: tuple[int, int], at: int) -> tuple[str, str | None]:
         here = {c for _, c, m in located if m is not None and m.type in _PLACE_LIKE
-                and m.sentence == holder.sentence and c in first}
+                and m.sentence == sentence and c in first}
         if len(here) > 1:  # "if Port Moresby asks, X said in Canberra": where one speaks
-            here = {c for at, c, m in located if m is not None and m.type in _PLACE_LIKE
-                    and m.sentence == holder.sentence and c in here
-                    and text[max(0, at - 3):at] in ("in ", "at ")}
+            here = {c for at_, c, m in located if m is not None and m.type in _PLACE_LIKE
+                    and m.sentence == sentence and c in here
+                    and text[max(0, at_ - 3):at_] in ("in ", "at ")}
         rule, code = ":city", (here.pop() if len(here) == 1 else None)
         if code is None and len(units) > 1:
-            lo, hi = next(((a, b) for a, b in units if a <= holder.start < b), (0, 0))
+            lo, hi = next(((a, b) for a, b in units if a <= at < b), (0, 0))
             rule, code = ":update", most(lo, hi, 1)
         if code is None and dateline is not None and any(c == dateline for _, c, _m in located):
             rule, code = ":dateline", dateline
         if code is None:
             rule, code = ":document", whole
+        return rule, code
+
+    for f in facts:
+        if f.kind == "Election" and not f.roles.get("location"):
+            # an election is a country's unless the text places it: "elections would be
+            # held when security allows" in a text about Mali is Mali's
+            _rule, code = country(f.sentence, f.sentence[0])
+            if code is not None and code in first:
+                f.roles["location"] = [first[code]]
+            continue
+        if f.kind != "Position" or f.rule != NATIONAL_RULE or f.roles.get("organization"):
+            continue
+        holder = f.roles["holder"][0]
+        rule, code = country(holder.sentence, holder.start)
         if code is not None and code in first:
             f.roles["organization"] = [first[code]]
             f.rule = NATIONAL_RULE + rule

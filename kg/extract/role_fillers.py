@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.context import Context, Fillers, named_holder
+from kg.extract.context import Context, Fillers, described_person, named_holder
 from kg.extract.syntax import np_tokens, prep_objects, subject_of, text_of
 from kg.records import EntityType, Mention
 
@@ -200,6 +200,9 @@ class RoleFillers:
                     toks.append(x)
             self.holder_role = text_of(toks)  # "head of X"
             return holder
+        described = described_person(self.ctx, head)
+        if described is not None:  # "appointed a former judge, Ana Reyes,": Ana Reyes
+            return described
         if self.theme_creates and (head.lemma_.lower() in self.lists["forces"] or
                                    head.lemma_.lower() in self.f.body_heads):
             # an office holder named by title ("the defence minister was dismissed"), a force

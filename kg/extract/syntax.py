@@ -73,6 +73,11 @@ def subject_of(verb: Token) -> Token | None:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if obj is not None:
             return obj
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "NOUN" and \
+            any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children):
+        return verb.head  # a verbless "the junta named X as ...": the model's misreading
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
+        return subject_of(verb.head.head)  # "the council responded by appointing X"
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)

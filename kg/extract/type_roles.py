@@ -95,6 +95,12 @@ class TypeRoles:
         """The office of an appointment: "as defence minister", "appointed defence minister"."""
         heads = [c for c in t.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]
         heads += [o for _, o in prep_objects(t, {"as"})]
+        if not heads and kind == "Appointment":
+            # "named X, commander of Y, as interim president": the parser hangs the "as"
+            # phrase on the name or on the sentence's head; the first office after the verb
+            heads = [o for x in t.sent if x.i > t.i and x.lower_ == "as" and x.dep_ == "prep"
+                     for o in x.children if o.dep_ == "pobj"
+                     and o.lemma_.lower() in self.f.role_heads][:1]
         for h in heads[:1]:
             put("role", text_of([x for x in np_tokens(h) if x.dep_ != "det" or x.head != h]))
         if not heads and self.holder_role:
