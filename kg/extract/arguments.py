@@ -161,9 +161,11 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         frame = frame_slots(t, voice, phrase, light_verbs=self.light,
                             with_complement="complement" in args,
                             object_preps={p for p, r in args.items() if r == "cause"},
-                            order_nouns=self.order_nouns)
+                            order_nouns=self.order_nouns,
+                            directed="directed_object" in args)
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
-        has_object = any(s in ("object", "controlled") for s, _ in frame.slots)
+        has_object = any(s in ("object", "controlled", "directed_object")
+                         for s, _ in frame.slots)
         for slot, tok in frame.slots:
             if slot == "subject" and self.purpose_of is not None:
                 # "sent the X battalion to protect the port": the battalion protects it;
@@ -230,6 +232,13 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                                 and c.i < tok.i for x in c.subtree)], key=lambda x: x.i)))
             elif slot == "complement":
                 put(args.get("complement"), self._clause(tok))
+            elif slot == "directed_object":  # "ordered soldiers onto the streets": a
+                for h in self._conjuncts(tok):  # named one, else as the text says
+                    named = self.ctx.mention_of(h)
+                    put(args[slot], named if named is not None and named.type.is_agent
+                        else self._theme(h, set()))
+            elif slot == "direction":  # the phrase with its preposition: "out of Niger"
+                put(args.get("direction"), text_of(list(tok.subtree)))
             else:  # a preposition's object, or the object after a multi-word trigger
                 role = args.get(slot)
                 if role is not None:

@@ -67,6 +67,8 @@ class _Statements(StatementRoles):
         self.figure_verbs = set(cues["figures"]["verbs"])
         self.figure_nouns = set(cues["figures"]["nouns"])
         self.joined = set(cues["joined"])
+        self.rebuttal_verbs = set(cues["rebuttal"]["verbs"])
+        self.claim_nouns = set(cues["rebuttal"]["nouns"])
         self.addressee_object = set(cues["addressee_object"])
         self.addressing = set(cues["addressing"])
         self.media = set(spec["media"])
@@ -142,10 +144,44 @@ class _Statements(StatementRoles):
         toks.sort(key=lambda t: t.i)
         while toks and toks[-1].is_punct:
             toks.pop()
-        if len(toks) < 2:
+        claim = self._rebutted(cue) if cue.lemma_.lower() in self.rebuttal_verbs else None
+        if claim is not None:  # "which the ministry denied": what it denies
+            toks = [t for t in toks if not (t.head == cue and t.dep_ == "dobj")]
+        if len(toks) < 2 and claim is None:
             return [], None, []
         ranges = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
-        return ranges, text_of(toks), self.quotations(cue, ranges)
+        if claim is not None and cue.head.lemma_.lower() in self.claim_nouns and \
+                cue.dep_ in ("relcl", "acl"):  # "rejected the claim: ..."
+            toks = [toks[0], cue.head, *toks[1:]]
+        gist = text_of(toks) if claim is None else f"{text_of(toks)}: {text_of(claim)}"
+        return ranges, gist, self.quotations(cue, ranges)
+
+    def _rebutted(self, cue: Token) -> list[Token] | None:
+        """The claim a relative clause rejects: "[losses were higher], a claim X rejected",
+        "[he had agreed to join], which both services denied"; None for any other use."""
+        which = any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in cue.children)
+        noun = cue.head if cue.dep_ in ("relcl", "acl") and \
+            cue.head.lemma_.lower() in self.claim_nouns and \
+            not any(c.dep_ in ("dobj", "ccomp") for c in cue.children) else None
+        if not which and noun is None:
+            return None
+        n = cue.head
+        for _ in range(6):
+            if n.pos_ in ("VERB", "AUX") and n.i != cue.i:
+                break
+            if n.head.i == n.i:
+                return None
+            n = n.head
+        else:
+            return None
+        while n.dep_ in ("xcomp", "conj") and n.head.pos_ in ("VERB", "AUX"):
+            n = n.head  # "had agreed [to join him]": the whole claim
+        drop = {x.i for x in (noun or cue).subtree}
+        toks = [x for x in n.subtree if x.i not in drop and not (
+            x.dep_ == "mark" and x.head == n)]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        return toks if len(toks) > 1 else None
 
     def quotations(self, cue: Token, ranges: list[tuple[int, int]]) -> list[str]:
         """Direct quotes: one ending before the cue in its sentence, one opening right
@@ -215,6 +251,9 @@ class _Statements(StatementRoles):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and self._figure(tok):
                 self.cue(tok, stance=True)  # "estimated it at 60,000": the figure is said
+            elif tok.pos_ == "VERB" and lemma in self.rebuttal_verbs and \
+                    self._rebutted(tok) is not None:
+                self.cue(tok, stance=True)  # "..., a claim Dushanbe rejected"
             elif tok.pos_ == "VERB" and lemma in self.cues:
                 self.cue(tok)
             elif tok.pos_ == "VERB" and (lemma in self.stances or self._naming(tok)

@@ -1,0 +1,65 @@
+"""Communication and political events (issue 15): rules fixed against the dev split, each
+pinned on sentences written for the purpose with other names and countries."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+# --- Order: "ordered X onto the streets / out of Y / to the highest alert" -----------------
+def test_an_order_sending_troops_out_of_a_country(nlp):
+    r = run(nlp, "The junta in Bamako ordered all Danish and Swedish troops out of Mali "
+                 "in March.")
+    (order,) = facts_of(r, "Order")
+    assert names(r, order.roles["addressee"]) == {"Danish and Swedish troops"}
+    assert names(r, order.roles["theme"]) == {"out of Mali"}
+    assert not [e for e in r.entities if e.name == "Danish and Swedish troops"]
+
+
+def test_an_order_sending_soldiers_onto_the_streets(nlp):
+    r = run(nlp, "Prime Minister Lemba Tshala ordered soldiers onto the streets of Kinshasa "
+                 "on Sunday.")
+    (order,) = facts_of(r, "Order")
+    assert names(r, order.roles["agent"]) == {"Lemba Tshala"}
+    assert names(r, order.roles["addressee"]) == {"soldiers"}
+    assert names(r, order.roles["theme"]) == {"onto the streets of Kinshasa"}
+
+
+def test_an_order_putting_a_named_force_on_alert(nlp):
+    r = run(nlp, "President Ivan Petrov ordered the Bulgarian Armed Forces to the highest "
+                 "level of combat readiness.")
+    (order,) = facts_of(r, "Order")
+    assert "to the highest level of combat readiness" in names(r, order.roles["theme"])
+    assert order.roles.get("addressee")
+    assert not any("Armed Forces" in t for t in names(r, order.roles["theme"]))
+
+
+def test_an_order_with_a_clause_keeps_its_addressee_and_theme(nlp):
+    r = run(nlp, "The governor ordered the police to clear the roads near Tamale.")
+    (order,) = facts_of(r, "Order")
+    assert names(r, order.roles["addressee"]) == {"police"}
+    assert names(r, order.roles["theme"]) == {"clear the roads near Tamale"}
+
+
+# --- Statement: a claim rejected in a relative clause -------------------------------------
+def test_a_claim_rejected_in_an_apposition_is_the_rejecters_statement(nlp):
+    r = run(nlp, "Uzbek officials said Kazakh losses were much higher, a claim Astana "
+                 "rejected.")
+    rejecting = [s for s in facts_of(r, "Statement")
+                 if names(r, s.roles["speaker"]) == {"Astana"}]
+    assert rejecting, [s.roles for s in facts_of(r, "Statement")]
+    gist = rejecting[0].roles["gist"][0]
+    assert "claim" in gist and "losses were much higher" in gist
+
+
+def test_which_the_ministry_denied_says_what_it_denied(nlp):
+    r = run(nlp, "The opposition said the commanders of the navy had agreed to join the "
+                 "plotters, which the defence ministry denied.")
+    denials = [s for s in facts_of(r, "Statement") if s.roles.get("cue") == ["deny"]]
+    assert denials
+    assert "agreed to join the plotters" in denials[0].roles["gist"][0]
+
+
+def test_a_plain_rejection_is_no_statement_of_a_claim(nlp):
+    r = run(nlp, "The court rejected the appeal, which the lawyers had filed in May.")
+    assert not [s for s in facts_of(r, "Statement") if s.roles.get("cue") == ["reject"]]
