@@ -181,7 +181,8 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
         # "demanded that Armenia remove ...": the one who is to act
         if comp.dep_ == "ccomp" and voice == "active" and not any(
                 s == "controlled" for s, _ in frame.slots):
-            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            # (a passive clause's subject is acted on: "demanded that the bill be withdrawn")
+            subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
             if subj is not None and comp.dep_ == "ccomp" and subj.pos_ in ("PROPN", "NOUN"):
                 frame.add("controlled", subj)
     directed_at = {x.i for s, d in frame.slots if s == "direction" for x in d.subtree}

@@ -151,6 +151,11 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
     that = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     subj = next((c for c in that.children if c.dep_ == "nsubj"), None) if that is not None \
         else None
+    if that is not None and subj is None and any(c.dep_ == "mark" for c in that.children):
+        # "demanded that Armenia remove X": the subjunctive verb read as a noun, its
+        # subject as a compound
+        subj = next((c for c in that.children if c.dep_ == "compound" and c.i < that.i and
+                     c.pos_ == "PROPN"), None)
     if xcomp is None and subj is not None and subj.pos_ in ("PROPN", "NOUN"):
         # "demanded that Armenia remove X": the one asked, and what it is to do
         who = [w for w in _addressee(subj, ctx, f) if isinstance(w, Mention)]
@@ -173,6 +178,10 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
             break
         if not theme and obj is not None and not asked:
             theme = [_theme_text(verb, obj)]
+        if not theme and that is not None and verb.lemma_.lower() != "call":
+            # "demanded that the bill be withdrawn": what is to happen
+            theme = [text_of([t for t in that.subtree if not (
+                t.is_punct or (t.dep_ == "mark" and t.head == that))])]
         if not theme and verb.dep_ == "relcl":  # "a rally the party had called for"
             theme = [_text(verb.head)]
     if theme:

@@ -63,3 +63,21 @@ def test_which_the_ministry_denied_says_what_it_denied(nlp):
 def test_a_plain_rejection_is_no_statement_of_a_claim(nlp):
     r = run(nlp, "The court rejected the appeal, which the lawyers had filed in May.")
     assert not [s for s in facts_of(r, "Statement") if s.roles.get("cue") == ["reject"]]
+
+
+# --- Request: "demanded that X do Y", "demanded that Y be done" -----------------------------
+def test_demanded_that_a_country_do_something_names_the_one_asked(nlp):
+    r = run(nlp, "Ankara has demanded that Greece remove from its islands the weapons "
+                 "deployed last year.")
+    (request,) = facts_of(r, "Request")
+    assert names(r, request.roles["addressee"]) == {"Greece"}
+    assert names(r, request.roles["theme"]) == {
+        "remove from its islands the weapons deployed last year"}
+
+
+def test_demanded_that_something_be_done_asks_no_one(nlp):
+    r = run(nlp, "The minister will meet farmers' leaders, who have demanded that the "
+                 "fuel tax be scrapped.")
+    (request,) = facts_of(r, "Request")
+    assert "addressee" not in request.roles
+    assert names(r, request.roles["theme"]) == {"the fuel tax be scrapped"}
