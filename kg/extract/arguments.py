@@ -405,7 +405,14 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 return
             for h in self._conjuncts(tok) if prep != "of" else [tok]:
                 ent = self.f.entity(h, create=False)
-                if ent is not None and (ent.type.is_agent or ent.type is EntityType.COUNTRY):
+                if ent is not None and h.tag_ == "NNS" and self.ctx.mention_of(h) is None:
+                    ent = None  # "EU foreign ministers": the people, not their bloc
+                named = self._named_in(h) if ent is None else []
+                if named:  # "her counterpart, Sunil Rao", "creditors, including Japan"
+                    for x in named:
+                        put(role, x)
+                elif ent is not None and (ent.type.is_agent or
+                                          ent.type is EntityType.COUNTRY):
                     put(role, ent)
                 elif ent is None and (h.lemma_.lower() in self.actors or
                                       h.lemma_.lower() in self.f.body_heads):
@@ -435,6 +442,21 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 put(role, q)
         else:
             put(role, self._theme(tok, set()))
+
+    def _named_in(self, h: Token) -> list:
+        """The named actors an unnamed noun stands for: its apposition ("her Indian
+        counterpart, Sunil Rao") or the names it includes ("its creditors, including
+        Japan and China")."""
+        heads = [c for c in h.children if c.dep_ == "appos"]
+        heads += [o for c in h.children if c.dep_ == "prep" and c.lower_ == "including"
+                  for o in c.children if o.dep_ == "pobj"]
+        out = []
+        for x in heads:
+            for y in self._conjuncts(x):
+                m = self.ctx.mention_of(y)
+                if m is not None and (m.type.is_agent or m.type is EntityType.COUNTRY):
+                    out.append(m)
+        return out
 
     @staticmethod
     def _clause(tok: Token) -> str:

@@ -81,3 +81,44 @@ def test_demanded_that_something_be_done_asks_no_one(nlp):
     (request,) = facts_of(r, "Request")
     assert "addressee" not in request.roles
     assert names(r, request.roles["theme"]) == {"the fuel tax be scrapped"}
+
+
+# --- Meeting: sessions, talks with a counterpart or with creditors including A and B -----
+def test_a_session_of_the_cabinet_chaired_by_the_president(nlp):
+    r = run(nlp, "President Amina Yusuf chaired an emergency session of the cabinet on "
+                 "Friday.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert names(r, meeting.roles["agent"]) == {"Amina Yusuf"}
+    assert names(r, meeting.roles["participant"]) == {"cabinet"}
+
+
+def test_talks_with_a_counterpart_named_in_apposition(nlp):
+    r = run(nlp, "Foreign Minister Ana Lopes held talks with her Indian counterpart, Sunil "
+                 "Rao, in Delhi.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert names(r, meeting.roles["agent"]) == {"Ana Lopes"}
+    assert names(r, meeting.roles["participant"]) == {"Sunil Rao"}
+
+
+def test_talks_with_creditors_including_named_countries(nlp):
+    r = run(nlp, "Kenya will commence formal talks with its creditors, including Japan and "
+                 "China, on Friday.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert names(r, meeting.roles["agent"]) == {"Kenya"}
+    assert names(r, meeting.roles["participant"]) == {"Japan", "China"}
+    assert meeting.factuality == "future"
+
+
+def test_a_meeting_of_ministers_is_the_ministers_not_their_bloc(nlp):
+    r = run(nlp, "Latvia would propose at the next meeting of EU foreign ministers that the "
+                 "bloc impose travel bans.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert names(r, meeting.roles["participant"]) == {"EU foreign ministers"}
+
+
+def test_an_envoy_named_in_apposition_holds_the_talks(nlp):
+    # the parser hangs the name on the noun of the for-phrase
+    r = run(nlp, "The AU's special envoy for the peace process, Jean Dupont, held talks in "
+                 "Addis Ababa on Tuesday with Sudan's chief negotiator, Amadou Traore.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert names(r, meeting.roles["agent"]) == {"Jean Dupont"}
