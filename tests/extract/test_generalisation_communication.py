@@ -122,3 +122,33 @@ def test_an_envoy_named_in_apposition_holds_the_talks(nlp):
                  "Addis Ababa on Tuesday with Sudan's chief negotiator, Amadou Traore.")
     (meeting,) = facts_of(r, "Meeting")
     assert names(r, meeting.roles["agent"]) == {"Jean Dupont"}
+
+
+# --- Decision: a measure or declarable named by an of-phrase; annulling ---------------------
+def test_revoking_the_state_of_emergency_is_a_decision(nlp):
+    r = run(nlp, "President Ana Duarte has revoked the state of emergency declared in "
+                 "Maputo last week.")
+    (decision,) = facts_of(r, "Decision")
+    assert names(r, decision.roles["agent"]) == {"Ana Duarte"}
+    assert names(r, decision.roles["theme"]) == {"state of emergency"}
+
+
+def test_declaring_days_of_mourning_is_a_decision(nlp):
+    r = run(nlp, "The government in Lusaka declared seven days of national mourning.")
+    (decision,) = facts_of(r, "Decision")
+    assert "days of national mourning" in names(r, decision.roles["theme"])
+
+
+def test_annulling_election_results_is_a_decision(nlp):
+    r = run(nlp, "The electoral commission of Malawi annulled the results of the local "
+                 "elections on Monday.")
+    (decision,) = facts_of(r, "Decision")
+    assert "results of the local elections" in names(r, decision.roles["theme"])
+
+
+def test_a_wall_of_water_is_no_aid(nlp):
+    # the of-phrase decides the kind only after heads like "state", "days", "round"
+    r = run(nlp, "A wall of water swept through Beira, and the Red Cross sent a wall of "
+                 "sandbags to the port.")
+    assert not [f for f in facts_of(r, "Aid") if "wall" in " ".join(
+        names(r, f.roles.get("theme", [])))]
