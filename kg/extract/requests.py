@@ -351,6 +351,13 @@ def _nominal_requests(ctx, f, events: list[Fact]) -> list[Fact]:
                      ("DATE", "TIME")]
             if words and words[0].lower_ in RELATIVE_PRONOUNS:
                 words = words[1:]
+            bare = [t.i for t in words] == [verb.i]
+            if bare and verb.lemma_.lower() == "be":
+                continue  # "we are here at the request of X": nothing done is told
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if bare and passive:  # "the session had been called at X's request"
+                words = [*(t for t in np_tokens(passive[0], drop=_NP_DROP | {"prep"})
+                           if not (t.dep_ == "det" and t.head == passive[0])), verb]
             roles["theme"] = [text_of(words)] if words else [verb.lemma_]
         known = told.get(ctx.unit.start + tok.idx)
         if known is not None:  # the engine read the noun: give it these roles

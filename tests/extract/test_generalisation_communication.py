@@ -152,3 +152,27 @@ def test_a_wall_of_water_is_no_aid(nlp):
                  "sandbags to the port.")
     assert not [f for f in facts_of(r, "Aid") if "wall" in " ".join(
         names(r, f.roles.get("theme", [])))]
+
+
+# --- Request: a request told before the clause; "at the request of X" with nothing done ----
+def test_a_request_following_which_troops_will_deploy_has_happened(nlp):
+    r = run(nlp, "New Zealand will deploy police officers to Fiji, following a formal "
+                 "request for assistance from the Government of Fiji.")
+    (request,) = facts_of(r, "Request")
+    assert request.factuality is None               # asserted: the request was made
+    assert names(r, request.roles["agent"]) == {"Government of Fiji"}
+    (deployment,) = facts_of(r, "Deployment")
+    assert deployment.factuality == "future"
+
+
+def test_being_somewhere_at_the_request_of_a_government_is_no_request(nlp):
+    r = run(nlp, "\"We are here at the request of the Malian government, and we will "
+                 "remain,\" the commander said.")
+    assert not facts_of(r, "Request")
+
+
+def test_a_session_called_at_the_request_of_a_country(nlp):
+    r = run(nlp, "The session had been called at the request of Norway.")
+    (request,) = facts_of(r, "Request")
+    assert names(r, request.roles["agent"]) == {"Norway"}
+    assert names(r, request.roles["theme"]) == {"session called"}
