@@ -204,8 +204,10 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                     for h in heads:
                         put(args["conjoined_subject"], self._agentish(h))
                     continue
-                for h in heads:
-                    put(args.get("subject"), self._agentish(h))
+                pair = counted_antecedents(ctx, tok) \
+                    if args.get("subject") == "participant" else []
+                for h in pair or heads:  # "the sides agreed": the two named before
+                    put(args.get("subject"), h if pair else self._agentish(h))
             elif slot in ("object", "controlled"):
                 self._object(tok, slot, args, put)
             elif slot == "passive_subject":

@@ -30,6 +30,10 @@ _INFINITIVE_DEPS = ("xcomp", "ccomp", "advcl")
 _TARGET_PREPS = {"on", "at", "against", "into", "upon"}  # what an instrument is used on
 _ORDER_PREPS = {"on", "under", "at", "upon"}  # "on the orders of", "at the behest of"
 _DIRECTIONS = {"to", "onto", "into", "out", "back"}  # "ordered the troops out of X"
+# heads of a relative clause without pronoun that are not its verb's object ("the day
+# the army arrived", "the way the vote was run")
+_NOT_OBJECTS = {"day", "time", "moment", "way", "reason", "year", "week", "month", "night",
+                "place", "hour", "morning", "evening", "afternoon", "extent"}
 
 
 @dataclass(slots=True)
@@ -137,6 +141,14 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
         obj = next((c for c in t.children if c.dep_ == "dobj" and c.i not in in_phrase), None)
         if obj is not None and obj.lemma_.lower() in RELATIVE_PRONOUNS and t.dep_ == "relcl":
             obj = antecedent(t.head)  # "the bloc, which Mali left": the bloc
+        if obj is None and t.dep_ == "relcl" and t.head.pos_ == "NOUN" and \
+                t.head.ent_type_ not in ("DATE", "TIME") and \
+                t.head.lemma_.lower() not in _NOT_OBJECTS and \
+                any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS
+                    for c in t.children) and \
+                not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and not any(
+                    o.dep_ in ("pobj", "pcomp") for o in c.children)) for c in t.children):
+            obj = t.head  # "the security agreement the two countries signed in 2019"
         if obj is None:
             obj = shared_object(t)  # "stormed and set fire to the building"
         direction = direction_of(t) if directed and comp is None and obj is not None \

@@ -96,7 +96,9 @@ class _Statements(StatementRoles):
         gist = None
         comp = self.complement(cue)
         if comp is not None:
-            toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
+            lead = self._leading_date(cue, comp)
+            toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)
+                    and t.i not in lead]
             toks = [t for t in toks if not t.is_punct or (toks[0].i < t.i < toks[-1].i)]
             if toks:
                 ranges.append((toks[0].idx, toks[-1].idx + len(toks[-1])))
@@ -120,6 +122,19 @@ class _Statements(StatementRoles):
                         ranges.append((more[0].idx, more[-1].idx + len(more[-1])))
                         gist = "; ".join(x for x in (gist, text_of(more)) if x)
         return ranges, gist, self.quotations(cue, ranges)
+
+    @staticmethod
+    def _leading_date(cue: Token, comp: Token) -> set[int]:
+        """"said on Wednesday she would veto the bill": the parser hangs the day right
+        after the verb of saying on the reported clause; it dates the saying."""
+        first = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        if first is None or first.dep_ != "prep" or first.lower_ not in ("on", "at") or \
+                not comp.is_ancestor(first) or first.head.i <= first.i:
+            return set()
+        objs = [o for o in first.children if o.dep_ == "pobj"]
+        if not objs or objs[0].ent_type_ not in ("DATE", "TIME"):
+            return set()
+        return {x.i for x in first.subtree}
 
     def reported_before(self, cue: Token, end: int
                         ) -> tuple[list[tuple[int, int]], str | None, list[str]]:
@@ -380,8 +395,8 @@ class _Statements(StatementRoles):
         comp = None if stance else self.complement(cue)
         if stance:
             pass
-        elif comp is not None:
-            skip = {t.i for t in comp.subtree}
+        elif comp is not None:  # ("said on Wednesday she would ...": the saying's day)
+            skip = {t.i for t in comp.subtree} - self._leading_date(cue, comp)
         elif cue.dep_ in ("ccomp", "parataxis") or self._inverted_conjunct(cue):
             own = {t.i for t in cue.subtree}
             skip = {t.i for t in cue.head.subtree} - own
