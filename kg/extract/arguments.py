@@ -19,7 +19,7 @@ from kg.extract.circumstances import Circumstances
 from kg.extract.context import Context, Fillers, counted_antecedents
 from kg.extract.entity_rules import entity_rules
 from kg.extract.factuality import NO_FACT, Factuality
-from kg.extract.frames import frame_slots
+from kg.extract.frames import frame_slots, light_verb
 from kg.extract.role_fillers import RoleFillers
 from kg.extract.syntax import (
     is_passive,
@@ -157,6 +157,9 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 if value not in bucket:
                     bucket.append(value)
 
+        if voice == "nominal" and lemma in self.lists["light_only_nouns"].get(rules.kind, ()) \
+                and light_verb(t, self.light) is None:
+            return None  # "following the session": only "held/chaired a session" tells one
         phrase = self._phrase(m)
         frame = frame_slots(t, voice, phrase, light_verbs=self.light,
                             with_complement="complement" in args,

@@ -29,6 +29,11 @@ from kg.extract.syntax import (
 )
 from kg.records import EntityType, Fact, Mention
 
+# a count in a gist, with the words that qualify it: "about 2,000", "at least 41"
+_COUNT = re.compile(r"\b(?:(?:about|around|some|nearly|almost|over|more than|fewer than|"
+                    r"less than|at least|up to|roughly|approximately)\s+)?\d[\d,.]*\b",
+                    re.I)
+_TRAILING_MARK = re.compile(r"[\s,;]*\b(?:while|whereas|and|but)$", re.I)
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 # a quotation right after these is a name, not words said: 'known as "Ti Makak"'
 _NICKNAME = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|called|named)\s*[“\"]$", re.I)
@@ -66,6 +71,7 @@ class _Statements(StatementRoles):
         self.naming = {k: set(v) for k, v in cues["naming"].items()}
         self.figure_verbs = set(cues["figures"]["verbs"])
         self.figure_nouns = set(cues["figures"]["nouns"])
+        self.restated = set(cues["figures"]["restated"])
         self.joined = set(cues["joined"])
         self.rebuttal_verbs = set(cues["rebuttal"]["verbs"])
         self.claim_nouns = set(cues["rebuttal"]["nouns"])
@@ -306,6 +312,36 @@ class _Statements(StatementRoles):
             o.like_num or any(x.like_num for x in o.subtree) for o in c.children)
                    for c in verb.children)
 
+    def _restated(self, cue: Token) -> str | None:
+        """"117 prisoners escaped, police said; the ministry put the figure at 163": a
+        second source's figure for what the sentence has just counted ("163 prisoners
+        escaped"), when the figure is named only as such (lexicon `restated`)."""
+        if not self._figure(cue):
+            return None
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        at = next((o for c in cue.children if c.dep_ == "prep" and c.lower_ == "at"
+                   for o in c.children if o.dep_ == "pobj"), None)
+        if obj is None or at is None or obj.lemma_.lower() not in self.restated or \
+                any(c.dep_ == "prep" for c in obj.children):
+            return None  # ("put the number of dead at 26" says what it counts)
+        sent = self.ctx.sent_of[cue.i]
+        before = [f for f, _r in self.found if f.trigger is not None and
+                  sent.start_char <= f.trigger.start - self.ctx.unit.start < cue.idx]
+        subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        own = min(x.i for x in subj.subtree)  # ", while a source put the figure at ...":
+        mine = text_of(list(cue.doc[own:own + 3]))  # not part of the figure restated
+        for fact in reversed(before):
+            for g in fact.roles.get("gist", []):
+                if mine in g:
+                    g = _TRAILING_MARK.sub("", g[:g.index(mine)].rstrip(" ,;"))
+                m = _COUNT.search(g)
+                if m is not None:
+                    figure = text_of(list(at.subtree)).strip('"“”')
+                    return (g[:m.start()] + figure + g[m.end():]).strip()
+        return None
+
     def _subject(self, cue: Token) -> Token | None:
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         near = inverted_speaker(self.ctx, cue) if cue.tag_ != "VBG" else None
@@ -383,6 +419,7 @@ class _Statements(StatementRoles):
                    for c in reporting):
                 return  # "X accused Y of Z, spokeswoman W told reporters": W's statement
             ranges, gist, quotes = self.stance(cue)
+            gist = self._restated(cue) or gist
         if not ranges:
             return
         speakers = self.speakers.of(subj)

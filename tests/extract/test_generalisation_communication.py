@@ -200,3 +200,31 @@ def test_the_day_after_the_verb_of_saying_is_not_in_the_gist(nlp):
     (statement,) = facts_of(r, "Statement")
     assert statement.roles["gist"] == ["she would veto the bill"]
     assert [d.value for d in statement.roles["date"]] == ["2023-03-13"]
+
+
+def test_a_session_told_in_passing_is_no_meeting(nlp):
+    r = run(nlp, "The member states do not plan to adopt any documents following the "
+                 "extraordinary session of the SADC council on Monday.")
+    assert not facts_of(r, "Meeting")
+
+
+# --- Statement: a second source's figure restates the count just given ----------------------
+def test_a_second_figure_restates_what_was_counted(nlp):
+    r = run(nlp, "The Malian police said 117 prisoners escaped; the Ministry of Justice put "
+                 "the figure at 163.")
+    (ministry,) = [s for s in facts_of(r, "Statement") if s.roles.get("cue") == ["put"]]
+    assert ministry.roles["gist"] == ["163 prisoners escaped"]
+
+
+def test_a_figure_in_a_while_clause_restates_the_estimate_before_it(nlp):
+    r = run(nlp, "Western diplomats estimate that about 2,000 Russian personnel are deployed "
+                 "in Chad, while a Chadian security source put the figure at fewer than "
+                 "1,000.")
+    (source,) = [s for s in facts_of(r, "Statement") if s.roles.get("cue") == ["put"]]
+    assert source.roles["gist"] == ["fewer than 1,000 Russian personnel are deployed in Chad"]
+
+
+def test_a_figure_that_says_what_it_counts_keeps_its_words(nlp):
+    r = run(nlp, "The provincial government put the number of dead in the province at 26.")
+    (statement,) = facts_of(r, "Statement")
+    assert statement.roles["gist"] == ["put the number of dead in the province at 26"]
