@@ -19,7 +19,7 @@ from kg.extract.circumstances import Circumstances
 from kg.extract.context import Context, Fillers, counted_antecedents
 from kg.extract.entity_rules import entity_rules
 from kg.extract.factuality import NO_FACT, Factuality
-from kg.extract.frames import frame_slots
+from kg.extract.frames import frame_slots, light_verb
 from kg.extract.role_fillers import RoleFillers
 from kg.extract.syntax import (
     is_passive,
@@ -159,13 +159,18 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 if value not in bucket:
                     bucket.append(value)
 
+        if voice == "nominal" and lemma in self.lists["light_only_nouns"].get(rules.kind, ()) \
+                and light_verb(t, self.light) is None:
+            return None  # "following the session": only "held/chaired a session" tells one
         phrase = self._phrase(m)
         frame = frame_slots(t, voice, phrase, light_verbs=self.light,
                             with_complement="complement" in args,
                             object_preps={p for p, r in args.items() if r == "cause"},
-                            order_nouns=self.order_nouns)
+                            order_nouns=self.order_nouns,
+                            directed="directed_object" in args)
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
-        has_object = any(s in ("object", "controlled") for s, _ in frame.slots)
+        has_object = any(s in ("object", "controlled", "directed_object")
+                         for s, _ in frame.slots)
         for slot, tok in frame.slots:
             if slot == "subject" and self.purpose_of is not None:
                 # "sent the X battalion to protect the port": the battalion protects it;
@@ -204,8 +209,10 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                     for h in heads:
                         put(args["conjoined_subject"], self._agentish(h))
                     continue
-                for h in heads:
-                    put(args.get("subject"), self._agentish(h))
+                pair = counted_antecedents(ctx, tok) \
+                    if args.get("subject") == "participant" else []
+                for h in pair or heads:  # "the sides agreed": the two named before
+                    put(args.get("subject"), h if pair else self._agentish(h))
             elif slot in ("object", "controlled"):
                 self._object(tok, slot, args, put)
             elif slot == "passive_subject":
@@ -232,6 +239,13 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                                 and c.i < tok.i for x in c.subtree)], key=lambda x: x.i)))
             elif slot == "complement":
                 put(args.get("complement"), self._clause(tok))
+            elif slot == "directed_object":  # "ordered soldiers onto the streets": a
+                for h in self._conjuncts(tok):  # named one, else as the text says
+                    named = self.ctx.mention_of(h)
+                    put(args[slot], named if named is not None and named.type.is_agent
+                        else self._theme(h, set()))
+            elif slot == "direction":  # the phrase with its preposition: "out of Niger"
+                put(args.get("direction"), text_of(list(tok.subtree)))
             else:  # a preposition's object, or the object after a multi-word trigger
                 role = args.get(slot)
                 if role is not None:
@@ -398,7 +412,14 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 return
             for h in self._conjuncts(tok) if prep != "of" else [tok]:
                 ent = self.f.entity(h, create=False)
-                if ent is not None and (ent.type.is_agent or ent.type is EntityType.COUNTRY):
+                if ent is not None and h.tag_ == "NNS" and self.ctx.mention_of(h) is None:
+                    ent = None  # "EU foreign ministers": the people, not their bloc
+                named = self._named_in(h) if ent is None else []
+                if named:  # "her counterpart, Sunil Rao", "creditors, including Japan"
+                    for x in named:
+                        put(role, x)
+                elif ent is not None and (ent.type.is_agent or
+                                          ent.type is EntityType.COUNTRY):
                     put(role, ent)
                 elif ent is None and (h.lemma_.lower() in self.actors or
                                       h.lemma_.lower() in self.f.body_heads):
@@ -428,6 +449,21 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 put(role, q)
         else:
             put(role, self._theme(tok, set()))
+
+    def _named_in(self, h: Token) -> list:
+        """The named actors an unnamed noun stands for: its apposition ("her Indian
+        counterpart, Sunil Rao") or the names it includes ("its creditors, including
+        Japan and China")."""
+        heads = [c for c in h.children if c.dep_ == "appos"]
+        heads += [o for c in h.children if c.dep_ == "prep" and c.lower_ == "including"
+                  for o in c.children if o.dep_ == "pobj"]
+        out = []
+        for x in heads:
+            for y in self._conjuncts(x):
+                m = self.ctx.mention_of(y)
+                if m is not None and (m.type.is_agent or m.type is EntityType.COUNTRY):
+                    out.append(m)
+        return out
 
     @staticmethod
     def _clause(tok: Token) -> str:

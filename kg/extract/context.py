@@ -144,6 +144,9 @@ def counted_antecedents(ctx: Context, head: Token) -> list[Mention]:
         return []
     count = next((_COUNTS[c.lower_] for c in head.children
                   if c.dep_ in ("nummod", "det", "predet") and c.lower_ in _COUNTS), None)
+    if count is None and head.lemma_.lower() == "side" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        count = 2  # "the sides agreed to a ceasefire": the two sides of the conflict
     if count is None:
         return []
     # "both governments", "the two countries": states, not the two presidents named last
@@ -154,6 +157,8 @@ def counted_antecedents(ctx: Context, head: Token) -> list[Mention]:
         named = [ctx.mention_of(x) for x in [tok, *tok.conjuncts]]
         if all(m is not None and (m.type.is_agent or m.type is EntityType.COUNTRY)
                and (kinds is None or m.type in kinds)
+               and not (head.lemma_.lower() in ("side", "party") and
+                        m.type is EntityType.PERSON)  # the sides are not two envoys
                for m in named) and len({m.text for m in named}) == count:
             return named
     return []

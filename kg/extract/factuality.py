@@ -46,6 +46,7 @@ class Factuality:
         self.neg_pronouns = set(neg["pronouns"])
         self.neg_preps = set(neg["prepositions"])
         self.neg_heads = set(neg["heads"])
+        self.prior_preps = set(spec.get("prior_prepositions", ()))
         self.fut_aux = set(fut["auxiliaries"])
         self.fut_heads = set(fut["heads"])
         self.fut_mods = set(fut["modifiers"])
@@ -131,6 +132,8 @@ class Factuality:
             if prep.lower_ in self.neg_preps:
                 found.add("negated")
                 return None
+            if prep.lower_ in self.prior_preps:
+                return None  # "following a request from X": it happened before
             head = prep.head
             # "the number of arrests reached 87": the verb of the noun it qualifies
             if head.pos_ in ("NOUN", "PROPN", "NUM") and head.dep_ in (

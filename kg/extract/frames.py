@@ -29,6 +29,11 @@ from kg.extract.syntax import (
 _INFINITIVE_DEPS = ("xcomp", "ccomp", "advcl")
 _TARGET_PREPS = {"on", "at", "against", "into", "upon"}  # what an instrument is used on
 _ORDER_PREPS = {"on", "under", "at", "upon"}  # "on the orders of", "at the behest of"
+_DIRECTIONS = {"to", "onto", "into", "out", "back"}  # "ordered the troops out of X"
+# heads of a relative clause without pronoun that are not its verb's object ("the day
+# the army arrived", "the way the vote was run")
+_NOT_OBJECTS = {"day", "time", "moment", "way", "reason", "year", "week", "month", "night",
+                "place", "hour", "morning", "evening", "afternoon", "extent"}
 
 
 @dataclass(slots=True)
@@ -101,14 +106,29 @@ def light_verb(t: Token, light_verbs: set[str]) -> tuple[Token, str] | None:
     return None
 
 
+def direction_of(t: Token) -> Token | None:
+    """The phrase that says where a verb sends its object ("ordered soldiers [onto the
+    streets]", "[out of Niger]", "[back to their barracks]", "[to the highest level of
+    readiness]"); not a date ("to Monday")."""
+    for c in t.children:
+        if c.lower_ in _DIRECTIONS and c.dep_ in ("prep", "advmod", "prt") and \
+                any(x.dep_ == "pobj" or (x.dep_ == "prep" and any(
+                    o.dep_ == "pobj" for o in x.children)) for x in c.children) and \
+                not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree):
+            return c
+    return None
+
+
 def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[str],
                 with_complement: bool, object_preps: set[str] = frozenset(),
-                order_nouns: set[str] = frozenset()) -> Frame:
+                order_nouns: set[str] = frozenset(), directed: bool = False) -> Frame:
     """The slots of trigger ``t`` in ``voice`` (active, passive or nominal).
 
     ``phrase`` is the trigger with the rest of a multi-word trigger ("set fire to"),
     whose tokens fill no slot; ``with_complement``: the type reads a complement clause
-    (otherwise an infinitive is a purpose, read apart); ``object_preps``: prepositions that
+    (otherwise an infinitive is a purpose, read apart); ``directed``: an object sent
+    somewhere with no complement is a ``directed_object`` and the phrase saying where a
+    ``direction`` ("ordered soldiers onto the streets"); ``object_preps``: prepositions that
     belong to the verb even when the parser hangs them on its object ("accused [the
     rebels of shelling]"). A date is no preposition's object here ("on Monday").
     """
@@ -123,9 +143,23 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
             obj = antecedent(t.head)  # "the bloc, which Mali left": the bloc
         if obj is None and t.dep_ == "acl":  # "the junta named [X] as ...", misread
             obj = next((c for c in t.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)
+        if obj is None and t.dep_ == "relcl" and t.head.pos_ == "NOUN" and \
+                t.head.ent_type_ not in ("DATE", "TIME") and \
+                t.head.lemma_.lower() not in _NOT_OBJECTS and \
+                any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS
+                    for c in t.children) and \
+                not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and not any(
+                    o.dep_ in ("pobj", "pcomp") for o in c.children)) for c in t.children):
+            obj = t.head  # "the security agreement the two countries signed in 2019"
         if obj is None:
             obj = shared_object(t)  # "stormed and set fire to the building"
-        frame.add("controlled" if comp is not None and obj is not None else "object", obj)
+        direction = direction_of(t) if directed and comp is None and obj is not None \
+            else None
+        if direction is not None:
+            frame.add("directed_object", obj)
+            frame.add("direction", direction)
+        else:
+            frame.add("controlled" if comp is not None and obj is not None else "object", obj)
         for prep, o in prep_objects(obj, object_preps) if obj is not None else []:
             frame.add(prep, o)
         for c in t.children:  # "gave the city aid": the dative noun is the recipient
@@ -161,12 +195,14 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
         # "demanded that Armenia remove ...": the one who is to act
         if comp.dep_ == "ccomp" and voice == "active" and not any(
                 s == "controlled" for s, _ in frame.slots):
-            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            # (a passive clause's subject is acted on: "demanded that the bill be withdrawn")
+            subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
             if subj is not None and comp.dep_ == "ccomp" and subj.pos_ in ("PROPN", "NOUN"):
                 frame.add("controlled", subj)
+    directed_at = {x.i for s, d in frame.slots if s == "direction" for x in d.subtree}
     for prep, obj in prep_objects(t):
         if prep == "by" or obj.i in in_phrase or (prep == "of" and voice != "nominal") or \
-                obj.ent_type_ in ("DATE", "TIME"):
+                obj.ent_type_ in ("DATE", "TIME") or obj.i in directed_at:
             continue
         if voice != "active" and prep in _ORDER_PREPS and obj.lemma_.lower() in order_nouns:
             # "was switched off on the orders of X", "on X's orders": X acts (``by``)

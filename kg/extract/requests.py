@@ -151,6 +151,11 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
     that = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     subj = next((c for c in that.children if c.dep_ == "nsubj"), None) if that is not None \
         else None
+    if that is not None and subj is None and any(c.dep_ == "mark" for c in that.children):
+        # "demanded that Armenia remove X": the subjunctive verb read as a noun, its
+        # subject as a compound
+        subj = next((c for c in that.children if c.dep_ == "compound" and c.i < that.i and
+                     c.pos_ == "PROPN"), None)
     if xcomp is None and subj is not None and subj.pos_ in ("PROPN", "NOUN"):
         # "demanded that Armenia remove X": the one asked, and what it is to do
         who = [w for w in _addressee(subj, ctx, f) if isinstance(w, Mention)]
@@ -173,6 +178,10 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
             break
         if not theme and obj is not None and not asked:
             theme = [_theme_text(verb, obj)]
+        if not theme and that is not None and verb.lemma_.lower() != "call":
+            # "demanded that the bill be withdrawn": what is to happen
+            theme = [text_of([t for t in that.subtree if not (
+                t.is_punct or (t.dep_ == "mark" and t.head == that))])]
         if not theme and verb.dep_ == "relcl":  # "a rally the party had called for"
             theme = [_text(verb.head)]
     if theme:
@@ -342,6 +351,13 @@ def _nominal_requests(ctx, f, events: list[Fact]) -> list[Fact]:
                      ("DATE", "TIME")]
             if words and words[0].lower_ in RELATIVE_PRONOUNS:
                 words = words[1:]
+            bare = [t.i for t in words] == [verb.i]
+            if bare and verb.lemma_.lower() == "be":
+                continue  # "we are here at the request of X": nothing done is told
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if bare and passive:  # "the session had been called at X's request"
+                words = [*(t for t in np_tokens(passive[0], drop=_NP_DROP | {"prep"})
+                           if not (t.dep_ == "det" and t.head == passive[0])), verb]
             roles["theme"] = [text_of(words)] if words else [verb.lemma_]
         known = told.get(ctx.unit.start + tok.idx)
         if known is not None:  # the engine read the noun: give it these roles

@@ -72,6 +72,17 @@ class RoleFillers:
             owner = self.ctx.mention_of(said) if said is not None else None
             if owner is not None and owner.type.is_agent:
                 return owner
+        if head.pos_ == "NOUN" and self.ctx.mention_of(head) is None:
+            # "the EU's special representative, Jean-Marc Delorme, held talks": the person
+            # (the parser may hang the name on the noun of its of- or for-phrase: "the
+            # EU's envoy for the Dialogue, X, held": a person is no dialogue)
+            nouns = [head, *(o for _p, o in prep_objects(head, {"of", "for", "to"})
+                             if self.ctx.mention_of(o) is None or
+                             self.ctx.mention_of(o).type is not EntityType.PERSON)]
+            for c in (c for n in nouns for c in n.children):
+                named = self.ctx.mention_of(c) if c.dep_ == "appos" else None
+                if named is not None and named.type is EntityType.PERSON:
+                    return named
         m = self.f.entity(head)
         if m is None and head.pos_ == "NOUN":
             # "her counterpart Luis Vera", "the army chief, General X": the name in apposition

@@ -29,6 +29,11 @@ from kg.extract.syntax import (
 )
 from kg.records import EntityType, Fact, Mention
 
+# a count in a gist, with the words that qualify it: "about 2,000", "at least 41"
+_COUNT = re.compile(r"\b(?:(?:about|around|some|nearly|almost|over|more than|fewer than|"
+                    r"less than|at least|up to|roughly|approximately)\s+)?\d[\d,.]*\b",
+                    re.I)
+_TRAILING_MARK = re.compile(r"[\s,;]*\b(?:while|whereas|and|but)$", re.I)
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 # a quotation right after these is a name, not words said: 'known as "Ti Makak"'
 _NICKNAME = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|called|named)\s*[“\"]$", re.I)
@@ -66,7 +71,10 @@ class _Statements(StatementRoles):
         self.naming = {k: set(v) for k, v in cues["naming"].items()}
         self.figure_verbs = set(cues["figures"]["verbs"])
         self.figure_nouns = set(cues["figures"]["nouns"])
+        self.restated = set(cues["figures"]["restated"])
         self.joined = set(cues["joined"])
+        self.rebuttal_verbs = set(cues["rebuttal"]["verbs"])
+        self.claim_nouns = set(cues["rebuttal"]["nouns"])
         self.addressee_object = set(cues["addressee_object"])
         self.addressing = set(cues["addressing"])
         self.media = set(spec["media"])
@@ -94,7 +102,9 @@ class _Statements(StatementRoles):
         gist = None
         comp = self.complement(cue)
         if comp is not None:
-            toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
+            lead = self._leading_date(cue, comp)
+            toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)
+                    and t.i not in lead]
             toks = [t for t in toks if not t.is_punct or (toks[0].i < t.i < toks[-1].i)]
             if toks:
                 ranges.append((toks[0].idx, toks[-1].idx + len(toks[-1])))
@@ -119,6 +129,19 @@ class _Statements(StatementRoles):
                         gist = "; ".join(x for x in (gist, text_of(more)) if x)
         return ranges, gist, self.quotations(cue, ranges)
 
+    @staticmethod
+    def _leading_date(cue: Token, comp: Token) -> set[int]:
+        """"said on Wednesday she would veto the bill": the parser hangs the day right
+        after the verb of saying on the reported clause; it dates the saying."""
+        first = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        if first is None or first.dep_ != "prep" or first.lower_ not in ("on", "at") or \
+                not comp.is_ancestor(first) or first.head.i <= first.i:
+            return set()
+        objs = [o for o in first.children if o.dep_ == "pobj"]
+        if not objs or objs[0].ent_type_ not in ("DATE", "TIME"):
+            return set()
+        return {x.i for x in first.subtree}
+
     def reported_before(self, cue: Token, end: int
                         ) -> tuple[list[tuple[int, int]], str | None, list[str]]:
         """An inverted report whose speaker the parse lost: what the sentence says before
@@ -142,10 +165,44 @@ class _Statements(StatementRoles):
         toks.sort(key=lambda t: t.i)
         while toks and toks[-1].is_punct:
             toks.pop()
-        if len(toks) < 2:
+        claim = self._rebutted(cue) if cue.lemma_.lower() in self.rebuttal_verbs else None
+        if claim is not None:  # "which the ministry denied": what it denies
+            toks = [t for t in toks if not (t.head == cue and t.dep_ == "dobj")]
+        if len(toks) < 2 and claim is None:
             return [], None, []
         ranges = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
-        return ranges, text_of(toks), self.quotations(cue, ranges)
+        if claim is not None and cue.head.lemma_.lower() in self.claim_nouns and \
+                cue.dep_ in ("relcl", "acl"):  # "rejected the claim: ..."
+            toks = [toks[0], cue.head, *toks[1:]]
+        gist = text_of(toks) if claim is None else f"{text_of(toks)}: {text_of(claim)}"
+        return ranges, gist, self.quotations(cue, ranges)
+
+    def _rebutted(self, cue: Token) -> list[Token] | None:
+        """The claim a relative clause rejects: "[losses were higher], a claim X rejected",
+        "[he had agreed to join], which both services denied"; None for any other use."""
+        which = any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in cue.children)
+        noun = cue.head if cue.dep_ in ("relcl", "acl") and \
+            cue.head.lemma_.lower() in self.claim_nouns and \
+            not any(c.dep_ in ("dobj", "ccomp") for c in cue.children) else None
+        if not which and noun is None:
+            return None
+        n = cue.head
+        for _ in range(6):
+            if n.pos_ in ("VERB", "AUX") and n.i != cue.i:
+                break
+            if n.head.i == n.i:
+                return None
+            n = n.head
+        else:
+            return None
+        while n.dep_ in ("xcomp", "conj") and n.head.pos_ in ("VERB", "AUX"):
+            n = n.head  # "had agreed [to join him]": the whole claim
+        drop = {x.i for x in (noun or cue).subtree}
+        toks = [x for x in n.subtree if x.i not in drop and not (
+            x.dep_ == "mark" and x.head == n)]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        return toks if len(toks) > 1 else None
 
     def quotations(self, cue: Token, ranges: list[tuple[int, int]]) -> list[str]:
         """Direct quotes: one ending before the cue in its sentence, one opening right
@@ -215,6 +272,9 @@ class _Statements(StatementRoles):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and self._figure(tok):
                 self.cue(tok, stance=True)  # "estimated it at 60,000": the figure is said
+            elif tok.pos_ == "VERB" and lemma in self.rebuttal_verbs and \
+                    self._rebutted(tok) is not None:
+                self.cue(tok, stance=True)  # "..., a claim Dushanbe rejected"
             elif tok.pos_ == "VERB" and lemma in self.cues:
                 self.cue(tok)
             elif tok.pos_ == "VERB" and (lemma in self.stances or self._naming(tok)
@@ -251,6 +311,36 @@ class _Statements(StatementRoles):
         return any(c.dep_ == "prep" and c.lower_ == "at" and any(
             o.like_num or any(x.like_num for x in o.subtree) for o in c.children)
                    for c in verb.children)
+
+    def _restated(self, cue: Token) -> str | None:
+        """"117 prisoners escaped, police said; the ministry put the figure at 163": a
+        second source's figure for what the sentence has just counted ("163 prisoners
+        escaped"), when the figure is named only as such (lexicon `restated`)."""
+        if not self._figure(cue):
+            return None
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        at = next((o for c in cue.children if c.dep_ == "prep" and c.lower_ == "at"
+                   for o in c.children if o.dep_ == "pobj"), None)
+        if obj is None or at is None or obj.lemma_.lower() not in self.restated or \
+                any(c.dep_ == "prep" for c in obj.children):
+            return None  # ("put the number of dead at 26" says what it counts)
+        sent = self.ctx.sent_of[cue.i]
+        before = [f for f, _r in self.found if f.trigger is not None and
+                  sent.start_char <= f.trigger.start - self.ctx.unit.start < cue.idx]
+        subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        own = min(x.i for x in subj.subtree)  # ", while a source put the figure at ...":
+        mine = text_of(list(cue.doc[own:own + 3]))  # not part of the figure restated
+        for fact in reversed(before):
+            for g in fact.roles.get("gist", []):
+                if mine in g:
+                    g = _TRAILING_MARK.sub("", g[:g.index(mine)].rstrip(" ,;"))
+                m = _COUNT.search(g)
+                if m is not None:
+                    figure = text_of(list(at.subtree)).strip('"“”')
+                    return (g[:m.start()] + figure + g[m.end():]).strip()
+        return None
 
     def _subject(self, cue: Token) -> Token | None:
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
@@ -329,6 +419,7 @@ class _Statements(StatementRoles):
                    for c in reporting):
                 return  # "X accused Y of Z, spokeswoman W told reporters": W's statement
             ranges, gist, quotes = self.stance(cue)
+            gist = self._restated(cue) or gist
         if not ranges:
             return
         speakers = self.speakers.of(subj)
@@ -341,8 +432,8 @@ class _Statements(StatementRoles):
         comp = None if stance else self.complement(cue)
         if stance:
             pass
-        elif comp is not None:
-            skip = {t.i for t in comp.subtree}
+        elif comp is not None:  # ("said on Wednesday she would ...": the saying's day)
+            skip = {t.i for t in comp.subtree} - self._leading_date(cue, comp)
         elif cue.dep_ in ("ccomp", "parataxis") or self._inverted_conjunct(cue):
             own = {t.i for t in cue.subtree}
             skip = {t.i for t in cue.head.subtree} - own

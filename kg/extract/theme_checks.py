@@ -65,11 +65,17 @@ class ThemeChecks:
         if any(isinstance(v, Mention) and v.type.value in types for v in themes):
             return True
         counted = "counted:PROPN" in words  # "19 Ugandans": a counted demonym
+        # "the state of emergency", "three days of mourning": the of-phrase names it
+        kinds = self.lists["of_kind_heads"]
+        heads = [*self.theme_heads, *(
+            c for h in self.theme_heads if h.pos_ == "NOUN" and h.lemma_.lower() in kinds
+            for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+            for c in p.children if c.dep_ == "pobj")]
         return any(h.lemma_.lower() in words or h.lower_ in words or
                    f"ent:{h.ent_type_}" in words or (
                        counted and h.pos_ == "PROPN" and h.text.endswith("s") and
                        any(c.dep_ == "nummod" for c in h.children))
-                   for h in self.theme_heads)
+                   for h in heads)
 
 
 

@@ -42,7 +42,9 @@ _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_
           "controlled", "light_subject", "trigger",
           "phrase_object",  # phrase_object: "set fire to X"
           "conjoined_subject",  # a subject of two or more conjuncts ("A and B met")
-          "object_people"} | _PREPS  # an unnamed object that names people ("met the chiefs")
+          "object_people",  # an unnamed object that names people ("met the chiefs")
+          # "ordered troops onto the streets": the object sent and where it is sent
+          "directed_object", "direction"} | _PREPS
 _ROLES = {"agent", "theme", "addressee", "participant", "location", "purpose", "requestedBy",
           "origin", "cause", "role", "quantity"}
 _SHAPES_EXTRA = {"phrase", "cue", "according", "headline", "relation"}
