@@ -39,7 +39,18 @@ class TypeRoles:
     _sent_words: dict[int, tuple[list[Token], list[str], set[str]]]
 
     def _owner_agent(self, roles: dict) -> None:
-        """A force named after its organisation was sent by it ("the UN contingent")."""
+        """A force named after its organisation was sent by it ("the UN contingent"); a
+        force one holds somewhere was sent by the holder ("X, which has 900 troops
+        deployed in Y")."""
+        t = getattr(self, "trigger", None)
+        if t is not None and t.dep_ == "acl" and t.tag_ == "VBN" and \
+                t.head.dep_ == "dobj" and \
+                t.head.head.lemma_.lower() in self.lists["holding_verbs"]:
+            holder = subject_of(t.head.head)
+            who = self._agentish(holder) if holder is not None else None
+            if who is not None:
+                roles["agent"] = [who]
+                return
         for v in roles.get("theme", []):
             if not isinstance(v, Mention):
                 continue

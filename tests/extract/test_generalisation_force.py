@@ -1,0 +1,53 @@
+"""Events of force, movement and protest (issue 15): general patterns of how news tells
+them, each pinned on invented sentences (other names and countries than the dev texts)."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _qty(fact):
+    return [q.value for q in fact.roles.get("quantity", [])]
+
+
+# --- a standing force told as a holding or as staying ----------------------------------
+def test_a_force_one_keeps_somewhere_is_deployed_there(nlp):
+    r = run(nlp, "Spain, which keeps about 600 troops at a base in Riga, called for calm.")
+    (dep,) = facts_of(r, "Deployment")
+    assert names(r, dep.roles["agent"]) == {"Spain"}
+    assert names(r, dep.roles["theme"]) == {"troops"}
+    assert names(r, dep.roles["location"]) == {"Riga"}
+    assert _qty(dep) == [600]
+
+
+def test_a_force_with_its_place_on_the_noun(nlp):
+    r = run(nlp, "The Kenya Defence Forces, which have about 3,000 personnel in Somalia, "
+                 "did not comment.")
+    (dep,) = facts_of(r, "Deployment")
+    assert names(r, dep.roles["agent"]) == {"Kenya Defence Forces"}
+    assert _qty(dep) == [3000]
+
+
+def test_a_holder_of_deployed_troops_is_the_agent(nlp):
+    r = run(nlp, "The African Union, which has about 14,000 peacekeepers deployed in "
+                 "Somalia, opened an inquiry.")
+    (dep,) = facts_of(r, "Deployment")
+    assert names(r, dep.roles["agent"]) == {"African Union"}
+
+
+def test_soldiers_who_remain_somewhere_are_deployed_there(nlp):
+    r = run(nlp, "About 400 Dutch marines remain in Paramaribo under a training accord.")
+    (dep,) = facts_of(r, "Deployment")
+    assert names(r, dep.roles["location"]) == {"Paramaribo"}
+    assert _qty(dep) == [400]
+    for text in ("About 5,000 soldiers remain deployed across the northern provinces.",
+                 "About 3,000 troops remain deployed in the north of the country."):
+        (dep,) = facts_of(run(nlp, text), "Deployment")
+        assert "troops" in str(dep.roles["theme"]) or "soldiers" in str(dep.roles["theme"])
+
+
+def test_holding_no_force_is_no_deployment(nlp):
+    for text in ("The company has 300 employees in Lagos.",
+                 "The police have 12 suspects in custody.",
+                 "Protesters remained in Tahrir Square."):
+        assert not facts_of(run(nlp, text), "Deployment"), text
