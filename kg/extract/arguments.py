@@ -261,6 +261,9 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
             self._purpose(t, put, rules.kind)
         if "cause" in rules.extras:
             self._cause(m, put)
+            if not roles.get("cause") and roles.get("purpose"):
+                # "took to the streets to demand X": what a protest is about
+                roles["cause"] = roles.pop("purpose")
         if "meeting" in rules.extras:
             self._meeting(m, put, roles)
         if "office" in rules.extras:

@@ -20,6 +20,8 @@ LocatedIn relations are merged apart, by kg/extract/locations.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.unit_merge import same_filler
 from kg.records import Entity, Fact, Mention, Quantity, TimeExpr
 from kg.rules.loader import event_rules
@@ -113,6 +115,7 @@ def merge_facts(facts: list[Fact], entities: list[Entity], *,
     are the (start, end) offsets of the headlines, whose events join the body's."""
     entity_of = {m: e.key for e in entities for m in e.mentions}
     situations_ = event_rules().situations
+    facts = [g for f in facts for g in _by_place(f)]
     told = [f for f in facts if not _headline_event(f, headlines, situations_)]
     out = _merge(told, entity_of, situations_)
     for f in facts:
@@ -125,7 +128,32 @@ def merge_facts(facts: list[Fact], entities: list[Entity], *,
             out.append(f)
         else:
             _absorb(target, f, entity_of)
+    carry_situation_causes(out)
     return out
+
+
+def _by_place(f: Fact) -> list[Fact]:
+    """"Protests broke out in A and B": a protest in A and one in B (each place its own
+    situation, as docs/evaluation.md counts them)."""
+    places = f.roles.get("location", [])
+    if f.kind not in _BY_PLACE or len(places) < 2 or \
+            not all(isinstance(p, Mention) for p in places):
+        return [f]
+    return [replace(f, roles={**f.roles, "location": [p]}, links=dict(f.links))
+            for p in places]
+
+
+def carry_situation_causes(facts: list[Fact]) -> None:
+    """A protest told without its cause in a document that gives one is about the same
+    thing ("protests against the bill ... In X, students blocked the roads"): the first
+    cause told for its kind."""
+    first: dict[str, list] = {}
+    for f in facts:
+        if f.kind in _BY_PLACE and f.roles.get("cause"):
+            first.setdefault(f.kind, f.roles["cause"])
+    for f in facts:
+        if f.kind in first and not f.roles.get("cause"):
+            f.roles["cause"] = list(first[f.kind])
 
 
 def _headline_event(f: Fact, headlines: tuple[tuple[int, int], ...],

@@ -51,3 +51,41 @@ def test_holding_no_force_is_no_deployment(nlp):
                  "The police have 12 suspects in custody.",
                  "Protesters remained in Tahrir Square."):
         assert not facts_of(run(nlp, text), "Deployment"), text
+
+
+# --- protests: crowds blocking roads, one protest per place, the cause ------------------
+def test_a_crowd_blocking_a_road_is_a_protest(nlp):
+    r = run(nlp, "In Oruro, striking miners blocked the main highway on Monday.")
+    (protest,) = facts_of(r, "Protest")
+    assert names(r, protest.roles["location"]) == {"Oruro"}
+    r = run(nlp, "Hundreds of teachers blocked the roads into Tegucigalpa on Friday.")
+    assert facts_of(r, "Protest")
+
+
+def test_police_blocking_a_road_is_no_protest(nlp):
+    r = run(nlp, "Police blocked the roads into Asunción on Friday.")
+    assert not facts_of(r, "Protest")
+
+
+def test_protests_in_two_cities_are_two_protests(nlp):
+    r = run(nlp, "Protests against the fuel tax broke out in Arequipa and Cusco on Monday.")
+    protests = facts_of(r, "Protest")
+    assert len(protests) == 2
+    assert sorted(n for p in protests for n in names(r, p.roles["location"])) == \
+        ["Arequipa", "Cusco"]
+    assert all("fuel tax" in str(p.roles.get("cause")) for p in protests)
+
+
+def test_a_protest_told_later_keeps_the_cause_told_first(nlp):
+    r = run(nlp, "Thousands protested in Quito on Monday against the new water law. "
+                 "In Cuenca, students blocked the main roads on Tuesday.")
+    protests = facts_of(r, "Protest")
+    assert len(protests) == 2
+    assert all("water law" in str(p.roles.get("cause")) for p in protests)
+
+
+def test_what_a_crowd_took_to_the_streets_for_is_the_cause(nlp):
+    r = run(nlp, "Hundreds of people took to the streets of Harare to celebrate the "
+                 "general's return.")
+    (protest,) = facts_of(r, "Protest")
+    assert "celebrate" in str(protest.roles.get("cause"))
