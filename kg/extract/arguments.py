@@ -259,6 +259,8 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         self._quantity(m, roles, put)
         if frame.complement is None:
             self._purpose(t, put, rules.kind)
+        if "dispersed" in rules.extras and not roles.get("theme"):
+            self._dispersed(t, put)
         if "cause" in rules.extras:
             self._cause(m, put)
             if not roles.get("cause") and roles.get("purpose"):

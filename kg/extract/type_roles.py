@@ -102,6 +102,28 @@ class TypeRoles:
                                  for x in c.subtree]
                 put("purpose", text_of(sorted(toks, key=lambda x: x.i)))
 
+    def _dispersed(self, t: Token, put) -> None:
+        """"fired tear gas to disperse them": who force is used on is who it is to
+        disperse (a pronoun: the crowd the sentence told of before)."""
+        for c in t.children:
+            if c.dep_ not in ("advcl", "xcomp") or \
+                    c.lemma_.lower() not in self.lists["dispersal_verbs"] or \
+                    not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ == "PRON":  # the last people told before
+                own = {x.i for a in t.children if a.dep_ in ("nsubj", "nsubjpass")
+                       for x in a.subtree}
+                crowd = set(self.lists["people"]) | set(self.lists["actor_nouns"])
+                obj = next((x for x in reversed(list(ctx_sent(self.ctx, t)))
+                            if x.i < t.i and x.i not in own and x.pos_ == "NOUN" and
+                            x.tag_ == "NNS" and (x.lemma_.lower() in crowd or (
+                                x.dep_ == "pobj" and x.head.head.lemma_.lower() in
+                                self.lists["count_nouns"]))), None)  # "hundreds of X"
+            if obj is not None:
+                put("theme", self._agentish(obj) or self._theme(obj, set()))
+            return
+
     def _office(self, t: Token, put, kind: str = "") -> None:
         """The office of an appointment: "as defence minister", "appointed defence minister"."""
         heads = [c for c in t.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]

@@ -89,3 +89,19 @@ def test_what_a_crowd_took_to_the_streets_for_is_the_cause(nlp):
                  "general's return.")
     (protest,) = facts_of(r, "Protest")
     assert "celebrate" in str(protest.roles.get("cause"))
+
+
+# --- force against a crowd: who it is to disperse is its target -------------------------
+def test_tear_gas_fired_to_disperse_a_crowd_targets_the_crowd(nlp):
+    r = run(nlp, "Police in Tegucigalpa used tear gas to disperse the crowd on Friday.")
+    (attack,) = facts_of(r, "Attack")
+    assert names(r, attack.roles["theme"]) == {"crowd"}
+
+
+def test_them_in_to_disperse_them_is_the_people_told_before(nlp):
+    r = run(nlp, "Hundreds of farmers blocked the motorway near Lyon, and riot police fired "
+                 "tear gas to disperse them.")
+    (attack,) = facts_of(r, "Attack")
+    assert names(r, attack.roles["theme"]) == {"farmers"}
+    assert "riot police" in str(attack.roles["agent"]).lower() or \
+        names(r, attack.roles["agent"])
