@@ -105,3 +105,16 @@ def test_them_in_to_disperse_them_is_the_people_told_before(nlp):
     assert names(r, attack.roles["theme"]) == {"farmers"}
     assert "riot police" in str(attack.roles["agent"]).lower() or \
         names(r, attack.roles["agent"])
+
+
+# --- the people of a named group move or act as that group -------------------------------
+def test_fighters_of_a_group_who_arrive_are_the_group(nlp):
+    r = run(nlp, "Fighters of the Arakan Army began arriving in Sittwe in May 2024.")
+    (move,) = facts_of(r, "Movement")
+    assert names(r, move.roles["theme"]) == {"Arakan Army"}
+
+
+def test_group_fighters_who_attack_are_the_group(nlp):
+    r = run(nlp, "Al-Shabaab fighters attacked an army post near Baidoa on Sunday.")
+    (attack,) = facts_of(r, "Attack")
+    assert names(r, attack.roles["agent"]) == {"Al-Shabaab"}
