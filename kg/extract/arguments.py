@@ -243,6 +243,8 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 if (slot == "complement" or args.get(slot) in ("theme", "cause")) and \
                         t.is_ancestor(tok):
                     self.content_tokens.update(x.i for x in tok.subtree)
+        if "carried" in rules.extras:
+            self._carried(t, roles)
         if rules.kind == "Participation":
             return self._participation(m, roles)
         if self.abstract_object or self._abstract_theme(rules.kind, roles):

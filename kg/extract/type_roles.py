@@ -102,6 +102,23 @@ class TypeRoles:
                                  for x in c.subtree]
                 put("purpose", text_of(sorted(toks, key=lambda x: x.i)))
 
+    def _carried(self, t: Token, roles: dict) -> None:
+        """"a plane carrying 148 police officers landed in X", "the convoy arrived carrying
+        flour": what the vehicle carries is what arrives (the vehicle is how)."""
+        subj = subject_of(t)
+        if subj is None or subj.lemma_.lower() not in self.lists["vehicles"]:
+            return
+        for v in (subj, t):
+            for c in v.children:
+                if c.dep_ in ("acl", "advcl") and c.lemma_.lower() in ("carry", "bring"):
+                    obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+                    if obj is not None:
+                        self.theme_heads.clear()
+                        carried = self._theme(obj, set())
+                        if carried is not None:
+                            roles["theme"] = [carried]
+                            return
+
     def _dispersed(self, t: Token, put) -> None:
         """"fired tear gas to disperse them": who force is used on is who it is to
         disperse (a pronoun: the crowd the sentence told of before)."""

@@ -118,3 +118,15 @@ def test_group_fighters_who_attack_are_the_group(nlp):
     r = run(nlp, "Al-Shabaab fighters attacked an army post near Baidoa on Sunday.")
     (attack,) = facts_of(r, "Attack")
     assert names(r, attack.roles["agent"]) == {"Al-Shabaab"}
+
+
+# --- what a vehicle carries is what arrives ----------------------------------------------
+def test_what_a_plane_carries_is_what_arrives(nlp):
+    for text in ("A cargo plane landed in Bangui on Monday carrying about 80 Turkish "
+                 "engineers.",
+                 "A plane carrying 120 Zambian soldiers landed in Bangui on Monday."):
+        r = run(nlp, text)
+        (move,) = facts_of(r, "Movement")
+        theme = " ".join(names(r, move.roles["theme"]))
+        assert "engineers" in theme or "soldiers" in theme, text
+        assert "plane" not in theme
