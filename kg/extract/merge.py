@@ -80,6 +80,15 @@ def _same_place(a: Fact, b: Fact, entity_of: dict[Mention, str]) -> bool:
     return not (la and lb) or bool(_keys(la, entity_of) & _keys(lb, entity_of))
 
 
+def _joins(f: Fact, g: Fact, entity_of: dict[Mention, str]) -> bool:
+    """A telling joins a protest told before it in the same place; one that names no place
+    joins any; one that names a place does not join a protest told with none (the general
+    one: "protests spread to A and B" are protests of their own)."""
+    if f.roles.get("location") and not g.roles.get("location"):
+        return False
+    return _same_place(g, f, entity_of)
+
+
 _PRECISION = {"day": 0, "range": 1, "month": 2, "year": 3}
 
 
@@ -201,7 +210,7 @@ def _merge(facts: list[Fact], entity_of: dict[Mention, str],
         elif f.kind in situations_:  # one per kind, factuality and place
             told = situations.setdefault(f"{f.kind}|{f.factuality}", [])
             target = next((g for g in told if f.kind not in _BY_PLACE
-                           or _same_place(g, f, entity_of)), None)
+                           or _joins(f, g, entity_of)), None)
             if target is not None:
                 _absorb(target, f, entity_of)
             else:

@@ -3,7 +3,11 @@ them, each pinned on invented sentences (other names and countries than the dev 
 
 from __future__ import annotations
 
-from tests.extract.event_helpers import facts_of, names, run
+from datetime import UTC, datetime
+
+from tests.extract.event_helpers import STAMP, facts_of, names, run, updates
+
+LATER = datetime(2023, 3, 14, 18, 0, tzinfo=UTC)
 
 
 def _qty(fact):
@@ -130,3 +134,18 @@ def test_what_a_plane_carries_is_what_arrives(nlp):
         theme = " ".join(names(r, move.roles["theme"]))
         assert "engineers" in theme or "soldiers" in theme, text
         assert "plane" not in theme
+
+
+def test_protests_spreading_to_named_cities_are_protests_of_their_own(nlp):
+    r = updates(nlp, [("Protests against the fuel tax began on Monday.", STAMP),
+                      ("Protests were also reported in Arequipa and Cusco.", LATER)])
+    protests = facts_of(r, "Protest")
+    assert len(protests) == 3
+    assert sum(1 for p in protests if not p.roles.get("location")) == 1
+
+
+def test_a_date_inside_what_a_protest_is_about_does_not_date_it(nlp):
+    r = run(nlp, "Thousands of people marched in Tunis to protest against the results of "
+                 "Sunday's election.")
+    (protest,) = facts_of(r, "Protest")
+    assert "date" not in protest.roles
