@@ -20,8 +20,6 @@ LocatedIn relations are merged apart, by kg/extract/locations.py.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from kg.extract.unit_merge import same_filler
 from kg.records import Entity, Fact, Mention, Quantity, TimeExpr
 from kg.rules.loader import event_rules
@@ -80,15 +78,6 @@ def _same_place(a: Fact, b: Fact, entity_of: dict[Mention, str]) -> bool:
     return not (la and lb) or bool(_keys(la, entity_of) & _keys(lb, entity_of))
 
 
-def _joins(f: Fact, g: Fact, entity_of: dict[Mention, str]) -> bool:
-    """A telling joins a protest told before it in the same place; one that names no place
-    joins any; one that names a place does not join a protest told with none (the general
-    one: "protests spread to A and B" are protests of their own)."""
-    if f.roles.get("location") and not g.roles.get("location"):
-        return False
-    return _same_place(g, f, entity_of)
-
-
 _PRECISION = {"day": 0, "range": 1, "month": 2, "year": 3}
 
 
@@ -124,7 +113,6 @@ def merge_facts(facts: list[Fact], entities: list[Entity], *,
     are the (start, end) offsets of the headlines, whose events join the body's."""
     entity_of = {m: e.key for e in entities for m in e.mentions}
     situations_ = event_rules().situations
-    facts = [g for f in facts for g in _by_place(f)]
     told = [f for f in facts if not _headline_event(f, headlines, situations_)]
     out = _merge(told, entity_of, situations_)
     for f in facts:
@@ -139,17 +127,6 @@ def merge_facts(facts: list[Fact], entities: list[Entity], *,
             _absorb(target, f, entity_of)
     carry_situation_causes(out)
     return out
-
-
-def _by_place(f: Fact) -> list[Fact]:
-    """"Protests broke out in A and B": a protest in A and one in B (each place its own
-    situation, as docs/evaluation.md counts them)."""
-    places = f.roles.get("location", [])
-    if f.kind not in _BY_PLACE or len(places) < 2 or \
-            not all(isinstance(p, Mention) for p in places):
-        return [f]
-    return [replace(f, roles={**f.roles, "location": [p]}, links=dict(f.links))
-            for p in places]
 
 
 def carry_situation_causes(facts: list[Fact]) -> None:
@@ -210,7 +187,7 @@ def _merge(facts: list[Fact], entity_of: dict[Mention, str],
         elif f.kind in situations_:  # one per kind, factuality and place
             told = situations.setdefault(f"{f.kind}|{f.factuality}", [])
             target = next((g for g in told if f.kind not in _BY_PLACE
-                           or _joins(f, g, entity_of)), None)
+                           or _same_place(g, f, entity_of)), None)
             if target is not None:
                 _absorb(target, f, entity_of)
             else:
