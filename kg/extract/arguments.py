@@ -259,6 +259,8 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 if (slot == "complement" or args.get(slot) in ("theme", "cause")) and \
                         t.is_ancestor(tok):
                     self.content_tokens.update(x.i for x in tok.subtree)
+        if "carried" in rules.extras:
+            self._carried(t, roles)
         if rules.kind == "Participation":
             return self._participation(m, roles)
         if self.abstract_object or self._abstract_theme(rules.kind, roles):
@@ -275,8 +277,13 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         self._quantity(m, roles, put)
         if frame.complement is None:
             self._purpose(t, put, rules.kind)
+        if "dispersed" in rules.extras and not roles.get("theme"):
+            self._dispersed(t, put)
         if "cause" in rules.extras:
             self._cause(m, put)
+            if not roles.get("cause") and roles.get("purpose"):
+                # "took to the streets to demand X": what a protest is about
+                roles["cause"] = roles.pop("purpose")
         if "meeting" in rules.extras:
             self._meeting(m, put, roles)
         if "office" in rules.extras:

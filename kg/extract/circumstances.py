@@ -36,6 +36,9 @@ _PART_OF_DAY = re.compile(r"\b(?:early|late|before dawn|after dark|at dawn|at du
                           re.IGNORECASE)
 
 
+_ABOUT_PREPS = frozenset({"against", "over"})  # what a protest is about
+
+
 class Circumstances:
     """Location, date and quantity of a match (mixed into the role reader)."""
 
@@ -180,6 +183,8 @@ class Circumstances:
                 if prep in skip or ent.text.lower().startswith(tuple(skip)) or \
                         self._under_skip(ent.root, c, skip):
                     continue  # "since June", "five coups since independence in 1960"
+                if ent.root.dep_ == "poss" and self._under_skip(ent.root, c, _ABOUT_PREPS):
+                    continue  # "protested over Sunday's vote": the vote's day, not theirs
                 # an end ("until Monday") lies ahead of the event it ends
                 time = self._normalised(ent.text, future=self._future(c) or prep in ends)
                 if time.value is None and last is not None:

@@ -125,7 +125,21 @@ def merge_facts(facts: list[Fact], entities: list[Entity], *,
             out.append(f)
         else:
             _absorb(target, f, entity_of)
+    carry_situation_causes(out)
     return out
+
+
+def carry_situation_causes(facts: list[Fact]) -> None:
+    """A protest told without its cause in a document that gives one is about the same
+    thing ("protests against the bill ... In X, students blocked the roads"): the first
+    cause told for its kind."""
+    first: dict[str, list] = {}
+    for f in facts:
+        if f.kind in _BY_PLACE and f.roles.get("cause"):
+            first.setdefault(f.kind, f.roles["cause"])
+    for f in facts:
+        if f.kind in first and not f.roles.get("cause"):
+            f.roles["cause"] = list(first[f.kind])
 
 
 def _headline_event(f: Fact, headlines: tuple[tuple[int, int], ...],

@@ -118,10 +118,9 @@ class RoleFillers:
             return text_of(self._bare(head, set()))  # "army units were sent to guard ..."
         if head.lemma_.lower() in self.actors and head.pos_ == "NOUN":
             # "fighters of the X Front": the group; "gunmen", "protesters": their text
-            for _prep, obj in prep_objects(head, {"of"}):
-                inner = self.ctx.mention_of(obj) or self._named_group(obj)
-                if inner is not None and inner.type.is_agent:
-                    return inner
+            inner = self._members_of(head)
+            if inner is not None:
+                return inner
             return text_of(self._bare(head, set()))
         kind = self.f.body_heads.get(head.lemma_.lower())
         if kind is not None and kind != "Person" and head.pos_ == "NOUN" and any(
@@ -152,6 +151,15 @@ class RoleFillers:
         if tok.lemma_.lower() in self.lists["count_nouns"]:
             tok = next((o for _p, o in prep_objects(tok, {"of"})), tok)
         return tok.lemma_.lower() in words
+
+    def _members_of(self, head: Token) -> Mention | None:
+        """"fighters of the X Front", "X Front fighters", "officers of the Y unit": the
+        group or force whose people they are."""
+        for _prep, obj in prep_objects(head, {"of"}):
+            inner = self.ctx.mention_of(obj) or self._named_group(obj)
+            if inner is not None and inner.type.is_agent:
+                return inner
+        return self._named_group(head)
 
     def _named_group(self, tok: Token) -> Mention | None:
         """"members of the Red Viper gang": the group a common noun is named by (a name
@@ -199,6 +207,10 @@ class RoleFillers:
         m = self.ctx.mention_of(head)
         if m is not None and not m.type.is_place:
             return m
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.actors:
+            inner = self._members_of(head)  # "fighters of the X Front arrived": the Front
+            if inner is not None:
+                return inner
         holder = named_holder(self.ctx, head, self.f.role_heads)
         if holder is not None:  # "dismissed the head of X, Colonel Y,": Y, in office as
             first = self.ctx.char_span(holder.start, holder.end)

@@ -93,6 +93,11 @@ def passive_subject(verb: Token) -> Token | None:
             if c.lemma_.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return antecedent(verb.head, personal=_personal(c))
             return c
+    for aux in verb.children:  # "troops remain deployed": the subject hung on the auxiliary
+        if aux.dep_ == "auxpass":
+            subj = next((c for c in aux.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lemma_.lower() not in RELATIVE_PRONOUNS:
+                return subj
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         return antecedent(verb.head)
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":

@@ -57,8 +57,10 @@ class ThemeChecks:
                     if need == "person" and v.type is EntityType.PERSON:
                         return True
                 elif need == "force" and isinstance(v, str) and any(
-                        self._force_head(head, v) for head in _conjunct_heads(v)):
-                    return True
+                        self._force_head(head, v) for head in [
+                            *_conjunct_heads(v), *(h.lemma_ for h in self.theme_heads
+                                                   if h.text in v.split())]):
+                    return True  # (the parsed head: "troops in the north" ends in a place)
             return False
         words = set(self.lists[need])
         types = {w[5:] for w in words if w.startswith("type:")}

@@ -39,7 +39,18 @@ class TypeRoles:
     _sent_words: dict[int, tuple[list[Token], list[str], set[str]]]
 
     def _owner_agent(self, roles: dict) -> None:
-        """A force named after its organisation was sent by it ("the UN contingent")."""
+        """A force named after its organisation was sent by it ("the UN contingent"); a
+        force one holds somewhere was sent by the holder ("X, which has 900 troops
+        deployed in Y")."""
+        t = getattr(self, "trigger", None)
+        if t is not None and t.dep_ == "acl" and t.tag_ == "VBN" and \
+                t.head.dep_ == "dobj" and \
+                t.head.head.lemma_.lower() in self.lists["holding_verbs"]:
+            holder = subject_of(t.head.head)
+            who = self._agentish(holder) if holder is not None else None
+            if who is not None:
+                roles["agent"] = [who]
+                return
         for v in roles.get("theme", []):
             if not isinstance(v, Mention):
                 continue
@@ -90,6 +101,45 @@ class TypeRoles:
                 toks = [verb] + [x for c in verb.children if c.dep_ in ("dobj", "prt")
                                  for x in c.subtree]
                 put("purpose", text_of(sorted(toks, key=lambda x: x.i)))
+
+    def _carried(self, t: Token, roles: dict) -> None:
+        """"a plane carrying 148 police officers landed in X", "the convoy arrived carrying
+        flour": what the vehicle carries is what arrives (the vehicle is how)."""
+        subj = subject_of(t)
+        if subj is None or subj.lemma_.lower() not in self.lists["vehicles"]:
+            return
+        for v in (subj, t):
+            for c in v.children:
+                if c.dep_ in ("acl", "advcl") and c.lemma_.lower() in ("carry", "bring"):
+                    obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+                    if obj is not None:
+                        self.theme_heads.clear()
+                        carried = self._theme(obj, set())
+                        if carried is not None:
+                            roles["theme"] = [carried]
+                            return
+
+    def _dispersed(self, t: Token, put) -> None:
+        """"fired tear gas to disperse them": who force is used on is who it is to
+        disperse (a pronoun: the crowd the sentence told of before)."""
+        for c in t.children:
+            if c.dep_ not in ("advcl", "xcomp") or \
+                    c.lemma_.lower() not in self.lists["dispersal_verbs"] or \
+                    not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ == "PRON":  # the last people told before
+                own = {x.i for a in t.children if a.dep_ in ("nsubj", "nsubjpass")
+                       for x in a.subtree}
+                crowd = set(self.lists["people"]) | set(self.lists["actor_nouns"])
+                obj = next((x for x in reversed(list(ctx_sent(self.ctx, t)))
+                            if x.i < t.i and x.i not in own and x.pos_ == "NOUN" and
+                            x.tag_ == "NNS" and (x.lemma_.lower() in crowd or (
+                                x.dep_ == "pobj" and x.head.head.lemma_.lower() in
+                                self.lists["count_nouns"]))), None)  # "hundreds of X"
+            if obj is not None:
+                put("theme", self._agentish(obj) or self._theme(obj, set()))
+            return
 
     def _office(self, t: Token, put, kind: str = "") -> None:
         """The office of an appointment: "as defence minister", "appointed defence minister"."""

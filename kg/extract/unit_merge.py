@@ -203,12 +203,15 @@ def carry_locations(events: list[Fact]) -> None:
             f.confidence = round(f.confidence * 0.9, 3)
 
 
-_CAUSES = {"Damage": ("Attack", "Arson")}  # material damage is the outcome of an act
+# material damage is the outcome of an act; force used on a crowd is used at its protest
+_CAUSES = {"Damage": ("Attack", "Arson"), "Attack": ("Protest",)}
 
 
 def carry_cause_dates(events: list[Fact]) -> None:
     """Damage told without a day ("The strike destroyed four houses") is the outcome of
-    the attack told before it in the update, and takes its date (and place, if none)."""
+    the attack told before it in the update, and takes its date (and place, if none);
+    force used without a day ("police fired tear gas to disperse them") was used at the
+    protest told before it."""
     ordered = sorted(events, key=lambda f: f.trigger.start if f.trigger else 0)
     for n, f in enumerate(ordered):
         causes = _CAUSES.get(f.kind)

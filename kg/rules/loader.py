@@ -61,7 +61,7 @@ _TYPE_FILE = {"type": (str, True), "category": (str, True), "confidence": (float
               "purpose_events": (list, False), "content": (bool, False),
               "extras": (list, False), "requires_named": (list, False)}
 # readers of roles beyond the shared frame a type may ask for (kg/extract/type_roles.py)
-_EXTRAS = {"cause", "office", "meeting", "owner_agent"}
+_EXTRAS = {"cause", "office", "meeting", "owner_agent", "dispersed", "carried"}
 _PATTERN = {"id": (str, True), "example": (str, True), "shape": (str, False),
             "pattern": (list, False)}
 
