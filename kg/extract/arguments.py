@@ -26,6 +26,7 @@ from kg.extract.syntax import (
     np_tokens,
     passive_subject,
     prep_objects,
+    raised_subject,
     text_of,
 )
 from kg.extract.theme_checks import ThemeChecks
@@ -82,6 +83,9 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         if m.voice != "nominal":
             if t.tag_ == "VBG" and t.dep_ == "pcomp":
                 return False
+            if raised_subject(t) is None and not m.alternatives and any(
+                    p.id == m.pattern_id and p.shape == "verb-raised" for p in m.rules.patterns):
+                return False  # a bare participle with no passive verb to borrow from
             if t.lemma_.lower() in self.lists["resultative_verbs"] and \
                     not _own_pattern(m) and (
                     any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") or (
@@ -188,7 +192,8 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                     # "112 people have died", "the convoy arrived": the subject of an
                     # object-less verb is its patient (for a death, only people or a count:
                     # "hopes of a deal died" is no death)
-                    if rules.intransitive_counted and not self._counted(tok):
+                    if rules.intransitive_counted and not self._counted(tok) and \
+                            self._zero(tok) is None:
                         return None
                     put(args["intransitive_subject"], self._theme(tok, set()))
                     continue
@@ -266,6 +271,10 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         if "office" in rules.extras:
             self.f_theme_mentions = [v for v in roles.get("theme", []) if isinstance(v, Mention)]
             self._office(t, put, rules.kind)
+        if mode == "negated" and "quantity" not in roles and (
+                rules.quantity_required or rules.intransitive_counted):
+            # "no civilians were killed", "no injuries were reported": a count of none
+            put("quantity", self._zero_count(t, m.voice == "nominal"))
         if rules.quantity_required and "quantity" not in roles:
             return None
         if rules.requires and not any(
@@ -435,6 +444,31 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                                            or (x.dep_ in ("aux", "mark") and
                                                x.lower_ in ("to", "that"))))]
         return text_of(toks)
+
+    def _zero(self, tok: Token) -> Quantity | None:
+        """A patient that counts nobody: "no one", "nobody", "no civilians"."""
+        neg = self.factuality
+        if tok.lower_ in neg.neg_pronouns or (
+                tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children)):
+            return Quantity(text=text_of(list(tok.subtree)), value=0.0)
+        if any(c.dep_ == "det" and c.lower_ in neg.neg_dets for c in tok.children):
+            start = min(x.i for x in tok.subtree)
+            return Quantity(text=text_of(list(tok.doc[start:tok.i + 1])), value=0.0)
+        return None
+
+    def _zero_count(self, t: Token, nominal: bool) -> Quantity:
+        """The count of a negated death or injury: its patient's "no", else none."""
+        verb = t
+        while verb.dep_ == "conj" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # "no soldier was killed or injured"
+        patients = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        raised = None if nominal else passive_subject(verb)
+        for c in ([t] if nominal else []) + patients + ([raised] if raised else []):
+            q = self._zero(c)
+            if q is not None:
+                return q
+        return Quantity(text="none", value=0.0)
 
     def _counted(self, tok: Token) -> bool:
         who = self.ctx.mention_of(tok)

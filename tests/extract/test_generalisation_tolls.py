@@ -1,0 +1,76 @@
+"""Casualty, injury, detention and measure rules fixed against the dev split (issue 15),
+each pinned on sentences written for the purpose with other names and countries."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _count(fact):
+    return [q.value for q in fact.roles.get("quantity", [])]
+
+
+# --- a death or injury denied: a negated fact counting none -----------------------------
+def test_no_one_killed_is_a_negated_casualty_of_none(nlp):
+    r = run(nlp, "The interior ministry said that no civilians had been killed in Tarsa.")
+    (deaths,) = facts_of(r, "Casualties")
+    assert deaths.factuality == "negated"
+    assert _count(deaths) == [0.0]
+
+
+def test_no_injuries_reported_is_a_negated_injury(nlp):
+    r = run(nlp, "Rangers cleared the bridge and no injuries were reported.")
+    (injury,) = facts_of(r, "Injury")
+    assert injury.factuality == "negated"
+
+
+def test_nobody_died_is_a_negated_casualty(nlp):
+    r = run(nlp, "A fire brigade spokesman in Osijek said nobody had died.")
+    (deaths,) = facts_of(r, "Casualties")
+    assert deaths.factuality == "negated"
+
+
+def test_a_dead_hope_is_still_no_casualty(nlp):
+    r = run(nlp, "The plan for a customs union did not die in Tallinn.")
+    assert facts_of(r, "Casualties") == []
+
+
+# --- "were reported killed", "were killed or wounded": the passive verb's subject ---------
+def test_reported_killed_takes_the_reporting_verbs_subject(nlp):
+    r = run(nlp, "Nine villagers were reported killed near Kindu on Sunday.")
+    (deaths,) = facts_of(r, "Casualties")
+    assert _count(deaths) == [9.0]
+
+
+def test_killed_or_wounded_gives_both_facts(nlp):
+    r = run(nlp, "No ranger was killed or wounded in the raid near Garoua.")
+    (deaths,) = facts_of(r, "Casualties")
+    (injury,) = facts_of(r, "Injury")
+    assert deaths.factuality == injury.factuality == "negated"
+
+
+def test_a_bare_number_after_and_is_the_count_of_the_wounded(nlp):
+    r = run(nlp, "The clinic in Sokodé said four miners had died and 19 had been injured.")
+    (injury,) = facts_of(r, "Injury")
+    assert _count(injury) == [19.0]
+
+
+# --- the figures of a toll -----------------------------------------------------------------
+def test_injured_added_to_a_toll_with_with(nlp):
+    r = run(nlp, "The civil protection agency put the death toll at 40, with 112 injured.")
+    (injury,) = facts_of(r, "Injury")
+    assert _count(injury) == [112.0]
+
+
+def test_a_toll_placed_at_a_figure_takes_that_figure_not_a_share(nlp):
+    r = run(nlp, "The relief office placed the death toll at 23, nine of them in Ruyigi.")
+    (deaths,) = facts_of(r, "Casualties")
+    assert _count(deaths) == [23.0]
+
+
+# --- who killed: the attack that is the subject of the death ------------------------------
+def test_attacks_by_a_group_give_the_deaths_their_agent(nlp):
+    r = run(nlp, "Attacks by the Movement for Unity and Jihad (MUJAO) killed more than 900 "
+                 "people in Burkina Faso last year.")
+    (deaths,) = facts_of(r, "Casualties")
+    assert names(r, deaths.roles.get("agent")) == {"Movement for Unity and Jihad"}
