@@ -113,6 +113,10 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 return False  # "ordered an inquiry", "called for talks", "without charge"
             if t.dep_ == "compound":
                 return False
+            if t.dep_ == "pobj" and h.lower_ == "in" and \
+                    t.lemma_.lower() in self.lists["in_idioms"] and \
+                    not any(c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children):
+                return False  # "the minister in charge of reforms": no charge
             # "the death toll in the protests": a reference back to events told before,
             # not a new one (nor one that takes the toll's figure)
             if t.dep_ == "pobj" and h.head.pos_ in ("NOUN", "PROPN") and \
@@ -133,6 +137,9 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                                   purpose=self.purpose_of is not None)
         if mode == NO_FACT:
             return None
+        if mode in ("future", "hypothetical") and \
+                t.lemma_.lower() in self.lists["continuing_states"]:
+            mode = None  # "the borders would remain closed": closed now
         roles: dict[str, list] = {}
         self.first_person: bool | None = False
         self.holder_role = None
@@ -212,8 +219,8 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
             elif slot in ("object", "controlled"):
                 self._object(tok, slot, args, put)
             elif slot == "passive_subject":
-                put(args.get("passive_subject"),
-                    self._theme(tok, trig_ids if tok.i not in trig_ids else set()))
+                for value in self._themes(tok, trig_ids if tok.i not in trig_ids else set()):
+                    put(args.get("passive_subject"), value)
             elif slot == "by":
                 for h in self._conjuncts(tok) if voice == "passive" else [tok]:
                     put(args.get("by"), self._agentish(h))
@@ -391,9 +398,29 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 c.dep_ == "prep" and c.lower_ != "of")) for x in c.subtree}
             put(args["object_people"], text_of(np_tokens(obj, skip=own)))
         elif args.get("object") in (None, "theme"):
-            put(args.get("object"), self._theme(obj, skip))
+            for value in self._themes(obj, skip):
+                put(args.get("object"), value)
         else:  # "fled the city": the origin; "visited X": the place
             self._fill(args["object"], obj, put)
+
+    def _themes(self, head: Token, skip: set[int]) -> list:
+        """One theme per conjunct when a list names things ("closed Tuguegarao Airport and
+        Cauayan Airport", "to guard the port of X and Y airport"); a list of common nouns
+        ("flour, lentils and cooking oil") stays one theme."""
+        heads = self._conjuncts(head)
+        if len(heads) < 2 or head.pos_ == "NUM" or not any(
+                h.pos_ == "PROPN" or self.ctx.mention_of(h) is not None for h in heads):
+            return [self._theme(head, skip)]
+        out = []
+        creates = self.theme_creates
+        for n, h in enumerate(heads):
+            own = skip | {x.i for c in h.children if c.dep_ in ("conj", "cc")
+                          for x in c.subtree}
+            own |= {c.i for c in h.children if c.dep_ == "punct"}
+            self.theme_creates = creates and n == 0  # no new entity made for the rest
+            out.append(self._theme(h, own))
+        self.theme_creates = creates
+        return out
 
     def _fill(self, role: str, tok: Token, put, *, prep: str = "") -> None:
         """A role filler of the kind the role takes."""
@@ -408,7 +435,9 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 if ent is not None and (ent.type.is_agent or ent.type is EntityType.COUNTRY):
                     put(role, ent)
                 elif ent is None and (h.lemma_.lower() in self.actors or
-                                      h.lemma_.lower() in self.f.body_heads):
+                                      h.lemma_.lower() in self.f.body_heads or
+                                      (self.kind == "Aid" and
+                                       h.lemma_.lower() in self.lists["recipients"])):
                     # "riot police", "both sides", "the crowd": as the text says (one
                     # conjunct: the others are participants of their own)
                     own = {x.i for c in h.children if c.dep_ in ("conj", "cc", "appos")

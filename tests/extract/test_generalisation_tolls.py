@@ -74,3 +74,50 @@ def test_attacks_by_a_group_give_the_deaths_their_agent(nlp):
                  "people in Burkina Faso last year.")
     (deaths,) = facts_of(r, "Casualties")
     assert names(r, deaths.roles.get("agent")) == {"Movement for Unity and Jihad"}
+
+
+# --- closures told as a lasting state; lists of named things --------------------------------
+def test_a_border_that_remains_closed_is_a_closure_now(nlp):
+    r = run(nlp, "A junta spokesman said the borders of Niveria would remain closed until "
+                 "further notice.")
+    (closure,) = facts_of(r, "Closure")
+    assert closure.factuality is None
+    assert names(r, closure.roles.get("theme")) == {"borders of Niveria"}
+
+
+def test_talks_closed_to_the_press_are_no_closure(nlp):
+    r = run(nlp, "The talks in Arusha remain closed to the press.")
+    assert facts_of(r, "Closure") == []
+
+
+def test_two_named_airports_closed_are_two_themes(nlp):
+    r = run(nlp, "Kasane Airport and Maun Airport were closed on Thursday.")
+    (closure,) = facts_of(r, "Closure")
+    assert names(r, closure.roles.get("theme")) == {"Kasane Airport", "Maun Airport"}
+
+
+def test_a_list_of_goods_stays_one_theme(nlp):
+    r = run(nlp, "The agency delivered flour, lentils and cooking oil to displaced families "
+                 "in Kosti.")
+    (aid,) = facts_of(r, "Aid")
+    assert len(aid.roles.get("theme", [])) == 1
+
+
+# --- aid: who receives it ------------------------------------------------------------------
+def test_aid_sent_to_hospitals_names_them_as_addressee(nlp):
+    r = run(nlp, "The Red Cross said it had sent medical supplies to hospitals in Kasai.")
+    (aid,) = facts_of(r, "Aid")
+    assert any("hospitals" in a for a in names(r, aid.roles.get("addressee")))
+
+
+# --- no event: an idiom, a stance ----------------------------------------------------------
+def test_the_minister_in_charge_of_reforms_is_no_charge(nlp):
+    r = run(nlp, "The decree was read by Adama Keita, the minister in charge of political "
+                 "reforms.")
+    assert facts_of(r, "Charge") == []
+
+
+def test_defending_a_crackdown_is_no_protection(nlp):
+    r = run(nlp, "Prime Minister Juma Kalonzo defended the crackdown, saying the law would "
+                 "protect national sovereignty.")
+    assert facts_of(r, "Protection") == []
