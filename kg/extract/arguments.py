@@ -137,9 +137,12 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                                   purpose=self.purpose_of is not None)
         if mode == NO_FACT:
             return None
-        if mode in ("future", "hypothetical") and \
-                t.lemma_.lower() in self.lists["continuing_states"]:
-            mode = None  # "the borders would remain closed": closed now
+        states = self.lists["continuing_states"]
+        noun = t.head if t.dep_ == "conj" else t  # "a curfew and a shutdown ... would stay"
+        if mode in ("future", "hypothetical") and (t.lemma_.lower() in states or (
+                m.voice == "nominal" and noun.dep_ == "nsubj" and
+                noun.head.lemma_.lower() in states)):
+            mode = None  # "the borders would remain closed", "the curfew will stay": now
         roles: dict[str, list] = {}
         self.first_person: bool | None = False
         self.holder_role = None
@@ -172,7 +175,8 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         frame = frame_slots(t, voice, phrase, light_verbs=self.light,
                             with_complement="complement" in args,
                             object_preps={p for p, r in args.items() if r == "cause"},
-                            order_nouns=self.order_nouns)
+                            order_nouns=self.order_nouns,
+                            participle_light="meeting" not in rules.extras)
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
         has_object = any(s in ("object", "controlled") for s, _ in frame.slots)
         for slot, tok in frame.slots:
@@ -407,6 +411,11 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         """One theme per conjunct when a list names things ("closed Tuguegarao Airport and
         Cauayan Airport", "to guard the port of X and Y airport"); a list of common nouns
         ("flour, lentils and cooking oil") stays one theme."""
+        through = self.lists["through_nouns"].get(head.lemma_.lower())
+        if through and head.pos_ == "NOUN":  # "blocked access to X, Y and Z"
+            for _, obj in prep_objects(head, {through}):
+                self.theme_heads.append(head)
+                return self._themes(obj, skip)
         heads = self._conjuncts(head)
         if len(heads) < 2 or head.pos_ == "NUM" or not any(
                 h.pos_ == "PROPN" or self.ctx.mention_of(h) is not None for h in heads):

@@ -121,3 +121,27 @@ def test_defending_a_crackdown_is_no_protection(nlp):
     r = run(nlp, "Prime Minister Juma Kalonzo defended the crackdown, saying the law would "
                  "protect national sovereignty.")
     assert facts_of(r, "Protection") == []
+
+
+# --- measures imposed by someone, told after the noun; platforms blocked one by one ---------
+def test_a_curfew_imposed_by_an_office_has_it_as_agent(nlp):
+    r = run(nlp, "The curfew imposed by the Lusaka District Office on Monday evening shall "
+                 "remain in force throughout the Lusaka Valley until Wednesday.")
+    (curfew,) = facts_of(r, "Curfew")
+    assert names(r, curfew.roles.get("agent")) == {"Lusaka District Office"}
+    assert curfew.factuality is None  # in force now, whatever "shall remain" says
+
+
+def test_a_shutdown_joined_to_a_curfew_shares_its_imposer(nlp):
+    r = run(nlp, "A night-time curfew and an internet shutdown imposed by the Government of "
+                 "Tamaria would stay in force for now, a spokesman said.")
+    (shutdown,) = facts_of(r, "CommunicationsShutdown")
+    assert names(r, shutdown.roles.get("agent")) == {"Government of Tamaria"}
+    assert shutdown.factuality is None
+
+
+def test_access_blocked_to_three_platforms_is_three_themes(nlp):
+    r = run(nlp, "The regulator in Dushanbe blocked access to Facebook, WhatsApp and Telegram "
+                 "for 15 hours.")
+    (shutdown,) = facts_of(r, "CommunicationsShutdown")
+    assert names(r, shutdown.roles.get("theme")) == {"Facebook", "WhatsApp", "Telegram"}
