@@ -26,6 +26,7 @@ from kg.extract.syntax import (
     np_tokens,
     passive_subject,
     prep_objects,
+    raised_subject,
     text_of,
 )
 from kg.extract.theme_checks import ThemeChecks
@@ -82,6 +83,9 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         if m.voice != "nominal":
             if t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ != "by":
                 return False  # "accused of killing": not told; "responded by arresting": done
+            if raised_subject(t) is None and not m.alternatives and any(
+                    p.id == m.pattern_id and p.shape == "verb-raised" for p in m.rules.patterns):
+                return False  # a bare participle with no passive verb to borrow from
             if t.lemma_.lower() in self.lists["resultative_verbs"] and \
                     not _own_pattern(m) and (
                     any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") or (
@@ -109,6 +113,10 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 return False  # "ordered an inquiry", "called for talks", "without charge"
             if t.dep_ == "compound":
                 return False
+            if t.dep_ == "pobj" and h.lower_ == "in" and \
+                    t.lemma_.lower() in self.lists["in_idioms"] and \
+                    not any(c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children):
+                return False  # "the minister in charge of reforms": no charge
             # "the death toll in the protests": a reference back to events told before,
             # not a new one (nor one that takes the toll's figure)
             if t.dep_ == "pobj" and h.head.pos_ in ("NOUN", "PROPN") and \
@@ -129,6 +137,12 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                                   purpose=self.purpose_of is not None)
         if mode == NO_FACT:
             return None
+        states = self.lists["continuing_states"]
+        noun = t.head if t.dep_ == "conj" else t  # "a curfew and a shutdown ... would stay"
+        if mode in ("future", "hypothetical") and (t.lemma_.lower() in states or (
+                m.voice == "nominal" and noun.dep_ == "nsubj" and
+                noun.head.lemma_.lower() in states)):
+            mode = None  # "the borders would remain closed", "the curfew will stay": now
         roles: dict[str, list] = {}
         self.first_person: bool | None = False
         self.holder_role = None
@@ -167,7 +181,8 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                             with_complement="complement" in args,
                             object_preps={p for p, r in args.items() if r == "cause"},
                             order_nouns=self.order_nouns,
-                            directed="directed_object" in args)
+                            directed="directed_object" in args,
+                            participle_light="meeting" not in rules.extras)
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
         has_object = any(s in ("object", "controlled", "directed_object")
                          for s, _ in frame.slots)
@@ -195,7 +210,8 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                     # "112 people have died", "the convoy arrived": the subject of an
                     # object-less verb is its patient (for a death, only people or a count:
                     # "hopes of a deal died" is no death)
-                    if rules.intransitive_counted and not self._counted(tok):
+                    if rules.intransitive_counted and not self._counted(tok) and \
+                            self._zero(tok) is None:
                         return None
                     put(args["intransitive_subject"], self._theme(tok, set()))
                     continue
@@ -216,8 +232,8 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
             elif slot in ("object", "controlled"):
                 self._object(tok, slot, args, put)
             elif slot == "passive_subject":
-                put(args.get("passive_subject"),
-                    self._theme(tok, trig_ids if tok.i not in trig_ids else set()))
+                for value in self._themes(tok, trig_ids if tok.i not in trig_ids else set()):
+                    put(args.get("passive_subject"), value)
             elif slot == "by":
                 for h in self._conjuncts(tok) if voice == "passive" else [tok]:
                     put(args.get("by"), self._agentish(h))
@@ -289,6 +305,10 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         if "office" in rules.extras:
             self.f_theme_mentions = [v for v in roles.get("theme", []) if isinstance(v, Mention)]
             self._office(t, put, rules.kind)
+        if mode == "negated" and "quantity" not in roles and (
+                rules.quantity_required or rules.intransitive_counted):
+            # "no civilians were killed", "no injuries were reported": a count of none
+            put("quantity", self._zero_count(t, m.voice == "nominal"))
         if rules.quantity_required and "quantity" not in roles:
             return None
         if rules.requires and not any(
@@ -405,9 +425,34 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 c.dep_ == "prep" and c.lower_ != "of")) for x in c.subtree}
             put(args["object_people"], text_of(np_tokens(obj, skip=own)))
         elif args.get("object") in (None, "theme"):
-            put(args.get("object"), self._theme(obj, skip))
+            for value in self._themes(obj, skip):
+                put(args.get("object"), value)
         else:  # "fled the city": the origin; "visited X": the place
             self._fill(args["object"], obj, put)
+
+    def _themes(self, head: Token, skip: set[int]) -> list:
+        """One theme per conjunct when a list names things ("closed Tuguegarao Airport and
+        Cauayan Airport", "to guard the port of X and Y airport"); a list of common nouns
+        ("flour, lentils and cooking oil") stays one theme."""
+        through = self.lists["through_nouns"].get(head.lemma_.lower())
+        if through and head.pos_ == "NOUN":  # "blocked access to X, Y and Z"
+            for _, obj in prep_objects(head, {through}):
+                self.theme_heads.append(head)
+                return self._themes(obj, skip)
+        heads = self._conjuncts(head)
+        if len(heads) < 2 or head.pos_ == "NUM" or not any(
+                h.pos_ == "PROPN" or self.ctx.mention_of(h) is not None for h in heads):
+            return [self._theme(head, skip)]
+        out = []
+        creates = self.theme_creates
+        for n, h in enumerate(heads):
+            own = skip | {x.i for c in h.children if c.dep_ in ("conj", "cc")
+                          for x in c.subtree}
+            own |= {c.i for c in h.children if c.dep_ == "punct"}
+            self.theme_creates = creates and n == 0  # no new entity made for the rest
+            out.append(self._theme(h, own))
+        self.theme_creates = creates
+        return out
 
     def _fill(self, role: str, tok: Token, put, *, prep: str = "") -> None:
         """A role filler of the kind the role takes."""
@@ -429,7 +474,9 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                                           ent.type is EntityType.COUNTRY):
                     put(role, ent)
                 elif ent is None and (h.lemma_.lower() in self.actors or
-                                      h.lemma_.lower() in self.f.body_heads):
+                                      h.lemma_.lower() in self.f.body_heads or
+                                      (self.kind == "Aid" and
+                                       h.lemma_.lower() in self.lists["recipients"])):
                     # "riot police", "both sides", "the crowd": as the text says (one
                     # conjunct: the others are participants of their own)
                     own = {x.i for c in h.children if c.dep_ in ("conj", "cc", "appos")
@@ -480,6 +527,31 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                                            or (x.dep_ in ("aux", "mark") and
                                                x.lower_ in ("to", "that"))))]
         return text_of(toks)
+
+    def _zero(self, tok: Token) -> Quantity | None:
+        """A patient that counts nobody: "no one", "nobody", "no civilians"."""
+        neg = self.factuality
+        if tok.lower_ in neg.neg_pronouns or (
+                tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children)):
+            return Quantity(text=text_of(list(tok.subtree)), value=0.0)
+        if any(c.dep_ == "det" and c.lower_ in neg.neg_dets for c in tok.children):
+            start = min(x.i for x in tok.subtree)
+            return Quantity(text=text_of(list(tok.doc[start:tok.i + 1])), value=0.0)
+        return None
+
+    def _zero_count(self, t: Token, nominal: bool) -> Quantity:
+        """The count of a negated death or injury: its patient's "no", else none."""
+        verb = t
+        while verb.dep_ == "conj" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # "no soldier was killed or injured"
+        patients = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        raised = None if nominal else passive_subject(verb)
+        for c in ([t] if nominal else []) + patients + ([raised] if raised else []):
+            q = self._zero(c)
+            if q is not None:
+                return q
+        return Quantity(text="none", value=0.0)
 
     def _counted(self, tok: Token) -> bool:
         who = self.ctx.mention_of(tok)

@@ -23,6 +23,7 @@ from kg.extract.syntax import (
     future_clause,
     is_passive,
     prep_objects,
+    raised_subject,
     text_of,
 )
 from kg.extract.triggers import Match
@@ -332,6 +333,9 @@ class Circumstances:
                 heads.append(c)
         if is_passive(t) and t.dep_ in ("acl", "relcl"):
             heads.append(t.head)
+        raised = raised_subject(t)
+        if raised is not None:  # "ten people were reported killed"
+            heads.append(raised)
         for _, obj in prep_objects(t, {"of"}) if m.voice == "nominal" else []:
             heads.append(obj)
         if m.voice == "nominal" and t.dep_ == "pobj" and t.head.lemma_.lower() in (
@@ -383,6 +387,11 @@ class Circumstances:
         nums = [c for c in head.children if c.dep_ == "nummod" or (
             c.like_num and c.dep_ in ("amod", "quantmod", "compound") and c.i < head.i)]
         if not nums:
+            if head.pos_ == "NUM" and head.dep_ in ("nsubj", "nsubjpass") and \
+                    not any(c.dep_ == "prep" for c in head.children):
+                q = parse_quantity(head.text, unit=None)  # "and 27 wounded"
+                if q is not None:
+                    return Quantity(text=head.text, value=q.value, qualifier=q.qualifier)
             return self._count_of(head)
         toks = sorted({x for n in nums for x in n.subtree}, key=lambda x: x.i)
         pre = [c for c in head.children if c.i < toks[0].i and c.lower_ in ("all", "only")]
@@ -406,8 +415,9 @@ class Circumstances:
                         unit=_unit(objs[0]), qualifier=q.qualifier)
 
     def _count_object(self, verb: Token, trigger: Token) -> Quantity | None:
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-        objs += [o for _, o in prep_objects(verb, {"to", "at"})]
+        # "placed the toll at 11, six of them in X": the figure after "at"/"to" first
+        objs = [o for _, o in prep_objects(verb, {"to", "at"})]
+        objs += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         objs += [c for c in verb.children if c.dep_ == "npadvmod"]
         for o in objs:
             if o.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "nummod" for c in o.children):

@@ -104,7 +104,7 @@ def inherit_attack_agents(events: list[Fact], read: list[tuple[Fact, int, list[s
                           doc: Doc) -> None:
     """Deaths or injuries told with the attack that caused them take its agent: "three
     were killed when police opened fire", "gunmen attacked X, killing 40", "killed in
-    army air strikes"."""
+    army air strikes", "raids by X killed 20"."""
     kept = {id(f) for f in events}
     attacks = {i: f for f, i, _ in read if f.kind == "Attack" and id(f) in kept
                and f.roles.get("agent")}
@@ -122,6 +122,8 @@ def inherit_attack_agents(events: list[Fact], read: list[tuple[Fact, int, list[s
                  for g in c.children if g.dep_ == "advcl" and g is not t]
         near += [o for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
                  for o in c.children if o.dep_ == "pobj"]
+        # "attacks by X killed 900 people": the attack is the subject of the death
+        near += [c for c in t.children if c.dep_ == "nsubj"]
         for a in near:
             if a.i in attacks:
                 f.roles["agent"] = list(attacks[a.i].roles["agent"])

@@ -27,6 +27,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Context
+from kg.extract.syntax import raised_subject
 
 NO_FACT = "no-fact"
 _RANK = {"negated": 4, "hypothetical": 3, "future": 2, "claimed": 1}
@@ -159,8 +160,14 @@ class Factuality:
         """Cues on ``t`` and the verbs above it, as far as they pass factuality down."""
         v = t
         reported = False
+        # the verb whose subject is the trigger's patient: the trigger's own, or the one
+        # above a subjectless conjunct or raised participle ("no one was reported killed")
+        patient_level = True
         for depth in range(8):
-            self._own(v, found, first=depth == 0, reported=reported)
+            self._own(v, found, first=depth == 0, patient=patient_level, reported=reported)
+            patient_level = patient_level and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and (
+                v.dep_ == "conj" or raised_subject(v) is not None)
             if v.tag_ == "VBG" and v.dep_ in ("csubj", "nsubj") and self._opinion(v):
                 return NO_FACT
             dep, head = v.dep_, v.head
@@ -222,7 +229,8 @@ class Factuality:
             return False
         return True
 
-    def _own(self, v: Token, found: set[str], *, first: bool, reported: bool) -> None:
+    def _own(self, v: Token, found: set[str], *, first: bool, patient: bool,
+             reported: bool) -> None:
         """Cues that sit on one verb: negation, auxiliaries, adverbs, conditions."""
         would = False
         for c in v.children:
@@ -241,7 +249,7 @@ class Factuality:
             elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
                                            for g in c.children):
                 found.add("hypothetical")  # "police would arrest them if they returned"
-            elif first and c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            elif patient and c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
                     low in self.neg_pronouns or any(
                         g.dep_ == "det" and g.lower_ in self.neg_dets for g in c.children)):
                 found.add("negated")  # "no one was arrested", "no representative was invited"

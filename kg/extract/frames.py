@@ -90,10 +90,19 @@ def shared_object(t: Token) -> Token | None:
     return None
 
 
-def light_verb(t: Token, light_verbs: set[str]) -> tuple[Token, str] | None:
+def light_verb(t: Token, light_verbs: set[str], *, participle: bool = True
+               ) -> tuple[Token, str] | None:
     """The light verb a noun trigger is the object of ("declared [a curfew]"), also through
     a measure or amount ("announced [3 million euros] in [aid]"), with the noun phrase's
-    relation to it (dobj or nsubjpass)."""
+    relation to it (dobj, nsubjpass, or acl for a participle after the noun)."""
+    # "the curfew imposed by the governor", "a curfew and a shutdown imposed by X"
+    nouns = [t, *(c for c in t.children if c.dep_ == "conj")] if participle else []
+    if t.dep_ == "conj" and participle:
+        nouns.append(t.head)
+    for noun in nouns:
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in light_verbs:
+                return c, "acl"
     n = t
     for _ in range(3):
         if n.dep_ in ("dobj", "nsubjpass") and n.head.lemma_.lower() in light_verbs:
@@ -121,7 +130,8 @@ def direction_of(t: Token) -> Token | None:
 
 def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[str],
                 with_complement: bool, object_preps: set[str] = frozenset(),
-                order_nouns: set[str] = frozenset(), directed: bool = False) -> Frame:
+                order_nouns: set[str] = frozenset(), directed: bool = False,
+                participle_light: bool = True) -> Frame:
     """The slots of trigger ``t`` in ``voice`` (active, passive or nominal).
 
     ``phrase`` is the trigger with the rest of a multi-word trigger ("set fire to"),
@@ -131,6 +141,8 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
     ``direction`` ("ordered soldiers onto the streets"); ``object_preps``: prepositions that
     belong to the verb even when the parser hangs them on its object ("accused [the
     rebels of shelling]"). A date is no preposition's object here ("on Monday").
+    ``participle_light``: a light participle after a noun gives its by-agent ("the curfew
+    imposed by X"); off for types that read their host themselves (Meeting).
     """
     frame = Frame(voice)
     in_phrase = {x.i for x in phrase}
@@ -176,7 +188,7 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
                 frame.add("possessor", c)
             elif c.dep_ == "compound" and c.i not in in_phrase:
                 frame.add("compound", c)
-        light = light_verb(t, light_verbs)
+        light = light_verb(t, light_verbs, participle=participle_light)
         if light is not None:
             verb, dep = light
             subj = subject_of(verb) if dep == "dobj" else None

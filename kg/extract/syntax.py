@@ -100,6 +100,9 @@ def passive_subject(verb: Token) -> Token | None:
                 return subj
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         return antecedent(verb.head)
+    raised = raised_subject(verb)
+    if raised is not None:
+        return raised
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return passive_subject(verb.head)
     return None
@@ -117,8 +120,26 @@ def _elliptical_passive(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+def raised_subject(verb: Token) -> Token | None:
+    """The patient a bare participle borrows from the passive verb it hangs from: "ten
+    people were reported killed", "no one was killed or wounded"."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("xcomp", "oprd", "conj") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj")
+            for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "conj" and head.tag_ != "VBN":
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    if subject is None and verb.dep_ == "conj" and head.dep_ in ("xcomp", "oprd"):
+        return raised_subject(head)  # "were reported killed or injured"
+    return subject
+
+
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if raised_subject(verb) is not None:
         return True
     if _elliptical_passive(verb) is not None:
         return True
