@@ -10,6 +10,7 @@ from kg.records import EntityType, Mention
 from kg.resolve.descriptions import RULE as DESCRIPTION_RULE
 from kg.resolve.descriptions import Described, description_links
 from kg.resolve.names import _is_acronym, display_name, normalise_name
+from kg.resolve.places import gazetteer
 
 
 class Links:
@@ -120,8 +121,9 @@ class Links:
 
     def link_surnames(self) -> None:
         """'Okafor' -> 'Amara Okafor'; also 'J. Okafor', and another part of exactly one
-        person's name ('Saavedra' of 'Rodrigo Saavedra Quispe', 'Somchai' of 'Somchai
-        Rattanakul') when no surname fits."""
+        person's name ('Saavedra' of 'Rodrigo Saavedra Quispe', 'Kittisak' of 'Kittisak
+        Wongsuwan') when no surname fits. A one-word name the model took for a place that
+        no gazetteer knows is such a name too ("Kittisak told reporters", tagged a city)."""
         full: dict[str, set[int]] = {}
         parts: dict[str, set[int]] = {}
         for i, m in enumerate(self.mentions):
@@ -141,8 +143,8 @@ class Links:
                     initial.group(2)), set()) if normalise_name(display_name(
                         self.mentions[j].text))[:1] == initial.group(1).lower()}
                 rule = "initial and surname of a person named in full"
-            elif " " in text or self.info[i].kb is not None or not m.type.is_agent \
-                    or _is_acronym(m.text) or not self.info[i].named:
+            elif " " in text or self.info[i].kb is not None or _is_acronym(m.text) \
+                    or not self.info[i].named or not (m.type.is_agent or _unknown_place(m)):
                 continue
             else:
                 key = normalise_name(text)
@@ -288,3 +290,9 @@ class Links:
                 dominant = list(roots)  # roots only merge: theirs are the same roots
                 if len(roots) == 1:
                     self.clusters.union(i, roots.pop(), "anaphor: dominant country")
+
+
+def _unknown_place(m: Mention) -> bool:
+    """A place mention no gazetteer knows (a person's given name the model took for a
+    town): a known place keeps its type even when a person shares the name."""
+    return m.type.is_place and gazetteer().place_type(display_name(m.text)) is None

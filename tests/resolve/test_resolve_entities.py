@@ -58,6 +58,25 @@ def test_surname_tagged_org_becomes_the_person():
     assert index[ms[1]] == "Person:ana silva"
 
 
+def test_a_given_name_tagged_as_an_unknown_town_becomes_the_person():
+    # "Governor Kittisak Wongsuwan said ... 'We will stay,' Kittisak told reporters": the model
+    # may tag the given name as a town; no gazetteer knows a town "Kittisak"
+    ms = [mention("Kittisak Wongsuwan", 0, T.PERSON, "ner:PERSON"),
+          mention("Kittisak", 100, T.CITY, "ner:GPE")]
+    entities, index = resolve_entities(ms, kb=empty_kb())
+    assert len(entities) == 1 and entities[0].type is T.PERSON
+    assert index[ms[1]] == "Person:kittisak wongsuwan"
+
+
+def test_a_known_town_keeps_its_type_when_a_person_shares_the_name():
+    # "Lagos" is a city the gazetteer knows: not the given name of "Lagos Mbeki"
+    ms = [mention("Lagos Mbeki", 0, T.PERSON, "ner:PERSON"),
+          mention("Lagos", 100, T.CITY, "ner:GPE")]
+    entities, index = resolve_entities(ms, kb=empty_kb())
+    assert len(entities) == 2
+    assert index[ms[1]] != index[ms[0]]
+
+
 def test_anaphor_joins_the_one_compatible_body_before_it():
     body = mention("Water Safety Committee", 0, T.GOVERNMENT_BODY)
     other = mention("Rail Ministry", 40, T.GOVERNMENT_BODY)
