@@ -293,6 +293,8 @@ class Links:
 
 
 def _unknown_place(m: Mention) -> bool:
-    """A place mention no gazetteer knows (a person's given name the model took for a
-    town): a known place keeps its type even when a person shares the name."""
-    return m.type.is_place and gazetteer().place_type(display_name(m.text)) is None
+    """A place the model tagged that no gazetteer knows (a person's given name taken for
+    a town): a known place keeps its type even when a person shares the name, and so
+    does a place kg's own rules found ("Bangladeshi" of "Bangladeshi Home Minister")."""
+    return m.type.is_place and m.source.startswith("ner:") \
+        and gazetteer().place_type(display_name(m.text)) is None

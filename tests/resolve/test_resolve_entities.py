@@ -77,6 +77,15 @@ def test_a_known_town_keeps_its_type_when_a_person_shares_the_name():
     assert index[ms[1]] != index[ms[0]]
 
 
+def test_a_demonym_is_not_taken_for_a_given_name():
+    # the model may tag "Bangladeshi Home" (of "Bangladeshi Home Minister X") as a person;
+    # the demonym kg's rules found stays the country
+    ms = [mention("Bangladeshi Home", 0, T.PERSON, "ner:PERSON"),
+          mention("Bangladeshi", 0, T.COUNTRY, "rule:demonym")]
+    _, index = resolve_entities(ms, kb=empty_kb())
+    assert index[ms[1]] != index[ms[0]]
+
+
 def test_anaphor_joins_the_one_compatible_body_before_it():
     body = mention("Water Safety Committee", 0, T.GOVERNMENT_BODY)
     other = mention("Rail Ministry", 40, T.GOVERNMENT_BODY)
