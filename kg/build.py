@@ -249,11 +249,14 @@ def _counted(items, document: SourceDocument, words: Callable[[SourceDocument, i
 
 def build_into(store: Store, sources: list[Source], *, options: BuildOptions | None = None,
                progress: Callable[[SourceDocument], None] | None = None,
-               known: dict[str, str] | None = None) -> BuildReport:
+               known: dict[str, str] | None = None,
+               store_dir: Path | None = None) -> BuildReport:
     """Build every source into ``store``, one named graph per document.
 
     ``known``: the store's record of which source each stored id came from
     (:func:`kg.store.read_origins`); given, another file's graph is never replaced.
+    ``store_dir``: the folder of an on-disk ``store``, where a long document's build
+    records its parts so that a stopped build resumes (kg/store/resume.py).
     """
     from kg.extract.document import prepare_extraction
     from kg.nlp.model import model_label
@@ -263,7 +266,8 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     if options.jobs > 1:
         from kg.build_jobs import build_parallel
 
-        return build_parallel(store, sources, options=options, progress=progress, known=known)
+        return build_parallel(store, sources, options=options, progress=progress, known=known,
+                              store_dir=store_dir)
     report = BuildReport()
     started = time.perf_counter()
     minter = IriMinter(options.base_iri) if options.base_iri else IriMinter()
@@ -282,7 +286,7 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     nlp = build_nlp(options.model, kb_files=options.kb_files)
     prepare_extraction()
     builder = DocumentBuilder(store, nlp, model_label(nlp), minter, options, report,
-                              progress)
+                              progress, store_dir=store_dir)
     # The model's objects live as long as the build: the cyclic collector need not scan
     # them again and again (about 1.5 % of a 100k-word build). Undone when the build ends.
     gc.freeze()
@@ -304,9 +308,11 @@ class DocumentBuilder:
 
     def __init__(self, store: Store, nlp, label: str, minter: IriMinter,
                  options: BuildOptions, report: BuildReport,
-                 progress: Callable[[SourceDocument], None] | None = None):
+                 progress: Callable[[SourceDocument], None] | None = None, *,
+                 store_dir: Path | None = None):
         self.store, self.nlp, self.label, self.minter = store, nlp, label, minter
         self.options, self.report, self.progress = options, report, progress
+        self.store_dir = store_dir  # an on-disk store: a long document's build resumes
         self.writer = FlushingWriter(store)  # bounds the on-disk store's write buffers
         self.whole_text: bytes | None = None  # the UTF-8 text of the long document built
 
@@ -343,15 +349,56 @@ class DocumentBuilder:
         document.release_text()
         trim_memory()
         self.whole_text = document.data
+        done, stamp = self._resumed(document)
         try:
             parts = document.parts(cues)
             for part in parts:
                 self.report.warnings.extend(part.warnings)
+                if part.part < done:  # stored by a build that was stopped: read, not built
+                    continue
                 if not self.build_stream(iter([part])):
                     parts.close()
                     return
+                self._stored_part(document, stamp, part)
         finally:
             self.whole_text = None
+
+    def _resumed(self, document: PartedDocument) -> tuple[int, str]:
+        """How many parts of ``document`` an earlier, stopped build stored (kg/store/resume.py)
+        and the stamp that says how this build cuts and builds them."""
+        from kg import __version__
+        from kg.store.resume import parts_done
+
+        stamp = f"kg {__version__}; {self.label}; format {GRAPH_FORMAT}; {document.part_chars}"
+        if self.store_dir is None or self.options.rebuild:
+            return 0, stamp
+        done = parts_done(self.store_dir, slug(document.doc_id), sha256=document.sha256,
+                          stamp=stamp)
+        node, graph = self.minter.document(document.doc_id), self.minter.graph(document.doc_id)
+        if done and next(self.store.quads_for_pattern(node, None, None, graph), None) is None:
+            done = 0  # the record outlived its graph (dropped since): build it all
+        done = min(done, len(document.spans) - 1)  # the last part always comes
+        if done:
+            self.report.warnings.append(
+                f"{document.path}: resuming a build that was stopped: parts 1-{done} of "
+                f"{len(document.spans)} are already in the store, building from part "
+                f"{done + 1} (this run's counts leave them out)")
+        return done, stamp
+
+    def _stored_part(self, document: PartedDocument, stamp: str, part: DocumentPart) -> None:
+        """Record a stored part once the store holds it durably; forget the document once
+        its last part (with its content hash) is in."""
+        if self.store_dir is None:
+            return
+        from kg.store.resume import PartsDone, record_parts
+
+        key = slug(document.doc_id)
+        if part.last:
+            record_parts(self.store_dir, key, None)
+            return
+        self.writer.flush()  # on disk before the record says so
+        record_parts(self.store_dir, key, PartsDone(sha256=document.sha256, stamp=stamp,
+                                                    done=part.part + 1))
 
     def _words(self, _doc: SourceDocument, n: int) -> None:
         self.report.words += n
@@ -492,7 +539,8 @@ def _build_and_export(store: Store, sources: list[Source], output: Path | None, 
     from kg.store import export_store, read_origins, write_origins
 
     known = read_origins(store_dir) if store_dir is not None else None
-    report = build_into(store, sources, options=options, progress=progress, known=known)
+    report = build_into(store, sources, options=options, progress=progress, known=known,
+                        store_dir=store_dir)
     if store_dir is not None and known is not None:
         write_origins(store_dir, {**known, **report.origins})
     if output is not None and (report.built or report.unchanged):  # else keep the old file

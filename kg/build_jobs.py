@@ -20,6 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store, parse, serialize
 
@@ -132,8 +133,9 @@ def _chunks(documents: Iterator[SourceDocument], units_per_chunk: int,
 def build_parallel(store: Store, sources: list[Source], *, options, progress:
                    Callable[[SourceDocument], None] | None = None,
                    documents: Iterator[SourceDocument] | None = None,
-                   known: dict[str, str] | None = None):
-    """Build ``sources`` into ``store`` with ``options.jobs`` worker processes.
+                   known: dict[str, str] | None = None, store_dir: Path | None = None):
+    """Build ``sources`` into ``store`` with ``options.jobs`` worker processes
+    (``store_dir``: as for :func:`kg.build.build_into`).
 
     ``documents`` (already read and filtered by the caller) replaces reading
     ``sources`` when given. Returns a :class:`kg.build.BuildReport`.
@@ -203,7 +205,7 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
 
             prepare_extraction()
             builder = DocumentBuilder(store, nlp, model_label(nlp), minter, options, report,
-                                      progress)
+                                      progress, store_dir=store_dir)
         builder.build_parted(document)
 
     def ordinary(docs: Iterator) -> Iterator[SourceDocument]:
