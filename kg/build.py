@@ -314,7 +314,7 @@ class DocumentBuilder:
         self.options, self.report, self.progress = options, report, progress
         self.store_dir = store_dir  # an on-disk store: a long document's build resumes
         self.writer = FlushingWriter(store)  # bounds the on-disk store's write buffers
-        self.whole_text: bytes | None = None  # the UTF-8 text of the long document built
+        self.whole_text: PartedDocument | None = None  # the long document being built
 
     def build(self, documents: Iterator) -> None:
         for parted, group in itertools.groupby(
@@ -338,8 +338,11 @@ class DocumentBuilder:
         """Build a long document part by part into its one named graph.
 
         What the extractors read from the whole text is read once, first; then the text
-        is held only as UTF-8 bytes (:class:`PartedDocument`), and its ``nif:isString``
-        is streamed from them into the store with the first part.
+        is held only as UTF-8 bytes (:class:`PartedDocument`), or not at all when they
+        are its file's bytes (read again from the file, :meth:`PartedDocument.spill`).
+        Its ``nif:isString`` is streamed into the store with the last part: written
+        first, the one huge value was rewritten by every compaction of the store's
+        string table while the parts went in (+400 MB each time for a 200 MB text).
         """
         from kg.extract.positions import text_cues
 
@@ -347,8 +350,9 @@ class DocumentBuilder:
         cues = text_cues(text)
         del text
         document.release_text()
+        document.spill()
         trim_memory()
-        self.whole_text = document.data
+        self.whole_text = document
         done, stamp = self._resumed(document)
         try:
             parts = document.parts(cues)
@@ -425,17 +429,15 @@ class DocumentBuilder:
                 self.progress(document)
             return False
         del parsed
-        if part is None:
+        if part is None or (part.first and not part.last):
             written = replace_graph(self.store, graph, quads)
-        elif part.first:
-            written = replace_graph(self.store, graph, quads)
-            del quads
-            if self.whole_text is not None:  # streamed in, never a string (kg.store)
-                written += bulk_add_text(self.store, self.minter.document(document.doc_id),
-                                         NIF.isString, self.whole_text, graph)
-                trim_memory()
         else:
-            written = add_quads(self.store, quads)
+            written = replace_graph(self.store, graph, []) if part.first else 0
+            if part.last and self.whole_text is not None:  # streamed, never a string
+                written += bulk_add_text(self.store, self.minter.document(document.doc_id),
+                                         NIF.isString, self.whole_text.text_chunks(), graph)
+                trim_memory()
+            written += add_quads(self.store, quads)  # the tail (content hash) comes last
         quads = None
         self.writer.wrote(written)
         report.triples += written

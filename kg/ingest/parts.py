@@ -20,17 +20,24 @@ below the part size and are never cut.
 Memory (docs/reliability.md, "Memory"): the whole text is held as UTF-8 bytes, not as
 a Python string (which takes two or four bytes a character as soon as one character
 is outside Latin-1), and a part sees only its own slice of it through a
-:class:`PartText`, at the offsets of the whole text.
+:class:`PartText`, at the offsets of the whole text. When those bytes are a file's own
+bytes (a UTF-8 file, the usual case), the build does not hold them either: it reads
+each part, and at the end the whole text for the store, from the file
+(:meth:`PartedDocument.spill`), after checking that the file still holds them.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from kg.errors import InputError
 from kg.ingest.chunks import cut_point
@@ -127,10 +134,12 @@ class DocumentPart(SourceDocument):
 class PartedDocument:
     """A decoded text too long to build at once; :meth:`parts` reads it part by part.
 
-    ``data`` is the text in UTF-8 (the file's own bytes when they are UTF-8), ``chars``
-    its length in characters and ``spans`` its parts as ``(start, end)`` in characters
-    and in bytes. ``text`` is the text as a string until :meth:`release_text` drops it
-    (the build reads what it needs from the whole text first).
+    ``data`` is the text in UTF-8 (the file's own bytes when they are UTF-8: ``own``),
+    ``chars`` its length in characters and ``spans`` its parts as ``(start, end)`` in
+    characters and in bytes. ``text`` is the text as a string until :meth:`release_text`
+    drops it (the build reads what it needs from the whole text first). ``file``: the
+    file ``data`` was read from, if any; :meth:`spill` then drops ``data`` and reads
+    from the file.
     """
 
     doc_id: str
@@ -145,6 +154,10 @@ class PartedDocument:
     title: str | None = None  # an archive record's title, over the text's own
     url: str | None = None  # an archive record's URL
     warnings: list[str] = dataclasses.field(default_factory=list)
+    own: bool = False  # ``data`` are the bytes the text was decoded from, unchanged
+    file: Path | None = None  # the regular file those bytes were read from
+    _handle: BinaryIO | None = None  # the file, open while the parts are read from it
+    _stamp: tuple[int, int] | None = None  # its size and mtime when it was checked
 
     @classmethod
     def of(cls, text: str, *, data: bytes, part_chars: int, **fields) -> PartedDocument:
@@ -157,10 +170,11 @@ class PartedDocument:
             spans.append((start, end, at, at + len(utf8)))
             at += len(utf8)
             del utf8
-        if not same or at != len(data):
+        own = same and at == len(data)
+        if not own:
             data = text.encode("utf-8", "surrogatepass")
         return cls(data=data, chars=len(text), spans=spans, text=text,
-                   part_chars=part_chars, **fields)
+                   part_chars=part_chars, own=own, **fields)
 
     def bounds(self) -> list[tuple[int, int]]:
         return [(start, end) for start, end, _, _ in self.spans]
@@ -169,15 +183,61 @@ class PartedDocument:
         """Drop the text as a string: the parts are read from ``data``."""
         self.text = None
 
+    def spill(self) -> bool:
+        """Drop ``data`` and read the text from ``file`` from now on, if the file holds
+        exactly these bytes (same size and SHA-256); True if it does. The build of a
+        200 MB file then holds no copy of it (docs/reliability.md, "Memory")."""
+        if self.data is None or not self.own or self.file is None:
+            return self.data is None
+        try:
+            info = os.stat(self.file)
+            if not stat.S_ISREG(info.st_mode) or info.st_size != len(self.data):
+                return False
+            if _file_sha256(self.file) != hashlib.sha256(self.data).hexdigest():
+                return False
+        except OSError:
+            return False
+        self.data, self._stamp = None, (info.st_size, info.st_mtime_ns)
+        return True
+
+    def text_chunks(self, size: int = 2**20) -> Iterator[bytes]:
+        """The whole text in UTF-8, ``size`` bytes at a time (for the store). Read from
+        the file after :meth:`spill`, which must still hold the same bytes, or the text
+        would not be the one the parts were built from: InputError says so."""
+        if self.data is not None:
+            for i in range(0, len(self.data), size):
+                yield self.data[i:i + size]
+            return
+        if _file_sha256(self.file) != self.sha256:
+            raise InputError("the file changed while it was being built; build it again",
+                             path=self.path)
+        with open(self.file, "rb") as fh:
+            while chunk := fh.read(size):
+                yield chunk
+
+    def _bytes(self, lo: int, hi: int) -> bytes:
+        if self.data is not None:
+            return self.data[lo:hi]
+        if self._handle is None:
+            self._handle = open(self.file, "rb")  # noqa: SIM115 (closed by parts())
+        info = os.fstat(self._handle.fileno())
+        if (info.st_size, info.st_mtime_ns) != self._stamp:
+            raise InputError("the file changed while it was being built; build it again",
+                             path=self.path)
+        self._handle.seek(lo)
+        return self._handle.read(hi - lo)
+
     def _decoded(self, lo: int, hi: int) -> str:
-        return self.data[lo:hi].decode("utf-8", "surrogatepass")
+        return self._bytes(lo, hi).decode("utf-8", "surrogatepass")
 
     def _before(self, at: int, chars: int) -> str:
         """Up to ``chars`` characters of the text that end at byte ``at``."""
         lo = max(0, at - 4 * chars)
-        while lo < at and self.data[lo] & 0xC0 == 0x80:  # not inside a character
-            lo += 1
-        return self._decoded(lo, at)[-chars:] if chars else ""
+        head = self._bytes(lo, at)
+        skip = 0
+        while skip < len(head) and head[skip] & 0xC0 == 0x80:  # not inside a character
+            skip += 1
+        return head[skip:].decode("utf-8", "surrogatepass")[-chars:] if chars else ""
 
     def parts(self, cues: Any = None) -> Iterator[DocumentPart]:
         """Each part read as the reader reads a document, moved to the whole text.
@@ -187,6 +247,14 @@ class PartedDocument:
         news text (only furniture) is an empty part, so the last one still comes.
         ``cues`` (what the extractors read from the whole text) goes to every part.
         """
+        try:
+            yield from self._parts(cues)
+        finally:
+            if self._handle is not None:
+                self._handle.close()
+                self._handle = None
+
+    def _parts(self, cues: Any) -> Iterator[DocumentPart]:
         from kg.ingest.reader import parse_text
 
         head: SourceDocument | None = None
@@ -234,3 +302,17 @@ def _moved(unit: Unit, shift: int, index: int) -> Unit:
         headline=_span(unit.headline, shift), dateline=_span(unit.dateline, shift),
         agency=_span(unit.agency, shift),
         bylines=[(_span(s, shift), kind) for s, kind in unit.bylines])
+
+
+def _file_sha256(path: Path | None) -> str | None:
+    """The SHA-256 of a file's bytes, read a megabyte at a time (None if unreadable)."""
+    if path is None:
+        return None
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(2**20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()

@@ -44,14 +44,18 @@ class RawDocument:
     title: str | None = None  # an archive record's title (the text's own otherwise)
     url: str | None = None
     notes: list[str] = field(default_factory=list)  # warnings, given once it is parsed
+    file: Path | None = None  # the regular file the bytes came from (a long one is read again)
 
     def parse(self, *, part_chars: int | None = None):
         """The parsed document (or a PartedDocument); raises InputError naming the file."""
+        from kg.ingest.parts import PartedDocument
         from kg.ingest.reader import parse_bytes
 
         doc = parse_bytes(self.data, path=self.name, doc_id=self.doc_id,
                           published=self.published, part_chars=part_chars)
         doc.sha256 = self.sha256
+        if self.file is not None and isinstance(doc, PartedDocument):
+            doc.file = self.file  # it may read its parts from there (PartedDocument.spill)
         if self.title:
             doc.title = self.title
         if self.url:
@@ -122,7 +126,8 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
         else:
             shared = False
         raw = RawDocument(name=src.name, doc_id=doc_id, data=data, sha256=sha,
-                          identity=src.identity, published=published)
+                          identity=src.identity, published=published,
+                          file=src.path if src.data is None and not src.stdin else None)
         del data  # the document holds it; the parser may drop it (a huge file: its size)
         if shared:
             raw.notes.append(f"{src.name}: another input has the same name, so its "

@@ -115,11 +115,12 @@ class FlushingWriter:
         self.flushes += 1
 
 
-def bulk_add_text(store: Store, subject: NamedNode, predicate: NamedNode, text: bytes,
-                  graph: NamedNode, *, chunk: int = 2**20) -> int:
+def bulk_add_text(store: Store, subject: NamedNode, predicate: NamedNode,
+                  text: bytes | Iterable[bytes], graph: NamedNode, *,
+                  chunk: int = 2**20) -> int:
     """Add the one quad ``subject predicate "text" graph`` through the bulk loader, the
-    text given as UTF-8 bytes and streamed in, so it never becomes a Python string or a
-    pyoxigraph term here.
+    text given as UTF-8 bytes (or pieces of them, e.g. read from a file) and streamed
+    in, so it never becomes a Python string or a pyoxigraph term here.
 
     For the whole text of a long document (its ``nif:isString``, up to hundreds of MB).
     ``Literal(text)`` of a 200 MB text held as a two-byte string (400 MB) made a UTF-8
@@ -143,7 +144,8 @@ class _RdfXmlText(io.RawIOBase):
     """A file object reading an RDF/XML document of one statement whose object is the
     long text ``data`` (UTF-8), escaped ``chunk`` bytes at a time as it is read."""
 
-    def __init__(self, subject: str, predicate: str, data: bytes, chunk: int):
+    def __init__(self, subject: str, predicate: str, data: bytes | Iterable[bytes],
+                 chunk: int):
         from xml.sax.saxutils import quoteattr
 
         cut = max(predicate.rfind("#"), predicate.rfind("/")) + 1
@@ -154,9 +156,10 @@ class _RdfXmlText(io.RawIOBase):
                 f'"http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:p={quoteattr(namespace)}>'
                 f"<rdf:Description rdf:about={quoteattr(subject)}><p:{local}>")
         tail = f"</p:{local}></rdf:Description></rdf:RDF>\n"
+        pieces = ((data[i:i + chunk] for i in range(0, len(data), chunk))
+                  if isinstance(data, bytes | bytearray | memoryview) else data)
         self._pieces = itertools.chain(
-            [head.encode("utf-8")],
-            (_xml_escaped(data[i:i + chunk]) for i in range(0, len(data), chunk)),
+            [head.encode("utf-8")], (_xml_escaped(p) for p in pieces),
             [tail.encode("utf-8")])
         self._buf, self._at = memoryview(b""), 0
 
