@@ -371,9 +371,11 @@ class DocumentBuilder:
         """How many parts of ``document`` an earlier, stopped build stored (kg/store/resume.py)
         and the stamp that says how this build cuts and builds them."""
         from kg import __version__
+        from kg.resources import build_digest
         from kg.store.resume import parts_done
 
-        stamp = f"kg {__version__}; {self.label}; format {GRAPH_FORMAT}; {document.part_chars}"
+        stamp = (f"kg {__version__} ({build_digest()}); {self.label}; format {GRAPH_FORMAT}; "
+                 f"{document.part_chars}")
         if self.store_dir is None or self.options.rebuild:
             return 0, stamp
         done = parts_done(self.store_dir, slug(document.doc_id), sha256=document.sha256,

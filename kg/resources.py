@@ -32,3 +32,22 @@ def queries_dir() -> Path:
 def rules_dir() -> Path:
     """Extraction rules (patterns, lexicons) shipped inside the package."""
     return _PACKAGE / "rules"
+
+
+@cache
+def build_digest() -> str:
+    """A digest of everything that decides what a build extracts: kg's code, its rules
+    and its ontology and knowledge base. Twelve hex digits; a build that resumes another
+    (kg/store/resume.py) must have the same, or a changed rule would mix two versions'
+    parts in one graph (a development checkout keeps its version number)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    roots = [_PACKAGE, ontology_dir()]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".jsonl", ".json",
+                                                  ".ttl", ".txt"}:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]

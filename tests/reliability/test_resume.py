@@ -96,22 +96,38 @@ def test_a_stopped_build_resumes_after_the_parts_it_stored(tmp_path, monkeypatch
     assert not (folder / PARTS_FILE).exists()
 
 
-def test_a_changed_file_or_a_rebuild_starts_from_the_first_part(tmp_path, monkeypatch):
+def _stopped(monkeypatch, folder: Path, path: Path, **kw) -> None:
+    """A build of ``path`` into ``folder`` that stops at its fourth part."""
+    _watch_parts(monkeypatch, stop_at=3)
+    with pytest.raises(_Stop):
+        _build(folder, path, **kw)
+    monkeypatch.undo()
+
+
+def test_a_changed_file_rules_or_a_rebuild_start_from_the_first_part(tmp_path, monkeypatch):
+    import kg.resources
+
     path = tmp_path / "long.txt"
     path.write_text(_text())
     folder = tmp_path / "store"
-    seen = _watch_parts(monkeypatch, stop_at=3)
-    with pytest.raises(_Stop):
-        _build(folder, path)
-    seen.clear()
-    _build(folder, path, options=BuildOptions(part_chars=8_000, rebuild=True))
-    assert seen[0] == 0  # --rebuild: everything again
+    rebuild = BuildOptions(part_chars=8_000, rebuild=True)
 
-    seen = _watch_parts(monkeypatch, stop_at=3)
-    with pytest.raises(_Stop):
-        _build(folder, path, options=BuildOptions(part_chars=8_000, rebuild=True))
+    _stopped(monkeypatch, folder, path)
+    seen = _watch_parts(monkeypatch)
+    _build(folder, path, options=rebuild)
+    assert seen[0] == 0  # --rebuild: everything again
+    monkeypatch.undo()
+
+    _stopped(monkeypatch, folder, path, options=rebuild)
+    seen = _watch_parts(monkeypatch)  # kg's code or rules changed (same version number)
+    monkeypatch.setattr(kg.resources, "build_digest", lambda: "0123456789ab")
+    _build(folder, path)
+    assert seen[0] == 0
+    monkeypatch.undo()
+
+    _stopped(monkeypatch, folder, path, options=rebuild)
     path.write_text(_text().replace("Ndola", "Kabwe"))  # another text: another hash
-    seen.clear()
+    seen = _watch_parts(monkeypatch)
     report, quads = _build(folder, path)
     assert seen[0] == 0 and not any("resuming" in w for w in report.warnings)
     assert not any("Ndola" in str(q.object) for q in quads)
