@@ -75,6 +75,8 @@ class _Statements(StatementRoles):
         self.joined = set(cues["joined"])
         self.rebuttal_verbs = set(cues["rebuttal"]["verbs"])
         self.claim_nouns = set(cues["rebuttal"]["nouns"])
+        self.claim_objects = set(cues.get("claim_objects", ()))
+        self.document_verbs = set(cues.get("document_verbs", ()))
         self.addressee_object = set(cues["addressee_object"])
         self.addressing = set(cues["addressing"])
         self.media = set(spec["media"])
@@ -277,6 +279,10 @@ class _Statements(StatementRoles):
                 self.cue(tok, stance=True)  # "..., a claim Dushanbe rejected"
             elif tok.pos_ == "VERB" and lemma in self.cues:
                 self.cue(tok)
+            elif tok.pos_ == "VERB" and self._document_report(tok):
+                self.cue(tok, shape="document")  # "assessments by X show that ..."
+            elif tok.pos_ == "VERB" and self._claim_turned_down(tok):
+                self.cue(tok, stance=True)  # "rejected the accusations"
             elif tok.pos_ == "VERB" and (lemma in self.stances or self._naming(tok)
                                          or self._joined(tok)):
                 self.cue(tok, stance=True)
@@ -292,6 +298,24 @@ class _Statements(StatementRoles):
             return True
         return lemma in self.naming["as"] and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+    def _document_report(self, verb: Token) -> bool:
+        """"Assessments by the disaster office show that ...", "figures from the ministry
+        indicate that ...": a document of a source reports by a verb of showing, with a
+        reported clause (statements.yaml ``document_verbs``, ``documents``)."""
+        if verb.lemma_.lower() not in self.document_verbs:
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lemma_.lower() in self.documents and \
+            any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+
+    def _claim_turned_down(self, verb: Token) -> bool:
+        """"X rejected the accusations", "dismissed the allegations": turning down a claim
+        is a denial, the speaker's stance (statements.yaml ``claim_objects``)."""
+        if verb.lemma_.lower() not in self.claim_objects:
+            return False
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return obj is not None and obj.lemma_.lower() in self.claim_nouns
 
     def _joined(self, verb: Token) -> bool:
         """"said ... and urged X to Y": an appeal joined to a statement is part of what the
@@ -397,7 +421,7 @@ class _Statements(StatementRoles):
                 return next((g for g in c.children if g.dep_ == "nsubj"), None)
         return None
 
-    def cue(self, cue: Token, *, stance: bool = False) -> None:
+    def cue(self, cue: Token, *, stance: bool = False, shape: str | None = None) -> None:
         if any(c.dep_ == "neg" for c in cue.children):
             return
         self.report_end = None
@@ -447,7 +471,7 @@ class _Statements(StatementRoles):
             roles["date"] = [when]
         if stance:
             shape = "stance"
-        else:
+        elif shape is None:
             shape = "inverted" if max(e for _, e in ranges) <= cue.idx else "said-that"
         if "addressee" in roles and cue.lemma_ in self.addressee_object:
             shape = "told"
@@ -463,7 +487,10 @@ class _Statements(StatementRoles):
         speakers: list[Speaker] = []
         medium = None
         named = ctx.mention_of(obj)
-        if named is None and obj.lemma_.lower() in self.documents:
+        if named is None and obj.lemma_.lower() in self.documents and \
+                any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in obj.children):
+            speakers = self.speakers.of(obj)  # "according to a tally by the bar association"
+        elif named is None and obj.lemma_.lower() in self.documents:
             poss = next((c for c in obj.children if c.dep_ == "poss"), None)
             first = self.f.entity(poss) if poss is not None else \
                 self.last_speaker(ctx.unit.start + tok.idx)

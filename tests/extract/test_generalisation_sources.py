@@ -1,0 +1,66 @@
+"""Statements, relations and causes (issue 15, round 4): each rule pinned on sentences
+written for the purpose, with other names, places and crises than the dev texts."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+# --- Statement: who reports ----------------------------------------------------------------
+def test_a_document_of_a_source_shows_a_finding(nlp):
+    r = run(nlp, "Preliminary assessments by the Civil Defence Office (CDO) show that at "
+                 "least 30 houses in the Suva town centre have been damaged.")
+    (s,) = facts_of(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Civil Defence Office"}
+    assert "30 houses" in s.roles["gist"][0]
+
+
+def test_figures_without_a_source_report_nothing(nlp):
+    r = run(nlp, "The figures show that the economy grew by 3 percent.")
+    assert not facts_of(r, "Statement")
+
+
+def test_according_to_a_tally_by_a_body(nlp):
+    r = run(nlp, "Police have detained more than 200 students across Peru this year, "
+                 "according to a tally by the Lima Bar Association, which said many of them "
+                 "were held without charge.")
+    (s,) = facts_of(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Lima Bar Association"}
+    assert "200 students" in s.roles["gist"][0] and "without charge" in s.roles["gist"][0]
+
+
+def test_officials_at_a_named_body_speak_for_it(nlp):
+    r = run(nlp, "Nine people died, according to officials at the Kenyatta National "
+                 "Hospital.")
+    (s,) = facts_of(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Kenyatta National Hospital"}
+
+
+def test_officials_in_a_country_stay_people_by_role(nlp):
+    r = run(nlp, "Health officials in Peru said 20 people had died.")
+    (s,) = facts_of(r, "Statement")
+    assert s.roles["speaker"] == ["Health officials in Peru"]
+
+
+def test_unnamed_hospitals_speak_as_text(nlp):
+    r = run(nlp, "At least 14 people were injured in the town, six of them police officers, "
+                "according to local hospitals.")
+    (s,) = facts_of(r, "Statement")
+    assert s.roles["speaker"] == ["local hospitals"]
+
+
+def test_rejecting_an_accusation_is_a_statement(nlp):
+    r = run(nlp, "The opposition leader, Ivan Petrov, dismissed the allegations on Monday.")
+    (s,) = facts_of(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Ivan Petrov"}
+
+
+def test_rejecting_a_bill_is_no_statement(nlp):
+    r = run(nlp, "The senate rejected the bill on Monday.")
+    assert not facts_of(r, "Statement")
+
+
+def test_an_accusation_is_no_statement_of_its_own(nlp):
+    r = run(nlp, "The Chilean foreign ministry accused Bolivia of arming the rebels.")
+    assert facts_of(r, "Accusation")
+    assert not facts_of(r, "Statement")
