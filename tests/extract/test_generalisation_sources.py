@@ -64,3 +64,49 @@ def test_an_accusation_is_no_statement_of_its_own(nlp):
     r = run(nlp, "The Chilean foreign ministry accused Bolivia of arming the rebels.")
     assert facts_of(r, "Accusation")
     assert not facts_of(r, "Statement")
+
+
+# --- Membership and PartOf -----------------------------------------------------------------
+def _pairs(r, kind: str, a: str, b: str) -> set[tuple[str, str]]:
+    return {(next(iter(names(r, f.roles[a]))), next(iter(names(r, f.roles[b]))))
+            for f in facts_of(r, kind)}
+
+
+def test_its_member_states_listed_by_name(nlp):
+    r = run(nlp, "The Andean Community said its member states Peru and Chile would send "
+                 "900 troops to Arica.")
+    assert _pairs(r, "Membership", "member", "group") == {
+        ("Peru", "Andean Community"), ("Chile", "Andean Community")}
+
+
+def test_a_persons_party_named_after_her(nlp):
+    r = run(nlp, "Maria Gonzalez was detained at her home, her party, the Civic Union, said.")
+    assert ("Maria Gonzalez", "Civic Union") in _pairs(r, "Membership", "member", "group")
+
+
+def test_a_numbered_unit_of_a_named_army(nlp):
+    r = run(nlp, "The Chilean Army said its 4th Mountain Brigade had reached the border.")
+    assert ("4th Mountain Brigade", "Armed Forces of Chile") in _pairs(r, "PartOf", "part",
+                                                                         "whole")
+
+
+def test_a_companys_numbered_division_is_no_unit_of_a_force(nlp):
+    r = run(nlp, "Andes Mining Corporation said its 2nd copper division would close.")
+    assert not [f for f in facts_of(r, "PartOf") if f.rule == "partof/unit-of"]
+
+
+def test_a_bodys_own_television(nlp):
+    r = run(nlp, "The Kurdistan Workers' Party denied any role in a statement carried by "
+                 "its Roj television.")
+    assert ("Roj", "Kurdistan Workers' Party") in _pairs(r, "PartOf", "part", "whole")
+
+
+def test_an_acronym_named_alone_is_the_whole_of_its_bodies(nlp):
+    r = run(nlp, "The U.N. has had observers in Mali since 2013. The U.N. refugee agency "
+                 "said 4,000 people had fled.")
+    assert ("U.N. refugee agency", "U.N.") in _pairs(r, "PartOf", "part", "whole")
+
+
+def test_an_acronym_only_inside_names_is_no_whole(nlp):
+    r = run(nlp, "The U.N. refugee agency said 4,000 people had fled.")
+    assert not facts_of(r, "PartOf")
