@@ -110,3 +110,37 @@ def test_an_acronym_named_alone_is_the_whole_of_its_bodies(nlp):
 def test_an_acronym_only_inside_names_is_no_whole(nlp):
     r = run(nlp, "The U.N. refugee agency said 4,000 people had fled.")
     assert not facts_of(r, "PartOf")
+
+
+# --- Cause of a protest or an inquiry ------------------------------------------------------
+def _cause(r, kind: str) -> list[str]:
+    return [c for f in facts_of(r, kind) for c in f.roles.get("cause", [])]
+
+
+def test_protests_after_an_event_are_about_it(nlp):
+    r = run(nlp, "Thousands protested in Accra after the arrest of the opposition leader.")
+    assert _cause(r, "Protest") == ["arrest of the opposition leader"]
+
+
+def test_protests_after_an_election_day(nlp):
+    r = run(nlp, "Protests broke out in several Peruvian cities after Sunday's regional "
+                 "elections, which the opposition says were rigged.")
+    assert _cause(r, "Protest") == ["regional elections"]
+
+
+def test_a_time_after_which_people_march_is_no_cause(nlp):
+    r = run(nlp, "Protesters marched in Lima after Friday prayers.")
+    assert not _cause(r, "Protest")
+    r = run(nlp, "Riots erupted in Quito after midnight.")
+    assert not _cause(r, "Riot")
+
+
+def test_supporters_rally_in_support(nlp):
+    r = run(nlp, "Hundreds of supporters of the junta took to the streets of Niamey on "
+                 "Sunday evening.")
+    assert _cause(r, "Protest") == ["support for the junta"]
+
+
+def test_an_investigation_opened_for_a_crime(nlp):
+    r = run(nlp, "Prosecutors said an investigation had been opened for money laundering.")
+    assert _cause(r, "Investigation") == ["money laundering"]
