@@ -144,3 +144,21 @@ def test_supporters_rally_in_support(nlp):
 def test_an_investigation_opened_for_a_crime(nlp):
     r = run(nlp, "Prosecutors said an investigation had been opened for money laundering.")
     assert _cause(r, "Investigation") == ["money laundering"]
+
+
+# --- Event location: the scene, not where people were taken -------------------------------
+def _places(r, kind: str) -> set[str]:
+    return {n for f in facts_of(r, kind) for n in names(r, f.roles.get("location", []))}
+
+
+def test_where_the_injured_were_taken_is_not_where_they_were_hurt(nlp):
+    r = run(nlp, "Eleven people were wounded in clashes in Lima and taken to a hospital in "
+                 "Callao.")
+    assert _places(r, "Injury") == {"Lima"}
+
+
+def test_counts_after_a_riot_are_counted_at_its_scene(nlp):
+    r = run(nlp, "A riot broke out at Sabaneta prison in Cusco on Monday. Twelve inmates "
+                 "and two guards were injured and taken to the hospital in Urcos.")
+    assert "Urcos" not in _places(r, "Injury")
+    assert _places(r, "Injury") == _places(r, "Riot")
