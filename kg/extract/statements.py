@@ -77,6 +77,7 @@ class _Statements(StatementRoles):
         self.claim_nouns = set(cues["rebuttal"]["nouns"])
         self.claim_objects = set(cues.get("claim_objects", ()))
         self.document_verbs = set(cues.get("document_verbs", ()))
+        self.that_verbs = set(cues.get("that_verbs", ()))
         self.addressee_object = set(cues["addressee_object"])
         self.addressing = set(cues["addressing"])
         self.media = set(spec["media"])
@@ -281,6 +282,11 @@ class _Statements(StatementRoles):
                 self.cue(tok)
             elif tok.pos_ == "VERB" and self._document_report(tok):
                 self.cue(tok, shape="document")  # "assessments by X show that ..."
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.that_verbs and any(
+                    c.dep_ == "ccomp" and c.i > tok.i and any(
+                        g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                    for c in tok.children):
+                self.cue(tok, shape="notice")  # "The Government of X advises that ..."
             elif tok.pos_ == "VERB" and self._claim_turned_down(tok):
                 self.cue(tok, stance=True)  # "rejected the accusations"
             elif tok.pos_ == "VERB" and (lemma in self.stances or self._naming(tok)

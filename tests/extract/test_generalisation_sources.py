@@ -15,6 +15,19 @@ def test_a_document_of_a_source_shows_a_finding(nlp):
     assert "30 houses" in s.roles["gist"][0]
 
 
+def test_an_official_notice_advises_that(nlp):
+    r = run(nlp, "The Government of Tonga advises that a state of emergency has been "
+                 "declared over Tongatapu.")
+    (s,) = facts_of(r, "Statement")
+    assert "state of emergency" in s.roles["gist"][0]
+    assert s.rule == "statement/notice"
+
+
+def test_advising_people_to_act_is_no_notice(nlp):
+    r = run(nlp, "Police advised residents to stay indoors.")
+    assert not facts_of(r, "Statement")
+
+
 def test_figures_without_a_source_report_nothing(nlp):
     r = run(nlp, "The figures show that the economy grew by 3 percent.")
     assert not facts_of(r, "Statement")
