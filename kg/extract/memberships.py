@@ -484,7 +484,9 @@ def _named_after_whole(ctx, add, spec) -> None:
     whole_words = set(spec["whole_words"])
     # a body the statements or event roles named by its description: "the U.N. refugee
     # agency said" (only an organisation's acronym opening it says whose part it is)
-    described = [m for m in ctx.created.values() if m.type in _BODIES and " " in m.text]
+    described = [m for m in ctx.created.values() if m.type in _BODIES and " " in m.text
+                 and not (ctx.headline and ctx.headline[0] <= m.start - ctx.unit.start
+                          < ctx.headline[1])]  # a headline's words are clipped
     for outer in [*ctx.mentions, *described]:
         minted = outer.source.startswith("rule:")
         if outer.type not in _BODIES or (minted and outer not in described) or \

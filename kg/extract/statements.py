@@ -161,9 +161,12 @@ class _Statements(StatementRoles):
     def stance(self, cue: Token) -> tuple[list[tuple[int, int]], str | None, list[str]]:
         """"condemned the coup attempt", "denied any role": the verb phrase is the gist."""
         toks = [cue]
+        naming = self.naming["predicate"] | self.naming["as"]
         for c in cue.children:
             if c.dep_ not in _NOT_STANCE or (c.dep_ == "advcl" and any(
-                    g.dep_ == "mark" for g in c.children)):  # "..., before the count ended"
+                    g.dep_ == "mark" for g in c.children)) or (  # "..., before the count ended"
+                    c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > cue.i and
+                    c.lemma_.lower() in naming):  # "rejected the charges, calling them ..."
                 toks.extend(c.subtree)
         toks.sort(key=lambda t: t.i)
         while toks and toks[-1].is_punct:
@@ -616,7 +619,9 @@ def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Speaker, bool
             bucket = into.roles.setdefault(role, [])
             if role == "date" and bucket:
                 continue
-            bucket.extend(v for v in values if v not in bucket)
+            bucket.extend(v for v in values if v not in bucket and not (
+                role == "gist" and isinstance(v, str) and any(
+                    isinstance(b, str) and v in b for b in bucket)))  # said twice over
         into_ranges.extend(ranges)
     spans = []
     facts = []

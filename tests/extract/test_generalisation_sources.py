@@ -175,3 +175,11 @@ def test_counts_after_a_riot_are_counted_at_its_scene(nlp):
                  "and two guards were injured and taken to the hospital in Urcos.")
     assert "Urcos" not in _places(r, "Injury")
     assert _places(r, "Injury") == _places(r, "Riot")
+
+
+def test_what_the_denial_calls_the_claim_is_part_of_it(nlp):
+    r = run(nlp, 'Ivan Petrov rejected the accusations in a post on Telegram, calling the '
+                 'case "a farce staged before the vote".')
+    (s,) = facts_of(r, "Statement")
+    assert "farce" in s.roles["gist"][0]
+    assert s.roles["quote"] == ["a farce staged before the vote"]
