@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import Fillers
 from kg.extract.speakers import Speaker, Speakers, inverted_speaker, speaker_phrase_start
+from kg.extract.statement_cues import StatementCues
 from kg.extract.statement_roles import StatementRoles
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
@@ -59,7 +60,7 @@ def _balanced(text: str) -> str:
     return text.strip()
 
 
-class _Statements(StatementRoles):
+class _Statements(StatementRoles, StatementCues):
     def __init__(self, ctx) -> None:
         self.ctx = ctx
         self.f = Fillers(ctx)
@@ -285,10 +286,7 @@ class _Statements(StatementRoles):
                 self.cue(tok)
             elif tok.pos_ == "VERB" and self._document_report(tok):
                 self.cue(tok, shape="document")  # "assessments by X show that ..."
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.that_verbs and any(
-                    c.dep_ == "ccomp" and c.i > tok.i and any(
-                        g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-                    for c in tok.children):
+            elif tok.pos_ == "VERB" and self._notice(tok):
                 self.cue(tok, shape="notice")  # "The Government of X advises that ..."
             elif tok.pos_ == "VERB" and self._claim_turned_down(tok):
                 self.cue(tok, stance=True)  # "rejected the accusations"
@@ -298,52 +296,6 @@ class _Statements(StatementRoles):
             elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 self.according(tok)
         self.headline()
-
-    def _naming(self, verb: Token) -> bool:
-        """"called the reshuffle 'a change of faces'", "dismissed the figure as 'pure
-        invention'": a verb of naming or judging with what it calls the thing."""
-        lemma = verb.lemma_.lower()
-        if lemma in self.naming["predicate"] and any(c.dep_ == "oprd" for c in verb.children):
-            return True
-        return lemma in self.naming["as"] and any(
-            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
-
-    def _document_report(self, verb: Token) -> bool:
-        """"Assessments by the disaster office show that ...", "figures from the ministry
-        indicate that ...": a document of a source reports by a verb of showing, with a
-        reported clause (statements.yaml ``document_verbs``, ``documents``)."""
-        if verb.lemma_.lower() not in self.document_verbs:
-            return False
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return subj is not None and subj.lemma_.lower() in self.documents and \
-            any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
-
-    def _claim_turned_down(self, verb: Token) -> bool:
-        """"X rejected the accusations", "dismissed the allegations": turning down a claim
-        is a denial, the speaker's stance (statements.yaml ``claim_objects``)."""
-        if verb.lemma_.lower() not in self.claim_objects:
-            return False
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        return obj is not None and obj.lemma_.lower() in self.claim_nouns
-
-    def _joined(self, verb: Token) -> bool:
-        """"said ... and urged X to Y": an appeal joined to a statement is part of what the
-        speaker says (not to a passive "is expected to ... and has invited")."""
-        head = verb.head
-        return verb.lemma_.lower() in self.joined and verb.dep_ == "conj" and \
-            head.lemma_.lower() in self.cues | self.stances and \
-            not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
-
-    def _figure(self, verb: Token) -> bool:
-        """"put the death toll at 19", "raised the toll to 14": a figure given by a source."""
-        if verb.lemma_.lower() not in self.figure_verbs:
-            return False
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.lemma_.lower() in self.figure_nouns:
-            return True
-        return any(c.dep_ == "prep" and c.lower_ == "at" and any(
-            o.like_num or any(x.like_num for x in o.subtree) for o in c.children)
-                   for c in verb.children)
 
     def _restated(self, cue: Token) -> str | None:
         """"117 prisoners escaped, police said; the ministry put the figure at 163": a
