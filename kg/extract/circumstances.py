@@ -86,7 +86,7 @@ class Circumstances:
                     continue
                 if tok.dep_ == "pobj" and self._locative(tok) and \
                         tok.head.lemma_.lower() != "of" and self.ctx.mention_of(tok) is not None \
-                        and not self._origin(tok):
+                        and not self._origin(tok) and not _destination(tok, t):
                     p = self.f.place(tok)
                     if p is not None:
                         found = [p]
@@ -434,6 +434,32 @@ class Circumstances:
                     return Quantity(text=text_of(toks), value=q.value, unit=unit,
                                     qualifier=q.qualifier)
         return None
+
+
+_TOWARDS = frozenset({"to", "into", "towards", "toward"})
+# verbs of carrying the hurt or the dead somewhere else ("taken to hospital in X")
+_TAKEN = frozenset({"take", "rush", "fly", "airlift", "carry", "bring", "transfer", "move",
+                    "evacuate", "admit", "transport", "send"})
+
+
+def _destination(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` lies in where people were taken after the event told by another
+    verb joined to it ("were injured and taken to the hospital in X": X is where they
+    were treated, not where they were hurt)."""
+    x, joined = tok, False
+    while x.i != trigger.i and x.head.i != x.i:
+        if x.dep_ == "conj" and x.pos_ == "VERB" and x.head.i == trigger.i and \
+                x.lemma_.lower() in _TAKEN:
+            joined = True
+        x = x.head
+    if not joined:
+        return False
+    x = tok.head
+    while x.i != trigger.i and x.head.i != x.i:
+        if x.dep_ == "prep" and x.lower_ in _TOWARDS:
+            return True
+        x = x.head
+    return False
 
 
 def _unit(head: Token) -> str | None:

@@ -64,6 +64,7 @@ def membership_facts(ctx) -> list[Fact]:
     member_compounds = set(spec.get("member_compounds", ()))
     envoys = set(spec["envoy_nouns"])
     parties = set(ctx.rules.relations["position"]["party_heads"])
+    pronoun_owners = set(spec.get("person_possessives", ()))
     out: list[Fact] = []
     seen: set[tuple[int, int]] = set()
 
@@ -168,6 +169,17 @@ def membership_facts(ctx) -> list[Fact]:
                                                          EntityType.GROUP) and \
                         set(party.text.lower().split()) & parties:
                     add(person, party, tok, "membership/of-party")
+        # "its member states Peru and Chile", "the bloc's member countries A and B"
+        if lemma in member_nouns and tok.i + 1 < len(tok.doc) and \
+                tok.doc[tok.i + 1].lemma_.lower() in member_compounds | {"state"}:
+            group = _owner_before(ctx, tok)
+            for member in _names_after(ctx, tok.doc[tok.i + 1]):
+                add(member, group, tok, "membership/member-states")
+        # "her party, the Civic Union, said": the party of the person she points back to
+        if lemma in parties and tok.pos_ == "NOUN" and tok.i > 0 and \
+                tok.doc[tok.i - 1].lower_ in pronoun_owners:
+            add(_person_before(ctx, tok.doc[tok.i - 1]), _named_after_comma(ctx, tok), tok,
+                "membership/persons-party")
         # "the Alliance for Renewal (ARN), Mbengue's party"
         if lemma in parties and tok.pos_ == "NOUN":
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -179,6 +191,61 @@ def membership_facts(ctx) -> list[Fact]:
             if person is not None and person.type is EntityType.PERSON:
                 add(person, party, tok, "membership/persons-party")
     return out
+
+
+def _owner_before(ctx, tok: Token) -> Mention | None:
+    """The body a word's possessive or name right before it names: "its member states"
+    (its -> the body named before), "the bloc's", "EAC member states"."""
+    if tok.i == 0:
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.lower_ == "its":
+        return its_antecedent(ctx, prev)
+    if prev.tag_ == "POS" and tok.i > 1:
+        prev = tok.doc[tok.i - 2]
+    m = _body(ctx, prev)
+    return m if m is not None and m.type in _BODIES else None
+
+
+def _names_after(ctx, tok: Token) -> list[Mention]:
+    """The named list right after ``tok``: "A, B and C" (each a name, joined by commas
+    and "and"); the parse of such lists after a noun is often wrong, so by surface."""
+    doc, out, j = tok.doc, [], tok.i + 1
+    while j < len(doc):
+        m = _named(ctx, doc[j])
+        if m is None or m in out:
+            break
+        out.append(m)
+        j += 1
+        while j < len(doc) and _named(ctx, doc[j]) is m:
+            j += 1
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j < len(doc) and doc[j].lower_ == "and":
+            j += 1
+    return out
+
+
+def _person_before(ctx, pron: Token) -> Mention | None:
+    """The person "her"/"his" points back to: the last person named before it in its
+    sentence, else in the sentence before."""
+    sent = ctx.sent_of[pron.i]
+    at = ctx.unit.start + pron.idx
+    people = [m for m in ctx.mentions if m.type is EntityType.PERSON and m.end <= at and
+              m.start >= ctx.unit.start + (sent.start_char if sent.start == 0 else
+                                           ctx.sent_of[sent.start - 1].start_char)]
+    return max(people, key=lambda m: m.start, default=None)
+
+
+def _named_after_comma(ctx, tok: Token) -> Mention | None:
+    """"her party, the Civic Union,": the name after the comma that follows ``tok``."""
+    doc, j = tok.doc, tok.i + 1
+    if j >= len(doc) or doc[j].text != ",":
+        return None
+    j += 1
+    while j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    return _named(ctx, doc[j]) if j < len(doc) else None
 
 
 def _founders(ctx, subj: Token) -> list[Mention]:
@@ -245,7 +312,15 @@ def part_of_facts(ctx) -> list[Fact]:
             out.append(_fact(ctx, "PartOf", {"part": [part], "whole": [whole]}, tok, rule, 0.75))
 
     heads = set(spec["body_heads"])
+    units = set(spec.get("unit_nouns", ()))
+    outlets = set(spec.get("media_nouns", ()))
     for tok in ctx.tokens:
+        if tok.lemma_.lower() in outlets and tok.pos_ == "NOUN":
+            outlet, whole = _outlet_of(ctx, tok)
+            add(outlet, whole, tok, "partof/outlet")
+        if tok.lower_ in units or tok.lemma_.lower() in units:  # (the parser may tag it a verb)
+            unit, whole = _unit_of_force(ctx, tok)
+            add(unit, whole, tok, "partof/unit-of")
         part = _named(ctx, tok)
         if part is not None:
             _unit_of_body(ctx, tok, part, add, heads)
@@ -291,6 +366,62 @@ def part_of_facts(ctx) -> list[Fact]:
             add(_named(ctx, tok.doc[j]), whole, tok, "partof/apposition")
     _named_after_whole(ctx, add, spec)
     return out
+
+
+def _outlet_of(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
+    """"its Al-Hadaf television", "their Radio Sahel station", "the party's Voice
+    newspaper": a named outlet its owner's possessive gives (relations.yaml
+    ``part_of.media_nouns``); "its"/"their" only for a body named in the same sentence."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    name = next((ctx.cover[c.i] for c in noun.children if c.dep_ in ("compound", "nmod")
+                 and c.i < noun.i and c.i in ctx.cover), None)
+    if poss is None or name is None or name.type is not EntityType.MEDIA_ORGANIZATION:
+        return None, None
+    if poss.lower_ in ("its", "their"):
+        whole = its_antecedent(ctx, poss)
+        if whole is not None and whole.start < ctx.sentence(noun)[0]:
+            whole = None
+    else:
+        told = ctx.cover.get(poss.i)  # "the government's Telegram channel": a platform
+        whole = None if told is None or told.source.startswith("rule:body") else \
+            _body(ctx, poss)
+    return name, whole
+
+
+_UNIT_WORDS = {"PROPN", "ADJ", "NOUN", "NUM"}
+
+
+def _unit_of_force(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
+    """"its Condor special forces brigade", "the navy's 2nd Marine Division": a unit a
+    possessive owns, named by a proper name or a number before its noun (relations.yaml
+    ``part_of.unit_nouns``); the unit (minted when no name covers it) and its owner."""
+    doc, j = noun.doc, noun.i - 1
+    while j >= 0 and doc[j].pos_ in _UNIT_WORDS and doc[j].tag_ != "POS" and \
+            noun.i - j <= 5:
+        j -= 1
+    words = doc[j + 1:noun.i + 1]
+    if j < 1 or len(words) < 2 or not any(
+            t.pos_ == "PROPN" or t.like_num or t.text[:1].isdigit() for t in words[:-1]):
+        return None, None
+    owner = doc[j]
+    if owner.lower_ == "its":
+        whole = its_antecedent(ctx, owner)
+    elif owner.tag_ == "POS":
+        told = ctx.cover.get(doc[j - 1].i)
+        if told is not None and told.source.startswith("rule:body"):
+            # "the army's": the army named before, else the description itself
+            whole = described(ctx.mentions, doc[j - 1].lemma_.lower(),
+                              ctx.unit.start + doc[j - 1].idx, ctx.sentence(noun)) or told
+        else:
+            whole = _body(ctx, doc[j - 1])
+    else:
+        return None, None
+    if whole is None or whole.type is not EntityType.ARMED_FORCE:
+        return None, None  # a party's or a company's "division" is no unit of a force
+    named = _named(ctx, noun)
+    if named is not None and named.start <= ctx.unit.start + words[0].idx:
+        return named, whole
+    return mention_from_span(words, ctx.unit, EntityType.ARMED_FORCE, "rule:unit-of"), whole
 
 
 def _unit_of_body(ctx, tok: Token, part: Mention, add, heads: set[str]) -> None:
@@ -351,8 +482,14 @@ def _named_after_whole(ctx, add, spec) -> None:
              and not m.source.startswith(("rule:event-role", "rule:body"))}
     heads = set(spec["body_heads"])
     whole_words = set(spec["whole_words"])
-    for outer in ctx.mentions:
-        if outer.type not in _BODIES or outer.source.startswith("rule:") or \
+    # a body the statements or event roles named by its description: "the U.N. refugee
+    # agency said" (only an organisation's acronym opening it says whose part it is)
+    described = [m for m in ctx.created.values() if m.type in _BODIES and " " in m.text
+                 and not (ctx.headline and ctx.headline[0] <= m.start - ctx.unit.start
+                          < ctx.headline[1])]  # a headline's words are clipped
+    for outer in [*ctx.mentions, *described]:
+        minted = outer.source.startswith("rule:")
+        if outer.type not in _BODIES or (minted and outer not in described) or \
                 " " not in outer.text or outer.source.endswith(":headline"):
             continue
         span = ctx.char_span(outer.start, outer.end)
@@ -361,7 +498,7 @@ def _named_after_whole(ctx, add, spec) -> None:
         words = [t for t in span]
         # "... of the Y": Y a name the unit uses on its own
         for k, t in enumerate(words):
-            if t.lower_ != "of" or k == 0:
+            if minted or t.lower_ != "of" or k == 0:
                 continue
             rest = words[k + 1:]
             while rest and rest[0].lower_ == "the":
@@ -372,12 +509,36 @@ def _named_after_whole(ctx, add, spec) -> None:
                 inner = mention_from_span(span.doc[rest[0].i:rest[-1].i + 1], ctx.unit,
                                           known[text], "rule:part-of-name")
                 add(outer, inner, span.root, "partof/of-name")
-        # "UN Security Council": a first word that names an organisation of the unit
+        # "UN Security Council": a first word that names an organisation of the unit, or
+        # an acronym an organisation's name opens with ("U.N. refugee agency":
+        # kg/rules/entities/heads.jsonl ``opens``)
         first = words[0]
-        if first.lower_ in known and len(words) > 1 and words[-1].lemma_.lower() in heads:
+        kind = (None if minted else known.get(first.lower_)) or _opening_acronym(first)
+        if kind is not None and first.lower_ not in known and not _alone(first):
+            kind = None  # "UN" only inside names: no entity of its own to be part of
+        if kind is not None and len(words) > 1 and words[-1].lemma_.lower() in heads:
             inner = mention_from_span(span.doc[first.i:first.i + 1], ctx.unit,
-                                      known[first.lower_], "rule:part-of-name")
+                                      kind, "rule:part-of-name")
             add(outer, inner, span.root, "partof/prefix")
+
+
+def _alone(tok: Token) -> bool:
+    """Whether the text also uses ``tok``'s word on its own ("The U.N. has had
+    peacekeepers"), not only to open longer names."""
+    return any(t.text == tok.text and t.dep_ != "compound" and t.i != tok.i
+               for t in tok.doc)
+
+
+def _opening_acronym(tok: Token) -> EntityType | None:
+    """An organisation's acronym that opens the names of its bodies ("UN", "U.N."), from
+    the entity rules' openers; not a country's ("U.S.": no opener)."""
+    from kg.extract.entity_rules import entity_rules
+
+    text = tok.text.replace(".", "")
+    if len(text) < 2 or not text.isupper():
+        return None
+    kind = entity_rules().openers.get(text.lower())
+    return kind if kind is EntityType.ORGANIZATION else None
 
 
 def _org_name(text: str, words: set[str]) -> bool:

@@ -237,7 +237,14 @@ class Speakers:
 
     def _described_owner(self, tok: Token) -> Mention | None:
         """"a hospital official", "party officials": the body named before that the noun
-        beside an unnamed official describes (statements.yaml ``descriptions``)."""
+        beside an unnamed official describes (statements.yaml ``descriptions``);
+        "officials at the X Hospital", "sources in the Y ministry": the named body (not a
+        person or a place) the unnamed officials work at."""
+        for _p, obj in prep_objects(tok, {"at", "of", "from", "in", "with"}):
+            m = self.ctx.mention_of(obj)
+            if m is not None and m.type.is_agent and m.type is not EntityType.PERSON and \
+                    not m.type.is_place and not m.source.startswith("rule:event-role"):
+                return m
         for c in tok.children:
             if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i and \
                     c.lemma_.lower() in self.descriptions and self.ctx.mention_of(c) is None:

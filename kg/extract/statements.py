@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import Fillers
 from kg.extract.speakers import Speaker, Speakers, inverted_speaker, speaker_phrase_start
+from kg.extract.statement_cues import StatementCues
 from kg.extract.statement_roles import StatementRoles
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
@@ -59,7 +60,7 @@ def _balanced(text: str) -> str:
     return text.strip()
 
 
-class _Statements(StatementRoles):
+class _Statements(StatementRoles, StatementCues):
     def __init__(self, ctx) -> None:
         self.ctx = ctx
         self.f = Fillers(ctx)
@@ -75,6 +76,9 @@ class _Statements(StatementRoles):
         self.joined = set(cues["joined"])
         self.rebuttal_verbs = set(cues["rebuttal"]["verbs"])
         self.claim_nouns = set(cues["rebuttal"]["nouns"])
+        self.claim_objects = set(cues.get("claim_objects", ()))
+        self.document_verbs = set(cues.get("document_verbs", ()))
+        self.that_verbs = set(cues.get("that_verbs", ()))
         self.addressee_object = set(cues["addressee_object"])
         self.addressing = set(cues["addressing"])
         self.media = set(spec["media"])
@@ -158,9 +162,12 @@ class _Statements(StatementRoles):
     def stance(self, cue: Token) -> tuple[list[tuple[int, int]], str | None, list[str]]:
         """"condemned the coup attempt", "denied any role": the verb phrase is the gist."""
         toks = [cue]
+        naming = self.naming["predicate"] | self.naming["as"]
         for c in cue.children:
             if c.dep_ not in _NOT_STANCE or (c.dep_ == "advcl" and any(
-                    g.dep_ == "mark" for g in c.children)):  # "..., before the count ended"
+                    g.dep_ == "mark" for g in c.children)) or (  # "..., before the count ended"
+                    c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > cue.i and
+                    c.lemma_.lower() in naming):  # "rejected the charges, calling them ..."
                 toks.extend(c.subtree)
         toks.sort(key=lambda t: t.i)
         while toks and toks[-1].is_punct:
@@ -277,40 +284,18 @@ class _Statements(StatementRoles):
                 self.cue(tok, stance=True)  # "..., a claim Dushanbe rejected"
             elif tok.pos_ == "VERB" and lemma in self.cues:
                 self.cue(tok)
+            elif tok.pos_ == "VERB" and self._document_report(tok):
+                self.cue(tok, shape="document")  # "assessments by X show that ..."
+            elif tok.pos_ == "VERB" and self._notice(tok):
+                self.cue(tok, shape="notice")  # "The Government of X advises that ..."
+            elif tok.pos_ == "VERB" and self._claim_turned_down(tok):
+                self.cue(tok, stance=True)  # "rejected the accusations"
             elif tok.pos_ == "VERB" and (lemma in self.stances or self._naming(tok)
                                          or self._joined(tok)):
                 self.cue(tok, stance=True)
             elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 self.according(tok)
         self.headline()
-
-    def _naming(self, verb: Token) -> bool:
-        """"called the reshuffle 'a change of faces'", "dismissed the figure as 'pure
-        invention'": a verb of naming or judging with what it calls the thing."""
-        lemma = verb.lemma_.lower()
-        if lemma in self.naming["predicate"] and any(c.dep_ == "oprd" for c in verb.children):
-            return True
-        return lemma in self.naming["as"] and any(
-            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
-
-    def _joined(self, verb: Token) -> bool:
-        """"said ... and urged X to Y": an appeal joined to a statement is part of what the
-        speaker says (not to a passive "is expected to ... and has invited")."""
-        head = verb.head
-        return verb.lemma_.lower() in self.joined and verb.dep_ == "conj" and \
-            head.lemma_.lower() in self.cues | self.stances and \
-            not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
-
-    def _figure(self, verb: Token) -> bool:
-        """"put the death toll at 19", "raised the toll to 14": a figure given by a source."""
-        if verb.lemma_.lower() not in self.figure_verbs:
-            return False
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.lemma_.lower() in self.figure_nouns:
-            return True
-        return any(c.dep_ == "prep" and c.lower_ == "at" and any(
-            o.like_num or any(x.like_num for x in o.subtree) for o in c.children)
-                   for c in verb.children)
 
     def _restated(self, cue: Token) -> str | None:
         """"117 prisoners escaped, police said; the ministry put the figure at 163": a
@@ -397,7 +382,7 @@ class _Statements(StatementRoles):
                 return next((g for g in c.children if g.dep_ == "nsubj"), None)
         return None
 
-    def cue(self, cue: Token, *, stance: bool = False) -> None:
+    def cue(self, cue: Token, *, stance: bool = False, shape: str | None = None) -> None:
         if any(c.dep_ == "neg" for c in cue.children):
             return
         self.report_end = None
@@ -447,7 +432,7 @@ class _Statements(StatementRoles):
             roles["date"] = [when]
         if stance:
             shape = "stance"
-        else:
+        elif shape is None:
             shape = "inverted" if max(e for _, e in ranges) <= cue.idx else "said-that"
         if "addressee" in roles and cue.lemma_ in self.addressee_object:
             shape = "told"
@@ -463,7 +448,10 @@ class _Statements(StatementRoles):
         speakers: list[Speaker] = []
         medium = None
         named = ctx.mention_of(obj)
-        if named is None and obj.lemma_.lower() in self.documents:
+        if named is None and obj.lemma_.lower() in self.documents and \
+                any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in obj.children):
+            speakers = self.speakers.of(obj)  # "according to a tally by the bar association"
+        elif named is None and obj.lemma_.lower() in self.documents:
             poss = next((c for c in obj.children if c.dep_ == "poss"), None)
             first = self.f.entity(poss) if poss is not None else \
                 self.last_speaker(ctx.unit.start + tok.idx)
@@ -583,7 +571,9 @@ def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Speaker, bool
             bucket = into.roles.setdefault(role, [])
             if role == "date" and bucket:
                 continue
-            bucket.extend(v for v in values if v not in bucket)
+            bucket.extend(v for v in values if v not in bucket and not (
+                role == "gist" and isinstance(v, str) and any(
+                    isinstance(b, str) and v in b for b in bucket)))  # said twice over
         into_ranges.extend(ranges)
     spans = []
     facts = []

@@ -196,6 +196,49 @@ class TypeRoles:
                             objs[0]]
                     put("cause", text_of(toks))
                     return
+        cause = self._cause_before(t) or self._supported(t)
+        if cause:
+            put("cause", cause)
+
+    def _cause_before(self, t: Token) -> str | None:
+        """"protests erupted after the disputed election", "riots following the verdict":
+        "after"/"following" on the protest's own clause with an event, not a time
+        (lexicon.yaml ``cause_after``, ``cause_after_not``)."""
+        words = set(self.lists.get("cause_after", ()))
+        times = set(self.lists.get("cause_after_not", ()))
+        heads = {t, t.head} if t.pos_ == "NOUN" else {t}
+        for h in heads:
+            for prep in h.children:
+                if prep.dep_ != "prep" or prep.lower_ not in words or prep.i < t.i:
+                    continue
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ in ("DATE", "TIME") or \
+                        obj.lower_ in times or obj.lemma_.lower() in times:
+                    continue
+                toks = [x for x in np_tokens(obj) if not (x.dep_ == "det" and x.head == obj)
+                        and not (x.dep_ == "poss" and x.ent_type_ in ("DATE", "TIME"))
+                        and x.tag_ != "POS"]
+                toks = [x for x in toks if x.ent_type_ not in ("DATE", "TIME")] or toks
+                return text_of(toks)
+        return None
+
+    def _supported(self, t: Token) -> str | None:
+        """"supporters of the junta took to the streets", "Lima's supporters rallied": a
+        crowd of supporters protests in support of whom they support."""
+        nouns = set(self.lists.get("supporter_nouns", ()))
+        verb = t if t.pos_ in ("VERB", "AUX") else t.head
+        subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is None:
+            return None
+        for x in subj.subtree:
+            if x.lemma_.lower() not in nouns or x.pos_ != "NOUN":
+                continue
+            whom = [o for _p, o in prep_objects(x, {"of"})] + \
+                [c for c in x.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            if whom:
+                toks = [w for w in np_tokens(whom[0]) if w.tag_ != "POS"]
+                return "support for " + text_of(toks)
+        return None
 
     def _meeting(self, m: Match, put, roles: dict) -> None:
         t = m.trigger

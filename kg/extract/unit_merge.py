@@ -37,7 +37,12 @@ def successor_offices(events: list[Fact]) -> None:
 # --- merging inside an update -----------------------------------------------------------
 _LOCATED = {"Deployment", "Withdrawal", "Detention", "Arrest", "Neutralisation", "Seizure",
             "Attack", "Arson", "Protest", "Riot", "StateOfEmergency",
-            "CounterTerrorismOperation", "Participation", "Protection", "Casualties", "Damage"}
+            "CounterTerrorismOperation", "Participation", "Protection", "Casualties", "Damage",
+            "Injury"}
+# counts of the dead and hurt told after a riot, a clash or a protest are counted at its
+# scene ("a riot at X prison ... 18 inmates were killed"), also when that scene is a
+# situation that gives no place to other events
+_SCENE_COUNTS = {"Casualties", "Injury"}
 
 
 def _key_values(values: list) -> set:
@@ -191,6 +196,7 @@ def carry_locations(events: list[Fact]) -> None:
             kind = next((str(v) for v in f.roles.get("eventType", [])), "")
             if kind in by_kind:
                 f.roles["location"] = list(by_kind[kind])
+    scene: dict = {}
     for f in sorted(events, key=lambda f: f.trigger.start if f.trigger else 0):
         if f.kind not in _LOCATED:
             continue
@@ -198,8 +204,10 @@ def carry_locations(events: list[Fact]) -> None:
         if f.roles.get("location"):
             if f.kind not in event_rules().situations:  # of a list, the first place told
                 last[source] = f.roles["location"][:1]
-        elif last.get(source):
-            f.roles["location"] = list(last[source])
+            elif len(f.roles["location"]) == 1:  # a riot at one place: the scene
+                scene[source] = f.roles["location"][:1]
+        elif last.get(source) or (f.kind in _SCENE_COUNTS and scene.get(source)):
+            f.roles["location"] = list(last.get(source) or scene[source])
             f.confidence = round(f.confidence * 0.9, 3)
 
 

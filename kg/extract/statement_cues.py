@@ -1,0 +1,83 @@
+"""Which verbs are statement cues beyond the verbs of saying: naming a thing ("called the
+reshuffle 'a change of faces'"), a source's document that shows a finding, an official
+notice ("advises that"), turning down a claim, an appeal joined to a statement and a
+figure given by a source.
+
+A mixin of the statement reader (kg/extract/statements.py): it reads the reader's cue
+lists (kg/rules/events/statements.yaml ``cues``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+class StatementCues:
+    """Cue tests of the statement reader (mixed into it)."""
+
+    naming: dict[str, set[str]]
+    document_verbs: set[str]
+    documents: set[str]
+    that_verbs: set[str]
+    claim_objects: set[str]
+    claim_nouns: set[str]
+    joined: set[str]
+    cues: set[str]
+    stances: set[str]
+    figure_verbs: set[str]
+    figure_nouns: set[str]
+
+    def _notice(self, verb: Token) -> bool:
+        """"The Government of X advises that ...": a verb of official notice with a
+        that-clause (not "advised residents to stay indoors")."""
+        return verb.lemma_.lower() in self.that_verbs and any(
+            c.dep_ == "ccomp" and c.i > verb.i and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            for c in verb.children)
+
+    def _naming(self, verb: Token) -> bool:
+        """"called the reshuffle 'a change of faces'", "dismissed the figure as 'pure
+        invention'": a verb of naming or judging with what it calls the thing."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.naming["predicate"] and any(c.dep_ == "oprd" for c in verb.children):
+            return True
+        return lemma in self.naming["as"] and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+    def _document_report(self, verb: Token) -> bool:
+        """"Assessments by the disaster office show that ...", "figures from the ministry
+        indicate that ...": a document of a source reports by a verb of showing, with a
+        reported clause (statements.yaml ``document_verbs``, ``documents``)."""
+        if verb.lemma_.lower() not in self.document_verbs:
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lemma_.lower() in self.documents and \
+            any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+
+    def _claim_turned_down(self, verb: Token) -> bool:
+        """"X rejected the accusations", "dismissed the allegations": turning down a claim
+        is a denial, the speaker's stance (statements.yaml ``claim_objects``)."""
+        if verb.lemma_.lower() not in self.claim_objects:
+            return False
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return obj is not None and obj.lemma_.lower() in self.claim_nouns
+
+    def _joined(self, verb: Token) -> bool:
+        """"said ... and urged X to Y": an appeal joined to a statement is part of what the
+        speaker says (not to a passive "is expected to ... and has invited")."""
+        head = verb.head
+        return verb.lemma_.lower() in self.joined and verb.dep_ == "conj" and \
+            head.lemma_.lower() in self.cues | self.stances and \
+            not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+
+    def _figure(self, verb: Token) -> bool:
+        """"put the death toll at 19", "raised the toll to 14": a figure given by a source."""
+        if verb.lemma_.lower() not in self.figure_verbs:
+            return False
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in self.figure_nouns:
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "at" and any(
+            o.like_num or any(x.like_num for x in o.subtree) for o in c.children)
+                   for c in verb.children)
+
