@@ -102,6 +102,12 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 return False  # "riots left 19 inmates dead", "left X in control of Y"
         else:
             h = t.head
+            if t.lemma_.lower() in self.lists["tally_nouns"].get(m.rules.kind, ()) and \
+                    any(c.dep_ == "nummod" for c in t.children):
+                return False  # "passed by 70 votes to 45": a tally, no election
+            if t.dep_ == "pobj" and h.lower_ == "of" and \
+                    h.head.lemma_.lower() in self.lists["offence_nouns"]:
+                return False  # "the crimes of armed uprising": an offence, no event
             if t.dep_ == "pobj" and h.lemma_.lower() in ("at", "upon") and \
                     t.lemma_.lower() in self.lists["request_nouns"]:
                 return False
@@ -206,7 +212,7 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
             if slot == "subject":
                 if tok.lower_ in ("it", "they"):
                     tok = self._speaker_of(t) or tok  # "X said it had withdrawn": X
-                if not has_object and "intransitive_subject" in args:
+                if not has_object and args.get("intransitive_subject"):
                     # "112 people have died", "the convoy arrived": the subject of an
                     # object-less verb is its patient (for a death, only people or a count:
                     # "hopes of a deal died" is no death)
