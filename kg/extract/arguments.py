@@ -34,6 +34,9 @@ from kg.extract.triggers import Match
 from kg.extract.type_roles import TypeRoles
 from kg.records import EntityType, Fact, Mention, Quantity
 
+# what a verb's own phrase holds when the act itself is a role ("remanded X until Y")
+_PREDICATE_DEPS = ("dobj", "prt", "prep", "dative", "oprd", "acomp")
+
 
 def _own_pattern(m: Match) -> bool:
     """Whether a pattern of the type's own matched (one that names the resultative state
@@ -244,7 +247,11 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 for h in self._conjuncts(tok) if voice == "passive" else [tok]:
                     put(args.get("by"), self._agentish(h))
             elif slot == "possessor":
-                put(args.get("possessor"), self.f.entity(tok) or None)
+                owner = self.f.entity(tok) or None
+                if args.get("possessor") == "location" and not (
+                        isinstance(owner, Mention) and owner.type.is_place):
+                    owner = None  # "Egypt's uprising": a place; "the union's strike": no
+                put(args.get("possessor"), owner)
             elif slot == "compound":
                 named = ctx.mention_of(tok)
                 if named is not None and named.type.is_agent:
@@ -281,6 +288,11 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 if (slot == "complement" or args.get(slot) in ("theme", "cause")) and \
                         t.is_ancestor(tok):
                     self.content_tokens.update(x.i for x in tok.subtree)
+        if args.get("predicate") and voice == "active":
+            # "remanded him until June 3", "would rule by decree": the act as told
+            put(args["predicate"], text_of(sorted(
+                [t, *(x for c in t.children if c.dep_ in _PREDICATE_DEPS for x in c.subtree)],
+                key=lambda x: x.i)))
         if "carried" in rules.extras:
             self._carried(t, roles)
         if rules.kind == "Participation":

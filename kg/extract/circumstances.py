@@ -255,7 +255,7 @@ class Circumstances:
                         continue
                 if best is None or rank < best[0]:
                     best = (rank, time)
-            elif not (step and step[1]) and ctx_sent(self.ctx, ent.root) == ctx_sent(self.ctx, t) \
+            elif step is None and ctx_sent(self.ctx, ent.root) == ctx_sent(self.ctx, t) \
                     and \
                     c.lemma_.lower() not in self.cue_verbs and \
                     not self._inside_relcl(ent, t):

@@ -44,7 +44,8 @@ _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_
           "conjoined_subject",  # a subject of two or more conjuncts ("A and B met")
           "object_people",  # an unnamed object that names people ("met the chiefs")
           # "ordered troops onto the streets": the object sent and where it is sent
-          "directed_object", "direction"} | _PREPS
+          "directed_object", "direction",
+          "predicate"} | _PREPS  # the verb with its object and phrases ("remanded X until Y")
 _ROLES = {"agent", "theme", "addressee", "participant", "location", "purpose", "requestedBy",
           "origin", "cause", "role", "quantity"}
 _SHAPES_EXTRA = {"phrase", "cue", "according", "headline", "relation"}

@@ -99,3 +99,54 @@ def test_an_offence_named_is_no_event(nlp):
     r = run(nlp, "Prosecutors opened an investigation into the crimes of armed rebellion "
                  "and protest.")
     assert not facts_of(r, "Protest")
+
+
+def test_annulled_results_are_a_decision(nlp):
+    r = run(nlp, "The electoral court annulled the ballots of 30 polling stations in Oruro.")
+    (d,) = facts_of(r, "Decision")
+    assert "ballots" in d.roles["theme"][0]
+    r = run(nlp, "The results of 30 polling stations in Oruro were annulled by the court.")
+    assert facts_of(r, "Decision")
+    # a measure lifted in the passive tells no decision of its own
+    assert not facts_of(run(nlp, "The curfew in Kandy will be lifted on Wednesday."), "Decision")
+
+
+def test_ruling_by_decree_is_a_decision(nlp):
+    r = run(nlp, "The president of Peru said he would govern by decree until the elections.")
+    (d,) = facts_of(r, "Decision")
+    assert d.roles["theme"][0].startswith("govern by decree")
+
+
+def test_a_remand_is_an_order_of_the_court(nlp):
+    r = run(nlp, "The magistrate remanded the three suspects in custody until May 2.")
+    (o,) = facts_of(r, "Order")
+    assert o.roles["theme"][0].startswith("remanded the three suspects in custody")
+
+
+def test_a_plot_to_overthrow_is_a_hypothetical_coup(nlp):
+    r = run(nlp, "Officers plotted to overthrow President Amadou Sall in Dakar.")
+    (c,) = facts_of(r, "Coup")
+    assert c.factuality == "hypothetical"
+
+
+def test_people_moved_to_evacuation_centres_are_evacuated(nlp):
+    r = run(nlp, "About 900 residents of Ormoc were moved to evacuation centres by the army.")
+    assert facts_of(r, "Evacuation") and not facts_of(r, "Movement")
+    r = run(nlp, "The battalion moved to a base camp near Ormoc.")
+    assert not facts_of(r, "Evacuation")
+
+
+def test_a_place_that_owns_a_protest_is_its_location(nlp):
+    r = run(nlp, "Chile's protests over bus fares spread to Valparaiso in October.")
+    (p,) = facts_of(r, "Protest")
+    assert "Chile" in names(r, p.roles["location"])
+    r = run(nlp, "The union's strike over wages in Lagos entered its third day.")
+    (p,) = facts_of(r, "Protest")
+    assert names(r, p.roles["location"]) == {"Lagos"}
+
+
+def test_an_event_after_which_others_happened_takes_no_stray_date(nlp):
+    r = run(nlp, "Farmers marched through Quito for a week after the congress passed the water "
+                 "law, and in May 2019 thousands of them blocked the main roads.")
+    (a,) = facts_of(r, "Approval")
+    assert not a.roles.get("date")  # May 2019 is the blockade's
