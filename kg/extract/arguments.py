@@ -34,6 +34,9 @@ from kg.extract.triggers import Match
 from kg.extract.type_roles import TypeRoles
 from kg.records import EntityType, Fact, Mention, Quantity
 
+# what a verb's own phrase holds when the act itself is a role ("remanded X until Y")
+_PREDICATE_DEPS = ("dobj", "prt", "prep", "dative", "oprd", "acomp")
+
 
 def _own_pattern(m: Match) -> bool:
     """Whether a pattern of the type's own matched (one that names the resultative state
@@ -102,6 +105,12 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 return False  # "riots left 19 inmates dead", "left X in control of Y"
         else:
             h = t.head
+            if t.lemma_.lower() in self.lists["tally_nouns"].get(m.rules.kind, ()) and \
+                    any(c.dep_ == "nummod" for c in t.children):
+                return False  # "passed by 70 votes to 45": a tally, no election
+            if t.dep_ == "pobj" and h.lower_ == "of" and \
+                    h.head.lemma_.lower() in self.lists["offence_nouns"]:
+                return False  # "the crimes of armed uprising": an offence, no event
             if t.dep_ == "pobj" and h.lemma_.lower() in ("at", "upon") and \
                     t.lemma_.lower() in self.lists["request_nouns"]:
                 return False
@@ -206,7 +215,7 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
             if slot == "subject":
                 if tok.lower_ in ("it", "they"):
                     tok = self._speaker_of(t) or tok  # "X said it had withdrawn": X
-                if not has_object and "intransitive_subject" in args:
+                if not has_object and args.get("intransitive_subject"):
                     # "112 people have died", "the convoy arrived": the subject of an
                     # object-less verb is its patient (for a death, only people or a count:
                     # "hopes of a deal died" is no death)
@@ -238,7 +247,11 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 for h in self._conjuncts(tok) if voice == "passive" else [tok]:
                     put(args.get("by"), self._agentish(h))
             elif slot == "possessor":
-                put(args.get("possessor"), self.f.entity(tok) or None)
+                owner = self.f.entity(tok) or None
+                if args.get("possessor") == "location" and not (
+                        isinstance(owner, Mention) and owner.type.is_place):
+                    owner = None  # "Egypt's uprising": a place; "the union's strike": no
+                put(args.get("possessor"), owner)
             elif slot == "compound":
                 named = ctx.mention_of(tok)
                 if named is not None and named.type.is_agent:
@@ -275,6 +288,11 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 if (slot == "complement" or args.get(slot) in ("theme", "cause")) and \
                         t.is_ancestor(tok):
                     self.content_tokens.update(x.i for x in tok.subtree)
+        if args.get("predicate") and voice == "active":
+            # "remanded him until June 3", "would rule by decree": the act as told
+            put(args["predicate"], text_of(sorted(
+                [t, *(x for c in t.children if c.dep_ in _PREDICATE_DEPS for x in c.subtree)],
+                key=lambda x: x.i)))
         if "carried" in rules.extras:
             self._carried(t, roles)
         if rules.kind == "Participation":

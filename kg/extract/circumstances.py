@@ -255,7 +255,7 @@ class Circumstances:
                         continue
                 if best is None or rank < best[0]:
                     best = (rank, time)
-            elif not (step and step[1]) and ctx_sent(self.ctx, ent.root) == ctx_sent(self.ctx, t) \
+            elif step is None and ctx_sent(self.ctx, ent.root) == ctx_sent(self.ctx, t) \
                     and \
                     c.lemma_.lower() not in self.cue_verbs and \
                     not self._inside_relcl(ent, t):
@@ -348,7 +348,10 @@ class Circumstances:
                 "in", "of") and t.head.head.pos_ in ("NOUN", "NUM"):
             heads.append(t.head.head)
         for h in heads:
-            if h.lemma_.lower() in ("total", "number") and h.pos_ == "NOUN":
+            # "a total of 40"; deaths: "claimed the lives of 12 people" ("destroyed the
+            # lives of millions" counts no damage)
+            if h.pos_ == "NOUN" and (h.lemma_.lower() in ("total", "number") or (
+                    h.lemma_.lower() == "life" and m.rules.kind == "Casualties")):
                 for _, obj in prep_objects(h, {"of"}):
                     q = self._count(obj)
                     if q is not None:

@@ -35,7 +35,7 @@ _FACT_KINDS = {
 # verb ("ordered [troops] to shoot"), and the object of any preposition by its word.
 _PREPS = {"to", "for", "of", "with", "on", "against", "into", "from", "over", "at", "in",
           "about", "between", "among", "as", "onto", "towards", "toward", "across", "near",
-          "under", "after", "out", "through", "upon"}
+          "under", "after", "out", "through", "upon", "down"}  # "voted down the bill"
 _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_possessor",
           "object_owner",  # whose the object is: "froze Malian assets", "the country's"
           "object_place", "passive_subject", "by", "possessor", "compound", "complement",
@@ -44,7 +44,8 @@ _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_
           "conjoined_subject",  # a subject of two or more conjuncts ("A and B met")
           "object_people",  # an unnamed object that names people ("met the chiefs")
           # "ordered troops onto the streets": the object sent and where it is sent
-          "directed_object", "direction"} | _PREPS
+          "directed_object", "direction",
+          "predicate"} | _PREPS  # the verb with its object and phrases ("remanded X until Y")
 _ROLES = {"agent", "theme", "addressee", "participant", "location", "purpose", "requestedBy",
           "origin", "cause", "role", "quantity"}
 _SHAPES_EXTRA = {"phrase", "cue", "according", "headline", "relation"}
