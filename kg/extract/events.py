@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from kg.extract.arguments import Reader
 from kg.extract.context import Context
+from kg.extract.list_items import inherit_item_agents
 from kg.extract.relations import relation_facts
 from kg.extract.requests import refine_requests
 from kg.extract.statements import attribute, statement_facts
@@ -51,6 +52,7 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     fix_capitalised_nouns(doc, rules)
     matches = engine.matches(doc)
     reader.trigger_tokens = {t.i: m.rules.kind for m in matches for t in m.phrase}
+    reader.trigger_kinds = {(m.trigger.i, m.rules.kind) for m in matches}
     read: list[tuple[Fact, int, list[str]]] = []
     for m in matches:
         fact = reader.read(m)
@@ -66,6 +68,10 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
                           and (f.kind in content_kinds or i not in reader.content_tokens)]
     events.extend(reader.extra)
     link_purposes(events, read, reader.purposes)
+    # "The Command Post has: a) imposed a curfew ...; b) closed ...": the header's subject
+    agent_kinds = {k for k, t in rules.types.items() if "agent" in t.args.values()}
+    inherit_item_agents([(f, i) for f, i, _ in read], {id(f) for f in events}, doc,
+                        reader._agentish, agent_kinds)
     inherit_attack_agents(events, read, doc)
     events = refine_requests(events, ctx)
     statements, spans = statement_facts(ctx)
