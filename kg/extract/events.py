@@ -73,6 +73,7 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     inherit_item_agents([(f, i) for f, i, _ in read], {id(f) for f in events}, doc,
                         reader._agentish, agent_kinds)
     inherit_attack_agents(events, read, doc)
+    attack_targets(events, read, doc)
     events = refine_requests(events, ctx)
     statements, spans = statement_facts(ctx)
     attribute(events, statements, spans)
@@ -134,6 +135,23 @@ def inherit_attack_agents(events: list[Fact], read: list[tuple[Fact, int, list[s
             if a.i in attacks:
                 f.roles["agent"] = list(attacks[a.i].roles["agent"])
                 break
+
+
+def attack_targets(events: list[Fact], read: list[tuple[Fact, int, list[str]]],
+                   doc: Doc) -> None:
+    """An attack told as the cause of deaths or injuries hits those who died or were hurt:
+    "300 civilians were killed by drone strikes" (the strikes' theme: the civilians)."""
+    kept = {id(f) for f in events}
+    harm = {i: f for f, i, _ in read if f.kind in _HARM_KINDS and id(f) in kept
+            and f.roles.get("theme")}
+    if not harm:
+        return
+    for f, i, _ in read:
+        if f.kind != "Attack" or id(f) not in kept or f.roles.get("theme"):
+            continue
+        t = doc[i]
+        if t.dep_ == "pobj" and t.head.dep_ == "agent" and t.head.head.i in harm:
+            f.roles["theme"] = list(harm[t.head.head.i].roles["theme"])
 
 
 def _previous_speaker(f: Fact, spans: list[tuple[int, int, object, bool]]) -> Mention | None:

@@ -141,3 +141,14 @@ def test_a_clause_after_two_days_after_read_as_a_phrase(nlp):
     (injury,) = facts_of(r, "Injury")
     assert "agent" not in injury.roles
     assert [t.value for t in injury.roles["date"]] == ["2023-03-12"]
+
+
+def test_an_attack_that_killed_people_hit_them(nlp):
+    r = run(nlp, "Twelve villagers were killed by artillery fire in Goma on Monday.")
+    (attack,) = facts_of(r, "Attack")
+    assert names(r, attack.roles["theme"]) == {"villagers"}
+    r = run(nlp, "The ministry rejected the allegation that 200 civilians were killed by air "
+                 "strikes in Kalemie.")
+    (attack,) = facts_of(r, "Attack")
+    assert attack.factuality == "claimed"
+    assert names(r, attack.roles["theme"]) == {"civilians"}
