@@ -79,8 +79,10 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "NOUN" and \
             any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children):
         return verb.head  # a verbless "the junta named X as ...": the model's misreading
-    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBP", "VBZ") and \
-            verb.head.dep_ == "pobj" and verb.head.head.lower_ in _CLAUSE_PREPS:
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and \
+            verb.head.head.lower_ in _CLAUSE_PREPS and (
+                verb.tag_ in ("VBD", "VBP", "VBZ") or (
+                    verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))):
         return verb.head  # "after inmates set mattresses on fire", misread as a phrase
     prep = clause_prep(verb)
     if prep is not None:

@@ -60,6 +60,11 @@ def test_after_a_noun_and_a_finite_verb_is_a_clause(nlp):
                  "inmates set mattresses on fire.")
     (arson,) = facts_of(r, "Arson")
     assert names(r, arson.roles["agent"]) == {"inmates"}
+    # the same with "set" read as a participle with an object
+    r = run(nlp, "The fire brigade said its crews had recovered 19 bodies, several of them "
+                 "burned, from block 4 after inmates set mattresses on fire.")
+    arson = [f for f in facts_of(r, "Arson") if f.roles.get("agent")]
+    assert [names(r, f.roles["agent"]) for f in arson] == [{"inmates"}]
 
 
 def test_a_relative_clause_in_an_accused_person_is_told_as_fact(nlp):
