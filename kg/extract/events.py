@@ -8,7 +8,8 @@ kg/rules/loader.py). The work is split by concern:
 - kg/extract/triggers.py: the trigger engine (which tokens are events of which type);
 - kg/extract/arguments.py: the role reader (agent, theme, addressee ... by voice);
 - kg/extract/circumstances.py: place, date and quantity of an event;
-- kg/extract/unit_merge.py: one fact per event inside an update.
+- kg/extract/unit_merge.py: one fact per event inside an update;
+- kg/extract/list_items.py: enumerated measures take the subject of their header.
 
 Statements (kg/extract/statements.py) and relations (kg/extract/relations.py) run on
 the same parse; facts inside a statement are attributed to its speaker.
