@@ -64,6 +64,7 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         self.order_nouns = set(lists["order_nouns"])
         self.titles = set(entity_rules().titles)
         self.trigger_tokens: dict[int, str] = {}
+        self.trigger_kinds: set[tuple[int, str]] = set()  # (token index, type) of triggers
         self.first_person: bool | None = None
         # facts whose agent is "I" or "we": the speaker of the statement they are in
         self.speaker_agents: list[Fact] = []
@@ -84,8 +85,27 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         """Whether a match names an event at all (its factuality is read apart)."""
         t = m.trigger
         if m.voice != "nominal":
-            if t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ != "by":
+            g = t
+            while g.dep_ == "conj" and g.tag_ == "VBG" and g.head != g:
+                g = g.head  # "accused X of arming Y and sending soldiers": the first gerund
+            if g.tag_ == "VBG" and g.dep_ == "pcomp" and g.head.lower_ != "by":
                 return False  # "accused of killing": not told; "responded by arresting": done
+            if t.dep_ == "conj" and t.tag_ == "VBN" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                if (t.head.i, m.rules.kind) in self.trigger_kinds:
+                    return False  # "was detained in May and has been held since": one event
+                finite = any(c.dep_ in ("aux", "auxpass") for c in t.children)
+                passive_head = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children) \
+                    if finite else is_passive(t.head)
+                if m.voice == "passive" and not passive_head and all(
+                        p.shape == "verb-passive" for p in m.rules.patterns
+                        if p.id in (m.pattern_id, *(a for a, _ in m.alternatives))):
+                    # a conjoined participle shares the patient of a passive verb only
+                    # ("was arrested and charged"), not of an active one ("the verdict has
+                    # not entered into force and may be appealed"); one with its own
+                    # auxiliary, only of a finite passive ("grenades thrown at them and
+                    # were evacuated" is a misread coordination of the main verbs)
+                    return False
             if raised_subject(t) is None and not m.alternatives and any(
                     p.id == m.pattern_id and p.shape == "verb-raised" for p in m.rules.patterns):
                 return False  # a bare participle with no passive verb to borrow from
@@ -287,7 +307,11 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
             for slot, tok in frame.slots:  # (not "the summit, which was proposed by X")
                 if (slot == "complement" or args.get(slot) in ("theme", "cause")) and \
                         t.is_ancestor(tok):
-                    self.content_tokens.update(x.i for x in tok.subtree)
+                    # a relative clause in it is told as a fact ("accused X, a businessman
+                    # who was sentenced to 12 years, of financing ..."): not content
+                    told = {x.i for r in tok.subtree if r.dep_ == "relcl" and r != tok
+                            for x in r.subtree}
+                    self.content_tokens.update(x.i for x in tok.subtree if x.i not in told)
         if args.get("predicate") and voice == "active":
             # "remanded him until June 3", "would rule by decree": the act as told
             put(args["predicate"], text_of(sorted(

@@ -20,6 +20,7 @@ from kg.extract.context import Context, Fillers, ctx_sent
 from kg.extract.syntax import (
     clause_chain,
     clause_head,
+    clause_prep,
     future_clause,
     is_passive,
     prep_objects,
@@ -286,6 +287,9 @@ class Circumstances:
                 return 0, _days(tok.head, steps[tok.head.lower_]), tok.head
             tok = tok.head
         for k, c in enumerate(chain[:-1]):  # "a day after the government asked for help"
+            word = clause_prep(c)  # "two days after clashes left 11 injured", misread
+            if word is not None and word.lower_ in steps:
+                return k + 1, _days(word, steps[word.lower_]), word
             for ch in c.children:
                 word = ch if ch.dep_ == "mark" else next(
                     (g for g in ch.children if g.dep_ == "prep"), None) \
@@ -344,6 +348,10 @@ class Circumstances:
             # goes with the verb's patient or the amount the noun qualifies
             v = t.head.head
             heads.extend(c for c in v.children if c.dep_ in ("nsubjpass", "dobj"))
+        elif m.voice == "nominal" and t.dep_ == "pobj" and t.head.lemma_.lower() in (
+                "for", "with") and t.head.head.dep_ in ("nsubjpass", "dobj"):
+            # "has treated 60 people for injuries" with the phrase hung on the patient
+            heads.append(t.head.head)
         if m.voice == "nominal" and t.dep_ == "pobj" and t.head.lemma_.lower() in (
                 "in", "of") and t.head.head.pos_ in ("NOUN", "NUM"):
             heads.append(t.head.head)

@@ -8,7 +8,8 @@ kg/rules/loader.py). The work is split by concern:
 - kg/extract/triggers.py: the trigger engine (which tokens are events of which type);
 - kg/extract/arguments.py: the role reader (agent, theme, addressee ... by voice);
 - kg/extract/circumstances.py: place, date and quantity of an event;
-- kg/extract/unit_merge.py: one fact per event inside an update.
+- kg/extract/unit_merge.py: one fact per event inside an update;
+- kg/extract/list_items.py: enumerated measures take the subject of their header.
 
 Statements (kg/extract/statements.py) and relations (kg/extract/relations.py) run on
 the same parse; facts inside a statement are attributed to its speaker.
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 
 from kg.extract.arguments import Reader
 from kg.extract.context import Context
+from kg.extract.list_items import inherit_item_agents
 from kg.extract.relations import relation_facts
 from kg.extract.requests import refine_requests
 from kg.extract.statements import attribute, statement_facts
@@ -51,6 +53,7 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     fix_capitalised_nouns(doc, rules)
     matches = engine.matches(doc)
     reader.trigger_tokens = {t.i: m.rules.kind for m in matches for t in m.phrase}
+    reader.trigger_kinds = {(m.trigger.i, m.rules.kind) for m in matches}
     read: list[tuple[Fact, int, list[str]]] = []
     for m in matches:
         fact = reader.read(m)
@@ -66,7 +69,12 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
                           and (f.kind in content_kinds or i not in reader.content_tokens)]
     events.extend(reader.extra)
     link_purposes(events, read, reader.purposes)
+    # "The Command Post has: a) imposed a curfew ...; b) closed ...": the header's subject
+    agent_kinds = {k for k, t in rules.types.items() if "agent" in t.args.values()}
+    inherit_item_agents([(f, i) for f, i, _ in read], {id(f) for f in events}, doc,
+                        reader._agentish, agent_kinds)
     inherit_attack_agents(events, read, doc)
+    attack_targets(events, read, doc)
     events = refine_requests(events, ctx)
     statements, spans = statement_facts(ctx)
     attribute(events, statements, spans)
@@ -128,6 +136,23 @@ def inherit_attack_agents(events: list[Fact], read: list[tuple[Fact, int, list[s
             if a.i in attacks:
                 f.roles["agent"] = list(attacks[a.i].roles["agent"])
                 break
+
+
+def attack_targets(events: list[Fact], read: list[tuple[Fact, int, list[str]]],
+                   doc: Doc) -> None:
+    """An attack told as the cause of deaths or injuries hits those who died or were hurt:
+    "300 civilians were killed by drone strikes" (the strikes' theme: the civilians)."""
+    kept = {id(f) for f in events}
+    harm = {i: f for f, i, _ in read if f.kind in _HARM_KINDS and id(f) in kept
+            and f.roles.get("theme")}
+    if not harm:
+        return
+    for f, i, _ in read:
+        if f.kind != "Attack" or id(f) not in kept or f.roles.get("theme"):
+            continue
+        t = doc[i]
+        if t.dep_ == "pobj" and t.head.dep_ == "agent" and t.head.head.i in harm:
+            f.roles["theme"] = list(harm[t.head.head.i].roles["theme"])
 
 
 def _previous_speaker(f: Fact, spans: list[tuple[int, int, object, bool]]) -> Mention | None:

@@ -61,6 +61,9 @@ class Factuality:
         self.claim_adverbs = set(cla["adverbs"])
         self.claim_mods = set(cla["modifiers"])
         self.claim_phrases = [p.lower() for p in cla["phrases"]]
+        self.claim_nouns = set(cla["nouns"])
+        self.unconfirmed = set(cla["unconfirmed_by"])
+        self.unrealised = set(hyp["past_perfect_heads"])
         self.reported = set(spec["reported_future"])
         self.transparent = set(spec["transparent"])
         self.opinions = set(spec["opinion_heads"])
@@ -125,6 +128,9 @@ class Factuality:
                     found.add("hypothetical")
                 elif low in self.claim_mods:
                     found.add("claimed")
+        if any(c.dep_ == "relcl" and c.lemma_.lower() in self.unconfirmed and
+               any(g.dep_ == "neg" for g in c.children) for c in t.children):
+            found.add("claimed")  # "four deaths which have not been confirmed"
         if self._opinion(t):
             return NO_FACT
         head = t.head
@@ -163,8 +169,16 @@ class Factuality:
         # the verb whose subject is the trigger's patient: the trigger's own, or the one
         # above a subjectless conjunct or raised participle ("no one was reported killed")
         patient_level = True
+        own = True
         for depth in range(8):
-            self._own(v, found, first=depth == 0, patient=patient_level, reported=reported)
+            if own:
+                self._own(v, found, first=depth == 0, patient=patient_level,
+                          reported=reported)
+            # a conjunct with a subject of its own is a clause of its own: the cues on
+            # the verb before it are not its ("detentions could follow, and police
+            # would be deployed"); what governs both still does
+            own = not (v.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                for c in v.children))
             patient_level = patient_level and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and (
                 v.dep_ == "conj" or raised_subject(v) is not None)
@@ -178,7 +192,16 @@ class Factuality:
             if dep == "conj":
                 v = head
                 continue
+            if dep == "ccomp" and head.i > v.i and any(
+                    x.lower_ == ";" for x in v.doc[v.i:head.i] if x.head == head):
+                return None  # "X claimed ...; neither claim could be verified": two clauses
             if dep in ("relcl", "acl"):
+                if lemma in self.claim_nouns and head.pos_ == "NOUN" and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
+                    # "denied reports that aircraft had bombed X", "rejects the allegation
+                    # that 300 civilians were killed": what a report or allegation says
+                    found.add("claimed")
+                    return None
                 # "plans to hold", "a decision to send"; "a call to release", "measures to
                 # detain", "the right to protest": what a noun calls for is no fact
                 if infinitive and not self._head_mode(lemma, found):
@@ -191,7 +214,9 @@ class Factuality:
                     return None
                 if infinitive and not purpose:
                     return NO_FACT  # "deployed troops to clear the road": a purpose
-                if infinitive:  # a purpose that is an event: as true as its event
+                if infinitive or (v.tag_ == "VBG" and not marks):
+                    # a purpose that is an event, or what the event did ("bombed a
+                    # village, killing four"): as true as its event
                     v = head
                     continue
                 return None
@@ -207,6 +232,9 @@ class Factuality:
                 return NO_FACT  # "urged X to release": what is asked for
             if lemma in self.claim_heads:
                 found.add("claimed")
+            elif lemma in self.unrealised and infinitive and head.tag_ == "VBN" and any(
+                    c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
+                found.add("hypothetical")  # "had planned to attack X": a plan that failed
             elif self._head_mode(lemma, found):
                 pass
             elif head.pos_ == "AUX" or lemma == "be":
@@ -246,6 +274,9 @@ class Factuality:
                     found.add("hypothetical")
             elif c.dep_ == "advmod" and low in self.claim_adverbs:
                 found.add("claimed")
+            elif c.dep_ in ("npadvmod", "appos") and c.i > v.i and \
+                    c.lemma_.lower() in self.claim_nouns:
+                found.add("claimed")  # "... had fired on prisoners, a claim the army denied"
             elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
                                            for g in c.children):
                 found.add("hypothetical")  # "police would arrest them if they returned"
@@ -264,6 +295,9 @@ class Factuality:
         for _ in range(3):
             if c.dep_ in ("ccomp", "xcomp") and c.head.lemma_.lower() in self.reported:
                 return True
+            if c.dep_ == "conj" and c.head.lemma_.lower() in self.reported and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                return True  # "said X could follow, and that police would be deployed"
             if c.dep_ != "conj" or c.head == c:
                 return False
             c = c.head

@@ -10,6 +10,9 @@ from spacy.tokens import Token
 
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _SUBJ = {"nsubj", "nsubjpass"}
+# prepositions that also open a clause: "after inmates set X on fire" read as "after
+# [inmates [set X on fire]]" (a noun with a finite verb hung on it)
+_CLAUSE_PREPS = {"after", "before", "until", "since", "as", "once"}
 _CLAUSE_DEPS = {"ROOT", "relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pcomp",
                 "parataxis"}
 _NP_DROP = {"relcl", "advcl", "parataxis"}
@@ -76,11 +79,33 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "NOUN" and \
             any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children):
         return verb.head  # a verbless "the junta named X as ...": the model's misreading
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and \
+            verb.head.head.lower_ in _CLAUSE_PREPS and (
+                verb.tag_ in ("VBD", "VBP", "VBZ") or (
+                    verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))):
+        return verb.head  # "after inmates set mattresses on fire", misread as a phrase
+    prep = clause_prep(verb)
+    if prep is not None:
+        return next((c for c in prep.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head)  # "the council responded by appointing X"
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
+    return None
+
+
+def clause_prep(verb: Token) -> Token | None:
+    """The "after"/"before" of a subordinate clause the parser read as a phrase with a
+    subjectless finite verb beside it: "took X on Tuesday, two days after clashes in Y
+    left 11 soldiers injured" (the verb hangs on the main verb, its subject on "after")."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBP", "VBZ") or any(
+            c.dep_ in _SUBJ or c.dep_ == "mark" for c in verb.children):
+        return None
+    for c in verb.head.children:
+        if c.dep_ == "prep" and c.lower_ in _CLAUSE_PREPS and c.i < verb.i and \
+                c.right_edge.i == verb.i - 1 and any(g.dep_ == "pobj" for g in c.children):
+            return c
     return None
 
 

@@ -88,7 +88,9 @@ class Engine:
         for shape, words in words_by_shape.items():
             spec = rules.shapes[shape]
             table = {"$verbs": sorted(words), "$nouns": sorted(words)}
-            self.dep.add(f"shape:{shape}", [_substitute(spec["pattern"], table)])
+            # a shape may list alternative patterns ("also"): the same voice and roles
+            self.dep.add(f"shape:{shape}", [_substitute(pat, table) for pat in
+                                            [spec["pattern"], *spec.get("also", [])]])
 
     def _candidates(self, key: str, trigger: Token) -> list[tuple[EventRules, str, str]]:
         if not key.startswith("shape:"):

@@ -309,7 +309,13 @@ def _load_shapes(path: Path, errors: list[str]) -> dict[str, dict]:
         if spec.get("voice") not in {"active", "passive", "nominal"}:
             errors.append(f"{where}: shape {name!r}: voice must be active, passive or nominal")
             continue
-        if not spec["pattern"] or spec["pattern"][0].get("RIGHT_ID") != "trigger":
+        alternatives = spec.get("also", [])
+        if not isinstance(alternatives, list) or not all(
+                isinstance(a, list) and a for a in alternatives):
+            errors.append(f"{where}: shape {name!r}: 'also' must be a list of patterns")
+            continue
+        if any(not pat or pat[0].get("RIGHT_ID") != "trigger"
+               for pat in [spec["pattern"], *alternatives]):
             errors.append(f"{where}: shape {name!r}: the first node must be 'trigger'")
             continue
         out[name] = strip_lines(spec)
