@@ -293,6 +293,8 @@ def _apposition(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
     if start is None:
         return
     etype = noun.in_city if noun.in_city is not None and _of_city(doc, j, cities) else noun.type
+    if etype is EntityType.PERSON and gazetteer().place_type(doc[start:end].text) is not None:
+        return  # "the capital of North Kivu, the military governor": the place is no person
     typed.setdefault((start, end), (etype, "rule:kind-apposition"))
 
 
