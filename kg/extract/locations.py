@@ -120,6 +120,7 @@ def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
         out.append(_after(u, span, m, kinds))
         out.extend(_kind_of(u, span, m, kinds))
         out.append(_possessive(u, span, m))
+        out.append(_scene(u, span, m, kinds))
         out.append(_apposition(u, span, m, kinds))
     return [f for f in out if f is not None]
 
@@ -296,6 +297,31 @@ def _possessive(u: _Unit, span: Span, m: Mention) -> Fact | None:
     if doc[j - 1].lower_ == "capital":
         return _fact(u.unit.index, m, m, sentence_of(doc[span.start:span.start + 1], u.unit),
                      "locatedin/capital", 0.8, u.unit.stamp)
+    return None
+
+
+def _scene(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
+    """"Further north, in Hiraan region, fighters entered the town of X": a town the
+    sentence introduces with its kind ("the town of X") lies in the region its opening
+    phrase sets the scene in, when the gazetteer does not know the town."""
+    doc = u.doc
+    j = span.start
+    if m.type is not EntityType.CITY or j < 2 or doc[j - 1].lower_ != "of":
+        return None
+    noun = kinds.get(doc[j - 2].lower_)
+    if noun is None or noun.type is not EntityType.CITY or gazetteer().city_candidates(m.text):
+        return None  # a town GeoNames knows has its own region (_administrative)
+    sent = span.sent
+    for i in range(sent.start, min(sent.start + 6, j)):
+        region = u.at.get(i + 1) if doc[i].lower_ == "in" else None
+        if region is None or region.type is not EntityType.REGION:
+            continue
+        end = u.ends[region]
+        if end < len(doc) and doc[end].lower_ in kinds:
+            end += 1  # "in Hiraan region,"
+        if end < j and doc[end].text == ",":
+            return u.fact(m, region, span, "locatedin/scene")
+        return None
     return None
 
 

@@ -333,3 +333,11 @@ def test_a_region_of_the_world_lies_in_no_country(nlp):
     r = run(nlp, "Libya's oil is key to the Middle East, Libya's premier said. Tripoli was "
                  "calm.")
     assert not any(p == "Middle East" for p, _ in _pairs(r))
+
+
+def test_a_town_lies_in_the_region_the_sentence_opens_in(nlp):
+    r = run(nlp, "Further south, in Nampula province, gunmen entered the town of Mecuburi "
+                 "on Monday, Mozambique's army said.")
+    assert ("Mecuburi", "Nampula") in _pairs(r)
+    r = run(nlp, "In Kivu province, rebels said the city of Kinshasa was calm.")
+    assert not any(p == "Kinshasa" and c.startswith("Kivu") for p, c in _pairs(r))
