@@ -87,8 +87,14 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "why": (str, True, None),
     },
     "compass.jsonl": {
-        "kind": (str, True, frozenset({"direction", "adjective", "compound", "relative"})),
+        "kind": (str, True, frozenset({"direction", "adjective", "compound", "relative",
+                                       "foreign"})),
         "words": (list, True, None),
+        "english": (str, False, None),  # kind "foreign": the English word ("Nord" -> north)
+        "why": (str, True, None),
+    },
+    "world_regions.jsonl": {
+        "names": (list, True, None),
         "why": (str, True, None),
     },
     "kinds.jsonl": {
@@ -240,6 +246,11 @@ class EntityRules:
     generic: dict[str, set[str]] = field(default_factory=dict)
     # words that say which part of a place is meant ("northern", "Upper", "north central")
     compass: frozenset[str] = frozenset()
+    # a compass word of another language in official unit names -> the English word news
+    # uses ("Nord-Kivu" is North Kivu, "Semien Gondar" North Gondar)
+    compass_english: dict[str, str] = field(default_factory=dict)
+    # areas that span several countries ("the Middle East", "the Sahel")
+    world_regions: frozenset[str] = frozenset()
 
     def demonym_country(self, word: str) -> str | None:
         """The ISO code a demonym stands for, or None when unknown or ambiguous."""
@@ -312,7 +323,12 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
             rules.equivalents[h] = group
         for h in e.get("after_country", ()):
             rules.after_country[_fold(h)] = group
-    rules.compass = frozenset(_fold(w) for e in files["compass.jsonl"] for w in e["words"])
+    rules.compass = frozenset(_fold(w) for e in files["compass.jsonl"] for w in e["words"]
+                              if e["kind"] != "foreign")
+    rules.compass_english = {_fold(w): e["english"] for e in files["compass.jsonl"]
+                             if e["kind"] == "foreign" for w in e["words"]}
+    rules.world_regions = frozenset(_fold(n) for e in files["world_regions.jsonl"]
+                                    for n in e["names"])
     for e in files["kinds.jsonl"]:
         noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
                         EntityType(e["in_city"]) if e.get("in_city") else None,

@@ -293,6 +293,8 @@ def _apposition(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
     if start is None:
         return
     etype = noun.in_city if noun.in_city is not None and _of_city(doc, j, cities) else noun.type
+    if etype is EntityType.PERSON and gazetteer().place_type(doc[start:end].text) is not None:
+        return  # "the capital of North Kivu, the military governor": the place is no person
     typed.setdefault((start, end), (etype, "rule:kind-apposition"))
 
 
@@ -334,7 +336,7 @@ def _after_locative(span) -> str | None:
     i = span.start - 1
     coordinated = (span.end < len(doc) and doc[span.end].lower_ in ("and", "or")) or (
         span.end + 1 < len(doc) and doc[span.end].text == ","
-        and doc[span.end + 1].lower_ in ("and", "or"))
+        and doc[span.end + 1].lower_ in ("and", "or")) or _list_goes_on(doc, span.end)
     while i >= 0:
         tok = doc[i]
         if tok.lower_ in _LOCATIVE:
@@ -354,6 +356,17 @@ def _after_locative(span) -> str | None:
             continue
         return None
     return None
+
+
+def _list_goes_on(doc: Doc, j: int) -> bool:
+    """Whether a list of names goes on from token ``j`` to its "and"/"or": the middle
+    item of "in A, B, C, D and E" is listed after the preposition too."""
+    k = j
+    while k < len(doc) and k - j < 12 and (doc[k].text == "," or (
+            doc[k].is_title and doc[k].pos_ == "PROPN")):
+        k += 1
+    return k > j + 1 and doc[j].text == "," and k < len(doc) and \
+        doc[k].lower_ in ("and", "or")
 
 
 def _told(doc: Doc, unit: Unit, found: list[Mention], rules: EntityRules) -> list[Mention]:

@@ -74,6 +74,7 @@ class _Unit:
         self.spans: list[tuple[Span, Mention]] = []
         self.at: dict[int, Mention] = {}  # first token -> mention
         self.cover: dict[int, Mention] = {}  # every token of a mention -> the mention
+        self.ends: dict[Mention, int] = {}  # mention -> the token after it
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
             if m.type not in _RANK:
                 continue
@@ -83,13 +84,25 @@ class _Unit:
                 continue
             self.spans.append((span, m))
             self.at[span.start] = m
+            self.ends[m] = span.end
             for i in range(span.start, span.end):
                 self.cover.setdefault(i, m)
 
+    def rank(self, m: Mention) -> int:
+        """A place's rank; a name the model took for a town but the text calls a region
+        by the kind noun after it ("Mukono district") ranks as a region."""
+        end = self.ends.get(m)
+        if m.type is EntityType.CITY and end is not None and end < len(self.doc):
+            noun = entity_rules().kind_nouns.get(self.doc[end].lower_)
+            if noun is not None and noun.type is EntityType.REGION:
+                return _RANK[EntityType.REGION]
+        return _RANK[m.type]
+
     def fact(self, place: Mention, container: Mention, span: Span, rule: str,
-             confidence: float = 0.9) -> Fact | None:
-        if _RANK[container.type] <= _RANK[place.type] or fold(place.text) == fold(
-                container.text):
+             confidence: float = 0.9, *, same_rank: bool = False) -> Fact | None:
+        low, high = self.rank(place), self.rank(container)
+        if high < low or (high == low and not same_rank) or fold(
+                place.text) == fold(container.text):
             return None
         return _fact(self.unit.index, place, container,
                      sentence_of(self.doc[span.start:span.start + 1], self.unit),
@@ -107,6 +120,7 @@ def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
         out.append(_after(u, span, m, kinds))
         out.extend(_kind_of(u, span, m, kinds))
         out.append(_possessive(u, span, m))
+        out.append(_scene(u, span, m, kinds))
         out.append(_apposition(u, span, m, kinds))
     return [f for f in out if f is not None]
 
@@ -114,8 +128,9 @@ def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
 def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     """"Bangula, a trading centre in Nsanje district", "Gono Bhaban, the prime minister's
     residence in Dhaka", "Delmas, a district of the capital", "X, a region inside
-    Y's borders": the place in the apposition's "in"/"inside"/"within" phrase (or its
-    possessor) or "of" after a kind noun ("a district of", "a suburb of")."""
+    Y's borders", "X, the provincial capital of Y": the place in the apposition's
+    "in"/"inside"/"within" phrase (or its possessor) or "of" after a kind noun ("a
+    district of", "a suburb of") or "capital"."""
     doc = u.doc
     if span.end >= len(doc) or doc[span.end].text != ",":
         return None
@@ -124,7 +139,7 @@ def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
             continue
         for p in t.children:
             if p.dep_ != "prep" or p.lower_ not in ("in", "inside", "within", "of") or (
-                    p.lower_ == "of" and t.lower_ not in kinds):
+                    p.lower_ == "of" and t.lower_ not in kinds and t.lower_ != "capital"):
                 continue
             obj = next((c for c in p.children if c.dep_ == "pobj"), None)
             if obj is None:
@@ -132,6 +147,10 @@ def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
             if obj.i not in u.cover and obj.lower_ in _PART_NOUNS:
                 # "a region inside Azerbaijan's borders", "a town in Ghana's north"
                 obj = next((c for c in obj.children if c.dep_ == "poss"), obj)
+            if obj.i not in u.cover and obj.lower_ in kinds:
+                # "a town in Kajiado district": the name before the kind noun
+                obj = next((c for c in obj.children if c.dep_ == "compound"
+                            and c.i in u.cover), obj)
             if obj.lower_ == "capital" and any(c.lower_ == "the" for c in obj.children):
                 return _fact(u.unit.index, m, m, sentence_of(doc[span.start:span.start + 1],
                                                              u.unit),
@@ -149,6 +168,9 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     i, sent_end = span.end, span.sent.end
     skipped = 0
     compass = entity_rules().compass
+    # "the A, B and C zones of the Y region", "the X district of Y province": a unit of
+    # a unit (the kind noun may end the place's mention)
+    unit_of = _unit_kind(doc, span.end - 1, kinds)
     while i < sent_end and skipped <= _FILLER_MAX:
         if i in u.at:
             c = u.at[i]
@@ -157,6 +179,8 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
             owned = _owned(u, c)
             if owned is not None:  # "X in Mali's Mopti region": in the region (and Mali)
                 c = owned
+            if unit_of and m.type is c.type is EntityType.REGION:
+                return u.fact(m, c, span, "locatedin/unit-of", same_rank=True)
             rule = "locatedin/comma" if skipped == 1 and doc[i - 1].text == "," \
                 else "locatedin/text"
             return u.fact(m, c, span, rule)
@@ -164,19 +188,34 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
         low = tok.lower_
         nxt = u.at.get(i + 1)
         if low in ("and", ",") and nxt is not None and nxt.type is m.type:
-            # "the A and B townships of Y": over the list to the kind noun after it
+            # "the A and B townships of Y", "the A, B and C zones of Y": over the list to
+            # the kind noun after it
             end = next(s.end for s, pm in u.spans if pm is nxt)
+            while end + 1 < sent_end and doc[end].lower_ in ("and", ",") and \
+                    (more := u.at.get(end + 1)) is not None and more.type is m.type:
+                end = next(s.end for s, pm in u.spans if pm is more)
             if end < sent_end and doc[end].lower_ in kinds:
+                unit_of = _unit_kind(doc, end, kinds)
                 i = end
                 skipped += 1
                 continue
+        if skipped == 0 and _unit_kind(doc, i, kinds):
+            unit_of = True  # "the X district of Y province"
         if low in _BETWEEN or low in compass or low in kinds or low in ("capital", "city") \
-                or (low in ("main", "largest", "second", "biggest") and skipped):
+                or (low in ("main", "largest", "second", "biggest", "provincial", "regional")
+                    and skipped):
             i += 1
             skipped += 1
             continue
         return None
     return None
+
+
+def _unit_kind(doc: Doc, i: int, kinds) -> bool:
+    """Whether token ``i`` is a region's kind noun followed by "of" ("zones of")."""
+    noun = kinds.get(doc[i].lower_)
+    return noun is not None and noun.type is EntityType.REGION and i + 1 < len(doc) \
+        and doc[i + 1].lower_ == "of"
 
 
 def _owned(u: _Unit, c: Mention) -> Mention | None:
@@ -261,6 +300,31 @@ def _possessive(u: _Unit, span: Span, m: Mention) -> Fact | None:
     return None
 
 
+def _scene(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
+    """"Further north, in Hiraan region, fighters entered the town of X": a town the
+    sentence introduces with its kind ("the town of X") lies in the region its opening
+    phrase sets the scene in, when the gazetteer does not know the town."""
+    doc = u.doc
+    j = span.start
+    if m.type is not EntityType.CITY or j < 2 or doc[j - 1].lower_ != "of":
+        return None
+    noun = kinds.get(doc[j - 2].lower_)
+    if noun is None or noun.type is not EntityType.CITY or gazetteer().city_candidates(m.text):
+        return None  # a town GeoNames knows has its own region (_administrative)
+    sent = span.sent
+    for i in range(sent.start, min(sent.start + 6, j)):
+        region = u.at.get(i + 1) if doc[i].lower_ == "in" else None
+        if region is None or region.type is not EntityType.REGION:
+            continue
+        end = u.ends[region]
+        if end < len(doc) and doc[end].lower_ in kinds:
+            end += 1  # "in Hiraan region,"
+        if end < j and doc[end].text == ",":
+            return u.fact(m, region, span, "locatedin/scene")
+        return None
+    return None
+
+
 # --- per document: resolved entities ------------------------------------------------------
 def document_locations(stated: list[Fact], entities: list[Entity], *, text: str = ""
                        ) -> list[Fact]:
@@ -300,9 +364,10 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
             continue
         container = entity_of.get(f.roles["container"][0])
         if container is not None:
-            add(place, container, f, f.rule)
+            add(place, container, f, f.rule, same_rank=f.rule == "locatedin/unit-of")
     places = [e for e in entities if e.type in (EntityType.CITY, EntityType.REGION,
-                                                EntityType.PLACE) and e.mentions]
+                                                EntityType.PLACE) and e.mentions
+              and not _world_region(e)]
     by_key = {e.key: e for e in entities}
     for e in places:
         country = countries.get(e.country_code or _namesake_country(e, countries) or "")
@@ -396,14 +461,25 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> 
 def _known_elsewhere(place: Entity, main: Entity) -> bool:
     """Whether GeoNames knows the name only outside the document's country, or as a
     continent ("Washington" in a story about Bolivia; "Europe", "South America"): then the
-    document's country is no guess for it."""
+    document's country is no guess for it; nor for a part of a continent ("Central Asia",
+    "West Africa")."""
     gaz = gazetteer()
-    if fold(place.name) in gaz.continents:
+    words = fold(place.name).split()
+    while len(words) > 1 and words[0] in entity_rules().compass:
+        words = words[1:]  # "Central Asia", "North Africa": a part of a continent
+    if fold(place.name) in gaz.continents or " ".join(words) in gaz.continents:
         return True
     if place.type is not EntityType.CITY or place.country_code or not main.country_code:
         return False
     found = gaz.city_candidates(place.name)
     return bool(found) and all(c.country_code != main.country_code for c in found)
+
+
+def _world_region(place: Entity) -> bool:
+    """An area that spans countries ("the Middle East", "the Sahel";
+    kg/rules/entities/world_regions.jsonl) lies in no country, region or town."""
+    regions = entity_rules().world_regions
+    return any(fold(n) in regions for n in (place.name, *place.aliases))
 
 
 def _named_after_town(places: list[Entity], add) -> None:
@@ -471,13 +547,42 @@ def _namesake_country(place: Entity, countries: dict[str, Entity]) -> str | None
 
 def _main_country(entities: list[Entity]) -> Entity | None:
     """The country the document is about: named most, at least twice as often as any other
-    (headline guesses aside)."""
-    counts = Counter({e.key: sum(1 for m in e.mentions if not m.source.endswith(":headline"))
-                      for e in entities if e.type is EntityType.COUNTRY})
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 1 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    (headline guesses aside). When the towns and regions the gazetteer links lie in
+    another country more often than that one is named, or when no country is named twice
+    as often as any other, a town's or region's mention counts for its country too: a
+    release from Port Vila that names Vanuatu once, in its letterhead, and its donors
+    Australia and New Zealand three times each is about Vanuatu. A winner the document
+    never names as a country leaves the first choice; no winner, no country."""
+    def named(e: Entity) -> int:
+        return sum(1 for m in e.mentions if not m.source.endswith(":headline"))
+
+    def winner(counts: Counter[str]) -> str | None:
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 1 or (len(ranked) > 1 and
+                                                ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    countries: Counter[str] = Counter()
+    by_count_key: dict[str, Entity] = {}
+    places: Counter[str] = Counter()
+    for e in entities:
+        if e.type is EntityType.COUNTRY:
+            k = e.country_code or e.key
+            countries[k] += named(e)
+            by_count_key.setdefault(k, e)
+        elif e.type in (EntityType.CITY, EntityType.REGION) and e.country_code:
+            places[e.country_code] += named(e)
+    first = winner(countries)
+    if first is not None and (not places or places.most_common(1)[0][1]
+                              <= countries[first] + places[first]):
+        return by_count_key[first]
+    best = winner(countries + places)
+    if best is None:
         return None
-    return next(e for e in entities if e.key == ranked[0][0])
+    if best in by_count_key:
+        return by_count_key[best]
+    return by_count_key[first] if first is not None else None
 
 
 def _capital(entities: list[Entity], main: Entity | None) -> Entity | None:

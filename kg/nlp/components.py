@@ -52,7 +52,13 @@ class EntityRuleLayer:
         if countries:
             from kg.resolve.places import gazetteer
 
-            names = {p.name for p in gazetteer().by_code.values()}
+            gaz = gazetteer()
+            names = {p.name for p in gaz.by_code.values()}
+            # a letterhead or an all-caps dateline writes the name in capitals, an official
+            # release the long form: "REPUBLIC OF VANUATU", "Republic of Kenya"
+            names |= {n.upper() for n in names if len(n) > 3}
+            names |= {o for o in gaz.official_names() if o.startswith("Republic of ")}
+            names |= {o.upper() for o in gaz.official_names()}
             self.labels["country"] = ("GPE", "gazetteer:country")
             self.matcher.add("country", [nlp.make_doc(n) for n in sorted(names)])
 
@@ -90,6 +96,10 @@ def _standalone(doc: Doc, start: int, end: int) -> bool:
     prev_cap = start > 0 and doc[start - 1].is_title and not doc[start].is_sent_start \
         and doc[start - 1].lower_ not in {"the", "of", "and", "in", "to"}
     next_cap = end < len(doc) and doc[end].is_title and not doc[end].is_sent_start
+    if doc[start:end].text.isupper():  # "NIGERIA POLICE FORCE", a letterhead's body
+        next_cap = next_cap or (end < len(doc) and doc[end].is_upper and doc[end].is_alpha)
+        prev_cap = prev_cap or (start > 0 and doc[start - 1].is_upper and
+                                doc[start - 1].is_alpha)
     return not (prev_cap or next_cap)
 
 

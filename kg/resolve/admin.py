@@ -24,7 +24,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from kg.extract.entity_rules import entity_rules
-from kg.resolve.places import fold
+from kg.resolve.places import english_compass, fold
 
 # the kind words GeoNames puts around a unit's name: "Cabo Delgado Province",
 # "Province of Cagayan", "Arrondissement de Saint-Marc", "Dhaka Division"
@@ -47,9 +47,14 @@ def unit_keys(name: str) -> frozenset[str]:
     # "Al-Haouz" (GeoNames) is the "Al Haouz" of the text: hyphens compare as spaces
     key = " ".join(_BRACKET.sub("", fold(name)).replace("-", " ").split())
     bare = _KIND.sub("", key).strip()
+    keys = {key}
     if bare and bare != key and bare not in entity_rules().compass:
-        return frozenset((key, bare))
-    return frozenset((key,))
+        keys.add(bare)
+    for k in list(keys):  # "Nord Kivu" (GeoNames) is the "North Kivu" of English news
+        english = english_compass(k)
+        if english:
+            keys.add(english)
+    return frozenset(keys)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ from kg.resolve.names import (  # normalise_name is part of this module's interf
     spelling_key,
 )
 from kg.resolve.place_names import place_groups
-from kg.resolve.places import Place, country_code, gazetteer
+from kg.resolve.places import Place, country_code, fold, gazetteer
 
 HEADLINE = ":headline"
 _SEAT = re.compile(r"^(.+?)\s+(in|to)\s+(?:the\s+)?(\S.*)$")
@@ -97,6 +97,7 @@ class _Resolver(Links):
         self.kb = kb
         self.rules = rules
         self.gaz = gazetteer()
+        self.place_codes: Counter[str] = self._place_codes()
         self.info: list[_Info | None] = [None] * len(self.mentions)
         self.clusters = _Clusters()
         self.positions: list[Fact] = []
@@ -109,8 +110,23 @@ class _Resolver(Links):
             code = self.rules.demonym_country(m.text)
             return self.gaz.by_code.get(code) if code else None
         if m.type in (EntityType.COUNTRY, EntityType.PLACE):
-            return self.gaz.country(display_name(m.text))
+            return self.country(display_name(m.text))
         return None
+
+    def _place_codes(self) -> Counter[str]:
+        """The countries of the unambiguous towns and regions the text names, counted by
+        mention, when it names a country two countries share ("Congo"); else empty."""
+        names = self.gaz.namesakes
+        if not any(m.type in (EntityType.COUNTRY, EntityType.PLACE) and
+                   fold(display_name(m.text)) in names for m in self.mentions):
+            return Counter()
+        codes: Counter[str] = Counter()
+        for m in self.mentions:
+            if m.type in (EntityType.CITY, EntityType.REGION):
+                place = self.gaz.link(display_name(m.text), m.type)
+                if place is not None and place.country_code:
+                    codes[place.country_code] += 1
+        return codes
 
     def dominant_country(self) -> Place | None:
         counts: Counter[str] = Counter()
@@ -188,6 +204,8 @@ class _Resolver(Links):
             # a place the text calls a neighbourhood, a bridge or a prison is not the city
             # or region of the same name
             place = self.gaz.link(text, m.type, countries=self.doc_countries)
+            if place is not None and place.type is EntityType.COUNTRY:
+                place = self.country(text) or place
             if place is not None:
                 ptype = place.type if m.type is EntityType.PLACE else m.type
                 if place.type is EntityType.COUNTRY:
@@ -233,11 +251,11 @@ class _Resolver(Links):
             owner = self.gaz.by_code.get(rules.demonym_country(words[0]) or "")
             core = " ".join(words[1:])
         poss = re.match(r"^(.+?)'s\s+(.+)$", core)
-        if poss and (self.gaz.country(poss.group(1)) or poss.group(1).lower() == "the country"):
-            owner = self.gaz.country(poss.group(1)) or None
+        if poss and (self.country(poss.group(1)) or poss.group(1).lower() == "the country"):
+            owner = self.country(poss.group(1)) or None
             core = poss.group(2)
         for of in re.finditer(r"\s+of\s+", core):
-            country = self.gaz.country(core[of.end():])
+            country = self.country(core[of.end():])
             if country is not None:
                 owner, core = country, core[:of.start()]
                 break
@@ -269,14 +287,14 @@ class _Resolver(Links):
         htype = head_type(core, rules)
         head = re.split(r"\s+of\s+", normalise_name(core), maxsplit=1)[0].split(" ")[-1]
         words = re.findall(r"[\w'-]+", core)
-        names_a_place = any(self.gaz.country(" ".join(words[k:k + n])) or rules.is_demonym(w)
+        names_a_place = any(self.country(" ".join(words[k:k + n])) or rules.is_demonym(w)
                             for k, w in enumerate(words) for n in (1, 2, 3))
         lead = next((n for n in (3, 2, 1) if len(words) == n + 1
-                     and self.gaz.country(" ".join(words[:n]))), None)
+                     and self.country(" ".join(words[:n]))), None)
         if lead and normalise_name(words[-1]) == "government" \
                 and m.type is EntityType.GOVERNMENT_BODY:
             # "the Solomon Islands Government" is the "Government of Solomon Islands"
-            country = self.gaz.country(" ".join(words[:lead]))
+            country = self.country(" ".join(words[:lead]))
             name = f"Government of {country.name}"
             return _Info(f"name:{spelling_key(name, rules)}", name, m.type, "national body")
         if htype in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \

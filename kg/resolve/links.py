@@ -14,7 +14,13 @@ from kg.resolve.places import gazetteer
 
 
 class Links:
-    """Linking rules; the resolver provides mentions, info, clusters, rules, gaz, kb."""
+    """Linking rules; the resolver provides mentions, info, clusters, rules, gaz, kb and
+    place_codes (the countries of the document's unambiguous towns and regions)."""
+
+    def country(self, name: str):
+        """The country ``name`` denotes in this document ("Congo" in a story from Goma is
+        the Democratic Republic of the Congo), else None."""
+        return self.gaz.country_among(name, self.place_codes)
 
     def link_descriptions(self) -> None:
         """'the police' -> the one named police force of the document (kg/resolve/descriptions)."""
@@ -39,7 +45,7 @@ class Links:
         as the first head of its set; anything else is returned as it is."""
         words = surface.split(" ")
         if len(words) == 2 and words[1] in self.rules.after_country and (
-                self.rules.is_demonym(words[0]) or self.gaz.country(words[0])):
+                self.rules.is_demonym(words[0]) or self.country(words[0])):
             return f"{words[0]} {sorted(self.rules.after_country[words[1]])[0]}"
         return surface
 
@@ -47,7 +53,7 @@ class Links:
         """'police', 'the army', 'Kenya's police', 'the Kenyan military': a head word with at
         most a country before it (not 'the Bangladesh Army', a name)."""
         words = display_name(text).split(" ")
-        if len(words) > 1 and (self.rules.is_demonym(words[0]) or self.gaz.country(words[0])):
+        if len(words) > 1 and (self.rules.is_demonym(words[0]) or self.country(words[0])):
             words = words[1:]
         poss = re.match(r"^.+?'s\s+(.+)$", " ".join(words))
         rest = poss.group(1) if poss else " ".join(words)
@@ -64,7 +70,7 @@ class Links:
         words = re.findall(r"[\w'-]+", name)
         for n in (3, 2, 1):
             for k in range(len(words) - n + 1):
-                place = self.gaz.country(" ".join(words[k:k + n]))
+                place = self.country(" ".join(words[k:k + n]))
                 if place is not None:
                     return place.country_code
         for w in words:

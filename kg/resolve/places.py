@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -36,8 +37,9 @@ _CITY_KINDS = {"city", "municipality", "autonomous municipality", "capital city"
 _TRANSLIT = str.maketrans({"š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ž": "zh", "Ž": "Zh",
                            "ć": "ch", "ġ": "gh", "ḩ": "h", "ţ": "t", "ş": "s", "ı": "i",
                            "‘": "", "’": "", "'": ""})
+# "Yunnan Sheng", "Xizang Zizhiqu": ISO writes the Chinese kind word after the name
 _SUFFIX = re.compile(r"\s+(?:\([^)]*\)|province|region|district|governorate|department|"
-                     r"state|county|prefecture|oblast|okrug)$", re.IGNORECASE)
+                     r"state|county|prefecture|oblast|okrug|sheng|zizhiqu)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,10 @@ class Gazetteer:
             if c.get("capital"):
                 self.capitals[code] = c["capital"]
             self.countries.setdefault(fold(c["name"]), place)
+        # a short name two countries share: ISO writes the second "Congo, The Democratic
+        # Republic of the" while GeoNames and the ISO short name give "Congo" to the first
+        self.namesakes: dict[str, list[Place]] = {}
+        inverted: list[tuple[str, Place]] = []
         for c in pycountry.countries:
             place = self.by_code.get(c.alpha_2)
             if place is None:
@@ -114,6 +120,12 @@ class Gazetteer:
                 value = getattr(c, attr, None)
                 if value and "," not in value:
                     self.countries.setdefault(fold(value), place)
+                elif value and " of" in value.split(",", 1)[1]:
+                    inverted.append((fold(value.split(",", 1)[0]), place))
+        for short, place in inverted:
+            first = self.countries.get(short)
+            if first is not None and first is not place:
+                self.namesakes.setdefault(short, [first]).append(place)
         # name -> GeoNames ids; Place records are made on lookup (building 30,000 of them
         # up front would double the start-up time).
         self._raw = gc.get_cities()
@@ -124,6 +136,8 @@ class Gazetteer:
             name = c["name"]
             key = fold(name)
             self._cities.setdefault(key, []).append(gid)
+            if "-" in key:  # "Port-Vila" is the "Port Vila" of English news
+                self._alts.setdefault(" ".join(key.replace("-", " ").split()), []).append(gid)
             if c["population"] < ALT_NAME_POPULATION:
                 continue
             for alt in c.get("alternatenames") or ():
@@ -154,6 +168,26 @@ class Gazetteer:
 
     def country(self, name: str) -> Place | None:
         return self.countries.get(fold(name))
+
+    def official_names(self) -> list[str]:
+        """ISO 3166 official country names ("Republic of Vanuatu") with no comma."""
+        import pycountry
+
+        return [c.official_name for c in pycountry.countries
+                if getattr(c, "official_name", None) and "," not in c.official_name
+                and c.alpha_2 in self.by_code]
+
+    def country_among(self, name: str, places: Counter[str]) -> Place | None:
+        """The country ``name`` denotes in a document whose unambiguous towns and regions
+        lie in the countries ``places`` counts: a short name two countries share ("Congo")
+        is the one of them more of the document's places lie in (the first on a tie)."""
+        found = self.countries.get(key := fold(name))
+        options = self.namesakes.get(key)
+        if options and places:
+            best = max(options, key=lambda p: places.get(p.country_code or "", 0))
+            if places.get(best.country_code or "", 0) > places.get(found.country_code or "", 0):
+                return best
+        return found
 
     def _city(self, gid: str) -> Place:
         place = self._places.get(gid)
@@ -285,7 +319,22 @@ def _subdivision_keys(name: str) -> set[str]:
         m = re.match(r"^(?:Al|An|Ar|As|Ash|At|Ad|Az|El)[ -](.+)$", form)
         if m:
             forms.add(m.group(1))
-    return {fold(f) for f in forms if len(f) > 2}
+    keys = {fold(f) for f in forms if len(f) > 2}
+    for key in list(keys):  # "Nord-Kivu" is also "nord kivu" and "north kivu"
+        spaced = " ".join(key.replace("-", " ").split())
+        keys.add(spaced)
+        english = english_compass(spaced)
+        if english:
+            keys.add(english)
+    return keys
+
+
+def english_compass(key: str) -> str | None:
+    """A folded unit name opening with another language's compass word, in English
+    ("nord kivu" -> "north kivu", "semien gondar" -> "north gondar"); else None."""
+    first, _, rest = key.partition(" ")
+    english = entity_rules().compass_english.get(first)
+    return f"{english} {rest}" if english and rest else None
 
 
 @cache

@@ -183,3 +183,12 @@ def test_squares_rivers_bases_and_prisons_are_places(nlp):
                  "burst its banks near the Mtwara Air Base and the Ukonga Penitentiary.")
     for name in ("Independence Square", "Plaza Bolivar", "Ruvuma River", "Ukonga Penitentiary"):
         assert _entity(r, name).type is T.PLACE, name
+
+
+def test_the_middle_items_of_a_place_list_after_in_are_places(nlp):
+    # "in A, B, C, D and E": a middle item the model took for a person is a town too
+    r = run(nlp, "Raids were carried out in Soroca, Ungheni, Orhei, Cahul and Edinet on "
+                 "Tuesday.")
+    types = {m.text: e.type for e in r.entities for m in e.mentions}
+    assert types.get("Ungheni") is not T.PERSON
+    assert types.get("Orhei") is not T.PERSON

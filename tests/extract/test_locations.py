@@ -246,3 +246,98 @@ def test_a_site_named_after_another_town_is_not_put_in_the_home_city(nlp):
     pairs = _pairs(r)
     assert not any(p == "Tacloban Airport" and c == "Manila" for p, c in pairs)
     assert ("Rizal Park", "Manila") in pairs
+
+
+def test_congo_is_the_country_of_the_towns_the_story_names(nlp):
+    # a story from Bukavu and Uvira says "Congo" for the Democratic Republic of the Congo
+    r = run(nlp, "Fighting spread from Bukavu to Uvira on Monday, Congo's army said. The "
+                 "army sent troops to Uvira.")
+    congo = next(e for e in r.entities if e.type is EntityType.COUNTRY)
+    assert congo.country_code == "CD"
+    assert ("Bukavu", "Congo") in _pairs(r)
+
+
+def test_a_town_lies_in_its_province_named_with_an_english_compass_word(nlp):
+    # GeoNames gives Rutshuru the first-level unit "Nord Kivu"; the text writes North Kivu
+    r = run(nlp, "Rebels entered the town of Rutshuru on Monday. Thousands fled across North Kivu, "
+                 "Congo's army said.")
+    assert ("Rutshuru", "North Kivu") in _pairs(r)
+
+
+def test_a_letterhead_country_and_its_towns_outweigh_the_donors_named(nlp):
+    # a Fijian release names Fiji only in its letterhead, its donor three times
+    text = ("REPUBLIC OF FIJI\nPRIME MINISTER'S OFFICE\n\nA cyclone struck Lautoka on "
+            "Monday. Homes in Lautoka and the village of Vuda were destroyed. Japan "
+            "sent tents, Japan sent water and Japan sent a ship to Lautoka. Schools in "
+            "Lautoka stay closed and the Lautoka market is shut; power in Lautoka is out.")
+    pairs = _pairs(run(nlp, text))
+    assert ("Vuda", "Japan") not in pairs
+    assert ("Vuda", "Fiji") in pairs
+
+
+def test_an_all_caps_country_name_in_a_letterhead_is_the_country(nlp):
+    r = run(nlp, "REPUBLIC OF KENYA\nMINISTRY OF INTERIOR\n\nA curfew is imposed in Eldoret "
+                 "from Monday.")
+    kenya = [e for e in r.entities if e.type is EntityType.COUNTRY]
+    assert [e.country_code for e in kenya] == ["KE"]
+    assert ("Eldoret", "Kenya") in _pairs(r)
+
+
+def test_a_country_inside_an_all_caps_body_name_is_no_country(nlp):
+    r = run(nlp, "GHANA POLICE SERVICE\n\nPolice arrested 12 people in Tamale on Monday.")
+    assert not any(e.type is EntityType.COUNTRY for e in r.entities)
+
+
+def test_a_town_is_in_the_province_it_is_the_capital_of(nlp):
+    r = run(nlp, "In Kindu, the provincial capital of Maniema province, the governor imposed a "
+                 "curfew, Congo's army said.")
+    assert ("Kindu", "Maniema") in _pairs(r)
+
+
+def test_a_place_before_a_title_apposition_is_no_person(nlp):
+    # "the capital of North Kivu, the military governor, X": North Kivu is the place
+    r = run(nlp, "In Bukavu, the provincial capital of South Kivu, the military governor, "
+                 "Gen. Tomas Ilunga, imposed a curfew, Congo's army said.")
+    assert not any(e.type is EntityType.PERSON and "Kivu" in e.name for e in r.entities)
+
+
+def test_a_part_of_a_continent_is_in_no_country(nlp):
+    r = run(nlp, "Bishkek is the most open capital in Central Asia, the president of "
+                 "Kyrgyzstan said. Kyrgyzstan held a vote.")
+    assert not any(p == "Central Asia" for p, _ in _pairs(r))
+
+
+def test_the_zones_of_a_region_lie_in_the_region(nlp):
+    # "the A, B and C zones of the Y region": each unit of the list in the named unit
+    r = run(nlp, "The government declared an emergency in the Bale, Arsi and Guji zones of "
+                 "the Oromia region, Ethiopia said.")
+    pairs = _pairs(r)
+    assert {("Arsi", "Oromia"), ("Guji", "Oromia"), ("Bale", "Oromia")} <= pairs
+
+
+def test_a_district_of_a_province_lies_in_the_province(nlp):
+    r = run(nlp, "Troops moved into Rutshuru territory of North Kivu province, Congo's army "
+                 "said.")
+    assert ("Rutshuru", "North Kivu") in _pairs(r)
+
+
+def test_a_town_in_a_district_the_model_took_for_a_town(nlp):
+    # "a town in Mukono district": the district's name, tagged a town, is the container
+    r = run(nlp, "Mulenga, the 52-year-old leader of the Uganda Renewal Party (URP), was "
+                 "arrested by police on Friday in Kasoga, a town in Buikwe district east of "
+                 "the capital, minutes after a rally.")
+    assert any(p == "Kasoga" and c.startswith("Buikwe") for p, c in _pairs(r))
+
+
+def test_a_region_of_the_world_lies_in_no_country(nlp):
+    r = run(nlp, "Libya's oil is key to the Middle East, Libya's premier said. Tripoli was "
+                 "calm.")
+    assert not any(p == "Middle East" for p, _ in _pairs(r))
+
+
+def test_a_town_lies_in_the_region_the_sentence_opens_in(nlp):
+    r = run(nlp, "Further south, in Nampula province, gunmen entered the town of Mecuburi "
+                 "on Monday, Mozambique's army said.")
+    assert ("Mecuburi", "Nampula") in _pairs(r)
+    r = run(nlp, "In Kivu province, rebels said the city of Kinshasa was calm.")
+    assert not any(p == "Kinshasa" and c.startswith("Kivu") for p, c in _pairs(r))

@@ -56,3 +56,31 @@ def test_a_compass_region_name_links_only_in_a_named_country():
         gaz.decide("Northern Region", countries={"UG"}).country_code == "UG"
     assert gaz.link("Northern Region", T.REGION, countries={"UG"}) is None or \
         gaz.link("Northern Region", T.REGION, countries={"UG"}).country_code == "UG"
+
+
+def test_a_hyphenated_city_is_found_by_the_spaced_name_news_writes():
+    # GeoNames writes "Port-Vila"; "Port-au-Prince" is matched by its spaced form too
+    assert [p.country_code for p in gazetteer().city_candidates("Port Vila")] == ["VU"]
+    assert gazetteer().city_candidates("Port au Prince")[0].country_code == "HT"
+
+
+def test_a_foreign_compass_word_in_a_unit_name_reads_as_english():
+    # ISO 3166-2 "Sud-Kivu", "Haut-Katanga": news writes South Kivu, Upper Katanga
+    gaz = gazetteer()
+    assert [p.code for p in gaz.regions_named("South Kivu")] == ["CD-SK"]
+    assert [p.code for p in gaz.regions_named("Upper Katanga")] == ["CD-HK"]
+
+
+def test_a_chinese_province_is_found_without_its_kind_word():
+    # ISO 3166-2 "Sichuan Sheng" is the "Sichuan province" of the news
+    assert [p.country_code for p in gazetteer().regions_named("Sichuan")] == ["CN"]
+
+
+def test_a_shared_short_country_name_follows_the_documents_towns():
+    from collections import Counter
+
+    gaz = gazetteer()
+    assert gaz.country("Congo").country_code == "CG"
+    assert gaz.country_among("Congo", Counter({"CD": 2, "RW": 1})).country_code == "CD"
+    assert gaz.country_among("Congo", Counter({"CG": 1})).country_code == "CG"
+    assert gaz.country_among("Kenya", Counter({"CD": 2})).country_code == "KE"
