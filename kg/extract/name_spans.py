@@ -50,6 +50,9 @@ def complete_name(span: Span, *, person: bool = False) -> Span:
         end = k
     if person and _given_name_before(doc, start, end):
         start -= 1  # "Tariqul" + "Islam Khan": the model's person began a word late
+    if person and start > 0 and doc[start - 1].whitespace_ and \
+            doc[start - 1].lower_ in entity_rules().generic.get("given", ()):
+        start -= 1  # "Ma." + "Teresa Cruz": an abbreviated given name opens it
     # a hyphenated name goes on to its last capitalised part ("Croix-des-Bouquets", not
     # "EU-facilitated") and back to its first ("Jean-Baptiste", "al-Dulaimi")
     k = end

@@ -1,0 +1,64 @@
+"""Ranks, honorifics and titles in apposition (issue 15, cause 4 of /work/next-round.md):
+each rule pinned on sentences written for the purpose, with other names and countries
+than the dev texts'."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _positions(result):
+    return {(next(iter(names(result, f.roles["holder"]))), f.roles["role"][0])
+            for f in facts_of(result, "Position")}
+
+
+# --- a dotted rank is one token: the parse keeps the title, the rank and the name -------
+def test_a_dotted_rank_between_title_and_name_is_no_holder(nlp):
+    r = run(nlp, "Army spokesman Col. Peter Banda said the troops had left Kasama.")
+    assert ("Peter Banda", "spokesman") in _positions(r)
+    assert "Col" not in {e.name for e in r.entities}
+
+
+def test_a_rank_after_an_appositive_title_ends_no_sentence(nlp):
+    r = run(nlp, "Two guards were hurt in the riot in Tarija, a police spokesman, "
+                 "Capt. Juan Ortiz, said.")
+    (said,) = facts_of(r, "Statement")
+    assert names(r, said.roles["speaker"]) == {"Juan Ortiz"}
+    assert ("Juan Ortiz", "police spokesman") in _positions(r)
+
+
+def test_an_honorific_after_an_appositive_title(nlp):
+    r = run(nlp, "The Prime Minister, Hon. Joel Kalsakau, thanked the donors in Apia.")
+    assert ("Joel Kalsakau", "Prime Minister") in _positions(r)
+
+
+def test_an_abbreviated_given_name_opens_the_name(nlp):
+    r = run(nlp, "The navy sent two ships, navy spokesperson Lt. Ma. Teresa Cruz said.")
+    assert "Ma. Teresa Cruz" in {e.name for e in r.entities}
+
+
+# --- the title subject whose holder is in apposition acts as the holder ------------------
+def test_a_fronted_place_does_not_swallow_the_subject(nlp):
+    r = run(nlp, "In Huambo, the provincial governor, Brig. Gen. Tomás Ruiz, imposed a "
+                 "curfew on the city.")
+    (curfew,) = facts_of(r, "Curfew")
+    assert names(r, curfew.roles["agent"]) == {"Tomás Ruiz"}
+    assert ("Huambo", "provincial governor") not in _positions(r)
+
+
+def test_a_place_before_an_appositive_title_holds_no_office(nlp):
+    r = run(nlp, "In Lobito, the port city of Benguela, the military governor, "
+                 "Maj. Gen. Rui Falcão, banned all rallies.")
+    holders = {h for h, _role in _positions(r)}
+    assert "Rui Falcão" in holders and not holders & {"Lobito", "Benguela"}
+
+
+def test_a_title_subject_with_the_name_in_apposition_acts_as_the_person(nlp):
+    r = run(nlp, "On Monday, the Inspector General of Police, Maria Okafor, banned all "
+                 "rallies in Lusaka.")
+    (ban,) = facts_of(r, "Ban")
+    assert names(r, ban.roles["agent"]) == {"Maria Okafor"}
+    r = run(nlp, "On Monday, the Inspector General of Police, Maria Okafor, said the "
+                 "rallies in Lusaka were banned.")
+    (said,) = facts_of(r, "Statement")
+    assert names(r, said.roles["speaker"]) == {"Maria Okafor"}
