@@ -62,3 +62,27 @@ def test_a_title_subject_with_the_name_in_apposition_acts_as_the_person(nlp):
                  "rallies in Lusaka were banned.")
     (said,) = facts_of(r, "Statement")
     assert names(r, said.roles["speaker"]) == {"Maria Okafor"}
+
+
+# --- descriptions of a country's ruling bodies ---------------------------------------------
+def test_a_military_government_and_the_junta_are_one_body_of_their_country(nlp):
+    r = run(nlp, "Guinea's military government dissolved all political parties on Tuesday. "
+                 "The junta said the decision was final.")
+    (said,) = facts_of(r, "Statement")
+    assert names(r, said.roles["speaker"]) == {"Military government of Guinea"}
+
+
+def test_the_presidency_that_speaks_is_a_body_of_its_country(nlp):
+    r = run(nlp, "The army chief was relieved of his duties, the presidency in Conakry said.")
+    (said,) = facts_of(r, "Statement")
+    assert names(r, said.roles["speaker"]) == {"Presidency of Guinea"}
+
+
+def test_a_present_perfect_with_a_year_gives_the_page_its_year():
+    from kg.ingest.pagedates import text_year
+
+    assert text_year("Police have arrested more than 300 activists across the country in "
+                     "2024, according to a rights group.") == 2024
+    assert text_year("The mission has about 9,000 troops in Liberia, was set up in 2003.") \
+        is None
+    assert text_year("The army has been deployed in 2019 and 2020.") is None
