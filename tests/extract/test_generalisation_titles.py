@@ -86,3 +86,29 @@ def test_a_present_perfect_with_a_year_gives_the_page_its_year():
     assert text_year("The mission has about 9,000 troops in Liberia, was set up in 2003.") \
         is None
     assert text_year("The army has been deployed in 2019 and 2020.") is None
+
+
+# --- clipped names and the owner of an office named by a body noun -------------------------
+def test_a_body_name_cut_before_its_remit_goes_on(nlp):
+    r = run(nlp, "The UN Office for the Coordination of Humanitarian Affairs said at least "
+                 "40,000 people in Tete needed shelter.")
+    (said,) = facts_of(r, "Statement")
+    assert names(r, said.roles["speaker"]) == {
+        "UN Office for the Coordination of Humanitarian Affairs"}
+    r = run(nlp, "President Ana Silva appointed Joao Lima, Member of Parliament for the Huila "
+                 "District, as Prime Minister on Tuesday.")
+    assert "Huila District" in {e.name for e in r.entities}  # a place is no remit
+
+
+def test_a_ministry_spokesman_speaks_for_the_ministry_named_before(nlp):
+    r = run(nlp, "Ghana's foreign ministry summoned the envoy on Monday. Ministry spokesman "
+                 "Kofi Mensah said the envoy had left Accra.")
+    (office,) = facts_of(r, "Position")
+    assert names(r, office.roles["organization"]) == {"Ministry of Foreign Affairs of Ghana"}
+
+
+def test_the_ministry_after_a_minister_is_that_ministers_ministry(nlp):
+    r = run(nlp, "Ghana expelled the Togolese envoy, Foreign Minister Ama Boateng said on "
+                 "Monday. The ministry accused the envoy of meeting rebels in Accra.")
+    (accusation,) = facts_of(r, "Accusation")
+    assert names(r, accusation.roles["agent"]) == {"Ministry of Foreign Affairs of Ghana"}
