@@ -54,7 +54,7 @@ def apposition_positions(ctx) -> list[Fact]:
         if m.type is not EntityType.PERSON or m.unit != ctx.unit.index:
             continue
         root = _root(ctx, m)
-        if root is None:
+        if root is None or _placed(root, reader.anaphors):
             continue
         for app in root.children:  # "X, a spokesman for the ministry"
             if app.dep_ == "appos" and reader.role_noun(app):
@@ -68,6 +68,18 @@ def apposition_positions(ctx) -> list[Fact]:
         if holder is not None:
             add(reader.position(holder, tok))
     return out
+
+
+def _placed(root: Token, place_nouns: dict[str, str]) -> bool:
+    """"In Huambo, the governor, X," / "the capital of North Kivu, the governor, X,": a
+    name the text writes as a place (after "in", "at", "near", or as the of-object of a
+    place noun) holds no office, whatever type the model gave it; the title's apposition
+    is its holder."""
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.lower_ in ("in", "at", "near") or (
+        prep.lower_ == "of" and prep.head.lemma_.lower() in place_nouns)
 
 
 def _root(ctx, m: Mention) -> Token | None:
@@ -105,8 +117,8 @@ class _Reader:
             m = ctx.cover.get(c.i)
             if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
                 return m  # the parser may hang the name on the organisation
-        end = max(x.i for x in head.subtree)
-        doc = head.doc
+        end = max(x.i for x in head.subtree if not x.is_punct or x.i < head.i)
+        doc = head.doc  # (the parser may hang the comma after it on the role noun)
         if end + 2 >= len(doc) or doc[end + 1].text != ",":
             return None
         start = end + 2

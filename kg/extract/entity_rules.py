@@ -70,7 +70,7 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "american": (str, True, None),
     },
     "generic.jsonl": {
-        "kind": (str, True, frozenset({"alone", "before", "after"})),
+        "kind": (str, True, frozenset({"alone", "before", "after", "given"})),
         "words": (list, True, None),
         "why": (str, True, None),
     },

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.spans import doc_text
+from kg.records import EntityType
 from kg.resolve.places import gazetteer
 from kg.rules.loader import event_rules
 
@@ -21,6 +22,9 @@ _DETERMINERS = {"the", "a", "an"}
 _NAME_PARTICLES = {"del", "de", "da", "do", "dos", "das", "di", "la", "le", "of", "von", "van"}
 # an organisation's name never ends in these: the model cut it ("Rally for" + "Mali")
 _CUT_AFTER = {"of", "for"}
+# body heads whose name may go on with "for" + its remit ("Office for X", "Ministry for Y")
+_FOR_BODIES = {EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 
 
 def complete_name(span: Span, *, person: bool = False) -> Span:
@@ -39,6 +43,18 @@ def complete_name(span: Span, *, person: bool = False) -> Span:
             end = k
             if k + 1 < len(doc) and doc[k].lower_ in _CUT_AFTER and doc[k + 1].is_title:
                 k += 1
+    elif not person and end + 2 < len(doc) and doc[end].lower_ == "for" and \
+            entity_rules().heads.get(span[-1].lower_) in _FOR_BODIES:
+        # "UN Office" + "for the Coordination of Humanitarian Affairs": a body's name the
+        # model cut before "for" goes on over the capitalised words of its remit
+        # (not a place: "Member of Parliament for the Kurunegala District")
+        k = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        while k < len(doc) and doc[k].is_title and not doc[k].is_sent_start \
+                and doc[k].ent_type_ not in _PLACE_LABELS:
+            k += 1
+            end = k
+            if k + 1 < len(doc) and doc[k].lower_ in ("of", "and") and doc[k + 1].is_title:
+                k += 1
     if person and end < len(doc) and doc[end].pos_ == "PROPN" and _name_word(doc[end]) \
             and not doc[end].is_sent_start and span[-1].whitespace_ \
             and doc[end].ent_iob_ == "O" and not title_regex().match(doc[end:end + 3].text):
@@ -50,6 +66,9 @@ def complete_name(span: Span, *, person: bool = False) -> Span:
         end = k
     if person and _given_name_before(doc, start, end):
         start -= 1  # "Tariqul" + "Islam Khan": the model's person began a word late
+    if person and start > 0 and doc[start - 1].whitespace_ and \
+            doc[start - 1].lower_ in entity_rules().generic.get("given", ()):
+        start -= 1  # "Ma." + "Teresa Cruz": an abbreviated given name opens it
     # a hyphenated name goes on to its last capitalised part ("Croix-des-Bouquets", not
     # "EU-facilitated") and back to its first ("Jean-Baptiste", "al-Dulaimi")
     k = end

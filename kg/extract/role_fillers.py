@@ -83,6 +83,9 @@ class RoleFillers:
                 named = self.ctx.mention_of(c) if c.dep_ == "appos" else None
                 if named is not None and named.type is EntityType.PERSON:
                     return named
+        holder = self._appositive_holder(head)
+        if holder is not None:
+            return holder
         m = self.f.entity(head)
         if m is None and head.pos_ == "NOUN":
             # "her counterpart Luis Vera", "the army chief, General X": the name in apposition
@@ -139,6 +142,20 @@ class RoleFillers:
                 return text_of(sorted(name, key=lambda x: x.i))
         if head.lower_ in ("i", "we") and self.first_person is not None:
             self.first_person = True  # "I urge everyone ...": the speaker of the quote
+        return None
+
+    def _appositive_holder(self, head: Token) -> Mention | None:
+        """"the Inspector General of Police, Maria Okafor, banned ...": a title with the
+        holder's name in apposition acts as that person, even when the model made the
+        title a name of its own ("General of Police")."""
+        if head.pos_ != "PROPN" or not (head.lower_ in self.titles or
+                                        head.lemma_.lower() in self.f.role_heads):
+            return None
+        for c in head.children:
+            named = self.ctx.mention_of(c) if c.dep_ == "appos" else None
+            if named is not None and named.type is EntityType.PERSON and \
+                    named is not self.ctx.mention_of(head):
+                return named
         return None
 
     def _not_agent(self, tok: Token, kind: str) -> bool:

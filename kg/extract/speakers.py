@@ -22,6 +22,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from kg.extract.entity_rules import entity_rules
 from kg.extract.spans import sentence_bounds
 from kg.extract.syntax import np_tokens, prep_objects, text_of
 from kg.records import EntityType, Mention
@@ -64,7 +65,10 @@ class Speakers:
             return [m] if m is not None else []
         named = ctx.mention_of(tok)
         if named is None or named.type is not EntityType.PERSON or \
-                tok.lemma_.lower() in self.st.f.role_heads:  # "The Head of Mission, X,"
+                tok.lemma_.lower() in self.st.f.role_heads or \
+                (tok.pos_ == "PROPN" and tok.lower_ in entity_rules().titles):
+            # "The Head of Mission, X,", "the Inspector General of Police, X," (the model
+            # may take the title for a person of its own)
             for c in tok.children:  # "The mayor of X, Jane Doe, said": the named apposition
                 m = ctx.cover.get(c.i)
                 if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:

@@ -92,6 +92,8 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
+    if verb.dep_ == "ROOT":
+        return _swallowed_subject(verb)
     return None
 
 
@@ -107,6 +109,28 @@ def clause_prep(verb: Token) -> Token | None:
                 c.right_edge.i == verb.i - 1 and any(g.dep_ == "pobj" for g in c.children):
             return c
     return None
+
+
+def _swallowed_subject(verb: Token) -> Token | None:
+    """"In Goma, the provincial capital, the military governor, Lt. Gen. X, imposed a
+    curfew": after a fronted place phrase the parser hangs the subject (and its name) on
+    the place as appositions and leaves the verb without one. The subject is the last
+    apposition of the fronted phrase that ends right before the verb (",", then the verb);
+    its head noun, when the name is the apposition of a title ("the governor, X")."""
+    fronted = [c for c in verb.children if c.dep_ == "prep" and c.i < verb.i
+               and c.i == c.sent.start]
+    if not fronted or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    last = None
+    for t in fronted[0].subtree:
+        if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and \
+                max(x.i for x in t.subtree) == verb.i - 2:
+            last = t
+    if last is None:
+        return None
+    if last.head.dep_ == "appos" and last.head.pos_ == "NOUN":
+        return last.head  # "the governor, X": the title, whose apposition names the holder
+    return last
 
 
 def passive_subject(verb: Token) -> Token | None:

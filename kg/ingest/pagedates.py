@@ -192,13 +192,17 @@ def fixed_zone(offset: float | None) -> timezone:
 # "tabled in March 2025") does not say the story is of that year
 _CURRENT_YEAR = re.compile(r"\b(?:so\s+far\s+in|earlier\s+in|later\s+in|until\s+now\s+in)\s+"
                            r"(?P<a>(?:19|20)\d{2})\b|\b(?:in|of|for)\s+(?P<b>(?:19|20)\d{2})\s+"
-                           r"(?:so\s+far|to\s+date|alone)\b", re.I)
+                           r"(?:so\s+far|to\s+date|alone)\b"
+                           # "police have arrested 400 people across the country in 2025":
+                           # a present perfect with a year is of the year it is written in
+                           r"|\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en)\b[^.!?;,]{0,80}?"
+                           r"\bin\s+(?P<c>(?:19|20)\d{2})\b(?!\s*[-–]|\s+and\b)", re.I)
 
 
 def text_year(text: str) -> int | None:
     """The year of a page that prints a day and month only ("TBILISI, May 14 (Reuters)"),
     when its running text says which year it is written in; else None."""
-    years = [int(m.group("a") or m.group("b"))
+    years = [int(m.group("a") or m.group("b") or m.group("c"))
              for sentence in re.split(r"(?<=[.!?])\s+", text) if not _FUTURE.search(sentence)
              for m in _CURRENT_YEAR.finditer(sentence)]
     return max(years) if years else None

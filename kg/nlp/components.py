@@ -2,22 +2,51 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 
+@cache
+def title_abbreviations() -> frozenset[str]:
+    """The dotted ranks and honorifics of kg/rules/entities/titles.jsonl ("Col.", "Lt.",
+    "Hon.") and the abbreviated given names of generic.jsonl ("Ma."): kept one token
+    (kg.nlp.pipeline), and no sentence starts after one."""
+    import json
+
+    from kg.resources import rules_dir
+
+    words: set[str] = set()
+    for name, field in (("titles.jsonl", "title"), ("generic.jsonl", "given")):
+        path = rules_dir() / "entities" / name
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            entry = json.loads(line)
+            forms = entry["title"].split() if field == "title" else \
+                entry["words"] if entry["kind"] == "given" else []
+            words.update(w for w in forms
+                         if w.endswith(".") and w[:1].isupper() and w[:-1].isalpha())
+    return frozenset(words)
+
+
 @Language.component("kg_line_breaks_v1")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break.
+    """Start a sentence after every line break, and never right after a dotted rank.
 
     News lines are headlines or paragraphs; the parser must never join a
-    headline to the paragraph under it.
+    headline to the paragraph under it. The period of "Capt." ends no sentence
+    ("..., a spokesman, Capt. X, said": the parser took it for one).
     """
+    abbreviations = title_abbreviations()
     for i, tok in enumerate(doc[:-1]):
         if "\n" in tok.text_with_ws:
             nxt = doc[i + 1]
             if not nxt.is_space:
                 nxt.is_sent_start = True
+        elif tok.text in abbreviations:
+            doc[i + 1].is_sent_start = False
     return doc
 
 

@@ -46,8 +46,11 @@ def _heads(text: str, rules: EntityRules) -> set[frozenset[str]]:
 
 def description_links(items: list[Described], rules: EntityRules) -> list[tuple[int, int]]:
     """(description root, named root) pairs to merge."""
-    named = [d for d in items if not d.description and d.type in _BODIES
-             and len(d.name.split()) > 1]
+    # a body the rules named from a description with its country ("Mali's military
+    # government" -> "Military government of Mali") is a target too
+    named = [d for d in items if d.type in _BODIES and len(d.name.split()) > 1
+             and (not d.description or (d.country is not None and d.name.casefold()
+                                        != d.surface))]
     out = []
     for d in items:
         if not d.description or d.type not in _BODIES:

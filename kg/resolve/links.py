@@ -141,10 +141,25 @@ class Links:
                 for w in words[:-1]:
                     if len(w) > 2 and w[:1].isupper() and not w.endswith("."):
                         parts.setdefault(normalise_name(w), set()).add(root)
+        tails: dict[str, set[int]] = {}  # "zelaya pineda" -> roots of "Rosa Elena Zelaya Pineda"
+        for i, m in enumerate(self.mentions):
+            words = display_name(m.text).split()
+            if m.type is EntityType.PERSON and len(words) > 2 and self.info[i].named \
+                    and m.antecedent is None:
+                for k in range(1, len(words) - 1):
+                    tails.setdefault(normalise_name(" ".join(words[k:])), set()).add(
+                        self.clusters.find(i))
         for i, m in enumerate(self.mentions):
             text = display_name(m.text)
             initial = re.fullmatch(r"([A-Z])\.\s*([\w'-]+)", text)
-            if initial:
+            tail = tails.get(normalise_name(text)) if " " in text and \
+                m.type is EntityType.PERSON and m.antecedent is None else None
+            if tail:
+                # "Zelaya Pineda" after "President Rosa Elena Zelaya Pineda": the two
+                # surnames of a person named in full
+                roots = {self.clusters.find(j) for j in tail}
+                rule = "surnames of a person named in full"
+            elif initial:
                 roots = {self.clusters.find(j) for j in full.get(normalise_name(
                     initial.group(2)), set()) if normalise_name(display_name(
                         self.mentions[j].text))[:1] == initial.group(1).lower()}
@@ -212,9 +227,36 @@ class Links:
                     self.clusters.union(i, root, "anaphor: nearest named body")
                     for unit in units_of.pop(mine, ()):  # its mentions now count as root's
                         meet(root, unit)
+                elif not cands and (named := self.ministry_of_minister(m)) is not None:
+                    self.info[i].name, self.info[i].key = named, f"name:{named.casefold()}"
+                    self.info[i].named = True
                 else:
                     self.info[i].key = f"unresolved:{i}"
             meet(find(i), m.unit)
+
+    def ministry_of_minister(self, m: Mention) -> str | None:
+        """"Foreign Minister X said ... The ministry accused ...": a bare "the ministry" no
+        named ministry precedes is the ministry of the last minister before it whose title
+        names a portfolio (bodies.jsonl: "foreign ministry" -> "Ministry of Foreign Affairs
+        of {owner}"), of the office's country, else the document's."""
+        if normalise_name(m.text) != "ministry":
+            return None
+        before = [f for f in self.positions if isinstance(f.roles["holder"][0], Mention)
+                  and f.roles["holder"][0].start < m.start
+                  and isinstance(f.roles.get("role", [None])[0], str)]
+        for f in sorted(before, key=lambda f: f.roles["holder"][0].start, reverse=True):
+            words = normalise_name(f.roles["role"][0]).split(" ")
+            if len(words) < 2 or words[-1] != "minister":
+                continue
+            body = self.rules.bodies.get(" ".join([*words[-3:-1], "ministry"])) or \
+                self.rules.bodies.get(f"{words[-2]} ministry")
+            if body is None or body.scope != "country":
+                return None  # the last minister's portfolio has no ministry name
+            org = (f.roles.get("organization") or [None])[0]
+            place = self.gaz.country(org.text) if isinstance(org, Mention) else None
+            country = place or self.dominant
+            return body.name.format(owner=country.name) if country is not None else None
+        return None
 
     def link_short_forms(self) -> None:
         """"the Security Council" after "the UN Security Council", "the Permanent Council"
