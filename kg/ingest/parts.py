@@ -193,7 +193,7 @@ class PartedDocument:
             info = os.stat(self.file)
             if not stat.S_ISREG(info.st_mode) or info.st_size != len(self.data):
                 return False
-            if _file_sha256(self.file) != hashlib.sha256(self.data).hexdigest():
+            if _file_sha256(self.file) != self.sha256:  # own: the hash of these bytes
                 return False
         except OSError:
             return False
