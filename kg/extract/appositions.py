@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Fillers
-from kg.extract.positions import NATIONAL_RULE, position_words
+from kg.extract.positions import NATIONAL_RULE, general_title, position_words
 from kg.extract.spans import mention_from_span
 from kg.extract.speakers import described
 from kg.extract.syntax import prep_objects, text_of
@@ -99,11 +99,12 @@ class _Reader:
         self.office_place_heads = set(spec.get("office_place_heads", ()))
 
     def role_noun(self, tok: Token) -> bool:
+        if tok.lower_ == "general":  # "the party's secretary general, X": the parser's head
+            return general_title(tok, self.w) and any(
+                c.dep_ in ("compound", "npadvmod", "amod") and c.lower_ in self.w.general_after
+                for c in tok.children)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return False
-        if tok.lower_ == "general":  # "the party's secretary general, X": the parser's head
-            return any(c.dep_ == "compound" and c.lower_ in self.w.general_after
-                       for c in tok.children)
         return tok.lemma_.lower() in self.heads or tok.lower_ in self.heads
 
     # --- who holds it -----------------------------------------------------------------------
@@ -145,8 +146,6 @@ class _Reader:
                if t.i < role.i or t.dep_ in ("amod", "compound")):
             return None  # "a former commerce minister": no office now
         owner, owner_toks = self.owner(role, name)
-        if owner_toks == {-1}:
-            return None  # "Her deputy, X": an office of someone the text leaves unresolved
         cut = set(owner_toks)
         for t in role.subtree:
             if t != role and t.dep_ in _ROLE_DROP and not _bracketed(t) and not _hyphen(t) \
@@ -188,25 +187,38 @@ class _Reader:
         # a possessive owns an office "for" a task or place: "the EU's special representative
         # for the Dialogue" is the EU's; "of" and "at" name the owner first
         fors = [(p, o) for p, o in objs if p == "for"]
-        if any(c.dep_ == "poss" for c in role.children):
+        kids = list(role.children)
+        if role.lower_ == "general":  # "the DF's secretary-general": "secretary" holds "'s"
+            kids += [k for c in role.children if c.lower_ in self.w.general_after
+                     for k in c.children]
+        if any(c.dep_ == "poss" for c in kids):
             objs = [(p, o) for p, o in objs if p != "for"]
             late = fors + late
         for stage in ("preps", "poss", "mods", "late"):
             if stage in ("preps", "late"):
                 for prep, obj in (objs if stage == "preps" else late):
                     m = self._object_owner(obj)
+                    if m is None and prep == "of" and obj.pos_ == "NOUN":
+                        # "the chief of general staff of the Armed Forces": the office is
+                        # "chief of general staff", its owner the object of the next "of"
+                        inner = [o for _p, o in prep_objects(obj, {"of"})]
+                        m = self._object_owner(inner[0]) if inner else None
+                        if m is not None and not m.type.is_place:
+                            return m, {x.i for x in inner[0].head.subtree}
+                        m = None
                     if m is None or (m.type.is_place and not (places_ok or prep == "of")) \
                             or (prep == "in" and m.type not in _IN_OWNERS):
                         continue
                     return m, {x.i for x in obj.head.subtree}
             elif stage == "poss":
-                for c in role.children:
+                for c in kids:
                     if c.dep_ == "poss":
                         m = self.possessor(c)
                         if m is not None:
                             return m, {x.i for x in c.subtree}
                         if c.lower_ in _PERSONAL_POSS:
-                            return None, {-1}  # "her deputy": someone's, not said whose
+                            # "His campaign director, X": an office of someone, no body
+                            return None, {x.i for x in c.subtree}
             else:
                 for c in role.children:
                     if c.dep_ not in ("amod", "compound", "nmod") or c.i > role.i:
@@ -243,6 +255,11 @@ class _Reader:
     def _object_owner(self, obj: Token) -> Mention | None:
         ctx = self.ctx
         m = ctx.mention_of(obj) or self._named_elsewhere(obj)
+        if m is None and obj.pos_ == "NOUN":
+            # "at the London-based consultancy Savanna Partners", "of the opposition Unitary
+            # Platform": a common noun the body's name stands in apposition to
+            m = next((n for c in obj.children if c.dep_ == "appos" and c.i > obj.i
+                      and (n := ctx.mention_of(c)) is not None), None)
         if m is None:
             m = described(ctx.mentions, obj.lemma_.lower(), ctx.unit.start + obj.idx,
                           ctx.sentence(obj)) if _definite(obj) else None

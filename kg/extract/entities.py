@@ -34,6 +34,7 @@ from kg.extract.name_spans import (
     after_title,
     complete_name,
     inside_title,
+    office_span,
     split_title,
     trim_span,
     with_acronym_owner,
@@ -165,6 +166,12 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             continue
         if etype is not EntityType.PERSON and inside_title(span):
             continue  # "State" of "State Secretary Rosa Benitez"
+        if etype is not EntityType.PERSON:
+            office, body = office_span(span)
+            if office:  # "the High Representative, Mr X": an office, no body
+                if body is not None:  # "the Coordinator of the Union, X": the Union is
+                    add(body, etype, f"ner:{ent.label_}")
+                continue
         _qualifier, _title, name = split_title(span, rules)
         if name is not None:
             add(name, EntityType.PERSON, "rule:title-name")

@@ -55,6 +55,8 @@ def complete_name(span: Span, *, person: bool = False) -> Span:
             end = k
             if k + 1 < len(doc) and doc[k].lower_ in ("of", "and") and doc[k + 1].is_title:
                 k += 1
+    if not person:
+        end = _body_name_end(span, end)
     if person and end < len(doc) and doc[end].pos_ == "PROPN" and _name_word(doc[end]) \
             and not doc[end].is_sent_start and span[-1].whitespace_ \
             and doc[end].ent_iob_ == "O" and not title_regex().match(doc[end:end + 3].text):
@@ -84,6 +86,50 @@ def complete_name(span: Span, *, person: bool = False) -> Span:
         if doc[k].text[:1].isupper() or doc[k].lower_ in _INNER:
             start = k
     return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+_BODY_TYPES = {EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION, EntityType.ARMED_FORCE}
+
+
+def _body_name_end(span: Span, end: int) -> int:
+    """Where a body's name the model cut short ends:
+
+    - "the Ministry of Energy" + "and Mines": a "<body> of X" name goes on over "and" and
+      the capitalised words no entity holds, up to a lower-case word;
+    - "the European Union Force" + "in Bosnia and Herzegovina (EUFOR)": an acronym in
+      brackets follows the whole name, so a name cut before "in <Place>" goes on to it;
+    - "People's Alliance and Pramod Chand": a complete body name ("... Alliance") and a
+      run of words with no body word after "and" are two names; the first ends at "and".
+    """
+    doc = span.doc
+    heads = entity_rules().heads
+    if end + 1 < len(doc) and doc[end].lower_ == "and" and \
+            any(t.lower_ == "of" for t in doc[span.start:end]) and \
+            heads.get(span[0].lower_) in _BODY_TYPES:
+        k = end + 1
+        while k < len(doc) and k - end <= 3 and doc[k].is_title and doc[k].ent_iob_ == "O" \
+                and not doc[k].is_sent_start and heads.get(doc[k].lower_) is None \
+                and gazetteer().country(doc[k].text) is None:
+            k += 1
+        if k > end + 1 and (k >= len(doc) or not doc[k].is_title):
+            return k
+    if end + 2 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].is_title:
+        k = end + 1
+        while k < len(doc) and k - end <= 6 and (
+                doc[k].is_title or doc[k].lower_ in ("and", "of", "the")):
+            k += 1
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 1].is_upper and \
+                doc[k + 2].text == ")" and doc[k - 1].is_title:
+            return k
+    words = [t.lower_ for t in doc[span.start:end]]
+    if "and" in words[1:-1]:
+        cut = span.start + len(words) - 1 - words[::-1].index("and")
+        before, after = doc[span.start:cut], doc[cut + 1:end]
+        if heads.get(before[-1].lower_) in _BODY_TYPES and 2 <= len(after) <= 3 and \
+                all(t.is_title and t.pos_ == "PROPN" and heads.get(t.lower_) is None
+                    for t in after):
+            return cut
+    return end
 
 
 def trim_span(span: Span) -> Span | None:
@@ -153,6 +199,50 @@ def inside_title(span: Span) -> bool:
         return False
     rest = text[m.end():m.end() + 8].lstrip().removeprefix(",").lstrip()
     return rest[:1].isupper()
+
+
+def office_span(span: Span) -> tuple[bool, Span | None]:
+    """"the National Coordinator of the Workers' Union, Prof. X", "the High Representative,
+    Mr X": a span the model typed a body that is an office (its words before "of" end in an
+    office noun) standing before a comma and a name. Returns (whether it is one, the body
+    named after its "of [the]", if any) -- the office is no entity, its body is."""
+    doc = span.doc
+    of = next((t.i for t in span if t.lower_ == "of"), span.end)
+    if of == span.start:
+        return False, None
+    last = doc[of - 1]
+    words = _office_words()
+    if not (last.lower_ in words or last.lemma_.lower() in words):
+        return False, None
+    if last.lower_.rstrip(".") in event_rules().relations["position"]["ranks"]:
+        return False, None  # "General", "Inspector": a rank alone names no office here
+    end = span.end
+    if end < len(doc) and doc[end].text == "(":  # "(GWU)" after the body
+        close = next((t.i for t in doc[end:end + 6] if t.text == ")"), None)
+        end = close + 1 if close is not None else end
+    k = end + 1
+    while k < len(doc) and k - end < 6 and (doc[k].ent_type_ != "PERSON") and (
+            doc[k].is_title or doc[k].text == "."):
+        k += 1  # "Prof.", "Mr", "Major General" before the name
+    named_after = end + 1 < len(doc) and doc[end].text == "," and k < len(doc) \
+        and doc[k].ent_type_ == "PERSON"
+    # a signature: "Prof. X, National Coordinator of the Union"
+    named_before = span.start >= 2 and doc[span.start - 1].text == "," and \
+        doc[span.start - 2].ent_type_ == "PERSON"
+    if not (named_after or named_before):
+        return False, None
+    # the body: after the first "of [the]" that a capitalised word follows ("chief of
+    # general staff of the Armed Forces" -> "Armed Forces")
+    for t in span[of - span.start:]:
+        if t.lower_ != "of":
+            continue
+        body = t.i + 1 + (t.i + 1 < span.end and doc[t.i + 1].lower_ == "the")
+        if body < span.end and doc[body].is_title:
+            last = span[-1]
+            if last.lower_ in words or last.lemma_.lower() in words:
+                return True, None  # "Head of Mission and Force Commander": offices only
+            return True, doc[body:span.end]
+    return True, None
 
 
 @cache

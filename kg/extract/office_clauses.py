@@ -1,7 +1,8 @@
 """Offices that a clause states rather than a title: "X, who heads the Y delegation",
 "a committee headed by X".
 
-A person is the head of what they head, lead or chair: the office is "head", owned by the
+A person is the head of what they head (the leader of what they lead, the chair of what they
+chair, the commander of what they command): the office is "head", owned by the
 body headed when it is named ("X, who heads the Red Cross in Peru"), else "head of" the
 phrase as written ("head of the rebel delegation", owned by the body named inside it).
 The verbs are data: kg/rules/events/relations.yaml (``position.heading_verbs``).
@@ -54,8 +55,10 @@ def heading_positions(ctx) -> list[Fact]:
 def _fact(ctx, holder: Mention, body: Token, verb: Token) -> Fact | None:
     named = ctx.mention_of(body)
     roles: dict = {"holder": [holder]}
+    office = ctx.rules.relations["position"].get("heading_roles", {}).get(
+        verb.lemma_.lower(), "head")
     if named is not None and named.type is not EntityType.PERSON and not named.type.is_place:
-        roles["role"] = ["head"]
+        roles["role"] = [office]
         roles["organization"] = [named]
     else:
         words = [t for t in np_tokens(body) if t.i not in _clauses(body)]
@@ -69,7 +72,7 @@ def _fact(ctx, holder: Mention, body: Token, verb: Token) -> Fact | None:
         if verb.dep_ == "acl":  # "a team from the IMF, led by X": whose team is unsaid
             if inner:
                 return None
-            roles["role"] = ["head"]
+            roles["role"] = [office]
             roles["organization"] = [_bare(words)]
         else:
             roles["role"] = [f"head of {phrase}"]

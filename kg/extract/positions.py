@@ -56,6 +56,7 @@ class _Words:
         self.former = set(spec["former"])
         self.links = set(spec["title_links"])
         self.resign_verbs = list(spec["left_office"])
+        self.resign_reported = list(spec.get("left_office_reported", ()))
         self.removal_verbs = list(spec["removed_from_office"])
         self.general_after = set(spec["general_after"])
         self.party_heads = set(spec["party_heads"])
@@ -163,8 +164,8 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
     """(the title's words, the owner named before them) of the name at ``name_start``."""
     i = name_start - 1
     sent_start = doc[name_start].sent.start
-    while i >= sent_start and _rank(doc[i], w) and i not in cover and not (
-            i > sent_start and doc[i - 1].lower_ in w.general_after):
+    while i >= sent_start and _rank(doc[i], w) and i not in cover and not \
+            general_title(doc[i], w):
         i -= 1  # "Army chief General X", "Police spokesman Senior Superintendent X"
     if i < sent_start or i in cover:
         return None
@@ -209,6 +210,11 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
 
             owner = its_antecedent_in(doc, unit, t, cover)
             break
+        if t.text in ("-", "‐") and j > sent_start and not t.whitespace_ and \
+                not doc[j - 1].whitespace_ and doc[j - 1].is_alpha:
+            role.insert(0, t)  # "Secretary-General": a title the tokenizer split
+            j -= 1
+            continue
         if (t.pos_ in _STOP_POS and not (t.pos_ == "VERB" and t.dep_ == "amod")) or \
                 t.is_punct or not t.is_alpha:
             break
@@ -267,8 +273,18 @@ def _national(role: list[Token], head: Token, w: _Words, rules) -> bool:
 
 
 def _head(tok: Token, w: _Words) -> bool:
-    return tok.lemma_.lower() in w.heads or tok.lower_ in w.heads or (
-        tok.lower_ == "general" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in w.general_after)
+    return tok.lemma_.lower() in w.heads or tok.lower_ in w.heads or general_title(tok, w)
+
+
+def general_title(tok: Token, w: _Words) -> bool:
+    """"General" ending a title: "secretary general", "Secretary-General" (the tokenizer
+    splits the hyphen off), "Attorney General"."""
+    if tok.lower_ != "general" or tok.i == 0:
+        return False
+    doc, i = tok.doc, tok.i
+    if doc[i - 1].text in ("-", "‐") and i > 1 and not doc[i - 1].whitespace_:
+        i -= 1
+    return doc[i - 1].lower_ in w.general_after
 
 
 def _text(tokens: list[Token]) -> str:
@@ -428,9 +444,17 @@ def current_positions(facts: list[Fact], doc_text: str = "", *,
                     left.add(_surname(v.text))
     left |= (cues or text_cues(doc_text)).left
     left.discard("")
+    # "Prof. X, National Coordinator" on a signature line after "the National Coordinator
+    # of the Union, X": the office said without its owner is the one said with it
+    owned = {(_surname(h.text), str(f.roles["role"][0]).lower()) for f in facts
+             if f.kind == "Position" and f.roles.get("organization")
+             and isinstance(h := f.roles.get("holder", [None])[0], Mention)}
     return [f for f in facts if not (
         f.kind == "Position" and isinstance(f.roles.get("holder", [None])[0], Mention)
-        and left & _words_of(f.roles["holder"][0].text))]
+        and (left & _words_of(f.roles["holder"][0].text) or (
+            not f.roles.get("organization") and not f.roles.get("organizationText")
+            and (_surname(f.roles["holder"][0].text), str(f.roles["role"][0]).lower())
+            in owned)))]
 
 
 def _office_roles(facts: list[Fact]) -> None:
@@ -469,7 +493,13 @@ def _resigned(text: str, w: _Words) -> list[str]:
     verbs = "|".join(sorted(w.resign_verbs, key=len, reverse=True))
     pattern = re.compile(rf"({_NAME}(?:\s+{_NAME})*)(?:,\s+who)?\s+"
                          rf"(?:has\s+|had\s+)?(?:{verbs})\b")
-    return [m.group(1) for m in pattern.finditer(text)]
+    out = [m.group(1) for m in pattern.finditer(text)]
+    if w.resign_reported:  # "X said he was stepping down"
+        told = "|".join(sorted(w.resign_reported, key=len, reverse=True))
+        pattern = re.compile(rf"({_NAME}(?:\s+{_NAME})*)\s+(?:said|announced|told \w+)\s+"
+                             rf"(?:that\s+)?(?:he|she)\s+(?:was\s+|is\s+)?(?:{told})\b")
+        out += [m.group(1) for m in pattern.finditer(text)]
+    return out
 
 
 def _removed(text: str, w: _Words) -> list[str]:

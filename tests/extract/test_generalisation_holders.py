@@ -1,0 +1,104 @@
+"""Offices in appositions with a determiner, possessive and acronym-prefixed titles, offices
+named by "led by", and holders who left office (issue 15, /work/next-round-5.md cause 6 and
+section 5 #4): each rule pinned on sentences written for the purpose, with other names and
+countries than the dev texts'."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _positions(result):
+    out = set()
+    for f in facts_of(result, "Position"):
+        org = f.roles.get("organization")
+        out.add((next(iter(names(result, f.roles["holder"]))), f.roles["role"][0],
+                 next(iter(names(result, org))) if org else None))
+    return out
+
+
+# --- "the <office> of <body>, [rank] Name": the office, owned by the body ----------------
+def test_a_local_office_of_a_city_in_apposition(nlp):
+    r = run(nlp, "The prefect of Mombasa, John Otieno, declared a curfew on Tuesday.")
+    assert ("John Otieno", "prefect", "Mombasa") in _positions(r)
+
+
+def test_an_office_the_model_typed_a_body_is_split_from_its_body(nlp):
+    r = run(nlp, "The National Coordinator of the Ghana Workers' Union (GWU), Prof. Kwame "
+                 "Asante, said the arrests were illegal.")
+    assert ("Kwame Asante", "National Coordinator", "Ghana Workers' Union") in _positions(r)
+    assert not any("Coordinator" in e.name for e in r.entities)
+
+
+def test_an_office_alone_the_model_typed_a_body_is_no_entity(nlp):
+    r = run(nlp, "The plan was welcomed by the High Representative, Mr Jonas Keller, "
+                 "in a statement.")
+    assert ("Jonas Keller", "High Representative", None) in _positions(r)
+    assert "High Representative" not in {e.name for e in r.entities}
+
+
+def test_a_signature_line_office_is_no_body(nlp):
+    r = run(nlp, "Prof. Kwame Asante, National Coordinator of the Ghana Workers' Union")
+    assert ("Kwame Asante", "National Coordinator", "Ghana Workers' Union") in _positions(r)
+
+
+def test_two_offices_joined_are_no_body(nlp):
+    r = run(nlp, "The Head of Mission and Force Commander, Lieutenant General Marco Bianchi, "
+                 "said the attack was unacceptable.")
+    assert not any("Commander" in e.name for e in r.entities)
+
+
+def test_an_office_of_a_staff_belongs_to_the_force(nlp):
+    r = run(nlp, "The chief of general staff of the Kenyan Armed Forces, Gen. Peter Mwangi, "
+                 "said soldiers would not shoot.")
+    ((holder, role, org),) = _positions(r)
+    assert (holder, role) == ("Peter Mwangi", "chief of general staff")
+    assert "Armed Forces" in org
+
+
+# --- possessive and acronym-prefixed titles ----------------------------------------------
+def test_a_hyphenated_title_after_a_possessive(nlp):
+    r = run(nlp, "The Democratic Front (DF) said the DF's secretary-general, Ana Reis, had "
+                 "been detained.")
+    assert ("Ana Reis", "secretary-general", "Democratic Front") in _positions(r)
+
+
+def test_a_hyphenated_title_after_an_acronym(nlp):
+    r = run(nlp, "The Democratic Front said DF secretary-general Ana Reis had been detained.")
+    assert ("Ana Reis", "secretary-general", "Democratic Front") in _positions(r)
+
+
+def test_a_personal_possessive_office_has_no_owner(nlp):
+    r = run(nlp, "His campaign director, Tom Berg, told reporters the opposition must "
+                 "accept the result.")
+    assert ("Tom Berg", "campaign director", None) in _positions(r)
+
+
+def test_the_body_named_after_a_common_noun_owns_the_office(nlp):
+    r = run(nlp, '"We will win," said Tom Ashworth, a Ghana analyst at the London-based '
+                 'consultancy Savanna Partners.')
+    assert ("Tom Ashworth", "Ghana analyst", "Savanna Partners") in _positions(r)
+
+
+# --- "led by X": the leader ---------------------------------------------------------------
+def test_led_by_names_the_leader(nlp):
+    r = run(nlp, "A group calling itself the Northern Brigade, led by Brig. Gen. Ali Musa, "
+                "said its fighters had taken two villages.")
+    assert any(h == "Ali Musa" and role == "leader" for h, role, _o in _positions(r))
+
+
+# --- people who left office keep none ----------------------------------------------------
+def test_a_prime_minister_who_lost_a_confidence_vote_keeps_no_position(nlp):
+    r = run(nlp, "Prime Minister Tomas Berg lost a confidence vote in parliament on "
+                 "Tuesday. Berg said he would stay on as caretaker.")
+    assert not facts_of(r, "Position")
+
+
+def test_a_prime_minister_voted_out_keeps_no_position(nlp):
+    r = run(nlp, "Parliament voted out Prime Minister Tomas Berg in 2014 over a mining deal.")
+    assert not facts_of(r, "Position")
+
+
+def test_a_minister_who_says_he_is_stepping_down_keeps_no_position(nlp):
+    r = run(nlp, "Trade Minister Lars Holm said he was stepping down after the scandal.")
+    assert not facts_of(r, "Position")
