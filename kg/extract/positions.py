@@ -446,14 +446,14 @@ def current_positions(facts: list[Fact], doc_text: str = "", *,
     left.discard("")
     # "Prof. X, National Coordinator" on a signature line after "the National Coordinator
     # of the Union, X": the office said without its owner is the one said with it
-    owned = {(_surname(h.text), str(f.roles["role"][0]).lower()) for f in facts
+    owned = {(_surname(h.text), str(f.roles.get("role", [""])[0]).lower()) for f in facts
              if f.kind == "Position" and f.roles.get("organization")
              and isinstance(h := f.roles.get("holder", [None])[0], Mention)}
     return [f for f in facts if not (
         f.kind == "Position" and isinstance(f.roles.get("holder", [None])[0], Mention)
         and (left & _words_of(f.roles["holder"][0].text) or (
             not f.roles.get("organization") and not f.roles.get("organizationText")
-            and (_surname(f.roles["holder"][0].text), str(f.roles["role"][0]).lower())
+            and (_surname(f.roles["holder"][0].text), str(f.roles.get("role", [""])[0]).lower())
             in owned)))]
 
 
