@@ -35,6 +35,7 @@ from kg.extract.name_spans import (
     complete_name,
     inside_title,
     office_span,
+    possessive_parts,
     split_title,
     trim_span,
     with_acronym_owner,
@@ -166,6 +167,10 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             continue
         if etype is not EntityType.PERSON and inside_title(span):
             continue  # "State" of "State Secretary Rosa Benitez"
+        if etype is not EntityType.PERSON and (parts := possessive_parts(span)):
+            for part in parts:  # "the University of X's Faculty of Law": two bodies
+                add(part, etype, f"ner:{ent.label_}")
+            continue
         if etype is not EntityType.PERSON:
             office, body = office_span(span)
             if office:  # "the High Representative, Mr X": an office, no body

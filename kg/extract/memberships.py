@@ -313,6 +313,7 @@ def part_of_facts(ctx) -> list[Fact]:
 
     heads = set(spec["body_heads"])
     units = set(spec.get("unit_nouns", ()))
+    organs_owned = set(spec.get("possessed_organs", ()))
     outlets = set(spec.get("media_nouns", ()))
     for tok in ctx.tokens:
         if tok.lemma_.lower() in outlets and tok.pos_ == "NOUN":
@@ -321,6 +322,10 @@ def part_of_facts(ctx) -> list[Fact]:
         if tok.lower_ in units or tok.lemma_.lower() in units:  # (the parser may tag it a verb)
             unit, whole = _unit_of_force(ctx, tok)
             add(unit, whole, tok, "partof/unit-of")
+        if tok.lemma_.lower() in organs_owned and tok.pos_ == "NOUN" and \
+                tok.dep_ not in ("compound", "appos"):  # "X, the party's youth wing": above
+            part, whole = _organ_of_body(ctx, tok)
+            add(part, whole, tok, "partof/possessive-organ")
         part = _named(ctx, tok)
         if part is not None:
             _unit_of_body(ctx, tok, part, add, heads)
@@ -424,6 +429,32 @@ def _unit_of_force(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
     return mention_from_span(words, ctx.unit, EntityType.ARMED_FORCE, "rule:unit-of"), whole
 
 
+def _organ_of_body(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
+    """"the police's internal affairs division", "the party's management board": an organ
+    a body's possessive owns, described by lower-case words before its noun (relations.yaml
+    ``part_of.possessed_organs``); the organ (minted, typed as its owner) and the owner.
+    A bare "the party's board" says too little to be a body of its own."""
+    doc, j = noun.doc, noun.i - 1
+    while j >= 0 and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower and \
+            doc[j].tag_ != "POS" and noun.i - j <= 4:
+        j -= 1
+    words = doc[j + 1:noun.i + 1]
+    if j < 1 or len(words) < 2 or doc[j].tag_ != "POS" or not noun.is_lower:
+        return None, None
+    told = ctx.cover.get(doc[j - 1].i)
+    if told is None or told.source.startswith("rule:body"):  # "the party's": the party named
+        whole = described(ctx.mentions, doc[j - 1].lemma_.lower(),
+                          ctx.unit.start + doc[j - 1].idx, ctx.sentence(noun)) or told
+    else:
+        whole = _body(ctx, doc[j - 1])
+    if whole is None or whole.type not in _BODIES:
+        return None, None
+    named = _named(ctx, noun)
+    if named is not None:
+        return None, None  # a name covers it: the possessive rule reads it
+    return mention_from_span(words, ctx.unit, whole.type, "rule:organ-of"), whole
+
+
 def _unit_of_body(ctx, tok: Token, part: Mention, add, heads: set[str]) -> None:
     """"the Kano State Police Command of the Nigeria Police Force", "the Anti-Cybercrime
     Unit of the Command": a named unit (its name ends in a body head of relations.yaml
@@ -504,7 +535,7 @@ def _named_after_whole(ctx, add, spec) -> None:
             while rest and rest[0].lower_ == "the":
                 rest = rest[1:]
             text = " ".join(x.text for x in rest).lower()
-            if rest and text in known and words[k - 1].lemma_.lower() in heads and (
+            if rest and text in known and _head_word(words[k - 1], heads) and (
                     _org_name(" ".join(x.text for x in rest), whole_words)):
                 inner = mention_from_span(span.doc[rest[0].i:rest[-1].i + 1], ctx.unit,
                                           known[text], "rule:part-of-name")
@@ -516,10 +547,19 @@ def _named_after_whole(ctx, add, spec) -> None:
         kind = (None if minted else known.get(first.lower_)) or _opening_acronym(first)
         if kind is not None and first.lower_ not in known and not _alone(first):
             kind = None  # "UN" only inside names: no entity of its own to be part of
-        if kind is not None and len(words) > 1 and words[-1].lemma_.lower() in heads:
+        if kind is not None and len(words) > 1 and _head_word(words[-1], heads) and \
+                not _head_word(first, heads):  # "Department of X Services": its own head
             inner = mention_from_span(span.doc[first.i:first.i + 1], ctx.unit,
                                       kind, "rule:part-of-name")
             add(outer, inner, span.root, "partof/prefix")
+
+
+def _head_word(tok: Token, heads: set[str]) -> bool:
+    """A body head, singular or plural ("Reserve Forces", "Liaison Teams": the model keeps
+    a proper noun's plural as its lemma)."""
+    low = tok.lower_
+    return tok.lemma_.lower() in heads or low in heads or (
+        low.endswith("s") and low[:-1] in heads)
 
 
 def _alone(tok: Token) -> bool:

@@ -245,6 +245,30 @@ def office_span(span: Span) -> tuple[bool, Span | None]:
     return True, None
 
 
+def possessive_parts(span: Span) -> list[Span]:
+    """"the University of Lagos's Faculty of Law and Faculty of Arts" read as one name: the
+    owner's name and the names of its parts ("X's" then capitalised names, several when
+    "and" repeats the part's first word). Empty when the span holds no such possessive."""
+    doc = span.doc
+    poss = next((t.i for t in span[1:-1] if t.tag_ == "POS"), None)
+    if poss is None or not doc[poss + 1].is_title or doc[span.start].ent_type_ == "PERSON":
+        return []
+    if doc[poss - 1].lower_ in _office_words():
+        return []  # "the Force Commander's Reserve": an office owns it, one name
+    head = entity_rules().heads
+    bodies = set(event_rules().relations["part_of"]["whole_words"])
+    if not any(head.get(t.lower_) is not None or t.lower_ in bodies
+               for t in doc[span.start:poss]) and not doc[poss - 1].is_upper:
+        return []  # "Ali's Restaurant": no body's name on either side
+    out, start = [doc[span.start:poss]], poss + 1
+    for t in doc[poss + 2:span.end]:
+        if t.lower_ == "and" and t.i + 1 < span.end and doc[t.i + 1].text == doc[poss + 1].text:
+            out.append(doc[start:t.i])
+            start = t.i + 1
+    out.append(doc[start:span.end])
+    return [p for p in out if len(p)]
+
+
 @cache
 def title_end_regex() -> re.Pattern[str] | None:
     """Reversed titles, to test cheaply whether a text ends with one (None: no shortcut)."""

@@ -102,3 +102,65 @@ def test_a_prime_minister_voted_out_keeps_no_position(nlp):
 def test_a_minister_who_says_he_is_stepping_down_keeps_no_position(nlp):
     r = run(nlp, "Trade Minister Lars Holm said he was stepping down after the scandal.")
     assert not facts_of(r, "Position")
+
+
+# --- body names the model cut or ran on -----------------------------------------------
+def _entity_names(result):
+    return {e.name for e in result.entities}
+
+
+def test_a_ministry_name_goes_on_over_and(nlp):
+    r = run(nlp, "The Ministry of Energy and Mines said the grid had collapsed.")
+    assert "Ministry of Energy and Mines" in _entity_names(r)
+
+
+def test_a_name_cut_before_in_goes_on_to_its_acronym(nlp):
+    r = run(nlp, "The Commander of the African Union Force in Somalia and Ethiopia (AUFSE), "
+                 "Major General Tom Banda, decided to deploy troops.")
+    assert "African Union Force in Somalia and Ethiopia" in _entity_names(r)
+    assert ("Tom Banda", "Commander", "African Union Force in Somalia and Ethiopia") \
+        in _positions(r)
+
+
+def test_a_party_name_stops_before_and_a_person(nlp):
+    r = run(nlp, "Two new ministers, Ama Boateng of the People's Alliance and Kofi Mensah of "
+                 "the National Liberal Party (NLP), were sworn in on Monday.")
+    assert "People's Alliance" in _entity_names(r)
+    assert not any("Mensah" in n and "Alliance" in n for n in _entity_names(r))
+
+
+def test_a_possessive_inside_one_name_gives_two_bodies(nlp):
+    r = run(nlp, "Students from the University of Lagos's Faculty of Law gathered on the "
+                 "bridge.")
+    assert {"University of Lagos", "Faculty of Law"} <= _entity_names(r)
+    assert _parts(r) == {("Faculty of Law", "University of Lagos")}
+
+
+# --- PartOf: acronym-prefixed units and possessive organs ---------------------------------
+def _parts(result):
+    return {(next(iter(names(result, f.roles["part"]))),
+             next(iter(names(result, f.roles["whole"]))))
+            for f in facts_of(result, "PartOf")}
+
+
+def test_a_unit_named_with_its_force_acronym_is_part_of_it(nlp):
+    r = run(nlp, "The KPF said it would bring in elements of the KPF Intermediate Reserve "
+                 "Forces.")
+    assert ("KPF Intermediate Reserve Forces", "KPF") in _parts(r)
+
+
+def test_a_possessive_organ_of_the_police(nlp):
+    r = run(nlp, "Two officers are being questioned by the police's internal affairs "
+                 "division, the National Police said.")
+    assert ("internal affairs division", "National Police") in _parts(r)
+
+
+def test_a_possessive_organ_of_a_party(nlp):
+    r = run(nlp, "The Liberal Party said the party's management board voted to leave the "
+                 "government.")
+    assert ("management board", "Liberal Party") in _parts(r)
+
+
+def test_a_bare_possessive_organ_is_no_body(nlp):
+    r = run(nlp, "The Liberal Party said the party's board would meet on Friday.")
+    assert not facts_of(r, "PartOf")
