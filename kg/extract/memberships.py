@@ -190,6 +190,17 @@ def membership_facts(ctx) -> list[Fact]:
                 tok.doc[first - 1].text == "," else None)
             if person is not None and person.type is EntityType.PERSON:
                 add(person, party, tok, "membership/persons-party")
+    # "Ganbold's Mongolian People's Party": a named party a person's possessive owns
+    for m in ctx.mentions:
+        if m.type not in (EntityType.ORGANIZATION, EntityType.GROUP) or \
+                not set(m.text.lower().split()) & parties:
+            continue
+        span = ctx.char_span(m.start, m.end)
+        if span is None or span.start < 2 or span.doc[span.start - 1].tag_ != "POS":
+            continue
+        person = ctx.cover.get(span.start - 2)
+        if person is not None and person.type is EntityType.PERSON:
+            add(person, m, span.root, "membership/persons-named-party")
     return out
 
 

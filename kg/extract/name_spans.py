@@ -96,8 +96,9 @@ def _body_name_end(span: Span, end: int) -> int:
 
     - "the Ministry of Energy" + "and Mines": a "<body> of X" name goes on over "and" and
       the capitalised words no entity holds, up to a lower-case word;
-    - "the European Union Force" + "in Bosnia and Herzegovina (EUFOR)": an acronym in
-      brackets follows the whole name, so a name cut before "in <Place>" goes on to it;
+    - "the European Union Force" + "in Bosnia and Herzegovina (EUFOR)", "the United
+      Socialist Party" + "of Venezuela (PSUV)": an acronym in brackets follows the whole
+      name, so a name cut before "in/of <Place>" goes on to it;
     - "People's Alliance and Pramod Chand": a complete body name ("... Alliance") and a
       run of words with no body word after "and" are two names; the first ends at "and".
     """
@@ -113,7 +114,7 @@ def _body_name_end(span: Span, end: int) -> int:
             k += 1
         if k > end + 1 and (k >= len(doc) or not doc[k].is_title):
             return k
-    if end + 2 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].is_title:
+    if end + 2 < len(doc) and doc[end].lower_ in ("in", "of") and doc[end + 1].is_title:
         k = end + 1
         while k < len(doc) and k - end <= 6 and (
                 doc[k].is_title or doc[k].lower_ in ("and", "of", "the")):
@@ -229,7 +230,10 @@ def office_span(span: Span) -> tuple[bool, Span | None]:
     # a signature: "Prof. X, National Coordinator of the Union"
     named_before = span.start >= 2 and doc[span.start - 1].text == "," and \
         doc[span.start - 2].ent_type_ == "PERSON"
-    if not (named_after or named_before):
+    # "decisions of the High Representative": an office alone, in title case, is no body
+    alone = of == span.end and span.start >= 1 and doc[span.start - 1].lower_ == "the" \
+        and all(t.is_title for t in span)
+    if not (named_after or named_before or alone):
         return False, None
     # the body: after the first "of [the]" that a capitalised word follows ("chief of
     # general staff of the Armed Forces" -> "Armed Forces")

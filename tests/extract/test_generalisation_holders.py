@@ -164,3 +164,27 @@ def test_a_possessive_organ_of_a_party(nlp):
 def test_a_bare_possessive_organ_is_no_body(nlp):
     r = run(nlp, "The Liberal Party said the party's board would meet on Friday.")
     assert not facts_of(r, "PartOf")
+
+
+# --- Membership: a person's named party ---------------------------------------------------
+def _members(result):
+    return {(next(iter(names(result, f.roles["member"]))),
+             next(iter(names(result, f.roles["group"]))))
+            for f in facts_of(result, "Membership")}
+
+
+def test_a_persons_possessive_before_a_named_party(nlp):
+    r = run(nlp, "Berg's Northern People's Party (NPP) has governed since last year's "
+                 "election.")
+    assert ("Berg", "Northern People's Party") in _members(r)
+
+
+def test_a_party_name_cut_before_of_goes_on_to_its_acronym(nlp):
+    r = run(nlp, "The council confirmed Tomas Berg of the ruling Democratic Socialist Party "
+                 "of Ruritania (DSPR) as mayor-elect.")
+    assert ("Tomas Berg", "Democratic Socialist Party of Ruritania") in _members(r)
+
+
+def test_an_office_alone_in_title_case_is_no_body(nlp):
+    r = run(nlp, "The assembly ignored the decisions of the High Representative again.")
+    assert "High Representative" not in _entity_names(r)
