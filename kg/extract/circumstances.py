@@ -246,6 +246,8 @@ class Circumstances:
                     since = time
                 continue
             rank = _rank(c, chain)
+            if rank != 0 and _already(t):
+                continue  # "the 1,100 troops already stationed": not the day of the clause
             if rank is not None:
                 if step is not None and step[1] and rank >= step[0] \
                         and not step[2].is_ancestor(ent.root):
@@ -491,6 +493,14 @@ def _rank(c: Token, chain: list[Token]) -> float | None:
             not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
         return chain.index(c.head) + 0.5
     return None
+
+
+def _already(trigger: Token) -> bool:
+    """A participle "already" modifies names a state that held before the clause above it
+    ("reinforce the troops already stationed there by Sunday"): that clause's date is not
+    its own."""
+    return trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "amod") and any(
+        c.lower_ == "already" for c in trigger.children)
 
 
 def _perfect(verb: Token) -> bool:

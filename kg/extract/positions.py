@@ -94,7 +94,7 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention], *,
     known = [*earlier, *mentions]
     elsewhere = {m.text: m.type for m in known if m.type is not EntityType.PERSON
                  and " " not in m.text and (not m.source.startswith("rule:")
-                                            or m.source == "rule:acronym")}
+                                            or m.source.startswith("rule:acronym"))}
     # names of several words ("Dhi Qar Governor X"): any place or body the document names
     elsewhere.update({m.text: m.type for m in known if " " in m.text and m.type in _OWNERS
                       and not m.source.endswith(HEADLINE)})
@@ -205,10 +205,22 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
         if rules.demonym_country(t.text):
             owner = mention_from_span(doc[j:j + 1], unit, EntityType.COUNTRY, "rule:demonym")
             break
+        if t.is_upper and t.is_alpha and 2 <= len(t.text) <= 6 and t.i + 1 < len(doc) and \
+                doc[t.i + 1].is_lower and gazetteer().country(t.text) is None:
+            # "ARN secretary general X": an acronym before a lower-case title is its body's
+            # (linked to the body's full name where the text defines it)
+            owner = mention_from_span(doc[j:j + 1], unit, EntityType.ORGANIZATION,
+                                      "rule:title-owner")
+            break
         if t.lower_ == "its" and t.dep_ == "poss":  # "the RSF ... its political adviser X"
             from kg.extract.appositions import its_antecedent_in
 
             owner = its_antecedent_in(doc, unit, t, cover)
+            break
+        if t.text == ")" and j - 3 >= sent_start and doc[j - 2].text == "(" and \
+                doc[j - 1].is_upper and (m := cover.get(j - 3)) is not None and \
+                m.type is not EntityType.PERSON:
+            owner = m  # "House of Representatives (DPR) Speaker X": the body before the bracket
             break
         if t.text in ("-", "‐") and j > sent_start and not t.whitespace_ and \
                 not doc[j - 1].whitespace_ and doc[j - 1].is_alpha:

@@ -188,3 +188,26 @@ def test_a_party_name_cut_before_of_goes_on_to_its_acronym(nlp):
 def test_an_office_alone_in_title_case_is_no_body(nlp):
     r = run(nlp, "The assembly ignored the decisions of the High Representative again.")
     assert "High Representative" not in _entity_names(r)
+
+
+def test_a_title_after_a_body_and_its_bracketed_acronym(nlp):
+    r = run(nlp, "National Assembly (NA) Speaker Tomas Berg said the vote would go ahead.")
+    assert ("Tomas Berg", "Speaker", "National Assembly") in _positions(r)
+
+
+def test_an_acronym_before_a_lower_case_title_owns_the_office(nlp):
+    r = run(nlp, "Police raided the offices of the opposition on Monday. KDU secretary general "
+                 "Ama Owusu said the party would appeal.")
+    ((holder, role, org),) = _positions(r)
+    assert (holder, role) == ("Ama Owusu", "secretary general")
+    assert org is not None and "KDU" in org
+
+
+
+# --- (a date leak the name fixes above made visible on dev) --------------------------------
+def test_a_state_already_holding_takes_no_date_of_the_clause_above(nlp):
+    r = run(nlp, "Approximately 400 additional personnel, provided by Ghana, Togo and Benin, "
+                 "will deploy to Kenya by Sunday to reinforce the 900 AU troops already "
+                 "stationed in the country.")
+    stationed = [f for f in facts_of(r, "Deployment") if f.rule == "deployment/participle"]
+    assert stationed and all("date" not in f.roles for f in stationed)
