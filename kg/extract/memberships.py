@@ -452,6 +452,10 @@ def _organ_of_body(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
     words = doc[j + 1:noun.i + 1]
     if j < 1 or len(words) < 2 or doc[j].tag_ != "POS" or not noun.is_lower:
         return None, None
+    first = doc[j - 1].left_edge.i
+    if first >= 2 and doc[first - 1].text == "," and (
+            ctx.cover.get(first - 2) is not None or doc[first - 2].text == ")"):
+        return None, None  # "the BCL, the Awami League's student wing": the apposition's
     told = ctx.cover.get(doc[j - 1].i)
     if told is None or told.source.startswith("rule:body"):  # "the party's": the party named
         whole = described(ctx.mentions, doc[j - 1].lemma_.lower(),

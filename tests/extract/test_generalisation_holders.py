@@ -211,3 +211,9 @@ def test_a_state_already_holding_takes_no_date_of_the_clause_above(nlp):
                  "stationed in the country.")
     stationed = [f for f in facts_of(r, "Deployment") if f.rule == "deployment/participle"]
     assert stationed and all("date" not in f.roles for f in stationed)
+
+
+def test_a_possessive_organ_in_apposition_is_the_named_body(nlp):
+    r = run(nlp, "The Ghana Students Union (GSU), the Liberal Party's student wing, called a "
+                 "strike.")
+    assert _parts(r) == {("Ghana Students Union", "Liberal Party")}
