@@ -7,6 +7,8 @@ pattern through every token: a tenth of the model's time on news text. Here each
 is looked up by the value of its most selective condition (LOWER, DEP, TAG) and its
 other conditions (IN, NOT_IN, REGEX, the other tokens of a sequence) checked only there;
 a pattern using anything else (operators, other attributes) still goes through a Matcher.
+What a token's own columns decide is remembered by those columns (a text repeats its
+rows), so only patterns of several tokens are checked token by token.
 The matches are applied in the ruler's own order with spaCy's own ``set_token_attrs``,
 so the tokens come out exactly as the shipped ruler leaves them
 (tests/nlp/test_attribute_rules.py compares every token attribute on news text).
@@ -31,6 +33,10 @@ _COLUMNS = list(_ATTRS.values())  # read with doc.to_array(_COLUMNS)
 _COLUMN = {key: i for i, key in enumerate(_ATTRS)}  # a key's column in that array
 # the most selective column first
 _PRIORITY = [_COLUMN[key] for key in ("LOWER", "DEP", "TAG", "IS_SPACE")]
+
+# Rows remembered by FastAttributeRules (tens of thousands in a million words); past it,
+# forgotten and learnt again, so memory stays bounded whatever the input.
+_ROWS_KEPT = 200_000
 
 # A token condition: (column, "in" | "not_in", accepted hashes) or (column, "regex", cache)
 Condition = tuple[int, str, Any]
@@ -137,26 +143,47 @@ class FastAttributeRules:
         self._tables = sorted(tables.items())
         self._rest_id = {strings[str(i)]: i for i in range(len(ruler.attrs))}
         self._has_rest = len(self.rest) > 0
+        # what a token's own columns decide (see _by_row), remembered by those columns
+        self._rows: dict[tuple[int, ...], tuple[tuple[int, ...], tuple]] = {}
+
+    def _by_row(self, row: tuple[int, ...]) -> tuple[tuple[int, ...], tuple]:
+        """For a token with these column values: the one-token rules that match it, and
+        the several-token patterns anchored on it, (rule id, specs, anchor offset), to be
+        checked against its neighbours. A function of the row alone, so remembered (most
+        tokens of a text repeat a row seen before)."""
+        ones: list[int] = []
+        sequences: list[tuple[int, list[list[Condition]], int]] = []
+        for c, table in self._tables:
+            for rule_id, others, specs, k in table.get(row[c], ()):
+                if specs is None:
+                    if not others or _holds(row, others):
+                        ones.append(rule_id)
+                else:
+                    sequences.append((rule_id, specs, k))
+        for rule_id, specs in self._scans:
+            if len(specs) == 1 and _holds(row, specs[0]):
+                ones.append(rule_id)
+        if len(self._rows) >= _ROWS_KEPT:
+            self._rows.clear()
+        found = self._rows[row] = (tuple(ones), tuple(sequences))
+        return found
 
     def matches(self, doc: Doc) -> list[tuple[int, int]]:
         """(rule id, token index) of every match, in the order the ruler applies them."""
         out: list[tuple[int, int]] = []
         if len(doc):
             rows = doc.to_array(_COLUMNS).tolist()
-            for c, table in self._tables:
-                get = table.get
-                found = [(get(row[c]), i) for i, row in enumerate(rows)]
-                for hits, i in found:
-                    if hits:
-                        for rule_id, others, specs, k in hits:
-                            if specs is None:
-                                if not others or _holds(rows[i], others):
-                                    out.append((rule_id, i))
-                            else:
-                                self._sequence(rows, i - k, rule_id, specs, out)
+            known = self._rows.get
+            for i, row in enumerate(map(tuple, rows)):
+                found = known(row) or self._by_row(row)
+                for rule_id in found[0]:
+                    out.append((rule_id, i))
+                for rule_id, specs, k in found[1]:
+                    self._sequence(rows, i - k, rule_id, specs, out)
             for rule_id, specs in self._scans:
-                for i in range(len(rows)):
-                    self._sequence(rows, i, rule_id, specs, out)
+                if len(specs) > 1:
+                    for i in range(len(rows)):
+                        self._sequence(rows, i, rule_id, specs, out)
         if self._has_rest:
             for match_id, start, end in self.rest(doc, allow_missing=True):
                 rule_id = self._rest_id[match_id]

@@ -104,3 +104,18 @@ def test_a_model_without_a_ruler_is_left_alone():
     nlp = English()
     assert not fast_attribute_rules(nlp)
     assert nlp.pipe_names == []
+
+
+def test_remembered_rows_give_the_same_matches_and_stay_bounded(models, monkeypatch):
+    # a row (tag, lower form, dependency, space) decides the one-token rules; the rows
+    # are remembered, forgotten past a bound, and learnt again with the same result
+    import kg.nlp.attribute_rules as module
+
+    shipped, fast = models
+    twin = fast.get_pipe(FACTORY)
+    monkeypatch.setattr(module, "_ROWS_KEPT", 3)
+    twin._rows.clear()
+    text = "They're gonna say they're nothin' if they ain't. They're gonna say it again."
+    for _ in range(2):
+        assert _attrs(fast(text)) == _attrs(shipped(text))
+        assert len(twin._rows) <= 3

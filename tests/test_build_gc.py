@@ -1,0 +1,55 @@
+"""The build keeps the cyclic collector off what survives a full collection, and only that."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+
+from kg.build import SurvivorFreezer
+
+
+class Node:
+    def __init__(self) -> None:
+        self.other = self  # a cycle: only the cyclic collector frees it
+
+
+@pytest.fixture
+def frozen_back():
+    frozen = gc.get_freeze_count()
+    yield
+    gc.unfreeze()
+    if frozen:  # what the session had frozen before stays frozen
+        gc.freeze()
+
+
+def test_survivors_of_a_full_collection_are_frozen_at_the_next_boundary(frozen_back):
+    with SurvivorFreezer() as freezer:
+        freezer.boundary()
+        assert freezer.freezes == 0  # no full collection yet: nothing to freeze
+        kept = [Node() for _ in range(100)]
+        gc.collect()  # a full collection, as the collector runs one when the heap grows
+        assert freezer.due
+        before = gc.get_freeze_count()
+        freezer.boundary()
+        assert freezer.freezes == 1 and not freezer.due
+        assert gc.get_freeze_count() >= before + len(kept)
+        freezer.boundary()
+        assert freezer.freezes == 1  # once per full collection
+
+
+def test_a_documents_cycles_are_collected_not_frozen(frozen_back):
+    with SurvivorFreezer() as freezer:
+        gc.collect()
+        garbage = Node()  # young: what a document leaves behind
+        gone = weakref.ref(garbage)
+        del garbage
+        freezer.boundary()
+        assert gone() is None
+
+
+def test_the_callback_goes_with_the_context():
+    with SurvivorFreezer() as freezer:
+        assert freezer._collected in gc.callbacks
+    assert freezer._collected not in gc.callbacks
