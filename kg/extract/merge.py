@@ -5,7 +5,8 @@
   that a live page mentions again and again is one event (agents and places pooled, its
   date the earliest given: when it started); protests and riots are one per place: a
   telling that names no place, or a place it already has, joins it, while protests in
-  two other cities are two.
+  two other cities are two, and so are protests of two different years (a background
+  protest "in 2019" is not the one of the day).
 - Other events of one kind from different updates merge when every role both
   fill agrees (same resolved entity, quantity value or text) and at least the
   theme, the quantity or the date is shared: "the contingent deployed" told twice.
@@ -20,7 +21,7 @@ LocatedIn relations are merged apart, by kg/extract/locations.py.
 
 from __future__ import annotations
 
-from kg.extract.unit_merge import same_filler
+from kg.extract.unit_merge import same_filler, same_year
 from kg.records import Entity, Fact, Mention, Quantity, TimeExpr
 from kg.rules.loader import event_rules
 
@@ -187,7 +188,7 @@ def _merge(facts: list[Fact], entity_of: dict[Mention, str],
         elif f.kind in situations_:  # one per kind, factuality and place
             told = situations.setdefault(f"{f.kind}|{f.factuality}", [])
             target = next((g for g in told if f.kind not in _BY_PLACE
-                           or _same_place(g, f, entity_of)), None)
+                           or (_same_place(g, f, entity_of) and same_year(g, f))), None)
             if target is not None:
                 _absorb(target, f, entity_of)
             else:

@@ -65,6 +65,9 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         self.figure_verbs = set(cues["figures"]["verbs"])
         self.figure_nouns = set(cues["figures"]["nouns"])
         self.restated = set(cues["figures"]["restated"])
+        self.count_verbs = set(cues["figures"]["counts"])
+        self.publish_verbs = set(cues["figures"]["publish"])
+        self.publications = set(cues["figures"]["publications"])
         self.joined = set(cues["joined"])
         self.rebuttal_verbs = set(cues["rebuttal"]["verbs"])
         self.claim_nouns = set(cues["rebuttal"]["nouns"])
@@ -98,7 +101,7 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         gist = None
         comp = self.complement(cue)
         if comp is not None:
-            lead = self._leading_date(cue, comp)
+            lead = self._leading_date(cue, comp) | self._other_source(comp)
             toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)
                     and t.i not in lead]
             toks = [t for t in toks if not t.is_punct or (toks[0].i < t.i < toks[-1].i)]
@@ -138,6 +141,24 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             return set()
         return {x.i for x in first.subtree}
 
+    def _other_source(self, comp: Token) -> set[int]:
+        """"said 640 were held, while the Legal Defence Centre put the number at 900": a
+        clause of another source's report (its own subject and a verb of saying or a
+        figure) hung on the reported clause is that source's statement, not this one's."""
+        out: set[int] = set()
+        for c in comp.children:
+            if c.dep_ not in ("advcl", "conj") or c.i < comp.i:
+                continue
+            lemma = c.lemma_.lower()
+            if (lemma in self.cues or self._figure(c)) and any(
+                    g.dep_ == "nsubj" and g.pos_ != "PRON" for g in c.children):
+                first = min(x.i for x in c.subtree)
+                stop = first
+                while stop > comp.i and comp.doc[stop - 1].is_punct:
+                    stop -= 1
+                out |= set(range(stop, max(x.i for x in c.subtree) + 1))
+        return out
+
     def reported_before(self, cue: Token, end: int
                         ) -> tuple[list[tuple[int, int]], str | None, list[str]]:
         """An inverted report whose speaker the parse lost: what the sentence says before
@@ -156,6 +177,8 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         toks = [cue]
         naming = self.naming["predicate"] | self.naming["as"]
         for c in cue.children:
+            if c.tag_ == "WRB" and c.i < cue.i:
+                continue  # "..., when the commission published results": not said
             if c.dep_ not in _NOT_STANCE or (c.dep_ == "advcl" and any(
                     g.dep_ == "mark" for g in c.children)) or (  # "..., before the count ended"
                     c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > cue.i and
@@ -244,6 +267,10 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         ("X declared an emergency, Interior Minister Y said": the parser may make
         "said" the complement of "declared")."""
         comps = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
+        if not comps:  # "said earlier that ...": the parser may hang it on the adverb
+            comps = [g for c in cue.children if c.dep_ == "advmod" and c.i == cue.i + 1
+                     for g in c.children if g.dep_ == "ccomp" and any(
+                         m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
         # "A happened; Y said B": the clause after the cue, not one across a semicolon
         after = [c for c in comps if c.i > cue.i]
         comp = after[0] if after else (comps[0] if comps else None)
@@ -322,7 +349,8 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
     def _subject(self, cue: Token) -> Token | None:
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         near = inverted_speaker(self.ctx, cue) if cue.tag_ != "VBG" else None
-        if near is not None and subj is not None and _apposed_to(near, subj):
+        if near is not None and subj is not None and (
+                _apposed_to(near, subj) or subj.is_ancestor(near)):
             near = None  # "The party's candidate, Jan Novak, conceded": the subject itself
         if near is not None and (subj is None or (
                 subj.i < near.i and subj.pos_ != "PRON" and self.ctx.mention_of(subj) is None
@@ -342,6 +370,10 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
                 for ante in (cue.head, antecedent(cue.head)):
                     if self.ctx.mention_of(ante) is not None:
                         return ante
+                head = cue.head
+                if head.dep_ == "pobj" and head.head.lower_ == "to" and \
+                        head.head.head.lower_ == "according":
+                    return head  # "according to the diocese, which said ...": the source
                 return None
             return subj
         head = cue.head
