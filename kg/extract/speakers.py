@@ -65,7 +65,7 @@ class Speakers:
             return [m] if m is not None else []
         named = ctx.mention_of(tok)
         if named is None:
-            self_named = self._named_as(tok)
+            self_named = self.named_as(tok)
             if self_named is not None:  # "a student who gave her name only as X"
                 return [self_named]
         if named is None or named.type is not EntityType.PERSON or \
@@ -133,7 +133,7 @@ class Speakers:
         return []
 
     # --- helpers ----------------------------------------------------------------------------
-    def _named_as(self, tok: Token) -> Mention | None:
+    def named_as(self, tok: Token) -> Mention | None:
         """"one of its organisers, a student who gave her name only as X", "a resident,
         identified only as X": the name a described speaker is given in a clause of their
         own description."""

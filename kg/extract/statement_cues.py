@@ -80,10 +80,12 @@ class StatementCues:
         giving ...": figures it publishes (``publish_verbs`` with a ``publications`` noun)."""
         lemma = verb.lemma_.lower()
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if lemma in self.count_verbs and obj is not None and not obj.like_num and any(
-                x.like_num for x in obj.subtree):
+        # (not inside another source's report: "X said volunteers had counted 300 dead")
+        own = not (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in self.cues)
+        if own and lemma in self.count_verbs and obj is not None and not obj.like_num and \
+                any(x.like_num for x in obj.subtree):
             return True
-        if lemma in self.publish_verbs and obj is not None and \
+        if own and lemma in self.publish_verbs and obj is not None and \
                 obj.lemma_.lower() in self.publications:
             return True
         if lemma not in self.figure_verbs:

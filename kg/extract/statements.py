@@ -350,7 +350,7 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         near = inverted_speaker(self.ctx, cue) if cue.tag_ != "VBG" else None
         if near is not None and subj is not None and (
-                _apposed_to(near, subj) or subj.is_ancestor(near)):
+                _apposed_to(near, subj) or self.speakers.named_as(subj) is not None):
             near = None  # "The party's candidate, Jan Novak, conceded": the subject itself
         if near is not None and (subj is None or (
                 subj.i < near.i and subj.pos_ != "PRON" and self.ctx.mention_of(subj) is None
