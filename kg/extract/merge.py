@@ -109,9 +109,14 @@ def _agree(a: Fact, b: Fact, entity_of: dict[Mention, str]) -> bool:
 
 
 def merge_facts(facts: list[Fact], entities: list[Entity], *,
-                headlines: tuple[tuple[int, int], ...] = ()) -> list[Fact]:
+                headlines: tuple[tuple[int, int], ...] = (),
+                titles: tuple[tuple[int, int], ...] = ()) -> list[Fact]:
     """The document's facts with repeats folded into their first telling; ``headlines``
-    are the (start, end) offsets of the headlines, whose events join the body's."""
+    are the (start, end) offsets of the headlines, whose events join the body's;
+    ``titles`` those of title lines in capitals, whose events join the body's too and
+    are dropped when the body tells events of their kind but none is theirs (a title
+    names what the body tells, with fewer roles)."""
+    headlines = (*headlines, *titles)
     entity_of = {m: e.key for e in entities for m in e.mentions}
     situations_ = event_rules().situations
     told = [f for f in facts if not _headline_event(f, headlines, situations_)]
@@ -122,6 +127,9 @@ def merge_facts(facts: list[Fact], entities: list[Entity], *,
         if not _headline_event(f, headlines, situations_):
             continue
         target = _body_telling(f, out, entity_of)
+        if target is None and any(s <= f.sentence[0] < e for s, e in titles) and any(
+                g.kind == f.kind and g.category == "event" for g in out):
+            continue
         if target is None:
             out.append(f)
         else:

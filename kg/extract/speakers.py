@@ -152,7 +152,7 @@ class Speakers:
                             if o.dep_ != "pobj":
                                 continue
                             m = ctx.cover.get(o.i)
-                            if m is not None and m.type is EntityType.PERSON:
+                            if m is not None:  # (whatever type the model gave the name)
                                 return m
                             if o.pos_ == "PROPN":  # a given name the model did not take
                                 name = [x for x in o.subtree if x.pos_ == "PROPN"]

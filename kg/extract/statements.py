@@ -432,6 +432,13 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         if not ranges:
             return
         speakers = self.speakers.of(subj)
+        if not speakers and subj.i < cue.i and cue.i > 0:
+            # "Posts and Telecommunications Minister X denied": the parser took a word of
+            # the title for the subject; the person named right before the verb speaks
+            m = self.ctx.cover.get(cue.i - 1)
+            if m is not None and m.type is EntityType.PERSON and \
+                    subj.is_ancestor(cue.doc[cue.i - 1]):
+                speakers = [m]
         if self.ctx.in_headline(cue):  # a headline's speaker by role is told in the body
             speakers = [sp for sp in speakers if isinstance(sp, Mention)]
         if not speakers:

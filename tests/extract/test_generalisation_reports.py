@@ -132,3 +132,16 @@ def test_a_protest_of_another_year_stays_apart(nlp):
                  "Similar protests in 2019 over a rise in fuel prices were dispersed by "
                  "police.")
     assert len(facts_of(r, "Protest")) == 2
+
+
+def test_a_title_line_in_capitals_does_not_repeat_a_body_event(nlp):
+    r = run(nlp, "PRESS RELEASE ON THE ARREST OF JOURNALISTS IN THE CAPITAL\n\n"
+                 "Police arrested the journalist Ana Lima at her home in Maputo on Monday.")
+    assert len(facts_of(r, "Arrest")) == 1
+
+
+def test_the_person_named_before_the_verb_speaks_when_the_title_is_misparsed(nlp):
+    r = run(nlp, "Posts and Telecommunications Minister Josiane Mbarga denied that the "
+                 "government had ordered a shutdown.")
+    (st,) = facts_of(r, "Statement")
+    assert names(r, st.roles["speaker"]) == {"Josiane Mbarga"}
