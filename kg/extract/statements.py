@@ -82,7 +82,8 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         self.headline_cues = spec["headline_cues"]
         self.confidence = float(spec["confidence"])
         self.quotes = _quote_spans(ctx.text)
-        self.dates = [e for e in ctx.ents if e.label_ == "DATE"]
+        # ("said on Tuesday evening": spaCy calls a weekday with its part of day a TIME)
+        self.dates = [e for e in ctx.ents if e.label_ in ("DATE", "TIME")]
         self.found: list[tuple[Fact, list[tuple[int, int]]]] = []
         lists = ctx.rules.lists
         self.skip_preps = set(lists["date_skip_preps"]) | set(lists["date_end_preps"])

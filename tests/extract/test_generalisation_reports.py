@@ -145,3 +145,10 @@ def test_the_person_named_before_the_verb_speaks_when_the_title_is_misparsed(nlp
                  "government had ordered a shutdown.")
     (st,) = facts_of(r, "Statement")
     assert names(r, st.roles["speaker"]) == {"Josiane Mbarga"}
+
+
+def test_a_saying_dated_by_a_weekday_with_its_part_of_day(nlp):
+    r = run(nlp, "President Ana Diaz dissolved the government on Monday night, saying in a "
+                 "televised address that ministers had failed the people.")
+    (st,) = facts_of(r, "Statement")
+    assert [t.value for t in st.roles.get("date", [])] == ["2023-03-13"]
