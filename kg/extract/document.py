@@ -67,6 +67,18 @@ def fact_mentions(facts: list[Fact]) -> list[Mention]:
     return out
 
 
+def _title_lines(text: str, sentences: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Lines written in capitals ("STATEMENT ON THE ARREST OF ACTIVISTS FOLLOWING THE
+    ADOPTION OF THE AMENDMENT"): a release's or a page's title, which tells in short
+    what the body tells; its events join the body's like a headline's."""
+    out = []
+    for _u, s, e in sentences:
+        line = text[s:e]
+        if "\n" not in line.strip() and line.isupper() and len(line.split()) >= 4:
+            out.append((s, e))
+    return out
+
+
 def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]],
                      *, model: str = "") -> DocumentResult:
     """Mentions, entities and facts of one document (plain records, no RDF)."""
@@ -102,7 +114,8 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     mentions.extend(fact_mentions(located))
     entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts)
     body_owners(facts, entities)
-    facts = merge_facts(facts, entities, headlines=tuple(headlines)) + \
+    titles = tuple(_title_lines(document.text, sentences))
+    facts = merge_facts(facts, entities, headlines=tuple(headlines), titles=titles) + \
         document_locations(located, entities, text=document.text)
     return DocumentResult(document=document, sentences=sentences, entities=entities,
                           facts=facts, model=model)

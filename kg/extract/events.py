@@ -26,6 +26,7 @@ from kg.extract.context import Context
 from kg.extract.list_items import inherit_item_agents
 from kg.extract.relations import relation_facts
 from kg.extract.requests import refine_requests
+from kg.extract.restated import second_figures
 from kg.extract.statements import attribute, statement_facts
 from kg.extract.triggers import engine_for, fix_capitalised_nouns
 from kg.extract.unit_merge import (
@@ -76,6 +77,7 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     inherit_attack_agents(events, read, doc)
     attack_targets(events, read, doc)
     events = refine_requests(events, ctx)
+    events.extend(second_figures(events, ctx))  # "..., while X put the number at 1,700"
     statements, spans = statement_facts(ctx)
     attribute(events, statements, spans)
     for f in reader.speaker_agents:  # "We call on ...": the one who says so

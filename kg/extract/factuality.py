@@ -64,6 +64,7 @@ class Factuality:
         self.claim_nouns = set(cla["nouns"])
         self.unconfirmed = set(cla["unconfirmed_by"])
         self.unrealised = set(hyp["past_perfect_heads"])
+        self.unaccepted = {k: set(v) for k, v in hyp.get("unaccepted", {}).items()}
         self.reported = set(spec["reported_future"])
         self.transparent = set(spec["transparent"])
         self.opinions = set(spec["opinion_heads"])
@@ -177,8 +178,8 @@ class Factuality:
             # a conjunct with a subject of its own is a clause of its own: the cues on
             # the verb before it are not its ("detentions could follow, and police
             # would be deployed"); what governs both still does
-            own = not (v.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass")
-                                                for c in v.children))
+            own = not (v.dep_ == "conj" and (any(c.dep_ in ("nsubj", "nsubjpass")
+                                                 for c in v.children) or _finite_apart(v)))
             patient_level = patient_level and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and (
                 v.dep_ == "conj" or raised_subject(v) is not None)
@@ -277,6 +278,9 @@ class Factuality:
             elif c.dep_ in ("npadvmod", "appos") and c.i > v.i and \
                     c.lemma_.lower() in self.claim_nouns:
                 found.add("claimed")  # "... had fired on prisoners, a claim the army denied"
+            elif c.dep_ in ("npadvmod", "appos", "dobj") and c.i > v.i and \
+                    self._not_taken_up(c):
+                found.add("hypothetical")  # "offered $2 million, an offer X has not accepted"
             elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
                                            for g in c.children):
                 found.add("hypothetical")  # "police would arrest them if they returned"
@@ -288,6 +292,15 @@ class Factuality:
             found.add("future" if reported or self._reported(v) else "hypothetical")
         if first and v.lemma_.lower() in self.fut_triggers:
             found.add("future")  # "pledged $2 million"
+
+    def _not_taken_up(self, noun: Token) -> bool:
+        """"an offer the government has not accepted": an offer noun whose relative clause
+        says, negated, that it was taken up (factuality.yaml ``unaccepted``)."""
+        if noun.lemma_.lower() not in self.unaccepted.get("nouns", ()):
+            return False
+        return any(r.dep_ in ("relcl", "acl") and
+                   r.lemma_.lower() in self.unaccepted.get("verbs", ()) and
+                   any(g.dep_ == "neg" for g in r.children) for r in noun.children)
 
     def _reported(self, v: Token) -> bool:
         """Whether ``v``'s clause is the content of a verb of saying ("said it would")."""
@@ -302,3 +315,17 @@ class Factuality:
                 return False
             c = c.head
         return False
+
+
+def _finite_apart(v: Token) -> bool:
+    """A conjoined verb phrase in a tense of its own is out of the scope of the modal or
+    negation on the verb before it: "said it would challenge the result and urged
+    supporters ...", "will not interfere and called on all sides ...", "will not free
+    them and has asked ..." (not "would be arrested and charged", "will meet and talk")."""
+    head = v.head
+    if not any(c.dep_ in ("aux", "neg") and c.lower_ != "to" for c in head.children):
+        return False
+    if v.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ in ("VB", "VBG"):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ != "to" for c in v.children)
+

@@ -3,7 +3,9 @@
 Official statements list what a body decided under one header: "The Command Post has:
 a) imposed a curfew ...; b) prohibited gatherings ...; c) closed the road ...". Each
 item is a clause without a subject; its agent is the subject of the header, the last
-sentence before the items that ends with a colon.
+sentence before the items that ends with a colon. The header may be a bare noun phrase
+("In view of the foregoing, the Union:\n- demands ...;\n- calls on ..."): the body it
+names is then the subject of every item.
 """
 
 from __future__ import annotations
@@ -29,6 +31,17 @@ def _item_start(sent: Span) -> bool:
     return len(words) > 1 and bool(_BARE_MARKER.match(first)) and words[1].text in (")", ".")
 
 
+def _leading_verb(root: Token) -> bool:
+    """A root the tagger took for a noun although it opens the item as its verb
+    ("- demands that the law be repealed": no determiner, right after the marker)."""
+    if root.pos_ != "NOUN" or root.tag_ != "NNS" or any(
+            c.dep_ in ("det", "poss", "amod", "compound") for c in root.children):
+        return False
+    before = [t for t in root.sent if t.i < root.i and not t.is_space]
+    return 0 < len(before) <= 2 and all(t.is_punct or _BARE_MARKER.match(t.lower_)
+                                        for t in before)
+
+
 def _header_subject(sent: Span) -> Token | None:
     """The subject of the header sentence that introduces the list ``sent`` belongs to."""
     doc = sent.doc
@@ -44,7 +57,11 @@ def _header_subject(sent: Span) -> Token | None:
         if not words or words[-1].text != ":":
             return None
         root = prev.root
-        return next((c for c in root.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None and root.pos_ in ("PROPN", "NOUN") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            return root  # "the Union:" -- a verbless header naming the body
+        return subj
     return None
 
 
@@ -53,7 +70,9 @@ def item_agent_token(trigger: Token) -> Token | None:
     the object of that verb ("a) imposed a curfew")."""
     sent = trigger.sent
     root = sent.root
-    if root.pos_ != "VERB" or not (trigger == root or trigger.head == root):
+    if not (trigger == root or trigger.head == root):
+        return None
+    if root.pos_ != "VERB" and not _leading_verb(root):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children):
         return None

@@ -5,7 +5,8 @@
   that a live page mentions again and again is one event (agents and places pooled, its
   date the earliest given: when it started); protests and riots are one per place: a
   telling that names no place, or a place it already has, joins it, while protests in
-  two other cities are two.
+  two other cities are two, and so are protests of two different years (a background
+  protest "in 2019" is not the one of the day).
 - Other events of one kind from different updates merge when every role both
   fill agrees (same resolved entity, quantity value or text) and at least the
   theme, the quantity or the date is shared: "the contingent deployed" told twice.
@@ -20,7 +21,7 @@ LocatedIn relations are merged apart, by kg/extract/locations.py.
 
 from __future__ import annotations
 
-from kg.extract.unit_merge import same_filler
+from kg.extract.unit_merge import same_filler, same_year
 from kg.records import Entity, Fact, Mention, Quantity, TimeExpr
 from kg.rules.loader import event_rules
 
@@ -108,9 +109,14 @@ def _agree(a: Fact, b: Fact, entity_of: dict[Mention, str]) -> bool:
 
 
 def merge_facts(facts: list[Fact], entities: list[Entity], *,
-                headlines: tuple[tuple[int, int], ...] = ()) -> list[Fact]:
+                headlines: tuple[tuple[int, int], ...] = (),
+                titles: tuple[tuple[int, int], ...] = ()) -> list[Fact]:
     """The document's facts with repeats folded into their first telling; ``headlines``
-    are the (start, end) offsets of the headlines, whose events join the body's."""
+    are the (start, end) offsets of the headlines, whose events join the body's;
+    ``titles`` those of title lines in capitals, whose events join the body's too and
+    are dropped when the body tells events of their kind but none is theirs (a title
+    names what the body tells, with fewer roles)."""
+    headlines = (*headlines, *titles)
     entity_of = {m: e.key for e in entities for m in e.mentions}
     situations_ = event_rules().situations
     told = [f for f in facts if not _headline_event(f, headlines, situations_)]
@@ -121,6 +127,9 @@ def merge_facts(facts: list[Fact], entities: list[Entity], *,
         if not _headline_event(f, headlines, situations_):
             continue
         target = _body_telling(f, out, entity_of)
+        if target is None and any(s <= f.sentence[0] < e for s, e in titles) and any(
+                g.kind == f.kind and g.category == "event" for g in out):
+            continue
         if target is None:
             out.append(f)
         else:
@@ -187,7 +196,7 @@ def _merge(facts: list[Fact], entity_of: dict[Mention, str],
         elif f.kind in situations_:  # one per kind, factuality and place
             told = situations.setdefault(f"{f.kind}|{f.factuality}", [])
             target = next((g for g in told if f.kind not in _BY_PLACE
-                           or _same_place(g, f, entity_of)), None)
+                           or (_same_place(g, f, entity_of) and same_year(g, f))), None)
             if target is not None:
                 _absorb(target, f, entity_of)
             else:

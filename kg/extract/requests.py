@@ -72,10 +72,12 @@ def refine_requests(events: list[Fact], ctx) -> list[Fact]:
             continue
         if fact.kind == "Request" and not _request(fact, verb, ctx, f):
             continue
+        extra = _gapped(fact, verb, ctx, f) if fact.kind == "Request" else []
         if fact.kind == "Accusation":
             out.extend(_accusation(fact, verb, ctx, f))
             continue
         out.append(fact)
+        out.extend(extra)
     out.extend(_nominal_requests(ctx, f, out))
     for fact in out:
         if fact.kind in ("Request", "Accusation") and fact.trigger is not None:
@@ -87,6 +89,52 @@ def refine_requests(events: list[Fact], ctx) -> list[Fact]:
     # "Pristina and Belgrade trade accusations": nobody and nothing said
     return [x for x in out if x.kind != "Accusation" or any(
         x.roles.get(r) for r in ("agent", "theme", "cause"))]
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _gapped(fact: Fact, verb: Token, ctx, f) -> list[Fact]:
+    """"calls on the Government to lift the ban and on the regulator to withdraw its
+    decision": a second addressee with its own request, the verb left out (gapping); the
+    parser hangs it inside the first request. Two Requests, one per addressee."""
+    from dataclasses import replace
+
+    first = next((c for c in verb.children if c.dep_ == "prep" and
+                  c.lower_ in ("on", "upon", "to")), None)
+    if first is None or not fact.roles.get("addressee"):
+        return []
+    first_to = next((t for t in verb.subtree if t.i > first.i and _infinitive(t)), None)
+    if first_to is None:
+        return []
+    second = next((t for t in verb.subtree if t.i > first_to.i and t.dep_ == "conj" and
+                   t.lower_ == first.lower_), None)
+    if second is None:
+        return []
+    who_tok = next((c for c in second.children if c.dep_ == "pobj"), None)
+    asked = next((t for t in verb.subtree if who_tok is not None and t.i > who_tok.i and
+                  _infinitive(t)), None)
+    if who_tok is None or asked is None:
+        return []
+    who = _addressee(who_tok, ctx, f)
+    if not who:
+        return []
+    cut = second.i
+    while cut > first_to.i and verb.doc[cut - 1].dep_ in ("cc", "punct"):
+        cut -= 1
+    own = [t for t in verb.doc[first_to.i:cut] if not t.is_punct and not (
+        t.dep_ == "aux" and t.lower_ == "to" and t.head == first_to)]
+    later = [t for t in asked.subtree if not t.is_punct and not (
+        t.dep_ == "aux" and t.lower_ == "to" and t.head == asked)]
+    if not own or not later:
+        return []
+    fact.roles["theme"] = [text_of(own)]
+    roles = {k: list(v) for k, v in fact.roles.items()}
+    roles["addressee"] = who
+    roles["theme"] = [text_of(later)]
+    return [replace(fact, roles=roles, rule=fact.rule + "+gapped", links={})]
 
 
 def _drop_covering(fact: Fact) -> None:

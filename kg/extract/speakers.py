@@ -64,6 +64,10 @@ class Speakers:
             m = pronoun_antecedent(self.st, tok)
             return [m] if m is not None else []
         named = ctx.mention_of(tok)
+        if named is None:
+            self_named = self.named_as(tok)
+            if self_named is not None:  # "a student who gave her name only as X"
+                return [self_named]
         if named is None or named.type is not EntityType.PERSON or \
                 tok.lemma_.lower() in self.st.f.role_heads or \
                 (tok.pos_ == "PROPN" and tok.lower_ in entity_rules().titles):
@@ -123,11 +127,38 @@ class Speakers:
             words = [x for x in np_tokens(tok, drop={"relcl", "advcl", "parataxis", "acl",
                                                       "appos"})
                      if not (x.dep_ == "det" and x.head == tok)]
+            words = _reduced_relative_head(tok, words)
             text = text_of(words)
             return [text] if text else []
         return []
 
     # --- helpers ----------------------------------------------------------------------------
+    def named_as(self, tok: Token) -> Mention | None:
+        """"one of its organisers, a student who gave her name only as X", "a resident,
+        identified only as X": the name a described speaker is given in a clause of their
+        own description."""
+        ctx = self.ctx
+        for n in (tok, *[c for c in tok.children if c.dep_ == "appos"]):
+            for clause in n.children:
+                if clause.dep_ not in ("relcl", "acl"):
+                    continue
+                for v in clause.subtree:
+                    if v.lemma_.lower() not in _NAMING or v.pos_ != "VERB":
+                        continue
+                    for p in v.children:
+                        if p.dep_ != "prep" or p.lower_ != "as":
+                            continue
+                        for o in p.children:
+                            if o.dep_ != "pobj":
+                                continue
+                            m = ctx.cover.get(o.i)
+                            if m is not None:  # (whatever type the model gave the name)
+                                return m
+                            if o.pos_ == "PROPN":  # a given name the model did not take
+                                name = [x for x in o.subtree if x.pos_ == "PROPN"]
+                                return ctx.create(name, EntityType.PERSON, "rule:event-role")
+        return None
+
     def _with_conjuncts(self, tok: Token, first: Mention) -> list[Speaker]:
         """"Mali and Niger said": each named conjunct speaks ("each other" makes none)."""
         out: list[Speaker] = [first]
@@ -277,6 +308,22 @@ class Speakers:
             if etype is not None and etype != "Person" and c.pos_ == "NOUN":
                 return ctx.create([c], EntityType(etype), "rule:event-role")
         return None
+
+
+_NAMING = {"give", "identify", "name", "introduce"}
+
+
+def _reduced_relative_head(tok: Token, words: list[Token]) -> list[Token]:
+    """"a step analysts say he is reluctant to take", "a move critics say will fail": the
+    singular noun before the plural speaker heads a relative clause the speaker's verb
+    opens; the speaker is the plural noun alone."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return words
+    for c in tok.children:
+        if c.dep_ == "compound" and c.tag_ == "NN" and c.i < tok.i and any(
+                d.dep_ == "det" and d.lower_ in ("a", "an") for d in tok.children):
+            return [x for x in words if x.i > c.i]
+    return words
 
 
 def _definite(tok: Token) -> bool:

@@ -26,6 +26,9 @@ class StatementCues:
     stances: set[str]
     figure_verbs: set[str]
     figure_nouns: set[str]
+    count_verbs: set[str]
+    publish_verbs: set[str]
+    publications: set[str]
 
     def _notice(self, verb: Token) -> bool:
         """"The Government of X advises that ...": a verb of official notice with a
@@ -71,10 +74,22 @@ class StatementCues:
             not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
 
     def _figure(self, verb: Token) -> bool:
-        """"put the death toll at 19", "raised the toll to 14": a figure given by a source."""
-        if verb.lemma_.lower() not in self.figure_verbs:
-            return False
+        """"put the death toll at 19", "raised the toll to 14": a figure given by a source;
+        "counted more than 300 dead", "recorded 40 attacks": a count it gives
+        (``count_verbs`` with a number in the object); "published provisional results
+        giving ...": figures it publishes (``publish_verbs`` with a ``publications`` noun)."""
+        lemma = verb.lemma_.lower()
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        # (not inside another source's report: "X said volunteers had counted 300 dead")
+        own = not (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in self.cues)
+        if own and lemma in self.count_verbs and obj is not None and not obj.like_num and \
+                any(x.like_num for x in obj.subtree):
+            return True
+        if own and lemma in self.publish_verbs and obj is not None and \
+                obj.lemma_.lower() in self.publications:
+            return True
+        if lemma not in self.figure_verbs:
+            return False
         if obj is not None and obj.lemma_.lower() in self.figure_nouns:
             return True
         return any(c.dep_ == "prep" and c.lower_ == "at" and any(

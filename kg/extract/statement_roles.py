@@ -29,6 +29,15 @@ def _np_text(tok: Token) -> str:
                     if not (x.dep_ in ("det", "poss") and x.head == tok)])
 
 
+def balanced(text: str) -> str:
+    """A gist cut inside a quotation loses the quotation marks it no longer closes."""
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    return text.strip()
+
+
 class StatementRoles:
     """Addressee, medium and date of a statement (mixed into the statement reader)."""
 

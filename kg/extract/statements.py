@@ -21,7 +21,8 @@ from spacy.tokens import Token
 from kg.extract.context import Fillers
 from kg.extract.speakers import Speaker, Speakers, inverted_speaker, speaker_phrase_start
 from kg.extract.statement_cues import StatementCues
-from kg.extract.statement_roles import StatementRoles
+from kg.extract.statement_roles import StatementRoles, balanced
+from kg.extract.statement_sources import StatementSources
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
     antecedent,
@@ -51,16 +52,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
              m.end(1) if m.group(1) is not None else m.end(2)) for m in _QUOTES.finditer(text)]
 
 
-def _balanced(text: str) -> str:
-    """A gist cut inside a quotation loses the quotation marks it no longer closes."""
-    if text.count('"') % 2:
-        text = text.replace('"', "")
-    if text.count("“") != text.count("”"):
-        text = text.replace("“", "").replace("”", "")
-    return text.strip()
-
-
-class _Statements(StatementRoles, StatementCues):
+class _Statements(StatementRoles, StatementCues, StatementSources):
     def __init__(self, ctx) -> None:
         self.ctx = ctx
         self.f = Fillers(ctx)
@@ -73,6 +65,9 @@ class _Statements(StatementRoles, StatementCues):
         self.figure_verbs = set(cues["figures"]["verbs"])
         self.figure_nouns = set(cues["figures"]["nouns"])
         self.restated = set(cues["figures"]["restated"])
+        self.count_verbs = set(cues["figures"]["counts"])
+        self.publish_verbs = set(cues["figures"]["publish"])
+        self.publications = set(cues["figures"]["publications"])
         self.joined = set(cues["joined"])
         self.rebuttal_verbs = set(cues["rebuttal"]["verbs"])
         self.claim_nouns = set(cues["rebuttal"]["nouns"])
@@ -87,7 +82,8 @@ class _Statements(StatementRoles, StatementCues):
         self.headline_cues = spec["headline_cues"]
         self.confidence = float(spec["confidence"])
         self.quotes = _quote_spans(ctx.text)
-        self.dates = [e for e in ctx.ents if e.label_ == "DATE"]
+        # ("said on Tuesday evening": spaCy calls a weekday with its part of day a TIME)
+        self.dates = [e for e in ctx.ents if e.label_ in ("DATE", "TIME")]
         self.found: list[tuple[Fact, list[tuple[int, int]]]] = []
         lists = ctx.rules.lists
         self.skip_preps = set(lists["date_skip_preps"]) | set(lists["date_end_preps"])
@@ -106,7 +102,7 @@ class _Statements(StatementRoles, StatementCues):
         gist = None
         comp = self.complement(cue)
         if comp is not None:
-            lead = self._leading_date(cue, comp)
+            lead = self._leading_date(cue, comp) | self._other_source(comp)
             toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)
                     and t.i not in lead]
             toks = [t for t in toks if not t.is_punct or (toks[0].i < t.i < toks[-1].i)]
@@ -146,6 +142,24 @@ class _Statements(StatementRoles, StatementCues):
             return set()
         return {x.i for x in first.subtree}
 
+    def _other_source(self, comp: Token) -> set[int]:
+        """"said 640 were held, while the Legal Defence Centre put the number at 900": a
+        clause of another source's report (its own subject and a verb of saying or a
+        figure) hung on the reported clause is that source's statement, not this one's."""
+        out: set[int] = set()
+        for c in comp.children:
+            if c.dep_ not in ("advcl", "conj") or c.i < comp.i:
+                continue
+            lemma = c.lemma_.lower()
+            if (lemma in self.cues or self._figure(c)) and any(
+                    g.dep_ == "nsubj" and g.pos_ != "PRON" for g in c.children):
+                first = min(x.i for x in c.subtree)
+                stop = first
+                while stop > comp.i and comp.doc[stop - 1].is_punct:
+                    stop -= 1
+                out |= set(range(stop, max(x.i for x in c.subtree) + 1))
+        return out
+
     def reported_before(self, cue: Token, end: int
                         ) -> tuple[list[tuple[int, int]], str | None, list[str]]:
         """An inverted report whose speaker the parse lost: what the sentence says before
@@ -164,6 +178,8 @@ class _Statements(StatementRoles, StatementCues):
         toks = [cue]
         naming = self.naming["predicate"] | self.naming["as"]
         for c in cue.children:
+            if c.tag_ == "WRB" and c.i < cue.i:
+                continue  # "..., when the commission published results": not said
             if c.dep_ not in _NOT_STANCE or (c.dep_ == "advcl" and any(
                     g.dep_ == "mark" for g in c.children)) or (  # "..., before the count ended"
                     c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > cue.i and
@@ -252,6 +268,10 @@ class _Statements(StatementRoles, StatementCues):
         ("X declared an emergency, Interior Minister Y said": the parser may make
         "said" the complement of "declared")."""
         comps = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
+        if not comps:  # "said earlier that ...": the parser may hang it on the adverb
+            comps = [g for c in cue.children if c.dep_ == "advmod" and c.i == cue.i + 1
+                     for g in c.children if g.dep_ == "ccomp" and any(
+                         m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
         # "A happened; Y said B": the clause after the cue, not one across a semicolon
         after = [c for c in comps if c.i > cue.i]
         comp = after[0] if after else (comps[0] if comps else None)
@@ -330,7 +350,8 @@ class _Statements(StatementRoles, StatementCues):
     def _subject(self, cue: Token) -> Token | None:
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         near = inverted_speaker(self.ctx, cue) if cue.tag_ != "VBG" else None
-        if near is not None and subj is not None and _apposed_to(near, subj):
+        if near is not None and subj is not None and (
+                _apposed_to(near, subj) or self.speakers.named_as(subj) is not None):
             near = None  # "The party's candidate, Jan Novak, conceded": the subject itself
         if near is not None and (subj is None or (
                 subj.i < near.i and subj.pos_ != "PRON" and self.ctx.mention_of(subj) is None
@@ -350,6 +371,10 @@ class _Statements(StatementRoles, StatementCues):
                 for ante in (cue.head, antecedent(cue.head)):
                     if self.ctx.mention_of(ante) is not None:
                         return ante
+                head = cue.head
+                if head.dep_ == "pobj" and head.head.lower_ == "to" and \
+                        head.head.head.lower_ == "according":
+                    return head  # "according to the diocese, which said ...": the source
                 return None
             return subj
         head = cue.head
@@ -408,6 +433,13 @@ class _Statements(StatementRoles, StatementCues):
         if not ranges:
             return
         speakers = self.speakers.of(subj)
+        if not speakers and subj.i < cue.i and cue.i > 0:
+            # "Posts and Telecommunications Minister X denied": the parser took a word of
+            # the title for the subject; the person named right before the verb speaks
+            m = self.ctx.cover.get(cue.i - 1)
+            if m is not None and m.type is EntityType.PERSON and \
+                    subj.is_ancestor(cue.doc[cue.i - 1]):
+                speakers = [m]
         if self.ctx.in_headline(cue):  # a headline's speaker by role is told in the body
             speakers = [sp for sp in speakers if isinstance(sp, Mention)]
         if not speakers:
@@ -424,7 +456,7 @@ class _Statements(StatementRoles, StatementCues):
             skip = {t.i for t in cue.head.subtree} - own
         self.medium_and_addressee(cue, skip, roles)
         if gist:
-            roles["gist"] = [_balanced(gist)]
+            roles["gist"] = [balanced(gist)]
         if quotes:
             roles["quote"] = quotes
         when = self.date(cue, skip)
@@ -438,79 +470,6 @@ class _Statements(StatementRoles, StatementCues):
             shape = "told"
         for sp in speakers:
             self.add([cue], sp, roles, ranges, f"statement/{shape}")
-
-    def according(self, tok: Token) -> None:
-        ctx = self.ctx
-        to = next(c for c in tok.children if c.lower_ == "to")
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if obj is None:
-            return
-        speakers: list[Speaker] = []
-        medium = None
-        named = ctx.mention_of(obj)
-        if named is None and obj.lemma_.lower() in self.documents and \
-                any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in obj.children):
-            speakers = self.speakers.of(obj)  # "according to a tally by the bar association"
-        elif named is None and obj.lemma_.lower() in self.documents:
-            poss = next((c for c in obj.children if c.dep_ == "poss"), None)
-            first = self.f.entity(poss) if poss is not None else \
-                self.last_speaker(ctx.unit.start + tok.idx)
-            speakers = [first] if first is not None else []
-            medium = obj.lemma_.lower()
-        else:
-            speakers = self.speakers.of(obj)
-        if not speakers:
-            return
-        own = {t.i for t in tok.subtree}
-        sent = ctx.sent_of[tok.i]
-        # "According to X, A; Y said B": X vouches for its own clause only
-        semis = [t.i for t in sent if t.text == ";"]
-        lo = max((i for i in semis if i < tok.i), default=-1)
-        hi = min((i for i in semis if i > tok.i), default=len(ctx.doc))
-        toks = [t for t in sent if t.i not in own and not t.is_punct and lo < t.i < hi
-                and not (t.dep_ == "appos" and t.head.i in own)]
-        if not toks:
-            return
-        roles: dict[str, list] = {"cue": ["according to"], "gist": [_balanced(text_of(toks))]}
-        if medium:
-            roles["medium"] = [medium]
-        when = self.date(tok, own, fallback=False)
-        if when is not None:
-            roles["date"] = [when]
-        ranges = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
-        quotes = self.quotations(tok, ranges)
-        if quotes:
-            roles["quote"] = quotes
-        for sp in speakers:
-            self.add([tok, to], sp, roles, ranges, "statement/according-to")
-
-    def headline(self) -> None:
-        ctx = self.ctx
-        if ctx.headline is None:
-            return
-        s, e = ctx.headline
-        text = ctx.text[s:e]
-        cues = "|".join(re.escape(c) for c in self.headline_cues)
-        m = re.search(r",\s*(?P<speaker>[^,]+?)\s+(?P<cue>" + cues + r")\s*$", text, re.I)
-        if not m:
-            return
-        span = ctx.doc.char_span(s + m.start("speaker"), s + m.end("speaker"),
-                                 alignment_mode="expand")
-        cue = ctx.doc.char_span(s + m.start("cue"), s + m.end("cue"), alignment_mode="expand")
-        if span is None or cue is None:
-            return
-        speaker = next((ctx.cover[t.i] for t in span if t.i in ctx.cover), None)
-        if speaker is None or speaker.type.is_place:
-            heads = self.f.body_heads
-            last = span[-1].lower_
-            lemma = last[:-1] if last.endswith("s") and last[:-1] in heads else last
-            if lemma not in heads:
-                return
-            speaker = ctx.create(list(span), EntityType(heads[lemma]), "rule:event-role")
-        gist = text[:m.start()].strip().strip("‘’'\"")
-        roles = {"cue": [m.group("cue").lower()], "gist": [gist]}
-        self.add(list(cue), speaker, roles, [(s, s + m.start())], "statement/headline",
-                 confidence=self.confidence * 0.9)
 
 
 def _key(m: Speaker) -> list[str]:

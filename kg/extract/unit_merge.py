@@ -150,6 +150,22 @@ def absorb(into: Fact, other: Fact) -> None:
         into.links.setdefault(prop, []).extend(f for f in facts if f not in into.links[prop])
 
 
+def _year(f: Fact) -> str | None:
+    """The year a telling dates its event to (None when it gives no date: "the
+    protests" may point back to any of them)."""
+    for d in f.roles.get("date", []):
+        if isinstance(d, TimeExpr) and d.value:
+            return d.value[:4]
+    return None
+
+
+def same_year(a: Fact, b: Fact) -> bool:
+    """"Protests in 2021 over a rise in fuel prices" told as background are not the
+    protests of the day: two tellings in different years are two events."""
+    ya, yb = _year(a), _year(b)
+    return ya is None or yb is None or ya == yb
+
+
 def merge_in_unit(events: list[Fact], ctx: Context) -> list[Fact]:
     """One fact per event of an update: a headline repeats the body, and so do quotes.
 
@@ -170,7 +186,7 @@ def merge_in_unit(events: list[Fact], ctx: Context) -> list[Fact]:
             continue
         keys = ("quantity", "theme", "agent", "location", "participant") if f.kind not in (
             "Meeting",) else ("date",)
-        target = next((g for g in out if compatible(g, f, keys) and (
+        target = next((g for g in out if compatible(g, f, keys) and same_year(g, f) and (
             f.roles.get("quantity") or f.roles.get("theme") or f.kind in (
                 "Meeting", "Protest", "Riot", "StateOfEmergency",
                 "CounterTerrorismOperation", "Casualties", "Damage")

@@ -1,0 +1,90 @@
+"""Statements without a verb of saying by their speaker: "according to X" and a headline
+ending in ", X Says" (mixed into the statement reader, kg/extract/statements.py)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.extract.speakers import Speaker
+from kg.extract.statement_roles import balanced
+from kg.extract.syntax import text_of
+from kg.records import EntityType
+
+
+class StatementSources:
+    """The according-to and headline readers of the statement reader."""
+
+    def according(self, tok: Token) -> None:
+        ctx = self.ctx
+        to = next(c for c in tok.children if c.lower_ == "to")
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return
+        speakers: list[Speaker] = []
+        medium = None
+        named = ctx.mention_of(obj)
+        if named is None and obj.lemma_.lower() in self.documents and \
+                any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in obj.children):
+            speakers = self.speakers.of(obj)  # "according to a tally by the bar association"
+        elif named is None and obj.lemma_.lower() in self.documents:
+            poss = next((c for c in obj.children if c.dep_ == "poss"), None)
+            first = self.f.entity(poss) if poss is not None else \
+                self.last_speaker(ctx.unit.start + tok.idx)
+            speakers = [first] if first is not None else []
+            medium = obj.lemma_.lower()
+        else:
+            speakers = self.speakers.of(obj)
+        if not speakers:
+            return
+        own = {t.i for t in tok.subtree}
+        sent = ctx.sent_of[tok.i]
+        # "According to X, A; Y said B": X vouches for its own clause only
+        semis = [t.i for t in sent if t.text == ";"]
+        lo = max((i for i in semis if i < tok.i), default=-1)
+        hi = min((i for i in semis if i > tok.i), default=len(ctx.doc))
+        toks = [t for t in sent if t.i not in own and not t.is_punct and lo < t.i < hi
+                and not (t.dep_ == "appos" and t.head.i in own)]
+        if not toks:
+            return
+        roles: dict[str, list] = {"cue": ["according to"], "gist": [balanced(text_of(toks))]}
+        if medium:
+            roles["medium"] = [medium]
+        when = self.date(tok, own, fallback=False)
+        if when is not None:
+            roles["date"] = [when]
+        ranges = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
+        quotes = self.quotations(tok, ranges)
+        if quotes:
+            roles["quote"] = quotes
+        for sp in speakers:
+            self.add([tok, to], sp, roles, ranges, "statement/according-to")
+
+    def headline(self) -> None:
+        ctx = self.ctx
+        if ctx.headline is None:
+            return
+        s, e = ctx.headline
+        text = ctx.text[s:e]
+        cues = "|".join(re.escape(c) for c in self.headline_cues)
+        m = re.search(r",\s*(?P<speaker>[^,]+?)\s+(?P<cue>" + cues + r")\s*$", text, re.I)
+        if not m:
+            return
+        span = ctx.doc.char_span(s + m.start("speaker"), s + m.end("speaker"),
+                                 alignment_mode="expand")
+        cue = ctx.doc.char_span(s + m.start("cue"), s + m.end("cue"), alignment_mode="expand")
+        if span is None or cue is None:
+            return
+        speaker = next((ctx.cover[t.i] for t in span if t.i in ctx.cover), None)
+        if speaker is None or speaker.type.is_place:
+            heads = self.f.body_heads
+            last = span[-1].lower_
+            lemma = last[:-1] if last.endswith("s") and last[:-1] in heads else last
+            if lemma not in heads:
+                return
+            speaker = ctx.create(list(span), EntityType(heads[lemma]), "rule:event-role")
+        gist = text[:m.start()].strip().strip("‘’'\"")
+        roles = {"cue": [m.group("cue").lower()], "gist": [gist]}
+        self.add(list(cue), speaker, roles, [(s, s + m.start())], "statement/headline",
+                 confidence=self.confidence * 0.9)
