@@ -25,6 +25,31 @@ LABEL_TYPES = {
 
 
 _PREPS = re.compile(r"\s+(?:of|in|for|on)\s+")
+_TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\w./-]*)+$")
+# sites that are also institutions: one that speaks ("the X Hospital said", "told
+# Reuters", "reported nine injured") acts as a body, an Organization; elsewhere it is the
+# building, a Place
+_INSTITUTION_SITES = frozenset({"hospital", "clinic", "state house", "government house"})
+_SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_SPEECH_LEMMAS = frozenset({"say", "tell", "report", "confirm", "announce", "state", "add",
+                            "record", "count", "put"})
+
+
+def institution_site(text: str) -> bool:
+    """Whether a place name ends in a site noun that is also an institution ("hospital",
+    "State House": the presidency's seat and the presidency)."""
+    words = fold(text).split()
+    return bool(words) and (words[-1] in _INSTITUTION_SITES
+                            or " ".join(words[-2:]) in _INSTITUTION_SITES)
+
+
+def _speaks(span: Span) -> bool:
+    """Whether the span is the subject of a verb of saying or reporting, or names the
+    body of a spokesperson ("State House spokeswoman X")."""
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_LEMMAS:
+        return True
+    return root.dep_ in ("compound", "nmod") and root.head.lower_ in _SPOKESPERSONS
 
 
 def head_type(text: str, rules: EntityRules) -> EntityType | None:
@@ -34,6 +59,8 @@ def head_type(text: str, rules: EntityRules) -> EntityType | None:
     opens with an international word ("International Committee of ...", "European ...
     Service") is an organisation's, not a government's."""
     folded = fold(text).removeprefix("the ")
+    # "Air Base 201", "Camp 7": a number after the head is part of the name
+    folded = _TRAILING_NUMBER.sub("", folded) or folded
     found = None
     parts = _PREPS.split(folded, maxsplit=1)
     # "Government of Solomon Islands": a country's name after "of" is the owner, not the head
@@ -161,6 +188,13 @@ def _site_name(span: Span, label: str, rules: EntityRules) -> EntityType | None:
 
 
 def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
+    found = _span_type(span, label, rules)
+    if found is EntityType.PLACE and institution_site(span.text) and _speaks(span):
+        return EntityType.ORGANIZATION
+    return found
+
+
+def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     text = span.text
     if label.startswith("KG_"):
         return EntityType(label[3:])

@@ -552,9 +552,15 @@ def _main_country(entities: list[Entity]) -> Entity | None:
     as often as any other, a town's or region's mention counts for its country too: a
     release from Port Vila that names Vanuatu once, in its letterhead, and its donors
     Australia and New Zealand three times each is about Vanuatu. A winner the document
-    never names as a country leaves the first choice; no winner, no country."""
+    never names as a country leaves the first choice; no winner, no country. An
+    abbreviation ("US", "UK") does not count: news writes it before a foreign body ("the
+    US embassy", "US forces"), not for the country a story is about."""
+    shorts = entity_rules().short_names
+
     def named(e: Entity) -> int:
-        return sum(1 for m in e.mentions if not m.source.endswith(":headline"))
+        return sum(1 for m in e.mentions if not m.source.endswith(":headline")
+                   and not (m.text.replace(".", "").isupper()
+                            and fold(m.text) in shorts))
 
     def winner(counts: Counter[str]) -> str | None:
         ranked = counts.most_common(2)

@@ -341,3 +341,40 @@ def test_a_town_lies_in_the_region_the_sentence_opens_in(nlp):
     assert ("Mecuburi", "Nampula") in _pairs(r)
     r = run(nlp, "In Kivu province, rebels said the city of Kinshasa was calm.")
     assert not any(p == "Kinshasa" and c.startswith("Kivu") for p, c in _pairs(r))
+
+
+def test_a_countrys_short_name_is_the_country_never_a_place_inside_another(nlp):
+    # "US"/"UK" before a body: the country (demonyms.jsonl short_names), so never put in
+    # the story's country or city
+    r = run(nlp, "The US embassy in Lilongwe urged calm, and the UK embargo on Malawi was "
+                 "criticised. Malawi's president spoke in Lilongwe.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("United States") is EntityType.COUNTRY
+    assert types.get("United Kingdom") is EntityType.COUNTRY
+    pairs = _pairs(r)
+    assert not any(p in ("US", "United States", "UK", "United Kingdom") for p, _ in pairs)
+
+
+def test_a_state_house_or_hospital_is_a_site_in_the_dateline_city(nlp):
+    r = run(nlp, "The new ministers were sworn in at Government House on Monday. The injured "
+                 "were taken to Kasama General Hospital. Zambia's president spoke in Lusaka "
+                 "and Lusaka was calm.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Government House") is EntityType.PLACE
+    assert types.get("Kasama General Hospital") is EntityType.PLACE
+    assert ("Government House", "Zambia") in _pairs(r)
+
+
+def test_a_hospital_that_speaks_is_a_body(nlp):
+    r = run(nlp, "Kitwe Central Hospital said it had treated 40 people, Zambia's police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Kitwe Central Hospital") is EntityType.ORGANIZATION
+
+
+def test_a_denominations_church_is_a_body_and_a_numbered_base_a_site(nlp):
+    r = run(nlp, "The Anglican Church condemned the arrests in Harare. Soldiers took over "
+                 "Air Base 301 near Gweru, Zimbabwe's army said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Anglican Church") is EntityType.ORGANIZATION
+    assert types.get("Air Base 301") is EntityType.PLACE
+    assert not any(p == "Anglican Church" for p, _ in _pairs(r))
