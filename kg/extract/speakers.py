@@ -247,8 +247,8 @@ class Speakers:
         person or a place) the unnamed officials work at."""
         for _p, obj in prep_objects(tok, {"at", "of", "from", "in", "with"}):
             m = self.ctx.mention_of(obj)
-            if m is not None and (m.type.is_agent and m.type is not EntityType.PERSON
-                                  and not m.type.is_place or institution_site(m.text)) \
+            if m is not None and ((m.type.is_agent and m.type is not EntityType.PERSON
+                                  and not m.type.is_place) or institution_site(m.text)) \
                     and not m.source.startswith("rule:event-role"):
                 return m  # "officials at Matanda hospital": the hospital speaks
         for c in tok.children:
