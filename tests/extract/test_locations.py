@@ -378,3 +378,22 @@ def test_a_denominations_church_is_a_body_and_a_numbered_base_a_site(nlp):
     assert types.get("Anglican Church") is EntityType.ORGANIZATION
     assert types.get("Air Base 301") is EntityType.PLACE
     assert not any(p == "Anglican Church" for p, _ in _pairs(r))
+
+
+def test_the_citys_districts_of_a_list_lie_in_the_city(nlp):
+    # "the <City> districts of A, B and C": parts of the city whatever the model typed them
+    r = run(nlp, "In the Nairobi districts of Kibera Flats, Mathare North and Githurai, crowds "
+                 "blocked streets, Kenya's police said.")
+    pairs = _pairs(r)
+    for part in ("Kibera Flats", "Mathare North", "Githurai"):
+        assert (part, "Nairobi") in pairs
+
+
+def test_a_district_of_a_sentence_that_opens_in_a_city_lies_in_it(nlp):
+    r = run(nlp, "In Kumasi, police fired tear gas at protesters in the Asafo district on "
+                 "Wednesday, Ghana's police said. Accra was calm. Accra's mayor spoke in Accra.")
+    types = {e.name: e.type for e in r.entities}
+    asafo = next(n for n in types if n.startswith("Asafo"))
+    assert types[asafo] is EntityType.PLACE
+    assert (asafo, "Kumasi") in _pairs(r)
+    assert (asafo, "Accra") not in _pairs(r)
