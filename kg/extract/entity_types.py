@@ -194,8 +194,30 @@ def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     return found
 
 
+# "who gave her name only as X", "identified only as X", "known as X": a person's name
+_NAME_AS = frozenset({"name", "names", "identified", "known", "introduced", "nicknamed"})
+
+
+def _named_as_person(span: Span) -> bool:
+    """A name given as a person's ("a student who gave her name only as Mialy", "a man
+    identified only as Tomas"), or a name in apposition to a person noun ("Jean Ravalo,
+    director general of the utility"), that no gazetteer knows as a place."""
+    doc = span.doc
+    if span.start > 1 and doc[span.start - 1].lower_ == "as" and any(
+            t.lower_ in _NAME_AS for t in doc[max(0, span.start - 4):span.start - 1]):
+        return gazetteer().place_type(span.text) is None
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or not all(t.is_title for t in words):
+        return False
+    nouns = person_nouns()
+    return any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in nouns
+               for c in span.root.children) and gazetteer().place_type(span.text) is None
+
+
 def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     text = span.text
+    if label in ("GPE", "FAC", "LOC") and _named_as_person(span):
+        return EntityType.PERSON
     if label.startswith("KG_"):
         return EntityType(label[3:])
     if label == "NORP":
@@ -241,6 +263,11 @@ def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
             return found
         if ht is not None and ht is not EntityType.PLACE:
             return ht
+        if text.isupper() and span.root.dep_ == "compound" and \
+                span.root.head.pos_ == "NOUN":
+            # "JIRAMA offices", "a GWCL billing office": an acronym no gazetteer knows
+            # before a common noun is the body that owns it, not a place
+            return EntityType.ORGANIZATION
         # a GPE the gazetteer does not know is most often a village or a small town
         return EntityType.CITY if label == "GPE" and not text.isupper() else base
     return base

@@ -397,3 +397,17 @@ def test_a_district_of_a_sentence_that_opens_in_a_city_lies_in_it(nlp):
     assert types[asafo] is EntityType.PLACE
     assert (asafo, "Kumasi") in _pairs(r)
     assert (asafo, "Accra") not in _pairs(r)
+
+
+def test_people_and_utilities_the_model_calls_places_are_not_placed(nlp):
+    # "who gave her name only as X", "X, director general of ...", "the utility X",
+    # "X billing office": a person, a person, a body, the body again
+    r = run(nlp, '"We are hungry," one of its organisers, a student who gave her name only '
+                 "as Tiana, told AFP in Kumasi. The president dismissed Kojo Antwi Boateng, "
+                 "director general of the state water and electricity utility GWCL. "
+                 "Protesters torched a GWCL billing office in Kumasi, Ghana's police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Tiana") is EntityType.PERSON
+    assert types.get("GWCL") is EntityType.ORGANIZATION
+    placed = {p for p, _ in _pairs(r)}
+    assert not placed & {"Tiana", "GWCL", "Kojo Antwi Boateng"}
