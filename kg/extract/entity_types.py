@@ -37,7 +37,8 @@ _SPEECH_LEMMAS = frozenset({"say", "tell", "report", "confirm", "announce", "sta
 
 def institution_site(text: str) -> bool:
     """Whether a place name ends in a site noun that is also an institution ("hospital",
-    "State House": the presidency's seat and the presidency)."""
+    "State House": the presidency's seat and the presidency; the model's "... Hospital of
+    X" counts by its head)."""
     words = fold(text).split()
     return bool(words) and (words[-1] in _INSTITUTION_SITES
                             or " ".join(words[-2:]) in _INSTITUTION_SITES)
@@ -189,9 +190,18 @@ def _site_name(span: Span, label: str, rules: EntityRules) -> EntityType | None:
 
 def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     found = _span_type(span, label, rules)
-    if found is EntityType.PLACE and institution_site(span.text) and _speaks(span):
+    if found is EntityType.PLACE and ((institution_site(span.text) and _speaks(span))
+                                      or _national(span.text)):
         return EntityType.ORGANIZATION
     return found
+
+
+def _national(text: str) -> bool:
+    """"National Hospital of Sri Lanka": an institution named for its country is the
+    national body, not only its building."""
+    head, sep, owner = fold(text).removeprefix("the ").partition(" of ")
+    return bool(sep) and head.startswith("national ") and institution_site(head) and \
+        gazetteer().country(owner) is not None
 
 
 # "who gave her name only as X", "identified only as X", "known as X": a person's name

@@ -529,6 +529,13 @@ class _Resolver(Links):
                                        for i in named):
                 return heads.pop()
         members = named or members
+        from kg.extract.entity_types import institution_site
+
+        if any(self.mentions[i].type is EntityType.ORGANIZATION
+               and institution_site(self.mentions[i].text) for i in members):
+            # "State House spokeswoman X", "the hospital said": the institution acts; its
+            # building is where it sits (kg/extract/entity_types.py)
+            return EntityType.ORGANIZATION
         votes: Counter[EntityType] = Counter()
         best_rank = min(_TYPE_RANK.get(_source_kind(self.mentions[i]), 9) for i in members)
         for i in members:

@@ -411,3 +411,16 @@ def test_people_and_utilities_the_model_calls_places_are_not_placed(nlp):
     assert types.get("GWCL") is EntityType.ORGANIZATION
     placed = {p for p, _ in _pairs(r)}
     assert not placed & {"Tiana", "GWCL", "Kojo Antwi Boateng"}
+
+
+def test_an_institution_site_that_acts_is_the_body(nlp):
+    # "State House spokeswoman X" makes State House the presidency, not a building to
+    # place; "the National Hospital of <Country>" is the national institution
+    r = run(nlp, '"We will deliver," State House spokeswoman Jane Wanjiru told Reuters. The '
+                 "new ministers will be sworn in at State House on Monday. At least 12 people "
+                 "were treated at the National Hospital of Uganda, a hospital official said "
+                 "in Kampala.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("State House") is EntityType.ORGANIZATION
+    assert types.get("National Hospital of Uganda") is EntityType.ORGANIZATION
+    assert not any(p in ("State House", "National Hospital of Uganda") for p, _ in _pairs(r))
