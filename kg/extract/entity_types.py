@@ -39,7 +39,7 @@ def institution_site(text: str) -> bool:
     """Whether a place name ends in a site noun that is also an institution ("hospital",
     "State House": the presidency's seat and the presidency; the model's "... Hospital of
     X" counts by its head)."""
-    words = fold(text).split()
+    words = fold(text).partition(" of ")[0].split()  # "Central Hospital of X": its head
     return bool(words) and (words[-1] in _INSTITUTION_SITES
                             or " ".join(words[-2:]) in _INSTITUTION_SITES)
 
@@ -197,11 +197,10 @@ def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
 
 
 def _national(text: str) -> bool:
-    """"National Hospital of Sri Lanka": an institution named for its country is the
-    national body, not only its building."""
+    """"National Hospital of Sri Lanka", "Central Hospital of X": an institution named
+    for its country is the national body, not only its building."""
     head, sep, owner = fold(text).removeprefix("the ").partition(" of ")
-    return bool(sep) and head.startswith("national ") and institution_site(head) and \
-        gazetteer().country(owner) is not None
+    return bool(sep) and institution_site(head) and gazetteer().country(owner) is not None
 
 
 # "who gave her name only as X", "identified only as X", "known as X": a person's name

@@ -358,15 +358,18 @@ def described(mentions: list[Mention], noun: str, at: int,
     if entry is None:
         return None
     types, words = entry
-    cands = [m for m in mentions if m.type in types and m.end <= at
-             and not m.source.startswith(("rule:event-role", "rule:body"))
-             and m.text.lower() not in _CALENDAR]  # "on Monday" read as a name
-    if not cands:
-        return None
 
     def named_so(m: Mention) -> bool:
         low = m.text.lower()
         return any(w in low for w in words)
+
+    # "a hospital official" -> the hospital named before, a site that is an institution
+    cands = [m for m in mentions if (m.type in types or (institution_site(m.text)
+                                     and named_so(m))) and m.end <= at
+             and not m.source.startswith(("rule:event-role", "rule:body"))
+             and m.text.lower() not in _CALENDAR]  # "on Monday" read as a name
+    if not cands:
+        return None
 
     def rank(m: Mention) -> tuple[bool, bool, int]:
         return (named_so(m), sentence[0] <= m.start < sentence[1], m.start)
