@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Fillers
+from kg.extract.entity_types import institution_site
 from kg.extract.positions import NATIONAL_RULE, general_title, position_words
 from kg.extract.spans import mention_from_span
 from kg.extract.speakers import described
@@ -416,8 +417,9 @@ def its_antecedent(ctx, tok: Token) -> Mention | None:
             if m is not None and m.type is not EntityType.PERSON and (
                     m.type.is_agent or m.type is EntityType.COUNTRY):
                 return m
-    bodies = [m for m in ctx.mentions if m.type.is_agent and m.type is not EntityType.PERSON
-              and m.end <= ctx.unit.start + tok.idx]
+    # a hospital has its director too: a site that is an institution (entity_types.py)
+    bodies = [m for m in ctx.mentions if (m.type.is_agent or institution_site(m.text))
+              and m.type is not EntityType.PERSON and m.end <= ctx.unit.start + tok.idx]
     sent = ctx.sentence(tok)
     here = [m for m in bodies if m.start >= sent[0]]
     if here:

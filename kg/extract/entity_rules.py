@@ -31,6 +31,9 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
     "demonyms.jsonl": {
         "country": (str, True, None),
         "demonyms": (list, True, None),
+        # short names news uses for the country that GeoNames and ISO 3166 lack ("US",
+        # "Britain"): the country wherever they stand
+        "short_names": (list, False, None),
     },
     "bodies.jsonl": {
         "phrases": (list, True, None),
@@ -226,6 +229,7 @@ class EntityRules:
     titles: dict[str, str] = field(default_factory=dict)  # lower title -> scope
     title_forms: dict[str, str] = field(default_factory=dict)  # lower title -> written form
     demonyms: dict[str, set[str]] = field(default_factory=dict)  # lower demonym -> ISO codes
+    short_names: dict[str, str] = field(default_factory=dict)  # lower short name -> ISO code
     bodies: dict[str, Body] = field(default_factory=dict)  # lower phrase -> body
     heads: dict[str, EntityType] = field(default_factory=dict)
     national_heads: set[str] = field(default_factory=set)
@@ -281,6 +285,8 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
         rules.titles[_fold(e["title"])] = e["scope"]
         rules.title_forms[_fold(e["title"])] = e["title"]
     for e in files["demonyms.jsonl"]:
+        for short in e.get("short_names", ()):
+            rules.short_names[_fold(short)] = e["country"].upper()
         for dem in e["demonyms"]:
             rules.demonyms.setdefault(_fold(dem), set()).add(e["country"].upper())
             # plural people nouns ("Peruvians") are demonyms too

@@ -25,6 +25,32 @@ LABEL_TYPES = {
 
 
 _PREPS = re.compile(r"\s+(?:of|in|for|on)\s+")
+_TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\w./-]*)+$")
+# sites that are also institutions: one that speaks ("the X Hospital said", "told
+# Reuters", "reported nine injured") acts as a body, an Organization; elsewhere it is the
+# building, a Place
+_INSTITUTION_SITES = frozenset({"hospital", "clinic", "state house", "government house"})
+_SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_SPEECH_LEMMAS = frozenset({"say", "tell", "report", "confirm", "announce", "state", "add",
+                            "record", "count", "put"})
+
+
+def institution_site(text: str) -> bool:
+    """Whether a place name ends in a site noun that is also an institution ("hospital",
+    "State House": the presidency's seat and the presidency; the model's "... Hospital of
+    X" counts by its head)."""
+    words = fold(text).partition(" of ")[0].split()  # "Central Hospital of X": its head
+    return bool(words) and (words[-1] in _INSTITUTION_SITES
+                            or " ".join(words[-2:]) in _INSTITUTION_SITES)
+
+
+def _speaks(span: Span) -> bool:
+    """Whether the span is the subject of a verb of saying or reporting, or names the
+    body of a spokesperson ("State House spokeswoman X")."""
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_LEMMAS:
+        return True
+    return root.dep_ in ("compound", "nmod") and root.head.lower_ in _SPOKESPERSONS
 
 
 def head_type(text: str, rules: EntityRules) -> EntityType | None:
@@ -34,6 +60,8 @@ def head_type(text: str, rules: EntityRules) -> EntityType | None:
     opens with an international word ("International Committee of ...", "European ...
     Service") is an organisation's, not a government's."""
     folded = fold(text).removeprefix("the ")
+    # "Air Base 201", "Camp 7": a number after the head is part of the name
+    folded = _TRAILING_NUMBER.sub("", folded) or folded
     found = None
     parts = _PREPS.split(folded, maxsplit=1)
     # "Government of Solomon Islands": a country's name after "of" is the owner, not the head
@@ -161,7 +189,44 @@ def _site_name(span: Span, label: str, rules: EntityRules) -> EntityType | None:
 
 
 def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
+    found = _span_type(span, label, rules)
+    if found is EntityType.PLACE and ((institution_site(span.text) and _speaks(span))
+                                      or _national(span.text)):
+        return EntityType.ORGANIZATION
+    return found
+
+
+def _national(text: str) -> bool:
+    """"National Hospital of Sri Lanka", "Central Hospital of X": an institution named
+    for its country is the national body, not only its building."""
+    head, sep, owner = fold(text).removeprefix("the ").partition(" of ")
+    return bool(sep) and institution_site(head) and gazetteer().country(owner) is not None
+
+
+# "who gave her name only as X", "identified only as X", "known as X": a person's name
+_NAME_AS = frozenset({"name", "names", "identified", "known", "introduced", "nicknamed"})
+
+
+def _named_as_person(span: Span) -> bool:
+    """A name given as a person's ("a student who gave her name only as Mialy", "a man
+    identified only as Tomas"), or a name in apposition to a person noun ("Jean Ravalo,
+    director general of the utility"), that no gazetteer knows as a place."""
+    doc = span.doc
+    if span.start > 1 and doc[span.start - 1].lower_ == "as" and any(
+            t.lower_ in _NAME_AS for t in doc[max(0, span.start - 4):span.start - 1]):
+        return gazetteer().place_type(span.text) is None
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or not all(t.is_title for t in words):
+        return False
+    nouns = person_nouns()
+    return any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in nouns
+               for c in span.root.children) and gazetteer().place_type(span.text) is None
+
+
+def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     text = span.text
+    if label in ("GPE", "FAC", "LOC") and _named_as_person(span):
+        return EntityType.PERSON
     if label.startswith("KG_"):
         return EntityType(label[3:])
     if label == "NORP":
@@ -207,6 +272,11 @@ def span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
             return found
         if ht is not None and ht is not EntityType.PLACE:
             return ht
+        if text.isupper() and span.root.dep_ == "compound" and \
+                span.root.head.pos_ == "NOUN":
+            # "JIRAMA offices", "a GWCL billing office": an acronym no gazetteer knows
+            # before a common noun is the body that owns it, not a place
+            return EntityType.ORGANIZATION
         # a GPE the gazetteer does not know is most often a village or a small town
         return EntityType.CITY if label == "GPE" and not text.isupper() else base
     return base

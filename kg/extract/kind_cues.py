@@ -113,6 +113,20 @@ def _list_names_before(doc: Doc, end: int) -> list[tuple[int, int]]:
     return out[::-1]
 
 
+def _scene_city(doc: Doc, i: int, cities: set[str]) -> bool:
+    """Whether the sentence of token ``i`` opens in a city ("In Douala, police ... in the
+    Bonanjo district"): a district the sentence names is one of that city's."""
+    sent = doc[i].sent
+    j = sent.start
+    if doc[j].lower_ != "in" or j + 1 >= i:
+        return False
+    end = name_after(doc, j + 1)
+    if end is None or end >= i or doc[end].text != ",":
+        return False
+    name = doc[j + 1:end].text
+    return name.casefold() in cities or gazetteer().place_type(name) is EntityType.CITY
+
+
 def _of_city(doc: Doc, i: int, cities: set[str]) -> bool:
     """Whether "of/in <a city>" (or "of the capital") follows token ``i``."""
     if i >= len(doc) or doc[i].lower_ not in ("of", "in"):
@@ -257,7 +271,8 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
     if not names:
         return False
     etype = noun.type
-    if noun.in_city is not None and _of_city(doc, j, cities):
+    if noun.in_city is not None and (_of_city(doc, j, cities)
+                                     or _scene_city(doc, i, cities)):
         etype = noun.in_city
     if noun.part_of_name:
         if len(names) == 1:

@@ -266,6 +266,14 @@ def _kind_of(u: _Unit, span: Span, m: Mention, kinds) -> list[Fact | None]:
         return []
     before = next((pm for s, pm in u.spans if s.end == k + 1), None)
     if before is not None:
+        noun = kinds[doc[j - 1].lower_]
+        if before.type is EntityType.CITY and (noun.in_city is not None
+                                               or noun.type is EntityType.PLACE):
+            # "the Havana districts of A, B and C", "the Accra suburbs of X": parts of
+            # the city, whatever the model called them (GeoNames knows no such "towns")
+            return [_fact(u.unit.index, m, before,
+                          sentence_of(doc[span.start:span.start + 1], u.unit),
+                          "locatedin/city-part", 0.9, u.unit.stamp)]
         return [u.fact(m, before, span, "locatedin/kind-of")]
     code = entity_rules().demonym_country(doc[k].text)
     if code is not None:
@@ -306,6 +314,8 @@ def _scene(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     phrase sets the scene in, when the gazetteer does not know the town."""
     doc = u.doc
     j = span.start
+    if m.type is EntityType.PLACE:
+        return _scene_city(u, span, m)
     if m.type is not EntityType.CITY or j < 2 or doc[j - 1].lower_ != "of":
         return None
     noun = kinds.get(doc[j - 2].lower_)
@@ -325,6 +335,24 @@ def _scene(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     return None
 
 
+def _scene_city(u: _Unit, span: Span, m: Mention) -> Fact | None:
+    """"In Douala, police fired tear gas ... in the Bonanjo district": a square, building
+    or neighbourhood of a sentence that opens in a city lies in that city (not a river,
+    island or highway, which may reach beyond it)."""
+    doc, sent = u.doc, span.sent
+    city = u.at.get(sent.start + 1) if doc[sent.start].lower_ == "in" else None
+    if city is None or city is m or city.type is not EntityType.CITY:
+        return None
+    end = u.ends[city]
+    if end >= span.start or doc[end].text != ",":
+        return None
+    kinds = entity_rules().kind_nouns
+    words = fold(m.text).split()
+    if any((k := kinds.get(w)) is not None and k.wide for w in words[:1] + words[-1:]):
+        return None
+    return u.fact(m, city, span, "locatedin/scene-city", same_rank=True)
+
+
 # --- per document: resolved entities ------------------------------------------------------
 def document_locations(stated: list[Fact], entities: list[Entity], *, text: str = ""
                        ) -> list[Fact]:
@@ -342,6 +370,8 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
     def add(place: Entity, container: Entity, fact: Fact | None, rule: str, *,
             same_rank: bool = False) -> None:
         low, high = _RANK.get(place.type, 9), _RANK.get(container.type, -1)
+        if rule == "locatedin/city-part" and container.type is EntityType.CITY:
+            low = min(low, high)  # "the Havana districts of A and B", whatever their type
         if place is container or high < low or (high == low and not same_rank) \
                 or place.key in direct.get(container.key, {}):
             return
@@ -364,7 +394,8 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
             continue
         container = entity_of.get(f.roles["container"][0])
         if container is not None:
-            add(place, container, f, f.rule, same_rank=f.rule == "locatedin/unit-of")
+            add(place, container, f, f.rule,
+                same_rank=f.rule in ("locatedin/unit-of", "locatedin/city-part"))
     places = [e for e in entities if e.type in (EntityType.CITY, EntityType.REGION,
                                                 EntityType.PLACE) and e.mentions
               and not _world_region(e)]
@@ -552,9 +583,15 @@ def _main_country(entities: list[Entity]) -> Entity | None:
     as often as any other, a town's or region's mention counts for its country too: a
     release from Port Vila that names Vanuatu once, in its letterhead, and its donors
     Australia and New Zealand three times each is about Vanuatu. A winner the document
-    never names as a country leaves the first choice; no winner, no country."""
+    never names as a country leaves the first choice; no winner, no country. An
+    abbreviation ("US", "UK") does not count: news writes it before a foreign body ("the
+    US embassy", "US forces"), not for the country a story is about."""
+    shorts = entity_rules().short_names
+
     def named(e: Entity) -> int:
-        return sum(1 for m in e.mentions if not m.source.endswith(":headline"))
+        return sum(1 for m in e.mentions if not m.source.endswith(":headline")
+                   and not (m.text.replace(".", "").isupper()
+                            and fold(m.text) in shorts))
 
     def winner(counts: Counter[str]) -> str | None:
         ranked = counts.most_common(2)

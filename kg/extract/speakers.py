@@ -23,6 +23,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from kg.extract.entity_rules import entity_rules
+from kg.extract.entity_types import institution_site
 from kg.extract.spans import sentence_bounds
 from kg.extract.syntax import np_tokens, prep_objects, text_of
 from kg.records import EntityType, Mention
@@ -277,9 +278,10 @@ class Speakers:
         person or a place) the unnamed officials work at."""
         for _p, obj in prep_objects(tok, {"at", "of", "from", "in", "with"}):
             m = self.ctx.mention_of(obj)
-            if m is not None and m.type.is_agent and m.type is not EntityType.PERSON and \
-                    not m.type.is_place and not m.source.startswith("rule:event-role"):
-                return m
+            if m is not None and ((m.type.is_agent and m.type is not EntityType.PERSON
+                                  and not m.type.is_place) or institution_site(m.text)) \
+                    and not m.source.startswith("rule:event-role"):
+                return m  # "officials at Matanda hospital": the hospital speaks
         for c in tok.children:
             if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i and \
                     c.lemma_.lower() in self.descriptions and self.ctx.mention_of(c) is None:
@@ -403,15 +405,18 @@ def described(mentions: list[Mention], noun: str, at: int,
     if entry is None:
         return None
     types, words = entry
-    cands = [m for m in mentions if m.type in types and m.end <= at
-             and not m.source.startswith(("rule:event-role", "rule:body"))
-             and m.text.lower() not in _CALENDAR]  # "on Monday" read as a name
-    if not cands:
-        return None
 
     def named_so(m: Mention) -> bool:
         low = m.text.lower()
         return any(w in low for w in words)
+
+    # "a hospital official" -> the hospital named before, a site that is an institution
+    cands = [m for m in mentions if (m.type in types or (institution_site(m.text)
+                                     and named_so(m))) and m.end <= at
+             and not m.source.startswith(("rule:event-role", "rule:body"))
+             and m.text.lower() not in _CALENDAR]  # "on Monday" read as a name
+    if not cands:
+        return None
 
     def rank(m: Mention) -> tuple[bool, bool, int]:
         return (named_so(m), sentence[0] <= m.start < sentence[1], m.start)

@@ -517,15 +517,25 @@ class _Resolver(Links):
         # body's own head does ("National Gendarmerie" the model calls an ORG)
         named = [i for i in members if self.info[i].named]
         if named and len(named) < len(members):
-            from kg.extract.entity_types import head_type
+            from kg.extract.entity_types import head_type, institution_site
 
             heads = {head_type(self.mentions[i].text, self.rules) for i in named
                      if self.mentions[i].source.startswith("ner:")
-                     and not _is_acronym(self.mentions[i].text)} - {None}
+                     and not _is_acronym(self.mentions[i].text)
+                     # a hospital that speaks is the body (kg/extract/entity_types.py)
+                     and not (institution_site(self.mentions[i].text)
+                              and self.mentions[i].type is EntityType.ORGANIZATION)} - {None}
             if len(heads) == 1 and all(self.info[i].kb is None and self.info[i].place is None
                                        for i in named):
                 return heads.pop()
         members = named or members
+        from kg.extract.entity_types import institution_site
+
+        if any(self.mentions[i].type is EntityType.ORGANIZATION
+               and institution_site(self.mentions[i].text) for i in members):
+            # "State House spokeswoman X", "the hospital said": the institution acts; its
+            # building is where it sits (kg/extract/entity_types.py)
+            return EntityType.ORGANIZATION
         votes: Counter[EntityType] = Counter()
         best_rank = min(_TYPE_RANK.get(_source_kind(self.mentions[i]), 9) for i in members)
         for i in members:

@@ -126,6 +126,10 @@ class Gazetteer:
             first = self.countries.get(short)
             if first is not None and first is not place:
                 self.namesakes.setdefault(short, [first]).append(place)
+        # short names GeoNames and ISO lack ("US", "Britain"; demonyms.jsonl short_names)
+        for short, code in entity_rules().short_names.items():
+            if code in self.by_code:
+                self.countries.setdefault(fold(short), self.by_code[code])
         # name -> GeoNames ids; Place records are made on lookup (building 30,000 of them
         # up front would double the start-up time).
         self._raw = gc.get_cities()

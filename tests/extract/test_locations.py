@@ -341,3 +341,86 @@ def test_a_town_lies_in_the_region_the_sentence_opens_in(nlp):
     assert ("Mecuburi", "Nampula") in _pairs(r)
     r = run(nlp, "In Kivu province, rebels said the city of Kinshasa was calm.")
     assert not any(p == "Kinshasa" and c.startswith("Kivu") for p, c in _pairs(r))
+
+
+def test_a_countrys_short_name_is_the_country_never_a_place_inside_another(nlp):
+    # "US"/"UK" before a body: the country (demonyms.jsonl short_names), so never put in
+    # the story's country or city
+    r = run(nlp, "The US embassy in Lilongwe urged calm, and the UK embargo on Malawi was "
+                 "criticised. Malawi's president spoke in Lilongwe.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("United States") is EntityType.COUNTRY
+    assert types.get("United Kingdom") is EntityType.COUNTRY
+    pairs = _pairs(r)
+    assert not any(p in ("US", "United States", "UK", "United Kingdom") for p, _ in pairs)
+
+
+def test_a_state_house_or_hospital_is_a_site_in_the_dateline_city(nlp):
+    r = run(nlp, "The new ministers were sworn in at Government House on Monday. The injured "
+                 "were taken to Kasama General Hospital. Zambia's president spoke in Lusaka "
+                 "and Lusaka was calm.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Government House") is EntityType.PLACE
+    assert types.get("Kasama General Hospital") is EntityType.PLACE
+    assert ("Government House", "Zambia") in _pairs(r)
+
+
+def test_a_hospital_that_speaks_is_a_body(nlp):
+    r = run(nlp, "Kitwe Central Hospital said it had treated 40 people, Zambia's police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Kitwe Central Hospital") is EntityType.ORGANIZATION
+
+
+def test_a_denominations_church_is_a_body_and_a_numbered_base_a_site(nlp):
+    r = run(nlp, "The Anglican Church condemned the arrests in Harare. Soldiers took over "
+                 "Air Base 301 near Gweru, Zimbabwe's army said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Anglican Church") is EntityType.ORGANIZATION
+    assert types.get("Air Base 301") is EntityType.PLACE
+    assert not any(p == "Anglican Church" for p, _ in _pairs(r))
+
+
+def test_the_citys_districts_of_a_list_lie_in_the_city(nlp):
+    # "the <City> districts of A, B and C": parts of the city whatever the model typed them
+    r = run(nlp, "In the Nairobi districts of Kibera Flats, Mathare North and Githurai, crowds "
+                 "blocked streets, Kenya's police said.")
+    pairs = _pairs(r)
+    for part in ("Kibera Flats", "Mathare North", "Githurai"):
+        assert (part, "Nairobi") in pairs
+
+
+def test_a_district_of_a_sentence_that_opens_in_a_city_lies_in_it(nlp):
+    r = run(nlp, "In Kumasi, police fired tear gas at protesters in the Asafo district on "
+                 "Wednesday, Ghana's police said. Accra was calm. Accra's mayor spoke in Accra.")
+    types = {e.name: e.type for e in r.entities}
+    asafo = next(n for n in types if n.startswith("Asafo"))
+    assert types[asafo] is EntityType.PLACE
+    assert (asafo, "Kumasi") in _pairs(r)
+    assert (asafo, "Accra") not in _pairs(r)
+
+
+def test_people_and_utilities_the_model_calls_places_are_not_placed(nlp):
+    # "who gave her name only as X", "X, director general of ...", "the utility X",
+    # "X billing office": a person, a person, a body, the body again
+    r = run(nlp, '"We are hungry," one of its organisers, a student who gave her name only '
+                 "as Tiana, told AFP in Kumasi. The president dismissed Kojo Antwi Boateng, "
+                 "director general of the state water and electricity utility GWCL. "
+                 "Protesters torched a GWCL billing office in Kumasi, Ghana's police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Tiana") is EntityType.PERSON
+    assert types.get("GWCL") is EntityType.ORGANIZATION
+    placed = {p for p, _ in _pairs(r)}
+    assert not placed & {"Tiana", "GWCL", "Kojo Antwi Boateng"}
+
+
+def test_an_institution_site_that_acts_is_the_body(nlp):
+    # "State House spokeswoman X" makes State House the presidency, not a building to
+    # place; "the National Hospital of <Country>" is the national institution
+    r = run(nlp, '"We will deliver," State House spokeswoman Jane Wanjiru told Reuters. The '
+                 "new ministers will be sworn in at State House on Monday. At least 12 people "
+                 "were treated at the National Hospital of Uganda, a hospital official said "
+                 "in Kampala.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("State House") is EntityType.ORGANIZATION
+    assert types.get("National Hospital of Uganda") is EntityType.ORGANIZATION
+    assert not any(p in ("State House", "National Hospital of Uganda") for p, _ in _pairs(r))
