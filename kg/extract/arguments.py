@@ -216,6 +216,8 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         has_object = any(s in ("object", "controlled", "directed_object")
                          for s, _ in frame.slots)
         for slot, tok in frame.slots:
+            if slot == "subject":
+                tok = self._relative_agent(t, tok)
             if slot == "subject" and self.purpose_of is not None:
                 # "sent the X battalion to protect the port": the battalion protects it;
                 # "UNMISS sent 250 peacekeepers to protect ...": a count names no one, the

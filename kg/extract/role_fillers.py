@@ -7,8 +7,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Context, Fillers, described_person, named_holder
-from kg.extract.syntax import np_tokens, prep_objects, subject_of, text_of
+from kg.extract.syntax import np_tokens, prep_objects, relative_inner, subject_of, text_of
 from kg.records import EntityType, Mention
+
+# prepositions of place that follow an actor noun in the parse but say where it acted
+_WHERE_PREPS = frozenset({"at", "in", "near", "outside", "inside", "around", "across"})
 
 
 class RoleFillers:
@@ -39,6 +42,24 @@ class RoleFillers:
                     a.lower_ == "together" for a in obj.head.children):
                 out.extend(self._conjuncts(obj))
         return out
+
+    def _relative_agent(self, verb: Token, subject: Token) -> Token:
+        """"the verdict of the Court, which convicted X": a relative clause hung on an
+        act or document (no one acts) is about the body of its of-phrase, named right
+        before the pronoun; any other subject is kept."""
+        inner = relative_inner(verb)
+        if inner is None or inner.i == subject.i:
+            return subject
+        low = subject.lemma_.lower()
+        own = self.ctx.mention_of(subject)
+        if (own is not None and (own.type.is_agent or own.type is EntityType.COUNTRY)) or \
+                low in self.actors or low in self.forces or low in self.f.body_heads or \
+                low in self.f.role_heads or subject.pos_ != "NOUN":
+            return subject  # "the head of the mission, who said": the head
+        named = self.ctx.mention_of(inner)
+        if named is not None and named.type.is_agent:
+            return inner
+        return subject
 
     def _issuer(self, doc: Token) -> Token | None:
         """Who issued a document that acts in the text ("X signed a decree dissolving the
@@ -124,7 +145,11 @@ class RoleFillers:
             inner = self._members_of(head)
             if inner is not None:
                 return inner
-            return text_of(self._bare(head, set()))
+            # "arrested by gendarmes at the airport": where they acted is the event's place,
+            # not part of who they are
+            where = {x.i for c in head.children if c.dep_ == "prep" and c.i > head.i and
+                     c.lower_ in _WHERE_PREPS for x in c.subtree}
+            return text_of(self._bare(head, where))
         kind = self.f.body_heads.get(head.lemma_.lower())
         if kind is not None and kind != "Person" and head.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):

@@ -210,7 +210,10 @@ def _anaphor_regex() -> re.Pattern[str]:
                    if " " not in h and t in (EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
                                              EntityType.ARMED_FORCE)
                    and h not in rules.bodies and t is not EntityType.PLACE)
-    return re.compile(rf"\b[Tt]he\s+(?P<head>{'|'.join(map(re.escape, heads))})\b")
+    # "the alliance" and "The Alliance" (a short form of "the X Alliance for Y" written as
+    # a name): the head in lower case or with a capital
+    words = [w for h in heads for w in (h, h[:1].upper() + h[1:])]
+    return re.compile(rf"\b[Tt]he\s+(?P<head>{'|'.join(map(re.escape, words))})\b")
 
 
 def anaphor_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention],
