@@ -507,7 +507,7 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                     put(role, m)
                 return
             for h in self._conjuncts(tok) if prep != "of" else [tok]:
-                ent = self.f.entity(h, create=False)
+                ent = self.f.entity(h, create=False) or self.f.definite_body(h)
                 if ent is not None and h.tag_ == "NNS" and self.ctx.mention_of(h) is None:
                     ent = None  # "EU foreign ministers": the people, not their bloc
                 named = self._named_in(h) if ent is None else []

@@ -229,6 +229,28 @@ def described_person(ctx: Context, head: Token) -> Mention | None:
 
 
 
+_SELF_NAMING = frozenset({"call", "name", "style", "dub", "describe", "brand"})
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+
+
+def self_named(ctx: Context, head: Token) -> Mention | None:
+    """"a group calling itself the X Brigade", "a movement that calls itself X": the body a
+    description names by the name it gives itself."""
+    if head.pos_ not in ("NOUN", "PRON"):
+        return None
+    for c in head.children:
+        if c.dep_ not in ("acl", "relcl") or c.lemma_.lower() not in _SELF_NAMING or \
+                not any(o.dep_ == "dobj" and o.lower_ in _REFLEXIVES for o in c.children):
+            continue
+        for o in c.children:
+            if o.dep_ in ("oprd", "attr", "xcomp", "ccomp", "npadvmod", "dobj") and \
+                    o.lower_ not in _REFLEXIVES:
+                m = ctx.mention_of(o)
+                if m is not None and m.type.is_agent:
+                    return m
+    return None
+
+
 # --- fillers -----------------------------------------------------------------------------
 class Fillers:
     """Turns noun-phrase heads into role values (mentions, created mentions or text)."""
@@ -273,6 +295,9 @@ class Fillers:
         """The mention ``head`` heads or stands for, creating one for a bare body noun."""
         ctx = self.ctx
         m = ctx.mention_of(head)
+        if m is not None:
+            return m
+        m = self_named(ctx, head)
         if m is not None:
             return m
         holder = named_holder(ctx, head, self.role_heads)
@@ -325,6 +350,16 @@ class Fillers:
             tokens = [t for t in head.doc[start:end] if not t.is_punct]
             return ctx.create(tokens, EntityType(self.body_heads[lemma]), "rule:event-role")
         return None
+
+    def definite_body(self, head: Token) -> Mention | None:
+        """"called on the authorities", "urged the government": a definite civil body noun
+        asked or addressed is that body (the resolver names it: "Government of X"); "a
+        committee", "lawmakers", a force or a person's title are not made one here."""
+        low = head.lemma_.lower()
+        if self.body_heads.get(low) != "GovernmentBody" or head.pos_ != "NOUN" or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        return self.entity(head)
 
     def place(self, tok: Token) -> Mention | None:
         """A place mention at ``tok``, or the place a definite "the city" points back to."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.context import self_named
 from kg.extract.spans import mention_from_span
 from kg.extract.syntax import np_tokens, text_of
 from kg.records import EntityType, Fact, Mention
@@ -41,7 +42,7 @@ def heading_positions(ctx) -> list[Fact]:
         if holder is None or holder.type is not EntityType.PERSON or body.pos_ not in (
                 "NOUN", "PROPN"):
             continue
-        named = ctx.mention_of(body)
+        named = ctx.mention_of(body) or self_named(ctx, body)
         if (named is None or named.type is EntityType.PERSON) and \
                 body.lemma_.lower() not in bodies:
             continue  # "protesters led by X", "who led the march": no office
@@ -52,7 +53,7 @@ def heading_positions(ctx) -> list[Fact]:
 
 
 def _fact(ctx, holder: Mention, body: Token, verb: Token) -> Fact | None:
-    named = ctx.mention_of(body)
+    named = ctx.mention_of(body) or self_named(ctx, body)
     roles: dict = {"holder": [holder]}
     if named is not None and named.type is not EntityType.PERSON and not named.type.is_place:
         roles["role"] = ["head"]

@@ -220,13 +220,15 @@ def _same(value, tok: Token, ctx) -> bool:
 
 def _addressee(tok: Token, ctx, f) -> list:
     """The one asked, with its conjuncts: a named body, person, country or capital, a body
-    noun, or people by role as text ("both sides", "its supporters", "donors")."""
+    noun ("the authorities": the body, for the resolver to name), or people by role as
+    text ("both sides", "its supporters", "donors")."""
     counted = counted_antecedents(ctx, tok)  # "urged both sides": the two named before
     if counted:
         return list(counted)
     out: list = []
     for t in [tok, *tok.conjuncts]:
-        m = ctx.mention_of(t) or f.entity(t, create=False) or _title(t, f)
+        m = ctx.mention_of(t) or f.entity(t, create=False) or _title(t, f) or \
+            f.definite_body(t)
         if m is not None and (m.type.is_agent or m.type in (EntityType.COUNTRY,
                                                             EntityType.CITY)):
             out.append(m)

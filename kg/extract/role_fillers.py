@@ -90,7 +90,7 @@ class RoleFillers:
             # "the group claimed its fighters had killed X", "the police said its officers
             # arrested 17": the speaker's people
             said = self._speaker_of(self.trigger)
-            owner = self.ctx.mention_of(said) if said is not None else None
+            owner = self.f.entity(said, create=False) if said is not None else None
             if owner is not None and owner.type.is_agent:
                 return owner
         if head.pos_ == "NOUN" and self.ctx.mention_of(head) is None:
