@@ -229,6 +229,41 @@ def described_person(ctx: Context, head: Token) -> Mention | None:
 
 
 
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+
+
+def plural_antecedent(ctx: Context, pron: Token) -> Token | None:
+    """"Kamdem told supporters ..., urging them", "Residents told AP ... They accused X":
+    the people a plural pronoun that no entity was found for points back to. An object
+    pronoun takes the nearest plural noun of people before it in its sentence; otherwise
+    (and for a subject) the subject of the nearest sentence before (up to two back) that
+    has plural people as a subject, its main clause's first. None when nothing fits."""
+    if pron.lower_ not in _PLURAL_PRONOUNS or ctx.mention_of(pron) is not None:
+        return None
+    lists = ctx.rules.lists
+    people = set(lists["actor_nouns"]) | set(lists["plural_people"])
+
+    def fits(t: Token) -> bool:
+        return t.pos_ == "NOUN" and t.tag_ == "NNS" and t.lemma_.lower() in people
+
+    sent = ctx.sent_of[pron.i]
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        for t in reversed(ctx.tokens[sent.start:pron.i]):
+            if fits(t):
+                return t
+    start = sent.start
+    for _ in range(2):
+        if start == 0:
+            return None
+        prev = ctx.sent_of[start - 1]
+        subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and fits(t)]
+        main = [t for t in subjects if t.head.dep_ == "ROOT"]
+        if main or subjects:
+            return (main or subjects)[0]
+        start = prev.start
+    return None
+
+
 _SELF_NAMING = frozenset({"call", "name", "style", "dub", "describe", "brand"})
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 

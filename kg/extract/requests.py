@@ -22,7 +22,7 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extract.context import counted_antecedents
+from kg.extract.context import counted_antecedents, plural_antecedent
 from kg.extract.speakers import described, pronoun_antecedent
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
@@ -232,6 +232,8 @@ def _addressee(tok: Token, ctx, f) -> list:
         if m is not None and (m.type.is_agent or m.type in (EntityType.COUNTRY,
                                                             EntityType.CITY)):
             out.append(m)
+        elif (people := plural_antecedent(ctx, t) if t.pos_ == "PRON" else None) is not None:
+            out.append(_text(people))  # "told supporters ..., urging them": the supporters
         elif t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ not in ("it", "them", "this"):
             text = _text(t)
             if text and t.pos_ != "PRON":

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.context import Context, Fillers, described_person, named_holder
+from kg.extract.context import (
+    Context,
+    Fillers,
+    described_person,
+    named_holder,
+    plural_antecedent,
+)
 from kg.extract.syntax import np_tokens, prep_objects, relative_inner, subject_of, text_of
 from kg.records import EntityType, Mention
 
@@ -80,6 +86,9 @@ class RoleFillers:
         return None
 
     def _agentish(self, head: Token):
+        people = plural_antecedent(self.ctx, head) if head.pos_ == "PRON" else None
+        if people is not None:  # "They accused X": the residents named before
+            return self._agentish(people)
         if head.lemma_.lower() in self.lists["count_nouns"] and head.pos_ == "NOUN":
             # "hundreds of protesters blocked the roads": the protesters
             for _prep, obj in prep_objects(head, {"of"}):
@@ -232,6 +241,9 @@ class RoleFillers:
         return self.ctx.create(toks, EntityType.PERSON, "rule:event-role")
 
     def _theme(self, head: Token, skip: set[int]):
+        people = plural_antecedent(self.ctx, head) if head.pos_ == "PRON" else None
+        if people is not None:  # "they will be prosecuted": the officers named before
+            return self._theme(people, set())
         if head.pos_ == "NUM":  # "51 of its members were held": the members
             for _, obj in prep_objects(head, {"of"}):
                 if obj.pos_ == "PRON":  # "two of them, including X, were charged": X
