@@ -234,13 +234,24 @@ _PLURAL_PRONOUNS = frozenset({"they", "them"})
 
 def plural_antecedent(ctx: Context, pron: Token) -> Token | None:
     """"Kamdem told supporters ..., urging them", "Residents told AP ... They accused X":
-    the people a plural pronoun that no entity was found for points back to. An object
-    pronoun takes the nearest plural noun of people before it in its sentence; otherwise
-    (and for a subject) the subject of the nearest sentence before (up to two back) that
-    has plural people as a subject, its main clause's first. None when nothing fits."""
+    the people a plural pronoun that no entity was found for points back to: in reported
+    speech the sayer ("police said they had arrested"); an object pronoun takes the
+    nearest plural noun of people before it, in its sentence or the one before; a subject
+    the subject of the nearest sentence before (up to two back) that has plural people as
+    a subject, its main clause's first. None when nothing fits."""
     if pron.lower_ not in _PLURAL_PRONOUNS or ctx.mention_of(pron) is not None:
         return None
     lists = ctx.rules.lists
+    cues = ctx.rules.statements["cues"]["verbs"]
+    collective = set(lists["forces"]) | {k for k, v in lists["body_heads"].items()
+                                         if v != "Person"}
+    for a in pron.ancestors if pron.dep_ in ("nsubj", "nsubjpass") else ():
+        if a.pos_ == "VERB" and a.lemma_.lower() in cues:  # "police said they had": police
+            s = next((c for c in a.children if c.dep_ == "nsubj"), None)
+            if s is not None and s.pos_ in ("NOUN", "PROPN") and (
+                    s.tag_ in ("NNS", "NNPS") or s.lemma_.lower() in collective):
+                return s
+            break
     people = set(lists["actor_nouns"]) | set(lists["plural_people"])
 
     def fits(t: Token) -> bool:
@@ -248,9 +259,12 @@ def plural_antecedent(ctx: Context, pron: Token) -> Token | None:
 
     sent = ctx.sent_of[pron.i]
     if pron.dep_ not in ("nsubj", "nsubjpass"):
-        for t in reversed(ctx.tokens[sent.start:pron.i]):
+        # "threatened to send troops ... The bloc never sent them": the troops
+        first = ctx.sent_of[sent.start - 1].start if sent.start > 0 else sent.start
+        for t in reversed(ctx.tokens[first:pron.i]):
             if fits(t):
                 return t
+        return None
     start = sent.start
     for _ in range(2):
         if start == 0:
