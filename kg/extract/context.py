@@ -229,6 +229,17 @@ def described_person(ctx: Context, head: Token) -> Mention | None:
 
 
 
+def _stray_adjective(mod: Token) -> Token:
+    """"protests turned deadly and security forces detained ...": an adjective coordinated
+    with a noun modifier belongs to the clause before (an adjective and a noun are not
+    coordinated modifiers of one noun); the noun is the modifier."""
+    if mod.dep_ == "amod" and mod.pos_ == "ADJ":
+        noun = next((c for c in mod.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+        if noun is not None:
+            return noun
+    return mod
+
+
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 
 
@@ -329,8 +340,9 @@ class Fillers:
         if not (owner or named or (definite and not any(c.dep_ == "nummod"
                                                           for c in head.children))):
             return None
-        mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss")
-                and c.i < head.i and not c.is_punct]
+        mods = [_stray_adjective(c) for c in head.children
+                if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < head.i
+                and not c.is_punct]
         start = min([head.i, *(t.i for m in mods for t in m.subtree)])
         end = head.i + 1
         if owner:
@@ -387,8 +399,8 @@ class Fillers:
             if not det and head.tag_ == "NNS" and lemma in self.plural_people and not any(
                     c.dep_ in ("compound", "amod", "poss") for c in head.children):
                 return None  # "soldiers fired": people by role, not a named force
-            mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
-                    and not c.is_punct]
+            mods = [_stray_adjective(c) for c in head.children
+                    if c.dep_ in ("compound", "amod") and c.i < head.i and not c.is_punct]
             start = min([head.i, *(t.i for m in mods for t in m.subtree)])
             end = head.i + 1
             # "the regional government of Cusco": the place it governs is part of its name

@@ -146,3 +146,10 @@ def test_the_offence_after_an_apposition_is_the_cause_of_the_conviction(nlp):
     conviction = _one(r, "Conviction")
     assert names(r, conviction.roles["agent"]) == {"High Court"}
     assert "failing to implement" in " ".join(conviction.roles["cause"])
+
+
+def test_an_adjective_of_the_clause_before_is_not_part_of_the_force(nlp):
+    r = run(nlp, "Protests over the results turned deadly and security forces detained "
+                 "hundreds of people in Lome.")
+    detention = _one(r, "Detention")
+    assert names(r, detention.roles["agent"]) == {"security forces"}
