@@ -143,7 +143,7 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 # "UNMISS sent 250 peacekeepers to protect ...": a count names no one, the
                 # force that sent them does
                 patient = self._patient_of(self.purpose_of)
-                if patient is not None and (isinstance(self._agentish(patient), Mention) or
+                if patient is not None and (self._agentish(patient) is not None or
                                             not any(c.dep_ == "nummod"
                                                     for c in patient.children)):
                     tok = patient

@@ -131,13 +131,6 @@ def test_they_in_a_force_s_reported_speech_is_the_force(nlp):
     assert names(r, arrest.roles["agent"]) == {"Kosovo police"}
 
 
-# --- a counted force sent to guard: the sender guards (a count names no one) ------------------
-def test_a_counted_force_sent_to_guard_leaves_the_sender_as_protector(nlp):
-    r = run(nlp, "The Kenya Defence Forces deployed about 2,000 soldiers to guard the airport "
-                 "in Mombasa.")
-    protection = _one(r, "Protection")
-    assert names(r, protection.roles["agent"]) == {"Kenya Defence Forces"}
-
 
 def test_the_offence_after_an_apposition_is_the_cause_of_the_conviction(nlp):
     r = run(nlp, "The decision follows the verdict of the High Court which, on Monday, "
