@@ -211,8 +211,10 @@ def _anaphor_regex() -> re.Pattern[str]:
                                              EntityType.ARMED_FORCE)
                    and h not in rules.bodies and t is not EntityType.PLACE)
     # "the alliance" and "The Alliance" (a short form of "the X Alliance for Y" written as
-    # a name): the head in lower case or with a capital
-    words = [w for h in heads for w in (h, h[:1].upper() + h[1:])]
+    # a name): an organisation's head also with a capital (a capitalised "the Ministry"
+    # whose body is not named would be given the country's name by the resolver)
+    words = [*heads, *(h[:1].upper() + h[1:] for h in heads
+                       if rules.heads[h] is EntityType.ORGANIZATION)]
     return re.compile(rf"\b[Tt]he\s+(?P<head>{'|'.join(map(re.escape, words))})\b")
 
 
