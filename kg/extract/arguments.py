@@ -4,10 +4,11 @@ Roles are read from the trigger's dependents according to the voice: the subject
 of an active verb, the ``by`` phrase or the possessor of a passive or nominal
 trigger is the agent; the object or passive subject is the theme (the type file's
 ``args`` map slots to roles). Relative pronouns are replaced by their antecedent,
-climbing out of "X of Y (Z), which ..." to X; participles and conjuncts without a
-subject share their main verb's. Place, date and quantity come from
-:class:`~kg.extract.circumstances.Circumstances`, fillers from
-:class:`~kg.extract.role_fillers.RoleFillers`, the theme checks from
+climbing out of "X of Y (Z), which ..." to X (to Y when X cannot act: "the verdict of the
+Court, which convicted"); participles and conjuncts without a subject share their main
+verb's. Whether a match names an event at all is :class:`~kg.extract.realis.Realis`;
+place, date and quantity come from :class:`~kg.extract.circumstances.Circumstances`,
+fillers from :class:`~kg.extract.role_fillers.RoleFillers`, the theme checks from
 :class:`~kg.extract.theme_checks.ThemeChecks`.
 """
 
@@ -20,13 +21,13 @@ from kg.extract.context import Context, Fillers, counted_antecedents
 from kg.extract.entity_rules import entity_rules
 from kg.extract.factuality import NO_FACT, Factuality
 from kg.extract.frames import frame_slots, light_verb
+from kg.extract.realis import Realis
 from kg.extract.role_fillers import RoleFillers
 from kg.extract.syntax import (
     is_passive,
     np_tokens,
     passive_subject,
     prep_objects,
-    raised_subject,
     text_of,
 )
 from kg.extract.theme_checks import ThemeChecks
@@ -38,13 +39,7 @@ from kg.records import EntityType, Fact, Mention, Quantity
 _PREDICATE_DEPS = ("dobj", "prt", "prep", "dative", "oprd", "acomp")
 
 
-def _own_pattern(m: Match) -> bool:
-    """Whether a pattern of the type's own matched (one that names the resultative state
-    itself: "left 19 inmates dead" is a Casualties, not a departure)."""
-    return any(p.id == m.pattern_id and p.shape is None for p in m.rules.patterns)
-
-
-class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
+class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
     """Fills the roles of matched triggers."""
 
     def __init__(self, ctx: Context) -> None:
@@ -81,81 +76,6 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         self.f_theme_mentions: list[Mention] = []
 
     # which triggers are real events
-    def realis(self, m: Match) -> bool:
-        """Whether a match names an event at all (its factuality is read apart)."""
-        t = m.trigger
-        if m.voice != "nominal":
-            g = t
-            while g.dep_ == "conj" and g.tag_ == "VBG" and g.head != g:
-                g = g.head  # "accused X of arming Y and sending soldiers": the first gerund
-            if g.tag_ == "VBG" and g.dep_ == "pcomp" and g.head.lower_ != "by":
-                return False  # "accused of killing": not told; "responded by arresting": done
-            if t.dep_ == "conj" and t.tag_ == "VBN" and not any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-                if (t.head.i, m.rules.kind) in self.trigger_kinds:
-                    return False  # "was detained in May and has been held since": one event
-                finite = any(c.dep_ in ("aux", "auxpass") for c in t.children)
-                passive_head = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children) \
-                    if finite else is_passive(t.head)
-                if m.voice == "passive" and not passive_head and all(
-                        p.shape == "verb-passive" for p in m.rules.patterns
-                        if p.id in (m.pattern_id, *(a for a, _ in m.alternatives))):
-                    # a conjoined participle shares the patient of a passive verb only
-                    # ("was arrested and charged"), not of an active one ("the verdict has
-                    # not entered into force and may be appealed"); one with its own
-                    # auxiliary, only of a finite passive ("grenades thrown at them and
-                    # were evacuated" is a misread coordination of the main verbs)
-                    return False
-            if raised_subject(t) is None and not m.alternatives and any(
-                    p.id == m.pattern_id and p.shape == "verb-raised" for p in m.rules.patterns):
-                return False  # a bare participle with no passive verb to borrow from
-            if t.lemma_.lower() in self.lists["resultative_verbs"] and \
-                    not _own_pattern(m) and (
-                    any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") or (
-                        c.dep_ == "advcl" and c.lower_ in self.lists["result_states"])
-                        for c in t.children)
-                    or any(g.i > c.i and (g.pos_ == "ADJ" or g.tag_ == "VBN") and
-                           g.dep_ in ("amod", "acomp", "acl")
-                           for c in t.children if c.dep_ == "dobj" for g in c.children)
-                    or any(c.dep_ == "dobj" and c.lemma_.lower() in self.lists["result_states"]
-                           for c in t.children)
-                    or (any(c.dep_ == "dobj" for c in t.children) and any(
-                        o.lemma_.lower() in self.lists["result_states"]
-                        for _p, o in prep_objects(t, {"in"})))):
-                return False  # "riots left 19 inmates dead", "left X in control of Y"
-        else:
-            h = t.head
-            if t.lemma_.lower() in self.lists["tally_nouns"].get(m.rules.kind, ()) and \
-                    any(c.dep_ == "nummod" for c in t.children):
-                return False  # "passed by 70 votes to 45": a tally, no election
-            if t.dep_ == "pobj" and h.lower_ == "of" and \
-                    h.head.lemma_.lower() in self.lists["offence_nouns"]:
-                return False  # "the crimes of armed uprising": an offence, no event
-            if t.dep_ == "pobj" and h.lemma_.lower() in ("at", "upon") and \
-                    t.lemma_.lower() in self.lists["request_nouns"]:
-                return False
-            if t.dep_ in ("dobj", "nsubjpass") and h.lemma_.lower() in self.undoing:
-                return False  # "lifted the curfew", "violated the ban"
-            if (t.dep_ == "dobj" and h.lemma_.lower() in self.content) or (
-                    t.dep_ == "pobj" and h.lemma_.lower() in ("for", "without") and
-                    (h.lemma_.lower() == "without" or h.head.lemma_.lower() in self.content)):
-                return False  # "ordered an inquiry", "called for talks", "without charge"
-            if t.dep_ == "compound":
-                return False
-            if t.dep_ == "pobj" and h.lower_ == "in" and \
-                    t.lemma_.lower() in self.lists["in_idioms"] and \
-                    not any(c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children):
-                return False  # "the minister in charge of reforms": no charge
-            # "the death toll in the protests": a reference back to events told before,
-            # not a new one (nor one that takes the toll's figure)
-            if t.dep_ == "pobj" and h.head.pos_ in ("NOUN", "PROPN") and \
-                    any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
-                        for c in t.children) and \
-                    not any(c.dep_ in ("prep", "amod", "compound", "acl", "relcl")
-                            for c in t.children):
-                return False
-        return True
-
     def read(self, m: Match) -> Fact | None:
         ctx, t, rules = self.ctx, m.trigger, m.rules
         self.purpose_of = self._purpose_head(m)
@@ -216,6 +136,8 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         has_object = any(s in ("object", "controlled", "directed_object")
                          for s, _ in frame.slots)
         for slot, tok in frame.slots:
+            if slot == "subject":
+                tok = self._relative_agent(t, tok)
             if slot == "subject" and self.purpose_of is not None:
                 # "sent the X battalion to protect the port": the battalion protects it;
                 # "UNMISS sent 250 peacekeepers to protect ...": a count names no one, the
@@ -505,7 +427,7 @@ class Reader(RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                     put(role, m)
                 return
             for h in self._conjuncts(tok) if prep != "of" else [tok]:
-                ent = self.f.entity(h, create=False)
+                ent = self.f.entity(h, create=False) or self.f.definite_body(h)
                 if ent is not None and h.tag_ == "NNS" and self.ctx.mention_of(h) is None:
                     ent = None  # "EU foreign ministers": the people, not their bloc
                 named = self._named_in(h) if ent is None else []

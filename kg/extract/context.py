@@ -229,6 +229,88 @@ def described_person(ctx: Context, head: Token) -> Mention | None:
 
 
 
+def _stray_adjective(mod: Token) -> Token:
+    """"protests turned deadly and security forces detained ...": an adjective coordinated
+    with a noun modifier belongs to the clause before (an adjective and a noun are not
+    coordinated modifiers of one noun); the noun is the modifier."""
+    if mod.dep_ == "amod" and mod.pos_ == "ADJ":
+        noun = next((c for c in mod.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+        if noun is not None:
+            return noun
+    return mod
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+
+
+def plural_antecedent(ctx: Context, pron: Token) -> Token | None:
+    """"Kamdem told supporters ..., urging them", "Residents told AP ... They accused X":
+    the people a plural pronoun that no entity was found for points back to: in reported
+    speech the sayer ("police said they had arrested"); an object pronoun takes the
+    nearest plural noun of people before it, in its sentence or the one before; a subject
+    the subject of the nearest sentence before (up to two back) that has plural people as
+    a subject, its main clause's first. None when nothing fits."""
+    if pron.lower_ not in _PLURAL_PRONOUNS or ctx.mention_of(pron) is not None:
+        return None
+    lists = ctx.rules.lists
+    cues = ctx.rules.statements["cues"]["verbs"]
+    collective = set(lists["forces"]) | {k for k, v in lists["body_heads"].items()
+                                         if v != "Person"}
+    for a in pron.ancestors if pron.dep_ in ("nsubj", "nsubjpass") else ():
+        if a.pos_ == "VERB" and a.lemma_.lower() in cues:  # "police said they had": police
+            s = next((c for c in a.children if c.dep_ == "nsubj"), None)
+            if s is not None and s.pos_ in ("NOUN", "PROPN") and (
+                    s.tag_ in ("NNS", "NNPS") or s.lemma_.lower() in collective):
+                return s
+            break
+    people = set(lists["actor_nouns"]) | set(lists["plural_people"])
+
+    def fits(t: Token) -> bool:
+        return t.pos_ == "NOUN" and t.tag_ == "NNS" and t.lemma_.lower() in people
+
+    sent = ctx.sent_of[pron.i]
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        # "threatened to send troops ... The bloc never sent them": the troops
+        first = ctx.sent_of[sent.start - 1].start if sent.start > 0 else sent.start
+        for t in reversed(ctx.tokens[first:pron.i]):
+            if fits(t):
+                return t
+        return None
+    start = sent.start
+    for _ in range(2):
+        if start == 0:
+            return None
+        prev = ctx.sent_of[start - 1]
+        subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and fits(t)]
+        main = [t for t in subjects if t.head.dep_ == "ROOT"]
+        if main or subjects:
+            return (main or subjects)[0]
+        start = prev.start
+    return None
+
+
+_SELF_NAMING = frozenset({"call", "name", "style", "dub", "describe", "brand"})
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+
+
+def self_named(ctx: Context, head: Token) -> Mention | None:
+    """"a group calling itself the X Brigade", "a movement that calls itself X": the body a
+    description names by the name it gives itself."""
+    if head.pos_ not in ("NOUN", "PRON"):
+        return None
+    for c in head.children:
+        if c.dep_ not in ("acl", "relcl") or c.lemma_.lower() not in _SELF_NAMING or \
+                not any(o.dep_ == "dobj" and o.lower_ in _REFLEXIVES for o in c.children):
+            continue
+        for o in c.children:
+            if o.dep_ in ("oprd", "attr", "xcomp", "ccomp", "npadvmod", "dobj") and \
+                    o.lower_ not in _REFLEXIVES:
+                m = ctx.mention_of(o)
+                if m is not None and m.type.is_agent:
+                    return m
+    return None
+
+
 # --- fillers -----------------------------------------------------------------------------
 class Fillers:
     """Turns noun-phrase heads into role values (mentions, created mentions or text)."""
@@ -258,8 +340,9 @@ class Fillers:
         if not (owner or named or (definite and not any(c.dep_ == "nummod"
                                                           for c in head.children))):
             return None
-        mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss")
-                and c.i < head.i and not c.is_punct]
+        mods = [_stray_adjective(c) for c in head.children
+                if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < head.i
+                and not c.is_punct]
         start = min([head.i, *(t.i for m in mods for t in m.subtree)])
         end = head.i + 1
         if owner:
@@ -273,6 +356,9 @@ class Fillers:
         """The mention ``head`` heads or stands for, creating one for a bare body noun."""
         ctx = self.ctx
         m = ctx.mention_of(head)
+        if m is not None:
+            return m
+        m = self_named(ctx, head)
         if m is not None:
             return m
         holder = named_holder(ctx, head, self.role_heads)
@@ -313,8 +399,8 @@ class Fillers:
             if not det and head.tag_ == "NNS" and lemma in self.plural_people and not any(
                     c.dep_ in ("compound", "amod", "poss") for c in head.children):
                 return None  # "soldiers fired": people by role, not a named force
-            mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
-                    and not c.is_punct]
+            mods = [_stray_adjective(c) for c in head.children
+                    if c.dep_ in ("compound", "amod") and c.i < head.i and not c.is_punct]
             start = min([head.i, *(t.i for m in mods for t in m.subtree)])
             end = head.i + 1
             # "the regional government of Cusco": the place it governs is part of its name
@@ -325,6 +411,16 @@ class Fillers:
             tokens = [t for t in head.doc[start:end] if not t.is_punct]
             return ctx.create(tokens, EntityType(self.body_heads[lemma]), "rule:event-role")
         return None
+
+    def definite_body(self, head: Token) -> Mention | None:
+        """"called on the authorities", "urged the government": a definite civil body noun
+        asked or addressed is that body (the resolver names it: "Government of X"); "a
+        committee", "lawmakers", a force or a person's title are not made one here."""
+        low = head.lemma_.lower()
+        if self.body_heads.get(low) != "GovernmentBody" or head.pos_ != "NOUN" or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        return self.entity(head)
 
     def place(self, tok: Token) -> Mention | None:
         """A place mention at ``tok``, or the place a definite "the city" points back to."""

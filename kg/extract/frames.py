@@ -213,7 +213,8 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
                 frame.add("controlled", subj)
     directed_at = {x.i for s, d in frame.slots if s == "direction" for x in d.subtree}
     for prep, obj in prep_objects(t):
-        if prep == "by" or obj.i in in_phrase or (prep == "of" and voice != "nominal") or \
+        if prep == "by" or obj.i in in_phrase or (
+                prep == "of" and voice != "nominal" and prep not in object_preps) or \
                 obj.ent_type_ in ("DATE", "TIME") or obj.i in directed_at:
             continue
         if voice != "active" and prep in _ORDER_PREPS and obj.lemma_.lower() in order_nouns:

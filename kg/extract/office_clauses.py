@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.context import self_named
 from kg.extract.spans import mention_from_span
 from kg.extract.syntax import np_tokens, text_of
 from kg.records import EntityType, Fact, Mention
@@ -42,7 +43,7 @@ def heading_positions(ctx) -> list[Fact]:
         if holder is None or holder.type is not EntityType.PERSON or body.pos_ not in (
                 "NOUN", "PROPN"):
             continue
-        named = ctx.mention_of(body)
+        named = ctx.mention_of(body) or self_named(ctx, body)
         if (named is None or named.type is EntityType.PERSON) and \
                 body.lemma_.lower() not in bodies:
             continue  # "protesters led by X", "who led the march": no office
@@ -53,7 +54,7 @@ def heading_positions(ctx) -> list[Fact]:
 
 
 def _fact(ctx, holder: Mention, body: Token, verb: Token) -> Fact | None:
-    named = ctx.mention_of(body)
+    named = ctx.mention_of(body) or self_named(ctx, body)
     roles: dict = {"holder": [holder]}
     office = ctx.rules.relations["position"].get("heading_roles", {}).get(
         verb.lemma_.lower(), "head")

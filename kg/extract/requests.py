@@ -22,7 +22,7 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extract.context import counted_antecedents
+from kg.extract.context import counted_antecedents, plural_antecedent
 from kg.extract.speakers import described, pronoun_antecedent
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
@@ -268,16 +268,20 @@ def _same(value, tok: Token, ctx) -> bool:
 
 def _addressee(tok: Token, ctx, f) -> list:
     """The one asked, with its conjuncts: a named body, person, country or capital, a body
-    noun, or people by role as text ("both sides", "its supporters", "donors")."""
+    noun ("the authorities": the body, for the resolver to name), or people by role as
+    text ("both sides", "its supporters", "donors")."""
     counted = counted_antecedents(ctx, tok)  # "urged both sides": the two named before
     if counted:
         return list(counted)
     out: list = []
     for t in [tok, *tok.conjuncts]:
-        m = ctx.mention_of(t) or f.entity(t, create=False) or _title(t, f)
+        m = ctx.mention_of(t) or f.entity(t, create=False) or _title(t, f) or \
+            f.definite_body(t)
         if m is not None and (m.type.is_agent or m.type in (EntityType.COUNTRY,
                                                             EntityType.CITY)):
             out.append(m)
+        elif (people := plural_antecedent(ctx, t) if t.pos_ == "PRON" else None) is not None:
+            out.append(_text(people))  # "told supporters ..., urging them": the supporters
         elif t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ not in ("it", "them", "this"):
             text = _text(t)
             if text and t.pos_ != "PRON":

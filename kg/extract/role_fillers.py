@@ -6,9 +6,18 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.context import Context, Fillers, described_person, named_holder
-from kg.extract.syntax import np_tokens, prep_objects, subject_of, text_of
+from kg.extract.context import (
+    Context,
+    Fillers,
+    described_person,
+    named_holder,
+    plural_antecedent,
+)
+from kg.extract.syntax import np_tokens, prep_objects, relative_inner, subject_of, text_of
 from kg.records import EntityType, Mention
+
+# prepositions of place that follow an actor noun in the parse but say where it acted
+_WHERE_PREPS = frozenset({"at", "in", "near", "outside", "inside", "around", "across"})
 
 
 class RoleFillers:
@@ -40,6 +49,24 @@ class RoleFillers:
                 out.extend(self._conjuncts(obj))
         return out
 
+    def _relative_agent(self, verb: Token, subject: Token) -> Token:
+        """"the verdict of the Court, which convicted X": a relative clause hung on an
+        act or document (no one acts) is about the body of its of-phrase, named right
+        before the pronoun; any other subject is kept."""
+        inner = relative_inner(verb)
+        if inner is None or inner.i == subject.i:
+            return subject
+        low = subject.lemma_.lower()
+        own = self.ctx.mention_of(subject)
+        if (own is not None and (own.type.is_agent or own.type is EntityType.COUNTRY)) or \
+                low in self.actors or low in self.forces or low in self.f.body_heads or \
+                low in self.f.role_heads or subject.pos_ != "NOUN":
+            return subject  # "the head of the mission, who said": the head
+        named = self.ctx.mention_of(inner)
+        if named is not None and named.type.is_agent:
+            return inner
+        return subject
+
     def _issuer(self, doc: Token) -> Token | None:
         """Who issued a document that acts in the text ("X signed a decree dissolving the
         parties", "an order issued by X banning rallies", "X's decree"): the signer, the
@@ -59,6 +86,9 @@ class RoleFillers:
         return None
 
     def _agentish(self, head: Token):
+        people = plural_antecedent(self.ctx, head) if head.pos_ == "PRON" else None
+        if people is not None:  # "They accused X": the residents named before
+            return self._agentish(people)
         if head.lemma_.lower() in self.lists["count_nouns"] and head.pos_ == "NOUN":
             # "hundreds of protesters blocked the roads": the protesters
             for _prep, obj in prep_objects(head, {"of"}):
@@ -69,7 +99,7 @@ class RoleFillers:
             # "the group claimed its fighters had killed X", "the police said its officers
             # arrested 17": the speaker's people
             said = self._speaker_of(self.trigger)
-            owner = self.ctx.mention_of(said) if said is not None else None
+            owner = self.f.entity(said, create=False) if said is not None else None
             if owner is not None and owner.type.is_agent:
                 return owner
         if head.pos_ == "NOUN" and self.ctx.mention_of(head) is None:
@@ -124,7 +154,11 @@ class RoleFillers:
             inner = self._members_of(head)
             if inner is not None:
                 return inner
-            return text_of(self._bare(head, set()))
+            # "arrested by gendarmes at the airport": where they acted is the event's place,
+            # not part of who they are
+            where = {x.i for c in head.children if c.dep_ == "prep" and c.i > head.i and
+                     c.lower_ in _WHERE_PREPS for x in c.subtree}
+            return text_of(self._bare(head, where))
         kind = self.f.body_heads.get(head.lemma_.lower())
         if kind is not None and kind != "Person" and head.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
@@ -207,6 +241,9 @@ class RoleFillers:
         return self.ctx.create(toks, EntityType.PERSON, "rule:event-role")
 
     def _theme(self, head: Token, skip: set[int]):
+        people = plural_antecedent(self.ctx, head) if head.pos_ == "PRON" else None
+        if people is not None:  # "they will be prosecuted": the officers named before
+            return self._theme(people, set())
         if head.pos_ == "NUM":  # "51 of its members were held": the members
             for _, obj in prep_objects(head, {"of"}):
                 if obj.pos_ == "PRON":  # "two of them, including X, were charged": X

@@ -210,7 +210,12 @@ def _anaphor_regex() -> re.Pattern[str]:
                    if " " not in h and t in (EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
                                              EntityType.ARMED_FORCE)
                    and h not in rules.bodies and t is not EntityType.PLACE)
-    return re.compile(rf"\b[Tt]he\s+(?P<head>{'|'.join(map(re.escape, heads))})\b")
+    # "the alliance" and "The Alliance" (a short form of "the X Alliance for Y" written as
+    # a name): an organisation's head also with a capital (a capitalised "the Ministry"
+    # whose body is not named would be given the country's name by the resolver)
+    words = [*heads, *(h[:1].upper() + h[1:] for h in heads
+                       if rules.heads[h] is EntityType.ORGANIZATION)]
+    return re.compile(rf"\b[Tt]he\s+(?P<head>{'|'.join(map(re.escape, words))})\b")
 
 
 def anaphor_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention],

@@ -57,6 +57,34 @@ def antecedent(head: Token, *, personal: bool = False) -> Token:
     return h
 
 
+def relative_inner(verb: Token) -> Token | None:
+    """For a relative clause whose pronoun follows "X of Y" ("the verdict of the Court of
+    Z which convicted ..."), Y: the nearer noun the pronoun may be about. None when the
+    clause's subject is no relative pronoun or the pronoun does not follow an of-phrase."""
+    while verb.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in verb.children):
+        verb = verb.head  # "which convicted X and sentenced him": the first verb's
+    rel = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if verb.dep_ != "relcl" or rel is None or rel.lemma_.lower() not in RELATIVE_PRONOUNS:
+        return None
+    if verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of":
+        return verb.head  # hung on Y itself (antecedent() climbs to X)
+    for _prep, obj in prep_objects(verb.head, {"of"}):
+        end = obj.right_edge.i
+        gap = verb.doc[end + 1:rel.i]
+        if all(x.is_punct for x in gap):
+            return obj
+    return None
+
+
+def _relative_of(verb: Token) -> Token | None:
+    """The relative clause a conjoined verb continues ("which X leads and which accuses")."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+        if verb.dep_ == "relcl":
+            return verb
+    return None
+
+
 def _personal(rel: Token) -> bool:
     return rel.lower_ in ("who", "whom")
 
@@ -68,6 +96,10 @@ def subject_of(verb: Token) -> Token | None:
         if c.dep_ in _SUBJ:
             if c.lemma_.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return antecedent(verb.head, personal=_personal(c))
+            rel = _relative_of(verb)
+            if c.lemma_.lower() in RELATIVE_PRONOUNS and rel is not None:
+                # "the RJP, which X leads and which accuses Y": the second pronoun too
+                return antecedent(rel.head, personal=_personal(c))
             return c
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return antecedent(verb.head)

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import Context, Fillers, ctx_sent
 from kg.extract.syntax import (
+    antecedent,
     is_passive,
     np_tokens,
     passive_subject,
@@ -51,6 +52,11 @@ class TypeRoles:
             if who is not None:
                 roles["agent"] = [who]
                 return
+        for h in getattr(self, "theme_heads", []):
+            owner = self._possessor(h)
+            if owner is not None:  # "X, whose last troops pulled out", "its troops withdrew"
+                roles["agent"] = [owner]
+                return
         for v in roles.get("theme", []):
             if not isinstance(v, Mention):
                 continue
@@ -60,6 +66,26 @@ class TypeRoles:
             if inner:
                 roles["agent"] = [min(inner, key=lambda m: m.start)]
                 return
+
+    def _possessor(self, head: Token):
+        """Whose a noun is: "France's troops", "its troops" (the pronoun resolved to a
+        body or country), "X, whose troops": the antecedent of the relative clause."""
+        for c in head.children:
+            if c.dep_ != "poss":
+                continue
+            if c.lower_ == "whose":
+                rel = next((a for a in c.ancestors if a.dep_ == "relcl"), None)
+                if rel is None:
+                    return None
+                return self._agentish(antecedent(rel.head))
+            m = self.ctx.mention_of(c)
+            if m is not None and (m.type.is_agent or m.type is EntityType.COUNTRY):
+                return m
+            t = getattr(self, "trigger", None)
+            if m is None and c.lower_ in ("its", "their") and t is not None:
+                said = self._speaker_of(t)  # "Kenya said its troops had withdrawn"
+                return self._agentish(said) if said is not None else None
+        return None
 
     def _requested_by(self, t: Token, put) -> None:
         nouns = set(self.lists["request_nouns"])

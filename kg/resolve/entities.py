@@ -452,11 +452,14 @@ class _Resolver(Links):
             if not any(inf.named for inf in infos):
                 continue  # common nouns and bare titles with no named antecedent
             if self.fillers is not None and all(
-                    self.is_description(m.text) and inf.rule in ("body phrase", "national body")
-                    and inf.type is EntityType.ARMED_FORCE
+                    inf.rule in ("body phrase", "national body") and (
+                        (self.is_description(m.text) and inf.type is EntityType.ARMED_FORCE)
+                        or normalise_name(m.text).split(" ")[-1] == "authorities")
                     for m, inf in zip(ms, infos, strict=True)) \
                     and not any(m in self.fillers for m in ms):
-                continue  # "the police" that fills no role (the annotation guide's rule)
+                # "the police", "the authorities" that fill no role (the annotation guide's
+                # rule for descriptive entities)
+                continue
             ent = self.make_entity(members)
             if ent.key in entities:
                 old = entities[ent.key]

@@ -1,0 +1,103 @@
+"""Which matched triggers name an event at all (mixed into the role reader,
+kg/extract/arguments.py): a gerund after "accused of" is not told, a conjoined participle
+shares its verb's event, a resultative "left 19 inmates dead" is a toll, a nominal in
+"lifted the curfew" or "called for talks" is undone or only asked for. Factuality is read
+apart (kg/extract/factuality.py)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import is_passive, prep_objects, raised_subject
+from kg.extract.triggers import Match
+
+
+def _own_pattern(m: Match) -> bool:
+    """Whether a pattern of the type's own matched (one that names the resultative state
+    itself: "left 19 inmates dead" is a Casualties, not a departure)."""
+    return any(p.id == m.pattern_id and p.shape is None for p in m.rules.patterns)
+
+
+class Realis:
+    """Whether a match names an event (mixed into the role reader)."""
+
+    lists: dict
+    trigger_kinds: set[tuple[int, str]]
+    undoing: set[str]
+    content: set[str]
+    trigger: Token | None
+
+    def realis(self, m: Match) -> bool:
+        """Whether a match names an event at all (its factuality is read apart)."""
+        t = m.trigger
+        if m.voice != "nominal":
+            g = t
+            while g.dep_ == "conj" and g.tag_ == "VBG" and g.head != g:
+                g = g.head  # "accused X of arming Y and sending soldiers": the first gerund
+            if g.tag_ == "VBG" and g.dep_ == "pcomp" and g.head.lower_ != "by":
+                return False  # "accused of killing": not told; "responded by arresting": done
+            if t.dep_ == "conj" and t.tag_ == "VBN" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                if (t.head.i, m.rules.kind) in self.trigger_kinds:
+                    return False  # "was detained in May and has been held since": one event
+                finite = any(c.dep_ in ("aux", "auxpass") for c in t.children)
+                passive_head = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children) \
+                    if finite else is_passive(t.head)
+                if m.voice == "passive" and not passive_head and all(
+                        p.shape == "verb-passive" for p in m.rules.patterns
+                        if p.id in (m.pattern_id, *(a for a, _ in m.alternatives))):
+                    # a conjoined participle shares the patient of a passive verb only
+                    # ("was arrested and charged"), not of an active one ("the verdict has
+                    # not entered into force and may be appealed"); one with its own
+                    # auxiliary, only of a finite passive ("grenades thrown at them and
+                    # were evacuated" is a misread coordination of the main verbs)
+                    return False
+            if raised_subject(t) is None and not m.alternatives and any(
+                    p.id == m.pattern_id and p.shape == "verb-raised" for p in m.rules.patterns):
+                return False  # a bare participle with no passive verb to borrow from
+            if t.lemma_.lower() in self.lists["resultative_verbs"] and \
+                    not _own_pattern(m) and (
+                    any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") or (
+                        c.dep_ == "advcl" and c.lower_ in self.lists["result_states"])
+                        for c in t.children)
+                    or any(g.i > c.i and (g.pos_ == "ADJ" or g.tag_ == "VBN") and
+                           g.dep_ in ("amod", "acomp", "acl")
+                           for c in t.children if c.dep_ == "dobj" for g in c.children)
+                    or any(c.dep_ == "dobj" and c.lemma_.lower() in self.lists["result_states"]
+                           for c in t.children)
+                    or (any(c.dep_ == "dobj" for c in t.children) and any(
+                        o.lemma_.lower() in self.lists["result_states"]
+                        for _p, o in prep_objects(t, {"in"})))):
+                return False  # "riots left 19 inmates dead", "left X in control of Y"
+        else:
+            h = t.head
+            if t.lemma_.lower() in self.lists["tally_nouns"].get(m.rules.kind, ()) and \
+                    any(c.dep_ == "nummod" for c in t.children):
+                return False  # "passed by 70 votes to 45": a tally, no election
+            if t.dep_ == "pobj" and h.lower_ == "of" and \
+                    h.head.lemma_.lower() in self.lists["offence_nouns"]:
+                return False  # "the crimes of armed uprising": an offence, no event
+            if t.dep_ == "pobj" and h.lemma_.lower() in ("at", "upon") and \
+                    t.lemma_.lower() in self.lists["request_nouns"]:
+                return False
+            if t.dep_ in ("dobj", "nsubjpass") and h.lemma_.lower() in self.undoing:
+                return False  # "lifted the curfew", "violated the ban"
+            if (t.dep_ == "dobj" and h.lemma_.lower() in self.content) or (
+                    t.dep_ == "pobj" and h.lemma_.lower() in ("for", "without") and
+                    (h.lemma_.lower() == "without" or h.head.lemma_.lower() in self.content)):
+                return False  # "ordered an inquiry", "called for talks", "without charge"
+            if t.dep_ == "compound":
+                return False
+            if t.dep_ == "pobj" and h.lower_ == "in" and \
+                    t.lemma_.lower() in self.lists["in_idioms"] and \
+                    not any(c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children):
+                return False  # "the minister in charge of reforms": no charge
+            # "the death toll in the protests": a reference back to events told before,
+            # not a new one (nor one that takes the toll's figure)
+            if t.dep_ == "pobj" and h.head.pos_ in ("NOUN", "PROPN") and \
+                    any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                        for c in t.children) and \
+                    not any(c.dep_ in ("prep", "amod", "compound", "acl", "relcl")
+                            for c in t.children):
+                return False
+        return True

@@ -1,0 +1,148 @@
+"""Who did it (issue 15): agents and role fillers told by a description, a short alias, a
+pronoun, a relative clause or a possessive, each pinned on invented sentences (other
+names and countries than the dev texts)."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _one(r, kind):
+    found = facts_of(r, kind)
+    assert len(found) == 1, [f.roles for f in r.facts]
+    return found[0]
+
+
+# --- members of a force named by rank or service -----------------------------------------
+def test_gendarmes_in_a_by_phrase_are_the_agent_without_the_place(nlp):
+    r = run(nlp, "The singer was arrested by gendarmes at Kotoka airport.")
+    arrest = _one(r, "Arrest")
+    assert names(r, arrest.roles["agent"]) == {"gendarmes"}
+
+
+def test_gendarmes_opening_a_sentence_are_the_agent(nlp):
+    r = run(nlp, "Gendarmes opened fire on protesters in Kumasi.")
+    attack = _one(r, "Attack")
+    assert names(r, attack.roles["agent"]) == {"Gendarmes"}
+
+
+def test_security_agents_detaining_people_are_the_agent(nlp):
+    r = run(nlp, "State security agents detained three journalists in Accra.")
+    detention = _one(r, "Detention")
+    assert names(r, detention.roles["agent"]) == {"State security agents"}
+
+
+# --- a short form written as a name: "The Union" after "the X Workers' Union" -------------
+def test_the_capitalised_head_of_a_named_body_is_that_body(nlp):
+    r = run(nlp, "The Kenya Workers' Union (KWU) condemned the arrests. The Union demands "
+                 "the release of all detainees.")
+    request = _one(r, "Request")
+    assert names(r, request.roles["agent"]) == {"Kenya Workers' Union"}
+
+
+# --- relative clauses ----------------------------------------------------------------------
+def test_a_relative_clause_after_an_act_of_a_body_is_about_the_body(nlp):
+    r = run(nlp, "The verdict of the Supreme Court, which convicted Ali Haddad of fraud, "
+                 "was welcomed.")
+    conviction = _one(r, "Conviction")
+    assert names(r, conviction.roles["agent"]) == {"Supreme Court"}
+
+
+def test_a_relative_clause_after_a_report_is_about_its_author(nlp):
+    r = run(nlp, "The report of the Human Rights Commission, which accused the police of "
+                 "torture, was published.")
+    accusation = _one(r, "Accusation")
+    assert names(r, accusation.roles["agent"]) == {"Human Rights Commission"}
+
+
+def test_a_second_relative_pronoun_in_a_conjunct_is_the_same_antecedent(nlp):
+    r = run(nlp, "The opposition Union for Change (UFC), which Paul Adjei leads and which "
+                 "accuses the electoral board of rigging the count, said it had won.")
+    accusation = _one(r, "Accusation")
+    assert names(r, accusation.roles["agent"]) == {"Union for Change"}
+
+
+# --- a body by the name it gives itself ------------------------------------------------------
+def test_a_group_calling_itself_x_is_x(nlp):
+    r = run(nlp, "A group calling itself the Northern Brigade, led by Col. Ali Musa, said on "
+                 "Telegram that its fighters had taken control of two villages.")
+    seizure = _one(r, "Seizure")
+    assert names(r, seizure.roles["agent"]) == {"Northern Brigade"}
+    statement = _one(r, "Statement")
+    assert names(r, statement.roles["speaker"]) == {"Northern Brigade"}
+
+
+# --- "the authorities" asked: the government of the country in focus ------------------------
+def test_the_authorities_called_on_are_the_government(nlp):
+    r = run(nlp, "Protests spread across Cameroon on Monday. Police in Douala and Yaounde "
+                 "arrested 40 people in Douala. Amnesty International called on the "
+                 "authorities to release the detainees.")
+    request = _one(r, "Request")
+    assert names(r, request.roles["addressee"]) == {"Government of Cameroon"}
+
+
+# --- plural pronouns with no entity: the people named before ---------------------------------
+def test_an_object_pronoun_is_the_people_named_before_in_its_sentence(nlp):
+    r = run(nlp, '"We will win," Kofi Mensah told supporters in Kumasi on Tuesday, urging '
+                 "them to stay calm.")
+    request = _one(r, "Request")
+    assert names(r, request.roles["addressee"]) == {"supporters"}
+
+
+def test_a_subject_pronoun_is_the_subject_of_the_sentence_before(nlp):
+    r = run(nlp, "Residents of Tamale told Reuters that men in uniform shot five people. They "
+                 "accused soldiers of carrying out reprisals.")
+    accusation = _one(r, "Accusation")
+    assert names(r, accusation.roles["agent"]) == {"Residents of Tamale"}
+
+
+def test_a_pronoun_patient_two_sentences_on_is_the_people_held(nlp):
+    r = run(nlp, 'Four police officers have been detained, the police chief said. "If they '
+                 'are found guilty, they will be dismissed and prosecuted," he added.')
+    charge = _one(r, "Charge")
+    assert names(r, charge.roles["theme"]) == {"police officers"}
+
+
+# --- whose troops withdraw: their owner ---------------------------------------------------------
+def test_whose_troops_pulled_out_gives_the_owner_as_agent(nlp):
+    r = run(nlp, "Belgium, whose last troops pulled out of Mali in May, said it was "
+                 "following events closely.")
+    withdrawal = _one(r, "Withdrawal")
+    assert names(r, withdrawal.roles["agent"]) == {"Belgium"}
+
+
+def test_a_countrys_troops_withdrawing_give_the_country_as_agent(nlp):
+    r = run(nlp, "Kenya said its troops had withdrawn from Somalia.")
+    withdrawal = _one(r, "Withdrawal")
+    assert names(r, withdrawal.roles["agent"]) == {"Kenya"}
+
+
+# --- a partitive theme: "elements of X" ------------------------------------------------------
+def test_elements_of_a_unit_deployed_are_the_unit(nlp):
+    r = run(nlp, "The army deployed elements of the Kivu Rapid Reaction Force to the border.")
+    deployment = _one(r, "Deployment")
+    assert "elements" not in " ".join(names(r, deployment.roles["theme"]))
+
+
+def test_they_in_a_force_s_reported_speech_is_the_force(nlp):
+    r = run(nlp, "Serbs clashed with soldiers in Zvecan. Kosovo police said on Tuesday they "
+                 "had arrested four ethnic Serbs.")
+    arrest = _one(r, "Arrest")
+    assert names(r, arrest.roles["agent"]) == {"Kosovo police"}
+
+
+
+def test_the_offence_after_an_apposition_is_the_cause_of_the_conviction(nlp):
+    r = run(nlp, "The decision follows the verdict of the High Court which, on Monday, "
+                 "convicted Mr Kofi Boateng, Mayor of Tema, of failing to implement decisions "
+                 "of the council.")
+    conviction = _one(r, "Conviction")
+    assert names(r, conviction.roles["agent"]) == {"High Court"}
+    assert "failing to implement" in " ".join(conviction.roles["cause"])
+
+
+def test_an_adjective_of_the_clause_before_is_not_part_of_the_force(nlp):
+    r = run(nlp, "Protests over the results turned deadly and security forces detained "
+                 "hundreds of people in Lome.")
+    detention = _one(r, "Detention")
+    assert names(r, detention.roles["agent"]) == {"security forces"}
