@@ -44,6 +44,13 @@ def test_assign_finds_the_maximum_matching_not_the_greedy_one():
     assert assign([[], [1]]) == {1: 1}
 
 
+def test_prf_f1_is_exact_where_it_equals_a_floor():
+    # 2PR/(P+R) gave 0.19999999999999998 for 1 of 1 predicted and 9 gold, and a text
+    # whose F1 was exactly its 0.75 floor failed the floor test.
+    assert prf(1, 1, 9)["f1"] == 0.2
+    assert prf(15, 18, 22)["f1"] == 0.75
+
+
 def test_prf_edge_cases():
     assert prf(0, 0, 0) == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert prf(0, 0, 5)["f1"] == 0.0
