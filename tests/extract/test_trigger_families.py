@@ -16,9 +16,10 @@ def test_won_a_term_is_an_election(nlp):
     assert names(r, e.roles["theme"]) == {"Paul Banda"}
 
 
-def test_won_seats_is_an_election(nlp):
-    r = run(nlp, "The Popular Front won 131 of the 180 seats in parliament.")
-    assert facts_of(r, "Election")
+def test_won_a_majority_is_an_election(nlp):
+    r = run(nlp, "Opposition leader Ana Lobo said she had won a clear majority.")
+    (e,) = facts_of(r, "Election")
+    assert names(r, e.roles["theme"]) == {"Ana Lobo"}
 
 
 def test_won_a_share_of_the_vote_is_an_election(nlp):
