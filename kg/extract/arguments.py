@@ -253,7 +253,8 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         self._requested_by(t, put)
         taken = {s for s, r in args.items() if r not in (None, "location")}
         self._location(m, put, skip_preps=taken)
-        self._date(m, put)
+        if not any(p.undated for p in rules.patterns if p.id == m.pattern_id):
+            self._date(m, put)
         self._quantity(m, roles, put)
         if frame.complement is None:
             self._purpose(t, put, rules.kind)

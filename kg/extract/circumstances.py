@@ -174,6 +174,7 @@ class Circumstances:
             ends = set(self.lists["date_end_preps"])
             out = []
             last: TimeExpr | None = None  # the last date told, for "the same day"
+            year: TimeExpr | None = None  # the last date of any precision ("a year later")
             for ent in sorted(self.dates, key=lambda e: e.start):
                 prep = ent.root.head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
                 c = clause_head(ent.root)
@@ -191,10 +192,13 @@ class Circumstances:
                 time = self._normalised(ent.text, future=self._future(c) or prep in ends)
                 if time.value is None and last is not None:
                     time = self._relative_to(ent.text, last)
+                if time.value is None and year is not None:
+                    time = self._years_after(ent.text, year)
                 if time.value is not None:
                     out.append((ent, prep, c, time))
                     if time.precision == "day":
                         last = time
+                    year = time
             self._dates_read = out
         return self._dates_read
 
@@ -221,6 +225,17 @@ class Circumstances:
                 except (TypeError, ValueError):
                     break
                 return TimeExpr(text, day.isoformat(), "day")
+        return TimeExpr(text, None, "unresolved")
+
+    def _years_after(self, text: str, before: TimeExpr) -> TimeExpr:
+        """"two years later", "the following year": counted from the year told before in
+        the unit (lexicon.yaml `year_offsets`)."""
+        low = " ".join(text.lower().split())
+        for phrase, years in self.lists["year_offsets"].items():
+            if low == phrase or low.endswith(" " + phrase):
+                head = str(before.value or "")[:4]
+                if head.isdigit():
+                    return TimeExpr(text, str(int(head) + int(years)), "year")
         return TimeExpr(text, None, "unresolved")
 
     def _date(self, m: Match, put) -> None:

@@ -31,7 +31,7 @@ _HEAD = 6
 class _Node:
     """One pattern node: attribute tests and the nodes that must be its children."""
 
-    tests: list[tuple[int, np.ndarray]]  # (column, allowed values)
+    tests: list[tuple[int, np.ndarray, bool]]  # (column, values, whether they are excluded)
     children: list[int] = field(default_factory=list)
 
 
@@ -56,23 +56,26 @@ def _compile(pattern: list[dict], interned: dict) -> list[_Node] | None:
     return nodes
 
 
-def _tests(attrs: dict, interned: dict) -> list[tuple[int, np.ndarray]] | None:
+def _tests(attrs: dict, interned: dict) -> list[tuple[int, np.ndarray, bool]] | None:
     out = []
     for name, value in attrs.items():
         column = _COLUMNS.get(name.upper()) if isinstance(name, str) else None
         if column is None:
             return None
+        negated = False
         if isinstance(value, str):
             values = [value]
-        elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list) \
-                and all(isinstance(v, str) for v in value["IN"]):
-            values = value["IN"]
+        elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"} \
+                and isinstance(next(iter(value.values())), list) \
+                and all(isinstance(v, str) for v in next(iter(value.values()))):
+            negated = "NOT_IN" in value  # "a verb other than these"
+            values = next(iter(value.values()))
         else:
             return None
         # the ids spaCy's matcher compares with: symbol ids for symbol names, else hashes
         ids = tuple(sorted({get_string_id(v) for v in values}))
         allowed = interned.setdefault(ids, np.array(ids, dtype=np.uint64))
-        out.append((column, allowed))
+        out.append((column, allowed, negated))
     return out
 
 
@@ -125,14 +128,15 @@ def _satisfied(nodes: list[_Node], n: int, table: np.ndarray, heads: np.ndarray,
     """Tokens that can stand for node ``n`` with a child standing for each of its children."""
     node = nodes[n]
     ok = None
-    for column, allowed in node.tests:
-        test = memo.get((column, id(allowed)))  # shapes share tests (interned arrays)
+    for column, allowed, negated in node.tests:
+        test = memo.get((column, id(allowed), negated))  # shapes share tests (interned)
         if test is None:
             values = table[column]
             # membership in a sorted array: far cheaper than np.isin on arrays this small
             at = np.searchsorted(allowed, values)
             at[at == len(allowed)] = 0
-            test = memo[(column, id(allowed))] = allowed[at] == values
+            test = allowed[at] == values
+            memo[(column, id(allowed), negated)] = test = ~test if negated else test
         ok = test if ok is None else ok & test
     if ok is None:
         ok = np.ones(len(heads), dtype=bool)

@@ -163,6 +163,10 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
                 not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and not any(
                     o.dep_ in ("pobj", "pcomp") for o in c.children)) for c in t.children):
             obj = t.head  # "the security agreement the two countries signed in 2019"
+        if obj is None:  # "declared [X] the winner": a verbless small clause's subject
+            obj = next((c for c in t.children if c.dep_ == "ccomp" and c.pos_ == "PROPN" and
+                        any(g.dep_ == "appos" for g in c.children) and
+                        not any(g.dep_ in ("nsubj", "aux", "mark") for g in c.children)), None)
         if obj is None:
             obj = shared_object(t)  # "stormed and set fire to the building"
         direction = direction_of(t) if directed and comp is None and obj is not None \

@@ -244,13 +244,20 @@ class RoleFillers:
         people = plural_antecedent(self.ctx, head) if head.pos_ == "PRON" else None
         if people is not None:  # "they will be prosecuted": the officers named before
             return self._theme(people, set())
-        if head.pos_ == "NUM":  # "51 of its members were held": the members
+        if head.pos_ == "NUM" or head.lower_ in self.lists["partitive_heads"]:
+            # "51 of its members were held": the members; "most of the detainees"
             for _, obj in prep_objects(head, {"of"}):
                 if obj.pos_ == "PRON":  # "two of them, including X, were charged": X
                     named = [m for _p, o in prep_objects(head, {"include", "including"})
                              if (m := self.ctx.mention_of(o)) is not None and m.type.is_agent]
                     if named:
                         return named[0]
+                    if obj.lower_ in ("them", "those"):  # "Nine of them": the people before
+                        before = _plural_people(obj, set(self.lists["people"]))
+                        if before is not None:
+                            return self._theme(before, skip)
+                    if head.pos_ != "NUM":
+                        break  # "many of them owned by X": the phrase as the text says
                 return self._theme(obj, skip)
         through = self.lists["through_nouns"].get(head.lemma_.lower())
         if through and head.pos_ == "NOUN":  # "a total of 40 people", "access to X"
@@ -323,3 +330,16 @@ class RoleFillers:
                     return s
                 return None
         return None
+
+
+def _plural_people(pron: Token, people: set[str]) -> Token | None:
+    """The plural noun a partitive "of them" points back to, when it names people: the
+    nearest plural noun before it in its sentence or the one before ("23 people were held
+    ... Nine of them"; "shops were stripped, many of them owned by X": shops, no people)."""
+    start = pron.sent.start
+    if start > 0:
+        start = pron.doc[start - 1].sent.start
+    for tok in reversed(pron.doc[start:pron.i]):
+        if tok.tag_ in ("NNS", "NNPS") and tok.pos_ == "NOUN":
+            return tok if tok.lemma_.lower() in people else None
+    return None

@@ -69,10 +69,17 @@ class ThemeChecks:
         counted = "counted:PROPN" in words  # "19 Ugandans": a counted demonym
         # "the state of emergency", "three days of mourning": the of-phrase names it
         kinds = self.lists["of_kind_heads"]
+        partitive = self.lists["partitive_heads"]
         heads = [*self.theme_heads, *(
-            c for h in self.theme_heads if h.pos_ == "NOUN" and h.lemma_.lower() in kinds
+            c for h in self.theme_heads if (h.pos_ == "NOUN" and h.lemma_.lower() in kinds)
+            or h.pos_ == "NUM" or h.lower_ in partitive
             for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
             for c in p.children if c.dep_ == "pobj")]
+        if "people" in words and any(  # "Nine of them were released": people counted
+                h.pos_ == "PRON" and h.lower_ in ("them", "us") and h.head.lower_ == "of" and
+                (h.head.head.pos_ == "NUM" or h.head.head.lower_ in partitive)
+                for h in heads):
+            return True
         return any(h.lemma_.lower() in words or h.lower_ in words or
                    f"ent:{h.ent_type_}" in words or (
                        counted and h.pos_ == "PROPN" and h.text.endswith("s") and

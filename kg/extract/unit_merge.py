@@ -94,6 +94,9 @@ def compatible(a: Fact, b: Fact, roles: tuple[str, ...]) -> bool:
     """
     if a.kind != b.kind or a.factuality != b.factuality:
         return False
+    ya, yb = _years(a.roles.get("date")), _years(b.roles.get("date"))
+    if ya and yb and not ya & yb:
+        return False  # "a 2021 referendum ... won the presidency in 2024": two events
     counted = bool(a.roles.get("quantity") and b.roles.get("quantity"))
     for r in roles:
         if r == "theme" and counted:
@@ -121,6 +124,11 @@ def relate_same_acts(events: list[Fact], pairs: list[list[str]]) -> None:
                 if compatible_roles(a, b, ("agent",)):
                     a.links.setdefault("sameAct", []).append(b)
                     b.links.setdefault("sameAct", []).append(a)
+
+
+def _years(values: list | None) -> set[str]:
+    """The years a date role gives ("2024-05-01" -> 2024)."""
+    return {str(v.value)[:4] for v in values or [] if isinstance(v, TimeExpr) and v.value}
 
 
 def compatible_roles(a: Fact, b: Fact, roles: tuple[str, ...]) -> bool:

@@ -64,7 +64,7 @@ _TYPE_FILE = {"type": (str, True), "category": (str, True), "confidence": (float
 # readers of roles beyond the shared frame a type may ask for (kg/extract/type_roles.py)
 _EXTRAS = {"cause", "office", "meeting", "owner_agent", "dispersed", "carried"}
 _PATTERN = {"id": (str, True), "example": (str, True), "shape": (str, False),
-            "pattern": (list, False)}
+            "pattern": (list, False), "undated": (bool, False)}
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -120,6 +120,9 @@ class Pattern:
     shape: str | None
     pattern: list | None
     line: int
+    # the trigger's clause dates a later act, not the event ("declared X the winner on
+    # Tuesday": the vote was earlier): no date is read for it
+    undated: bool = False
 
 
 @dataclass(slots=True)
@@ -272,7 +275,8 @@ def _load_type(path: Path, shapes: dict, errors: list[str], lists: dict
             errors.append(f"{pw}: unknown shape {shape!r}")
             continue
         patterns.append(Pattern(p["id"], p["example"], shape,
-                                strip_lines(p.get("pattern")), p[LINE]))
+                                strip_lines(p.get("pattern")), p[LINE],
+                                bool(p.get("undated", False))))
     return EventRules(
         kind=data["type"], category=data["category"], confidence=float(data["confidence"]),
         verbs=list(lex.get("verbs", [])), nouns=list(lex.get("nouns", [])),

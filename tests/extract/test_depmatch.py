@@ -105,7 +105,9 @@ def test_keys_are_reported_in_the_order_added_and_others_fall_back_to_spacy():
 
 
 def test_unsupported_attributes_and_operators_are_not_compiled():
-    assert _compile([{"RIGHT_ID": "t", "RIGHT_ATTRS": {"LEMMA": {"NOT_IN": ["x"]}}}], {}) is None
+    assert _compile([{"RIGHT_ID": "t", "RIGHT_ATTRS": {"LEMMA": {"REGEX": "x"}}}], {}) is None
+    assert _compile([{"RIGHT_ID": "t", "RIGHT_ATTRS": {"LEMMA": {"NOT_IN": ["x"],
+                                                                  "IN": ["y"]}}}], {}) is None
     assert _compile([{"RIGHT_ID": "t", "RIGHT_ATTRS": {"IS_TITLE": True}}], {}) is None
     assert _compile([{"RIGHT_ID": "t", "RIGHT_ATTRS": {"LEMMA": "x"}},
                      {"LEFT_ID": "t", "REL_OP": "<", "RIGHT_ID": "h", "RIGHT_ATTRS": {}}],
@@ -157,3 +159,17 @@ def test_random_patterns_on_random_parses_agree_with_spacy(tokens, pattern_lists
     # compiled keys report distinct anchors in ascending order, key by key
     assert got == sorted(set(got), key=lambda p: (int(p[0][1:]), p[1]))
     assert sorted(got) == sorted(spacy_anchors(vocab, patterns, doc))
+
+
+def test_an_excluded_set_is_compiled_and_matches_like_spacy():
+    """"a verb other than these" (NOT_IN): the anchor's object may be anything but them."""
+    vocab = Vocab()
+    doc = make_doc(vocab, SENTENCE)
+    for excluded in (["troop"], ["city"], ["troop", "city"]):
+        pattern = [{"RIGHT_ID": "t", "RIGHT_ATTRS": {"LEMMA": "deploy"}},
+                   {"LEFT_ID": "t", "REL_OP": ">", "RIGHT_ID": "o",
+                    "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"NOT_IN": excluded}}}]
+        assert _compile(pattern, {}) is not None
+        patterns = {"p": [pattern]}
+        assert kg_anchors(vocab, patterns, doc) == spacy_anchors(vocab, patterns, doc)
+        assert kg_anchors(vocab, patterns, doc) == ([] if "troop" in excluded else [("p", 1)])
