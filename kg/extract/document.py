@@ -11,10 +11,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from kg.extract.containment import document_locations
 from kg.extract.coref import pronoun_mentions
 from kg.extract.entities import entity_mentions
 from kg.extract.events import extract_facts
-from kg.extract.locations import document_locations, unit_locations
+from kg.extract.locations import unit_locations
 from kg.extract.merge import merge_facts
 from kg.extract.positions import (
     body_owners,

@@ -10,7 +10,8 @@ container only when it is itself an entity of the document. Two stages:
   demonym's country); "the Y town of X"; "Dhaka's Gulshan", "the capital's A and B
   neighbourhoods" (the capital of the document's country); "X, the capital of Y";
   "X in Mali's Mopti region"; "X, a region inside Y's borders";
-* per document, once mentions are resolved (``document_locations``): the containers the
+* per document, once mentions are resolved (``document_locations`` in
+  kg/extract/containment.py): the containers the
   text states, then the gazetteer's (a linked city's or region's country), then for
   each container its own containers (a village in a province lies in its country too),
   then for a site or neighbourhood nothing places the home city (kg/extract/home_city.py),
@@ -23,28 +24,16 @@ a place inside it.
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import datetime
-from math import cos, radians
 
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_rules import entity_rules
-from kg.extract.home_city import (
-    beside,
-    home_city,
-    site_of_other_town,
-    sited,
-    sublocal,
-    wide,
-)
 from kg.extract.spans import sentence_of
-from kg.records import Entity, EntityType, Fact, Mention, Unit
-from kg.resolve.admin import admin_index, unit_keys
-from kg.resolve.place_names import base_name
+from kg.records import EntityType, Fact, Mention, Unit
 from kg.resolve.places import fold, gazetteer
 
-_RANK = {EntityType.PLACE: 0, EntityType.CITY: 1, EntityType.REGION: 2, EntityType.COUNTRY: 3}
+RANK = {EntityType.PLACE: 0, EntityType.CITY: 1, EntityType.REGION: 2, EntityType.COUNTRY: 3}
 # words that may stand between a place and its container, with the compass words of
 # kg/rules/entities/compass.jsonl: "Chinari, in Tavush province", "Alibeyli in the Tovuz
 # district", "X, in the north of Y", "on the outskirts of Y"
@@ -57,7 +46,7 @@ _PART_NOUNS = {"border", "borders", "north", "south", "east", "west", "territory
                "southwest", "centre", "center"}
 
 
-def _fact(unit: int, place: Mention, container: Mention, sentence: tuple[int, int],
+def located_fact(unit: int, place: Mention, container: Mention, sentence: tuple[int, int],
           rule: str, confidence: float, reported: datetime | None = None) -> Fact:
     return Fact(kind="LocatedIn", category="relation",
                 roles={"place": [place], "container": [container]}, unit=unit,
@@ -76,7 +65,7 @@ class _Unit:
         self.cover: dict[int, Mention] = {}  # every token of a mention -> the mention
         self.ends: dict[Mention, int] = {}  # mention -> the token after it
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
-            if m.type not in _RANK:
+            if m.type not in RANK:
                 continue
             span = doc.char_span(m.start - unit.start, m.end - unit.start,
                                  alignment_mode="expand")
@@ -95,8 +84,8 @@ class _Unit:
         if m.type is EntityType.CITY and end is not None and end < len(self.doc):
             noun = entity_rules().kind_nouns.get(self.doc[end].lower_)
             if noun is not None and noun.type is EntityType.REGION:
-                return _RANK[EntityType.REGION]
-        return _RANK[m.type]
+                return RANK[EntityType.REGION]
+        return RANK[m.type]
 
     def fact(self, place: Mention, container: Mention, span: Span, rule: str,
              confidence: float = 0.9, *, same_rank: bool = False) -> Fact | None:
@@ -104,7 +93,7 @@ class _Unit:
         if high < low or (high == low and not same_rank) or fold(
                 place.text) == fold(container.text):
             return None
-        return _fact(self.unit.index, place, container,
+        return located_fact(self.unit.index, place, container,
                      sentence_of(self.doc[span.start:span.start + 1], self.unit),
                      rule, confidence, self.unit.stamp)
 
@@ -152,7 +141,7 @@ def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
                 obj = next((c for c in obj.children if c.dep_ == "compound"
                             and c.i in u.cover), obj)
             if obj.lower_ == "capital" and any(c.lower_ == "the" for c in obj.children):
-                return _fact(u.unit.index, m, m, sentence_of(doc[span.start:span.start + 1],
+                return located_fact(u.unit.index, m, m, sentence_of(doc[span.start:span.start + 1],
                                                              u.unit),
                              "locatedin/capital", 0.8, u.unit.stamp)
             c = u.cover.get(obj.i)
@@ -271,7 +260,7 @@ def _kind_of(u: _Unit, span: Span, m: Mention, kinds) -> list[Fact | None]:
                                                or noun.type is EntityType.PLACE):
             # "the Havana districts of A, B and C", "the Accra suburbs of X": parts of
             # the city, whatever the model called them (GeoNames knows no such "towns")
-            return [_fact(u.unit.index, m, before,
+            return [located_fact(u.unit.index, m, before,
                           sentence_of(doc[span.start:span.start + 1], u.unit),
                           "locatedin/city-part", 0.9, u.unit.stamp)]
         return [u.fact(m, before, span, "locatedin/kind-of")]
@@ -303,7 +292,7 @@ def _possessive(u: _Unit, span: Span, m: Mention) -> Fact | None:
     if owner is not None:
         return u.fact(m, owner, span, "locatedin/possessive")
     if doc[j - 1].lower_ == "capital":
-        return _fact(u.unit.index, m, m, sentence_of(doc[span.start:span.start + 1], u.unit),
+        return located_fact(u.unit.index, m, m, sentence_of(doc[span.start:span.start + 1], u.unit),
                      "locatedin/capital", 0.8, u.unit.stamp)
     return None
 
@@ -354,280 +343,3 @@ def _scene_city(u: _Unit, span: Span, m: Mention) -> Fact | None:
 
 
 # --- per document: resolved entities ------------------------------------------------------
-def document_locations(stated: list[Fact], entities: list[Entity], *, text: str = ""
-                       ) -> list[Fact]:
-    """One LocatedIn per pair of entities: the text's, the gazetteer's, the containers'
-    containers, and the document's country for places nothing else places. ``text``:
-    the document's text (mention offsets index it)."""
-    entity_of = {m: e for e in entities for m in e.mentions}
-    countries = {e.country_code: e for e in entities
-                 if e.type is EntityType.COUNTRY and e.country_code and e.mentions}
-    main = _main_country(entities)
-    capital = _capital(entities, main)
-    direct: dict[str, dict[str, tuple[Entity, Fact | None, str]]] = {}
-    elsewhere: set[str] = set()  # places a demonym puts in a country the document lacks
-
-    def add(place: Entity, container: Entity, fact: Fact | None, rule: str, *,
-            same_rank: bool = False) -> None:
-        low, high = _RANK.get(place.type, 9), _RANK.get(container.type, -1)
-        if rule == "locatedin/city-part" and container.type is EntityType.CITY:
-            low = min(low, high)  # "the Havana districts of A and B", whatever their type
-        if place is container or high < low or (high == low and not same_rank) \
-                or place.key in direct.get(container.key, {}):
-            return
-        direct.setdefault(place.key, {}).setdefault(container.key, (container, fact, rule))
-
-    for f in stated:
-        place = entity_of.get(f.roles["place"][0])
-        if place is None:
-            continue
-        if f.rule == "locatedin/capital":
-            if capital is not None:
-                add(place, capital, None, f.rule, same_rank=True)
-            continue
-        if "containerCode" in f.roles:
-            country = countries.get(f.roles["containerCode"][0])
-            if country is not None:
-                add(place, country, None, f.rule)
-            else:
-                elsewhere.add(place.key)
-            continue
-        container = entity_of.get(f.roles["container"][0])
-        if container is not None:
-            add(place, container, f, f.rule,
-                same_rank=f.rule in ("locatedin/unit-of", "locatedin/city-part"))
-    places = [e for e in entities if e.type in (EntityType.CITY, EntityType.REGION,
-                                                EntityType.PLACE) and e.mentions
-              and not _world_region(e)]
-    by_key = {e.key: e for e in entities}
-    for e in places:
-        country = countries.get(e.country_code or _namesake_country(e, countries) or "")
-        if country is not None:
-            add(e, country, None, "locatedin/gazetteer")
-    _administrative(places, countries, add)
-    _named_after_town(places, add)
-    out: list[Fact] = []
-    for e in places:
-        found: dict[str, tuple[Entity, Fact | None, str]] = {}
-        todo = list(direct.get(e.key, {}).values())
-        while todo:
-            container, fact, rule = todo.pop(0)
-            if container.key in found or container.key == e.key:
-                continue
-            found[container.key] = (container, fact, rule)
-            for c2, _, _ in direct.get(container.key, {}).values():
-                todo.append((c2, None, "locatedin/contained"))
-        if sublocal(e) and not any(
-                c.type in (EntityType.CITY, EntityType.REGION) for c, _, _ in found.values()):
-            city = home_city(e, entities, main, capital)
-            if city is not None and e.type is EntityType.CITY and not beside(e, city, text):
-                city = None
-            if city is not None and e.type is EntityType.PLACE and \
-                    site_of_other_town(e, city, countries):
-                city = None
-            if city is not None and city.key != e.key:
-                if not wide(e):  # a river or island gets the city's region, not the city
-                    found[city.key] = (city, None, "locatedin/dateline-city")
-                for c2, _, _ in direct.get(city.key, {}).values():
-                    found.setdefault(c2.key, (c2, None, "locatedin/contained"))
-                if city.country_code and city.country_code in countries:
-                    country = countries[city.country_code]
-                    found.setdefault(country.key, (country, None, "locatedin/contained"))
-        if not any(c.type is EntityType.COUNTRY for c, _, _ in found.values()) \
-                and main is not None and e.key not in elsewhere \
-                and not (e.country_code and e.country_code != main.country_code) \
-                and not _known_elsewhere(e, main):
-            found[main.key] = (main, None, "locatedin/document-country")
-        for container, fact, rule in found.values():
-            if container.key not in by_key:
-                continue
-            out.append(fact if fact is not None else _entity_fact(e, container, rule))
-    return out
-
-
-def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> None:
-    """A town or district in the region or city of the document that GeoNames gives as
-    its first- or second-level unit ("Mehar" in "Sindh" and "Dadu"; the district
-    "Nsanje" in "Southern Region"; "Savski Venac" in "Belgrade"). A town unlinked to a
-    country is looked up in the document's countries; a city is a container only as the
-    town's second-level unit, named as it is ("Colombo District" is not "Colombo"), and
-    when the town lies within 15 km of it."""
-    regions: dict[str, list[Entity]] = {}
-    cities: dict[str, list[Entity]] = {}
-    for e in places:
-        if e.type not in (EntityType.REGION, EntityType.CITY):
-            continue
-        names = (e.name, *e.aliases)
-        if e.type is EntityType.REGION:
-            for k in {k for n in names for k in unit_keys(base_name(n)[0])}:
-                regions.setdefault(k, []).append(e)
-        else:
-            for k in {fold(n) for n in names}:
-                cities.setdefault(k, []).append(e)
-    if not regions and not cities:
-        return
-    index = admin_index()
-    for e in places:
-        codes = [e.country_code] if e.country_code else sorted(countries)
-        name = base_name(e.name)[0]
-        for code in codes:
-            for town in index.towns(name, code):
-                for k in unit_keys(town.state) | unit_keys(town.county):
-                    for c in regions.get(k, ()):
-                        if c.country_code in (None, code):
-                            add(e, c, None, "locatedin/admin", same_rank=True)
-                if not town.county or e.type is EntityType.REGION:
-                    continue
-                for c in cities.get(fold(town.county), ()):
-                    if c.country_code == code and _near(town, c):
-                        add(e, c, None, "locatedin/admin", same_rank=True)
-            if e.type is EntityType.REGION:
-                for state in index.county_states(name, code):
-                    for k in unit_keys(state):
-                        for c in regions.get(k, ()):
-                            if c.country_code in (None, code):
-                                add(e, c, None, "locatedin/admin", same_rank=True)
-
-
-def _known_elsewhere(place: Entity, main: Entity) -> bool:
-    """Whether GeoNames knows the name only outside the document's country, or as a
-    continent ("Washington" in a story about Bolivia; "Europe", "South America"): then the
-    document's country is no guess for it; nor for a part of a continent ("Central Asia",
-    "West Africa")."""
-    gaz = gazetteer()
-    words = fold(place.name).split()
-    while len(words) > 1 and words[0] in entity_rules().compass:
-        words = words[1:]  # "Central Asia", "North Africa": a part of a continent
-    if fold(place.name) in gaz.continents or " ".join(words) in gaz.continents:
-        return True
-    if place.type is not EntityType.CITY or place.country_code or not main.country_code:
-        return False
-    found = gaz.city_candidates(place.name)
-    return bool(found) and all(c.country_code != main.country_code for c in found)
-
-
-def _world_region(place: Entity) -> bool:
-    """An area that spans countries ("the Middle East", "the Sahel";
-    kg/rules/entities/world_regions.jsonl) lies in no country, region or town."""
-    regions = entity_rules().world_regions
-    return any(fold(n) in regions for n in (place.name, *place.aliases))
-
-
-def _named_after_town(places: list[Entity], add) -> None:
-    """A site or building named after a town or region of the document stands in it:
-    "the Saint-Marc civil prison", "Mocímboa da Praia port", "the port of Beira" (a
-    ``sited`` kind noun of kg/rules/entities/kinds.jsonl ends or opens the name; a river
-    or road named after a town may run far beyond it and is left out). The town is a
-    region or a city GeoNames knows."""
-    kinds = entity_rules().kind_nouns
-    towns: dict[str, Entity] = {}
-    for e in places:  # a city GeoNames does not know may be a misread name ("Mercosur")
-        if e.type is EntityType.REGION or (e.type is EntityType.CITY and e.country_code):
-            for n in (e.name, *e.aliases):
-                towns.setdefault(fold(base_name(n)[0]), e)
-    if not towns:
-        return
-    for e in places:
-        if e.type is not EntityType.PLACE:
-            continue
-        for n in (e.name, *e.aliases):
-            words = fold(n).split()
-            town = None
-            for k in range(1, len(words)):
-                head, rest = " ".join(words[:k]), words[k:]
-                if head in towns and sited(rest, kinds):  # "X civil prison"
-                    town = towns[head]
-                if words[k - 1] == "of" and " ".join(words[k:]) in towns and \
-                        sited(words[:k - 1], kinds):  # "port of X"
-                    town = towns[" ".join(words[k:])]
-            if town is not None and town is not e:
-                add(e, town, None, "locatedin/named-after")
-                break
-
-
-def _near(town, city: Entity, km: float = 15.0) -> bool:
-    if city.lat is None or city.long is None or town.lat is None:
-        return False
-    dlat = (town.lat - city.lat) * 111.0
-    dlon = (town.long - city.long) * 111.0 * cos(radians(city.lat))
-    return dlat * dlat + dlon * dlon <= km * km
-
-
-_CONFIDENCE = {"locatedin/admin": 0.7, "locatedin/named-after": 0.7,
-               "locatedin/gazetteer": 0.7, "locatedin/contained": 0.7,
-               "locatedin/document-country": 0.5, "locatedin/capital": 0.7,
-               "locatedin/demonym": 0.8, "locatedin/dateline-city": 0.5}
-
-
-def _entity_fact(place: Entity, container: Entity, rule: str) -> Fact:
-    pm = min(place.mentions, key=lambda m: m.start)
-    near = [m for m in container.mentions if m.unit == pm.unit] or container.mentions
-    cm = min(near, key=lambda m: abs(m.start - pm.start))
-    return _fact(pm.unit, pm, cm, pm.sentence, rule, _CONFIDENCE.get(rule, 0.7))
-
-
-def _namesake_country(place: Entity, countries: dict[str, Entity]) -> str | None:
-    """The country of a district no subdivision code names ("the worst-hit districts are
-    Dadu, Jacobabad and Larkana"): that of the one town of its name in the document's
-    countries, which gives the district its name."""
-    if place.type is not EntityType.REGION or place.geonames_id is not None:
-        return None
-    codes = {c.country_code for c in gazetteer().cities_named(place.name)} & set(countries)
-    return codes.pop() if len(codes) == 1 else None
-
-
-def _main_country(entities: list[Entity]) -> Entity | None:
-    """The country the document is about: named most, at least twice as often as any other
-    (headline guesses aside). When the towns and regions the gazetteer links lie in
-    another country more often than that one is named, or when no country is named twice
-    as often as any other, a town's or region's mention counts for its country too: a
-    release from Port Vila that names Vanuatu once, in its letterhead, and its donors
-    Australia and New Zealand three times each is about Vanuatu. A winner the document
-    never names as a country leaves the first choice; no winner, no country. An
-    abbreviation ("US", "UK") does not count: news writes it before a foreign body ("the
-    US embassy", "US forces"), not for the country a story is about."""
-    shorts = entity_rules().short_names
-
-    def named(e: Entity) -> int:
-        return sum(1 for m in e.mentions if not m.source.endswith(":headline")
-                   and not (m.text.replace(".", "").isupper()
-                            and fold(m.text) in shorts))
-
-    def winner(counts: Counter[str]) -> str | None:
-        ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] < 1 or (len(ranked) > 1 and
-                                                ranked[0][1] < 2 * ranked[1][1]):
-            return None
-        return ranked[0][0]
-
-    countries: Counter[str] = Counter()
-    by_count_key: dict[str, Entity] = {}
-    places: Counter[str] = Counter()
-    for e in entities:
-        if e.type is EntityType.COUNTRY:
-            k = e.country_code or e.key
-            countries[k] += named(e)
-            by_count_key.setdefault(k, e)
-        elif e.type in (EntityType.CITY, EntityType.REGION) and e.country_code:
-            places[e.country_code] += named(e)
-    first = winner(countries)
-    if first is not None and (not places or places.most_common(1)[0][1]
-                              <= countries[first] + places[first]):
-        return by_count_key[first]
-    best = winner(countries + places)
-    if best is None:
-        return None
-    if best in by_count_key:
-        return by_count_key[best]
-    return by_count_key[first] if first is not None else None
-
-
-def _capital(entities: list[Entity], main: Entity | None) -> Entity | None:
-    """The city entity that is the capital of the document's country."""
-    if main is None or not main.country_code:
-        return None
-    name = gazetteer().capitals.get(main.country_code)
-    if not name:
-        return None
-    return next((e for e in entities if e.type is EntityType.CITY
-                 and fold(e.name) == fold(name)), None)
