@@ -274,7 +274,7 @@ def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
             return ht
         if text.isupper() and span.root.dep_ == "compound" and \
                 span.root.head.pos_ == "NOUN":
-            # "JIRAMA offices", "a GWCL billing office": an acronym no gazetteer knows
+            # "KPLC offices", "a GWCL billing office": an acronym no gazetteer knows
             # before a common noun is the body that owns it, not a place
             return EntityType.ORGANIZATION
         # a GPE the gazetteer does not know is most often a village or a small town
