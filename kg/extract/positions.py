@@ -57,6 +57,7 @@ class _Words:
         self.links = set(spec["title_links"])
         self.resign_verbs = list(spec["left_office"])
         self.resign_reported = list(spec.get("left_office_reported", ()))
+        self.resign_announced = list(spec.get("resignation_verbs", ()))
         self.removal_verbs = list(spec["removed_from_office"])
         self.general_after = set(spec["general_after"])
         self.party_heads = set(spec["party_heads"])
@@ -511,6 +512,11 @@ def _resigned(text: str, w: _Words) -> list[str]:
         pattern = re.compile(rf"({_NAME}(?:\s+{_NAME})*)\s+(?:said|announced|told \w+)\s+"
                              rf"(?:that\s+)?(?:he|she)\s+(?:was\s+|is\s+)?(?:{told})\b")
         out += [m.group(1) for m in pattern.finditer(text)]
+    if w.resign_announced:  # "X announced his resignation", "X tendered her resignation"
+        said = "|".join(sorted(w.resign_announced, key=len, reverse=True))
+        pattern = re.compile(rf"({_NAME}(?:\s+{_NAME})*)\s+(?:has\s+|had\s+)?(?:{said})\s+"
+                             r"(?:his|her)\s+resignation\b")
+        out += [m.group(1) for m in pattern.finditer(text)]
     return out
 
 
@@ -519,7 +525,23 @@ def _removed(text: str, w: _Words) -> list[str]:
     Commissioner X", "to relieve Electricity Minister Y of his duties")."""
     verbs = "|".join(sorted(w.removal_verbs, key=len, reverse=True))
     pattern = re.compile(rf"\b(?:{verbs})\s+((?:{_NAME}\s+)*{_NAME})")
-    return [m.group(1) for m in pattern.finditer(text)]
+    out = [m.group(1) for m in pattern.finditer(text)]
+    # "three ministers were dismissed, among them Finance Minister X, whom ..., and
+    # Energy Minister Y": every titled name of the list after "among them"/"including"
+    listed = re.compile(rf"\b(?:{verbs})\b[^.;,]{{0,40}},?\s+(?:among them|including)\s+"
+                        r"([^.;]+)")
+    for m in listed.finditer(text):
+        items = re.sub(r",\s+(?:whom|who|which)\b[^,]*", "", m.group(1))
+        for item in re.split(r",\s*(?:and\s+)?", items):
+            run = _TITLED.match(item)
+            if run is not None:
+                out.append(run.group(0))
+    return out
+
+
+# a title and name that may hold link words: "Petroleum and Mineral Resources Minister X"
+_LINK = r"(?:and|of|for|de|da|do|dos|das|del|la|le)"
+_TITLED = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_LINK}))*")
 
 
 def body_owners(facts: list[Fact], entities: list) -> None:
