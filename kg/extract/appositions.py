@@ -60,6 +60,11 @@ def apposition_positions(ctx) -> list[Fact]:
         for app in root.children:  # "X, a spokesman for the ministry"
             if app.dep_ == "appos" and reader.role_noun(app):
                 add(reader.position(m, app, name=root))
+                # a second title: "X, Deputy Prime Minister and Minister of Foreign Affairs"
+                for second in app.conjuncts:
+                    if second.i > app.i and reader.role_noun(second) and \
+                            ctx.cover.get(second.i) is None:
+                        add(reader.position(m, second, name=root))
         add(reader.member_of(m, root))  # "X of the International Crisis Group"
     for tok in ctx.tokens:  # "the head of the mission, Anita Larsen"
         if not reader.role_noun(tok) or ctx.cover.get(tok.i) is not None or \

@@ -63,6 +63,8 @@ class _Words:
         self.party_heads = set(spec["party_heads"])
         self.body_heads: dict[str, str] = event_rules().lists["body_heads"]
         self.descriptions = set(event_rules().statements["speakers"]["descriptions"])
+        part_of = event_rules().relations["part_of"]
+        self.body_words = set(part_of["whole_words"]) | set(part_of["body_heads"])
 
 
 @cache
@@ -192,6 +194,13 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
     while j >= sent_start and len(role) < _MAX_TITLE:
         t = doc[j]
         if j in cover and cover[j].type is not EntityType.PERSON:
+            if _portfolio(cover[j].text, w):  # "Oil and Gas Minister X": the title's words
+                k = j
+                while k >= sent_start and cover.get(k) is cover[j]:
+                    k -= 1
+                role[:0] = list(doc[k + 1:j + 1])
+                j = k
+                continue
             owner = cover[j]
             break  # a person "named" inside a title ("Bangladeshi Home") is the model's slip
         named = elsewhere.get(t.text) if t.pos_ == "PROPN" or t.is_upper else None
@@ -228,6 +237,15 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
             role.insert(0, t)  # "Secretary-General": a title the tokenizer split
             j -= 1
             continue
+        if t.lower_ == "and" and j - 1 >= sent_start and doc[j - 1].is_title and \
+                role[0].is_title and not _head(role[0], w) and (
+                    j - 1 not in cover or _portfolio(cover[j - 1].text, w)) and (
+                    j - 1 == sent_start or not doc[j - 2].is_title):
+            # "Oil and Gas Minister X": a portfolio of two subjects (one word before "and":
+            # "Ana Lopes and Interior Minister X" is two people)
+            role.insert(0, t)
+            j -= 1
+            continue
         if (t.pos_ in _STOP_POS and not (t.pos_ == "VERB" and t.dep_ == "amod")) or \
                 t.is_punct or not t.is_alpha:
             break
@@ -241,6 +259,14 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
             doc[k].lower_.rstrip("-") in w.former for k in range(max(sent_start, j - 1), j + 1)):
         return None  # "former army chief X": no office now
     return role + tail, owner
+
+
+def _portfolio(name: str, w: _Words) -> bool:
+    """A portfolio the model read as a body's name: "Petroleum and Mineral Resources",
+    "Posts and Telecommunications" (two subjects joined by "and", no word of a body's
+    name, not an acronym): part of the title before a name, not its owner."""
+    words = name.lower().split()
+    return "and" in words[1:-1] and not name.isupper() and not set(words) & w.body_words
 
 
 _OWNERS = {EntityType.CITY, EntityType.REGION, EntityType.COUNTRY, EntityType.PLACE,

@@ -232,3 +232,28 @@ def test_a_minister_in_a_named_government(nlp):
     r = run(nlp, "Ali Mansour, health minister in the Tripoli-based Government of National "
                  "Unity, told reporters in Misrata that 40 bodies had been found.")
     assert _held(r)["Ali Mansour"] == ("health minister", {"Government of National Unity"})
+
+
+def test_a_name_led_by_an_honorific_is_a_person_whatever_the_model_read(nlp):
+    r = run(nlp, "On Monday the minister held a telephone call with H.E. Lars Dahl, Minister "
+                 "of Foreign Affairs of the Kingdom of Denmark.")
+    f = _of(r, "Lars Dahl")
+    assert _role(f) == "Minister of Foreign Affairs"
+    assert names(r, f.roles["organization"]) == {"Denmark"}
+
+
+def test_a_second_title_joined_by_and_is_a_second_position(nlp):
+    r = run(nlp, "In Tallinn, Mr Kaarel Tamm, Deputy Prime Minister and Minister of Economic "
+                 "Affairs and Infrastructure, said the port would reopen.")
+    roles = {_role(f) for f in _positions(r) if names(r, f.roles["holder"]) == {"Kaarel Tamm"}}
+    assert roles == {"Deputy Prime Minister", "Minister of Economic Affairs"}
+
+
+def test_a_portfolio_of_two_subjects_is_part_of_the_title(nlp):
+    r = run(nlp, "In Dili, Petroleum and Mineral Resources Minister Pedro Lima said output "
+                 "would rise.")
+    f = _of(r, "Pedro Lima")
+    assert _role(f) == "Petroleum and Mineral Resources Minister"
+    assert not f.roles.get("organization")
+    r = run(nlp, "Ana Lopes and Interior Minister Joe Banda met on Friday.")
+    assert _role(_of(r, "Joe Banda")) == "Interior Minister"
