@@ -339,9 +339,12 @@ class _Reader:
             plural = _plural_role(name, self)
             if plural is None and org.type.is_place:
                 return None  # "X of Kenya": a nationality, not an office
-            if plural is None and org.type in (EntityType.ORGANIZATION, EntityType.GROUP) and \
+            if (plural is None or plural.split()[-1].lower() in self.w.national) and \
+                    org.type in (EntityType.ORGANIZATION, EntityType.GROUP) and \
                     _party(org.text, self.w):
-                return None  # "X of the Union for Democracy": a member (relations.py)
+                # "X of the Union for Democracy": a member (relations.py); "two new
+                # ministers, A of the Civic Alliance": a state office, not the party's
+                return None
             roles: dict = {"holder": [holder], "organization": [org]}
             if plural is not None:
                 roles["role"] = [plural]

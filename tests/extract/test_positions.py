@@ -257,3 +257,25 @@ def test_a_portfolio_of_two_subjects_is_part_of_the_title(nlp):
     assert not f.roles.get("organization")
     r = run(nlp, "Ana Lopes and Interior Minister Joe Banda met on Friday.")
     assert _role(_of(r, "Joe Banda")) == "Interior Minister"
+
+
+def test_a_speaker_belongs_to_the_one_parliament_of_the_text(nlp):
+    r = run(nlp, "The president suspended the National Assembly of Suriname for a month on "
+                 "Sunday. Speaker Ana Lopes called the suspension a coup.")
+    assert names(r, _of(r, "Ana Lopes").roles["organization"]) == {
+        "National Assembly of Suriname"}
+
+
+def test_a_judge_belongs_to_the_one_court_of_the_text(nlp):
+    r = run(nlp, "The Lusaka High Court sentenced the activist to 11 years in prison on "
+                 "Monday. The United States sanctioned judge Peter Nangolo, who presided.")
+    assert names(r, _of(r, "Peter Nangolo").roles["organization"]) == {"Lusaka High Court"}
+
+
+def test_new_ministers_of_a_party_hold_no_office_of_the_party(nlp):
+    r = run(nlp, "Two new ministers, Lina Haddad of the Civic Alliance and Omar Sayegh of the "
+                 "Green Party, were sworn in on Monday.")
+    assert not _positions(r)
+    r = run(nlp, "The two party leaders, Lina Haddad of the Civic Alliance and Omar Sayegh of "
+                 "the Green Party, met on Monday.")
+    assert names(r, _of(r, "Lina Haddad").roles["organization"]) == {"Civic Alliance"}
