@@ -421,6 +421,11 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
         return None
 
     whole = most(0, len(text) + 1, 2)
+    # "Government spokesman X" in a text that names no government: the country's office
+    governed = not any(m.type in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE,
+                                  EntityType.GROUP)
+                       and {"government", "junta"} & set(m.text.lower().split())
+                       for m in mentions)
 
     def country(sentence: tuple[int, int], at: int) -> tuple[str, str | None]:
         here = {c for _, c, m in located if m is not None and m.type in _PLACE_LIKE
@@ -447,13 +452,21 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
             if code is not None and code in first:
                 f.roles["location"] = [first[code]]
             continue
-        if f.kind != "Position" or f.rule != NATIONAL_RULE or f.roles.get("organization"):
+        if f.kind != "Position" or f.roles.get("organization") or (
+                f.rule != NATIONAL_RULE and not (governed and _of_government(f))):
             continue
         holder = f.roles["holder"][0]
         rule, code = country(holder.sentence, holder.start)
         if code is not None and code in first:
             f.roles["organization"] = [first[code]]
             f.rule = NATIONAL_RULE + rule
+
+
+def _of_government(f: Fact) -> bool:
+    """An office whose title says it is the government's ("Government spokesman")."""
+    role = f.roles.get("role", [None])[0]
+    return isinstance(role, str) and "government" in role.lower().split() and \
+        isinstance(f.roles.get("holder", [None])[0], Mention)
 
 
 _PLACE_LIKE = {EntityType.CITY, EntityType.PLACE}

@@ -279,3 +279,14 @@ def test_new_ministers_of_a_party_hold_no_office_of_the_party(nlp):
     r = run(nlp, "The two party leaders, Lina Haddad of the Civic Alliance and Omar Sayegh of "
                  "the Green Party, met on Monday.")
     assert names(r, _of(r, "Lina Haddad").roles["organization"]) == {"Civic Alliance"}
+
+
+def test_a_government_office_in_a_text_naming_no_government_is_the_countrys(nlp):
+    r = run(nlp, "Protesters clashed with police in Windhoek, the capital of Namibia, on "
+                 "Monday. Government spokesman Peter Shikongo said 12 people were arrested "
+                 "in Namibia.")
+    assert names(r, _of(r, "Peter Shikongo").roles["organization"]) == {"Namibia"}
+    r = run(nlp, "Protesters clashed with police in Windhoek on Monday, and the Government of "
+                 "Namibia condemned the violence. Government spokesman Peter Shikongo said 12 "
+                 "people were arrested.")
+    assert names(r, _of(r, "Peter Shikongo").roles["organization"]) == {"Government of Namibia"}
