@@ -164,3 +164,12 @@ def test_a_name_after_an_organ_noun_and_a_comma_that_opens_a_clause_is_no_part(n
     r = run(nlp, "He was arrested by officers of the Federal Police's cyber unit, the Civic "
                  "Union said in a statement.")
     assert ("Civic Union", "Federal Police") not in _pairs(r, "PartOf", "part", "whole")
+
+
+def test_an_inspectorate_of_an_inspectorate_is_part_of_it(nlp):
+    r = run(nlp, "The National Investigation Inspectorate (INI) of the General Police "
+                 "Inspectorate led the raid in Windhoek.")
+    assert ("National Investigation Inspectorate", "General Police Inspectorate") in _pairs(
+        r, "PartOf", "part", "whole")
+    people = {e.name for e in r.entities if e.type.value == "Person"}
+    assert not people, people  # "General" opens the body's name: no rank and person
