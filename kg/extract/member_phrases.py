@@ -6,6 +6,7 @@ Membership (member, group):
   and "a/an <group> member" (the group a named body);
 - "Lesotho was admitted to the SADC (as its newest member)": admission is joining;
 - "the union, which counts Kenya among its members": "counts X among its members".
+- "the Caribbean Community, of which both Guyana and Suriname are Member States".
 
 PartOf (part, whole):
 - "the Border Intelligence Unit, part of the Federal Police Service": "X, part of Y";
@@ -75,6 +76,22 @@ def _name_from(ctx, i: int) -> tuple[Mention | None, int]:
     return m, i
 
 
+def _listed(ctx, i: int) -> tuple[list[Mention], int]:
+    """The names listed from token ``i`` ("both A, B and C"), and the token after them."""
+    doc = ctx.tokens[0].doc
+    out: list[Mention] = []
+    while i < len(doc):
+        if doc[i].lower_ in ("both", "and", ",") or doc[i].text == ",":
+            i += 1
+            continue
+        m, nxt = _name_from(ctx, i)
+        if m is None:
+            break
+        out.append(m)
+        i = nxt
+    return out, i
+
+
 def phrase_relations(ctx) -> list[Fact]:
     """The Membership and PartOf facts the set phrases above state in one unit."""
     rel = ctx.rules.relations
@@ -115,6 +132,15 @@ def phrase_relations(ctx) -> list[Fact]:
                 doc[i + 1].lower_ == "of":
             whole, _j = _name_from(ctx, i + 2)
             add("PartOf", _name_before(ctx, i - 1), whole, tok, "partof/part-of")
+        # "the Andean Community, of which both Peru and Bolivia are Member States" (the
+        # parser reads capitalised "Member States" as a name: memberships.py misses it)
+        if low == "which" and i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].text == ",":
+            members, j = _listed(ctx, i + 1)
+            if j + 1 < len(doc) and doc[j].lower_ in ("are", "were", "is", "was") and \
+                    doc[j + 1].lemma_.lower() in member_nouns | {"members"}:
+                for member in members:
+                    add("Membership", member, _name_before(ctx, i - 2), tok,
+                        "membership/of-which-named")
         # "Lesotho was admitted to the SADC"
         if tok.lemma_.lower() in admits and tok.tag_ == "VBN" and any(
                 c.dep_ == "auxpass" for c in tok.children):

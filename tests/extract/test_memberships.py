@@ -173,3 +173,10 @@ def test_an_inspectorate_of_an_inspectorate_is_part_of_it(nlp):
         r, "PartOf", "part", "whole")
     people = {e.name for e in r.entities if e.type.value == "Person"}
     assert not people, people  # "General" opens the body's name: no rank and person
+
+
+def test_of_which_countries_are_capitalised_member_states(nlp):
+    r = run(nlp, "As a founding principle of the Caribbean Community, of which both Guyana and "
+                 "Suriname are Member States, disputes shall be settled by peaceful means.")
+    pairs = _pairs(r, "Membership", "member", "group")
+    assert {("Guyana", "Caribbean Community"), ("Suriname", "Caribbean Community")} <= pairs
