@@ -31,6 +31,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from kg.extract.entity_rules import entity_rules
+from kg.extract.left_office import removed, resigned
 from kg.extract.spans import HEADLINE, mention_from_span, sentence_of
 from kg.records import EntityType, Fact, Mention, Unit
 from kg.resolve.places import fold, gazetteer
@@ -38,8 +39,6 @@ from kg.rules.loader import event_rules
 
 _MAX_TITLE = 7  # words of a title before a name
 _WORD = re.compile(r"[A-Z][a-z]+")
-# a word of a name: capitalised, or a particle joined to it ("al-Jubouri", "bin Salman")
-_NAME = r"(?:[A-Z][\w'’.-]+|(?:al|el|ad|as|bin|ibn|de|da|van|von)-?[A-Z]?[\w'’-]+)"
 _STOP_POS = {"DET", "PRON", "VERB", "AUX", "NUM", "PUNCT", "SCONJ", "CCONJ", "ADP", "PART"}
 NATIONAL_RULE = "position:title-name:national"
 
@@ -368,7 +367,7 @@ def text_cues(text: str) -> TextCues:
     rules, w = entity_rules(), position_words()
     demonyms = tuple((m.start(), code) for m in _WORD.finditer(text)
                      if (code := rules.demonym_country(m.group())) is not None)
-    left = {_surname(n) for n in _resigned(text, w)} | {_surname(n) for n in _removed(text, w)}
+    left = {_surname(n) for n in resigned(text, w)} | {_surname(n) for n in removed(text, w)}
     return TextCues(demonyms=demonyms, left=frozenset(left))
 
 
@@ -537,50 +536,6 @@ def _surname(name: str) -> str:
 def _words_of(name: str) -> set[str]:
     """The words of a holder's name: "Saavedra" left office -> "Rodrigo Saavedra Quispe"."""
     return {w.lower() for w in name.replace("’", "'").split() if len(w) > 2}
-
-
-def _resigned(text: str, w: _Words) -> list[str]:
-    """Names written right before a verb of leaving office ("X resigned", "X, who
-    stepped down")."""
-    verbs = "|".join(sorted(w.resign_verbs, key=len, reverse=True))
-    pattern = re.compile(rf"({_NAME}(?:\s+{_NAME})*)(?:,\s+who)?\s+"
-                         rf"(?:has\s+|had\s+)?(?:{verbs})\b")
-    out = [m.group(1) for m in pattern.finditer(text)]
-    if w.resign_reported:  # "X said he was stepping down"
-        told = "|".join(sorted(w.resign_reported, key=len, reverse=True))
-        pattern = re.compile(rf"({_NAME}(?:\s+{_NAME})*)\s+(?:said|announced|told \w+)\s+"
-                             rf"(?:that\s+)?(?:he|she)\s+(?:was\s+|is\s+)?(?:{told})\b")
-        out += [m.group(1) for m in pattern.finditer(text)]
-    if w.resign_announced:  # "X announced his resignation", "X tendered her resignation"
-        said = "|".join(sorted(w.resign_announced, key=len, reverse=True))
-        pattern = re.compile(rf"({_NAME}(?:\s+{_NAME})*)\s+(?:has\s+|had\s+)?(?:{said})\s+"
-                             r"(?:his|her)\s+resignation\b")
-        out += [m.group(1) for m in pattern.finditer(text)]
-    return out
-
-
-def _removed(text: str, w: _Words) -> list[str]:
-    """Names (with their title) right after a verb of removal ("suspended Police
-    Commissioner X", "to relieve Electricity Minister Y of his duties")."""
-    verbs = "|".join(sorted(w.removal_verbs, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:{verbs})\s+((?:{_NAME}\s+)*{_NAME})")
-    out = [m.group(1) for m in pattern.finditer(text)]
-    # "three ministers were dismissed, among them Finance Minister X, whom ..., and
-    # Energy Minister Y": every titled name of the list after "among them"/"including"
-    listed = re.compile(rf"\b(?:{verbs})\b[^.;,]{{0,40}},?\s+(?:among them|including)\s+"
-                        r"([^.;]+)")
-    for m in listed.finditer(text):
-        items = re.sub(r",\s+(?:whom|who|which)\b[^,]*", "", m.group(1))
-        for item in re.split(r",\s*(?:and\s+)?", items):
-            run = _TITLED.match(item)
-            if run is not None:
-                out.append(run.group(0))
-    return out
-
-
-# a title and name that may hold link words: "Petroleum and Mineral Resources Minister X"
-_LINK = r"(?:and|of|for|de|da|do|dos|das|del|la|le)"
-_TITLED = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_LINK}))*")
 
 
 def body_owners(facts: list[Fact], entities: list) -> None:
