@@ -173,6 +173,8 @@ def test_an_inspectorate_of_an_inspectorate_is_part_of_it(nlp):
         r, "PartOf", "part", "whole")
     people = {e.name for e in r.entities if e.type.value == "Person"}
     assert not people, people  # "General" opens the body's name: no rank and person
+    types = {e.name: e.type.value for e in r.entities}
+    assert types["General Police Inspectorate"] == "ArmedForce"  # a police body
 
 
 def test_of_which_countries_are_capitalised_member_states(nlp):
