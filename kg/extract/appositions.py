@@ -60,6 +60,11 @@ def apposition_positions(ctx) -> list[Fact]:
         for app in root.children:  # "X, a spokesman for the ministry"
             if app.dep_ == "appos" and reader.role_noun(app):
                 add(reader.position(m, app, name=root))
+                # a second title: "X, Deputy Prime Minister and Minister of Foreign Affairs"
+                for second in app.conjuncts:
+                    if second.i > app.i and reader.role_noun(second) and \
+                            ctx.cover.get(second.i) is None:
+                        add(reader.position(m, second, name=root))
         add(reader.member_of(m, root))  # "X of the International Crisis Group"
     for tok in ctx.tokens:  # "the head of the mission, Anita Larsen"
         if not reader.role_noun(tok) or ctx.cover.get(tok.i) is not None or \
@@ -334,9 +339,12 @@ class _Reader:
             plural = _plural_role(name, self)
             if plural is None and org.type.is_place:
                 return None  # "X of Kenya": a nationality, not an office
-            if plural is None and org.type in (EntityType.ORGANIZATION, EntityType.GROUP) and \
+            if (plural is None or plural.split()[-1].lower() in self.w.national) and \
+                    org.type in (EntityType.ORGANIZATION, EntityType.GROUP) and \
                     _party(org.text, self.w):
-                return None  # "X of the Union for Democracy": a member (relations.py)
+                # "X of the Union for Democracy": a member (relations.py); "two new
+                # ministers, A of the Civic Alliance": a state office, not the party's
+                return None
             roles: dict = {"holder": [holder], "organization": [org]}
             if plural is not None:
                 roles["role"] = [plural]

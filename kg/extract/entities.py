@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.acronyms import acronym_mentions
 from kg.extract.datelines import byline_mentions, dateline_mentions
 from kg.extract.entity_rules import EntityRules, entity_rules
-from kg.extract.entity_types import place_type, span_type
+from kg.extract.entity_types import head_type, place_type, span_type
 from kg.extract.kind_cues import kind_cue_mentions
 from kg.extract.name_spans import (
     after_title,
@@ -178,6 +178,9 @@ def entity_mentions(doc: Doc, unit: Unit, *,
                     add(body, etype, f"ner:{ent.label_}")
                 continue
         _qualifier, _title, name = split_title(span, rules)
+        if name is not None and etype is not EntityType.PERSON and \
+                not any(t.is_lower for t in name) and head_type(name.text, rules) is not None:
+            name = None  # "General Police Inspectorate": a body's name, no rank and person
         if name is not None:
             add(name, EntityType.PERSON, "rule:title-name")
             continue

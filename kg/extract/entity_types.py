@@ -223,8 +223,25 @@ def _named_as_person(span: Span) -> bool:
                for c in span.root.children) and gazetteer().place_type(span.text) is None
 
 
+def _honorific_led(span: Span, rules: EntityRules) -> bool:
+    """"H.E. Lars Dahl", "Mrs Ana Lopes": an honorific (titles.jsonl, scope honorific: not
+    a rank) then only capitalised words, none a body's head, is a person's name whatever
+    label the model gave it ("H.E. X" is often read as a work of art)."""
+    for n in (2, 1):
+        if len(span) <= n or rules.titles.get(
+                span[:n].text.replace("’", "'").casefold()) != "honorific":
+            continue
+        rest = span[n:]
+        return rest[0].text[:1].isupper() and all(
+            t.is_title or t.is_punct or t.lower_ in NAME_STOP for t in rest) and \
+            head_type(rest.text, rules) is None and gazetteer().place_type(rest.text) is None
+    return False
+
+
 def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     text = span.text
+    if label != "PERSON" and _honorific_led(span, rules):
+        return EntityType.PERSON
     if label in ("GPE", "FAC", "LOC") and _named_as_person(span):
         return EntityType.PERSON
     if label.startswith("KG_"):

@@ -31,6 +31,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from kg.extract.entity_rules import entity_rules
+from kg.extract.left_office import removed, resigned
 from kg.extract.spans import HEADLINE, mention_from_span, sentence_of
 from kg.records import EntityType, Fact, Mention, Unit
 from kg.resolve.places import fold, gazetteer
@@ -38,8 +39,6 @@ from kg.rules.loader import event_rules
 
 _MAX_TITLE = 7  # words of a title before a name
 _WORD = re.compile(r"[A-Z][a-z]+")
-# a word of a name: capitalised, or a particle joined to it ("al-Jubouri", "bin Salman")
-_NAME = r"(?:[A-Z][\w'’.-]+|(?:al|el|ad|as|bin|ibn|de|da|van|von)-?[A-Z]?[\w'’-]+)"
 _STOP_POS = {"DET", "PRON", "VERB", "AUX", "NUM", "PUNCT", "SCONJ", "CCONJ", "ADP", "PART"}
 NATIONAL_RULE = "position:title-name:national"
 
@@ -57,11 +56,14 @@ class _Words:
         self.links = set(spec["title_links"])
         self.resign_verbs = list(spec["left_office"])
         self.resign_reported = list(spec.get("left_office_reported", ()))
+        self.resign_announced = list(spec.get("resignation_verbs", ()))
         self.removal_verbs = list(spec["removed_from_office"])
         self.general_after = set(spec["general_after"])
         self.party_heads = set(spec["party_heads"])
         self.body_heads: dict[str, str] = event_rules().lists["body_heads"]
         self.descriptions = set(event_rules().statements["speakers"]["descriptions"])
+        part_of = event_rules().relations["part_of"]
+        self.body_words = set(part_of["whole_words"]) | set(part_of["body_heads"])
 
 
 @cache
@@ -191,6 +193,13 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
     while j >= sent_start and len(role) < _MAX_TITLE:
         t = doc[j]
         if j in cover and cover[j].type is not EntityType.PERSON:
+            if _portfolio(cover[j].text, w):  # "Oil and Gas Minister X": the title's words
+                k = j
+                while k >= sent_start and cover.get(k) is cover[j]:
+                    k -= 1
+                role[:0] = list(doc[k + 1:j + 1])
+                j = k
+                continue
             owner = cover[j]
             break  # a person "named" inside a title ("Bangladeshi Home") is the model's slip
         named = elsewhere.get(t.text) if t.pos_ == "PROPN" or t.is_upper else None
@@ -227,6 +236,15 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
             role.insert(0, t)  # "Secretary-General": a title the tokenizer split
             j -= 1
             continue
+        if t.lower_ == "and" and j - 1 >= sent_start and doc[j - 1].is_title and \
+                role[0].is_title and not _head(role[0], w) and (
+                    j - 1 not in cover or _portfolio(cover[j - 1].text, w)) and (
+                    j - 1 == sent_start or not doc[j - 2].is_title):
+            # "Oil and Gas Minister X": a portfolio of two subjects (one word before "and":
+            # "Ana Lopes and Interior Minister X" is two people)
+            role.insert(0, t)
+            j -= 1
+            continue
         if (t.pos_ in _STOP_POS and not (t.pos_ == "VERB" and t.dep_ == "amod")) or \
                 t.is_punct or not t.is_alpha:
             break
@@ -240,6 +258,14 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
             doc[k].lower_.rstrip("-") in w.former for k in range(max(sent_start, j - 1), j + 1)):
         return None  # "former army chief X": no office now
     return role + tail, owner
+
+
+def _portfolio(name: str, w: _Words) -> bool:
+    """A portfolio the model read as a body's name: "Petroleum and Mineral Resources",
+    "Posts and Telecommunications" (two subjects joined by "and", no word of a body's
+    name, not an acronym): part of the title before a name, not its owner."""
+    words = name.lower().split()
+    return "and" in words[1:-1] and not name.isupper() and not set(words) & w.body_words
 
 
 _OWNERS = {EntityType.CITY, EntityType.REGION, EntityType.COUNTRY, EntityType.PLACE,
@@ -341,7 +367,7 @@ def text_cues(text: str) -> TextCues:
     rules, w = entity_rules(), position_words()
     demonyms = tuple((m.start(), code) for m in _WORD.finditer(text)
                      if (code := rules.demonym_country(m.group())) is not None)
-    left = {_surname(n) for n in _resigned(text, w)} | {_surname(n) for n in _removed(text, w)}
+    left = {_surname(n) for n in resigned(text, w)} | {_surname(n) for n in removed(text, w)}
     return TextCues(demonyms=demonyms, left=frozenset(left))
 
 
@@ -394,6 +420,11 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
         return None
 
     whole = most(0, len(text) + 1, 2)
+    # "Government spokesman X" in a text that names no government: the country's office
+    governed = not any(m.type in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE,
+                                  EntityType.GROUP)
+                       and {"government", "junta"} & set(m.text.lower().split())
+                       for m in mentions)
 
     def country(sentence: tuple[int, int], at: int) -> tuple[str, str | None]:
         here = {c for _, c, m in located if m is not None and m.type in _PLACE_LIKE
@@ -420,13 +451,21 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
             if code is not None and code in first:
                 f.roles["location"] = [first[code]]
             continue
-        if f.kind != "Position" or f.rule != NATIONAL_RULE or f.roles.get("organization"):
+        if f.kind != "Position" or f.roles.get("organization") or (
+                f.rule != NATIONAL_RULE and not (governed and _of_government(f))):
             continue
         holder = f.roles["holder"][0]
         rule, code = country(holder.sentence, holder.start)
         if code is not None and code in first:
             f.roles["organization"] = [first[code]]
             f.rule = NATIONAL_RULE + rule
+
+
+def _of_government(f: Fact) -> bool:
+    """An office whose title says it is the government's ("Government spokesman")."""
+    role = f.roles.get("role", [None])[0]
+    return isinstance(role, str) and "government" in role.lower().split() and \
+        isinstance(f.roles.get("holder", [None])[0], Mention)
 
 
 _PLACE_LIKE = {EntityType.CITY, EntityType.PLACE}
@@ -497,29 +536,6 @@ def _surname(name: str) -> str:
 def _words_of(name: str) -> set[str]:
     """The words of a holder's name: "Saavedra" left office -> "Rodrigo Saavedra Quispe"."""
     return {w.lower() for w in name.replace("’", "'").split() if len(w) > 2}
-
-
-def _resigned(text: str, w: _Words) -> list[str]:
-    """Names written right before a verb of leaving office ("X resigned", "X, who
-    stepped down")."""
-    verbs = "|".join(sorted(w.resign_verbs, key=len, reverse=True))
-    pattern = re.compile(rf"({_NAME}(?:\s+{_NAME})*)(?:,\s+who)?\s+"
-                         rf"(?:has\s+|had\s+)?(?:{verbs})\b")
-    out = [m.group(1) for m in pattern.finditer(text)]
-    if w.resign_reported:  # "X said he was stepping down"
-        told = "|".join(sorted(w.resign_reported, key=len, reverse=True))
-        pattern = re.compile(rf"({_NAME}(?:\s+{_NAME})*)\s+(?:said|announced|told \w+)\s+"
-                             rf"(?:that\s+)?(?:he|she)\s+(?:was\s+|is\s+)?(?:{told})\b")
-        out += [m.group(1) for m in pattern.finditer(text)]
-    return out
-
-
-def _removed(text: str, w: _Words) -> list[str]:
-    """Names (with their title) right after a verb of removal ("suspended Police
-    Commissioner X", "to relieve Electricity Minister Y of his duties")."""
-    verbs = "|".join(sorted(w.removal_verbs, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:{verbs})\s+((?:{_NAME}\s+)*{_NAME})")
-    return [m.group(1) for m in pattern.finditer(text)]
 
 
 def body_owners(facts: list[Fact], entities: list) -> None:

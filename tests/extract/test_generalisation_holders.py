@@ -217,3 +217,18 @@ def test_a_possessive_organ_in_apposition_is_the_named_body(nlp):
     r = run(nlp, "The Ghana Students Union (GSU), the Liberal Party's student wing, called a "
                  "strike.")
     assert _parts(r) == {("Ghana Students Union", "Liberal Party")}
+
+
+def test_a_minister_who_announced_his_resignation_keeps_no_position(nlp):
+    r = run(nlp, "Interior Minister Tomas Berg announced his resignation on Monday in a post "
+                 "on Facebook.")
+    assert not facts_of(r, "Position")
+
+
+def test_ministers_dismissed_among_them_keep_no_position(nlp):
+    r = run(nlp, "Under decrees signed on Tuesday, three members of the government were "
+                 "dismissed, among them Health Minister Lena Varga, whom Prime Minister Olav "
+                 "Dahl had criticised over delays, and Fisheries and Ocean Resources Minister "
+                 "Pedro de Souza Lima. Prime Minister Olav Dahl said the cabinet would meet.")
+    held = {next(iter(names(r, f.roles["holder"]))) for f in facts_of(r, "Position")}
+    assert held == {"Olav Dahl"}

@@ -111,3 +111,74 @@ def test_a_named_unit_of_another_body_is_part_of_it(nlp):
                  "Monday that 40 people had been arrested.")
     assert ("Ashanti Regional Police Command", "Ghana Police Service") in _pairs(
         r, "PartOf", "part", "whole")
+
+
+# --- set phrases around names (kg/extract/member_phrases.py) -----------------------------
+def test_a_country_a_group_member_since_a_year(nlp):
+    r = run(nlp, "Estonia, a NATO member since 2004, is a candidate to host the summit.")
+    assert ("Estonia", "NATO") in _pairs(r, "Membership", "member", "group")
+
+
+def test_a_country_admitted_to_a_bloc(nlp):
+    r = run(nlp, "Comoros was admitted to the Southern African Development Community as its "
+                 "newest member last year.")
+    assert ("Comoros", "Southern African Development Community") in _pairs(
+        r, "Membership", "member", "group")
+
+
+def test_a_bloc_that_counts_a_country_among_its_members(nlp):
+    r = run(nlp, "The Pacific Islands Forum, which counts Samoa among its members, said the "
+                 "vote was fair.")
+    assert ("Samoa", "Pacific Islands Forum") in _pairs(r, "Membership", "member", "group")
+
+
+def test_a_unit_part_of_a_service(nlp):
+    r = run(nlp, "Officers of the Border Intelligence Unit, part of the Federal Police Service, "
+                 "arrested four men in Monrovia.")
+    assert ("Border Intelligence Unit", "Federal Police Service") in _pairs(
+        r, "PartOf", "part", "whole")
+
+
+def test_descriptions_part_of_each_other_are_no_part_of(nlp):
+    r = run(nlp, "The court, part of the ministry, ruled on Monday.")
+    assert not facts_of(r, "PartOf")
+
+
+def test_an_organ_noun_then_its_name(nlp):
+    r = run(nlp, "Thousands of residents fled into Liberia, the UN refugee agency UNHCR said.")
+    assert ("UNHCR", "UN") in _pairs(r, "PartOf", "part", "whole")
+    r = run(nlp, "The Arab League withdrew its own force, the Arab Deterrent Force, in 1982.")
+    assert ("Arab Deterrent Force", "Arab League") in _pairs(r, "PartOf", "part", "whole")
+    r = run(nlp, "Peacekeepers of the UN mission in Liberia, known as UNMIL, stayed inside "
+                 "their base.")
+    assert ("UNMIL", "UN") in _pairs(r, "PartOf", "part", "whole")
+
+
+def test_a_list_after_an_organ_noun_is_no_part(nlp):
+    r = run(nlp, "The Caribbean Community thanked its partners, Canada and Mexico, and its "
+                 "agency, Jamaica and Haiti, for the aid.")
+    assert not facts_of(r, "PartOf")
+
+
+def test_a_name_after_an_organ_noun_and_a_comma_that_opens_a_clause_is_no_part(nlp):
+    r = run(nlp, "He was arrested by officers of the Federal Police's cyber unit, the Civic "
+                 "Union said in a statement.")
+    assert ("Civic Union", "Federal Police") not in _pairs(r, "PartOf", "part", "whole")
+
+
+def test_an_inspectorate_of_an_inspectorate_is_part_of_it(nlp):
+    r = run(nlp, "The National Investigation Inspectorate (INI) of the General Police "
+                 "Inspectorate led the raid in Windhoek.")
+    assert ("National Investigation Inspectorate", "General Police Inspectorate") in _pairs(
+        r, "PartOf", "part", "whole")
+    people = {e.name for e in r.entities if e.type.value == "Person"}
+    assert not people, people  # "General" opens the body's name: no rank and person
+    types = {e.name: e.type.value for e in r.entities}
+    assert types["General Police Inspectorate"] == "ArmedForce"  # a police body
+
+
+def test_of_which_countries_are_capitalised_member_states(nlp):
+    r = run(nlp, "As a founding principle of the Caribbean Community, of which both Guyana and "
+                 "Suriname are Member States, disputes shall be settled by peaceful means.")
+    pairs = _pairs(r, "Membership", "member", "group")
+    assert {("Guyana", "Caribbean Community"), ("Suriname", "Caribbean Community")} <= pairs

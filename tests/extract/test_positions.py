@@ -232,3 +232,61 @@ def test_a_minister_in_a_named_government(nlp):
     r = run(nlp, "Ali Mansour, health minister in the Tripoli-based Government of National "
                  "Unity, told reporters in Misrata that 40 bodies had been found.")
     assert _held(r)["Ali Mansour"] == ("health minister", {"Government of National Unity"})
+
+
+def test_a_name_led_by_an_honorific_is_a_person_whatever_the_model_read(nlp):
+    r = run(nlp, "On Monday the minister held a telephone call with H.E. Lars Dahl, Minister "
+                 "of Foreign Affairs of the Kingdom of Denmark.")
+    f = _of(r, "Lars Dahl")
+    assert _role(f) == "Minister of Foreign Affairs"
+    assert names(r, f.roles["organization"]) == {"Denmark"}
+
+
+def test_a_second_title_joined_by_and_is_a_second_position(nlp):
+    r = run(nlp, "In Tallinn, Mr Kaarel Tamm, Deputy Prime Minister and Minister of Economic "
+                 "Affairs and Infrastructure, said the port would reopen.")
+    roles = {_role(f) for f in _positions(r) if names(r, f.roles["holder"]) == {"Kaarel Tamm"}}
+    assert roles == {"Deputy Prime Minister", "Minister of Economic Affairs"}
+
+
+def test_a_portfolio_of_two_subjects_is_part_of_the_title(nlp):
+    r = run(nlp, "In Dili, Petroleum and Mineral Resources Minister Pedro Lima said output "
+                 "would rise.")
+    f = _of(r, "Pedro Lima")
+    assert _role(f) == "Petroleum and Mineral Resources Minister"
+    assert not f.roles.get("organization")
+    r = run(nlp, "Ana Lopes and Interior Minister Joe Banda met on Friday.")
+    assert _role(_of(r, "Joe Banda")) == "Interior Minister"
+
+
+def test_a_speaker_belongs_to_the_one_parliament_of_the_text(nlp):
+    r = run(nlp, "The president suspended the National Assembly of Suriname for a month on "
+                 "Sunday. Speaker Ana Lopes called the suspension a coup.")
+    assert names(r, _of(r, "Ana Lopes").roles["organization"]) == {
+        "National Assembly of Suriname"}
+
+
+def test_a_judge_belongs_to_the_one_court_of_the_text(nlp):
+    r = run(nlp, "The Lusaka High Court sentenced the activist to 11 years in prison on "
+                 "Monday. The United States sanctioned judge Peter Nangolo, who presided.")
+    assert names(r, _of(r, "Peter Nangolo").roles["organization"]) == {"Lusaka High Court"}
+
+
+def test_new_ministers_of_a_party_hold_no_office_of_the_party(nlp):
+    r = run(nlp, "Two new ministers, Lina Haddad of the Civic Alliance and Omar Sayegh of the "
+                 "Green Party, were sworn in on Monday.")
+    assert not _positions(r)
+    r = run(nlp, "The two party leaders, Lina Haddad of the Civic Alliance and Omar Sayegh of "
+                 "the Green Party, met on Monday.")
+    assert names(r, _of(r, "Lina Haddad").roles["organization"]) == {"Civic Alliance"}
+
+
+def test_a_government_office_in_a_text_naming_no_government_is_the_countrys(nlp):
+    r = run(nlp, "Protesters clashed with police in Windhoek, the capital of Namibia, on "
+                 "Monday. Government spokesman Peter Shikongo said 12 people were arrested "
+                 "in Namibia.")
+    assert names(r, _of(r, "Peter Shikongo").roles["organization"]) == {"Namibia"}
+    r = run(nlp, "Protesters clashed with police in Windhoek on Monday, and the Government of "
+                 "Namibia condemned the violence. Government spokesman Peter Shikongo said 12 "
+                 "people were arrested.")
+    assert names(r, _of(r, "Peter Shikongo").roles["organization"]) == {"Government of Namibia"}
