@@ -15,6 +15,7 @@ from math import cos, radians
 from kg.extract.entity_rules import entity_rules
 from kg.extract.home_city import (
     beside,
+    city_district,
     home_city,
     site_of_other_town,
     sited,
@@ -91,9 +92,10 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
             found[container.key] = (container, fact, rule)
             for c2, _, _ in direct.get(container.key, {}).values():
                 todo.append((c2, None, "locatedin/contained"))
-        if sublocal(e) and not any(
+        quarter = city_district(e)
+        if (sublocal(e) or quarter) and not any(
                 c.type in (EntityType.CITY, EntityType.REGION) for c, _, _ in found.values()):
-            city = home_city(e, entities, main, capital)
+            city = home_city(e, entities, main, capital, dateline_only=quarter)
             if city is not None and e.type is EntityType.CITY and not beside(e, city, text):
                 city = None
             if city is not None and e.type is EntityType.PLACE and \

@@ -14,6 +14,7 @@ import re
 from kg.extract.entity_rules import entity_rules
 from kg.records import Entity, EntityType, Mention
 from kg.resolve.admin import admin_index
+from kg.resolve.place_names import base_name
 from kg.resolve.places import fold, gazetteer
 
 
@@ -24,6 +25,25 @@ def sublocal(place: Entity) -> bool:
     return place.type is EntityType.PLACE or (
         place.type is EntityType.CITY and place.geonames_id is None
         and not place.country_code)
+
+
+def city_district(place: Entity) -> bool:
+    """Whether a "region" is a quarter of a town: "taken from his house in the Kipé
+    district" in a wire datelined from a city. The name ends in a kind noun that names a
+    part of a city when a city follows ("district", kinds.jsonl ``in_city``) but no city
+    follows it here, and neither GeoNames' subdivisions nor its towns of the place's
+    country know the name: a district of a country is a unit GeoNames lists ("the Tovuz
+    district", "Nsanje district"), a quarter of a town mostly is not."""
+    if place.type is not EntityType.REGION or place.geonames_id is not None:
+        return False
+    base, noun = base_name(place.name)
+    kinds = entity_rules().kind_nouns
+    if noun is None or (kind := kinds.get(noun)) is None or kind.in_city is None:
+        return False
+    gaz = gazetteer()
+    if gaz.regions_named(base) or gaz.city_candidates(base):
+        return False
+    return not (place.country_code and admin_index().towns(base, place.country_code))
 
 
 def beside(place: Entity, city: Entity, text: str) -> bool:
@@ -97,7 +117,8 @@ def sited(words: list[str], kinds) -> bool:
 
 
 def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
-               capital: Entity | None = None) -> Entity | None:
+               capital: Entity | None = None, *, dateline_only: bool = False
+               ) -> Entity | None:
     """The city a square, building or neighbourhood nothing else places lies in: the
     dateline city of the unit that first names it, else the city of the document's
     country GeoNames knows that the document names most: at least twice as often as any
@@ -111,6 +132,8 @@ def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
     for e in cities:
         if any(m.source == "dateline" and m.unit == first.unit for m in e.mentions):
             return e
+    if dateline_only:  # a city quarter (city_district): only the dateline says whose
+        return None
     ranked = sorted((e for e in cities if e.country_code),
                     key=lambda e: (-len(e.mentions), e is not capital))
     if not ranked or (main is not None and ranked[0].country_code != main.country_code):

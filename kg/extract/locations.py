@@ -126,13 +126,15 @@ def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     for t in span.root.children:
         if t.dep_ != "appos" or t.i <= span.end or t.i in u.cover:
             continue
+        if any(c.dep_ == "conj" for c in t.children):
+            continue  # "to protect X, the parliament building in Y and other buildings": a list
         for p in t.children:
             if p.dep_ != "prep" or p.lower_ not in ("in", "inside", "within", "of") or (
                     p.lower_ == "of" and t.lower_ not in kinds and t.lower_ != "capital"):
                 continue
             obj = next((c for c in p.children if c.dep_ == "pobj"), None)
-            if obj is None:
-                continue
+            if obj is None or any(c.dep_ == "conj" for c in obj.children):
+                continue  # "..., the X building in Y and other buildings": a list
             if obj.i not in u.cover and obj.lower_ in _PART_NOUNS:
                 # "a region inside Azerbaijan's borders", "a town in Ghana's north"
                 obj = next((c for c in obj.children if c.dep_ == "poss"), obj)

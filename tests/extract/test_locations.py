@@ -424,3 +424,52 @@ def test_an_institution_site_that_acts_is_the_body(nlp):
     assert types.get("State House") is EntityType.ORGANIZATION
     assert types.get("National Hospital of Uganda") is EntityType.ORGANIZATION
     assert not any(p in ("State House", "National Hospital of Uganda") for p, _ in _pairs(r))
+
+
+def test_a_city_quarter_called_a_district_lies_in_the_dateline_city(nlp):
+    # "in the X district" with no city after it, in a wire datelined from a city: a name
+    # GeoNames knows as no unit or town is a quarter of that city; a known district is not
+    from tests.extract.test_entities import run as run_text
+
+    r = run_text(nlp, "LUSAKA, May 4 (Reuters) - Police detained two activists at their "
+                      "homes in the Kabulonga district on Tuesday and three more in the "
+                      "Mumbwa district, Zambia's police said.")
+    pairs = _pairs(r)
+    quarter = next(p for p, _ in pairs if p.startswith("Kabulonga"))
+    assert (quarter, "Lusaka") in pairs
+    assert not any(p.startswith("Mumbwa") and c == "Lusaka" for p, c in pairs)
+
+
+def test_an_apposition_that_calls_a_name_a_residence_makes_it_a_place_in_the_city(nlp):
+    r = run(nlp, "Protesters broke through the gates of Osu Lodge, the president's official "
+                 "residence in Accra, on Friday, Ghana's police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Osu Lodge") is EntityType.PLACE
+    assert ("Osu Lodge", "Accra") in _pairs(r)
+
+
+def test_a_theatre_in_a_town_is_a_place_in_it(nlp):
+    r = run(nlp, "Several thousand people gathered outside the Regional Theatre in Kumasi on "
+                 "Saturday, Ghana's police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Regional Theatre") is EntityType.PLACE
+    assert ("Regional Theatre", "Kumasi") in _pairs(r)
+
+
+def test_a_list_after_a_comma_is_no_apposition_and_a_name_starts_a_word(nlp):
+    # "to protect X, the Y building in Z and other buildings": X is listed with the
+    # building, not placed in Z; "Place du 12-Juin, the square in ...": "Juin" is no name
+    r = run(nlp, "Soldiers were sent to protect Ridge House, the parliament building in "
+                 "Osu and other key buildings in Accra. Crowds marched on the Place du "
+                 "12-Juin, the square in central Cotonou, Benin's police said.")
+    pairs = _pairs(r)
+    assert ("Ridge House", "Osu") not in pairs
+    assert not any(e.name == "Juin" for e in r.entities)
+
+
+def test_a_long_apposition_with_no_possessive_is_no_descriptor(nlp):
+    # "In a statement on X, the party called its leader ...": "leader" does not describe X
+    r = run(nlp, "In a statement on X, the FDPZ called its leader a political prisoner, "
+                 "Zambia's police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("X") is not EntityType.PERSON
