@@ -70,7 +70,8 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
         container = entity_of.get(f.roles["container"][0])
         if container is not None:
             add(place, container, f, f.rule,
-                same_rank=f.rule in ("locatedin/unit-of", "locatedin/city-part"))
+                same_rank=f.rule in ("locatedin/unit-of", "locatedin/city-part",
+                                     "locatedin/unit-chain"))
     places = [e for e in entities if e.type in (EntityType.CITY, EntityType.REGION,
                                                 EntityType.PLACE) and e.mentions
               and not _world_region(e)]

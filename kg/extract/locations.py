@@ -172,6 +172,11 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
                 c = owned
             if unit_of and m.type is c.type is EntityType.REGION:
                 return u.fact(m, c, span, "locatedin/unit-of", same_rank=True)
+            if skipped == 1 and doc[i - 1].text == "," and m.type is c.type is \
+                    EntityType.REGION and _kind_noun(u, m) and _kind_noun(u, c) and \
+                    _kind_noun(u, m) != _kind_noun(u, c):
+                # "Banteay Ampil District, Oddar Meanchey Province": units of two kinds
+                return u.fact(m, c, span, "locatedin/unit-chain", same_rank=True)
             rule = "locatedin/comma" if skipped == 1 and doc[i - 1].text == "," \
                 else "locatedin/text"
             return u.fact(m, c, span, rule)
@@ -225,15 +230,30 @@ def _owned(u: _Unit, c: Mention) -> Mention | None:
 
 
 def _listed(u: _Unit, i: int, c: Mention) -> bool:
-    """Whether the place at token ``i`` goes on a list ("in A, B and C"), not a container."""
+    """Whether the place at token ``i`` goes on a list ("in A, B and C"), not a container.
+    Names joined by commas alone, with no "and" or "or" to end them, are no list but a
+    chain of containers ("in Lunsar, Marampa Chiefdom, Port Loko District, on ...")."""
     doc = u.doc
-    span = next(s for s, pm in u.spans if pm is c)
-    j = span.end
-    if j < len(doc) and doc[j].text == ",":
-        j += 1
-    if j < len(doc) and doc[j].lower_ in ("and", "or"):
-        j += 1
-    return j != span.end and j in u.at and u.at[j].type is c.type
+    seen = {c}
+    while True:
+        span = next(s for s, pm in u.spans if pm is c)
+        j = span.end
+        comma = j < len(doc) and doc[j].text == ","
+        if comma:
+            j += 1
+        if j < len(doc) and doc[j].lower_ in ("and", "or"):
+            return j + 1 in u.at and u.at[j + 1].type is c.type
+        nxt = u.at.get(j) if comma else None
+        if nxt is None or nxt.type is not c.type or nxt in seen:
+            return False
+        seen.add(nxt)
+        c = nxt
+
+
+def _kind_noun(u: _Unit, m: Mention) -> str | None:
+    """The kind noun that ends a place's name ("district" of "Port Loko District")."""
+    words = fold(m.text).split()
+    return words[-1] if words and words[-1] in entity_rules().kind_nouns else None
 
 
 def _kind_of(u: _Unit, span: Span, m: Mention, kinds) -> list[Fact | None]:

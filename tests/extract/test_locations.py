@@ -473,3 +473,36 @@ def test_a_long_apposition_with_no_possessive_is_no_descriptor(nlp):
                  "Zambia's police said.")
     types = {e.name: e.type for e in r.entities}
     assert types.get("X") is not EntityType.PERSON
+
+
+def test_a_comma_chain_of_units_is_read_as_containment(nlp):
+    # "in Town, X Chiefdom, Y District, on ...": no "and" ends the names, so they are no
+    # list but a town in its chiefdom in its district; units of two kinds joined by a
+    # comma, the first in the second
+    r = run(nlp, "The riot occurred in Kasenda, Mpika Chiefdom, Chinsali District, on "
+                 "Monday. Troops were sent to Chongwe District, Lusaka Province, Zambia's "
+                 "army said. Schools closed in Kitwe, Ndola and Kabwe.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Mpika Chiefdom") is EntityType.REGION
+    assert types.get("Chinsali District") is EntityType.REGION
+    pairs = _pairs(r)
+    assert ("Kasenda", "Mpika Chiefdom") in pairs
+    assert ("Mpika Chiefdom", "Chinsali District") in pairs
+    assert ("Kasenda", "Chinsali District") in pairs
+    assert ("Chongwe District", "Lusaka Province") in pairs
+    assert not any(p == "Kitwe" and c in ("Ndola", "Kabwe") for p, c in pairs)
+
+
+def test_a_capitalised_department_or_state_is_no_unit_name(nlp):
+    # "the Criminal Investigations Department", "Islamic State": a body's or group's name
+    r = run(nlp, "The Criminal Investigations Department arrested two men in Kitwe, "
+                 "Zambia's police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Criminal Investigations Department") is not EntityType.REGION
+
+
+def test_a_name_with_a_unit_noun_inside_is_no_unit(nlp):
+    r = run(nlp, "Fighters of the Islamic State Lake Province attacked Kasenda, Zambia's "
+                 "army said.")
+    types = {e.name: e.type for e in r.entities}
+    assert all(t is not EntityType.REGION for n, t in types.items() if "State" in n)
