@@ -20,6 +20,7 @@ from kg.extract.home_city import (
     site_of_other_town,
     sited,
     sublocal,
+    unplaced,
     wide,
 )
 from kg.extract.locations import RANK, located_fact
@@ -76,6 +77,7 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
                                                 EntityType.PLACE) and e.mentions
               and not _world_region(e)]
     by_key = {e.key: e for e in entities}
+    starts = frozenset(m.start for e in entities if e.type in RANK for m in e.mentions)
     for e in places:
         country = countries.get(e.country_code or _namesake_country(e, countries) or "")
         if country is not None:
@@ -93,6 +95,8 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
             found[container.key] = (container, fact, rule)
             for c2, _, _ in direct.get(container.key, {}).values():
                 todo.append((c2, None, "locatedin/contained"))
+        if not found and unplaced(e, text, starts):
+            continue
         quarter = city_district(e)
         if (sublocal(e) or quarter) and not any(
                 c.type in (EntityType.CITY, EntityType.REGION) for c, _, _ in found.values()):

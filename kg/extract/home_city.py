@@ -157,3 +157,39 @@ def wide(place: Entity) -> bool:
     kinds = entity_rules().kind_nouns
     return any((k := kinds.get(" ".join(words[-n:]))) is not None and k.wide
                for n in (1, 2) if len(words) >= n)
+
+
+# words before a mention that say it names a place: "in X", "at X", "near X"
+_LOCATIVE = {"in", "at", "near", "outside", "around", "across", "towards", "toward", "into",
+             "to", "from", "through", "inside", "over"}
+
+
+def unplaced(place: Entity, text: str, starts: frozenset[int] = frozenset()) -> bool:
+    """Whether a "place" is likely no place at all, so no town or country is guessed for
+    it: a name GeoNames does not know that the model alone called a place and the text
+    never uses as one ("the Jatiya Party and Jamaat-e-Islami", "X has denied any
+    wrongdoing"; no "in X", "at X", kind noun or head), a word in lower case ("sentenced
+    in absentia") or a bare head noun ("The Church has been a target")."""
+    if place.type not in (EntityType.CITY, EntityType.PLACE) or place.geonames_id is not None \
+            or place.country_code:
+        return False
+    words = fold(place.name).split()
+    rules = entity_rules()
+    if place.name.islower() or (len(words) == 1 and words[0] in rules.heads):
+        return True
+    if any(w in rules.heads or w in rules.kind_nouns or w in rules.openers for w in words):
+        return False  # "Government House", "the Limpopo River", "Plaza X", "Air Base 101"
+    for m in place.mentions:
+        if not m.source.startswith("ner:"):
+            return False
+        # "in X", "at the X", "in A and X": a locative word among the words before it
+        before = text[max(0, m.start - 40):m.start].split()[-4:]
+        if any(w.lower() in _LOCATIVE for w in before):
+            return False
+        k = m.end + 1
+        while k < len(text) and text[k] == " ":
+            k += 1
+        if text[m.end:m.end + 1] == "," and k in starts:
+            return False  # "Police Headquarters, X, Kano": a place before its town
+    return True
+

@@ -212,7 +212,7 @@ def _unit_name(doc: Doc, i: int, j: int, noun: KindNoun, typed: _Typed) -> None:
     are a demonym or an adjective ("Islamic State"); compass words may open the name
     ("Southern Region")."""
     if noun.type is not EntityType.REGION or noun.part_of_name or \
-            doc[i].lower_ not in _UNIT_NOUNS or (
+            doc[i:j].text.lower() not in _UNIT_NOUNS or (
             j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ in ("NOUN", "PROPN")
             and not doc[j].is_sent_start):
         return
@@ -224,7 +224,8 @@ def _unit_name(doc: Doc, i: int, j: int, noun: KindNoun, typed: _Typed) -> None:
     kinds = entity_rules().kind_nouns
     if any(t.lower_ not in compass and (t.pos_ != "PROPN" or entity_rules().is_demonym(t.text))
            for t in words) or _no_place_name(doc, start, i) or \
-            any(t.lower_ in kinds for t in words):
+            any((k := kinds.get(t.lower_)) is not None and k.type is EntityType.REGION
+                for t in words):
         return  # "Islamic State Sahel Province": a name with a unit noun inside is a group's
     typed.setdefault((start, j), (EntityType.REGION, "rule:kind-noun"))
 

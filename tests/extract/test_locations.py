@@ -506,3 +506,51 @@ def test_a_name_with_a_unit_noun_inside_is_no_unit(nlp):
                  "army said.")
     types = {e.name: e.type for e in r.entities}
     assert all(t is not EntityType.REGION for n, t in types.items() if "State" in n)
+
+
+def test_a_name_never_used_as_a_place_gets_no_country(nlp):
+    # the model's guess of a place for a name GeoNames does not know, never after "in",
+    # "at" or "near" and with no kind noun: no country of the document is guessed for it;
+    # nor for a word in lower case or a bare head noun
+    r = run(nlp, "Zambia's police said Mwansabombwe has denied any wrongdoing. Chilufya was "
+                 "sentenced in absentia. The Church has been a target. Troops were sent to "
+                 "Kasenda, Zambia's army said, and Zambia's president spoke in Lusaka.")
+    pairs = _pairs(r)
+    for name in ("Mwansabombwe", "absentia", "Church"):
+        assert not any(p == name for p, _ in pairs), name
+
+
+def test_a_site_noun_inside_a_units_name_does_not_stop_it(nlp):
+    # "Port X District": "port" is a site's noun, not a unit's
+    r = run(nlp, "The riot occurred in Kasenda, Port Mambwe District, on Monday, Zambia's "
+                 "police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Port Mambwe District") is EntityType.REGION
+
+
+
+def test_a_name_before_a_comma_and_its_town_is_placed():
+    # "Police Headquarters, Kabwata, Lusaka": a name the model alone called a city, with
+    # no locative word before it, is still placed when a town follows after a comma
+    from kg.extract.home_city import unplaced
+    from kg.records import Entity, Mention
+
+    text = "A statement of the Police Headquarters, Kabwata, Lusaka. Chanda denied it."
+    at = text.index("Kabwata")
+    m = Mention(at, at + 7, "Kabwata", EntityType.CITY, 0, (0, 63), "ner:GPE")
+    e = Entity("city:kabwata", "Kabwata", EntityType.CITY, [m])
+    assert not unplaced(e, text, frozenset({text.index("Lusaka")}))
+    assert unplaced(e, text, frozenset())
+    at = text.index("Chanda")
+    m = Mention(at, at + 6, "Chanda", EntityType.CITY, 0, (64, 83), "ner:GPE")
+    assert unplaced(Entity("city:chanda", "Chanda", EntityType.CITY, [m]), text)
+
+
+def test_the_sites_of_a_list_before_a_plural_noun_are_places_in_the_region(nlp):
+    r = run(nlp, "The Mwami and Nakonde crossings in the Muchinga region were closed on "
+                 "Monday, Zambia's interior ministry said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Mwami") is EntityType.PLACE and types.get("Nakonde") is EntityType.PLACE
+    pairs = _pairs(r)
+    assert any(p == "Nakonde" and c.startswith("Muchinga") for p, c in pairs)
+    assert any(p == "Mwami" and c.startswith("Muchinga") for p, c in pairs)
