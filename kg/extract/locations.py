@@ -165,7 +165,7 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     while i < sent_end and skipped <= _FILLER_MAX:
         if i in u.at:
             c = u.at[i]
-            if skipped == 0 or _listed(u, i, c):
+            if skipped == 0 or _listed(u, i, c) or _beside(doc, span.end, i, compass):
                 return None
             owned = _owned(u, c)
             if owned is not None:  # "X in Mali's Mopti region": in the region (and Mali)
@@ -207,6 +207,17 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     return None
 
 
+def _beside(doc: Doc, start: int, end: int, compass) -> bool:
+    """Whether the words between a place and a name put it beside that name, not in it:
+    "X, west of Tunis", "a village 20 km south of Y" (a compass word and "of" with no
+    "the" before it; "in the north of Y" is inside Y)."""
+    for k in range(start, end - 1):
+        if doc[k].lower_ in compass and doc[k + 1].lower_ == "of" and \
+                (k == 0 or doc[k - 1].lower_ != "the"):
+            return True
+    return False
+
+
 def _unit_kind(doc: Doc, i: int, kinds) -> bool:
     """Whether token ``i`` is a region's kind noun followed by "of" ("zones of")."""
     noun = kinds.get(doc[i].lower_)
@@ -242,7 +253,8 @@ def _listed(u: _Unit, i: int, c: Mention) -> bool:
         if comma:
             j += 1
         if j < len(doc) and doc[j].lower_ in ("and", "or"):
-            return j + 1 in u.at and u.at[j + 1].type is c.type
+            j += 2 if j + 2 < len(doc) and doc[j + 1].lower_ == "the" else 1
+            return j in u.at  # "in A, B and (the) C", whatever type the model gave C
         nxt = u.at.get(j) if comma else None
         if nxt is None or nxt.type is not c.type or nxt in seen:
             return False

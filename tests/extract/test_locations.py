@@ -554,3 +554,24 @@ def test_the_sites_of_a_list_before_a_plural_noun_are_places_in_the_region(nlp):
     pairs = _pairs(r)
     assert any(p == "Nakonde" and c.startswith("Muchinga") for p, c in pairs)
     assert any(p == "Mwami" and c.startswith("Muchinga") for p, c in pairs)
+
+
+def test_a_place_beside_a_town_or_listed_with_others_is_not_in_it(nlp):
+    # "X, west of Y" puts X beside Y; "in A, B, C and the D Province" is a list whatever
+    # type the last name has
+    r = run(nlp, "The six were taken to Kamfinsa prison, west of Kitwe, on Monday. Searches "
+                 "were conducted in Ndola, Kabwe, Chingola and the Luapula Province, "
+                 "Zambia's police said.")
+    pairs = _pairs(r)
+    assert not any(p.startswith("Kamfinsa") and c == "Kitwe" for p, c in pairs)
+    assert not any(p in ("Ndola", "Kabwe") and c in ("Kabwe", "Chingola") for p, c in pairs)
+
+
+def test_a_border_crossing_is_not_in_the_dateline_city(nlp):
+    from tests.extract.test_entities import run as run_text
+
+    r = run_text(nlp, "LUSAKA, May 4 (Reuters) - The Chanika border crossing was closed on "
+                      "Monday after clashes, Zambia's police said.")
+    pairs = _pairs(r)
+    assert any(p.startswith("Chanika") for p, _ in pairs)
+    assert not any(p.startswith("Chanika") and c == "Lusaka" for p, c in pairs)
