@@ -98,8 +98,12 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
         if not found and unplaced(e, text, starts):
             continue
         quarter = city_district(e)
+        # a region nothing places (no GeoNames unit, no container stated: "a depot at X
+        # in Y Local Government Area") does not stop the home city
         if (sublocal(e) or quarter) and not any(
-                c.type in (EntityType.CITY, EntityType.REGION) for c, _, _ in found.values()):
+                c.type is EntityType.CITY or (c.type is EntityType.REGION and (
+                    c.geonames_id is not None or c.country_code or direct.get(c.key)))
+                for c, _, _ in found.values()):
             city = home_city(e, entities, main, capital, dateline_only=quarter)
             if city is not None and e.type is EntityType.CITY and not beside(e, city, text):
                 city = None

@@ -161,14 +161,14 @@ def wide(place: Entity) -> bool:
 
 # words before a mention that say it names a place: "in X", "at X", "near X"
 _LOCATIVE = {"in", "at", "near", "outside", "around", "across", "towards", "toward", "into",
-             "to", "from", "through", "inside", "over"}
+             "to", "from", "through", "inside", "over", "of"}  # "control of X", "residents of X"
 
 
 def unplaced(place: Entity, text: str, starts: frozenset[int] = frozenset()) -> bool:
     """Whether a "place" is likely no place at all, so no town or country is guessed for
     it: a name GeoNames does not know that the model alone called a place and the text
     never uses as one ("the Jatiya Party and Jamaat-e-Islami", "X has denied any
-    wrongdoing"; no "in X", "at X", kind noun or head), a word in lower case ("sentenced
+    wrongdoing"; no "in X", "at X", "of X", kind noun or head), a word in lower case ("sentenced
     in absentia") or a bare head noun ("The Church has been a target")."""
     if place.type not in (EntityType.CITY, EntityType.PLACE) or place.geonames_id is not None \
             or place.country_code:

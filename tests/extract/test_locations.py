@@ -535,7 +535,7 @@ def test_a_name_before_a_comma_and_its_town_is_placed():
     from kg.extract.home_city import unplaced
     from kg.records import Entity, Mention
 
-    text = "A statement of the Police Headquarters, Kabwata, Lusaka. Chanda denied it."
+    text = "A statement by the Police Headquarters, Kabwata, Lusaka. Chanda denied it."
     at = text.index("Kabwata")
     m = Mention(at, at + 7, "Kabwata", EntityType.CITY, 0, (0, 63), "ner:GPE")
     e = Entity("city:kabwata", "Kabwata", EntityType.CITY, [m])
@@ -575,3 +575,16 @@ def test_a_border_crossing_is_not_in_the_dateline_city(nlp):
     pairs = _pairs(r)
     assert any(p.startswith("Chanika") for p, _ in pairs)
     assert not any(p.startswith("Chanika") and c == "Lusaka" for p, c in pairs)
+
+
+def test_a_village_in_a_unit_nothing_places_still_gets_the_dateline_city(nlp):
+    # "a depot at X in Y Local Government Area" in a wire datelined from a city: the
+    # unit GeoNames does not know places X in no country, so the dateline city still does
+    from tests.extract.test_entities import run as run_text
+
+    r = run_text(nlp, "LUSAKA, May 4 (Reuters) - Looters broke into shops in Lusaka and a "
+                      "depot at Kalundu in Mwembeshi Local Government Area on Monday, police "
+                      "said.")
+    pairs = _pairs(r)
+    assert any(p == "Kalundu" and c.startswith("Mwembeshi") for p, c in pairs)
+    assert ("Kalundu", "Lusaka") in pairs
