@@ -588,3 +588,15 @@ def test_a_village_in_a_unit_nothing_places_still_gets_the_dateline_city(nlp):
     pairs = _pairs(r)
     assert any(p == "Kalundu" and c.startswith("Mwembeshi") for p, c in pairs)
     assert ("Kalundu", "Lusaka") in pairs
+    # the unit itself, told in one sentence with the city, lies in it
+    assert ("Mwembeshi Local Government Area", "Lusaka") in pairs
+
+
+def test_a_unit_that_holds_the_dateline_town_is_not_in_it(nlp):
+    from tests.extract.test_entities import run as run_text
+
+    r = run_text(nlp, "MPIKA, May 4 (Reuters) - Youths rioted in Mpika, Chambeshi Chiefdom, "
+                      "Luchembe District, on Monday, police said.")
+    pairs = _pairs(r)
+    assert any(p == "Mpika" and c.startswith("Luchembe") for p, c in pairs)
+    assert not any(p.startswith("Luchembe") and c == "Mpika" for p, c in pairs)
