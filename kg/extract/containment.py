@@ -15,10 +15,12 @@ from math import cos, radians
 from kg.extract.entity_rules import entity_rules
 from kg.extract.home_city import (
     beside,
+    city_district,
     home_city,
     site_of_other_town,
     sited,
     sublocal,
+    unplaced,
     wide,
 )
 from kg.extract.locations import RANK, located_fact
@@ -69,11 +71,13 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
         container = entity_of.get(f.roles["container"][0])
         if container is not None:
             add(place, container, f, f.rule,
-                same_rank=f.rule in ("locatedin/unit-of", "locatedin/city-part"))
+                same_rank=f.rule in ("locatedin/unit-of", "locatedin/city-part",
+                                     "locatedin/unit-chain"))
     places = [e for e in entities if e.type in (EntityType.CITY, EntityType.REGION,
                                                 EntityType.PLACE) and e.mentions
               and not _world_region(e)]
     by_key = {e.key: e for e in entities}
+    starts = frozenset(m.start for e in entities if e.type in RANK for m in e.mentions)
     for e in places:
         country = countries.get(e.country_code or _namesake_country(e, countries) or "")
         if country is not None:
@@ -91,11 +95,25 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
             found[container.key] = (container, fact, rule)
             for c2, _, _ in direct.get(container.key, {}).values():
                 todo.append((c2, None, "locatedin/contained"))
-        if sublocal(e) and not any(
-                c.type in (EntityType.CITY, EntityType.REGION) for c, _, _ in found.values()):
-            city = home_city(e, entities, main, capital)
-            if city is not None and e.type is EntityType.CITY and not beside(e, city, text):
+        if not found and unplaced(e, text, starts):
+            continue
+        quarter = city_district(e)
+        # a unit nothing places (no GeoNames unit, no container stated) told in one
+        # sentence with the home city lies in it ("a depot at X in Y Local Government
+        # Area" after "Z Estate, Kano"); nor does it keep the home city from X
+        floating = e.type is EntityType.REGION and e.geonames_id is None \
+            and not e.country_code and not found and not quarter \
+            and _unit_named(e.name)  # named as a unit: "Y District"
+        if (sublocal(e) or quarter or floating) and not any(
+                c.type is EntityType.CITY or (c.type is EntityType.REGION and (
+                    c.geonames_id is not None or c.country_code or direct.get(c.key)))
+                for c, _, _ in found.values()):
+            city = home_city(e, entities, main, capital, dateline_only=quarter)
+            if city is not None and (e.type is EntityType.CITY or floating) and \
+                    not beside(e, city, text):
                 city = None
+            if city is not None and floating and e.key in _above(city.key, direct):
+                city = None  # "Lunsar, ..., Port Loko District": the unit holds the town
             if city is not None and e.type is EntityType.PLACE and \
                     site_of_other_town(e, city, countries):
                 city = None
@@ -161,6 +179,30 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> 
                         for c in regions.get(k, ()):
                             if c.country_code in (None, code):
                                 add(e, c, None, "locatedin/admin", same_rank=True)
+
+
+def _above(key: str, direct: dict) -> set[str]:
+    """The keys of every container of a place, containers of containers included."""
+    seen: set[str] = set()
+    todo = list(direct.get(key, {}))
+    while todo:
+        k = todo.pop()
+        if k not in seen:
+            seen.add(k)
+            todo.extend(direct.get(k, {}))
+    return seen
+
+
+# units a city is divided into, or that divide a city's surroundings ("X Local Government
+# Area", "Y District"): not a region, province or state, which hold cities
+_LOCAL_UNITS = ("local government area", "district")
+
+
+def _unit_named(name: str) -> bool:
+    """Whether a name ends in the kind noun of a local unit ("X District", "Y Local
+    Government Area")."""
+    folded = fold(name)
+    return any(folded.endswith(" " + n) for n in _LOCAL_UNITS)
 
 
 def _known_elsewhere(place: Entity, main: Entity) -> bool:

@@ -14,6 +14,7 @@ import re
 from kg.extract.entity_rules import entity_rules
 from kg.records import Entity, EntityType, Mention
 from kg.resolve.admin import admin_index
+from kg.resolve.place_names import base_name
 from kg.resolve.places import fold, gazetteer
 
 
@@ -24,6 +25,25 @@ def sublocal(place: Entity) -> bool:
     return place.type is EntityType.PLACE or (
         place.type is EntityType.CITY and place.geonames_id is None
         and not place.country_code)
+
+
+def city_district(place: Entity) -> bool:
+    """Whether a "region" is a quarter of a town: "taken from his house in the Kipé
+    district" in a wire datelined from a city. The name ends in a kind noun that names a
+    part of a city when a city follows ("district", kinds.jsonl ``in_city``) but no city
+    follows it here, and neither GeoNames' subdivisions nor its towns of the place's
+    country know the name: a district of a country is a unit GeoNames lists ("the Tovuz
+    district", "Nsanje district"), a quarter of a town mostly is not."""
+    if place.type is not EntityType.REGION or place.geonames_id is not None:
+        return False
+    base, noun = base_name(place.name)
+    kinds = entity_rules().kind_nouns
+    if noun is None or (kind := kinds.get(noun)) is None or kind.in_city is None:
+        return False
+    gaz = gazetteer()
+    if gaz.regions_named(base) or gaz.city_candidates(base):
+        return False
+    return not (place.country_code and admin_index().towns(base, place.country_code))
 
 
 def beside(place: Entity, city: Entity, text: str) -> bool:
@@ -97,7 +117,8 @@ def sited(words: list[str], kinds) -> bool:
 
 
 def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
-               capital: Entity | None = None) -> Entity | None:
+               capital: Entity | None = None, *, dateline_only: bool = False
+               ) -> Entity | None:
     """The city a square, building or neighbourhood nothing else places lies in: the
     dateline city of the unit that first names it, else the city of the document's
     country GeoNames knows that the document names most: at least twice as often as any
@@ -111,6 +132,8 @@ def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
     for e in cities:
         if any(m.source == "dateline" and m.unit == first.unit for m in e.mentions):
             return e
+    if dateline_only:  # a city quarter (city_district): only the dateline says whose
+        return None
     ranked = sorted((e for e in cities if e.country_code),
                     key=lambda e: (-len(e.mentions), e is not capital))
     if not ranked or (main is not None and ranked[0].country_code != main.country_code):
@@ -134,3 +157,39 @@ def wide(place: Entity) -> bool:
     kinds = entity_rules().kind_nouns
     return any((k := kinds.get(" ".join(words[-n:]))) is not None and k.wide
                for n in (1, 2) if len(words) >= n)
+
+
+# words before a mention that say it names a place: "in X", "at X", "near X"
+_LOCATIVE = {"in", "at", "near", "outside", "around", "across", "towards", "toward", "into",
+             "to", "from", "through", "inside", "over", "of"}  # "control of X", "residents of X"
+
+
+def unplaced(place: Entity, text: str, starts: frozenset[int] = frozenset()) -> bool:
+    """Whether a "place" is likely no place at all, so no town or country is guessed for
+    it: a name GeoNames does not know that the model alone called a place and the text
+    never uses as one ("the Jatiya Party and Jamaat-e-Islami", "X has denied any
+    wrongdoing"; no "in X", "at X", "of X", kind noun or head), a word in lower case ("sentenced
+    in absentia") or a bare head noun ("The Church has been a target")."""
+    if place.type not in (EntityType.CITY, EntityType.PLACE) or place.geonames_id is not None \
+            or place.country_code:
+        return False
+    words = fold(place.name).split()
+    rules = entity_rules()
+    if place.name.islower() or (len(words) == 1 and words[0] in rules.heads):
+        return True
+    if any(w in rules.heads or w in rules.kind_nouns or w in rules.openers for w in words):
+        return False  # "Government House", "the Limpopo River", "Plaza X", "Air Base 101"
+    for m in place.mentions:
+        if not m.source.startswith("ner:"):
+            return False
+        # "in X", "at the X", "in A and X": a locative word among the words before it
+        before = text[max(0, m.start - 40):m.start].split()[-4:]
+        if any(w.lower() in _LOCATIVE for w in before):
+            return False
+        k = m.end + 1
+        while k < len(text) and text[k] == " ":
+            k += 1
+        if text[m.end:m.end + 1] == "," and k in starts:
+            return False  # "Police Headquarters, X, Kano": a place before its town
+    return True
+

@@ -165,12 +165,16 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
     cities = {m.text.casefold() for m in found if m.type is EntityType.CITY}
     typed: _Typed = {}
     for match in noun_matches(text):
-        if not match.group(0).split()[-1].islower():
-            continue  # "Freedom Square", "Upper Nile State": part of a name
         noun_span = doc.char_span(match.start(), match.end())
         if noun_span is None:
             continue
         noun = rules.kind_nouns[match.group(0).lower()]
+        if not match.group(0).split()[-1].islower():
+            # "Freedom Square", "Upper Nile State": part of a name; a unit's name the
+            # model cut or missed is taken whole ("Marampa Chiefdom", "Oddar Meanchey
+            # Province")
+            _unit_name(doc, noun_span.start, noun_span.end, noun, typed)
+            continue
         _noun_cues(doc, noun_span.start, noun_span.end, noun, cities, typed)
     out = found
     if typed:
@@ -193,6 +197,37 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
             out = [m for m in out if m not in old]
             out.append(mention_from_span(span, unit, etype, rule + _suffix(old)))
     return _told(doc, unit, _locative(doc, unit, out, rules), rules)
+
+
+# region nouns that, capitalised after a name, end a unit's name ("Department", "State",
+# "Zone" end the names of government bodies, groups and military zones as often)
+_UNIT_NOUNS = {"province", "region", "district", "chiefdom", "county", "prefecture",
+               "governorate", "oblast", "woreda", "local government area"}
+
+
+def _unit_name(doc: Doc, i: int, j: int, noun: KindNoun, typed: _Typed) -> None:
+    """"in Lunsar, Marampa Chiefdom, Port Loko District": a capitalised region noun
+    (Province, District, Chiefdom, Region...) after a capitalised name ends a region's
+    name, unless a body's name goes on ("Port Loko District Council") or the words before
+    are a demonym or an adjective ("Islamic State"); compass words may open the name
+    ("Southern Region")."""
+    if noun.type is not EntityType.REGION or noun.part_of_name or \
+            doc[i:j].text.lower() not in _UNIT_NOUNS or (
+            j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ in ("NOUN", "PROPN")
+            and not doc[j].is_sent_start):
+        return
+    start = name_before(doc, i, limit=4)
+    if start is None:
+        return
+    compass = entity_rules().compass
+    words = doc[start:i]
+    kinds = entity_rules().kind_nouns
+    if any(t.lower_ not in compass and (t.pos_ != "PROPN" or entity_rules().is_demonym(t.text))
+           for t in words) or _no_place_name(doc, start, i) or \
+            any((k := kinds.get(t.lower_)) is not None and k.type is EntityType.REGION
+                for t in words):
+        return  # "Islamic State Sahel Province": a name with a unit noun inside is a group's
+    typed.setdefault((start, j), (EntityType.REGION, "rule:kind-noun"))
 
 
 def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],

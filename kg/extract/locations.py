@@ -126,13 +126,15 @@ def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     for t in span.root.children:
         if t.dep_ != "appos" or t.i <= span.end or t.i in u.cover:
             continue
+        if any(c.dep_ == "conj" for c in t.children):
+            continue  # "to protect X, the parliament building in Y and other buildings": a list
         for p in t.children:
             if p.dep_ != "prep" or p.lower_ not in ("in", "inside", "within", "of") or (
                     p.lower_ == "of" and t.lower_ not in kinds and t.lower_ != "capital"):
                 continue
             obj = next((c for c in p.children if c.dep_ == "pobj"), None)
-            if obj is None:
-                continue
+            if obj is None or any(c.dep_ == "conj" for c in obj.children):
+                continue  # "..., the X building in Y and other buildings": a list
             if obj.i not in u.cover and obj.lower_ in _PART_NOUNS:
                 # "a region inside Azerbaijan's borders", "a town in Ghana's north"
                 obj = next((c for c in obj.children if c.dep_ == "poss"), obj)
@@ -163,13 +165,18 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     while i < sent_end and skipped <= _FILLER_MAX:
         if i in u.at:
             c = u.at[i]
-            if skipped == 0 or _listed(u, i, c):
+            if skipped == 0 or _listed(u, i, c) or _beside(doc, span.end, i, compass):
                 return None
             owned = _owned(u, c)
             if owned is not None:  # "X in Mali's Mopti region": in the region (and Mali)
                 c = owned
             if unit_of and m.type is c.type is EntityType.REGION:
                 return u.fact(m, c, span, "locatedin/unit-of", same_rank=True)
+            if skipped == 1 and doc[i - 1].text == "," and m.type is c.type is \
+                    EntityType.REGION and _kind_noun(u, m) and _kind_noun(u, c) and \
+                    _kind_noun(u, m) != _kind_noun(u, c):
+                # "Banteay Ampil District, Oddar Meanchey Province": units of two kinds
+                return u.fact(m, c, span, "locatedin/unit-chain", same_rank=True)
             rule = "locatedin/comma" if skipped == 1 and doc[i - 1].text == "," \
                 else "locatedin/text"
             return u.fact(m, c, span, rule)
@@ -200,6 +207,17 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     return None
 
 
+def _beside(doc: Doc, start: int, end: int, compass) -> bool:
+    """Whether the words between a place and a name put it beside that name, not in it:
+    "X, west of Tunis", "a village 20 km south of Y" (a compass word and "of" with no
+    "the" before it; "in the north of Y" is inside Y)."""
+    for k in range(start, end - 1):
+        if doc[k].lower_ in compass and doc[k + 1].lower_ == "of" and \
+                (k == 0 or doc[k - 1].lower_ != "the"):
+            return True
+    return False
+
+
 def _unit_kind(doc: Doc, i: int, kinds) -> bool:
     """Whether token ``i`` is a region's kind noun followed by "of" ("zones of")."""
     noun = kinds.get(doc[i].lower_)
@@ -223,15 +241,31 @@ def _owned(u: _Unit, c: Mention) -> Mention | None:
 
 
 def _listed(u: _Unit, i: int, c: Mention) -> bool:
-    """Whether the place at token ``i`` goes on a list ("in A, B and C"), not a container."""
+    """Whether the place at token ``i`` goes on a list ("in A, B and C"), not a container.
+    Names joined by commas alone, with no "and" or "or" to end them, are no list but a
+    chain of containers ("in Lunsar, Marampa Chiefdom, Port Loko District, on ...")."""
     doc = u.doc
-    span = next(s for s, pm in u.spans if pm is c)
-    j = span.end
-    if j < len(doc) and doc[j].text == ",":
-        j += 1
-    if j < len(doc) and doc[j].lower_ in ("and", "or"):
-        j += 1
-    return j != span.end and j in u.at and u.at[j].type is c.type
+    seen = {c}
+    while True:
+        span = next(s for s, pm in u.spans if pm is c)
+        j = span.end
+        comma = j < len(doc) and doc[j].text == ","
+        if comma:
+            j += 1
+        if j < len(doc) and doc[j].lower_ in ("and", "or"):
+            j += 2 if j + 2 < len(doc) and doc[j + 1].lower_ == "the" else 1
+            return j in u.at  # "in A, B and (the) C", whatever type the model gave C
+        nxt = u.at.get(j) if comma else None
+        if nxt is None or nxt.type is not c.type or nxt in seen:
+            return False
+        seen.add(nxt)
+        c = nxt
+
+
+def _kind_noun(u: _Unit, m: Mention) -> str | None:
+    """The kind noun that ends a place's name ("district" of "Port Loko District")."""
+    words = fold(m.text).split()
+    return words[-1] if words and words[-1] in entity_rules().kind_nouns else None
 
 
 def _kind_of(u: _Unit, span: Span, m: Mention, kinds) -> list[Fact | None]:

@@ -265,7 +265,11 @@ def _apposition_regex() -> re.Pattern[str]:
     rules = entity_rules()
     alts = "|".join(re.escape(p) for p in sorted(rules.descriptors, key=len, reverse=True))
     name = r"[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|\d+))*"
-    return re.compile(rf"(?P<name>{name})\s*,\s+(?i:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
+    # up to two words between the article and the descriptor, or a possessive phrase in
+    # lower case: "X, the prime minister's official residence"; the name starts a word
+    # ("Place du 13-Mai, the square": not "Mai")
+    between = r"(?:(?:[\w-]+\s+){0,2}?|(?:[a-z][\w-]*\s+)?[a-z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+)?)"
+    return re.compile(rf"(?<![\w-])(?P<name>{name})\s*,\s+(?i:a|an|the)\s+{between}"
                       rf"(?P<what>(?i:{alts}))\b")
 
 

@@ -424,3 +424,179 @@ def test_an_institution_site_that_acts_is_the_body(nlp):
     assert types.get("State House") is EntityType.ORGANIZATION
     assert types.get("National Hospital of Uganda") is EntityType.ORGANIZATION
     assert not any(p in ("State House", "National Hospital of Uganda") for p, _ in _pairs(r))
+
+
+def test_a_city_quarter_called_a_district_lies_in_the_dateline_city(nlp):
+    # "in the X district" with no city after it, in a wire datelined from a city: a name
+    # GeoNames knows as no unit or town is a quarter of that city; a known district is not
+    from tests.extract.test_entities import run as run_text
+
+    r = run_text(nlp, "LUSAKA, May 4 (Reuters) - Police detained two activists at their "
+                      "homes in the Kabulonga district on Tuesday and three more in the "
+                      "Mumbwa district, Zambia's police said.")
+    pairs = _pairs(r)
+    quarter = next(p for p, _ in pairs if p.startswith("Kabulonga"))
+    assert (quarter, "Lusaka") in pairs
+    assert not any(p.startswith("Mumbwa") and c == "Lusaka" for p, c in pairs)
+
+
+def test_an_apposition_that_calls_a_name_a_residence_makes_it_a_place_in_the_city(nlp):
+    r = run(nlp, "Protesters broke through the gates of Osu Lodge, the president's official "
+                 "residence in Accra, on Friday, Ghana's police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Osu Lodge") is EntityType.PLACE
+    assert ("Osu Lodge", "Accra") in _pairs(r)
+
+
+def test_a_theatre_in_a_town_is_a_place_in_it(nlp):
+    r = run(nlp, "Several thousand people gathered outside the Regional Theatre in Kumasi on "
+                 "Saturday, Ghana's police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Regional Theatre") is EntityType.PLACE
+    assert ("Regional Theatre", "Kumasi") in _pairs(r)
+
+
+def test_a_list_after_a_comma_is_no_apposition_and_a_name_starts_a_word(nlp):
+    # "to protect X, the Y building in Z and other buildings": X is listed with the
+    # building, not placed in Z; "Place du 12-Juin, the square in ...": "Juin" is no name
+    r = run(nlp, "Soldiers were sent to protect Ridge House, the parliament building in "
+                 "Osu and other key buildings in Accra. Crowds marched on the Place du "
+                 "12-Juin, the square in central Cotonou, Benin's police said.")
+    pairs = _pairs(r)
+    assert ("Ridge House", "Osu") not in pairs
+    assert not any(e.name == "Juin" for e in r.entities)
+
+
+def test_a_long_apposition_with_no_possessive_is_no_descriptor(nlp):
+    # "In a statement on X, the party called its leader ...": "leader" does not describe X
+    r = run(nlp, "In a statement on X, the FDPZ called its leader a political prisoner, "
+                 "Zambia's police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("X") is not EntityType.PERSON
+
+
+def test_a_comma_chain_of_units_is_read_as_containment(nlp):
+    # "in Town, X Chiefdom, Y District, on ...": no "and" ends the names, so they are no
+    # list but a town in its chiefdom in its district; units of two kinds joined by a
+    # comma, the first in the second
+    r = run(nlp, "The riot occurred in Kasenda, Mpika Chiefdom, Chinsali District, on "
+                 "Monday. Troops were sent to Chongwe District, Lusaka Province, Zambia's "
+                 "army said. Schools closed in Kitwe, Ndola and Kabwe.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Mpika Chiefdom") is EntityType.REGION
+    assert types.get("Chinsali District") is EntityType.REGION
+    pairs = _pairs(r)
+    assert ("Kasenda", "Mpika Chiefdom") in pairs
+    assert ("Mpika Chiefdom", "Chinsali District") in pairs
+    assert ("Kasenda", "Chinsali District") in pairs
+    assert ("Chongwe District", "Lusaka Province") in pairs
+    assert not any(p == "Kitwe" and c in ("Ndola", "Kabwe") for p, c in pairs)
+
+
+def test_a_capitalised_department_or_state_is_no_unit_name(nlp):
+    # "the Criminal Investigations Department", "Islamic State": a body's or group's name
+    r = run(nlp, "The Criminal Investigations Department arrested two men in Kitwe, "
+                 "Zambia's police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Criminal Investigations Department") is not EntityType.REGION
+
+
+def test_a_name_with_a_unit_noun_inside_is_no_unit(nlp):
+    r = run(nlp, "Fighters of the Islamic State Lake Province attacked Kasenda, Zambia's "
+                 "army said.")
+    types = {e.name: e.type for e in r.entities}
+    assert all(t is not EntityType.REGION for n, t in types.items() if "State" in n)
+
+
+def test_a_name_never_used_as_a_place_gets_no_country(nlp):
+    # the model's guess of a place for a name GeoNames does not know, never after "in",
+    # "at" or "near" and with no kind noun: no country of the document is guessed for it;
+    # nor for a word in lower case or a bare head noun
+    r = run(nlp, "Zambia's police said Mwansabombwe has denied any wrongdoing. Chilufya was "
+                 "sentenced in absentia. The Church has been a target. Troops were sent to "
+                 "Kasenda, Zambia's army said, and Zambia's president spoke in Lusaka.")
+    pairs = _pairs(r)
+    for name in ("Mwansabombwe", "absentia", "Church"):
+        assert not any(p == name for p, _ in pairs), name
+
+
+def test_a_site_noun_inside_a_units_name_does_not_stop_it(nlp):
+    # "Port X District": "port" is a site's noun, not a unit's
+    r = run(nlp, "The riot occurred in Kasenda, Port Mambwe District, on Monday, Zambia's "
+                 "police said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Port Mambwe District") is EntityType.REGION
+
+
+
+def test_a_name_before_a_comma_and_its_town_is_placed():
+    # "Police Headquarters, Kabwata, Lusaka": a name the model alone called a city, with
+    # no locative word before it, is still placed when a town follows after a comma
+    from kg.extract.home_city import unplaced
+    from kg.records import Entity, Mention
+
+    text = "A statement by the Police Headquarters, Kabwata, Lusaka. Chanda denied it."
+    at = text.index("Kabwata")
+    m = Mention(at, at + 7, "Kabwata", EntityType.CITY, 0, (0, 63), "ner:GPE")
+    e = Entity("city:kabwata", "Kabwata", EntityType.CITY, [m])
+    assert not unplaced(e, text, frozenset({text.index("Lusaka")}))
+    assert unplaced(e, text, frozenset())
+    at = text.index("Chanda")
+    m = Mention(at, at + 6, "Chanda", EntityType.CITY, 0, (64, 83), "ner:GPE")
+    assert unplaced(Entity("city:chanda", "Chanda", EntityType.CITY, [m]), text)
+
+
+def test_the_sites_of_a_list_before_a_plural_noun_are_places_in_the_region(nlp):
+    r = run(nlp, "The Mwami and Nakonde crossings in the Muchinga region were closed on "
+                 "Monday, Zambia's interior ministry said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Mwami") is EntityType.PLACE and types.get("Nakonde") is EntityType.PLACE
+    pairs = _pairs(r)
+    assert any(p == "Nakonde" and c.startswith("Muchinga") for p, c in pairs)
+    assert any(p == "Mwami" and c.startswith("Muchinga") for p, c in pairs)
+
+
+def test_a_place_beside_a_town_or_listed_with_others_is_not_in_it(nlp):
+    # "X, west of Y" puts X beside Y; "in A, B, C and the D Province" is a list whatever
+    # type the last name has
+    r = run(nlp, "The six were taken to Kamfinsa prison, west of Kitwe, on Monday. Searches "
+                 "were conducted in Ndola, Kabwe, Chingola and the Luapula Province, "
+                 "Zambia's police said.")
+    pairs = _pairs(r)
+    assert not any(p.startswith("Kamfinsa") and c == "Kitwe" for p, c in pairs)
+    assert not any(p in ("Ndola", "Kabwe") and c in ("Kabwe", "Chingola") for p, c in pairs)
+
+
+def test_a_border_crossing_is_not_in_the_dateline_city(nlp):
+    from tests.extract.test_entities import run as run_text
+
+    r = run_text(nlp, "LUSAKA, May 4 (Reuters) - The Chanika border crossing was closed on "
+                      "Monday after clashes, Zambia's police said.")
+    pairs = _pairs(r)
+    assert any(p.startswith("Chanika") for p, _ in pairs)
+    assert not any(p.startswith("Chanika") and c == "Lusaka" for p, c in pairs)
+
+
+def test_a_village_in_a_unit_nothing_places_still_gets_the_dateline_city(nlp):
+    # "a depot at X in Y Local Government Area" in a wire datelined from a city: the
+    # unit GeoNames does not know places X in no country, so the dateline city still does
+    from tests.extract.test_entities import run as run_text
+
+    r = run_text(nlp, "LUSAKA, May 4 (Reuters) - Looters broke into shops in Lusaka and a "
+                      "depot at Kalundu in Mwembeshi Local Government Area on Monday, police "
+                      "said.")
+    pairs = _pairs(r)
+    assert any(p == "Kalundu" and c.startswith("Mwembeshi") for p, c in pairs)
+    assert ("Kalundu", "Lusaka") in pairs
+    # the unit itself, told in one sentence with the city, lies in it
+    assert ("Mwembeshi Local Government Area", "Lusaka") in pairs
+
+
+def test_a_unit_that_holds_the_dateline_town_is_not_in_it(nlp):
+    from tests.extract.test_entities import run as run_text
+
+    r = run_text(nlp, "MPIKA, May 4 (Reuters) - Youths rioted in Mpika, Chambeshi Chiefdom, "
+                      "Luchembe District, on Monday, police said.")
+    pairs = _pairs(r)
+    assert any(p == "Mpika" and c.startswith("Luchembe") for p, c in pairs)
+    assert not any(p.startswith("Luchembe") and c == "Mpika" for p, c in pairs)
