@@ -70,6 +70,12 @@ def complement_of(t: Token) -> Token | None:
         if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
                                      for g in c.children):
             return c
+    if t.pos_ == "VERB":  # "called on his supporters to march": "to" + a bare verb read
+        for c in t.children:  # as a preposition and its object
+            if c.dep_ == "prep" and c.lower_ == "to":
+                act = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if act is not None and act.pos_ == "VERB" and act.tag_ == "VB":
+                    return act
     return None
 
 

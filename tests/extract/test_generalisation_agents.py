@@ -146,3 +146,30 @@ def test_an_adjective_of_the_clause_before_is_not_part_of_the_force(nlp):
                  "hundreds of people in Lome.")
     detention = _one(r, "Detention")
     assert names(r, detention.roles["agent"]) == {"security forces"}
+
+
+# --- the main verb after a relative clause, read as a participle of the subject ----------
+def test_a_call_after_a_relative_clause_is_made_by_the_subject(nlp):
+    r = run(nlp, "Opposition leader Karim Diallo, who says he won by more than 5,000 votes, "
+                 "called on his supporters to march to the electoral office in Kindia on "
+                 "Friday.")
+    request = _one(r, "Request")
+    assert names(r, request.roles["agent"]) == {"Karim Diallo"}
+    assert names(r, request.roles["addressee"]) == {"his supporters"}
+    assert "Karim Diallo" not in names(r, request.roles.get("theme"))
+    assert any("march to the electoral office" in t for t in names(r, request.roles["theme"]))
+
+
+def test_both_appeals_after_a_relative_clause_have_the_subject_as_agent(nlp):
+    r = run(nlp, "Party president Joseph Mensah, who lives in exile in Togo, called on "
+                 "supporters to continue the strike and urged the African Union to send a "
+                 "fact-finding mission.")
+    requests = facts_of(r, "Request")
+    assert len(requests) == 2, [f.roles for f in requests]
+    assert all(names(r, f.roles["agent"]) == {"Joseph Mensah"} for f in requests)
+
+
+def test_a_participle_with_a_by_agent_after_a_name_stays_passive(nlp):
+    r = run(nlp, "Karim Diallo, who led the march, arrested by police in Kindia.")
+    assert not any(names(r, f.roles.get("agent")) == {"Karim Diallo"} for f in r.facts
+                   if f.kind == "Arrest")
