@@ -13,6 +13,7 @@ from kg.extract.context import (
     named_holder,
     plural_antecedent,
 )
+from kg.extract.name_spans import is_craft_model
 from kg.extract.syntax import np_tokens, prep_objects, relative_inner, subject_of, text_of
 from kg.records import EntityType, Mention
 
@@ -117,9 +118,10 @@ class RoleFillers:
         if holder is not None:
             return holder
         m = self.f.entity(head)
-        if m is None and head.pos_ == "NOUN":
+        craft = m is None and head.pos_ in ("PROPN", "X") and is_craft_model(head)
+        if m is None and (head.pos_ == "NOUN" or craft):
             # "her counterpart Luis Vera", "the army chief, General X": the name in apposition
-            weapon = head.lemma_.lower() in self.lists["weapon_heads"]
+            weapon = head.lemma_.lower() in self.lists["weapon_heads"] or craft
             for c in head.children:
                 # "an army drone", "its artillery", "drones of the X Front": the owner acts
                 owner = c.dep_ in ("compound", "poss", "nmod", "amod") and weapon
@@ -131,7 +133,8 @@ class RoleFillers:
                     if said is not None:
                         return self._agentish(said)
                 elif named is None and owner and c.dep_ in ("compound", "poss") and \
-                        c.pos_ == "NOUN":
+                        c.pos_ == "NOUN" and (c.lemma_.lower() in self.forces or
+                                              c.lemma_.lower() in self.f.body_heads):
                     # "army warplanes": the owner as the text says (a body noun read here
                     # creates no entity: which army is for the resolver to say elsewhere)
                     return self.f.entity(c, create=False) or text_of([c])

@@ -173,3 +173,34 @@ def test_a_participle_with_a_by_agent_after_a_name_stays_passive(nlp):
     r = run(nlp, "Karim Diallo, who led the march, arrested by police in Kindia.")
     assert not any(names(r, f.roles.get("agent")) == {"Karim Diallo"} for f in r.facts
                    if f.kind == "Arrest")
+
+
+# --- an aircraft acts for the force that flies it --------------------------------------------
+def test_a_force_aircraft_carrying_a_team_is_the_force_moving_the_team(nlp):
+    r = run(nlp, "A Royal Canadian Air Force C-17 carrying a 62-member urban search and "
+                 "rescue team landed at Pearson International Airport on Tuesday afternoon.")
+    movement = _one(r, "Movement")
+    assert names(r, movement.roles["agent"]) == {"Royal Canadian Air Force"}
+    assert names(r, movement.roles["theme"]) == {"62-member urban search and rescue team"}
+    assert not any(e.name.endswith("C-17") for e in r.entities)
+
+
+def test_a_force_hercules_delivering_aid_is_the_force(nlp):
+    r = run(nlp, "A Canadian Armed Forces Hercules delivered 10 tonnes of tents and blankets "
+                 "on Monday.")
+    aid = _one(r, "Aid")
+    assert names(r, aid.roles["agent"]) == {"Armed Forces of Canada"}
+
+
+def test_transport_planes_of_a_force_are_flown_by_the_force_not_by_transport(nlp):
+    r = run(nlp, "Two C-130 transport planes of the Indian Air Force flew 20 tons of rice from "
+                 "Delhi to Guwahati on Friday.")
+    movement = _one(r, "Movement")
+    assert names(r, movement.roles["agent"]) == {"Air Force of India"}
+
+
+def test_people_arriving_aboard_a_force_aircraft_are_moved_by_the_force(nlp):
+    r = run(nlp, "An advance team of 20 Danish police advisers arrived in Nuuk on Sunday aboard "
+                 "a Royal Danish Air Force transport aircraft.")
+    movement = _one(r, "Movement")
+    assert names(r, movement.roles["agent"]) == {"Royal Danish Air Force"}
