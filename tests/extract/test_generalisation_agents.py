@@ -204,3 +204,21 @@ def test_people_arriving_aboard_a_force_aircraft_are_moved_by_the_force(nlp):
                  "a Royal Danish Air Force transport aircraft.")
     movement = _one(r, "Movement")
     assert names(r, movement.roles["agent"]) == {"Royal Danish Air Force"}
+
+
+# --- a description after two named bodies of its kind: the one named right before ---------
+def test_the_alliance_is_the_coalition_named_in_the_sentence_before(nlp):
+    r = run(nlp, "The European Union condemned the arrests in Lusaka on Monday. The opposition "
+                 "Coalition for Renewal put the number of detainees at 40. The alliance "
+                 "accused police of beating detainees.")
+    accusation = _one(r, "Accusation")
+    assert names(r, accusation.roles["agent"]) == {"Coalition for Renewal"}
+
+
+def test_a_description_far_from_two_named_bodies_stays_unlinked(nlp):
+    r = run(nlp, "The European Union and the Coalition for Renewal condemned the arrests in "
+                 "Lusaka. Police said 40 people were held. The alliance accused police of "
+                 "beating detainees.")
+    accusation = _one(r, "Accusation")
+    assert not names(r, accusation.roles.get("agent")) & {"Coalition for Renewal",
+                                                           "European Union"}
