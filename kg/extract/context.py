@@ -401,7 +401,14 @@ class Fillers:
                 return None  # "soldiers fired": people by role, not a named force
             mods = [_stray_adjective(c) for c in head.children
                     if c.dep_ in ("compound", "amod") and c.i < head.i and not c.is_punct]
-            start = min([head.i, *(t.i for m in mods for t in m.subtree)])
+            # "the UN human rights office", "the anti-terrorism prosecutor's office": an
+            # owner's short name or a title before the body is part of what it is called
+            mods += [c for c in head.children if c.i < head.i and (
+                (c.dep_ == "nmod" and c.pos_ == "PROPN" and c.is_upper) or
+                (c.dep_ == "poss" and c.pos_ == "NOUN" and ctx.mention_of(c) is None and
+                 c.lemma_.lower() in self.role_heads))]
+            start = min([head.i, *(t.i for m in mods for t in m.subtree
+                                   if not (t.dep_ == "det" and t.head.dep_ == "poss"))])
             end = head.i + 1
             # "the regional government of Cusco": the place it governs is part of its name
             for _prep, obj in prep_objects(head, {"of"}):

@@ -222,3 +222,18 @@ def test_a_description_far_from_two_named_bodies_stays_unlinked(nlp):
     accusation = _one(r, "Accusation")
     assert not names(r, accusation.roles.get("agent")) & {"Coalition for Renewal",
                                                            "European Union"}
+
+
+# --- a body described with its owner's short name or an office-holder's title ---------------
+def test_the_un_human_rights_office_keeps_the_un_in_its_name(nlp):
+    r = run(nlp, "The UN human rights office urged the authorities in Zambia to release the "
+                 "detained journalists.")
+    request = _one(r, "Request")
+    assert names(r, request.roles["agent"]) == {"UN human rights office"}
+
+
+def test_a_prosecutors_office_is_the_agent_not_office(nlp):
+    r = run(nlp, "On Wednesday, the anti-corruption prosecutor's office charged six former "
+                 "ministers of Zambia with fraud.")
+    charge = _one(r, "Charge")
+    assert names(r, charge.roles["agent"]) == {"anti-corruption prosecutor's office"}
