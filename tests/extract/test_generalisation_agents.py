@@ -237,3 +237,18 @@ def test_a_prosecutors_office_is_the_agent_not_office(nlp):
                  "ministers of Zambia with fraud.")
     charge = _one(r, "Charge")
     assert names(r, charge.roles["agent"]) == {"anti-corruption prosecutor's office"}
+
+
+# --- "withdrawal from X": the one withdrawing -------------------------------------------------
+def test_a_country_announcing_its_withdrawal_from_a_bloc_decides_it(nlp):
+    r = run(nlp, "Bolivia announced its withdrawal from the Andean Community in 2019 after the "
+                 "body condemned that year's election.")
+    decision = _one(r, "Decision")
+    assert names(r, decision.roles["agent"]) == {"Bolivia"}
+    assert names(r, decision.roles["theme"]) == {"Andean Community"}
+
+
+def test_the_possessor_of_a_withdrawal_from_a_bloc_decides_it(nlp):
+    r = run(nlp, "Zambia's withdrawal from the bloc was condemned by its neighbours.")
+    decision = _one(r, "Decision")
+    assert names(r, decision.roles["agent"]) == {"Zambia"}
