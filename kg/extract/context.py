@@ -229,6 +229,15 @@ def described_person(ctx: Context, head: Token) -> Mention | None:
 
 
 
+def _capitalised_head(head: Token) -> bool:
+    """"the Ministry requested ...", "the Government appeals": a body head written with a
+    capital after "the", alone (no name words before it), as official texts refer back to
+    the body they named; the resolver links it to that body."""
+    return head.pos_ == "PROPN" and head.is_title and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+        c.dep_ in ("compound", "amod", "nmod", "poss", "appos") for c in head.children)
+
+
 def _stray_adjective(mod: Token) -> Token:
     """"protests turned deadly and security forces detained ...": an adjective coordinated
     with a noun modifier belongs to the clause before (an adjective and a noun are not
@@ -389,8 +398,8 @@ class Fillers:
         if create and lemma in self.forces and lemma not in self.body_heads and \
                 head.pos_ == "NOUN":
             return self._force(head)
-        if create and lemma in self.body_heads and head.pos_ == "NOUN" and (
-                person or self.body_heads[lemma] != "Person"):
+        if create and lemma in self.body_heads and (head.pos_ == "NOUN" or _capitalised_head(
+                head)) and (person or self.body_heads[lemma] != "Person"):
             det = [c for c in head.children if c.dep_ == "det"]
             if det and det[0].lower_ in ("a", "an", "another", "some", "any"):
                 return None

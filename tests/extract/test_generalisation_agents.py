@@ -252,3 +252,11 @@ def test_the_possessor_of_a_withdrawal_from_a_bloc_decides_it(nlp):
     r = run(nlp, "Zambia's withdrawal from the bloc was condemned by its neighbours.")
     decision = _one(r, "Decision")
     assert names(r, decision.roles["agent"]) == {"Zambia"}
+
+
+# --- "the Ministry": a capitalised body head refers back to the body named before ------------
+def test_the_capitalised_ministry_is_the_ministry_named_before(nlp):
+    r = run(nlp, "The Ministry of Foreign Affairs of Laos condemned the incursion. On 16 March, "
+                 "the Ministry requested the Thai side to conduct a thorough investigation.")
+    request = _one(r, "Request")
+    assert names(r, request.roles["agent"]) == {"Ministry of Foreign Affairs of Laos"}
