@@ -166,7 +166,7 @@ class RoleFillers:
         if kind is not None and kind != "Person" and head.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
             return text_of(self._bare(head, set()))  # "a Dhaka court ordered": as told
-        title = self._title_holder(head)
+        title = self._title_holder(head) or self._office_phrase(head)
         if title is not None:
             return title
         if head.pos_ == "PROPN" and head.is_title:
@@ -241,6 +241,35 @@ class RoleFillers:
         toks = sorted([*(x for w in words for x in w.subtree), head], key=lambda x: x.i)
         if " ".join(x.lower_ for x in toks) not in self.titles:
             return None
+        return self.ctx.create(toks, EntityType.PERSON, "rule:event-role")
+
+    def _office_phrase(self, head: Token) -> Mention | None:
+        """"The governor of the Northern region banned ...", "an investigating judge
+        ordered ...", "the Commissioner of Police has directed ...": one office named with
+        its remit and no holder's name acts as the person who holds it; a Person mention
+        of the office phrase (the resolver joins it to the holder the document gives that
+        title, else it stays as the text says)."""
+        words = self.ctx.rules.relations["position"]["title_heads"]
+        if head.lemma_.lower() not in words or head.pos_ not in ("NOUN", "PROPN") or \
+                head.tag_ not in ("NN", "NNP") or not any(
+                    c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in head.children) \
+                or any(c.dep_ in ("poss", "appos", "nummod") for c in head.children):
+            return None
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+        of = [o for _p, o in prep_objects(head, {"of"})]
+        if not mods and not of:
+            return None  # "the governor": a bare title is _title_holder's
+        toks = [x for m in mods for x in m.subtree]
+        for o in of[:1]:
+            toks += [head.doc[o.head.i]] + [x for x in o.subtree if not any(
+                a.dep_ in ("relcl", "appos", "acl") and a.i != o.i and
+                (a == x or a.is_ancestor(x)) for a in o.subtree)]
+        toks = sorted({*toks, head}, key=lambda x: x.i)
+        if any(self.ctx.mention_of(x) is not None and
+               self.ctx.mention_of(x).type is EntityType.PERSON for x in toks):
+            return None
+        while toks and (toks[-1].is_punct or toks[-1].dep_ == "det"):
+            toks.pop()
         return self.ctx.create(toks, EntityType.PERSON, "rule:event-role")
 
     def _theme(self, head: Token, skip: set[int]):

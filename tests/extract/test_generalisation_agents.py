@@ -260,3 +260,19 @@ def test_the_capitalised_ministry_is_the_ministry_named_before(nlp):
                  "the Ministry requested the Thai side to conduct a thorough investigation.")
     request = _one(r, "Request")
     assert names(r, request.roles["agent"]) == {"Ministry of Foreign Affairs of Laos"}
+
+
+# --- an office named with its remit and no name acts as its holder ---------------------------
+def test_the_governor_of_a_region_is_the_agent_of_a_ban(nlp):
+    r = run(nlp, "The governor of the Northern region banned all other demonstrations in Tamale "
+                 "until further notice.")
+    ban = _one(r, "Ban")
+    assert names(r, ban.roles["agent"]) == {"governor of the Northern region"}
+
+
+def test_an_investigating_judge_is_the_agent_of_an_order(nlp):
+    r = run(nlp, "An investigating judge in Lusaka ordered that he be held in pre-trial "
+                 "detention.")
+    order = _one(r, "Order")
+    assert names(r, order.roles["agent"]) == {"investigating judge"}
+
