@@ -189,7 +189,13 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
                 frame.add("to", c)
     elif voice == "passive":  # "were urged to move": the one urged
         frame.add("controlled" if comp is not None else "passive_subject", passive_subject(t))
-        for _prep, obj in prep_objects(t, {"by"}):
+        by = [obj for _prep, obj in prep_objects(t, {"by"})]
+        if not by:
+            # "closed to all commercial shipping by the Department of Ports": the parser
+            # hangs the by-agent on the object of the verb's preposition before it
+            by = [o for _p, obj in prep_objects(t) if _p != "by" for _q, o in
+                  prep_objects(obj, {"by"}) if o.pos_ in ("NOUN", "PROPN")][:1]
+        for obj in by:
             frame.add("by", obj)
     else:
         frame.add("trigger", t)

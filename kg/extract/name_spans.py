@@ -108,7 +108,9 @@ def _body_name_end(span: Span, end: int) -> int:
             any(t.lower_ == "of" for t in doc[span.start:end]) and \
             heads.get(span[0].lower_) in _BODY_TYPES:
         k = end + 1
-        while k < len(doc) and k - end <= 3 and doc[k].is_title and doc[k].ent_iob_ == "O" \
+        while k < len(doc) and k - end <= 3 and doc[k].is_title and (
+                doc[k].ent_iob_ == "O" or (  # "Marine" of "Ports and Marine" read as NORP
+                    doc[k].ent_type_ == "NORP" and not entity_rules().is_demonym(doc[k].text))) \
                 and not doc[k].is_sent_start and heads.get(doc[k].lower_) is None \
                 and gazetteer().country(doc[k].text) is None:
             k += 1

@@ -276,3 +276,11 @@ def test_an_investigating_judge_is_the_agent_of_an_order(nlp):
     order = _one(r, "Order")
     assert names(r, order.roles["agent"]) == {"investigating judge"}
 
+
+
+# --- a by-agent the parser hangs on the object of the preposition before it -----------------
+def test_a_by_agent_after_a_prepositional_object_is_the_agent_of_the_passive(nlp):
+    r = run(nlp, "The Port of Lomé has been closed to all commercial shipping by the "
+                 "Department of Ports and Marine until engineers have assessed the structure.")
+    closure = _one(r, "Closure")
+    assert names(r, closure.roles["agent"]) == {"Department of Ports and Marine"}
