@@ -355,8 +355,12 @@ class RoleFillers:
         for a in t.ancestors:
             if a.lemma_.lower() in self.cue_verbs and a.pos_ == "VERB":
                 s = next((c for c in a.children if c.dep_ == "nsubj"), None)
-                if s is None and a.dep_ == "conj":  # "X accused Y ... and said its ..."
+                if s is None and a.dep_ in ("conj", "advcl"):
+                    # "X accused Y ... and said its ...", "..., it said, adding that its men"
                     s = next((c for c in a.head.children if c.dep_ == "nsubj"), None)
+                if s is not None and s.lower_ in ("it", "they") and \
+                        self.ctx.mention_of(s) is not None:
+                    return s  # a pronoun coreference resolved: the body it points back to
                 if s is not None and s.lower_ not in ("it", "they", "he", "she") and \
                         self.f.entity(s, create=False) is not None:
                     return s

@@ -284,3 +284,12 @@ def test_a_by_agent_after_a_prepositional_object_is_the_agent_of_the_passive(nlp
                  "Department of Ports and Marine until engineers have assessed the structure.")
     closure = _one(r, "Closure")
     assert names(r, closure.roles["agent"]) == {"Department of Ports and Marine"}
+
+
+# --- "its men" in what "it" said: the body the pronoun points back to ------------------------
+def test_its_men_in_a_pronoun_speakers_clause_are_the_named_body(nlp):
+    r = run(nlp, "The Committee for National Renewal announced the arrests on state "
+                 "television. Six people were arrested, it said, adding that its men had "
+                 "seized suitcases of cash at their homes.")
+    seizure = _one(r, "Seizure")
+    assert names(r, seizure.roles["agent"]) == {"Committee for National Renewal"}
