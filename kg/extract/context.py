@@ -425,7 +425,11 @@ class Fillers:
                 if inner is not None and inner.type.is_place and obj.i == head.i + 2:
                     end = max(x.i for x in obj.subtree if ctx.mention_of(x) is inner) + 1
             tokens = [t for t in head.doc[start:end] if not t.is_punct]
-            return ctx.create(tokens, EntityType(self.body_heads[lemma]), "rule:event-role")
+            kind = EntityType(self.body_heads[lemma])
+            if any(c.dep_ == "nmod" and (o := ctx.mention_of(c)) is not None and
+                   o.type is EntityType.ORGANIZATION for c in mods):
+                kind = EntityType.ORGANIZATION  # "the UN human rights office": the UN's
+            return ctx.create(tokens, kind, "rule:event-role")
         return None
 
     def definite_body(self, head: Token) -> Mention | None:

@@ -150,7 +150,9 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             continue
         span = complete_name(span, person=ent.label_ == "PERSON")
         if ent.label_ != "PERSON":
-            span = without_craft(span)  # "the X Air Force C-17": the force
+            crafted, span = span, without_craft(span)  # "the X Air Force C-17": the force
+            if span.end < crafted.end:
+                etype = span_type(span, ent.label_, rules) or etype
         if span.end > ent.end:
             absorbed = span.end
         prev = doc[span.start - 1] if span.start > 0 else None

@@ -243,12 +243,11 @@ class RoleFillers:
             return None
         return self.ctx.create(toks, EntityType.PERSON, "rule:event-role")
 
-    def _office_phrase(self, head: Token) -> Mention | None:
+    def _office_phrase(self, head: Token) -> str | None:
         """"The governor of the Northern region banned ...", "an investigating judge
         ordered ...", "the Commissioner of Police has directed ...": one office named with
-        its remit and no holder's name acts as the person who holds it; a Person mention
-        of the office phrase (the resolver joins it to the holder the document gives that
-        title, else it stays as the text says)."""
+        its remit and no holder's name acts as the person who holds it, named as the text
+        names the office (text: no person entity is made of an office alone)."""
         words = self.ctx.rules.relations["position"]["title_heads"]
         if head.lemma_.lower() not in words or head.pos_ not in ("NOUN", "PROPN") or \
                 head.tag_ not in ("NN", "NNP") or not any(
@@ -270,7 +269,7 @@ class RoleFillers:
             return None
         while toks and (toks[-1].is_punct or toks[-1].dep_ == "det"):
             toks.pop()
-        return self.ctx.create(toks, EntityType.PERSON, "rule:event-role")
+        return text_of(toks)
 
     def _theme(self, head: Token, skip: set[int]):
         people = plural_antecedent(self.ctx, head) if head.pos_ == "PRON" else None

@@ -183,6 +183,8 @@ def test_a_force_aircraft_carrying_a_team_is_the_force_moving_the_team(nlp):
     assert names(r, movement.roles["agent"]) == {"Royal Canadian Air Force"}
     assert names(r, movement.roles["theme"]) == {"62-member urban search and rescue team"}
     assert not any(e.name.endswith("C-17") for e in r.entities)
+    force = next(e for e in r.entities if e.name == "Royal Canadian Air Force")
+    assert force.type.value == "ArmedForce"
 
 
 def test_a_force_hercules_delivering_aid_is_the_force(nlp):
@@ -230,6 +232,8 @@ def test_the_un_human_rights_office_keeps_the_un_in_its_name(nlp):
                  "detained journalists.")
     request = _one(r, "Request")
     assert names(r, request.roles["agent"]) == {"UN human rights office"}
+    office = next(e for e in r.entities if e.name == "UN human rights office")
+    assert office.type.value == "Organization"
 
 
 def test_a_prosecutors_office_is_the_agent_not_office(nlp):
