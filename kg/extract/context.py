@@ -229,6 +229,15 @@ def described_person(ctx: Context, head: Token) -> Mention | None:
 
 
 
+def _capitalised_head(head: Token) -> bool:
+    """"the Ministry requested ...", "the Government appeals": a body head written with a
+    capital after "the", alone (no name words before it), as official texts refer back to
+    the body they named; the resolver links it to that body."""
+    return head.pos_ == "PROPN" and head.is_title and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+        c.dep_ in ("compound", "amod", "nmod", "poss", "appos") for c in head.children)
+
+
 def _stray_adjective(mod: Token) -> Token:
     """"protests turned deadly and security forces detained ...": an adjective coordinated
     with a noun modifier belongs to the clause before (an adjective and a noun are not
@@ -389,8 +398,8 @@ class Fillers:
         if create and lemma in self.forces and lemma not in self.body_heads and \
                 head.pos_ == "NOUN":
             return self._force(head)
-        if create and lemma in self.body_heads and head.pos_ == "NOUN" and (
-                person or self.body_heads[lemma] != "Person"):
+        if create and lemma in self.body_heads and (head.pos_ == "NOUN" or _capitalised_head(
+                head)) and (person or self.body_heads[lemma] != "Person"):
             det = [c for c in head.children if c.dep_ == "det"]
             if det and det[0].lower_ in ("a", "an", "another", "some", "any"):
                 return None
@@ -401,7 +410,14 @@ class Fillers:
                 return None  # "soldiers fired": people by role, not a named force
             mods = [_stray_adjective(c) for c in head.children
                     if c.dep_ in ("compound", "amod") and c.i < head.i and not c.is_punct]
-            start = min([head.i, *(t.i for m in mods for t in m.subtree)])
+            # "the UN human rights office", "the anti-terrorism prosecutor's office": an
+            # owner's short name or a title before the body is part of what it is called
+            mods += [c for c in head.children if c.i < head.i and (
+                (c.dep_ == "nmod" and c.pos_ == "PROPN" and c.is_upper) or
+                (c.dep_ == "poss" and c.pos_ == "NOUN" and ctx.mention_of(c) is None and
+                 c.lemma_.lower() in self.role_heads))]
+            start = min([head.i, *(t.i for m in mods for t in m.subtree
+                                   if not (t.dep_ == "det" and t.head.dep_ == "poss"))])
             end = head.i + 1
             # "the regional government of Cusco": the place it governs is part of its name
             for _prep, obj in prep_objects(head, {"of"}):
@@ -409,7 +425,11 @@ class Fillers:
                 if inner is not None and inner.type.is_place and obj.i == head.i + 2:
                     end = max(x.i for x in obj.subtree if ctx.mention_of(x) is inner) + 1
             tokens = [t for t in head.doc[start:end] if not t.is_punct]
-            return ctx.create(tokens, EntityType(self.body_heads[lemma]), "rule:event-role")
+            kind = EntityType(self.body_heads[lemma])
+            if any(c.dep_ == "nmod" and (o := ctx.mention_of(c)) is not None and
+                   o.type is EntityType.ORGANIZATION for c in mods):
+                kind = EntityType.ORGANIZATION  # "the UN human rights office": the UN's
+            return ctx.create(tokens, kind, "rule:event-role")
         return None
 
     def definite_body(self, head: Token) -> Mention | None:

@@ -40,6 +40,7 @@ from kg.extract.name_spans import (
     trim_span,
     with_acronym_owner,
     with_owner,
+    without_craft,
 )
 from kg.extract.rule_mentions import (
     anaphor_mentions,
@@ -148,6 +149,10 @@ def entity_mentions(doc: Doc, unit: Unit, *,
         if span is None or not any(t.is_alpha for t in span):
             continue
         span = complete_name(span, person=ent.label_ == "PERSON")
+        if ent.label_ != "PERSON":
+            crafted, span = span, without_craft(span)  # "the X Air Force C-17": the force
+            if span.end < crafted.end:
+                etype = span_type(span, ent.label_, rules) or etype
         if span.end > ent.end:
             absorbed = span.end
         prev = doc[span.start - 1] if span.start > 0 else None

@@ -70,6 +70,12 @@ def complement_of(t: Token) -> Token | None:
         if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
                                      for g in c.children):
             return c
+    if t.pos_ == "VERB":  # "called on his supporters to march": "to" + a bare verb read
+        for c in t.children:  # as a preposition and its object
+            if c.dep_ == "prep" and c.lower_ == "to":
+                act = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if act is not None and act.pos_ == "VERB" and act.tag_ == "VB":
+                    return act
     return None
 
 
@@ -183,7 +189,13 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
                 frame.add("to", c)
     elif voice == "passive":  # "were urged to move": the one urged
         frame.add("controlled" if comp is not None else "passive_subject", passive_subject(t))
-        for _prep, obj in prep_objects(t, {"by"}):
+        by = [obj for _prep, obj in prep_objects(t, {"by"})]
+        if not by:
+            # "closed to all commercial shipping by the Department of Ports": the parser
+            # hangs the by-agent on the object of the verb's preposition before it
+            by = [o for _p, obj in prep_objects(t) if _p != "by" for _q, o in
+                  prep_objects(obj, {"by"}) if o.pos_ in ("NOUN", "PROPN")][:1]
+        for obj in by:
             frame.add("by", obj)
     else:
         frame.add("trigger", t)

@@ -108,7 +108,9 @@ def _body_name_end(span: Span, end: int) -> int:
             any(t.lower_ == "of" for t in doc[span.start:end]) and \
             heads.get(span[0].lower_) in _BODY_TYPES:
         k = end + 1
-        while k < len(doc) and k - end <= 3 and doc[k].is_title and doc[k].ent_iob_ == "O" \
+        while k < len(doc) and k - end <= 3 and doc[k].is_title and (
+                doc[k].ent_iob_ == "O" or (  # "Marine" of "Ports and Marine" read as NORP
+                    doc[k].ent_type_ == "NORP" and not entity_rules().is_demonym(doc[k].text))) \
                 and not doc[k].is_sent_start and heads.get(doc[k].lower_) is None \
                 and gazetteer().country(doc[k].text) is None:
             k += 1
@@ -131,6 +133,33 @@ def _body_name_end(span: Span, end: int) -> int:
                     for t in after):
             return cut
     return end
+
+
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,2}-?\d{1,4}[A-Z]?$")  # C-17, Mi-17, A400M
+
+
+def is_craft_model(tok) -> bool:
+    """Whether ``tok`` is an aircraft's model ("C-130", "KC-130J", "Hercules")."""
+    return bool(_DESIGNATION.match(tok.text)) or \
+        tok.lower_ in event_rules().lists["craft_models"]
+
+
+def without_craft(span: Span) -> Span:
+    """"New Zealand Defence Force Hercules", "Royal Air Force C-17": the model of an
+    aircraft after a force's name is the craft the force flies, not part of its name; the
+    name ends before it (only after a force head: "Airbus" alone is a company)."""
+    doc = span.doc
+    models = event_rules().lists["craft_models"]
+    end = span.end
+    cut = None
+    if end - 2 > span.start and f"{doc[end - 2].lower_} {doc[end - 1].lower_}" in models:
+        cut = end - 2
+    elif end - 1 > span.start and is_craft_model(doc[end - 1]):
+        cut = end - 1
+    if cut is None or entity_rules().heads.get(doc[cut - 1].lower_) is not \
+            EntityType.ARMED_FORCE:
+        return span
+    return doc[span.start:cut]
 
 
 def trim_span(span: Span) -> Span | None:

@@ -13,6 +13,7 @@ from kg.extract.context import (
     named_holder,
     plural_antecedent,
 )
+from kg.extract.name_spans import is_craft_model
 from kg.extract.syntax import np_tokens, prep_objects, relative_inner, subject_of, text_of
 from kg.records import EntityType, Mention
 
@@ -117,9 +118,10 @@ class RoleFillers:
         if holder is not None:
             return holder
         m = self.f.entity(head)
-        if m is None and head.pos_ == "NOUN":
+        craft = m is None and head.pos_ in ("PROPN", "X") and is_craft_model(head)
+        if m is None and (head.pos_ == "NOUN" or craft):
             # "her counterpart Luis Vera", "the army chief, General X": the name in apposition
-            weapon = head.lemma_.lower() in self.lists["weapon_heads"]
+            weapon = head.lemma_.lower() in self.lists["weapon_heads"] or craft
             for c in head.children:
                 # "an army drone", "its artillery", "drones of the X Front": the owner acts
                 owner = c.dep_ in ("compound", "poss", "nmod", "amod") and weapon
@@ -131,7 +133,8 @@ class RoleFillers:
                     if said is not None:
                         return self._agentish(said)
                 elif named is None and owner and c.dep_ in ("compound", "poss") and \
-                        c.pos_ == "NOUN":
+                        c.pos_ == "NOUN" and (c.lemma_.lower() in self.forces or
+                                              c.lemma_.lower() in self.f.body_heads):
                     # "army warplanes": the owner as the text says (a body noun read here
                     # creates no entity: which army is for the resolver to say elsewhere)
                     return self.f.entity(c, create=False) or text_of([c])
@@ -163,7 +166,7 @@ class RoleFillers:
         if kind is not None and kind != "Person" and head.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
             return text_of(self._bare(head, set()))  # "a Dhaka court ordered": as told
-        title = self._title_holder(head)
+        title = self._title_holder(head) or self._office_phrase(head)
         if title is not None:
             return title
         if head.pos_ == "PROPN" and head.is_title:
@@ -239,6 +242,34 @@ class RoleFillers:
         if " ".join(x.lower_ for x in toks) not in self.titles:
             return None
         return self.ctx.create(toks, EntityType.PERSON, "rule:event-role")
+
+    def _office_phrase(self, head: Token) -> str | None:
+        """"The governor of the Northern region banned ...", "an investigating judge
+        ordered ...", "the Commissioner of Police has directed ...": one office named with
+        its remit and no holder's name acts as the person who holds it, named as the text
+        names the office (text: no person entity is made of an office alone)."""
+        words = self.ctx.rules.relations["position"]["title_heads"]
+        if head.lemma_.lower() not in words or head.pos_ not in ("NOUN", "PROPN") or \
+                head.tag_ not in ("NN", "NNP") or not any(
+                    c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in head.children) \
+                or any(c.dep_ in ("poss", "appos", "nummod") for c in head.children):
+            return None
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+        of = [o for _p, o in prep_objects(head, {"of"})]
+        if not mods and not of:
+            return None  # "the governor": a bare title is _title_holder's
+        toks = [x for m in mods for x in m.subtree]
+        for o in of[:1]:
+            toks += [head.doc[o.head.i]] + [x for x in o.subtree if not any(
+                a.dep_ in ("relcl", "appos", "acl") and a.i != o.i and
+                (a == x or a.is_ancestor(x)) for a in o.subtree)]
+        toks = sorted({*toks, head}, key=lambda x: x.i)
+        if any(self.ctx.mention_of(x) is not None and
+               self.ctx.mention_of(x).type is EntityType.PERSON for x in toks):
+            return None
+        while toks and (toks[-1].is_punct or toks[-1].dep_ == "det"):
+            toks.pop()
+        return text_of(toks)
 
     def _theme(self, head: Token, skip: set[int]):
         people = plural_antecedent(self.ctx, head) if head.pos_ == "PRON" else None
@@ -323,8 +354,12 @@ class RoleFillers:
         for a in t.ancestors:
             if a.lemma_.lower() in self.cue_verbs and a.pos_ == "VERB":
                 s = next((c for c in a.children if c.dep_ == "nsubj"), None)
-                if s is None and a.dep_ == "conj":  # "X accused Y ... and said its ..."
+                if s is None and a.dep_ in ("conj", "advcl"):
+                    # "X accused Y ... and said its ...", "..., it said, adding that its men"
                     s = next((c for c in a.head.children if c.dep_ == "nsubj"), None)
+                if s is not None and s.lower_ in ("it", "they") and \
+                        self.ctx.mention_of(s) is not None:
+                    return s  # a pronoun coreference resolved: the body it points back to
                 if s is not None and s.lower_ not in ("it", "they", "he", "she") and \
                         self.f.entity(s, create=False) is not None:
                     return s

@@ -103,6 +103,8 @@ def subject_of(verb: Token) -> Token | None:
             return c
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return antecedent(verb.head)
+    if detached_predicate(verb):
+        return verb.head  # "X, who lives in exile, called on ...": X
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
         # object control: "urged both sides to meet", "ordered the troops to withdraw"
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
@@ -127,6 +129,30 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "ROOT":
         return _swallowed_subject(verb)
     return None
+
+
+def detached_predicate(verb: Token) -> bool:
+    """"Karim Diallo, who says he won, called on his supporters to march": after a
+    relative clause or an apposition set off by commas the model often reads the main
+    verb as a participle hung on the subject (the sentence's root). With no other verb
+    to be the predicate, a verb in the past or present tense (or a participle with an
+    object or a clause and no by-agent) right after the closing comma is the predicate
+    and the noun its subject, not what it acts on."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or \
+            verb.i < 2 or verb.doc[verb.i - 1].text != "," or verb.i < head.i:
+        return False
+    if not any(c.dep_ in ("relcl", "appos") and head.i < c.i < verb.i and
+               max(x.i for x in c.subtree) == verb.i - 2 for c in head.children):
+        return False
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ in ("auxpass", "agent") or (c.dep_ == "prep" and c.lower_ == "by")
+        for c in verb.children) and any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.i == verb.i + 1 and
+                                                  c.lower_ == "on")
+        for c in verb.children)
 
 
 def clause_prep(verb: Token) -> Token | None:
@@ -179,7 +205,7 @@ def passive_subject(verb: Token) -> Token | None:
             subj = next((c for c in aux.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lemma_.lower() not in RELATIVE_PRONOUNS:
                 return subj
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not detached_predicate(verb):
         return antecedent(verb.head)
     raised = raised_subject(verb)
     if raised is not None:
@@ -225,7 +251,7 @@ def is_passive(verb: Token) -> bool:
     if _elliptical_passive(verb) is not None:
         return True
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not any(
-        c.dep_ == "nsubj" for c in verb.children)
+        c.dep_ == "nsubj" for c in verb.children) and not detached_predicate(verb)
 
 
 def prep_objects(tok: Token, preps: set[str] | None = None) -> list[tuple[str, Token]]:

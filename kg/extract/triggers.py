@@ -76,7 +76,7 @@ class Engine:
                     continue
                 if p.shape is None:  # a pattern of its own
                     self.dep.add(p.id, [p.pattern])
-                    self.by_key[p.id] = (t, p.id, "active")
+                    self.by_key[p.id] = (t, p.id, p.voice or "active")
                     continue
                 voice = rules.shapes[p.shape]["voice"]
                 words = set(t.nouns) if voice == "nominal" else set(heads)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Context, Fillers, ctx_sent
+from kg.extract.name_spans import is_craft_model
 from kg.extract.syntax import (
     antecedent,
     is_passive,
@@ -132,8 +133,24 @@ class TypeRoles:
         """"a plane carrying 148 police officers landed in X", "the convoy arrived carrying
         flour": what the vehicle carries is what arrives (the vehicle is how)."""
         subj = subject_of(t)
-        if subj is None or subj.lemma_.lower() not in self.lists["vehicles"]:
+        if not roles.get("agent"):
+            # "arrived in X aboard a Royal Air Force transport aircraft": whose craft
+            for _p, craft in prep_objects(t, {"aboard"}):
+                owner = self._agentish(craft) if craft.lemma_.lower() in \
+                    self.lists["vehicles"] or is_craft_model(craft) else None
+                if isinstance(owner, Mention) and (owner.type.is_agent or
+                                                   owner.type is EntityType.COUNTRY):
+                    roles["agent"] = [owner]
+        if subj is None or (subj.lemma_.lower() not in self.lists["vehicles"] and
+                            not is_craft_model(subj)):
             return
+        if not roles.get("agent"):
+            # "a Royal Air Force C-17 carrying a rescue team landed", "two transport planes
+            # of the X Air Force flew ...": whose craft it is moves them
+            owner = self._agentish(subj)
+            if isinstance(owner, Mention) and (owner.type.is_agent or
+                                               owner.type is EntityType.COUNTRY):
+                roles["agent"] = [owner]
         for v in (subj, t):
             for c in v.children:
                 if c.dep_ in ("acl", "advcl") and c.lemma_.lower() in ("carry", "bring"):

@@ -204,8 +204,11 @@ class Links:
 
         seen: dict[int, dict[str, set[int]]] = {}  # unit -> head -> roots met in it
         units_of: dict[int, set[int]] = {}  # root -> the units where it was met
+        last: dict[int, Mention] = {}  # root -> its last mention met
 
-        def meet(root: int, unit: int) -> None:
+        def meet(root: int, unit: int, m: Mention) -> None:
+            if root not in last or last[root].start < m.start:
+                last[root] = m
             units_of.setdefault(root, set()).add(unit)
             h = head(root)
             if h is not None:
@@ -222,17 +225,21 @@ class Links:
                        for r in seen.get(unit, {}).get(h, ())]
                 cands = {r for r in map(find, met) if r != mine and head(r) in wanted
                          and self._root_info(r).type.is_agent}
+                if len(cands) > 1:
+                    cands = _nearest_named(m, text, cands, head, last)
                 if len(cands) == 1:
                     root = cands.pop()
                     self.clusters.union(i, root, "anaphor: nearest named body")
+                    if mine in last:
+                        meet(root, m.unit, last.pop(mine))
                     for unit in units_of.pop(mine, ()):  # its mentions now count as root's
-                        meet(root, unit)
+                        meet(root, unit, m)
                 elif not cands and (named := self.ministry_of_minister(m)) is not None:
                     self.info[i].name, self.info[i].key = named, f"name:{named.casefold()}"
                     self.info[i].named = True
                 else:
                     self.info[i].key = f"unresolved:{i}"
-            meet(find(i), m.unit)
+            meet(find(i), m.unit, m)
 
     def ministry_of_minister(self, m: Mention) -> str | None:
         """"Foreign Minister X said ... The ministry accused ...": a bare "the ministry" no
@@ -346,3 +353,23 @@ def _unknown_place(m: Mention) -> bool:
     does a place kg's own rules found ("Bangladeshi" of "Bangladeshi Home Minister")."""
     return m.type.is_place and m.source.startswith("ner:") \
         and gazetteer().place_type(display_name(m.text)) is None
+
+
+def _nearest_named(m: Mention, text: str, cands: set[int], head, last: dict[int, Mention]
+                   ) -> set[int]:
+    """Of several named bodies a description may point back to, the one it names by its
+    own head ("the coalition" of "the X Coalition", not "the European Union"); else the one
+    named in the description's sentence or the sentence right before it, after every other
+    ("The opposition X Coalition said ... The alliance accused ..."). Several: none."""
+    same = {r for r in cands if head(r) == text}
+    if len(same) == 1:
+        return same
+    ranked = sorted((r for r in cands if r in last and last[r].start < m.start),
+                    key=lambda r: last[r].start, reverse=True)
+    if not ranked or (len(ranked) > 1 and
+                      last[ranked[1]].sentence == last[ranked[0]].sentence):
+        return cands
+    near = last[ranked[0]]
+    if near.sentence == m.sentence or 0 <= m.sentence[0] - near.sentence[1] <= 3:
+        return {ranked[0]}
+    return cands

@@ -64,7 +64,7 @@ _TYPE_FILE = {"type": (str, True), "category": (str, True), "confidence": (float
 # readers of roles beyond the shared frame a type may ask for (kg/extract/type_roles.py)
 _EXTRAS = {"cause", "office", "meeting", "owner_agent", "dispersed", "carried"}
 _PATTERN = {"id": (str, True), "example": (str, True), "shape": (str, False),
-            "pattern": (list, False), "undated": (bool, False)}
+            "pattern": (list, False), "undated": (bool, False), "voice": (str, False)}
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -123,6 +123,9 @@ class Pattern:
     # the trigger's clause dates a later act, not the event ("declared X the winner on
     # Tuesday": the vote was earlier): no date is read for it
     undated: bool = False
+    # a pattern of its own whose trigger is a noun ("its withdrawal from the bloc") reads
+    # its roles as a nominalisation does (possessor, of-phrase, light verb); else active
+    voice: str | None = None
 
 
 @dataclass(slots=True)
@@ -274,9 +277,14 @@ def _load_type(path: Path, shapes: dict, errors: list[str], lists: dict
         if shape is not None and shape not in shapes and shape not in _SHAPES_EXTRA:
             errors.append(f"{pw}: unknown shape {shape!r}")
             continue
+        if p.get("voice") not in (None, "active", "passive", "nominal") or (
+                "voice" in p and shape is not None):
+            errors.append(f"{pw}: voice (a pattern of its own only) must be active, "
+                          "passive or nominal")
+            continue
         patterns.append(Pattern(p["id"], p["example"], shape,
                                 strip_lines(p.get("pattern")), p[LINE],
-                                bool(p.get("undated", False))))
+                                bool(p.get("undated", False)), p.get("voice")))
     return EventRules(
         kind=data["type"], category=data["category"], confidence=float(data["confidence"]),
         verbs=list(lex.get("verbs", [])), nouns=list(lex.get("nouns", [])),
