@@ -1,0 +1,56 @@
+"""Trigger families of news English (issue 15, round 6): institutional and onset wording
+("clashes broke out between X and Y", "fighting between X and Y continued", "the treaty
+has to be ratified by X"), each pinned on an invented sentence (names and places that
+appear in no dev text), with a sentence of the same words in another sense that must give
+no event where one is likely."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+# --- Clash: the event noun is the subject of a verb of onset or course ------------------
+def test_clashes_broke_out_between_takes_the_sides_from_the_verb(nlp):
+    r = run(nlp, "Clashes broke out between opposition supporters and police in the "
+                 "northern town of Tolu after the results were announced.")
+    (c,) = facts_of(r, "Clash")
+    sides = " ".join(names(r, c.roles["participant"]))
+    assert "police" in sides and "supporters" in sides
+
+
+def test_fighting_erupted_between_two_militias(nlp):
+    r = run(nlp, "Fighting erupted between the Mai-Tolo militia and the army near Rubaya.")
+    (c,) = facts_of(r, "Clash")
+    assert "army" in " ".join(names(r, c.roles["participant"]))
+
+
+def test_fighting_between_as_a_gerund_subject_is_a_clash(nlp):
+    r = run(nlp, "Fighting between rebels and government troops continued on Sunday "
+                 "around Kisoro.")
+    (c,) = facts_of(r, "Clash")
+    assert names(r, c.roles["participant"]) == {"rebels", "government troops"}
+
+
+def test_fighting_that_ended_takes_no_sides_from_the_verb(nlp):
+    r = run(nlp, "The fighting in Rubaya ended on Sunday.")
+    assert all("participant" not in c.roles for c in facts_of(r, "Clash"))
+
+
+# --- Approval: a passive infinitive under a verb of obligation ----------------------------
+def test_has_to_be_ratified_is_a_future_approval(nlp):
+    r = run(nlp, "The treaty still has to be ratified by the parliaments of Fiji and Tonga.")
+    (a,) = facts_of(r, "Approval")
+    assert a.factuality == "future"
+    assert "treaty" in " ".join(names(r, a.roles["theme"]))
+
+
+def test_needs_to_be_approved_is_a_hypothetical_approval(nlp):
+    r = run(nlp, "The reform, which still needs to be approved by the senate of Palau, "
+                 "angered unions.")
+    (a,) = facts_of(r, "Approval")
+    assert a.factuality == "hypothetical"
+
+
+def test_had_talks_is_no_future_meeting(nlp):
+    r = run(nlp, "The foreign ministers of Fiji and Tonga had talks in Suva on Monday.")
+    assert all(m.factuality != "future" for m in facts_of(r, "Meeting"))
