@@ -54,3 +54,31 @@ def test_needs_to_be_approved_is_a_hypothetical_approval(nlp):
 def test_had_talks_is_no_future_meeting(nlp):
     r = run(nlp, "The foreign ministers of Fiji and Tonga had talks in Suva on Monday.")
     assert all(m.factuality != "future" for m in facts_of(r, "Meeting"))
+
+
+# --- Neutralisation vs Casualties: fighters killed by security forces ----------------------
+def test_troops_killing_militants_is_a_neutralisation_not_a_casualty_count(nlp):
+    r = run(nlp, "Soldiers killed 17 militants and seized weapons near Lindi on Friday.")
+    (n,) = facts_of(r, "Neutralisation")
+    assert names(r, n.roles["theme"]) == {"militants"}
+    assert not facts_of(r, "Casualties")
+
+
+def test_smugglers_were_killed_is_a_neutralisation(nlp):
+    r = run(nlp, "Four smugglers were killed in a dawn firefight on the Zorbian border.")
+    assert facts_of(r, "Neutralisation")
+    assert not facts_of(r, "Casualties")
+
+
+def test_put_out_of_action_is_a_neutralisation(nlp):
+    r = run(nlp, "Security forces put 40 members of the armed group out of action near "
+                 "Gondar.")
+    (n,) = facts_of(r, "Neutralisation")
+    assert "members" in " ".join(names(r, n.roles["theme"]))
+
+
+def test_fighters_killing_fighters_or_villagers_stays_a_casualty_count(nlp):
+    r = run(nlp, "Rebels killed 20 militiamen in an ambush near Tolu.")
+    assert facts_of(r, "Casualties") and not facts_of(r, "Neutralisation")
+    r = run(nlp, "Soldiers killed 12 villagers in Nakuru on Sunday.")
+    assert facts_of(r, "Casualties") and not facts_of(r, "Neutralisation")
