@@ -82,3 +82,28 @@ def test_fighters_killing_fighters_or_villagers_stays_a_casualty_count(nlp):
     assert facts_of(r, "Casualties") and not facts_of(r, "Neutralisation")
     r = run(nlp, "Soldiers killed 12 villagers in Nakuru on Sunday.")
     assert facts_of(r, "Casualties") and not facts_of(r, "Neutralisation")
+
+
+# --- Dismissal: new wording of round-5 rules ---------------------------------------------
+def test_voted_to_remove_is_a_dismissal_not_a_decision(nlp):
+    r = run(nlp, "Parliament voted to remove Prime Minister Tomas Berg on Tuesday.")
+    (d,) = facts_of(r, "Dismissal")
+    assert names(r, d.roles["theme"]) == {"Tomas Berg"}
+    assert not facts_of(r, "Decision")
+
+
+def test_voted_to_leave_a_coalition_stays_a_decision(nlp):
+    r = run(nlp, "The Green Party voted to leave the ruling coalition in Vaduz.")
+    assert facts_of(r, "Decision")
+
+
+def test_the_officer_suspended_from_duty_is_dismissed_by_post(nlp):
+    r = run(nlp, "The officer in charge of the station has been suspended from duty "
+                 "pending an investigation.")
+    (d,) = facts_of(r, "Dismissal")
+    assert d.roles["theme"] == ["officer in charge of the station"]
+
+
+def test_a_service_suspended_is_no_dismissal(nlp):
+    r = run(nlp, "The ferry service to Tarawa has been suspended until further notice.")
+    assert not facts_of(r, "Dismissal")
