@@ -129,3 +129,22 @@ def test_pilgrims_or_leaders_gathering_is_no_protest(nlp):
     assert not facts_of(run(nlp, "Thousands of pilgrims gathered in Kandy for the festival."),
                         "Protest")
     assert not facts_of(run(nlp, "Leaders gathered in Suva for the summit."), "Protest")
+
+
+# --- Decision: a body set up --------------------------------------------------------------
+def test_set_up_a_commission_of_inquiry_is_a_decision(nlp):
+    r = run(nlp, "The Fijian cabinet set up a commission of inquiry into the riots in Nadi.")
+    (d,) = facts_of(r, "Decision")
+    assert "commission of inquiry" in " ".join(names(r, d.roles["theme"]))
+
+
+def test_created_a_mission_is_a_decision_of_its_creator(nlp):
+    r = run(nlp, "The Security Council created the mission in 2011.")
+    (d,) = facts_of(r, "Decision")
+    assert names(r, d.roles["agent"]) == {"Security Council"}
+
+
+def test_created_jobs_or_a_body_formed_in_the_past_is_no_decision(nlp):
+    assert not facts_of(run(nlp, "The new factory created 300 jobs in Lautoka."), "Decision")
+    assert not facts_of(run(nlp, "The mission, which has 9,000 troops in Vanuatu, was set "
+                                 "up in 2011."), "Decision")
