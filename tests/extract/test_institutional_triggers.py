@@ -148,3 +148,24 @@ def test_created_jobs_or_a_body_formed_in_the_past_is_no_decision(nlp):
     assert not facts_of(run(nlp, "The new factory created 300 jobs in Lautoka."), "Decision")
     assert not facts_of(run(nlp, "The mission, which has 9,000 troops in Vanuatu, was set "
                                  "up in 2011."), "Decision")
+
+
+# --- Appointment: an office handed on -----------------------------------------------------
+def test_the_portfolio_went_to_is_an_appointment_to_that_portfolio(nlp):
+    r = run(nlp, "The finance portfolio went to Anna Kowal, a former central bank governor.")
+    (a,) = facts_of(r, "Appointment")
+    assert names(r, a.roles["theme"]) == {"Anna Kowal"}
+    assert a.roles["role"] == ["finance portfolio"]
+
+
+def test_moved_to_the_post_of_is_an_appointment_not_a_movement(nlp):
+    r = run(nlp, "The outgoing foreign minister, Lena Berg, was moved to the new post of "
+                 "Minister of State for Pacific Affairs.")
+    (a,) = facts_of(r, "Appointment")
+    assert a.roles["role"] == ["Minister of State for Pacific Affairs"]
+    assert not facts_of(r, "Movement")
+
+
+def test_the_money_went_to_a_person_is_no_appointment(nlp):
+    r = run(nlp, "Most of the money went to Anna Kowal, a former central bank governor.")
+    assert not facts_of(r, "Appointment")
