@@ -109,28 +109,6 @@ def test_a_service_suspended_is_no_dismissal(nlp):
     assert not facts_of(r, "Dismissal")
 
 
-# --- Protest: a crowd gathering to protest, or of protesters -------------------------------
-def test_gathered_to_protest_is_a_protest_at_the_gathering_place(nlp):
-    r = run(nlp, "A group of traders gathered outside the town hall in Soroti to protest "
-                 "the new market tax.")
-    (p,) = facts_of(r, "Protest")
-    assert names(r, p.roles["location"]) == {"Soroti"}
-    assert "market tax" in " ".join(p.roles["cause"])
-
-
-def test_demonstrators_gathered_is_a_protest(nlp):
-    r = run(nlp, "Several hundred demonstrators gathered outside the assembly building in "
-                 "Apia on Tuesday.")
-    (p,) = facts_of(r, "Protest")
-    assert names(r, p.roles["location"]) == {"Apia"}
-
-
-def test_pilgrims_or_leaders_gathering_is_no_protest(nlp):
-    assert not facts_of(run(nlp, "Thousands of pilgrims gathered in Kandy for the festival."),
-                        "Protest")
-    assert not facts_of(run(nlp, "Leaders gathered in Suva for the summit."), "Protest")
-
-
 # --- Decision: a body set up --------------------------------------------------------------
 def test_set_up_a_commission_of_inquiry_is_a_decision(nlp):
     r = run(nlp, "The Fijian cabinet set up a commission of inquiry into the riots in Nadi.")
