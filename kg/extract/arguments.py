@@ -49,6 +49,7 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         lists = ctx.rules.lists
         self.lists = lists
         self.light = set(lists["light_verbs"])
+        self.onset = set(lists["onset_verbs"])
         self.forces = set(lists["forces"])
         self.cue_verbs = set(ctx.rules.statements["cues"]["verbs"])
         self.factuality = Factuality(ctx)
@@ -131,7 +132,8 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                             object_preps={p for p, r in args.items() if r == "cause"},
                             order_nouns=self.order_nouns,
                             directed="directed_object" in args,
-                            participle_light="meeting" not in rules.extras)
+                            participle_light="meeting" not in rules.extras,
+                            onset_verbs=self.onset)
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
         has_object = any(s in ("object", "controlled", "directed_object")
                          for s, _ in frame.slots)

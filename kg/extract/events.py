@@ -66,7 +66,13 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     for fact, i, _ in read:
         kinds_at.setdefault(i, set()).add(fact.kind)
     content_kinds = {k for k, t in rules.types.items() if t.content}
-    events: list[Fact] = [f for f, i, yields in read if not kinds_at[i] & set(yields)
+    # ... also to the act its trigger's infinitive names ("voted to remove X": the
+    # removal, not a decision to remove)
+    def yielded(i: int, yields: list[str]) -> bool:
+        at = [i, *(c.i for c in doc[i].children if c.dep_ == "xcomp")]
+        return any(kinds_at.get(j, set()) & set(yields) for j in at)
+
+    events: list[Fact] = [f for f, i, yields in read if not yielded(i, yields)
                           and (f.kind in content_kinds or i not in reader.content_tokens)]
     events.extend(reader.extra)
     link_purposes(events, read, reader.purposes)

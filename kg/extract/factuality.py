@@ -50,10 +50,12 @@ class Factuality:
         self.prior_preps = set(spec.get("prior_prepositions", ()))
         self.fut_aux = set(fut["auxiliaries"])
         self.fut_heads = set(fut["heads"])
+        self.fut_obligations = set(fut.get("obligations", ()))
         self.fut_mods = set(fut["modifiers"])
         self.fut_triggers = set(fut["triggers"])
         self.hyp_aux = set(hyp["auxiliaries"])
         self.hyp_heads = set(hyp["heads"])
+        self.hyp_obligations = set(hyp.get("obligations", ()))
         self.hyp_mods = set(hyp["modifiers"])
         self.markers = set(hyp["markers"])
         self.hedges = set(hyp["negated_hedges"])
@@ -238,6 +240,10 @@ class Factuality:
                 found.add("hypothetical")  # "had planned to attack X": a plan that failed
             elif self._head_mode(lemma, found):
                 pass
+            elif infinitive and lemma in self.fut_obligations:
+                found.add("future")  # "has to be ratified"
+            elif infinitive and lemma in self.hyp_obligations:
+                found.add("hypothetical")  # "needs to be approved"
             elif head.pos_ == "AUX" or lemma == "be":
                 if infinitive:  # "is to be sworn in", "are to meet"
                     found.add("future")

@@ -137,7 +137,8 @@ def direction_of(t: Token) -> Token | None:
 def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[str],
                 with_complement: bool, object_preps: set[str] = frozenset(),
                 order_nouns: set[str] = frozenset(), directed: bool = False,
-                participle_light: bool = True) -> Frame:
+                participle_light: bool = True, onset_verbs: set[str] = frozenset()
+                ) -> Frame:
     """The slots of trigger ``t`` in ``voice`` (active, passive or nominal).
 
     ``phrase`` is the trigger with the rest of a multi-word trigger ("set fire to"),
@@ -149,6 +150,8 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
     rebels of shelling]"). A date is no preposition's object here ("on Monday").
     ``participle_light``: a light participle after a noun gives its by-agent ("the curfew
     imposed by X"); off for types that read their host themselves (Meeting).
+    ``onset_verbs``: a noun that is the subject of one of these takes the verb's phrases
+    ("clashes broke out [between X and Y]").
     """
     frame = Frame(voice)
     in_phrase = {x.i for x in phrase}
@@ -218,6 +221,10 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
                     frame.add(prep, obj)
         for _prep, obj in prep_objects(t, {"by"}):
             frame.add("by", obj)
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in onset_verbs:
+            for prep, obj in prep_objects(t.head):
+                if prep != "by" and obj.ent_type_ not in ("DATE", "TIME"):
+                    frame.add(prep, obj)
     if comp is not None:
         frame.add("complement", comp)
         # "demanded that Armenia remove ...": the one who is to act

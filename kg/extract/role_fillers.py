@@ -318,8 +318,11 @@ class RoleFillers:
         described = described_person(self.ctx, head)
         if described is not None:  # "appointed a former judge, Ana Reyes,": Ana Reyes
             return described
-        if self.theme_creates and (head.lemma_.lower() in self.lists["forces"] or
-                                   head.lemma_.lower() in self.f.body_heads):
+        lemma = head.lemma_.lower()
+        if self.theme_creates and ((lemma in self.lists["forces"] and not self.person_theme)
+                                   or lemma in self.f.body_heads):
+            # (a person dismissed or appointed is no force: "the officer in charge was
+            # suspended" stays text)
             # an office holder named by title ("the defence minister was dismissed"), a force
             # sent ("the peacekeeping battalion of the African Union")
             ent = self.f.entity(head, person=self.person_theme)

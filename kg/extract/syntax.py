@@ -207,6 +207,13 @@ def passive_subject(verb: Token) -> Token | None:
                 return subj
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not detached_predicate(verb):
         return antecedent(verb.head)
+    if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+        # "the treaty has to be ratified", "is expected to be signed": the verb above's
+        subj = next((c for c in verb.head.children  # subject is the patient
+                     if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lemma_.lower() in RELATIVE_PRONOUNS:
+            return antecedent(verb.head.head) if verb.head.dep_ == "relcl" else None
+        return subj
     raised = raised_subject(verb)
     if raised is not None:
         return raised

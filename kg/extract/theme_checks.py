@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Token
 
+from kg.extract.syntax import text_of
 from kg.records import EntityType, Mention
 
 
@@ -61,6 +62,17 @@ class ThemeChecks:
                             *_conjunct_heads(v), *(h.lemma_ for h in self.theme_heads
                                                    if h.text in v.split())]):
                     return True  # (the parsed head: "troops in the north" ends in a place)
+            holders = [h for h in self.theme_heads
+                       if h.lemma_.lower() in self.lists["office_holders"].get(self.kind, ())
+                       and any(c.dep_ in ("det", "poss") for c in h.children) and not any(
+                           x.pos_ == "PROPN" for x in self._bare(h, set()))]
+            if need == "person" and holders and not any(
+                    isinstance(v, Mention) and v.type is not EntityType.ARMED_FORCE
+                    for v in themes):
+                # "the officer in charge was suspended": a person named by post, as text
+                # (not the force another type's reading made of "officer")
+                roles["theme"] = [text_of(self._bare(h, set())) for h in holders]
+                return True
             return False
         words = set(self.lists[need])
         types = {w[5:] for w in words if w.startswith("type:")}

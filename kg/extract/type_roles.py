@@ -188,6 +188,17 @@ class TypeRoles:
         """The office of an appointment: "as defence minister", "appointed defence minister"."""
         heads = [c for c in t.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]
         heads += [o for _, o in prep_objects(t, {"as"})]
+        if not heads and kind == "Appointment" and \
+                t.lemma_.lower() in self.lists["office_moves"]:
+            # "the petroleum portfolio went to X", "was moved to the post of Y": the office
+            # is the verb's subject or where the one appointed goes ("the post of Y": Y)
+            offices = self.lists["office_nouns"]
+            heads = [o for o in [*(c for c in t.children if c.dep_ == "nsubj"),
+                                 *(o for _, o in prep_objects(t, {"to"}))]
+                     if o.lemma_.lower() in offices][:1]
+            heads = [next((o for _, o in prep_objects(h, {"of"})), h)
+                     if h.lemma_.lower() in ("post", "position", "office", "job") else h
+                     for h in heads]
         if not heads and kind == "Appointment":
             # "named X, commander of Y, as interim president": the parser hangs the "as"
             # phrase on the name or on the sentence's head; the first office after the verb
