@@ -24,6 +24,7 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store, parse, serialize
 
+from kg.collector import SurvivorFreezer
 from kg.ingest.parts import PartedDocument
 from kg.ingest.sources import Source
 from kg.records import SourceDocument
@@ -64,7 +65,9 @@ def _init_worker(model: str | None, base_iri: str | None, kb_files: tuple[str, .
 
     prepare_extraction()
     gc.freeze()  # the model lives as long as the worker: keep the cyclic collector off it
-    _WORKER.update(nlp=nlp, label=model_label(nlp),
+    # and what survives a full collection too, as build_into does (the worker's life long)
+    freezer = SurvivorFreezer().__enter__()
+    _WORKER.update(nlp=nlp, label=model_label(nlp), freezer=freezer,
                    minter=IriMinter(base_iri) if base_iri else IriMinter(),
                    options=BuildOptions(batch_size=batch_size, max_chars=max_chars,
                                         batch_chars=batch_chars))
@@ -107,6 +110,8 @@ def _process_chunk(documents: list[SourceDocument]) -> list[DocumentOutput]:
             entities=[(e.type.value, e.key) for e in result.entities],
             facts=len(result.facts), triples=len(quads), words=words.get(id(document), 0),
             warnings=warnings.get(id(document), [])))
+        result = quads = None
+        _WORKER["freezer"].boundary()
     return out
 
 

@@ -53,3 +53,36 @@ def test_the_callback_goes_with_the_context():
     with SurvivorFreezer() as freezer:
         assert freezer._collected in gc.callbacks
     assert freezer._collected not in gc.callbacks
+
+
+def test_a_jobs_worker_freezes_survivors_after_each_document(tmp_path, monkeypatch, nlp,
+                                                              frozen_back):
+    """`kg build --jobs N`: each worker keeps a SurvivorFreezer for its life and reaches a
+    boundary after every document it builds."""
+    import signal
+
+    import kg.nlp.pipeline
+    from kg import build_jobs
+    from kg.build import BuildReport, read_sources
+    from kg.ingest.sources import expand_sources
+
+    for name, text in (("a.txt", "Troops of Veloria arrived in Port Amsel on Monday."),
+                       ("b.txt", "The council of Veloria met in Tarn on Tuesday.")):
+        (tmp_path / name).write_text(text)
+    documents = list(read_sources(expand_sources([str(tmp_path)]), BuildReport()))
+    monkeypatch.setattr(kg.nlp.pipeline, "build_nlp", lambda *a, **k: nlp)
+    sigint = signal.getsignal(signal.SIGINT)
+    try:
+        build_jobs._init_worker(None, None, (), 8, 10_000, 100_000)
+        freezer = build_jobs._WORKER["freezer"]
+        assert freezer._collected in gc.callbacks
+        boundaries = []
+        monkeypatch.setattr(freezer, "boundary", lambda: boundaries.append(1))
+        out = build_jobs._process_chunk(documents)
+        assert [o.error for o in out] == [None, None] and len(boundaries) == 2
+    finally:
+        signal.signal(signal.SIGINT, sigint)
+        freezer = build_jobs._WORKER.pop("freezer", None)
+        if freezer is not None:
+            freezer.__exit__(None, None, None)
+        build_jobs._WORKER.clear()

@@ -10,6 +10,8 @@ out: never linked at random.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -89,6 +91,48 @@ def fold(text: str) -> str:
     if "  " in s or s[:1].isspace() or s[-1:].isspace() or "\n" in s or "\t" in s:
         s = " ".join(s.split())
     return s[4:] if s.startswith("the ") else s
+
+
+# where a folded text needs fold()'s spacing or 'the' step, in the texts joined by NULs
+# and with a NUL before and after them all (see fold_many)
+_SPACING = re.compile(r"  |\n|\t|\0(?=\s|the )|\s(?=\0)")
+
+
+def fold_many(texts: list[str]) -> list[str]:
+    """``[fold(t) for t in texts]``, each step made once over the texts joined (a
+    country's thousands of GeoNames town names; all 155,210 of them in 0.12 s instead
+    of 0.16 s, and the cache of :func:`fold` is left to the names of the texts).
+
+    Every step of :func:`fold` before the spacing one acts on each character alone
+    (NFKD only decomposes, and never across the NUL between two texts), so it can act on
+    them all at once; texts that hold a NUL are folded one by one. The spacing and
+    'the' steps are made on the texts :data:`_SPACING` finds."""
+    joined = "\0".join(texts)
+    if joined.count("\0") != len(texts) - 1:
+        return [fold(t) for t in texts]
+    if not texts:
+        return []
+    if not joined.isascii():  # accents taken off the texts that have any
+        wide = [i for i, t in enumerate(texts) if not t.isascii()]
+        bare = unicodedata.normalize("NFKD", "\0".join(texts[i] for i in wide)
+                                     .replace("’", "'")).translate(_combining())
+        texts = list(texts)
+        for i, t in zip(wide, bare.split("\0"), strict=True):
+            texts[i] = t
+        joined = "\0".join(texts)
+    joined = joined.casefold()
+    out = joined.split("\0")
+    found = list(_SPACING.finditer(f"\0{joined}\0"))
+    if found:
+        ends = list(itertools.accumulate(len(t) + 1 for t in out))  # past each separator
+        # a match's place in ``joined``: its first NUL is where the text begins
+        for i in sorted({bisect.bisect_right(ends, m.start() - (m[0] != "\0"))
+                         for m in found}):
+            t = out[i]
+            if "  " in t or t[:1].isspace() or t[-1:].isspace() or "\n" in t or "\t" in t:
+                t = " ".join(t.split())
+            out[i] = t[4:] if t.startswith("the ") else t
+    return out
 
 
 class Gazetteer:

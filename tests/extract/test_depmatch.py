@@ -19,14 +19,18 @@ LEMMAS = ["deploy", "send", "troop", "police", "city", "say"]
 POS = ["VERB", "NOUN", "PROPN", "ADJ"]
 DEPS = ["nsubj", "dobj", "nsubjpass", "prep", "pobj", "amod"]
 TAGS = ["VBD", "VBN", "NN", "NNS"]
+ENTS = ["ORG", "GPE", "KG_Organization"]
 
 
-def make_doc(vocab: Vocab, tokens: list[tuple[str, str, str, str, int]]) -> Doc:
-    """(lemma, pos, tag, dep, head) per token; a token whose head is itself is a root."""
+def make_doc(vocab: Vocab, tokens: list[tuple[str, str, str, str, int]],
+             ents: list[str] | None = None) -> Doc:
+    """(lemma, pos, tag, dep, head) per token; a token whose head is itself is a root;
+    ``ents``: an entity label or "" per token (each labelled token an entity of its own)."""
     words = [f"w{i}" for i in range(len(tokens))]
     deps = ["ROOT" if head == i else dep for i, (_, _, _, dep, head) in enumerate(tokens)]
     return Doc(vocab, words=words, lemmas=[t[0] for t in tokens], pos=[t[1] for t in tokens],
-               tags=[t[2] for t in tokens], deps=deps, heads=[t[4] for t in tokens])
+               tags=[t[2] for t in tokens], deps=deps, heads=[t[4] for t in tokens],
+               ents=[f"B-{e}" if e else "O" for e in ents] if ents else None)
 
 
 def spacy_anchors(vocab: Vocab, patterns: dict[str, list[list[dict]]], doc: Doc):
@@ -110,8 +114,12 @@ def test_unsupported_attributes_and_operators_are_not_compiled():
                                                                   "IN": ["y"]}}}], {}) is None
     assert _compile([{"RIGHT_ID": "t", "RIGHT_ATTRS": {"IS_TITLE": True}}], {}) is None
     assert _compile([{"RIGHT_ID": "t", "RIGHT_ATTRS": {"LEMMA": "x"}},
-                     {"LEFT_ID": "t", "REL_OP": "<", "RIGHT_ID": "h", "RIGHT_ATTRS": {}}],
+                     {"LEFT_ID": "t", "REL_OP": "<<", "RIGHT_ID": "h", "RIGHT_ATTRS": {}}],
                     {}) is None
+    assert _compile([{"RIGHT_ID": "t", "RIGHT_ATTRS": {"LEMMA": "x"}},
+                     {"LEFT_ID": "t", "REL_OP": "$+", "RIGHT_ID": "h", "RIGHT_ATTRS": {}}],
+                    {}) is None
+    assert _compile([{"RIGHT_ID": "t", "RIGHT_ATTRS": {"ENT_IOB": "B"}}], {}) is None
 
 
 # --- property: random parses and random compiled patterns agree with spaCy -------------------
@@ -131,7 +139,8 @@ def parses(draw):
 @st.composite
 def attrs(draw):
     out = {}
-    for name, values in (("LEMMA", LEMMAS), ("POS", POS), ("DEP", DEPS), ("TAG", TAGS)):
+    for name, values in (("LEMMA", LEMMAS), ("POS", POS), ("DEP", DEPS), ("TAG", TAGS),
+                         ("ENT_TYPE", ENTS)):
         if draw(st.booleans()):
             chosen = draw(st.lists(st.sampled_from(values), min_size=1, max_size=3, unique=True))
             out[name] = chosen[0] if len(chosen) == 1 and draw(st.booleans()) else {"IN": chosen}
@@ -143,17 +152,18 @@ def tree_patterns(draw):
     nodes = [{"RIGHT_ID": "n0", "RIGHT_ATTRS": draw(attrs())}]
     for n in range(1, draw(st.integers(1, 3))):
         parent = draw(st.integers(0, n - 1))
-        nodes.append({"LEFT_ID": f"n{parent}", "REL_OP": ">", "RIGHT_ID": f"n{n}",
-                      "RIGHT_ATTRS": draw(attrs())})
+        nodes.append({"LEFT_ID": f"n{parent}", "REL_OP": draw(st.sampled_from([">", "<"])),
+                      "RIGHT_ID": f"n{n}", "RIGHT_ATTRS": draw(attrs())})
     return nodes
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
 @given(parses(), st.lists(st.lists(tree_patterns(), min_size=1, max_size=2), min_size=1,
-                          max_size=3))
-def test_random_patterns_on_random_parses_agree_with_spacy(tokens, pattern_lists):
+                          max_size=3), st.lists(st.sampled_from([*ENTS, ""]), min_size=14,
+                                                max_size=14))
+def test_random_patterns_on_random_parses_agree_with_spacy(tokens, pattern_lists, ents):
     vocab = Vocab()
-    doc = make_doc(vocab, tokens)
+    doc = make_doc(vocab, tokens, ents[:len(tokens)])
     patterns = {f"k{i}": pats for i, pats in enumerate(pattern_lists)}
     got = kg_anchors(vocab, patterns, doc)
     # compiled keys report distinct anchors in ascending order, key by key
@@ -173,3 +183,57 @@ def test_an_excluded_set_is_compiled_and_matches_like_spacy():
         patterns = {"p": [pattern]}
         assert kg_anchors(vocab, patterns, doc) == spacy_anchors(vocab, patterns, doc)
         assert kg_anchors(vocab, patterns, doc) == ([] if "troop" in excluded else [("p", 1)])
+
+
+# "Officials of the Council named Ms Vell its envoy": a relative clause read under a noun root
+MISREAD = [("official", "NOUN", "NNS", "ROOT", 0), ("name", "VERB", "VBD", "acl", 0),
+           ("vell", "PROPN", "NNP", "oprd", 1), ("council", "PROPN", "NNP", "pobj", 0)]
+
+
+def test_a_head_relation_is_compiled_and_matches_like_spacy():
+    """``<``: the anchor's head stands for the node; a root has no head."""
+    vocab = Vocab()
+    doc = make_doc(vocab, MISREAD)
+    pattern = [{"RIGHT_ID": "t", "RIGHT_ATTRS": {"LEMMA": {"IN": ["name", "appoint"]},
+                                                 "DEP": "acl"}},
+               {"LEFT_ID": "t", "REL_OP": ">", "RIGHT_ID": "n",
+                "RIGHT_ATTRS": {"DEP": "oprd", "POS": "PROPN"}},
+               {"LEFT_ID": "t", "REL_OP": "<", "RIGHT_ID": "h",
+                "RIGHT_ATTRS": {"DEP": "ROOT", "POS": "NOUN"}}]
+    assert _compile(pattern, {}) is not None
+    assert kg_anchors(vocab, {"p": [pattern]}, doc) == [("p", 1)]
+    assert kg_anchors(vocab, {"p": [pattern]}, doc) == spacy_anchors(vocab, {"p": [pattern]}, doc)
+    verb_root = [t if t[3] != "ROOT" else (t[0], "VERB", "VBD", "ROOT", 0) for t in MISREAD]
+    assert kg_anchors(vocab, {"p": [pattern]}, make_doc(vocab, verb_root)) == []
+    rootless = [{"RIGHT_ID": "t", "RIGHT_ATTRS": {"DEP": "ROOT"}},
+                {"LEFT_ID": "t", "REL_OP": "<", "RIGHT_ID": "h", "RIGHT_ATTRS": {}}]
+    assert kg_anchors(vocab, {"r": [rootless]}, doc) == []
+    assert spacy_anchors(vocab, {"r": [rootless]}, doc) == []
+
+
+def test_entity_types_and_a_boolean_node_id_are_compiled_and_match_like_spacy():
+    """ENT_TYPE sets, and a node id YAML read as a boolean (``RIGHT_ID: on``)."""
+    vocab = Vocab()
+    tokens = [("leave", "VERB", "VBD", "ROOT", 0), ("council", "PROPN", "NNP", "dobj", 0),
+              ("on", "ADP", "IN", "prep", 0), ("bail", "NOUN", "NN", "pobj", 2)]
+    pattern = [{"RIGHT_ID": "t", "RIGHT_ATTRS": {"LEMMA": "leave"}},
+               {"LEFT_ID": "t", "REL_OP": ">", "RIGHT_ID": "b",
+                "RIGHT_ATTRS": {"DEP": "dobj", "ENT_TYPE": {"IN": ["ORG", "KG_Organization"]}}},
+               {"LEFT_ID": "t", "REL_OP": ">", "RIGHT_ID": True,
+                "RIGHT_ATTRS": {"DEP": "prep", "ORTH": "w2"}},
+               {"LEFT_ID": True, "REL_OP": ">", "RIGHT_ID": "x", "RIGHT_ATTRS": {"DEP": "pobj"}}]
+    assert _compile(pattern, {}) is not None
+    for ents, expected in ((["", "KG_Organization", "", ""], [("p", 0)]),
+                           (["", "ORG", "", ""], [("p", 0)]), (["", "GPE", "", ""], []),
+                           (None, [])):
+        doc = make_doc(vocab, tokens, ents)
+        assert kg_anchors(vocab, {"p": [pattern]}, doc) == expected, ents
+        assert spacy_anchors(vocab, {"p": [pattern]}, doc) == expected, ents
+
+
+def test_the_event_rules_need_no_fallback(nlp):
+    """Every pattern of the rule files is compiled: spaCy's matcher has nothing to run."""
+    from kg.extract.triggers import engine_for
+
+    matcher = engine_for(nlp.vocab).dep
+    assert len(matcher.fallback) == 0 and len(matcher.compiled) == len(matcher.keys)

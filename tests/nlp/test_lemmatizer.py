@@ -8,7 +8,7 @@ import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from kg.nlp.lemmatizer import FACTORY, cached_lemmatizer
+from kg.nlp.lemmatizer import FACTORY, IndexList, cached_lemmatizer, indexed_lists
 from kg.nlp.model import load_model
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,3 +81,22 @@ def test_a_model_without_a_rule_lemmatizer_is_left_alone():
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert not cached_lemmatizer(nlp)
     assert nlp.pipe_names == ["lemmatizer"]
+
+
+def test_word_lists_answer_membership_from_a_set(models):
+    shipped, cached = models
+    lemmatizer = cached.get_pipe(FACTORY).lemmatizer
+    table = lemmatizer.lookups.get_table("lemma_index")
+    original = shipped.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert table and all(isinstance(words, IndexList) for words in table.values())
+    for key, words in original.items():  # the same words, in the same order
+        assert list(table[key]) == words and type(words) is list
+    nouns = table["noun"]
+    assert "city" in nouns and "cities" not in nouns and 7 not in nouns
+    assert indexed_lists(lemmatizer) == 0  # done once
+
+
+def test_index_list_is_a_list_with_the_same_answers():
+    words = IndexList(["troop", "village", "troop"])
+    assert words == ["troop", "village", "troop"] and isinstance(words, list)
+    assert "village" in words and "villages" not in words and None not in words

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.records import EntityType as T
-from kg.resolve.places import country_code, fold, gazetteer
+from kg.resolve.places import country_code, fold, fold_many, gazetteer
 
 
 def test_fold_matches_caps_accents_and_article():
@@ -84,3 +84,28 @@ def test_a_shared_short_country_name_follows_the_documents_towns():
     assert gaz.country_among("Congo", Counter({"CD": 2, "RW": 1})).country_code == "CD"
     assert gaz.country_among("Congo", Counter({"CG": 1})).country_code == "CG"
     assert gaz.country_among("Kenya", Counter({"CD": 2})).country_code == "KE"
+
+
+def test_fold_many_folds_each_text_as_fold_does():
+    texts = ["SAINT-DENIS", "Zürich", "the Netherlands", "The  Hague ", " Tórshavn",
+             "Kettering’s Ford", "ΣΑΣ Οδός", "Straße", "ﬁeld Ⅻ", "", "the", "the ",
+             "Line\nbreak", "tab\there", "e\u0301\u0327", "\u0301start", "İzmir", "x\x00y",
+             "ǅemal", "\u00a0Nbsp\u00a0"]
+    assert fold_many(texts) == [fold(t) for t in texts]  # with a NUL: one by one
+    clean = [t for t in texts if "\x00" not in t]
+    assert fold_many(clean) == [fold(t) for t in clean]
+    for i in range(len(clean)):  # each mark stays with its own text
+        assert fold_many(clean[i:] + clean[:i]) == [fold(t) for t in clean[i:] + clean[:i]]
+    assert fold_many([]) == [] and fold_many([""]) == [""]
+
+
+def test_fold_many_folds_the_geonames_town_names_as_fold_does():
+    import json
+
+    from kg.resolve.admin import admin_index
+
+    raw = admin_index()._raw
+    if not raw:
+        return
+    names = [row["city"] for row in json.loads(raw)]
+    assert fold_many(names) == [fold.__wrapped__(n) for n in names]
