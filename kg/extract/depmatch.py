@@ -4,7 +4,8 @@ spaCy's ``DependencyMatcher`` runs ``{"IN": [...]}`` attribute sets as Python
 predicates, once per token and node; the event rules use them on every node, so
 matching cost about a tenth of kg's time after parsing. The shapes the rules
 need are small trees of direct-child and direct-head relations (``REL_OP: ">"``
-and ``"<"``) over plain token attributes and entity types, which a few numpy
+and ``"<"``) and of the tokens right after and right before (``"."`` and ``";"``,
+within the sentence) over plain token attributes and entity types, which a few numpy
 comparisons over ``Doc.to_array`` decide exactly. Any other pattern is handed to
 spaCy's matcher unchanged (whose token-by-token pass cost about 2 % of a build
 while seven of the event rules' patterns needed it).
@@ -34,6 +35,7 @@ _COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "LEMMA": 2, "POS": 3, "TAG": 4, "D
 _ARRAY_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD]
 _HEAD = 7
 _SELECTIVE = [2, 1, 0, 6, 4, 5, 3]  # columns, the fewest tokens passing a test first
+_LINKS = {">": "children", "<": "heads", ".": "after", ";": "before"}
 
 
 @dataclass(slots=True)
@@ -44,6 +46,8 @@ class _Node:
     tests: list[tuple[int, np.ndarray, bool]]  # (column, values, whether they are excluded)
     children: list[int] = field(default_factory=list)
     heads: list[int] = field(default_factory=list)
+    after: list[int] = field(default_factory=list)  # "." : the next token stands for them
+    before: list[int] = field(default_factory=list)  # ";" : the previous token does
 
 
 def _compile(pattern: list[dict], interned: dict) -> list[_Node] | None:
@@ -59,12 +63,12 @@ def _compile(pattern: list[dict], interned: dict) -> list[_Node] | None:
             return None
         if n:
             if set(spec) - {"LEFT_ID", "REL_OP", "RIGHT_ID", "RIGHT_ATTRS"} \
-                    or spec.get("REL_OP") not in (">", "<") \
+                    or spec.get("REL_OP") not in _LINKS \
                     or not isinstance(spec.get("LEFT_ID"), str | bool | int) \
                     or spec["LEFT_ID"] not in ids:
                 return None
             left = nodes[ids[spec["LEFT_ID"]]]
-            (left.children if spec["REL_OP"] == ">" else left.heads).append(n)
+            getattr(left, _LINKS[spec["REL_OP"]]).append(n)
         ids[spec["RIGHT_ID"]] = n
         nodes.append(_Node(tests))
     return nodes
@@ -167,4 +171,29 @@ def _satisfied(nodes: list[_Node], n: int, table: np.ndarray, heads: np.ndarray,
     for head in node.heads:  # the token's head stands for it (a root has none)
         ok = ok & _satisfied(nodes, head, table, heads, memo)[heads] & \
             (heads != np.arange(len(heads)))
+    if node.after or node.before:
+        joined = _same_sentence(heads, memo)  # token i and token i + 1 share a sentence
+        for nxt in node.after:
+            shifted = np.zeros(len(heads), dtype=bool)
+            shifted[:-1] = _satisfied(nodes, nxt, table, heads, memo)[1:] & joined
+            ok = ok & shifted
+        for prev in node.before:
+            shifted = np.zeros(len(heads), dtype=bool)
+            shifted[1:] = _satisfied(nodes, prev, table, heads, memo)[:-1] & joined
+            ok = ok & shifted
     return ok
+
+
+def _same_sentence(heads: np.ndarray, memo: dict) -> np.ndarray:
+    """Whether each token and the next have the same root: spaCy's matcher takes a
+    token's sentence to be its root's subtree."""
+    joined = memo.get(("joined",))
+    if joined is None:
+        roots = heads
+        while True:
+            up = heads[roots]
+            if np.array_equal(up, roots):
+                break
+            roots = up
+        memo[("joined",)] = joined = roots[:-1] == roots[1:]
+    return joined

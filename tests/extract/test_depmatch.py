@@ -152,7 +152,8 @@ def tree_patterns(draw):
     nodes = [{"RIGHT_ID": "n0", "RIGHT_ATTRS": draw(attrs())}]
     for n in range(1, draw(st.integers(1, 3))):
         parent = draw(st.integers(0, n - 1))
-        nodes.append({"LEFT_ID": f"n{parent}", "REL_OP": draw(st.sampled_from([">", "<"])),
+        operator = draw(st.sampled_from([">", "<", ".", ";"]))
+        nodes.append({"LEFT_ID": f"n{parent}", "REL_OP": operator,
                       "RIGHT_ID": f"n{n}", "RIGHT_ATTRS": draw(attrs())})
     return nodes
 
@@ -229,6 +230,29 @@ def test_entity_types_and_a_boolean_node_id_are_compiled_and_match_like_spacy():
         doc = make_doc(vocab, tokens, ents)
         assert kg_anchors(vocab, {"p": [pattern]}, doc) == expected, ents
         assert spacy_anchors(vocab, {"p": [pattern]}, doc) == expected, ents
+
+
+def test_the_next_and_previous_token_are_compiled_and_match_like_spacy():
+    """"." and ";" (the token right after, right before) stay within the sentence."""
+    vocab = Vocab()
+    # two sentences: "police deploy troop" / "city say"; "troop" and "city" are adjacent
+    doc = make_doc(vocab, [("police", "NOUN", "NNS", "nsubj", 1),
+                           ("deploy", "VERB", "VBD", "ROOT", 1),
+                           ("troop", "NOUN", "NNS", "dobj", 1), ("city", "NOUN", "NN", "nsubj", 4),
+                           ("say", "VERB", "VBD", "ROOT", 4)])
+    patterns = {"next": [[{"RIGHT_ID": "t", "RIGHT_ATTRS": {"POS": "NOUN"}},
+                          {"LEFT_ID": "t", "REL_OP": ".", "RIGHT_ID": "n",
+                           "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "NOUN"]}}}]],
+                "prev": [[{"RIGHT_ID": "t", "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "VERB"]}}},
+                          {"LEFT_ID": "t", "REL_OP": ";", "RIGHT_ID": "p",
+                           "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "VERB"]}}}]]}
+    matcher = AnchorMatcher(vocab)
+    for key, pats in patterns.items():
+        matcher.add(key, pats)
+    assert set(matcher.compiled) == {"next", "prev"}
+    # troop -> city crosses the sentence end: no match; city -> say does
+    assert matcher(doc) == [("next", 0), ("next", 3), ("prev", 1), ("prev", 2), ("prev", 4)]
+    assert sorted(matcher(doc)) == sorted(spacy_anchors(vocab, patterns, doc))
 
 
 def test_the_event_rules_need_no_fallback(nlp):
