@@ -186,10 +186,16 @@ def unplaced(place: Entity, text: str, starts: frozenset[int] = frozenset()) -> 
         before = text[max(0, m.start - 40):m.start].split()[-4:]
         if any(w.lower() in _LOCATIVE for w in before):
             return False
-        k = m.end + 1
-        while k < len(text) and text[k] == " ":
-            k += 1
-        if text[m.end:m.end + 1] == "," and k in starts:
+        # sliced, never indexed: a long document's part text (kg.ingest.parts.PartText)
+        # is only sliced, and raises past the part's end, where no town of it follows
+        try:
+            k = m.end + 1
+            while text[k:k + 1] == " ":
+                k += 1
+            town_after = text[m.end:m.end + 1] == "," and k in starts
+        except IndexError:
+            town_after = False
+        if town_after:
             return False  # "Police Headquarters, X, Kano": a place before its town
     return True
 
