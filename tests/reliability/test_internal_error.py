@@ -61,11 +61,15 @@ def test_a_jobs_worker_fails_one_document_with_one_line(flaky_folder, monkeypatc
     tmp_path = flaky_folder
     from kg.build import BuildOptions
 
-    for key, value in dict(nlp=nlp, label=model_label(nlp), minter=IriMinter(),
-                           options=BuildOptions(batch_size=8, max_chars=100_000)).items():
-        monkeypatch.setitem(jobs._WORKER, key, value)
-    boom, fine = jobs._process_chunk([read_document(tmp_path / "boom.txt"),
-                                      read_document(tmp_path / "fine.txt")])
+    from kg.collector import SurvivorFreezer
+
+    with SurvivorFreezer() as freezer:  # as _init_worker sets a worker up
+        for key, value in dict(nlp=nlp, label=model_label(nlp), minter=IriMinter(),
+                               freezer=freezer,
+                               options=BuildOptions(batch_size=8, max_chars=100_000)).items():
+            monkeypatch.setitem(jobs._WORKER, key, value)
+        boom, fine = jobs._process_chunk([read_document(tmp_path / "boom.txt"),
+                                          read_document(tmp_path / "fine.txt")])
     assert boom.nquads == b"" and "internal error while extracting: RuntimeError" in boom.error
     assert "boom.txt" in boom.error
     assert fine.error is None and fine.triples > 0 and fine.nquads

@@ -113,7 +113,7 @@ def test_no_part_holds_the_whole_text_nor_makes_it_a_string_or_a_term(tmp_path, 
     part_chars = 1_000
     seen, literals, scans = [], [], []
     extract, literal, resigned = (kg.extract.document.extract_document, kg.rdf.mapping.Literal,
-                                  kg.extract.positions._resigned)
+                                  kg.extract.positions.resigned)
 
     def extracting(document, parsed, **kw):
         held = document.text.text if isinstance(document.text, PartText) else document.text
@@ -130,7 +130,7 @@ def test_no_part_holds_the_whole_text_nor_makes_it_a_string_or_a_term(tmp_path, 
 
     monkeypatch.setattr(kg.extract.document, "extract_document", extracting)
     monkeypatch.setattr(kg.rdf.mapping, "Literal", term)
-    monkeypatch.setattr(kg.extract.positions, "_resigned", scanning)
+    monkeypatch.setattr(kg.extract.positions, "resigned", scanning)
     store = open_store(tmp_path / "s")
     report = build_into(store, expand_sources([str(path)]),
                         options=BuildOptions(part_chars=part_chars))
