@@ -60,7 +60,6 @@ def test_a_jobs_worker_fails_one_document_with_one_line(flaky_folder, monkeypatc
     monkeypatch.delenv("KG_DEBUG", raising=False)
     tmp_path = flaky_folder
     from kg.build import BuildOptions
-
     from kg.collector import SurvivorFreezer
 
     with SurvivorFreezer() as freezer:  # as _init_worker sets a worker up
