@@ -211,7 +211,11 @@ class Factuality:
             if dep == "advcl":
                 marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
                 if marks & self.markers:
-                    found.add("hypothetical")  # "if the rains continue, ... may send"
+                    # "if the rains continue, ... may send"; a negation inside the
+                    # condition is part of it ("if no candidate wins a majority"): the
+                    # event is open, not denied
+                    found.discard("negated")
+                    found.add("hypothetical")
                     return None
                 if infinitive and not purpose:
                     return NO_FACT  # "deployed troops to clear the road": a purpose
@@ -311,6 +315,10 @@ class Factuality:
             if c.dep_ == "conj" and c.head.lemma_.lower() in self.reported and any(
                     g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                 return True  # "said X could follow, and that police would be deployed"
+            if c.dep_ in ("acl", "relcl") and c.head.dep_ == "pobj" and \
+                    c.head.head.head.lemma_.lower() in self.reported and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                return True  # "said in a statement that they would be charged"
             if c.dep_ != "conj" or c.head == c:
                 return False
             c = c.head

@@ -29,6 +29,7 @@ from kg.extract.syntax import (
     subject_of,
     text_of,
 )
+from kg.ingest.layout import is_headline
 from kg.records import EntityType, Fact, Mention
 
 # a count in a gist, with the words that qualify it: "about 2,000", "at least 41"
@@ -39,6 +40,8 @@ _TRAILING_MARK = re.compile(r"[\s,;]*\b(?:while|whereas|and|but)$", re.I)
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 # a quotation right after these is a name, not words said: 'known as "Ti Makak"'
 _NICKNAME = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|called|named)\s*[“\"]$", re.I)
+# a line ending so is running text, not a heading (a quotation, a colon)
+_LINE_ENDS = ('"', "”", "’", "'", ":", ";", ",")
 _SECURITY_ACTIONS = {"Detention", "Arrest", "Neutralisation", "Seizure"}
 _REPORTERS = {EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE}
 # clause parts that are not what a stance verb states
@@ -272,6 +275,12 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             comps = [g for c in cue.children if c.dep_ == "advmod" and c.i == cue.i + 1
                      for g in c.children if g.dep_ == "ccomp" and any(
                          m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+        if not comps:  # "said in a statement that ...", "wrote in a post that ...": the
+            # parser may hang the reported clause on the medium noun
+            comps = [a for p in cue.children if p.dep_ == "prep" and p.i > cue.i
+                     for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in self.media
+                     for a in o.children if a.dep_ in ("acl", "relcl", "ccomp") and any(
+                         m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
         # "A happened; Y said B": the clause after the cue, not one across a semicolon
         after = [c for c in comps if c.i > cue.i]
         comp = after[0] if after else (comps[0] if comps else None)
@@ -347,6 +356,16 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
                     return (g[:m.start()] + figure + g[m.end():]).strip()
         return None
 
+    def _heading_line(self, cue: Token) -> bool:
+        """Whether the cue stands in a line of its own that reads as a heading (an update's
+        title the page layout did not mark: "Monitor puts death toll at nine")."""
+        text = self.ctx.text
+        start = text.rfind("\n", 0, cue.idx) + 1
+        end = text.find("\n", cue.idx)
+        line = text[start:end if end >= 0 else len(text)].strip()
+        return bool(line) and is_headline(line) and start > 0 and \
+            not line.endswith(_LINE_ENDS)
+
     def _subject(self, cue: Token) -> Token | None:
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         near = inverted_speaker(self.ctx, cue) if cue.tag_ != "VBG" else None
@@ -380,7 +399,8 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         head = cue.head
         if cue.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and (
                 cue.dep_ != "advcl" or cue.tag_ == "VBG") and (
-                head.dep_ == "ROOT" or head.lemma_.lower() in self.cues | self.stances):
+                head.dep_ == "ROOT" or head.lemma_.lower() in self.cues | self.stances
+                or self._figure(head)):  # "..., while X put the number at 9 and said ..."
             # "said ... and warned that", "..., adding that", "defended it, saying" (not a
             # verb of the reported clause: "said troops had shelled X and claimed that")
             inherited = subject_of(head)
@@ -440,7 +460,8 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             if m is not None and m.type is EntityType.PERSON and \
                     subj.is_ancestor(cue.doc[cue.i - 1]):
                 speakers = [m]
-        if self.ctx.in_headline(cue):  # a headline's speaker by role is told in the body
+        if self.ctx.in_headline(cue) or self._heading_line(cue):
+            # a headline's speaker by role is told in the body
             speakers = [sp for sp in speakers if isinstance(sp, Mention)]
         if not speakers:
             return
