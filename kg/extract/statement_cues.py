@@ -29,6 +29,7 @@ class StatementCues:
     count_verbs: set[str]
     publish_verbs: set[str]
     publications: set[str]
+    quotes: list[tuple[int, int]]
 
     def _notice(self, verb: Token) -> bool:
         """"The Government of X advises that ...": a verb of official notice with a
@@ -68,10 +69,29 @@ class StatementCues:
     def _joined(self, verb: Token) -> bool:
         """"said ... and urged X to Y": an appeal joined to a statement is part of what the
         speaker says (not to a passive "is expected to ... and has invited")."""
+        if verb.lemma_.lower() in self.joined and self._quoting(verb):
+            return True  # 'urged the authorities to "respect the right to assemble"'
         head = verb.head
-        return verb.lemma_.lower() in self.joined and verb.dep_ == "conj" and \
-            head.lemma_.lower() in self.cues | self.stances and \
+        # "..., accusing its leaders of X": a participle after the statement's verb
+        after = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i and \
+            not any(c.dep_ == "mark" for c in verb.children)
+        return verb.lemma_.lower() in self.joined and (verb.dep_ == "conj" or after) and \
+            (head.lemma_.lower() in self.cues | self.stances or self._figure(head)) and \
             not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+
+    def _quoting(self, verb: Token) -> bool:
+        """Whether the verb's own phrase (not a clause of another verb of saying) holds a
+        direct quotation of some words: the speaker's words are quoted, so said."""
+        toks = [t for t in verb.subtree]
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        own = [(s, e) for s, e in self.quotes if start <= s and e <= end
+               and e - s > 12]  # (a word or two in quotes may be a name or a term)
+        if not own:
+            return False
+        # ('urged X to report what "the witnesses said"': a verb of saying inside
+        # reports the quotation, not this one)
+        return not any(t is not verb and t.pos_ == "VERB" and t.lemma_.lower() in self.cues
+                       and any(t.idx < s for s, _e in own) for t in toks)
 
     def _figure(self, verb: Token) -> bool:
         """"put the death toll at 19", "raised the toll to 14": a figure given by a source;

@@ -77,6 +77,9 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         self.claim_objects = set(cues.get("claim_objects", ()))
         self.document_verbs = set(cues.get("document_verbs", ()))
         self.that_verbs = set(cues.get("that_verbs", ()))
+        expressed = cues.get("expressed", {})
+        self.express_verbs = set(expressed.get("verbs", ()))
+        self.express_objects = set(expressed.get("objects", ()))
         self.addressee_object = set(cues["addressee_object"])
         self.addressing = set(cues["addressing"])
         self.media = set(spec["media"])
@@ -108,6 +111,7 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             lead = self._leading_date(cue, comp) | self._other_source(comp)
             toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)
                     and t.i not in lead]
+            toks += self._split_clause(cue, comp)
             toks = [t for t in toks if not t.is_punct or (toks[0].i < t.i < toks[-1].i)]
             if toks:
                 ranges.append((toks[0].idx, toks[-1].idx + len(toks[-1])))
@@ -131,6 +135,24 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
                         ranges.append((more[0].idx, more[-1].idx + len(more[-1])))
                         gist = "; ".join(x for x in (gist, text_of(more)) if x)
         return ranges, gist, self.quotations(cue, ranges)
+
+    @staticmethod
+    def _split_clause(cue: Token, comp: Token) -> list[Token]:
+        """"say the case rests on intercepted messages": the parser may cut the reported
+        clause in two, hanging its subjectless tail on the cue as a second clause that
+        follows the first without a gap."""
+        out: list[Token] = []
+        end = max(t.i for t in comp.subtree)
+        for c in sorted(cue.children, key=lambda t: t.i):
+            if c.dep_ != "ccomp" or c.i <= end:
+                continue
+            sub = list(c.subtree)
+            if min(t.i for t in sub) != end + 1 or any(
+                    g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children):
+                break
+            out += sub
+            end = max(t.i for t in sub)
+        return out
 
     @staticmethod
     def _leading_date(cue: Token, comp: Token) -> set[int]:
@@ -320,7 +342,7 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             elif tok.pos_ == "VERB" and self._claim_turned_down(tok):
                 self.cue(tok, stance=True)  # "rejected the accusations"
             elif tok.pos_ == "VERB" and (lemma in self.stances or self._naming(tok)
-                                         or self._joined(tok)):
+                                         or self._joined(tok) or self._expressed(tok)):
                 self.cue(tok, stance=True)
             elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 self.according(tok)
@@ -355,6 +377,33 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
                     figure = text_of(list(at.subtree)).strip('"“”')
                     return (g[:m.start()] + figure + g[m.end():]).strip()
         return None
+
+    def _continued_quote(self, cue: Token) -> tuple[int, int] | None:
+        """A quotation that opens right after the cue's sentence, in the same paragraph,
+        and closes the paragraph: the same speaker goes on ('"We were outgunned," the
+        officer said. "Nobody came to help us."'); not one a later cue attributes."""
+        sent = self.ctx.sent_of[cue.i]
+        text = self.ctx.text
+        end = sent.end_char
+        for s, e in self.quotes:
+            if s <= end:
+                continue
+            gap = text[end:s - 1]
+            if gap.strip() or "\n" in gap:
+                return None
+            rest = text[e + 1:]
+            nl = rest.find("\n")
+            if (rest[:nl] if nl >= 0 else rest).strip():
+                return None  # '"...," another speaker added': not this one's
+            return (s, e)
+        return None
+
+    def _expressed(self, cue: Token) -> bool:
+        """"expressed its deep sorrow", "extends his condolences": a light verb whose
+        object is a feeling or courtesy said (statements.yaml ``expressed``)."""
+        return cue.lemma_.lower() in self.express_verbs and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.express_objects
+            for c in cue.children)
 
     def _heading_line(self, cue: Token) -> bool:
         """Whether the cue stands in a line of its own that reads as a heading (an update's
@@ -443,7 +492,10 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         if stance:
             reporting = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis")
                          and c.i > cue.i]
-            if cue.dep_ in ("ccomp", "parataxis") and cue.head.i > cue.i:
+            if cue.dep_ in ("ccomp", "parataxis") and cue.head.i > cue.i and not any(
+                    t.text == ";" for t in cue.doc[cue.i:cue.head.i]):
+                # (not across a semicolon: "Police put the crowd at 9,000; organisers
+                # estimated it at 20,000" are two sources)
                 reporting.append(cue.head)
             if any(c.lemma_.lower() in self.cues and any(g.dep_ == "nsubj" for g in c.children)
                    for c in reporting):
@@ -452,6 +504,13 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             gist = self._restated(cue) or gist
         if not ranges:
             return
+        more = self._continued_quote(cue)
+        if more is not None and more not in ranges:
+            # '"...," X said. "What else can we lose?"': the quotation that goes on
+            text = self.ctx.text[more[0]:more[1]].strip()
+            ranges.append(more)
+            quotes = [*quotes, text]
+            gist = f"{gist}; {text}" if gist else text
         speakers = self.speakers.of(subj)
         if not speakers and subj.i < cue.i and cue.i > 0:
             # "Posts and Telecommunications Minister X denied": the parser took a word of

@@ -73,3 +73,98 @@ def test_negated_event_in_a_condition_is_hypothetical(nlp):
                  "a protest in Tallinn.")
     (arrest,) = [f for f in r.facts if f.kind in ("Arrest", "Detention")]
     assert arrest.factuality == "hypothetical"
+
+
+# --- courtesies and feelings said in public ----------------------------------------------
+def test_congratulating_and_expressing_sorrow_are_statements(nlp):
+    r = run(nlp, "Norway's foreign ministry congratulated the ruling party on its win.")
+    (st,) = facts_of(r, "Statement")
+    assert "congratulated the ruling party" in _gist(st)
+    r = run(nlp, "The Government of Laos expresses its deep sorrow at the loss of fourteen "
+                 "lives.")
+    (st,) = facts_of(r, "Statement")
+    assert names(r, st.roles["speaker"]) == {"Government of Laos"}
+    assert "deep sorrow" in _gist(st)
+
+
+def test_offering_support_is_no_statement(nlp):
+    r = run(nlp, "The Finnish army offered support to the farmers near Oulu.")
+    assert not facts_of(r, "Statement")
+
+
+# --- a quotation that goes on after the attribution --------------------------------------
+def test_quotation_continued_after_the_attribution_is_the_same_speaker(nlp):
+    r = run(nlp, '"We came with empty hands and they answered us with bullets," said Tomas '
+                 'Berzins, a 24-year-old engineer. "There is no electricity and no water. '
+                 'What else can we lose?"\nPolice said 34 people were detained in Riga.')
+    berzins = [f for f in facts_of(r, "Statement")
+               if names(r, f.roles["speaker"]) == {"Tomas Berzins"}]
+    assert len(berzins) == 1
+    assert "no electricity" in _gist(berzins[0])
+    assert "34 people" not in _gist(berzins[0])
+
+
+def test_quotation_with_its_own_attribution_is_not_continued(nlp):
+    r = run(nlp, '"The talks failed," Foreign Minister Ana Costa said. "We will try again '
+                 'in Lisbon," Prime Minister Rui Melo added.')
+    costa = [f for f in facts_of(r, "Statement")
+             if names(r, f.roles["speaker"]) == {"Ana Costa"}]
+    assert len(costa) == 1
+    assert "try again" not in _gist(costa[0])
+
+
+# --- an accusation joined to a figure or a statement is said -----------------------------
+def test_accusation_joined_to_a_figure_is_part_of_the_statement(nlp):
+    r = run(nlp, "The Liberty Party put the death toll at more than 200 and accused the "
+                 "government of hiding the scale of the disaster.")
+    (st,) = facts_of(r, "Statement")
+    assert "hiding the scale of the disaster" in _gist(st)
+
+
+def test_accusing_participle_after_an_announcement_is_said(nlp):
+    r = run(nlp, 'Interior Minister Jonas Berg announced the ban on state television, '
+                 'accusing the party of "training militias".')
+    (st,) = facts_of(r, "Statement")
+    assert "training militias" in _gist(st)
+
+
+# --- a reported clause the parser cut in two -----------------------------------------------
+def test_reported_clause_cut_in_two_is_read_whole(nlp):
+    r = run(nlp, "Their lawyers say the case rests on intercepted WhatsApp messages about a "
+                 "joint opposition list for local elections.")
+    (st,) = facts_of(r, "Statement")
+    assert "intercepted WhatsApp messages" in _gist(st)
+
+
+# --- an appeal or accusation that quotes the speaker's words is said -----------------------
+def test_appeal_with_a_direct_quotation_is_a_statement(nlp):
+    r = run(nlp, 'The Southern African Development Community urged the authorities to '
+                 'release the detained politicians and to "respect the right of citizens to '
+                 'assemble peacefully".')
+    (st,) = facts_of(r, "Statement")
+    assert names(r, st.roles["speaker"]) == {"Southern African Development Community"}
+    assert "respect the right of citizens to assemble peacefully" in st.roles["quote"]
+    assert facts_of(r, "Request")
+
+
+def test_appeal_without_quotation_is_only_a_request(nlp):
+    r = run(nlp, "The Namibian union urged its members to join the strike in Windhoek.")
+    assert not facts_of(r, "Statement")
+    assert facts_of(r, "Request")
+
+
+def test_accusation_with_a_direct_quotation_is_a_statement(nlp):
+    r = run(nlp, 'The Liberty Party accused the government of removing ministers "to cover '
+                 'up its own failures".')
+    (st,) = facts_of(r, "Statement")
+    assert "cover up its own failures" in _gist(st)
+
+
+# --- two sources across a semicolon --------------------------------------------------------
+def test_figures_of_two_sources_across_a_semicolon(nlp):
+    r = run(nlp, "Police put the crowd in Vilnius at 23,000; the Lithuanian Civic Forum, an "
+                 "independent monitoring group, estimated it at 60,000.")
+    gists = {next(iter(names(r, f.roles["speaker"]))): _gist(f)
+             for f in facts_of(r, "Statement")}
+    assert "23,000" in gists.get("Police", "")
+    assert len(gists) == 2
