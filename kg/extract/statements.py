@@ -40,6 +40,8 @@ _TRAILING_MARK = re.compile(r"[\s,;]*\b(?:while|whereas|and|but)$", re.I)
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 # a quotation right after these is a name, not words said: 'known as "Ti Makak"'
 _NICKNAME = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|called|named)\s*[“\"]$", re.I)
+# auxiliaries of a saying still to come or only possible ("will report", "must confirm")
+_NOT_YET = {"will", "shall", "'ll", "must", "should", "could", "may", "might", "ought"}
 # a line ending so is running text, not a heading (a quotation, a colon)
 _LINE_ENDS = ('"', "”", "’", "'", ":", ";", ",")
 _SECURITY_ACTIONS = {"Detention", "Arrest", "Neutralisation", "Seizure"}
@@ -81,6 +83,7 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         self.express_verbs = set(expressed.get("verbs", ()))
         self.express_objects = set(expressed.get("objects", ()))
         self.addressee_object = set(cues["addressee_object"])
+        self.intentions = set(cues.get("intentions", ()))
         self.addressing = set(cues["addressing"])
         self.media = set(spec["media"])
         self.documents = set(spec["documents"])
@@ -311,7 +314,10 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             return None
         if comp is not None and comp.i > cue.i and comp.lemma_.lower() in self.cues and \
                 any(c.dep_ == "nsubj" for c in comp.children) and \
-                not any(c.dep_ in ("ccomp", "xcomp") for c in comp.children):
+                not any(c.dep_ in ("ccomp", "xcomp") for c in comp.children) and \
+                any(t.text == "," for t in cue.doc[cue.i:comp.i]):
+            # (an inverted report is set off by a comma; "said she would announce the
+            # results" reports the announcement)
             return None
         return comp
 
@@ -398,6 +404,18 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             return (s, e)
         return None
 
+    def _intention(self, cue: Token) -> bool:
+        """A verb of intent (statements.yaml ``intentions``) whose content is only an
+        infinitive, or that is passive ("is expected to"): a plan, not a report."""
+        if cue.lemma_.lower() not in self.intentions:
+            return False
+        if any(c.dep_ == "auxpass" for c in cue.children):
+            return True
+        comp = self.complement(cue)
+        return comp is not None and comp.dep_ == "xcomp" and comp.i > cue.i and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and \
+            not any(s <= cue.idx + len(cue.text) + 2 and e > cue.idx for s, e in self.quotes)
+
     def _expressed(self, cue: Token) -> bool:
         """"expressed its deep sorrow", "extends his condolences": a light verb whose
         object is a feeling or courtesy said (statements.yaml ``expressed``)."""
@@ -479,6 +497,8 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
     def cue(self, cue: Token, *, stance: bool = False, shape: str | None = None) -> None:
         if any(c.dep_ == "neg" for c in cue.children):
             return
+        if any(c.dep_ == "aux" and c.lower_ in _NOT_YET for c in cue.children):
+            return  # "the committee will report within 45 days": nothing said yet
         self.report_end = None
         subj = self._subject(cue)
         if subj is None:
@@ -487,6 +507,8 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
                 c.i > cue.i for c in [self.complement(cue)] if c is not None):
             ranges, gist, quotes = self.reported_before(cue, self.report_end)
         elif not stance:
+            if self._intention(cue):
+                return  # "has promised to send troops": the plan is the event
             ranges, gist, quotes = self.content(cue)
             stance = not ranges and cue.lemma_.lower() in self.stances
         if stance:

@@ -168,3 +168,42 @@ def test_figures_of_two_sources_across_a_semicolon(nlp):
              for f in facts_of(r, "Statement")}
     assert "23,000" in gists.get("Police", "")
     assert len(gists) == 2
+
+
+# --- merging: a headline names in short an event its body tells ---------------------------
+def test_headline_event_joins_the_body_events_of_its_kind(nlp):
+    r = run(nlp, "Soldiers detained four opposition leaders in Maseru on Tuesday. Police "
+                 "also detained 12 students at the national university in Roma.",
+            headline="Lesotho junta detains opposition figures and bans protests")
+    detentions = [f for f in r.facts if f.kind in ("Detention", "Arrest")]
+    assert len(detentions) == 2, [(f.kind, f.roles) for f in detentions]
+
+
+# --- plans and sayings still to come are no statements ---------------------------------------
+def test_promise_with_only_an_infinitive_is_the_future_event(nlp):
+    r = run(nlp, "Ghana has promised to send a further 1,000 troops to the border.")
+    assert not facts_of(r, "Statement")
+    (dep,) = facts_of(r, "Deployment")
+    assert dep.factuality == "future"
+
+
+def test_promise_with_a_that_clause_still_reports(nlp):
+    r = run(nlp, "President Ana Costa promised that the killers would be found.")
+    (st,) = facts_of(r, "Statement")
+    assert "killers would be found" in _gist(st)
+
+
+def test_saying_under_a_modal_is_not_yet_said(nlp):
+    r = run(nlp, "The Estonian inquiry committee will report within 45 days.")
+    assert not facts_of(r, "Statement")
+    r = run(nlp, "The Latvian parliament must confirm the resignation, which it is expected "
+                 "to do on Friday.")
+    assert not facts_of(r, "Statement")
+
+
+# --- "said she would announce ...": the announcement is what is said ------------------------
+def test_said_she_would_announce_reports_the_clause(nlp):
+    r = run(nlp, "Minister Ana Costa said she would announce the results in Lisbon.")
+    (st,) = facts_of(r, "Statement")
+    assert st.rule == "statement/said-that"
+    assert "she would announce the results" in _gist(st)
