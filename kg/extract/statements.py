@@ -319,6 +319,15 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             # (an inverted report is set off by a comma; "said she would announce the
             # results" reports the announcement)
             return None
+        if comp is not None and comp.i > cue.i:
+            # "X said 23 were killed; the mission put the toll at 14": the parser may hang
+            # the first clause on the second source's verb; X reports only the first
+            semi = next((t for t in comp.children if t.text == ";" and t.i < comp.i), None)
+            inner = [c for c in comp.children if c.dep_ == "ccomp" and cue.i < c.i and
+                     semi is not None and c.i < semi.i]
+            if inner and any(c.dep_ == "nsubj" and c.i > semi.i for c in comp.children) and \
+                    (comp.lemma_.lower() in self.cues or self._figure(comp)):
+                return inner[0]
         return comp
 
     def add(self, trigger: list[Token], speaker: Speaker, roles: dict, ranges, rule: str,
@@ -503,6 +512,9 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         subj = self._subject(cue)
         if subj is None:
             return
+        if subj.lower_ in ("nobody", "none", "noone") or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            return  # "no other group claimed responsibility": nobody said it
         if not stance and self.report_end is not None and not any(
                 c.i > cue.i for c in [self.complement(cue)] if c is not None):
             ranges, gist, quotes = self.reported_before(cue, self.report_end)
