@@ -128,6 +128,11 @@ class Speakers:
             if m is not None:
                 return [m]
         m = self._body_phrase(tok) or self.st.f.entity(tok, person=True)
+        if m is not None and m.source == "rule:event-role" and m.text == tok.text:
+            poss = next((c for c in tok.children if c.dep_ == "poss" and c.i == tok.i - 1
+                         and c.lower_ in ("his", "her", "its", "their")), None)
+            if poss is not None:  # "his office said": whose office, as the text says
+                m = self.ctx.create([poss, tok], m.type, m.source)
         if m is not None:
             return [] if m.type.is_place else [m]
         if (lemma in self.people or low in self.people or (
@@ -213,7 +218,8 @@ class Speakers:
         lemma = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or lemma in self.people or lemma in self.spokespeople:
             return None  # "a Zyldav Press correspondent", "a bloc official": people by role
-        for c in tok.children:
+        # the apposed name first: "the United Nations mission, MINUSCA, said" is MINUSCA
+        for c in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
             if c.dep_ not in ("compound", "appos", "nmod"):
                 continue
             m = self.ctx.cover.get(c.i)
@@ -227,6 +233,12 @@ class Speakers:
         for the body it belongs to, when that body was named ("the army" -> the army)."""
         if tok.lemma_.lower() not in self.press_offices or tok.pos_ != "NOUN":
             return None
+        press = any(c.dep_ == "compound" and c.i < tok.i for c in tok.children)
+        for _p, obj in prep_objects(tok, {"of"} if press else set()):
+            # "the press service of the court" (not "the office of the UN coordinator")
+            m = self.ctx.mention_of(obj)
+            if m is not None and m.type.is_agent and m.type is not EntityType.PERSON:
+                return m
         for c in tok.children:
             if c.dep_ != "compound" or c.i > tok.i:
                 continue

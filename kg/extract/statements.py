@@ -84,6 +84,7 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         self.express_objects = set(expressed.get("objects", ()))
         self.addressee_object = set(cues["addressee_object"])
         self.intentions = set(cues.get("intentions", ()))
+        self.learn_verbs = set(cues.get("learned", ()))
         self.addressing = set(cues["addressing"])
         self.media = set(spec["media"])
         self.documents = set(spec["documents"])
@@ -348,6 +349,8 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             elif tok.pos_ == "VERB" and lemma in self.rebuttal_verbs and \
                     self._rebutted(tok) is not None:
                 self.cue(tok, stance=True)  # "..., a claim Dushanbe rejected"
+            elif tok.pos_ == "VERB" and lemma in self.learn_verbs and self.learned(tok):
+                pass  # "BelTA learned from the court's press service": the source speaks
             elif tok.pos_ == "VERB" and lemma in self.cues:
                 self.cue(tok)
             elif tok.pos_ == "VERB" and self._document_report(tok):

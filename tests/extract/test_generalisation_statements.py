@@ -207,3 +207,61 @@ def test_said_she_would_announce_reports_the_clause(nlp):
     (st,) = facts_of(r, "Statement")
     assert st.rule == "statement/said-that"
     assert "she would announce the results" in _gist(st)
+
+
+# --- a body named by its apposition; a second source after a semicolon -----------------------
+def test_mission_named_by_its_apposition_and_two_sources(nlp):
+    r = run(nlp, "Local officials said at least 23 civilians were killed; the United Nations "
+                 "mission, UNMIL, put the toll at 14.")
+    by = {next(iter(names(r, f.roles["speaker"]))): _gist(f) for f in facts_of(r, "Statement")}
+    assert "UNMIL" in by
+    assert "toll at 14" not in by.get("Local officials", "toll at 14")
+
+
+# --- nobody said it ------------------------------------------------------------------------
+def test_no_group_claimed_is_no_statement(nlp):
+    r = run(nlp, "The Liberation Front of Guyana denied any role, and no other group claimed "
+                 "responsibility.")
+    assert [names(r, f.roles["speaker"]) for f in facts_of(r, "Statement")] == [
+        {"Liberation Front of Guyana"}]
+
+
+# --- "his office said": the unnamed office keeps whose it is -------------------------------
+def test_office_named_by_a_possessive_keeps_it(nlp):
+    r = run(nlp, "President Ana Costa will meet the protesters on Thursday in Lisbon, her "
+                 "office said.")
+    (st,) = facts_of(r, "Statement")
+    assert names(r, st.roles["speaker"]) == {"her office"}
+
+
+# --- "X learned from Y": Y speaks to X -----------------------------------------------------
+def test_learned_from_a_press_service_gives_speaker_and_addressee(nlp):
+    r = run(nlp, "The Riga City Court on Monday sentenced activist Juris Ozols to 11 years of "
+                 "imprisonment, LETA learned from the press service of the Supreme Court of "
+                 "Latvia.")
+    (st,) = facts_of(r, "Statement")
+    assert names(r, st.roles["speaker"]) == {"Supreme Court of Latvia"}
+    assert names(r, st.roles["addressee"]) == {"LETA"}
+    assert "11 years" in _gist(st)
+
+
+def test_learning_from_mistakes_is_no_statement(nlp):
+    r = run(nlp, "The Ghanaian minister said the government had learned from its mistakes.")
+    assert len(facts_of(r, "Statement")) == 1
+
+
+# --- factuality: "a claim X could not verify" marks its own clause, not the sentence ----------
+def test_unverified_claim_apposed_to_one_clause(nlp):
+    r = run(nlp, "Six people close to the president were arrested in Lilongwe, the junta said, "
+                 "adding that its men had seized suitcases of cash at their homes, a claim "
+                 "Reuters could not independently verify.")
+    (arrest,) = [f for f in r.facts if f.kind in ("Arrest", "Detention")]
+    (seizure,) = facts_of(r, "Seizure")
+    assert arrest.factuality is None
+    assert seizure.factuality == "claimed"
+
+
+def test_learning_of_a_dismissal_from_social_media_is_no_source(nlp):
+    r = run(nlp, "Education Minister Jonas Berg told reporters in Riga that he had learned of "
+                 "his dismissal from social media.")
+    assert [names(r, f.roles["speaker"]) for f in facts_of(r, "Statement")] == [{"Jonas Berg"}]
