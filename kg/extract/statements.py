@@ -627,8 +627,14 @@ def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Speaker, bool
     st = _Statements(ctx)
     st.run()
     merged: list[tuple[Fact, list[tuple[int, int]]]] = []
-    order = sorted(st.found, key=lambda p: (p[0].rule == "statement/headline",
-                                            p[0].trigger.start))
+    head = ctx.headline
+
+    def in_head(f: Fact) -> bool:  # a headline's statement joins the body's telling
+        return f.rule == "statement/headline" or (
+            head is not None and f.trigger is not None and
+            head[0] <= f.trigger.start - ctx.unit.start < head[1])
+
+    order = sorted(st.found, key=lambda p: (in_head(p[0]), p[0].trigger.start))
     for fact, ranges in order:
         sp = fact.roles["speaker"][0]
         target = next((p for p in merged if same_speaker(p[0].roles["speaker"][0], sp,

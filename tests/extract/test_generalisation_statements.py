@@ -265,3 +265,12 @@ def test_learning_of_a_dismissal_from_social_media_is_no_source(nlp):
     r = run(nlp, "Education Minister Jonas Berg told reporters in Riga that he had learned of "
                  "his dismissal from social media.")
     assert [names(r, f.roles["speaker"]) for f in facts_of(r, "Statement")] == [{"Jonas Berg"}]
+
+
+# --- a headline's statement joins the body's, which names the speaker in full -----------------
+def test_headline_statement_takes_the_body_speaker(nlp):
+    r = run(nlp, 'The Zambia Red Cross Society, whose volunteers are searching villages along '
+                 'the Kafue River, put the national toll at "at least 74".',
+            headline="Disaster office: 61 dead; Red Cross says at least 74")
+    (st,) = facts_of(r, "Statement")
+    assert names(r, st.roles["speaker"]) == {"Zambia Red Cross Society"}
