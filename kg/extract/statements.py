@@ -30,7 +30,7 @@ from kg.extract.syntax import (
     text_of,
 )
 from kg.ingest.layout import is_headline
-from kg.records import EntityType, Fact, Mention
+from kg.records import EntityType, Fact, Mention, TimeExpr
 
 # a count in a gist, with the words that qualify it: "about 2,000", "at least 41"
 _COUNT = re.compile(r"\b(?:(?:about|around|some|nearly|almost|over|more than|fewer than|"
@@ -577,6 +577,14 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         if quotes:
             roles["quote"] = quotes
         when = self.date(cue, skip)
+        stamp = self.ctx.unit.stamp
+        present = cue.tag_ in ("VBZ", "VBP") or (  # "wishes to state", "wants to inform"
+            cue.dep_ == "xcomp" and cue.head.tag_ in ("VBZ", "VBP"))
+        if when is None and present and stamp is not None and not self.ctx.in_headline(cue):
+            # "The Command wishes to state that ...", "the ministry condemns ...": said in
+            # the present of a dated release or update, on its day
+            # (a fallback: a day another telling of the statement gives wins)
+            roles["present_day"] = [TimeExpr(text=cue.text, value=stamp.date().isoformat())]
         if when is not None:
             roles["date"] = [when]
         if stance:
@@ -665,6 +673,9 @@ def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Speaker, bool
                 ctx.headline is not None and \
                 ctx.headline[0] <= fact.trigger.start - ctx.unit.start < ctx.headline[1]:
             continue  # "Cambodia Says ...": the body tells who in Cambodia said it
+        present = fact.roles.pop("present_day", [])
+        if present and not fact.roles.get("date"):
+            fact.roles["date"] = present[:1]
         gists = fact.roles.get("gist", [])
         if len(gists) > 1:  # one statement, one gist: its pieces in the order said
             fact.roles["gist"] = ["; ".join(gists)]

@@ -274,3 +274,14 @@ def test_headline_statement_takes_the_body_speaker(nlp):
             headline="Disaster office: 61 dead; Red Cross says at least 74")
     (st,) = facts_of(r, "Statement")
     assert names(r, st.roles["speaker"]) == {"Zambia Red Cross Society"}
+
+
+# --- a statement in the present of a dated release is dated by it ----------------------------
+def test_present_tense_statement_takes_the_release_day(nlp):
+    r = run(nlp, "The Command wishes to state categorically that no protester in Kitwe was "
+                 "killed by police.")
+    (st,) = facts_of(r, "Statement")
+    assert [d.value for d in st.roles.get("date", [])] == ["2023-03-14"]  # the stamp's day
+    r = run(nlp, "The Zambian ministry said 40 people were detained in Kitwe.")
+    (st,) = facts_of(r, "Statement")
+    assert not st.roles.get("date")
