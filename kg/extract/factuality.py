@@ -24,12 +24,18 @@ says the purpose is an event of its own.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg.extract.context import Context
 from kg.extract.syntax import raised_subject
 
 NO_FACT = "no-fact"
+# "..., a claim Reuters could not independently verify": the unverified phrase hangs on the
+# clause its claim noun follows (read by the claim-noun cue), not on the whole sentence
+_CLAIM_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:claim|figure|report|account|number|"
+                            r"assertion|allegation)\s+(?:that\s+|which\s+)?[\w'’. -]{0,40}$")
 _RANK = {"negated": 4, "hypothetical": 3, "future": 2, "claimed": 1}
 _CLAUSES = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "csubj", "pcomp")
 
@@ -73,26 +79,42 @@ class Factuality:
         lists = ctx.rules.lists
         self.content = set(lists["content_heads"])
         self.light = set(lists["light_verbs"])
-        self._sentences: dict[int, tuple[bool, bool]] = {}
+        self._sentences: dict[int, tuple[bool, int | None]] = {}
 
     # --- the sentence -------------------------------------------------------------------
-    def _sentence(self, t: Token) -> tuple[bool, bool]:
-        """(is a question, says its claim is unverified) for ``t``'s sentence."""
+    def _sentence(self, t: Token) -> tuple[bool, int | None]:
+        """(is a question, the token index from which its claims are unverified, or
+        None) for ``t``'s sentence: its start, or for a phrase set off after a claim noun
+        ("..., a claim Reuters could not verify") the last verb of saying before it (the
+        clause that verb reports is the claim)."""
         sent = self.ctx.sent_of[t.i]
         known = self._sentences.get(sent.start)
         if known is None:
             text = sent.text.strip()
-            low = text.lower()
+            low = sent.text.lower()
+            since = None
+            for p in self.claim_phrases:
+                if p not in low:
+                    continue
+                at = low.index(p)
+                if not _CLAIM_APPOSED.search(low[:at]):
+                    since = sent.start
+                    break
+                end = sent.start_char + at
+                saying = [x.i for x in sent if x.idx < end and x.pos_ == "VERB" and
+                          x.lemma_.lower() in self.reported]
+                since = saying[-1] if saying else sent.start
+                break
             known = self._sentences[sent.start] = (
-                text.endswith("?") and not text.endswith('?"'),
-                any(p in low for p in self.claim_phrases))
+                text.endswith("?") and not text.endswith('?"'), since)
         return known
 
     # --- the value ----------------------------------------------------------------------
     def of(self, t: Token, *, nominal: bool, purpose: bool = False) -> str | None:
         """The factuality of the event ``t`` triggers: None (asserted), a value, or
         :data:`NO_FACT`. ``purpose``: ``t`` is a purpose that is an event of its own."""
-        question, unverified = self._sentence(t)
+        question, since = self._sentence(t)
+        unverified = since is not None and t.i >= since
         if question:
             return NO_FACT
         found: set[str] = set()
@@ -213,7 +235,11 @@ class Factuality:
             if dep == "advcl":
                 marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
                 if marks & self.markers:
-                    found.add("hypothetical")  # "if the rains continue, ... may send"
+                    # "if the rains continue, ... may send"; a negation inside the
+                    # condition is part of it ("if no candidate wins a majority"): the
+                    # event is open, not denied
+                    found.discard("negated")
+                    found.add("hypothetical")
                     return None
                 if infinitive and not purpose:
                     return NO_FACT  # "deployed troops to clear the road": a purpose
@@ -281,9 +307,11 @@ class Factuality:
                     found.add("hypothetical")
             elif c.dep_ == "advmod" and low in self.claim_adverbs:
                 found.add("claimed")
-            elif c.dep_ in ("npadvmod", "appos") and c.i > v.i and \
-                    c.lemma_.lower() in self.claim_nouns:
-                found.add("claimed")  # "... had fired on prisoners, a claim the army denied"
+            elif (c.dep_ in ("npadvmod", "appos") or (c.dep_ == "dobj" and _after_comma(c))) \
+                    and c.i > v.i and c.lemma_.lower() in self.claim_nouns:
+                # "... had fired on prisoners, a claim the army denied" (the parser may make
+                # the claim noun the object of the verb that reports the clause)
+                found.add("claimed")
             elif c.dep_ in ("npadvmod", "appos", "dobj") and c.i > v.i and \
                     self._not_taken_up(c):
                 found.add("hypothetical")  # "offered $2 million, an offer X has not accepted"
@@ -317,10 +345,20 @@ class Factuality:
             if c.dep_ == "conj" and c.head.lemma_.lower() in self.reported and any(
                     g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                 return True  # "said X could follow, and that police would be deployed"
+            if c.dep_ in ("acl", "relcl") and c.head.dep_ == "pobj" and \
+                    c.head.head.head.lemma_.lower() in self.reported and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                return True  # "said in a statement that they would be charged"
             if c.dep_ != "conj" or c.head == c:
                 return False
             c = c.head
         return False
+
+
+def _after_comma(noun: Token) -> bool:
+    """Whether the noun's phrase opens right after a comma (set off like an apposition)."""
+    first = min(x.i for x in noun.subtree)
+    return first > 0 and noun.doc[first - 1].text == ","
 
 
 def _finite_apart(v: Token) -> bool:

@@ -130,6 +130,14 @@ def merge_facts(facts: list[Fact], entities: list[Entity], *,
         if target is None and any(s <= f.sentence[0] < e for s, e in titles) and any(
                 g.kind == f.kind and g.category == "event" for g in out):
             continue
+        if target is None and not f.roles.get("quantity") and any(
+                g.kind == f.kind and g.category == "event" and
+                g.factuality == f.factuality and g.unit == f.unit for g in out):
+            # a headline or title names in short what its body tells: with events of
+            # its kind told below and none its own, it is one of them with fewer words
+            # ("junta detains opposition figures" over the body's detentions); a figure
+            # of its own is a telling of its own ("7,100 dead" over the body's 5,300)
+            continue
         if target is None:
             out.append(f)
         else:

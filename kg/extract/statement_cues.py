@@ -1,7 +1,9 @@
 """Which verbs are statement cues beyond the verbs of saying: naming a thing ("called the
 reshuffle 'a change of faces'"), a source's document that shows a finding, an official
 notice ("advises that"), turning down a claim, an appeal joined to a statement and a
-figure given by a source.
+figure given by a source; and the shape tests of a cue's content: a claim a relative
+clause rebuts, a reported clause cut in two, a plan stated by a verb of intent, a
+quotation that goes on after the attribution, a heading line.
 
 A mixin of the statement reader (kg/extract/statements.py): it reads the reader's cue
 lists (kg/rules/events/statements.yaml ``cues``).
@@ -10,6 +12,11 @@ lists (kg/rules/events/statements.yaml ``cues``).
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from kg.ingest.layout import is_headline
+
+# a line ending so is running text, not a heading (a quotation, a colon)
+_LINE_ENDS = ('"', "”", "’", "'", ":", ";", ",")
 
 
 class StatementCues:
@@ -29,6 +36,11 @@ class StatementCues:
     count_verbs: set[str]
     publish_verbs: set[str]
     publications: set[str]
+    quotes: list[tuple[int, int]]
+    intentions: set[str]
+    express_verbs: set[str]
+    express_objects: set[str]
+    rebuttal_verbs: set[str]
 
     def _notice(self, verb: Token) -> bool:
         """"The Government of X advises that ...": a verb of official notice with a
@@ -68,10 +80,29 @@ class StatementCues:
     def _joined(self, verb: Token) -> bool:
         """"said ... and urged X to Y": an appeal joined to a statement is part of what the
         speaker says (not to a passive "is expected to ... and has invited")."""
+        if verb.lemma_.lower() in self.joined and self._quoting(verb):
+            return True  # 'urged the authorities to "respect the right to assemble"'
         head = verb.head
-        return verb.lemma_.lower() in self.joined and verb.dep_ == "conj" and \
-            head.lemma_.lower() in self.cues | self.stances and \
+        # "..., accusing its leaders of X": a participle after the statement's verb
+        after = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i and \
+            not any(c.dep_ == "mark" for c in verb.children)
+        return verb.lemma_.lower() in self.joined and (verb.dep_ == "conj" or after) and \
+            (head.lemma_.lower() in self.cues | self.stances or self._figure(head)) and \
             not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+
+    def _quoting(self, verb: Token) -> bool:
+        """Whether the verb's own phrase (not a clause of another verb of saying) holds a
+        direct quotation of some words: the speaker's words are quoted, so said."""
+        toks = [t for t in verb.subtree]
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        own = [(s, e) for s, e in self.quotes if start <= s and e <= end
+               and e - s > 12]  # (a word or two in quotes may be a name or a term)
+        if not own:
+            return False
+        # ('urged X to report what "the witnesses said"': a verb of saying inside
+        # reports the quotation, not this one)
+        return not any(t is not verb and t.pos_ == "VERB" and t.lemma_.lower() in self.cues
+                       and any(t.idx < s for s, _e in own) for t in toks)
 
     def _figure(self, verb: Token) -> bool:
         """"put the death toll at 19", "raised the toll to 14": a figure given by a source;
@@ -96,3 +127,96 @@ class StatementCues:
             o.like_num or any(x.like_num for x in o.subtree) for o in c.children)
                    for c in verb.children)
 
+    @staticmethod
+    def _split_clause(cue: Token, comp: Token) -> list[Token]:
+        """"say the case rests on intercepted messages": the parser may cut the reported
+        clause in two, hanging its subjectless tail on the cue as a second clause that
+        follows the first without a gap."""
+        out: list[Token] = []
+        end = max(t.i for t in comp.subtree)
+        for c in sorted(cue.children, key=lambda t: t.i):
+            if c.dep_ != "ccomp" or c.i <= end:
+                continue
+            sub = list(c.subtree)
+            if min(t.i for t in sub) != end + 1 or any(
+                    g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children):
+                break
+            out += sub
+            end = max(t.i for t in sub)
+        return out
+
+    def _intention(self, cue: Token) -> bool:
+        """A verb of intent (statements.yaml ``intentions``) whose content is only an
+        infinitive, or that is passive ("is expected to"): a plan, not a report."""
+        if cue.lemma_.lower() not in self.intentions:
+            return False
+        if any(c.dep_ == "auxpass" for c in cue.children):
+            return True
+        comp = self.complement(cue)
+        return comp is not None and comp.dep_ == "xcomp" and comp.i > cue.i and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and \
+            not any(s <= cue.idx + len(cue.text) + 2 and e > cue.idx for s, e in self.quotes)
+
+    def _continued_quote(self, cue: Token) -> tuple[int, int] | None:
+        """A quotation that opens right after the cue's sentence, in the same paragraph,
+        and closes the paragraph: the same speaker goes on ('"We were outgunned," the
+        officer said. "Nobody came to help us."'); not one a later cue attributes."""
+        sent = self.ctx.sent_of[cue.i]
+        text = self.ctx.text
+        end = sent.end_char
+        for s, e in self.quotes:
+            if s <= end:
+                continue
+            gap = text[end:s - 1]
+            if gap.strip() or "\n" in gap:
+                return None
+            rest = text[e + 1:]
+            nl = rest.find("\n")
+            if (rest[:nl] if nl >= 0 else rest).strip():
+                return None  # '"...," another speaker added': not this one's
+            return (s, e)
+        return None
+
+    def _expressed(self, cue: Token) -> bool:
+        """"expressed its deep sorrow", "extends his condolences": a light verb whose
+        object is a feeling or courtesy said (statements.yaml ``expressed``)."""
+        return cue.lemma_.lower() in self.express_verbs and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.express_objects
+            for c in cue.children)
+
+    def _heading_line(self, cue: Token) -> bool:
+        """Whether the cue stands in a line of its own that reads as a heading (an update's
+        title the page layout did not mark: "Monitor puts death toll at nine")."""
+        text = self.ctx.text
+        start = text.rfind("\n", 0, cue.idx) + 1
+        end = text.find("\n", cue.idx)
+        line = text[start:end if end >= 0 else len(text)].strip()
+        return bool(line) and is_headline(line) and start > 0 and \
+            not line.endswith(_LINE_ENDS)
+
+    def _rebutted(self, cue: Token) -> list[Token] | None:
+        """The claim a relative clause rejects: "[losses were higher], a claim X rejected",
+        "[he had agreed to join], which both services denied"; None for any other use."""
+        which = any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in cue.children)
+        noun = cue.head if cue.dep_ in ("relcl", "acl") and \
+            cue.head.lemma_.lower() in self.claim_nouns and \
+            not any(c.dep_ in ("dobj", "ccomp") for c in cue.children) else None
+        if not which and noun is None:
+            return None
+        n = cue.head
+        for _ in range(6):
+            if n.pos_ in ("VERB", "AUX") and n.i != cue.i:
+                break
+            if n.head.i == n.i:
+                return None
+            n = n.head
+        else:
+            return None
+        while n.dep_ in ("xcomp", "conj") and n.head.pos_ in ("VERB", "AUX"):
+            n = n.head  # "had agreed [to join him]": the whole claim
+        drop = {x.i for x in (noun or cue).subtree}
+        toks = [x for x in n.subtree if x.i not in drop and not (
+            x.dep_ == "mark" and x.head == n)]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        return toks if len(toks) > 1 else None

@@ -61,6 +61,46 @@ class StatementSources:
         for sp in speakers:
             self.add([tok, to], sp, roles, ranges, "statement/according-to")
 
+    def learned(self, tok: Token) -> bool:
+        """"The court sentenced X to 11 years, BelTA learned from the press service of
+        the Supreme Court", "Reuters learned from two sources that ...": the source speaks,
+        the one who learns is its addressee (statements.yaml ``learned``)."""
+        ctx = self.ctx
+        source = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "from"
+                       for o in p.children if o.dep_ == "pobj"), None)
+        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if source is None or subj is None:
+            return False
+        speakers = self.speakers.of(source)
+        if not speakers:
+            return False
+        if comp is not None:
+            toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
+        else:  # "A happened, BelTA learned from X": what the sentence says before
+            sent = ctx.sent_of[tok.i]
+            first = min(t.i for t in subj.subtree)
+            if tok.dep_ != "ROOT" or first == 0 or ctx.doc[first - 1].text != ",":
+                return False  # ("he had learned of his dismissal from social media")
+            toks = [t for t in sent if t.i < first - 1]
+            if not any(t.pos_ in ("VERB", "AUX") for t in toks) or len(toks) < 3:
+                return False
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if not toks:
+            return False
+        roles: dict[str, list] = {"cue": [tok.lemma_.lower()], "gist": [balanced(text_of(toks))]}
+        learner = ctx.mention_of(subj)
+        if learner is not None and learner.type.is_agent:
+            roles["addressee"] = [learner]
+        ranges = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
+        quotes = self.quotations(tok, ranges)
+        if quotes:
+            roles["quote"] = quotes
+        for sp in speakers:
+            self.add([tok], sp, roles, ranges, "statement/learned")
+        return True
+
     def headline(self) -> None:
         ctx = self.ctx
         if ctx.headline is None:

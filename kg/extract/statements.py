@@ -29,7 +29,7 @@ from kg.extract.syntax import (
     subject_of,
     text_of,
 )
-from kg.records import EntityType, Fact, Mention
+from kg.records import EntityType, Fact, Mention, TimeExpr
 
 # a count in a gist, with the words that qualify it: "about 2,000", "at least 41"
 _COUNT = re.compile(r"\b(?:(?:about|around|some|nearly|almost|over|more than|fewer than|"
@@ -39,6 +39,8 @@ _TRAILING_MARK = re.compile(r"[\s,;]*\b(?:while|whereas|and|but)$", re.I)
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 # a quotation right after these is a name, not words said: 'known as "Ti Makak"'
 _NICKNAME = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|called|named)\s*[“\"]$", re.I)
+# auxiliaries of a saying still to come or only possible ("will report", "must confirm")
+_NOT_YET = {"will", "shall", "'ll", "must", "should", "could", "may", "might", "ought"}
 _SECURITY_ACTIONS = {"Detention", "Arrest", "Neutralisation", "Seizure"}
 _REPORTERS = {EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE}
 # clause parts that are not what a stance verb states
@@ -74,7 +76,12 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         self.claim_objects = set(cues.get("claim_objects", ()))
         self.document_verbs = set(cues.get("document_verbs", ()))
         self.that_verbs = set(cues.get("that_verbs", ()))
+        expressed = cues.get("expressed", {})
+        self.express_verbs = set(expressed.get("verbs", ()))
+        self.express_objects = set(expressed.get("objects", ()))
         self.addressee_object = set(cues["addressee_object"])
+        self.intentions = set(cues.get("intentions", ()))
+        self.learn_verbs = set(cues.get("learned", ()))
         self.addressing = set(cues["addressing"])
         self.media = set(spec["media"])
         self.documents = set(spec["documents"])
@@ -105,6 +112,7 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             lead = self._leading_date(cue, comp) | self._other_source(comp)
             toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)
                     and t.i not in lead]
+            toks += self._split_clause(cue, comp)
             toks = [t for t in toks if not t.is_punct or (toks[0].i < t.i < toks[-1].i)]
             if toks:
                 ranges.append((toks[0].idx, toks[-1].idx + len(toks[-1])))
@@ -200,33 +208,6 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         gist = text_of(toks) if claim is None else f"{text_of(toks)}: {text_of(claim)}"
         return ranges, gist, self.quotations(cue, ranges)
 
-    def _rebutted(self, cue: Token) -> list[Token] | None:
-        """The claim a relative clause rejects: "[losses were higher], a claim X rejected",
-        "[he had agreed to join], which both services denied"; None for any other use."""
-        which = any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in cue.children)
-        noun = cue.head if cue.dep_ in ("relcl", "acl") and \
-            cue.head.lemma_.lower() in self.claim_nouns and \
-            not any(c.dep_ in ("dobj", "ccomp") for c in cue.children) else None
-        if not which and noun is None:
-            return None
-        n = cue.head
-        for _ in range(6):
-            if n.pos_ in ("VERB", "AUX") and n.i != cue.i:
-                break
-            if n.head.i == n.i:
-                return None
-            n = n.head
-        else:
-            return None
-        while n.dep_ in ("xcomp", "conj") and n.head.pos_ in ("VERB", "AUX"):
-            n = n.head  # "had agreed [to join him]": the whole claim
-        drop = {x.i for x in (noun or cue).subtree}
-        toks = [x for x in n.subtree if x.i not in drop and not (
-            x.dep_ == "mark" and x.head == n)]
-        while toks and toks[-1].is_punct:
-            toks.pop()
-        return toks if len(toks) > 1 else None
-
     def quotations(self, cue: Token, ranges: list[tuple[int, int]]) -> list[str]:
         """Direct quotes: one ending before the cue in its sentence, one opening right
         after it ('X said: "..."'), and any inside what the statement covers."""
@@ -272,6 +253,12 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             comps = [g for c in cue.children if c.dep_ == "advmod" and c.i == cue.i + 1
                      for g in c.children if g.dep_ == "ccomp" and any(
                          m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+        if not comps:  # "said in a statement that ...", "wrote in a post that ...": the
+            # parser may hang the reported clause on the medium noun
+            comps = [a for p in cue.children if p.dep_ == "prep" and p.i > cue.i
+                     for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in self.media
+                     for a in o.children if a.dep_ in ("acl", "relcl", "ccomp") and any(
+                         m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
         # "A happened; Y said B": the clause after the cue, not one across a semicolon
         after = [c for c in comps if c.i > cue.i]
         comp = after[0] if after else (comps[0] if comps else None)
@@ -280,8 +267,20 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             return None
         if comp is not None and comp.i > cue.i and comp.lemma_.lower() in self.cues and \
                 any(c.dep_ == "nsubj" for c in comp.children) and \
-                not any(c.dep_ in ("ccomp", "xcomp") for c in comp.children):
+                not any(c.dep_ in ("ccomp", "xcomp") for c in comp.children) and \
+                any(t.text == "," for t in cue.doc[cue.i:comp.i]):
+            # (an inverted report is set off by a comma; "said she would announce the
+            # results" reports the announcement)
             return None
+        if comp is not None and comp.i > cue.i:
+            # "X said 23 were killed; the mission put the toll at 14": the parser may hang
+            # the first clause on the second source's verb; X reports only the first
+            semi = next((t for t in comp.children if t.text == ";" and t.i < comp.i), None)
+            inner = [c for c in comp.children if c.dep_ == "ccomp" and cue.i < c.i and
+                     semi is not None and c.i < semi.i]
+            if inner and any(c.dep_ == "nsubj" and c.i > semi.i for c in comp.children) and \
+                    (comp.lemma_.lower() in self.cues or self._figure(comp)):
+                return inner[0]
         return comp
 
     def add(self, trigger: list[Token], speaker: Speaker, roles: dict, ranges, rule: str,
@@ -302,6 +301,8 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             elif tok.pos_ == "VERB" and lemma in self.rebuttal_verbs and \
                     self._rebutted(tok) is not None:
                 self.cue(tok, stance=True)  # "..., a claim Dushanbe rejected"
+            elif tok.pos_ == "VERB" and lemma in self.learn_verbs and self.learned(tok):
+                pass  # "BelTA learned from the court's press service": the source speaks
             elif tok.pos_ == "VERB" and lemma in self.cues:
                 self.cue(tok)
             elif tok.pos_ == "VERB" and self._document_report(tok):
@@ -311,7 +312,7 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             elif tok.pos_ == "VERB" and self._claim_turned_down(tok):
                 self.cue(tok, stance=True)  # "rejected the accusations"
             elif tok.pos_ == "VERB" and (lemma in self.stances or self._naming(tok)
-                                         or self._joined(tok)):
+                                         or self._joined(tok) or self._expressed(tok)):
                 self.cue(tok, stance=True)
             elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 self.according(tok)
@@ -380,7 +381,8 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         head = cue.head
         if cue.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and (
                 cue.dep_ != "advcl" or cue.tag_ == "VBG") and (
-                head.dep_ == "ROOT" or head.lemma_.lower() in self.cues | self.stances):
+                head.dep_ == "ROOT" or head.lemma_.lower() in self.cues | self.stances
+                or self._figure(head)):  # "..., while X put the number at 9 and said ..."
             # "said ... and warned that", "..., adding that", "defended it, saying" (not a
             # verb of the reported clause: "said troops had shelled X and claimed that")
             inherited = subject_of(head)
@@ -410,20 +412,30 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
     def cue(self, cue: Token, *, stance: bool = False, shape: str | None = None) -> None:
         if any(c.dep_ == "neg" for c in cue.children):
             return
+        if any(c.dep_ == "aux" and c.lower_ in _NOT_YET for c in cue.children):
+            return  # "the committee will report within 45 days": nothing said yet
         self.report_end = None
         subj = self._subject(cue)
         if subj is None:
             return
+        if subj.lower_ in ("nobody", "none", "noone") or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            return  # "no other group claimed responsibility": nobody said it
         if not stance and self.report_end is not None and not any(
                 c.i > cue.i for c in [self.complement(cue)] if c is not None):
             ranges, gist, quotes = self.reported_before(cue, self.report_end)
         elif not stance:
+            if self._intention(cue):
+                return  # "has promised to send troops": the plan is the event
             ranges, gist, quotes = self.content(cue)
             stance = not ranges and cue.lemma_.lower() in self.stances
         if stance:
             reporting = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis")
                          and c.i > cue.i]
-            if cue.dep_ in ("ccomp", "parataxis") and cue.head.i > cue.i:
+            if cue.dep_ in ("ccomp", "parataxis") and cue.head.i > cue.i and not any(
+                    t.text == ";" for t in cue.doc[cue.i:cue.head.i]):
+                # (not across a semicolon: "Police put the crowd at 9,000; organisers
+                # estimated it at 20,000" are two sources)
                 reporting.append(cue.head)
             if any(c.lemma_.lower() in self.cues and any(g.dep_ == "nsubj" for g in c.children)
                    for c in reporting):
@@ -432,6 +444,13 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             gist = self._restated(cue) or gist
         if not ranges:
             return
+        more = self._continued_quote(cue)
+        if more is not None and more not in ranges:
+            # '"...," X said. "What else can we lose?"': the quotation that goes on
+            text = self.ctx.text[more[0]:more[1]].strip()
+            ranges.append(more)
+            quotes = [*quotes, text]
+            gist = f"{gist}; {text}" if gist else text
         speakers = self.speakers.of(subj)
         if not speakers and subj.i < cue.i and cue.i > 0:
             # "Posts and Telecommunications Minister X denied": the parser took a word of
@@ -440,7 +459,8 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
             if m is not None and m.type is EntityType.PERSON and \
                     subj.is_ancestor(cue.doc[cue.i - 1]):
                 speakers = [m]
-        if self.ctx.in_headline(cue):  # a headline's speaker by role is told in the body
+        if self.ctx.in_headline(cue) or self._heading_line(cue):
+            # a headline's speaker by role is told in the body
             speakers = [sp for sp in speakers if isinstance(sp, Mention)]
         if not speakers:
             return
@@ -460,6 +480,14 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
         if quotes:
             roles["quote"] = quotes
         when = self.date(cue, skip)
+        stamp = self.ctx.unit.stamp
+        present = cue.tag_ in ("VBZ", "VBP") or (  # "wishes to state", "wants to inform"
+            cue.dep_ == "xcomp" and cue.head.tag_ in ("VBZ", "VBP"))
+        if when is None and present and stamp is not None and not self.ctx.in_headline(cue):
+            # "The Command wishes to state that ...", "the ministry condemns ...": said in
+            # the present of a dated release or update, on its day
+            # (a fallback: a day another telling of the statement gives wins)
+            roles["present_day"] = [TimeExpr(text=cue.text, value=stamp.date().isoformat())]
         if when is not None:
             roles["date"] = [when]
         if stance:
@@ -510,8 +538,14 @@ def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Speaker, bool
     st = _Statements(ctx)
     st.run()
     merged: list[tuple[Fact, list[tuple[int, int]]]] = []
-    order = sorted(st.found, key=lambda p: (p[0].rule == "statement/headline",
-                                            p[0].trigger.start))
+    head = ctx.headline
+
+    def in_head(f: Fact) -> bool:  # a headline's statement joins the body's telling
+        return f.rule == "statement/headline" or (
+            head is not None and f.trigger is not None and
+            head[0] <= f.trigger.start - ctx.unit.start < head[1])
+
+    order = sorted(st.found, key=lambda p: (in_head(p[0]), p[0].trigger.start))
     for fact, ranges in order:
         sp = fact.roles["speaker"][0]
         target = next((p for p in merged if same_speaker(p[0].roles["speaker"][0], sp,
@@ -542,6 +576,9 @@ def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Speaker, bool
                 ctx.headline is not None and \
                 ctx.headline[0] <= fact.trigger.start - ctx.unit.start < ctx.headline[1]:
             continue  # "Cambodia Says ...": the body tells who in Cambodia said it
+        present = fact.roles.pop("present_day", [])
+        if present and not fact.roles.get("date"):
+            fact.roles["date"] = present[:1]
         gists = fact.roles.get("gist", [])
         if len(gists) > 1:  # one statement, one gist: its pieces in the order said
             fact.roles["gist"] = ["; ".join(gists)]
