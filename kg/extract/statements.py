@@ -19,16 +19,12 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.context import Fillers
-from kg.extract.speakers import Speaker, Speakers, inverted_speaker, speaker_phrase_start
+from kg.extract.speakers import Speaker, Speakers
 from kg.extract.statement_cues import StatementCues
 from kg.extract.statement_roles import StatementRoles, balanced
 from kg.extract.statement_sources import StatementSources
-from kg.extract.syntax import (
-    RELATIVE_PRONOUNS,
-    antecedent,
-    subject_of,
-    text_of,
-)
+from kg.extract.statement_subjects import StatementSubjects
+from kg.extract.syntax import text_of
 from kg.records import EntityType, Fact, Mention, TimeExpr
 
 # a count in a gist, with the words that qualify it: "about 2,000", "at least 41"
@@ -54,7 +50,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
              m.end(1) if m.group(1) is not None else m.end(2)) for m in _QUOTES.finditer(text)]
 
 
-class _Statements(StatementRoles, StatementCues, StatementSources):
+class _Statements(StatementRoles, StatementCues, StatementSources, StatementSubjects):
     def __init__(self, ctx) -> None:
         self.ctx = ctx
         self.f = Fillers(ctx)
@@ -348,67 +344,6 @@ class _Statements(StatementRoles, StatementCues, StatementSources):
                     return (g[:m.start()] + figure + g[m.end():]).strip()
         return None
 
-    def _subject(self, cue: Token) -> Token | None:
-        subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-        near = inverted_speaker(self.ctx, cue) if cue.tag_ != "VBG" else None
-        if near is not None and subj is not None and (
-                _apposed_to(near, subj) or self.speakers.named_as(subj) is not None):
-            near = None  # "The party's candidate, Jan Novak, conceded": the subject itself
-        if near is not None and (subj is None or (
-                subj.i < near.i and subj.pos_ != "PRON" and self.ctx.mention_of(subj) is None
-                and any(c.dep_ in ("ccomp", "parataxis") and c.i < cue.i
-                        for c in cue.children))):
-            end = speaker_phrase_start(cue, near)
-            if self.reported_before(cue, end)[0]:
-                self.report_end = end
-                return near  # "..., its director, Dr X, told reporters": the parse lost X
-        if subj is not None:
-            if subj.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
-                # "President X, who vowed on Wednesday to veto the law": a named speaker,
-                # not background ("who had said") nor people by role ("men who said")
-                if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD"
-                       for c in cue.children):
-                    return None
-                for ante in (cue.head, antecedent(cue.head)):
-                    if self.ctx.mention_of(ante) is not None:
-                        return ante
-                head = cue.head
-                if head.dep_ == "pobj" and head.head.lower_ == "to" and \
-                        head.head.head.lower_ == "according":
-                    return head  # "according to the diocese, which said ...": the source
-                return None
-            return subj
-        head = cue.head
-        if cue.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and (
-                cue.dep_ != "advcl" or cue.tag_ == "VBG") and (
-                head.dep_ == "ROOT" or head.lemma_.lower() in self.cues | self.stances
-                or self._figure(head)):  # "..., while X put the number at 9 and said ..."
-            # "said ... and warned that", "..., adding that", "defended it, saying" (not a
-            # verb of the reported clause: "said troops had shelled X and claimed that")
-            inherited = subject_of(head)
-            if inherited is not None and inherited.dep_ != "expl":
-                return inherited
-        if cue.i > 0:
-            # "..., State Secretary X said": the parser may hang X elsewhere
-            prev = cue.doc[cue.i - 1]
-            m = self.ctx.cover.get(prev.i)
-            if m is not None and m.type.is_agent:
-                return prev
-        return self._reduced_relative_subject(cue)
-
-    def _reduced_relative_subject(self, cue: Token) -> Token | None:
-        """"Relatives gathered outside the prison said that ...": the parser reads the
-        speaker's reduced relative as a clause the cue reports; with the real report after
-        the cue, that clause's subject is who speaks."""
-        comp = self.complement(cue)
-        if comp is None or comp.i < cue.i:
-            return None
-        for c in cue.children:
-            if c.dep_ == "ccomp" and c.i < cue.i and c.tag_ in ("VBN", "VBD") and \
-                    not any(g.dep_ in ("dobj", "ccomp", "xcomp") for g in c.children):
-                return next((g for g in c.children if g.dep_ == "nsubj"), None)
-        return None
-
     def cue(self, cue: Token, *, stance: bool = False, shape: str | None = None) -> None:
         if any(c.dep_ == "neg" for c in cue.children):
             return
@@ -613,13 +548,3 @@ def attribute(events: list[Fact], statements: list[Fact],
             f.roles["agent"] = [speaker]
             f.rule += "+reporter-agent"
             f.confidence = round(f.confidence * 0.85, 3)
-
-
-def _apposed_to(tok: Token, head: Token) -> bool:
-    """Whether ``tok`` is ``head`` or a name in apposition to it ("the candidate, Jan
-    Novak": Novak; not a name inside a prepositional phrase of it)."""
-    while tok != head:
-        if tok.dep_ not in ("appos", "compound", "flat") or tok.head == tok:
-            return False
-        tok = tok.head
-    return True
