@@ -54,12 +54,17 @@ class StatementSources:
         when = self.date(tok, own, fallback=False)
         if when is not None:
             roles["date"] = [when]
+        self._add_sourced([tok, to], speakers, roles, toks, "statement/according-to")
+
+    def _add_sourced(self, trigger: list[Token], speakers, roles: dict, toks: list[Token],
+                     rule: str) -> None:
+        """One statement per speaker of what ``toks`` say, with the quotations inside them."""
         ranges = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
-        quotes = self.quotations(tok, ranges)
+        quotes = self.quotations(trigger[0], ranges)
         if quotes:
             roles["quote"] = quotes
         for sp in speakers:
-            self.add([tok, to], sp, roles, ranges, "statement/according-to")
+            self.add(trigger, sp, roles, ranges, rule)
 
     def learned(self, tok: Token) -> bool:
         """"The court sentenced X to 11 years, BelTA learned from the press service of
@@ -93,12 +98,7 @@ class StatementSources:
         learner = ctx.mention_of(subj)
         if learner is not None and learner.type.is_agent:
             roles["addressee"] = [learner]
-        ranges = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
-        quotes = self.quotations(tok, ranges)
-        if quotes:
-            roles["quote"] = quotes
-        for sp in speakers:
-            self.add([tok], sp, roles, ranges, "statement/learned")
+        self._add_sourced([tok], speakers, roles, toks, "statement/learned")
         return True
 
     def headline(self) -> None:
