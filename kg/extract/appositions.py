@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import Fillers
 from kg.extract.entity_types import institution_site
+from kg.extract.office_links import PERSONAL_RULE
 from kg.extract.positions import NATIONAL_RULE, general_title, position_words
 from kg.extract.spans import mention_from_span
 from kg.extract.speakers import described
@@ -46,7 +47,8 @@ def apposition_positions(ctx) -> list[Fact]:
     def add(fact: Fact | None) -> None:
         if fact is None:
             return
-        key = (fact.roles["holder"][0].start, str(fact.roles.get("role", [""])[0]).lower())
+        first = (fact.roles.get("holder") or fact.roles["member"])[0]
+        key = (first.start, str(fact.roles.get("role", [fact.kind])[0]).lower())
         if key not in seen:
             seen.add(key)
             out.append(fact)
@@ -169,12 +171,21 @@ class _Reader:
             text += ")"
         if not text or (name is not None and any(t.i == name.i for t in words)):
             return None
+        if _party_member(role, words, owner, self.w):
+            # "X, a PNC member" / "X, a senior member of the Y Party": a member of a
+            # party or group, no office (a council or parliament seat stays a Position)
+            return Fact(kind="Membership", category="relation",
+                        roles={"member": [holder], "group": [owner]}, unit=self.ctx.unit.index,
+                        sentence=self.ctx.sentence(role), rule="membership/apposition",
+                        confidence=0.8)
         roles: dict = {"holder": [holder], "role": [text]}
         rule = "position/apposition"
         if owner is not None:
             roles["organization"] = [owner]
         elif role.lemma_.lower() in self.w.national or role.lower_ in self.w.national:
             rule = NATIONAL_RULE
+        elif any(c.dep_ == "poss" and c.lower_ in _PERSONAL_POSS for c in role.children):
+            rule = PERSONAL_RULE  # "his deputy, X": kg/extract/office_links.py
         return Fact(kind="Position", category="relation", roles=roles, unit=self.ctx.unit.index,
                     sentence=self.ctx.sentence(role), rule=rule, confidence=0.8)
 
@@ -352,6 +363,14 @@ class _Reader:
                         unit=ctx.unit.index, sentence=ctx.sentence(name),
                         rule="position/of", confidence=0.7)
         return None
+
+
+def _party_member(role: Token, words: list[Token], owner: Mention | None, w) -> bool:
+    """A "member" apposition whose owner is an organisation or group and whose other words
+    are adjectives ("senior", "founding"): a Membership, not a Position."""
+    return role.lemma_.lower() in w.member_nouns and owner is not None and \
+        owner.type in (EntityType.ORGANIZATION, EntityType.GROUP) and \
+        all(t is role or t.pos_ == "ADJ" for t in words)
 
 
 def _plural_role(name: Token, reader: _Reader) -> str | None:

@@ -17,6 +17,7 @@ from kg.extract.entities import entity_mentions
 from kg.extract.events import extract_facts
 from kg.extract.locations import unit_locations
 from kg.extract.merge import merge_facts
+from kg.extract.office_links import deputy_owners, rank_titles
 from kg.extract.positions import (
     body_owners,
     current_positions,
@@ -109,6 +110,8 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
         located.extend(unit_locations(doc, unit, unit_mentions))
     # read from the whole text: a part of a long document gets them computed once
     cues = getattr(document, "cues", None) or text_cues(document.text)
+    deputy_owners(facts, [(a, b) for _u, a, b in sentences])
+    facts = rank_titles(facts)
     national_owners(facts, mentions + fact_mentions(facts), document.text, bounds, cues=cues)
     facts = current_positions(facts, cues=cues)
     mentions.extend(fact_mentions(facts))

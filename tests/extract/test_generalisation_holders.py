@@ -232,3 +232,70 @@ def test_ministers_dismissed_among_them_keep_no_position(nlp):
                  "Pedro de Souza Lima. Prime Minister Olav Dahl said the cabinet would meet.")
     held = {next(iter(names(r, f.roles["holder"]))) for f in facts_of(r, "Position")}
     assert held == {"Olav Dahl"}
+
+
+# --- round 7: owners from the clause, party members, deputies, ranks ----------------------
+def _members(result):
+    return {(next(iter(names(result, f.roles["member"]))),
+             next(iter(names(result, f.roles["group"]))))
+            for f in facts_of(result, "Membership")}
+
+
+def test_a_spokesman_after_a_comma_speaks_for_the_body_subject(nlp):
+    r = run(nlp, "Latvia's Interior Ministry rejected the report as baseless on Monday, "
+                 "spokesman Janis Ozols told reporters in Riga.")
+    ((holder, role, org),) = _positions(r)
+    assert (holder, role) == ("Janis Ozols", "spokesman")
+    assert org is not None and "Latvia" in org and "Ministry" in org
+
+
+def test_a_ministry_spokeswoman_belongs_to_the_ministry_of_the_clause(nlp):
+    r = run(nlp, "Qatar's Health Ministry said 12 people had died. Estonia's Defence Ministry "
+                 "accused Latvian forces of shelling its positions on Tuesday, ministry "
+                 "spokeswoman Maarja Kask told reporters on Wednesday.")
+    ((holder, _role, org),) = _positions(r)
+    assert holder == "Maarja Kask"
+    assert org is not None and "Estonia" in org
+
+
+def test_a_spokesman_before_the_clause_takes_no_owner_from_it(nlp):
+    r = run(nlp, "Spokesman Janis Ozols said Latvia's Interior Ministry had rejected the "
+                 "report.")
+    assert ("Janis Ozols", "Spokesman", None) in _positions(r)
+
+
+def test_a_party_member_in_apposition_is_a_membership(nlp):
+    r = run(nlp, "Speaker Kalev Tamm, a EKP member, has said the motion will be scheduled "
+                 "in two weeks.")
+    assert ("Kalev Tamm", "EKP") in _members(r)
+    assert {role for _h, role, _o in _positions(r)} == {"Speaker"}
+
+
+def test_a_member_of_a_party_gives_no_position(nlp):
+    r = run(nlp, "Kalev Tamm, a senior member of the Estonian Centre Party, said the vote "
+                 "was rigged.")
+    assert ("Kalev Tamm", "Estonian Centre Party") in _members(r)
+    assert not facts_of(r, "Position")
+
+
+def test_his_deputy_works_for_the_body_of_the_person_before(nlp):
+    r = run(nlp, "EDU General Secretary Kalev Tamm and his deputy, Maarja Kask, appeared "
+                 "before a court in Tallinn on Wednesday.")
+    assert ("Maarja Kask", "deputy", "EDU") in _positions(r)
+
+
+def test_his_deputy_with_no_owned_office_before_has_no_owner(nlp):
+    r = run(nlp, "Kalev Tamm and his deputy, Maarja Kask, appeared before a court in "
+                 "Tallinn on Wednesday.")
+    assert ("Maarja Kask", "deputy", None) in _positions(r)
+
+
+def test_a_rank_before_a_name_is_no_office_when_the_sentence_gives_one(nlp):
+    r = run(nlp, "Superintendent Adjoa Mensah, a spokeswoman for the Benin Republican "
+                 "Police, said the officers had been sent to restore order.")
+    assert {role for _h, role, _o in _positions(r)} == {"spokeswoman"}
+
+
+def test_a_rank_alone_before_a_name_stays(nlp):
+    r = run(nlp, "Commissioner Koffi Agbo said 22 people had been arrested in Lome.")
+    assert ("Koffi Agbo", "Commissioner", None) in _positions(r)
