@@ -105,6 +105,7 @@ class _Reader:
         self.anaphors: dict[str, str] = ctx.rules.lists["place_anaphors"]
         self.office_places: dict[str, str] = spec.get("office_places", {})
         self.office_place_heads = set(spec.get("office_place_heads", ()))
+        self.remits = set(spec.get("remit_heads", ()))
 
     def role_noun(self, tok: Token) -> bool:
         if tok.lower_ == "general":  # "the party's secretary general, X": the parser's head
@@ -208,6 +209,11 @@ class _Reader:
         if role.lower_ == "general":  # "the DF's secretary-general": "secretary" holds "'s"
             kids += [k for c in role.children if c.lower_ in self.w.general_after
                      for k in c.children]
+        if lemma in self.remits:
+            # "the UN Special Envoy for Yemen": the place after "for" is the envoy's remit,
+            # not the office's owner (the UN is)
+            objs = [(p, o) for p, o in objs if p != "for" or not self._place(o)]
+            fors = [(p, o) for p, o in fors if not self._place(o)]
         if any(c.dep_ == "poss" for c in kids):
             objs = [(p, o) for p, o in objs if p != "for"]
             late = fors + late
@@ -255,6 +261,10 @@ class _Reader:
                     if body is not None:  # "the police spokesperson": the police named
                         return body, {c.i}
         return None, set()
+
+    def _place(self, obj: Token) -> bool:
+        m = self.ctx.mention_of(obj)
+        return m is not None and m.type.is_place
 
     def _office_place(self, role: Token, mod: Token) -> Mention | None:
         """"the village head, X", "the provincial governor, Y": a place word right before a

@@ -61,6 +61,17 @@ def description_links(items: list[Described], rules: EntityRules) -> list[tuple[
         cands = {n.root for n in named if n.type is d.type and n.root != d.root
                  and heads & _heads(n.name.casefold(), rules)
                  and (d.country is None or n.country is None or d.country == n.country)}
+        if len(cands) > 1:
+            # "the police" of a text naming "the Ruritania Police" and its "Zenda Police
+            # Division": the body whose name ends in the head, not a unit named after it
+            cands = {n.root for n in named if n.root in cands
+                     and _ends_in_head(n.name.casefold(), heads)}
         if len(cands) == 1:
             out.append((d.root, cands.pop()))
     return out
+
+
+def _ends_in_head(name: str, heads: set[frozenset[str]]) -> bool:
+    """Whether the name's core (before "of") ends in a head of one of the sets."""
+    core = re.split(r"\s+of\s+", name, maxsplit=1)[0]
+    return any(core == h or core.endswith(" " + h) for group in heads for h in group)

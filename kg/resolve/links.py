@@ -30,7 +30,11 @@ class Links:
         items = []
         for root, members in groups.items():
             inf = self._root_info(root)
-            described = all(self.is_description(self.mentions[j].text) for j in members)
+            # a pronoun that points back to the description ("police ... they") names
+            # nothing of its own
+            described = all(self.is_description(self.mentions[j].text) for j in members
+                            if self.mentions[j].antecedent is None
+                            or not self.mentions[j].source.startswith("coref:"))
             surface = self.country_qualified(normalise_name(self.mentions[root].text))
             items.append(Described(root, inf.name, surface, inf.type,
                                    self.country_in(inf.name), described))

@@ -299,3 +299,16 @@ def test_a_rank_before_a_name_is_no_office_when_the_sentence_gives_one(nlp):
 def test_a_rank_alone_before_a_name_stays(nlp):
     r = run(nlp, "Commissioner Koffi Agbo said 22 people had been arrested in Lome.")
     assert ("Koffi Agbo", "Commissioner", None) in _positions(r)
+
+
+def test_an_envoy_for_a_country_is_the_organisations_not_the_countrys(nlp):
+    r = run(nlp, "The UN Special Envoy for Vietnam, Henrik Dahl, called on all parties to "
+                 "exercise restraint.")
+    ((holder, role, org),) = _positions(r)
+    assert (holder, org) == ("Henrik Dahl", "UN")
+    assert role == "Special Envoy for Vietnam"
+
+
+def test_a_mayor_of_a_city_is_still_the_citys(nlp):
+    r = run(nlp, "Maria Costa, the mayor of Montevideo, said the vote was fair.")
+    assert ("Maria Costa", "mayor", "Montevideo") in _positions(r)

@@ -259,3 +259,22 @@ def test_an_acronym_owner_and_a_short_form_join_the_council(nlp):
     council = [e for e in r.entities if "Security Council" in e.name]
     assert len(council) == 1 and council[0].name == "AU Security Council"
     assert "Security Council" in council[0].aliases
+
+
+def test_a_description_joins_the_force_not_a_division_named_after_it(nlp):
+    from tests.extract.event_helpers import run
+
+    r = run(nlp, "The Botswana Police Service said calm returned. Rioters attacked the "
+                 "Maun Police Division and the Kasane Police Division on Monday. Police "
+                 "arrested 40 people in Maun.")
+    police = next(e for e in r.entities if e.name == "Botswana Police Service")
+    assert "Police" in police.aliases or "police" in police.aliases
+
+
+def test_a_description_a_pronoun_points_back_to_still_joins_the_named_force(nlp):
+    from tests.extract.event_helpers import run
+
+    r = run(nlp, "Police detained 14 protesters in Suva, and they later released six of "
+                 "them, the Fiji Police Service said on Monday.")
+    police = next(e for e in r.entities if e.name == "Fiji Police Service")
+    assert "Police" in police.aliases or "police" in police.aliases
