@@ -4,17 +4,22 @@
   deputy, Y, ...": a deputy named by a personal possessive holds the office in the body
   of the person the possessive points to: the organisation of the nearest Position before
   it, in its sentence or the one before (:func:`deputy_owners`);
+- "The ministry rejected it, spokesman X told reporters": a spokesperson with no owner
+  said speaks for the body subject of the clause before the comma (:func:`reporting_body`,
+  called by kg/extract/positions.py while it reads titles);
 - "Superintendent X, a spokeswoman for the police" / "a police spokesman, Commissioner X":
   a police or military rank written as a title before a name is no office when the
   sentence gives the person an office (:func:`rank_titles`).
 
 Words are data: kg/rules/events/relations.yaml (``position.deputy_heads``,
-``position.rank_titles``).
+``position.rank_titles``, ``position.reporting_heads``).
 """
 
 from __future__ import annotations
 
-from kg.records import Fact, Mention
+from spacy.tokens import Token
+
+from kg.records import EntityType, Fact, Mention
 from kg.rules.loader import event_rules
 
 PERSONAL_RULE = "position/apposition:personal"
@@ -66,3 +71,33 @@ def rank_titles(facts: list[Fact]) -> list[Fact]:
         f.kind == "Position" and f.rule == TITLE_RULE and _role(f) in ranks
         and not f.roles.get("organization") and (h := _holder(f)) is not None
         and others.get((f.sentence, h.text), 0) > 1)]
+
+
+_BODY_TYPES = {EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION, EntityType.ARMED_FORCE,
+               EntityType.GROUP}
+
+
+def reporting_body(role: list[Token], head: Token, cover: dict[int, Mention],
+                   heads: set[str]) -> Mention | None:
+    """"The ministry rejected the claim, spokesman X told reporters": a spokesperson whose
+    title, after a comma, names no owner speaks for the body that is the subject of the
+    clause before the comma (the first body subject of the sentence; when the title holds
+    a body noun, "ministry spokeswoman X", a body whose name holds it)."""
+    if head.lemma_.lower() not in heads and head.lower_ not in heads:
+        return None
+    doc = head.doc
+    start = role[0].i
+    sent = doc[start].sent
+    if start - 1 <= sent.start or doc[start - 1].text != ",":
+        return None
+    nouns = {t.lemma_.lower() for t in role if t is not head and t.pos_ in ("NOUN", "PROPN")}
+    for k in range(sent.start, start - 1):
+        m = cover.get(k)
+        t = doc[k]
+        if m is None or m.type not in _BODY_TYPES or t.dep_ not in ("nsubj", "nsubjpass") \
+                or t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if nouns and not nouns & set(m.text.lower().split()):
+            return None
+        return m
+    return None

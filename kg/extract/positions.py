@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.entity_rules import entity_rules
 from kg.extract.left_office import removed, resigned
+from kg.extract.office_links import reporting_body
 from kg.extract.spans import HEADLINE, mention_from_span, sentence_of
 from kg.records import EntityType, Fact, Mention, Unit
 from kg.resolve.places import fold, gazetteer
@@ -125,7 +126,7 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention], *,
         if owner is not None and owner.source == "rule:demonym" and not national:
             owner = None  # "Kenyan police chief": the nationality, not the office's owner
         if owner is None and not national:  # "Government Minister": a portfolio, no owner
-            owner = _reporting_body(doc, role_toks, head, cover, w) or \
+            owner = reporting_body(role_toks, head, cover, w.spokespeople) or \
                 _body_owner(doc, unit, role_toks, [*earlier, *mentions], w)
         if owner is not None:
             roles["organization"] = [owner]
@@ -333,35 +334,6 @@ def _text(tokens: list[Token]) -> str:
     for n, t in enumerate(tokens):
         out += t.text + (t.whitespace_ if n + 1 < len(tokens) else "")
     return out.strip()
-
-
-_BODY_TYPES = {EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION, EntityType.ARMED_FORCE,
-               EntityType.GROUP}
-
-
-def _reporting_body(doc: Doc, role: list[Token], head: Token, cover: dict[int, Mention],
-                    w: _Words) -> Mention | None:
-    """"The ministry rejected the claim, spokesman X told reporters": a spokesperson whose
-    title, after a comma, names no owner speaks for the body that is the subject of the
-    clause before the comma (the first body subject of the sentence; when the title holds
-    a body noun, "ministry spokeswoman X", a body whose name holds it)."""
-    if head.lemma_.lower() not in w.spokespeople and head.lower_ not in w.spokespeople:
-        return None
-    start = role[0].i
-    sent = doc[start].sent
-    if start - 1 <= sent.start or doc[start - 1].text != ",":
-        return None
-    nouns = {t.lemma_.lower() for t in role if t is not head and t.pos_ in ("NOUN", "PROPN")}
-    for k in range(sent.start, start - 1):
-        m = cover.get(k)
-        t = doc[k]
-        if m is None or m.type not in _BODY_TYPES or t.dep_ not in ("nsubj", "nsubjpass") \
-                or t.head.pos_ not in ("VERB", "AUX"):
-            continue
-        if nouns and not nouns & set(m.text.lower().split()):
-            return None
-        return m
-    return None
 
 
 def _body_owner(doc: Doc, unit: Unit, role: list[Token], mentions: list[Mention],
