@@ -82,3 +82,31 @@ def test_a_ministry_described_by_its_country_is_the_ministry_named_before(nlp):
                  "for the Latvian ministry told LETA.")
     statement = _one(r, "Statement")
     assert names(r, statement.roles["speaker"]) == {"Ministry of Health of Latvia"}
+
+
+# --- an unquoted "we" in a body's own release is that body --------------------------------
+def test_an_unquoted_we_in_a_release_is_the_body_that_issues_it(nlp):
+    r = run(nlp, "The Botswana Democratic Alliance has today formally asked the electoral "
+                 "commission to recount the ballots. We further call upon the African Union "
+                 "to send an observer team, and we demand the release of our five detained "
+                 "agents.")
+    requests = facts_of(r, "Request")
+    assert len(requests) == 3
+    assert all(names(r, q.roles.get("agent")) == {"Botswana Democratic Alliance"}
+               for q in requests)
+
+
+def test_a_quoted_we_is_not_the_body_named_before(nlp):
+    r = run(nlp, 'The Botswana Police Service detained 20 people in Maun. "We call on '
+                 'everyone to stay calm."')
+    request = _one(r, "Request")
+    assert not request.roles.get("agent")
+
+
+# --- "the two bodies" acting: the two named just before ----------------------------------
+def test_the_two_bodies_named_before_are_the_agents(nlp):
+    r = run(nlp, "The African Union and the Pacific Islands Forum said on Monday that they "
+                 "would send a mission to Suva. The two bodies urged all sides to show "
+                 "restraint.")
+    request = _one(r, "Request")
+    assert names(r, request.roles["agent"]) == {"African Union", "Pacific Islands Forum"}
