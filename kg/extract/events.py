@@ -28,6 +28,7 @@ from kg.extract.relations import relation_facts
 from kg.extract.requests import refine_requests
 from kg.extract.restated import second_figures
 from kg.extract.statements import _quote_spans, attribute, statement_facts
+from kg.extract.theme_pronouns import spell_out_them
 from kg.extract.triggers import engine_for, fix_capitalised_nouns
 from kg.extract.unit_merge import (
     carry_cause_dates,
@@ -83,6 +84,7 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     inherit_attack_agents(events, read, doc)
     attack_targets(events, read, doc)
     events = refine_requests(events, ctx)
+    spell_out_them(events, ctx)  # "urged X to release them": the people named before
     events.extend(second_figures(events, ctx))  # "..., while X put the number at 1,700"
     statements, spans = statement_facts(ctx)
     attribute(events, statements, spans)

@@ -110,3 +110,34 @@ def test_the_two_bodies_named_before_are_the_agents(nlp):
                  "restraint.")
     request = _one(r, "Request")
     assert names(r, request.roles["agent"]) == {"African Union", "Pacific Islands Forum"}
+
+
+# --- "them" in what a request asks for: the plural named before ---------------------------
+def test_them_in_a_request_is_the_people_named_before(nlp):
+    r = run(nlp, "About 300 Uruguayan soldiers remain in Suva under a training agreement, "
+                 "and the government has not asked Montevideo to withdraw them.")
+    request = _one(r, "Request")
+    assert request.roles["theme"] == ["withdraw Uruguayan soldiers"]
+
+
+def test_them_in_a_request_may_be_things_named_in_its_sentence(nlp):
+    r = run(nlp, "The president described the new laws as an attack on the constitution and "
+                 "called on the assembly to withdraw them.")
+    request = _one(r, "Request")
+    assert request.roles["theme"] == ["withdraw new laws"]
+
+
+# --- cause: on the phrase the trigger's preposition opens ---------------------------------
+def test_the_cause_of_a_charge_in_cases_over_something(nlp):
+    r = run(nlp, "Ozols, who has been held at a jail in Riga since 2023, was charged on Friday "
+                 "in two new cases over the violence that followed his arrest.")
+    charge = _one(r, "Charge")
+    assert charge.roles["cause"] == ["the violence that followed his arrest"]
+
+
+def test_the_cause_of_an_investigation_into_people_for_a_crime(nlp):
+    r = run(nlp, "The Public Prosecutor's Office has opened an investigation into the guards "
+                 "and into officials of the prison service for alleged bribery and "
+                 "facilitating the escape.")
+    investigation = _one(r, "Investigation")
+    assert investigation.roles["cause"] == ["alleged bribery"]
