@@ -179,8 +179,9 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                         put(args["conjoined_subject"], self._agentish(h))
                     continue
                 pair = counted_antecedents(ctx, tok) \
-                    if args.get("subject") == "participant" else []
-                for h in pair or heads:  # "the sides agreed": the two named before
+                    if args.get("subject") in ("participant", "agent") else []
+                for h in pair or heads:  # "the sides agreed", "the two bodies urged": the
+                    # two named before
                     put(args.get("subject"), h if pair else self._agentish(h))
             elif slot in ("object", "controlled"):
                 self._object(tok, slot, args, put)
@@ -223,6 +224,8 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 role = args.get(slot)
                 if role is not None:
                     self._fill(role, tok, put, prep=slot)
+        if not roles.get("cause") and "cause" in args.values():
+            self._nested_cause(t, args, put)
         if rules.kind == "Request" and frame.complement is not None and \
                 frame.complement.lemma_.lower() in self.lists["anonymity_verbs"] and \
                 is_passive(frame.complement):
@@ -298,6 +301,30 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         if self.purpose_of is not None:
             self.purposes.append((fact, self.purpose_of.i))
         return fact
+
+    def _nested_cause(self, t: Token, args: dict, put) -> None:
+        """"charged on Friday in two new cases over the violence", "an investigation into
+        the guards and into officials for alleged bribery": the cause hangs on the phrase
+        a preposition of the trigger opens (the type's own cause prepositions)."""
+        preps = {w for w, r in args.items() if r == "cause"} & {"over", "for"}
+        heads = [t, t.head] if t.dep_ == "dobj" and t.pos_ == "NOUN" else [t]  # "opened
+        # an investigation into X": the parser may hang the phrase on the light verb
+        for head in heads:
+            for _p, obj in prep_objects(head, {"in", "into", "against"}):
+                for p in obj.subtree:
+                    if p.dep_ != "prep" or p.lower_ not in preps or p.i < obj.i:
+                        continue
+                    inner = next((o for o in p.children if o.dep_ == "pobj"), None)
+                    if inner is None:
+                        continue
+                    # a restrictive relative clause says which ("the violence that
+                    # followed his arrest"); one after a comma is said in passing
+                    words = [x for x in inner.subtree if not x.is_punct and not any(
+                        r.dep_ == "relcl" and r.left_edge.i > 0 and
+                        r.doc[r.left_edge.i - 1].text == "," and x in r.subtree
+                        for r in inner.children)]
+                    put("cause", text_of(words))
+                    return
 
     def _purpose_head(self, m: Match) -> Token | None:
         """The trigger of the event whose purpose this one is, when its type makes such a

@@ -131,7 +131,8 @@ def ctx_sent(ctx: Context, tok: Token) -> SpacySpan:
 
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTED_HEADS = ("side", "country", "nation", "state", "neighbour", "neighbor", "party",
-                  "government", "member", "capital")
+                  "government", "member", "capital", "body", "organisation", "organization",
+                  "bloc")
 _STATE_HEADS = ("country", "nation", "state", "government", "neighbour", "neighbor")
 _STATE_KINDS = (EntityType.COUNTRY, EntityType.GOVERNMENT_BODY)
 

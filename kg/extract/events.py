@@ -27,7 +27,8 @@ from kg.extract.list_items import inherit_item_agents
 from kg.extract.relations import relation_facts
 from kg.extract.requests import refine_requests
 from kg.extract.restated import second_figures
-from kg.extract.statements import attribute, statement_facts
+from kg.extract.statements import _quote_spans, attribute, statement_facts
+from kg.extract.theme_pronouns import spell_out_them
 from kg.extract.triggers import engine_for, fix_capitalised_nouns
 from kg.extract.unit_merge import (
     carry_cause_dates,
@@ -37,7 +38,7 @@ from kg.extract.unit_merge import (
     relate_same_acts,
     successor_offices,
 )
-from kg.records import Fact, Mention, SourceDocument, Unit
+from kg.records import EntityType, Fact, Mention, SourceDocument, Unit
 from kg.rules.loader import event_rules
 
 __all__ = ["engine_for", "extract_facts"]
@@ -83,11 +84,12 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     inherit_attack_agents(events, read, doc)
     attack_targets(events, read, doc)
     events = refine_requests(events, ctx)
+    spell_out_them(events, ctx)  # "urged X to release them": the people named before
     events.extend(second_figures(events, ctx))  # "..., while X put the number at 1,700"
     statements, spans = statement_facts(ctx)
     attribute(events, statements, spans)
     for f in reader.speaker_agents:  # "We call on ...": the one who says so
-        speaker = f.attributed_to or _previous_speaker(f, spans)
+        speaker = f.attributed_to or _previous_speaker(f, spans) or _issuer_voice(f, events, ctx)
         if speaker is not None and not f.roles.get("agent"):
             f.roles["agent"] = [speaker]
     events = merge_in_unit(events, ctx)
@@ -171,6 +173,32 @@ def _previous_speaker(f: Fact, spans: list[tuple[int, int, object, bool]]) -> Me
     before = [(e, sp) for _s, e, sp, _q in spans if e <= f.trigger.start and
               f.trigger.start - e < _QUOTE_GAP and isinstance(sp, Mention)]
     return max(before, key=lambda p: p[0])[1] if before else None
+
+
+def _issuer_voice(f: Fact, events: list[Fact], ctx: Context) -> Mention | None:
+    """'We call upon SADC to ...' in a party's or a ministry's own release (no quotation
+    marks, no speaker named): an unquoted "we" is the body the text speaks for, the body
+    that last acted in its own sentences before it ("The Coalition has today requested
+    ...")."""
+    if f.trigger is None or f.unit != ctx.unit.index:
+        return None
+    local = f.trigger.start - ctx.unit.start
+    quoted = _quote_spans(ctx.unit.text)
+    if any(s <= local < e for s, e in quoted):
+        return None
+    best = None
+    for g in events:
+        if g is f or g.trigger is None or g.trigger.start >= f.trigger.start:
+            continue
+        agent = (g.roles.get("agent") or [None])[0]
+        if not isinstance(agent, Mention) or not agent.type.is_agent or \
+                agent.type is EntityType.PERSON or agent.source.startswith("coref"):
+            continue
+        if any(s <= g.trigger.start - ctx.unit.start < e for s, e in quoted):
+            continue
+        if best is None or g.trigger.start > best[0]:
+            best = (g.trigger.start, agent)
+    return best[1] if best else None
 
 
 _QUOTE_GAP = 300  # characters between the end of one statement and a quote that goes on

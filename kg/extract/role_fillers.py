@@ -343,7 +343,7 @@ class RoleFillers:
             for c in h.children:
                 first = min(x.i for x in c.subtree)
                 if (c.dep_ in ("det", "predet") and c.i < h.i and h is head) or \
-                        (c.dep_ == "nummod" and c.i < h.i) or \
+                        (c.dep_ == "nummod" and c.i < h.i and not self._vague_count(c)) or \
                         (c.dep_ in ("relcl", "appos") and first > 0 and
                          h.doc[first - 1].text == "," and (
                              c.dep_ == "relcl" or self.ctx.mention_of(c) is None)):
@@ -351,6 +351,14 @@ class RoleFillers:
         # a restrictive relative clause says which ("people who were detained during X")
         kept = np_tokens(head, skip=drop, drop={"advcl", "parataxis"})
         return kept or np_tokens(head, skip=skip)
+
+    def _vague_count(self, num: Token) -> bool:
+        """"several hundred", "a few dozen": a count with no number in it, which gives the
+        fact no quantity; the theme keeps it ("several hundred protesters")."""
+        words = list(num.subtree)
+        return not any(x.is_digit or (x.like_num and x.lower_ not in (
+            "hundred", "thousand", "dozen")) for x in words) and \
+            any(x.lower_ in self.lists["vague_counts"] for x in words)
 
     def _speaker_of(self, t: Token) -> Token | None:
         """The subject of the verb of saying whose reported clause holds ``t``."""

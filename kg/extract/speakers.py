@@ -240,6 +240,16 @@ class Speakers:
             if m is not None and m.type.is_agent and m.type is not EntityType.PERSON:
                 return m
         for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and any(
+                    p.dep_ == "compound" and p.lower_ == "press" for p in tok.children):
+                # "the ministry's press service", "the office's press office": the body
+                # named before (or named here) speaks through its press service (a "media
+                # wing" may be a named service of its own: left to the other readers)
+                m = self.ctx.mention_of(c)
+                if m is None and _definite(c):
+                    m = description_antecedent(self, c)
+                if m is not None and m.type.is_agent and m.type is not EntityType.PERSON:
+                    return m
             if c.dep_ != "compound" or c.i > tok.i:
                 continue
             for t in c.subtree:

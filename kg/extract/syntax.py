@@ -123,12 +123,37 @@ def subject_of(verb: Token) -> Token | None:
         return next((c for c in prep.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head)  # "the council responded by appointing X"
+    main = _main_after_report(verb)
+    if main is not None:
+        return subject_of(main)
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
     if verb.dep_ == "ROOT":
         return _swallowed_subject(verb)
     return None
+
+
+def _main_after_report(verb: Token) -> Token | None:
+    """"The governor ordered the app blocked, saying it had been used to organise the
+    riots, and extended the curfew": after a participle of saying and its reported clause,
+    the parser joins the last verb to the reported clause's verb. A past-tense verb after
+    ", and" whose reported clause is told in another tense (a perfect, a passive, a modal)
+    continues the main clause: the main verb, whose subject it shares."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.i < 2:
+        return None
+    doc = verb.doc
+    cc = verb.i - 1 if doc[verb.i - 1].dep_ == "cc" else verb.i - 2
+    if cc < 1 or doc[cc].dep_ != "cc" or doc[cc - 1].text != ",":
+        return None
+    head = verb.head
+    said = head.head
+    if head.dep_ != "ccomp" or said.dep_ != "advcl" or said.tag_ != "VBG" or \
+            said.i > head.i or said.head.tag_ != "VBD" or said.head.i > said.i:
+        return None
+    if head.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return None  # "saying the force lost control and named ...": either reading
+    return said.head
 
 
 def detached_predicate(verb: Token) -> bool:
