@@ -14,9 +14,9 @@
   headline, a lead and a body sentence telling the same event are one fact"): the body
   fact of its kind that agrees with it, else the one that shares a filler with it, else
   the only one of its kind in the update; it brings its roles along.
-- Statements stay one per update and speaker (kg/extract/statements.py); two of one
-  update whose speakers resolve to one entity ("Israeli military confirms strikes" over
-  the body's IDF statement) are one.
+- Statements stay one per update and speaker (kg/extract/statements.py); a headline's
+  Statement whose speaker resolves to the entity of a body Statement of its update is
+  that one ("Israeli military confirms strikes" over the body's IDF statement).
 
 LocatedIn relations are merged apart, by kg/extract/locations.py.
 """
@@ -122,7 +122,7 @@ def merge_facts(facts: list[Fact], entities: list[Entity], *,
     entity_of = {m: e.key for e in entities for m in e.mentions}
     situations_ = event_rules().situations
     told = [f for f in facts if not _headline_event(f, headlines, situations_)]
-    out = _merge(told, entity_of, situations_)
+    out = _merge(told, entity_of, situations_, headlines)
     for f in facts:
         if len(told) == len(facts):
             break
@@ -209,8 +209,13 @@ def _absorb_statement(into: Fact, other: Fact, entity_of: dict[Mention, str]) ->
         into.roles["gist"] = ["; ".join(gists)]
 
 
+def _in(f: Fact, heads: tuple[tuple[int, int], ...]) -> bool:
+    return any(s <= f.sentence[0] < e for s, e in heads)
+
+
 def _merge(facts: list[Fact], entity_of: dict[Mention, str],
-           situations_: frozenset[str] | set[str]) -> list[Fact]:
+           situations_: frozenset[str] | set[str],
+           heads: tuple[tuple[int, int], ...] = ()) -> list[Fact]:
     out: list[Fact] = []
     seen_relations: dict[tuple, Fact] = {}
     situations: dict[str, list[Fact]] = {}
@@ -236,7 +241,7 @@ def _merge(facts: list[Fact], entity_of: dict[Mention, str],
         elif f.kind == "Statement":
             key = _speaker_key(f, entity_of)
             target = statements.get(key) if key is not None else None
-            if target is not None:
+            if target is not None and (_in(f, heads) or _in(target, heads)):
                 _absorb_statement(target, f, entity_of)
             else:
                 if key is not None:

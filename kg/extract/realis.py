@@ -11,9 +11,6 @@ from spacy.tokens import Token
 from kg.extract.syntax import is_passive, prep_objects, raised_subject
 from kg.extract.triggers import Match
 
-# pronouns a participle re-mentions people by ("those detained", "these held")
-_POINTING_BACK = frozenset({"those", "these"})
-
 
 def _own_pattern(m: Match) -> bool:
     """Whether a pattern of the type's own matched (one that names the resultative state
@@ -55,11 +52,6 @@ class Realis:
                     # auxiliary, only of a finite passive ("grenades thrown at them and
                     # were evacuated" is a misread coordination of the main verbs)
                     return False
-            if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.tag_ == "DT" and \
-                    t.head.lower_ in _POINTING_BACK:
-                # "12 of those detained were charged", "among those arrested was X": the
-                # participle names people by what happened to them, an event already told
-                return False
             if raised_subject(t) is None and not m.alternatives and any(
                     p.id == m.pattern_id and p.shape == "verb-raised" for p in m.rules.patterns):
                 return False  # a bare participle with no passive verb to borrow from
