@@ -59,6 +59,7 @@ class Factuality:
         self.fut_obligations = set(fut.get("obligations", ()))
         self.fut_mods = set(fut["modifiers"])
         self.fut_triggers = set(fut["triggers"])
+        self.fut_preps = set(fut.get("prepositions", ()))
         self.hyp_aux = set(hyp["auxiliaries"])
         self.hyp_heads = set(hyp["heads"])
         self.hyp_obligations = set(hyp.get("obligations", ()))
@@ -164,6 +165,11 @@ class Factuality:
             if prep.lower_ in self.neg_preps:
                 found.add("negated")
                 return None
+            if prep.lower_ in self.fut_preps and not any(
+                    c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+                    for c in t.children):
+                found.add("future")  # "suspended pending an inquiry"
+                return None
             if prep.lower_ in self.prior_preps:
                 return None  # "following a request from X": it happened before
             head = prep.head
@@ -234,6 +240,8 @@ class Factuality:
                 return None
             if dep == "advcl":
                 marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
+                if marks & self.markers and self._asks_on_condition(head, v):
+                    return NO_FACT  # "called for protests if X is not released"
                 if marks & self.markers:
                     # "if the rains continue, ... may send"; a negation inside the
                     # condition is part of it ("if no candidate wins a majority"): the
@@ -317,7 +325,8 @@ class Factuality:
                 found.add("hypothetical")  # "offered $2 million, an offer X has not accepted"
             elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
                                            for g in c.children):
-                found.add("hypothetical")  # "police would arrest them if they returned"
+                if not (first and self._asks_on_condition(v, c)):
+                    found.add("hypothetical")  # "police would arrest them if they returned"
             elif patient and c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
                     low in self.neg_pronouns or any(
                         g.dep_ == "det" and g.lower_ in self.neg_dets for g in c.children)):
@@ -326,6 +335,13 @@ class Factuality:
             found.add("future" if reported or self._reported(v) else "hypothetical")
         if first and v.lemma_.lower() in self.fut_triggers:
             found.add("future")  # "pledged $2 million"
+
+    def _asks_on_condition(self, verb: Token, clause: Token) -> bool:
+        """"called for protests if X is not released", "urged them to leave unless ...": a
+        condition after a verb of asking or ordering bounds what is asked, not the asking
+        (which happened); the condition's own event is no fact. A condition before the
+        verb ("if the talks fail, the union will call a strike") bounds the act itself."""
+        return verb.lemma_.lower() in self.content and clause.i > verb.i
 
     def _not_taken_up(self, noun: Token) -> bool:
         """"an offer the government has not accepted": an offer noun whose relative clause

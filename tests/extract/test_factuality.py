@@ -36,6 +36,10 @@ CASES = [
     ("Rebels said they had shot down a helicopter near Goma, a claim that could not be "
      "independently verified.", "Attack", "claimed"),
     ("Police arrested 40 protesters in Lusaka on Monday.", "Arrest", None),
+    ("The officer was suspended pending an investigation into the shooting in Suva.",
+     "Investigation", "future"),
+    ("The opposition in Lome called for protests on Friday if Kossi Agbeko is not released.",
+     "Request", None),
 ]
 
 
@@ -51,6 +55,7 @@ def test_cues_give_the_factuality(nlp, sentence, kind, value):
     "Sending troops to Malawi would be a mistake.",
     "Who ordered the raid in Kumasi?",
     "The UN urged the junta to release the detained lawmakers.",
+    "The opposition in Lome called for protests on Friday if Kossi Agbeko is not released.",
 ])
 def test_opinions_questions_and_contents_are_no_facts(nlp, sentence):
     r = run(nlp, sentence)
