@@ -373,11 +373,12 @@ def text_cues(text: str) -> TextCues:
 
 def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
                     units: list[tuple[int, int]] = (), *,
-                    cues: TextCues | None = None) -> None:
+                    cues: TextCues | None = None, home: str | None = None) -> None:
     """A national office with no owner stated ("President X") belongs to the country whose
     city the sentence names ("In Belgrade, President X"); else, on a page of several
     updates, to the country its update names most; else to the country of the dateline
-    ("BAGHDAD (INA) -"), else to the one the document names most. Countries are counted by
+    ("BAGHDAD (INA) -") or of a release's letterhead (``home``, kg/extract/letterhead.py),
+    else to the one the document names most. Countries are counted by
     their names, their cities and their demonyms; the most named must be named more often
     than any other (and, for a whole document, at least twice); else the office stays
     unowned. ``units`` are the (start, end) offsets of the document's updates; ``cues``
@@ -388,7 +389,7 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
     named = {p.country_code for m in mentions if m.type is EntityType.COUNTRY
              and (p := gaz.country(m.text)) is not None}
     first: dict[str, Mention] = {}
-    dateline = None
+    dateline = home
     located: list[tuple[int, str, Mention]] = []  # (offset, country, mention)
     for m in mentions:
         if m.source.endswith(HEADLINE):
