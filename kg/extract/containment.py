@@ -20,6 +20,7 @@ from kg.extract.home_city import (
     site_of_other_town,
     sited,
     sublocal,
+    told_outside,
     unplaced,
     wide,
 )
@@ -117,6 +118,12 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
                 city = None  # "Lunsar, ..., Port Loko District": the unit holds the town
             if city is not None and e.type is EntityType.PLACE and \
                     site_of_other_town(e, city, countries):
+                city = None
+            if city is not None and told_outside(e, text):
+                # "X prison, west of Y": outside the town, though in its country
+                if city.country_code in countries:
+                    country = countries[city.country_code]
+                    found.setdefault(country.key, (country, None, "locatedin/contained"))
                 city = None
             if city is not None and city.key != e.key:
                 if not wide(e):  # a river or island gets the city's region, not the city

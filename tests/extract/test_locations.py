@@ -633,3 +633,23 @@ def test_a_menu_line_naming_a_country_is_no_letterhead(nlp):
     mentions = [m for e in r.entities for m in e.mentions]
     assert letterhead_country(doc.text, [unit], mentions) is None
 
+
+def test_a_site_told_beside_a_town_is_not_in_the_dateline_city(nlp):
+    # "X, west of Y", "X, on the outskirts of Y", "X, a base near the city of Y": the site
+    # stands outside the town, so the dateline city is no container for it
+    r = run(nlp, "GABORONE (Reuters) - Inmates rioted at Motshegare Prison, west of Gaborone, "
+                 "on Monday, and troops were sent to Kweneng Air Base, a base near the "
+                 "city of Molepolole. Protesters later marched to Tlotlo Square, police in "
+                 "Gaborone said.")
+    pairs = _pairs(r)
+    assert ("Motshegare Prison", "Gaborone") not in pairs
+    assert ("Kweneng Air Base", "Gaborone") not in pairs
+    assert ("Tlotlo Square", "Gaborone") in pairs
+
+
+def test_a_square_named_like_a_far_town_stays_in_the_dateline_city(nlp):
+    # "Victoria Square": a square or palace is named after people and events as often
+    # as after towns; a namesake town the text never names does not move it
+    r = run(nlp, "GABORONE (Reuters) - Protesters marched to Francistown Square on Monday "
+                 "and police fired tear gas near the square, police in Gaborone said.")
+    assert ("Francistown Square", "Gaborone") in _pairs(r)
