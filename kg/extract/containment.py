@@ -20,6 +20,7 @@ from kg.extract.home_city import (
     site_of_other_town,
     sited,
     sublocal,
+    told_outside,
     unplaced,
     wide,
 )
@@ -30,15 +31,16 @@ from kg.resolve.place_names import base_name
 from kg.resolve.places import fold, gazetteer
 
 
-def document_locations(stated: list[Fact], entities: list[Entity], *, text: str = ""
-                       ) -> list[Fact]:
+def document_locations(stated: list[Fact], entities: list[Entity], *, text: str = "",
+                       home: str | None = None) -> list[Fact]:
     """One LocatedIn per pair of entities: the text's, the gazetteer's, the containers'
     containers, and the document's country for places nothing else places. ``text``:
-    the document's text (mention offsets index it)."""
+    the document's text (mention offsets index it); ``home``: the country code of the
+    release's letterhead (kg/extract/letterhead.py), which is the document's country."""
     entity_of = {m: e for e in entities for m in e.mentions}
     countries = {e.country_code: e for e in entities
                  if e.type is EntityType.COUNTRY and e.country_code and e.mentions}
-    main = _main_country(entities)
+    main = countries.get(home or "") or _main_country(entities)
     capital = _capital(entities, main)
     direct: dict[str, dict[str, tuple[Entity, Fact | None, str]]] = {}
     elsewhere: set[str] = set()  # places a demonym puts in a country the document lacks
@@ -116,6 +118,12 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
                 city = None  # "Lunsar, ..., Port Loko District": the unit holds the town
             if city is not None and e.type is EntityType.PLACE and \
                     site_of_other_town(e, city, countries):
+                city = None
+            if city is not None and told_outside(e, text):
+                # "X prison, west of Y": outside the town, though in its country
+                if city.country_code in countries:
+                    country = countries[city.country_code]
+                    found.setdefault(country.key, (country, None, "locatedin/contained"))
                 city = None
             if city is not None and city.key != e.key:
                 if not wide(e):  # a river or island gets the city's region, not the city

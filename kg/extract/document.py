@@ -15,6 +15,7 @@ from kg.extract.containment import document_locations
 from kg.extract.coref import pronoun_mentions
 from kg.extract.entities import entity_mentions
 from kg.extract.events import extract_facts
+from kg.extract.letterhead import letterhead_country
 from kg.extract.locations import unit_locations
 from kg.extract.merge import merge_facts
 from kg.extract.office_links import deputy_owners, rank_titles
@@ -95,7 +96,9 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     kb = None
     # ``parsed`` may be a one-pass stream (the build frees each Doc once it is read):
     # everything needed after the loop is collected inside it
+    units: list[Unit] = []
     for unit, doc in parsed:
+        units.append(unit)
         bounds.append((unit.start, unit.end))
         if unit.headline is not None:
             headlines.append((unit.headline.start, unit.headline.end))
@@ -112,14 +115,16 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     cues = getattr(document, "cues", None) or text_cues(document.text)
     deputy_owners(facts, [(a, b) for _u, a, b in sentences])
     facts = rank_titles(facts)
-    national_owners(facts, mentions + fact_mentions(facts), document.text, bounds, cues=cues)
+    home = letterhead_country(document.text, units, mentions)
+    national_owners(facts, mentions + fact_mentions(facts), document.text, bounds, cues=cues,
+                    home=home)
     facts = current_positions(facts, cues=cues)
     mentions.extend(fact_mentions(facts))
     mentions.extend(fact_mentions(located))
-    entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts)
+    entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts, home=home)
     body_owners(facts, entities)
     titles = tuple(_title_lines(document.text, sentences))
     facts = merge_facts(facts, entities, headlines=tuple(headlines), titles=titles) + \
-        document_locations(located, entities, text=document.text)
+        document_locations(located, entities, text=document.text, home=home)
     return DocumentResult(document=document, sentences=sentences, entities=entities,
                           facts=facts, model=model)

@@ -114,6 +114,8 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "sited": (bool, False, None),
         # a natural feature or highway: it may reach beyond any one town ("the Shire River")
         "wide": (bool, False, None),
+        # a square or palace: often named after a person, an event or a far town
+        "honorific": (bool, False, None),
         "why": (str, True, None),
     },
 }
@@ -220,6 +222,7 @@ class KindNoun:
     part_of_name: bool = False
     sited: bool = False
     wide: bool = False
+    honorific: bool = False
 
 
 @dataclass(slots=True)
@@ -339,7 +342,7 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
         noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
                         EntityType(e["in_city"]) if e.get("in_city") else None,
                         bool(e.get("part_of_name")), bool(e.get("sited")),
-                        bool(e.get("wide")))
+                        bool(e.get("wide")), bool(e.get("honorific")))
         for n in e["nouns"]:
             rules.kind_nouns[_fold(n)] = noun
     return rules

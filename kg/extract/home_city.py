@@ -84,7 +84,8 @@ def site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity]
     """Whether a site is named after another town than the home city: "Tuguegarao
     Airport" in a story datelined Manila stands in Tuguegarao, not Manila (the town is
     one GeoNames knows in a country of the document: a city, or a town of the admin
-    data)."""
+    data). A square or palace (an ``honorific`` kind noun) is named after people and
+    events as often: "Victoria Square" stays in the home city."""
     kinds = entity_rules().kind_nouns
     words = fold(place.name).split()
     k = len(words)
@@ -94,8 +95,8 @@ def site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity]
         if not n:
             break
         k -= n
-    if k == len(words):
-        return False
+    if k == len(words) or getattr(kinds.get(words[-1]), "honorific", False):
+        return False  # "Victoria Square": named after a queen as often as after a town
     town = " ".join(words[:k])
     if town == fold(city.name) or any(town == fold(a) for a in city.aliases):
         return False
@@ -104,6 +105,34 @@ def site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity]
         return True
     index = admin_index()
     return any(index.towns(town, code) for code in codes if code)
+
+
+def told_outside(place: Entity, text: str) -> bool:
+    """Whether the text places a site beside a town, not in it: "X prison, west of Y",
+    "X, a base near the city of Y", "X, known as Z, on the outskirts of Y", "X, 20 km
+    south of the capital" (a compass word and "of", "outskirts of", or "near" and a
+    town noun, after the name, in its sentence and within 60 characters). Such a site
+    lies outside the home city, though in its country."""
+    compass = entity_rules().compass
+    for m in place.mentions:
+        try:  # sliced, never indexed: a long document's part text (PartText)
+            after = text[m.end:m.end + 60]
+        except IndexError:
+            continue
+        cased = _GAP_WORD.findall(re.split(r"[.;:!?\n]", after, maxsplit=1)[0])
+        words = [w.lower() for w in cased]
+        for k, w in enumerate(words):
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if (w in compass or w == "outskirts") and nxt == "of" and (
+                    k == 0 or words[k - 1] != "the" or w == "outskirts"):
+                return True
+            # "near the (northern) city of Y"; not "near the port", "near X Church"
+            if w == "near" and _TOWN_NOUNS & set(words[k + 1:k + 4]):
+                return True
+    return False
+
+
+_TOWN_NOUNS = {"city", "town", "village", "capital", "border"}
 
 
 def sited(words: list[str], kinds) -> bool:

@@ -377,11 +377,13 @@ def text_cues(text: str) -> TextCues:
 
 def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
                     units: list[tuple[int, int]] = (), *,
-                    cues: TextCues | None = None) -> None:
+                    cues: TextCues | None = None, home: str | None = None) -> None:
     """A national office with no owner stated ("President X") belongs to the country whose
-    city the sentence names ("In Belgrade, President X"); else, on a page of several
+    city the sentence names ("In Belgrade, President X"), or the city its paragraph opens
+    in ("In Belgrade, ... . Defence Minister Y said"); else, on a page of several
     updates, to the country its update names most; else to the country of the dateline
-    ("BAGHDAD (INA) -"), else to the one the document names most. Countries are counted by
+    ("BAGHDAD (INA) -") or of a release's letterhead (``home``, kg/extract/letterhead.py),
+    else to the one the document names most. Countries are counted by
     their names, their cities and their demonyms; the most named must be named more often
     than any other (and, for a whole document, at least twice); else the office stays
     unowned. ``units`` are the (start, end) offsets of the document's updates; ``cues``
@@ -392,7 +394,7 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
     named = {p.country_code for m in mentions if m.type is EntityType.COUNTRY
              and (p := gaz.country(m.text)) is not None}
     first: dict[str, Mention] = {}
-    dateline = None
+    dateline = home
     located: list[tuple[int, str, Mention]] = []  # (offset, country, mention)
     for m in mentions:
         if m.source.endswith(HEADLINE):
@@ -430,6 +432,22 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
                        and {"government", "junta"} & set(m.text.lower().split())
                        for m in mentions)
 
+    def scene(at: int) -> str | None:
+        """The country of the city a paragraph opens in ("In Belgrade, President X
+        ordered ... Defence Minister Y said ..."): the later sentences of the paragraph
+        are told there too."""
+        lo = next((a for a, b in units if a <= at < b), 0)
+        try:  # sliced, never indexed: a long document's part text (PartText)
+            window = text[max(lo, at - 1500):at]
+        except IndexError:
+            return None
+        start = at - len(window) + window.rfind("\n") + 1
+        if not window[start - (at - len(window)):].startswith("In "):
+            return None
+        codes = {c for at_, c, m in located if at_ == start + 3 and m is not None
+                 and m.type in _PLACE_LIKE and c in first}
+        return codes.pop() if len(codes) == 1 else None
+
     def country(sentence: tuple[int, int], at: int) -> tuple[str, str | None]:
         here = {c for _, c, m in located if m is not None and m.type in _PLACE_LIKE
                 and m.sentence == sentence and c in first}
@@ -438,6 +456,8 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
                     and m.sentence == sentence and c in here
                     and text[max(0, at_ - 3):at_] in ("in ", "at ")}
         rule, code = ":city", (here.pop() if len(here) == 1 else None)
+        if code is None:
+            rule, code = ":paragraph", scene(at)
         if code is None and len(units) > 1:
             lo, hi = next(((a, b) for a, b in units if a <= at < b), (0, 0))
             rule, code = ":update", most(lo, hi, 1)

@@ -103,6 +103,7 @@ class _Resolver(Links):
         self.positions: list[Fact] = []
         self.described: set[int] = set()  # description mentions merged into a named body
         self.fillers: set[Mention] | None = None  # mentions that fill a role of a fact
+        self.home: str | None = None  # the letterhead's country code
 
     # -- countries ------------------------------------------------------------------------
     def country_of(self, m: Mention) -> Place | None:
@@ -129,6 +130,8 @@ class _Resolver(Links):
         return codes
 
     def dominant_country(self) -> Place | None:
+        if self.home is not None and self.home in self.gaz.by_code:
+            return self.gaz.by_code[self.home]  # the release's letterhead
         counts: Counter[str] = Counter()
         for m in self.mentions:
             place = self.country_of(m)
@@ -576,7 +579,7 @@ class _Resolver(Links):
 
 
 def resolve_entities(mentions: Iterable[Mention], *, kb: KnowledgeBase | None = None,
-                     positions: Iterable[Fact] = ()
+                     positions: Iterable[Fact] = (), home: str | None = None
                      ) -> tuple[list[Entity], dict[Mention, str]]:
     """Canonical entities of one document's mentions; returns entities and mention -> key.
 
@@ -587,11 +590,14 @@ def resolve_entities(mentions: Iterable[Mention], *, kb: KnowledgeBase | None = 
     ``positions`` (Position facts from titles before names) let a bare title ("the
     president") refer to its holder. Mentions that resolve to nothing (an unconfirmed
     headline guess, an anaphor or common noun with no antecedent) are left out of the index.
+    ``home``: the country code of a release's letterhead (kg/extract/letterhead.py), the
+    dominant country whatever the counts.
     """
     unique = list(dict.fromkeys(mentions))
     if not unique:
         return [], {}
     resolver = _Resolver(unique, kb if kb is not None else load_kb(), entity_rules())
+    resolver.home = home
     facts = list(positions)
     resolver.positions = [f for f in facts if f.kind == "Position"]
     if facts:

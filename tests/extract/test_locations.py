@@ -600,3 +600,56 @@ def test_a_unit_that_holds_the_dateline_town_is_not_in_it(nlp):
     pairs = _pairs(r)
     assert any(p == "Mpika" and c.startswith("Luchembe") for p, c in pairs)
     assert not any(p.startswith("Luchembe") and c == "Mpika" for p, c in pairs)
+
+
+def test_a_letterhead_address_makes_the_home_country_over_a_donor_named_more(nlp):
+    # a Palauan government release names its donor more often than Palau itself: the
+    # letterhead ("Town, Country") says whose towns, offices and police these are
+    text = ("REPUBLIC OF PALAU\nOFFICE OF THE PRESIDENT\nNgerulmud, Palau\n\n"
+            "A storm flooded the village of Ngchesar on Monday and cut the road to "
+            "Airai. Japan sent tents, Japan sent water and Japan sent a ship. Japan "
+            "also pledged $2 million and Japan will send engineers. President Kalen "
+            "Ongesii thanked Japan. The Commissioner of Police, Dirk Rengulbai, imposed "
+            "a curfew in Ngchesar.")
+    r = run(nlp, text)
+    pairs = _pairs(r)
+    assert ("Ngchesar", "Japan") not in pairs
+    assert ("Ngchesar", "Palau") in pairs
+    owners = {names(r, f.roles.get("organization")).pop() for f in facts_of(r, "Position")
+              if names(r, f.roles["holder"]) == {"Kalen Ongesii"} and f.roles.get("organization")}
+    assert owners == {"Palau"}
+
+
+def test_a_menu_line_naming_a_country_is_no_letterhead(nlp):
+    # a copied page's menu ("Home / World / Japan") names no issuer
+    text = ("Skip to content\nHome\nWorld\nPalau\nJapan\n\n"
+            "A storm flooded the village of Ngchesar on Monday. Japan sent tents, Japan "
+            "sent water and Japan sent a ship, Japan said, and Japan will send more.")
+    from kg.extract.letterhead import letterhead_country
+    from tests.extract.event_helpers import one_update
+
+    doc, unit = one_update(text)
+    r = run(nlp, text)
+    mentions = [m for e in r.entities for m in e.mentions]
+    assert letterhead_country(doc.text, [unit], mentions) is None
+
+
+def test_a_site_told_beside_a_town_is_not_in_the_dateline_city(nlp):
+    # "X, west of Y", "X, on the outskirts of Y", "X, a base near the city of Y": the site
+    # stands outside the town, so the dateline city is no container for it
+    r = run(nlp, "GABORONE (Reuters) - Inmates rioted at Motshegare Prison, west of Gaborone, "
+                 "on Monday, and troops were sent to Kweneng Air Base, a base near the "
+                 "city of Molepolole. Protesters later marched to Tlotlo Square, police in "
+                 "Gaborone said.")
+    pairs = _pairs(r)
+    assert ("Motshegare Prison", "Gaborone") not in pairs
+    assert ("Kweneng Air Base", "Gaborone") not in pairs
+    assert ("Tlotlo Square", "Gaborone") in pairs
+
+
+def test_a_square_named_like_a_far_town_stays_in_the_dateline_city(nlp):
+    # "Victoria Square": a square or palace is named after people and events as often
+    # as after towns; a namesake town the text never names does not move it
+    r = run(nlp, "GABORONE (Reuters) - Protesters marched to Francistown Square on Monday "
+                 "and police fired tear gas near the square, police in Gaborone said.")
+    assert ("Francistown Square", "Gaborone") in _pairs(r)

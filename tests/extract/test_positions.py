@@ -290,3 +290,15 @@ def test_a_government_office_in_a_text_naming_no_government_is_the_countrys(nlp)
                  "Namibia condemned the violence. Government spokesman Peter Shikongo said 12 "
                  "people were arrested.")
     assert names(r, _of(r, "Peter Shikongo").roles["organization"]) == {"Government of Namibia"}
+
+
+def test_a_national_office_goes_to_the_city_its_paragraph_opens_in(nlp):
+    # the paragraph is told from Riga: its later sentences' offices are Latvia's, though
+    # the document names Estonia most and the sentence names only Estonia
+    r = run(nlp, "Estonia closed two border crossings on Monday. Estonia's government met "
+                 "in Tallinn, and Estonia asked its allies for help. Latvia denied any plan "
+                 "to move troops.\n\nIn Riga, President Andris Kalnins ordered the army to "
+                 "raise its readiness. Defence Minister Juris Ozols said units had moved "
+                 "closer to the border with Estonia.")
+    fact = _of(r, "Juris Ozols")
+    assert names(r, fact.roles["organization"]) == {"Latvia"}
