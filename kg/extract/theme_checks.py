@@ -87,7 +87,9 @@ class ThemeChecks:
             or h.pos_ == "NUM" or h.lower_ in partitive
             for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
             for c in p.children if c.dep_ == "pobj")]
-        heads += self._cargo(self.theme_heads)
+        cargo = self._cargo(self.theme_heads)
+        if cargo and all(c.lemma_.lower() in words for c in cargo):
+            heads += cargo  # (all of the load: "equipment and armoured vehicles" is none)
         if "people" in words and any(  # "Nine of them were released": people counted
                 h.pos_ == "PRON" and h.lower_ in ("them", "us") and h.head.lower_ == "of" and
                 (h.head.head.pos_ == "NUM" or h.head.head.lower_ in partitive)
