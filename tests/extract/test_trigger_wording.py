@@ -8,26 +8,7 @@ from __future__ import annotations
 from tests.extract.event_helpers import facts_of, names, run
 
 
-# --- court procedure: bail, remand, arraignment -----------------------------------------
-def test_bail_granted_is_a_release_by_the_court(nlp):
-    r = run(nlp, "The same court granted bail to 12 party officials who were arrested "
-                 "with him.")
-    (e,) = facts_of(r, "Release")
-    assert "party officials" in " ".join(names(r, e.roles["theme"]))
-    assert "court" in " ".join(names(r, e.roles["agent"]))
-
-
-def test_granted_bail_in_the_passive_is_a_release(nlp):
-    r = run(nlp, "The two union leaders were granted bail in Suva on Friday.")
-    (e,) = facts_of(r, "Release")
-    assert "union leaders" in " ".join(names(r, e.roles["theme"]))
-
-
-def test_granting_money_is_no_release(nlp):
-    r = run(nlp, "The ministry granted 2 million dollars to the Red Cross in Palau.")
-    assert not facts_of(r, "Release")
-
-
+# --- court procedure: remand, arraignment -----------------------------------------
 def test_remanded_in_custody_is_a_detention_by_the_court(nlp):
     r = run(nlp, "The remaining four were remanded in custody until 25 June by the "
                  "Francistown Magistrates Court.")
@@ -75,6 +56,12 @@ def test_a_plane_loaded_with_medicine_is_aid(nlp):
     assert facts_of(r, "Aid")
 
 
+def test_a_plane_carrying_armoured_vehicles_is_no_aid(nlp):
+    r = run(nlp, "Fiji will also send a second aircraft carrying communications equipment "
+                 "and armoured vehicles to Honiara on Tuesday.")
+    assert not facts_of(r, "Aid")
+
+
 def test_trucks_sent_with_no_load_are_no_aid(nlp):
     r = run(nlp, "Police in Lome sent two trucks to the scene.")
     assert not facts_of(r, "Aid")
@@ -85,6 +72,12 @@ def test_the_election_of_a_year_is_an_election(nlp):
     r = run(nlp, "The ruling party swept the 2024 parliamentary elections in Palau.")
     (e,) = facts_of(r, "Election")
     assert e.roles["date"][0].value.startswith("2024")
+
+
+def test_swept_the_elections_is_an_election_won(nlp):
+    r = run(nlp, "The Palau Unity Party swept the 2024 parliamentary elections.")
+    (e,) = facts_of(r, "Election")
+    assert names(r, e.roles["theme"]) == {"Palau Unity Party"}
 
 
 def test_the_election_told_before_is_none(nlp):
@@ -110,3 +103,4 @@ def test_troops_sent_to_defend_the_capital_protect_it(nlp):
     r = run(nlp, "Benin sent troops to defend the capital.")
     (e,) = facts_of(r, "Protection")
     assert "capital" in " ".join(names(r, e.roles["theme"]))
+
