@@ -287,11 +287,8 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
             return None  # "the troops will return to their barracks": nothing named moves
         if m.voice == "nominal" and not rules.situation and \
                 any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children) \
-                and not any(roles.get(r) for r in ("agent", "theme", "quantity", "participant")) \
-                and not _own_date(t):
-            # "marched against the arrests": events told before, no new one ("the 2022
-            # election" is one: its own date names it)
-            return None
+                and not any(roles.get(r) for r in ("agent", "theme", "quantity", "participant")):
+            return None  # "marched against the arrests": events told before, no new one
         if "owner_agent" in rules.extras and not roles.get("agent"):
             self._owner_agent(roles)
         fact = self._fact(m, roles, m.rule_for(voice))
@@ -545,10 +542,3 @@ def _named(value) -> bool:
     return isinstance(value, Mention) and (
         value.source not in ("rule:event-role", "rule:anaphor") or any(
             w[:1].isupper() for w in value.text.split()))
-
-
-def _own_date(t: Token) -> bool:
-    """Whether a noun trigger carries its own date before it: "the 2022 election", "the
-    January 2024 vote" (a past event named by its date, not one told before)."""
-    return any(c.i < t.i and c.dep_ in ("compound", "nummod", "amod", "nmod", "poss") and
-               c.ent_type_ == "DATE" for c in t.children)

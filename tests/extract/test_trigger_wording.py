@@ -67,24 +67,6 @@ def test_trucks_sent_with_no_load_are_no_aid(nlp):
     assert not facts_of(r, "Aid")
 
 
-# --- a past event named by its date -----------------------------------------------------
-def test_the_election_of_a_year_is_an_election(nlp):
-    r = run(nlp, "The ruling party swept the 2024 parliamentary elections in Palau.")
-    (e,) = facts_of(r, "Election")
-    assert e.roles["date"][0].value.startswith("2024")
-
-
-def test_swept_the_elections_is_an_election_won(nlp):
-    r = run(nlp, "The Palau Unity Party swept the 2024 parliamentary elections.")
-    (e,) = facts_of(r, "Election")
-    assert names(r, e.roles["theme"]) == {"Palau Unity Party"}
-
-
-def test_the_election_told_before_is_none(nlp):
-    r = run(nlp, "Protesters in Lome marched against the election.")
-    assert not facts_of(r, "Election")
-
-
 # --- "defend": a place or people, not a view --------------------------------------------
 def test_defended_a_handling_is_no_protection(nlp):
     r = run(nlp, "Ana Tuilagi, who had defended the police's handling of the protests on "
@@ -104,3 +86,10 @@ def test_troops_sent_to_defend_the_capital_protect_it(nlp):
     (e,) = facts_of(r, "Protection")
     assert "capital" in " ".join(names(r, e.roles["theme"]))
 
+
+
+# --- an election swept ------------------------------------------------------------------
+def test_swept_the_elections_is_an_election_won(nlp):
+    r = run(nlp, "The Palau Unity Party swept the parliamentary elections in March.")
+    (e,) = facts_of(r, "Election")
+    assert names(r, e.roles["theme"]) == {"Palau Unity Party"}
