@@ -87,6 +87,9 @@ class ThemeChecks:
             or h.pos_ == "NUM" or h.lower_ in partitive
             for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
             for c in p.children if c.dep_ == "pobj")]
+        cargo = self._cargo(self.theme_heads)
+        if cargo and all(c.lemma_.lower() in words for c in cargo):
+            heads += cargo  # (all of the load: "equipment and armoured vehicles" is none)
         if "people" in words and any(  # "Nine of them were released": people counted
                 h.pos_ == "PRON" and h.lower_ in ("them", "us") and h.head.lower_ == "of" and
                 (h.head.head.pos_ == "NUM" or h.head.head.lower_ in partitive)
@@ -98,6 +101,25 @@ class ThemeChecks:
                        any(c.dep_ == "nummod" for c in h.children))
                    for h in heads)
 
+
+
+    def _cargo(self, heads: list[Token]) -> list[Token]:
+        """What a vehicle of the theme carries: "dispatched 20 trucks carrying flour and
+        tents", "sent 12 trucks of food", "a plane loaded with medicine" (the goods, not
+        the vehicle, say whether it is aid)."""
+        vehicles = set(self.lists["vehicles"])
+        out = []
+        for h in heads:
+            if h.pos_ != "NOUN" or h.lemma_.lower() not in vehicles:
+                continue
+            for c in h.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in self.lists["carrying_verbs"]:
+                    out += [o for o in c.children if o.dep_ == "dobj"]
+                    out += [o for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                            for o in p.children if o.dep_ == "pobj"]
+                elif c.dep_ == "prep" and c.lower_ in ("of", "with"):
+                    out += [o for o in c.children if o.dep_ == "pobj"]
+        return [*out, *(x for o in out for x in o.conjuncts)]
 
 
 def _conjunct_heads(text: str) -> list[str]:
