@@ -333,4 +333,5 @@ def test_a_labelled_first_line_is_the_pages_title():
                      "Analysis: Benin's election in five charts\n", path="f.txt")
     assert doc.title == "Explainer: Why the Gambia's president shook up his cabinet"
     assert "Gambia" in body(doc)
+    assert "Explainer" not in body(doc)  # the label is blanked: no name
     assert "five charts" not in body(doc)
