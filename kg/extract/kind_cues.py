@@ -348,7 +348,9 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
                                      or _scene_city(doc, i, cities)):
         etype = noun.in_city
     if noun.part_of_name:
-        if len(names) == 1:
+        acronym = doc[names[0][0]:names[0][1]].text.isupper() if names else False
+        if len(names) == 1 and not (doc[i:j].text.lower() == "building" and acronym):
+            # (not "the CENI building": a body's offices, named by the body's acronym)
             typed[(names[0][0], j)] = (etype, "rule:kind-noun")
         return True
     if len(names) == 1 and not plural and place:

@@ -146,3 +146,12 @@ def test_port_of_x_and_x_port_are_one_place(nlp):
                  "at Mocha port were destroyed.")
     port = _entity(r, "port of Mocha")
     assert "Mocha port" in {port.name, *port.aliases}
+
+
+def test_an_acronyms_building_is_no_named_place(nlp):
+    # "the CENI building": the offices of a body named by its acronym, not a place's name
+    r = run(nlp, "Supporters held a sit-in outside the CEIB building in Lome on Wednesday, "
+                 "Togo's police said. A crowd gathered at the Vogan municipal building.")
+    names = {e.name for e in r.entities}
+    assert "CEIB building" not in names, names
+    assert "Vogan municipal building" in names, names
