@@ -31,6 +31,7 @@ from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.entity_types import head_type, place_type, span_type
 from kg.extract.kind_cues import kind_cue_mentions
 from kg.extract.name_spans import (
+    TRAILING_PREPS,
     after_title,
     complete_name,
     inside_title,
@@ -57,8 +58,11 @@ from kg.extract.spans import HEADLINE, doc_text, in_ranges, mention_from_span
 from kg.extract.spans import fold as _fold
 from kg.records import EntityType, Mention, Unit
 
-
 # --- extraction -------------------------------------------------------------------------------
+# one word with an apostrophe or okina inside: "Nuku'alofa", "Ha'apai", "Niu'ui"
+_APOSTROPHE_WORD = re.compile(r"^[^\W\d_]+(?:['’ʻ‘][^\W\d_]+)+$")
+
+
 def _noise_ranges(doc: Doc, rules: EntityRules) -> list[tuple[int, int]]:
     """Local character ranges of lines that are noise (bylines, credits, boilerplate)."""
     out = []
@@ -146,8 +150,11 @@ def entity_mentions(doc: Doc, unit: Unit, *,
         if etype is None:
             continue
         span = trim_span(ent)
-        if span is None or not any(t.is_alpha for t in span):
-            continue
+        if span is None or not any(t.is_alpha or _APOSTROPHE_WORD.match(t.text) for t in span):
+            continue  # no word ("2024", "U.N." alone); "Nuku'alofa" is one word, not is_alpha
+        if span.end == ent.end - 1 and span[-1].is_title and ent[-1].text in TRAILING_PREPS:
+            # "Niu'ui Hospital in" lost its "in": the head of the trimmed name decides
+            etype = span_type(span, ent.label_, rules) or etype
         span = complete_name(span, person=ent.label_ == "PERSON")
         if ent.label_ != "PERSON":
             crafted, span = span, without_craft(span)  # "the X Air Force C-17": the force

@@ -174,6 +174,10 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
             # model cut or missed is taken whole ("Marampa Chiefdom", "Oddar Meanchey
             # Province")
             _unit_name(doc, noun_span.start, noun_span.end, noun, typed)
+            if unit.headline is None or not (
+                    unit.headline.start <= unit.start + match.start() < unit.headline.end):
+                # (not in a Title Case headline: "Force Guards Bissau Airport")
+                _facility_name(doc, noun_span.start, noun_span.end, noun, typed)
             continue
         _noun_cues(doc, noun_span.start, noun_span.end, noun, cities, typed)
     out = found
@@ -230,6 +234,38 @@ def _unit_name(doc: Doc, i: int, j: int, noun: KindNoun, typed: _Typed) -> None:
     typed.setdefault((start, j), (EntityType.REGION, "rule:kind-noun"))
 
 
+# capitalised site nouns that end a place's name after other capitalised words ("Monrovia
+# Central Prison", "Tema General Hospital"); "Church", "Mosque", "Temple", "Headquarters"
+# or "Compound" after a name as often name the body or faith ("the Catholic Church"), and
+# "Market" a trade bloc ("the Southern Common Market")
+_NAME_ENDING_SITES = {"airport", "port", "harbour", "harbor", "prison", "penitentiary", "jail",
+                      "hospital", "clinic", "stadium", "camp", "palace", "dam",
+                      "reservoir", "refinery", "bridge", "square", "base", "air base",
+                      "airbase", "building", "police station", "polling station"}
+
+
+def _facility_name(doc: Doc, i: int, j: int, noun: KindNoun, typed: _Typed) -> None:
+    """"the Monrovia Central Prison", "Guayaquil Regional Prison": a capitalised site noun
+    after capitalised words the model missed or mistyped ends a place's name, unless a
+    body's name goes on ("Airport Authority") or the words before are only a country or a
+    demonym ("Kenyan Prison")."""
+    from kg.extract.entity_types import _speaks, head_type, institution_site
+
+    if noun.type is not EntityType.PLACE or not noun.part_of_name or \
+            doc[i:j].text.lower() not in _NAME_ENDING_SITES or doc[i].is_sent_start or (
+            j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ in ("NOUN", "PROPN")
+            and not doc[j].is_sent_start) or (j < len(doc) and doc[j].text == "("):
+        return  # "... Airport Authority", "... Camp (ABC)": a body's name
+    start = name_before(doc, i, limit=5)
+    if start is None or _no_place_name(doc, start, i) or \
+            head_type(doc[start:i].text, entity_rules()) not in (None, EntityType.PLACE) or \
+            all(t.pos_ != "PROPN" and not t.is_digit for t in doc[start:i]):
+        return
+    if institution_site(doc[start:j].text) and _speaks(doc[start:j]):
+        return  # "X General Hospital said": the institution speaks (kg/extract/entity_types.py)
+    typed.setdefault((start, j), (EntityType.PLACE, "rule:kind-noun"))
+
+
 def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
                typed: _Typed) -> None:
     """Names the noun at tokens [i, j) types, into ``typed``."""
@@ -249,7 +285,9 @@ def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
             (doc[i - 1].lower_ in _DETS or doc[i - 1].pos_ == "ADJ" or doc[i - 1].tag_ == "POS"
              or doc[i - 1].pos_ == "PROPN" or (doc[i - 1].dep_ == "compound"
                                                and doc[i - 1].is_lower)) \
-            and (plural or not named_before):  # "the port town of X", "the mining village of X"
+            and (plural or not named_before or (noun.sited and name_after(doc, j + 1))):
+        # "the port town of X", "the mining village of X"; "the Red Sea port of X" (a site
+        # noun's name is after its "of": the words before it only say where it is)
         names = _list_names(doc, j + 1)
         if noun.part_of_name and len(names) == 1:
             typed[(i, names[0][1])] = (noun.type, "rule:kind-noun")
@@ -310,7 +348,9 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
                                      or _scene_city(doc, i, cities)):
         etype = noun.in_city
     if noun.part_of_name:
-        if len(names) == 1:
+        acronym = doc[names[0][0]:names[0][1]].text.isupper() if names else False
+        if len(names) == 1 and not (doc[i:j].text.lower() == "building" and acronym):
+            # (not "the CENI building": a body's offices, named by the body's acronym)
             typed[(names[0][0], j)] = (etype, "rule:kind-noun")
         return True
     if len(names) == 1 and not plural and place:

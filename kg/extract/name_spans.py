@@ -25,6 +25,11 @@ _CUT_AFTER = {"of", "for"}
 # body heads whose name may go on with "for" + its remit ("Office for X", "Ministry for Y")
 _FOR_BODIES = {EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+# a name never ends in a locative preposition: the model ran on past it ("X Hospital in" +
+# "Town"); "of"/"for" are left to complete_name (a name cut there goes on)
+TRAILING_PREPS = {"in", "at", "on", "near", "from", "to", "into"}
+# "St Mary's", "Saint John's": a place named after a church keeps the saint's "'s"
+_SAINTS = {"st", "st.", "saint", "ste", "ste."}
 
 
 def complete_name(span: Span, *, person: bool = False) -> Span:
@@ -182,9 +187,12 @@ def trim_span(span: Span) -> Span | None:
     def closing(i: int) -> bool:  # ")" of a bracket opened inside the name stays
         return doc[i].text == ")" and any(t.text == "(" for t in doc[start:i])
 
-    while end > start and not closing(end - 1) and (
+    saint = end - start >= 3 and doc[start].lower_ in _SAINTS and \
+        doc[end - 1].lower_ in {"'s", "’s"}  # "St Mary's", "St George's": the "'s" is named
+    while end > start and not closing(end - 1) and not saint and (
             doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
-            or doc[end - 1].lower_ in {"'s", "’s"}):
+            or doc[end - 1].lower_ in {"'s", "’s"}
+            or (doc[end - 1].text in TRAILING_PREPS and end - 1 > start)):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -391,9 +399,15 @@ def name_before(doc, end: int, *, limit: int = 6) -> int | None:
         if i < end and _joined(doc, i) and tok.is_alpha:  # "Croix-des": the part before a hyphen
             i -= 1
             continue
+        if tok.is_digit and len(tok.text) <= 3 and i >= 2 and _name_word(doc[i - 2]) \
+                and not doc[i - 2].is_sent_start:
+            i -= 1  # "Seke 2", "Renovacion 1": a number after a name word is part of it
+            continue
         break
-    while i < end and ((doc[i].lower_ in _INNER and doc[i].is_lower) or doc[i].text == "-"):
-        i += 1
+    while i < end and ((doc[i].lower_ in _INNER and doc[i].is_lower and not (
+            i + 1 < end and doc[i + 1].text == "-" and _joined(doc, i + 1)))
+            or doc[i].text == "-"):
+        i += 1  # a particle opens no name, but "al-Thawra" keeps its glued "al-"
     return i if i < end else None
 
 

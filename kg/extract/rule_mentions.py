@@ -358,6 +358,7 @@ def office_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mentio
 
 _NAMED = ("ner:", "kb", "rule:acronym", "rule:apposition", "rule:kind")
 _BODY_TYPES = (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE, EntityType.ORGANIZATION)
+_PLACES = (EntityType.CITY, EntityType.REGION, EntityType.PLACE)
 
 
 def appositive_descriptions(doc: Doc, unit: Unit, rules: EntityRules,
@@ -465,6 +466,12 @@ def joined_names(doc: Doc, unit: Unit, rules: EntityRules,
             continue
         if b is None or b.type in (EntityType.PERSON, EntityType.COUNTRY) or b in gone \
                 or b.sentence != a.sentence:
+            continue
+        if a.text.endswith(" and") and b.type in _PLACES and " " not in a.text[:-4] and \
+                head_type(a.text[:-4], rules) is None:
+            # "from Kotu and" + "Tungua": one word before the "and" of a place is the
+            # first place of a list, not a body's name cut short
+            joined[a] = replace(a, end=a.end - 4, text=a.text[:-4], type=b.type)
             continue
         if not cut:
             after = text[b.end - unit.start:].lstrip()[:1]

@@ -328,6 +328,9 @@ def _mark_menus(lines: list[Line], noise: set[int], before: int) -> None:
         noise.update(run)
 
 
+_LABELLED_TITLE = re.compile(r"^(?P<label>(?:explainer|analysis)\s*:)\s*\S", re.IGNORECASE)
+
+
 def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None,
                published: date | None = None) -> SourceDocument:
     """Parse decoded text into a document with units (see module docstring).
@@ -343,6 +346,13 @@ def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None,
     content = [i for i, ln in enumerate(lines) if ln.kind is not Kind.BLANK]
     if not content:
         raise InputError("no text: the file holds only whitespace", path=path)
+    first = lines[content[0]]
+    if first.kind is Kind.CLUTTER and (label := _LABELLED_TITLE.match(first.text)):
+        # "Explainer: Why X ...": a label opening the page's first line heads its own title
+        # (further down, "Analysis: ..." is a link to another story); the label itself is
+        # blanked, no name ("Explainer" read as a person)
+        first.kind = Kind.HEADLINE
+        mask.add(first.start, first.start + label.end("label"))
     stamps = _separators(lines)
     header_end = stamps[0] if stamps else len(lines)
 

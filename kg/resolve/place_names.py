@@ -55,6 +55,20 @@ def base_name(text: str) -> tuple[str, str | None]:
     return m.group("base"), m.group("noun").lower()
 
 
+@cache
+def _site_of() -> re.Pattern[str]:
+    nouns = [n for n, k in entity_rules().kind_nouns.items() if k.sited]
+    alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"^(?P<noun>{alts})\s+of\s+(?P<name>.+)$", re.IGNORECASE)
+
+
+def site_order(text: str) -> str:
+    """"Tema port" of "port of Tema": a site named "<noun> of X" and "X <noun>" is one
+    place (news writes both), so both take one key."""
+    m = _site_of().match(text.strip())
+    return f"{m.group('name')} {m.group('noun')}" if m else text
+
+
 def place_groups(mentions: list[Mention], names: list[str], skip: set[int], gaz: Gazetteer,
                  countries: set[str]) -> dict[int, PlaceChoice]:
     """Choices for the mentions (by index) that belong to a place group.
@@ -73,7 +87,7 @@ def place_groups(mentions: list[Mention], names: list[str], skip: set[int], gaz:
         if m.type.is_agent and not m.source.startswith("ner:"):
             continue
         base, noun = base_name(n) if m.type in _PLACES else (n, None)
-        key = fold(base)
+        key = fold(site_order(base) if m.type is EntityType.PLACE else base)
         if m.type.is_agent and (key in surnames or n.isupper()):
             continue
         groups.setdefault(key, []).append(i)

@@ -323,3 +323,15 @@ def test_latin_share_equals_the_count_by_unicode_name(text):
     expected = (sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
                 / len(letters)) if letters else 1.0
     assert _latin_share(text) == expected
+
+
+def test_a_labelled_first_line_is_the_pages_title():
+    # "Explainer: ..." opening the page is the article's own title (with the country it
+    # names); the same label further down links to another story
+    doc = parse_text("Explainer: Why the Gambia's president shook up his cabinet\n\n"
+                     "The president of Togo dismissed three ministers on Sunday.\n\n"
+                     "Analysis: Benin's election in five charts\n", path="f.txt")
+    assert doc.title == "Explainer: Why the Gambia's president shook up his cabinet"
+    assert "Gambia" in body(doc)
+    assert "Explainer" not in body(doc)  # the label is blanked: no name
+    assert "five charts" not in body(doc)
