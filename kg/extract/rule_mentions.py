@@ -186,6 +186,20 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
             elif (prev is None or prev.lower_ not in {"the", "'s", "’s", "its", "their", "by"}) \
                     and not span[0].is_title:
                 continue
+        elif body.scope == "text":
+            # "the Bokeo provincial administration": the place's name before it is its own
+            place = next((doc.char_span(a, b, alignment_mode="expand") for a, b, m in named
+                          if b <= span.start_char and not doc_text(doc)[b:span.start_char].strip()
+                          and m.type.is_place), None)
+            k = start  # or capitalised words no entity holds, after "the"
+            while k > 0 and start - k < 3 and doc[k - 1].is_title and not doc[k - 1].is_sent_start:
+                k -= 1
+            if place is not None:
+                start = place.start
+            elif k < start and doc[k - 1].lower_ == "the":
+                start = k
+            elif prev is None or prev.lower_ not in {"the", "'s", "’s", "its", "their", "by"}:
+                continue
         elif body.scope == "organization":
             owner = _owner_org(doc, unit, start, end, named)
             if owner is None:
