@@ -178,6 +178,12 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
                     (k for k in (3, 2, 1) if start - 1 - k >= 0
                      and gazetteer().country(doc[start - 1 - k:start - 1].text)), None)):
                 start -= n + 1  # "South Sudan's government": the whole country name
+            elif prev is not None and prev.tag_ == "POS" and (group := next(
+                    (a for a, b, m in named if m.type in (EntityType.GROUP,
+                                                          EntityType.ORGANIZATION)
+                     and b == prev.idx), None)) is not None:
+                # "the Taliban's defence ministry": a group's or organisation's own body
+                start = doc.char_span(group, prev.idx, alignment_mode="expand").start
             elif body.owner_required:
                 continue  # "the embassy" alone: some foreign country's
             elif prev is not None and prev.is_title and not prev.is_sent_start \

@@ -79,6 +79,9 @@ def body_info(self, m: Mention) -> _Info | None:
     if poss and (self.country(poss.group(1)) or poss.group(1).lower() == "the country"):
         owner = self.country(poss.group(1)) or None
         core = poss.group(2)
+    elif poss and poss.group(2).islower() and rules.bodies.get(spelling_key(poss.group(2), rules)):
+        # "the Taliban's defence ministry": the group's own body, named as written
+        return _Info(f"name:{spelling_key(text, rules)}", text, m.type, "body phrase")
     for of in re.finditer(r"\s+of\s+", core):
         country = self.country(core[of.end():])
         if country is not None:
