@@ -202,6 +202,8 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
                 k -= 1
             if place is not None:
                 start = place.start
+            elif prev is not None and rules.is_demonym(prev.text):
+                start -= 1  # "Kuwaiti state security officers", "the Russian border guards"
             elif k < start and doc[k - 1].lower_ == "the":
                 start = k
             elif prev is None or prev.lower_ not in {"the", "'s", "’s", "its", "their", "by"}:
