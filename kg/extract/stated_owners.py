@@ -18,7 +18,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.entity_rules import entity_rules
+from kg.extract.spans import fold
 from kg.records import EntityType, Mention, Unit
+from kg.resolve.names import display_name
 
 _POSSESSIVES = frozenset({"its", "their"})
 
@@ -27,9 +30,12 @@ def stated_owners(doc: Doc, unit: Unit, mentions: list[Mention]) -> dict[Mention
     countries = [m for m in mentions if m.type is EntityType.COUNTRY and m.antecedent is None]
     if not countries:
         return {}
+    bodies = entity_rules().bodies
     out: dict[Mention, str] = {}
     for m in mentions:
-        if m.source != "rule:body" or m.type is EntityType.COUNTRY:
+        if m.source != "rule:body" and not (  # or the model's "the defence ministry"
+                m.source.startswith("ner:") and (b := bodies.get(fold(display_name(m.text))))
+                is not None and b.scope == "country"):
             continue
         span = doc.char_span(m.start - unit.start, m.end - unit.start,
                              alignment_mode="expand")

@@ -119,3 +119,27 @@ def test_a_letterhead_ministry_of_several_portfolios_is_one_name(nlp):
                  "said on Monday that exports to Benin had been suspended in Lome.")
     assert [e for e in r.entities if e.name.lower().startswith(
         "ministry of trade, industry and tourism")], [e.name for e in r.entities]
+
+
+def test_the_models_own_ministry_mention_takes_the_sentences_country(nlp):
+    # the model may tag "the defence ministry" itself (source ner:ORG), not the body rule
+    from kg.extract.spans import mention_from_span
+    from kg.extract.stated_owners import stated_owners
+    from tests.extract.event_helpers import one_update
+
+    text = "Togo closed the border. In neighbouring Benin, the defence ministry said it was calm."
+    _document, unit = one_update(text)
+    doc = nlp(text)
+    benin = mention_from_span(doc[7:8], unit, EntityType.COUNTRY, "gazetteer:country")
+    ministry = mention_from_span(doc[9:12], unit, EntityType.GOVERNMENT_BODY, "ner:ORG")
+    togo = mention_from_span(doc[0:1], unit, EntityType.COUNTRY, "gazetteer:country")
+    assert (benin.text, ministry.text) == ("Benin", "the defence ministry")
+    assert stated_owners(doc, unit, [togo, benin, ministry]) == {ministry: "Benin"}
+
+
+def test_a_descriptive_force_keeps_its_demonym_as_written(nlp):
+    r = run(nlp, "Qatari state security officers detained a former MP in Doha on Monday.")
+    force = _entity(r, "Qatari state security officers")
+    assert force.type is EntityType.ARMED_FORCE
+    (detention,) = facts_of(r, "Detention")
+    assert names(r, detention.roles["agent"]) == {"Qatari state security officers"}
