@@ -27,6 +27,7 @@ from kg.extract.positions import (
     title_positions,
 )
 from kg.extract.spans import doc_text, sentence_bounds
+from kg.extract.stated_owners import stated_owners
 from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
 from kg.resolve.entities import resolve_entities
 
@@ -97,6 +98,7 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     # ``parsed`` may be a one-pass stream (the build frees each Doc once it is read):
     # everything needed after the loop is collected inside it
     units: list[Unit] = []
+    owners: dict[Mention, str] = {}  # bodies whose sentence names their country
     for unit, doc in parsed:
         units.append(unit)
         bounds.append((unit.start, unit.end))
@@ -108,6 +110,7 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
         unit_mentions = entity_mentions(doc, unit, acronyms=acronyms)
         unit_mentions += pronoun_mentions(doc, unit, unit_mentions, history)
         mentions.extend(unit_mentions)
+        owners.update(stated_owners(doc, unit, unit_mentions))
         facts.extend(extract_facts(document, unit, doc, unit_mentions))
         facts.extend(title_positions(doc, unit, unit_mentions, earlier=mentions))
         located.extend(unit_locations(doc, unit, unit_mentions))
@@ -121,7 +124,8 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     facts = current_positions(facts, cues=cues)
     mentions.extend(fact_mentions(facts))
     mentions.extend(fact_mentions(located))
-    entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts, home=home)
+    entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts, home=home,
+                                   owners=owners)
     body_owners(facts, entities)
     titles = tuple(_title_lines(document.text, sentences))
     facts = merge_facts(facts, entities, headlines=tuple(headlines), titles=titles) + \

@@ -38,7 +38,10 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
     "bodies.jsonl": {
         "phrases": (list, True, None),
         "type": (str, True, frozenset(_TYPES)),
-        "scope": (str, True, frozenset({"country", "organization", "city"})),
+        # "text": a descriptive body named as the text writes it ("the X provincial
+        # administration", "the presidential press service"; the annotation guide's
+        # descriptive entities), a place's name right before it included
+        "scope": (str, True, frozenset({"country", "organization", "city", "text"})),
         "name": (str, True, None),
         "why": (str, True, None),
         # the phrase names a body only with its owner said ("the Ruritanian embassy"):
@@ -156,8 +159,10 @@ def _check_entry(name: str, entry: object) -> list[str]:
             and not set(entry["cues"]) <= _CUES:
         problems.append(f"field 'cues' may hold only {', '.join(sorted(_CUES))}")
     if name == "bodies.jsonl" and isinstance(entry.get("name"), str) \
-            and "{owner}" not in entry["name"]:
+            and "{owner}" not in entry["name"] and entry.get("scope") != "text":
         problems.append("field 'name' must contain {owner}")
+    if name == "bodies.jsonl" and entry.get("scope") == "text" and entry.get("name") != "{text}":
+        problems.append("a body of scope 'text' is named as written: field 'name' is '{text}'")
     return problems
 
 

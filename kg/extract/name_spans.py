@@ -106,9 +106,23 @@ def _body_name_end(span: Span, end: int) -> int:
       name, so a name cut before "in/of <Place>" goes on to it;
     - "People's Alliance and Pramod Chand": a complete body name ("... Alliance") and a
       run of words with no body word after "and" are two names; the first ends at "and".
+    - "the Office of the Prime" + "Minister": a "<body> of (the) ..." name the model cut
+      inside a title (titles.jsonl) ends after the title.
+    - "MINISTRY OF THE INTERIOR" + ", COMMUNITY DEVELOPMENT AND PUBLIC SECURITY": a
+      ministry whose portfolios are listed with commas is one name: "<body> of X" goes on
+      over ", Y and Z" when only capitalised words no entity holds and no body head follow
+      up to "and" and the last portfolio (a list of bodies, "the Ministry of Health,
+      Police and Army", has body heads and stays apart).
     """
     doc = span.doc
     heads = entity_rules().heads
+    if (k := _portfolio_end(span, end, heads)) is not None:
+        return k
+    if end < len(doc) and end - span.start >= 3 and doc[end].is_title \
+            and doc[end].ent_iob_ != "B" and heads.get(span[0].lower_) in _BODY_TYPES \
+            and any(t.lower_ == "of" for t in doc[span.start:end]) \
+            and f"{doc[end - 1].lower_} {doc[end].lower_}" in entity_rules().titles:
+        return end + 1
     if end + 1 < len(doc) and doc[end].lower_ == "and" and \
             any(t.lower_ == "of" for t in doc[span.start:end]) and \
             heads.get(span[0].lower_) in _BODY_TYPES:
@@ -138,6 +152,32 @@ def _body_name_end(span: Span, end: int) -> int:
                     for t in after):
             return cut
     return end
+
+
+def _portfolio_end(span: Span, end: int, heads) -> int | None:
+    """Where ", Y and Z" after a "<body> of X" name ends, or None (see _body_name_end)."""
+    doc = span.doc
+    if not (end + 3 < len(doc) and doc[end].text == "," and heads.get(span[0].lower_)
+            is EntityType.GOVERNMENT_BODY and any(t.lower_ == "of" for t in span)):
+        return None
+    k, seen_and = end + 1, False
+    while k < len(doc) and k - end <= 10:
+        t = doc[k]
+        if t.lower_ == "and" and not seen_and and k > end + 1:
+            seen_and = True
+        elif not ((t.text == "," and not seen_and) or _portfolio_word(t, heads)):
+            break
+        k += 1
+    if not seen_and or doc[k - 1].lower_ == "and" or not doc[k - 1].is_alpha:
+        return None
+    return k
+
+
+def _portfolio_word(t, heads) -> bool:
+    """A capitalised word of a portfolio: no place, no body or force head ("Police")."""
+    return t.is_alpha and (t.is_title or t.is_upper) and t.ent_type_ not in _PLACE_LABELS \
+        and heads.get(t.lower_) not in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
+        and not t.is_sent_start
 
 
 _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,2}-?\d{1,4}[A-Z]?$")  # C-17, Mi-17, A400M
@@ -432,13 +472,24 @@ def name_after(doc, start: int, *, limit: int = 6) -> int | None:
 def with_owner(span: Span) -> Span:
     """"Armenia's" + "Defence Ministry": a national body named after its country's
     possessive takes the country into its mention, so that two countries' defence
-    ministries stay two entities."""
+    ministries stay two entities. "The Sultan's" + "Armed Forces": a ruler's title no
+    entity holds, after "the", is part of the force's name ("the King's Guard"); so is an
+    organisation's name before a body named in lower case ("the Front's defence ministry")."""
     doc, start = span.doc, span.start
     if start < 2 or doc[start - 1].tag_ != "POS":
         return span
     for k in (3, 2, 1):
         if start - 1 - k >= 0 and gazetteer().country(doc[start - 1 - k:start - 1].text):
             return doc[start - 1 - k:span.end]
+    owner = doc[start - 2]
+    if owner.ent_type_ == "ORG" and not span[0].is_title:
+        # "the Patriotic Front's" + "defence ministry": an organisation's own body
+        first = next(e for e in doc.ents if e.start <= owner.i < e.end)
+        return doc[first.start + (doc[first.start].lower_ == "the"):span.end]
+    ruler = owner
+    if start >= 3 and doc[start - 3].lower_ == "the" and ruler.is_title \
+            and ruler.ent_iob_ == "O" and ruler.pos_ in ("PROPN", "NOUN"):
+        return doc[start - 2:span.end]
     return span
 
 

@@ -178,6 +178,12 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
                     (k for k in (3, 2, 1) if start - 1 - k >= 0
                      and gazetteer().country(doc[start - 1 - k:start - 1].text)), None)):
                 start -= n + 1  # "South Sudan's government": the whole country name
+            elif prev is not None and prev.tag_ == "POS" and (group := next(
+                    (a for a, b, m in named if m.type in (EntityType.GROUP,
+                                                          EntityType.ORGANIZATION)
+                     and b == prev.idx), None)) is not None:
+                # "the Taliban's defence ministry": a group's or organisation's own body
+                start = doc.char_span(group, prev.idx, alignment_mode="expand").start
             elif body.owner_required:
                 continue  # "the embassy" alone: some foreign country's
             elif prev is not None and prev.is_title and not prev.is_sent_start \
@@ -185,6 +191,22 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
                 continue  # part of a longer name the model handles
             elif (prev is None or prev.lower_ not in {"the", "'s", "’s", "its", "their", "by"}) \
                     and not span[0].is_title:
+                continue
+        elif body.scope == "text":
+            # "the Bokeo provincial administration": the place's name before it is its own
+            place = next((doc.char_span(a, b, alignment_mode="expand") for a, b, m in named
+                          if b <= span.start_char and not doc_text(doc)[b:span.start_char].strip()
+                          and m.type.is_place), None)
+            k = start  # or capitalised words no entity holds, after "the"
+            while k > 0 and start - k < 3 and doc[k - 1].is_title and not doc[k - 1].is_sent_start:
+                k -= 1
+            if place is not None:
+                start = place.start
+            elif prev is not None and rules.is_demonym(prev.text):
+                start -= 1  # "Kuwaiti state security officers", "the Russian border guards"
+            elif k < start and doc[k - 1].lower_ == "the":
+                start = k
+            elif prev is None or prev.lower_ not in {"the", "'s", "’s", "its", "their", "by"}:
                 continue
         elif body.scope == "organization":
             owner = _owner_org(doc, unit, start, end, named)

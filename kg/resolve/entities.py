@@ -28,13 +28,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from kg.extract.entity_rules import EntityRules, entity_rules
-from kg.extract.seats import is_seated
 from kg.records import Entity, EntityType, Fact, Mention
+from kg.resolve.body_names import _Info, body_info
 from kg.resolve.clusters import Clusters as _Clusters
-from kg.resolve.kb import KbEntry, KnowledgeBase, load_kb
+from kg.resolve.kb import KnowledgeBase, load_kb
 from kg.resolve.links import Links
 from kg.resolve.names import (  # normalise_name is part of this module's interface
     _is_acronym,
@@ -46,7 +45,6 @@ from kg.resolve.place_names import place_groups
 from kg.resolve.places import Place, country_code, fold, gazetteer
 
 HEADLINE = ":headline"
-_SEAT = re.compile(r"^(.+?)\s+(in|to)\s+(?:the\s+)?(\S.*)$")
 
 # How strongly a source's type is believed when mentions of one entity disagree.
 _TYPE_RANK = {"kb": 0, "rule": 1, "gazetteer": 2, "dateline": 3, "ner": 4}
@@ -76,21 +74,6 @@ def _looks_named(m: Mention) -> bool:
     return any(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
-@dataclass(slots=True)
-class _Info:
-    """What the first pass learns about one mention."""
-
-    key: str  # type-agnostic cluster key
-    name: str  # canonical name proposed by this mention
-    type: EntityType
-    rule: str  # why it carries this key
-    kb: KbEntry | None = None
-    place: Place | None = None
-    owner_pending: str | None = None  # body template waiting for an owner organisation
-    named: bool = True  # False: a common noun or a bare title that needs an antecedent
-    alias: str | None = None  # another label the mention gives ("X" of "X province")
-
-
 class _Resolver(Links):
     def __init__(self, mentions: list[Mention], kb: KnowledgeBase, rules: EntityRules):
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -104,6 +87,7 @@ class _Resolver(Links):
         self.described: set[int] = set()  # description mentions merged into a named body
         self.fillers: set[Mention] | None = None  # mentions that fill a role of a fact
         self.home: str | None = None  # the letterhead's country code
+        self.owners: dict[Mention, str] = {}  # bodies whose sentence names their country
 
     # -- countries ------------------------------------------------------------------------
     def country_of(self, m: Mention) -> Place | None:
@@ -235,82 +219,7 @@ class _Resolver(Links):
         return (title, code) if title in self.rules.titles else None
 
     def body_name(self, m: Mention) -> _Info | None:
-        """Canonical name of an institution: 'Peruvian military' -> 'Armed Forces of Peru'."""
-        rules = self.rules
-        text = display_name(m.text)
-        seat, placed = "", None
-        if (sm := _SEAT.match(text)) is not None:
-            if is_seated(sm.group(1), rules):  # "the Ruritanian embassy in Zenda"
-                text, seat = sm.group(1), f" {sm.group(2)} {sm.group(3)}"
-            elif m.type is EntityType.GOVERNMENT_BODY and sm.group(2) == "in" and \
-                    (city := self.gaz.link(sm.group(3), EntityType.CITY,
-                                           countries=self.doc_countries)) is not None:
-                # "the Defence Ministry in Zenda": the ministry of Zenda's country
-                text, placed = sm.group(1), self.gaz.by_code.get(city.country_code)
-        core = text
-        owner: Place | None = None
-        words = core.split(" ")
-        if len(words) > 1 and rules.demonym_country(words[0]):
-            owner = self.gaz.by_code.get(rules.demonym_country(words[0]) or "")
-            core = " ".join(words[1:])
-        poss = re.match(r"^(.+?)'s\s+(.+)$", core)
-        if poss and (self.country(poss.group(1)) or poss.group(1).lower() == "the country"):
-            owner = self.country(poss.group(1)) or None
-            core = poss.group(2)
-        for of in re.finditer(r"\s+of\s+", core):
-            country = self.country(core[of.end():])
-            if country is not None:
-                owner, core = country, core[:of.start()]
-                break
-        folded = spelling_key(core, rules)
-        body = rules.bodies.get(folded) or rules.bodies.get(normalise_name(core))
-        if body is None:
-            # an organisation's body: "the X peacekeepers", "peacekeepers of the X"
-            low = normalise_name(core)
-            for phrase, candidate in rules.bodies.items():
-                if candidate.scope == "organization" and (
-                        low.endswith(" " + phrase) or low.startswith(phrase + " of ")):
-                    body = candidate
-                    break
-        if body is not None and body.scope == "country":
-            country = owner or placed or (None if body.owner_required else self.dominant)
-            if country is None:
-                return None
-            name = body.name.format(owner=country.name) + seat
-            return _Info(f"name:{spelling_key(name, rules)}", name, body.type, "body phrase")
-        if body is not None and body.scope == "organization":
-            return _Info(f"pending:{m.start}", core, body.type, "body phrase",
-                         owner_pending=body.name)
-        if body is not None and body.scope == "city":
-            return _Info(f"pending-city:{m.start}", core, body.type, "body phrase",
-                         owner_pending=body.name)
-        # A named national body ("National Security Committee") takes its country.
-        from kg.extract.entity_types import head_type
-
-        htype = head_type(core, rules)
-        head = re.split(r"\s+of\s+", normalise_name(core), maxsplit=1)[0].split(" ")[-1]
-        words = re.findall(r"[\w'-]+", core)
-        names_a_place = any(self.country(" ".join(words[k:k + n])) or rules.is_demonym(w)
-                            for k, w in enumerate(words) for n in (1, 2, 3))
-        lead = next((n for n in (3, 2, 1) if len(words) == n + 1
-                     and self.country(" ".join(words[:n]))), None)
-        if lead and normalise_name(words[-1]) == "government" \
-                and m.type is EntityType.GOVERNMENT_BODY:
-            # "the Solomon Islands Government" is the "Government of Solomon Islands"
-            country = self.country(" ".join(words[:lead]))
-            name = f"Government of {country.name}"
-            return _Info(f"name:{spelling_key(name, rules)}", name, m.type, "national body")
-        if htype in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
-                and head in rules.national_heads and not names_a_place \
-                and m.type in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
-                and not _is_acronym(core) and core[:1].isupper() \
-                and not _is_acronym(core.split(" ")[0]):  # "the UN Standby Force": the UN's
-            country = owner or placed or self.dominant
-            if country is not None:
-                name = f"{display_name(core)} of {country.name}{seat}"
-                return _Info(f"name:{spelling_key(name, rules)}", name, m.type,
-                             "national body")
-        return None
+        return body_info(self, m)
 
     # -- second pass: clusters -----------------------------------------------------------
     def cluster(self) -> None:
@@ -579,7 +488,8 @@ class _Resolver(Links):
 
 
 def resolve_entities(mentions: Iterable[Mention], *, kb: KnowledgeBase | None = None,
-                     positions: Iterable[Fact] = (), home: str | None = None
+                     positions: Iterable[Fact] = (), home: str | None = None,
+                     owners: dict[Mention, str] | None = None
                      ) -> tuple[list[Entity], dict[Mention, str]]:
     """Canonical entities of one document's mentions; returns entities and mention -> key.
 
@@ -587,17 +497,17 @@ def resolve_entities(mentions: Iterable[Mention], *, kb: KnowledgeBase | None = 
     bare title ("the president") refer to its holder, and a description no name backs
     ("the police", "security forces") is an entity only when it fills a role of one.
 
-    ``positions`` (Position facts from titles before names) let a bare title ("the
-    president") refer to its holder. Mentions that resolve to nothing (an unconfirmed
-    headline guess, an anaphor or common noun with no antecedent) are left out of the index.
+    Mentions that resolve to nothing (an unconfirmed headline guess, an anaphor or common
+    noun with no antecedent) are left out of the index.
     ``home``: the country code of a release's letterhead (kg/extract/letterhead.py), the
-    dominant country whatever the counts.
+    dominant country whatever the counts. ``owners``: body mentions whose sentence names
+    their country (kg/extract/stated_owners.py).
     """
     unique = list(dict.fromkeys(mentions))
     if not unique:
         return [], {}
     resolver = _Resolver(unique, kb if kb is not None else load_kb(), entity_rules())
-    resolver.home = home
+    resolver.home, resolver.owners = home, owners or {}
     facts = list(positions)
     resolver.positions = [f for f in facts if f.kind == "Position"]
     if facts:
