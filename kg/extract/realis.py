@@ -52,6 +52,9 @@ class Realis:
                     # auxiliary, only of a finite passive ("grenades thrown at them and
                     # were evacuated" is a misread coordination of the main verbs)
                     return False
+            if t.dep_ in ("acl", "relcl") and t.head.lower_ in ("those", "them") and \
+                    t.head.dep_ == "pobj" and t.head.head.lower_ == "among":
+                return False  # "Among those detained were X": people of an event told before
             if m.rules.kind in self.lists["habitual_kinds"] and t.dep_ == "relcl" and \
                     t.tag_ in ("VBZ", "VBP") and \
                     not any(c.dep_ in ("aux", "auxpass") for c in t.children):

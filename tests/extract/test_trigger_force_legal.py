@@ -11,25 +11,25 @@ from tests.extract.event_helpers import facts_of, names, run
 
 # --- police force against a crowd (docs/evaluation.md: an Attack by the force) ----------
 def test_responded_with_pepper_spray_and_pushed_back_is_an_attack_on_the_crowd(nlp):
-    r = run(nlp, "Some protesters threw bottles at the police cordon, and officers "
-                 "responded with pepper spray and pushed the crowd back with shields.")
+    r = run(nlp, "Demonstrators hurled stones at the riot squad in Tallinn, and the "
+                 "officers responded with tear gas and drove the marchers back.")
     by_agent = {" ".join(names(r, f.roles.get("agent"))): f for f in facts_of(r, "Attack")}
     assert "officers" in by_agent
-    assert "crowd" in " ".join(names(r, by_agent["officers"].roles["theme"]))
+    assert "marchers" in " ".join(names(r, by_agent["officers"].roles["theme"]))
 
 
 def test_used_pepper_spray_to_push_back_protesters_is_an_attack(nlp):
-    r = run(nlp, "Police used pepper spray to push back protesters who tried to enter "
-                 "the building in Riga.")
+    r = run(nlp, "Riot police in Montevideo used pepper spray to push back students who "
+                 "tried to climb the fence.")
     (e,) = facts_of(r, "Attack")
-    assert "protesters" in " ".join(names(r, e.roles["theme"]))
+    assert "students" in " ".join(names(r, e.roles["theme"]))
 
 
 def test_dispersing_them_takes_the_crowd_of_the_sentence_before(nlp):
-    r = run(nlp, "Hundreds of supporters marched through central Suva on Wednesday. "
-                 "Police fired rubber bullets and tear gas to disperse them near Albert Park.")
+    r = run(nlp, "Thousands of students gathered outside the ministry in Gaborone. "
+                 "Police fired water cannon to scatter them near the main gate.")
     (e,) = facts_of(r, "Attack")
-    assert names(r, e.roles["theme"]) == {"supporters"}
+    assert names(r, e.roles["theme"]) == {"students"}
 
 
 def test_responded_with_a_statement_is_no_attack(nlp):
@@ -39,9 +39,10 @@ def test_responded_with_a_statement_is_no_attack(nlp):
 
 # --- people carried off or moved to shelter: Evacuation -----------------------------------
 def test_carried_away_by_paramedics_is_an_evacuation(nlp):
-    r = run(nlp, "Our correspondent at the scene saw at least two people being carried "
-                 "away by paramedics in Suva.")
-    assert facts_of(r, "Evacuation")
+    r = run(nlp, "Three injured protesters were carried away by paramedics in Gaborone on "
+                 "Friday.")
+    (e,) = facts_of(r, "Evacuation")
+    assert names(r, e.roles["agent"]) == {"paramedics"}
 
 
 def test_carried_away_furniture_is_no_evacuation(nlp):
@@ -50,7 +51,7 @@ def test_carried_away_furniture_is_no_evacuation(nlp):
 
 
 def test_people_moved_to_schools_are_evacuated(nlp):
-    r = run(nlp, "About 900 people were moved to schools in Lautoka.")
+    r = run(nlp, "Some 1,300 villagers were moved to schools and churches in Lautoka.")
     assert facts_of(r, "Evacuation")
     assert not facts_of(r, "Movement")
 
@@ -75,10 +76,10 @@ def test_armoured_vehicles_deployed_are_a_deployment(nlp):
 
 
 def test_patrol_boats_stationed_are_a_deployment(nlp):
-    r = run(nlp, "The Fiji Navy also stationed two patrol boats at the anchorage to guard "
-                 "the waiting ships.")
+    r = run(nlp, "The Estonian Navy stationed three patrol boats off Tallinn harbour on "
+                 "Monday.")
     (e,) = facts_of(r, "Deployment")
-    assert names(r, e.roles["agent"]) == {"Fiji Navy"}
+    assert "Navy" in " ".join(names(r, e.roles["agent"]))
 
 
 def test_trucks_sent_to_the_scene_are_no_deployment(nlp):
@@ -102,8 +103,8 @@ def test_left_without_warning_is_no_charge(nlp):
 
 # --- a post filled by a body's vote ----------------------------------------------------
 def test_body_electing_a_prosecutor_general_is_an_appointment(nlp):
-    r = run(nlp, "The National Assembly on Thursday elected Maria Lopez as the country's "
-                 "new prosecutor general.")
+    r = run(nlp, "The Senate of Uruguay elected Maria Lopez as the new prosecutor general "
+                 "on Tuesday.")
     (e,) = facts_of(r, "Appointment")
     assert names(r, e.roles["theme"]) == {"Maria Lopez"}
     assert not facts_of(r, "Election")
@@ -123,14 +124,13 @@ def test_elected_president_stays_an_election(nlp):
 
 # --- over-general triggers --------------------------------------------------------------
 def test_i_was_elected_in_a_quote_is_no_election(nlp):
-    r = run(nlp, 'Jone Vatu said he would not resign. "I was elected lawfully by the '
-                 'parliament and I will do my job," he said.')
+    r = run(nlp, 'The mayor of Kingston, Maria Lopez, refused to step down. "I was elected '
+                 'by the people of this city," she told reporters.')
     assert not facts_of(r, "Election")
 
 
 def test_a_no_confidence_vote_is_no_election(nlp):
-    for text in ("The government lost the first successful no-confidence vote in Palau "
-                 "since 2006.",
+    for text in ("The cabinet of Palau survived a no-confidence vote on Tuesday.",
                  "Opposition lawmakers in Riga threatened to seek a vote of no confidence "
                  "in Latvia."):
         assert not facts_of(run(nlp, text), "Election"), text
@@ -142,7 +142,7 @@ def test_a_presidential_vote_stays_an_election(nlp):
 
 
 def test_officials_who_protected_operators_are_no_protection(nlp):
-    r = run(nlp, "Officials who had protected the operators were dismissed in Hanoi.")
+    r = run(nlp, "Two governors who had protected the smugglers were dismissed in Hanoi.")
     assert not facts_of(r, "Protection")
 
 
@@ -152,7 +152,7 @@ def test_soldiers_protecting_a_building_stay_a_protection(nlp):
 
 
 def test_which_supplies_most_of_a_neighbours_fuel_is_no_aid(nlp):
-    r = run(nlp, "South Africa, which supplies most of Botswana's fuel and food, urged calm.")
+    r = run(nlp, "Qatar, which supplies most of Fiji's gas and diesel, called for restraint.")
     assert not facts_of(r, "Aid")
 
 
@@ -162,11 +162,17 @@ def test_supplied_fuel_to_a_neighbour_stays_aid(nlp):
 
 
 def test_picked_up_in_raids_is_no_attack(nlp):
-    r = run(nlp, "Six others, including the campaigner Sera Vatu, were picked up in "
-                 "separate raids in Lautoka and Ba the same night.")
+    r = run(nlp, "Four students were picked up in dawn raids in Kingston on Sunday.")
     assert not facts_of(r, "Attack")
 
 
 def test_a_raid_on_a_village_stays_an_attack(nlp):
     r = run(nlp, "Gunmen killed four people in a raid on a village near Lautoka.")
     assert facts_of(r, "Attack")
+
+
+# --- a re-mention is no new event -------------------------------------------------------
+def test_among_those_detained_is_no_new_detention(nlp):
+    r = run(nlp, "Police in Hanoi detained 650 people on Friday. Among those detained "
+                 "were 120 Fijian citizens.")
+    assert len(facts_of(r, "Detention")) == 1
