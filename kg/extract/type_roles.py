@@ -171,6 +171,10 @@ class TypeRoles:
             return
         patient = next((c for c in h.head.children if c.dep_ == "nsubjpass"), None) or \
             next((c for c in h.head.children if c.dep_ == "dobj"), None)
+        if patient is not None and (patient.pos_ == "NUM" or patient.lower_ in
+                                    self.lists["partitive_heads"]) and \
+                not any(c.dep_ == "prep" for c in patient.children):
+            return  # "Nine were released without charge": who they are is told before
         if patient is not None:
             for value in self._themes(patient, set()):
                 put("theme", value)

@@ -176,3 +176,14 @@ def test_among_those_detained_is_no_new_detention(nlp):
     r = run(nlp, "Police in Hanoi detained 650 people on Friday. Among those detained "
                  "were 120 Fijian citizens.")
     assert len(facts_of(r, "Detention")) == 1
+
+
+def test_a_bare_count_released_without_charge_names_no_one_charged(nlp):
+    r = run(nlp, "Police in Kingston detained 14 observers on Saturday. Nine were released "
+                 "without charge on Sunday.")
+    assert not facts_of(r, "Charge")
+
+
+def test_a_whole_town_sealed_off_is_no_closure_of_its_own(nlp):
+    r = run(nlp, "The town of Ba was sealed off on Sunday as rescuers searched the mud.")
+    assert not facts_of(r, "Closure")
