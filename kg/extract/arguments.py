@@ -246,6 +246,8 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 key=lambda x: x.i)))
         if "carried" in rules.extras:
             self._carried(t, roles)
+        if voice == "nominal" and not roles.get("theme"):
+            self._without_patient(t, rules.kind, put)
         if rules.kind == "Participation":
             return self._participation(m, roles)
         if self.abstract_object or self._abstract_theme(rules.kind, roles):

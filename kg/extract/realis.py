@@ -52,6 +52,13 @@ class Realis:
                     # auxiliary, only of a finite passive ("grenades thrown at them and
                     # were evacuated" is a misread coordination of the main verbs)
                     return False
+            if t.dep_ in ("acl", "relcl") and t.head.lower_ in ("those", "them") and \
+                    t.head.dep_ == "pobj" and t.head.head.lower_ == "among":
+                return False  # "Among those detained were X": people of an event told before
+            if m.rules.kind in self.lists["habitual_kinds"] and t.dep_ == "relcl" and \
+                    t.tag_ in ("VBZ", "VBP") and \
+                    not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+                return False  # "X, which supplies most of Y's fuel": trade, no delivery
             if raised_subject(t) is None and not m.alternatives and any(
                     p.id == m.pattern_id and p.shape == "verb-raised" for p in m.rules.patterns):
                 return False  # a bare participle with no passive verb to borrow from
@@ -71,6 +78,17 @@ class Realis:
                 return False  # "riots left 19 inmates dead", "left X in control of Y"
         else:
             h = t.head
+            mods = self.lists["not_modifiers"].get(m.rules.kind, ())
+            if mods and any(x.lemma_.lower() in mods or x.lower_ in mods
+                            for c in t.children
+                            if c.dep_ in ("compound", "amod", "nmod", "prep")
+                            for x in c.subtree):
+                return False  # "a no-confidence vote", "a vote of censure": a motion
+            manner = self.lists["manner_of"].get(m.rules.kind)
+            if manner and t.lemma_.lower() in manner["nouns"] and t.dep_ == "pobj" and \
+                    h.lower_ in ("in", "during") and \
+                    h.head.lemma_.lower() in manner["verbs"]:
+                return False  # "were picked up in separate raids": how they were arrested
             if t.lemma_.lower() in self.lists["tally_nouns"].get(m.rules.kind, ()) and \
                     any(c.dep_ == "nummod" for c in t.children):
                 return False  # "passed by 70 votes to 45": a tally, no election
@@ -82,6 +100,10 @@ class Realis:
                 return False
             if t.dep_ in ("dobj", "nsubjpass") and h.lemma_.lower() in self.undoing:
                 return False  # "lifted the curfew", "violated the ban"
+            if t.dep_ == "pobj" and h.lemma_.lower() == "without" and \
+                    h.head.lemma_.lower() in self.lists["without_events"].get(
+                        m.rules.kind, ()):
+                return True  # "was released without charge": a charge not brought (negated)
             if (t.dep_ == "dobj" and h.lemma_.lower() in self.content) or (
                     t.dep_ == "pobj" and h.lemma_.lower() in ("for", "without") and
                     (h.lemma_.lower() == "without" or h.head.lemma_.lower() in self.content)):

@@ -43,6 +43,25 @@ class ThemeChecks:
         return bool(words & set(self.lists["force_qualifiers"])) or any(
             w in self.forces and w not in self.lists["qualified_forces"] for w in words)
 
+    def _equipment(self, text: str) -> bool:
+        """Whether a theme is a force's equipment, sent or stationed as a force is:
+        "armoured vehicles were deployed", "stationed two patrol boats at X", "special
+        forces vehicles were stationed around the square" (a vehicle or craft whose phrase
+        says whose or what kind it is, or put in place by a verb of stationing: "sent two
+        trucks to the scene" is no deployment)."""
+        equipment = set(self.lists["deployable_equipment"])
+        qualifiers = {*self.lists["force_qualifiers"], *self.lists["equipment_qualifiers"],
+                      *self.forces}
+        trigger = getattr(self, "trigger", None)
+        stationing = trigger is not None and \
+            trigger.lemma_.lower() in self.lists["stationing_verbs"]
+        for part in re.split(r",|\band\b|\bor\b|\bas well as\b", text):
+            words = [_lemma_like(w) for w in re.findall(r"[\w-]+", part.lower())]
+            if words and words[-1] in equipment and (
+                    stationing or any(w in qualifiers for w in words[:-1])):
+                return True
+        return False
+
     def _constraints(self, need: str | None, roles: dict) -> bool:
         """Whether the theme is of the kind the type (or its trigger lemma) needs: a force,
         a person, or a head word of a lexicon.yaml list (``type:Place`` there: any
@@ -62,6 +81,8 @@ class ThemeChecks:
                             *_conjunct_heads(v), *(h.lemma_ for h in self.theme_heads
                                                    if h.text in v.split())]):
                     return True  # (the parsed head: "troops in the north" ends in a place)
+                elif need == "force" and isinstance(v, str) and self._equipment(v):
+                    return True
             holders = [h for h in self.theme_heads
                        if h.lemma_.lower() in self.lists["office_holders"].get(self.kind, ())
                        and any(c.dep_ in ("det", "poss") for c in h.children) and not any(

@@ -162,12 +162,42 @@ class TypeRoles:
                             roles["theme"] = [carried]
                             return
 
+    def _without_patient(self, t: Token, kind: str, put) -> None:
+        """"X was released without charge", "freed nine of them without charge": the
+        charge not brought is against the one released (lexicon.yaml `without_events`)."""
+        h = t.head
+        if t.dep_ != "pobj" or h.lower_ != "without" or \
+                h.head.lemma_.lower() not in self.lists["without_events"].get(kind, ()):
+            return
+        patient = next((c for c in h.head.children if c.dep_ == "nsubjpass"), None) or \
+            next((c for c in h.head.children if c.dep_ == "dobj"), None)
+        if patient is not None and (patient.pos_ == "NUM" or patient.lower_ in
+                                    self.lists["partitive_heads"]) and \
+                not any(c.dep_ == "prep" for c in patient.children):
+            return  # "Nine were released without charge": who they are is told before
+        if patient is not None:
+            for value in self._themes(patient, set()):
+                put("theme", value)
+
     def _dispersed(self, t: Token, put) -> None:
         """"fired tear gas to disperse them": who force is used on is who it is to
-        disperse (a pronoun: the crowd the sentence told of before)."""
+        disperse (a pronoun: the crowd the sentence told of before, else the people of
+        the sentence before: "Hundreds marched ... Police fired tear gas to disperse
+        them"); also a verb of driving back that shares the subject ("used pepper spray
+        to push back protesters", "responded with pepper spray and pushed the crowd
+        back")."""
+        verbs = self.lists["dispersal_verbs"]
         for c in t.children:
-            if c.dep_ not in ("advcl", "xcomp") or \
-                    c.lemma_.lower() not in self.lists["dispersal_verbs"] or \
+            lemma = c.lemma_.lower()
+            if any(a.dep_ in ("prt", "advmod") and a.lower_ == "back" for a in c.children):
+                lemma += " back"
+            if lemma not in verbs:
+                continue
+            if c.dep_ == "conj":  # "responded with X and pushed the crowd back"
+                if c.tag_ != "VBD" or any(a.dep_ in ("nsubj", "nsubjpass")
+                                          for a in c.children):
+                    continue
+            elif c.dep_ not in ("advcl", "xcomp") or \
                     not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 continue
             obj = next((o for o in c.children if o.dep_ == "dobj"), None)
@@ -175,7 +205,10 @@ class TypeRoles:
                 own = {x.i for a in t.children if a.dep_ in ("nsubj", "nsubjpass")
                        for x in a.subtree}
                 crowd = set(self.lists["people"]) | set(self.lists["actor_nouns"])
-                obj = next((x for x in reversed(list(ctx_sent(self.ctx, t)))
+                sent = ctx_sent(self.ctx, t)
+                before = self.ctx.sent_of[sent.start - 1] if sent.start > 0 else sent
+                obj = next((x for x in reversed([*before, *sent] if before != sent
+                                                else list(sent))
                             if x.i < t.i and x.i not in own and x.pos_ == "NOUN" and
                             x.tag_ == "NNS" and (x.lemma_.lower() in crowd or (
                                 x.dep_ == "pobj" and x.head.head.lemma_.lower() in
