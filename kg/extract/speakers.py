@@ -95,8 +95,9 @@ class Speakers:
         if lemma in self.narrators:
             return []  # "a Zyldav Press correspondent reported": the outlet's own narration
         if lemma in self.documents:  # "a statement by the army press office said"
-            for _p, obj in prep_objects(tok, {"by", "from"}):
-                return self.of(obj)
+            source = document_source(tok)
+            if source is not None:
+                return self.of(source)
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if poss is not None:
                 return self.of(poss)
@@ -377,6 +378,19 @@ class Speakers:
 
 
 _NAMING = {"give", "identify", "name", "introduce"}
+
+
+def document_source(doc: Token) -> Token | None:
+    """Who a document is by: "a statement by the army", "figures from the ministry", or
+    through a participle, "a provisional toll established by the national police", "a
+    count compiled by the bar association" (the by-agent of the participle)."""
+    for _p, obj in prep_objects(doc, {"by", "from"}):
+        return obj
+    for c in doc.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > doc.i:
+            for _p, obj in prep_objects(c, {"by"}):
+                return obj
+    return None
 
 
 def _reduced_relative_head(tok: Token, words: list[Token]) -> list[Token]:

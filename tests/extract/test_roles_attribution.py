@@ -1,0 +1,46 @@
+"""Who speaks and who is asked (round 8): a document's source named through a participle
+("according to a toll established by X"), the one asked by "urged anyone with information
+to call ..." and what they are asked. Invented sentences (names and countries no dev text
+is about)."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _one(r, kind):
+    found = facts_of(r, kind)
+    assert len(found) == 1, [(f.rule, f.roles) for f in r.facts]
+    return found[0]
+
+
+# --- "according to a toll established by X": X speaks --------------------------------------
+def test_a_toll_established_by_a_body_is_its_statement(nlp):
+    r = run(nlp, "According to a provisional toll established by the Botswana Police "
+                 "Service, six people were killed in Francistown.")
+    s = _one(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Botswana Police Service"}
+    assert "six people were killed" in s.roles["gist"][0]
+
+
+def test_a_count_compiled_by_a_body_is_its_statement(nlp):
+    r = run(nlp, "According to a count compiled by the Red Cross of Palau, nine people "
+                 "died in Koror.")
+    s = _one(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Red Cross of Palau"}
+
+
+# --- "urged anyone with information to call ...": theme the infinitive ---------------------
+def test_anyone_with_information_is_asked_to_call(nlp):
+    r = run(nlp, "Police in Cotonou urged anyone with information to call a police hotline.")
+    req = _one(r, "Request")
+    assert req.roles["theme"] == ["call a police hotline"]
+    assert req.roles["addressee"] == ["anyone with information"]
+
+
+def test_the_with_phrase_stays_with_the_one_asked(nlp):
+    r = run(nlp, "The ministry urged anyone with information on the theft in Suva to "
+                 "contact the nearest police station.")
+    req = _one(r, "Request")
+    assert req.roles["theme"] == ["contact the nearest police station"]
+    assert req.roles["addressee"] == ["anyone with information on the theft in Suva"]
