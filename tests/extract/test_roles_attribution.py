@@ -44,3 +44,39 @@ def test_the_with_phrase_stays_with_the_one_asked(nlp):
     req = _one(r, "Request")
     assert req.roles["theme"] == ["contact the nearest police station"]
     assert req.roles["addressee"] == ["anyone with information on the theft in Suva"]
+
+
+# --- coordinated themes: every item of a list, with its count -----------------------------
+def test_a_list_split_by_the_parser_is_one_theme(nlp):
+    r = run(nlp, "Fourteen suspects were arrested during the night, and a pistol, three "
+                 "grenades and a quantity of ammunition were seized in a house in Kasama.")
+    seizure = _one(r, "Seizure")
+    assert seizure.roles["theme"] == ["pistol, three grenades and a quantity of ammunition"]
+
+
+def test_a_list_of_counted_things_keeps_each_count(nlp):
+    r = run(nlp, "The Zambia Defence Force has deployed two helicopters and about 150 "
+                 "soldiers to the region to help move residents of low-lying villages.")
+    deployment = _one(r, "Deployment")
+    assert deployment.roles["theme"] == ["two helicopters and about 150 soldiers"]
+
+
+def test_a_single_count_stays_the_quantity(nlp):
+    r = run(nlp, "Police detained 40 protesters in Suva on Tuesday.")
+    assert _one(r, "Detention").roles["theme"] == ["protesters"]
+
+
+# --- adverbials out of the theme; what a ban bars -------------------------------------------
+def test_until_further_notice_is_no_theme(nlp):
+    r = run(nlp, "With effect from Tuesday, and until further notice, motorcycle taxis and "
+                 "bicycle taxis are prohibited from operating between 18:00 and 06:00 in the "
+                 "communes of Kabwe and Ndola.")
+    (theme,) = _one(r, "Ban").roles["theme"]
+    assert theme.startswith("motorcycle taxis and bicycle taxis operating between 18:00")
+    assert "notice" not in theme and "Kabwe" not in theme
+
+
+def test_banned_from_an_activity_keeps_the_activity(nlp):
+    r = run(nlp, "Foreign trawlers are banned from fishing near the reef.")
+    (theme,) = _one(r, "Ban").roles["theme"]
+    assert "fishing" in theme and "trawlers" in theme
