@@ -374,6 +374,24 @@ class Speakers:
             etype = self.body_heads.get(lemma)
             if etype is not None and etype != "Person" and c.pos_ == "NOUN":
                 return ctx.create([c], EntityType(etype), "rule:event-role")
+        return self._reported_body(tok)
+
+    def _reported_body(self, tok: Token) -> Mention | None:
+        """"The European Union urged all sides to show restraint, a spokesperson told
+        journalists": an unnamed spokesperson of nobody named, after the clause they
+        report, speaks for the body (or country) that is the subject of that clause."""
+        if tok.dep_ != "nsubj" or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                          for c in tok.children):
+            return None
+        for c in tok.head.children:
+            if c.dep_ not in ("ccomp", "parataxis") or c.i > tok.i:
+                continue
+            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            m = self.ctx.mention_of(subj) if subj is not None else None
+            if m is not None and m.type is not EntityType.PERSON and (
+                    (m.type.is_agent and not m.type.is_place) or
+                    m.type is EntityType.COUNTRY):
+                return m
         return None
 
 
@@ -425,7 +443,9 @@ def pronoun_antecedent(st, tok: Token) -> Mention | None:
     people = [m for m in ctx.mentions if m.type is EntityType.PERSON and m.end <= at
               and not (ctx.headline and ctx.headline[0] <= m.start - ctx.unit.start
                        < ctx.headline[1])]
-    spoke = {(f.roles["speaker"][0].start, f.roles["speaker"][0]) for f, _ in st.found
+    # who spoke counts in the sentence of the verb of saying ("Dobrev, speaking to
+    # reporters, said ..." where the short name re-mentions a person named earlier)
+    spoke = {(f.trigger.start, f.roles["speaker"][0]) for f, _ in st.found
              if f.trigger and f.trigger.start < at and isinstance(f.roles["speaker"][0], Mention)
              and f.roles["speaker"][0].type is EntityType.PERSON}
     _starts, ranges = sentence_bounds(ctx.doc)  # computed once per Doc

@@ -80,3 +80,25 @@ def test_banned_from_an_activity_keeps_the_activity(nlp):
     r = run(nlp, "Foreign trawlers are banned from fishing near the reef.")
     (theme,) = _one(r, "Ban").roles["theme"]
     assert "fishing" in theme and "trawlers" in theme
+
+
+# --- who speaks: a body's directorate, an unnamed spokesperson after what the body did -----
+def test_a_police_directorate_speaks_for_the_police_named_before(nlp):
+    r = run(nlp, "The Zambia Police Service has detained 28 people in Lusaka, the capital's "
+                 "police directorate said in a statement.")
+    s = _one(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Zambia Police Service"}
+
+
+def test_a_spokesperson_after_the_bodys_call_speaks_for_the_body(nlp):
+    r = run(nlp, "The European Union urged \"all sides in Fiji to show restraint\", a "
+                 "spokesperson told journalists in Brussels.")
+    s = _one(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"European Union"}
+    assert s.roles["addressee"] == ["journalists"]
+
+
+def test_a_spokesman_of_a_named_body_still_speaks_for_it(nlp):
+    r = run(nlp, "Protesters blocked the road to Suva, a police spokesman said.")
+    s = _one(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"police"}
