@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from kg.extract.entity_rules import entity_rules
 from kg.extract.entity_types import institution_site
 from kg.extract.spans import sentence_bounds
+from kg.extract.speaker_words import document_source, surname_like
 from kg.extract.syntax import np_tokens, prep_objects, text_of
 from kg.records import EntityType, Mention
 from kg.rules.loader import event_rules
@@ -255,9 +256,26 @@ class Speakers:
                 continue
             for t in c.subtree:
                 m = described(self.ctx.mentions, t.lemma_.lower(), self.ctx.unit.start + t.idx,
-                              self.ctx.sentence(t))
+                              self.ctx.sentence(t)) or self._reported_force(tok, t)
                 if m is not None:
                     return m
+        return None
+
+    def _reported_force(self, tok: Token, word: Token) -> Mention | None:
+        """"Kabwe police have detained 28 people, the town's police directorate said":
+        the directorate of the police speaks for the police that is the subject of the
+        clause it reports (a force the entity rules name only when an event reads it)."""
+        if tok.dep_ != "nsubj" or word.lemma_.lower() not in self.descriptions:
+            return None
+        for c in tok.head.children:
+            if c.dep_ not in ("ccomp", "parataxis") or c.i > tok.i:
+                continue
+            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            if subj is None or subj.lemma_.lower() != word.lemma_.lower():
+                continue
+            m = self.ctx.mention_of(subj) or self.st.f.entity(subj)
+            if m is not None and m.type.is_agent and m.type is not EntityType.PERSON:
+                return m
         return None
 
     def _body_phrase(self, tok: Token) -> Mention | None:
@@ -377,7 +395,7 @@ class Speakers:
         return self._reported_body(tok)
 
     def _reported_body(self, tok: Token) -> Mention | None:
-        """"The European Union urged all sides to show restraint, a spokesperson told
+        """"The Pacific Islands Forum urged all sides to show restraint, a spokesperson told
         journalists": an unnamed spokesperson of nobody named, after the clause they
         report, speaks for the body (or country) that is the subject of that clause."""
         if tok.dep_ != "nsubj" or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
@@ -396,19 +414,6 @@ class Speakers:
 
 
 _NAMING = {"give", "identify", "name", "introduce"}
-
-
-def document_source(doc: Token) -> Token | None:
-    """Who a document is by: "a statement by the army", "figures from the ministry", or
-    through a participle, "a provisional toll established by the national police", "a
-    count compiled by the bar association" (the by-agent of the participle)."""
-    for _p, obj in prep_objects(doc, {"by", "from"}):
-        return obj
-    for c in doc.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > doc.i:
-            for _p, obj in prep_objects(c, {"by"}):
-                return obj
-    return None
 
 
 def _reduced_relative_head(tok: Token, words: list[Token]) -> list[Token]:
@@ -443,11 +448,17 @@ def pronoun_antecedent(st, tok: Token) -> Mention | None:
     people = [m for m in ctx.mentions if m.type is EntityType.PERSON and m.end <= at
               and not (ctx.headline and ctx.headline[0] <= m.start - ctx.unit.start
                        < ctx.headline[1])]
-    # who spoke counts in the sentence of the verb of saying ("Dobrev, speaking to
+    # who spoke counts in the sentence of the verb of saying ("Lomani, speaking to
     # reporters, said ..." where the short name re-mentions a person named earlier)
-    spoke = {(f.trigger.start, f.roles["speaker"][0]) for f, _ in st.found
-             if f.trigger and f.trigger.start < at and isinstance(f.roles["speaker"][0], Mention)
-             and f.roles["speaker"][0].type is EntityType.PERSON}
+    spoke = set()
+    for f, _ in st.found:
+        m = f.roles["speaker"][0]
+        if not (f.trigger and f.trigger.start < at and isinstance(m, Mention)):
+            continue
+        if m.type is EntityType.PERSON or surname_like(m):
+            # "Lomani, speaking to reporters, said": a surname the model typed as a body
+            # (the resolver links it to the person named in full before)
+            spoke.add((f.trigger.start, m))
     _starts, ranges = sentence_bounds(ctx.doc)  # computed once per Doc
     sents = sorted(((ctx.unit.start + a, ctx.unit.start + b) for a, b in ranges),
                    key=lambda s: -s[0])

@@ -7,7 +7,8 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extract.speakers import Speaker, document_source
+from kg.extract.speaker_words import document_source
+from kg.extract.speakers import Speaker
 from kg.extract.statement_roles import balanced
 from kg.extract.syntax import text_of
 from kg.records import EntityType
