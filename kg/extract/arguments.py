@@ -30,7 +30,7 @@ from kg.extract.syntax import (
     prep_objects,
     text_of,
 )
-from kg.extract.theme_checks import ThemeChecks
+from kg.extract.theme_checks import ThemeChecks, past_adverbial, split_list
 from kg.extract.triggers import Match
 from kg.extract.type_roles import TypeRoles
 from kg.records import EntityType, Fact, Mention, Quantity
@@ -187,6 +187,8 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 self._object(tok, slot, args, put)
             elif slot == "passive_subject":
                 for value in self._themes(tok, trig_ids if tok.i not in trig_ids else set()):
+                    if rules.kind == "Ban" and isinstance(value, str):
+                        value = self._barred_activity(t, value)
                     put(args.get("passive_subject"), value)
             elif slot == "by":
                 for h in self._conjuncts(tok) if voice == "passive" else [tok]:
@@ -435,6 +437,10 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
             for _, obj in prep_objects(head, {through}):
                 self.theme_heads.append(head)
                 return self._themes(obj, skip)
+        head = past_adverbial(head)
+        split = split_list(head)
+        if split is not None:  # "a pistol, three grenades and X were seized" (parse split)
+            return [split]
         heads = self._conjuncts(head)
         if len(heads) < 2 or head.pos_ == "NUM" or not any(
                 h.pos_ == "PROPN" or self.ctx.mention_of(h) is not None for h in heads):
@@ -571,3 +577,4 @@ def _named(value) -> bool:
     return isinstance(value, Mention) and (
         value.source not in ("rule:event-role", "rule:anaphor") or any(
             w[:1].isupper() for w in value.text.split()))
+

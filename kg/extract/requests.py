@@ -157,6 +157,13 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
     if xcomp is None and obj is not None:  # "asked the UN secretary-general to present"
         xcomp = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "relcl") and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    hung = None
+    if xcomp is None and obj is not None:
+        xcomp, hung = _hung_infinitive(verb, obj)
+    if hung is None and xcomp is not None and obj is not None:
+        # "urged residents with boats to help": the with-phrase says who is asked
+        hung = next((c for c in (*obj.children, *verb.children) if c.dep_ == "prep" and
+                     c.lower_ == "with" and obj.i < c.i < xcomp.i), None)
     if xcomp is not None and any(c.dep_ == "neg" for c in xcomp.children) and \
             xcomp.lemma_.lower() in ("name", "identify"):
         return False  # "asked not to be named"
@@ -183,6 +190,10 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
     if obj is not None and (xcomp is not None or prep_objects(verb, {"for"})):
         # "asked Canberra for help", "urged both sides to show restraint": the one asked
         who = _addressee(obj, ctx, f)
+        if hung is not None:  # "anyone with information on X": the one asked as written
+            who = [text_of([t for t in (*obj.subtree, *hung.subtree)
+                            if t.i < xcomp.i and not (t.dep_ == "aux" and t.head == xcomp)
+                            and not (t.dep_ == "det" and t.head == obj)])]
         if who:
             roles["addressee"] = who
     for prep, o in prep_objects(verb, {"to", "on", "upon"}):
@@ -246,6 +257,20 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
                               or _unnamed(roles["agent"])):
         roles["agent"] = [agent]
     return bool(roles.get("agent") or roles.get("addressee") or roles.get("theme"))
+
+
+def _hung_infinitive(verb: Token, obj: Token) -> tuple[Token | None, Token | None]:
+    """"urged anyone with information on X to call a hotline": the parser hangs the
+    infinitive of what is asked on the last noun of a with-phrase describing the one asked
+    (attached to the object or to the verb); the infinitive is still what is asked, the
+    with-phrase part of who is asked. Returns (infinitive, with-phrase)."""
+    for p in [c for c in (*obj.children, *verb.children)
+              if c.dep_ == "prep" and c.lower_ == "with" and c.i > obj.i]:
+        for t in p.subtree:
+            if t.dep_ in ("acl", "relcl") and t.pos_ == "VERB" and t.i > p.i and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+                return t, p
+    return None, None
 
 
 def _theme_text(verb: Token, obj: Token) -> str:

@@ -339,11 +339,17 @@ class RoleFillers:
         if t is not None and head.is_ancestor(t):  # "the convoy, which gunmen ambushed"
             drop.update(x.i for c in head.children if c == t or c.is_ancestor(t)
                         for x in c.subtree)
-        for h in self._conjuncts(head):
+        heads = self._conjuncts(head)
+        # "two helicopters and about 150 soldiers": a list of counted things keeps each
+        # count (one quantity cannot say them); a single count is the fact's quantity
+        counted_list = len(heads) > 1 and any(
+            c.dep_ == "nummod" and c.i < h.i for h in heads for c in h.children)
+        for h in heads:
             for c in h.children:
                 first = min(x.i for x in c.subtree)
                 if (c.dep_ in ("det", "predet") and c.i < h.i and h is head) or \
-                        (c.dep_ == "nummod" and c.i < h.i and not self._vague_count(c)) or \
+                        (c.dep_ == "nummod" and c.i < h.i and not counted_list and
+                         not self._vague_count(c)) or \
                         (c.dep_ in ("relcl", "appos") and first > 0 and
                          h.doc[first - 1].text == "," and (
                              c.dep_ == "relcl" or self.ctx.mention_of(c) is None)):

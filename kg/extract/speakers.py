@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from kg.extract.entity_rules import entity_rules
 from kg.extract.entity_types import institution_site
 from kg.extract.spans import sentence_bounds
+from kg.extract.speaker_words import document_source, surname_like
 from kg.extract.syntax import np_tokens, prep_objects, text_of
 from kg.records import EntityType, Mention
 from kg.rules.loader import event_rules
@@ -95,8 +96,9 @@ class Speakers:
         if lemma in self.narrators:
             return []  # "a Zyldav Press correspondent reported": the outlet's own narration
         if lemma in self.documents:  # "a statement by the army press office said"
-            for _p, obj in prep_objects(tok, {"by", "from"}):
-                return self.of(obj)
+            source = document_source(tok)
+            if source is not None:
+                return self.of(source)
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if poss is not None:
                 return self.of(poss)
@@ -254,9 +256,26 @@ class Speakers:
                 continue
             for t in c.subtree:
                 m = described(self.ctx.mentions, t.lemma_.lower(), self.ctx.unit.start + t.idx,
-                              self.ctx.sentence(t))
+                              self.ctx.sentence(t)) or self._reported_force(tok, t)
                 if m is not None:
                     return m
+        return None
+
+    def _reported_force(self, tok: Token, word: Token) -> Mention | None:
+        """"Kabwe police have detained 28 people, the town's police directorate said":
+        the directorate of the police speaks for the police that is the subject of the
+        clause it reports (a force the entity rules name only when an event reads it)."""
+        if tok.dep_ != "nsubj" or word.lemma_.lower() not in self.descriptions:
+            return None
+        for c in tok.head.children:
+            if c.dep_ not in ("ccomp", "parataxis") or c.i > tok.i:
+                continue
+            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            if subj is None or subj.lemma_.lower() != word.lemma_.lower():
+                continue
+            m = self.ctx.mention_of(subj) or self.st.f.entity(subj)
+            if m is not None and m.type.is_agent and m.type is not EntityType.PERSON:
+                return m
         return None
 
     def _body_phrase(self, tok: Token) -> Mention | None:
@@ -373,6 +392,24 @@ class Speakers:
             etype = self.body_heads.get(lemma)
             if etype is not None and etype != "Person" and c.pos_ == "NOUN":
                 return ctx.create([c], EntityType(etype), "rule:event-role")
+        return self._reported_body(tok)
+
+    def _reported_body(self, tok: Token) -> Mention | None:
+        """"The Pacific Islands Forum urged all sides to show restraint, a spokesperson told
+        journalists": an unnamed spokesperson of nobody named, after the clause they
+        report, speaks for the body (or country) that is the subject of that clause."""
+        if tok.dep_ != "nsubj" or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                          for c in tok.children):
+            return None
+        for c in tok.head.children:
+            if c.dep_ not in ("ccomp", "parataxis") or c.i > tok.i:
+                continue
+            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            m = self.ctx.mention_of(subj) if subj is not None else None
+            if m is not None and m.type is not EntityType.PERSON and (
+                    (m.type.is_agent and not m.type.is_place) or
+                    m.type is EntityType.COUNTRY):
+                return m
         return None
 
 
@@ -411,9 +448,17 @@ def pronoun_antecedent(st, tok: Token) -> Mention | None:
     people = [m for m in ctx.mentions if m.type is EntityType.PERSON and m.end <= at
               and not (ctx.headline and ctx.headline[0] <= m.start - ctx.unit.start
                        < ctx.headline[1])]
-    spoke = {(f.roles["speaker"][0].start, f.roles["speaker"][0]) for f, _ in st.found
-             if f.trigger and f.trigger.start < at and isinstance(f.roles["speaker"][0], Mention)
-             and f.roles["speaker"][0].type is EntityType.PERSON}
+    # who spoke counts in the sentence of the verb of saying ("Lomani, speaking to
+    # reporters, said ..." where the short name re-mentions a person named earlier)
+    spoke = set()
+    for f, _ in st.found:
+        m = f.roles["speaker"][0]
+        if not (f.trigger and f.trigger.start < at and isinstance(m, Mention)):
+            continue
+        if m.type is EntityType.PERSON or surname_like(m):
+            # "Lomani, speaking to reporters, said": a surname the model typed as a body
+            # (the resolver links it to the person named in full before)
+            spoke.add((f.trigger.start, m))
     _starts, ranges = sentence_bounds(ctx.doc)  # computed once per Doc
     sents = sorted(((ctx.unit.start + a, ctx.unit.start + b) for a, b in ranges),
                    key=lambda s: -s[0])

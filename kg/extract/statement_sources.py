@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Token
 
+from kg.extract.speaker_words import document_source
 from kg.extract.speakers import Speaker
 from kg.extract.statement_roles import balanced
 from kg.extract.syntax import text_of
@@ -26,8 +27,10 @@ class StatementSources:
         medium = None
         named = ctx.mention_of(obj)
         if named is None and obj.lemma_.lower() in self.documents and \
-                any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in obj.children):
-            speakers = self.speakers.of(obj)  # "according to a tally by the bar association"
+                document_source(obj) is not None:
+            # "according to a tally by the bar association", "according to a provisional
+            # toll established by the national police"
+            speakers = self.speakers.of(obj)
         elif named is None and obj.lemma_.lower() in self.documents:
             poss = next((c for c in obj.children if c.dep_ == "poss"), None)
             first = self.f.entity(poss) if poss is not None else \

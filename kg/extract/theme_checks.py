@@ -15,6 +15,20 @@ from kg.records import EntityType, Mention
 class ThemeChecks:
     """Checks of the theme a type needs (mixed into the role reader)."""
 
+    def _barred_activity(self, verb: Token, theme: str) -> str:
+        """"motorcycle taxis are prohibited from operating between 18:00 and 06:00 in X":
+        what is banned is the activity of the subject (its places left to the location)."""
+        for p in verb.children:
+            if p.dep_ != "prep" or p.lower_ != "from":
+                continue
+            for g in p.children:
+                if g.dep_ == "pcomp" and g.tag_ == "VBG":
+                    places = {x.i for c in g.children if c.dep_ == "prep" for o in c.children
+                              if _place_word(self.ctx, o) for x in c.subtree}
+                    words = [x for x in g.subtree if x.i not in places and not x.is_punct]
+                    return f"{theme} {text_of(words)}"
+        return theme
+
     lists: dict
     forces: set[str]
     theme_heads: list[Token]
@@ -153,3 +167,52 @@ def _lemma_like(word: str) -> str:
     w = word.lower()
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
+def split_list(head: Token) -> str | None:
+    """"a pistol, three grenades and a quantity of ammunition were seized": the parser may
+    give the verb one subject (or object) per item of a list of common nouns; the list,
+    from the first item to the end of the last, is one theme as the text writes it (the
+    counts kept). None when ``head`` has no sibling of its relation after it, or when an
+    item is a name (then each is a theme of its own)."""
+    if head.dep_ not in ("nsubjpass", "dobj"):
+        return None
+    sibs = [c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i]
+    if not sibs:
+        return None
+    items = [head, *sibs]
+    doc = head.doc
+    end = max(x.i for x in sibs[-1].subtree
+              if x.dep_ not in ("relcl", "acl", "appos", "punct") or x.head != sibs[-1])
+    start = min(x.i for x in head.subtree)
+    words = [t for t in doc[start:end + 1]]
+    if any(t.pos_ in ("VERB", "AUX") for t in words) or any(
+            t.pos_ == "PROPN" for h in items for t in h.subtree):
+        return None
+    between = {t.text for t in doc[head.i + 1:sibs[0].i]} if sibs else set()
+    if "," not in between:
+        return None
+    while words and (words[0].dep_ == "det" or words[0].is_punct):
+        words.pop(0)
+    return text_of(words) or None
+
+
+_UNTIL = {"until", "till", "pending"}
+# nouns of an administrative area ("in the communes of X and Y"): a place, not the activity
+_PLACE_NOUNS = {"commune", "district", "province", "region", "area", "city", "town",
+                "village", "county", "municipality", "zone", "neighbourhood", "neighborhood"}
+
+
+def past_adverbial(head: Token) -> Token:
+    """"Until further notice, motorcycle taxis and bicycle taxis are prohibited": the
+    parser may take the adverbial's noun ("notice", "orders") for the subject and join the
+    real subject to it; the theme is the first conjunct after it."""
+    doc = head.doc
+    if head.pos_ != "NOUN" or not any(doc[j].lower_ in _UNTIL
+                                      for j in range(max(head.i - 2, 0), head.i)):
+        return head
+    after = [c for c in head.children if c.dep_ == "conj" and c.i > head.i]
+    return after[0] if after else head
+
+
+def _place_word(ctx, tok: Token) -> bool:
+    m = ctx.mention_of(tok)
+    return (m is not None and m.type.is_place) or tok.lemma_.lower() in _PLACE_NOUNS
