@@ -241,7 +241,9 @@ def _unit_name(doc: Doc, i: int, j: int, noun: KindNoun, typed: _Typed) -> None:
 _NAME_ENDING_SITES = {"airport", "port", "harbour", "harbor", "prison", "penitentiary", "jail",
                       "hospital", "clinic", "stadium", "camp", "palace", "dam",
                       "reservoir", "refinery", "bridge", "square", "base", "air base",
-                      "airbase", "building", "police station", "polling station"}
+                      "airbase", "building", "police station", "polling station",
+                      "bus terminal", "bus station", "metro station", "railway station",
+                      "train station", "airstrip", "depot", "fuel depot", "border post"}
 
 
 def _facility_name(doc: Doc, i: int, j: int, noun: KindNoun, typed: _Typed) -> None:
@@ -341,6 +343,9 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
     names = [(s, e) for s, e in _list_names_before(doc, before)
              if not (place and _no_place_name(doc, s, e))
              and not (not place and _people_name(doc, s, e))]
+    if not names and _road_code(doc, i, j):
+        typed[(i - 1, j)] = (noun.type, "rule:kind-noun")  # "the B8 highway"
+        return True
     if not names:
         return False
     etype = noun.type
@@ -359,6 +364,18 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
     for s, e in names:
         typed.setdefault((s, e), (etype, "rule:kind-noun"))
     return True
+
+
+# a road's number: "the B8 highway", "the N380 road", "the A-1 road" (a letter or two,
+# then digits; not all digits: "the 12 checkpoints" counts them)
+_ROAD_CODE = re.compile(r"[A-Z]{1,2}-?\d{1,4}[A-Z]?")
+_ROAD_NOUNS = {"highway", "road"}
+
+
+def _road_code(doc: Doc, i: int, j: int) -> bool:
+    """Whether a road's number stands right before the road noun at tokens [i, j)."""
+    return i > 0 and doc[i:j].text.lower() in _ROAD_NOUNS and \
+        _ROAD_CODE.fullmatch(doc[i - 1].text) is not None
 
 
 def _people_name(doc: Doc, s: int, e: int) -> bool:
