@@ -285,6 +285,7 @@ def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
     if "of" in noun.cues and not listed_before and j < len(doc) and doc[j].lower_ == "of" \
             and i > 0 and \
             (doc[i - 1].lower_ in _DETS or doc[i - 1].pos_ == "ADJ" or doc[i - 1].tag_ == "POS"
+             or (doc[i - 1].dep_ == "amod" and doc[i - 1].is_lower)  # "the neighbouring"
              or doc[i - 1].pos_ == "PROPN" or (doc[i - 1].dep_ == "compound"
                                                and doc[i - 1].is_lower)) \
             and (plural or not named_before or (noun.sited and name_after(doc, j + 1))):

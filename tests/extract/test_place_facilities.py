@@ -60,3 +60,67 @@ def test_a_numbered_highway_or_road_is_a_place(nlp):
     assert _entity(r, "M10 road").type is T.PLACE
     assert ("T2 highway", "Zambia") in _pairs(r)
     assert not any(n.startswith("12") for n in _names(r))
+
+
+def test_a_capitalised_bus_terminal_ends_the_name(nlp):
+    r = run(nlp, "A grenade exploded at the Chilenje Bus Terminal in Lusaka on Monday, "
+                 "Zambia's police said.")
+    assert _entity(r, "Chilenje Bus Terminal").type is T.PLACE
+
+
+# --- descriptive sites ---------------------------------------------------------------------
+def test_a_definite_site_at_a_locative_preposition_is_a_descriptive_place(nlp):
+    r = run(nlp, "Soldiers have been posted at the central market and at the fuel depot in "
+                 "Kafue district to protect them, Zambia's army said.")
+    assert _entity(r, "central market").type is T.PLACE
+    assert _entity(r, "fuel depot in Kafue district").type is T.PLACE
+    assert ("fuel depot in Kafue district", "Kafue district") in _pairs(r)
+    r = run(nlp, "Protesters gathered outside the parliament building in Suva, Fiji, on "
+                 "Tuesday.")
+    assert _entity(r, "parliament building in Suva").type is T.PLACE
+    assert ("parliament building in Suva", "Suva") in _pairs(r)
+
+
+def test_a_bare_site_noun_the_model_tags_a_proper_noun(nlp):
+    # "the airstrip" is tagged NNP by the small model
+    r = run(nlp, "Government troops exchanged fire with the attackers before pulling back "
+                 "towards the airstrip, Togo's army said.")
+    assert _entity(r, "airstrip").type is T.PLACE
+
+
+def test_no_descriptive_site_for_an_indefinite_owned_or_named_one(nlp):
+    r = run(nlp, "Fire broke out at Tema market on Monday. Firefighters arrived at the "
+                 "market an hour later. Police fired tear gas outside the CEIB's building in "
+                 "Lome. A truck crashed into a market in Kara.")
+    names = _names(r)
+    assert "market" not in names, names
+    assert "building in Lome" not in names and "CEIB's building in Lome" not in names
+    assert "market in Kara" not in names, names
+
+
+# --- administrative units ------------------------------------------------------------------
+def test_a_town_and_the_district_named_after_it_are_two_places(nlp):
+    r = run(nlp, "Hundreds of people marched through central Gaborone on Wednesday. Police "
+                 "later banned all gatherings in the Gaborone district for 14 days. The "
+                 "SADC team arrived in Gaborone on Thursday.")
+    assert _entity(r, "Gaborone").type is T.CITY
+    assert _entity(r, "Gaborone district").type is T.REGION
+
+
+def test_a_region_written_bare_and_with_its_noun_stays_one(nlp):
+    # "the neighbouring districts of A and B" (the model reads "neighbouring" as a verb):
+    # B is a district, so "B district" is the same region
+    r = run(nlp, "Floods hit the neighbouring districts of Kweneng and Mukono on Monday. "
+                 "Schools in Mukono district were closed.")
+    assert _entity(r, "Mukono").type is T.REGION
+    assert _entity(r, "Mukono district") is _entity(r, "Mukono")
+    assert _entity(r, "Kweneng").type is T.REGION
+
+
+def test_a_capitalised_unit_noun_stays_in_the_regions_name(nlp):
+    r = run(nlp, "President Kamau declared a state of emergency in the northeastern Chobe "
+                 "Region, where floodwaters from the swollen Chobe and Okavango rivers "
+                 "displaced 4,000 people.")
+    region = _entity(r, "Chobe Region")
+    assert region.type is T.REGION and region.name == "Chobe Region"
+    assert _entity(r, "Okavango").type is T.PLACE
