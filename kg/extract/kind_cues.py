@@ -164,6 +164,7 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
     text = doc_text(doc)
     cities = {m.text.casefold() for m in found if m.type is EntityType.CITY}
     typed: _Typed = {}
+    plural_ends: set[int] = set()  # where a capitalised plural unit noun ends ("Districts")
     for match in noun_matches(text):
         noun_span = doc.char_span(match.start(), match.end())
         if noun_span is None:
@@ -178,6 +179,12 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
                     unit.headline.start <= unit.start + match.start() < unit.headline.end):
                 # (not in a Title Case headline: "Force Guards Bissau Airport")
                 _facility_name(doc, noun_span.start, noun_span.end, noun, typed)
+            if noun.type is EntityType.REGION and match.group(0).lower() in _UNIT_PLURALS \
+                    and len(_list_names_before(doc, noun_span.start)) > 1:
+                # "Rubavu, Nyabihu and Ngororero Districts of the Western Province": a
+                # capitalised plural unit noun after a list types each name
+                _noun_cues(doc, noun_span.start, noun_span.end, noun, cities, typed)
+                plural_ends.add(unit.start + match.end())
             continue
         _noun_cues(doc, noun_span.start, noun_span.end, noun, cities, typed)
     out = found
@@ -187,7 +194,8 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
             span = doc[s:e]
             a, b = unit.start + span.start_char, unit.start + span.end_char
             old = [m for m in out if m.start < b and a < m.end]
-            if any(m.source.startswith("kb") or not a <= m.start <= m.end <= b for m in old):
+            if any(m.source.startswith("kb") or not (a <= m.start <= m.end <= b or (
+                    m.start == a and m.end in plural_ends)) for m in old):
                 continue  # a longer name ("Tavush Province Police") or a KB entry stays
             if etype in _PLACES and any(m.type is EntityType.COUNTRY for m in old):
                 continue
@@ -203,6 +211,8 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
     return _told(doc, unit, _locative(doc, unit, out, rules), rules)
 
 
+_UNIT_PLURALS = {"provinces", "regions", "districts", "counties", "prefectures",
+                 "governorates", "communes", "municipalities"}
 # region nouns that, capitalised after a name, end a unit's name ("Department", "State",
 # "Zone" end the names of government bodies, groups and military zones as often)
 _UNIT_NOUNS = {"province", "region", "district", "chiefdom", "county", "prefecture",

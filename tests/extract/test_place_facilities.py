@@ -124,3 +124,12 @@ def test_a_capitalised_unit_noun_stays_in_the_regions_name(nlp):
     region = _entity(r, "Chobe Region")
     assert region.type is T.REGION and region.name == "Chobe Region"
     assert _entity(r, "Okavango").type is T.PLACE
+
+
+def test_a_capitalised_plural_unit_noun_after_a_list_types_each_name(nlp):
+    # the model reads "Kanye Districts" as a person: each listed name is a district
+    r = run(nlp, "Floods hit Mochudi, Molepolole and Kanye Districts of the Southern Province "
+                 "of Botswana on Monday.")
+    for name in ("Mochudi", "Molepolole", "Kanye"):
+        assert _entity(r, name).type is T.REGION
+    assert "Kanye Districts" not in _names(r)
