@@ -27,6 +27,9 @@ from kg.records import EntityType, Mention, Unit
 _AT = frozenset({"at", "outside", "near", "around", "inside", "to", "towards", "toward",
                  "into", "in", "on", "from", "behind", "beside", "opposite"})
 _PLACES = (EntityType.CITY, EntityType.REGION, EntityType.PLACE)
+# "the building" alone points back to one the text named ("the municipal building ... the
+# building"); only "the parliament/government building" is a site of its own
+_NEEDS_MODIFIER = frozenset({"building"})
 
 
 def _site_nouns() -> dict[str, int]:
@@ -92,7 +95,8 @@ def site_mentions(doc: Doc, unit: Unit, found: list[Mention],
             continue
         if any(a < doc[tok.i].idx + len(tok) and doc[left].idx < b for a, b in taken):
             continue  # a name the entity rules found already holds it
-        if bare and _named_before(doc[first:tok.i + 1].text, tok, found, unit):
+        if bare and (tok.lower_ in _NEEDS_MODIFIER or
+                     _named_before(doc[first:tok.i + 1].text, tok, found, unit)):
             continue
         out.append(mention_from_span(span, unit, EntityType.PLACE, "rule:site-described"))
     return out

@@ -75,6 +75,8 @@ def test_a_definite_site_at_a_locative_preposition_is_a_descriptive_place(nlp):
     assert _entity(r, "central market").type is T.PLACE
     assert _entity(r, "fuel depot in Kafue district").type is T.PLACE
     assert ("fuel depot in Kafue district", "Kafue district") in _pairs(r)
+    # named with and without its place ("the presidential palace in X")
+    assert "fuel depot" in _entity(r, "fuel depot in Kafue district").aliases
     r = run(nlp, "Protesters gathered outside the parliament building in Suva, Fiji, on "
                  "Tuesday.")
     assert _entity(r, "parliament building in Suva").type is T.PLACE
@@ -96,6 +98,10 @@ def test_no_descriptive_site_for_an_indefinite_owned_or_named_one(nlp):
     assert "market" not in names, names
     assert "building in Lome" not in names and "CEIB's building in Lome" not in names
     assert "market in Kara" not in names, names
+    r = run(nlp, "Protesters threw stones at the municipal building in Vogan, Togo. Police "
+                 "said windows of the building were broken and guards stood outside the "
+                 "building.")
+    assert "building" not in _names(r)
 
 
 # --- administrative units ------------------------------------------------------------------
