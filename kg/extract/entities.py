@@ -54,7 +54,6 @@ from kg.extract.rule_mentions import (
     surname_mentions,
 )
 from kg.extract.seats import with_seats
-from kg.extract.site_phrases import site_mentions
 from kg.extract.spans import HEADLINE, doc_text, in_ranges, mention_from_span
 from kg.extract.spans import fold as _fold
 from kg.records import EntityType, Mention, Unit
@@ -211,7 +210,6 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out = joined_names(doc, unit, rules, out)
     out = kind_cue_mentions(doc, unit, out)
     out.extend(body_mentions(doc, unit, rules, out, noise))
-    out.extend(site_mentions(doc, unit, out, noise))
     out.extend(anaphor_mentions(doc, unit, rules, out, noise))
     out = media_appositions(doc, unit, rules, out)
     out = office_mentions(doc, unit, rules, out, noise)

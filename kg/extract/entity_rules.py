@@ -19,7 +19,7 @@ from kg.records import EntityType
 from kg.resources import rules_dir
 
 _TYPES = {t.value for t in EntityType}
-_CUES = {"of", "after", "before", "apposition", "such-as", "described"}
+_CUES = {"of", "after", "before", "apposition", "such-as"}
 
 # field -> (python type, required, allowed values or None)
 _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {

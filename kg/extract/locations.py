@@ -111,20 +111,7 @@ def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
         out.append(_possessive(u, span, m))
         out.append(_scene(u, span, m, kinds))
         out.append(_apposition(u, span, m, kinds))
-        out.append(_site_in(u, span, m))
     return [f for f in out if f is not None]
-
-
-def _site_in(u: _Unit, span: Span, m: Mention) -> Fact | None:
-    """"the fuel depot in Wanica district": a descriptive site (kg/extract/site_phrases.py)
-    named with the place it stands in lies in that place."""
-    if m.source != "rule:site-described":
-        return None
-    for i in range(span.start + 1, span.end - 1):
-        inner = u.at.get(i + 1)
-        if u.doc[i].lower_ == "in" and inner is not None and u.ends[inner] <= span.end:
-            return u.fact(m, inner, span, "locatedin/site-in")
-    return None
 
 
 def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:

@@ -159,9 +159,6 @@ def _choose(members: list[int], mentions: list[Mention], names: list[str],
     out = {}
     for i in members:
         alias = base_name(names[i])[0] if nouns.get(i) and not apart else None
-        if mentions[i].source == "rule:site-described" and " in " in names[i]:
-            # "the presidential palace in X": a descriptive site is called both ways
-            alias = names[i].split(" in ")[0]
         out[i] = PlaceChoice(key, name, etype, place, rule, alias)
     return out
 
