@@ -164,6 +164,7 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
     text = doc_text(doc)
     cities = {m.text.casefold() for m in found if m.type is EntityType.CITY}
     typed: _Typed = {}
+    plural_ends: set[int] = set()  # where a capitalised plural unit noun ends ("Districts")
     for match in noun_matches(text):
         noun_span = doc.char_span(match.start(), match.end())
         if noun_span is None:
@@ -178,6 +179,12 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
                     unit.headline.start <= unit.start + match.start() < unit.headline.end):
                 # (not in a Title Case headline: "Force Guards Bissau Airport")
                 _facility_name(doc, noun_span.start, noun_span.end, noun, typed)
+            if noun.type is EntityType.REGION and match.group(0).lower() in _UNIT_PLURALS \
+                    and len(_list_names_before(doc, noun_span.start)) > 1:
+                # "Rubavu, Nyabihu and Ngororero Districts of the Western Province": a
+                # capitalised plural unit noun after a list types each name
+                _noun_cues(doc, noun_span.start, noun_span.end, noun, cities, typed)
+                plural_ends.add(unit.start + match.end())
             continue
         _noun_cues(doc, noun_span.start, noun_span.end, noun, cities, typed)
     out = found
@@ -187,7 +194,8 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
             span = doc[s:e]
             a, b = unit.start + span.start_char, unit.start + span.end_char
             old = [m for m in out if m.start < b and a < m.end]
-            if any(m.source.startswith("kb") or not a <= m.start <= m.end <= b for m in old):
+            if any(m.source.startswith("kb") or not (a <= m.start <= m.end <= b or (
+                    m.start == a and m.end in plural_ends)) for m in old):
                 continue  # a longer name ("Tavush Province Police") or a KB entry stays
             if etype in _PLACES and any(m.type is EntityType.COUNTRY for m in old):
                 continue
@@ -203,6 +211,8 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
     return _told(doc, unit, _locative(doc, unit, out, rules), rules)
 
 
+_UNIT_PLURALS = {"provinces", "regions", "districts", "counties", "prefectures",
+                 "governorates", "communes", "municipalities"}
 # region nouns that, capitalised after a name, end a unit's name ("Department", "State",
 # "Zone" end the names of government bodies, groups and military zones as often)
 _UNIT_NOUNS = {"province", "region", "district", "chiefdom", "county", "prefecture",
@@ -241,7 +251,9 @@ def _unit_name(doc: Doc, i: int, j: int, noun: KindNoun, typed: _Typed) -> None:
 _NAME_ENDING_SITES = {"airport", "port", "harbour", "harbor", "prison", "penitentiary", "jail",
                       "hospital", "clinic", "stadium", "camp", "palace", "dam",
                       "reservoir", "refinery", "bridge", "square", "base", "air base",
-                      "airbase", "building", "police station", "polling station"}
+                      "airbase", "building", "police station", "polling station",
+                      "bus terminal", "bus station", "metro station", "railway station",
+                      "train station", "airstrip", "depot", "fuel depot", "border post"}
 
 
 def _facility_name(doc: Doc, i: int, j: int, noun: KindNoun, typed: _Typed) -> None:
@@ -283,6 +295,7 @@ def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
     if "of" in noun.cues and not listed_before and j < len(doc) and doc[j].lower_ == "of" \
             and i > 0 and \
             (doc[i - 1].lower_ in _DETS or doc[i - 1].pos_ == "ADJ" or doc[i - 1].tag_ == "POS"
+             or (doc[i - 1].dep_ == "amod" and doc[i - 1].is_lower)  # "the neighbouring"
              or doc[i - 1].pos_ == "PROPN" or (doc[i - 1].dep_ == "compound"
                                                and doc[i - 1].is_lower)) \
             and (plural or not named_before or (noun.sited and name_after(doc, j + 1))):
@@ -341,6 +354,9 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
     names = [(s, e) for s, e in _list_names_before(doc, before)
              if not (place and _no_place_name(doc, s, e))
              and not (not place and _people_name(doc, s, e))]
+    if not names and _road_code(doc, i, j):
+        typed[(i - 1, j)] = (noun.type, "rule:kind-noun")  # "the B8 highway"
+        return True
     if not names:
         return False
     etype = noun.type
@@ -359,6 +375,18 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
     for s, e in names:
         typed.setdefault((s, e), (etype, "rule:kind-noun"))
     return True
+
+
+# a road's number: "the B8 highway", "the N380 road", "the A-1 road" (a letter or two,
+# then digits; not all digits: "the 12 checkpoints" counts them)
+_ROAD_CODE = re.compile(r"[A-Z]{1,2}-?\d{1,4}[A-Z]?")
+_ROAD_NOUNS = {"highway", "road"}
+
+
+def _road_code(doc: Doc, i: int, j: int) -> bool:
+    """Whether a road's number stands right before the road noun at tokens [i, j)."""
+    return i > 0 and doc[i:j].text.lower() in _ROAD_NOUNS and \
+        _ROAD_CODE.fullmatch(doc[i - 1].text) is not None
 
 
 def _people_name(doc: Doc, s: int, e: int) -> bool:

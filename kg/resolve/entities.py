@@ -41,7 +41,7 @@ from kg.resolve.names import (  # normalise_name is part of this module's interf
     normalise_name,
     spelling_key,
 )
-from kg.resolve.place_names import place_groups
+from kg.resolve.place_names import official, place_groups
 from kg.resolve.places import Place, country_code, fold, gazetteer
 
 HEADLINE = ":headline"
@@ -397,7 +397,7 @@ class _Resolver(Links):
         if kb is not None:
             name, etype = kb.label, kb.type
         elif place is not None and etype.is_place:
-            name = place.name
+            name = official(place.name, [m.text for m in ms], etype)
         else:
             name = self.pick_name(members, etype)
         key = f"{etype.value}:{spelling_key(name, self.rules)}"

@@ -98,22 +98,34 @@ def place_groups(mentions: list[Mention], names: list[str], skip: set[int], gaz:
     for key, members in groups.items():
         if key not in has_place:
             continue
-        parts = _split(members, mentions, nouns)
+        parts = _split(members, mentions, names, nouns, gaz, countries)
         for part in parts:
             out.update(_choose(part, mentions, names, nouns, gaz, countries,
                                apart=len(parts) > 1))
     return out
 
 
-def _split(members: list[int], mentions: list[Mention],
-           nouns: dict[int, str | None]) -> list[list[int]]:
-    """"the town of Macomia" and "Macomia district": the cued city and the region apart."""
+def _split(members: list[int], mentions: list[Mention], names: list[str],
+           nouns: dict[int, str | None], gaz: Gazetteer,
+           countries: set[str]) -> list[list[int]]:
+    """"the town of Macomia" and "Macomia district": the cued city and the region apart.
+
+    So too a town named bare and a unit named after it with its unit noun ("in Maseru",
+    "the Maseru district"): when no bare mention is cued a region ("the districts of A
+    and X") and the gazetteer takes the bare name for a town, the text names two places
+    (a unit named after its chief town), not one region written two ways."""
     cued = {mentions[i].type for i in members if mentions[i].source.startswith(_CUED)}
-    if not {EntityType.CITY, EntityType.REGION} <= cued:
-        return [members]
     region = [i for i in members if nouns[i] is not None and
               entity_rules().kind_nouns[nouns[i]].type is EntityType.REGION]
     rest = [i for i in members if i not in region]
+    if not {EntityType.CITY, EntityType.REGION} <= cued:
+        if not region or not rest or any(
+                mentions[i].type is EntityType.REGION and mentions[i].source.startswith(_CUED)
+                for i in rest) or not any(mentions[i].type is EntityType.CITY for i in rest):
+            return [members]
+        town = gaz.decide(names[rest[0]], countries=countries)
+        if town is None or town.type is not EntityType.CITY:
+            return [members]
     return [p for p in (region, rest) if p]
 
 
@@ -142,8 +154,28 @@ def _choose(members: list[int], mentions: list[Mention], names: list[str],
         place = None
     key = place.key if place is not None else f"place:{etype.value}:{fold(bare)}"
     name = place.name if place is not None else max((names[i] for i in members), key=len)
+    if place is not None:
+        name = official(place.name, [names[i] for i in members], etype)
     out = {}
     for i in members:
         alias = base_name(names[i])[0] if nouns.get(i) and not apart else None
         out[i] = PlaceChoice(key, name, etype, place, rule, alias)
     return out
+
+
+# unit nouns a region's official name ends with, written capitalised ("Zambezi Region",
+# "Rubavu District", "Shefa Province"); the lower-case noun says only what kind it is
+_UNIT_WORDS = frozenset({"Region", "District", "Province", "Commune", "Governorate",
+                         "County", "Prefecture", "Department", "Oblast", "Municipality"})
+
+
+def official(name: str, written: list[str], etype: EntityType) -> str:
+    """"Zambezi Region" for the GeoNames "Zambezi" the text writes "the Zambezi Region":
+    a capitalised unit noun after a region's name is part of its official name."""
+    if etype is not EntityType.REGION:
+        return name
+    for w in sorted(written, key=len, reverse=True):
+        base, _, noun = w.rpartition(" ")
+        if noun in _UNIT_WORDS and fold(base) == fold(name):
+            return w
+    return name
