@@ -75,11 +75,13 @@ def membership_facts(ctx) -> list[Fact]:
                     for c in tok.children)):
             groups = [_named(ctx, o) for _p, o in prep_objects(tok, {"of"})]
             group = next((g for g in groups if g is not None), None)
-            # "Bolivia, which became a full member of Mercosur", "X is a member of Y"
-            if group is not None and tok.dep_ in ("attr", "oprd", "appos"):
-                head = tok.head
+            # "Bolivia, which became a full member of Mercosur", "X is a member of Y",
+            # "X is one of the 15 member states of Y" (the "one" stands for the member)
+            anchor = _one_of(tok)
+            if group is not None and anchor.dep_ in ("attr", "oprd", "appos"):
+                head = anchor.head
                 subj = next((c for c in head.children if c.dep_ == "nsubj"), None) \
-                    if tok.dep_ != "appos" else head
+                    if anchor.dep_ != "appos" else head
                 if subj is not None and subj.lower_ in ("which", "that", "who"):
                     subj = antecedent(head.head)
                 if subj is not None:  # "Peru and Bolivia, both members of X": each
@@ -88,11 +90,13 @@ def membership_facts(ctx) -> list[Fact]:
             # "the Andean Community, of which both countries are members"
             if group is None and tok.dep_ == "attr" and tok.head.dep_ == "relcl":
                 verb = tok.head
-                which = [o for _p, o in prep_objects(verb, {"of"}) + prep_objects(tok, {"of"})
-                         if o.lower_ in ("which", "whom")]
+                which = of_which(verb, tok)
                 subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 if which and subj is not None:
                     body = _named(ctx, verb.head)
+                    if body is None and verb.head.dep_ == "appos":
+                        # "the CSTO, the military alliance of which X is a member"
+                        body = _named(ctx, verb.head.head)
                     named = [_named(ctx, x) for x in [subj, *subj.conjuncts]]
                     members = [m for m in named if m is not None] or \
                         counted_antecedents(ctx, subj)
@@ -180,6 +184,25 @@ def membership_facts(ctx) -> list[Fact]:
         if person is not None and person.type is EntityType.PERSON:
             add(person, m, span.root, "membership/persons-named-party")
     return out
+
+
+def of_which(verb: Token, noun: Token) -> list[Token]:
+    """The "which"/"whom" of "of which" in "..., of which X is a member": "of" hung on the
+    verb or the noun as a preposition, or as a bare "dep" of the verb (the parser does so
+    after a bracketed acronym and a comma)."""
+    out = [o for _p, o in prep_objects(verb, {"of"}) + prep_objects(noun, {"of"})
+           if o.lower_ in ("which", "whom")]
+    return out + [o for p in verb.children if p.dep_ == "dep" and p.lower_ == "of"
+                  for o in p.children if o.lower_ in ("which", "whom")]
+
+
+def _one_of(noun: Token) -> Token:
+    """The "one" a member noun is counted in ("X is one of the 15 member states of Y",
+    "X, one of the members of Y"), which then stands for the member; else the noun."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ == "one":
+        return prep.head
+    return noun
 
 
 def _owner_before(ctx, tok: Token) -> Mention | None:

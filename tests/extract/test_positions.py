@@ -302,3 +302,10 @@ def test_a_national_office_goes_to_the_city_its_paragraph_opens_in(nlp):
                  "closer to the border with Estonia.")
     fact = _of(r, "Juris Ozols")
     assert names(r, fact.roles["organization"]) == {"Latvia"}
+
+
+def test_a_holder_who_has_not_resigned_keeps_the_position(nlp):
+    # a negated Resignation is no leaving of office
+    r = run(nlp, "Parliament passed a motion of no confidence in Prime Minister Jone Tabua on "
+                 "Tuesday. Tabua has not resigned and says the vote was unlawful.")
+    assert _held(r)["Jone Tabua"][0] == "Prime Minister"
