@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.appositions import its_antecedent
+from kg.extract.appositions import apposed_name, its_antecedent
 from kg.extract.context import counted_antecedents
 from kg.extract.part_of import BODIES as _BODIES
 from kg.extract.part_of import named, named_body, relation_fact
@@ -94,9 +94,9 @@ def membership_facts(ctx) -> list[Fact]:
                 subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 if which and subj is not None:
                     body = _named(ctx, verb.head)
-                    if body is None and verb.head.dep_ == "appos":
+                    if body is None and verb.head.pos_ == "NOUN":
                         # "the CSTO, the military alliance of which X is a member"
-                        body = _named(ctx, verb.head.head)
+                        body = apposed_name(ctx, verb.head)
                     named = [_named(ctx, x) for x in [subj, *subj.conjuncts]]
                     members = [m for m in named if m is not None] or \
                         counted_antecedents(ctx, subj)

@@ -309,3 +309,17 @@ def test_a_holder_who_has_not_resigned_keeps_the_position(nlp):
     r = run(nlp, "Parliament passed a motion of no confidence in Prime Minister Jone Tabua on "
                  "Tuesday. Tabua has not resigned and says the vote was unlawful.")
     assert _held(r)["Jone Tabua"][0] == "Prime Minister"
+
+
+def test_whose_title_belongs_to_the_body_before(nlp):
+    r = run(nlp, "Palau is a member of the Pacific Islands Forum (PIF), whose Secretary-General, "
+                 "Marta Silva, said the bloc stood with Palau.")
+    assert _held(r)["Marta Silva"] == ("Secretary-General", {"Pacific Islands Forum"})
+
+
+def test_a_description_set_in_apposition_before_owns_the_title(nlp):
+    # "the bloc's": the body the text called "the regional bloc" in an apposition
+    r = run(nlp, "Koror has asked the Pacific Islands Forum (PIF), the regional bloc of which "
+                 "Palau is a member, to act. The bloc's secretary general, Marta Silva, said "
+                 "its council would meet on Wednesday.")
+    assert _held(r)["Marta Silva"] == ("secretary general", {"Pacific Islands Forum"})
