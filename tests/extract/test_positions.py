@@ -323,3 +323,21 @@ def test_a_description_set_in_apposition_before_owns_the_title(nlp):
                  "Palau is a member, to act. The bloc's secretary general, Marta Silva, said "
                  "its council would meet on Wednesday.")
     assert _held(r)["Marta Silva"] == ("secretary general", {"Pacific Islands Forum"})
+
+
+def test_a_chief_of_defence_staff_heads_the_armed_force_of_the_text(nlp):
+    r = run(nlp, "The Jamaica Defence Force said it had sent troops to the border. Chief of "
+                 "Defence Staff Brigadier Marlon Grant said the army had deployed two companies "
+                 "to Negril.")
+    assert _held(r)["Marlon Grant"] == ("Chief of Defence Staff", {"Jamaica Defence Force"})
+
+
+def test_an_ambassador_to_a_country_before_the_name(nlp):
+    # the model reads "Fiji Kenji Sato" as one name: the country after "to" is the remit
+    r = run(nlp, "Japanese Ambassador to Fiji Kenji Sato on Tuesday handed over 300 tents.")
+    assert _held(r)["Kenji Sato"] == ("Ambassador to Fiji", {"Japan"})
+
+
+def test_a_title_of_the_republic_before_the_name(nlp):
+    r = run(nlp, "President of the Republic Patrice Talon signed the decree on Monday.")
+    assert _held(r)["Patrice Talon"][0] == "President of the Republic"
