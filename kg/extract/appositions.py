@@ -106,6 +106,7 @@ class _Reader:
         self.office_places: dict[str, str] = spec.get("office_places", {})
         self.office_place_heads = set(spec.get("office_place_heads", ()))
         self.remits = set(spec.get("remit_heads", ()))
+        self.professions = set(spec.get("profession_heads", ()))
 
     def role_noun(self, tok: Token) -> bool:
         if tok.lower_ == "general":  # "the party's secretary general, X": the parser's head
@@ -155,6 +156,9 @@ class _Reader:
                if t.i < role.i or t.dep_ in ("amod", "compound")):
             return None  # "a former commerce minister": no office now
         owner, owner_toks = self.owner(role, name)
+        if owner is None and (role.lemma_.lower() in self.professions
+                              or role.lower_ in self.professions):
+            return None  # "X, a 52-year-old economist": a profession held nowhere said
         cut = set(owner_toks)
         for t in role.subtree:
             if t != role and t.dep_ in _ROLE_DROP and not _bracketed(t) and not _hyphen(t) \

@@ -341,3 +341,15 @@ def test_an_ambassador_to_a_country_before_the_name(nlp):
 def test_a_title_of_the_republic_before_the_name(nlp):
     r = run(nlp, "President of the Republic Patrice Talon signed the decree on Monday.")
     assert _held(r)["Patrice Talon"][0] == "President of the Republic"
+
+
+def test_a_profession_held_nowhere_said_is_no_position(nlp):
+    r = run(nlp, "Among them is Kaspars Ozols, a student organiser who was led away from the "
+                 "square in handcuffs. Ilze Kalnina, a political analyst, said the vote was "
+                 "close.")
+    assert _positions(r) == []
+
+
+def test_a_profession_held_at_a_body_is_a_position(nlp):
+    r = run(nlp, "Ilze Kalnina, an analyst at the Riga Policy Institute, said the vote was close.")
+    assert _held(r)["Ilze Kalnina"] == ("analyst", {"Riga Policy Institute"})
