@@ -291,6 +291,12 @@ class _Reader:
             # Platform": a common noun the body's name stands in apposition to
             m = next((n for c in obj.children if c.dep_ == "appos" and c.i > obj.i
                       and (n := ctx.mention_of(c)) is not None), None)
+            nxt = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+            if m is None and nxt is not None and nxt.dep_ != "prep" and \
+                    (n := ctx.mention_of(nxt)) is not None and n.type in _ORG_BODIES and \
+                    n.start == ctx.unit.start + nxt.idx:
+                m = n  # the same when the parser hung the name elsewhere: "of the opposition
+                # Basotho Democratic Front (BDF), as ..."
         if m is None:
             m = described(ctx.mentions, obj.lemma_.lower(), ctx.unit.start + obj.idx,
                           ctx.sentence(obj)) if _definite(obj) else None

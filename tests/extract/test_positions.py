@@ -353,3 +353,10 @@ def test_a_profession_held_nowhere_said_is_no_position(nlp):
 def test_a_profession_held_at_a_body_is_a_position(nlp):
     r = run(nlp, "Ilze Kalnina, an analyst at the Riga Policy Institute, said the vote was close.")
     assert _held(r)["Ilze Kalnina"] == ("analyst", {"Riga Policy Institute"})
+
+
+def test_a_leader_of_the_opposition_party_named_after_the_noun(nlp):
+    # the parser hangs the party's name off the sentence, not off "opposition"
+    r = run(nlp, "On Tuesday the same motion named Mele Tupou, leader of the opposition Fiji "
+                 "Democratic Front (FDF), as his successor.")
+    assert _held(r)["Mele Tupou"] == ("leader", {"Fiji Democratic Front"})
