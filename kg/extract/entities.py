@@ -37,7 +37,6 @@ from kg.extract.name_spans import (
     inside_title,
     office_span,
     possessive_parts,
-    remit_person,
     split_title,
     trim_span,
     with_acronym_owner,
@@ -190,12 +189,6 @@ def entity_mentions(doc: Doc, unit: Unit, *,
                 if body is not None:  # "the Coordinator of the Union, X": the Union is
                     add(body, etype, f"ner:{ent.label_}")
                 continue
-        place, name = remit_person(span)
-        if name is not None:  # "Ambassador to Fiji Kenji Sato": the country, then the person
-            if place is not None:
-                add(place, EntityType.COUNTRY, "gazetteer:country")
-            add(name, EntityType.PERSON, "rule:title-name")
-            continue
         _qualifier, _title, name = split_title(span, rules)
         if name is not None and etype is not EntityType.PERSON and \
                 not any(t.is_lower for t in name) and head_type(name.text, rules) is not None:

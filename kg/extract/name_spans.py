@@ -454,29 +454,3 @@ def with_acronym_owner(span: Span) -> Span:
             and prev.ent_iob_ in ("O", ""):
         return doc[start - 1:span.end]
     return span
-
-
-def remit_person(span: Span) -> tuple[Span | None, Span | None]:
-    """"Ambassador to Fiji Kenji Sato", "President of the Republic Patrice Talon": the model
-    read the object of a title's "to"/"of [the]" and the name after it as one name. Returns
-    (the country named first, or None for "Republic"; the person's name), or Nones when
-    the span is no such run: it opens with a country or "Republic" right after "to", "of"
-    or "of the" that an office noun comes before, and two or more capitalised words follow."""
-    doc, start = span.doc, span.start
-    j = start - 1
-    if j >= 0 and doc[j].lower_ == "the":
-        j -= 1
-    if j < 1 or doc[j].lower_ not in ("to", "of") or span.end - start < 3:
-        return None, None
-    office = doc[j - 1]
-    words = _office_words()
-    if not office.is_title or not (office.lower_ in words or office.lemma_.lower() in words):
-        return None, None
-    first = doc[start]
-    if first.lower_ != "republic" and not gazetteer().country(first.text):
-        return None, None
-    name = doc[start + 1:span.end]
-    if not all(t.is_title or t.text in ("-", ".") for t in name):
-        return None, None
-    return (None if first.lower_ == "republic" else doc[start:start + 1]), name
-

@@ -101,23 +101,3 @@ def reporting_body(role: list[Token], head: Token, cover: dict[int, Mention],
             return None
         return m
     return None
-
-
-def envoy_remit(doc, i: int, sent_start: int, cover: dict[int, Mention]) -> list[Token]:
-    """"Chinese Ambassador to Namibia X", "Envoy to the UN Y": the "to" and the place or
-    body right before a name (token ``i`` its last word) when an envoy's office noun
-    (relations.yaml ``position.envoy_heads``) comes before "to"; else none."""
-    m = cover.get(i)
-    if m is None or m.type is EntityType.PERSON:
-        return []
-    k = i
-    while k - 1 >= sent_start and cover.get(k - 1) is m:
-        k -= 1
-    if k - 1 >= sent_start and doc[k - 1].lower_ == "the":
-        k -= 1
-    heads = set(event_rules().relations["position"].get("envoy_heads", ()))
-    if k - 2 < sent_start or doc[k - 1].lower_ != "to" or \
-            doc[k - 2].lemma_.lower() not in heads or not doc[k - 2].is_title:
-        return []
-    return list(doc[k - 1:i + 1])
-

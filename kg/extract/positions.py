@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.entity_rules import entity_rules
 from kg.extract.left_office import removed, resigned
-from kg.extract.office_links import envoy_remit, reporting_body
+from kg.extract.office_links import reporting_body
 from kg.extract.spans import HEADLINE, mention_from_span, sentence_of
 from kg.records import EntityType, Fact, Mention, Unit
 from kg.resolve.places import fold, gazetteer
@@ -173,16 +173,15 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
     while i >= sent_start and _rank(doc[i], w) and i not in cover and not \
             general_title(doc[i], w):
         i -= 1  # "Army chief General X", "Police spokesman Senior Superintendent X"
-    tail: list[Token] = envoy_remit(doc, i, sent_start, cover) if i >= sent_start else []
-    if i < sent_start or (i in cover and not tail):
+    if i < sent_start or i in cover:
         return None
-    i -= len(tail)
-    if not tail and not _head(doc[i], w):
+    tail: list[Token] = []
+    if not _head(doc[i], w):
         # "State Minister for Posts and Telecommunications X": the office noun before a
         # linking word, the rest of the title after it
         k = i
-        while k > sent_start and i - k < 6 and (doc[k].is_title or doc[k].lower_ in w.links
-                                                or doc[k].lower_ == "the") and k not in cover:
+        while k > sent_start and i - k < 6 and (doc[k].is_title or doc[k].lower_ in w.links) \
+                and k not in cover:
             if doc[k].lower_ in w.links and _head(doc[k - 1], w) and doc[i].is_title:
                 tail = list(doc[k:i + 1])
                 i = k - 1
