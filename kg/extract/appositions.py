@@ -106,6 +106,7 @@ class _Reader:
         self.office_places: dict[str, str] = spec.get("office_places", {})
         self.office_place_heads = set(spec.get("office_place_heads", ()))
         self.remits = set(spec.get("remit_heads", ()))
+        self.professions = set(spec.get("profession_heads", ()))
 
     def role_noun(self, tok: Token) -> bool:
         if tok.lower_ == "general":  # "the party's secretary general, X": the parser's head
@@ -155,6 +156,9 @@ class _Reader:
                if t.i < role.i or t.dep_ in ("amod", "compound")):
             return None  # "a former commerce minister": no office now
         owner, owner_toks = self.owner(role, name)
+        if owner is None and (role.lemma_.lower() in self.professions
+                              or role.lower_ in self.professions):
+            return None  # "X, a 52-year-old economist": a profession held nowhere said
         cut = set(owner_toks)
         for t in role.subtree:
             if t != role and t.dep_ in _ROLE_DROP and not _bracketed(t) and not _hyphen(t) \
@@ -287,6 +291,12 @@ class _Reader:
             # Platform": a common noun the body's name stands in apposition to
             m = next((n for c in obj.children if c.dep_ == "appos" and c.i > obj.i
                       and (n := ctx.mention_of(c)) is not None), None)
+            nxt = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+            if m is None and nxt is not None and nxt.dep_ != "prep" and \
+                    (n := ctx.mention_of(nxt)) is not None and n.type in _ORG_BODIES and \
+                    n.start == ctx.unit.start + nxt.idx:
+                m = n  # the same when the parser hung the name elsewhere: "of the opposition
+                # Basotho Democratic Front (BDF), as ..."
         if m is None:
             m = described(ctx.mentions, obj.lemma_.lower(), ctx.unit.start + obj.idx,
                           ctx.sentence(obj)) if _definite(obj) else None
@@ -337,12 +347,15 @@ class _Reader:
         at = ctx.unit.start + poss.idx
         if low == "its":
             return its_antecedent(ctx, poss)
+        if low == "whose":  # "the GCC, whose Secretary-General, X, said": the body before
+            return _whose(ctx, poss)
         lemma = poss.lemma_.lower()
         if lemma in self.anaphors:  # "the city's governor": the city the sentence named
             m = ctx.places_before(poss.idx, EntityType(self.anaphors[lemma]))
             sent = ctx.sentence(poss)
             return m if m is not None and sent[0] <= m.start else None
-        return described(ctx.mentions, lemma, at, ctx.sentence(poss))
+        return described(ctx.mentions, lemma, at, ctx.sentence(poss)) or \
+            _described_by_apposition(ctx, poss)
 
     # --- "X of the International Crisis Group" ---------------------------------------------
     def member_of(self, holder: Mention, name: Token) -> Fact | None:
@@ -373,6 +386,54 @@ class _Reader:
                         unit=ctx.unit.index, sentence=ctx.sentence(name),
                         rule="position/of", confidence=0.7)
         return None
+
+
+_ORG_BODIES = {EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE,
+               EntityType.GROUP}
+
+
+def _whose(ctx, poss: Token) -> Mention | None:
+    """The named body "whose" points back to: the head of the relative clause or the
+    apposition "whose" opens ("the GCC, whose Secretary-General, X, said")."""
+    x = poss.head
+    while x.dep_ not in ("relcl", "appos") and x.head is not x:
+        x = x.head
+    m = ctx.mention_of(x.head) if x.dep_ in ("relcl", "appos") else None
+    return m if m is not None and m.type in _ORG_BODIES else None
+
+
+def _described_by_apposition(ctx, poss: Token) -> Mention | None:
+    """"the alliance's secretary general" after "the CSTO, the Moscow-led military
+    alliance, ...": the named body the unit set the same noun in apposition to, last
+    before the possessive (the name itself need not hold the noun)."""
+    found = None
+    for t in ctx.tokens:
+        if t.i >= poss.i:
+            break
+        if t.lemma_.lower() == poss.lemma_.lower() and t.pos_ == "NOUN" and t.i != poss.i:
+            m = apposed_name(ctx, t)
+            if m is not None and m.type in _ORG_BODIES:
+                found = m
+    return found
+
+
+def apposed_name(ctx, noun: Token) -> Mention | None:
+    """The name a common-noun phrase stands in apposition to: its head on the parse, or by
+    surface the name before the comma that opens the phrase, over a bracketed acronym
+    ("the Collective Security Treaty Organization (CSTO), the Moscow-led military
+    alliance ...": the parser often hangs such a phrase on the verb)."""
+    if noun.dep_ == "appos" and (m := ctx.mention_of(noun.head)) is not None:
+        return m
+    doc, first = noun.doc, noun.left_edge.i
+    j = first - 2
+    if j < 0 or doc[first - 1].text != ",":
+        return None
+    if doc[j].text == ")":
+        k = j - 1
+        while k > 0 and doc[k].text != "(" and j - k <= 4:
+            k -= 1
+        j = k - 1 if doc[k].text == "(" else j
+    return ctx.mention_of(doc[j]) if j >= 0 else None
 
 
 def _party_member(role: Token, words: list[Token], owner: Mention | None, w) -> bool:

@@ -512,7 +512,9 @@ def current_positions(facts: list[Fact], doc_text: str = "", *,
     _office_roles(facts)
     left: set[str] = set()
     for f in facts:
-        if f.kind in ("Dismissal", "Resignation"):
+        # "X has not resigned", "X could be dismissed", "X will step down": still in office
+        if f.kind in ("Dismissal", "Resignation") and \
+                f.factuality not in ("negated", "hypothetical", "future"):
             for v in f.roles.get("theme", []) + (f.roles.get("agent", []) if
                                                   f.kind == "Resignation" else []):
                 if isinstance(v, Mention) and v.type is EntityType.PERSON:

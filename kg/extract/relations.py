@@ -106,8 +106,9 @@ def relation_facts(ctx) -> list[Fact]:
     """Every relation of one update (duplicates across updates are merged later)."""
     from kg.extract.appositions import apposition_positions
     from kg.extract.member_phrases import phrase_relations
-    from kg.extract.memberships import membership_facts, part_of_facts
+    from kg.extract.memberships import membership_facts
     from kg.extract.office_clauses import heading_positions
+    from kg.extract.part_of import part_of_facts
 
     return [*membership(ctx), *membership_facts(ctx), *apposition_positions(ctx),
             *heading_positions(ctx),

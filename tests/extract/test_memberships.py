@@ -182,3 +182,31 @@ def test_of_which_countries_are_capitalised_member_states(nlp):
                  "Suriname are Member States, disputes shall be settled by peaceful means.")
     pairs = _pairs(r, "Membership", "member", "group")
     assert {("Guyana", "Caribbean Community"), ("Suriname", "Caribbean Community")} <= pairs
+
+
+# --- round 8: "one of the N member states of", an apposition's "of which", "dep" of ------
+def test_one_of_the_member_states_of_a_body(nlp):
+    r = run(nlp, "Palau is one of the 18 member states of the Pacific Islands Forum.")
+    assert ("Palau", "Pacific Islands Forum") in _pairs(r, "Membership", "member", "group")
+
+
+def test_of_which_after_a_description_of_the_body(nlp):
+    # the relative clause hangs on "body", the apposition of the named assembly
+    r = run(nlp, "Riga has asked the Baltic Assembly (BA), the regional body of which Latvia "
+                 "is a member, to meet.")
+    assert ("Latvia", "Baltic Assembly") in _pairs(r, "Membership", "member", "group")
+
+
+def test_of_which_the_parser_hangs_as_dep():
+    # the parser makes "of" a bare "dep" of "is" after a bracketed acronym and a comma
+    # ("The X Community (XC), of which Y is a member, ..."): a parse built by hand
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.memberships import of_which
+
+    words = ["Community", ",", "of", "which", "Togo", "is", "a", "member", ","]
+    heads = [0, 0, 5, 2, 5, 0, 7, 5, 0]
+    deps = ["ROOT", "punct", "dep", "pobj", "nsubj", "relcl", "det", "attr", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in of_which(doc[5], doc[7])] == ["which"]

@@ -302,3 +302,50 @@ def test_a_national_office_goes_to_the_city_its_paragraph_opens_in(nlp):
                  "closer to the border with Estonia.")
     fact = _of(r, "Juris Ozols")
     assert names(r, fact.roles["organization"]) == {"Latvia"}
+
+
+def test_a_holder_who_has_not_resigned_keeps_the_position(nlp):
+    # a negated Resignation is no leaving of office
+    r = run(nlp, "Parliament passed a motion of no confidence in Prime Minister Jone Tabua on "
+                 "Tuesday. Tabua has not resigned and says the vote was unlawful.")
+    assert _held(r)["Jone Tabua"][0] == "Prime Minister"
+
+
+def test_whose_title_belongs_to_the_body_before(nlp):
+    r = run(nlp, "Palau is a member of the Pacific Islands Forum (PIF), whose Secretary-General, "
+                 "Marta Silva, said the bloc stood with Palau.")
+    assert _held(r)["Marta Silva"] == ("Secretary-General", {"Pacific Islands Forum"})
+
+
+def test_a_description_set_in_apposition_before_owns_the_title(nlp):
+    # "the bloc's": the body the text called "the regional bloc" in an apposition
+    r = run(nlp, "Koror has asked the Pacific Islands Forum (PIF), the regional bloc of which "
+                 "Palau is a member, to act. The bloc's secretary general, Marta Silva, said "
+                 "its council would meet on Wednesday.")
+    assert _held(r)["Marta Silva"] == ("secretary general", {"Pacific Islands Forum"})
+
+
+def test_a_chief_of_defence_staff_heads_the_armed_force_of_the_text(nlp):
+    r = run(nlp, "The Jamaica Defence Force said it had sent troops to the border. Chief of "
+                 "Defence Staff Brigadier Marlon Grant said the army had deployed two companies "
+                 "to Negril.")
+    assert _held(r)["Marlon Grant"] == ("Chief of Defence Staff", {"Jamaica Defence Force"})
+
+
+def test_a_profession_held_nowhere_said_is_no_position(nlp):
+    r = run(nlp, "Among them is Kaspars Ozols, a student organiser who was led away from the "
+                 "square in handcuffs. Ilze Kalnina, a political analyst, said the vote was "
+                 "close.")
+    assert _positions(r) == []
+
+
+def test_a_profession_held_at_a_body_is_a_position(nlp):
+    r = run(nlp, "Ilze Kalnina, an analyst at the Riga Policy Institute, said the vote was close.")
+    assert _held(r)["Ilze Kalnina"] == ("analyst", {"Riga Policy Institute"})
+
+
+def test_a_leader_of_the_opposition_party_named_after_the_noun(nlp):
+    # the parser hangs the party's name off the sentence, not off "opposition"
+    r = run(nlp, "On Tuesday the same motion named Mele Tupou, leader of the opposition Fiji "
+                 "Democratic Front (FDF), as his successor.")
+    assert _held(r)["Mele Tupou"] == ("leader", {"Fiji Democratic Front"})
