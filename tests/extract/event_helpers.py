@@ -54,3 +54,23 @@ def updates(nlp, parts: list[tuple[str, datetime]]) -> DocumentResult:
     doc = SourceDocument(doc_id="test", path="test.txt", text=text,
                          sha256=hashlib.sha256(text.encode()).hexdigest(), units=units)
     return extract_document(doc, [(u, nlp(u.text)) for u in units])
+
+
+def entity_named(result: DocumentResult, name: str):
+    """The one entity with ``name`` as its name or an alias (fails if none, or if split)."""
+    found = [e for e in result.entities if name == e.name or name in e.aliases]
+    assert found, f"no entity {name!r} among {[(e.name, e.type) for e in result.entities]}"
+    assert len(found) == 1, f"{name!r} is split: {[(e.name, e.type) for e in found]}"
+    return found[0]
+
+
+def located_pairs(result: DocumentResult) -> set[tuple[str, str]]:
+    """(place, container) of every LocatedIn fact, for every label of either entity."""
+    labels = {m: {e.name, *e.aliases} for e in result.entities for m in e.mentions}
+    out = set()
+    for f in facts_of(result, "LocatedIn"):
+        place, container = f.roles["place"][0], f.roles["container"][0]
+        for p in labels.get(place, names(result, [place])):
+            for c in labels.get(container, names(result, [container])):
+                out.add((p, c))
+    return out

@@ -4,18 +4,7 @@ text only asks something of or borders is no home."""
 
 from __future__ import annotations
 
-from tests.extract.event_helpers import facts_of, names, run
-
-
-def _pairs(result) -> set[tuple[str, str]]:
-    labels = {m: {e.name, *e.aliases} for e in result.entities for m in e.mentions}
-    out = set()
-    for f in facts_of(result, "LocatedIn"):
-        place, container = f.roles["place"][0], f.roles["container"][0]
-        for p in labels.get(place, names(result, [place])):
-            for c in labels.get(container, names(result, [container])):
-                out.add((p, c))
-    return out
+from tests.extract.event_helpers import located_pairs, run
 
 
 def test_a_long_letterhead_line_in_capitals_keeps_the_issuers_country(nlp):
@@ -28,7 +17,7 @@ def test_a_long_letterhead_line_in_capitals_keeps_the_issuers_country(nlp):
                  "forty head of cattle, the Ministry said. The Government calls on the "
                  "authorities of Zambia to arrest the suspects, who fled to Zambia. Zambia "
                  "has not replied.")
-    pairs = _pairs(r)
+    pairs = located_pairs(r)
     assert ("Mokgatlhe", "Botswana") in pairs
     assert ("Mokgatlhe", "Zambia") not in pairs
 
@@ -41,7 +30,7 @@ def test_a_government_of_line_names_the_home_country_in_any_case(nlp):
                  "Flood water cut the road to the village of Nakorovou on Monday, the "
                  "Office said. Fiji asked Tonga and Tonga's navy for two boats; Tonga sent "
                  "them on Tuesday and Tonga will send a third.")
-    pairs = _pairs(r)
+    pairs = located_pairs(r)
     assert ("Nakorovou", "Fiji") in pairs
     assert ("Nakorovou", "Tonga") not in pairs
 

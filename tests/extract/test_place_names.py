@@ -5,25 +5,7 @@ invented (places of Fiji, Palau, Togo, Botswana... and invented villages)."""
 from __future__ import annotations
 
 from kg.records import EntityType as T
-from tests.extract.event_helpers import facts_of, run
-
-
-def _entity(result, name):
-    found = [e for e in result.entities if name == e.name or name in e.aliases]
-    assert found, f"no entity {name!r} among {[(e.name, e.type) for e in result.entities]}"
-    assert len(found) == 1, f"{name!r} is split: {[(e.name, e.type) for e in found]}"
-    return found[0]
-
-
-def _pairs(result) -> set[tuple[str, str]]:
-    labels = {m: {e.name, *e.aliases} for e in result.entities for m in e.mentions}
-    out = set()
-    for f in facts_of(result, "LocatedIn"):
-        place, container = f.roles["place"][0], f.roles["container"][0]
-        for p in labels.get(place, {place.text}):
-            for c in labels.get(container, {container.text}):
-                out.add((p, c))
-    return out
+from tests.extract.event_helpers import entity_named, located_pairs, run
 
 
 # --- apostrophes and okinas ----------------------------------------------------------------
@@ -31,10 +13,10 @@ def test_a_one_token_name_with_an_apostrophe_is_a_place(nlp):
     # "Sa'ilele" is one token with no is_alpha: it was dropped as if it had no letter
     r = run(nlp, "Floods hit Sa'ilele, Fiji, on Monday. He was born in Koro'lau, a town in "
                  "northern Fiji.")
-    assert _entity(r, "Sa'ilele").type in (T.CITY, T.PLACE)
-    assert _entity(r, "Koro'lau").type is T.CITY
-    assert ("Sa'ilele", "Fiji") in _pairs(r)
-    assert ("Koro'lau", "Fiji") in _pairs(r)
+    assert entity_named(r, "Sa'ilele").type in (T.CITY, T.PLACE)
+    assert entity_named(r, "Koro'lau").type is T.CITY
+    assert ("Sa'ilele", "Fiji") in located_pairs(r)
+    assert ("Koro'lau", "Fiji") in located_pairs(r)
 
 
 def _mentions_with_ents(nlp, text: str, ents: list[tuple[str, str]]):
@@ -83,18 +65,18 @@ def test_a_capitalised_site_noun_ends_the_name_of_a_place(nlp):
     r = run(nlp, "Forty inmates broke out of the Lobatse Central Prison early on Sunday, "
                  "Botswana's police said. Two guards were treated at the Serowe Regional "
                  "Hospital.")
-    assert _entity(r, "Lobatse Central Prison").type is T.PLACE
-    assert _entity(r, "Serowe Regional Hospital").type is T.PLACE
+    assert entity_named(r, "Lobatse Central Prison").type is T.PLACE
+    assert entity_named(r, "Serowe Regional Hospital").type is T.PLACE
 
 
 def test_a_lower_case_site_noun_after_a_name_with_a_number_or_particle(nlp):
     r = run(nlp, "Our agent was assaulted outside the Tsholofelo 3 polling station on "
                  "Saturday. A doctor at al-Noor hospital in Doha said two men died. A "
                  "section of the Letsibogo-2 reservoir gave way in Botswana.")
-    assert _entity(r, "Tsholofelo 3 polling station").type is T.PLACE
-    assert _entity(r, "al-Noor hospital").type is T.PLACE
-    assert _entity(r, "Letsibogo-2 reservoir").type is T.PLACE
-    assert ("al-Noor hospital", "Doha") in _pairs(r)
+    assert entity_named(r, "Tsholofelo 3 polling station").type is T.PLACE
+    assert entity_named(r, "al-Noor hospital").type is T.PLACE
+    assert entity_named(r, "Letsibogo-2 reservoir").type is T.PLACE
+    assert ("al-Noor hospital", "Doha") in located_pairs(r)
 
 
 def test_a_sea_before_a_port_of_a_town_is_no_part_of_its_name(nlp):
@@ -130,8 +112,8 @@ def test_a_hospital_that_speaks_stays_the_institution(nlp):
     r = run(nlp, "Police said seven people had been killed, while Gaborone General Hospital "
                  "told Reuters it had received 11 bodies. Francistown General Hospital "
                  "treated twenty others, Botswana's health ministry said.")
-    assert _entity(r, "Gaborone General Hospital").type is T.ORGANIZATION
-    assert _entity(r, "Francistown General Hospital").type is T.PLACE
+    assert entity_named(r, "Gaborone General Hospital").type is T.ORGANIZATION
+    assert entity_named(r, "Francistown General Hospital").type is T.PLACE
 
 
 def test_a_title_case_headline_is_not_read_as_a_sites_name(nlp):
@@ -144,7 +126,7 @@ def test_a_title_case_headline_is_not_read_as_a_sites_name(nlp):
 def test_port_of_x_and_x_port_are_one_place(nlp):
     r = run(nlp, "Jets struck the Red Sea port of Mocha overnight, Yemen's army said. Cranes "
                  "at Mocha port were destroyed.")
-    port = _entity(r, "port of Mocha")
+    port = entity_named(r, "port of Mocha")
     assert "Mocha port" in {port.name, *port.aliases}
 
 
