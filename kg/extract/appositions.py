@@ -403,7 +403,7 @@ def _whose(ctx, poss: Token) -> Mention | None:
 
 
 def _described_by_apposition(ctx, poss: Token) -> Mention | None:
-    """"the alliance's secretary general" after "the CSTO, the Moscow-led military
+    """"the alliance's secretary general" after "the ABC, the regional military
     alliance, ...": the named body the unit set the same noun in apposition to, last
     before the possessive (the name itself need not hold the noun)."""
     found = None
@@ -420,8 +420,8 @@ def _described_by_apposition(ctx, poss: Token) -> Mention | None:
 def apposed_name(ctx, noun: Token) -> Mention | None:
     """The name a common-noun phrase stands in apposition to: its head on the parse, or by
     surface the name before the comma that opens the phrase, over a bracketed acronym
-    ("the Collective Security Treaty Organization (CSTO), the Moscow-led military
-    alliance ...": the parser often hangs such a phrase on the verb)."""
+    ("the Atlantic Border Compact (ABC), the regional military alliance ...": the
+    parser often hangs such a phrase on the verb)."""
     if noun.dep_ == "appos" and (m := ctx.mention_of(noun.head)) is not None:
         return m
     doc, first = noun.doc, noun.left_edge.i

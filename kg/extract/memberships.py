@@ -95,7 +95,7 @@ def membership_facts(ctx) -> list[Fact]:
                 if which and subj is not None:
                     body = _named(ctx, verb.head)
                     if body is None and verb.head.pos_ == "NOUN":
-                        # "the CSTO, the military alliance of which X is a member"
+                        # "the ABC, the military alliance of which X is a member"
                         body = apposed_name(ctx, verb.head)
                     named = [_named(ctx, x) for x in [subj, *subj.conjuncts]]
                     members = [m for m in named if m is not None] or \
