@@ -60,6 +60,7 @@ bench-smoke: $(STAMP)
 	$(BIN)/python bench/run.py --smoke
 	$(BIN)/python bench/bigfiles.py --smoke
 	$(BIN)/python bench/scaling.py --smoke
+	$(BIN)/python bench/storememory.py --smoke
 
 clean:
 	rm -rf out .pytest_cache

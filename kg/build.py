@@ -294,6 +294,7 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     try:
         with SurvivorFreezer() as builder.freezer:
             builder.build(documents)
+        builder.writer.flush()  # no log tail for the next opener (FlushingWriter)
     finally:
         gc.unfreeze()
     report.seconds = time.perf_counter() - started

@@ -235,6 +235,7 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
         while in_flight:
             oldest, result = in_flight.popleft()
             insert(oldest, result.get())
+        writer.flush()  # leave no log tail for the next opener (see kg.store.FlushingWriter)
         pool.close()
     finally:
         pool.terminate()  # after close() a no-op on idle workers; on error or Ctrl-C, stop them

@@ -53,3 +53,51 @@ def test_an_in_memory_store_is_flushed_harmlessly():
     writer = FlushingWriter(store, every=1)
     writer.wrote(add_quads(store, _quads(3)))
     assert writer.flushes == 1 and len(store) == 3
+
+
+
+class _Recorded:
+    """An on-disk store that records which of its writing methods were called, in order."""
+
+    WRITES = frozenset({"add", "extend", "remove", "remove_graph", "bulk_load", "bulk_extend",
+                        "update", "clear_graph", "add_graph"})
+
+    def __init__(self, store):
+        self._store, self.calls = store, []
+
+    def __getattr__(self, name):
+        attr = getattr(self._store, name)
+        if name in self.WRITES or name == "flush":
+            def recorded(*args, **kwargs):
+                self.calls.append(name)
+                return attr(*args, **kwargs)
+            return recorded
+        return attr
+
+
+def _build(tmp_path, jobs: int) -> list[str]:
+    from kg.build import BuildOptions, build_into
+    from kg.ingest.sources import expand_sources
+
+    text = tmp_path / "report.txt"
+    text.write_text("Police in Lusaka detained 12 protesters on Monday, the interior "
+                    "ministry of Zambia said.\n", encoding="utf-8")
+    store = _Recorded(open_store(tmp_path / "store"))
+    report = build_into(store, expand_sources([str(text)]), options=BuildOptions(jobs=jobs),
+                        store_dir=tmp_path / "store")
+    assert report.built == 1
+    return store.calls
+
+
+def test_a_build_ends_with_a_flush(tmp_path):
+    """RocksDB does not write its memtables into tables when the process exits: the next
+    process to open the store replays the log into memory first (200,000 quads left
+    unflushed: 468 MiB of peak RSS and 21 s to open the store, against 38 MiB and 0.6 s
+    flushed). A build's last write is followed by a flush."""
+    calls = _build(tmp_path, jobs=1)
+    assert "extend" in calls and calls[-1] == "flush", calls
+
+
+def test_a_parallel_build_also_ends_with_a_flush(tmp_path):
+    calls = _build(tmp_path, jobs=2)
+    assert "extend" in calls and calls[-1] == "flush", calls
