@@ -306,7 +306,10 @@ def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
         names = _list_names(doc, j + 1)
         if noun.part_of_name and len(names) == 1 and (
                 own := _named_by_of(doc, i, j, names[0])) is not None:
-            typed[names[0]] = (own, "rule:kind-noun")
+            # (a port's name is no cue of its type: "the port of X" and "in X" may be
+            # one town the gazetteer spells otherwise)
+            typed[names[0]] = (own, "rule:kind-noun" if own is EntityType.REGION
+                               else "rule:port-name")
         elif noun.part_of_name and len(names) == 1:
             typed[(i, names[0][1])] = (noun.type, "rule:kind-noun")
         elif not noun.part_of_name:

@@ -118,7 +118,7 @@ def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
 def _described(u: _Unit, span: Span, m: Mention) -> Fact | None:
     """"the parliament building in X" (one descriptive place, kg/extract/place_contexts.py):
     the place its locating phrase names contains it."""
-    if m.source != "rule:place-described":
+    if m.source != "rule:described-place":
         return None
     inner = [pm for s, pm in u.spans if pm is not m and span.start < s.start
              and s.end <= span.end]

@@ -9,13 +9,13 @@ place:
 * a name the model called an event, product, work, law or people (not a demonym)
   right after a locative preposition ("in", "at", "near", "from", "outside",
   "between"), or listed after one ("between A and B", "from A to B": each name);
-* an untagged capitalised name after "in", "near", "between", a compass word and "of"
-  ("northwest of X", "south of X"), or "at" after a site noun ("the terminals at X",
-  "the camp at X").
+* an untagged capitalised name after "in", "near", a compass word and "of" ("northwest
+  of X", "south of X"), or "at" after a site noun ("the terminals at X", "the camp at
+  X"), or ending a list of places after "in" or "near" ("in A, B and C").
 
-The type is the gazetteer's when it knows the name (not as a country; a region rather
-than a small town of its name), else a city (a name the gazetteer does not know is most
-often a village or a small town). The name is
+The type is the gazetteer's when it knows the name (not as a country; a town before a
+region of its name: "shelters in X" are in the town), else a city (a name the gazetteer
+does not know is most often a village or a small town). The name is
 not taken when a kind noun follows it ("X province", "X prison": kg/extract/kind_cues.py
 names those), when it is a title, a body's head word, a demonym or a date word, or when
 it stands in a Title Case headline and the gazetteer does not know it.
@@ -35,20 +35,26 @@ _ODD_LABELS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "NORP"})
 # prepositions after which an oddly labelled name is a place
 _ODD_PREPS = frozenset({"in", "at", "near", "from", "outside", "between"})
 # prepositions after which an untagged name is a place ("at" only after a site noun)
-_UNTAGGED_PREPS = frozenset({"in", "near", "between"})
+_UNTAGGED_PREPS = frozenset({"in", "near"})  # (not "between": "talks between A and B")
 # words inside an oddly labelled span that join two places ("A and B", "from A to B")
 _JOINS = frozenset({"and", "to", ","})
+# first words of a unit's or a line's name, not a place's ("in Sector West", "in Phase Two")
+_NOT_PLACE_FIRST = frozenset({"sector", "zone", "phase", "section", "block", "unit", "line",
+                              "grade", "level", "stage", "round"})
 _DATE_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday"})
-_SOURCE = "rule:place-context"
+_SOURCE = "rule:context-place"
 
 
 def context_places(doc: Doc, unit: Unit, found: list[Mention],
                    noise: list[tuple[int, int]]) -> list[Mention]:
     """Place mentions for the names the words around them call places (module doc)."""
     covered = {i for m in found if (sp := doc.char_span(
+        m.start - unit.start, m.end - unit.start, alignment_mode="expand")) is not None
+        for i in range(sp.start, sp.end)}
+    placed = {i for m in found if m.type.is_place and (sp := doc.char_span(
         m.start - unit.start, m.end - unit.start, alignment_mode="expand")) is not None
         for i in range(sp.start, sp.end)}
     headline = None
@@ -64,9 +70,7 @@ def context_places(doc: Doc, unit: Unit, found: list[Mention],
         in_headline = headline is not None and headline[0] <= span.start_char < headline[1]
         if known is EntityType.COUNTRY or (known is None and in_headline):
             return
-        place = gazetteer().decide(span.text)  # a region, unless its town is large
-        etype = place.type if place is not None else (known or EntityType.CITY)
-        out.append(mention_from_span(span, unit, etype, _SOURCE))
+        out.append(mention_from_span(span, unit, known or EntityType.CITY, _SOURCE))
         covered.update(range(span.start, span.end))
 
     for ent in doc.ents:
@@ -85,7 +89,8 @@ def context_places(doc: Doc, unit: Unit, found: list[Mention],
         while end < len(doc) and end - i < 3 and doc[end].pos_ == "PROPN" and \
                 _title(doc[end]) and not doc[end].ent_type_ and end not in covered:
             end += 1
-        if _untagged_context(doc, i) and _placeable(doc, i, end):
+        if (_untagged_context(doc, i) or _listed_after(doc, i, placed)) and \
+                _placeable(doc, i, end):
             add(doc[i:end])
         i = end
     return out
@@ -121,6 +126,26 @@ def _untagged_context(doc: Doc, i: int) -> bool:
     return False
 
 
+def _listed_after(doc: Doc, i: int, placed: set[int]) -> bool:
+    """Whether the name at ``i`` ends a list of places after "in" or "near" ("in A, B
+    and C": C untagged, A and B found as places)."""
+    if i < 3 or doc[i - 1].lower_ not in ("and", ","):
+        return False
+    j, names = i - 2, 0
+    while j > 0 and i - j < 14:
+        if j in placed:
+            names += 1
+            j -= 1
+            while j > 0 and j in placed:
+                j -= 1
+            if doc[j].text in (",", "and"):
+                j -= 1
+                continue
+            return names > 0 and doc[j].lower_ in _UNTAGGED_PREPS
+        return False
+    return False
+
+
 def _title_word(tok) -> bool:
     rules = entity_rules()
     return tok.lower_ in rules.titles or tok.lower_ in rules.heads
@@ -144,7 +169,7 @@ def _placeable(doc: Doc, s: int, e: int) -> bool:
     name right after it; no possessive."""
     rules = entity_rules()
     words = doc[s:e]
-    if not all(_title(t) for t in words):
+    if not all(_title(t) for t in words) or words[0].lower_ in _NOT_PLACE_FIRST:
         return False
     for t in words:
         low = t.lower_
@@ -163,7 +188,7 @@ def _placeable(doc: Doc, s: int, e: int) -> bool:
 # site nouns a descriptive place is named by besides the sited kind nouns of
 # kg/rules/entities/kinds.jsonl
 _MORE_SITES = frozenset({"garrison", "residence", "complex", "offices", "barracks"})
-_DESCRIBED = "rule:place-described"
+_DESCRIBED = "rule:described-place"
 _MODIFIERS_MAX = 3
 
 

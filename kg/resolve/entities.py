@@ -410,7 +410,7 @@ class _Resolver(Links):
             if m.antecedent is not None:
                 continue  # a pronoun is a mention, never a label
             ent.aliases.add(m.text)
-            if m.source == "rule:place-described" and (head := described_head(m.text)):
+            if m.source == "rule:described-place" and (head := described_head(m.text)):
                 ent.aliases.add(head)  # "parliament building" of "... building in X"
             if self.info[i].alias:
                 ent.aliases.add(self.info[i].alias)

@@ -24,6 +24,7 @@ from kg.resolve.places import Gazetteer, Place, fold
 
 _PLACES = (EntityType.CITY, EntityType.REGION, EntityType.PLACE)
 _CUED = ("rule:kind-", "rule:place-")
+_CONTEXT = "rule:context-place"  # kg/extract/place_contexts.py
 
 
 # the rule of a place kept apart from its namesake and named as written ("Limon city")
@@ -157,6 +158,9 @@ def _choose(members: list[int], mentions: list[Mention], names: list[str],
             place = gaz.link(bare, etype, countries=countries)
     else:
         place = gaz.decide(bare, countries=countries)
+        if place is not None and countries and place.country_code not in countries and \
+                all(mentions[i].source == _CONTEXT for i in members):
+            place = None  # a village named only by its context is no namesake abroad
         if place is not None:
             etype, rule = place.type, "GeoNames name"
         else:
@@ -168,9 +172,10 @@ def _choose(members: list[int], mentions: list[Mention], names: list[str],
     name = place.name if place is not None else max((names[i] for i in members), key=len)
     if place is not None:
         name = official(place.name, [names[i] for i in members], etype)
-        if apart and any(nouns.get(i) for i in members):
+        if apart and all((n := nouns.get(i)) and entity_rules().kind_nouns[n].type
+                         is EntityType.CITY for i in members):
             # "Limon city" kept apart from the province: its name as written
-            name = max((names[i] for i in members if nouns.get(i)), key=len)
+            name = max((names[i] for i in members), key=len)
             rule = KEPT_APART
     out = {}
     for i in members:

@@ -78,6 +78,26 @@ def test_an_untagged_name_at_a_site_is_a_place_but_not_after_a_person(nlp):
     assert "Tamana" not in found
 
 
+def test_an_untagged_name_ending_a_list_of_places_is_a_place(nlp):
+    found = _mentions_with_ents(
+        nlp, "The curfew will apply in Riga, Jelgava and Mazsalaca from Monday.",
+        [("Riga", "GPE"), ("Jelgava", "GPE")])
+    assert found.get("Mazsalaca") in (T.CITY, T.REGION), found
+
+
+def test_untagged_names_between_people_are_no_places(nlp):
+    found = _mentions_with_ents(
+        nlp, "Talks between Ana Ruiz and Tomas Vea ended on Monday.",
+        [("Tomas Vea", "PERSON")])
+    assert "Ana Ruiz" not in found or found["Ana Ruiz"] is T.PERSON
+
+
+def test_a_sector_named_after_in_is_no_town(nlp):
+    found = _mentions_with_ents(
+        nlp, "Peacekeepers at a position in Sector North came under fire on Monday.", [])
+    assert "Sector North" not in found and "Sector" not in found
+
+
 def test_a_title_in_charge_is_no_place(nlp):
     found = _mentions_with_ents(
         nlp, "The Minister in Charge of Emergencies visited the camp.", [])
@@ -96,6 +116,16 @@ def test_a_described_building_in_a_city_is_one_place_in_that_city(nlp):
     assert ("parliament building in Riga", "Latvia") in located_pairs(r)
     assert entity_named(r, "national referral hospital in Gaborone").type is T.PLACE
     assert ("national referral hospital in Gaborone", "Gaborone") in located_pairs(r)
+
+
+def test_an_events_place_stays_the_named_place_of_the_locating_phrase(nlp):
+    from tests.extract.event_helpers import facts_of, names
+
+    r = run(nlp, "Latvian police detained 74 people overnight after clashes outside the "
+                 "government headquarters in Riga, Latvia's police said.")
+    assert entity_named(r, "government headquarters in Riga").type is T.PLACE
+    detentions = facts_of(r, "Detention")
+    assert detentions and "Riga" in names(r, detentions[0].roles.get("location"))
 
 
 def test_a_named_building_at_a_village_is_kept_whole(nlp):
@@ -177,3 +207,19 @@ def test_a_town_written_with_city_and_the_province_of_its_name_are_two_places(nl
     assert city.type is T.CITY and city.name == "Rivera city"
     assert ("Rivera city", "Rivera") in located_pairs(r)
     assert ("Rivera", "Rivera") not in located_pairs(r)
+
+
+def test_a_village_found_by_its_context_is_not_a_namesake_abroad(nlp):
+    # GeoNames knows a "Yauri" only in Peru: the Palau story's village is not that town
+    from kg.extract.document import extract_document
+    from tests.extract.event_helpers import one_update
+
+    text = ("The longliner was boarded some 200 nautical miles northwest of Yauri by "
+            "gunmen, Palau's coast guard said. Palau's president condemned the attack "
+            "and Palau will send a patrol boat.")
+    doc = nlp(text)
+    doc.ents = [e for e in doc.ents if e.text != "Yauri"]  # left untagged, as news names
+    document, unit = one_update(text)
+    r = extract_document(document, [(unit, doc)])
+    village = entity_named(r, "Yauri")
+    assert village.country_code != "PE"
