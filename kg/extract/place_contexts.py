@@ -185,9 +185,11 @@ def _placeable(doc: Doc, s: int, e: int) -> bool:
 
 
 # --- descriptive places: "the national referral hospital in X" ------------------------------
-# site nouns a descriptive place is named by besides the sited kind nouns of
-# kg/rules/entities/kinds.jsonl
-_MORE_SITES = frozenset({"garrison", "residence", "complex", "offices", "barracks"})
+# site nouns a descriptive place is named by: buildings and institutions a story's
+# events happen at ("the parliament building in X", "the national referral hospital in
+# X"); not camps, stations, depots or markets, which news names in passing as often
+_DESCRIBED_SITES = frozenset({"building", "hospital", "police station", "headquarters",
+                              "palace", "airport", "garrison", "residence"})
 _DESCRIBED = "rule:described-place"
 _MODIFIERS_MAX = 3
 
@@ -246,16 +248,13 @@ def described_places(doc: Doc, unit: Unit, found: list[Mention],
 def _site_noun(doc: Doc, j: int) -> int | None:
     """Start of the site noun ending at token ``j`` ("hospital", "police station"), or
     None."""
-    kinds = entity_rules().kind_nouns
     for n in (2, 1):
         if j - n + 1 < 0:
             continue
         words = doc[j - n + 1:j + 1]
         if not all(t.is_lower for t in words):
             continue
-        noun = kinds.get(words.text.lower())
-        if (noun is not None and noun.type is EntityType.PLACE and noun.sited) or \
-                (n == 1 and words.text in _MORE_SITES):
+        if words.text.lower() in _DESCRIBED_SITES:
             return j - n + 1
     return None
 
