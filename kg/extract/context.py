@@ -47,7 +47,10 @@ class Context:
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = sent
         self.ents = list(self.doc.ents)
-        for m in sorted(self.mentions, key=lambda m: m.end - m.start):
+        # a descriptive place ("the parliament building in X") holds only its own words:
+        # the place named inside it keeps its tokens (kg/extract/place_contexts.py)
+        for m in sorted(self.mentions, key=lambda m: (m.source != "rule:described-place",
+                                                      m.end - m.start)):
             span = self.char_span(m.start, m.end)
             if span is None:
                 continue
@@ -446,6 +449,13 @@ class Fillers:
     def place(self, tok: Token) -> Mention | None:
         """A place mention at ``tok``, or the place a definite "the city" points back to."""
         m = self.ctx.mention_of(tok)
+        if m is not None and m.source == "rule:described-place":
+            # an event's place is the named place of its locating phrase, as before the
+            # descriptive place was minted ("clashes outside the X building in Y": Y)
+            span = self.ctx.char_span(m.start, m.end)
+            inner = [x for t in (span or []) if (x := self.ctx.cover.get(t.i)) is not m
+                     and x is not None and x.type.is_place]
+            return inner[-1] if inner else m
         if m is not None:
             return m if m.type.is_place else None
         lemma = tok.lemma_.lower()

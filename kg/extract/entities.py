@@ -43,6 +43,7 @@ from kg.extract.name_spans import (
     with_owner,
     without_craft,
 )
+from kg.extract.place_contexts import context_places, described_places
 from kg.extract.rule_mentions import (
     anaphor_mentions,
     appositive_descriptions,
@@ -197,7 +198,8 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             add(name, EntityType.PERSON, "rule:title-name")
             continue
         if etype is not EntityType.PERSON and after_title(span) \
-                and place_type(span.text) is None:
+                and place_type(span.text) is None and etype is not EntityType.PLACE:
+            # (not "Sir X Y Street": a street named after a person is a place)
             add(span, EntityType.PERSON, "rule:title-name")  # "President Amara Okafor" as GPE
             continue
         if etype in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE):
@@ -216,6 +218,8 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out.extend(acronym_mentions(doc, unit, out, acronyms if acronyms is not None else {}))
     out.extend(surname_mentions(doc, unit, out))
     out.extend(missed_cities(doc, unit, out, noise))
+    out.extend(context_places(doc, unit, out, noise))
+    out = described_places(doc, unit, out, noise)
     out = with_seats(doc, unit, out, rules)
     out = appositive_descriptions(doc, unit, rules, out)
     datelines = dateline_mentions(doc, unit) + byline_mentions(doc, unit)

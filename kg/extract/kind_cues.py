@@ -253,7 +253,9 @@ _NAME_ENDING_SITES = {"airport", "port", "harbour", "harbor", "prison", "peniten
                       "reservoir", "refinery", "bridge", "square", "base", "air base",
                       "airbase", "building", "police station", "polling station",
                       "bus terminal", "bus station", "metro station", "railway station",
-                      "train station", "airstrip", "depot", "fuel depot", "border post"}
+                      "train station", "airstrip", "depot", "fuel depot", "border post",
+                      # a street named after a person is no person ("Sir X Y Street")
+                      "street", "avenue", "road", "boulevard"}
 
 
 def _facility_name(doc: Doc, i: int, j: int, noun: KindNoun, typed: _Typed) -> None:
@@ -302,7 +304,13 @@ def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
         # "the port town of X", "the mining village of X"; "the Red Sea port of X" (a site
         # noun's name is after its "of": the words before it only say where it is)
         names = _list_names(doc, j + 1)
-        if noun.part_of_name and len(names) == 1:
+        if noun.part_of_name and len(names) == 1 and (
+                own := _named_by_of(doc, i, j, names[0])) is not None:
+            # (a port's name is no cue of its type: "the port of X" and "in X" may be
+            # one town the gazetteer spells otherwise)
+            typed[names[0]] = (own, "rule:kind-noun" if own is EntityType.REGION
+                               else "rule:port-name")
+        elif noun.part_of_name and len(names) == 1:
             typed[(i, names[0][1])] = (noun.type, "rule:kind-noun")
         elif not noun.part_of_name:
             if noun.in_city is not None and len(names) == 1 and \
@@ -339,6 +347,20 @@ def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
         return
     if "apposition" in noun.cues:
         _apposition(doc, i, j, noun, cities, typed)
+
+
+def _named_by_of(doc: Doc, i: int, j: int, name: tuple[int, int]) -> EntityType | None:
+    """"the island of X" is the island X (a region of its country), and "the port of X"
+    the port named X when no gazetteer knows a town X: the name alone is the place (news
+    writes "X" as often), not "island of X" / "port of X"; None otherwise (the port of a
+    known town is a site of that town: "the port of Tema")."""
+    noun = doc[i:j].text.lower()
+    if noun == "island":
+        return EntityType.REGION
+    if noun in ("port", "harbour", "harbor") and \
+            gazetteer().place_type(doc[name[0]:name[1]].text) is None:
+        return EntityType.PLACE
+    return None
 
 
 def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[str],
@@ -380,7 +402,7 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
 # a road's number: "the B8 highway", "the N380 road", "the A-1 road" (a letter or two,
 # then digits; not all digits: "the 12 checkpoints" counts them)
 _ROAD_CODE = re.compile(r"[A-Z]{1,2}-?\d{1,4}[A-Z]?")
-_ROAD_NOUNS = {"highway", "road"}
+_ROAD_NOUNS = {"highway", "road", "motorway", "expressway", "freeway"}
 
 
 def _road_code(doc: Doc, i: int, j: int) -> bool:

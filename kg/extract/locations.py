@@ -111,7 +111,18 @@ def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
         out.append(_possessive(u, span, m))
         out.append(_scene(u, span, m, kinds))
         out.append(_apposition(u, span, m, kinds))
+        out.append(_described(u, span, m))
     return [f for f in out if f is not None]
+
+
+def _described(u: _Unit, span: Span, m: Mention) -> Fact | None:
+    """"the parliament building in X" (one descriptive place, kg/extract/place_contexts.py):
+    the place its locating phrase names contains it."""
+    if m.source != "rule:described-place":
+        return None
+    inner = [pm for s, pm in u.spans if pm is not m and span.start < s.start
+             and s.end <= span.end]
+    return u.fact(m, inner[-1], span, "locatedin/described") if inner else None
 
 
 def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:

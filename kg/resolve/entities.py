@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from kg.extract.entity_rules import EntityRules, entity_rules
+from kg.extract.place_contexts import described_head
 from kg.records import Entity, EntityType, Fact, Mention
 from kg.resolve.body_names import _Info, body_info
 from kg.resolve.clusters import Clusters as _Clusters
@@ -41,7 +42,7 @@ from kg.resolve.names import (  # normalise_name is part of this module's interf
     normalise_name,
     spelling_key,
 )
-from kg.resolve.place_names import official, place_groups
+from kg.resolve.place_names import KEPT_APART, official, place_groups
 from kg.resolve.places import Place, country_code, fold, gazetteer
 
 HEADLINE = ":headline"
@@ -398,6 +399,7 @@ class _Resolver(Links):
             name, etype = kb.label, kb.type
         elif place is not None and etype.is_place:
             name = official(place.name, [m.text for m in ms], etype)
+            name = next((inf.name for inf in infos if inf.rule == KEPT_APART), name)
         else:
             name = self.pick_name(members, etype)
         key = f"{etype.value}:{spelling_key(name, self.rules)}"
@@ -408,6 +410,8 @@ class _Resolver(Links):
             if m.antecedent is not None:
                 continue  # a pronoun is a mention, never a label
             ent.aliases.add(m.text)
+            if m.source == "rule:described-place" and (head := described_head(m.text)):
+                ent.aliases.add(head)  # "parliament building" of "... building in X"
             if self.info[i].alias:
                 ent.aliases.add(self.info[i].alias)
             if display_name(m.text) == name:

@@ -24,6 +24,11 @@ from kg.resolve.places import Gazetteer, Place, fold
 
 _PLACES = (EntityType.CITY, EntityType.REGION, EntityType.PLACE)
 _CUED = ("rule:kind-", "rule:place-")
+_CONTEXT = "rule:context-place"  # kg/extract/place_contexts.py
+
+
+# the rule of a place kept apart from its namesake and named as written ("Limon city")
+KEPT_APART = "place named with its kind, kept apart"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +120,14 @@ def _split(members: list[int], mentions: list[Mention], names: list[str],
     and X") and the gazetteer takes the bare name for a town, the text names two places
     (a unit named after its chief town), not one region written two ways."""
     cued = {mentions[i].type for i in members if mentions[i].source.startswith(_CUED)}
+    suffixed = [i for i in members if nouns[i] is not None]
+    if {EntityType.CITY, EntityType.REGION} <= cued and suffixed and \
+            len(suffixed) < len(members) and len({
+                entity_rules().kind_nouns[nouns[i]].type for i in suffixed}) == 1:
+        # "Limon city" and "the province of Limon", "Macomia district" and "the town of
+        # Macomia": the name written with its kind noun is one place, the name written
+        # bare (and its "X of" cue) the other
+        return [suffixed, [i for i in members if i not in suffixed]]
     region = [i for i in members if nouns[i] is not None and
               entity_rules().kind_nouns[nouns[i]].type is EntityType.REGION]
     rest = [i for i in members if i not in region]
@@ -145,6 +158,9 @@ def _choose(members: list[int], mentions: list[Mention], names: list[str],
             place = gaz.link(bare, etype, countries=countries)
     else:
         place = gaz.decide(bare, countries=countries)
+        if place is not None and countries and place.country_code not in countries and \
+                all(mentions[i].source == _CONTEXT for i in members):
+            place = None  # a village named only by its context is no namesake abroad
         if place is not None:
             etype, rule = place.type, "GeoNames name"
         else:
@@ -156,6 +172,11 @@ def _choose(members: list[int], mentions: list[Mention], names: list[str],
     name = place.name if place is not None else max((names[i] for i in members), key=len)
     if place is not None:
         name = official(place.name, [names[i] for i in members], etype)
+        if apart and all((n := nouns.get(i)) and entity_rules().kind_nouns[n].type
+                         is EntityType.CITY for i in members):
+            # "Limon city" kept apart from the province: its name as written
+            name = max((names[i] for i in members), key=len)
+            rule = KEPT_APART
     out = {}
     for i in members:
         alias = base_name(names[i])[0] if nouns.get(i) and not apart else None
@@ -171,7 +192,14 @@ _UNIT_WORDS = frozenset({"Region", "District", "Province", "Commune", "Governora
 
 def official(name: str, written: list[str], etype: EntityType) -> str:
     """"Zambezi Region" for the GeoNames "Zambezi" the text writes "the Zambezi Region":
-    a capitalised unit noun after a region's name is part of its official name."""
+    a capitalised unit noun after a region's name is part of its official name. The
+    name as the text writes it when it differs from GeoNames' only by accents the text
+    never uses ("Limon" for "Limón", "Mahe" for "Mahē"): a label adds no accents."""
+    if not name.isascii():
+        plain = [w for w in written if w.isascii() and not w.isupper()
+                 and fold(w) == fold(name)]
+        if plain and not any(fold(w) == fold(name) and not w.isascii() for w in written):
+            name = plain[0]
     if etype is not EntityType.REGION:
         return name
     for w in sorted(written, key=len, reverse=True):
