@@ -369,6 +369,10 @@ class Circumstances:
                 "for", "with") and t.head.head.dep_ in ("nsubjpass", "dobj"):
             # "has treated 60 people for injuries" with the phrase hung on the patient
             heads.append(t.head.head)
+        if m.voice == "nominal" and t.dep_ == "dobj" and \
+                t.head.lemma_.lower() in _SUFFERING:
+            # "Seventeen persons sustained injuries": the count is who suffered them
+            heads.extend(c for c in t.head.children if c.dep_ == "nsubj")
         if m.voice == "nominal" and t.dep_ == "pobj" and t.head.lemma_.lower() in (
                 "in", "of") and t.head.head.pos_ in ("NOUN", "NUM"):
             heads.append(t.head.head)
@@ -465,6 +469,9 @@ class Circumstances:
                     return Quantity(text=text_of(toks), value=q.value, unit=unit,
                                     qualifier=q.qualifier)
         return None
+
+
+_SUFFERING = frozenset({"sustain", "suffer", "receive"})
 
 
 def _year_like(text: str) -> bool:

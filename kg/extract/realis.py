@@ -18,6 +18,12 @@ def _own_pattern(m: Match) -> bool:
     return any(p.id == m.pattern_id and p.shape is None for p in m.rules.patterns)
 
 
+# verbs whose with/for/of phrase always names an offence (the other charging words of
+# lexicon.yaml only when the noun is bare)
+_OFFENCE_NAMING = frozenset({"charge", "accuse", "convict", "indict", "prosecute", "guilty",
+                             "book"})
+
+
 class Realis:
     """Whether a match names an event (mixed into the role reader)."""
 
@@ -143,8 +149,9 @@ class Realis:
     def _named_offence(self, t: Token) -> bool:
         """An event noun or gerund in the phrase that names what someone is charged with
         (and its conjuncts): "charged them with illegal assembly, rioting and assaulting
-        public servants", "convicted of assault"; after "arrested/detained for", only a
-        bare one ("arrested for rioting", not "for the killing of three people")."""
+        public servants", "convicted of assault"; after the other charging words
+        ("arrested/questioned for"), only a bare one ("arrested for rioting", not "for the
+        killing of three people")."""
         g = t
         while g.dep_ == "conj" and g.head is not g:
             g = g.head
@@ -159,10 +166,8 @@ class Realis:
         gov = g.head.head
         if gov.lemma_.lower() not in words and gov.lower_ not in words:
             return False
-        if gov.lemma_.lower() in ("arrest", "detain") and any(
-                c.dep_ in ("det", "poss", "nummod") for c in t.children):
-            return False
-        return True
+        return gov.lemma_.lower() in _OFFENCE_NAMING or not any(
+            c.dep_ in ("det", "poss", "nummod") for c in t.children)
 
     def _police_raid(self, m: Match) -> bool:
         """A raid of the police to search and arrest is no attack: "agents carried out 34

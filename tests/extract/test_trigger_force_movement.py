@@ -141,17 +141,6 @@ def test_passengers_boarding_a_plane_is_no_seizure(nlp):
     assert not facts_of(r, "Seizure")
 
 
-def test_people_locked_in_the_hold_are_detained(nlp):
-    r = run(nlp, "Six sailors from Palau were locked in the hold of the ship.")
-    (e,) = facts_of(r, "Detention")
-    assert _count(e) == 6
-
-
-def test_locked_doors_are_no_detention(nlp):
-    r = run(nlp, "The guards locked the doors of the embassy in Riga.")
-    assert not facts_of(r, "Detention")
-
-
 def test_taken_from_his_home_by_gendarmes_is_a_detention(nlp):
     r = run(nlp, "The activist was taken from his home in Lobatse by hooded gendarmes.")
     (e,) = facts_of(r, "Detention")
@@ -269,3 +258,44 @@ def test_participants_blocking_a_highway_is_no_closure(nlp):
     r = run(nlp, "The participants blocked both lanes of the highway near Riga with "
                  "burning tyres.")
     assert not facts_of(r, "Closure")
+
+
+def test_protesters_burning_tyres_is_no_riot_of_its_own(nlp):
+    r = run(nlp, "Protesters burned tyres outside the town hall in Montego Bay on Sunday.")
+    assert not facts_of(r, "Riot")
+
+
+def test_demonstrators_who_had_gathered_are_a_protest(nlp):
+    r = run(nlp, "Police used tear gas on Tuesday to disperse several hundred demonstrators "
+                 "who had gathered outside the assembly building in Tartu.")
+    (e,) = facts_of(r, "Protest")
+    assert "Tartu" in names(r, e.roles["location"])
+
+
+def test_relatives_who_had_gathered_for_a_funeral_are_no_protest(nlp):
+    r = run(nlp, "Relatives who had gathered for the funeral in Tartu left on Tuesday.")
+    assert not facts_of(r, "Protest")
+
+
+def test_persons_who_sustained_injuries_are_counted(nlp):
+    r = run(nlp, "Seventeen persons sustained injuries in Lobatse, among them eleven police "
+                 "officers.")
+    (e,) = facts_of(r, "Injury")
+    assert _count(e) == 17
+
+
+def test_a_count_taken_to_hospital_is_an_injury(nlp):
+    r = run(nlp, "Nine people died and 37 were taken to hospital in Lusaka.")
+    (e,) = facts_of(r, "Injury")
+    assert _count(e) == 37
+    assert not facts_of(r, "Movement")
+
+
+def test_a_case_taken_to_court_is_no_injury(nlp):
+    r = run(nlp, "Two cases were taken to court in Lusaka on Monday.")
+    assert not facts_of(r, "Injury")
+
+
+def test_questioned_over_a_told_attack_keeps_the_attack(nlp):
+    r = run(nlp, "Two men were questioned for the attack on a police station in Riga.")
+    assert facts_of(r, "Attack")
