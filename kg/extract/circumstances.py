@@ -369,6 +369,10 @@ class Circumstances:
                 "for", "with") and t.head.head.dep_ in ("nsubjpass", "dobj"):
             # "has treated 60 people for injuries" with the phrase hung on the patient
             heads.append(t.head.head)
+        if m.voice == "nominal" and t.dep_ == "dobj" and \
+                t.head.lemma_.lower() in _SUFFERING:
+            # "Seventeen persons sustained injuries": the count is who suffered them
+            heads.extend(c for c in t.head.children if c.dep_ == "nsubj")
         if m.voice == "nominal" and t.dep_ == "pobj" and t.head.lemma_.lower() in (
                 "in", "of") and t.head.head.pos_ in ("NOUN", "NUM"):
             heads.append(t.head.head)
@@ -415,9 +419,12 @@ class Circumstances:
         nums = [c for c in head.children if c.dep_ == "nummod" or (
             c.like_num and c.dep_ in ("amod", "quantmod", "compound") and c.i < head.i)]
         if not nums:
-            if head.pos_ == "NUM" and head.dep_ in ("nsubj", "nsubjpass") and \
+            # "and 27 wounded"; a bare count as the object: "opened fire, killing six"
+            # (not a year: "took office in 2019" is no object, "won 2019" no count)
+            if head.pos_ == "NUM" and (head.dep_ in ("nsubj", "nsubjpass") or (
+                    head.dep_ == "dobj" and not _year_like(head.text))) and \
                     not any(c.dep_ == "prep" for c in head.children):
-                q = parse_quantity(head.text, unit=None)  # "and 27 wounded"
+                q = parse_quantity(head.text, unit=None)
                 if q is not None:
                     return Quantity(text=head.text, value=q.value, qualifier=q.qualifier)
             return self._count_of(head)
@@ -462,6 +469,13 @@ class Circumstances:
                     return Quantity(text=text_of(toks), value=q.value, unit=unit,
                                     qualifier=q.qualifier)
         return None
+
+
+_SUFFERING = frozenset({"sustain", "suffer", "receive"})
+
+
+def _year_like(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
 
 
 _TOWARDS = frozenset({"to", "into", "towards", "toward"})

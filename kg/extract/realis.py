@@ -18,6 +18,12 @@ def _own_pattern(m: Match) -> bool:
     return any(p.id == m.pattern_id and p.shape is None for p in m.rules.patterns)
 
 
+# verbs whose with/for/of phrase always names an offence (the other charging words of
+# lexicon.yaml only when the noun is bare)
+_OFFENCE_NAMING = frozenset({"charge", "accuse", "convict", "indict", "prosecute", "guilty",
+                             "book"})
+
+
 class Realis:
     """Whether a match names an event (mixed into the role reader)."""
 
@@ -30,7 +36,18 @@ class Realis:
     def realis(self, m: Match) -> bool:
         """Whether a match names an event at all (its factuality is read apart)."""
         t = m.trigger
+        if self._named_offence(t) or self._police_raid(m) or self._thanked_for(m):
+            return False
         if m.voice != "nominal":
+            kind = m.rules.kind
+            if t.lemma_.lower() in self.lists["passive_with_idioms"].get(kind, ()) and \
+                    is_passive(t) and any(c.dep_ == "prep" and c.lower_ == "with"
+                                          for c in t.children):
+                return False  # "will be met with the full force of the law": a reaction
+            places = self.lists["kept_out_places"].get(kind, ())
+            if places and any(o.lemma_.lower() in places or o.lower_ in places
+                              for _p, o in prep_objects(t, {"from"})):
+                return False  # "were barred from several polling stations": kept out
             g = t
             while g.dep_ == "conj" and g.tag_ == "VBG" and g.head != g:
                 g = g.head  # "accused X of arming Y and sending soldiers": the first gerund
@@ -78,6 +95,11 @@ class Realis:
                 return False  # "riots left 19 inmates dead", "left X in control of Y"
         else:
             h = t.head
+            if t.dep_ == "nsubjpass" and any(h.lemma_.lower() in verbs for verbs in
+                                             self.lists["passive_with_idioms"].values()) \
+                    and any(c.dep_ == "prep" and c.lower_ == "with" for c in h.children):
+                return False  # "attacks on policemen will be met with the full force of
+                # the law": a warning about any such act, none told
             mods = self.lists["not_modifiers"].get(m.rules.kind, ())
             if mods and any(x.lemma_.lower() in mods or x.lower_ in mods
                             for c in t.children
@@ -101,8 +123,8 @@ class Realis:
             if t.dep_ in ("dobj", "nsubjpass") and h.lemma_.lower() in self.undoing:
                 return False  # "lifted the curfew", "violated the ban"
             if t.dep_ == "pobj" and h.lemma_.lower() == "without" and \
-                    h.head.lemma_.lower() in self.lists["without_events"].get(
-                        m.rules.kind, ()):
+                    ({h.head.lemma_.lower(), "*"} &
+                     set(self.lists["without_events"].get(m.rules.kind, ()))):
                 return True  # "was released without charge": a charge not brought (negated)
             if (t.dep_ == "dobj" and h.lemma_.lower() in self.content) or (
                     t.dep_ == "pobj" and h.lemma_.lower() in ("for", "without") and
@@ -123,3 +145,62 @@ class Realis:
                             for c in t.children):
                 return False
         return True
+
+    def _named_offence(self, t: Token) -> bool:
+        """An event noun or gerund in the phrase that names what someone is charged with
+        (and its conjuncts): "charged them with illegal assembly, rioting and assaulting
+        public servants", "convicted of assault"; after the other charging words
+        ("arrested/questioned for"), only a bare one ("arrested for rioting", not "for the
+        killing of three people")."""
+        g = t
+        while g.dep_ == "conj" and g.head is not g:
+            g = g.head
+        words = self.lists["charging_words"]
+        if g.tag_ == "VBG" and g.dep_ == "advcl" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in g.children) and \
+                g.head.lemma_.lower() in words and any(
+                    c.dep_ == "prep" and c.lower_ in ("with", "of") for c in g.head.children):
+            return True  # "charged them with illegal assembly, rioting and assaulting ..."
+        if g.dep_ not in ("pobj", "pcomp") or g.head.lower_ not in ("with", "for", "of"):
+            return False
+        gov = g.head.head
+        if gov.lemma_.lower() not in words and gov.lower_ not in words:
+            return False
+        return gov.lemma_.lower() in _OFFENCE_NAMING or not any(
+            c.dep_ in ("det", "poss", "nummod") for c in t.children)
+
+    def _police_raid(self, m: Match) -> bool:
+        """A raid of the police to search and arrest is no attack: "agents carried out 34
+        raids and arrested 27 suspects", "police raided a farm and arrested seven",
+        "police raids" (lexicon manner_of: the raid nouns, the arrest verbs beside them,
+        the police words that do them)."""
+        manner = self.lists["manner_of"].get(m.rules.kind)
+        t = m.trigger
+        if not manner or t.lemma_.lower() not in manner["nouns"]:
+            return False
+        agents = set(manner.get("agents", ()))
+        if m.voice == "nominal":
+            if any(c.dep_ == "compound" and c.lemma_.lower() in agents for c in t.children) \
+                    or any(o.lemma_.lower() in agents for _p, o in prep_objects(t, {"by"})):
+                return True
+            clause = t.head if t.dep_ in ("dobj", "nsubj", "nsubjpass") and \
+                t.head.pos_ == "VERB" else None
+        else:
+            clause = t
+        if clause is None:
+            return False
+        near = [*clause.conjuncts, *(c for c in clause.children
+                                     if c.dep_ in ("advcl", "xcomp", "conj"))]
+        if any(v.lemma_.lower() in manner["verbs"] for v in near):
+            return True
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in agents for c in clause.children)
+
+    def _thanked_for(self, m: Match) -> bool:
+        """Help named in thanks was told as given already: "expresses its appreciation to
+        X for its swift assistance", "thanked Y for its support" (no new aid)."""
+        t = m.trigger
+        if m.voice != "nominal" or t.dep_ != "pobj" or t.head.lower_ != "for":
+            return False
+        gov = t.head.head
+        words = self.lists["thanks_words"]
+        return gov.lemma_.lower() in words or gov.lower_ in words
