@@ -43,6 +43,8 @@ from kg.extract.name_spans import (
     with_owner,
     without_craft,
 )
+from kg.extract.person_names import person_ents
+from kg.extract.portfolio_bodies import portfolio_mentions
 from kg.extract.rule_mentions import (
     anaphor_mentions,
     appositive_descriptions,
@@ -142,7 +144,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
         out.append(mention_from_span(span, unit, etype, source))
 
     absorbed = 0  # a name completed over the next entities ("Rally for" + "Mali") holds them
-    for ent in doc.ents:
+    for ent in person_ents(doc, rules):
         if ent.end <= absorbed and ent.kb_id_ != "gazetteer:country" \
                 and not ent.label_.startswith("KG_"):
             continue  # (a country inside still counts for the document's country)
@@ -210,6 +212,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out = joined_names(doc, unit, rules, out)
     out = kind_cue_mentions(doc, unit, out)
     out.extend(body_mentions(doc, unit, rules, out, noise))
+    out.extend(portfolio_mentions(doc, unit, rules, out, noise))
     out.extend(anaphor_mentions(doc, unit, rules, out, noise))
     out = media_appositions(doc, unit, rules, out)
     out = office_mentions(doc, unit, rules, out, noise)

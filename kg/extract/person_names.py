@@ -1,0 +1,75 @@
+"""Person names the model cuts or glues to a place, fixed before mentions are made.
+
+- Two pieces of one name: "Deputy Minister Karla Segura Vindas" tagged "Karla Segura" +
+  "Vindas", "the foreign minister, Aden Moussa Youssouf" tagged a city "Aden" + a person
+  "Moussa Youssouf". Adjacent pieces whose first is compounded to the second's head (no
+  punctuation, no word between) are one name: a three-part name is kept whole and a
+  first name that is also a town's ("Aden", "Victoria") is never split off. A country
+  before a name ("Nauru Kabua wins") and a place after a locative preposition ("in Beira
+  Joao Silva said") are left apart.
+- A title with a country, then the name: "President of Turkmenistan Kakageldi Orazov",
+  "Ambassador to Latvia Igor Petrov" tagged one organisation "Turkmenistan Kakageldi
+  Orazov": the country the title names and the person who holds it are two entities.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.entity_rules import EntityRules
+from kg.resolve.places import gazetteer
+
+_LOCATIVE = {"in", "at", "from", "to", "near", "into", "outside", "across", "of", "on"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG"}
+
+
+def _name_words(span: Span) -> bool:
+    return all(t.pos_ == "PROPN" and t.is_alpha and t.is_title for t in span)
+
+
+def _one_name(doc: Doc, a: Span, b: Span) -> bool:
+    """Whether ``a`` (just before the person ``b``) is the first part of b's name."""
+    if a.end != b.start or not _name_words(a) or len(a) + len(b) > 5:
+        return False
+    if a.root.dep_ != "compound" or not b.start <= a.root.head.i < b.end:
+        return False
+    if a.label_ == "PERSON":
+        return True
+    if a.label_ not in _PLACE_LABELS or len(a) != 1 or gazetteer().country(a.text):
+        return False
+    prev = doc[a.start - 1] if a.start > 0 else None
+    return prev is None or prev.lower_ not in _LOCATIVE
+
+
+def _title_country_name(doc: Doc, ent: Span, rules: EntityRules) -> tuple[Span, Span] | None:
+    """"President of Turkmenistan" + "Kakageldi Orazov" in one entity: (country, person)."""
+    if ent.label_ == "PERSON" or ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "to"):
+        return None
+    title = doc[ent.start - 2]
+    if not any(t.replace("’", "'").casefold() in rules.titles
+               for t in (title.text, doc[max(0, ent.start - 3):ent.start - 1].text)):
+        return None
+    for n in (3, 2, 1):
+        if len(ent) - n >= 2 and gazetteer().country(ent[:n].text) \
+                and _name_words(ent[n:]):
+            return (Span(doc, ent.start, ent.start + n, label="GPE"),
+                    Span(doc, ent.start + n, ent.end, label="PERSON"))
+    return None
+
+
+def person_ents(doc: Doc, rules: EntityRules) -> list[Span]:
+    """The model's entities with the person names above joined or split off."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        a = ents[i]
+        b = ents[i + 1] if i + 1 < len(ents) else None
+        if b is not None and b.label_ == "PERSON" and _one_name(doc, a, b):
+            out.append(Span(doc, a.start, b.end, label="PERSON"))
+            i += 2
+            continue
+        parts = _title_country_name(doc, a, rules)
+        out.extend(parts if parts is not None else (a,))
+        i += 1
+    return out
