@@ -10,6 +10,9 @@
 - A title with a country, then the name: "President of Turkmenistan Kakageldi Orazov",
   "Ambassador to Latvia Igor Petrov" tagged one organisation "Turkmenistan Kakageldi
   Orazov": the country the title names and the person who holds it are two entities.
+- Two coordinated titles before a name: "Deputy Chairman of the Cabinet of Ministers and
+  Foreign Minister X" tagged a body "Cabinet of Ministers and Foreign": the body ends
+  before the "and" (both titles become Positions, kg/extract/title_positions.py).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_rules import EntityRules
+from kg.extract.name_spans import title_regex
 from kg.resolve.places import gazetteer
 
 _LOCATIVE = {"in", "at", "from", "to", "near", "into", "outside", "across", "of", "on"}
@@ -57,6 +61,23 @@ def _title_country_name(doc: Doc, ent: Span, rules: EntityRules) -> tuple[Span, 
     return None
 
 
+def _before_a_title(doc: Doc, ent: Span, nxt: Span | None) -> Span | None:
+    """"the Cabinet of Ministers and Foreign" + "Minister" + a person: the model ran a body
+    into the second of two coordinated titles ("Deputy Chairman of the Cabinet of
+    Ministers and Foreign Minister X"); the body ends before the "and"."""
+    if nxt is None or nxt.label_ != "PERSON" or ent.label_ == "PERSON" \
+            or not 0 <= nxt.start - ent.end <= 3:
+        return None
+    k = next((t.i for t in reversed(ent) if t.lower_ == "and"), None)
+    if k is None or k - ent.start < 2:
+        return None
+    tail = doc[k + 1:nxt.start].text
+    m = title_regex().match(tail + " ")
+    if m is None or m.end() != len(tail):
+        return None
+    return Span(doc, ent.start, k, label=ent.label_)
+
+
 def person_ents(doc: Doc, rules: EntityRules) -> list[Span]:
     """The model's entities with the person names above joined or split off."""
     ents = list(doc.ents)
@@ -69,6 +90,7 @@ def person_ents(doc: Doc, rules: EntityRules) -> list[Span]:
             out.append(Span(doc, a.start, b.end, label="PERSON"))
             i += 2
             continue
+        a = _before_a_title(doc, a, b) or a
         parts = _title_country_name(doc, a, rules)
         out.extend(parts if parts is not None else (a,))
         i += 1

@@ -28,12 +28,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.entity_rules import entity_rules
 from kg.extract.left_office import removed, resigned
-from kg.extract.spans import HEADLINE
-from kg.records import EntityType, Fact, Mention
+from kg.extract.spans import HEADLINE, mention_from_span
+from kg.records import EntityType, Fact, Mention, Unit
 from kg.resolve.places import fold, gazetteer
 from kg.rules.loader import event_rules
 
@@ -97,6 +97,18 @@ def _text(tokens: list[Token]) -> str:
     for n, t in enumerate(tokens):
         out += t.text + (t.whitespace_ if n + 1 < len(tokens) else "")
     return out.strip()
+
+
+def national_body(doc: Doc, unit: Unit, tok: Token) -> Mention | None:
+    """"Government spokesman X", "a government spokeswoman, X" in a text that names no
+    government: the office is the country's government's, a body the resolver names
+    ("Government of X"; kg/rules/entities/bodies.jsonl, a country's government body)."""
+    body = entity_rules().bodies.get(tok.lemma_.lower())
+    if body is None or body.scope != "country" or body.owner_required \
+            or body.type is not EntityType.GOVERNMENT_BODY:
+        return None
+    return mention_from_span(doc[tok.i:tok.i + 1], unit, EntityType.GOVERNMENT_BODY,
+                             "rule:body")
 
 
 # --- whole document ---------------------------------------------------------------------------

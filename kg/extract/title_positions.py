@@ -22,6 +22,7 @@ from kg.extract.positions import (
     _text,
     _Words,
     general_title,
+    national_body,
     position_words,
 )
 from kg.extract.spans import HEADLINE, mention_from_span, sentence_of
@@ -70,24 +71,62 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention], *,
             if counterpart is not None:
                 facts.append(counterpart)
             continue
-        role_toks, owner = found
-        head = next(t for t in reversed(role_toks) if _head(t, w))
-        roles: dict = {"holder": [person], "role": [_text(role_toks)]}
-        rule = "position:title-name"
-        national = _national(role_toks, head, w, rules)
-        if owner is not None and owner.source == "rule:demonym" and not national:
-            owner = None  # "Kenyan police chief": the nationality, not the office's owner
-        if owner is None and not national:  # "Government Minister": a portfolio, no owner
-            owner = reporting_body(role_toks, head, cover, w.spokespeople) or \
-                _body_owner(doc, unit, role_toks, [*earlier, *mentions], w)
-        if owner is not None:
-            roles["organization"] = [owner]
-        elif national:
-            rule = NATIONAL_RULE  # the country is found once the document is read
-        facts.append(Fact(kind="Position", category="relation", roles=roles, unit=unit.index,
-                          sentence=person.sentence, rule=rule, confidence=0.9
-                          if owner is not None else 0.7))
+        titles = [found]
+        first = _conjoined_title(doc, unit, found[0], w, cover, elsewhere, rules)
+        if first is not None:  # "Deputy Prime Minister and Foreign Minister X": both
+            titles.append(first)
+        for role_toks, owner in titles:
+            head = next(t for t in reversed(role_toks) if _head(t, w))
+            roles: dict = {"holder": [person], "role": [_text(role_toks)]}
+            rule = "position:title-name"
+            national = _national(role_toks, head, w, rules)
+            if owner is not None and owner.source == "rule:demonym" and not national:
+                owner = None  # "Kenyan police chief": the nationality, not the owner
+            if owner is None and not national:  # "Government Minister": no owner
+                owner = reporting_body(role_toks, head, cover, w.spokespeople) or \
+                    _body_owner(doc, unit, role_toks, [*earlier, *mentions], w)
+            if owner is not None:
+                roles["organization"] = [owner]
+            elif national:
+                rule = NATIONAL_RULE  # the country is found once the document is read
+            facts.append(Fact(kind="Position", category="relation", roles=roles,
+                              unit=unit.index, sentence=person.sentence, rule=rule,
+                              confidence=0.9 if owner is not None else 0.7))
     return facts
+
+
+_OWNING = {EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE, EntityType.ORGANIZATION,
+           EntityType.COUNTRY, EntityType.REGION, EntityType.CITY}
+
+
+def _conjoined_title(doc: Doc, unit: Unit, role: list[Token], w: _Words,
+                     cover: dict[int, Mention], elsewhere: dict[str, EntityType], rules
+                     ) -> tuple[list[Token], Mention | None] | None:
+    """The first of two titles joined by "and" before one name: "Deputy Prime Minister and
+    Foreign Minister X" ("Deputy Prime Minister"); "Deputy Chairman of the Cabinet of
+    Ministers and Foreign Minister X" ("Deputy Chairman of the Cabinet of Ministers", owned
+    by the body it names). A name before the "and" ("Ana Lopes and Interior Minister X")
+    is another person, no title."""
+    j = role[0].i - 1
+    if j < 2 or doc[j].lower_ != "and":
+        return None
+    if j - 1 not in cover:
+        return _title_before(doc, unit, j, w, cover, elsewhere, rules) \
+            if _head(doc[j - 1], w) else None
+    body = cover[j - 1]
+    if body.type not in _OWNING:
+        return None
+    k = j - 1
+    while k > 0 and cover.get(k - 1) is body:
+        k -= 1
+    of = k - 1 if doc[k - 1].lower_ != "the" else k - 2
+    if of < 1 or doc[of].lower_ != "of" or not _head(doc[of - 1], w):
+        return None
+    found = _title_before(doc, unit, of, w, cover, elsewhere, rules)
+    if found is None:
+        return None
+    first, owner = found
+    return [*first, *doc[of:j]], owner or body
 
 
 def _counterpart(doc: Doc, unit: Unit, name_start: int, facts: list[Fact],
@@ -308,5 +347,7 @@ def _body_owner(doc: Doc, unit: Unit, role: list[Token], mentions: list[Mention]
         if (etype is None or etype == "Person") and lemma not in w.descriptions:
             continue
         at = unit.start + t.idx
-        return described(mentions, lemma, at, sentence_of(doc[t.i:t.i + 1], unit))
+        return described(mentions, lemma, at, sentence_of(doc[t.i:t.i + 1], unit)) or \
+            national_body(doc, unit, t)
     return None
+

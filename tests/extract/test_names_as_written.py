@@ -115,3 +115,35 @@ def test_a_string_of_honorifics_is_dropped_from_the_name(nlp):
                  "Haji Mohd Salleh bin Haji Ahmad, has directed the authority to investigate "
                  "the fire in Qatar.")
     _entity(r, "Mohd Salleh bin Haji Ahmad")
+
+
+def _positions(r):
+    return {(tuple(names(r, f.roles["holder"])), f.roles["role"][0],
+             tuple(names(r, f.roles.get("organization")))) for f in facts_of(r, "Position")}
+
+
+def test_coordinated_titles_are_two_positions_and_no_body(nlp):
+    r = run(nlp, "Floods hit Palau. Deputy Chairman of the Cabinet of Ministers and Foreign "
+                 "Minister Tommy Remengesau met the envoy in Palau.")
+    assert not [e for e in r.entities if "Foreign Minister" in e.name]
+    cabinet = _entity(r, "Cabinet of Ministers of Palau")
+    held = _positions(r)
+    assert (("Tommy Remengesau",), "Deputy Chairman of the Cabinet of Ministers",
+            (cabinet.name,)) in held
+    assert (("Tommy Remengesau",), "Foreign Minister", ("Palau",)) in held
+    r = run(nlp, "Floods hit Palau. Deputy Prime Minister and Foreign Minister Tommy "
+                 "Remengesau met the envoy in Palau.")
+    assert {p[1] for p in _positions(r)} == {"Deputy Prime Minister", "Foreign Minister"}
+    # a name before the "and" is another person: one title only
+    r = run(nlp, "Floods hit Palau. Ana Lopes and Interior Minister Tommy Remengesau met the "
+                 "envoy in Palau.")
+    assert {p[1] for p in _positions(r)} == {"Interior Minister"}
+
+
+def test_a_government_spokesman_is_of_the_government(nlp):
+    for text in ("Floods hit Latvia. A government spokesman, Juris Ozols, said the talks "
+                 "would go on in Latvia.",
+                 "Floods hit Latvia. Government spokesman Juris Ozols said the talks would go "
+                 "on in Latvia."):
+        r = run(nlp, text)
+        assert {p[2] for p in _positions(r)} == {("Government of Latvia",)}, text
