@@ -43,7 +43,7 @@ from kg.extract.name_spans import (
     with_owner,
     without_craft,
 )
-from kg.extract.person_names import person_ents
+from kg.extract.person_names import person_ents, untagged_names
 from kg.extract.portfolio_bodies import portfolio_mentions
 from kg.extract.rule_mentions import (
     anaphor_mentions,
@@ -209,6 +209,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             span = with_acronym_owner(span)
         add(span, etype, f"ner:{ent.label_}")
 
+    out.extend(untagged_names(doc, unit, rules, out))
     out = joined_names(doc, unit, rules, out)
     out = kind_cue_mentions(doc, unit, out)
     out.extend(body_mentions(doc, unit, rules, out, noise))

@@ -19,6 +19,10 @@ this module reads the title on the parse and turns it into a Position fact:
 Offices the text says a person left (dismissed, resigned, "former") are dropped by
 :func:`current_positions`. The words are data: kg/rules/events/relations.yaml
 (``position``).
+
+The reading of titles on the parse (``title_positions``) is kg/extract/title_positions.py;
+this module keeps the vocabulary, the helpers both use and the owners found once the whole
+document is read.
 """
 
 from __future__ import annotations

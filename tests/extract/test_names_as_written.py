@@ -147,3 +147,49 @@ def test_a_government_spokesman_is_of_the_government(nlp):
                  "on in Latvia."):
         r = run(nlp, text)
         assert {p[2] for p in _positions(r)} == {("Government of Latvia",)}, text
+
+
+# --- names the model leaves untagged (its parse fixed by hand) ---------------------------------
+def _doc(nlp, words, pos, ents):
+    from spacy.tokens import Doc
+
+    n = len(words)
+    return Doc(nlp.vocab, words=words, pos=pos, heads=[n - 1] * (n - 1) + [n - 1],
+               deps=["dep"] * (n - 1) + ["ROOT"], ents=ents)
+
+
+def test_a_name_after_a_title_the_model_left_untagged_is_a_person(nlp):
+    from kg.extract.entity_rules import entity_rules
+    from kg.extract.person_names import untagged_names
+    from tests.extract.event_helpers import one_update
+
+    words = ["PDF", "Chief", "of", "Staff", "Brigadier", "Tommy", "Kesolei", "said", "."]
+    pos = ["PROPN"] * 7 + ["VERB", "PUNCT"]
+    doc = _doc(nlp, words, pos, ["B-WORK_OF_ART"] + ["I-WORK_OF_ART"] * 6 + ["O", "O"])
+    _document, unit = one_update(doc.text)
+    (person,) = untagged_names(doc, unit, entity_rules(), [])
+    assert (person.text, person.type) == ("Tommy Kesolei", EntityType.PERSON)
+    # a body's name ending in a body noun holds no person
+    words = ["The", "National", "Police", "Headquarters", "Annex", "flooded", "."]
+    doc = _doc(nlp, words, ["DET", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+               ["O"] * 7)
+    _document, unit = one_update(doc.text)
+    assert untagged_names(doc, unit, entity_rules(), []) == []
+
+
+def test_a_seated_body_keeps_a_seat_the_model_found_no_place_in(nlp):
+    from kg.extract.entity_rules import entity_rules
+    from kg.extract.seats import with_seats
+    from kg.extract.spans import mention_from_span
+    from tests.extract.event_helpers import one_update
+
+    words = ["Canada", "'s", "High", "Commission", "in", "Meyuns", "urged", "calm", "in",
+             "Palau", "."]
+    pos = ["PROPN", "PART", "PROPN", "PROPN", "ADP", "PROPN", "VERB", "NOUN", "ADP", "PROPN",
+           "PUNCT"]
+    doc = _doc(nlp, words, pos, ["O"] * 11)
+    _document, unit = one_update(doc.text)
+    body = mention_from_span(doc[0:4], unit, EntityType.GOVERNMENT_BODY, "ner:ORG")
+    palau = mention_from_span(doc[9:10], unit, EntityType.COUNTRY, "ner:GPE")
+    seated = with_seats(doc, unit, [body, palau], entity_rules())
+    assert seated[0].text.endswith("High Commission in Meyuns")
