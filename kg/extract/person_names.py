@@ -139,9 +139,11 @@ def untagged_names(doc: Doc, unit: Unit, rules: EntityRules,
         if last is None or not 2 <= len(run) - last - 1 <= 3:
             continue
         name = run[last + 1:]
-        if any(t.pos_ != "PROPN" or fold(t.text) in rules.heads for t in name) or (
-                end < len(doc) and doc[end].pos_ == "PROPN"):
-            continue
+        if any(t.pos_ != "PROPN" or fold(t.text) in rules.heads or fold(t.text) in ranks
+               or fold(t.text) in _offices() for t in name) or (
+                end < len(doc) and (doc[end].pos_ == "PROPN" or (
+                    doc[end].text in "-‐" and not doc[end - 1].whitespace_))):
+            continue  # an office noun ("Chief Magistrate X"), a name going on ("X-Y")
         a, b = unit.start + name.start_char, unit.start + name.end_char
         if any(s < b and a < e for s, e in taken):
             continue
@@ -152,3 +154,8 @@ def untagged_names(doc: Doc, unit: Unit, rules: EntityRules,
 @cache
 def _ranks() -> frozenset[str]:
     return frozenset(event_rules().relations["position"]["ranks"])
+
+
+@cache
+def _offices() -> frozenset[str]:
+    return frozenset(event_rules().relations["position"]["title_heads"])

@@ -193,3 +193,17 @@ def test_a_seated_body_keeps_a_seat_the_model_found_no_place_in(nlp):
     palau = mention_from_span(doc[9:10], unit, EntityType.COUNTRY, "ner:GPE")
     seated = with_seats(doc, unit, [body, palau], entity_rules())
     assert seated[0].text.endswith("High Commission in Meyuns")
+
+
+def test_a_name_after_title_of_body_is_a_person_not_the_body(nlp):
+    r = run(nlp, "Floods hit Botswana. Commissioner of Police Kagiso Sebego banned all "
+                 "gatherings within 500 metres of the court in Botswana for 72 hours.")
+    assert _entity(r, "Kagiso Sebego").type is EntityType.PERSON
+    assert ("Commissioner of Police" in {p[1] for p in _positions(r)})
+
+
+def test_no_person_is_cut_from_an_office_noun_or_a_hyphenated_name(nlp):
+    r = run(nlp, "\"The accused has shown this court that he will not respect bail "
+                 "conditions,\" Chief Magistrate Rosa Nakato-Byaruhanga of the Kampala court "
+                 "said.")
+    assert not [e for e in r.entities if e.name.startswith("Magistrate")]
