@@ -22,7 +22,6 @@ from kg.extract.positions import (
     _text,
     _Words,
     general_title,
-    national_body,
     position_words,
 )
 from kg.extract.spans import HEADLINE, mention_from_span, sentence_of
@@ -261,8 +260,7 @@ def _title_of_place(doc: Doc, unit: Unit, i: int, w: _Words, cover: dict[int, Me
                     elsewhere: dict[str, EntityType], rules
                     ) -> tuple[list[Token], Mention | None] | None:
     """"President of Zambia Joseph Banda": a title, "of" and the place it names right
-    before the name; the place owns the office. "Russian Ambassador to Benin Igor
-    Petrov": "to" and a country belong to the title, owned by what precedes it."""
+    before the name; the place owns the office."""
     place = cover[i]
     k = i
     while k > 0 and cover.get(k - 1) is place:
@@ -274,15 +272,16 @@ def _title_of_place(doc: Doc, unit: Unit, i: int, w: _Words, cover: dict[int, Me
     if link == "of" and place.type not in (EntityType.COUNTRY, EntityType.REGION,
                                            EntityType.CITY):
         return None
-    if link == "to" and place.type is not EntityType.COUNTRY:
+    if link == "to":
+        # "Russian Ambassador to Benin X" (the office Russia's, role "Ambassador to
+        # Benin") is left alone: its demonym owner, counted as a mention of its country,
+        # tipped a text's home country (namibia_floods_tass) and lost its national bodies
         return None
     found = _title_before(doc, unit, k - 1, w, cover, elsewhere, rules)
     if found is None:
         return None
     role, owner = found
-    if link == "of":
-        return role, owner or place
-    return [*role, *doc[k - 1:i + 1]], owner
+    return role, owner or place
 
 
 def _portfolio(name: str, w: _Words) -> bool:
@@ -347,7 +346,6 @@ def _body_owner(doc: Doc, unit: Unit, role: list[Token], mentions: list[Mention]
         if (etype is None or etype == "Person") and lemma not in w.descriptions:
             continue
         at = unit.start + t.idx
-        return described(mentions, lemma, at, sentence_of(doc[t.i:t.i + 1], unit)) or \
-            national_body(doc, unit, t)
+        return described(mentions, lemma, at, sentence_of(doc[t.i:t.i + 1], unit))
     return None
 
