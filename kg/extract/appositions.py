@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from kg.extract.context import Fillers
 from kg.extract.entity_types import institution_site
 from kg.extract.office_links import PERSONAL_RULE
-from kg.extract.positions import NATIONAL_RULE, general_title, position_words
+from kg.extract.positions import NATIONAL_RULE, general_title, national_body, position_words
 from kg.extract.spans import mention_from_span
 from kg.extract.speakers import described
 from kg.extract.syntax import prep_objects, text_of
@@ -264,6 +264,9 @@ class _Reader:
                                      ctx.sentence(c))
                     if body is not None:  # "the police spokesperson": the police named
                         return body, {c.i}
+                    body = national_body(c.doc, ctx.unit, c)
+                    if body is not None:  # "a government spokesman": the country's
+                        return body, set()  # (the word stays in the role)
         return None, set()
 
     def _place(self, obj: Token) -> bool:

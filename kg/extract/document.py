@@ -24,10 +24,10 @@ from kg.extract.positions import (
     current_positions,
     national_owners,
     text_cues,
-    title_positions,
 )
 from kg.extract.spans import doc_text, sentence_bounds
 from kg.extract.stated_owners import stated_owners
+from kg.extract.title_positions import title_positions
 from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
 from kg.resolve.entities import resolve_entities
 

@@ -43,7 +43,9 @@ from kg.extract.name_spans import (
     with_owner,
     without_craft,
 )
+from kg.extract.person_names import person_ents, untagged_names
 from kg.extract.place_contexts import context_places, described_places
+from kg.extract.portfolio_bodies import portfolio_mentions
 from kg.extract.rule_mentions import (
     anaphor_mentions,
     appositive_descriptions,
@@ -143,7 +145,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
         out.append(mention_from_span(span, unit, etype, source))
 
     absorbed = 0  # a name completed over the next entities ("Rally for" + "Mali") holds them
-    for ent in doc.ents:
+    for ent in person_ents(doc, rules):
         if ent.end <= absorbed and ent.kb_id_ != "gazetteer:country" \
                 and not ent.label_.startswith("KG_"):
             continue  # (a country inside still counts for the document's country)
@@ -209,9 +211,11 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             span = with_acronym_owner(span)
         add(span, etype, f"ner:{ent.label_}")
 
+    out.extend(untagged_names(doc, unit, rules, out))
     out = joined_names(doc, unit, rules, out)
     out = kind_cue_mentions(doc, unit, out)
     out.extend(body_mentions(doc, unit, rules, out, noise))
+    out.extend(portfolio_mentions(doc, unit, rules, out, noise))
     out.extend(anaphor_mentions(doc, unit, rules, out, noise))
     out = media_appositions(doc, unit, rules, out)
     out = office_mentions(doc, unit, rules, out, noise)

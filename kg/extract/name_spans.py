@@ -263,6 +263,12 @@ def split_title(span: Span, rules: EntityRules) -> tuple[Span | None, str | None
     if name is None:
         return None, None, None
     name = trim_span(name)
+    # a string of honorifics ("Awang Haji", "Dato Seri Setia Awang Haji"): all of them
+    # go, not only the first (titles.jsonl, scope honorific)
+    while name is not None and len(name) > 2 and (h := title_regex().match(name.text)) \
+            and rules.titles.get(h.group(0).replace("’", "'").casefold()) == "honorific":
+        name = name.char_span(h.end(), len(name.text), alignment_mode="contract")
+        name = trim_span(name) if name is not None else None
     if name is None or not name[0].is_title:
         return None, None, None
     return qualifier, m.group(0), name

@@ -459,6 +459,36 @@ def _listed(doc: Doc, comma: int, end: int) -> bool:
         doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in ("and", "or")))
 
 
+def _capitals_go_on(doc: Doc, at: int, rules: EntityRules, found: list[Mention],
+                    unit: Unit) -> int | None:
+    """The end (a character offset) of the run of capitalised words starting at ``at``
+    ("Disaster Relief", "Housing and Urban Development"), or None when there is none, when
+    a title starts it or stands in it ("and Foreign Minister X") or when a person or
+    place the model found lies in it ("and Ghana's police")."""
+    first = next((t for t in doc if t.idx == at), None)
+    if first is None:
+        return None
+    k, end = first.i, None
+    while k < len(doc):
+        t = doc[k]
+        pair = fold(doc[k:k + 2].text)
+        if t.is_title and t.is_alpha and fold(t.text) not in rules.titles \
+                and pair not in rules.titles and not t.is_sent_start:
+            end, k = k + 1, k + 1
+        elif t.lower_ in ("of", "for", "and") and end is not None and k + 1 < len(doc) \
+                and doc[k + 1].is_title:
+            k += 1
+        else:
+            break
+    if end is None or (end < len(doc) and doc[end].tag_ == "POS"):
+        return None
+    stop = doc[end - 1].idx + len(doc[end - 1].text)
+    if any(m.start < unit.start + stop and unit.start + at < m.end and (
+            m.type is EntityType.PERSON or m.type.is_place) for m in found):
+        return None
+    return stop
+
+
 def joined_names(doc: Doc, unit: Unit, rules: EntityRules,
                  found: list[Mention]) -> list[Mention]:
     """A body's name the model cut at its "and": "the Office for Istria" + "and Dalmatia",
@@ -484,6 +514,14 @@ def joined_names(doc: Doc, unit: Unit, rules: EntityRules,
                 and head_type(a.text, rules) is not None:
             b = starts.get(a.end + gap + 4)
             cut = False
+            if b is None and (end := _capitals_go_on(doc, a.end - unit.start + gap + 4,
+                                                     rules, found, unit)) is not None:
+                # "the Administration for Civil Protection and Disaster Relief": the
+                # capitals after the "and" go on with no name of their own
+                whole = text[a.start - unit.start:end]
+                joined[a] = replace(a, end=unit.start + end, text=whole,
+                                    type=head_type(whole, rules) or a.type)
+                continue
         else:
             continue
         if b is None or b.type in (EntityType.PERSON, EntityType.COUNTRY) or b in gone \

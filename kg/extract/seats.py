@@ -68,9 +68,25 @@ def _seated(doc: Doc, unit: Unit, m: Mention, places: dict[int, Mention],
     if at >= len(doc):
         return None
     place = places.get(unit.start + doc[at].idx)
+    if place is None and seated:
+        return _named_seat(doc, unit, m, at)
     if place is None or place.sentence != m.sentence:
         return None
     if not seated and place.type is not EntityType.CITY:
         return None  # "the government in power", "parliament in the region": no owner
     return replace(m, end=place.end,
                    text=doc_text(doc)[m.start - unit.start:place.end - unit.start])
+
+
+def _named_seat(doc: Doc, unit: Unit, m: Mention, at: int) -> Mention | None:
+    """"Australia's High Commission in Tarawa" where the model found no place in "Tarawa":
+    a seated body's seat is the proper name right after its "in"/"to" (one or two
+    capitalised words, then no other), a place the body's name holds."""
+    end = at
+    while end < len(doc) and end - at < 3 and doc[end].is_title and doc[end].is_alpha \
+            and doc[end].pos_ == "PROPN":
+        end += 1
+    if not 1 <= end - at <= 2 or (end < len(doc) and doc[end].pos_ == "PROPN"):
+        return None
+    stop = unit.start + doc[end - 1].idx + len(doc[end - 1].text)
+    return replace(m, end=stop, text=doc_text(doc)[m.start - unit.start:stop - unit.start])

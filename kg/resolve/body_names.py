@@ -25,9 +25,16 @@ _SMALL = frozenset({"of", "and", "for", "the", "on", "in", "to"})
 
 def written_name(core: str, country: str) -> str | None:
     """'defence ministry' of Brazil -> 'Defence Ministry of Brazil'; 'ministry of interior'
-    -> 'Ministry of Interior of X'. Ministries only: a force or a government keeps the
-    canonical form the guide also uses ("Government of X")."""
+    -> 'Ministry of Interior of X'; "president's office" -> 'Office of the President of X'.
+    Ministries and offices only: a force or a government keeps the canonical form the
+    guide also uses ("Government of X")."""
     words = core.split()
+    office = re.fullmatch(r"(?:the\s+)?(\w[\w ]*?)['’]s\s+office|office\s+of\s+the\s+(\w[\w ]*)",
+                          core, re.IGNORECASE)
+    if office is not None:  # "the president's office" -> "Office of the President of X"
+        title = " ".join(w[:1].upper() + w[1:] for w in (office.group(1) or office.group(2))
+                         .split())
+        return f"Office of the {title} of {country}"
     if not words or "ministry" not in {w.lower() for w in words}:
         return None
     cased = " ".join(w if w.lower() in _SMALL else w[:1].upper() + w[1:] for w in words)
@@ -72,9 +79,13 @@ def body_info(self, m: Mention) -> _Info | None:
     core = text
     owner: Place | None = None
     words = core.split(" ")
-    if len(words) > 1 and rules.demonym_country(words[0]):
-        owner = self.gaz.by_code.get(rules.demonym_country(words[0]) or "")
-        core = " ".join(words[1:])
+    # a nationality adjective, of one to three words ("Sri Lankan", "Papua New Guinean"),
+    # gives the body its country and is no part of its name
+    lead = next((n for n in (3, 2, 1) if len(words) > n
+                 and rules.demonym_country(" ".join(words[:n]))), 0)
+    if lead:
+        owner = self.gaz.by_code.get(rules.demonym_country(" ".join(words[:lead])) or "")
+        core = " ".join(words[lead:])
     poss = re.match(r"^(.+?)'s\s+(.+)$", core)
     if poss and (self.country(poss.group(1)) or poss.group(1).lower() == "the country"):
         owner = self.country(poss.group(1)) or None
@@ -126,6 +137,12 @@ def body_info(self, m: Mention) -> _Info | None:
         # "the Solomon Islands Government" is the "Government of Solomon Islands"
         country = self.country(" ".join(words[:lead]))
         name = f"Government of {country.name}"
+        return _Info(f"name:{spelling_key(name, rules)}", name, m.type, "national body")
+    if head == "ministry" and " " in core \
+            and core.islower() and (country := owner or placed or self.dominant) is not None:
+        # "the education ministry" (kg/extract/portfolio_bodies.py): as written, with its
+        # country ("Education Ministry of X")
+        name = (written_name(core, country.name) or core) + seat
         return _Info(f"name:{spelling_key(name, rules)}", name, m.type, "national body")
     if htype in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
             and head in rules.national_heads and not names_a_place \

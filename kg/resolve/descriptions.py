@@ -60,6 +60,7 @@ def description_links(items: list[Described], rules: EntityRules) -> list[tuple[
             continue
         cands = {n.root for n in named if n.type is d.type and n.root != d.root
                  and heads & _heads(n.name.casefold(), rules)
+                 and not _agency(n.name.casefold(), d.surface, heads)
                  and (d.country is None or n.country is None or d.country == n.country)}
         if len(cands) > 1:
             # "the police" of a text naming "the Ruritania Police" and its "Zenda Police
@@ -75,3 +76,16 @@ def _ends_in_head(name: str, heads: set[frozenset[str]]) -> bool:
     """Whether the name's core (before "of") ends in a head of one of the sets."""
     core = re.split(r"\s+of\s+", name, maxsplit=1)[0]
     return any(core == h or core.endswith(" " + h) for group in heads for h in group)
+
+
+def _agency(name: str, surface: str, heads: set[frozenset[str]]) -> bool:
+    """"the government" and "the Administration for Civil Protection and Disaster Relief":
+    a name whose head of the set is another word than the description's and stands
+    before "for" names an agency by its task, not the institution the description means
+    ("the Trump administration" is a government; an "Administration for X" is not)."""
+    found = [h for group in heads for h in group
+             if re.search(rf"(?<![\w-]){re.escape(h)}(?![\w-])", name)]
+    return bool(found) and all(
+        re.search(rf"(?<![\w-]){re.escape(h)}(?![\w-])", surface) is None
+        and re.search(rf"(?<![\w-]){re.escape(h)}\s+for\s", name) is not None
+        for h in found)
