@@ -26,6 +26,7 @@ from kg.extract.statement_sources import StatementSources
 from kg.extract.statement_subjects import StatementSubjects
 from kg.extract.syntax import text_of
 from kg.records import EntityType, Fact, Mention, TimeExpr
+from kg.rules.loader import event_rules
 
 # a count in a gist, with the words that qualify it: "about 2,000", "at least 41"
 _COUNT = re.compile(r"\b(?:(?:about|around|some|nearly|almost|over|more than|fewer than|"
@@ -39,6 +40,7 @@ _NICKNAME = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|called|named)\s*[â
 _NOT_YET = {"will", "shall", "'ll", "must", "should", "could", "may", "might", "ought"}
 _SECURITY_ACTIONS = {"Detention", "Arrest", "Neutralisation", "Seizure"}
 _REPORTERS = {EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE}
+_FORCE_WORDS = {"police", "army", "military", "border", "coast", "customs", "navy", "prison"}
 # clause parts that are not what a stance verb states
 _NOT_STANCE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "mark",
                "advcl", "parataxis", "ccomp"}
@@ -543,8 +545,25 @@ def attribute(events: list[Fact], statements: list[Fact],
             # '"I urge everyone to step back," X said': the one who asks is the speaker
             f.roles["agent"] = [speaker]
             f.rule += "+speaker-agent"
+        agent = f.roles.get("agent") or []
+        if f.kind in _SECURITY_ACTIONS and len(agent) == 1 and isinstance(agent[0], str) \
+                and speaker.type in _REPORTERS and _force_members(agent[0]):
+            # "Police said officers detained 14 people": the body acts through its officers
+            f.roles["agent"] = [speaker]
+            f.rule += "+reporter-agent"
         if f.kind in _SECURITY_ACTIONS and not f.roles.get("agent") and \
                 speaker.type in _REPORTERS:
             f.roles["agent"] = [speaker]
             f.rule += "+reporter-agent"
             f.confidence = round(f.confidence * 0.85, 3)
+
+
+def _force_members(text: str) -> bool:
+    """"officers", "police officers", "agents": members of a force named by what they are
+    (kg/rules/events/statements.yaml ``speakers.force_members``), no one named."""
+    words = text.lower().split()
+    if not words or len(words) > 3 or any(w in _FORCE_WORDS for w in words):
+        return False  # "police officers" reported by a ministry: the police, not it
+    head = words[-1]
+    members = set(event_rules().statements["speakers"].get("force_members", []))
+    return head in members or head.removesuffix("s") in members
