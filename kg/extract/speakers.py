@@ -32,6 +32,7 @@ from kg.rules.loader import event_rules
 
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PERSONAL = {"he", "she"}
+_PERSONAL_POSS = {"his", "her"}
 _INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -134,7 +135,8 @@ class Speakers:
             poss = next((c for c in tok.children if c.dep_ == "poss" and c.i == tok.i - 1
                          and c.lower_ in ("his", "her", "its", "their")), None)
             if poss is not None:  # "his office said": whose office, as the text says
-                m = self.ctx.create([poss, tok], m.type, m.source)
+                body = self._officer_body(tok) if poss.lower_ in _PERSONAL_POSS else None
+                m = body or self.ctx.create([poss, tok], m.type, m.source)
         if m is not None:
             return [] if m.type.is_place else [m]
         if (lemma in self.people or low in self.people or (
@@ -319,6 +321,24 @@ class Speakers:
                 m.type is EntityType.ORGANIZATION for m in inside):
             kind = EntityType.ORGANIZATION  # "the UN human rights office": a UN body
         return self.ctx.create(words, kind, "rule:event-role")
+
+    def _officer_body(self, tok: Token) -> Mention | None:
+        """"The AU Commission chairperson has spoken with X ..., his office says": the
+        office of an officer described by a title and a named body (the subject of the
+        sentence, no name given) is that body."""
+        sent = self.ctx.sent_of[tok.i]
+        for t in sent:
+            if t.i >= tok.i or t.dep_ != "nsubj" or t.pos_ != "NOUN" or \
+                    t.lemma_.lower() not in self.st.f.role_heads or \
+                    self.ctx.mention_of(t) is not None:
+                continue
+            for c in t.children:
+                m = self.ctx.cover.get(c.i)
+                if c.dep_ in ("compound", "poss") and c.i < t.i and m is not None and \
+                        m.type.is_agent and m.type is not EntityType.PERSON and \
+                        not m.type.is_place:
+                    return m
+        return None
 
     def _apposed_person(self, tok: Token) -> Mention | None:
         """"a spokesman for the mission, Jan Novak, said": the parser hangs the name on

@@ -40,7 +40,6 @@ _NICKNAME = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|called|named)\s*[â
 _NOT_YET = {"will", "shall", "'ll", "must", "should", "could", "may", "might", "ought"}
 _SECURITY_ACTIONS = {"Detention", "Arrest", "Neutralisation", "Seizure"}
 _REPORTERS = {EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE}
-_FORCE_WORDS = {"police", "army", "military", "border", "coast", "customs", "navy", "prison"}
 # clause parts that are not what a stance verb states
 _NOT_STANCE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "mark",
                "advcl", "parataxis", "ccomp"}
@@ -547,8 +546,11 @@ def attribute(events: list[Fact], statements: list[Fact],
             f.rule += "+speaker-agent"
         agent = f.roles.get("agent") or []
         if f.kind in _SECURITY_ACTIONS and len(agent) == 1 and isinstance(agent[0], str) \
-                and speaker.type in _REPORTERS and _force_members(agent[0]):
-            # "Police said officers detained 14 people": the body acts through its officers
+                and speaker.type is EntityType.ARMED_FORCE and f.factuality is None and \
+                _force_members(agent[0]):
+            # "Police said officers detained 14 people": the force acts through its
+            # officers (a ministry's "officers seized" may be another body's; a plot "a
+            # group of officers had planned" is no act of the force that reports it)
             f.roles["agent"] = [speaker]
             f.rule += "+reporter-agent"
         if f.kind in _SECURITY_ACTIONS and not f.roles.get("agent") and \
@@ -559,11 +561,11 @@ def attribute(events: list[Fact], statements: list[Fact],
 
 
 def _force_members(text: str) -> bool:
-    """"officers", "police officers", "agents": members of a force named by what they are
+    """"officers", "agents": members of a force named by what they are
     (kg/rules/events/statements.yaml ``speakers.force_members``), no one named."""
     words = text.lower().split()
-    if not words or len(words) > 3 or any(w in _FORCE_WORDS for w in words):
-        return False  # "police officers" reported by a ministry: the police, not it
+    if len(words) != 1:
+        return False  # "police officers", "a group of officers": said of others
     head = words[-1]
     members = set(event_rules().statements["speakers"].get("force_members", []))
     return head in members or head.removesuffix("s") in members
