@@ -110,3 +110,26 @@ def test_his_office_of_a_described_officer_is_the_body(nlp):
                  "Maun next week, his office says.")
     s = _one(r, "Statement")
     assert names(r, s.roles["speaker"]) == {"Southern African Development Community"}
+
+
+# --- one Statement per speaker -------------------------------------------------------------
+def test_a_quoted_addressee_of_an_appeal_is_no_statement(nlp):
+    r = run(nlp, 'The African Union urged "all Beninese political actors" to exercise '
+                 "restraint and to settle their disputes through the courts.")
+    assert len(facts_of(r, "Request")) == 1
+    assert facts_of(r, "Statement") == []
+
+
+def test_a_quoted_appeal_is_still_said(nlp):
+    r = run(nlp, 'The African Union urged the parties in Benin to "settle their disputes '
+                 'through the courts and nowhere else".')
+    assert len(facts_of(r, "Statement")) == 1
+
+
+def test_a_body_named_by_its_acronym_and_in_full_speaks_once_per_update(nlp):
+    r = run(nlp, "The Latvian National Armed Forces (NAF) said two drones had crashed near "
+                 "Rezekne on Monday. Later the NAF added that no one was hurt.")
+    statements = facts_of(r, "Statement")
+    assert len(statements) == 1, [f.roles for f in statements]
+    gist = statements[0].roles["gist"][0]
+    assert "drones" in gist and "no one was hurt" in gist
