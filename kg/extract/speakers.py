@@ -130,6 +130,9 @@ class Speakers:
             m = description_antecedent(self, tok)
             if m is not None:
                 return [m]
+        country = self._country_of_unnamed_officer(tok)
+        if country is not None:  # "New Zealand's foreign minister said": New Zealand
+            return [country]
         m = self._body_phrase(tok) or self.st.f.entity(tok, person=True)
         if m is not None and m.source == "rule:event-role" and m.text == tok.text:
             poss = next((c for c in tok.children if c.dep_ == "poss" and c.i == tok.i - 1
@@ -321,6 +324,32 @@ class Speakers:
                 m.type is EntityType.ORGANIZATION for m in inside):
             kind = EntityType.ORGANIZATION  # "the UN human rights office": a UN body
         return self.ctx.create(words, kind, "rule:event-role")
+
+    def _country_of_unnamed_officer(self, tok: Token) -> Mention | None:
+        """"New Zealand's foreign minister said": an officer the text never names, of a
+        country named as the possessor of the title, speaks for that country (as an
+        unnamed spokesperson speaks for the body); none when a person was introduced
+        with the title before ("Foreign Minister X") or is named beside it."""
+        if tok.pos_ not in ("NOUN", "PROPN") or \
+                tok.lemma_.lower() not in self.st.f.role_heads:
+            return None
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.i < tok.i), None)
+        m = self.ctx.mention_of(poss) if poss is not None else None
+        if m is None or m.type is not EntityType.COUNTRY:
+            return None
+        if any(c.dep_ == "appos" for c in tok.children) or (
+                tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == "," and
+                self.ctx.cover.get(tok.i + 2) is not None):
+            return None  # "Eritrea's Information Minister, X,"
+        title = text_of([t for t in tok.subtree if poss.i < t.i <= tok.i
+                         and t.dep_ != "case"]).lower()
+        at = self.ctx.unit.start + tok.idx
+        text = self.ctx.document.text
+        for p in self.ctx.mentions:
+            if p.type is EntityType.PERSON and p.start < at and \
+                    title in text[max(0, p.start - 40):p.end].lower():
+                return None
+        return m
 
     def _officer_body(self, tok: Token) -> Mention | None:
         """"The AU Commission chairperson has spoken with X ..., his office says": the

@@ -133,3 +133,20 @@ def test_a_body_named_by_its_acronym_and_in_full_speaks_once_per_update(nlp):
     assert len(statements) == 1, [f.roles for f in statements]
     gist = statements[0].roles["gist"][0]
     assert "drones" in gist and "no one was hurt" in gist
+
+
+def test_an_unnamed_officer_of_a_country_speaks_for_the_country(nlp):
+    r = run(nlp, "Estonia's foreign minister said Tallinn was watching closely.")
+    assert names(r, _one(r, "Statement").roles["speaker"]) == {"Estonia"}
+
+
+def test_an_officer_introduced_by_name_stays_the_person(nlp):
+    r = run(nlp, "Estonian Foreign Minister Kadri Tamm visited Riga. Estonia's foreign "
+                 "minister said Tallinn was watching closely.")
+    assert names(r, _one(r, "Statement").roles["speaker"]) == {"Kadri Tamm"}
+
+
+def test_the_issuer_of_a_decision_banning_is_the_agent(nlp):
+    r = run(nlp, "The Commissioner of Police, Senior Superintendent Kabelo Sebina, has issued "
+                 "a decision banning all marches in Francistown until further notice.")
+    assert names(r, _one(r, "Ban").roles["agent"]) == {"Kabelo Sebina"}
