@@ -206,6 +206,10 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 elif args.get("compound"):
                     self._fill(args["compound"], tok, put)
             elif slot == "light_subject":  # "X declared a curfew", "X and Y signed a deal"
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.documents:
+                    tok = self._issuer(tok)  # "X signed a decree declaring a curfew": X
+                    if tok is None:
+                        continue
                 self._fill(args.get("light_subject", "agent"), tok, put)
             elif slot == "trigger":  # "emergency aid": the noun names what is given
                 if args.get("trigger"):

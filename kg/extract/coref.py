@@ -169,6 +169,10 @@ def _recent(tok: Token, gender: str, types: frozenset[EntityType], spans, histor
         near = sent_starts[max(0, sent_i - 1)]
         before = [(sp, m) for sp, m in before if sp.start >= near]
     if before:
+        patient = _named_patient(tok, before, sent_starts[max(0, sent_i - 1)],
+                                 sent_starts[sent_i])
+        if patient is not None:
+            return patient
         subjects = [(sp, m) for sp, m in before
                     if any(t.dep_ in ("nsubj", "nsubjpass") for t in sp)]
         pool = subjects or before
@@ -178,4 +182,23 @@ def _recent(tok: Token, gender: str, types: frozenset[EntityType], spans, histor
                    and _fits(m, gender, types, doc, unit, rules, known)]
         if earlier:
             return earlier[-1]
+    return None
+
+
+def _named_patient(tok: Token, before, prev_start: int, own_start: int) -> Mention | None:
+    """"The president named X as the new minister. He will be sworn in on Friday": the
+    subject of a passive clause that opens its sentence is the person the sentence before
+    acted on (the object of its main verb), not that verb's subject; none when a person
+    stands before the pronoun in its own sentence."""
+    if tok.dep_ != "nsubjpass" or tok.lower_ not in ("he", "she") or any(
+            sp.start >= own_start for sp, _m in before):
+        return None
+    for sp, m in sorted(before, key=lambda x: -x[0].start):
+        if sp.start < prev_start or m.type is not EntityType.PERSON:
+            continue
+        root = sp.root
+        verb = root.head
+        if root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.dep_ == "ROOT" and any(
+                c.dep_ == "nsubj" for c in verb.children):
+            return m
     return None

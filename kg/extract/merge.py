@@ -16,7 +16,9 @@
   the only one of its kind in the update; it brings its roles along.
 - Statements stay one per update and speaker (kg/extract/statements.py); a headline's
   Statement whose speaker resolves to the entity of a body Statement of its update is
-  that one ("Israeli military confirms strikes" over the body's IDF statement).
+  that one ("Israeli military confirms strikes" over the body's IDF statement), and so is
+  a body Statement in a sentence close after another whose speaker resolves to the same
+  entity ("the NAF said ... Later the NAF added ...": gists joined).
 
 LocatedIn relations are merged apart, by kg/extract/locations.py.
 """
@@ -209,6 +211,19 @@ def _absorb_statement(into: Fact, other: Fact, entity_of: dict[Mention, str]) ->
         into.roles["gist"] = ["; ".join(gists)]
 
 
+_TELLING_GAP = 400  # characters between two sentences of one continuing telling
+
+
+def _continued(first: Fact, then: Fact) -> bool:
+    """A speaker's telling goes on in a later sentence close after it ("The NAF said two
+    drones had crashed. Later the NAF added that no one was hurt"): one Statement once the
+    names resolve to one speaker. Two sayings in one sentence that the statement reader
+    kept apart are two speakers ("the bloc has said ..., a bloc official told X"), and a
+    speaker heard again paragraphs later speaks on another occasion."""
+    a, b = sorted((first.sentence, then.sentence))
+    return a != b and 0 <= b[0] - a[1] <= _TELLING_GAP
+
+
 def _in(f: Fact, heads: tuple[tuple[int, int], ...]) -> bool:
     return any(s <= f.sentence[0] < e for s, e in heads)
 
@@ -241,7 +256,8 @@ def _merge(facts: list[Fact], entity_of: dict[Mention, str],
         elif f.kind == "Statement":
             key = _speaker_key(f, entity_of)
             target = statements.get(key) if key is not None else None
-            if target is not None and (_in(f, heads) or _in(target, heads)):
+            if target is not None and (_in(f, heads) or _in(target, heads) or
+                                       _continued(target, f)):
                 _absorb_statement(target, f, entity_of)
             else:
                 if key is not None:

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from kg.extract.entity_rules import entity_rules
 from kg.extract.entity_types import institution_site
+from kg.extract.official_speakers import OfficialSpeakers
 from kg.extract.spans import sentence_bounds
 from kg.extract.speaker_words import document_source, surname_like
 from kg.extract.syntax import np_tokens, prep_objects, text_of
@@ -32,13 +33,14 @@ from kg.rules.loader import event_rules
 
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PERSONAL = {"he", "she"}
+_PERSONAL_POSS = {"his", "her"}
 _INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 
 Speaker = Mention | str
 
 
-class Speakers:
+class Speakers(OfficialSpeakers):
     """Reads speakers for one unit; ``st`` is the statement reader (its context, fillers
     and the statements found so far)."""
 
@@ -129,12 +131,16 @@ class Speakers:
             m = description_antecedent(self, tok)
             if m is not None:
                 return [m]
+        country = self._country_of_unnamed_officer(tok)
+        if country is not None:  # "New Zealand's foreign minister said": New Zealand
+            return [country]
         m = self._body_phrase(tok) or self.st.f.entity(tok, person=True)
         if m is not None and m.source == "rule:event-role" and m.text == tok.text:
             poss = next((c for c in tok.children if c.dep_ == "poss" and c.i == tok.i - 1
                          and c.lower_ in ("his", "her", "its", "their")), None)
             if poss is not None:  # "his office said": whose office, as the text says
-                m = self.ctx.create([poss, tok], m.type, m.source)
+                body = self._officer_body(tok) if poss.lower_ in _PERSONAL_POSS else None
+                m = body or self.ctx.create([poss, tok], m.type, m.source)
         if m is not None:
             return [] if m.type.is_place else [m]
         if (lemma in self.people or low in self.people or (
@@ -320,35 +326,6 @@ class Speakers:
             kind = EntityType.ORGANIZATION  # "the UN human rights office": a UN body
         return self.ctx.create(words, kind, "rule:event-role")
 
-    def _apposed_person(self, tok: Token) -> Mention | None:
-        """"a spokesman for the mission, Jan Novak, said": the parser hangs the name on
-        the body; the named spokesperson speaks, not the body."""
-        for _p, obj in prep_objects(tok, {"for", "of", "at"}):
-            for c in obj.children:
-                m = self.ctx.cover.get(c.i)
-                if c.dep_ == "appos" and c.i > obj.i and m is not None and \
-                        m.type is EntityType.PERSON:
-                    return m
-        return None
-
-    def _unnamed_body(self, tok: Token) -> str | None:
-        """"an official of the local disaster agency", "a spokesman for the regional
-        police command": an unnamed official of an unnamed body speaks for that body,
-        given as text (docs/evaluation.md: a spokesperson without a name speaks for the
-        body)."""
-        for _p, obj in prep_objects(tok, {"of", "for", "at", "from"}):
-            if self.ctx.mention_of(obj) is not None or obj.pos_ != "NOUN":
-                continue
-            lemma = obj.lemma_.lower()
-            if lemma in self.body_heads or lemma in self.descriptions or \
-                    lemma in self.bodies_as_text:
-                words = [x for x in np_tokens(obj, drop={"relcl", "acl", "appos", "prep"})
-                         if not (x.dep_ in ("det", "poss") and x.head == obj)]
-                text = text_of(words)
-                if text:
-                    return text
-        return None
-
     def _described_owner(self, tok: Token) -> Mention | None:
         """"a hospital official", "party officials": the body named before that the noun
         beside an unnamed official describes (statements.yaml ``descriptions``);
@@ -372,44 +349,6 @@ class Speakers:
                               self.ctx.unit.start + tok.idx, self.ctx.sentence(tok))
                 if m is not None:
                     return m
-        return None
-
-    def _body_of_spokesperson(self, tok: Token) -> Mention | None:
-        """"a police spokesman", "a spokeswoman for the ministry", "the army's spokesman":
-        the body an unnamed spokesperson speaks for."""
-        ctx = self.ctx
-        for _p, obj in prep_objects(tok, {"for", "of", "at"}):
-            m = self.st.f.entity(obj)
-            if m is not None and m.type.is_agent and m.type is not EntityType.PERSON:
-                return m
-        for c in tok.children:
-            if c.dep_ not in ("compound", "poss", "nmod", "amod") or c.i > tok.i:
-                continue
-            m = ctx.mention_of(c)
-            if m is not None and m.type.is_agent and m.type is not EntityType.PERSON:
-                return m
-            lemma = c.lemma_.lower()
-            etype = self.body_heads.get(lemma)
-            if etype is not None and etype != "Person" and c.pos_ == "NOUN":
-                return ctx.create([c], EntityType(etype), "rule:event-role")
-        return self._reported_body(tok)
-
-    def _reported_body(self, tok: Token) -> Mention | None:
-        """"The Pacific Islands Forum urged all sides to show restraint, a spokesperson told
-        journalists": an unnamed spokesperson of nobody named, after the clause they
-        report, speaks for the body (or country) that is the subject of that clause."""
-        if tok.dep_ != "nsubj" or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
-                                          for c in tok.children):
-            return None
-        for c in tok.head.children:
-            if c.dep_ not in ("ccomp", "parataxis") or c.i > tok.i:
-                continue
-            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
-            m = self.ctx.mention_of(subj) if subj is not None else None
-            if m is not None and m.type is not EntityType.PERSON and (
-                    (m.type.is_agent and not m.type.is_place) or
-                    m.type is EntityType.COUNTRY):
-                return m
         return None
 
 

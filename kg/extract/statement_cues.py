@@ -80,8 +80,10 @@ class StatementCues:
     def _joined(self, verb: Token) -> bool:
         """"said ... and urged X to Y": an appeal joined to a statement is part of what the
         speaker says (not to a passive "is expected to ... and has invited")."""
-        if verb.lemma_.lower() in self.joined and self._quoting(verb):
-            return True  # 'urged the authorities to "respect the right to assemble"'
+        if verb.lemma_.lower() in self.joined and self._quoting(verb, skip="dobj"):
+            # 'urged the authorities to "respect the right to assemble"' (not 'urged "all
+            # Comorian actors" to exercise restraint': a quoted addressee is no saying)
+            return True
         head = verb.head
         # "..., accusing its leaders of X": a participle after the statement's verb
         after = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i and \
@@ -90,13 +92,19 @@ class StatementCues:
             (head.lemma_.lower() in self.cues | self.stances or self._figure(head)) and \
             not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
 
-    def _quoting(self, verb: Token) -> bool:
+    def _quoting(self, verb: Token, skip: str = "") -> bool:
         """Whether the verb's own phrase (not a clause of another verb of saying) holds a
-        direct quotation of some words: the speaker's words are quoted, so said."""
+        direct quotation of some words: the speaker's words are quoted, so said; a
+        quotation inside the verb's ``skip`` dependent (its object) does not count."""
         toks = [t for t in verb.subtree]
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         own = [(s, e) for s, e in self.quotes if start <= s and e <= end
                and e - s > 12]  # (a word or two in quotes may be a name or a term)
+        for c in verb.children:
+            if c.dep_ == skip:  # the object's own words, up to its head (not its phrases)
+                sub = [t for t in c.subtree if t.i <= c.i]
+                lo, hi = sub[0].idx - 1, c.idx + len(c) + 1
+                own = [(s, e) for s, e in own if not (lo <= s and e <= hi)]
         if not own:
             return False
         # ('urged X to report what "the witnesses said"': a verb of saying inside

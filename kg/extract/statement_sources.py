@@ -11,7 +11,7 @@ from kg.extract.speaker_words import document_source
 from kg.extract.speakers import Speaker
 from kg.extract.statement_roles import balanced
 from kg.extract.syntax import text_of
-from kg.records import EntityType
+from kg.records import EntityType, Mention
 
 
 class StatementSources:
@@ -39,9 +39,17 @@ class StatementSources:
             medium = obj.lemma_.lower()
         else:
             speakers = self.speakers.of(obj)
+        # "According to the government spokesperson, X, the cabinet decided": the source's
+        # apposed name speaks (the parser often hangs it anywhere: a second subject of the
+        # reported verb, a prepositional object): the person named between the commas
+        name = _apposed_name(ctx, obj)
+        if name is not None:
+            speakers = [name[0]]
         if not speakers:
             return
         own = {t.i for t in tok.subtree}
+        if name is not None:
+            own |= set(name[1])
         sent = ctx.sent_of[tok.i]
         # "According to X, A; Y said B": X vouches for its own clause only
         semis = [t.i for t in sent if t.text == ";"]
@@ -131,3 +139,20 @@ class StatementSources:
         roles = {"cue": [m.group("cue").lower()], "gist": [gist]}
         self.add(list(cue), speaker, roles, [(s, s + m.start())], "statement/headline",
                  confidence=self.confidence * 0.9)
+
+
+def _apposed_name(ctx, obj: Token) -> tuple[Mention, range] | None:
+    """The person named between commas right after the source noun ``obj`` of "according
+    to" (a common noun: "the government spokesperson, X,"), with the token range of the
+    name and its commas."""
+    doc = obj.doc
+    if obj.pos_ != "NOUN" or obj.i + 2 >= len(doc) or doc[obj.i + 1].text != ",":
+        return None
+    m = ctx.cover.get(obj.i + 2)
+    if m is None or m.type is not EntityType.PERSON:
+        return None
+    span = ctx.char_span(m.start, m.end)
+    if span is None or span.start != obj.i + 2 or span.end >= len(doc) or \
+            doc[span.end].text != ",":
+        return None
+    return m, range(obj.i + 1, span.end + 1)

@@ -26,6 +26,7 @@ from kg.extract.statement_sources import StatementSources
 from kg.extract.statement_subjects import StatementSubjects
 from kg.extract.syntax import text_of
 from kg.records import EntityType, Fact, Mention, TimeExpr
+from kg.rules.loader import event_rules
 
 # a count in a gist, with the words that qualify it: "about 2,000", "at least 41"
 _COUNT = re.compile(r"\b(?:(?:about|around|some|nearly|almost|over|more than|fewer than|"
@@ -543,8 +544,28 @@ def attribute(events: list[Fact], statements: list[Fact],
             # '"I urge everyone to step back," X said': the one who asks is the speaker
             f.roles["agent"] = [speaker]
             f.rule += "+speaker-agent"
+        agent = f.roles.get("agent") or []
+        if f.kind in _SECURITY_ACTIONS and len(agent) == 1 and isinstance(agent[0], str) \
+                and speaker.type is EntityType.ARMED_FORCE and f.factuality is None and \
+                _force_members(agent[0]):
+            # "Police said officers detained 14 people": the force acts through its
+            # officers (a ministry's "officers seized" may be another body's; a plot "a
+            # group of officers had planned" is no act of the force that reports it)
+            f.roles["agent"] = [speaker]
+            f.rule += "+reporter-agent"
         if f.kind in _SECURITY_ACTIONS and not f.roles.get("agent") and \
                 speaker.type in _REPORTERS:
             f.roles["agent"] = [speaker]
             f.rule += "+reporter-agent"
             f.confidence = round(f.confidence * 0.85, 3)
+
+
+def _force_members(text: str) -> bool:
+    """"officers", "agents": members of a force named by what they are
+    (kg/rules/events/statements.yaml ``speakers.force_members``), no one named."""
+    words = text.lower().split()
+    if len(words) != 1:
+        return False  # "police officers", "a group of officers": said of others
+    head = words[-1]
+    members = set(event_rules().statements["speakers"].get("force_members", []))
+    return head in members or head.removesuffix("s") in members

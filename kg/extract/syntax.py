@@ -89,11 +89,38 @@ def _personal(rel: Token) -> bool:
     return rel.lower_ in ("who", "whom")
 
 
+def stray_apposition(subj: Token) -> Token | None:
+    """"According to the government spokesperson, X, the cabinet decided ...": the parser
+    reads the name apposed to the fronted source as a second subject of the verb. Returns
+    the source noun (the object of the fronted phrase that ends right before the name's
+    comma) when ``subj`` is such a name: set off by commas, with the verb's real subject
+    after it."""
+    verb = subj.head
+    if subj.dep_ != "nsubj" or subj.pos_ != "PROPN" or subj.i > verb.i:
+        return None
+    left = subj.left_edge.i
+    right = max(x.i for x in subj.subtree if not x.is_punct)
+    doc = subj.doc
+    if left < 2 or doc[left - 1].text != "," or right + 1 >= len(doc) or \
+            doc[right + 1].text != ",":
+        return None
+    if not any(c.dep_ in _SUBJ and right < c.i < verb.i for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i < left and c.right_edge.i == left - 2:
+            objs = [o for p in [c, *c.children] for o in p.children if o.dep_ == "pobj"]
+            if objs and objs[-1].pos_ in ("NOUN", "PROPN"):
+                return objs[-1]
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject, through relative pronouns and shared subjects of participles/conjuncts;
     the noun an -ing participle modifies ("soldiers guarding the compound")."""
     for c in verb.children:
         if c.dep_ in _SUBJ:
+            if stray_apposition(c) is not None:
+                continue  # "According to the spokesperson, X, the cabinet decided": not X
             if c.lemma_.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return antecedent(verb.head, personal=_personal(c))
             rel = _relative_of(verb)
@@ -286,13 +313,22 @@ def is_passive(verb: Token) -> bool:
         c.dep_ == "nsubj" for c in verb.children) and not detached_predicate(verb)
 
 
+def _for_ones_part(obj: Token) -> bool:
+    """"The governor, for his part, appealed ...", "on their part": a discourse phrase,
+    never an argument of the verb ("jailed for his part in the coup" keeps its "in")."""
+    return obj.lower_ == "part" and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children) and not any(
+        c.dep_ == "prep" for c in obj.children)
+
+
 def prep_objects(tok: Token, preps: set[str] | None = None) -> list[tuple[str, Token]]:
     """(preposition, object) pairs under ``tok``; "in the wake of" style chains flattened."""
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") or (c.dep_ == "advmod" and c.pos_ == "ADP"):
             for o in c.children:
-                if o.dep_ in ("pobj", "pcomp") and (preps is None or c.lemma_.lower() in preps):
+                if o.dep_ in ("pobj", "pcomp") and (preps is None or c.lemma_.lower() in preps) \
+                        and not _for_ones_part(o):
                     out.append((c.lemma_.lower(), o))
             for o in c.children:  # "to and from X"
                 if o.dep_ == "conj" and o.pos_ == "ADP":

@@ -12,6 +12,10 @@ from kg.resolve.descriptions import Described, description_links
 from kg.resolve.names import _is_acronym, display_name, normalise_name
 from kg.resolve.places import gazetteer
 
+# words that make a title another office than its head word names ("Vice President",
+# "Deputy Minister", "Prime Minister", "former Governor")
+_SUBORDINATE = {"vice", "deputy", "prime", "former", "ex", "assistant", "junior", "first"}
+
 
 class Links:
     """Linking rules; the resolver provides mentions, info, clusters, rules, gaz, kb and
@@ -322,6 +326,14 @@ class Links:
             title, code = found
             roots = {self.clusters.find(j) for j, c in holders.get(title, [])
                      if code is None or c == code}
+            if not roots and " " not in title:
+                # "the Minister stressed" after "the Interior Minister, X": a bare head title
+                # is the one holder of a title with that head word (never a vice-, deputy
+                # or prime- title: "the President" is not the Vice President)
+                roots = {self.clusters.find(j) for role, found in holders.items()
+                         if role.split(" ")[-1] == title and not
+                         _SUBORDINATE.intersection(role.replace("-", " ").split(" "))
+                         for j, c in found if code is None or c == code}
             if len(roots) == 1:
                 self.clusters.union(i, roots.pop(), "title refers to its holder")
 

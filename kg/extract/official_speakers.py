@@ -1,0 +1,126 @@
+"""Speakers named by an office (a mixin of kg.extract.speakers.Speakers): a named
+spokesperson or officer in apposition, the body an unnamed spokesperson or official speaks
+for, the country of an officer the text never names, and the body of a described officer's
+office ("his office says")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import np_tokens, prep_objects, text_of
+from kg.records import EntityType, Mention
+
+
+class OfficialSpeakers:
+    """Needs ``ctx``, ``st`` and the word sets of :class:`kg.extract.speakers.Speakers`."""
+
+    def _country_of_unnamed_officer(self, tok: Token) -> Mention | None:
+        """"New Zealand's foreign minister said": an officer the text never names, of a
+        country named as the possessor of the title, speaks for that country (as an
+        unnamed spokesperson speaks for the body); none when a person was introduced
+        with the title before ("Foreign Minister X") or is named beside it."""
+        if tok.pos_ not in ("NOUN", "PROPN") or \
+                tok.lemma_.lower() not in self.st.f.role_heads:
+            return None
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.i < tok.i), None)
+        m = self.ctx.mention_of(poss) if poss is not None else None
+        if m is None or m.type is not EntityType.COUNTRY:
+            return None
+        if any(c.dep_ == "appos" for c in tok.children) or (
+                tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == "," and
+                self.ctx.cover.get(tok.i + 2) is not None):
+            return None  # "Eritrea's Information Minister, X,"
+        title = text_of([t for t in tok.subtree if poss.i < t.i <= tok.i
+                         and t.dep_ != "case"]).lower()
+        at = self.ctx.unit.start + tok.idx
+        text = self.ctx.document.text
+        for p in self.ctx.mentions:
+            if p.type is EntityType.PERSON and p.start < at and \
+                    title in text[max(0, p.start - 40):p.end].lower():
+                return None
+        return m
+
+    def _officer_body(self, tok: Token) -> Mention | None:
+        """"The AU Commission chairperson has spoken with X ..., his office says": the
+        office of an officer described by a title and a named body (the subject of the
+        sentence, no name given) is that body."""
+        sent = self.ctx.sent_of[tok.i]
+        for t in sent:
+            if t.i >= tok.i or t.dep_ != "nsubj" or t.pos_ != "NOUN" or \
+                    t.lemma_.lower() not in self.st.f.role_heads or \
+                    self.ctx.mention_of(t) is not None:
+                continue
+            for c in t.children:
+                m = self.ctx.cover.get(c.i)
+                if c.dep_ in ("compound", "poss") and c.i < t.i and m is not None and \
+                        m.type.is_agent and m.type is not EntityType.PERSON and \
+                        not m.type.is_place:
+                    return m
+        return None
+
+    def _apposed_person(self, tok: Token) -> Mention | None:
+        """"a spokesman for the mission, Jan Novak, said": the parser hangs the name on
+        the body; the named spokesperson speaks, not the body."""
+        for _p, obj in prep_objects(tok, {"for", "of", "at"}):
+            for c in obj.children:
+                m = self.ctx.cover.get(c.i)
+                if c.dep_ == "appos" and c.i > obj.i and m is not None and \
+                        m.type is EntityType.PERSON:
+                    return m
+        return None
+
+    def _unnamed_body(self, tok: Token) -> str | None:
+        """"an official of the local disaster agency", "a spokesman for the regional
+        police command": an unnamed official of an unnamed body speaks for that body,
+        given as text (docs/evaluation.md: a spokesperson without a name speaks for the
+        body)."""
+        for _p, obj in prep_objects(tok, {"of", "for", "at", "from"}):
+            if self.ctx.mention_of(obj) is not None or obj.pos_ != "NOUN":
+                continue
+            lemma = obj.lemma_.lower()
+            if lemma in self.body_heads or lemma in self.descriptions or \
+                    lemma in self.bodies_as_text:
+                words = [x for x in np_tokens(obj, drop={"relcl", "acl", "appos", "prep"})
+                         if not (x.dep_ in ("det", "poss") and x.head == obj)]
+                text = text_of(words)
+                if text:
+                    return text
+        return None
+
+    def _body_of_spokesperson(self, tok: Token) -> Mention | None:
+        """"a police spokesman", "a spokeswoman for the ministry", "the army's spokesman":
+        the body an unnamed spokesperson speaks for."""
+        ctx = self.ctx
+        for _p, obj in prep_objects(tok, {"for", "of", "at"}):
+            m = self.st.f.entity(obj)
+            if m is not None and m.type.is_agent and m.type is not EntityType.PERSON:
+                return m
+        for c in tok.children:
+            if c.dep_ not in ("compound", "poss", "nmod", "amod") or c.i > tok.i:
+                continue
+            m = ctx.mention_of(c)
+            if m is not None and m.type.is_agent and m.type is not EntityType.PERSON:
+                return m
+            lemma = c.lemma_.lower()
+            etype = self.body_heads.get(lemma)
+            if etype is not None and etype != "Person" and c.pos_ == "NOUN":
+                return ctx.create([c], EntityType(etype), "rule:event-role")
+        return self._reported_body(tok)
+
+    def _reported_body(self, tok: Token) -> Mention | None:
+        """"The Pacific Islands Forum urged all sides to show restraint, a spokesperson told
+        journalists": an unnamed spokesperson of nobody named, after the clause they
+        report, speaks for the body (or country) that is the subject of that clause."""
+        if tok.dep_ != "nsubj" or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                          for c in tok.children):
+            return None
+        for c in tok.head.children:
+            if c.dep_ not in ("ccomp", "parataxis") or c.i > tok.i:
+                continue
+            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            m = self.ctx.mention_of(subj) if subj is not None else None
+            if m is not None and m.type is not EntityType.PERSON and (
+                    (m.type.is_agent and not m.type.is_place) or
+                    m.type is EntityType.COUNTRY):
+                return m
+        return None
