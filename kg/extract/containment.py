@@ -99,6 +99,14 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
                 todo.append((c2, None, "locatedin/contained"))
         if not found and unplaced(e, text, starts):
             continue
+        # a town GeoNames knows only abroad, or a site named after one ("In Colombo, ..."
+        # in a story about Seychelles, "the port of Astrakhan" in one about Turkmenistan):
+        # not in the home city nor the home country, but in its own country when the
+        # document names it
+        abroad = _abroad(e, main) if not found else set()
+        named = abroad & set(countries)  # "Odessa": the one in a country the text names
+        if len(named) == 1 and (own := countries.get(next(iter(named)))) is not None:
+            found[own.key] = (own, None, "locatedin/gazetteer")
         quarter = city_district(e)
         # a unit nothing places (no GeoNames unit, no container stated) told in one
         # sentence with the home city lies in it ("a depot at X in Y Local Government
@@ -106,7 +114,8 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
         floating = e.type is EntityType.REGION and e.geonames_id is None \
             and not e.country_code and not found and not quarter \
             and _unit_named(e.name)  # named as a unit: "Y District"
-        if (sublocal(e) or quarter or floating) and not any(
+        if not abroad and not _national(e, countries) and (
+                sublocal(e) or quarter or floating) and not any(
                 c.type is EntityType.CITY or (c.type is EntityType.REGION and (
                     c.geonames_id is not None or c.country_code or direct.get(c.key)))
                 for c, _, _ in found.values()):
@@ -134,7 +143,7 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
                     country = countries[city.country_code]
                     found.setdefault(country.key, (country, None, "locatedin/contained"))
         if not any(c.type is EntityType.COUNTRY for c, _, _ in found.values()) \
-                and main is not None and e.key not in elsewhere \
+                and main is not None and e.key not in elsewhere and not abroad \
                 and not (e.country_code and e.country_code != main.country_code) \
                 and not _known_elsewhere(e, main):
             found[main.key] = (main, None, "locatedin/document-country")
@@ -232,9 +241,67 @@ def _known_elsewhere(place: Entity, main: Entity) -> bool:
 
 def _world_region(place: Entity) -> bool:
     """An area that spans countries ("the Middle East", "the Sahel";
-    kg/rules/entities/world_regions.jsonl) lies in no country, region or town."""
-    regions = entity_rules().world_regions
-    return any(fold(n) in regions for n in (place.name, *place.aliases))
+    kg/rules/entities/world_regions.jsonl), a continent ("Africa") or open waters ("the
+    Caspian Sea", "the Indian Ocean", "the Gulf of Aden": a ``waters`` noun ends the name
+    or opens it before "of") lies in no country, region or town."""
+    rules = entity_rules()
+    continents = gazetteer().continents
+    for n in (place.name, *place.aliases):
+        words = fold(n).split()
+        if words[:1] == ["the"]:
+            words = words[1:]
+        name = " ".join(words)
+        if name in rules.world_regions or name in continents:
+            return True
+        if len(words) > 1 and (words[-1] in rules.waters or (
+                words[0] in rules.waters and words[1] == "of")):
+            return True
+    return False
+
+
+def _abroad(place: Entity, main: Entity | None) -> set[str]:
+    """The countries of a place GeoNames knows only outside the document's country: an
+    unlinked town ("Colombo" in a story about Seychelles) or a site named after one ("the
+    port of Astrakhan", "Astrakhan port" in one about Turkmenistan); empty when a town of
+    the name lies in the document's country, or the document has none."""
+    if main is None or not main.country_code or place.country_code or \
+            place.type not in (EntityType.CITY, EntityType.PLACE):
+        return set()
+    town = place.name if place.type is EntityType.CITY else _site_town(place.name)
+    if not town:
+        return set()
+    codes = {c.country_code for c in gazetteer().city_candidates(town)}
+    if not codes or main.country_code in codes or \
+            admin_index().towns(town, main.country_code):
+        return set()
+    return codes
+
+
+# sites nearly always named after the town they serve ("the port of X", "X airport");
+# squares, prisons and palaces are as often named after people, events or villages
+# GeoNames does not know ("Republic Square", "La Esperanza prison")
+_TOWN_SITES = {"port", "airport", "harbour", "harbor"}
+
+
+def _site_town(name: str) -> str | None:
+    """The town a port or airport is named after: "port of X", "X port", "X airport"."""
+    words = name.split()
+    low = [w.lower() for w in words]
+    if len(words) > 2 and low[0] in _TOWN_SITES and low[1] == "of":
+        return " ".join(words[2:])
+    if len(words) > 1 and low[-1] in _TOWN_SITES:
+        return " ".join(words[:-1])
+    return None
+
+
+def _national(place: Entity, countries: dict[str, Entity]) -> bool:
+    """Whether a site is named after a country of the document ("the X Defence Force
+    Hospital", "X International Airport"): a national site, which the text does not put
+    in the home city (it stays in the country)."""
+    if place.type is not EntityType.PLACE:
+        return False
+    name = fold(place.name)
+    return any(name.startswith(fold(c.name) + " ") for c in countries.values())
 
 
 def _named_after_town(places: list[Entity], add) -> None:
