@@ -204,9 +204,11 @@ def wide(place: Entity) -> bool:
                for n in (1, 2) if len(words) >= n)
 
 
-# words before a mention that say it names a place: "in X", "at X", "near X"
+# words before a mention that say it names a place: "in X", "at X", "near X", "on the X"
+# (a road, a river: "a car dealership on the X was set on fire", "the dams on the X")
 _LOCATIVE = {"in", "at", "near", "outside", "around", "across", "towards", "toward", "into",
-             "to", "from", "through", "inside", "over", "of"}  # "control of X", "residents of X"
+             "to", "from", "through", "inside", "over", "on", "along", "off",
+             "of"}  # "control of X", "residents of X"
 
 
 def unplaced(place: Entity, text: str, starts: frozenset[int] = frozenset()) -> bool:

@@ -2,7 +2,7 @@
 (kg/extract/containment.py, home_city.py, locations.py): open waters, continents and
 towns abroad are never put in the home country or its capital; a site named after the
 country is not the home city's; two ends of a way are not one in the other; "near Y"
-is not "in Y"; "X, high in Y" is in Y."""
+is not "in Y"; "X, high in Y" is in Y; "on the X" names a place."""
 
 from __future__ import annotations
 
@@ -79,3 +79,11 @@ def test_high_in_a_province_is_in_it(nlp):
                  "Chau Province, gave way on Tuesday, Vietnam disaster officials said. "
                  "Vietnam sent troops.")
     assert ("Ban Mo lake", "Lai Chau Province") in located_pairs(r)
+
+
+def test_a_name_told_with_on_is_a_place_of_the_home_country(nlp):
+    # "the dams on the X": a river or road the model found, named as a place, is in the
+    # country the story is about (the model's name alone, never used so, would be no place)
+    r = run(nlp, "Riga, 4 May 2026. The two dams on the Daugavzeme gave way late on "
+                 "Wednesday, Latvia's rescue service said. Latvia sent soldiers.")
+    assert ("Daugavzeme", "Latvia") in located_pairs(r)
