@@ -81,10 +81,11 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
     by_key = {e.key: e for e in entities}
     starts = frozenset(m.start for e in entities if e.type in RANK for m in e.mentions)
     for e in places:
-        country = countries.get(e.country_code or _namesake_country(e, countries) or "")
+        country = countries.get(_home_namesake(e, countries, main) or e.country_code
+                                or _namesake_country(e, countries) or "")
         if country is not None:
             add(e, country, None, "locatedin/gazetteer")
-    _administrative(places, countries, add)
+    _administrative(places, countries, add, main)
     _named_after_town(places, add)
     out: list[Fact] = []
     for e in places:
@@ -154,7 +155,8 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
     return out
 
 
-def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> None:
+def _administrative(places: list[Entity], countries: dict[str, Entity], add,
+                    main: Entity | None = None) -> None:
     """A town or district in the region or city of the document that GeoNames gives as
     its first- or second-level unit ("Mehar" in "Sindh" and "Dadu"; the district
     "Nsanje" in "Southern Region"; "Savski Venac" in "Belgrade"). A town unlinked to a
@@ -177,7 +179,8 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> 
         return
     index = admin_index()
     for e in places:
-        codes = [e.country_code] if e.country_code else sorted(countries)
+        home = _home_namesake(e, countries, main)
+        codes = [home] if home else [e.country_code] if e.country_code else sorted(countries)
         name = base_name(e.name)[0]
         for code in codes:
             for town in index.towns(name, code):
@@ -196,6 +199,33 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> 
                         for c in regions.get(k, ()):
                             if c.country_code in (None, code):
                                 add(e, c, None, "locatedin/admin", same_rank=True)
+
+
+def _home_namesake(place: Entity, countries: dict[str, Entity],
+                   main: Entity | None) -> str | None:
+    """The home country's code for a town the gazetteer linked to a country the document
+    never names when the home country has a town of that name (``_home_town``: "Foca" in
+    a story about Bosnia, linked to the Turkish town of 28,000): the story's town is its
+    namesake at home."""
+    if main is None or not main.country_code or place.type is not EntityType.CITY or \
+            not place.country_code or place.country_code in countries:
+        return None
+    return main.country_code if _home_town(place.name, main.country_code) else None
+
+
+def _home_town(name: str, code: str) -> bool:
+    """Whether the country ``code`` has a town of this name that a story about it means
+    rather than GeoNames' namesakes abroad: one the admin data lists, unless a namesake
+    abroad is a capital or ten times as large ("Moscow" in a story about the United
+    States is Russia's, though Idaho has one)."""
+    towns = admin_index().towns(base_name(name)[0], code)
+    if not towns:
+        return False
+    gaz = gazetteer()
+    abroad = [c for c in gaz.city_candidates(name) if c.country_code != code]
+    home = max(t.population for t in towns) or 1
+    return not any(c.population >= 10 * home or (c.country_code and fold(
+        gaz.capitals.get(c.country_code, "")) == fold(c.name)) for c in abroad)
 
 
 def _above(key: str, direct: dict) -> set[str]:
@@ -226,7 +256,8 @@ def _known_elsewhere(place: Entity, main: Entity) -> bool:
     """Whether GeoNames knows the name only outside the document's country, or as a
     continent ("Washington" in a story about Bolivia; "Europe", "South America"): then the
     document's country is no guess for it; nor for a part of a continent ("Central Asia",
-    "West Africa")."""
+    "West Africa"). A town the home country's own towns also name ("Falmouth" in a story
+    about Jamaica) is the home country's."""
     gaz = gazetteer()
     words = fold(place.name).split()
     while len(words) > 1 and words[0] in entity_rules().compass:
@@ -236,7 +267,8 @@ def _known_elsewhere(place: Entity, main: Entity) -> bool:
     if place.type is not EntityType.CITY or place.country_code or not main.country_code:
         return False
     found = gaz.city_candidates(place.name)
-    return bool(found) and all(c.country_code != main.country_code for c in found)
+    return bool(found) and all(c.country_code != main.country_code for c in found) \
+        and not _home_town(place.name, main.country_code)
 
 
 def _world_region(place: Entity) -> bool:

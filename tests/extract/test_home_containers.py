@@ -87,3 +87,12 @@ def test_a_name_told_with_on_is_a_place_of_the_home_country(nlp):
     r = run(nlp, "Riga, 4 May 2026. The two dams on the Daugavzeme gave way late on "
                  "Wednesday, Latvia's rescue service said. Latvia sent soldiers.")
     assert ("Daugavzeme", "Latvia") in located_pairs(r)
+
+
+def test_a_town_of_the_home_country_is_not_its_namesake_abroad(nlp):
+    # GeoNames' larger "Falmouth" is English; Jamaica's towns hold one too, and the story
+    # is about Jamaica
+    r = run(nlp, "Kingston, 4 May 2026. Police arrested six men in Falmouth on Monday after "
+                 "a shooting, Jamaica police said. Jamaica has sent more officers to the "
+                 "town. Jamaica's opposition criticised the arrests.")
+    assert ("Falmouth", "Jamaica") in located_pairs(r)
