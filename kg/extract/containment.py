@@ -81,10 +81,11 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
     by_key = {e.key: e for e in entities}
     starts = frozenset(m.start for e in entities if e.type in RANK for m in e.mentions)
     for e in places:
-        country = countries.get(e.country_code or _namesake_country(e, countries) or "")
+        country = countries.get(_home_namesake(e, countries, main) or e.country_code
+                                or _namesake_country(e, countries) or "")
         if country is not None:
             add(e, country, None, "locatedin/gazetteer")
-    _administrative(places, countries, add)
+    _administrative(places, countries, add, main)
     _named_after_town(places, add)
     out: list[Fact] = []
     for e in places:
@@ -99,6 +100,14 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
                 todo.append((c2, None, "locatedin/contained"))
         if not found and unplaced(e, text, starts):
             continue
+        # a town GeoNames knows only abroad, or a site named after one ("In Colombo, ..."
+        # in a story about Seychelles, "the port of Astrakhan" in one about Turkmenistan):
+        # not in the home city nor the home country, but in its own country when the
+        # document names it
+        abroad = _abroad(e, main) if not found else set()
+        named = abroad & set(countries)  # "Odessa": the one in a country the text names
+        if len(named) == 1 and (own := countries.get(next(iter(named)))) is not None:
+            found[own.key] = (own, None, "locatedin/gazetteer")
         quarter = city_district(e)
         # a unit nothing places (no GeoNames unit, no container stated) told in one
         # sentence with the home city lies in it ("a depot at X in Y Local Government
@@ -106,7 +115,8 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
         floating = e.type is EntityType.REGION and e.geonames_id is None \
             and not e.country_code and not found and not quarter \
             and _unit_named(e.name)  # named as a unit: "Y District"
-        if (sublocal(e) or quarter or floating) and not any(
+        if not abroad and not _national(e, countries) and (
+                sublocal(e) or quarter or floating) and not any(
                 c.type is EntityType.CITY or (c.type is EntityType.REGION and (
                     c.geonames_id is not None or c.country_code or direct.get(c.key)))
                 for c, _, _ in found.values()):
@@ -134,7 +144,7 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
                     country = countries[city.country_code]
                     found.setdefault(country.key, (country, None, "locatedin/contained"))
         if not any(c.type is EntityType.COUNTRY for c, _, _ in found.values()) \
-                and main is not None and e.key not in elsewhere \
+                and main is not None and e.key not in elsewhere and not abroad \
                 and not (e.country_code and e.country_code != main.country_code) \
                 and not _known_elsewhere(e, main):
             found[main.key] = (main, None, "locatedin/document-country")
@@ -145,7 +155,8 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
     return out
 
 
-def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> None:
+def _administrative(places: list[Entity], countries: dict[str, Entity], add,
+                    main: Entity | None = None) -> None:
     """A town or district in the region or city of the document that GeoNames gives as
     its first- or second-level unit ("Mehar" in "Sindh" and "Dadu"; the district
     "Nsanje" in "Southern Region"; "Savski Venac" in "Belgrade"). A town unlinked to a
@@ -168,7 +179,8 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> 
         return
     index = admin_index()
     for e in places:
-        codes = [e.country_code] if e.country_code else sorted(countries)
+        home = _home_namesake(e, countries, main)
+        codes = [home] if home else [e.country_code] if e.country_code else sorted(countries)
         name = base_name(e.name)[0]
         for code in codes:
             for town in index.towns(name, code):
@@ -187,6 +199,33 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add) -> 
                         for c in regions.get(k, ()):
                             if c.country_code in (None, code):
                                 add(e, c, None, "locatedin/admin", same_rank=True)
+
+
+def _home_namesake(place: Entity, countries: dict[str, Entity],
+                   main: Entity | None) -> str | None:
+    """The home country's code for a town the gazetteer linked to a country the document
+    never names when the home country has a town of that name (``_home_town``: "Foca" in
+    a story about Bosnia, linked to the Turkish town of 28,000): the story's town is its
+    namesake at home."""
+    if main is None or not main.country_code or place.type is not EntityType.CITY or \
+            not place.country_code or place.country_code in countries:
+        return None
+    return main.country_code if _home_town(place.name, main.country_code) else None
+
+
+def _home_town(name: str, code: str) -> bool:
+    """Whether the country ``code`` has a town of this name that a story about it means
+    rather than GeoNames' namesakes abroad: one the admin data lists, unless a namesake
+    abroad is a capital or ten times as large ("Moscow" in a story about the United
+    States is Russia's, though Idaho has one)."""
+    towns = admin_index().towns(base_name(name)[0], code)
+    if not towns:
+        return False
+    gaz = gazetteer()
+    abroad = [c for c in gaz.city_candidates(name) if c.country_code != code]
+    home = max(t.population for t in towns) or 1
+    return not any(c.population >= 10 * home or (c.country_code and fold(
+        gaz.capitals.get(c.country_code, "")) == fold(c.name)) for c in abroad)
 
 
 def _above(key: str, direct: dict) -> set[str]:
@@ -217,7 +256,8 @@ def _known_elsewhere(place: Entity, main: Entity) -> bool:
     """Whether GeoNames knows the name only outside the document's country, or as a
     continent ("Washington" in a story about Bolivia; "Europe", "South America"): then the
     document's country is no guess for it; nor for a part of a continent ("Central Asia",
-    "West Africa")."""
+    "West Africa"). A town the home country's own towns also name ("Falmouth" in a story
+    about Jamaica) is the home country's."""
     gaz = gazetteer()
     words = fold(place.name).split()
     while len(words) > 1 and words[0] in entity_rules().compass:
@@ -227,14 +267,73 @@ def _known_elsewhere(place: Entity, main: Entity) -> bool:
     if place.type is not EntityType.CITY or place.country_code or not main.country_code:
         return False
     found = gaz.city_candidates(place.name)
-    return bool(found) and all(c.country_code != main.country_code for c in found)
+    return bool(found) and all(c.country_code != main.country_code for c in found) \
+        and not _home_town(place.name, main.country_code)
 
 
 def _world_region(place: Entity) -> bool:
     """An area that spans countries ("the Middle East", "the Sahel";
-    kg/rules/entities/world_regions.jsonl) lies in no country, region or town."""
-    regions = entity_rules().world_regions
-    return any(fold(n) in regions for n in (place.name, *place.aliases))
+    kg/rules/entities/world_regions.jsonl), a continent ("Africa") or open waters ("the
+    Caspian Sea", "the Indian Ocean", "the Gulf of Aden": a ``waters`` noun ends the name
+    or opens it before "of") lies in no country, region or town."""
+    rules = entity_rules()
+    continents = gazetteer().continents
+    for n in (place.name, *place.aliases):
+        words = fold(n).split()
+        if words[:1] == ["the"]:
+            words = words[1:]
+        name = " ".join(words)
+        if name in rules.world_regions or name in continents:
+            return True
+        if len(words) > 1 and (words[-1] in rules.waters or (
+                words[0] in rules.waters and words[1] == "of")):
+            return True
+    return False
+
+
+def _abroad(place: Entity, main: Entity | None) -> set[str]:
+    """The countries of a place GeoNames knows only outside the document's country: an
+    unlinked town ("Colombo" in a story about Seychelles) or a site named after one ("the
+    port of Astrakhan", "Astrakhan port" in one about Turkmenistan); empty when a town of
+    the name lies in the document's country, or the document has none."""
+    if main is None or not main.country_code or place.country_code or \
+            place.type not in (EntityType.CITY, EntityType.PLACE):
+        return set()
+    town = place.name if place.type is EntityType.CITY else _site_town(place.name)
+    if not town:
+        return set()
+    codes = {c.country_code for c in gazetteer().city_candidates(town)}
+    if not codes or main.country_code in codes or \
+            admin_index().towns(town, main.country_code):
+        return set()
+    return codes
+
+
+# sites nearly always named after the town they serve ("the port of X", "X airport");
+# squares, prisons and palaces are as often named after people, events or villages
+# GeoNames does not know ("Republic Square", "La Esperanza prison")
+_TOWN_SITES = {"port", "airport", "harbour", "harbor"}
+
+
+def _site_town(name: str) -> str | None:
+    """The town a port or airport is named after: "port of X", "X port", "X airport"."""
+    words = name.split()
+    low = [w.lower() for w in words]
+    if len(words) > 2 and low[0] in _TOWN_SITES and low[1] == "of":
+        return " ".join(words[2:])
+    if len(words) > 1 and low[-1] in _TOWN_SITES:
+        return " ".join(words[:-1])
+    return None
+
+
+def _national(place: Entity, countries: dict[str, Entity]) -> bool:
+    """Whether a site is named after a country of the document ("the X Defence Force
+    Hospital", "X International Airport"): a national site, which the text does not put
+    in the home city (it stays in the country)."""
+    if place.type is not EntityType.PLACE:
+        return False
+    name = fold(place.name)
+    return any(name.startswith(fold(c.name) + " ") for c in countries.values())
 
 
 def _named_after_town(places: list[Entity], add) -> None:

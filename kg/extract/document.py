@@ -15,6 +15,7 @@ from kg.extract.containment import document_locations
 from kg.extract.coref import pronoun_mentions
 from kg.extract.entities import entity_mentions
 from kg.extract.events import extract_facts
+from kg.extract.home_country import home_country_mention
 from kg.extract.letterhead import letterhead_country
 from kg.extract.locations import unit_locations
 from kg.extract.merge import merge_facts
@@ -119,6 +120,9 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     deputy_owners(facts, [(a, b) for _u, a, b in sentences])
     facts = rank_titles(facts)
     home = letterhead_country(document.text, units, mentions)
+    minted = home_country_mention(document.text, units, mentions, sentences, home=home)
+    if minted is not None:  # the home country, named only in a letterhead or in names
+        mentions.append(minted)
     national_owners(facts, mentions + fact_mentions(facts), document.text, bounds, cues=cues,
                     home=home)
     facts = current_positions(facts, cues=cues)

@@ -100,7 +100,10 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "why": (str, True, None),
     },
     "world_regions.jsonl": {
-        "names": (list, True, None),
+        "names": (list, False, None),
+        # open waters: a name ending in one of these nouns ("the Caspian Sea") or opening
+        # with it and "of" ("the Gulf of Aden")
+        "waters": (list, False, None),
         "why": (str, True, None),
     },
     "kinds.jsonl": {
@@ -263,6 +266,8 @@ class EntityRules:
     compass_english: dict[str, str] = field(default_factory=dict)
     # areas that span several countries ("the Middle East", "the Sahel")
     world_regions: frozenset[str] = frozenset()
+    # nouns of open waters ("sea", "ocean", "gulf"), which lie in no country
+    waters: frozenset[str] = frozenset()
 
     def demonym_country(self, word: str) -> str | None:
         """The ISO code a demonym stands for, or None when unknown or ambiguous."""
@@ -342,7 +347,9 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
     rules.compass_english = {_fold(w): e["english"] for e in files["compass.jsonl"]
                              if e["kind"] == "foreign" for w in e["words"]}
     rules.world_regions = frozenset(_fold(n) for e in files["world_regions.jsonl"]
-                                    for n in e["names"])
+                                    for n in e.get("names", ()))
+    rules.waters = frozenset(_fold(n) for e in files["world_regions.jsonl"]
+                             for n in e.get("waters", ()))
     for e in files["kinds.jsonl"]:
         noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
                         EntityType(e["in_city"]) if e.get("in_city") else None,

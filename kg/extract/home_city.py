@@ -57,9 +57,25 @@ def beside(place: Entity, city: Entity, text: str) -> bool:
         if (m.unit, m.sentence) not in at or _compass_before(text, m):
             continue
         near = [c for c in body if (c.unit, c.sentence) == (m.unit, m.sentence)]
-        if not any(_in_list(text, m, c) for c in near):
+        if not any(_in_list(text, m, c) or _two_ends(text, m, c) for c in near):
             return True
     return False
+
+
+# words between two places that make them two ends of a way, not one in the other
+_WAY = {"to", "towards", "toward", "and"}
+
+
+def _two_ends(text: str, a: Mention, b: Mention) -> bool:
+    """Whether two mentions are the ends of a way: "flew 22 people from A to the hospital
+    in B", "the road between A and B" ("from" or "between" just before the first, "to" or
+    "and" among the words between them)."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    before = text[max(0, first.start - 12):first.start].split()[-1:]
+    if [w.lower() for w in before] not in (["from"], ["between"]):
+        return False
+    words = _GAP_WORD.findall(text[first.end:second.start])
+    return len(words) <= 12 and any(w.lower() in _WAY for w in words)
 
 
 def _compass_before(text: str, m: Mention) -> bool:
@@ -188,9 +204,11 @@ def wide(place: Entity) -> bool:
                for n in (1, 2) if len(words) >= n)
 
 
-# words before a mention that say it names a place: "in X", "at X", "near X"
+# words before a mention that say it names a place: "in X", "at X", "near X", "on the X"
+# (a road, a river: "a car dealership on the X was set on fire", "the dams on the X")
 _LOCATIVE = {"in", "at", "near", "outside", "around", "across", "towards", "toward", "into",
-             "to", "from", "through", "inside", "over", "of"}  # "control of X", "residents of X"
+             "to", "from", "through", "inside", "over", "on", "along", "off",
+             "of"}  # "control of X", "residents of X"
 
 
 def unplaced(place: Entity, text: str, starts: frozenset[int] = frozenset()) -> bool:

@@ -36,9 +36,11 @@ from kg.resolve.places import fold, gazetteer
 RANK = {EntityType.PLACE: 0, EntityType.CITY: 1, EntityType.REGION: 2, EntityType.COUNTRY: 3}
 # words that may stand between a place and its container, with the compass words of
 # kg/rules/entities/compass.jsonl: "Chinari, in Tavush province", "Alibeyli in the Tovuz
-# district", "X, in the north of Y", "on the outskirts of Y"
+# district", "X, in the north of Y", "on the outskirts of Y", "X, high in Y"; "near"
+# passes over the place it names ("X near the village of Y in Z": in Z, not in Y)
 _BETWEEN = {",", "in", "of", "the", "a", "on", "at", "near", "part", "outskirts", "centre",
-            "center", "heart", "edge", "coast", "border", "far", "remote", "-", "–"}
+            "center", "heart", "edge", "coast", "border", "far", "remote", "high", "deep", "-",
+            "–"}
 _FILLER_MAX = 7
 # nouns for a part of a place its possessor names: "inside Azerbaijan's borders"
 _PART_NOUNS = {"border", "borders", "north", "south", "east", "west", "territory",
@@ -173,7 +175,13 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     # "the A, B and C zones of the Y region", "the X district of Y province": a unit of
     # a unit (the kind noun may end the place's mention)
     unit_of = _unit_kind(doc, span.end - 1, kinds)
+    near = False  # "X near Y (in Z)": X is beside Y, not in it (but in Z)
     while i < sent_end and skipped <= _FILLER_MAX:
+        if i in u.at and near:
+            near = False
+            i = u.ends[u.at[i]]
+            skipped += 1
+            continue
         if i in u.at:
             c = u.at[i]
             if skipped == 0 or _listed(u, i, c) or _beside(doc, span.end, i, compass):
@@ -208,6 +216,8 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
                 continue
         if skipped == 0 and _unit_kind(doc, i, kinds):
             unit_of = True  # "the X district of Y province"
+        if low == "near":
+            near = True
         if low in _BETWEEN or low in compass or low in kinds or low in ("capital", "city") \
                 or (low in ("main", "largest", "second", "biggest", "provincial", "regional")
                     and skipped):
