@@ -20,7 +20,7 @@ from kg.extract.circumstances import Circumstances
 from kg.extract.context import Context, Fillers, counted_antecedents
 from kg.extract.entity_rules import entity_rules
 from kg.extract.factuality import NO_FACT, Factuality
-from kg.extract.frames import frame_slots, light_verb
+from kg.extract.frames import frame_slots, light_verb, sitting_subject
 from kg.extract.realis import Realis
 from kg.extract.role_fillers import RoleFillers
 from kg.extract.syntax import (
@@ -124,8 +124,10 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                     bucket.append(value)
 
         if voice == "nominal" and lemma in self.lists["light_only_nouns"].get(rules.kind, ()) \
-                and light_verb(t, self.light) is None:
-            return None  # "following the session": only "held/chaired a session" tells one
+                and light_verb(t, self.light) is None and sitting_subject(t) is None:
+            # "following the session": only "held/chaired a session" or "at its weekly
+            # session" (the sitting of the clause's subject) tells one
+            return None
         phrase = self._phrase(m)
         frame = frame_slots(t, voice, phrase, light_verbs=self.light,
                             with_complement="complement" in args,

@@ -129,6 +129,9 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" and \
+            verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)  # "X is due / likely / ready to hold a session"
     if verb.dep_ == "ROOT":
         return _swallowed_subject(verb)
     return None
