@@ -411,6 +411,16 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         if ent is None and "object_entity" in args and \
                 self.f.body_heads.get(obj.lemma_.lower()) not in (None, "Person"):
             ent = self.f.entity(obj)  # "asked the national government to ..."
+        if ent is None and "object_entity" in args:
+            # "received the envoy, Deputy Minister X", "met the army commander, General X":
+            # the one named beside the title
+            # (the parser may hang the name on the title's of-phrase: "the envoy of Japan, X")
+            # or read it as a second object after a comma ("received the envoy, X")
+            named = [self.f.entity(c, create=False) for c in obj.subtree if c.dep_ == "appos"
+                     and c.head.dep_ in ("dobj", "pobj", "conj")] + \
+                [self.f.entity(c, create=False) for c in obj.head.children
+                 if c.dep_ == "dobj" and c.i > obj.i + 1 and obj.doc[c.left_edge.i - 1].text == ","]
+            ent = next((e for e in named if e is not None and e.type.is_agent), None)
         if ent is not None and ent.type.is_agent and "object_entity" in args:
             put(args["object_entity"], ent)
         elif ent is None and args.get("object_entity") == "participant" and \

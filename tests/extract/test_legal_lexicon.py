@@ -69,3 +69,93 @@ def test_handed_over_to_their_parents_is_a_release(nlp):
 def test_handed_over_to_the_police_is_no_release(nlp):
     r = run(nlp, "The suspects were handed over to the police of Botswana.")
     assert facts_of(r, "Release") == []
+
+
+def test_declared_the_winner_is_no_statement(nlp):
+    r = run(nlp, "The electoral commission of Palau declared Tommy Ngirmang the winner of "
+                 "the presidential election.")
+    assert facts_of(r, "Statement") == []
+
+
+# --- Dissolution: instruments suspended, armies abolished ----------------------------------
+def test_a_court_suspending_a_decree_is_a_dissolution(nlp):
+    r = run(nlp, "A labour court in Riga suspended the working-hours decree on Tuesday.")
+    (d,) = facts_of(r, "Dissolution")
+    assert "decree" in " ".join(names(r, d.roles["theme"]))
+
+
+def test_abolished_its_army_is_a_dissolution(nlp):
+    r = run(nlp, "Latvia abolished its army in 1948.")
+    (d,) = facts_of(r, "Dissolution")
+    assert "Latvia" in names(r, d.roles["agent"])
+
+
+# --- Aid: teams offered, supplies delivered -------------------------------------------------
+def test_offered_pumping_teams_is_pledged_aid(nlp):
+    r = run(nlp, "Estonia and Finland have offered pumping teams.")
+    (a,) = facts_of(r, "Aid")
+    assert names(r, a.roles["agent"]) == {"Estonia", "Finland"}
+    assert a.factuality == "future"
+
+
+def test_offering_the_team_a_contract_is_no_aid(nlp):
+    r = run(nlp, "The coach offered the team a new contract.")
+    assert facts_of(r, "Aid") == []
+
+
+def test_delivered_purification_tablets_is_aid_not_movement(nlp):
+    r = run(nlp, "UNICEF said it had delivered water purification tablets and hygiene kits "
+                 "to the shelters in Tartu.")
+    assert len(facts_of(r, "Aid")) == 1
+    assert facts_of(r, "Movement") == []
+
+
+# --- PolicyMeasure: levies raised or cut, sales limited -------------------------------------
+def test_resolution_limiting_the_sale_is_a_policy_measure_of_the_adopter(nlp):
+    r = run(nlp, "The Cabinet of Nauru adopted a resolution limiting the sale of subsidised "
+                 "flour to two bags per family per month.")
+    (p,) = facts_of(r, "PolicyMeasure")
+    assert "Cabinet of Nauru" in names(r, p.roles["agent"])
+    assert "two bags per family" in " ".join(names(r, p.roles["theme"]))
+
+
+def test_an_increase_in_water_tariffs_is_a_policy_measure(nlp):
+    r = run(nlp, "Protesters in Montevideo marched against an increase in water tariffs "
+                 "announced last month.")
+    (p,) = facts_of(r, "PolicyMeasure")
+    assert "tariffs" in " ".join(names(r, p.roles["theme"]))
+
+
+def test_prices_rising_or_a_cable_cut_is_no_policy_measure(nlp):
+    for text in ("Prices rose sharply in Montevideo after the storm.",
+                 "The storm cut the power cable in Salto.",
+                 "The report noted an increase in violence in Salto."):
+        assert facts_of(run(nlp, text), "PolicyMeasure") == [], text
+
+
+# --- Meeting: a host receiving a visitor ----------------------------------------------------
+def test_received_the_ambassador_is_a_meeting_of_host_and_guest(nlp):
+    r = run(nlp, "Foreign Minister Janis Ozols received Estonian Ambassador Mart Tamm in Riga "
+                 "on Tuesday.")
+    (m,) = facts_of(r, "Meeting")
+    assert "Janis Ozols" in names(r, m.roles["agent"])
+    assert "Mart Tamm" in names(r, m.roles["participant"])
+
+
+def test_received_a_letter_or_patients_is_no_meeting(nlp):
+    for text in ("The ministry in Riga received a letter from Mart Tamm.",
+                 "The hospital in Riga received 40 injured people."):
+        assert facts_of(run(nlp, text), "Meeting") == [], text
+
+
+def test_the_guest_named_beside_his_title_is_a_participant(nlp):
+    # "received the envoy, Deputy Minister X", "met the army commander, General X"
+    r = run(nlp, "Later on Monday, Tommy Remengesau received the Japanese prime minister's "
+                 "special envoy for Asia and Africa, Deputy Foreign Minister Kenji Sato, at "
+                 "the presidential palace in Ngerulmud.")
+    (m,) = facts_of(r, "Meeting")
+    assert "Kenji Sato" in names(r, m.roles["participant"])
+    r = run(nlp, "The prime minister of Palau met the army commander, General Tommy "
+                 "Remengesau, in Koror.")
+    (m,) = facts_of(r, "Meeting")
+    assert "Tommy Remengesau" in names(r, m.roles["participant"])
