@@ -127,11 +127,13 @@ _SITTING_PREPS = {"at", "in", "during"}
 def sitting_subject(t: Token) -> Token | None:
     """The subject of the clause a sitting of its own is the setting of: "the Cabinet is to
     review X [at its weekly session]", "[At an extraordinary session], the government
-    appointed X" (a bare "in one session" is none: the noun needs a possessor or a
-    modifier)."""
+    appointed X": its own sitting, by a possessor or a modifier ("in one session" is none;
+    "proposed at the next meeting of the ministers" is theirs, not the proposer's)."""
     if t.dep_ != "pobj" or t.head.lower_ not in _SITTING_PREPS or \
             t.head.head.pos_ not in ("VERB", "AUX") or \
-            not any(c.dep_ in ("poss", "amod") for c in t.children):
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+        return None
+    if not any(c.dep_ in ("poss", "amod") for c in t.children):
         return None
     return subject_of(t.head.head)
 
