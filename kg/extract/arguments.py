@@ -20,7 +20,7 @@ from kg.extract.circumstances import Circumstances
 from kg.extract.context import Context, Fillers, counted_antecedents
 from kg.extract.entity_rules import entity_rules
 from kg.extract.factuality import NO_FACT, Factuality
-from kg.extract.frames import frame_slots, light_verb
+from kg.extract.frames import frame_slots, light_verb, sitting_subject
 from kg.extract.realis import Realis
 from kg.extract.role_fillers import RoleFillers
 from kg.extract.syntax import (
@@ -124,8 +124,10 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                     bucket.append(value)
 
         if voice == "nominal" and lemma in self.lists["light_only_nouns"].get(rules.kind, ()) \
-                and light_verb(t, self.light) is None:
-            return None  # "following the session": only "held/chaired a session" tells one
+                and light_verb(t, self.light) is None and sitting_subject(t) is None:
+            # "following the session": only "held/chaired a session" or "at its weekly
+            # session" (the sitting of the clause's subject) tells one
+            return None
         phrase = self._phrase(m)
         frame = frame_slots(t, voice, phrase, light_verbs=self.light,
                             with_complement="complement" in args,
@@ -413,6 +415,16 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         if ent is None and "object_entity" in args and \
                 self.f.body_heads.get(obj.lemma_.lower()) not in (None, "Person"):
             ent = self.f.entity(obj)  # "asked the national government to ..."
+        if ent is None and "object_entity" in args:
+            # "received the envoy, Deputy Minister X", "met the army commander, General X":
+            # the one named beside the title
+            # (the parser may hang the name on the title's of-phrase: "the envoy of Japan, X")
+            # or read it as a second object after a comma ("received the envoy, X")
+            named = [self.f.entity(c, create=False) for c in obj.subtree if c.dep_ == "appos"
+                     and c.head.dep_ in ("dobj", "pobj", "conj")] + \
+                [self.f.entity(c, create=False) for c in obj.head.children
+                 if c.dep_ == "dobj" and c.i > obj.i + 1 and obj.doc[c.left_edge.i - 1].text == ","]
+            ent = next((e for e in named if e is not None and e.type.is_agent), None)
         if ent is not None and ent.type.is_agent and "object_entity" in args:
             put(args["object_entity"], ent)
         elif ent is None and args.get("object_entity") == "participant" and \

@@ -121,6 +121,23 @@ def light_verb(t: Token, light_verbs: set[str], *, participle: bool = True
     return None
 
 
+_SITTING_PREPS = {"at", "in", "during"}
+
+
+def sitting_subject(t: Token) -> Token | None:
+    """The subject of the clause a sitting of its own is the setting of: "the Cabinet is to
+    review X [at its weekly session]", "[At an extraordinary session], the government
+    appointed X": its own sitting, by a possessor or a modifier ("in one session" is none;
+    "proposed at the next meeting of the ministers" is theirs, not the proposer's)."""
+    if t.dep_ != "pobj" or t.head.lower_ not in _SITTING_PREPS or \
+            t.head.head.pos_ not in ("VERB", "AUX") or \
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+        return None
+    if not any(c.dep_ in ("poss", "amod") for c in t.children):
+        return None
+    return subject_of(t.head.head)
+
+
 def direction_of(t: Token) -> Token | None:
     """The phrase that says where a verb sends its object ("ordered soldiers [onto the
     streets]", "[out of Niger]", "[back to their barracks]", "[to the highest level of
@@ -221,6 +238,9 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
                     frame.add(prep, obj)
         for _prep, obj in prep_objects(t, {"by"}):
             frame.add("by", obj)
+        sitter = sitting_subject(t)
+        if sitter is not None:
+            frame.add("sitting_subject", sitter)
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in onset_verbs:
             for prep, obj in prep_objects(t.head):
                 if prep != "by" and obj.ent_type_ not in ("DATE", "TIME"):

@@ -259,6 +259,9 @@ class _Statements(StatementRoles, StatementCues, StatementSources, StatementSubj
         # "A happened; Y said B": the clause after the cue, not one across a semicolon
         after = [c for c in comps if c.i > cue.i]
         comp = after[0] if after else (comps[0] if comps else None)
+        if comp is not None and comp.pos_ in ("NOUN", "PROPN") and \
+                cue.lemma_.lower() in ("declare", "proclaim"):
+            return None  # "declared the valley a disaster area": a status given, no report
         if comp is not None and comp.i < cue.i and \
                 any(t.text == ";" for t in cue.doc[comp.i:cue.i]):
             return None

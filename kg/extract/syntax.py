@@ -156,6 +156,9 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" and \
+            verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)  # "X is due / likely / ready to hold a session"
     if verb.dep_ == "ROOT":
         return _swallowed_subject(verb)
     return None
@@ -344,8 +347,9 @@ def future_clause(verb: Token, aux: set[str], heads: set[str]) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in aux for c in v.children):
             return True
         if v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
-                and v.head.lemma_.lower() in heads:
-            return True
+                and (v.head.lemma_.lower() in heads or (
+                    v.head.lemma_ == "be" and v.head.pos_ == "AUX")):
+            return True  # "is expected to meet"; "the cabinet is to review X on Monday"
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
             continue

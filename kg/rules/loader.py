@@ -45,6 +45,8 @@ _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_
           "object_people",  # an unnamed object that names people ("met the chiefs")
           # "ordered troops onto the streets": the object sent and where it is sent
           "directed_object", "direction",
+          # "the cabinet, at its weekly session, approved X": the clause's subject
+          "sitting_subject",
           "predicate"} | _PREPS  # the verb with its object and phrases ("remanded X until Y")
 _ROLES = {"agent", "theme", "addressee", "participant", "location", "purpose", "requestedBy",
           "origin", "cause", "role", "quantity"}
