@@ -74,3 +74,22 @@ def located_pairs(result: DocumentResult) -> set[tuple[str, str]]:
             for c in labels.get(container, names(result, [container])):
                 out.add((p, c))
     return out
+
+
+def mentions_with_ents(nlp, text: str, ents: list[tuple[str, str]]) -> dict[str, object]:
+    """The unit's mentions (text -> type) when the model's entities are ``ents`` (surface,
+    label): the model's slips and odd labels are set by hand, so that a repair rule is
+    tested whatever the model guesses on the day."""
+    from spacy.tokens import Span as SpacySpan
+
+    from kg.extract.entities import entity_mentions
+
+    doc = nlp(text)
+    spans = []
+    for surface, label in ents:
+        a = text.index(surface)
+        spans.append(doc.char_span(a, a + len(surface), label=label))
+    assert all(isinstance(s, SpacySpan) for s in spans)
+    doc.ents = spans
+    _document, unit = one_update(text)
+    return {m.text: m.type for m in entity_mentions(doc, unit)}

@@ -7,36 +7,16 @@ villages)."""
 from __future__ import annotations
 
 from kg.records import EntityType as T
-from tests.extract.event_helpers import entity_named, located_pairs, run
+from tests.extract.event_helpers import entity_named, located_pairs, mentions_with_ents, run
 
 
 def _names(result) -> set[str]:
     return {e.name for e in result.entities} | {a for e in result.entities for a in e.aliases}
 
 
-def _mentions_with_ents(nlp, text: str, ents: list[tuple[str, str]]):
-    """The unit's mentions when the model's entities are ``ents`` (surface, label): the
-    model's odd labels ("Tarawa" a product) are set by hand so the rule is tested whatever
-    the model guesses on the day."""
-    from spacy.tokens import Span as SpacySpan
-
-    from kg.extract.entities import entity_mentions
-    from tests.extract.event_helpers import one_update
-
-    doc = nlp(text)
-    spans = []
-    for surface, label in ents:
-        a = text.index(surface)
-        spans.append(doc.char_span(a, a + len(surface), label=label))
-    assert all(isinstance(s, SpacySpan) for s in spans)
-    doc.ents = spans
-    _document, unit = one_update(text)
-    return {m.text: m.type for m in entity_mentions(doc, unit)}
-
-
 # --- small place names in place contexts ---------------------------------------------------
 def test_a_name_read_as_a_product_or_event_after_in_is_a_place(nlp):
-    found = _mentions_with_ents(
+    found = mentions_with_ents(
         nlp, "Supporters gathered in Ngermid on Monday after Tosh was taken from his home "
              "in Ollei before dawn.",
         [("Ngermid", "PRODUCT"), ("Ollei", "EVENT")])
@@ -45,7 +25,7 @@ def test_a_name_read_as_a_product_or_event_after_in_is_a_place(nlp):
 
 
 def test_two_places_read_as_one_work_between_them_are_two_places(nlp):
-    found = _mentions_with_ents(
+    found = mentions_with_ents(
         nlp, "Police closed the causeway road between Ngerbeched and Meketii to traffic.",
         [("Ngerbeched and Meketii", "WORK_OF_ART")])
     assert found.get("Ngerbeched") is T.CITY, found
@@ -55,14 +35,14 @@ def test_two_places_read_as_one_work_between_them_are_two_places(nlp):
 
 def test_an_oddly_labelled_name_elsewhere_is_not_a_place(nlp):
     # no locative word before it: the model's work of art stays no entity
-    found = _mentions_with_ents(
+    found = mentions_with_ents(
         nlp, "The minister read Ngerbeched Dawn aloud to the assembly.",
         [("Ngerbeched Dawn", "WORK_OF_ART")])
     assert "Ngerbeched Dawn" not in found and "Ngerbeched" not in found
 
 
 def test_an_untagged_name_a_distance_and_compass_word_away_is_a_place(nlp):
-    found = _mentions_with_ents(
+    found = mentions_with_ents(
         nlp, "The longliner was boarded some 200 nautical miles northwest of Kayangel by "
              "gunmen in two skiffs.",
         [])
@@ -70,7 +50,7 @@ def test_an_untagged_name_a_distance_and_compass_word_away_is_a_place(nlp):
 
 
 def test_an_untagged_name_at_a_site_is_a_place_but_not_after_a_person(nlp):
-    found = _mentions_with_ents(
+    found = mentions_with_ents(
         nlp, "Soldiers secured the container terminals at Ngaraard. Ana Ruiz, a lawyer at "
              "Tamana, said so.",
         [("Ana Ruiz", "PERSON")])
@@ -79,27 +59,27 @@ def test_an_untagged_name_at_a_site_is_a_place_but_not_after_a_person(nlp):
 
 
 def test_an_untagged_name_ending_a_list_of_places_is_a_place(nlp):
-    found = _mentions_with_ents(
+    found = mentions_with_ents(
         nlp, "The curfew will apply in Riga, Jelgava and Mazsalaca from Monday.",
         [("Riga", "GPE"), ("Jelgava", "GPE")])
     assert found.get("Mazsalaca") in (T.CITY, T.REGION), found
 
 
 def test_untagged_names_between_people_are_no_places(nlp):
-    found = _mentions_with_ents(
+    found = mentions_with_ents(
         nlp, "Talks between Ana Ruiz and Tomas Vea ended on Monday.",
         [("Tomas Vea", "PERSON")])
     assert "Ana Ruiz" not in found or found["Ana Ruiz"] is T.PERSON
 
 
 def test_a_sector_named_after_in_is_no_town(nlp):
-    found = _mentions_with_ents(
+    found = mentions_with_ents(
         nlp, "Peacekeepers at a position in Sector North came under fire on Monday.", [])
     assert "Sector North" not in found and "Sector" not in found
 
 
 def test_a_title_in_charge_is_no_place(nlp):
-    found = _mentions_with_ents(
+    found = mentions_with_ents(
         nlp, "The Minister in Charge of Emergencies visited the camp.", [])
     assert "Charge" not in found and "Charge of Emergencies" not in found
 

@@ -5,7 +5,7 @@ invented (places of Fiji, Palau, Togo, Botswana... and invented villages)."""
 from __future__ import annotations
 
 from kg.records import EntityType as T
-from tests.extract.event_helpers import entity_named, located_pairs, run
+from tests.extract.event_helpers import entity_named, located_pairs, mentions_with_ents, run
 
 
 # --- apostrophes and okinas ----------------------------------------------------------------
@@ -19,30 +19,10 @@ def test_a_one_token_name_with_an_apostrophe_is_a_place(nlp):
     assert ("Koro'lau", "Fiji") in located_pairs(r)
 
 
-def _mentions_with_ents(nlp, text: str, ents: list[tuple[str, str]]):
-    """The unit's mentions when the model's entities are ``ents`` (surface, label): the
-    model's slips ("X Hospital in", "Kotu and") are set by hand so the repair is tested
-    whatever the model guesses on the day."""
-    from spacy.tokens import Span as SpacySpan
-
-    from kg.extract.entities import entity_mentions
-    from tests.extract.event_helpers import one_update
-
-    doc = nlp(text)
-    spans = []
-    for surface, label in ents:
-        a = text.index(surface)
-        spans.append(doc.char_span(a, a + len(surface), label=label))
-    assert all(isinstance(s, SpacySpan) for s in spans)
-    doc.ents = spans
-    _document, unit = one_update(text)
-    return {m.text: m.type for m in entity_mentions(doc, unit)}
-
-
 def test_a_name_the_model_ran_on_to_in_ends_before_it(nlp):
     # the model's "Vailoa Hospital in" (ORG): the name ends before "in" and its head
     # "Hospital" makes it a place
-    found = _mentions_with_ents(
+    found = mentions_with_ents(
         nlp, "Six people were treated at Vailoa Hospital in Nausori, Fiji's police said.",
         [("Vailoa Hospital in", "ORG"), ("Nausori", "GPE"), ("Fiji", "GPE")])
     assert found.get("Vailoa Hospital") is T.PLACE, found
@@ -52,7 +32,7 @@ def test_a_name_the_model_ran_on_to_in_ends_before_it(nlp):
 def test_one_word_and_before_a_place_is_the_first_place_of_a_list(nlp):
     # the model's "Nairai and" (ORG) + "Koro" (GPE): two islands, not a body "Nairai and
     # Koro"
-    found = _mentions_with_ents(
+    found = mentions_with_ents(
         nlp, "Villagers were brought by boat from Nairai and Koro to Levuka on Monday.",
         [("Nairai and", "ORG"), ("Koro", "GPE"), ("Levuka", "GPE")])
     assert found.get("Nairai") in (T.CITY, T.REGION, T.PLACE), found
@@ -92,7 +72,7 @@ def test_a_sea_before_a_port_of_a_town_is_no_part_of_its_name(nlp):
 def test_a_bracket_cut_from_a_bodys_name_does_not_retype_it(nlp):
     # "the Southern Common Market (Mercosur": the bracket goes, the body stays a body
     # (only a dropped "in"/"at" lets the head of the name decide again)
-    found = _mentions_with_ents(
+    found = mentions_with_ents(
         nlp, "Leaders met in Asuncion for a summit of the Southern Common Market (Mercosur) "
              "on Monday.",
         [("Asuncion", "GPE"), ("Southern Common Market (Mercosur", "ORG")])
@@ -101,7 +81,7 @@ def test_a_bracket_cut_from_a_bodys_name_does_not_retype_it(nlp):
 
 def test_a_saints_place_name_keeps_its_s(nlp):
     # "St Mary's" is a suburb's whole name, not St Mary's possession
-    found = _mentions_with_ents(
+    found = mentions_with_ents(
         nlp, "Police detained observers at polling stations in St Mary's and Old Naledi, "
              "Botswana's opposition said.",
         [("St Mary's", "GPE"), ("Old Naledi", "GPE"), ("Botswana", "GPE")])
