@@ -101,7 +101,7 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
         if not found and unplaced(e, text, starts):
             continue
         # a town GeoNames knows only abroad, or a site named after one ("In Colombo, ..."
-        # in a story about Seychelles, "the port of Astrakhan" in one about Turkmenistan):
+        # in a story about Palau, "the port of Hamburg" in one about Latvia):
         # not in the home city nor the home country, but in its own country when the
         # document names it
         abroad = _abroad(e, main) if not found else set()
@@ -293,8 +293,8 @@ def _world_region(place: Entity) -> bool:
 
 def _abroad(place: Entity, main: Entity | None) -> set[str]:
     """The countries of a place GeoNames knows only outside the document's country: an
-    unlinked town ("Colombo" in a story about Seychelles) or a site named after one ("the
-    port of Astrakhan", "Astrakhan port" in one about Turkmenistan); empty when a town of
+    unlinked town ("Colombo" in a story about Palau) or a site named after one ("the
+    port of Hamburg", "Hamburg port" in one about Latvia); empty when a town of
     the name lies in the document's country, or the document has none."""
     if main is None or not main.country_code or place.country_code or \
             place.type not in (EntityType.CITY, EntityType.PLACE):

@@ -263,7 +263,7 @@ def split_title(span: Span, rules: EntityRules) -> tuple[Span | None, str | None
     if name is None:
         return None, None, None
     name = trim_span(name)
-    # a string of honorifics ("Awang Haji", "Dato Seri Setia Awang Haji"): all of them
+    # a string of honorifics ("Tan Sri", "Dato Seri Haji"): all of them
     # go, not only the first (titles.jsonl, scope honorific)
     while name is not None and len(name) > 2 and (h := title_regex().match(name.text)) \
             and rules.titles.get(h.group(0).replace("’", "'").casefold()) == "honorific":

@@ -7,9 +7,9 @@
   first name that is also a town's ("Aden", "Victoria") is never split off. A country
   before a name ("Nauru Kabua wins") and a place after a locative preposition ("in Beira
   Joao Silva said") are left apart.
-- A title with a country, then the name: "President of Turkmenistan Kakageldi Orazov",
-  "Ambassador to Latvia Igor Petrov" tagged one organisation "Turkmenistan Kakageldi
-  Orazov": the country the title names and the person who holds it are two entities.
+- A title with a country, then the name: "President of Zambia Mwila Banda",
+  "Ambassador to Latvia Igor Petrov" tagged one organisation "Zambia Mwila
+  Banda": the country the title names and the person who holds it are two entities.
 - Two coordinated titles before a name: "Deputy Chairman of the Cabinet of Ministers and
   Foreign Minister X" tagged a body "Cabinet of Ministers and Foreign": the body ends
   before the "and" (both titles become Positions, kg/extract/title_positions.py).
@@ -56,7 +56,7 @@ def _one_name(doc: Doc, a: Span, b: Span, rules: EntityRules) -> bool:
 
 
 def _title_country_name(doc: Doc, ent: Span, rules: EntityRules) -> tuple[Span, ...] | None:
-    """"President of Turkmenistan" + "Kakageldi Orazov" in one entity: (country, person);
+    """"President of Zambia" + "Mwila Banda" in one entity: (country, person);
     "Commissioner of Police" + "Kagiso Sebego": (person,)."""
     if ent.label_ == "PERSON" or ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "to"):
         return None

@@ -1,9 +1,9 @@
 """Small place names the model misses or mislabels where the sentence says they are places.
 
 News names villages, islands and suburbs the model has never seen; it then labels them an
-event, a product or a work ("protesters gather in Tarawa", "his home in Curepipe", "the
-road between Ambo and Bairiki"), or leaves them untagged ("380 nautical miles northwest
-of Mahe", "the container terminals at Moin"). The words around the name say it is a
+event, a product or a work ("protesters gather in Ngermid", "his home in Meyuns", "the
+road between Ngermid and Meyuns"), or leaves them untagged ("380 nautical miles northwest
+of Koror", "the container terminals at Malakal"). The words around the name say it is a
 place:
 
 * a name the model called an event, product, work, law or people (not a demonym)
@@ -30,7 +30,7 @@ from kg.extract.spans import in_ranges, mention_from_span
 from kg.records import EntityType, Mention, Unit
 from kg.resolve.places import gazetteer
 
-# labels the model gives names it does not know as places ("gather in Tarawa" PRODUCT)
+# labels the model gives names it does not know as places ("gather in Ngermid" PRODUCT)
 _ODD_LABELS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "NORP"})
 # prepositions after which an oddly labelled name is a place
 _ODD_PREPS = frozenset({"in", "at", "near", "from", "outside", "between"})
@@ -152,8 +152,8 @@ def _title_word(tok) -> bool:
 
 
 def _parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """The names of an oddly labelled span, split at "and", "to" and commas ("Ambo and
-    Bairiki" -> two names)."""
+    """The names of an oddly labelled span, split at "and", "to" and commas ("Ngermid and
+    Meyuns" -> two names)."""
     out, s = [], start
     for k in range(start, end + 1):
         if k == end or doc[k].lower_ in _JOINS:

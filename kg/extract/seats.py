@@ -79,7 +79,7 @@ def _seated(doc: Doc, unit: Unit, m: Mention, places: dict[int, Mention],
 
 
 def _named_seat(doc: Doc, unit: Unit, m: Mention, at: int) -> Mention | None:
-    """"Australia's High Commission in Tarawa" where the model found no place in "Tarawa":
+    """"Australia's High Commission in Koror" where the model found no place in "Koror":
     a seated body's seat is the proper name right after its "in"/"to" (one or two
     capitalised words, then no other), a place the body's name holds."""
     end = at

@@ -7,8 +7,8 @@ a place mention of the document joins that place, unless it is the surname of a
 person named in full. The group's type comes from the text's cues ("the village of
 X", "X province": sources ``rule:kind-*``, ``rule:place-*``) when it has any, else from
 the gazetteer (kg.resolve.places.Gazetteer.decide), else from the mentions' types.
-A city and a district of one name that the text keeps apart ("the town of Macomia",
-"Macomia district") stay two places.
+A city and a district of one name that the text keeps apart ("the town of Rivera",
+"Rivera department") stay two places.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _CUED = ("rule:kind-", "rule:place-")
 _CONTEXT = "rule:context-place"  # kg/extract/place_contexts.py
 
 
-# the rule of a place kept apart from its namesake and named as written ("Limon city")
+# the rule of a place kept apart from its namesake and named as written ("Rivera city")
 KEPT_APART = "place named with its kind, kept apart"
 
 
@@ -113,7 +113,7 @@ def place_groups(mentions: list[Mention], names: list[str], skip: set[int], gaz:
 def _split(members: list[int], mentions: list[Mention], names: list[str],
            nouns: dict[int, str | None], gaz: Gazetteer,
            countries: set[str]) -> list[list[int]]:
-    """"the town of Macomia" and "Macomia district": the cued city and the region apart.
+    """"the town of Rivera" and "Rivera department": the cued city and the region apart.
 
     So too a town named bare and a unit named after it with its unit noun ("in Maseru",
     "the Maseru district"): when no bare mention is cued a region ("the districts of A
@@ -124,8 +124,8 @@ def _split(members: list[int], mentions: list[Mention], names: list[str],
     if {EntityType.CITY, EntityType.REGION} <= cued and suffixed and \
             len(suffixed) < len(members) and len({
                 entity_rules().kind_nouns[nouns[i]].type for i in suffixed}) == 1:
-        # "Limon city" and "the province of Limon", "Macomia district" and "the town of
-        # Macomia": the name written with its kind noun is one place, the name written
+        # "Rivera city" and "the department of Rivera", "Rivera department" and "the town of
+        # Rivera": the name written with its kind noun is one place, the name written
         # bare (and its "X of" cue) the other
         return [suffixed, [i for i in members if i not in suffixed]]
     region = [i for i in members if nouns[i] is not None and
@@ -146,7 +146,7 @@ def _choose(members: list[int], mentions: list[Mention], names: list[str],
             nouns: dict[int, str | None], gaz: Gazetteer, countries: set[str], *,
             apart: bool) -> dict[int, PlaceChoice]:
     """The type, link and name of one group; ``apart``: a city and a region of one name
-    ("Macomia", "Macomia district") keep their words apart."""
+    ("Rivera", "Rivera department") keep their words apart."""
     cues = Counter(mentions[i].type for i in members
                    if mentions[i].source.startswith(_CUED) and mentions[i].type in _PLACES)
     bare = min((base_name(names[i])[0] for i in members), key=len)
@@ -174,7 +174,7 @@ def _choose(members: list[int], mentions: list[Mention], names: list[str],
         name = official(place.name, [names[i] for i in members], etype)
         if apart and all((n := nouns.get(i)) and entity_rules().kind_nouns[n].type
                          is EntityType.CITY for i in members):
-            # "Limon city" kept apart from the province: its name as written
+            # "Rivera city" kept apart from the province: its name as written
             name = max((names[i] for i in members), key=len)
             rule = KEPT_APART
     out = {}
@@ -194,7 +194,7 @@ def official(name: str, written: list[str], etype: EntityType) -> str:
     """"Zambezi Region" for the GeoNames "Zambezi" the text writes "the Zambezi Region":
     a capitalised unit noun after a region's name is part of its official name. The
     name as the text writes it when it differs from GeoNames' only by accents the text
-    never uses ("Limon" for "Limón", "Mahe" for "Mahē"): a label adds no accents."""
+    never uses ("Paysandu" for "Paysandú", "Colon" for "Colón"): a label adds no accents."""
     if not name.isascii():
         plain = [w for w in written if w.isascii() and not w.isupper()
                  and fold(w) == fold(name)]
