@@ -89,7 +89,7 @@ def context_places(doc: Doc, unit: Unit, found: list[Mention],
         while end < len(doc) and end - i < 3 and doc[end].pos_ == "PROPN" and \
                 _title(doc[end]) and not doc[end].ent_type_ and end not in covered:
             end += 1
-        if (_untagged_context(doc, i) or _listed_after(doc, i, placed)) and \
+        if (_untagged_context(doc, i) or _listed_after(doc, i, end, placed)) and \
                 _placeable(doc, i, end):
             add(doc[i:end])
         i = end
@@ -126,10 +126,18 @@ def _untagged_context(doc: Doc, i: int) -> bool:
     return False
 
 
-def _listed_after(doc: Doc, i: int, placed: set[int]) -> bool:
-    """Whether the name at ``i`` ends a list of places after "in" or "near" ("in A, B
-    and C": C untagged, A and B found as places)."""
+def _listed_after(doc: Doc, i: int, end: int, placed: set[int]) -> bool:
+    """Whether the name ``doc[i:end]`` is in a list of places after "in" or "near" ("in
+    A, B and C": C untagged, A and B found as places). After a comma it must lead on to
+    another found place ("in A, B and C": B): "In Dili, Petroleum and Mineral Resources
+    Minister X said" is an opening phrase's comma and a portfolio, not a list. A title
+    word right after the name makes it a portfolio either way."""
     if i < 3 or doc[i - 1].lower_ not in ("and", ","):
+        return False
+    if end < len(doc) and _title_word(doc[end]):
+        return False
+    if doc[i - 1].text == "," and not (end + 1 < len(doc) and doc[end].lower_ in ("and", ",")
+                                       and end + 1 in placed):
         return False
     j, names = i - 2, 0
     while j > 0 and i - j < 14:

@@ -203,3 +203,12 @@ def test_a_village_found_by_its_context_is_not_a_namesake_abroad(nlp):
     r = extract_document(document, [(unit, doc)])
     village = entity_named(r, "Yauri")
     assert village.country_code != "PE"
+
+
+def test_an_opening_phrases_comma_before_a_portfolio_is_no_list_of_places(nlp):
+    # "In Riga," closes an opening phrase; "Agriculture and Forestry Minister" is a title,
+    # not the rest of a list of places (a merged-round regression: "Agriculture" was a City)
+    r = run(nlp, "In Riga, Agriculture and Forestry Minister Janis Ozols said the harvest "
+                 "would be late.")
+    assert "Agriculture" not in _names(r)
+    assert "Riga" in _names(r)
