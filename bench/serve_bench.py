@@ -395,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=1))
         return 0
     if args.smoke:
-        args.documents, args.modes, args.reps, args.budget = "3,6", "shared", 1, 30.0
+        args.documents, args.modes, args.reps, args.budget = "6", "shared", 1, 30.0
         args.load_at, args.clients, args.requests = 6, 2, 5
     sizes = sorted(int(n) for n in args.documents.split(","))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

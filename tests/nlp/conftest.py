@@ -1,0 +1,26 @@
+"""Fixtures shared by the tests of kg's twins of the model's components."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def dev_texts() -> list[str]:
+    """The dev split's texts: a large, realistic input for comparing a twin with its original."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/data/dev").glob("*.txt"))]
+    assert texts
+    return texts
+
+
+@pytest.fixture(scope="session")
+def shipped_dev_docs(dev_texts):
+    """The dev texts parsed once by the model as shipped (no twin in it), for every twin's
+    comparison: parsing them once per twin doubled the time of these tests."""
+    from kg.nlp.model import load_model
+
+    return list(load_model().pipe(dev_texts))
