@@ -17,16 +17,17 @@ A national office with no owner said is left to kg/extract/positions.py
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.context import Fillers
+from kg.extract.entity_rules import entity_rules
 from kg.extract.entity_types import institution_site
 from kg.extract.office_links import PERSONAL_RULE
-from kg.extract.positions import NATIONAL_RULE, general_title, national_body, position_words
+from kg.extract.positions import NATIONAL_RULE, general_title, position_words
 from kg.extract.spans import mention_from_span
 from kg.extract.speakers import described
 from kg.extract.syntax import prep_objects, text_of
-from kg.records import EntityType, Fact, Mention
+from kg.records import EntityType, Fact, Mention, Unit
 from kg.resolve.places import gazetteer
 
 _OWNER_PREPS = ("for", "of", "at", "to", "with")
@@ -320,7 +321,6 @@ class _Reader:
                 words = [obj, obj.doc[obj.i + 1], *tail]
         if len(words) < 2:
             return None
-        from kg.extract.entity_rules import entity_rules
         from kg.extract.entity_types import head_type
 
         span = obj.doc[words[0].i:words[-1].i + 1]
@@ -494,8 +494,6 @@ def _contiguous(role: Token, words: list[Token]) -> list[Token]:
 
 
 def _demonym(word: str) -> str | None:
-    from kg.extract.entity_rules import entity_rules
-
     return entity_rules().demonym_country(word)
 
 
@@ -548,3 +546,15 @@ def its_antecedent_in(doc, unit, tok: Token, cover: dict[int, Mention]) -> Menti
                     m.type.is_agent or m.type is EntityType.COUNTRY):
                 return m
     return None
+
+
+def national_body(doc: Doc, unit: Unit, tok: Token) -> Mention | None:
+    """"Government spokesman X", "a government spokeswoman, X" in a text that names no
+    government: the office is the country's government's, a body the resolver names
+    ("Government of X"; kg/rules/entities/bodies.jsonl, a country's government body)."""
+    body = entity_rules().bodies.get(tok.lemma_.lower())
+    if body is None or body.scope != "country" or body.owner_required \
+            or body.type is not EntityType.GOVERNMENT_BODY:
+        return None
+    return mention_from_span(doc[tok.i:tok.i + 1], unit, EntityType.GOVERNMENT_BODY,
+                             "rule:body")

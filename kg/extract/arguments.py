@@ -134,6 +134,7 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                             object_preps={p for p, r in args.items() if r == "cause"},
                             order_nouns=self.order_nouns,
                             directed="directed_object" in args,
+                            sitting="sitting_subject" in args,
                             participle_light="meeting" not in rules.extras,
                             onset_verbs=self.onset)
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()

@@ -279,9 +279,7 @@ def _world_region(place: Entity) -> bool:
     rules = entity_rules()
     continents = gazetteer().continents
     for n in (place.name, *place.aliases):
-        words = fold(n).split()
-        if words[:1] == ["the"]:
-            words = words[1:]
+        words = fold(n).split()  # (fold drops a leading "the")
         name = " ".join(words)
         if name in rules.world_regions or name in continents:
             return True

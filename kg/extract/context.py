@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.entity_rules import entity_rules
+from kg.extract.place_contexts import DESCRIBED_SOURCE
 from kg.extract.syntax import np_tokens, prep_objects, text_of
 from kg.records import EntityType, Mention, SourceDocument, Span, Unit
 from kg.rules.loader import RuleSet
@@ -49,7 +50,7 @@ class Context:
         self.ents = list(self.doc.ents)
         # a descriptive place ("the parliament building in X") holds only its own words:
         # the place named inside it keeps its tokens (kg/extract/place_contexts.py)
-        for m in sorted(self.mentions, key=lambda m: (m.source != "rule:described-place",
+        for m in sorted(self.mentions, key=lambda m: (m.source != DESCRIBED_SOURCE,
                                                       m.end - m.start)):
             span = self.char_span(m.start, m.end)
             if span is None:
@@ -449,7 +450,7 @@ class Fillers:
     def place(self, tok: Token) -> Mention | None:
         """A place mention at ``tok``, or the place a definite "the city" points back to."""
         m = self.ctx.mention_of(tok)
-        if m is not None and m.source == "rule:described-place":
+        if m is not None and m.source == DESCRIBED_SOURCE:
             # an event's place is the named place of its locating phrase, as before the
             # descriptive place was minted ("clashes outside the X building in Y": Y)
             span = self.ctx.char_span(m.start, m.end)

@@ -154,8 +154,8 @@ def direction_of(t: Token) -> Token | None:
 def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[str],
                 with_complement: bool, object_preps: set[str] = frozenset(),
                 order_nouns: set[str] = frozenset(), directed: bool = False,
-                participle_light: bool = True, onset_verbs: set[str] = frozenset()
-                ) -> Frame:
+                participle_light: bool = True, onset_verbs: set[str] = frozenset(),
+                sitting: bool = False) -> Frame:
     """The slots of trigger ``t`` in ``voice`` (active, passive or nominal).
 
     ``phrase`` is the trigger with the rest of a multi-word trigger ("set fire to"),
@@ -166,7 +166,8 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
     belong to the verb even when the parser hangs them on its object ("accused [the
     rebels of shelling]"). A date is no preposition's object here ("on Monday").
     ``participle_light``: a light participle after a noun gives its by-agent ("the curfew
-    imposed by X"); off for types that read their host themselves (Meeting).
+    imposed by X"); off for types that read their host themselves (Meeting). ``sitting``:
+    the type reads a ``sitting_subject`` (:func:`sitting_subject`).
     ``onset_verbs``: a noun that is the subject of one of these takes the verb's phrases
     ("clashes broke out [between X and Y]").
     """
@@ -238,8 +239,7 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
                     frame.add(prep, obj)
         for _prep, obj in prep_objects(t, {"by"}):
             frame.add("by", obj)
-        sitter = sitting_subject(t)
-        if sitter is not None:
+        if sitting and (sitter := sitting_subject(t)) is not None:
             frame.add("sitting_subject", sitter)
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in onset_verbs:
             for prep, obj in prep_objects(t.head):

@@ -77,7 +77,6 @@ def home_country_mention(text: str, units: list[Unit], mentions: list[Mention],
     if home is not None and home in named:
         return None
     pattern, codes = _country_words()
-    spans = sorted(((m.start, m.end, m) for m in mentions), key=lambda s: s[:2])
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int, Unit]] = {}
     anywhere: dict[str, tuple[int, int, Unit]] = {}
@@ -89,7 +88,7 @@ def home_country_mention(text: str, units: list[Unit], mentions: list[Mention],
                 continue
             start, end = unit.start + found.start(), unit.start + found.end()
             code = codes[fold(word)]
-            inside = [m for a, b, m in spans if a <= start and end <= b]
+            inside = [m for m in mentions if m.start <= start and end <= m.end]
             if any(m.source.endswith(HEADLINE) for m in inside):
                 continue
             if any(m.type is not EntityType.COUNTRY and m.start == start and m.end == end

@@ -29,6 +29,7 @@ from datetime import datetime
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_rules import entity_rules
+from kg.extract.place_contexts import DESCRIBED_SOURCE
 from kg.extract.spans import sentence_of
 from kg.records import EntityType, Fact, Mention, Unit
 from kg.resolve.places import fold, gazetteer
@@ -120,7 +121,7 @@ def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
 def _described(u: _Unit, span: Span, m: Mention) -> Fact | None:
     """"the parliament building in X" (one descriptive place, kg/extract/place_contexts.py):
     the place its locating phrase names contains it."""
-    if m.source != "rule:described-place":
+    if m.source != DESCRIBED_SOURCE:
         return None
     inner = [pm for s, pm in u.spans if pm is not m and span.start < s.start
              and s.end <= span.end]

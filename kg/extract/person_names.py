@@ -19,17 +19,15 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_rules import EntityRules
 from kg.extract.entity_types import head_type
 from kg.extract.name_spans import title_regex
+from kg.extract.positions import position_words
 from kg.extract.spans import fold, mention_from_span
 from kg.records import EntityType, Mention, Unit
 from kg.resolve.places import gazetteer
-from kg.rules.loader import event_rules
 
 _LOCATIVE = {"in", "at", "from", "to", "near", "into", "outside", "across", "of", "on"}
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -120,7 +118,8 @@ def untagged_names(doc: Doc, unit: Unit, rules: EntityRules,
     The capitalised run ending in the name holds such a word; the two or three proper
     nouns after the last one, with no capitalised word after them, are a person's name."""
     taken = [(m.start, m.end) for m in found]
-    ranks = _ranks()
+    w = position_words()
+    ranks = w.ranks
     out = []
     k = 0
     while k < len(doc):
@@ -139,8 +138,8 @@ def untagged_names(doc: Doc, unit: Unit, rules: EntityRules,
         if last is None or not 2 <= len(run) - last - 1 <= 3:
             continue
         name = run[last + 1:]
-        if any(t.pos_ != "PROPN" or fold(t.text) in rules.heads or fold(t.text) in ranks
-               or fold(t.text) in _offices() for t in name) or (
+        if any(t.pos_ != "PROPN" or f in rules.heads or f in ranks or f in w.heads
+               for t, f in zip(name, words[last + 1:], strict=True)) or (
                 end < len(doc) and (doc[end].pos_ == "PROPN" or (
                     doc[end].text in "-‐" and not doc[end - 1].whitespace_))):
             continue  # an office noun ("Chief Magistrate X"), a name going on ("X-Y")
@@ -150,12 +149,3 @@ def untagged_names(doc: Doc, unit: Unit, rules: EntityRules,
         out.append(mention_from_span(name, unit, EntityType.PERSON, "rule:title-name"))
     return out
 
-
-@cache
-def _ranks() -> frozenset[str]:
-    return frozenset(event_rules().relations["position"]["ranks"])
-
-
-@cache
-def _offices() -> frozenset[str]:
-    return frozenset(event_rules().relations["position"]["title_heads"])

@@ -45,18 +45,16 @@ _DATE_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday"})
-_SOURCE = "rule:context-place"
+#: the source of a place found by the words around it (kg/resolve/place_names.py reads it)
+CONTEXT_SOURCE = "rule:context-place"
 
 
 def context_places(doc: Doc, unit: Unit, found: list[Mention],
                    noise: list[tuple[int, int]]) -> list[Mention]:
     """Place mentions for the names the words around them call places (module doc)."""
-    covered = {i for m in found if (sp := doc.char_span(
-        m.start - unit.start, m.end - unit.start, alignment_mode="expand")) is not None
-        for i in range(sp.start, sp.end)}
-    placed = {i for m in found if m.type.is_place and (sp := doc.char_span(
-        m.start - unit.start, m.end - unit.start, alignment_mode="expand")) is not None
-        for i in range(sp.start, sp.end)}
+    spans = _spans(doc, unit, found)
+    covered = {i for sp, _ in spans for i in range(sp.start, sp.end)}
+    placed = {i for sp, m in spans if m.type.is_place for i in range(sp.start, sp.end)}
     headline = None
     if unit.headline is not None:
         headline = (unit.headline.start - unit.start, unit.headline.end - unit.start)
@@ -70,7 +68,7 @@ def context_places(doc: Doc, unit: Unit, found: list[Mention],
         in_headline = headline is not None and headline[0] <= span.start_char < headline[1]
         if known is EntityType.COUNTRY or (known is None and in_headline):
             return
-        out.append(mention_from_span(span, unit, known or EntityType.CITY, _SOURCE))
+        out.append(mention_from_span(span, unit, known or EntityType.CITY, CONTEXT_SOURCE))
         covered.update(range(span.start, span.end))
 
     for ent in doc.ents:
@@ -139,19 +137,28 @@ def _listed_after(doc: Doc, i: int, end: int, placed: set[int]) -> bool:
     if doc[i - 1].text == "," and not (end + 1 < len(doc) and doc[end].lower_ in ("and", ",")
                                        and end + 1 in placed):
         return False
-    j, names = i - 2, 0
+    j = i - 2
     while j > 0 and i - j < 14:
-        if j in placed:
-            names += 1
+        if j not in placed:
+            return False
+        j -= 1
+        while j > 0 and j in placed:
             j -= 1
-            while j > 0 and j in placed:
-                j -= 1
-            if doc[j].text in (",", "and"):
-                j -= 1
-                continue
-            return names > 0 and doc[j].lower_ in _UNTAGGED_PREPS
-        return False
+        if doc[j].text in (",", "and"):
+            j -= 1
+            continue
+        return doc[j].lower_ in _UNTAGGED_PREPS
     return False
+
+
+def _spans(doc: Doc, unit: Unit, found: list[Mention]) -> list[tuple[Span, Mention]]:
+    """Each mention of ``found`` with its tokens in ``doc`` (mentions no span covers left out)."""
+    out = []
+    for m in found:
+        sp = doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")
+        if sp is not None:
+            out.append((sp, m))
+    return out
 
 
 def _title_word(tok) -> bool:
@@ -181,8 +188,8 @@ def _placeable(doc: Doc, s: int, e: int) -> bool:
         return False
     for t in words:
         low = t.lower_
-        if low in _DATE_WORDS or low in rules.titles or low in rules.heads or \
-                low in rules.kind_nouns or rules.is_demonym(t.text):
+        if low in _DATE_WORDS or _title_word(t) or low in rules.kind_nouns or \
+                rules.is_demonym(t.text):
             return False
     if e < len(doc):
         nxt = doc[e]
@@ -198,7 +205,8 @@ def _placeable(doc: Doc, s: int, e: int) -> bool:
 # X"); not camps, stations, depots or markets, which news names in passing as often
 _DESCRIBED_SITES = frozenset({"building", "hospital", "police station", "headquarters",
                               "palace", "airport", "garrison", "residence"})
-_DESCRIBED = "rule:described-place"
+#: the source of a descriptive place ("the national referral hospital in X")
+DESCRIBED_SOURCE = "rule:described-place"
 _MODIFIERS_MAX = 3
 
 
@@ -213,22 +221,17 @@ def described_places(doc: Doc, unit: Unit, found: list[Mention],
     The phrase is one Place (its head without the locating phrase becomes an alias,
     kg/resolve/entities.py) and the named place inside it stays a mention of its own (the
     LocatedIn between them: kg/extract/locations.py)."""
-    spans = []
-    for m in found:
-        sp = doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")
-        if sp is not None:
-            spans.append((sp, m))
-    by_end = {sp.end: m for sp, m in spans}
+    spans = _spans(doc, unit, found)
+    by_end = {sp.end: (sp, m) for sp, m in spans}
     out = list(found)
     for sp, m in spans:
         if m.type not in (EntityType.CITY, EntityType.REGION, EntityType.PLACE) or \
                 sp.start < 3 or doc[sp.start - 1].lower_ not in ("in", "at"):
             continue
         j = sp.start - 2  # the site noun's last token
-        named = by_end.get(j + 1)
+        named_sp, named = by_end.get(j + 1, (None, None))
         if named is not None and named.type is EntityType.PLACE and named is not m:
-            start = doc.char_span(named.start - unit.start, named.end - unit.start,
-                                  alignment_mode="expand").start
+            start = named_sp.start
             if doc[sp.start - 1].lower_ != "at" or start < 1 or \
                     doc[start - 1].lower_ != "the":
                 continue
@@ -249,7 +252,7 @@ def described_places(doc: Doc, unit: Unit, found: list[Mention],
             continue
         if drop is not None:
             out = [x for x in out if x is not drop]
-        out.append(mention_from_span(phrase, unit, EntityType.PLACE, _DESCRIBED))
+        out.append(mention_from_span(phrase, unit, EntityType.PLACE, DESCRIBED_SOURCE))
     return out
 
 

@@ -1,7 +1,8 @@
 """Positions that titles before names state: "Interior Minister David Omondi".
 
 The entity rules split the title off the person's name (kg/extract/name_spans.py);
-this module reads the title on the parse and turns it into a Position fact:
+kg/extract/title_positions.py reads the title on the parse and turns it into a Position
+fact:
 
 - the title is the run of words before the name that ends in an office noun
   ("Deputy Interior Minister", "police spokesman", "transitional President"); ranks and
@@ -32,12 +33,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from kg.extract.entity_rules import entity_rules
 from kg.extract.left_office import removed, resigned
-from kg.extract.spans import HEADLINE, mention_from_span
-from kg.records import EntityType, Fact, Mention, Unit
+from kg.extract.spans import HEADLINE
+from kg.records import EntityType, Fact, Mention
 from kg.resolve.places import fold, gazetteer
 from kg.rules.loader import event_rules
 
@@ -75,16 +76,6 @@ def position_words() -> _Words:
     return _Words()
 
 
-def _rank(tok: Token, w: _Words) -> bool:
-    low = tok.lower_.rstrip(".")
-    return low in w.ranks or (len(tok.text) <= 2 and tok.text[:1].isupper()
-                              and tok.text.endswith("."))  # an initial
-
-
-def _head(tok: Token, w: _Words) -> bool:
-    return tok.lemma_.lower() in w.heads or tok.lower_ in w.heads or general_title(tok, w)
-
-
 def general_title(tok: Token, w: _Words) -> bool:
     """"General" ending a title: "secretary general", "Secretary-General" (the tokenizer
     splits the hyphen off), "Attorney General"."""
@@ -94,25 +85,6 @@ def general_title(tok: Token, w: _Words) -> bool:
     if doc[i - 1].text in ("-", "‐") and i > 1 and not doc[i - 1].whitespace_:
         i -= 1
     return doc[i - 1].lower_ in w.general_after
-
-
-def _text(tokens: list[Token]) -> str:
-    out = ""
-    for n, t in enumerate(tokens):
-        out += t.text + (t.whitespace_ if n + 1 < len(tokens) else "")
-    return out.strip()
-
-
-def national_body(doc: Doc, unit: Unit, tok: Token) -> Mention | None:
-    """"Government spokesman X", "a government spokeswoman, X" in a text that names no
-    government: the office is the country's government's, a body the resolver names
-    ("Government of X"; kg/rules/entities/bodies.jsonl, a country's government body)."""
-    body = entity_rules().bodies.get(tok.lemma_.lower())
-    if body is None or body.scope != "country" or body.owner_required \
-            or body.type is not EntityType.GOVERNMENT_BODY:
-        return None
-    return mention_from_span(doc[tok.i:tok.i + 1], unit, EntityType.GOVERNMENT_BODY,
-                             "rule:body")
 
 
 # --- whole document ---------------------------------------------------------------------------

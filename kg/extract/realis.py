@@ -18,12 +18,6 @@ def _own_pattern(m: Match) -> bool:
     return any(p.id == m.pattern_id and p.shape is None for p in m.rules.patterns)
 
 
-# verbs whose with/for/of phrase always names an offence (the other charging words of
-# lexicon.yaml only when the noun is bare)
-_OFFENCE_NAMING = frozenset({"charge", "accuse", "convict", "indict", "prosecute", "guilty",
-                             "book"})
-
-
 class Realis:
     """Whether a match names an event (mixed into the role reader)."""
 
@@ -166,7 +160,7 @@ class Realis:
         gov = g.head.head
         if gov.lemma_.lower() not in words and gov.lower_ not in words:
             return False
-        return gov.lemma_.lower() in _OFFENCE_NAMING or not any(
+        return gov.lemma_.lower() in self.lists["offence_naming_words"] or not any(
             c.dep_ in ("det", "poss", "nummod") for c in t.children)
 
     def _police_raid(self, m: Match) -> bool:

@@ -569,6 +569,5 @@ def _force_members(text: str) -> bool:
     words = text.lower().split()
     if len(words) != 1:
         return False  # "police officers", "a group of officers": said of others
-    head = words[-1]
-    members = set(event_rules().statements["speakers"].get("force_members", []))
-    return head in members or head.removesuffix("s") in members
+    members = event_rules().statements["speakers"]["force_members"]
+    return words[0] in members or words[0].removesuffix("s") in members

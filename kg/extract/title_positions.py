@@ -4,9 +4,8 @@ document is read; the module docstring there describes the rules).
 
 The title is the run of words before the name that ends in an office noun; its owner is
 what comes before the title (a named body or place, a demonym before a national office, a
-possessive, a body noun inside it) or, for "TITLE of COUNTRY NAME" and "TITLE to COUNTRY
-NAME" ("President of Zambia Joseph Banda", "Ambassador to Benin Igor Petrov"), the
-country the title names (after "of") or the nationality before the title (after "to").
+possessive, a body noun inside it) or, for "TITLE of COUNTRY NAME" ("President of Zambia
+Joseph Banda"), the country the title names.
 """
 
 from __future__ import annotations
@@ -15,18 +14,27 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.entity_rules import entity_rules
 from kg.extract.office_links import reporting_body
-from kg.extract.positions import (
-    NATIONAL_RULE,
-    _head,
-    _rank,
-    _text,
-    _Words,
-    general_title,
-    position_words,
-)
+from kg.extract.positions import NATIONAL_RULE, _Words, general_title, position_words
 from kg.extract.spans import HEADLINE, mention_from_span, sentence_of
 from kg.records import EntityType, Fact, Mention, Unit
 from kg.resolve.places import gazetteer
+
+
+def _rank(tok: Token, w: _Words) -> bool:
+    low = tok.lower_.rstrip(".")
+    return low in w.ranks or (len(tok.text) <= 2 and tok.text[:1].isupper()
+                              and tok.text.endswith("."))  # an initial
+
+
+def _head(tok: Token, w: _Words) -> bool:
+    return tok.lemma_.lower() in w.heads or tok.lower_ in w.heads or general_title(tok, w)
+
+
+def _text(tokens: list[Token]) -> str:
+    out = ""
+    for n, t in enumerate(tokens):
+        out += t.text + (t.whitespace_ if n + 1 < len(tokens) else "")
+    return out.strip()
 
 _MAX_TITLE = 7  # words of a title before a name
 _STOP_POS = {"DET", "PRON", "VERB", "AUX", "NUM", "PUNCT", "SCONJ", "CCONJ", "ADP", "PART"}
@@ -260,22 +268,17 @@ def _title_of_place(doc: Doc, unit: Unit, i: int, w: _Words, cover: dict[int, Me
                     elsewhere: dict[str, EntityType], rules
                     ) -> tuple[list[Token], Mention | None] | None:
     """"President of Zambia Joseph Banda": a title, "of" and the place it names right
-    before the name; the place owns the office."""
+    before the name; the place owns the office. ("Russian Ambassador to Benin X" is left
+    alone: its demonym owner, counted as a mention of its country, tipped a dev text's
+    home country and lost its national bodies.)"""
     place = cover[i]
     k = i
     while k > 0 and cover.get(k - 1) is place:
         k -= 1
-    if k < 2 or doc[k - 1].lower_ not in ("of", "to") or doc[k - 1].is_sent_start \
+    if k < 2 or doc[k - 1].lower_ != "of" or doc[k - 1].is_sent_start \
             or not _head(doc[k - 2], w):
         return None
-    link = doc[k - 1].lower_
-    if link == "of" and place.type not in (EntityType.COUNTRY, EntityType.REGION,
-                                           EntityType.CITY):
-        return None
-    if link == "to":
-        # "Russian Ambassador to Benin X" (the office Russia's, role "Ambassador to
-        # Benin") is left alone: its demonym owner, counted as a mention of its country,
-        # tipped a text's home country (namibia_floods_tass) and lost its national bodies
+    if place.type not in (EntityType.COUNTRY, EntityType.REGION, EntityType.CITY):
         return None
     found = _title_before(doc, unit, k - 1, w, cover, elsewhere, rules)
     if found is None:

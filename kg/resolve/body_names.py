@@ -81,10 +81,10 @@ def body_info(self, m: Mention) -> _Info | None:
     words = core.split(" ")
     # a nationality adjective, of one to three words ("Sri Lankan", "Papua New Guinean"),
     # gives the body its country and is no part of its name
-    lead = next((n for n in (3, 2, 1) if len(words) > n
-                 and rules.demonym_country(" ".join(words[:n]))), 0)
+    lead, code = next(((n, c) for n in (3, 2, 1) if len(words) > n
+                       and (c := rules.demonym_country(" ".join(words[:n])))), (0, None))
     if lead:
-        owner = self.gaz.by_code.get(rules.demonym_country(" ".join(words[:lead])) or "")
+        owner = self.gaz.by_code.get(code)
         core = " ".join(words[lead:])
     poss = re.match(r"^(.+?)'s\s+(.+)$", core)
     if poss and (self.country(poss.group(1)) or poss.group(1).lower() == "the country"):

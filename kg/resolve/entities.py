@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from kg.extract.entity_rules import EntityRules, entity_rules
-from kg.extract.place_contexts import described_head
+from kg.extract.place_contexts import DESCRIBED_SOURCE, described_head
 from kg.records import Entity, EntityType, Fact, Mention
 from kg.resolve.body_names import _Info, body_info
 from kg.resolve.clusters import Clusters as _Clusters
@@ -410,7 +410,7 @@ class _Resolver(Links):
             if m.antecedent is not None:
                 continue  # a pronoun is a mention, never a label
             ent.aliases.add(m.text)
-            if m.source == "rule:described-place" and (head := described_head(m.text)):
+            if m.source == DESCRIBED_SOURCE and (head := described_head(m.text)):
                 ent.aliases.add(head)  # "parliament building" of "... building in X"
             if self.info[i].alias:
                 ent.aliases.add(self.info[i].alias)

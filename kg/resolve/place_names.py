@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.entity_rules import entity_rules
+from kg.extract.place_contexts import CONTEXT_SOURCE
 from kg.records import EntityType, Mention
 from kg.resolve.places import Gazetteer, Place, fold
 
 _PLACES = (EntityType.CITY, EntityType.REGION, EntityType.PLACE)
 _CUED = ("rule:kind-", "rule:place-")
-_CONTEXT = "rule:context-place"  # kg/extract/place_contexts.py
 
 
 # the rule of a place kept apart from its namesake and named as written ("Rivera city")
@@ -159,7 +159,7 @@ def _choose(members: list[int], mentions: list[Mention], names: list[str],
     else:
         place = gaz.decide(bare, countries=countries)
         if place is not None and countries and place.country_code not in countries and \
-                all(mentions[i].source == _CONTEXT for i in members):
+                all(mentions[i].source == CONTEXT_SOURCE for i in members):
             place = None  # a village named only by its context is no namesake abroad
         if place is not None:
             etype, rule = place.type, "GeoNames name"
