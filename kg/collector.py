@@ -21,29 +21,40 @@ class SurvivorFreezer:
     since. At the boundary the document's own cycles are collected first (a young
     collection); only what a document left in the old generation after the full
     collection, a few hundred objects, may wait for the end of the build (``gc.unfreeze``
-    in :func:`build_into`), when it is collected as usual. Used as a context manager
-    (the collector callback is removed on exit); :meth:`boundary` after each document.
+    in :func:`build_into`), when it is collected as usual. Used as a context manager;
+    :meth:`boundary` after each document.
+
+    Full collections are counted from ``gc.get_stats()`` at the boundary, not seen through
+    a ``gc.callbacks`` hook: a signal handler that runs inside such a hook raises into the
+    collector, which only prints the exception, so a SIGTERM or Ctrl-C landing during a
+    collection was lost and the build ran on to the end.
     """
 
     def __init__(self) -> None:
-        self.due = False
         self.freezes = 0
+        self._seen = _full_collections()
 
-    def _collected(self, phase: str, info: dict) -> None:
-        if phase == "stop" and info["generation"] == 2:
-            self.due = True
+    @property
+    def due(self) -> bool:
+        """Whether a full collection ran since the last freeze (or since entering)."""
+        return _full_collections() != self._seen
 
     def __enter__(self) -> SurvivorFreezer:
-        gc.callbacks.append(self._collected)
+        self._seen = _full_collections()
         return self
 
     def __exit__(self, *exc) -> None:
-        gc.callbacks.remove(self._collected)
+        pass
 
     def boundary(self) -> None:
         """Between two documents: freeze the survivors of a full collection, if one ran."""
         if self.due:
-            self.due = False
             gc.collect(1)
             gc.freeze()
             self.freezes += 1
+            self._seen = _full_collections()
+
+
+def _full_collections() -> int:
+    """How many full (generation 2) collections this process has run."""
+    return gc.get_stats()[2]["collections"]
