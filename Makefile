@@ -21,8 +21,12 @@ demo: $(STAMP)
 	$(KG) query who-deployed-what-where --graph out/graph.ttl
 	$(KG) query detentions --graph out/graph.ttl
 
+# In parallel (pytest-xdist), TEST_JOBS processes: the CI machines have 2 cores (`-n auto`
+# reads physical cores, which a 2-vCPU machine may report as 1). A test file stays in one
+# process, so that its module fixtures (the dev-split build, the model) are built once.
+TEST_JOBS ?= 2
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests bench
