@@ -122,3 +122,16 @@ def test_water_bombing_planes_dispatched_are_a_deployment(nlp):
 def test_trucks_sent_to_the_scene_are_no_deployment(nlp):
     r = run(nlp, "The council sent two trucks to the market in Riga on Monday.")
     assert not facts_of(r, "Deployment")
+
+
+# --- land burned, counted by its area: a Damage, no Arson ------------------------------------
+def test_hectares_of_forest_burned_are_a_damage_counted_in_hectares(nlp):
+    r = run(nlp, "More than 2,000 hectares of forest and farmland have burned near Tartu.")
+    (e,) = facts_of(r, "Damage")
+    assert _count(e) == 2000
+    assert not facts_of(r, "Arson")
+
+
+def test_a_fire_that_burned_for_days_is_no_damage(nlp):
+    r = run(nlp, "The fire has burned for three days near Riga.")
+    assert not facts_of(r, "Damage")
