@@ -135,3 +135,22 @@ def test_hectares_of_forest_burned_are_a_damage_counted_in_hectares(nlp):
 def test_a_fire_that_burned_for_days_is_no_damage(nlp):
     r = run(nlp, "The fire has burned for three days near Riga.")
     assert not facts_of(r, "Damage")
+
+
+# --- aircraft a state sends: a Deployment (future when promised) ---------------------------
+def test_helicopters_a_country_promises_to_send_are_a_future_deployment(nlp):
+    r = run(nlp, "Qatar has promised to send two helicopters to Lusaka by Tuesday.")
+    (e,) = facts_of(r, "Deployment")
+    assert names(r, e.roles["agent"]) == {"Qatar"}
+    assert e.factuality == "future"
+
+
+def test_aircraft_carrying_relief_are_aid_not_a_deployment(nlp):
+    r = run(nlp, "The United Arab Emirates said it had sent two aircraft carrying 80 tonnes "
+                 "of relief supplies to Kitwe.")
+    assert not facts_of(r, "Deployment")
+
+
+def test_a_helicopter_a_company_sends_is_no_deployment(nlp):
+    r = run(nlp, "A private company sent a helicopter to Tartu.")
+    assert not facts_of(r, "Deployment")
