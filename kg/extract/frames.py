@@ -151,6 +151,27 @@ def direction_of(t: Token) -> Token | None:
     return None
 
 
+_ONSET_MARKS = ("when", "as")
+
+
+def onset_actors(verb: Token) -> list[Token]:
+    """Who acts around an event's onset: the subject of its when-clause ("scuffles broke
+    out when demonstrators tried to push past") and of the clause it is joined to
+    ("police blocked the march, and scuffles broke out")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        # the parser may hang "when" on a verb further down the clause: the word before it
+        edge = c.left_edge
+        mark = edge if edge.i == 0 else edge.doc[edge.i - 1]
+        if edge.lower_ in _ONSET_MARKS or (mark.i > verb.i and mark.lower_ in _ONSET_MARKS):
+            out.extend(s for s in c.children if s.dep_ == "nsubj")
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        out.extend(s for s in verb.head.children if s.dep_ == "nsubj")
+    return out
+
+
 def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[str],
                 with_complement: bool, object_preps: set[str] = frozenset(),
                 order_nouns: set[str] = frozenset(), directed: bool = False,
@@ -245,6 +266,10 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
             for prep, obj in prep_objects(t.head):
                 if prep != "by" and obj.ent_type_ not in ("DATE", "TIME"):
                     frame.add(prep, obj)
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                       for c in t.children):  # ("the fighting began when ...": told before)
+                for actor in onset_actors(t.head):
+                    frame.add("onset_actor", actor)
     if comp is not None:
         frame.add("complement", comp)
         # "demanded that Armenia remove ...": the one who is to act

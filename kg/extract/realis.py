@@ -45,7 +45,8 @@ class Realis:
             g = t
             while g.dep_ == "conj" and g.tag_ == "VBG" and g.head != g:
                 g = g.head  # "accused X of arming Y and sending soldiers": the first gerund
-            if g.tag_ == "VBG" and g.dep_ == "pcomp" and g.head.lower_ != "by":
+            if g.tag_ == "VBG" and g.dep_ == "pcomp" and g.head.lower_ != "by" and \
+                    not self._arrested_for(g):
                 return False  # "accused of killing": not told; "responded by arresting": done
             if t.dep_ == "conj" and t.tag_ == "VBN" and not any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
@@ -160,6 +161,8 @@ class Realis:
         gov = g.head.head
         if gov.lemma_.lower() not in words and gov.lower_ not in words:
             return False
+        if g.tag_ == "VBG" and self._arrested_for(g):
+            return False  # "arrested six men for looting a pharmacy": the looting is told
         return gov.lemma_.lower() in self.lists["offence_naming_words"] or not any(
             c.dep_ in ("det", "poss", "nummod") for c in t.children)
 
@@ -188,6 +191,15 @@ class Realis:
         if any(v.lemma_.lower() in manner["verbs"] for v in near):
             return True
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in agents for c in clause.children)
+
+    def _arrested_for(self, g: Token) -> bool:
+        """The act people were arrested for, with what they did it to, is told: "arrested
+        six men for looting a shop" (they looted it; lexicon `arrested_for_verbs`); "charged
+        with looting", "arrested for looting" (no object) stay what they are accused of."""
+        gov = g.head.head
+        return g.head.lower_ == "for" and \
+            gov.lemma_.lower() in self.lists["arrested_for_verbs"] and \
+            any(c.dep_ == "dobj" for c in g.children)
 
     def _thanked_for(self, m: Match) -> bool:
         """Help named in thanks was told as given already: "expresses its appreciation to

@@ -150,6 +150,11 @@ def subject_of(verb: Token) -> Token | None:
         return next((c for c in prep.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head)  # "the council responded by appointing X"
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and verb.head.head.pos_ == "VERB":
+        # "arrested six men for looting X", "were detained for attacking Y": who is taken
+        # in did it (the verb's object, or its passive subject)
+        gov = verb.head.head
+        return next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
     main = _main_after_report(verb)
     if main is not None:
         return subject_of(main)

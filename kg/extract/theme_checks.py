@@ -76,6 +76,21 @@ class ThemeChecks:
                 return True
         return False
 
+    def _state_craft(self, text: str, roles: dict) -> bool:
+        """Aircraft a state or a force sends are deployed as a force is: "Jordan has
+        promised to send two helicopters", "the army sent a plane" (lexicon `state_craft`;
+        not when they carry a load: "sent two aircraft carrying relief" is aid)."""
+        agents = roles.get("agent", [])
+        if not any(isinstance(a, Mention) and a.type in (EntityType.COUNTRY,
+                                                         EntityType.ARMED_FORCE)
+                   for a in agents):
+            return False
+        if self._cargo(self.theme_heads):
+            return False
+        craft = set(self.lists["state_craft"])
+        words = [_lemma_like(w) for w in re.findall(r"[\w-]+", text.lower())]
+        return bool(words) and words[-1] in craft
+
     def _constraints(self, need: str | None, roles: dict) -> bool:
         """Whether the theme is of the kind the type (or its trigger lemma) needs: a force,
         a person, or a head word of a lexicon.yaml list (``type:Place`` there: any
@@ -95,7 +110,8 @@ class ThemeChecks:
                             *_conjunct_heads(v), *(h.lemma_ for h in self.theme_heads
                                                    if h.text in v.split())]):
                     return True  # (the parsed head: "troops in the north" ends in a place)
-                elif need == "force" and isinstance(v, str) and self._equipment(v):
+                elif need == "force" and isinstance(v, str) and (
+                        self._equipment(v) or self._state_craft(v, roles)):
                     return True
             holders = [h for h in self.theme_heads
                        if h.lemma_.lower() in self.lists["office_holders"].get(self.kind, ())
