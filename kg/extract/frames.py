@@ -143,6 +143,24 @@ def light_verb(t: Token, light_verbs: set[str], *, participle: bool = True
 
 
 _SITTING_PREPS = {"at", "in", "during"}
+_CALL_NOUNS = {"call", "conversation"}  # "in a phone call", "during a telephone conversation"
+
+
+def call_parties(t: Token) -> list[tuple[str, Token]]:
+    """The two sides of a call an act was done in: "X congratulated Y [in a phone call]",
+    "X thanked Y during a telephone conversation" (the subject the caller, the object the
+    one called; both take part)."""
+    if t.lemma_.lower() not in _CALL_NOUNS or t.dep_ != "pobj" or \
+            t.head.lower_ not in ("in", "during", "over") or t.head.head.pos_ != "VERB" or \
+            t.head.head.lemma_.lower() in ("tell", "say", "inform"):  # told a reporter
+        return []
+    verb = t.head.head
+    caller = subject_of(verb)
+    called = [o for o in verb.children if o.dep_ == "dobj" and o.pos_ in ("PROPN", "NOUN")]
+    if caller is None or not called:
+        return []
+    return [("sitting_subject", caller), ("call_party", caller),
+            *(("call_party", o) for o in called)]
 
 
 def sitting_subject(t: Token) -> Token | None:
@@ -272,6 +290,9 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
             frame.add("by", obj)
         if sitting and (sitter := sitting_subject(t)) is not None:
             frame.add("sitting_subject", sitter)
+        elif sitting:
+            for slot, tok in call_parties(t):
+                frame.add(slot, tok)
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in onset_verbs:
             for prep, obj in prep_objects(t.head):
                 if prep != "by" and obj.ent_type_ not in ("DATE", "TIME"):

@@ -47,6 +47,8 @@ _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_
           "directed_object", "direction",
           # "the cabinet, at its weekly session, approved X": the clause's subject
           "sitting_subject",
+          # "X congratulated Y in a phone call": the two sides of the call
+          "call_party",
           "predicate"} | _PREPS  # the verb with its object and phrases ("remanded X until Y")
 _ROLES = {"agent", "theme", "addressee", "participant", "location", "purpose", "requestedBy",
           "origin", "cause", "role", "quantity"}

@@ -85,3 +85,18 @@ def test_a_press_conference_after_the_subject_is_no_meeting(nlp):
     r = run(nlp, "The minister of Benin, at a press conference on Monday, said the talks "
                  "had failed.")
     assert facts_of(r, "Meeting") == []
+
+
+# --- Meeting: an act done in a phone call ---------------------------------------------------
+def test_congratulated_in_a_phone_call_is_a_meeting_of_both(nlp):
+    r = run(nlp, "The president of Palau thanked Prime Minister Ana Tembo of Nauru in a "
+                 "telephone call on Monday.")
+    (m,) = facts_of(r, "Meeting")
+    assert "Ana Tembo" in names(r, m.roles["participant"])
+    assert m.roles["medium"] == ["telephone call"]
+
+
+def test_told_a_reporter_in_a_phone_call_is_no_meeting(nlp):
+    r = run(nlp, "A spokesman for the Government of Palau told Reuters in a phone call "
+                 "that the port had reopened.")
+    assert facts_of(r, "Meeting") == []
