@@ -68,9 +68,12 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
         kinds_at.setdefault(i, set()).add(fact.kind)
     content_kinds = {k for k, t in rules.types.items() if t.content}
     # ... also to the act its trigger's infinitive names ("voted to remove X": the
-    # removal, not a decision to remove)
+    # removal, not a decision to remove), or that infinitive's object ("decided to impose
+    # a curfew": the curfew)
     def yielded(i: int, yields: list[str]) -> bool:
-        at = [i, *(c.i for c in doc[i].children if c.dep_ == "xcomp")]
+        comps = [c for c in doc[i].children if c.dep_ == "xcomp"]
+        at = [i, *(c.i for c in comps),
+              *(o.i for c in comps for o in c.children if o.dep_ == "dobj")]
         return any(kinds_at.get(j, set()) & set(yields) for j in at)
 
     events: list[Fact] = [f for f, i, yields in read if not yielded(i, yields)

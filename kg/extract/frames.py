@@ -30,6 +30,9 @@ _INFINITIVE_DEPS = ("xcomp", "ccomp", "advcl")
 _TARGET_PREPS = {"on", "at", "against", "into", "upon"}  # what an instrument is used on
 _ORDER_PREPS = {"on", "under", "at", "upon"}  # "on the orders of", "at the behest of"
 _DIRECTIONS = {"to", "onto", "into", "out", "back"}  # "ordered the troops out of X"
+# verbs that put a person in office, whose object the parser may read as their predicate
+# ("named Minister X acting health minister")
+_NAMING_VERBS = {"name", "appoint", "nominate"}
 # heads of a relative clause without pronoun that are not its verb's object ("the day
 # the army arrived", "the way the vote was run")
 _NOT_OBJECTS = {"day", "time", "moment", "way", "reason", "year", "week", "month", "night",
@@ -47,6 +50,24 @@ class Frame:
     def add(self, slot: str, tok: Token | None) -> None:
         if tok is not None:
             self.slots.append((slot, tok))
+
+
+def named_person(t: Token) -> Token | None:
+    """The one a naming verb puts in office when the parser reads no object: "named
+    Minister X [to take on the portfolio]" (the name the verb's predicate), "named
+    Minister X acting planning minister" (the name a compound of the office it is given:
+    its last word that names a person)."""
+    for c in t.children:
+        if c.dep_ != "oprd":
+            continue
+        if c.pos_ == "PROPN":
+            return c
+        if c.pos_ == "NOUN":
+            people = [x for x in c.subtree if x.i < c.i and x.pos_ == "PROPN" and
+                      x.dep_ == "compound" and x.ent_type_ == "PERSON"]
+            if people:
+                return people[-1]
+    return None
 
 
 def _orderer(order: Token) -> Token | None:
@@ -122,6 +143,24 @@ def light_verb(t: Token, light_verbs: set[str], *, participle: bool = True
 
 
 _SITTING_PREPS = {"at", "in", "during"}
+_CALL_NOUNS = {"call", "conversation"}  # "in a phone call", "during a telephone conversation"
+
+
+def call_parties(t: Token) -> list[tuple[str, Token]]:
+    """The two sides of a call an act was done in: "X congratulated Y [in a phone call]",
+    "X thanked Y during a telephone conversation" (the subject the caller, the object the
+    one called; both take part)."""
+    if t.lemma_.lower() not in _CALL_NOUNS or t.dep_ != "pobj" or \
+            t.head.lower_ not in ("in", "during", "over") or t.head.head.pos_ != "VERB" or \
+            t.head.head.lemma_.lower() in ("tell", "say", "inform"):  # told a reporter
+        return []
+    verb = t.head.head
+    caller = subject_of(verb)
+    called = [o for o in verb.children if o.dep_ == "dobj" and o.pos_ in ("PROPN", "NOUN")]
+    if caller is None or not called:
+        return []
+    return [("sitting_subject", caller), ("call_party", caller),
+            *(("call_party", o) for o in called)]
 
 
 def sitting_subject(t: Token) -> Token | None:
@@ -130,12 +169,20 @@ def sitting_subject(t: Token) -> Token | None:
     appointed X": its own sitting, by a possessor or a modifier ("in one session" is none;
     "proposed at the next meeting of the ministers" is theirs, not the proposer's)."""
     if t.dep_ != "pobj" or t.head.lower_ not in _SITTING_PREPS or \
-            t.head.head.pos_ not in ("VERB", "AUX") or \
             any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+        return None
+    host = t.head.head
+    if host.pos_ in ("NOUN", "PROPN") and host.dep_ in ("nsubj", "nsubjpass") and \
+            t.head.i > 0 and t.doc[t.head.i - 1].lower_ == "," and \
+            any(c.dep_ in ("poss", "amod", "compound") for c in t.children):
+        # set off after the subject: "The Council, at its extraordinary session on
+        # DATE, declared X", "The cabinet, at an emergency session, decided"
+        return host
+    if host.pos_ not in ("VERB", "AUX"):
         return None
     if not any(c.dep_ in ("poss", "amod") for c in t.children):
         return None
-    return subject_of(t.head.head)
+    return subject_of(host)
 
 
 def direction_of(t: Token) -> Token | None:
@@ -203,6 +250,8 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
             obj = antecedent(t.head)  # "the bloc, which Mali left": the bloc
         if obj is None and t.dep_ == "acl":  # "the junta named [X] as ...", misread
             obj = next((c for c in t.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)
+        if obj is None and t.lemma_.lower() in _NAMING_VERBS:
+            obj = named_person(t)
         if obj is None and t.dep_ == "relcl" and t.head.pos_ == "NOUN" and \
                 t.head.ent_type_ not in ("DATE", "TIME") and \
                 t.head.lemma_.lower() not in _NOT_OBJECTS and \
@@ -262,6 +311,9 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
             frame.add("by", obj)
         if sitting and (sitter := sitting_subject(t)) is not None:
             frame.add("sitting_subject", sitter)
+        elif sitting:
+            for slot, tok in call_parties(t):
+                frame.add(slot, tok)
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in onset_verbs:
             for prep, obj in prep_objects(t.head):
                 if prep != "by" and obj.ent_type_ not in ("DATE", "TIME"):

@@ -233,13 +233,22 @@ class TypeRoles:
                      if h.lemma_.lower() in ("post", "position", "office", "job") else h
                      for h in heads]
         if not heads and kind == "Appointment":
+            # "named X to take on the health portfolio": what the one named takes on
+            heads = [o for c in t.children if c.dep_ == "xcomp" and
+                     c.lemma_.lower() in ("take", "assume") for o in c.children
+                     if o.dep_ == "dobj" and o.lemma_.lower() in self.lists["office_nouns"]][:1]
+        if not heads and kind == "Appointment":
             # "named X, commander of Y, as interim president": the parser hangs the "as"
             # phrase on the name or on the sentence's head; the first office after the verb
             heads = [o for x in t.sent if x.i > t.i and x.lower_ == "as" and x.dep_ == "prep"
                      for o in x.children if o.dep_ == "pobj"
                      and o.lemma_.lower() in self.f.role_heads][:1]
         for h in heads[:1]:
-            put("role", text_of([x for x in np_tokens(h) if x.dep_ != "det" or x.head != h]))
+            toks = [x for x in np_tokens(h) if x.dep_ != "det" or x.head != h]
+            # "named Minister X acting planning minister": the office after the name
+            named = [x.i for x in toks if x.i < h.i and x.ent_type_ == "PERSON"]
+            toks = [x for x in toks if not named or x.i > max(named)] or toks
+            put("role", text_of(toks))
         if not heads and self.holder_role:
             put("role", self.holder_role)
         elif not heads and kind in ("Dismissal", "Resignation"):

@@ -49,6 +49,8 @@ _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_
           "sitting_subject",
           # "scuffles broke out when X tried to ...": who acts at an event's onset
           "onset_actor",
+          # "X congratulated Y in a phone call": the two sides of the call
+          "call_party",
           "predicate"} | _PREPS  # the verb with its object and phrases ("remanded X until Y")
 _ROLES = {"agent", "theme", "addressee", "participant", "location", "purpose", "requestedBy",
           "origin", "cause", "role", "quantity"}
