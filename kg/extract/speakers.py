@@ -67,6 +67,14 @@ class Speakers(OfficialSpeakers):
         if low in _PRONOUNS:
             m = pronoun_antecedent(self.st, tok)
             return [m] if m is not None else []
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i + 1 == tok.head.i and c.i > tok.i and \
+                    tok.doc[c.left_edge.i - 1].text == ",":
+                # "X has pledged aid and a team of experts, the bloc's secretary-general
+                # said": the parser makes the speaker an apposition of the report's last noun
+                body = self._body_of_unnamed_officer(c)
+                if body is not None:
+                    return [body]
         named = ctx.mention_of(tok)
         if named is None:
             self_named = self.named_as(tok)
@@ -134,6 +142,9 @@ class Speakers(OfficialSpeakers):
         country = self._country_of_unnamed_officer(tok)
         if country is not None:  # "New Zealand's foreign minister said": New Zealand
             return [country]
+        body = self._body_of_unnamed_officer(tok)
+        if body is not None:  # "the bloc's secretary-general said": the bloc
+            return [body]
         m = self._body_phrase(tok) or self.st.f.entity(tok, person=True)
         if m is not None and m.source == "rule:event-role" and m.text == tok.text:
             poss = next((c for c in tok.children if c.dep_ == "poss" and c.i == tok.i - 1
@@ -155,6 +166,10 @@ class Speakers(OfficialSpeakers):
         return []
 
     # --- helpers ----------------------------------------------------------------------------
+    def description_of(self, tok: Token) -> Mention | None:
+        """The named body a definite description ("the bloc") points back to."""
+        return description_antecedent(self, tok)
+
     def named_as(self, tok: Token) -> Mention | None:
         """"one of its organisers, a student who gave her name only as X", "a resident,
         identified only as X": the name a described speaker is given in a clause of their
