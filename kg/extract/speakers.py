@@ -51,6 +51,7 @@ class Speakers(OfficialSpeakers):
         self.spokespeople = set(spec["spokespeople"])
         self.officials = set(spec["officials"])
         self.people = set(spec["people"])
+        self.people_in_plural = set(spec["people_in_plural"])
         self.bodies_as_text = set(spec["bodies_as_text"])
         self.narrators = set(spec["narrators"])
         self.press_offices = set(spec["press_offices"])
@@ -155,6 +156,7 @@ class Speakers(OfficialSpeakers):
         if m is not None:
             return [] if m.type.is_place else [m]
         if (lemma in self.people or low in self.people or (
+                lemma in self.people_in_plural and tok.tag_ == "NNS") or (
                 lemma in self.bodies_as_text and tok.pos_ == "NOUN")) and \
                 tok.pos_ in ("NOUN", "PROPN"):
             words = [x for x in np_tokens(tok, drop={"relcl", "advcl", "parataxis", "acl",

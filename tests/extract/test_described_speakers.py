@@ -156,8 +156,8 @@ def test_his_office_is_not_the_office_named_later_in_the_update(nlp):
     """"his office said" after "Prime Minister X ...": the office of the person just
     named, a speaker of its own, never joined to the attorney general's office the
     update names next."""
-    r = run(nlp, "Prime Minister Kabo Sechele accepted the resignation and named Transport "
-                 "Minister Neo Dube to take on the finance portfolio as well, his office said. "
+    r = run(nlp, "Prime Minister Janis Ozols accepted the resignation and named Transport "
+                 "Minister Ilze Kalnina to take on the finance portfolio as well, his office said. "
                  "The attorney general's office said it was studying the ruling.")
     speakers = [names(r, f.roles["speaker"]) for f in facts_of(r, "Statement")]
     assert {"his office"} in speakers, speakers
@@ -166,40 +166,46 @@ def test_his_office_is_not_the_office_named_later_in_the_update(nlp):
 
 def test_an_unnamed_officer_of_a_described_body_speaks_for_that_body(nlp):
     """"the bloc's secretary-general said": the bloc named before speaks."""
-    r = run(nlp, "The Southern African Development Community (SADC) has pledged a relief "
+    r = run(nlp, "The Baltic Coastal Union (BCU) has pledged a relief "
                  "package of US$3 million, the bloc's secretary-general said.")
     s = _one(r, "Statement")
-    assert names(r, s.roles["speaker"]) == {"Southern African Development Community"}
+    assert names(r, s.roles["speaker"]) == {"Baltic Coastal Union"}
 
 
 def test_an_unnamed_officer_of_a_named_body_speaks_for_it(nlp):
-    r = run(nlp, "The Botswana Red Cross Society sent 40 volunteers to Maun, the society's "
+    r = run(nlp, "The Latvian Red Cross Society sent 40 volunteers to Valmiera, the society's "
                  "director said.")
     s = _one(r, "Statement")
-    assert names(r, s.roles["speaker"]) == {"Botswana Red Cross Society"}
+    assert names(r, s.roles["speaker"]) == {"Latvian Red Cross Society"}
 
 
 def test_a_spokeswoman_for_the_company_speaks_for_the_site_it_runs(nlp):
     """"The X Lodge was closed ..., a spokeswoman for the company said": the unnamed
     operator of the named site speaks as that site; a company named before is that
     company."""
-    r = run(nlp, "The Okavango Delta Lodge, which lies north of Maun, was closed and some "
+    r = run(nlp, "The Gauja River Lodge, which lies north of Valmiera, was closed and some "
                  "200 guests and staff were evacuated from the site, a spokeswoman for the "
                  "company said.")
     s = _one(r, "Statement")
-    assert names(r, s.roles["speaker"]) == {"Okavango Delta Lodge"}
-    r = run(nlp, "Debswana Diamond Company closed its Jwaneng mine on Monday. Some 300 "
+    assert names(r, s.roles["speaker"]) == {"Gauja River Lodge"}
+    r = run(nlp, "Ventspils Amber Company closed its Liepaja plant on Monday. Some 300 "
                  "workers were sent home, a spokesman for the company said.")
     s = _one(r, "Statement")
-    assert names(r, s.roles["speaker"]) == {"Debswana Diamond Company"}
+    assert names(r, s.roles["speaker"]) == {"Ventspils Amber Company"}
 
 
 def test_campaigners_and_administrators_speak_as_text(nlp):
-    r = run(nlp, "The strike has forced the Princess Marina Hospital in Gaborone to cancel "
+    r = run(nlp, "The strike has forced the Stradins Hospital in Riga to cancel "
                  "all non-urgent surgery, hospital administrators said.")
     assert names(r, _one(r, "Statement").roles["speaker"]) == {"hospital administrators"}
-    r = run(nlp, "Campaigners say the new law will silence critics in Botswana.")
+    r = run(nlp, "Campaigners say the new law will silence critics in Latvia.")
     assert names(r, _one(r, "Statement").roles["speaker"]) == {"Campaigners"}
+    # a singular "the administrator" is a title, no speaker by role
+    r = run(nlp, "Janis Ozols, the administrator of Valmiera district, told reporters by "
+                 "telephone that 40 houses burned. \"They went from house to house,\" the "
+                 "administrator said.")
+    assert all(names(r, f.roles["speaker"]) != {"administrator"}
+               for f in facts_of(r, "Statement"))
 
 
 def test_a_majority_of_a_bodys_members_voting_is_the_body(nlp):
@@ -216,8 +222,8 @@ def test_an_officer_speaker_the_parser_hangs_on_the_report_still_speaks(nlp):
     """"X has pledged aid and a team of specialists, the bloc's secretary-general said":
     the parser takes "a team" for the subject of "said" and the officer for its
     apposition; the bloc still speaks."""
-    r = run(nlp, "The Southern African Development Community (SADC) has pledged a relief "
+    r = run(nlp, "The Baltic Coastal Union (BCU) has pledged a relief "
                  "package of US$3 million and a team of disaster specialists, the bloc's "
-                 "secretary-general said in a statement from Gaborone.")
+                 "secretary-general said in a statement from Riga.")
     s = _one(r, "Statement")
-    assert names(r, s.roles["speaker"]) == {"Southern African Development Community"}
+    assert names(r, s.roles["speaker"]) == {"Baltic Coastal Union"}
