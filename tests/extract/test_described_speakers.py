@@ -180,14 +180,14 @@ def test_an_unnamed_officer_of_a_named_body_speaks_for_it(nlp):
 
 
 def test_a_spokeswoman_for_the_company_speaks_for_the_site_it_runs(nlp):
-    """"The X Lodge was closed ..., a spokeswoman for the company said": the unnamed
+    """"The X spa was closed ..., a spokeswoman for the company said": the unnamed
     operator of the named site speaks as that site; a company named before is that
     company."""
-    r = run(nlp, "The Gauja River Lodge, which lies north of Valmiera, was closed and some "
-                 "200 guests and staff were evacuated from the site, a spokeswoman for the "
+    r = run(nlp, "The Silver Birch spa, which lies west of the lake, was closed and some 300 "
+                 "guests and staff were evacuated from the site, a spokeswoman for the "
                  "company said.")
     s = _one(r, "Statement")
-    assert names(r, s.roles["speaker"]) == {"Gauja River Lodge"}
+    assert names(r, s.roles["speaker"]) == {"Silver Birch"}
     r = run(nlp, "Ventspils Amber Company closed its Liepaja plant on Monday. Some 300 "
                  "workers were sent home, a spokesman for the company said.")
     s = _one(r, "Statement")
