@@ -389,6 +389,21 @@ class Fillers:
                 inner = ctx.mention_of(obj)
                 if inner is not None and inner.type is EntityType.ARMED_FORCE:
                     return inner
+        if head.pos_ == "NUM" and create:
+            # "9 of the 16 members of parliament voted for": a majority of a body's
+            # members acts as the body (a minority, or one member, does not)
+            for _prep, obj in prep_objects(head, {"of"}):
+                total = next((_count(c) for c in obj.children if c.dep_ == "nummod"), None)
+                part = _count(head)
+                if obj.lemma_.lower() == "member" and part is not None and \
+                        total is not None and 2 * part > total:
+                    for _p2, body in prep_objects(obj, {"of"}):
+                        inner = ctx.mention_of(body) or (
+                            self.entity(body) if self.body_heads.get(
+                                body.lemma_.lower()) == "GovernmentBody" else None)
+                        if inner is not None and inner.type.is_agent and \
+                                inner.type is not EntityType.PERSON:
+                            return inner
         if head.lemma_.lower() in self.group_heads or head.lemma_.lower() in ("member",):
             for _prep, obj in prep_objects(head, {"of"}):
                 inner = ctx.mention_of(obj)
@@ -483,3 +498,16 @@ class Fillers:
         text = text_of(np_tokens(head, skip=skip))
         return text or None
 
+
+_NUMBER_WORDS = {w: n for n, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty"))}
+
+
+def _count(tok: Token) -> int | None:
+    """The value of a count written in digits or as a word up to twenty."""
+    text = tok.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return _NUMBER_WORDS.get(text)

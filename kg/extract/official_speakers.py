@@ -10,9 +10,13 @@ from spacy.tokens import Token
 from kg.extract.syntax import np_tokens, prep_objects, text_of
 from kg.records import EntityType, Mention
 
+_TITLE_TAILS = {"general", "executive"}  # "secretary-general", "chief executive"
+_OPERATORS = {"company", "firm", "operator"}  # who runs a named site
+
 
 class OfficialSpeakers:
-    """Needs ``ctx``, ``st`` and the word sets of :class:`kg.extract.speakers.Speakers`."""
+    """Needs ``ctx``, ``st``, ``description_of`` and the word sets of
+    :class:`kg.extract.speakers.Speakers`."""
 
     def _country_of_unnamed_officer(self, tok: Token) -> Mention | None:
         """"New Zealand's foreign minister said": an officer the text never names, of a
@@ -39,6 +43,48 @@ class OfficialSpeakers:
                     title in text[max(0, p.start - 40):p.end].lower():
                 return None
         return m
+
+    def _body_of_unnamed_officer(self, tok: Token) -> Mention | None:
+        """"the bloc's secretary-general said", "the company's chief executive told
+        reporters", "SADC's director said": an officer the text never names, of a body
+        named as the possessor of the title (by name, or by a description of a body
+        named before), speaks for that body, as an unnamed spokesperson does; none when
+        a name is apposed or a person was introduced with the title before."""
+        if tok.pos_ not in ("NOUN", "PROPN") or not self._officer_title(tok):
+            return None
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.i < tok.i), None)
+        if poss is None or poss.pos_ not in ("NOUN", "PROPN"):
+            return None
+        m = self.ctx.mention_of(poss)
+        if m is None and poss.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in poss.children):
+            m = self.description_of(poss)  # "the bloc's": the bloc named before
+        if m is None or not m.type.is_agent or m.type is EntityType.PERSON or \
+                m.type.is_place:
+            return None
+        if any(c.dep_ == "appos" for c in tok.children) or (
+                tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == "," and
+                self.ctx.cover.get(tok.i + 2) is not None):
+            return None  # "the bloc's secretary-general, X,"
+        title = text_of([t for t in tok.subtree if poss.i < t.i <= tok.i
+                         and t.dep_ != "case"]).lower().replace(" - ", "-")
+        at = self.ctx.unit.start + tok.idx
+        text = self.ctx.document.text
+        for p in self.ctx.mentions:
+            if p.type is EntityType.PERSON and p.start < at and \
+                    title in text[max(0, p.start - 40):p.end].lower():
+                return None
+        return m
+
+    def _officer_title(self, tok: Token) -> bool:
+        """A title head ("director", "chairman"), or the last word of a compound title
+        whose first word is one ("secretary-general", "chief executive")."""
+        role_heads = self.st.f.role_heads
+        if tok.lemma_.lower() in role_heads:
+            return True
+        return tok.lower_ in _TITLE_TAILS and any(
+            c.dep_ == "compound" and c.i < tok.i and c.lemma_.lower() in role_heads
+            for c in tok.children)
 
     def _officer_body(self, tok: Token) -> Mention | None:
         """"The AU Commission chairperson has spoken with X ..., his office says": the
@@ -92,8 +138,10 @@ class OfficialSpeakers:
         the body an unnamed spokesperson speaks for."""
         ctx = self.ctx
         for _p, obj in prep_objects(tok, {"for", "of", "at"}):
-            m = self.st.f.entity(obj)
+            m = self._operator_of_site(tok, obj) or self.st.f.entity(obj)
             if m is not None and m.type.is_agent and m.type is not EntityType.PERSON:
+                return m
+            if m is not None and m.type is EntityType.PLACE:
                 return m
         for c in tok.children:
             if c.dep_ not in ("compound", "poss", "nmod", "amod") or c.i > tok.i:
@@ -106,6 +154,40 @@ class OfficialSpeakers:
             if etype is not None and etype != "Person" and c.pos_ == "NOUN":
                 return ctx.create([c], EntityType(etype), "rule:event-role")
         return self._reported_body(tok)
+
+    def _operator_of_site(self, tok: Token, obj: Token) -> Mention | None:
+        """"The X spa was closed and its guests evacuated, a spokeswoman for the company
+        said": "the company" (a description no body named before fits) is the operator
+        of the named site the reported clause is about; the site speaks for it (an
+        unnamed operator is no entity). A company named before is that company."""
+        if obj.lemma_.lower() not in _OPERATORS or self.ctx.mention_of(obj) is not None \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+            return None
+        m = self.description_of(obj)
+        if m is not None:
+            return m
+        if tok.dep_ != "nsubj":
+            return None
+        # the first subject of the report before the cue that names a site (the parser
+        # may hang the cue on the report's first verb: "X was closed and ..., a
+        # spokeswoman for the company said")
+        for t in self.ctx.sent_of[tok.i]:
+            if t.i >= tok.i:
+                break
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            site = self.ctx.mention_of(t) or next(
+                (m for c in t.children if c.dep_ == "compound" and c.i < t.i
+                 and (m := self.ctx.mention_of(c)) is not None), None)
+            if site is None and t.pos_ == "NOUN":
+                # "The Blue Lagoon spa": a name the model took for no entity here
+                name = [c for c in t.children if c.dep_ == "compound" and c.i < t.i]
+                name = [x for c in name for x in c.subtree if x.pos_ == "PROPN"]
+                if name and all(x.is_title for x in name):
+                    site = self.ctx.create(name, EntityType.PLACE, "rule:event-role")
+            if site is not None and site.type in (EntityType.PLACE, EntityType.ORGANIZATION):
+                return site
+        return None
 
     def _reported_body(self, tok: Token) -> Mention | None:
         """"The Pacific Islands Forum urged all sides to show restraint, a spokesperson told

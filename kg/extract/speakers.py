@@ -51,6 +51,7 @@ class Speakers(OfficialSpeakers):
         self.spokespeople = set(spec["spokespeople"])
         self.officials = set(spec["officials"])
         self.people = set(spec["people"])
+        self.people_in_plural = set(spec["people_in_plural"])
         self.bodies_as_text = set(spec["bodies_as_text"])
         self.narrators = set(spec["narrators"])
         self.press_offices = set(spec["press_offices"])
@@ -67,6 +68,14 @@ class Speakers(OfficialSpeakers):
         if low in _PRONOUNS:
             m = pronoun_antecedent(self.st, tok)
             return [m] if m is not None else []
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i + 1 == tok.head.i and c.i > tok.i and \
+                    tok.doc[c.left_edge.i - 1].text == ",":
+                # "X has pledged aid and a team of experts, the bloc's secretary-general
+                # said": the parser makes the speaker an apposition of the report's last noun
+                body = self._body_of_unnamed_officer(c)
+                if body is not None:
+                    return [body]
         named = ctx.mention_of(tok)
         if named is None:
             self_named = self.named_as(tok)
@@ -134,6 +143,9 @@ class Speakers(OfficialSpeakers):
         country = self._country_of_unnamed_officer(tok)
         if country is not None:  # "New Zealand's foreign minister said": New Zealand
             return [country]
+        body = self._body_of_unnamed_officer(tok)
+        if body is not None:  # "the bloc's secretary-general said": the bloc
+            return [body]
         m = self._body_phrase(tok) or self.st.f.entity(tok, person=True)
         if m is not None and m.source == "rule:event-role" and m.text == tok.text:
             poss = next((c for c in tok.children if c.dep_ == "poss" and c.i == tok.i - 1
@@ -144,6 +156,7 @@ class Speakers(OfficialSpeakers):
         if m is not None:
             return [] if m.type.is_place else [m]
         if (lemma in self.people or low in self.people or (
+                lemma in self.people_in_plural and tok.tag_ == "NNS") or (
                 lemma in self.bodies_as_text and tok.pos_ == "NOUN")) and \
                 tok.pos_ in ("NOUN", "PROPN"):
             words = [x for x in np_tokens(tok, drop={"relcl", "advcl", "parataxis", "acl",
@@ -155,6 +168,10 @@ class Speakers(OfficialSpeakers):
         return []
 
     # --- helpers ----------------------------------------------------------------------------
+    def description_of(self, tok: Token) -> Mention | None:
+        """The named body a definite description ("the bloc") points back to."""
+        return description_antecedent(self, tok)
+
     def named_as(self, tok: Token) -> Mention | None:
         """"one of its organisers, a student who gave her name only as X", "a resident,
         identified only as X": the name a described speaker is given in a clause of their

@@ -119,6 +119,10 @@ class _Statements(StatementRoles, StatementCues, StatementSources, StatementSubj
         elif (cue.dep_ in ("ccomp", "parataxis") or self._inverted_conjunct(cue)) and \
                 cue.head != cue:
             own = {t.i for t in cue.subtree}
+            for c in cue.children:  # "... and a team, the bloc's secretary-general said"
+                for a in c.children if c.dep_ == "nsubj" else ():
+                    if a.dep_ == "appos" and a.i + 1 == cue.i:
+                        own -= {t.i for t in c.subtree} - {t.i for t in a.subtree}
             toks = [t for t in cue.head.subtree if t.i not in own and not t.is_punct]
             if toks:
                 ranges.append((toks[0].idx, toks[-1].idx + len(toks[-1])))
@@ -238,8 +242,13 @@ class _Statements(StatementRoles, StatementCues, StatementSources, StatementSubj
         return cue.dep_ == "conj" and cue.i > cue.head.i and \
             any(c.dep_ == "nsubj" for c in cue.children) and \
             not any(c.dep_ in ("ccomp", "xcomp") for c in cue.children) and \
-            not any(c.dep_ == "cc" for c in cue.children) and \
-            any(t.text == "," for t in cue.doc[cue.head.i:min(c.i for c in cue.subtree)])
+            not any(c.dep_ == "cc" for c in cue.children) and (
+                any(t.text == "," for t in cue.doc[cue.head.i:min(c.i for c in cue.subtree)])
+                # "X pledged aid and a team, the bloc's secretary-general said": the
+                # speaker taken for an apposition of the report's last noun
+                or any(a.dep_ == "appos" and a.i + 1 == cue.i and
+                       cue.doc[a.left_edge.i - 1].text == ","
+                       for c in cue.children if c.dep_ == "nsubj" for a in c.children))
 
     def complement(self, cue: Token) -> Token | None:
         """The reported clause; not an inverted report of its own hung on the cue
@@ -445,6 +454,10 @@ def _key(m: Speaker) -> list[str]:
     return [w for w in words if w not in ("the", "his", "her", "its", "their")]
 
 
+def _personal(m: Mention) -> bool:
+    return m.text.lower().startswith(("his ", "her "))
+
+
 def same_speaker(a: Speaker, b: Speaker, text: str = "") -> bool:
     """Whether two speakers of one update are one.
 
@@ -461,6 +474,8 @@ def same_speaker(a: Speaker, b: Speaker, text: str = "") -> bool:
         return False
     if isinstance(a, str) or isinstance(b, str):
         return ka == kb
+    if ka != kb and _personal(a) != _personal(b):
+        return False  # "his office" is the office of the person named, no other office
     if ka == kb or set(ka) <= set(kb) or set(kb) <= set(ka):
         return a.type.is_agent and b.type.is_agent
     created = [m for m in (a, b) if m.source == "rule:event-role"]

@@ -150,3 +150,80 @@ def test_the_issuer_of_a_decision_banning_is_the_agent(nlp):
     r = run(nlp, "The Commissioner of Police, Senior Superintendent Kabelo Sebina, has issued "
                  "a decision banning all marches in Francistown until further notice.")
     assert names(r, _one(r, "Ban").roles["agent"]) == {"Kabelo Sebina"}
+
+
+def test_his_office_is_not_the_office_named_later_in_the_update(nlp):
+    """"his office said" after "Prime Minister X ...": the office of the person just
+    named, a speaker of its own, never joined to the attorney general's office the
+    update names next."""
+    r = run(nlp, "Prime Minister Janis Ozols accepted the resignation and named Transport "
+                 "Minister Ilze Kalnina to take on the finance portfolio as well, his office said. "
+                 "The attorney general's office said it was studying the ruling.")
+    speakers = [names(r, f.roles["speaker"]) for f in facts_of(r, "Statement")]
+    assert {"his office"} in speakers, speakers
+    assert len(speakers) == 2, speakers
+
+
+def test_an_unnamed_officer_of_a_described_body_speaks_for_that_body(nlp):
+    """"the bloc's secretary-general said": the bloc named before speaks."""
+    r = run(nlp, "The Baltic Coastal Union (BCU) has pledged a relief "
+                 "package of US$3 million, the bloc's secretary-general said.")
+    s = _one(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Baltic Coastal Union"}
+
+
+def test_an_unnamed_officer_of_a_named_body_speaks_for_it(nlp):
+    r = run(nlp, "The Latvian Red Cross Society sent 40 volunteers to Valmiera, the society's "
+                 "director said.")
+    s = _one(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Latvian Red Cross Society"}
+
+
+def test_a_spokeswoman_for_the_company_speaks_for_the_site_it_runs(nlp):
+    """"The X spa was closed ..., a spokeswoman for the company said": the unnamed
+    operator of the named site speaks as that site; a company named before is that
+    company."""
+    r = run(nlp, "The Silver Birch spa, which lies west of the lake, was closed and some 300 "
+                 "guests and staff were evacuated from the site, a spokeswoman for the "
+                 "company said.")
+    s = _one(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Silver Birch"}
+    r = run(nlp, "Ventspils Amber Company closed its Liepaja plant on Monday. Some 300 "
+                 "workers were sent home, a spokesman for the company said.")
+    s = _one(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Ventspils Amber Company"}
+
+
+def test_campaigners_and_administrators_speak_as_text(nlp):
+    r = run(nlp, "The strike has forced the Stradins Hospital in Riga to cancel "
+                 "all non-urgent surgery, hospital administrators said.")
+    assert names(r, _one(r, "Statement").roles["speaker"]) == {"hospital administrators"}
+    r = run(nlp, "Campaigners say the new law will silence critics in Latvia.")
+    assert names(r, _one(r, "Statement").roles["speaker"]) == {"Campaigners"}
+    # a singular "the administrator" is a title, no speaker by role
+    r = run(nlp, "Janis Ozols, the administrator of Valmiera district, told reporters by "
+                 "telephone that 40 houses burned. \"They went from house to house,\" the "
+                 "administrator said.")
+    assert all(names(r, f.roles["speaker"]) != {"administrator"}
+               for f in facts_of(r, "Statement"))
+
+
+def test_a_majority_of_a_bodys_members_voting_is_the_body(nlp):
+    """"9 of the 16 members of parliament voted for a motion": the parliament approves;
+    a minority of its members is not the body."""
+    r = run(nlp, "Nine of the sixteen members of parliament voted for the motion on Monday.")
+    assert names(r, _one(r, "Approval").roles["agent"]) == {"parliament"}
+    r = run(nlp, "Twelve of the 40 members of the National Assembly voted against the "
+                 "budget on Monday.")
+    assert not names(r, _one(r, "Rejection").roles.get("agent"))
+
+
+def test_an_officer_speaker_the_parser_hangs_on_the_report_still_speaks(nlp):
+    """"X has pledged aid and a team of specialists, the bloc's secretary-general said":
+    the parser takes "a team" for the subject of "said" and the officer for its
+    apposition; the bloc still speaks."""
+    r = run(nlp, "The Baltic Coastal Union (BCU) has pledged a relief "
+                 "package of US$3 million and a team of disaster specialists, the bloc's "
+                 "secretary-general said in a statement from Riga.")
+    s = _one(r, "Statement")
+    assert names(r, s.roles["speaker"]) == {"Baltic Coastal Union"}
