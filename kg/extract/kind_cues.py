@@ -175,6 +175,7 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
             # model cut or missed is taken whole ("Marampa Chiefdom", "Oddar Meanchey
             # Province")
             _unit_name(doc, noun_span.start, noun_span.end, noun, typed)
+            _numbered_road(doc, noun_span.start, noun_span.end, typed)
             if unit.headline is None or not (
                     unit.headline.start <= unit.start + match.start() < unit.headline.end):
                 # (not in a Title Case headline: "Force Guards Bissau Airport")
@@ -421,6 +422,14 @@ def _road_code(doc: Doc, i: int, j: int) -> bool:
     """Whether a road's number stands right before the road noun at tokens [i, j)."""
     return i > 0 and doc[i:j].text.lower() in _ROAD_NOUNS and \
         _ROAD_CODE.fullmatch(doc[i - 1].text) is not None
+
+
+def _numbered_road(doc: Doc, i: int, j: int, typed: _Typed) -> None:
+    """"Road 43", "Highway 1": a capitalised road noun and the road's number after it
+    name one road (a Place), not the bare noun and a count."""
+    if doc[i:j].text.lower() in _ROAD_NOUNS and j < len(doc) and doc[j].is_digit and \
+            len(doc[j].text) <= 4 and not (j + 1 < len(doc) and doc[j + 1].is_digit):
+        typed.setdefault((i, j + 1), (EntityType.PLACE, "rule:kind-noun"))
 
 
 def _people_name(doc: Doc, s: int, e: int) -> bool:

@@ -100,3 +100,16 @@ def test_a_town_and_its_port_stay_two_places(nlp):
     r = run(nlp, "Jets struck Liepaja port on Monday. Residents of Liepaja fled north.")
     assert entity_named(r, "Liepaja port").type is T.PLACE
     assert entity_named(r, "Liepaja").type is T.CITY
+
+
+# --- numbered roads ------------------------------------------------------------------------
+def test_a_capitalised_road_noun_and_its_number_name_one_road(nlp):
+    r = run(nlp, "Police closed Highway 1 near Riga in Latvia on Monday. Road 12, the main "
+                 "road into Jelgava, was also closed.")
+    assert entity_named(r, "Highway 1").type is T.PLACE
+    assert entity_named(r, "Road 12").type is T.PLACE
+
+
+def test_a_road_noun_before_a_count_is_no_road_name(nlp):
+    r = run(nlp, "The road 12 villages share was cut, Latvian police said on Monday.")
+    assert not any(e.name.lower().startswith("road") for e in r.entities)
