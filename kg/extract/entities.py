@@ -44,7 +44,7 @@ from kg.extract.name_spans import (
     without_craft,
 )
 from kg.extract.person_names import person_ents, untagged_names
-from kg.extract.place_contexts import context_places, described_places
+from kg.extract.place_contexts import context_places, described_places, elliptical_sites
 from kg.extract.portfolio_bodies import portfolio_mentions
 from kg.extract.rule_mentions import (
     anaphor_mentions,
@@ -224,6 +224,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out.extend(missed_cities(doc, unit, out, noise))
     out.extend(context_places(doc, unit, out, noise))
     out = described_places(doc, unit, out, noise)
+    out = elliptical_sites(doc, unit, out, noise)
     out = with_seats(doc, unit, out, rules)
     out = appositive_descriptions(doc, unit, rules, out)
     datelines = dateline_mentions(doc, unit) + byline_mentions(doc, unit)

@@ -39,7 +39,7 @@ _LOCATIVE = {"in", "near", "outside", "around", "across", "towards", "toward", "
 _LOCATIVE_KNOWN = {"to", "from"}  # after these, only a name the gazetteer knows
 # "the outskirts of X", "the centre of X": a part of a place, then "of" and the place
 _PART_OF_PLACE = {"outskirts", "centre", "center", "heart", "edge", "suburbs", "vicinity",
-                  "streets", "environs"}
+                  "streets", "environs", "parts"}
 _PLACES = {EntityType.CITY, EntityType.REGION, EntityType.PLACE}
 _Typed = dict[tuple[int, int], tuple[EntityType, str]]  # token range -> type, rule
 
@@ -175,6 +175,7 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
             # model cut or missed is taken whole ("Marampa Chiefdom", "Oddar Meanchey
             # Province")
             _unit_name(doc, noun_span.start, noun_span.end, noun, typed)
+            _numbered_road(doc, noun_span.start, noun_span.end, typed)
             if unit.headline is None or not (
                     unit.headline.start <= unit.start + match.start() < unit.headline.end):
                 # (not in a Title Case headline: "Force Guards Bissau Airport")
@@ -185,6 +186,10 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
                 # capitalised plural unit noun after a list types each name
                 _noun_cues(doc, noun_span.start, noun_span.end, noun, cities, typed)
                 plural_ends.add(unit.start + match.end())
+            elif _capitalised_units_of(doc, noun_span.start, noun_span.end, noun):
+                # "the Quarters of A and B", "the Parishes of A and B": a capitalised
+                # plural unit noun before "of" and a list types each name of the list
+                _noun_cues(doc, noun_span.start, noun_span.end, noun, cities, typed)
             continue
         _noun_cues(doc, noun_span.start, noun_span.end, noun, cities, typed)
     out = found
@@ -209,6 +214,14 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
             out = [m for m in out if m not in old]
             out.append(mention_from_span(span, unit, etype, rule + _suffix(old)))
     return _told(doc, unit, _locative(doc, unit, out, rules), rules)
+
+
+def _capitalised_units_of(doc: Doc, i: int, j: int, noun: KindNoun) -> bool:
+    """Whether the capitalised plural place noun at [i, j) opens "the Xs of A and B"
+    (two names or more after "of")."""
+    return noun.type in _PLACES and not noun.part_of_name and "of" in noun.cues and \
+        doc[j - 1].lower_.endswith("s") and i > 0 and doc[i - 1].lower_ == "the" and \
+        j + 1 < len(doc) and doc[j].lower_ == "of" and len(_list_names(doc, j + 1)) > 1
 
 
 _UNIT_PLURALS = {"provinces", "regions", "districts", "counties", "prefectures",
@@ -411,6 +424,14 @@ def _road_code(doc: Doc, i: int, j: int) -> bool:
         _ROAD_CODE.fullmatch(doc[i - 1].text) is not None
 
 
+def _numbered_road(doc: Doc, i: int, j: int, typed: _Typed) -> None:
+    """"Road 43", "Highway 1": a capitalised road noun and the road's number after it
+    name one road (a Place), not the bare noun and a count."""
+    if doc[i:j].text.lower() in _ROAD_NOUNS and j < len(doc) and doc[j].is_digit and \
+            len(doc[j].text) <= 4 and not (j + 1 < len(doc) and doc[j + 1].is_digit):
+        typed.setdefault((i, j + 1), (EntityType.PLACE, "rule:kind-noun"))
+
+
 def _people_name(doc: Doc, s: int, e: int) -> bool:
     """A demonym or a country ("Ukrainian fighters", "Chad's militants"): a people's or a
     country's, not a group's name."""
@@ -464,9 +485,33 @@ def _locative(doc: Doc, unit: Unit, found: list[Mention], rules: EntityRules) ->
             # known place after "to"
             out.append(m)
             continue
-        out.append(mention_from_span(span, unit, etype or EntityType.CITY,
-                                     "rule:place-locative" + _suffix([m])))
+        for s, e in _coordinated(span):
+            part = doc[s:e]
+            etype = gazetteer().place_type(part.text) if (s, e) != (span.start, span.end) \
+                else etype
+            if etype is EntityType.COUNTRY:
+                continue
+            out.append(mention_from_span(part, unit, etype or EntityType.CITY,
+                                         "rule:place-locative" + _suffix([m])))
     return out
+
+
+def _coordinated(span) -> list[tuple[int, int]]:
+    """The names of "A and B" the model took for one organisation after a locative
+    word ("flooded parts of A and B": two places, never one body named "A and B"); the
+    span itself otherwise. Each part is capitalised words with no kind noun or body
+    head."""
+    rules = entity_rules()
+    ands = [k for k in range(span.start + 1, span.end - 1) if span.doc[k].lower_ == "and"]
+    if len(ands) != 1:
+        return [(span.start, span.end)]
+    parts = [(span.start, ands[0]), (ands[0] + 1, span.end)]
+    for s, e in parts:
+        words = span.doc[s:e]
+        if not all(t.is_title or t.text in ("'s", "'", "-") for t in words) or any(
+                t.lower_ in rules.heads or t.lower_ in rules.kind_nouns for t in words):
+            return [(span.start, span.end)]
+    return parts
 
 
 def _after_locative(span) -> str | None:

@@ -23,6 +23,8 @@ it stands in a Title Case headline and the gazetteer does not know it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_rules import entity_rules
@@ -297,4 +299,65 @@ def described_head(text: str) -> str | None:
         head, found, _rest = text.rpartition(sep)
         if found and len(head.split()) >= 2:
             return head
+    return None
+
+
+# --- elliptical sites: "the port and airport of X" ------------------------------------------
+#: the source of a site named by an elliptical coordination ("the port and airport of X")
+ELLIPTICAL_SOURCE = "rule:elliptical-site"
+
+
+def elliptical_sites(doc: Doc, unit: Unit, found: list[Mention],
+                     noise: list[tuple[int, int]]) -> list[Mention]:
+    """``found`` with the two sites of an elliptical coordination: "the port and airport of
+    X", "the hospital and prison of X" name "port of X" and "airport of X", each a site of
+    X (the first noun shares the second's "of X"). Both nouns are sited kind nouns whose
+    name goes on with "of" (kg/rules/entities/kinds.jsonl); the first has an article
+    before it; X is a place the text found. The second site is its own words ("airport
+    of X"); the first is named "port of X" on the span of its noun. The place X stays a
+    mention of its own (the LocatedIn between them: kg/extract/locations.py)."""
+    spans = _spans(doc, unit, found)
+    places = {sp.start: sp for sp, m in spans if m.type.is_place}
+    covered = {(sp.start, sp.end) for sp, _ in spans}
+    out = list(found)
+    for k in range(2, len(doc) - 3):
+        if doc[k].lower_ != "and":
+            continue
+        first = _site_before(doc, k)
+        second = _site_after(doc, k + 1)
+        if first is None or second is None or doc[first - 1].lower_ not in _DETS:
+            continue
+        place = places.get(second + 1)
+        if doc[second].lower_ != "of" or place is None:
+            continue
+        named = doc[k + 1:place.end]
+        if in_ranges(noise, doc[first].idx, named.end_char) or \
+                (named.start, named.end) in covered:
+            continue
+        one = mention_from_span(doc[first:k], unit, EntityType.PLACE, ELLIPTICAL_SOURCE)
+        out.append(replace(one, text=f"{doc[first:k].text} of {place.text}"))
+        out.append(mention_from_span(named, unit, EntityType.PLACE, ELLIPTICAL_SOURCE))
+    return out
+
+
+def _sited(words: str) -> bool:
+    k = entity_rules().kind_nouns.get(words)
+    return k is not None and k.type is EntityType.PLACE and k.sited and "of" in k.cues
+
+
+def _site_before(doc: Doc, k: int) -> int | None:
+    """Start of a sited kind noun (one or two lower-case words) ending right before ``k``."""
+    for n in (2, 1):
+        s = k - n
+        if s >= 1 and all(t.is_lower for t in doc[s:k]) and _sited(doc[s:k].text):
+            return s
+    return None
+
+
+def _site_after(doc: Doc, k: int) -> int | None:
+    """End of a sited kind noun (one or two lower-case words) starting at ``k``."""
+    for n in (2, 1):
+        e = k + n
+        if e < len(doc) and all(t.is_lower for t in doc[k:e]) and _sited(doc[k:e].text):
+            return e
     return None

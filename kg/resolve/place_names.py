@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 
 from kg.extract.entity_rules import entity_rules
@@ -99,6 +100,7 @@ def place_groups(mentions: list[Mention], names: list[str], skip: set[int], gaz:
         nouns[i] = noun
         if m.type in _PLACES:
             has_place.add(key)
+    _join_facilities(groups, mentions, gaz)
     out: dict[int, PlaceChoice] = {}
     for key, members in groups.items():
         if key not in has_place:
@@ -108,6 +110,30 @@ def place_groups(mentions: list[Mention], names: list[str], skip: set[int], gaz:
             out.update(_choose(part, mentions, names, nouns, gaz, countries,
                                apart=len(parts) > 1))
     return out
+
+
+@cache
+def _facility_suffix() -> re.Pattern[str]:
+    nouns = [n for n, k in entity_rules().kind_nouns.items()
+             if k.type is EntityType.PLACE and k.part_of_name]
+    alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"^(?P<base>.+?)\s+(?:{alts})$")
+
+
+def _join_facilities(groups: dict[str, list[int]], mentions: list[Mention],
+                     gaz: Gazetteer) -> None:
+    """"the A and B border crossing points" then "the A crossing point", "air strikes at
+    X" then "the X power station": a site named bare and with its facility noun is one
+    place when every mention of both is a site (type Place) and the gazetteer knows no
+    place of the bare name (a town "X" and "X port" stay two). The bare name's group
+    joins the named site's (in place)."""
+    for key in list(groups):
+        m = _facility_suffix().match(key) if key in groups else None
+        if m is None or (base := m.group("base")) not in groups or base == key:
+            continue
+        if all(mentions[i].type is EntityType.PLACE for i in groups[key] + groups[base]) \
+                and gaz.place_type(base) is None:
+            groups[key].extend(groups.pop(base))
 
 
 def _split(members: list[int], mentions: list[Mention], names: list[str],
@@ -168,6 +194,12 @@ def _choose(members: list[int], mentions: list[Mention], names: list[str],
             etype, rule = votes.most_common(1)[0][0], "same place name"
     if place is not None and place.type is not etype:
         place = None
+    if place is not None and countries and place.country_code not in countries and \
+            not _written_as(place, bare):
+        # a village is never relabelled with a foreign namesake's other name: the
+        # gazetteer's "Dessalines" (also called "Marchand") of a country the text never
+        # names is not the "Marchand" it lists among its own villages
+        place = None
     key = place.key if place is not None else f"place:{etype.value}:{fold(bare)}"
     name = place.name if place is not None else max((names[i] for i in members), key=len)
     if place is not None:
@@ -182,6 +214,15 @@ def _choose(members: list[int], mentions: list[Mention], names: list[str],
         alias = base_name(names[i])[0] if nouns.get(i) and not apart else None
         out[i] = PlaceChoice(key, name, etype, place, rule, alias)
     return out
+
+
+def _written_as(place: Place, bare: str) -> bool:
+    """Whether the gazetteer's ``place`` bears about the name the text writes: its own
+    name, one word of it, or a spelling of it ("Kiev" for "Kyiv"); not a wholly other
+    name GeoNames lists among its alternates ("Dessalines" for "Marchand")."""
+    own, written = fold(place.name).replace("-", " "), fold(bare).replace("-", " ")
+    return own == written or written in own.split() or own in written.split() or \
+        SequenceMatcher(None, own, written).ratio() >= 0.5
 
 
 # unit nouns a region's official name ends with, written capitalised ("Zambezi Region",
