@@ -27,7 +27,7 @@ from kg.extract.home_city import (
 )
 from kg.extract.locations import RANK, located_fact
 from kg.extract.story_region import SOURCE_RULE as STORY_RULE
-from kg.extract.story_region import own_town, story_region
+from kg.extract.story_region import area, own_town, story_region
 from kg.records import Entity, EntityType, Fact
 from kg.resolve.admin import admin_index, unit_keys
 from kg.resolve.place_names import base_name
@@ -97,24 +97,28 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
             add(e, country, None, "locatedin/gazetteer")
     _administrative(places, countries, add, main)
     _named_after_town(places, add)
-    region = story_region([e for e in places if e.type is EntityType.REGION
-                           and not city_district(e)], main, direct, elsewhere)
+    region = story_region([e for e in places if (e.type is EntityType.REGION
+                                                 and not city_district(e)) or area(e)],
+                          main, direct, elsewhere)
 
     def in_region(e: Entity, containers) -> bool:
-        """Whether a place nothing places in a town or region lies in the story's."""
+        """Whether a place nothing places in a town or region lies in the story's (not
+        the region's namesake: "Dhofar" beside "Dhofar Governorate")."""
         return region is not None and e is not region and e.type is not EntityType.REGION \
             and e.geonames_id is None and not e.country_code and e.key not in elsewhere \
             and not any(c.type in (EntityType.CITY, EntityType.REGION) for c in containers) \
             and not wide(e) and not _abroad(e, main) and not unplaced(e, text, starts) \
             and main is not None and not _known_elsewhere(e, main) \
             and not own_town(e, main) and not _national(e, countries) \
+            and fold(e.name) != fold(base_name(region.name)[0]) \
             and not (e.type is EntityType.PLACE and site_of_other_town(e, region, countries,
                                                                          towns))
 
     for e in places:  # a village of the story's region: "the village of X"
         if e.type is EntityType.CITY and in_region(
                 e, [c for c, _, _ in direct.get(e.key, {}).values()]):
-            add(e, region, None, STORY_RULE)
+            # (a peninsula or island holds its towns, whatever the ranks of their types)
+            direct.setdefault(e.key, {}).setdefault(region.key, (region, None, STORY_RULE))
     out: list[Fact] = []
     for e in places:
         found: dict[str, tuple[Entity, Fact | None, str]] = {}

@@ -219,7 +219,10 @@ def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
     if fold(place.name) in gazetteer().continents:
         return None
     cities = [e for e in entities if e.type is EntityType.CITY and e.mentions]
-    for e in cities:
+    # a dateline names a town, though GeoNames may know the name only as a unit of the
+    # same name ("VALLETTA (Reuters) -": a local council of the capital)
+    for e in cities + [e for e in entities if e.type is EntityType.REGION
+                       and e.geonames_id is None]:
         if any(m.source == "dateline" and m.unit == first.unit for m in e.mentions):
             return e
     if dateline_only:  # a city quarter (city_district): only the dateline says whose

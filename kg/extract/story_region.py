@@ -51,11 +51,24 @@ def story_region(regions: list[Entity], main: Entity | None,
     return by_key[ranked[0][0]]
 
 
+# nouns that end the name of a part of a country that is no unit of it but holds towns:
+# "the X peninsula", "Y island", "the Z valley"
+_AREAS = {"peninsula", "island", "valley"}
+
+
+def area(place: Entity) -> bool:
+    """Whether a place is a named peninsula, island or valley ("the X peninsula", "Y
+    island"): a part of the country that holds towns and sites."""
+    words = fold(place.name).split()
+    return place.type is EntityType.PLACE and len(words) > 1 and words[-1] in _AREAS \
+        and place.name[:1].isupper()
+
+
 def _unit(region: Entity) -> bool:
     """Whether a "region" is a unit of a country: one GeoNames knows, or one named as a
     unit ("X District", "Y Region", "Z Province"); not a name the model alone took for a
     region ("Marwahin", a village; "west")."""
-    if region.geonames_id is not None:
+    if region.geonames_id is not None or area(region):
         return True
     words = fold(region.name).split()
     if len(words) < 2 or not region.name[:1].isupper():

@@ -93,3 +93,27 @@ def test_a_region_the_model_alone_names_is_no_story_region(nlp):
                  "troops to the west.")
     pairs = located_pairs(r)
     assert not {c for p, c in pairs if p == "Vecsilmala"} - {"Estonia"}
+
+
+def test_a_street_lies_in_the_dateline_town_geonames_knows_only_as_a_unit(nlp):
+    # a dateline names a town, though the gazetteer knows "Haapsalu" only as a
+    # municipality: the march's street lies in it
+    r = run(nlp, "HAAPSALU, Estonia (Reuters) - Several hundred people marched along Karja "
+                 "Street on Sunday to demand the reopening of the town's hospital, and "
+                 "Estonia's health minister promised a review.")
+    pairs = located_pairs(r)
+    assert ("Karja Street", "Haapsalu") in pairs
+    assert ("Karja Street", "Estonia") in pairs
+
+
+def test_the_village_of_a_story_about_a_peninsula_lies_on_it(nlp):
+    # a named peninsula (no unit of the country) holds the story's village
+    r = run(nlp, "Tallinn, 4 May 2026. A wildfire spread across the Sorve peninsula on "
+                 "Monday, and about 200 residents of the village of Ulevere were taken to "
+                 "schools, Estonia's rescue board said. The fire was still burning near "
+                 "Ulevere on the Sorve peninsula in the evening, and Estonia sent two "
+                 "helicopters.")
+    pairs = located_pairs(r)
+    assert ("Ulevere", "Sorve peninsula") in pairs
+    assert ("Ulevere", "Estonia") in pairs
+    assert ("Ulevere", "Tallinn") not in pairs
