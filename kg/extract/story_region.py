@@ -67,14 +67,18 @@ def area(place: Entity) -> bool:
 def _unit(region: Entity) -> bool:
     """Whether a "region" is a unit of a country: one GeoNames knows, or one named as a
     unit ("X District", "Y Region", "Z Province"); not a name the model alone took for a
-    region ("Marwahin", a village; "west")."""
+    region ("Marwahin", a village; "west"), nor a body's district ("the X Border Guard
+    District")."""
     if region.geonames_id is not None or area(region):
         return True
     words = fold(region.name).split()
     if len(words) < 2 or not region.name[:1].isupper():
         return False
-    kind = entity_rules().kind_nouns.get(words[-1])
-    return kind is not None and kind.type is EntityType.REGION
+    rules = entity_rules()
+    kind = rules.kind_nouns.get(words[-1])
+    # "the X Border Guard District": a body's district, named with a body's head noun
+    return kind is not None and kind.type is EntityType.REGION \
+        and not any(w in rules.heads for w in words[:-1])
 
 
 def own_town(place: Entity, main: Entity) -> bool:

@@ -117,3 +117,15 @@ def test_the_village_of_a_story_about_a_peninsula_lies_on_it(nlp):
     assert ("Ulevere", "Sorve peninsula") in pairs
     assert ("Ulevere", "Estonia") in pairs
     assert ("Ulevere", "Tallinn") not in pairs
+
+
+def test_a_bodys_district_is_no_story_region(nlp):
+    # "the X Border Guard District" names a body's district (a body's head noun before
+    # the unit noun), not a unit of the country holding the story's village
+    r = run(nlp, "Tallinn, 4 May 2026. The Valga Border Guard District closed the crossing "
+                 "on Monday after a fire, the Valga Border Guard District said. About 200 "
+                 "residents of the village of Ulevere were moved to schools, Estonia's rescue "
+                 "board said. Estonia sent troops.")
+    pairs = located_pairs(r)
+    assert ("Ulevere", "Valga Border Guard District") not in pairs
+    assert ("Ulevere", "Estonia") in pairs
