@@ -20,11 +20,14 @@ from kg.extract.home_city import (
     site_of_other_town,
     sited,
     sublocal,
+    told_as_town,
     told_outside,
     unplaced,
     wide,
 )
 from kg.extract.locations import RANK, located_fact
+from kg.extract.story_region import SOURCE_RULE as STORY_RULE
+from kg.extract.story_region import area, own_town, story_region
 from kg.records import Entity, EntityType, Fact
 from kg.resolve.admin import admin_index, unit_keys
 from kg.resolve.place_names import base_name
@@ -80,6 +83,13 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
               and not _world_region(e)]
     by_key = {e.key: e for e in entities}
     starts = frozenset(m.start for e in entities if e.type in RANK for m in e.mentions)
+    # the towns, islands and regions the document names, by folded name: a site named
+    # after one stands there, not in the home city ("Grand Bahama International Airport")
+    # (a "town" GeoNames does not know only when the text writes it as a place, "on X",
+    # "in X": not "Mercosur", a bloc the model took for a town)
+    towns = frozenset(fold(n) for e in places if e.type is EntityType.REGION or (
+        e.type is EntityType.CITY and (e.geonames_id is not None or _told_as_place(e, text)))
+        for n in (e.name, *e.aliases))
     for e in places:
         country = countries.get(_home_namesake(e, countries, main) or e.country_code
                                 or _namesake_country(e, countries) or "")
@@ -87,6 +97,28 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
             add(e, country, None, "locatedin/gazetteer")
     _administrative(places, countries, add, main)
     _named_after_town(places, add)
+    region = story_region([e for e in places if (e.type is EntityType.REGION
+                                                 and not city_district(e)) or area(e)],
+                          main, direct, elsewhere)
+
+    def in_region(e: Entity, containers) -> bool:
+        """Whether a place nothing places in a town or region lies in the story's (not
+        the region's namesake: "Dhofar" beside "Dhofar Governorate")."""
+        return region is not None and e is not region and e.type is not EntityType.REGION \
+            and e.geonames_id is None and not e.country_code and e.key not in elsewhere \
+            and not any(c.type in (EntityType.CITY, EntityType.REGION) for c in containers) \
+            and not wide(e) and not _abroad(e, main) and not unplaced(e, text, starts) \
+            and main is not None and not _known_elsewhere(e, main) \
+            and not own_town(e, main) and not _national(e, countries) \
+            and fold(e.name) != fold(base_name(region.name)[0]) \
+            and not (e.type is EntityType.PLACE and site_of_other_town(e, region, countries,
+                                                                         towns))
+
+    for e in places:  # a village of the story's region: "the village of X"
+        if e.type is EntityType.CITY and in_region(
+                e, [c for c, _, _ in direct.get(e.key, {}).values()]):
+            # (a peninsula or island holds its towns, whatever the ranks of their types)
+            direct.setdefault(e.key, {}).setdefault(region.key, (region, None, STORY_RULE))
     out: list[Fact] = []
     for e in places:
         found: dict[str, tuple[Entity, Fact | None, str]] = {}
@@ -127,10 +159,12 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
             if city is not None and floating and e.key in _above(city.key, direct):
                 city = None  # "Lunsar, ..., Port Loko District": the unit holds the town
             if city is not None and e.type is EntityType.PLACE and \
-                    site_of_other_town(e, city, countries):
+                    site_of_other_town(e, city, countries, towns):
                 city = None
-            if city is not None and told_outside(e, text):
-                # "X prison, west of Y": outside the town, though in its country
+            if city is not None and (told_outside(e, text) or (
+                    e.type is EntityType.CITY and told_as_town(e, text))):
+                # "X prison, west of Y": outside the town, though in its country; so
+                # is "the fishing town of X", a town of its own
                 if city.country_code in countries:
                     country = countries[city.country_code]
                     found.setdefault(country.key, (country, None, "locatedin/contained"))
@@ -143,6 +177,10 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
                 if city.country_code and city.country_code in countries:
                     country = countries[city.country_code]
                     found.setdefault(country.key, (country, None, "locatedin/contained"))
+        if e.type is EntityType.PLACE and in_region(e, [c for c, _, _ in found.values()]):
+            found[region.key] = (region, None, STORY_RULE)  # "the X bridge" of the story
+            for c2, _, _ in direct.get(region.key, {}).values():
+                found.setdefault(c2.key, (c2, None, "locatedin/contained"))
         if not any(c.type is EntityType.COUNTRY for c, _, _ in found.values()) \
                 and main is not None and e.key not in elsewhere and not abroad \
                 and not (e.country_code and e.country_code != main.country_code) \
@@ -153,6 +191,25 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
                 continue
             out.append(fact if fact is not None else _entity_fact(e, container, rule))
     return out
+
+
+# words right before a name that write it as a place: "on X", "in X", "into X" (not
+# "of X": "a member of X")
+_PLACE_WORDS = {"in", "on", "at", "to", "from", "across", "into", "near", "towards",
+                "toward", "around", "outside"}
+
+
+def _told_as_place(place: Entity, text: str) -> bool:
+    """Whether a mention of the place follows a word that writes it as a place ("a
+    house in Y, on X", "deployed marines to A and X": the word before the name or before
+    the list it ends)."""
+    for m in place.mentions:
+        before = text[max(0, m.start - 30):m.start].split()
+        while len(before) > 1 and (before[-1] == "and" or before[-1][:1].isupper()):
+            before.pop()  # "to A and X": back over the list
+        if before and before[-1].lower() in _PLACE_WORDS:
+            return True
+    return False
 
 
 def _administrative(places: list[Entity], countries: dict[str, Entity], add,
@@ -377,7 +434,8 @@ def _near(town, city: Entity, km: float = 15.0) -> bool:
 _CONFIDENCE = {"locatedin/admin": 0.7, "locatedin/named-after": 0.7,
                "locatedin/gazetteer": 0.7, "locatedin/contained": 0.7,
                "locatedin/document-country": 0.5, "locatedin/capital": 0.7,
-               "locatedin/demonym": 0.8, "locatedin/dateline-city": 0.5}
+               "locatedin/demonym": 0.8, "locatedin/dateline-city": 0.5,
+               STORY_RULE: 0.5}
 
 
 def _entity_fact(place: Entity, container: Entity, rule: str) -> Fact:

@@ -96,31 +96,76 @@ def _in_list(text: str, a: Mention, b: Mention) -> bool:
     return all(w in (",", "and", "or") or w[:1].isupper() for w in words)
 
 
-def site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity]) -> bool:
+def site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity],
+                       towns: frozenset[str] = frozenset()) -> bool:
     """Whether a site is named after another town than the home city: "Tuguegarao
     Airport" in a story datelined Manila stands in Tuguegarao, not Manila (the town is
     one GeoNames knows in a country of the document: a city, or a town of the admin
-    data). A square or palace (an ``honorific`` kind noun) is named after people and
-    events as often: "Victoria Square" stays in the home city."""
+    data; or a town, island or region the document names, ``towns``: folded names). A
+    word that tells the site's reach may stand between the town and the site noun
+    ("Larnaca International Airport", "Gisenyi District Hospital"). A road or bridge is
+    named after the town it leads to or stands at ("the Grindavik road", "the Chiromo
+    bridge") when the document names that town. A square or palace (an ``honorific``
+    kind noun) is named after people and events as often: "Victoria Square" stays in the
+    home city."""
     kinds = entity_rules().kind_nouns
     words = fold(place.name).split()
     k = len(words)
+    way = False  # a road or bridge named after a town
     while k > 1:  # off with the site nouns at the end: "air base", "airport"
         n = next((n for n in (2, 1) if k - n >= 1 and (kind := kinds.get(
             " ".join(words[k - n:k]))) is not None and kind.sited), 0)
+        if not n and k == len(words) and words[-1] in _WAYS:
+            n, way = 1, True
         if not n:
             break
         k -= n
+        while k > 1 and words[k - 1] in _SITE_REACH:
+            k -= 1
     if k == len(words) or getattr(kinds.get(words[-1]), "honorific", False):
         return False  # "Victoria Square": named after a queen as often as after a town
     town = " ".join(words[:k])
     if town == fold(city.name) or any(town == fold(a) for a in city.aliases):
         return False
+    if town in towns:
+        return True
+    if way:
+        return False  # "Kafue Road" in Lusaka: a town the text never names
     codes = set(countries) | {city.country_code or ""}
-    if any(c.country_code in codes for c in gazetteer().city_candidates(town)):
+    found = gazetteer().city_candidates(town)
+    if city.geonames_id is not None and any(c.geonames_id == city.geonames_id
+                                            for c in found):
+        return False  # another name of the home city itself
+    if any(c.country_code in codes for c in found):
         return True
     index = admin_index()
     return any(index.towns(town, code) for code in codes if code)
+
+
+# words between a town's name and a site noun that tell the site's reach, not its name:
+# "Larnaca International Airport", "Gisenyi District Hospital", "Ruhengeri Referral
+# Hospital"
+_SITE_REACH = {"international", "regional", "district", "referral", "provincial"}
+# roads and bridges, named after a town they lead to or stand at as often as not
+_WAYS = {"road", "bridge"}
+
+
+# "the fishing town of X", "the Y town of X", "the village of X": a settlement of its own
+_TOWN_OF = re.compile(r"\b(?:town|village|hamlet)\s+of\s+$", re.IGNORECASE)
+
+
+def told_as_town(place: Entity, text: str) -> bool:
+    """Whether the text calls a place a town or village of its own ("the fishing town of
+    X", "the Oecusse town of X", "the village of X"): a settlement, not a quarter of the
+    home city, whatever sentence names both."""
+    for m in place.mentions:
+        try:  # sliced, never indexed: a long document's part text (PartText)
+            before = text[max(0, m.start - 20):m.start]
+        except IndexError:
+            continue
+        if _TOWN_OF.search(before):
+            return True
+    return False
 
 
 def told_outside(place: Entity, text: str) -> bool:
@@ -174,7 +219,10 @@ def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
     if fold(place.name) in gazetteer().continents:
         return None
     cities = [e for e in entities if e.type is EntityType.CITY and e.mentions]
-    for e in cities:
+    # a dateline names a town, though GeoNames may know the name only as a unit of the
+    # same name ("VALLETTA (Reuters) -": a local council of the capital)
+    for e in cities + [e for e in entities if e.type is EntityType.REGION
+                       and e.geonames_id is None]:
         if any(m.source == "dateline" and m.unit == first.unit for m in e.mentions):
             return e
     if dateline_only:  # a city quarter (city_district): only the dateline says whose
@@ -200,8 +248,21 @@ def wide(place: Entity) -> bool:
     if words[0] in entity_rules().compass:
         return True
     kinds = entity_rules().kind_nouns
-    return any((k := kinds.get(" ".join(words[-n:]))) is not None and k.wide
-               for n in (1, 2) if len(words) >= n)
+    if len(words) > 1 and words[-1] in _WAYS and _ENDS.search(place.name):
+        return True  # "the Limassol-Paphos road": a road between two towns
+    for n in (1, 2):
+        if len(words) < n:
+            continue
+        tail = " ".join(words[-n:])
+        # "the Troodos Mountains", "the X Lakes": the plural of a wide noun
+        if any((k := kinds.get(t)) is not None and k.wide
+               for t in (tail, tail[:-1] if tail.endswith("s") else tail)):
+            return True
+    return False
+
+
+# a road named after its two ends: "A-B road", "A–B highway"
+_ENDS = re.compile(r"\w[-–]\w+\s+\w+$")
 
 
 # words before a mention that say it names a place: "in X", "at X", "near X", "on the X"
