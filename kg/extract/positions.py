@@ -358,9 +358,11 @@ def ministry_owners(facts: list[Fact], entities: list) -> None:
     for f in facts:
         role = f.roles.get("role", [None])[0] if f.kind == "Position" else None
         owner = f.roles.get("organization", [None])[0]
-        if not isinstance(role, str) or (owner is not None and owner.type not in (
-                EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY)):
-            continue
+        if not isinstance(role, str) or (owner is not None and (
+                not isinstance(owner, Mention) or owner.type not in (
+                    EntityType.COUNTRY, EntityType.ORGANIZATION,
+                    EntityType.GOVERNMENT_BODY))):
+            continue  # an owner given as text ("the party") is left as it is
         m = _MINISTER_OF.match(fold(role))
         if m is None:
             continue

@@ -151,3 +151,16 @@ def test_a_possessive_before_a_title_and_a_comma_owns_the_office(nlp):
     positions = _positions(r)
     assert ("Simon Aquilina", "president", "Repubblika") in positions
     assert ("Joe Borg", "campaign coordinator", "Camilleri") in positions
+
+
+def test_ministry_owners_leaves_an_owner_given_as_text(nlp):
+    from kg.extract.positions import ministry_owners
+    from kg.records import Fact
+
+    r = run(nlp, "Floods hit Latvia on Monday. The Ministry of Interior said 12 people died.")
+    holder = next(m for e in r.entities for m in e.mentions)
+    fact = Fact(kind="Position", category="relation", unit=0, sentence=(0, 10),
+                roles={"holder": [holder], "role": ["Minister of Interior"],
+                       "organization": ["the mission"]}, rule="test", confidence=0.5)
+    ministry_owners([fact], r.entities)
+    assert fact.roles["organization"] == ["the mission"]
