@@ -344,8 +344,8 @@ class _Reader:
         """"Kosovo's", "the society's", "the city's", "its" -> the body or place meant."""
         ctx = self.ctx
         m = ctx.mention_of(poss)
-        if m is not None:
-            return m if m.type is not EntityType.PERSON else None
+        if m is not None:  # a person's office is theirs ("the candidate's campaign
+            return m       # coordinator, X"); "Repubblika's president" whatever its type
         low = poss.lower_
         at = ctx.unit.start + poss.idx
         if low == "its":

@@ -23,10 +23,11 @@ from kg.extract.office_links import deputy_owners, rank_titles
 from kg.extract.positions import (
     body_owners,
     current_positions,
+    ministry_owners,
     national_owners,
     text_cues,
 )
-from kg.extract.spans import doc_text, sentence_bounds
+from kg.extract.spans import HOME_DESCRIPTION, doc_text, sentence_bounds
 from kg.extract.stated_owners import stated_owners
 from kg.extract.title_positions import title_positions
 from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
@@ -126,11 +127,15 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     national_owners(facts, mentions + fact_mentions(facts), document.text, bounds, cues=cues,
                     home=home)
     facts = current_positions(facts, cues=cues)
+    # "The country is a member of X" when no country of the story was found: no member
+    facts = [f for f in facts if f.kind != "Membership" or not any(
+        m.source == HOME_DESCRIPTION for m in f.roles["member"])]
     mentions.extend(fact_mentions(facts))
     mentions.extend(fact_mentions(located))
     entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts, home=home,
                                    owners=owners)
     body_owners(facts, entities)
+    ministry_owners(facts, entities)
     titles = tuple(_title_lines(document.text, sentences))
     facts = merge_facts(facts, entities, headlines=tuple(headlines), titles=titles) + \
         document_locations(located, entities, text=document.text, home=home)

@@ -3,7 +3,9 @@
 
 Membership (member, group):
 - "Montenegro, a NATO member since 2017", "Latvia, an EU member state": a name, a comma
-  and "a/an <group> member" (the group a named body);
+  and "a/an <group> member" (the group a named body); "Jamaica and Barbados, both CARICOM
+  members": each name of the list before "both"/"all"; "A and B, fellow members with C of
+  X", "between A and B as fellow Member States of X";
 - "Lesotho was admitted to the SADC (as its newest member)": admission is joining;
 - "the union, which counts Kenya among its members": "counts X among its members".
 - "the Caribbean Community, of which both Guyana and Suriname are Member States".
@@ -61,6 +63,28 @@ def _name_before(ctx, i: int) -> Mention | None:
             k -= 1
         j = k - 1 if k >= 0 and doc[k].text == "(" else j
     return _named(ctx, j) if j >= 0 else None
+
+
+def _names_before(ctx, i: int) -> list[Mention]:
+    """The names listed right before token ``i`` (a comma): "Jamaica and Barbados, both
+    ..." -> both, "A, B and C, all ..." -> the three."""
+    doc = ctx.tokens[0].doc
+    out: list[Mention] = []
+    j = i
+    while j > 0:
+        m = _name_before(ctx, j)
+        if m is None or m in out:
+            break
+        out.insert(0, m)
+        k = next(t for t in range(j - 1, -1, -1) if ctx.cover.get(t) is m)
+        while k > 0 and ctx.cover.get(k - 1) is m:
+            k -= 1
+        if k > 0 and doc[k - 1].lower_ == "the":
+            k -= 1
+        if k < 2 or doc[k - 1].text not in ("and", ","):
+            break
+        j = k - 2 if doc[k - 1].text == "and" and doc[k - 2].text == "," else k - 1
+    return out
 
 
 def _name_from(ctx, i: int) -> tuple[Mention | None, int]:
@@ -127,6 +151,17 @@ def phrase_relations(ctx) -> list[Fact]:
                         j += 1
                     add("Membership", _name_before(ctx, i - 1), group, doc[j],
                         "membership/a-group-member")
+        # "Jamaica and Barbados, both CARICOM members", "A, B and C, all EU member states"
+        if low in ("both", "all") and i >= 2 and doc[i - 1].text == "," and i + 2 < len(doc):
+            group, j = _name_from(ctx, i + 1)
+            if group is not None and j < len(doc) and doc[j].lemma_.lower() in member_nouns \
+                    and doc[j].tag_ == "NNS" and (j + 1 >= len(doc) or doc[j + 1].lower_ != "of"):
+                for member in _names_before(ctx, i - 1):
+                    add("Membership", member, group, doc[j], "membership/all-group-members")
+        # "A and B, fellow members with C of X", "between A and B as fellow Member States
+        # of X": the names before (and the one after "with") are members of X
+        if low == "fellow" and i >= 2 and doc[i - 1].lower_ in (",", "as"):
+            _fellow_members(ctx, tok, member_nouns, compounds, add)
         # "X, part of Y" (not "part of the reason")
         if low == "part" and i >= 1 and doc[i - 1].text == "," and i + 2 < len(doc) and \
                 doc[i + 1].lower_ == "of":
@@ -159,6 +194,32 @@ def phrase_relations(ctx) -> list[Fact]:
         if tok.lemma_.lower() in organs and tok.pos_ == "NOUN" and tok.is_lower:
             _named_organ(ctx, tok, add)
     return out
+
+
+def _fellow_members(ctx, fellow: Token, member_nouns: set[str], compounds: set[str],
+                    add) -> None:
+    """"Nauru and Tonga, fellow members with Palau of the X", "solidarity between A and B
+    as fellow Member States of X" (by surface: the parser hangs "of X" on the name after
+    "with", or reads "Member States" as a name)."""
+    doc = fellow.doc
+    k = fellow.i + 1
+    if k >= len(doc) or doc[k].lemma_.lower() not in member_nouns:
+        return
+    noun = doc[k]
+    k += 1
+    if k < len(doc) and doc[k].lemma_.lower() in compounds | {"states"}:
+        noun, k = doc[k], k + 1
+    if noun.lower_ not in ("members", "states", "countries", "nations"):
+        return  # "a fellow member": memberships.py reads "X, a member of Y"
+    members = _names_before(ctx, fellow.i - 1)
+    if k + 1 < len(doc) and doc[k].lower_ == "with":
+        also, k = _name_from(ctx, k + 1)
+        members += [also] if also is not None else []
+    if k + 1 >= len(doc) or doc[k].lower_ != "of" or len(members) < 2:
+        return
+    group, _j = _name_from(ctx, k + 1)
+    for member in members:
+        add("Membership", member, group, noun, "membership/fellow-members")
 
 
 def _counts_among(ctx, verb: Token, member_nouns: set[str], add) -> None:

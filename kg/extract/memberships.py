@@ -2,6 +2,8 @@
 
 Membership (member, group):
 - "Bolivia, which became a full member of Mercosur", "X is a member state of Y",
+  "X, a member of A and of B" (every group), "The country is a member of Y" (the country
+  the story is about), "the X party, to which Banda belongs",
   "Y, of which A and B (both countries) are members",
   "X, a member of Y", "X joined the bloc" (the bloc named before);
 - "council members China and Russia", "member states Chile and Peru": the names beside
@@ -20,7 +22,7 @@ from kg.extract.appositions import apposed_name, its_antecedent
 from kg.extract.context import counted_antecedents
 from kg.extract.part_of import BODIES as _BODIES
 from kg.extract.part_of import named, named_body, relation_fact
-from kg.extract.spans import mention_from_span
+from kg.extract.spans import HOME_DESCRIPTION, mention_from_span
 from kg.extract.speakers import described
 from kg.extract.syntax import antecedent, prep_objects
 from kg.records import EntityType, Fact, Mention
@@ -43,6 +45,8 @@ def membership_facts(ctx) -> list[Fact]:
     envoys = set(spec["envoy_nouns"])
     parties = set(ctx.rules.relations["position"]["party_heads"])
     pronoun_owners = set(spec.get("person_possessives", ()))
+    homes = set(spec.get("country_descriptions", ()))
+    belongs = set(spec.get("belong_verbs", ()))
     out: list[Fact] = []
     seen: set[tuple[int, int]] = set()
 
@@ -84,9 +88,16 @@ def membership_facts(ctx) -> list[Fact]:
                     if anchor.dep_ != "appos" else head
                 if subj is not None and subj.lower_ in ("which", "that", "who"):
                     subj = antecedent(head.head)
+                if subj is not None and anchor.dep_ == "appos" and subj.dep_ == "pobj" \
+                        and subj.head.lower_ == "of" and ctx.cover.get(subj.i) is None \
+                        and home_description(ctx, subj.head.head, homes) is not None:
+                    subj = subj.head.head  # "the archipelago of 870,000 people, a member of"
                 if subj is not None:  # "Peru and Bolivia, both members of X": each
-                    for x in [subj, *subj.conjuncts]:
-                        add(_named(ctx, x), group, tok, "membership/member-of")
+                    # "a member of A and B", "a member of A (AB) and of B": every group
+                    for g in [group, *more_groups(ctx, group)]:
+                        for x in [subj, *subj.conjuncts]:
+                            add(home_description(ctx, x, homes) or _named(ctx, x), g, tok,
+                                "membership/member-of")
             # "the Andean Community, of which both countries are members"
             if group is None and tok.dep_ == "attr" and tok.head.dep_ == "relcl":
                 verb = tok.head
@@ -137,6 +148,15 @@ def membership_facts(ctx) -> list[Fact]:
             if subj is not None and group is not None:
                 for member in _founders(ctx, subj):
                     add(member, group, tok, "membership/founded")
+        if lemma in belongs and tok.pos_ == "VERB":
+            # "the X party, to which Banda belongs", "Banda belongs to the X party"
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            for _p, o in prep_objects(tok, {"to"}):
+                body = o if o.lower_ not in ("which", "whom") else (
+                    antecedent(tok.head) if tok.dep_ == "relcl" else None)
+                if subj is not None and body is not None:
+                    for x in [subj, *subj.conjuncts]:
+                        add(_named(ctx, x), _named(ctx, body), tok, "membership/belongs-to")
         if lemma in joins and tok.pos_ == "VERB":  # "Bolivia joined the bloc in 2024"
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -184,6 +204,69 @@ def membership_facts(ctx) -> list[Fact]:
         if person is not None and person.type is EntityType.PERSON:
             add(person, m, span.root, "membership/persons-named-party")
     return out
+
+
+def home_description(ctx, tok: Token, heads: set[str]) -> Mention | None:
+    """"The country is a member of X", "The archipelago, a member of X": a description of
+    a country with "the" and no name (relations.yaml ``membership.country_descriptions``)
+    stands for the country the story is about; the mention is a placeholder that
+    :func:`kg.extract.positions.national_owners` replaces by that country's first mention,
+    once the whole document is read (the fact is dropped when no country is found)."""
+    if tok.lemma_.lower() not in heads or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    # the model may tag the whole description a place ("The Indian Ocean archipelago")
+    covering = ctx.cover.get(tok.i)
+    if covering is not None and not (tok.is_lower and
+                                     covering.end == ctx.unit.start + tok.idx + len(tok)):
+        return None  # a name ("the Republic of X"), not a description ending in its noun
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ != "the" or any(c.dep_ == "poss" for c in tok.children):
+        return None  # "its country", "Kenya's country": no description of the story's
+    return mention_from_span(tok.doc[det.i:tok.i + 1], ctx.unit, EntityType.COUNTRY,
+                             HOME_DESCRIPTION)
+
+
+_LIST_END = {",", ".", ";", ":", ")", "since"}
+
+
+def more_groups(ctx, group: Mention) -> list[Mention]:
+    """The bodies coordinated after the first group of "a member of A and B", "a member
+    of A (AB) and of B (BB)", "of A, B and C" (the parser hangs the second on the verb or
+    on the member noun as often as on the first group, so read by surface). The list must
+    end the phrase (a comma, a full stop, "since"): in "a member of A and the government
+    said", the government is no group."""
+    doc = ctx.doc
+    at = [i for i, m in ctx.cover.items() if m is group]
+    if not at:
+        return []
+    out: list[Mention] = []
+    j = _past_bracket(doc, max(at) + 1)
+    while j < len(doc) and doc[j].text in (",", "and"):
+        k = j
+        while k < len(doc) and (doc[k].text in (",", "and") or doc[k].lower_ in ("of", "the")):
+            k += 1
+        m = _named(ctx, doc[k]) if k < len(doc) else None
+        if m is None or m in out or m is group or m.type not in _BODIES | _MISREAD_BODIES:
+            break
+        end = k
+        while end + 1 < len(doc) and ctx.cover.get(end + 1) is m:
+            end += 1
+        j = _past_bracket(doc, end + 1)
+        if j < len(doc) and doc[j].text not in _LIST_END and doc[j].lower_ not in _LIST_END \
+                and doc[j].text != "and":
+            break
+        out.append(m)
+    return out
+
+
+def _past_bracket(doc, j: int) -> int:
+    """The token after a bracketed acronym that starts at ``j`` ("(ECOWAS)") or the closing
+    bracket at ``j``, else ``j``."""
+    if j < len(doc) and doc[j].text == ")":  # the group was the acronym in brackets
+        return j + 1
+    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+        return j + 3
+    return j
 
 
 def of_which(verb: Token, noun: Token) -> list[Token]:

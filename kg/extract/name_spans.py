@@ -400,6 +400,8 @@ def _given_name_before(doc, start: int, end: int) -> bool:
         return False
     if start >= 2 and doc[start - 2].is_title and doc[start - 2].is_alpha:
         return False  # inside a capitalised run: "Minister for Water Resources" + name
+    if start >= 2 and doc[start - 2].lower_ == "the":
+        return False  # "Minister of the Interior" + name: no given name after "the"
     rules = entity_rules()
     if prev.lower_ in _office_words() or prev.lemma_.lower() in _office_words() or \
             rules.title_forms.get(prev.lower_) is not None or rules.is_demonym(prev.text) or \

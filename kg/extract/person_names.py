@@ -15,6 +15,8 @@
   before the "and" (both titles become Positions, kg/extract/title_positions.py).
 - A name the model leaves untagged after a title, rank or body noun ("Commissioner of
   Police Rajen Seetaram") is a person (:func:`untagged_names`).
+- "Minister of the Interior Elina Kurki": after "TITLE of the", the first capitalised
+  word is the portfolio, never part of the name (tagged or untagged).
 """
 
 from __future__ import annotations
@@ -91,6 +93,19 @@ def _before_a_title(doc: Doc, ent: Span, nxt: Span | None) -> Span | None:
     return Span(doc, ent.start, k, label=ent.label_)
 
 
+def _after_of_the(doc: Doc, ent: Span, rules: EntityRules) -> Span | None:
+    """"Minister of the Interior Elina Kurki" tagged a person "Interior Elina Kurki": after
+    "TITLE of the", the first capitalised word is the portfolio (no name follows "the"), the
+    rest the person's name."""
+    if ent.label_ != "PERSON" or len(ent) < 3 or ent.start < 3 \
+            or doc[ent.start - 1].lower_ != "the" \
+            or doc[ent.start - 2].lower_ not in ("of", "for") \
+            or fold(doc[ent.start - 3].text) not in rules.titles \
+            or not _name_words(ent[1:]):
+        return None
+    return Span(doc, ent.start + 1, ent.end, label="PERSON")
+
+
 def person_ents(doc: Doc, rules: EntityRules) -> list[Span]:
     """The model's entities with the person names above joined or split off."""
     ents = list(doc.ents)
@@ -103,7 +118,7 @@ def person_ents(doc: Doc, rules: EntityRules) -> list[Span]:
             out.append(Span(doc, a.start, b.end, label="PERSON"))
             i += 2
             continue
-        a = _before_a_title(doc, a, b) or a
+        a = _before_a_title(doc, a, b) or _after_of_the(doc, a, rules) or a
         parts = _title_country_name(doc, a, rules)
         out.extend(parts if parts is not None else (a,))
         i += 1
@@ -133,8 +148,14 @@ def untagged_names(doc: Doc, unit: Unit, rules: EntityRules,
         words = [fold(t.text) for t in run]
         titled = run.start >= 2 and doc[run.start - 1].lower_ == "of" \
             and fold(doc[run.start - 2].text) in rules.titles
+        # "Minister of the Interior Anna Ozola": after "TITLE of the", the first word is
+        # the portfolio, whatever it is
+        portfolio = run.start >= 3 and doc[run.start - 1].lower_ == "the" \
+            and doc[run.start - 2].lower_ in ("of", "for") \
+            and fold(doc[run.start - 3].text) in rules.titles
         last = max((n for n, w in enumerate(words) if w in rules.titles or w in ranks
-                    or (n == 0 and titled and w in rules.heads)), default=None)
+                    or (n == 0 and (portfolio or (titled and w in rules.heads)))),
+                   default=None)
         if last is None or not 2 <= len(run) - last - 1 <= 3:
             continue
         name = run[last + 1:]

@@ -37,7 +37,7 @@ from spacy.tokens import Token
 
 from kg.extract.entity_rules import entity_rules
 from kg.extract.left_office import removed, resigned
-from kg.extract.spans import HEADLINE
+from kg.extract.spans import HEADLINE, HOME_DESCRIPTION
 from kg.records import EntityType, Fact, Mention
 from kg.resolve.places import fold, gazetteer
 from kg.rules.loader import event_rules
@@ -203,6 +203,14 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
         return rule, code
 
     for f in facts:
+        member = f.roles.get("member", [None])[0] if f.kind == "Membership" else None
+        if isinstance(member, Mention) and member.source == HOME_DESCRIPTION:
+            # "The country is a member of X" (kg/extract/memberships.py): the country of
+            # the sentence's place, paragraph, update or document, as for a national office
+            _rule, code = country(f.sentence, f.sentence[0])
+            if code is not None and code in first:
+                f.roles["member"] = [first[code]]
+            continue
         if f.kind == "Election" and not f.roles.get("location"):
             # an election is a country's unless the text places it: "elections would be
             # held when security allows" in a text about Mali is Mali's
@@ -332,3 +340,48 @@ def body_owners(facts: list[Fact], entities: list) -> None:
                 at = holder.start if isinstance(holder, Mention) else 0
                 f.roles["organization"] = [min(e.mentions, key=lambda m: abs(m.start - at))]
             break
+
+
+_MINISTER_OF = re.compile(r"^(?:deputy |assistant |state )?minister (of|for) (?:the )?(.+)$")
+
+
+def ministry_owners(facts: list[Fact], entities: list) -> None:
+    """"Minister of the Interior X", "the Minister of Energy, Y": a minister whose title
+    names the portfolio with "of"/"for" holds the office in the ministry of that name when
+    the text names that ministry ("the Ministry of the Interior", "The Ministry of Energy
+    wishes to inform"), of the minister's country when both are known; else the office
+    stays the country's ("Interior Minister X", a title before the name, always does).
+    Runs once the mentions are resolved to entities (the ministry may be named later)."""
+    ministries = [e for e in entities if e.type is EntityType.GOVERNMENT_BODY and e.mentions]
+    if not ministries:
+        return
+    for f in facts:
+        role = f.roles.get("role", [None])[0] if f.kind == "Position" else None
+        owner = f.roles.get("organization", [None])[0]
+        if not isinstance(role, str) or (owner is not None and (
+                not isinstance(owner, Mention) or owner.type not in (
+                    EntityType.COUNTRY, EntityType.ORGANIZATION,
+                    EntityType.GOVERNMENT_BODY))):
+            continue  # an owner given as text ("the party") is left as it is
+        m = _MINISTER_OF.match(fold(role))
+        if m is None:
+            continue
+        wanted = {f"ministry {m.group(1)} {m.group(2)}", f"ministry {m.group(1)} the {m.group(2)}"}
+        gaz = gazetteer()
+        code = (p.country_code if owner is not None and owner.type is EntityType.COUNTRY
+                and (p := gaz.country(owner.text)) is not None else None)
+        found = []
+        for e in ministries:
+            names = [fold(n) for n in (e.name, *e.aliases)]
+            if not any(n in wanted or any(n.startswith(w + " of ") for w in wanted)
+                       for n in names):
+                continue
+            # of the minister's country: "Ministry of X of Benin" is no Latvian minister's
+            of = e.name.rsplit(" of ", 1)[-1] if " of " in e.name else ""
+            place = gaz.country(of) if of else None
+            if code is None or place is None or place.country_code == code:
+                found.append(e)
+        if len(found) == 1:
+            holder = f.roles["holder"][0]
+            at = holder.start if isinstance(holder, Mention) else 0
+            f.roles["organization"] = [min(found[0].mentions, key=lambda x: abs(x.start - at))]

@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Span
 from kg.records import EntityType, Mention, Unit
 
 HEADLINE = ":headline"
+# "the country" standing for the country a story is about (kg/extract/memberships.py)
+HOME_DESCRIPTION = "rule:country-description"
 # words a name may contain that are no part of its initials ("Bank of the West")
 NAME_STOP = {"of", "the", "and", "for", "on", "in", "de", "&", "to"}
 

@@ -180,8 +180,9 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
         # "State Minister for Posts and Telecommunications X": the office noun before a
         # linking word, the rest of the title after it
         k = i
-        while k > sent_start and i - k < 6 and (doc[k].is_title or doc[k].lower_ in w.links) \
-                and k not in cover:
+        while k > sent_start and i - k < 6 and (doc[k].is_title or doc[k].lower_ in w.links
+                                                  or (doc[k].lower_ == "the" and k < i)) \
+                and k not in cover:  # "Minister of the Interior X"
             if doc[k].lower_ in w.links and _head(doc[k - 1], w) and doc[i].is_title:
                 tail = list(doc[k:i + 1])
                 i = k - 1
@@ -211,9 +212,9 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
             owner = mention_from_span(doc[j:j + 1], unit, named, "rule:title-owner")
             break
         if t.tag_ == "POS":  # "Kosovo's Interior Minister X"
+            # a person's office is theirs ("the candidate's campaign coordinator, X"), and
+            # "Repubblika's president, X" is the group's, whatever type the model gave it
             owner = cover.get(j - 1)
-            if owner is not None and owner.type is EntityType.PERSON:
-                owner = None
             break
         if rules.demonym_country(t.text):
             owner = mention_from_span(doc[j:j + 1], unit, EntityType.COUNTRY, "rule:demonym")
@@ -308,8 +309,11 @@ def _named_owner(doc: Doc, unit: Unit, role: list[Token], names: dict[str, Entit
     while k < len(role) - 1 and role[k].pos_ == "PROPN" and not _head(role[k], w):
         k += 1
     local = role[-1].lower_ in w.local or role[-1].lemma_.lower() in w.local
+    national = role[-1].lower_ in w.national or role[-1].lemma_.lower() in w.national
     for n in range(k, 0, -1):
         etype = names.get(_text(role[:n])) if n > 1 else None
+        if etype is None and national and gazetteer().country(_text(role[:n])) is not None:
+            etype = EntityType.COUNTRY  # "Barbados Prime Minister X": that country's
         if etype is None and local:  # "Cagayan Governor X": a local office's place
             etype = _place_of_office(_text(role[:n]), role[-1].lower_)
         if etype is not None:
