@@ -30,19 +30,7 @@ class OfficialSpeakers:
         m = self.ctx.mention_of(poss) if poss is not None else None
         if m is None or m.type is not EntityType.COUNTRY:
             return None
-        if any(c.dep_ == "appos" for c in tok.children) or (
-                tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == "," and
-                self.ctx.cover.get(tok.i + 2) is not None):
-            return None  # "Eritrea's Information Minister, X,"
-        title = text_of([t for t in tok.subtree if poss.i < t.i <= tok.i
-                         and t.dep_ != "case"]).lower()
-        at = self.ctx.unit.start + tok.idx
-        text = self.ctx.document.text
-        for p in self.ctx.mentions:
-            if p.type is EntityType.PERSON and p.start < at and \
-                    title in text[max(0, p.start - 40):p.end].lower():
-                return None
-        return m
+        return None if self._officer_named(tok, poss) else m
 
     def _body_of_unnamed_officer(self, tok: Token) -> Mention | None:
         """"the bloc's secretary-general said", "the company's chief executive told
@@ -62,19 +50,23 @@ class OfficialSpeakers:
         if m is None or not m.type.is_agent or m.type is EntityType.PERSON or \
                 m.type.is_place:
             return None
+        return None if self._officer_named(tok, poss) else m
+
+    def _officer_named(self, tok: Token, poss: Token) -> bool:
+        """Whether the officer of title ``tok`` (owned by ``poss``) has a name: one apposed
+        ("Eritrea's Information Minister, X,") or a person introduced with the title
+        before ("Information Minister X said ... the minister's ...")."""
         if any(c.dep_ == "appos" for c in tok.children) or (
                 tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == "," and
                 self.ctx.cover.get(tok.i + 2) is not None):
-            return None  # "the bloc's secretary-general, X,"
+            return True
         title = text_of([t for t in tok.subtree if poss.i < t.i <= tok.i
                          and t.dep_ != "case"]).lower().replace(" - ", "-")
         at = self.ctx.unit.start + tok.idx
         text = self.ctx.document.text
-        for p in self.ctx.mentions:
-            if p.type is EntityType.PERSON and p.start < at and \
-                    title in text[max(0, p.start - 40):p.end].lower():
-                return None
-        return m
+        return any(p.type is EntityType.PERSON and p.start < at and
+                   title in text[max(0, p.start - 40):p.end].lower()
+                   for p in self.ctx.mentions)
 
     def _officer_title(self, tok: Token) -> bool:
         """A title head ("director", "chairman"), or the last word of a compound title
