@@ -345,7 +345,7 @@ class _Reader:
         ctx = self.ctx
         m = ctx.mention_of(poss)
         if m is not None:  # a person's office is theirs ("the candidate's campaign
-            return m       # coordinator, X"); "Repubblika's president" whatever its type
+            return m       # coordinator, X"); "Vienotiba's president" whatever its type
         low = poss.lower_
         at = ctx.unit.start + poss.idx
         if low == "its":

@@ -84,9 +84,9 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
     by_key = {e.key: e for e in entities}
     starts = frozenset(m.start for e in entities if e.type in RANK for m in e.mentions)
     # the towns, islands and regions the document names, by folded name: a site named
-    # after one stands there, not in the home city ("Grand Bahama International Airport")
+    # after one stands there, not in the home city ("Andros International Airport")
     # (a "town" GeoNames does not know only when the text writes it as a place, "on X",
-    # "in X": not "Mercosur", a bloc the model took for a town)
+    # "in X": not a bloc's name the model took for a town)
     towns = frozenset(fold(n) for e in places if e.type is EntityType.REGION or (
         e.type is EntityType.CITY and (e.geonames_id is not None or _told_as_place(e, text)))
         for n in (e.name, *e.aliases))
@@ -103,7 +103,7 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
 
     def in_region(e: Entity, containers) -> bool:
         """Whether a place nothing places in a town or region lies in the story's (not
-        the region's namesake: "Dhofar" beside "Dhofar Governorate")."""
+        the region's namesake: "Kasama" beside "Kasama District")."""
         return region is not None and e is not region and e.type is not EntityType.REGION \
             and e.geonames_id is None and not e.country_code and e.key not in elsewhere \
             and not any(c.type in (EntityType.CITY, EntityType.REGION) for c in containers) \

@@ -103,10 +103,10 @@ def site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity]
     one GeoNames knows in a country of the document: a city, or a town of the admin
     data; or a town, island or region the document names, ``towns``: folded names). A
     word that tells the site's reach may stand between the town and the site noun
-    ("Larnaca International Airport", "Gisenyi District Hospital"). A road or bridge is
-    named after the town it leads to or stands at ("the Grindavik road", "the Chiromo
+    ("Ndola International Airport", "Kasama District Hospital"). A road or bridge is
+    named after the town it leads to or stands at ("the Jelgava road", "the Cesis
     bridge") when the document names that town. A square or palace (an ``honorific``
-    kind noun) is named after people and events as often: "Victoria Square" stays in the
+    kind noun) is named after people and events as often: "Freedom Square" stays in the
     home city."""
     kinds = entity_rules().kind_nouns
     words = fold(place.name).split()
@@ -143,7 +143,7 @@ def site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity]
 
 
 # words between a town's name and a site noun that tell the site's reach, not its name:
-# "Larnaca International Airport", "Gisenyi District Hospital", "Ruhengeri Referral
+# "Ndola International Airport", "Kasama District Hospital", "Mansa Referral
 # Hospital"
 _SITE_REACH = {"international", "regional", "district", "referral", "provincial"}
 # roads and bridges, named after a town they lead to or stand at as often as not
@@ -220,7 +220,7 @@ def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
         return None
     cities = [e for e in entities if e.type is EntityType.CITY and e.mentions]
     # a dateline names a town, though GeoNames may know the name only as a unit of the
-    # same name ("VALLETTA (Reuters) -": a local council of the capital)
+    # same name ("HAAPSALU (Reuters) -": a unit of the same name)
     for e in cities + [e for e in entities if e.type is EntityType.REGION
                        and e.geonames_id is None]:
         if any(m.source == "dateline" and m.unit == first.unit for m in e.mentions):
@@ -249,12 +249,12 @@ def wide(place: Entity) -> bool:
         return True
     kinds = entity_rules().kind_nouns
     if len(words) > 1 and words[-1] in _WAYS and _ENDS.search(place.name):
-        return True  # "the Limassol-Paphos road": a road between two towns
+        return True  # "the Liepaja-Kuldiga road": a road between two towns
     for n in (1, 2):
         if len(words) < n:
             continue
         tail = " ".join(words[-n:])
-        # "the Troodos Mountains", "the X Lakes": the plural of a wide noun
+        # "the Muchinga Mountains", "the X Lakes": the plural of a wide noun
         if any((k := kinds.get(t)) is not None and k.wide
                for t in (tail, tail[:-1] if tail.endswith("s") else tail)):
             return True

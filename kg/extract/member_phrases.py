@@ -3,7 +3,7 @@
 
 Membership (member, group):
 - "Montenegro, a NATO member since 2017", "Latvia, an EU member state": a name, a comma
-  and "a/an <group> member" (the group a named body); "Jamaica and Barbados, both CARICOM
+  and "a/an <group> member" (the group a named body); "Latvia and Estonia, both EU
   members": each name of the list before "both"/"all"; "A and B, fellow members with C of
   X", "between A and B as fellow Member States of X";
 - "Lesotho was admitted to the SADC (as its newest member)": admission is joining;
@@ -66,7 +66,7 @@ def _name_before(ctx, i: int) -> Mention | None:
 
 
 def _names_before(ctx, i: int) -> list[Mention]:
-    """The names listed right before token ``i`` (a comma): "Jamaica and Barbados, both
+    """The names listed right before token ``i`` (a comma): "Latvia and Estonia, both
     ..." -> both, "A, B and C, all ..." -> the three."""
     doc = ctx.tokens[0].doc
     out: list[Mention] = []
@@ -151,7 +151,7 @@ def phrase_relations(ctx) -> list[Fact]:
                         j += 1
                     add("Membership", _name_before(ctx, i - 1), group, doc[j],
                         "membership/a-group-member")
-        # "Jamaica and Barbados, both CARICOM members", "A, B and C, all EU member states"
+        # "Latvia and Estonia, both EU members", "A, B and C, all EU member states"
         if low in ("both", "all") and i >= 2 and doc[i - 1].text == "," and i + 2 < len(doc):
             group, j = _name_from(ctx, i + 1)
             if group is not None and j < len(doc) and doc[j].lemma_.lower() in member_nouns \

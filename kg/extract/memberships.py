@@ -3,7 +3,7 @@
 Membership (member, group):
 - "Bolivia, which became a full member of Mercosur", "X is a member state of Y",
   "X, a member of A and of B" (every group), "The country is a member of Y" (the country
-  the story is about), "the X party, to which Banda belongs",
+  the story is about), "the X party, to which Ozols belongs",
   "Y, of which A and B (both countries) are members",
   "X, a member of Y", "X joined the bloc" (the bloc named before);
 - "council members China and Russia", "member states Chile and Peru": the names beside
@@ -149,7 +149,7 @@ def membership_facts(ctx) -> list[Fact]:
                 for member in _founders(ctx, subj):
                     add(member, group, tok, "membership/founded")
         if lemma in belongs and tok.pos_ == "VERB":
-            # "the X party, to which Banda belongs", "Banda belongs to the X party"
+            # "the X party, to which Ozols belongs", "Ozols belongs to the X party"
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             for _p, o in prep_objects(tok, {"to"}):
                 body = o if o.lower_ not in ("which", "whom") else (

@@ -172,7 +172,7 @@ class OfficialSpeakers:
                 (m for c in t.children if c.dep_ == "compound" and c.i < t.i
                  and (m := self.ctx.mention_of(c)) is not None), None)
             if site is None and t.pos_ == "NOUN":
-                # "The Blue Lagoon spa": a name the model took for no entity here
+                # "The Silver Birch spa": a name the model took for no entity here
                 name = [c for c in t.children if c.dep_ == "compound" and c.i < t.i]
                 name = [x for c in name for x in c.subtree if x.pos_ == "PROPN"]
                 if name and all(x.is_title for x in name):

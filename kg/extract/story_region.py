@@ -11,7 +11,7 @@ gazetteer state, to the places that got no town or region from them.
 The story's region is a region of the home country the document names most, at least
 twice as often as any other region of it (a region inside another one the text names
 counts for that one, "X Local Government Area" in "Y State"). Left out: a town GeoNames
-knows (its own units say where it lies), a place named after another town ("Larnaca
+knows (its own units say where it lies), a place named after another town ("Ndola
 International Airport"), one that reaches beyond any one town (a river, mountain range
 or highway), a place abroad and a site of the home city.
 """
@@ -67,7 +67,7 @@ def area(place: Entity) -> bool:
 def _unit(region: Entity) -> bool:
     """Whether a "region" is a unit of a country: one GeoNames knows, or one named as a
     unit ("X District", "Y Region", "Z Province"); not a name the model alone took for a
-    region ("Marwahin", a village; "west"), nor a body's district ("the X Border Guard
+    region (a village it mislabels; "west"), nor a body's district ("the X Border Guard
     District")."""
     if region.geonames_id is not None or area(region):
         return True
@@ -83,7 +83,7 @@ def _unit(region: Entity) -> bool:
 
 def own_town(place: Entity, main: Entity) -> bool:
     """Whether GeoNames knows a town of the place's name, or a country: its own units
-    say where it lies ("Valencia", "Djibouti City"), not the story's region."""
+    say where it lies ("Salto", "Daugavpils"), not the story's region."""
     name = base_name(place.name)[0]
     gaz = gazetteer()
     if gaz.country(place.name) is not None:

@@ -213,7 +213,7 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
             break
         if t.tag_ == "POS":  # "Kosovo's Interior Minister X"
             # a person's office is theirs ("the candidate's campaign coordinator, X"), and
-            # "Repubblika's president, X" is the group's, whatever type the model gave it
+            # "Vienotiba's president, X" is the group's, whatever type the model gave it
             owner = cover.get(j - 1)
             break
         if rules.demonym_country(t.text):
@@ -313,7 +313,7 @@ def _named_owner(doc: Doc, unit: Unit, role: list[Token], names: dict[str, Entit
     for n in range(k, 0, -1):
         etype = names.get(_text(role[:n])) if n > 1 else None
         if etype is None and national and gazetteer().country(_text(role[:n])) is not None:
-            etype = EntityType.COUNTRY  # "Barbados Prime Minister X": that country's
+            etype = EntityType.COUNTRY  # "Latvia Prime Minister X": that country's
         if etype is None and local:  # "Cagayan Governor X": a local office's place
             etype = _place_of_office(_text(role[:n]), role[-1].lower_)
         if etype is not None:

@@ -197,8 +197,8 @@ def _choose(members: list[int], mentions: list[Mention], names: list[str],
     if place is not None and countries and place.country_code not in countries and \
             not _written_as(place, bare):
         # a village is never relabelled with a foreign namesake's other name: the
-        # gazetteer's "Dessalines" (also called "Marchand") of a country the text never
-        # names is not the "Marchand" it lists among its own villages
+        # gazetteer's "Port Lavelle" (also called "Belair") of a country the text never
+        # names is not the "Belair" it lists among its own villages
         place = None
     key = place.key if place is not None else f"place:{etype.value}:{fold(bare)}"
     name = place.name if place is not None else max((names[i] for i in members), key=len)
@@ -219,7 +219,7 @@ def _choose(members: list[int], mentions: list[Mention], names: list[str],
 def _written_as(place: Place, bare: str) -> bool:
     """Whether the gazetteer's ``place`` bears about the name the text writes: its own
     name, one word of it, or a spelling of it ("Kiev" for "Kyiv"); not a wholly other
-    name GeoNames lists among its alternates ("Dessalines" for "Marchand")."""
+    name GeoNames lists among its alternates ("Port Lavelle" for "Belair")."""
     own, written = fold(place.name).replace("-", " "), fold(bare).replace("-", " ")
     return own == written or written in own.split() or own in written.split() or \
         SequenceMatcher(None, own, written).ratio() >= 0.5
