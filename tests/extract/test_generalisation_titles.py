@@ -153,3 +153,18 @@ def test_the_portfolio_after_title_of_is_not_a_given_name(nlp):
     r = run(nlp, "Minister of Finance Janis Kalns said the budget was ready.")
     assert ("Janis Kalns", "Minister of Finance") in _positions(r)
     assert "Finance Janis Kalns" not in {e.name for e in r.entities}
+
+
+def test_the_companys_title_is_of_the_company_the_sentence_before_named(nlp):
+    r = run(nlp, "Baltic Power Grid said crews were arriving to help restore supply in "
+                 "Tartu. The company's head of operations, Peteris Ozols, said more than "
+                 "300 poles had been damaged.")
+    (pos,) = facts_of(r, "Position")
+    assert names(r, pos.roles["organization"]) == {"Baltic Power Grid"}
+
+
+def test_the_companys_title_takes_no_body_from_further_back(nlp):
+    r = run(nlp, "Baltic Power Grid said crews were arriving in Tartu. Rain fell all day. "
+                 "The company's head of operations, Peteris Ozols, said 300 poles fell.")
+    (pos,) = facts_of(r, "Position")
+    assert "organization" not in pos.roles
