@@ -357,7 +357,7 @@ class _Reader:
             m = ctx.places_before(poss.idx, EntityType(self.anaphors[lemma]))
             sent = ctx.sentence(poss)
             return m if m is not None and sent[0] <= m.start else None
-        return described(ctx.mentions, lemma, at, ctx.sentence(poss)) or \
+        return described(ctx.mentions, lemma, at, ctx.sentence(poss), previous=True) or \
             _described_by_apposition(ctx, poss)
 
     # --- "X of the International Crisis Group" ---------------------------------------------

@@ -402,6 +402,9 @@ def _given_name_before(doc, start: int, end: int) -> bool:
         return False  # inside a capitalised run: "Minister for Water Resources" + name
     if start >= 2 and doc[start - 2].lower_ == "the":
         return False  # "Minister of the Interior" + name: no given name after "the"
+    if start >= 3 and doc[start - 2].lower_ in ("for", "of") and \
+            prev.lower_ in event_rules().relations["position"]["portfolio_nouns"]:
+        return False  # "State Secretary for Digitalisation" + name: the portfolio
     rules = entity_rules()
     if prev.lower_ in _office_words() or prev.lemma_.lower() in _office_words() or \
             rules.title_forms.get(prev.lower_) is not None or rules.is_demonym(prev.text) or \

@@ -16,7 +16,9 @@
 - A name the model leaves untagged after a title, rank or body noun ("Commissioner of
   Police Rajen Seetaram") is a person (:func:`untagged_names`).
 - "Minister of the Interior Elina Kurki": after "TITLE of the", the first capitalised
-  word is the portfolio, never part of the name (tagged or untagged).
+  word is the portfolio, never part of the name (tagged or untagged); after "TITLE
+  for" or "TITLE of" the portfolio nouns that open the tag are ("State Secretary for
+  Digitalisation Lena Brugger").
 """
 
 from __future__ import annotations
@@ -106,6 +108,28 @@ def _after_of_the(doc: Doc, ent: Span, rules: EntityRules) -> Span | None:
     return Span(doc, ent.start + 1, ent.end, label="PERSON")
 
 
+def _after_title_for(doc: Doc, ent: Span, rules: EntityRules) -> Span | None:
+    """"State Secretary for Digitalisation Lena Brugger" tagged a person (or a body)
+    "Digitalisation Lena Brugger": after "TITLE for" (or "TITLE of"), the leading words
+    that are portfolio nouns (relations.yaml ``portfolio_nouns``, joined by "and") are the
+    office's subject, the rest (two or three proper nouns) the person's name."""
+    w = position_words()
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) < 3 or ent.start < 2 \
+            or doc[ent.start - 1].lower_ not in ("of", "for") \
+            or not (fold(doc[ent.start - 2].text) in rules.titles
+                    or doc[ent.start - 2].lower_ in w.portfolio_titles):
+        return None
+    nouns = w.portfolio_nouns
+    k = ent.start
+    while k < ent.end - 2 and (doc[k].lower_ in nouns or (
+            doc[k].lower_ in ("and", "&") and k > ent.start)):
+        k += 1
+    if k == ent.start or doc[k - 1].lower_ in ("and", "&") or not _name_words(doc[k:ent.end]) \
+            or not 2 <= ent.end - k <= 3:
+        return None
+    return Span(doc, k, ent.end, label="PERSON")
+
+
 def person_ents(doc: Doc, rules: EntityRules) -> list[Span]:
     """The model's entities with the person names above joined or split off."""
     ents = list(doc.ents)
@@ -118,7 +142,8 @@ def person_ents(doc: Doc, rules: EntityRules) -> list[Span]:
             out.append(Span(doc, a.start, b.end, label="PERSON"))
             i += 2
             continue
-        a = _before_a_title(doc, a, b) or _after_of_the(doc, a, rules) or a
+        a = _before_a_title(doc, a, b) or _after_of_the(doc, a, rules) \
+            or _after_title_for(doc, a, rules) or a
         parts = _title_country_name(doc, a, rules)
         out.extend(parts if parts is not None else (a,))
         i += 1

@@ -57,6 +57,8 @@ class _Words:
         self.local = set(spec["local"])
         self.former = set(spec["former"])
         self.links = set(spec["title_links"])
+        self.portfolio_nouns = set(spec["portfolio_nouns"])
+        self.portfolio_titles = set(spec["portfolio_titles"])
         self.resign_verbs = list(spec["left_office"])
         self.resign_reported = list(spec.get("left_office_reported", ()))
         self.resign_announced = list(spec.get("resignation_verbs", ()))

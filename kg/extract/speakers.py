@@ -461,11 +461,13 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 def described(mentions: list[Mention], noun: str, at: int,
-              sentence: tuple[int, int]) -> Mention | None:
+              sentence: tuple[int, int], *, previous: bool = False) -> Mention | None:
     """The named entity a definite description ("the agency", "the army") points back to:
     of a type the noun can name (kg/rules/events/statements.yaml, ``descriptions``), named
     before ``at``; the last whose name holds the noun's words, else the last named in the
-    same ``sentence``; none when neither (left to the resolver)."""
+    same ``sentence``; none when neither (left to the resolver), or, when ``previous``,
+    the first named in the sentence right before (a possessive description of its
+    subject: "the company's head of operations")."""
     entry = _descriptions().get(noun)
     if entry is None:
         return None
@@ -488,7 +490,13 @@ def described(mentions: list[Mention], noun: str, at: int,
 
     best = max(cands, key=rank)
     if not named_so(best) and not (sentence[0] <= best.start < sentence[1]):
-        return None
+        # ``previous``: "ESB Networks said ... . The company's head of operations, X":
+        # the first body of that kind the sentence right before named (its subject)
+        before = [m for m in cands if m.sentence[1] <= sentence[0]] if previous else []
+        last = max((m.sentence for m in before), default=None)
+        if last is None or sentence[0] - last[1] > 2:
+            return None
+        return min((m for m in before if m.sentence == last), key=lambda m: m.start)
     return best
 
 

@@ -194,15 +194,18 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
             return None
     role = [doc[i]]
     owner: Mention | None = None
+    portfolio = False  # the title holds a portfolio the model read as a body
     j = i - 1
     while j >= sent_start and len(role) < _MAX_TITLE:
         t = doc[j]
         if j in cover and cover[j].type is not EntityType.PERSON:
-            if _portfolio(cover[j].text, w):  # "Oil and Gas Minister X": the title's words
+            if _portfolio(cover[j].text, w) or _named_portfolio(cover[j], role, w):
+                # "Oil and Gas Minister X", "Home Affairs Minister X": the title's words
                 k = j
                 while k >= sent_start and cover.get(k) is cover[j]:
                     k -= 1
                 role[:0] = list(doc[k + 1:j + 1])
+                portfolio = True
                 j = k
                 continue
             owner = cover[j]
@@ -257,7 +260,8 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
         if t.is_sent_start:
             break
         j -= 1
-    if owner is None and len(role) > 1:  # "Dhi Qar Governor X": a name before the title
+    if owner is None and len(role) > 1 and not portfolio:
+        # "Dhi Qar Governor X": a name before the title
         owner, role = _named_owner(doc, unit, role, elsewhere, w)
     if any(t.lower_ in w.former for t in role) or any(
             doc[k].lower_.rstrip("-") in w.former for k in range(max(sent_start, j - 1), j + 1)):
@@ -294,6 +298,21 @@ def _portfolio(name: str, w: _Words) -> bool:
     name, not an acronym): part of the title before a name, not its owner."""
     words = name.lower().split()
     return "and" in words[1:-1] and not name.isupper() and not set(words) & w.body_words
+
+
+def _named_portfolio(m: Mention, role: list[Token], w: _Words) -> bool:
+    """"Home Affairs Minister X", "National Security Minister X": two or three capitalised
+    words ending in a portfolio noun, right before a minister's (secretary's,
+    commissioner's) title, that the model read as a body. No word of a body's name, no
+    place, no acronym: the subject the minister holds, part of the title."""
+    words = m.text.split()
+    if not 2 <= len(words) <= 3 or not all(t.isalpha() and t.istitle() for t in words):
+        return False
+    if role[-1].lower_ not in w.portfolio_titles or words[-1].lower() not in w.portfolio_nouns:
+        return False
+    if m.type not in (EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY):
+        return False
+    return not {t.lower() for t in words} & w.body_words and gazetteer().country(words[0]) is None
 
 
 _OWNERS = {EntityType.CITY, EntityType.REGION, EntityType.COUNTRY, EntityType.PLACE,

@@ -115,3 +115,56 @@ def test_the_ministry_after_a_minister_is_that_ministers_ministry(nlp):
                  "Monday. The ministry accused the envoy of meeting rebels in Accra.")
     (accusation,) = facts_of(r, "Accusation")
     assert names(r, accusation.roles["agent"]) == {"Ministry of Foreign Affairs of Ghana"}
+
+
+# --- round 11: a portfolio is part of the title, never an owner nor part of the name ------
+def test_a_two_word_portfolio_before_minister_is_part_of_the_title(nlp):
+    r = run(nlp, "National Security Minister Kwame Tetteh said patrols would be stepped up "
+                 "in Riga.")
+    (pos,) = facts_of(r, "Position")
+    assert pos.roles["role"] == ["National Security Minister"]
+    assert "organization" not in pos.roles
+
+
+def test_a_portfolio_ending_in_administration_is_no_body(nlp):
+    r = run(nlp, "Territorial Administration Minister Ousmane Dossou banned all rallies "
+                 "in Cotonou.")
+    assert ("Ousmane Dossou", "Territorial Administration Minister") in _positions(r)
+    (pos,) = facts_of(r, "Position")
+    assert "organization" not in pos.roles
+
+
+def test_a_named_company_before_a_title_still_owns_it(nlp):
+    r = run(nlp, "Apex Mining chief executive Andris Kalns said the mine would reopen.")
+    (pos,) = facts_of(r, "Position")
+    assert names(r, pos.roles["organization"]) == {"Apex Mining"}
+
+
+def test_the_portfolio_after_title_for_is_not_part_of_the_name(nlp):
+    r = run(nlp, "The vote came a day after State Secretary for Digitalisation Marta Ozola "
+                 "resigned in protest at the bill.")
+    people = {e.name for e in r.entities}
+    assert "Marta Ozola" in people and "Digitalisation Marta Ozola" not in people
+    (quit_,) = facts_of(r, "Resignation")
+    assert names(r, quit_.roles["theme"]) == {"Marta Ozola"}
+
+
+def test_the_portfolio_after_title_of_is_not_a_given_name(nlp):
+    r = run(nlp, "Minister of Finance Janis Kalns said the budget was ready.")
+    assert ("Janis Kalns", "Minister of Finance") in _positions(r)
+    assert "Finance Janis Kalns" not in {e.name for e in r.entities}
+
+
+def test_the_companys_title_is_of_the_company_the_sentence_before_named(nlp):
+    r = run(nlp, "Baltic Power Grid said crews were arriving to help restore supply in "
+                 "Tartu. The company's head of operations, Peteris Ozols, said more than "
+                 "300 poles had been damaged.")
+    (pos,) = facts_of(r, "Position")
+    assert names(r, pos.roles["organization"]) == {"Baltic Power Grid"}
+
+
+def test_the_companys_title_takes_no_body_from_further_back(nlp):
+    r = run(nlp, "Baltic Power Grid said crews were arriving in Tartu. Rain fell all day. "
+                 "The company's head of operations, Peteris Ozols, said 300 poles fell.")
+    (pos,) = facts_of(r, "Position")
+    assert "organization" not in pos.roles
