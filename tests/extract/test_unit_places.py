@@ -32,3 +32,12 @@ def test_a_province_named_bare_again_stays_one_region(nlp):
                  "on Monday. Floods in Luapula have displaced 4,000 people, officials said.")
     places = [e for e in r.entities if e.type.is_place and "Luapula" in e.name]
     assert [(e.name, e.type) for e in places] == [("Luapula", T.REGION)]
+
+
+def test_a_town_name_with_a_lower_case_connector_is_one_town(nlp):
+    # pattern: "A y B", "Port of X", "A de B": the model cuts the name at the connector
+    r = run(nlp, "Police said four people were shot dead in the northern suburbs of the "
+                 "city, Treinta y Tres, on Sunday.")
+    assert entity_named(r, "Treinta y Tres").type is T.CITY
+    names = {e.name for e in r.entities}
+    assert "Treinta" not in names and "Tres" not in names
