@@ -35,6 +35,7 @@ from kg.extract.name_spans import (
     after_title,
     complete_name,
     inside_title,
+    name_after,
     office_span,
     possessive_parts,
     split_title,
@@ -64,6 +65,27 @@ from kg.records import EntityType, Mention, Unit
 # --- extraction -------------------------------------------------------------------------------
 # one word with an apostrophe or okina inside: "Nuku'alofa", "Ha'apai", "Niu'ui"
 _APOSTROPHE_WORD = re.compile(r"^[^\W\d_]+(?:['’ʻ‘][^\W\d_]+)+$")
+
+
+
+# lower-case words inside place names ("Port of Spain", "Treinta y Tres", "Praia da Vitoria")
+_CONNECTORS = frozenset({"of", "y", "e", "de", "da", "do", "dos", "das", "del", "di", "du",
+                         "des", "la", "el", "al", "on", "upon", "sur"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place_over_connector(span):
+    """"Port" + "of Spain", "Treinta" + "y Tres": a place name the model cut at a
+    lower-case connector, taken whole when the gazetteer knows the whole name as a town
+    or region (not a country: "Republic of X"), else None."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].lower_ not in _CONNECTORS or not doc[end].is_lower:
+        return None
+    stop = name_after(doc, end + 1, limit=3)
+    if stop is None:
+        return None
+    whole = doc[span.start:stop]
+    return whole if place_type(whole.text) in (EntityType.CITY, EntityType.REGION) else None
 
 
 def _noise_ranges(doc: Doc, rules: EntityRules) -> list[tuple[int, int]]:
@@ -145,6 +167,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
         out.append(mention_from_span(span, unit, etype, source))
 
     absorbed = 0  # a name completed over the next entities ("Rally for" + "Mali") holds them
+    joined = 0  # a place name joined over a lower-case connector holds its countries too
     for ent in person_ents(doc, rules):
         if ent.end <= absorbed and ent.kb_id_ != "gazetteer:country" \
                 and not ent.label_.startswith("KG_"):
@@ -159,6 +182,13 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             # "Niu'ui Hospital in" lost its "in": the head of the trimmed name decides
             etype = span_type(span, ent.label_, rules) or etype
         span = complete_name(span, person=ent.label_ == "PERSON")
+        if ent.label_ in _PLACE_LABELS and (whole := _place_over_connector(span)) is not None:
+            # "Port" + "of" + "Spain", "Treinta" + "y" + "Tres": one town, no country inside
+            add(whole, place_type(whole.text) or EntityType.CITY, "rule:place-connector")
+            absorbed = joined = whole.end
+            continue
+        if ent.end <= joined:
+            continue
         if ent.label_ != "PERSON":
             crafted, span = span, without_craft(span)  # "the X Air Force C-17": the force
             if span.end < crafted.end:

@@ -224,6 +224,12 @@ def _capitalised_units_of(doc: Doc, i: int, j: int, noun: KindNoun) -> bool:
         j + 1 < len(doc) and doc[j].lower_ == "of" and len(_list_names(doc, j + 1)) > 1
 
 
+# singular unit nouns of the divisions that hold towns (not "municipality", "commune":
+# those are the town itself); "the canton of X" names such a unit (source UNIT_OF + noun)
+UNITS_ABOVE_TOWNS = frozenset({"canton", "county", "province", "parish", "department",
+                               "governorate", "prefecture", "district", "region", "oblast"})
+UNIT_OF = "rule:kind-unit-of:"
+
 _UNIT_PLURALS = {"provinces", "regions", "districts", "counties", "prefectures",
                  "governorates", "communes", "municipalities"}
 # region nouns that, capitalised after a name, end a unit's name ("Department", "State",
@@ -329,9 +335,14 @@ def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
             if noun.in_city is not None and len(names) == 1 and \
                     _of_city(doc, j, cities):
                 return  # "residential districts of Omdurman": the city holds them
+            # "the canton of X": a unit above towns written singular before its one name
+            # says its noun (kg/resolve/place_names.py keeps it apart from a town X)
+            word = doc[i:j].text.lower()
+            rule = f"{UNIT_OF}{word}" if word in UNITS_ABOVE_TOWNS and len(names) == 1 \
+                else "rule:kind-noun"
             for s, e in names:
                 if not (place and _no_place_name(doc, s, e)):
-                    typed.setdefault((s, e), (noun.type, "rule:kind-noun"))
+                    typed.setdefault((s, e), (noun.type, rule))
         return
     # "the worst-hit districts are A, B and C", "the hardest-hit province was X": the
     # names the noun's copula lists

@@ -462,14 +462,23 @@ def name_before(doc, end: int, *, limit: int = 6) -> int | None:
     return i if i < end else None
 
 
+# abbreviated words that open place and saint names ("St. John", "Mt. Hagen", "Ste. Marie")
+_NAME_ABBREVIATIONS = {"St.", "Ste.", "Mt.", "Ft.", "Pt."}
+
+
+def _abbreviated(doc, i: int) -> bool:
+    """Whether token ``i`` is "St." (or "Mt."...) opening a name the next word goes on."""
+    return doc[i].text in _NAME_ABBREVIATIONS and i + 1 < len(doc) and _name_word(doc[i + 1])
+
+
 def name_after(doc, start: int, *, limit: int = 6) -> int | None:
     """End (exclusive) of the capitalised name starting at token ``start``, or None."""
-    if start >= len(doc) or not _name_word(doc[start]):
+    if start >= len(doc) or not (_name_word(doc[start]) or _abbreviated(doc, start)):
         return None
     i = start + 1
     while i < len(doc) and i - start < limit:
         tok = doc[i]
-        if (_name_word(tok) or tok.is_digit) and not tok.is_sent_start:
+        if (_name_word(tok) or tok.is_digit or _abbreviated(doc, i)) and not tok.is_sent_start:
             i += 1  # "Article 19", "Resolution 1244"
         elif tok.text == "-" and _joined(doc, i) and i + 1 < len(doc) and _joined(doc, i + 1):
             i += 2  # "Croix" "-" "des": the part after the hyphen, whatever its case

@@ -409,6 +409,8 @@ class _Resolver(Links):
             ent.mentions.append(m)
             if m.antecedent is not None:
                 continue  # a pronoun is a mention, never a label
+            if self.info[i].rule == KEPT_APART and display_name(m.text) != name:
+                continue  # "the canton of X" kept apart from the town X: "X" is the town's
             ent.aliases.add(m.text)
             if m.source == DESCRIBED_SOURCE and (head := described_head(m.text)):
                 ent.aliases.add(head)  # "parliament building" of "... building in X"

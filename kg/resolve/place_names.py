@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from kg.extract.entity_rules import entity_rules
+from kg.extract.kind_cues import UNIT_OF
 from kg.extract.place_contexts import CONTEXT_SOURCE
 from kg.records import EntityType, Mention
 from kg.resolve.places import Gazetteer, Place, fold
@@ -105,10 +106,70 @@ def place_groups(mentions: list[Mention], names: list[str], skip: set[int], gaz:
     for key, members in groups.items():
         if key not in has_place:
             continue
+        unit = _unit_apart(members, mentions, names, nouns, gaz, countries)
+        if unit is not None:
+            out.update(_unit_and_town(unit, members, mentions, names, gaz, countries))
+            continue
         parts = _split(members, mentions, names, nouns, gaz, countries)
         for part in parts:
             out.update(_choose(part, mentions, names, nouns, gaz, countries,
                                apart=len(parts) > 1))
+    return out
+
+
+def _unit_apart(members: list[int], mentions: list[Mention], names: list[str],
+                nouns: dict[int, str | None], gaz: Gazetteer,
+                countries: set[str]) -> tuple[list[int], str] | None:
+    """"the canton of Diekirch" and "to Ettelbruck and Diekirch": a unit above towns
+    named only as "the UNIT of X" and a town X the text names bare are two places, the
+    unit named as written ("canton of X": it is named after its chief town). Only when
+    the gazetteer knows a town X in the text's countries, no mention writes the name
+    with a kind noun ("Rivera city", "the Puno region": see _split) and no bare mention
+    is cued a region by a kind noun. The unit's members and noun, or None."""
+    unit = [i for i in members if mentions[i].source.startswith(UNIT_OF)]
+    rest = [i for i in members if i not in unit]
+    if not unit or not rest or any(nouns[i] is not None for i in members) or \
+            len({mentions[i].source for i in unit}) > 1 or any(
+            mentions[i].type is EntityType.REGION and mentions[i].source.startswith("rule:kind-")
+            for i in rest):
+        return None
+    town = gaz.link(names[rest[0]], EntityType.CITY, countries=countries)
+    if (town is None or town.type is not EntityType.CITY or
+            (countries and town.country_code not in countries)) and \
+            not any(_listed_with_town(mentions, i) for i in rest):
+        return None
+    return unit, mentions[unit[0]].source.removeprefix(UNIT_OF).split(":")[0]
+
+
+def _listed_with_town(mentions: list[Mention], i: int) -> bool:
+    """Whether mention ``i`` is listed beside a town ("to Ettelbruck and Diekirch", "in
+    A, X and B"): a name one short gap (", ", " and ", " or ") from a City mention of
+    the same sentence."""
+    m = mentions[i]
+    return any(o.type is EntityType.CITY and o.unit == m.unit and o.sentence == m.sentence
+               and o.text != m.text and (0 < m.start - o.end <= 5 or 0 < o.start - m.end <= 5)
+               for o in mentions)
+
+
+def _unit_and_town(unit: tuple[list[int], str], members: list[int], mentions: list[Mention],
+                   names: list[str], gaz: Gazetteer,
+                   countries: set[str]) -> dict[int, PlaceChoice]:
+    """Choices for a unit kept apart from its chief town (_unit_apart): the unit a Region
+    "canton of X", the bare mentions the town X (a City, linked as one)."""
+    idx, noun = unit
+    bare = min((names[i] for i in idx), key=len)
+    name = f"{noun} of {bare}"
+    out = {i: PlaceChoice(f"place:{EntityType.REGION.value}:{fold(name)}", name,
+                          EntityType.REGION, None, KEPT_APART, None) for i in idx}
+    town = gaz.link(bare, EntityType.CITY, countries=countries)
+    if town is not None and town.type is not EntityType.CITY:
+        town = None
+    key = town.key if town is not None else f"place:{EntityType.CITY.value}:{fold(bare)}"
+    tname = official(town.name, [names[i] for i in members], EntityType.CITY) \
+        if town is not None else bare
+    for i in members:
+        if i not in idx:
+            out[i] = PlaceChoice(key, tname, EntityType.CITY, town, KEPT_APART, None)
     return out
 
 
