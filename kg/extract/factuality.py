@@ -67,6 +67,7 @@ class Factuality:
         self.markers = set(hyp["markers"])
         self.hedges = set(hyp["negated_hedges"])
         self.claim_heads = set(cla["heads"])
+        self.suspected_of = set(cla.get("suspected_of", ()))
         self.claim_adverbs = set(cla["adverbs"])
         self.claim_mods = set(cla["modifiers"])
         self.claim_phrases = [p.lower() for p in cla["phrases"]]
@@ -258,6 +259,8 @@ class Factuality:
                     continue
                 return None
             if dep == "pcomp":
+                if head.lower_ == "of" and head.head.lemma_.lower() in self.suspected_of:
+                    found.add("claimed")  # "men suspected of looting a shop"
                 return None
             # xcomp, ccomp, csubj: the verb above governs this clause
             phrasal = " ".join([lemma, *(c.lower_ for c in head.children if c.dep_ == "prt")])

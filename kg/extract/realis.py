@@ -197,6 +197,10 @@ class Realis:
         six men for looting a shop" (they looted it; lexicon `arrested_for_verbs`); "charged
         with looting", "arrested for looting" (no object) stay what they are accused of."""
         gov = g.head.head
+        if g.head.lower_ == "of" and gov.dep_ == "acl" and \
+                gov.lemma_.lower() in self.lists["suspected_of_words"]:
+            # "arrested two men suspected of looting a shop": told, as claimed
+            return any(c.dep_ == "dobj" for c in g.children)
         return g.head.lower_ == "for" and \
             gov.lemma_.lower() in self.lists["arrested_for_verbs"] and \
             any(c.dep_ == "dobj" for c in g.children)

@@ -114,6 +114,9 @@ def stray_apposition(subj: Token) -> Token | None:
     return None
 
 
+_SUSPECTED = frozenset({"suspect"})  # "men suspected of looting X" (lexicon suspected_of_words)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject, through relative pronouns and shared subjects of participles/conjuncts;
     the noun an -ing participle modifies ("soldiers guarding the compound")."""
@@ -150,6 +153,9 @@ def subject_of(verb: Token) -> Token | None:
         return next((c for c in prep.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head)  # "the council responded by appointing X"
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.dep_ == "acl" and \
+            verb.head.head.lemma_.lower() in _SUSPECTED:
+        return verb.head.head.head  # "two men suspected of looting a shop": the men
     if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and verb.head.head.pos_ == "VERB":
         # "arrested six men for looting X", "were detained for attacking Y": who is taken
         # in did it (the verb's object, or its passive subject)

@@ -125,6 +125,9 @@ class ThemeChecks:
                 roles["theme"] = [text_of(self._bare(h, set())) for h in holders]
                 return True
             return False
+        transport = self._transport_service()
+        if transport and need in ("closables", "networks", "bodies", "sanctionables"):
+            return need == "closables"  # "suspended all rail services": a Closure
         words = set(self.lists[need])
         types = {w[5:] for w in words if w.startswith("type:")}
         if any(isinstance(v, Mention) and v.type.value in types for v in themes):
@@ -153,6 +156,21 @@ class ThemeChecks:
                    for h in heads)
 
 
+
+    def _transport_service(self) -> bool:
+        """Whether the theme is a transport service: "all rail services between A and B",
+        "services on the X line", "service on all four of its lines" (lexicon
+        `transport_service_heads` with a `transport_words` word in the head's phrase)."""
+        heads = set(self.lists["transport_service_heads"])
+        transport = set(self.lists["transport_words"])
+        service = [h for h in self.theme_heads if h.lemma_.lower() in heads]
+        # (the parser may hang "on its lines" on the verb: read its on-phrase too)
+        trigger = getattr(self, "trigger", None)
+        on = [p for p in trigger.children if p.dep_ == "prep" and p.lower_ == "on"] \
+            if trigger is not None and service else []
+        return bool(service) and any(
+            x.lemma_.lower() in transport for h in [*self.theme_heads, *on]
+            for x in h.subtree if x not in service)
 
     def _cargo(self, heads: list[Token]) -> list[Token]:
         """What a vehicle of the theme carries: "dispatched 20 trucks carrying flour and
