@@ -115,11 +115,13 @@ def site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity]
     while k > 1:  # off with the site nouns at the end: "air base", "airport"
         n = next((n for n in (2, 1) if k - n >= 1 and (kind := kinds.get(
             " ".join(words[k - n:k]))) is not None and kind.sited), 0)
-        if not n and k == len(words) and words[-1] in _WAYS:
+        if not n and k == len(words) and (words[-1] in _WAYS or words[-1] in _WORKS):
             n, way = 1, True
         if not n:
             break
         k -= n
+        if way and k > 1 and words[k - 1] == "high":
+            k -= 1  # "the X High Dam"
         while k > 1 and words[k - 1] in _SITE_REACH:
             k -= 1
     if k == len(words) or getattr(kinds.get(words[-1]), "honorific", False):
@@ -148,6 +150,9 @@ def site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity]
 _SITE_REACH = {"international", "regional", "district", "referral", "provincial"}
 # roads and bridges, named after a town they lead to or stand at as often as not
 _WAYS = {"road", "bridge"}
+# dams and reservoirs, named after the town they stand near (the "X High Dam" in a story
+# datelined in the capital is no work of the capital's) when the document names that town
+_WORKS = {"dam", "barrage", "reservoir"}
 
 
 # "the fishing town of X", "the Y town of X", "the village of X": a settlement of its own

@@ -129,3 +129,55 @@ def test_a_bodys_district_is_no_story_region(nlp):
     pairs = located_pairs(r)
     assert ("Ulevere", "Valga Border Guard District") not in pairs
     assert ("Ulevere", "Estonia") in pairs
+
+
+def test_a_place_named_one_of_a_group_of_islands_lies_in_the_group(nlp):
+    # "X, one of the Y Islands": the group holds X, though the model makes the group a
+    # Place and X a region
+    r = run(nlp, "Koror, 4 May 2026. A ferry sank near Angaur, one of the Palau Islands, on "
+                 "Monday, police said. Palau sent boats.")
+    assert ("Angaur", "Palau Islands") in located_pairs(r)
+
+
+def test_a_place_named_one_of_the_units_of_a_region_lies_in_it(nlp):
+    # "X, one of the four districts of Y": the unit noun, then "of" and the container
+    r = run(nlp, "Gaborone, 4 May 2026. Floods hit Tonota, one of the four districts of "
+                 "Central District, on Monday. Botswana sent soldiers.")
+    assert ("Tonota", "Central District") in located_pairs(r)
+
+
+def test_one_of_a_kind_that_is_no_group_of_places_gives_no_container(nlp):
+    # "one of the Y's ministers": a person's group, not a place's
+    r = run(nlp, "Koror, 4 May 2026. Angaur, one of the poorest places in Palau, lost power "
+                 "on Monday, police said. Palau sent boats.")
+    assert not {c for p, c in located_pairs(r) if p == "Angaur"} - {"Palau"}
+
+
+def test_a_town_in_the_central_part_of_an_island_lies_on_the_island(nlp):
+    # "the town of X, in eastern Y": the compass word makes Y wider than X, though the
+    # model gave both the type of a town
+    r = run(nlp, "Koror, 4 May 2026. Two men drowned in the town of Melekeok, in eastern "
+                 "Babeldaob, on Monday, police said. Palau sent boats.")
+    assert ("Melekeok", "Babeldaob") in located_pairs(r)
+
+
+def test_the_citys_district_lies_in_the_city_named_before_not_the_dateline_city(nlp):
+    # "the city's X district" after "the eastern city of Y": X lies in Y, not in the
+    # dateline's capital
+    r = run(nlp, "RIGA (Reuters) - Police detained nine staff members of a local charity in "
+                 "the eastern city of Daugavpils on Monday. The nine were taken from the "
+                 "offices of Gaisma Aid in the city's Jaunbuve district by police officers, the "
+                 "group said. Latvia's ombudsman protested.")
+    pairs = located_pairs(r)
+    assert ("Jaunbuve district", "Daugavpils") in pairs
+    assert ("Jaunbuve district", "Riga") not in pairs
+
+
+def test_a_dam_named_after_a_town_the_text_names_is_not_the_dateline_citys(nlp):
+    # "the X Dam" stands by the town X, not in the capital the release is dated from
+    r = run(nlp, "Lusaka, 14 March 2026. Floods hit Siavonga in Southern Province on Monday. "
+                 "The Siavonga Dam has not been affected by the floods, the government said. "
+                 "Zambia sent boats.")
+    pairs = located_pairs(r)
+    assert ("Siavonga Dam", "Lusaka") not in pairs
+    assert ("Siavonga Dam", "Zambia") in pairs
