@@ -510,5 +510,7 @@ def _capital(entities: list[Entity], main: Entity | None) -> Entity | None:
     name = gazetteer().capitals.get(main.country_code)
     if not name:
         return None
-    return next((e for e in entities if e.type is EntityType.CITY
-                 and fold(e.name) == fold(name)), None)
+    # by any of its names: the resolved name may be another spelling of the gazetteer's
+    # ("Ulan Bator" for "Ulaanbaatar")
+    return next((e for e in entities if e.type is EntityType.CITY and fold(name) in {
+        fold(n) for n in (e.name, *e.aliases, *(m.text for m in e.mentions))}), None)

@@ -216,10 +216,10 @@ def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
                ) -> Entity | None:
     """The city a square, building or neighbourhood nothing else places lies in: the
     dateline city of the unit that first names it, else the city of the document's
-    country GeoNames knows that the document names most: at least twice as often as any
-    other, or as often as any other when it is the country's capital (squares, palaces and
-    ministries are mostly the capital's). Unlinked "cities" are left out of the count:
-    they are mostly villages or neighbourhoods themselves."""
+    country GeoNames knows that the document names most: more than once and at least twice
+    as often as any other, or as often as any other when it is the country's capital
+    (squares, palaces and ministries are mostly the capital's). Unlinked "cities" are left
+    out of the count: they are mostly villages or neighbourhoods themselves."""
     first = min(place.mentions, key=lambda m: m.start)
     if fold(place.name) in gazetteer().continents:
         return None
@@ -238,7 +238,11 @@ def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
         return None
     top = len(ranked[0].mentions)
     second = len(ranked[1].mentions) if len(ranked) > 1 else 0
-    if top >= 2 * second or (ranked[0] is capital and top >= second):
+    if ranked[0] is capital and top >= second:
+        return ranked[0]
+    # a town the text names once ("readings in X remained safe") is no town the story is
+    # set in: a hospital or site nothing places does not lie there by default
+    if top >= 2 * second and top >= 2:
         return ranked[0]
     return None
 

@@ -181,3 +181,41 @@ def test_a_dam_named_after_a_town_the_text_names_is_not_the_dateline_citys(nlp):
     pairs = located_pairs(r)
     assert ("Siavonga Dam", "Lusaka") not in pairs
     assert ("Siavonga Dam", "Zambia") in pairs
+
+
+def test_a_hospital_is_not_put_in_a_town_the_text_names_only_once(nlp):
+    # no dateline; the one town named once is no town the story is set in
+    r = run(nlp, "Two workers were killed in a blast at a chemical plant in Botswana on "
+                 "Monday, police said. Eleven of the injured were taken to Nyangabgwe Referral "
+                 "Hospital. Police in Selebi-Phikwe said the air was safe.")
+    pairs = located_pairs(r)
+    assert ("Nyangabgwe Referral Hospital", "Selebi-Phikwe") not in pairs
+    assert ("Nyangabgwe Referral Hospital", "Botswana") in pairs
+
+
+def test_the_capital_is_known_by_the_name_the_text_writes_when_resolved_to_another_spelling():
+    # the capital resolved to another spelling than the gazetteer's list of capitals
+    # ("Ha Noi" for "Hanoi") is still the capital: a building nothing places stands there
+    # even when the text names the capital once
+    from kg.extract.containment import document_locations
+    from kg.records import Entity, EntityType, Mention
+
+    text = ("Police detained 38 people outside Government House. Protests in Hanoi went "
+            "on. Vietnam sent police.")
+
+    def mention(name: str, kind: EntityType) -> Mention:
+        start = text.index(name)
+        return Mention(start, start + len(name), name, kind, 0, (0, len(text)), "ner:GPE")
+
+    country = Entity("vn", "Vietnam", EntityType.COUNTRY,
+                     [mention("Vietnam", EntityType.COUNTRY)], country_code="VN")
+    city = Entity("hn", "Ha Noi", EntityType.CITY, [mention("Hanoi", EntityType.CITY)],
+                  country_code="VN", geonames_id=1581130)
+    site = Entity("gh", "Government House", EntityType.PLACE,
+                  [mention("Government House", EntityType.PLACE)])
+    facts = document_locations([], [country, city, site], text=text)
+    by_key = {"vn": "Vietnam", "hn": "Ha Noi", "gh": "Government House"}
+    entity_of = {m: e.key for e in (country, city, site) for m in e.mentions}
+    pairs = {(by_key[entity_of[f.roles["place"][0]]], by_key[entity_of[f.roles["container"][0]]])
+             for f in facts}
+    assert ("Government House", "Ha Noi") in pairs
