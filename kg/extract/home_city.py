@@ -216,10 +216,11 @@ def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
                ) -> Entity | None:
     """The city a square, building or neighbourhood nothing else places lies in: the
     dateline city of the unit that first names it, else the city of the document's
-    country GeoNames knows that the document names most: more than once and at least twice
-    as often as any other, or as often as any other when it is the country's capital
-    (squares, palaces and ministries are mostly the capital's). Unlinked "cities" are left
-    out of the count: they are mostly villages or neighbourhoods themselves."""
+    country GeoNames knows that the document names most: more than once (or in the place's
+    own sentence) and at least twice as often as any other, or as often as any other when
+    it is the country's capital (squares, palaces and ministries are mostly the capital's).
+    Unlinked "cities" are left out of the count: they are mostly villages or
+    neighbourhoods themselves."""
     first = min(place.mentions, key=lambda m: m.start)
     if fold(place.name) in gazetteer().continents:
         return None
@@ -241,8 +242,12 @@ def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
     if ranked[0] is capital and top >= second:
         return ranked[0]
     # a town the text names once ("readings in X remained safe") is no town the story is
-    # set in: a hospital or site nothing places does not lie there by default
-    if top >= 2 * second and top >= 2:
+    # set in: a hospital or site nothing places does not lie there by default (unless the
+    # sentence that names the site names the town too: "outside X, as unrest spread
+    # across Y")
+    if top >= 2 * second and (top >= 2 or any(
+            m.sentence == first.sentence and m.unit == first.unit
+            for m in ranked[0].mentions)):
         return ranked[0]
     return None
 
