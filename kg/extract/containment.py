@@ -25,7 +25,7 @@ from kg.extract.home_city import (
     unplaced,
     wide,
 )
-from kg.extract.locations import RANK, located_fact
+from kg.extract.locations import COMPASS_PART_RULE, ONE_OF_RULE, RANK, located_fact
 from kg.extract.story_region import SOURCE_RULE as STORY_RULE
 from kg.extract.story_region import area, own_town, story_region
 from kg.records import Entity, EntityType, Fact
@@ -53,6 +53,8 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
         low, high = RANK.get(place.type, 9), RANK.get(container.type, -1)
         if rule == "locatedin/city-part" and container.type is EntityType.CITY:
             low = min(low, high)  # "the Havana districts of A and B", whatever their type
+        if rule == ONE_OF_RULE:  # "X, one of the Y Islands": the group holds X
+            low, same_rank = min(low, high), True
         if place is container or high < low or (high == low and not same_rank) \
                 or place.key in direct.get(container.key, {}):
             return
@@ -76,7 +78,7 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
         container = entity_of.get(f.roles["container"][0])
         if container is not None:
             add(place, container, f, f.rule,
-                same_rank=f.rule in ("locatedin/unit-of", "locatedin/city-part",
+                same_rank=f.rule in ("locatedin/unit-of", "locatedin/city-part", COMPASS_PART_RULE,
                                      "locatedin/unit-chain"))
     places = [e for e in entities if e.type in (EntityType.CITY, EntityType.REGION,
                                                 EntityType.PLACE) and e.mentions
@@ -508,5 +510,7 @@ def _capital(entities: list[Entity], main: Entity | None) -> Entity | None:
     name = gazetteer().capitals.get(main.country_code)
     if not name:
         return None
-    return next((e for e in entities if e.type is EntityType.CITY
-                 and fold(e.name) == fold(name)), None)
+    # by any of its names: the resolved name may be another spelling of the gazetteer's
+    # ("Ulan Bator" for "Ulaanbaatar")
+    return next((e for e in entities if e.type is EntityType.CITY and fold(name) in {
+        fold(n) for n in (e.name, *e.aliases, *(m.text for m in e.mentions))}), None)

@@ -115,11 +115,13 @@ def site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity]
     while k > 1:  # off with the site nouns at the end: "air base", "airport"
         n = next((n for n in (2, 1) if k - n >= 1 and (kind := kinds.get(
             " ".join(words[k - n:k]))) is not None and kind.sited), 0)
-        if not n and k == len(words) and words[-1] in _WAYS:
+        if not n and k == len(words) and (words[-1] in _WAYS or words[-1] in _WORKS):
             n, way = 1, True
         if not n:
             break
         k -= n
+        if way and k > 1 and words[k - 1] == "high":
+            k -= 1  # "the X High Dam"
         while k > 1 and words[k - 1] in _SITE_REACH:
             k -= 1
     if k == len(words) or getattr(kinds.get(words[-1]), "honorific", False):
@@ -148,6 +150,9 @@ def site_of_other_town(place: Entity, city: Entity, countries: dict[str, Entity]
 _SITE_REACH = {"international", "regional", "district", "referral", "provincial"}
 # roads and bridges, named after a town they lead to or stand at as often as not
 _WAYS = {"road", "bridge"}
+# dams and reservoirs, named after the town they stand near (the "X High Dam" in a story
+# datelined in the capital is no work of the capital's) when the document names that town
+_WORKS = {"dam", "barrage", "reservoir"}
 
 
 # "the fishing town of X", "the Y town of X", "the village of X": a settlement of its own
@@ -211,10 +216,11 @@ def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
                ) -> Entity | None:
     """The city a square, building or neighbourhood nothing else places lies in: the
     dateline city of the unit that first names it, else the city of the document's
-    country GeoNames knows that the document names most: at least twice as often as any
-    other, or as often as any other when it is the country's capital (squares, palaces and
-    ministries are mostly the capital's). Unlinked "cities" are left out of the count:
-    they are mostly villages or neighbourhoods themselves."""
+    country GeoNames knows that the document names most: more than once (or in the place's
+    own sentence) and at least twice as often as any other, or as often as any other when
+    it is the country's capital (squares, palaces and ministries are mostly the capital's).
+    Unlinked "cities" are left out of the count: they are mostly villages or
+    neighbourhoods themselves."""
     first = min(place.mentions, key=lambda m: m.start)
     if fold(place.name) in gazetteer().continents:
         return None
@@ -233,7 +239,15 @@ def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
         return None
     top = len(ranked[0].mentions)
     second = len(ranked[1].mentions) if len(ranked) > 1 else 0
-    if top >= 2 * second or (ranked[0] is capital and top >= second):
+    if ranked[0] is capital and top >= second:
+        return ranked[0]
+    # a town the text names once ("readings in X remained safe") is no town the story is
+    # set in: a hospital or site nothing places does not lie there by default (unless the
+    # sentence that names the site names the town too: "outside X, as unrest spread
+    # across Y")
+    if top >= 2 * second and (top >= 2 or any(
+            m.sentence == first.sentence and m.unit == first.unit
+            for m in ranked[0].mentions)):
         return ranked[0]
     return None
 

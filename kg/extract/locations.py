@@ -91,8 +91,11 @@ class _Unit:
         return RANK[m.type]
 
     def fact(self, place: Mention, container: Mention, span: Span, rule: str,
-             confidence: float = 0.9, *, same_rank: bool = False) -> Fact | None:
+             confidence: float = 0.9, *, same_rank: bool = False,
+             any_rank: bool = False) -> Fact | None:
         low, high = self.rank(place), self.rank(container)
+        if any_rank:  # the text says the container holds the place, whatever their types
+            low, same_rank = min(low, high), True
         if high < low or (high == low and not same_rank) or fold(
                 place.text) == fold(container.text):
             return None
@@ -114,6 +117,7 @@ def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
         out.append(_possessive(u, span, m))
         out.append(_scene(u, span, m, kinds))
         out.append(_apposition(u, span, m, kinds))
+        out.append(_one_of(u, span, m, kinds))
         out.append(_described(u, span, m))
     return [f for f in out if f is not None]
 
@@ -166,6 +170,51 @@ def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     return None
 
 
+ONE_OF_RULE = "locatedin/one-of"
+COMPASS_PART_RULE = "locatedin/compass-part"
+
+
+def _one_of(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
+    """A place the text names as one member of a named group or one unit of a named
+    place: "X, one of the Y Islands" (in the group Y Islands), "X, one of the four
+    districts of Y", "X, one of the islands of Y" (in Y). The group holds the place
+    whatever the types the model gave the two ("Y Islands" a Place, X a town)."""
+    doc = u.doc
+    if span.end + 4 >= len(doc) or doc[span.end].text != "," \
+            or doc[span.end + 1].lower_ != "one" or doc[span.end + 2].lower_ != "of":
+        return None
+    j = span.end + 3
+    if doc[j].lower_ != "the":
+        return None
+    j += 1
+    while j < len(doc) and (doc[j].like_num or doc[j].lower_ in _ONE_OF_FILLER):
+        j += 1  # "one of the four main islands of Y"
+    c = u.at.get(j)
+    if c is not None:  # "one of the Y Islands": the group itself, named in the plural
+        last = doc[u.ends[c] - 1]
+        if last.tag_ not in ("NNS", "NNPS") and not last.lower_.endswith("s"):
+            return None
+        return u.fact(m, c, span, ONE_OF_RULE, any_rank=True) if c is not m else None
+    # "one of the (N) districts/islands of Y": a plural unit noun, then "of" and the place
+    if j + 2 < len(doc) and doc[j].tag_ == "NNS" and doc[j + 1].lower_ == "of" and (
+            doc[j].lemma_.lower() in kinds or doc[j].lemma_.lower() in _GROUP_NOUNS):
+        k = j + 2
+        if doc[k].lower_ == "the":
+            k += 1
+        c = u.at.get(k)
+        if c is not None and c is not m:
+            return u.fact(m, c, span, ONE_OF_RULE, any_rank=True)
+    return None
+
+
+# words between "one of the" and the group: "one of the four main islands of Y"
+_ONE_OF_FILLER = {"main", "largest", "biggest", "smallest", "outer", "inner", "northern",
+                  "southern", "eastern", "western", "remote", "inhabited", "two", "three"}
+# plural nouns of the members of a place that are not units of it: "the islands of Y"
+_GROUP_NOUNS = {"island", "atoll", "islet", "village", "town", "suburb", "neighbourhood",
+                "neighborhood", "quarter", "borough"}
+
+
 def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
     """The container named after the place: "X, Y", "X, in Y province", "X in the north
     of Y", "X district of Y", "X, the capital of Y"."""
@@ -199,6 +248,10 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
                 return u.fact(m, c, span, "locatedin/unit-chain", same_rank=True)
             rule = "locatedin/comma" if skipped == 1 and doc[i - 1].text == "," \
                 else "locatedin/text"
+            # "the town of X, in central Y": a part of Y by the compass, so Y is wider than
+            # X even when the model gave both the same type (an island, a county)
+            if doc[i - 1].lower_ in compass and doc[i - 2].lower_ == "in":
+                return u.fact(m, c, span, COMPASS_PART_RULE, same_rank=True)
             return u.fact(m, c, span, rule)
         tok = doc[i]
         low = tok.lower_
@@ -334,6 +387,10 @@ def _kind_of(u: _Unit, span: Span, m: Mention, kinds) -> list[Fact | None]:
     return []
 
 
+# "the city's X", "the town's Y": the town the text named last
+_TOWN_ANAPHORS = {"city", "town"}
+
+
 def _possessive(u: _Unit, span: Span, m: Mention) -> Fact | None:
     """"Dhaka's Gulshan", "Mali's central Mopti region": the possessor is the container;
     "the capital's X" too (the capital of the document's country, settled after
@@ -347,6 +404,13 @@ def _possessive(u: _Unit, span: Span, m: Mention) -> Fact | None:
     owner = next((pm for s, pm in u.spans if s.end == j), None)
     if owner is not None:
         return u.fact(m, owner, span, "locatedin/possessive")
+    if doc[j - 1].lower_ in _TOWN_ANAPHORS and j >= 2 and doc[j - 2].lower_ == "the":
+        # "the western city of X ... the city's Y district": Y lies in the town the unit
+        # named last before it (the dateline's town only when it is that town)
+        town = next((pm for s, pm in reversed(u.spans) if s.end <= j - 2
+                     and pm.type is EntityType.CITY and pm is not m), None)
+        if town is not None:
+            return u.fact(m, town, span, "locatedin/city-part", any_rank=True)
     if doc[j - 1].lower_ == "capital":
         return located_fact(u.unit.index, m, m, sentence_of(doc[span.start:span.start + 1], u.unit),
                      "locatedin/capital", 0.8, u.unit.stamp)

@@ -129,3 +129,93 @@ def test_a_bodys_district_is_no_story_region(nlp):
     pairs = located_pairs(r)
     assert ("Ulevere", "Valga Border Guard District") not in pairs
     assert ("Ulevere", "Estonia") in pairs
+
+
+def test_a_place_named_one_of_a_group_of_islands_lies_in_the_group(nlp):
+    # "X, one of the Y Islands": the group holds X, though the model makes the group a
+    # Place and X a region
+    r = run(nlp, "Koror, 4 May 2026. A ferry sank near Angaur, one of the Palau Islands, on "
+                 "Monday, police said. Palau sent boats.")
+    assert ("Angaur", "Palau Islands") in located_pairs(r)
+
+
+def test_a_place_named_one_of_the_units_of_a_region_lies_in_it(nlp):
+    # "X, one of the four districts of Y": the unit noun, then "of" and the container
+    r = run(nlp, "Gaborone, 4 May 2026. Floods hit Tonota, one of the four districts of "
+                 "Central District, on Monday. Botswana sent soldiers.")
+    assert ("Tonota", "Central District") in located_pairs(r)
+
+
+def test_one_of_a_kind_that_is_no_group_of_places_gives_no_container(nlp):
+    # "one of the Y's ministers": a person's group, not a place's
+    r = run(nlp, "Koror, 4 May 2026. Angaur, one of the poorest places in Palau, lost power "
+                 "on Monday, police said. Palau sent boats.")
+    assert not {c for p, c in located_pairs(r) if p == "Angaur"} - {"Palau"}
+
+
+def test_a_town_in_the_central_part_of_an_island_lies_on_the_island(nlp):
+    # "the town of X, in eastern Y": the compass word makes Y wider than X, though the
+    # model gave both the type of a town
+    r = run(nlp, "Koror, 4 May 2026. Two men drowned in the town of Melekeok, in eastern "
+                 "Babeldaob, on Monday, police said. Palau sent boats.")
+    assert ("Melekeok", "Babeldaob") in located_pairs(r)
+
+
+def test_the_citys_district_lies_in_the_city_named_before_not_the_dateline_city(nlp):
+    # "the city's X district" after "the eastern city of Y": X lies in Y, not in the
+    # dateline's capital
+    r = run(nlp, "RIGA (Reuters) - Police detained nine staff members of a local charity in "
+                 "the eastern city of Daugavpils on Monday. The nine were taken from the "
+                 "offices of Gaisma Aid in the city's Jaunbuve district by police officers, the "
+                 "group said. Latvia's ombudsman protested.")
+    pairs = located_pairs(r)
+    assert ("Jaunbuve district", "Daugavpils") in pairs
+    assert ("Jaunbuve district", "Riga") not in pairs
+
+
+def test_a_dam_named_after_a_town_the_text_names_is_not_the_dateline_citys(nlp):
+    # "the X Dam" stands by the town X, not in the capital the release is dated from
+    r = run(nlp, "Lusaka, 14 March 2026. Floods hit Siavonga in Southern Province on Monday. "
+                 "The Siavonga Dam has not been affected by the floods, the government said. "
+                 "Zambia sent boats.")
+    pairs = located_pairs(r)
+    assert ("Siavonga Dam", "Lusaka") not in pairs
+    assert ("Siavonga Dam", "Zambia") in pairs
+
+
+def test_a_hospital_is_not_put_in_a_town_the_text_names_only_once(nlp):
+    # no dateline; the one town named once is no town the story is set in
+    r = run(nlp, "Two workers were killed in a blast at a chemical plant in Botswana on "
+                 "Monday, police said. Eleven of the injured were taken to Nyangabgwe Referral "
+                 "Hospital. Police in Selebi-Phikwe said the air was safe.")
+    pairs = located_pairs(r)
+    assert ("Nyangabgwe Referral Hospital", "Selebi-Phikwe") not in pairs
+    assert ("Nyangabgwe Referral Hospital", "Botswana") in pairs
+
+
+def test_the_capital_is_known_by_the_name_the_text_writes_when_resolved_to_another_spelling():
+    # the capital resolved to another spelling than the gazetteer's list of capitals
+    # ("Ha Noi" for "Hanoi") is still the capital: a building nothing places stands there
+    # even when the text names the capital once
+    from kg.extract.containment import document_locations
+    from kg.records import Entity, EntityType, Mention
+
+    text = ("Police detained 38 people outside Government House. Protests in Hanoi went "
+            "on. Vietnam sent police.")
+
+    def mention(name: str, kind: EntityType) -> Mention:
+        start = text.index(name)
+        return Mention(start, start + len(name), name, kind, 0, (0, len(text)), "ner:GPE")
+
+    country = Entity("vn", "Vietnam", EntityType.COUNTRY,
+                     [mention("Vietnam", EntityType.COUNTRY)], country_code="VN")
+    city = Entity("hn", "Ha Noi", EntityType.CITY, [mention("Hanoi", EntityType.CITY)],
+                  country_code="VN", geonames_id=1581130)
+    site = Entity("gh", "Government House", EntityType.PLACE,
+                  [mention("Government House", EntityType.PLACE)])
+    facts = document_locations([], [country, city, site], text=text)
+    by_key = {"vn": "Vietnam", "hn": "Ha Noi", "gh": "Government House"}
+    entity_of = {m: e.key for e in (country, city, site) for m in e.mentions}
+    pairs = {(by_key[entity_of[f.roles["place"][0]]], by_key[entity_of[f.roles["container"][0]]])
+             for f in facts}
+    assert ("Government House", "Ha Noi") in pairs
