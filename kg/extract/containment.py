@@ -511,6 +511,6 @@ def _capital(entities: list[Entity], main: Entity | None) -> Entity | None:
     if not name:
         return None
     # by any of its names: the resolved name may be another spelling of the gazetteer's
-    # ("Ulan Bator" for "Ulaanbaatar")
+    # ("Peking" for "Beijing")
     return next((e for e in entities if e.type is EntityType.CITY and fold(name) in {
         fold(n) for n in (e.name, *e.aliases, *(m.text for m in e.mentions))}), None)

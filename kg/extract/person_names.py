@@ -18,7 +18,7 @@
 - "Minister of the Interior Elina Kurki": after "TITLE of the", the first capitalised
   word is the portfolio, never part of the name (tagged or untagged); after "TITLE
   for" or "TITLE of" the portfolio nouns that open the tag are ("State Secretary for
-  Digitalisation Lena Brugger").
+  Digitalisation Marta Ozola").
 """
 
 from __future__ import annotations
@@ -109,8 +109,8 @@ def _after_of_the(doc: Doc, ent: Span, rules: EntityRules) -> Span | None:
 
 
 def _after_title_for(doc: Doc, ent: Span, rules: EntityRules) -> Span | None:
-    """"State Secretary for Digitalisation Lena Brugger" tagged a person (or a body)
-    "Digitalisation Lena Brugger": after "TITLE for" (or "TITLE of"), the leading words
+    """"State Secretary for Digitalisation Marta Ozola" tagged a person (or a body)
+    "Digitalisation Marta Ozola": after "TITLE for" (or "TITLE of"), the leading words
     that are portfolio nouns (relations.yaml ``portfolio_nouns``, joined by "and") are the
     office's subject, the rest (two or three proper nouns) the person's name."""
     w = position_words()

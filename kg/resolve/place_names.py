@@ -120,7 +120,7 @@ def place_groups(mentions: list[Mention], names: list[str], skip: set[int], gaz:
 def _unit_apart(members: list[int], mentions: list[Mention], names: list[str],
                 nouns: dict[int, str | None], gaz: Gazetteer,
                 countries: set[str]) -> tuple[list[int], str] | None:
-    """"the canton of Diekirch" and "to Ettelbruck and Diekirch": a unit above towns
+    """"the county of Valga" and "to Valka and Valga": a unit above towns
     named only as "the UNIT of X" and a town X the text names bare are two places, the
     unit named as written ("canton of X": it is named after its chief town). Only when
     the gazetteer knows a town X in the text's countries, no mention writes the name
@@ -142,7 +142,7 @@ def _unit_apart(members: list[int], mentions: list[Mention], names: list[str],
 
 
 def _listed_with_town(mentions: list[Mention], i: int) -> bool:
-    """Whether mention ``i`` is listed beside a town ("to Ettelbruck and Diekirch", "in
+    """Whether mention ``i`` is listed beside a town ("to Valka and Valga", "in
     A, X and B"): a name one short gap (", ", " and ", " or ") from a City mention of
     the same sentence."""
     m = mentions[i]
