@@ -25,7 +25,13 @@ from kg.extract.home_city import (
     unplaced,
     wide,
 )
-from kg.extract.locations import COMPASS_PART_RULE, ONE_OF_RULE, RANK, located_fact
+from kg.extract.locations import (
+    COMPASS_PART_RULE,
+    IN_APPOSITION_RULE,
+    ONE_OF_RULE,
+    RANK,
+    located_fact,
+)
 from kg.extract.story_region import SOURCE_RULE as STORY_RULE
 from kg.extract.story_region import area, own_town, story_region
 from kg.records import Entity, EntityType, Fact
@@ -53,7 +59,8 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
         low, high = RANK.get(place.type, 9), RANK.get(container.type, -1)
         if rule == "locatedin/city-part" and container.type is EntityType.CITY:
             low = min(low, high)  # "the Havana districts of A and B", whatever their type
-        if rule == ONE_OF_RULE:  # "X, one of the Y Islands": the group holds X
+        if rule in (ONE_OF_RULE, IN_APPOSITION_RULE):
+            # "X, one of the Y Islands", "X, on Y": the group or island holds X
             low, same_rank = min(low, high), True
         if place is container or high < low or (high == low and not same_rank) \
                 or place.key in direct.get(container.key, {}):
@@ -237,9 +244,15 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add,
     if not regions and not cities:
         return
     index = admin_index()
+    # a story that names no country ("Victoria", "Bairnsdale", "Sale"): the country most
+    # of its linked towns and regions lie in (twice as many as any other) is where its
+    # unlinked towns are looked up
+    linked = Counter(e.country_code for e in places if e.country_code).most_common(2)
+    others = sorted(countries) or ([linked[0][0]] if linked and (
+        len(linked) == 1 or linked[0][1] >= 2 * linked[1][1]) else [])
     for e in places:
         home = _home_namesake(e, countries, main)
-        codes = [home] if home else [e.country_code] if e.country_code else sorted(countries)
+        codes = [home] if home else [e.country_code] if e.country_code else others
         name = base_name(e.name)[0]
         for code in codes:
             for town in index.towns(name, code):
@@ -457,6 +470,9 @@ def _namesake_country(place: Entity, countries: dict[str, Entity]) -> str | None
     return codes.pop() if len(codes) == 1 else None
 
 
+_NATIONAL_BODIES = (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE)
+
+
 def _main_country(entities: list[Entity]) -> Entity | None:
     """The country the document is about: named most, at least twice as often as any other
     (headline guesses aside). When the towns and regions the gazetteer links lie in
@@ -492,6 +508,18 @@ def _main_country(entities: list[Entity]) -> Entity | None:
         elif e.type in (EntityType.CITY, EntityType.REGION) and e.country_code:
             places[e.country_code] += named(e)
     first = winner(countries)
+    if first is None:
+        # a story names its own country mostly through its bodies ("the Swedish Coast
+        # Guard", "Swedish authorities", "the Swedish Armed Forces": bodies the resolver
+        # names "X of Sweden"), a foreign one by name: when no country is named twice as
+        # often as any other, each national body counts once for its country
+        owners = {fold(e.name): k for k, e in by_count_key.items()}
+        for e in entities:
+            if e.type in _NATIONAL_BODIES and e.mentions and " of " in e.name:
+                owner = owners.get(fold(e.name.rpartition(" of ")[2]))
+                if owner is not None:
+                    countries[owner] += 1
+        first = winner(countries)
     if first is not None and (not places or places.most_common(1)[0][1]
                               <= countries[first] + places[first]):
         return by_count_key[first]

@@ -172,6 +172,7 @@ def _apposition(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
 
 ONE_OF_RULE = "locatedin/one-of"
 COMPASS_PART_RULE = "locatedin/compass-part"
+IN_APPOSITION_RULE = "locatedin/in-apposition"
 
 
 def _one_of(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
@@ -252,6 +253,11 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
             # X even when the model gave both the same type (an island, a county)
             if doc[i - 1].lower_ in compass and doc[i - 2].lower_ == "in":
                 return u.fact(m, c, span, COMPASS_PART_RULE, same_rank=True)
+            # "Porto Empedocle, in Sicily", "Visby, on Gotland": the apposition says Y holds
+            # X, so Y is the wider place whatever the types the model gave the two (an
+            # island or region it took for a town, a state on an island)
+            if skipped == 2 and doc[i - 2].text == "," and doc[i - 1].lower_ in ("in", "on"):
+                return u.fact(m, c, span, IN_APPOSITION_RULE, any_rank=True)
             return u.fact(m, c, span, rule)
         tok = doc[i]
         low = tok.lower_

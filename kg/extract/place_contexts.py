@@ -89,6 +89,9 @@ def context_places(doc: Doc, unit: Unit, found: list[Mention],
         while end < len(doc) and end - i < 3 and doc[end].pos_ == "PROPN" and \
                 _title(doc[end]) and not doc[end].ent_type_ and end not in covered:
             end += 1
+        while end + 1 < len(doc) and _hyphen(doc, end) and not doc[end + 1].ent_type_ \
+                and end + 1 not in covered:
+            end += 2  # "Escaldes-Engordany": one name over its hyphen
         if (_untagged_context(doc, i) or _listed_after(doc, i, end, placed)) and \
                 _placeable(doc, i, end):
             add(doc[i:end])
@@ -98,6 +101,19 @@ def context_places(doc: Doc, unit: Unit, found: list[Mention],
 
 def _title(tok) -> bool:
     return tok.is_title and tok.is_alpha
+
+
+def _site_word(tok) -> bool:
+    """Whether a word is the kind noun of a site ("hospital", "prison", "airport")."""
+    noun = entity_rules().kind_nouns.get(tok.lower_)
+    return noun is not None and noun.type is EntityType.PLACE
+
+
+def _hyphen(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is a hyphen inside a hyphenated name ("Escaldes-Engordany",
+    "Kuressaare-Nasva"): no space around it, a capitalised word on each side."""
+    return 0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ \
+        and not doc[k].whitespace_ and _title(doc[k - 1]) and _title(doc[k + 1])
 
 
 def _place_word(doc: Doc, start: int) -> str | None:
@@ -117,8 +133,10 @@ def _untagged_context(doc: Doc, i: int) -> bool:
     "near", "between", a compass word and "of", or "at" after a site noun."""
     word = _place_word(doc, i)
     if word in _UNTAGGED_PREPS or word == "compass":
-        # (not "Minister in Charge of ...": part of a title)
-        return not (word == "in" and i > 1 and _title_word(doc[i - 2]))
+        # (not "Minister in Charge of ...": part of a title; but "the X Hospital in Y"
+        # is a site in a town)
+        return not (word == "in" and i > 1 and _title_word(doc[i - 2])
+                    and not _site_word(doc[i - 2]))
     if word == "at" and i > 1:
         noun = entity_rules().kind_nouns.get(doc[i - 2].lemma_.lower()) or \
             entity_rules().kind_nouns.get(doc[i - 2].lower_)
@@ -186,7 +204,8 @@ def _placeable(doc: Doc, s: int, e: int) -> bool:
     name right after it; no possessive."""
     rules = entity_rules()
     words = doc[s:e]
-    if not all(_title(t) for t in words) or words[0].lower_ in _NOT_PLACE_FIRST:
+    if not all(_title(t) or _hyphen(doc, t.i) for t in words) or \
+            words[0].lower_ in _NOT_PLACE_FIRST:
         return False
     for t in words:
         low = t.lower_

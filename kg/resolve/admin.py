@@ -28,13 +28,14 @@ from kg.extract.entity_rules import entity_rules
 from kg.resolve.places import english_compass, fold, fold_many
 
 # the kind words GeoNames puts around a unit's name: "Cabo Delgado Province",
-# "Province of Cagayan", "Arrondissement de Saint-Marc", "Dhaka Division"
+# "Province of Cagayan", "Arrondissement de Saint-Marc", "Dhaka Division", "Saint
+# Catherine Parish"
 _KIND = re.compile(
     r"^(?:province|provincia|department|departamento|arrondissement|district|region|state|"
     r"county|canton|caza|municipality|city|governorate|division|prefecture|oblast|"
     r"kabupaten|kota|amphoe|changwat|distrito|municipio|comuna|commune)\s+(?:of|de|du|d')?\s*"
     r"|\s+(?:province|department|district|region|state|county|municipality|division|"
-    r"governorate|prefecture|oblast|city|metropolitan|municipal corporation)$")
+    r"governorate|prefecture|oblast|city|metropolitan|municipal corporation|parish)$")
 _BRACKET = re.compile(r"\s*\([^)]*\)")  # "Cagayan Valley (Region II)"
 
 

@@ -152,6 +152,10 @@ class _Resolver(Links):
         self.dominant = self.dominant_country()
         self.doc_countries = {p.country_code for m in self.mentions
                               if (p := self.country_of(m)) is not None}
+        if not self.doc_countries and self.dominant is not None and self.dominant.country_code:
+            # a story that never names its country but whose towns lie in one ("Victoria"
+            # beside Melbourne and Bairnsdale is the Australian state, not a namesake town)
+            self.doc_countries = {self.dominant.country_code}
         for i, m in enumerate(self.mentions):
             self.info[i] = self.describe(m)
             text = normalise_name(m.text)

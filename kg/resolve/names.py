@@ -11,6 +11,9 @@ from kg.extract.entity_rules import EntityRules
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "`": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 _WS = re.compile(r"\s+")
+# a saint's name in the possessive names a town, parish or church ("St. John's", "St
+# George's", "Saint Mary's"): the "'s" is part of the name
+_SAINT_NAME = re.compile(r"^(?:St\.?|Saint|Ste\.?|Sainte)\s+[A-Z][a-z]+'s$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -29,7 +32,8 @@ def normalise_name(text: str) -> str:
 def display_name(text: str) -> str:
     """A clean surface form: quotes folded, possessive dropped, title case for ALL CAPS."""
     s = unicodedata.normalize("NFC", text).translate(_QUOTES).strip()
-    s = _POSSESSIVE.sub("", s).strip()
+    if not _SAINT_NAME.match(s):  # "St. John's", "St George's": the town's own "'s"
+        s = _POSSESSIVE.sub("", s).strip()
     s = _WS.sub(" ", s)
     if s.lower().startswith("the "):
         s = s[4:]

@@ -251,20 +251,46 @@ class Gazetteer:
         return [self._city(g) for g in self._cities.get(fold(name), ())]
 
     def city_candidates(self, name: str) -> list[Place]:
-        """Cities with this main name; only if none, cities with it as an alternate name."""
+        """Cities with this main name; only if none, cities with it as an alternate name.
+        A name written with accents is not a city GeoNames writes plain under every
+        spelling it lists ("Fårö", a Swedish island, is not Portugal's "Faro"; "Reykjavík"
+        is Reykjavik, which GeoNames also spells so)."""
         key = fold(name)
-        return [self._city(g) for g in self._cities.get(key) or self._alts.get(key, ())]
+        found = self._cities.get(key) or self._alts.get(key, ())
+        if not name.isascii():
+            found = [g for g in found if not self._accents_differ(name, g)]
+        return [self._city(g) for g in found]
+
+    def _accents_differ(self, name: str, gid: str) -> bool:
+        c = self._raw[gid]
+        if not c["name"].isascii():
+            return False
+        text = unicodedata.normalize("NFC", name).replace("’", "'").casefold()
+        return not any(unicodedata.normalize("NFC", n).casefold() == text
+                       for n in c.get("alternatenames") or ())
+
+    def saint_candidates(self, name: str) -> list[Place]:
+        """Cities named with the other spelling of a leading "Saint" ("St. John's" of a
+        text is GeoNames' "Saint John's"; "Saint-Louis" of one is "St. Louis")."""
+        return [self._city(g) for k in saint_forms(fold(name)) for g in self._cities.get(k, ())]
 
     def regions_named(self, name: str) -> list[Place]:
         """Regions with this name: US states, then ISO 3166-2 subdivisions (first level and
-        below), "Tavush" finding "Tavuš", "Santa Elena province" finding "Santa Elena"."""
+        below), "Tavush" finding "Tavuš", "Santa Elena province" finding "Santa Elena";
+        with a leading "St"/"St." for "Saint" when none has the name as written ("St
+        Kitts" is ISO's "Saint Kitts")."""
         key = fold(name)
-        if key in self.regions:
+        if key in self.regions and (name.isascii() or not self.regions[key].name.isascii()):
             return [self.regions[key]]
         found = self._subdivisions.get(key)
         if found is None:
             bare = _SUFFIX.sub("", name)
             found = self._subdivisions.get(fold(bare), []) if bare != name else []
+        if not found and not key.endswith("'s"):  # ("St. John's" is no parish "St. John")
+            found = next((self._subdivisions[k] for k in saint_forms(key)
+                          if k in self._subdivisions), [])
+        if not name.isascii():  # "Fårö" is no district "Faro" (see city_candidates)
+            found = [p for p in found if not p.name.isascii()]
         return found
 
     def place_type(self, name: str) -> EntityType | None:
@@ -289,6 +315,8 @@ class Gazetteer:
         cities, regions = self.city_candidates(name), self.regions_named(name)
         local = set(countries)
         lc = [c for c in cities if c.country_code in local]
+        if not lc:  # "St. John's" in a story about Antigua (see link)
+            lc = [c for c in self.saint_candidates(name) if c.country_code in local]
         lr = [r for r in regions if r.country_code in local]
         biggest = max(cities, key=lambda p: p.population) if cities else None
         if biggest is not None and biggest not in lc and biggest.population >= 1_000_000 \
@@ -319,6 +347,11 @@ class Gazetteer:
             return self.country(name)
         if etype in (EntityType.CITY, EntityType.PLACE):
             found = self.city_candidates(name)
+            if countries and not any(p.country_code in set(countries) for p in found):
+                # "St. John's" in a story about Antigua is its "Saint John's", not the
+                # Canadian city GeoNames writes "St. John's"
+                found += [p for p in self.saint_candidates(name)
+                          if p.country_code in set(countries)]
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:
@@ -341,6 +374,22 @@ class Gazetteer:
                 found = [p for p in found if p.country_code in set(countries)]
             return found[0] if len(found) == 1 else None
         return None
+
+
+_SAINTS = (("saint ", ("st. ", "st ")), ("sainte ", ("ste. ", "ste ")))
+
+
+def saint_forms(key: str) -> list[str]:
+    """The other spellings of a folded name's leading "Saint"/"Sainte" ("st. john's" ->
+    "saint john's"; "saint kitts" -> "st. kitts", "st kitts"); none for other names."""
+    for full, shorts in _SAINTS:
+        if key.startswith(full):
+            return [s + key[len(full):] for s in shorts]
+        for short in shorts:
+            if key.startswith(short):
+                rest = key[len(short):]
+                return [full + rest, *(s + rest for s in shorts if s != short)]
+    return []
 
 
 def _dominant(places: list[Place]) -> Place | None:
