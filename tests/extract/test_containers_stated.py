@@ -122,3 +122,19 @@ def test_a_hyphenated_town_after_in_is_one_place(nlp):
                  "said. Estonia sent pumps.")
     pairs = located_pairs(r)
     assert ("Kuressaare-Nasva", "Estonia") in pairs
+
+
+def test_an_accented_village_is_not_a_plainly_spelt_namesake_abroad(nlp):
+    # "Rõuge" folds to the "Rouge" of Canada, which GeoNames never spells with accents
+    r = run(nlp, "Floods cut the road to Rõuge on Sunday, Estonia's rescue board said. "
+                 "Residents of Rõuge were moved to a school. Estonia sent pumps.")
+    pairs = located_pairs(r)
+    assert ("Rõuge", "Estonia") in pairs
+    assert entity_named(r, "Rõuge").country_code != "CA"
+
+
+def test_a_sea_region_named_alone_is_in_no_country(nlp):
+    # "the Baltic", "the Baltics": waters and states around them, not the story's country
+    r = run(nlp, "Latvia's navy sent two ships to patrol the central Baltic on Sunday, "
+                 "Latvia's defence ministry said. Latvia asked its allies for help.")
+    assert not {c for p, c in located_pairs(r) if p == "Baltic"}
