@@ -178,6 +178,9 @@ def entity_mentions(doc: Doc, unit: Unit, *,
         span = trim_span(ent)
         if span is None or not any(t.is_alpha or _APOSTROPHE_WORD.match(t.text) for t in span):
             continue  # no word ("2024", "U.N." alone); "Nuku'alofa" is one word, not is_alpha
+        if span.end + 2 < ent.end and doc[span.end].lower_ == "to":
+            # "the X Defence Forces to Y County" (trim_span cut the unit off): the unit
+            add(doc[span.end + 1:ent.end], EntityType.REGION, "rule:kind-noun")
         if span.end == ent.end - 1 and span[-1].is_title and ent[-1].text in TRAILING_PREPS:
             # "Niu'ui Hospital in" lost its "in": the head of the trimmed name decides
             etype = span_type(span, ent.label_, rules) or etype

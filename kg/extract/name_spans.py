@@ -207,6 +207,12 @@ def without_craft(span: Span) -> Span:
     return doc[span.start:cut]
 
 
+def _region_kind(word: str) -> bool:
+    """Whether a word is the kind noun of a region ("county", "province", "region")."""
+    noun = entity_rules().kind_nouns.get(word)
+    return noun is not None and noun.type is EntityType.REGION
+
+
 def trim_span(span: Span) -> Span | None:
     """Drop leading determiners/possessive endings and surrounding punctuation."""
     start, end = span.start, span.end
@@ -217,6 +223,13 @@ def trim_span(span: Span) -> Span | None:
     # "Tilak Perera - Minister of Power": a dash with blanks around it ends the name
     for k in range(start + 1, end):
         if doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            end = k
+            break
+    # "sent 150 soldiers of the X Defence Forces to Y County": a unit the body was sent
+    # to, named with its kind noun, is no part of the body's name
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ == "to" and _region_kind(doc[end - 1].lower_) and \
+                all(t.text[:1].isupper() or t.text == "-" for t in doc[k + 1:end]):
             end = k
             break
     # "the Southern Trade Council (Sotrac": a bracket the name does not close ends the name

@@ -138,3 +138,24 @@ def test_a_sea_region_named_alone_is_in_no_country(nlp):
     r = run(nlp, "Latvia's navy sent two ships to patrol the central Baltic on Sunday, "
                  "Latvia's defence ministry said. Latvia asked its allies for help.")
     assert not {c for p, c in located_pairs(r) if p == "Baltic"}
+
+
+def test_showgrounds_and_fairgrounds_named_after_a_town_stand_in_it(nlp):
+    # a lowercase site head after a town's name: passive, main clause, "at" phrase
+    r = run(nlp, "Some 400 evacuees were taken to the Mongu showgrounds on Sunday, Zambia's "
+                 "disaster office said. Police guarded the Mongu showgrounds overnight. "
+                 "Zambia sent tents to Mongu.")
+    assert ("Mongu showgrounds", "Mongu") in located_pairs(r)
+    r = run(nlp, "Volunteers set up beds at the Tartu fairgrounds on Monday as the river rose "
+                 "in Tartu, Estonia's rescue board said. Estonia sent pumps.")
+    assert ("Tartu fairgrounds", "Tartu") in located_pairs(r)
+
+
+def test_a_unit_a_force_is_sent_to_is_cut_from_the_forces_name(nlp):
+    # the model reads "the X Defence Forces to Y Province" as one body
+    r = run(nlp, "The Zambian government has also sent 150 soldiers of the Zambian Defence "
+                 "Forces to Chingola-Solwezi Province to reinforce the police along the border, "
+                 "spokesman Mwila Banda told reporters. Zambia closed the border.")
+    names = {e.name for e in r.entities}
+    assert not {n for n in names if " to " in n}
+    assert ("Chingola-Solwezi Province", "Zambia") in located_pairs(r)
