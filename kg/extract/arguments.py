@@ -292,7 +292,7 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
             put("quantity", self._zero_count(t, m.voice == "nominal"))
         if rules.quantity_required and "quantity" not in roles:
             return None
-        if rules.requires and not absent_act(t, mode) and not any(
+        if rules.requires and not absent_act(t, mode, self.light) and not any(
                 roles.get(r) and (framed is None or r in framed or r == "quantity")
                 for r in rules.requires):
             return None  # '"We call on ..."' with nobody and nothing named

@@ -36,6 +36,8 @@ NO_FACT = "no-fact"
 # clause its claim noun follows (read by the claim-noun cue), not on the whole sentence
 _CLAIM_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:claim|figure|report|account|number|"
                             r"assertion|allegation)\s+(?:that\s+|which\s+)?[\w'’. -]{0,40}$")
+# "further arrests are not ruled out": a negated hedge leaves the event open
+_HEDGES = {"rule", "exclude", "preclude"}
 _RANK = {"negated": 4, "hypothetical": 3, "future": 2, "claimed": 1}
 _CLAUSES = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "csubj", "pcomp")
 
@@ -422,7 +424,7 @@ def _finite_apart(v: Token) -> bool:
 
 
 
-def absent_act(t: Token, mode: str | None) -> bool:
+def absent_act(t: Token, mode: str | None, light: set[str] = frozenset()) -> bool:
     """An act the text says did not take place at all, told by a determiner on its noun:
     "No arrests were made", "no shots had been fired", "police made no arrests", "no
     evacuation order has been issued", "none of the demands": a negated fact of its own
@@ -433,10 +435,12 @@ def absent_act(t: Token, mode: str | None) -> bool:
     noun = t.head if t.dep_ == "conj" and t.head.pos_ == "NOUN" else t
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return True
-    if noun.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "neg"
-                                                   for c in noun.head.children):
-        return True  # "has not received a request", "no order was issued" told as "an
-        # order has not been issued", "did not make any arrests"
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in light and \
+            noun.head.lemma_.lower() not in _HEDGES and \
+            any(c.dep_ == "neg" for c in noun.head.children):
+        return True  # the light verb of the act negated: "has not received a request",
+        # "an order has not been issued", "did not make any arrests" (not "would not
+        # reverse its decision": the decision was taken)
     # "none of the shots", "without any arrests"
     return noun.dep_ == "pobj" and (noun.head.lower_ == "without" or (
         noun.head.lower_ == "of" and noun.head.head.lower_ == "none"))

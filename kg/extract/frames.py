@@ -307,6 +307,9 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
         if light is not None:
             verb, dep = light
             subj = subject_of(verb) if dep == "dobj" else None
+            if subj is None and dep == "dobj" and verb.dep_ == "conj":
+                # "said it was ready to help but has not yet received a request"
+                subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 subj = next((o for _p, o in prep_objects(verb, {"by"})), None)
             # "X received a request": the one the light verb's subject is given it to

@@ -57,6 +57,9 @@ class Silences:
                 continue
             seen.add(key)
             roles: dict[str, list] = {"speaker": [speaker], "cue": [tok.lemma_.lower()]}
+            gist = _what(tok)
+            if gist:
+                roles["gist"] = [gist]
             if addressee is not None:
                 roles["addressee"] = [addressee]
             ctx = self.st.ctx
@@ -120,6 +123,18 @@ class Silences:
                     if m is not None and m.type.is_agent:
                         return m
         return None
+
+
+def _what(tok: Token) -> str | None:
+    """What the source did not speak to: "comment on the reports", "respond to questions
+    about the incident" (the verb with its objects and phrases; none for a bare "did not
+    comment" or "could not be reached")."""
+    parts = [c for c in tok.children if c.dep_ in ("prep", "dobj", "dative")
+             and not (c.dep_ == "prep" and c.lower_ == "for")]
+    if not parts:
+        return None
+    words = sorted([tok, *(x for c in parts for x in c.subtree)], key=lambda x: x.i)
+    return " ".join(x.text for x in words if x.dep_ != "punct")
 
 
 def _negated(tok: Token) -> bool:

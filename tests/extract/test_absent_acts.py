@@ -161,3 +161,27 @@ def test_accepted_resignation_is_no_approval(nlp, sentence):
 def test_accepted_offer_is_still_an_approval(nlp):
     assert facts_of(run(nlp, "The government of Nauru accepted an offer of rescue teams "
                              "from Qatar."), "Approval")
+
+
+# --- one update retelling one act (round 12, e2) ------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Latvia's interior minister, Andris Kalnins, resigned on Wednesday. In a letter to the "
+    "president, Kalnins said he was stepping down so that the police could work calmly.",
+    "Jamaica's health minister, Carla Reid, stepped down on Monday. Reid, who had held the "
+    "post since 2021, told reporters she had resigned to spend time with her family.",
+])
+def test_one_persons_resignation_told_twice_is_one_fact(nlp, text):
+    assert len(facts_of(run(nlp, text), "Resignation")) == 1
+
+
+# --- "released without charge" after a count or a rank ------------------------------------
+@pytest.mark.parametrize("text", [
+    "Police detained three men in Lusaka on Monday. Two were charged with fraud; the third, "
+    "an architect, was released without charge.",
+    "Police in Riga detained eight protesters. Three were charged and the remaining five "
+    "were freed without charge.",
+])
+def test_counted_rest_released_without_charge(nlp, text):
+    result = run(nlp, text)
+    assert facts_of(result, "Release"), "no Release"
+    assert _negated(result, "Charge"), "no negated Charge"
