@@ -147,11 +147,12 @@ class ThemeChecks:
         # "the third, an architect, was released": the apposition names the head
         heads += [c for h in self.theme_heads for c in h.children if c.dep_ == "appos"]
         if "people" in words and any(
-                (h.pos_ == "NUM" or h.lower_ in _COUNTED_REST) and h.dep_ in (
-                    "nsubj", "nsubjpass", "dobj") and not any(
+                (h.lower_ in _COUNTED_REST or (h.pos_ == "NUM" and any(
+                    c.lower_ in ("the", "remaining", "other") for c in h.children))) and
+                h.dep_ in ("nsubj", "nsubjpass", "dobj") and not any(
                     c.dep_ == "prep" for c in h.children) for h in self.theme_heads):
             return True  # "the remaining five were freed", "the third was released": the
-            # people counted before (a bare count or rank, no noun of its own)
+            # rest of the people counted before (not a bare "Nine were released")
         if "people" in words and any(  # "Nine of them were released": people counted
                 h.pos_ == "PRON" and h.lower_ in ("them", "us") and h.head.lower_ == "of" and
                 (h.head.head.pos_ == "NUM" or h.head.head.lower_ in partitive)

@@ -147,22 +147,6 @@ def test_circumstance_of_a_negated_clause_took_place(nlp, sentence, kind):
     assert found and all(f.factuality is None for f in found)
 
 
-# --- an accepted resignation ------------------------------------------------------------
-@pytest.mark.parametrize("sentence", [
-    "The president of Benin accepted the resignation of the police chief.",
-    "The resignation of the police chief had been accepted by the president of Benin.",
-])
-def test_accepted_resignation_is_no_approval(nlp, sentence):
-    result = run(nlp, sentence)
-    assert not facts_of(result, "Approval")
-    assert facts_of(result, "Resignation")
-
-
-def test_accepted_offer_is_still_an_approval(nlp):
-    assert facts_of(run(nlp, "The government of Nauru accepted an offer of rescue teams "
-                             "from Qatar."), "Approval")
-
-
 # --- one update retelling one act (round 12, e2) ------------------------------------------
 @pytest.mark.parametrize("text", [
     "Latvia's interior minister, Andris Kalnins, resigned on Wednesday. In a letter to the "
