@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from kg.extract.circumstances import Circumstances
 from kg.extract.context import Context, Fillers, counted_antecedents
 from kg.extract.entity_rules import entity_rules
-from kg.extract.factuality import NO_FACT, Factuality
+from kg.extract.factuality import NO_FACT, Factuality, absent_act, opposite_state
 from kg.extract.frames import frame_slots, light_verb, sitting_subject
 from kg.extract.realis import Realis
 from kg.extract.role_fillers import RoleFillers
@@ -83,8 +83,8 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         self.trigger = t
         if not self.realis(m):
             return None
-        mode = self.factuality.of(t, nominal=m.voice == "nominal",
-                                  purpose=self.purpose_of is not None)
+        mode = opposite_state(m, self.factuality.of(t, nominal=m.voice == "nominal",
+                                                    purpose=self.purpose_of is not None))
         if mode == NO_FACT:
             return None
         states = self.lists["continuing_states"]
@@ -208,12 +208,12 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                     put(args.get("possessor") or "agent", named)
                 elif args.get("compound"):
                     self._fill(args["compound"], tok, put)
-            elif slot == "light_subject":  # "X declared a curfew", "X and Y signed a deal"
+            elif slot in ("light_subject", "recipient_subject"):  # "X declared a curfew"
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.documents:
                     tok = self._issuer(tok)  # "X signed a decree declaring a curfew": X
                     if tok is None:
                         continue
-                self._fill(args.get("light_subject", "agent"), tok, put)
+                self._fill(args.get(slot, args.get("light_subject", "agent")), tok, put)
             elif slot == "trigger":  # "emergency aid": the noun names what is given
                 if args.get("trigger"):
                     self.theme_heads.append(tok)
@@ -292,7 +292,7 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
             put("quantity", self._zero_count(t, m.voice == "nominal"))
         if rules.quantity_required and "quantity" not in roles:
             return None
-        if rules.requires and not any(
+        if rules.requires and not absent_act(t, mode, self.light) and not any(
                 roles.get(r) and (framed is None or r in framed or r == "quantity")
                 for r in rules.requires):
             return None  # '"We call on ..."' with nobody and nothing named

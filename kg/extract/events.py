@@ -27,6 +27,7 @@ from kg.extract.list_items import inherit_item_agents
 from kg.extract.relations import relation_facts
 from kg.extract.requests import refine_requests
 from kg.extract.restated import second_figures
+from kg.extract.silences import press_queries
 from kg.extract.statements import _quote_spans, attribute, statement_facts
 from kg.extract.theme_pronouns import spell_out_them
 from kg.extract.triggers import engine_for, fix_capitalised_nouns
@@ -76,8 +77,10 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
               *(o.i for c in comps for o in c.children if o.dep_ == "dobj")]
         return any(kinds_at.get(j, set()) & set(yields) for j in at)
 
+    queries = press_queries(doc)  # "did not respond to a request for comment"
     events: list[Fact] = [f for f, i, yields in read if not yielded(i, yields)
-                          and (f.kind in content_kinds or i not in reader.content_tokens)]
+                          and (f.kind in content_kinds or i not in reader.content_tokens)
+                          and i not in queries]
     events.extend(reader.extra)
     link_purposes(events, read, reader.purposes)
     # "The Command Post has: a) imposed a curfew ...; b) closed ...": the header's subject

@@ -36,6 +36,9 @@ NO_FACT = "no-fact"
 # clause its claim noun follows (read by the claim-noun cue), not on the whole sentence
 _CLAIM_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:claim|figure|report|account|number|"
                             r"assertion|allegation)\s+(?:that\s+|which\s+)?[\w'’. -]{0,40}$")
+# "further arrests are not ruled out": a negated hedge leaves the event open
+_HEDGES = {"rule", "exclude", "preclude"}
+_DEFINITE = {"the", "that", "this", "these", "those"}
 _RANK = {"negated": 4, "hypothetical": 3, "future": 2, "claimed": 1}
 _CLAUSES = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "csubj", "pcomp")
 
@@ -54,6 +57,7 @@ class Factuality:
         self.neg_preps = set(neg["prepositions"])
         self.neg_heads = set(neg["heads"])
         self.prior_preps = set(spec.get("prior_prepositions", ()))
+        self.circumstance = set(spec.get("circumstance_prepositions", ()))
         self.fut_aux = set(fut["auxiliaries"])
         self.fut_heads = set(fut["heads"])
         self.fut_obligations = set(fut.get("obligations", ()))
@@ -129,7 +133,15 @@ class Factuality:
                 self._head_mode(verb.lemma_.lower(), found)
         else:
             verb = t
-        if verb is not None and self._chain(verb, found, purpose=purpose) is NO_FACT:
+        if verb is not None and nominal and self._shielded(t):
+            # "was not affected by the strike", "no shots were fired during the protest":
+            # the clause's negation does not reach an event told as its circumstance
+            own = set(found)
+            if self._chain(verb, found, purpose=purpose) is NO_FACT:
+                return NO_FACT
+            if "negated" not in own:
+                found.discard("negated")
+        elif verb is not None and self._chain(verb, found, purpose=purpose) is NO_FACT:
             return NO_FACT
         if unverified:
             found.add("claimed")
@@ -183,6 +195,20 @@ class Factuality:
         else:
             return None
         return head if head.pos_ in ("VERB", "AUX") else None
+
+    def _shielded(self, t: Token) -> bool:
+        """A noun event in a circumstance phrase of its clause (factuality.yaml
+        ``circumstance_prepositions``), or the by-agent of a passive ("was not affected
+        by the strike"): presupposed, whatever the clause says of its own event."""
+        while t.dep_ == "conj" and t.head != t:
+            t = t.head
+        if t.dep_ != "pobj":
+            return False
+        prep = t.head
+        if prep.lower_ in self.circumstance:
+            return True
+        return prep.lower_ == "by" and (prep.dep_ == "agent" or any(
+            c.dep_ == "auxpass" for c in prep.head.children))
 
     def _opinion(self, t: Token) -> bool:
         """"Sending troops would be a mistake": the event is the subject of a judgement."""
@@ -390,5 +416,47 @@ def _finite_apart(v: Token) -> bool:
         return False
     if v.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ in ("VB", "VBG"):
         return True
+    if v.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VBN" and any(
+            c.dep_ in ("aux", "auxpass") for c in head.children):
+        # "was not affected and remained open", "has not been charged and remains in
+        # custody": a finite verb after a participle with its own auxiliary
+        return True
     return any(c.dep_ == "aux" and c.lower_ != "to" for c in v.children)
 
+
+
+def absent_act(t: Token, mode: str | None, light: set[str] = frozenset()) -> bool:
+    """An act the text says did not take place at all, told by a determiner on its noun
+    or by the negated light verb that carries it: "No arrests were made", "no shots had
+    been fired", "police made no arrests", "has not received a request", "did not impose
+    a curfew", "none of the demands": a negated fact of its own even when it names no one
+    (the guide's factuality: "no one was arrested" is negated), so the type's usual need
+    of a theme or agent does not apply. ``light``: the light verbs (lexicon.yaml)."""
+    if mode != "negated" or t.pos_ != "NOUN":
+        return False
+    noun = t.head if t.dep_ == "conj" and t.head.pos_ == "NOUN" else t
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in light and \
+            noun.head.lemma_.lower() not in _HEDGES and not any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE)
+                for c in noun.children) and \
+            any(c.dep_ == "neg" for c in noun.head.children):
+        return True  # the light verb of the act negated: "has not received a request",
+        # "an order has not been issued", "did not make any arrests" (not "would not
+        # reverse its decision": the decision was taken; "that vote was never held" points
+        # back to an act told before, whose own telling says what became of it)
+    # "none of the shots" ("released without charge" names its theme by the release:
+    # lexicon.yaml `without_events`; a bare "without charge" is no fact of its own)
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+        noun.head.head.lower_ == "none"
+
+
+def opposite_state(m, mode: str | None) -> str | None:
+    """The factuality of a match whose pattern names the state opposite to its event
+    ("the port remained open", "the airport stays open": no Closure took place): negated
+    when that state is told as a fact; a state only planned, possible or itself denied
+    ("will remain open", "did not stay open") is no fact."""
+    if not any(p.id == m.pattern_id and p.negated for p in m.rules.patterns):
+        return mode
+    return "negated" if mode in (None, "claimed") else NO_FACT

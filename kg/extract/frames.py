@@ -199,6 +199,8 @@ def direction_of(t: Token) -> Token | None:
 
 
 _ONSET_MARKS = ("when", "as")
+_STATE_VERBS = {"remain", "stay"}
+_RECEIVING = {"receive", "get"}
 
 
 def onset_actors(verb: Token) -> list[Token]:
@@ -244,7 +246,13 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
     comp = complement_of(t) if with_complement else None
     frame.complement = comp
     if voice == "active":
-        frame.add("subject", subject_of(t))
+        subj = subject_of(t)
+        if subj is None and t.dep_ == "conj" and t.lemma_.lower() in _STATE_VERBS:
+            # "was not affected and remained open", "was shut on Monday and remains
+            # closed": a state verb joined to a clause is told of that clause's subject
+            subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                        None)
+        frame.add("subject", subj)
         obj = next((c for c in t.children if c.dep_ == "dobj" and c.i not in in_phrase), None)
         if obj is not None and obj.lemma_.lower() in RELATIVE_PRONOUNS and t.dep_ == "relcl":
             obj = antecedent(t.head)  # "the bloc, which Mali left": the bloc
@@ -299,9 +307,14 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
         if light is not None:
             verb, dep = light
             subj = subject_of(verb) if dep == "dobj" else None
+            if subj is None and dep == "dobj" and verb.dep_ == "conj":
+                # "said it was ready to help but has not yet received a request"
+                subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 subj = next((o for _p, o in prep_objects(verb, {"by"})), None)
-            frame.add("light_subject", subj)
+            # "X received a request": the one the light verb's subject is given it to
+            frame.add("recipient_subject" if verb.lemma_.lower() in _RECEIVING
+                      else "light_subject", subj)
             # "imposed a curfew on X", "opened an inquiry into X": the verb's phrases
             for prep, obj in prep_objects(verb):
                 if prep != "by" and obj.i not in in_phrase and \

@@ -26,7 +26,7 @@ LocatedIn relations are merged apart, by kg/extract/locations.py.
 from __future__ import annotations
 
 from kg.extract.unit_merge import same_filler, same_year
-from kg.records import Entity, Fact, Mention, Quantity, TimeExpr
+from kg.records import Entity, EntityType, Fact, Mention, Quantity, TimeExpr
 from kg.rules.loader import event_rules
 
 _IDENTIFYING = ("theme", "quantity", "date", "participant")
@@ -228,6 +228,22 @@ def _in(f: Fact, heads: tuple[tuple[int, int], ...]) -> bool:
     return any(s <= f.sentence[0] < e for s, e in heads)
 
 
+# a person leaves an office once: two tellings in one update of the Resignation (or
+# Dismissal) of one resolved person are one ("X resigned on Wednesday ... said in a letter
+# that he was stepping down": the pronoun resolves only after the update's own merge)
+_ONCE_PER_PERSON = ("Resignation", "Dismissal")
+
+
+def _one_per_person(a: Fact, b: Fact, entity_of: dict[Mention, str]) -> bool:
+    if a.kind not in _ONCE_PER_PERSON:
+        return False
+    ka = {entity_of[v] for v in a.roles.get("theme", []) if isinstance(v, Mention)
+          and v.type is EntityType.PERSON and v in entity_of}
+    kb = {entity_of[v] for v in b.roles.get("theme", []) if isinstance(v, Mention)
+          and v in entity_of}
+    return bool(ka & kb)
+
+
 def _merge(facts: list[Fact], entity_of: dict[Mention, str],
            situations_: frozenset[str] | set[str],
            heads: tuple[tuple[int, int], ...] = ()) -> list[Fact]:
@@ -266,8 +282,9 @@ def _merge(facts: list[Fact], entity_of: dict[Mention, str],
         elif f.kind == "Participation":
             out.append(f)
         else:
-            target = next((g for g in out if g.kind == f.kind and g.unit != f.unit
-                           and g.category == "event" and _agree(g, f, entity_of)), None)
+            target = next((g for g in out if g.kind == f.kind and g.category == "event"
+                           and (g.unit != f.unit or _one_per_person(g, f, entity_of))
+                           and _agree(g, f, entity_of)), None)
             if target is not None:
                 _absorb(target, f, entity_of)
             else:

@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.context import Fillers
+from kg.extract.silences import Silences
 from kg.extract.speakers import Speaker, Speakers
 from kg.extract.statement_cues import StatementCues
 from kg.extract.statement_roles import StatementRoles, balanced
@@ -491,6 +492,7 @@ def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Speaker, bool
     (start, end, speaker, whether the range is a direct quotation)."""
     st = _Statements(ctx)
     st.run()
+    silent = Silences(st).facts()  # "X did not comment": negated, never merged
     merged: list[tuple[Fact, list[tuple[int, int]]]] = []
     head = ctx.headline
 
@@ -541,7 +543,7 @@ def statement_facts(ctx) -> tuple[list[Fact], list[tuple[int, int, Speaker, bool
         quoted = {(a, b) for a, b in st.quotes}
         spans.extend((ctx.unit.start + s, ctx.unit.start + e, sp, (s, e) in quoted)
                      for s, e in ranges)
-    return facts, spans
+    return facts + silent, spans
 
 
 def attribute(events: list[Fact], statements: list[Fact],

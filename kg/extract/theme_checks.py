@@ -144,6 +144,15 @@ class ThemeChecks:
         cargo = self._cargo(self.theme_heads)
         if cargo and all(c.lemma_.lower() in words for c in cargo):
             heads += cargo  # (all of the load: "equipment and armoured vehicles" is none)
+        # "the third, an architect, was released": the apposition names the head
+        heads += [c for h in self.theme_heads for c in h.children if c.dep_ == "appos"]
+        if "people" in words and any(
+                (h.lower_ in _COUNTED_REST or (h.pos_ == "NUM" and any(
+                    c.lower_ in ("the", "remaining", "other") for c in h.children))) and
+                h.dep_ in ("nsubj", "nsubjpass", "dobj") and not any(
+                    c.dep_ == "prep" for c in h.children) for h in self.theme_heads):
+            return True  # "the remaining five were freed", "the third was released": the
+            # rest of the people counted before (not a bare "Nine were released")
         if "people" in words and any(  # "Nine of them were released": people counted
                 h.pos_ == "PRON" and h.lower_ in ("them", "us") and h.head.lower_ == "of" and
                 (h.head.head.pos_ == "NUM" or h.head.head.lower_ in partitive)
@@ -189,6 +198,10 @@ class ThemeChecks:
                 elif c.dep_ == "prep" and c.lower_ in ("of", "with"):
                     out += [o for o in c.children if o.dep_ == "pobj"]
         return [*out, *(x for o in out for x in o.conjuncts)]
+
+
+_COUNTED_REST = {"first", "second", "third", "fourth", "fifth", "last", "rest", "remainder",
+                 "others"}
 
 
 def _conjunct_heads(text: str) -> list[str]:

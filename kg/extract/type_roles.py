@@ -173,8 +173,10 @@ class TypeRoles:
             next((c for c in h.head.children if c.dep_ == "dobj"), None)
         if patient is not None and (patient.pos_ == "NUM" or patient.lower_ in
                                     self.lists["partitive_heads"]) and \
-                not any(c.dep_ == "prep" for c in patient.children):
+                not any(c.dep_ == "prep" for c in patient.children) and not any(
+                    c.lower_ in ("remaining", "other") for c in patient.children):
             return  # "Nine were released without charge": who they are is told before
+            # ("the remaining five were freed without charge" names them: the rest)
         if patient is not None:
             for value in self._themes(patient, set()):
                 put("theme", value)

@@ -63,6 +63,16 @@ _CLUTTER = [re.compile(p, _I) for p in (
     r"(?:amended|updated|corrected))\b.*$",
     r"^(?:©|\(c\)\s|copyright\b).*$|.*\ball\s+rights\s+reserved\b.*$",
     r"^(?:topics|tags|filed\s+under|more\s+on|keywords|categories)\s*:.*$",
+    # the article offered in another language: "Read this article in French", "Lire cet
+    # article en français", "Lees dit artikel in het Nederlands", "Leer en español"
+    r"^(?:(?:read|lire|lees|leer|leia|leggi|lesen\s+sie)(?:\s+(?:this|cet|dit|este|esta|"
+    r"questo|diesen))?(?:\s+(?:article|artikel|artículo|articulo|artigo|articolo|story|"
+    r"nota))?\s+(?:in|en|em|auf|in\s+het)\s+[^\W\d_]+(?:\s*[|/·•]\s*|$))+$",
+    # share buttons after a label: "Share: Facebook | X", "Share this article: ..."
+    r"^share(?:\s+this(?:\s+(?:article|story|page|post))?)?\s*:.*$",
+    # a site menu: a run of one- to three-word items set apart by two spaces or bars
+    # ("Riviera Post | Home  Monaco  Business  Sport  Opinion  Subscribe")
+    r"^(?:[\w'’.&-]+(?:\s[\w'’.&-]+){0,2}(?:\s{2,}|\s*\|\s*)){4,}[\w'’.&-]+(?:\s[\w'’.&-]+){0,2}$",
     r"^(?:[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3}\s*(?:\||›|»|>|/|•)\s*){2,}[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3}$",
 )]
 _LIST_HEADER = re.compile(
@@ -73,6 +83,9 @@ _LIST_HEADER = re.compile(
     r"you\s+(?:may|might)\s+(?:also\s+)?like|read\s+next|editor'?s\s+picks|"
     r"in\s+other\s+news|what\s+to\s+read\s+next|more\s+in\s+[\w ]{1,30}|"
     r"elsewhere\s+on\s+[\w ]{1,30}|related\s+posts|further\s+reading|"
+    # "Read more:" / "See also" over a list of other stories' headlines
+    r"read\s+(?:more|also)|also\s+read|see\s+also|more\s+to\s+read|"
+    r"you\s+may\s+have\s+missed|don'?t\s+miss|"
     r"more\s+(?:africa|world|europe|asia|americas|middle\s+east)\s+news)\s*:?$", _I)
 _CREDIT = [re.compile(p, _I) for p in (
     r"\b(?:photo(?:graph)?s?|pictures?|images?|video|credit|illustration)\s*(?:credit)?\s*:\s*\S",

@@ -40,6 +40,7 @@ _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_
           "object_owner",  # whose the object is: "froze Malian assets", "the country's"
           "object_place", "passive_subject", "by", "possessor", "compound", "complement",
           "controlled", "light_subject", "trigger",
+          "recipient_subject",  # "X received a request / aid": the one it is given to
           "phrase_object",  # phrase_object: "set fire to X"
           "conjoined_subject",  # a subject of two or more conjuncts ("A and B met")
           "object_people",  # an unnamed object that names people ("met the chiefs")
@@ -70,7 +71,8 @@ _TYPE_FILE = {"type": (str, True), "category": (str, True), "confidence": (float
 # readers of roles beyond the shared frame a type may ask for (kg/extract/type_roles.py)
 _EXTRAS = {"cause", "office", "meeting", "owner_agent", "dispersed", "carried"}
 _PATTERN = {"id": (str, True), "example": (str, True), "shape": (str, False),
-            "pattern": (list, False), "undated": (bool, False), "voice": (str, False)}
+            "pattern": (list, False), "undated": (bool, False), "voice": (str, False),
+            "negated": (bool, False)}
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -132,6 +134,9 @@ class Pattern:
     # a pattern of its own whose trigger is a noun ("its withdrawal from the bloc") reads
     # its roles as a nominalisation does (possessor, of-phrase, light verb); else active
     voice: str | None = None
+    # the pattern names the state opposite to the event, which thus did not happen ("the
+    # port remained open": a negated Closure)
+    negated: bool = False
 
 
 @dataclass(slots=True)
@@ -290,7 +295,8 @@ def _load_type(path: Path, shapes: dict, errors: list[str], lists: dict
             continue
         patterns.append(Pattern(p["id"], p["example"], shape,
                                 strip_lines(p.get("pattern")), p[LINE],
-                                bool(p.get("undated", False)), p.get("voice")))
+                                bool(p.get("undated", False)), p.get("voice"),
+                                bool(p.get("negated", False))))
     return EventRules(
         kind=data["type"], category=data["category"], confidence=float(data["confidence"]),
         verbs=list(lex.get("verbs", [])), nouns=list(lex.get("nouns", [])),

@@ -73,6 +73,14 @@ def test_not_times(text):
     ("Read more: Floods cut off three towns", Kind.CLUTTER),
     ("Sign up for our morning briefing", Kind.CLUTTER),
     ("Home | World | Africa", Kind.CLUTTER),
+    # a site menu set apart by two spaces, the article offered in other languages, share
+    # buttons after a label (round 12)
+    ("Jamaica Daily | Home  Kingston  Business  Sport  Opinion  Subscribe", Kind.CLUTTER),
+    ("Lees dit artikel in het Nederlands | Lire cet article en français", Kind.CLUTTER),
+    ("Read this article in French", Kind.CLUTTER),
+    ("Share: Facebook | X | LinkedIn | WhatsApp | Email", Kind.CLUTTER),
+    ("Share this article: Facebook | X | Copy link", Kind.CLUTTER),
+    ("Police in Kingston read the statement in English on Monday.", Kind.TEXT),
     ("© 2025 Example Media. All rights reserved.", Kind.CLUTTER),
     ("دعم الجيش في المدينة", Kind.CLUTTER),
     ("Protesters in the capital on Monday. Photo: AFP/Getty Images", Kind.CAPTION),
@@ -335,3 +343,26 @@ def test_a_labelled_first_line_is_the_pages_title():
     assert "Gambia" in body(doc)
     assert "Explainer" not in body(doc)  # the label is blanked: no name
     assert "five charts" not in body(doc)
+
+
+def test_read_more_list_is_clutter():
+    """"Read more:" over other stories' headlines (one per line, bulleted): none of them is
+    the article's text (round 12: a listed strike became an Attack)."""
+    page = (
+        "Jamaica Daily\n"
+        "Kingston port reopens after two-day strike\n"
+        "By Ana Costa\n"
+        "Published: 22 Sep 2025\n"
+        "Dock workers in Kingston returned to work on Monday after the port authority agreed"
+        " to review summer rosters, the union said.\n"
+        "Read more:\n"
+        " - Montego Bay airport workers strike over pay\n"
+        " - Spanish Town mayor calls for more police\n"
+        "See also\n"
+        "Ocho Rios hotel reports record season\n"
+        "© 2025 Jamaica Daily\n"
+    )
+    text = body(parse_text(page, path="copied.txt"))
+    assert "Dock workers in Kingston returned" in text
+    for gone in ("Montego Bay", "Spanish Town", "Ocho Rios"):
+        assert gone not in text, gone
