@@ -103,12 +103,24 @@ def read_sources(sources: list[Source], report: BuildReport, *,
 
     Ids and duplicates as :func:`kg.ingest.raw.raw_documents` decides them;
     ``published`` (``kg build --published``) is every page's date. A text longer than
-    ``part_chars`` comes as a :class:`PartedDocument`, read part by part later.
+    ``part_chars`` comes as a :class:`PartedDocument`, read part by part later; a file
+    over ``kg.ingest.stream.STREAM_BYTES`` is read as a stream, never whole
+    (kg/ingest/stream.py), what the extractors read from its whole text read as it goes.
     """
+    from kg.ingest import stream
+
+    stream_over = stream.STREAM_BYTES if part_chars else None
     for raw in raw_documents(sources, report, max_bytes=max_bytes, published=published,
-                             fields=fields):
+                             fields=fields, stream_over=stream_over):
         try:
-            doc = raw.parse(part_chars=part_chars)
+            listener = None
+            if raw.data is None:
+                from kg.extract.positions import TextCueReader
+
+                listener = TextCueReader()
+            doc = raw.parse(part_chars=part_chars, listener=listener)
+            if isinstance(doc, PartedDocument) and listener is not None and doc.data is None:
+                doc.cues = listener.cues()
         except KgError as exc:
             report.failed += 1
             report.errors.append(str(exc))
@@ -350,9 +362,11 @@ class DocumentBuilder:
         """
         from kg.extract.positions import text_cues
 
-        text = document.text if document.text is not None else document.data.decode()
-        cues = text_cues(text)
-        del text
+        cues = document.cues  # read as the file streamed (kg/ingest/stream.py)
+        if cues is None:
+            text = document.text if document.text is not None else document.data.decode()
+            cues = text_cues(text)
+            del text
         document.release_text()
         document.spill()
         trim_memory()
