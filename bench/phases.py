@@ -11,9 +11,10 @@
 read whole (``kg.ingest.stream.STREAM_BYTES``), so the text is decoded as one string and
 its cues read from it (``text_cues``), as kg did before the streamed reader.
 
-``store``: the whole text stored into a fresh on-disk store, as the build stores it with
-its parts: a text over ``kg.rdf.mapping.TEXT_LITERAL_CHARS`` as one ``kg:TextPiece`` per
-part, each added with ``Store.extend``; ``--literal``: one ``nif:isString`` literal streamed
+``store``: the whole text stored into a fresh on-disk store (the file cut into parts by
+the streamed reader without its cues), as the build stores it with its parts: a text
+over ``kg.rdf.mapping.TEXT_LITERAL_CHARS`` as one ``kg:TextPiece`` per part, each added
+with ``Store.extend``; ``--literal``: one ``nif:isString`` literal streamed
 through the bulk loader (``kg.store.bulk_add_text``), as before.
 
 Run by bench/bigfiles.py ``--phase`` in a child process whose peak RSS it reads from
@@ -52,28 +53,27 @@ def read(path: Path, *, whole: bool) -> dict:
 def store(path: Path, *, literal: bool) -> dict:
     from pyoxigraph import NamedNode
 
-    from kg.build import BuildReport, read_sources
+    from kg.ingest import stream
     from kg.ingest.parts import DEFAULT_PART_CHARS
-    from kg.ingest.sources import expand_sources
     from kg.rdf.iri import IriMinter
     from kg.rdf.mapping import text_piece_quads
     from kg.rdf.vocab import NIF
     from kg.store import FlushingWriter, add_quads, bulk_add_text, open_store
 
-    (doc,) = read_sources(expand_sources([str(path)]), BuildReport(),
-                          part_chars=DEFAULT_PART_CHARS)
+    # the parts' bounds, without reading the cues (the read phase measures that)
+    doc = stream.read_parted(path, path=str(path), doc_id="big", part_chars=DEFAULT_PART_CHARS,
+                             sha256=stream.file_sha256(path))
     minter = IriMinter()
     node, graph = minter.document(doc.doc_id), minter.graph(doc.doc_id)
-    with tempfile.TemporaryDirectory(dir=path.parent) as folder:
+    with tempfile.TemporaryDirectory(dir=path.parent, ignore_cleanup_errors=True) as folder:
         st = open_store(Path(folder))
         writer = FlushingWriter(st)
         if literal:
             bulk_add_text(st, node, NIF.isString, doc.text_chunks(), NamedNode(graph.value))
-        else:
-            for part in doc.parts():
-                start, end = doc.bounds()[part.part]
+        else:  # each part's text as its piece, as the build stores it with the part
+            for start, end, lo, hi in doc.spans:
                 writer.wrote(add_quads(st, text_piece_quads(
-                    minter, doc.doc_id, start, end, part.text[start:end])))
+                    minter, doc.doc_id, start, end, doc._decoded(lo, hi))))
         writer.flush()
         quads = len(st)
         del st

@@ -37,7 +37,7 @@ from kg.ingest.raw import raw_documents
 from kg.ingest.sources import Source
 from kg.limits import DEFAULT_MAX_BYTES
 from kg.rdf.iri import IriMinter, slug
-from kg.rdf.mapping import GRAPH_FORMAT, map_document
+from kg.rdf.mapping import GRAPH_FORMAT, TEXT_LITERAL_CHARS, map_document, text_piece_quads
 from kg.rdf.vocab import NIF
 from kg.records import SourceDocument, Unit
 from kg.store import (
@@ -449,13 +449,19 @@ class DocumentBuilder:
                 self.progress(document)
             return False
         del parsed
+        whole = self.whole_text
+        pieced = part is not None and whole is not None and whole.chars > TEXT_LITERAL_CHARS
+        if pieced:  # the whole text in pieces, each with its part (kg.rdf.mapping)
+            start, end = whole.bounds()[part.part]
+            quads += text_piece_quads(self.minter, document.doc_id, start, end,
+                                      document.text[start:end])
         if part is None or (part.first and not part.last):
             written = replace_graph(self.store, graph, quads)
         else:
             written = replace_graph(self.store, graph, []) if part.first else 0
-            if part.last and self.whole_text is not None:  # streamed, never a string
+            if part.last and whole is not None and not pieced:  # streamed, never a string
                 written += bulk_add_text(self.store, self.minter.document(document.doc_id),
-                                         NIF.isString, self.whole_text.text_chunks(), graph)
+                                         NIF.isString, whole.text_chunks(), graph)
                 trim_memory()
             written += add_quads(self.store, quads)  # the tail (content hash) comes last
         quads = None

@@ -146,7 +146,9 @@ class PartedDocument:
     characters and in bytes. ``text`` is the text as a string until :meth:`release_text`
     drops it (the build reads what it needs from the whole text first). ``file``: the
     file ``data`` was read from, if any; :meth:`spill` then drops ``data`` and reads
-    from the file.
+    from the file. A file read as a stream (kg/ingest/stream.py) comes with ``data``
+    None from the start: ``file`` is the file itself, or a temporary UTF-8 copy of a
+    text in another encoding (``text_sha256`` its hash), and ``cues`` the whole text's.
     """
 
     doc_id: str
