@@ -67,13 +67,13 @@ def store(path: Path, *, literal: bool) -> dict:
     node, graph = minter.document(doc.doc_id), minter.graph(doc.doc_id)
     with tempfile.TemporaryDirectory(dir=path.parent, ignore_cleanup_errors=True) as folder:
         st = open_store(Path(folder))
-        writer = FlushingWriter(st)
+        writer = FlushingWriter(st)  # as the build's: by quads and by text characters
         if literal:
             bulk_add_text(st, node, NIF.isString, doc.text_chunks(), NamedNode(graph.value))
         else:  # each part's text as its piece, as the build stores it with the part
             for start, end, lo, hi in doc.spans:
                 writer.wrote(add_quads(st, text_piece_quads(
-                    minter, doc.doc_id, start, end, doc._decoded(lo, hi))))
+                    minter, doc.doc_id, start, end, doc._decoded(lo, hi))), chars=end - start)
         writer.flush()
         quads = len(st)
         del st

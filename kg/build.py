@@ -451,6 +451,7 @@ class DocumentBuilder:
         del parsed
         whole = self.whole_text
         pieced = part is not None and whole is not None and whole.chars > TEXT_LITERAL_CHARS
+        start = end = 0
         if pieced:  # the whole text in pieces, each with its part (kg.rdf.mapping)
             start, end = whole.bounds()[part.part]
             quads += text_piece_quads(self.minter, document.doc_id, start, end,
@@ -465,7 +466,7 @@ class DocumentBuilder:
                 trim_memory()
             written += add_quads(self.store, quads)  # the tail (content hash) comes last
         quads = None
-        self.writer.wrote(written)
+        self.writer.wrote(written, chars=end - start)
         report.triples += written
         report.units += len(document.units)
         report.count_entities((e.type.value, e.key) for e in result.entities)
