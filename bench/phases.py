@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -65,7 +66,8 @@ def store(path: Path, *, literal: bool) -> dict:
                              sha256=stream.file_sha256(path))
     minter = IriMinter()
     node, graph = minter.document(doc.doc_id), minter.graph(doc.doc_id)
-    with tempfile.TemporaryDirectory(dir=path.parent, ignore_cleanup_errors=True) as folder:
+    folder = tempfile.mkdtemp(dir=path.parent)
+    try:
         st = open_store(Path(folder))
         writer = FlushingWriter(st)  # as the build's: by quads and by text characters
         if literal:
@@ -76,7 +78,9 @@ def store(path: Path, *, literal: bool) -> dict:
                     minter, doc.doc_id, start, end, doc._decoded(lo, hi))), chars=end - start)
         writer.flush()
         quads = len(st)
-        del st
+        del st, writer  # closed before its folder is removed
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return {"chars": doc.chars, "parts": len(doc.spans), "quads": quads}
 
 

@@ -451,7 +451,6 @@ class DocumentBuilder:
         del parsed
         whole = self.whole_text
         pieced = part is not None and whole is not None and whole.chars > TEXT_LITERAL_CHARS
-        start = end = 0
         if pieced:  # the whole text in pieces, each with its part (kg.rdf.mapping)
             start, end = whole.bounds()[part.part]
             quads += text_piece_quads(self.minter, document.doc_id, start, end,
@@ -466,7 +465,10 @@ class DocumentBuilder:
                 trim_memory()
             written += add_quads(self.store, quads)  # the tail (content hash) comes last
         quads = None
-        self.writer.wrote(written, chars=end - start)
+        if pieced:  # a text piece: counted by its characters too (kg.store.FlushingWriter)
+            self.writer.wrote(written, chars=end - start)
+        else:
+            self.writer.wrote(written)
         report.triples += written
         report.units += len(document.units)
         report.count_entities((e.type.value, e.key) for e in result.entities)
