@@ -13,6 +13,14 @@ texts are news sentences from the benchmark generator (bench/generate.py), so th
 parse like news: one line of 10, 20 and 50 MB (no line break at all: the 10 and 20 MB
 runs show the memory does not grow with the length) and a 200 MB file of ordinary
 lines. Results: a Markdown table on stdout and in bench/results/bigfiles-<stamp>.md.
+
+    python bench/bigfiles.py --phase read --only lines-200MB --only lines-600MB
+
+``--phase read`` / ``--phase store`` measure one phase of the build alone, before and
+after the streamed reader and the text stored in pieces (bench/phases.py: reading
+hashes, decodes, cuts into parts and reads the cues but parses nothing; storing puts the
+whole text into a fresh store), each in its own process, peak RSS from ``os.wait4``. A
+whole build of the 600 MB file would take about ten hours; its phases take minutes.
 """
 
 from __future__ import annotations
@@ -132,7 +140,49 @@ CASES = {  # name: (bytes, one line)
     "one-line-20MB": (20 * 10**6, True),
     "one-line-50MB": (50 * 10**6, True),
     "lines-200MB": (200 * 10**6, False),
+    "lines-600MB": (600 * 10**6, False),  # --phase only (a whole build: about ten hours)
 }
+DEFAULT_CASES = ("one-line-10MB", "one-line-20MB", "one-line-50MB", "lines-200MB")
+PHASES = {"read": (("--whole", "before: one string"), ("", "after: a stream")),
+          "store": (("--literal", "before: one literal"), ("", "after: text pieces"))}
+
+
+def measure_phase(path: Path, phase: str, flag: str) -> dict:
+    """Peak RSS (MiB, from ``os.wait4``) of ``bench/phases.py PHASE FILE [FLAG]`` in its
+    own process, its seconds and the JSON line it printed."""
+    import tempfile
+
+    cmd = [sys.executable, str(HERE / "phases.py"), phase, str(path), *([flag] if flag else [])]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        out.seek(0)
+        err.seek(0)
+        said = out.read().decode().strip() or err.read().decode()[-200:].replace("\n", " ")
+    return {"exit": os.waitstatus_to_exitcode(status), "peak_rss_mib": usage.ru_maxrss // 1024,
+            "seconds": round(time.perf_counter() - t0, 1), "said": said}
+
+
+def run_phases(args, text: str) -> int:
+    """The ``--phase`` table: each case's phase before and after."""
+    rows = ["| input | size | phase | how | exit | peak RSS (MiB) | seconds | result |",
+            "|---|---:|---|---|---:|---:|---:|---|"]
+    for name in args.only or ("lines-200MB", "lines-600MB"):
+        size, one_line = CASES[name]
+        path = write_file(args.work / f"{name}.txt", text, size, one_line=one_line)
+        for flag, how in PHASES[args.phase]:
+            r = measure_phase(path, args.phase, flag)
+            rows.append(f"| {path.name} | {size:,} | {args.phase} | {how} | {r['exit']} | "
+                        f"{r['peak_rss_mib']:,} | {r['seconds']} | {r['said'].replace('|', '/')} |")
+            print(rows[-1], file=sys.stderr)
+    text_out = "\n".join(rows) + "\n"
+    print(text_out)
+    args.results_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    (args.results_dir / f"bigfiles-{args.phase}-{stamp}.md").write_text(text_out)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,13 +194,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", action="store_true", help="also build each case with --store")
     ap.add_argument("--timeout", type=float, default=None, help="stop a case after SECONDS")
     ap.add_argument("--smoke", action="store_true", help="tiny files; measures nothing")
+    ap.add_argument("--phase", choices=sorted(PHASES), help="measure one phase alone, "
+                    "before and after (bench/phases.py), not a whole build")
     args = ap.parse_args(argv)
 
     text = sample_text(args.work / "sample", 5_000 if args.smoke else 200_000)
+    if args.phase:
+        return run_phases(args, text)
     if args.smoke:
         sizes = {"one-line-60k": (60_000, True), "lines-200k": (200_000, False)}
     else:
-        sizes = {name: CASES[name] for name in (args.only or CASES)}
+        sizes = {name: CASES[name] for name in (args.only or DEFAULT_CASES)}
     rows = []
     for name, (size, one_line) in sizes.items():
         path = write_file(args.work / f"{name}.txt", text, size, one_line=one_line)

@@ -37,7 +37,7 @@ from kg.ingest.raw import raw_documents
 from kg.ingest.sources import Source
 from kg.limits import DEFAULT_MAX_BYTES
 from kg.rdf.iri import IriMinter, slug
-from kg.rdf.mapping import GRAPH_FORMAT, map_document
+from kg.rdf.mapping import GRAPH_FORMAT, TEXT_LITERAL_CHARS, map_document, text_piece_quads
 from kg.rdf.vocab import NIF
 from kg.records import SourceDocument, Unit
 from kg.store import (
@@ -103,12 +103,24 @@ def read_sources(sources: list[Source], report: BuildReport, *,
 
     Ids and duplicates as :func:`kg.ingest.raw.raw_documents` decides them;
     ``published`` (``kg build --published``) is every page's date. A text longer than
-    ``part_chars`` comes as a :class:`PartedDocument`, read part by part later.
+    ``part_chars`` comes as a :class:`PartedDocument`, read part by part later; a file
+    over ``kg.ingest.stream.STREAM_BYTES`` is read as a stream, never whole
+    (kg/ingest/stream.py), what the extractors read from its whole text read as it goes.
     """
+    from kg.ingest import stream
+
+    stream_over = stream.STREAM_BYTES if part_chars else None
     for raw in raw_documents(sources, report, max_bytes=max_bytes, published=published,
-                             fields=fields):
+                             fields=fields, stream_over=stream_over):
         try:
-            doc = raw.parse(part_chars=part_chars)
+            listener = None
+            if raw.data is None:
+                from kg.extract.positions import TextCueReader
+
+                listener = TextCueReader()
+            doc = raw.parse(part_chars=part_chars, listener=listener)
+            if isinstance(doc, PartedDocument) and listener is not None and doc.data is None:
+                doc.cues = listener.cues()
         except KgError as exc:
             report.failed += 1
             report.errors.append(str(exc))
@@ -350,9 +362,11 @@ class DocumentBuilder:
         """
         from kg.extract.positions import text_cues
 
-        text = document.text if document.text is not None else document.data.decode()
-        cues = text_cues(text)
-        del text
+        cues = document.cues  # read as the file streamed (kg/ingest/stream.py)
+        if cues is None:
+            text = document.text if document.text is not None else document.data.decode()
+            cues = text_cues(text)
+            del text
         document.release_text()
         document.spill()
         trim_memory()
@@ -435,17 +449,26 @@ class DocumentBuilder:
                 self.progress(document)
             return False
         del parsed
+        whole = self.whole_text
+        pieced = part is not None and whole is not None and whole.chars > TEXT_LITERAL_CHARS
+        if pieced:  # the whole text in pieces, each with its part (kg.rdf.mapping)
+            start, end = whole.bounds()[part.part]
+            quads += text_piece_quads(self.minter, document.doc_id, start, end,
+                                      document.text[start:end])
         if part is None or (part.first and not part.last):
             written = replace_graph(self.store, graph, quads)
         else:
             written = replace_graph(self.store, graph, []) if part.first else 0
-            if part.last and self.whole_text is not None:  # streamed, never a string
+            if part.last and whole is not None and not pieced:  # streamed, never a string
                 written += bulk_add_text(self.store, self.minter.document(document.doc_id),
-                                         NIF.isString, self.whole_text.text_chunks(), graph)
+                                         NIF.isString, whole.text_chunks(), graph)
                 trim_memory()
             written += add_quads(self.store, quads)  # the tail (content hash) comes last
         quads = None
-        self.writer.wrote(written)
+        if pieced:  # a text piece: counted by its characters too (kg.store.FlushingWriter)
+            self.writer.wrote(written, chars=end - start)
+        else:
+            self.writer.wrote(written)
         report.triples += written
         report.units += len(document.units)
         report.count_entities((e.type.value, e.key) for e in result.entities)

@@ -218,6 +218,14 @@ def _mutations(st: Store) -> dict[str, NamedNode]:
     replace(st, d, KG.publishedOn, Literal("2031-03-04T00:00:00Z", datatype=XSD.dateTime))
     case("document-not-context", d)
     st.remove(Quad(d, RDF.type, NIF.Context, graph_of(st)))
+    # a text piece (of a document over 16 million characters) whose text is not as long
+    # as its offsets say, and that no document has
+    piece = case("piece-text-wrong-length", NamedNode(d.value + "#piece=0,5"))
+    put(st, piece, RDF.type, KG.TextPiece)
+    put(st, piece, NIF.beginIndex, Literal("0", datatype=XSD.integer))
+    put(st, piece, NIF.endIndex, Literal("5", datatype=XSD.integer))
+    put(st, piece, KG.pieceText, Literal("four"))
+    case("piece-of-no-document", piece)
     u = update(st)
     replace(st, case("update-stamp-not-datetime", u), KG.stamp, Literal("yesterday"))
     drop(st, case("update-not-part-of-document", u), DCT.isPartOf)
@@ -333,6 +341,8 @@ CASES = [
     Case("document-two-titles", "SourceDocumentShape", "at most one dct:title"),
     Case("document-published-not-date", "SourceDocumentShape", "kg:publishedOn"),
     Case("document-not-context", "SourceDocumentShape", "must also be a nif:Context"),
+    Case("piece-text-wrong-length", "TextPieceShape", "characters long"),
+    Case("piece-of-no-document", "TextPieceShape", "exactly one kg:SourceDocument"),
     Case("update-stamp-not-datetime", "UpdateShape", "kg:stamp"),
     Case("update-not-part-of-document", "UpdateShape", "dct:isPartOf"),
     Case("entity-two-preflabels", "EntityShape", "exactly one non-empty skos:prefLabel"),

@@ -36,7 +36,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from kg.extract.entity_rules import entity_rules
-from kg.extract.left_office import removed, resigned
+from kg.extract.left_office import removed, removed_patterns, resigned, resigned_patterns
 from kg.extract.spans import HEADLINE, HOME_DESCRIPTION
 from kg.records import EntityType, Fact, Mention
 from kg.resolve.places import fold, gazetteer
@@ -110,6 +110,63 @@ def text_cues(text: str) -> TextCues:
                      if (code := rules.demonym_country(m.group())) is not None)
     left = {_surname(n) for n in resigned(text, w)} | {_surname(n) for n in removed(text, w)}
     return TextCues(demonyms=demonyms, left=frozenset(left))
+
+
+class TextCueReader:
+    """The :class:`TextCues` of a text given piece by piece, in order (a long file read
+    as a stream, kg/ingest/stream.py, never holds its whole text): :meth:`feed` each
+    piece, the last with ``final``, then :meth:`cues`.
+
+    Each pattern scans on from where it stopped, as ``finditer`` over the whole text
+    would. A match is taken only once ``OVERLAP`` characters follow its start, and not
+    while it runs to the end of what is held (it may go on in the next piece), so the
+    cues are those of :func:`text_cues` unless one attempt of a pattern reads more than
+    ``OVERLAP`` characters (a run of 10,000 characters of capitalised words, or of text
+    without a full stop or semicolon after "dismissed ... including"), and at most
+    ``HOLD`` characters are kept waiting for a match to end.
+    """
+
+    OVERLAP = 10_000
+    HOLD = 4_000_000
+
+    def __init__(self) -> None:
+        rules, w = entity_rules(), position_words()
+        self._demonym = rules.demonym_country
+        self._demonyms: list[tuple[int, str]] = []
+        self._left: set[str] = set()
+        self._scans: list[list] = [[_WORD, None, 0]]
+        self._scans += [[p, names, 0] for p, names in (*resigned_patterns(w),
+                                                        *removed_patterns(w))]
+        self._buf, self._base, self.fed = "", 0, 0
+
+    def feed(self, piece: str, *, final: bool = False) -> None:
+        self._buf += piece
+        self.fed += len(piece)
+        buf, base = self._buf, self._base
+        end = base + len(buf)
+        for scan in self._scans:
+            pattern, names, at = scan
+            limit = end if final else end - self.OVERLAP
+            for m in pattern.finditer(buf, at - base):
+                start = base + m.start()
+                if start >= limit:
+                    break
+                if not final and m.end() == len(buf) and len(buf) < self.HOLD:
+                    limit = start  # it may go on in the next piece: read it again then
+                    break
+                if names is None:
+                    if (code := self._demonym(m.group())) is not None:
+                        self._demonyms.append((start, code))
+                else:
+                    self._left.update(_surname(n) for n in names(m))
+                at = base + m.end()
+            scan[2] = max(at, limit)
+        # keep one character before the earliest resumption: a ``\b`` looks behind
+        keep = max(base, min(scan[2] for scan in self._scans) - 1)
+        self._buf, self._base = buf[keep - base:], keep
+
+    def cues(self) -> TextCues:
+        return TextCues(demonyms=tuple(self._demonyms), left=frozenset(self._left))
 
 
 def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",

@@ -16,19 +16,7 @@ def legacy_decode(data: bytes, *, notes: list[str] | None = None) -> str | None:
     unreliable on short texts: it named cp1250 or mac_latin2 for plain cp1252 news).
     Otherwise charset-normalizer decides (GBK, Shift-JIS, KOI8-R, ...).
     """
-    codecs: list[str] = []
-    try:
-        sample = data[:65536].decode("cp1252")
-    except UnicodeDecodeError:
-        sample = None
-    if sample is not None and sum(ch > "\x7f" for ch in sample) <= 0.1 * len(sample):
-        codecs.append("cp1252")
-    else:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data[:65536]).best()
-        if best is not None:
-            codecs.append(best.encoding)
+    codecs = legacy_codecs(data[:65536])
     for codec in codecs:
         try:
             text = data.decode(codec)
@@ -38,3 +26,19 @@ def legacy_decode(data: bytes, *, notes: list[str] | None = None) -> str | None:
             notes.append(f"not UTF-8: decoded as {codec} (re-encode it as UTF-8 to be sure)")
         return text
     return None
+
+
+def legacy_codecs(sample: bytes) -> list[str]:
+    """The legacy encodings to try, judged from the file's first bytes (``sample``, up
+    to 64 kB), as :func:`legacy_decode` tries them; a long file read as a stream
+    (kg/ingest/stream.py) decodes it with the first that decodes all of it."""
+    try:
+        text = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and sum(ch > "\x7f" for ch in text) <= 0.1 * len(text):
+        return ["cp1252"]
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    return [best.encoding] if best is not None else []

@@ -62,18 +62,25 @@ def part_bounds(text: str, part_chars: int) -> list[tuple[int, int]]:
     bounds = []
     pos = 0
     while pos < len(text):
-        hi = pos + part_chars
-        if hi >= len(text):
-            cut = len(text)
-        else:
-            floor = pos + part_chars // 2  # a paragraph break in the second half only
-            last = None
-            for last in _PARAGRAPH.finditer(text, floor, hi):  # noqa: B007 (the last one)
-                pass
-            cut = last.end() if last is not None else cut_point(text, pos, hi)
+        cut = next_cut(text, pos, part_chars)
         bounds.append((pos, cut))
         pos = cut
     return bounds
+
+
+def next_cut(text: str, pos: int, part_chars: int) -> int:
+    """The end of the part that starts at ``pos``. It reads only ``text[pos:pos +
+    part_chars + 1]`` (the last character only to know the text goes on), so a reader
+    that holds no more than that window cuts exactly where :func:`part_bounds` does
+    (kg/ingest/stream.py)."""
+    hi = pos + part_chars
+    if hi >= len(text):
+        return len(text)
+    floor = pos + part_chars // 2  # a paragraph break in the second half only
+    last = None
+    for last in _PARAGRAPH.finditer(text, floor, hi):  # noqa: B007 (the last one)
+        pass
+    return last.end() if last is not None else cut_point(text, pos, hi)
 
 
 class PartText:
@@ -130,7 +137,7 @@ class DocumentPart(SourceDocument):
         return max(stamps) if stamps else None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class PartedDocument:
     """A decoded text too long to build at once; :meth:`parts` reads it part by part.
 
@@ -139,12 +146,14 @@ class PartedDocument:
     characters and in bytes. ``text`` is the text as a string until :meth:`release_text`
     drops it (the build reads what it needs from the whole text first). ``file``: the
     file ``data`` was read from, if any; :meth:`spill` then drops ``data`` and reads
-    from the file.
+    from the file. A file read as a stream (kg/ingest/stream.py) comes with ``data``
+    None from the start: ``file`` is the file itself, or a temporary UTF-8 copy of a
+    text in another encoding (``text_sha256`` its hash), and ``cues`` the whole text's.
     """
 
     doc_id: str
     path: str
-    data: bytes
+    data: bytes | None
     chars: int
     spans: list[tuple[int, int, int, int]]
     sha256: str
@@ -156,6 +165,8 @@ class PartedDocument:
     warnings: list[str] = dataclasses.field(default_factory=list)
     own: bool = False  # ``data`` are the bytes the text was decoded from, unchanged
     file: Path | None = None  # the regular file those bytes were read from
+    text_sha256: str | None = None  # of ``file`` when it is the text's UTF-8, not the source
+    cues: Any = None  # what the extractors read from the whole text, read as it streamed
     _handle: BinaryIO | None = None  # the file, open while the parts are read from it
     _stamp: tuple[int, int] | None = None  # its size and mtime when it was checked
 
@@ -208,7 +219,7 @@ class PartedDocument:
             for i in range(0, len(self.data), size):
                 yield self.data[i:i + size]
             return
-        if _file_sha256(self.file) != self.sha256:
+        if _file_sha256(self.file) != (self.text_sha256 or self.sha256):
             raise InputError("the file changed while it was being built; build it again",
                              path=self.path)
         with open(self.file, "rb") as fh:

@@ -37,7 +37,7 @@ class RawDocument:
 
     name: str  # the file (or "archive.jsonl:12") named in messages
     doc_id: str
-    data: bytes
+    data: bytes | None  # None: a long file, read as a stream when it is parsed
     sha256: str
     identity: str  # the source that tells it apart across builds (kg/store origins)
     published: date | None = None  # the page date, whatever the text says
@@ -46,26 +46,59 @@ class RawDocument:
     notes: list[str] = field(default_factory=list)  # warnings, given once it is parsed
     file: Path | None = None  # the regular file the bytes came from (a long one is read again)
 
-    def parse(self, *, part_chars: int | None = None):
-        """The parsed document (or a PartedDocument); raises InputError naming the file."""
+    def parse(self, *, part_chars: int | None = None, listener=None):
+        """The parsed document (or a PartedDocument); raises InputError naming the file.
+
+        A file not read yet (``data`` None: over ``stream.STREAM_BYTES``) is read as a
+        stream (kg/ingest/stream.py), its text handed to ``listener`` part by part, unless
+        it is HTML or short: then it is read whole, as any other."""
         from kg.ingest.parts import PartedDocument
         from kg.ingest.reader import parse_bytes
 
+        if self.data is None:
+            from kg.ingest.stream import read_parted
+
+            assert self.file is not None
+            doc = None
+            if part_chars:
+                doc = read_parted(self.file, path=self.name, doc_id=self.doc_id,
+                                  sha256=self.sha256, part_chars=part_chars,
+                                  published=self.published, listener=listener)
+            if doc is not None:
+                self._named(doc)
+                return doc
+            self.data = _read_again(self.file, self.name, self.sha256)
         doc = parse_bytes(self.data, path=self.name, doc_id=self.doc_id,
                           published=self.published, part_chars=part_chars)
         doc.sha256 = self.sha256
         if self.file is not None and isinstance(doc, PartedDocument):
             doc.file = self.file  # it may read its parts from there (PartedDocument.spill)
+        self._named(doc)
+        return doc
+
+    def _named(self, doc) -> None:
         if self.title:
             doc.title = self.title
         if self.url:
             doc.url = self.url
-        return doc
+
+
+def _read_again(path: Path, name: str, sha256: str) -> bytes:
+    """The bytes of a file hashed earlier and read now; the same bytes or an error."""
+    from kg.errors import InputError
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path=name) from exc
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise InputError("the file changed while it was being read; build it again", path=name)
+    return data
 
 
 def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None = None,
-                  published: date | None = None, fields: ArchiveFields | None = None
-                  ) -> Iterator[RawDocument]:
+                  published: date | None = None, fields: ArchiveFields | None = None,
+                  stream_over: int | None = None) -> Iterator[RawDocument]:
     """Read every source, reporting unreadable ones and duplicates instead of stopping.
 
     Ids come from each source's path relative to its argument
@@ -73,6 +106,8 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
     first 12 hex digits of their content's hash appended, whatever their order. An
     archive record's id is its ``id`` field, else its URL, else ``FILE-LINE``; its
     ``published`` field wins over ``published`` (``kg build --published``).
+    A regular file over ``stream_over`` bytes is hashed, not read: its ``data`` is None
+    and :meth:`RawDocument.parse` reads it as a stream.
     """
     by_id: dict[str, int] = {}  # keyed by the id's IRI segment: "Report" and "report" share one
     for src in sources:
@@ -110,7 +145,13 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
         base = document_id(src.rel or src.name)
         shared = by_id.get(slug(base), 0) > 1
         try:
-            data = src.read(max_bytes=max_bytes)
+            size = (src.regular_size(max_bytes=max_bytes) if stream_over is not None
+                    else None)
+            if size is not None and size > stream_over:
+                data, sha = None, _hashed(src)
+            else:
+                data = src.read(max_bytes=max_bytes)
+                sha = hashlib.sha256(data).hexdigest()
         except KgError as exc:
             if src.skip:
                 report.skipped += 1
@@ -119,8 +160,8 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
             report.failed += 1
             report.errors.append(str(exc))
             continue
-        sha = hashlib.sha256(data).hexdigest()
-        doc_id = document_id(src.rel or src.name, data)  # a hash already if no letters
+        # a hash already if no letters
+        doc_id = document_id(src.rel or src.name, sha256=sha)
         if shared and doc_id == base:
             doc_id = f"{base}-{sha[:12]}"
         else:
@@ -134,6 +175,17 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
                              f"document id is {doc_id!r} (name + content hash)")
         if accept(raw) is not None:
             yield raw
+
+
+def _hashed(src: Source) -> str:
+    """The SHA-256 of a regular file, read a chunk at a time."""
+    from kg.errors import InputError
+    from kg.ingest.stream import file_sha256
+
+    try:
+        return file_sha256(src.path)
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path=src.name) from exc
 
 
 def _archive(src: Source, report: Tally, fields: ArchiveFields | None,

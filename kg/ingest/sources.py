@@ -81,6 +81,21 @@ class Source:
             return 0
         return info.st_size if stat.S_ISREG(info.st_mode) else 0
 
+    def regular_size(self, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> int | None:
+        """The size of a regular file on disk, checked as :meth:`read` checks it, without
+        reading it; None for anything else (read it)."""
+        if self.problem is not None or self.data is not None or self.stdin \
+                or self.path is None:
+            return None
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        _check_size(info.st_size, max_bytes, str(self.path))
+        return info.st_size
+
     def read(self, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
         """The source's bytes; refuses non-regular files and files over ``max_bytes``."""
         if self.problem is not None:
@@ -176,7 +191,7 @@ class SourceList(list):
         self.warnings: list[str] = []
 
 
-def document_id(rel: str, data: bytes | None = None) -> str:
+def document_id(rel: str, data: bytes | None = None, *, sha256: str | None = None) -> str:
     """A document id from the path relative to its argument: the extension dropped,
     folders joined with ``-``, letters of any script kept. Without a usable character,
     the first 12 hex digits of the content's SHA-256 (``data``) make it unique."""
@@ -189,6 +204,8 @@ def document_id(rel: str, data: bytes | None = None) -> str:
                                    for part in stem.split("/")) if p)
     if cleaned:
         return cleaned
+    if sha256 is not None:
+        return "document-" + sha256[:12]
     if data is None:
         return "document"
     return "document-" + hashlib.sha256(data).hexdigest()[:12]

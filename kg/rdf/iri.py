@@ -65,6 +65,10 @@ class IriMinter:
         """A NIF string (mention or sentence) by RFC 5147 character offsets."""
         return self._node(f"doc/{slug(doc_id)}#char={start},{end}")
 
+    def text_piece(self, doc_id: str, start: int, end: int) -> NamedNode:
+        """A piece of a long document's text (``kg:TextPiece``), by its offsets."""
+        return self._node(f"doc/{slug(doc_id)}#piece={start},{end}")
+
     def entity(self, type_name: str, key: str) -> NamedNode:
         return self._node(f"entity/{slug(type_name)}/{slug(key)}")
 

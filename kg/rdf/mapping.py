@@ -426,6 +426,31 @@ _TEXT_ROLES = frozenset({"purpose", "quote", "cue", "gist", "cause", "role", "ev
                          "factuality"})
 
 
+# A document's text longer than this is stored as ``kg:TextPiece`` nodes, one per part,
+# not as one ``nif:isString`` literal: pyoxigraph's bulk loader takes about 1.9 bytes per
+# character of a literal while it writes it (measured: +382 MiB for 200 MB, +763 MiB for
+# 400 MB; bench/literalmemory.py), so no one literal keeps a build's memory bounded for
+# any input. At 16 million characters the literal costs about 30 MB; every document
+# below it (all news, and the 10 and 50 MB test lines' parts alike) keeps its one literal.
+TEXT_LITERAL_CHARS = 16_000_000
+
+
+def text_piece_quads(minter: IriMinter, doc_id: str, start: int, end: int,
+                     text: str) -> list[Quad]:
+    """The quads of one piece of a long document's text: the characters ``start`` to
+    ``end`` of the whole text (docs/design.md, "Long documents: built in parts").
+
+    ``<doc> kg:textPiece <doc#piece=start,end>``, typed ``kg:TextPiece``, with its
+    ``nif:beginIndex``/``nif:endIndex`` in the whole text and its characters in
+    ``kg:pieceText``. The pieces are the parts the document was built in, so every
+    sentence, mention and update lies within one piece."""
+    doc, piece, g = minter.document(doc_id), minter.text_piece(doc_id, start, end), \
+        minter.graph(doc_id)
+    return [Quad(doc, KG.textPiece, piece, g), Quad(piece, _TYPE, KG.TextPiece, g),
+            Quad(piece, _BEGIN, _int(start), g), Quad(piece, _END, _int(end), g),
+            Quad(piece, KG.pieceText, Literal(text), g)]
+
+
 def map_document(result: DocumentResult, minter: IriMinter, *, head: bool = True,
                  tail: bool = True, whole_text: bool = True) -> list[Quad]:
     """All quads of one document, de-duplicated, in a stable order.

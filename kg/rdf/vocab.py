@@ -60,7 +60,7 @@ KG = Namespace(
     Approval Rejection Movement Investigation Charge Conviction Release Injury Agreement
     Election Resignation Clash Looting Coup Dissolution Evacuation Aid Accusation
     Position Membership PartOf LocatedIn
-    Quantity Mention Update SourceDocument Rule
+    Quantity Mention Update SourceDocument Rule TextPiece
     agent theme themeText location addressee participant participantText quantity date
     dateEnd datePrecision dateText purpose requestedBy requestedByText cause medium mediumText
     speaker quote cue gist attributedTo reportedAt event eventType origin originText factuality
@@ -69,7 +69,7 @@ KG = Namespace(
     value unit qualifier quantityText
     confidence rule trigger mention mentionOf sentence update stamp headline dateline
     mentionCount alias countryCode geonamesId contentHash graphFormat labelKey
-    publishedOn updatedAt liveTitle mergedBy
+    publishedOn updatedAt liveTitle mergedBy textPiece pieceText
     agentText addresseeText locationText speakerText holderText organizationText
     memberText groupText partText wholeText placeText containerText eventText
     """,

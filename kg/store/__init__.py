@@ -90,6 +90,12 @@ def add_quads(store: Store, quads: Iterable[Quad]) -> int:
 # "Memory"). 100,000 quads take about 100 MB of memtables; one 300,000-character part
 # writes about 120,000.
 FLUSH_QUADS = 100_000
+# Characters of long literals (a long document's text pieces, kg.rdf.mapping) written
+# between two flushes, whatever the quads: a part of 300,000 characters with few facts
+# writes few quads, and its text piece would sit in the memtables (storing the text
+# of a 600 MB file in pieces, five quads a part, unflushed: 412 MiB at the peak against
+# 279 MiB for 200 MB; flushed about once a part: 98-99 MiB for both; bench/phases.py).
+FLUSH_TEXT_CHARS = 16_000_000
 
 
 class FlushingWriter:
@@ -102,14 +108,18 @@ class FlushingWriter:
     of peak RSS to open a 15 GB store and read it, against 92 MiB once flushed).
     """
 
-    def __init__(self, store: Store, every: int | None = None):
-        self.store, self.pending, self.flushes = store, 0, 0
+    def __init__(self, store: Store, every: int | None = None,
+                 text_every: int | None = None):
+        self.store, self.pending, self.flushes, self.text_pending = store, 0, 0, 0
         self.every = FLUSH_QUADS if every is None else every
+        self.text_every = FLUSH_TEXT_CHARS if text_every is None else text_every
 
-    def wrote(self, quads: int) -> None:
-        """``quads`` more were written: flush once ``every`` have built up."""
+    def wrote(self, quads: int, *, chars: int = 0) -> None:
+        """``quads`` more were written (holding ``chars`` characters of long literals):
+        flush once ``every`` quads or ``text_every`` characters have built up."""
         self.pending += quads
-        if self.pending >= self.every:
+        self.text_pending += chars
+        if self.pending >= self.every or self.text_pending >= self.text_every:
             self.flush()
 
     def flush(self) -> None:
@@ -117,7 +127,7 @@ class FlushingWriter:
             self.store.flush()  # a no-op for an in-memory store
         except OSError as exc:
             raise store_write_error(exc) from exc
-        self.pending = 0
+        self.pending = self.text_pending = 0
         self.flushes += 1
 
 

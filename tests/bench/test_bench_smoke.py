@@ -6,6 +6,7 @@ keeps `python bench/run.py` and the corpus generator working.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +78,25 @@ def test_bigfiles_benchmark_runs(tmp_path):
     assert [r.split("|")[4].strip() for r in rows] == ["0"] * 4, res.stdout
     assert [r.split("|")[3].strip() for r in rows] == ["-o .nq", "--store"] * 2
     assert all("documents built" in r for r in rows)
+
+
+def test_phases_benchmark_runs(tmp_path):
+    """bench/phases.py (bigfiles.py --phase) on a small long text: reading and storing,
+    each before and after; what it prints is read from the report, never asserted here."""
+    import json
+
+    text = tmp_path / "long.txt"
+    text.write_text("Police in Koror detained 14 protesters on Monday, officials said.\n"
+                    * 8_000, encoding="utf-8")
+    for phase, flag in (("read", "--whole"), ("read", None), ("store", "--literal"),
+                        ("store", None)):
+        res = subprocess.run([sys.executable, str(BENCH / "phases.py"), phase, str(text),
+                              *([flag] if flag else [])], capture_output=True, text=True,
+                             timeout=300, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert res.returncode == 0, res.stderr
+        out = json.loads(res.stdout)
+        assert out["parts"] >= 2 and out["chars"] == 8_000 * 66
+    assert [p.name for p in tmp_path.iterdir()] == ["long.txt"]  # its stores removed
 
 
 def test_storememory_benchmark_runs():

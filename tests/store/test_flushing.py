@@ -29,6 +29,17 @@ def test_a_flush_every_n_quads_so_the_unflushed_never_pile_up():
     assert max(pending) < 1_000  # bounded, whatever was written in all
 
 
+def test_a_flush_every_n_characters_of_long_text_whatever_the_quads():
+    """A long document's text pieces: few quads, many characters (a part of 300,000
+    characters with no fact is a handful of quads). Before, only quads were counted, and
+    the pieces of a 600 MB text piled up in the memtables (412 MiB at the peak)."""
+    store = _Counted()
+    writer = FlushingWriter(store, every=1_000, text_every=1_000_000)
+    for _ in range(10):
+        writer.wrote(5, chars=300_000)
+    assert store.flushes == 2 and writer.pending == 10 and writer.text_pending == 600_000
+
+
 def _quads(n: int, start: int = 0) -> list[Quad]:
     g = NamedNode("http://example.org/g")
     return [Quad(NamedNode(f"http://example.org/s{i}"), NamedNode("http://example.org/p"),
