@@ -111,3 +111,25 @@ def test_a_title_never_given_to_a_name_points_back_to_nobody(nlp):
     (said,) = facts_of(r, "Statement")
     assert not {n for n in names(r, said.roles["speaker"]) if n[:1].isupper()} - {
         "Head of Government", "Government"}
+
+
+# --- people described after a named body speak for it ----------------------------------
+def test_a_body_member_described_by_any_person_noun_speaks_for_the_body(nlp):
+    for text in ("A Red Cross doctor said three children were treated in Tartu.",
+                 "Three children were treated in Tartu, a Red Cross doctor told reporters."):
+        r = run(nlp, text)
+        (said,) = facts_of(r, "Statement")
+        assert names(r, said.roles["speaker"]) == {"Red Cross"}, text
+    r = run(nlp, "Two Amnesty International researchers said the detainees in Riga had been "
+                 "beaten.")
+    (said,) = facts_of(r, "Statement")
+    assert names(r, said.roles["speaker"]) == {"Amnesty International"}
+
+
+def test_a_named_member_or_a_resident_of_a_town_is_no_body(nlp):
+    r = run(nlp, "A Red Cross doctor, Ilze Kalnina, said three children were treated in Tartu.")
+    (said,) = facts_of(r, "Statement")
+    assert names(r, said.roles["speaker"]) == {"Ilze Kalnina"}
+    r = run(nlp, "A Tartu resident said the water had risen overnight.")
+    (said,) = facts_of(r, "Statement")
+    assert names(r, said.roles["speaker"]) != {"Tartu"}
