@@ -161,6 +161,12 @@ class _Reader:
                               or role.lower_ in self.professions):
             return None  # "X, a 52-year-old economist": a profession held nowhere said
         cut = set(owner_toks)
+        doc = role.doc
+        if role.is_title and cut == {role.i + 1, role.i + 2} and doc[role.i + 1].lower_ == "of" \
+                and doc[role.i + 2].is_title and owner is not None and not owner.type.is_place:
+            # "the Head of Government, X", "X, Member of Parliament for Y": a bare body noun
+            # after "of" names the office (and owns it); a place ("of Zambia") only owns it
+            cut = set()
         for t in role.subtree:
             if t != role and t.dep_ in _ROLE_DROP and not _bracketed(t) and not _hyphen(t) \
                     and not (t.dep_ == "det" and t.head != role):  # "for the Dialogue"

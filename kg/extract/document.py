@@ -29,6 +29,7 @@ from kg.extract.positions import (
 )
 from kg.extract.spans import HOME_DESCRIPTION, doc_text, sentence_bounds
 from kg.extract.stated_owners import stated_owners
+from kg.extract.title_grammar import title_anaphors
 from kg.extract.title_positions import title_positions
 from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
 from kg.resolve.entities import resolve_entities
@@ -94,6 +95,7 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     located: list[Fact] = []  # LocatedIn facts the text states, merged apart
     acronyms: dict = {}  # defined in one update, used in the later ones
     history: list[Mention] = []  # earlier units' agents, for pronouns opening a unit
+    holders: dict[str, Mention] = {}  # titles before names, for "the TITLE" later
     bounds: list[tuple[int, int]] = []  # the updates' offsets
     headlines: list[tuple[int, int]] = []  # the headlines' offsets
     kb = None
@@ -111,6 +113,8 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
         sentences.extend(sentences_of(unit, doc))
         unit_mentions = entity_mentions(doc, unit, acronyms=acronyms)
         unit_mentions += pronoun_mentions(doc, unit, unit_mentions, history)
+        unit_mentions, titled = title_anaphors(doc, unit, unit_mentions, holders)
+        unit_mentions += titled
         mentions.extend(unit_mentions)
         owners.update(stated_owners(doc, unit, unit_mentions))
         facts.extend(extract_facts(document, unit, doc, unit_mentions))

@@ -418,6 +418,13 @@ def _given_name_before(doc, start: int, end: int) -> bool:
     if start >= 3 and doc[start - 2].lower_ in ("for", "of") and \
             prev.lower_ in event_rules().relations["position"]["portfolio_nouns"]:
         return False  # "State Secretary for Digitalisation" + name: the portfolio
+    if start >= 3 and doc[start - 2].lower_ in ("for", "of", "and", "&"):
+        from kg.extract.title_grammar import title_at
+
+        rules = entity_rules()
+        if any((p := title_at(doc, h, rules)) is not None and p.name is not None
+               and p.name[0] == start for h in range(max(0, start - 10), start - 2)):
+            return False  # "Director General of Customs" + name: the title's complement
     rules = entity_rules()
     if prev.lower_ in _office_words() or prev.lemma_.lower() in _office_words() or \
             rules.title_forms.get(prev.lower_) is not None or rules.is_demonym(prev.text) or \

@@ -9,9 +9,17 @@ from spacy.tokens import Token
 
 from kg.extract.syntax import np_tokens, prep_objects, text_of
 from kg.records import EntityType, Mention
+from kg.resolve.places import gazetteer
 
 _TITLE_TAILS = {"general", "executive"}  # "secretary-general", "chief executive"
 _OPERATORS = {"company", "firm", "operator"}  # who runs a named site
+_MEMBER_BODIES = {EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE,
+                  EntityType.MEDIA_ORGANIZATION, EntityType.GROUP}
+
+
+def _a_place(name: str) -> bool:
+    gaz = gazetteer()
+    return bool(gaz.country(name) or gaz.city_candidates(name) or gaz.regions_named(name))
 
 
 class OfficialSpeakers:
@@ -123,6 +131,24 @@ class OfficialSpeakers:
                 text = text_of(words)
                 if text:
                     return text
+        return None
+
+    def _body_of_described_member(self, tok: Token) -> Mention | None:
+        """"A Red Cross doctor said", "two Amnesty researchers told reporters": people the
+        text never names, described by what they do after a named body, speak for that
+        body, as an unnamed spokesperson or official does (any person noun: the lemma
+        lists of officials and spokespeople are only the commonest). Needs an indefinite
+        or counted phrase ("the Red Cross doctor" may be a person named before)."""
+        if tok.pos_ != "NOUN" or not any(
+                (c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one")) or
+                c.dep_ == "nummod" for c in tok.children if c.i < tok.i):
+            return None
+        for c in tok.children:
+            if c.dep_ not in ("compound", "nmod") or c.i > tok.i or c.pos_ != "PROPN":
+                continue
+            m = self.ctx.mention_of(c)
+            if m is not None and m.type in _MEMBER_BODIES and not _a_place(m.text):
+                return m  # ("a Tartu resident": a town the model took for a body)
         return None
 
     def _body_of_spokesperson(self, tok: Token) -> Mention | None:

@@ -30,6 +30,7 @@ from kg.extract.entity_types import head_type
 from kg.extract.name_spans import title_regex
 from kg.extract.positions import position_words
 from kg.extract.spans import fold, mention_from_span
+from kg.extract.title_grammar import title_ents
 from kg.records import EntityType, Mention, Unit
 from kg.resolve.places import gazetteer
 
@@ -147,7 +148,7 @@ def person_ents(doc: Doc, rules: EntityRules) -> list[Span]:
         parts = _title_country_name(doc, a, rules)
         out.extend(parts if parts is not None else (a,))
         i += 1
-    return out
+    return title_ents(doc, out, rules)
 
 
 def untagged_names(doc: Doc, unit: Unit, rules: EntityRules,

@@ -140,6 +140,9 @@ class Speakers(OfficialSpeakers):
             m = description_antecedent(self, tok)
             if m is not None:
                 return [m]
+        body = self._body_of_described_member(tok)
+        if body is not None:  # "A Red Cross doctor said": the Red Cross
+            return [body]
         country = self._country_of_unnamed_officer(tok)
         if country is not None:  # "New Zealand's foreign minister said": New Zealand
             return [country]

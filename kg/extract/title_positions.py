@@ -180,7 +180,7 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
         # "State Minister for Posts and Telecommunications X": the office noun before a
         # linking word, the rest of the title after it
         k = i
-        while k > sent_start and i - k < 6 and (doc[k].is_title or doc[k].lower_ in w.links
+        while k > sent_start and i - k < 10 and (doc[k].is_title or doc[k].lower_ in w.links
                                                   or (doc[k].lower_ == "the" and k < i)) \
                 and k not in cover:  # "Minister of the Interior X"
             if doc[k].lower_ in w.links and _head(doc[k - 1], w) and doc[i].is_title:
