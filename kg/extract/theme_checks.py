@@ -62,8 +62,10 @@ class ThemeChecks:
         "armoured vehicles were deployed", "stationed two patrol boats at X", "special
         forces vehicles were stationed around the square" (a vehicle or craft whose phrase
         says whose or what kind it is, or put in place by a verb of stationing: "sent two
-        trucks to the scene" is no deployment)."""
+        trucks to the scene" is no deployment); a warship is one by itself ("sent two
+        corvettes")."""
         equipment = set(self.lists["deployable_equipment"])
+        warships = set(self.lists["warships"])
         qualifiers = {*self.lists["force_qualifiers"], *self.lists["equipment_qualifiers"],
                       *self.forces}
         trigger = getattr(self, "trigger", None)
@@ -71,6 +73,8 @@ class ThemeChecks:
             trigger.lemma_.lower() in self.lists["stationing_verbs"]
         for part in re.split(r",|\band\b|\bor\b|\bas well as\b", text):
             words = [_lemma_like(w) for w in re.findall(r"[\w-]+", part.lower())]
+            if words and words[-1] in warships:
+                return True
             if words and words[-1] in equipment and (
                     stationing or any(w in qualifiers for w in words[:-1])):
                 return True
@@ -129,6 +133,8 @@ class ThemeChecks:
         if transport and need in ("closables", "networks", "bodies", "sanctionables"):
             return need == "closables"  # "suspended all rail services": a Closure
         words = set(self.lists[need])
+        for w in [w for w in words if w.startswith("list:")]:  # a list that takes another's
+            words |= set(self.lists[w[5:]])
         types = {w[5:] for w in words if w.startswith("type:")}
         if any(isinstance(v, Mention) and v.type.value in types for v in themes):
             return True
