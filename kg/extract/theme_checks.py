@@ -80,6 +80,23 @@ class ThemeChecks:
                 return True
         return False
 
+    def _named_craft(self) -> bool:
+        """"sent the patrol vessel X", "the frigate X": a craft named after its kind is
+        a force's equipment as the kind is (the name itself says nothing)."""
+        craft = {*self.lists["deployable_equipment"], *self.lists["warships"]}
+        for h in self.theme_heads:
+            mods = [c for c in h.lefts if c.dep_ in ("compound", "amod", "nmod")]
+            if h.pos_ == "NOUN" and h.lemma_.lower() in craft and any(
+                    c.dep_ == "appos" and c.pos_ == "PROPN" for c in h.children):
+                kinds = [h]  # "the patrol vessel, X" (the name in apposition)
+            elif h.pos_ == "PROPN":
+                kinds = [c for c in mods if c.lemma_.lower() in craft]
+            else:
+                continue
+            if kinds and self._equipment(h.doc[(mods or kinds)[0].i:kinds[-1].i + 1].text):
+                return True
+        return False
+
     def _state_craft(self, text: str, roles: dict) -> bool:
         """Aircraft a state or a force sends are deployed as a force is: "Jordan has
         promised to send two helicopters", "the army sent a plane" (lexicon `state_craft`;
@@ -105,7 +122,8 @@ class ThemeChecks:
         if need in ("force", "person"):
             for v in themes:
                 if isinstance(v, Mention):
-                    if need == "force" and v.type is EntityType.ARMED_FORCE:
+                    if need == "force" and (v.type is EntityType.ARMED_FORCE or
+                                            self._named_craft()):
                         return True
                     if need == "person" and v.type is EntityType.PERSON:
                         return True
@@ -115,8 +133,11 @@ class ThemeChecks:
                                                    if h.text in v.split())]):
                     return True  # (the parsed head: "troops in the north" ends in a place)
                 elif need == "force" and isinstance(v, str) and (
-                        self._equipment(v) or self._state_craft(v, roles)):
-                    return True
+                        self._equipment(v) or self._state_craft(v, roles) or
+                        self._named_craft() or any(
+                            h.lemma_.lower() in self.lists["warships"]
+                            for h in self.theme_heads if h.text in v.split())):
+                    return True  # (the parsed head: "a minehunter to the area")
             holders = [h for h in self.theme_heads
                        if h.lemma_.lower() in self.lists["office_holders"].get(self.kind, ())
                        and any(c.dep_ in ("det", "poss") for c in h.children) and not any(

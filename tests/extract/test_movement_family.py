@@ -175,3 +175,50 @@ def test_a_flight_diverted_in_the_active_is_a_movement(nlp):
 def test_diverted_traffic_with_no_destination_is_no_movement(nlp):
     r = run(nlp, "Traffic is being diverted.")
     assert not facts_of(r, "Movement")
+
+
+def test_goods_diverted_to_people_are_no_movement(nlp):
+    r = run(nlp, "Opposition lawmakers claimed that relief maize had been diverted to ruling "
+                 "party supporters in Lobatse.")
+    assert not facts_of(r, "Movement")
+
+
+# --- a passive "they" after a sentence that acted on people --------------------------------
+def test_they_taken_after_a_transfer_ordered_are_the_people_transferred(nlp):
+    r = run(nlp, "Federal police officers ended the standoff on Sunday. On Monday the justice "
+                 "minister ordered the transfer of the 40 inmates the administration "
+                 "identified as ringleaders. They were taken to the prisons of Tartu and "
+                 "Viljandi before noon.")
+    moves = [f for f in facts_of(r, "Movement") if "Tartu" in names(r, f.roles["location"])]
+    (e,) = moves
+    assert any("inmates" in t for t in names(r, e.roles["theme"]))
+
+
+def test_they_taken_after_an_arrest_are_the_people_arrested(nlp):
+    r = run(nlp, "Police arrested 12 protesters in Riga on Monday. They were taken to a police "
+                 "station in Jelgava.")
+    (e,) = facts_of(r, "Movement")
+    assert names(r, e.roles["theme"]) == {"protesters"}
+
+
+def test_a_warship_whose_phrase_runs_on_is_a_deployment(nlp):
+    r = run(nlp, "The Latvian navy has also dispatched a minehunter to the area.")
+    (e,) = facts_of(r, "Deployment")
+    assert any("minehunter" in t for t in names(r, e.roles["theme"]))
+
+
+def test_a_patrol_vessel_named_by_its_kind_is_a_deployment(nlp):
+    r = run(nlp, "The Estonian Navy is sending the patrol vessel Admiral Pitka to join the "
+                 "search.")
+    (e,) = facts_of(r, "Deployment")
+    assert names(r, e.roles["agent"]) == {"Navy of Estonia"}
+
+
+def test_a_person_named_after_a_title_is_no_deployed_craft(nlp):
+    r = run(nlp, "The Estonian Navy is sending Admiral Kalle Tamm to the talks in Riga.")
+    assert not facts_of(r, "Deployment")
+
+
+def test_a_cargo_vessel_a_company_sends_is_no_deployment(nlp):
+    r = run(nlp, "The company sent the cargo vessel Baltic Star to Riga.")
+    assert not facts_of(r, "Deployment")
