@@ -222,3 +222,30 @@ def test_a_person_named_after_a_title_is_no_deployed_craft(nlp):
 def test_a_cargo_vessel_a_company_sends_is_no_deployment(nlp):
     r = run(nlp, "The company sent the cargo vessel Baltic Star to Riga.")
     assert not facts_of(r, "Deployment")
+
+
+# --- a craft that lands carrying relief: the craft moves, the relief is aid -----------------
+def test_a_force_s_cargo_plane_landing_with_food_moves_and_brings_aid(nlp):
+    r = run(nlp, "A Qatari Air Force cargo plane carrying 40 tonnes of food, water and tents "
+                 "also touched down at Gaborone airport, Qatar's embassy said.")
+    (move,) = facts_of(r, "Movement")
+    assert "Air Force of Qatar" in names(r, move.roles["theme"])
+    (aid,) = facts_of(r, "Aid")
+    assert names(r, aid.roles["agent"]) == {"Air Force of Qatar"}
+    assert any("food" in t for t in names(r, aid.roles["theme"]))
+
+
+def test_a_craft_that_landed_carrying_kits_brings_aid(nlp):
+    r = run(nlp, "A Royal Jordanian Air Force C-130J Hercules landed at Riga airport at 10:15 "
+                 "a.m. today carrying water containers, tarpaulins and hygiene kits.")
+    (move,) = facts_of(r, "Movement")
+    assert any("Hercules" in t for t in names(r, move.roles["theme"]))
+    (aid,) = facts_of(r, "Aid")
+    assert names(r, aid.roles["agent"]) == {"Royal Jordanian Air Force"}
+
+
+def test_a_truck_carrying_soldiers_moves_the_soldiers_and_is_no_aid(nlp):
+    r = run(nlp, "A truck carrying three soldiers arrived in Tartu.")
+    (move,) = facts_of(r, "Movement")
+    assert names(r, move.roles["theme"]) == {"soldiers"}
+    assert not facts_of(r, "Aid")
