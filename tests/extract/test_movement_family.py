@@ -249,3 +249,16 @@ def test_a_truck_carrying_soldiers_moves_the_soldiers_and_is_no_aid(nlp):
     (move,) = facts_of(r, "Movement")
     assert names(r, move.roles["theme"]) == {"soldiers"}
     assert not facts_of(r, "Aid")
+
+
+def test_a_convoy_with_no_owner_named_before_it_gives_no_aid(nlp):
+    r = run(nlp, "The first convoy of 22 trucks reached Tartu on Wednesday carrying around 400 "
+                 "tonnes of flour.")
+    assert not facts_of(r, "Aid")
+
+
+def test_money_lent_since_a_year_is_dated_by_that_year(nlp):
+    r = run(nlp, "The fund, which has lent Jamaica 690 million dollars since 2021, said the "
+                 "levy was needed.")
+    (e,) = facts_of(r, "Aid")
+    assert [d.value[:4] for d in e.roles.get("date", [])] == ["2021"]
