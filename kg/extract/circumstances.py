@@ -534,8 +534,10 @@ def _already(trigger: Token) -> bool:
 
 def _perfect(verb: Token) -> bool:
     """"has been deployed since June": a state that began at its "since" date; not a count
-    of events over the time since ("have arrested 214 people since Friday")."""
-    counted = any(x.dep_ in ("dobj", "nsubjpass") and (
+    of events over the time since ("have arrested 214 people since Friday"); a sum of money
+    lent or spent since a date is a programme that began then ("has lent X 690 million
+    dollars since 2021")."""
+    counted = any(x.dep_ in ("dobj", "nsubjpass") and x.ent_type_ != "MONEY" and (
         x.like_num or any(n.dep_ == "nummod" for n in x.children)) for x in verb.children)
     return verb.tag_ == "VBN" and not counted and any(a.dep_ == "aux" and a.lemma_ == "have"
                                                       for a in verb.children)

@@ -263,7 +263,8 @@ def plural_antecedent(ctx: Context, pron: Token) -> Token | None:
     speech the sayer ("police said they had arrested"); an object pronoun takes the
     nearest plural noun of people before it, in its sentence or the one before; a subject
     the subject of the nearest sentence before (up to two back) that has plural people as
-    a subject, its main clause's first. None when nothing fits."""
+    a subject, its main clause's first (a passive subject, when the sentence before has
+    no such subject, the people it acted on). None when nothing fits."""
     if pron.lower_ not in _PLURAL_PRONOUNS or ctx.mention_of(pron) is not None:
         return None
     lists = ctx.rules.lists
@@ -291,7 +292,7 @@ def plural_antecedent(ctx: Context, pron: Token) -> Token | None:
                 return t
         return None
     start = sent.start
-    for _ in range(2):
+    for n in range(2):
         if start == 0:
             return None
         prev = ctx.sent_of[start - 1]
@@ -299,6 +300,18 @@ def plural_antecedent(ctx: Context, pron: Token) -> Token | None:
         main = [t for t in subjects if t.head.dep_ == "ROOT"]
         if main or subjects:
             return (main or subjects)[0]
+        if n == 0 and pron.dep_ == "nsubjpass":
+            # "X ordered the transfer of the 40 inmates ... They were taken to Y": a
+            # passive "they" is acted on, as the people the sentence before acted on were
+            # (when no people are its subject)
+            # (a plural noun of people the parser may have read as a verb: "the 40
+            # inmates the administration identified")
+            acted_on = next((t for t in prev if t.lemma_.lower() in people and
+                             t.lower_ != t.lemma_.lower() and t.lower_.endswith("s") and
+                             t.dep_ not in ("nsubj", "nsubjpass") and
+                             t.head.lower_ not in ("by", "with", "from")), None)
+            if acted_on is not None:
+                return acted_on
         start = prev.start
     return None
 

@@ -168,6 +168,9 @@ def _recent(tok: Token, gender: str, types: frozenset[EntityType], spans, histor
     if tok.lower_ in ("it", "they", "them"):
         near = sent_starts[max(0, sent_i - 1)]
         before = [(sp, m) for sp, m in before if sp.start >= near]
+    if before and _unnamed_patients(tok, doc, sent_starts[max(0, sent_i - 1)],
+                                    sent_starts[sent_i]):
+        return None
     if before:
         patient = _named_patient(tok, before, sent_starts[max(0, sent_i - 1)],
                                  sent_starts[sent_i])
@@ -183,6 +186,17 @@ def _recent(tok: Token, gender: str, types: frozenset[EntityType], spans, histor
         if earlier:
             return earlier[-1]
     return None
+
+
+def _unnamed_patients(tok: Token, doc: Doc, prev_start: int, own_start: int) -> bool:
+    """"Police arrested 12 protesters in X. They were taken to Y": a passive "they" that
+    opens its sentence stands for the people the sentence before acted on (the plural
+    object of its main verb), not for its subject; when they are unnamed no mention
+    explains it (kg/extract/context.py ``plural_antecedent`` reads them)."""
+    if tok.dep_ != "nsubjpass" or tok.lower_ != "they" or tok.i != own_start:
+        return False
+    return any(t.dep_ == "dobj" and t.tag_ == "NNS" and t.head.dep_ == "ROOT"
+               for t in doc[prev_start:own_start])
 
 
 def _named_patient(tok: Token, before, prev_start: int, own_start: int) -> Mention | None:

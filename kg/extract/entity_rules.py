@@ -122,6 +122,9 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "wide": (bool, False, None),
         # a square or palace: often named after a person, an event or a far town
         "honorific": (bool, False, None),
+        # a plural site noun whose "of" names the towns that hold the sites ("the prisons
+        # of A and B": A and B are towns)
+        "of_towns": (bool, False, None),
         "why": (str, True, None),
     },
 }
@@ -231,6 +234,7 @@ class KindNoun:
     sited: bool = False
     wide: bool = False
     honorific: bool = False
+    of_towns: bool = False
 
 
 @dataclass(slots=True)
@@ -354,7 +358,8 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
         noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
                         EntityType(e["in_city"]) if e.get("in_city") else None,
                         bool(e.get("part_of_name")), bool(e.get("sited")),
-                        bool(e.get("wide")), bool(e.get("honorific")))
+                        bool(e.get("wide")), bool(e.get("honorific")),
+                        bool(e.get("of_towns")))
         for n in e["nouns"]:
             rules.kind_nouns[_fold(n)] = noun
     return rules

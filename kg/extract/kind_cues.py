@@ -313,6 +313,14 @@ def _noun_cues(doc: Doc, i: int, j: int, noun: KindNoun, cities: set[str],
     # are its places; "of" names the city that holds them (not "the Dakar neighbourhoods
     # of A and B", one name before)
     listed_before = plural and named_before and len(_list_names_before(doc, i)) > 1
+    if noun.of_towns and j < len(doc) and doc[j].lower_ == "of" and i > 0 and \
+            doc[i - 1].lower_ in _DETS:
+        # "taken to the prisons of A and B", "the ports of A and B": each name after "of"
+        # is the town that holds one of the sites
+        for s, e in _list_names(doc, j + 1):
+            if not _no_place_name(doc, s, e):
+                typed.setdefault((s, e), (EntityType.CITY, "rule:kind-noun"))
+        return
     if "of" in noun.cues and not listed_before and j < len(doc) and doc[j].lower_ == "of" \
             and i > 0 and \
             (doc[i - 1].lower_ in _DETS or doc[i - 1].pos_ == "ADJ" or doc[i - 1].tag_ == "POS"

@@ -275,6 +275,10 @@ class RoleFillers:
         people = plural_antecedent(self.ctx, head) if head.pos_ == "PRON" else None
         if people is not None:  # "they will be prosecuted": the officers named before
             return self._theme(people, set())
+        if head.pos_ == "NUM" and (counted := _counted_before(head)) is not None:
+            # "seven cargo vessels were waiting ... and two more had been diverted": the
+            # vessels ("N more" says no noun: the counted noun before it in its sentence)
+            return self._theme(counted, skip)
         if head.pos_ == "NUM" or head.lower_ in self.lists["partitive_heads"]:
             # "51 of its members were held": the members; "most of the detainees"
             for _, obj in prep_objects(head, {"of"}):
@@ -394,4 +398,17 @@ def _plural_people(pron: Token, people: set[str]) -> Token | None:
     for tok in reversed(pron.doc[start:pron.i]):
         if tok.tag_ in ("NNS", "NNPS") and tok.pos_ == "NOUN":
             return tok if tok.lemma_.lower() in people else None
+    return None
+
+
+def _counted_before(num: Token) -> Token | None:
+    """The plural noun an elliptical "N more" counts: the nearest counted plural noun
+    before it in its sentence ("seven vessels ... and two more")."""
+    if not any(c.dep_ == "amod" and c.lower_ == "more" for c in num.children) or \
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children):
+        return None
+    for tok in reversed(num.doc[num.sent.start:num.i]):
+        if tok.tag_ in ("NNS", "NNPS") and tok.pos_ == "NOUN" and \
+                any(c.dep_ == "nummod" for c in tok.children):
+            return tok
     return None

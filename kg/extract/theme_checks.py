@@ -62,8 +62,10 @@ class ThemeChecks:
         "armoured vehicles were deployed", "stationed two patrol boats at X", "special
         forces vehicles were stationed around the square" (a vehicle or craft whose phrase
         says whose or what kind it is, or put in place by a verb of stationing: "sent two
-        trucks to the scene" is no deployment)."""
+        trucks to the scene" is no deployment); a warship is one by itself ("sent two
+        corvettes")."""
         equipment = set(self.lists["deployable_equipment"])
+        warships = set(self.lists["warships"])
         qualifiers = {*self.lists["force_qualifiers"], *self.lists["equipment_qualifiers"],
                       *self.forces}
         trigger = getattr(self, "trigger", None)
@@ -71,8 +73,27 @@ class ThemeChecks:
             trigger.lemma_.lower() in self.lists["stationing_verbs"]
         for part in re.split(r",|\band\b|\bor\b|\bas well as\b", text):
             words = [_lemma_like(w) for w in re.findall(r"[\w-]+", part.lower())]
+            if words and words[-1] in warships:
+                return True
             if words and words[-1] in equipment and (
                     stationing or any(w in qualifiers for w in words[:-1])):
+                return True
+        return False
+
+    def _named_craft(self) -> bool:
+        """"sent the patrol vessel X", "the frigate X": a craft named after its kind is
+        a force's equipment as the kind is (the name itself says nothing)."""
+        craft = {*self.lists["deployable_equipment"], *self.lists["warships"]}
+        for h in self.theme_heads:
+            mods = [c for c in h.lefts if c.dep_ in ("compound", "amod", "nmod")]
+            if h.pos_ == "NOUN" and h.lemma_.lower() in craft and any(
+                    c.dep_ == "appos" and c.pos_ == "PROPN" for c in h.children):
+                kinds = [h]  # "the patrol vessel, X" (the name in apposition)
+            elif h.pos_ == "PROPN":
+                kinds = [c for c in mods if c.lemma_.lower() in craft]
+            else:
+                continue
+            if kinds and self._equipment(h.doc[(mods or kinds)[0].i:kinds[-1].i + 1].text):
                 return True
         return False
 
@@ -101,7 +122,8 @@ class ThemeChecks:
         if need in ("force", "person"):
             for v in themes:
                 if isinstance(v, Mention):
-                    if need == "force" and v.type is EntityType.ARMED_FORCE:
+                    if need == "force" and (v.type is EntityType.ARMED_FORCE or
+                                            self._named_craft()):
                         return True
                     if need == "person" and v.type is EntityType.PERSON:
                         return True
@@ -111,8 +133,11 @@ class ThemeChecks:
                                                    if h.text in v.split())]):
                     return True  # (the parsed head: "troops in the north" ends in a place)
                 elif need == "force" and isinstance(v, str) and (
-                        self._equipment(v) or self._state_craft(v, roles)):
-                    return True
+                        self._equipment(v) or self._state_craft(v, roles) or
+                        self._named_craft() or any(
+                            h.lemma_.lower() in self.lists["warships"]
+                            for h in self.theme_heads if h.text in v.split())):
+                    return True  # (the parsed head: "a minehunter to the area")
             holders = [h for h in self.theme_heads
                        if h.lemma_.lower() in self.lists["office_holders"].get(self.kind, ())
                        and any(c.dep_ in ("det", "poss") for c in h.children) and not any(
@@ -129,6 +154,8 @@ class ThemeChecks:
         if transport and need in ("closables", "networks", "bodies", "sanctionables"):
             return need == "closables"  # "suspended all rail services": a Closure
         words = set(self.lists[need])
+        for w in [w for w in words if w.startswith("list:")]:  # a list that takes another's
+            words |= set(self.lists[w[5:]])
         types = {w[5:] for w in words if w.startswith("type:")}
         if any(isinstance(v, Mention) and v.type.value in types for v in themes):
             return True

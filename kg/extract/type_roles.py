@@ -155,6 +155,17 @@ class TypeRoles:
             for c in v.children:
                 if c.dep_ in ("acl", "advcl") and c.lemma_.lower() in ("carry", "bring"):
                     obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+                    if obj is not None and any(x.lemma_.lower() in self.lists["relief"]
+                                               for x in (obj, *obj.conjuncts)):
+                        # "a cargo plane carrying 40 tonnes of food landed": the craft
+                        # arrives (and its owner's force, "a X Air Force plane"); the
+                        # goods are aid (aid.yaml aid/carried)
+                        owner = roles.get("agent", [])
+                        if owner and isinstance(owner[0], Mention) and \
+                                owner[0].type is EntityType.ARMED_FORCE and \
+                                owner[0] not in roles.get("theme", []):
+                            roles.setdefault("theme", []).append(owner[0])
+                        return
                     if obj is not None:
                         self.theme_heads.clear()
                         carried = self._theme(obj, set())
