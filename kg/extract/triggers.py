@@ -144,7 +144,10 @@ class Engine:
             return True
         # ("called ... on Sunday" is no "call on": a date is no particle's object)
         near = {c.lemma_.lower() for c in trigger.children
-                if c.dep_ in ("prt", "dobj", "prep", "advmod", "dative", "oprd") and not (
+                if c.dep_ in ("prt", "dobj", "prep", "advmod", "dative", "oprd",
+                              # the noun of a light verb in the passive: "the portfolio
+                              # was assigned to X", "charges were brought"
+                              "nsubjpass") and not (
                     c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME")
                                              for o in c.children if o.dep_ == "pobj"))}
         # "took to the streets", "set the station on fire": the object of the particle
