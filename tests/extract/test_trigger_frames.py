@@ -130,3 +130,41 @@ def test_declared_an_emergency_situation_is_a_state_of_emergency(nlp):
 def test_an_emergency_situation_described_is_none(nlp):
     r = run(nlp, "Doctors in Gaborone described an emergency situation in the hospitals.")
     assert not facts_of(r, "StateOfEmergency")
+
+
+def test_a_time_after_by_names_no_doer(nlp):
+    r = run(nlp, "The observer mission, MISNAU, left by the end of 2023 at the request of "
+                 "Nauru.")
+    assert not [f for f in r.facts if f.kind in ("Withdrawal", "Movement") and
+                f.roles.get("agent")]
+
+
+# --- a gerund after "after"/"upon" is told as done, by the main clause's subject ----------
+def test_after_visiting_is_a_movement_of_the_main_subject(nlp):
+    r = run(nlp, "The minister spoke to reporters in Kabwe after visiting the flooded "
+                 "villages.")
+    (m,) = facts_of(r, "Movement")
+    assert "minister" in " ".join(names(r, m.roles["theme"]))
+
+
+def test_accused_of_killing_stays_untold(nlp):
+    r = run(nlp, "The guard was accused of killing two inmates in Lobatse.")
+    assert not facts_of(r, "Casualties")
+
+
+# --- craft diverted or rerouted somewhere ----------------------------------------------------
+def test_a_ship_diverted_to_is_a_movement(nlp):
+    r = run(nlp, "The cargo ship had been diverted to Montego Bay.")
+    (m,) = facts_of(r, "Movement")
+    assert names(r, m.roles["location"]) == {"Montego Bay"}
+
+
+def test_a_debt_diverted_to_a_fund_is_no_movement(nlp):
+    r = run(nlp, "The ministry said the money had been diverted to a private account.")
+    assert not facts_of(r, "Movement")
+
+
+def test_relief_diverted_to_supporters_is_no_movement(nlp):
+    r = run(nlp, "Opposition lawmakers said relief maize had been diverted to party "
+                 "supporters in Kabwe.")
+    assert not facts_of(r, "Movement")
