@@ -168,3 +168,20 @@ def test_relief_diverted_to_supporters_is_no_movement(nlp):
     r = run(nlp, "Opposition lawmakers said relief maize had been diverted to party "
                  "supporters in Kabwe.")
     assert not facts_of(r, "Movement")
+
+
+# --- guards on the shared readings ---------------------------------------------------------
+def test_shots_fired_from_a_territory_name_no_attack(nlp):
+    r = run(nlp, "The shots were fired from Latvian territory.")
+    assert not facts_of(r, "Attack")
+
+
+def test_shots_fired_at_a_patrol_are_an_attack(nlp):
+    r = run(nlp, "Shots were fired at the patrol near Valga.")
+    assert facts_of(r, "Attack")
+
+
+def test_a_participle_whose_doer_is_not_read_is_no_event(nlp):
+    r = run(nlp, "The declaration, approved unanimously by the Kgotla Panlalawigan in a "
+                 "special session, allows spending.")
+    assert not facts_of(r, "Approval")
