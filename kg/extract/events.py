@@ -60,6 +60,8 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     read: list[tuple[Fact, int, list[str]]] = []
     for m in matches:
         fact = reader.read(m)
+        if fact is not None and _doerless_participle(m, fact):
+            continue
         if fact is not None:
             read.append((fact, m.trigger.i, m.rules.yields_to))
     # a lemma several types share: the type whose constraints its roles meet wins
@@ -107,6 +109,20 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     relations = relation_facts(ctx)
     facts = events + statements + relations
     return facts
+
+
+def _doerless_participle(m, fact: Fact) -> bool:
+    """A participle clause read only because it names its doer ("the Act, passed by
+    parliament,": the verb-passive shape) whose doer could not be read is a description,
+    not an event told (types that list verb-participle read any participle)."""
+    t = m.trigger
+    if t.tag_ != "VBN" or t.dep_ not in ("acl", "relcl") or fact.roles.get("agent"):
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+        return False  # "a banker who was sentenced in absentia": a full passive clause
+    shapes = {p.id: p.shape for p in m.rules.patterns}
+    ids = [m.pattern_id, *(a for a, _ in m.alternatives)]
+    return all(shapes.get(i) == "verb-passive" for i in ids)
 
 
 def link_purposes(events: list[Fact], read: list[tuple[Fact, int, list[str]]],

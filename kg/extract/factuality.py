@@ -81,6 +81,9 @@ class Factuality:
         self.unaccepted = {k: set(v) for k, v in hyp.get("unaccepted", {}).items()}
         self.reported = set(spec["reported_future"])
         self.transparent = set(spec["transparent"])
+        frames = spec.get("report_frames", {})
+        self.frame_heads = set(frames.get("heads", ()))
+        self.frame_infinitives = set(frames.get("infinitives", ()))
         self.opinions = set(spec["opinion_heads"])
         lists = ctx.rules.lists
         self.content = set(lists["content_heads"])
@@ -296,7 +299,10 @@ class Factuality:
                 return None
             if lemma in self.content and (infinitive or dep == "xcomp"):
                 return NO_FACT  # "urged X to release": what is asked for
-            if lemma in self.claim_heads:
+            if infinitive and lemma in self.frame_heads and \
+                    v.lemma_.lower() in self.frame_infinitives:
+                pass  # "regrets to report that ...", "wishes to inform the public that"
+            elif lemma in self.claim_heads:
                 found.add("claimed")
             elif lemma in self.unrealised and infinitive and head.tag_ == "VBN" and any(
                     c.dep_ == "aux" and c.lower_ == "had" for c in head.children):

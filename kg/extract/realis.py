@@ -45,9 +45,12 @@ class Realis:
             g = t
             while g.dep_ == "conj" and g.tag_ == "VBG" and g.head != g:
                 g = g.head  # "accused X of arming Y and sending soldiers": the first gerund
-            if g.tag_ == "VBG" and g.dep_ == "pcomp" and g.head.lower_ != "by" and \
+            if g.tag_ == "VBG" and g.dep_ == "pcomp" and \
+                    g.head.lower_ not in ("by", "after", "upon", "since") and \
                     not self._arrested_for(g):
-                return False  # "accused of killing": not told; "responded by arresting": done
+                # "accused of killing": not told; "responded by arresting", "spoke to
+                # reporters after visiting the site", "upon arriving in X": done
+                return False
             if t.dep_ == "conj" and t.tag_ == "VBN" and not any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 if (t.head.i, m.rules.kind) in self.trigger_kinds:

@@ -151,8 +151,10 @@ def subject_of(verb: Token) -> Token | None:
     prep = clause_prep(verb)
     if prep is not None:
         return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
-        return subject_of(verb.head.head)  # "the council responded by appointing X"
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "after", "upon") and \
+            verb.head.head.pos_ == "VERB":
+        # "the council responded by appointing X", "spoke after visiting the site"
+        return subject_of(verb.head.head)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.dep_ == "acl" and \
             verb.head.head.lemma_.lower() in _SUSPECTED:
         return verb.head.head.head  # "two men suspected of looting a shop": the men

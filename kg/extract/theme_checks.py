@@ -110,7 +110,13 @@ class ThemeChecks:
             return False
         craft = set(self.lists["state_craft"])
         words = [_lemma_like(w) for w in re.findall(r"[\w-]+", text.lower())]
-        return bool(words) and words[-1] in craft
+        if words and words[-1] in craft:
+            return True
+        # the parsed head and its conjuncts: "sent two corvettes to the Gulf" (the place
+        # hangs on the noun), "sent two corvettes and a helicopter unit"
+        heads = [h for h in self.theme_heads if h.text in text.split()]
+        heads += [c for h in heads for c in h.conjuncts]
+        return any(h.lemma_.lower() in craft or _lemma_like(h.text) in craft for h in heads)
 
     def _constraints(self, need: str | None, roles: dict) -> bool:
         """Whether the theme is of the kind the type (or its trigger lemma) needs: a force,
@@ -126,6 +132,11 @@ class ThemeChecks:
                                             self._named_craft()):
                         return True
                     if need == "person" and v.type is EntityType.PERSON:
+                        # "the portfolio was assigned to X": the office is no theme
+                        offices = set(self.lists["office_nouns"])
+                        roles["theme"] = [x for x in themes if not (
+                            isinstance(x, str) and x.split() and
+                            _lemma_like(x.split()[-1]) in offices)]
                         return True
                 elif need == "force" and isinstance(v, str) and any(
                         self._force_head(head, v) for head in [

@@ -147,10 +147,18 @@ class Engine:
                 if c.dep_ in ("prt", "dobj", "prep", "advmod", "dative", "oprd") and not (
                     c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME")
                                              for o in c.children if o.dep_ == "pobj"))}
+        # the noun of a light verb in the passive, with the one it goes to or is aimed at:
+        # "the portfolio was assigned to X", "charges were brought against X", "shots were
+        # fired at the patrol" ("shots were fired from X" names no target: a re-telling)
+        if any(c.dep_ == "prep" and c.lower_ in _GOALS for c in trigger.children):
+            near |= {c.lemma_.lower() for c in trigger.children if c.dep_ == "nsubjpass"}
         # "took to the streets", "set the station on fire": the object of the particle
         near |= {g.lemma_.lower() for c in trigger.children if c.dep_ == "prep"
                  for g in c.children if g.dep_ == "pobj"}
         return any(all(w in near for w in tail) for tail in tails)
+
+
+_GOALS = ("to", "against", "at", "on", "upon", "into")
 
 
 def _substitute(value, table: dict[str, list[str]]):
