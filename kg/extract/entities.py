@@ -233,6 +233,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
         _qualifier, _title, name = split_title(span, rules)
         if name is not None and etype is not EntityType.PERSON and not any(
                 t.is_lower and t.lower_ not in ("of", "the", "for", "and") for t in name) \
+                and name[0].lower_ not in rules.titles \
                 and head_type(name.text, rules) is not None:
             # "General Police Inspectorate", "General Council of Nauru": a body's name, no
             # rank and person

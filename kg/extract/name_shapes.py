@@ -46,7 +46,9 @@ def _token_at(doc: Doc, unit: Unit, offset: int):
 
 
 def _no_head(words: list[str], rules: EntityRules) -> bool:
-    return all(rules.heads.get(w.lower()) is None and fold(w) not in rules.titles
+    """No body head ("Police", "Ministry") and no title among ``words`` (a place word,
+    "Road", may begin a body's name: "the Road and Motorway Directorate")."""
+    return all(rules.heads.get(w.lower()) not in _BODIES and fold(w) not in rules.titles
                for w in words)
 
 
@@ -121,9 +123,11 @@ _TOWN_TYPES = {EntityType.CITY, EntityType.REGION}
 _OF_NAME = re.compile(r" of (?:the )?([A-Z][\w'.-]*(?: (?:and )?[A-Z][\w'.-]*){0,3})")
 
 
-def _town_before(doc: Doc, i: int, unit: Unit, found: list[Mention]):
+def _town_before(doc: Doc, i: int, unit: Unit, found: list[Mention], *, country: bool):
     """The first token of the town or region named right before token ``i`` (capitalised
-    words a place mention holds, or the gazetteer knows as a town or region), or None."""
+    words a place mention holds, or the gazetteer knows as a town or region), or None;
+    with ``country``, a country's name too ("the Nauru prosecutor's office": a country's
+    police is its national police, left to the body rules)."""
     k = i
     while k > 0 and i - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha \
             and doc[k - 1].lower_ not in ("the", "a", "an"):
@@ -133,9 +137,11 @@ def _town_before(doc: Doc, i: int, unit: Unit, found: list[Mention]):
     for j in range(k, i):
         words = doc[j:i]
         a, b = unit.start + words.start_char, unit.start + words.end_char
+        name = words.text
+        if country and gazetteer().country(name) is not None:
+            return j
         if any(m.start == a and m.end == b and m.type in _TOWN_TYPES for m in found):
             return j
-        name = words.text
         if gazetteer().country(name) is None and not _demonym(name) and \
                 gazetteer().place_type(name) in _TOWN_TYPES:
             return j
@@ -176,10 +182,20 @@ def local_bodies(doc: Doc, unit: Unit, found: list[Mention],
             # "Police in Tartu": the town's police
             place = next((p for p in found if p.start == unit.start + doc[t.i + 2].idx
                           and p.type in _TOWN_TYPES), None)
-            if place is None:
+            k = t.i + 2  # or a town the gazetteer knows, which the model left out
+            while k < len(doc) and k < t.i + 5 and doc[k].is_title and doc[k].is_alpha:
+                k += 1
+            if place is None and (k == t.i + 2 or gazetteer().country(doc[t.i + 2:k].text)
+                                  or gazetteer().place_type(doc[t.i + 2:k].text)
+                                  not in _TOWN_TYPES):
                 continue
-            span = doc.char_span(t.idx, place.end - unit.start, alignment_mode="expand")
-        elif t.text[0].islower() and (j := _town_before(doc, t.i, unit, found)) is not None:
+            town_end = place.end - unit.start if place is not None else doc[k - 1].idx + len(
+                doc[k - 1])
+            span = doc.char_span(t.idx, town_end, alignment_mode="expand")
+            if place is None and span is not None:
+                taken.append(doc[t.i + 2:k])
+        elif t.text[0].islower() and (j := _town_before(
+                doc, t.i, unit, found, country=etype is EntityType.GOVERNMENT_BODY)) is not None:
             span = doc[j:end.end]
         else:
             continue
@@ -195,10 +211,11 @@ def local_bodies(doc: Doc, unit: Unit, found: list[Mention],
     kept = []
     for f in found:
         town = towns.pop((f.start, f.end), None)
-        if town is not None and not f.type.is_place:
+        if town is not None and not f.type.is_place and f.type is not EntityType.COUNTRY:
             f = replace(f, type=gazetteer().place_type(f.text) or EntityType.CITY)
         kept.append(f)
-    kept += [mention_from_span(s, unit, gazetteer().place_type(s.text) or EntityType.CITY,
+    kept += [mention_from_span(s, unit, EntityType.COUNTRY if gazetteer().country(s.text)
+                               else gazetteer().place_type(s.text) or EntityType.CITY,
                                "rule:local-body-town") for s in towns.values()]
     return kept + out
 
@@ -225,7 +242,7 @@ def country_suffixes(doc: Doc, unit: Unit, rules: EntityRules,
         words = suffix.group(1).split(" ")
         n = next((n for n in range(len(words), 0, -1)
                   if gazetteer().country(" ".join(words[:n])) is not None), 0)
-        if n == 0 or words[n - 1] == "and":
+        if n < len(words) or words[-1] == "and":  # "of the Zambia Police Service": no
             out.append(m)
             continue
         end = m.end + suffix.start(1) + len(" ".join(words[:n]))
@@ -325,12 +342,21 @@ _ROUTE_HEADS = {"crossing", "road", "highway", "motorway", "railway", "line", "p
                 "route", "corridor", "bridge", "border", "expressway", "checkpoint"}
 
 
+# first parts of compounds that name no place ("Pan-American", "Trans-Siberian")
+_NO_PLACE = {"Pan", "Trans", "Inter", "Anglo", "Afro", "Euro", "Sino", "Indo", "Franco",
+             "Greco", "Austro", "Russo", "Mid", "North", "South", "East", "West", "Upper",
+             "Lower", "Central", "Greater", "New", "Old"}
+_UNIT_WORDS = r"(?:District|Province|Region|County|Governorate|Oblast|State|Department)\b"
+
+
 def route_ends(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
     """"the Valga-Valka crossing", "the Tartu-Riga road": a route named by a hyphenated
     pair of places names both places. Each end is minted as a place (a town unless the
     gazetteer says otherwise) when one of the two is a town the gazetteer knows or the
-    text names alone (not a single place's hyphenated name, "Raja-Jooseppi"); the
-    route's own name is left to the other rules."""
+    text names alone (not a single place's hyphenated name, "Raja-Jooseppi"), and
+    neither is a demonym or a prefix ("the Thai-Cambodian border", "the Pan-American
+    Highway"); an end the text names as a district or province is that region's mention.
+    The route's own name is left to the other rules."""
     text = doc_text(doc)
     out = list(found)
     for t in doc[1:-2]:
@@ -339,11 +365,14 @@ def route_ends(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
                 or not b.is_title or not a.is_alpha or not b.is_alpha \
                 or head.lower_ not in _ROUTE_HEADS:
             continue
-        if not any(gazetteer().place_type(x.text) in _TOWN_TYPES
-                   or re.search(rf"(?<![-\w]){re.escape(x.text)}(?![-\w])", text)
-                   for x in (a, b)):
-            continue
+        if any(_demonym(x.text) or x.text in _NO_PLACE for x in (a, b)) or not any(
+                gazetteer().place_type(x.text) in _TOWN_TYPES
+                or re.search(rf"(?<![-\w]){re.escape(x.text)}(?![-\w])", text)
+                for x in (a, b)):
+            continue  # "the Thai-Cambodian border", "the Pan-American Highway"
         for x in (a, b):
+            if re.search(rf"\b{re.escape(x.text)} {_UNIT_WORDS}", text):
+                continue  # "Rubavu District" is named: the region's own mention
             s, e = unit.start + x.idx, unit.start + x.idx + len(x.text)
             if any(m.start == s and m.end == e and m.type.is_place for m in out):
                 continue

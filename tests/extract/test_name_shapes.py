@@ -70,6 +70,11 @@ def test_and_inside_a_body_name_with_no_model_name_before_it(nlp):
     r = run(nlp, "Floods hit Nauru on Monday. The Great and General Council of Nauru will "
                  "meet on Friday, officials said.")
     assert [e for e in r.entities if e.name.startswith("Great and General Council")]
+    # a place word before the "and" begins the body's name
+    r = run(nlp, "In the afternoon, a column of trucks blocked the A1 motorway near Tartu, "
+                 "the Road and Motorway Directorate reported.")
+    _entity(r, "Road and Motorway Directorate")
+    assert not [e for e in r.entities if e.name == "Motorway Directorate"]
 
 
 def test_two_bodies_joined_by_and_stay_apart(nlp):
@@ -98,6 +103,12 @@ def test_a_town_before_a_lower_case_body_is_the_bodys_own(nlp):
         assert not [e for e in r.entities if e.name.startswith("Police of")], text
 
 
+def test_a_country_before_a_prosecutors_office_is_the_offices_own(nlp):
+    r = run(nlp, "Two men were charged on Monday, the Nauru prosecutor general's office said.")
+    _entity(r, "Nauru prosecutor general's office")
+    assert _entity(r, "Nauru").type is EntityType.COUNTRY
+
+
 def test_police_in_a_town_are_the_towns_police(nlp):
     r = run(nlp, "Police in Daugavpils said two men were arrested on Monday in Latvia.")
     police = _entity(r, "Police in Daugavpils")
@@ -105,6 +116,14 @@ def test_police_in_a_town_are_the_towns_police(nlp):
     (arrest,) = facts_of(r, "Arrest")
     assert names(r, arrest.roles["agent"]) == {"Police in Daugavpils"}
     assert not [e for e in r.entities if e.name == "Police of Latvia"]
+    # the town inside the body's name is still the place of the event
+    r = run(nlp, "Police in Daugavpils arrested at least 40 protesters on Friday.")
+    (arrest,) = facts_of(r, "Arrest")
+    assert names(r, arrest.roles["agent"]) == {"Police in Daugavpils"}
+    assert names(r, arrest.roles["location"]) == {"Daugavpils"}
+    r = run(nlp, "Two men who attacked a bus were arrested in Tartu by Tartu municipal police.")
+    (arrest,) = facts_of(r, "Arrest")
+    assert names(r, arrest.roles["agent"]) == {"Tartu municipal police"}
 
 
 def test_a_country_or_a_title_after_the_town_is_no_local_body(nlp):
@@ -170,3 +189,11 @@ def test_a_route_named_by_two_places_names_both(nlp):
 def test_one_place_with_a_hyphenated_name_is_not_split(nlp):
     r = run(nlp, "Latvia closed the Raja-Jooseppi border crossing on Monday.")
     assert not [e for e in r.entities if e.name in ("Raja", "Jooseppi")]
+
+
+def test_a_border_named_by_two_demonyms_names_no_place(nlp):
+    r = run(nlp, "Clashes broke out on the Latvian-Estonian border on Monday. Latvian "
+                 "troops were sent to Valka.")
+    assert not [e for e in r.entities if e.name in ("Latvian", "Estonian")]
+    r = run(nlp, "Floods closed the Pan-Baltic Highway near Tartu on Monday.")
+    assert not [e for e in r.entities if e.name == "Pan"]
