@@ -16,8 +16,9 @@ in "and" or go on from an "of"/"for" complement.
 
 2. A local body named by its town (:func:`local_bodies`): "the Tartu police
 headquarters", "Riga cantonal police", "The Gaborone prosecutor general's office" (a town
-or region, at most one lower-case level word, a local body noun) and "Police in Tartu" (the
-police of a town, never the country's police). The town's own mention stays (it is the
+or region, at most one lower-case level word, a local body noun). "Police in Tartu" is
+left to the body rules (the gold is split between the town's police and the country's
+force with that alias). The town's own mention stays (it is the
 place of the events); a national police ("Latvian police", "Zambia police") is left to
 the body rules, which name the country's police.
 """
@@ -79,17 +80,7 @@ def and_names(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]) ->
                 continue
             start, gone_a = a.start, a
         else:
-            # no mention before: a run of capitalised words the model left out, after a
-            # determiner ("The Great and" + "General Council")
-            k = before.i
-            while k > 0 and doc[k - 1].is_title and doc[k - 1].ent_iob_ == "O" \
-                    and not doc[k].is_sent_start and doc[k - 1].lower_ != "the":
-                k -= 1
-            if before.ent_iob_ != "O" or doc[k].is_sent_start or doc[k - 1].lower_ != "the" \
-                    or not _no_head([t.text for t in doc[k:before.i + 1]], rules) \
-                    or k < before.i - 2:
-                continue
-            start, gone_a = unit.start + doc[k].idx, None
+            continue
         whole = doc_text_between(doc, unit, start, b.end)
         joined[b] = replace(b, start=start, text=whole, type=head_type(whole, rules) or b.type)
         if gone_a is not None:
@@ -167,7 +158,7 @@ def local_bodies(doc: Doc, unit: Unit, found: list[Mention],
                             "criminal", "public", "chief") or (t.i and doc[t.i - 1].is_lower):
             continue
         m = _LOCAL_BODY.match(text, t.idx)
-        if m is None or (t.text[0].isupper() and t.lower_ != "police"):
+        if m is None:
             continue
         end = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if end is None:
@@ -177,29 +168,13 @@ def local_bodies(doc: Doc, unit: Unit, found: list[Mention],
             continue  # "the Tartu police chief", "police officers": no body
         etype = EntityType.ARMED_FORCE if m.group("head").lower().startswith("police") \
             else EntityType.GOVERNMENT_BODY
-        if t.text == "Police" and t.i + 2 < len(doc) and end.end == t.i + 1 \
-                and doc[t.i + 1].lower_ == "in":
-            # "Police in Tartu": the town's police
-            place = next((p for p in found if p.start == unit.start + doc[t.i + 2].idx
-                          and p.type in _TOWN_TYPES), None)
-            k = t.i + 2  # or a town the gazetteer knows, which the model left out
-            while k < len(doc) and k < t.i + 5 and doc[k].is_title and doc[k].is_alpha:
-                k += 1
-            if place is None and (k == t.i + 2 or gazetteer().country(doc[t.i + 2:k].text)
-                                  or gazetteer().place_type(doc[t.i + 2:k].text)
-                                  not in _TOWN_TYPES):
-                continue
-            town_end = place.end - unit.start if place is not None else doc[k - 1].idx + len(
-                doc[k - 1])
-            span = doc.char_span(t.idx, town_end, alignment_mode="expand")
-            if place is None and span is not None:
-                taken.append(doc[t.i + 2:k])
-        elif t.text[0].islower() and (j := _town_before(
-                doc, t.i, unit, found, country=etype is EntityType.GOVERNMENT_BODY)) is not None:
-            span = doc[j:end.end]
-        else:
+        if not t.text[0].islower() or (j := _town_before(
+                doc, t.i, unit, found, country=etype is EntityType.GOVERNMENT_BODY)) is None:
             continue
-        if span is None or in_ranges(noise, span.start_char, span.end_char):
+        if j >= 2 and doc[j - 1].lower_ == "the" and doc[j - 2].lower_ == "of":
+            continue  # "the head of the Puno police": the text names the office
+        span = doc[j:end.end]
+        if in_ranges(noise, span.start_char, span.end_char):
             continue
         out.append(mention_from_span(span, unit, etype, "rule:local-body"))
         if span[0].i < t.i:  # the town stays a place of its own

