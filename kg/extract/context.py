@@ -49,9 +49,10 @@ class Context:
                 self.sent_of[i] = sent
         self.ents = list(self.doc.ents)
         # a descriptive place ("the parliament building in X") holds only its own words:
-        # the place named inside it keeps its tokens (kg/extract/place_contexts.py)
-        for m in sorted(self.mentions, key=lambda m: (m.source != DESCRIBED_SOURCE,
-                                                      m.end - m.start)):
+        # the place named inside it keeps its tokens (kg/extract/place_contexts.py); so
+        # does a town's own body ("Police in X", "X cantonal police": name_shapes.py)
+        for m in sorted(self.mentions, key=lambda m: (
+                m.source not in (DESCRIBED_SOURCE, "rule:local-body"), m.end - m.start)):
             span = self.char_span(m.start, m.end)
             if span is None:
                 continue

@@ -30,6 +30,14 @@ from kg.extract.datelines import byline_mentions, dateline_mentions
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.entity_types import head_type, place_type, span_type
 from kg.extract.kind_cues import kind_cue_mentions
+from kg.extract.name_shapes import (
+    and_names,
+    article_names,
+    country_suffixes,
+    local_bodies,
+    particle_names,
+    route_ends,
+)
 from kg.extract.name_spans import (
     TRAILING_PREPS,
     after_title,
@@ -226,9 +234,13 @@ def entity_mentions(doc: Doc, unit: Unit, *,
                     add(body, etype, f"ner:{ent.label_}")
                 continue
         _qualifier, _title, name = split_title(span, rules)
-        if name is not None and etype is not EntityType.PERSON and \
-                not any(t.is_lower for t in name) and head_type(name.text, rules) is not None:
-            name = None  # "General Police Inspectorate": a body's name, no rank and person
+        if name is not None and etype is not EntityType.PERSON and not any(
+                t.is_lower and t.lower_ not in ("of", "the", "for", "and") for t in name) \
+                and name[0].lower_ not in rules.titles \
+                and head_type(name.text, rules) is not None:
+            # "General Police Inspectorate", "General Council of Nauru": a body's name, no
+            # rank and person
+            name = None
         if name is not None:
             add(name, EntityType.PERSON, "rule:title-name")
             continue
@@ -246,6 +258,10 @@ def entity_mentions(doc: Doc, unit: Unit, *,
 
     out.extend(untagged_names(doc, unit, rules, out))
     out = joined_names(doc, unit, rules, out)
+    out = and_names(doc, unit, rules, out)
+    out = particle_names(doc, unit, out)
+    out = local_bodies(doc, unit, out, noise)
+    out = country_suffixes(doc, unit, rules, out)
     out = kind_cue_mentions(doc, unit, out)
     out.extend(body_mentions(doc, unit, rules, out, noise))
     out.extend(portfolio_mentions(doc, unit, rules, out, noise))
@@ -260,6 +276,8 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out = elliptical_sites(doc, unit, out, noise)
     out = with_seats(doc, unit, out, rules)
     out = appositive_descriptions(doc, unit, rules, out)
+    out = article_names(doc, unit, out)
+    out = route_ends(doc, unit, out)
     datelines = dateline_mentions(doc, unit) + byline_mentions(doc, unit)
     if datelines:
         out = [m for m in out if not any(m.start < d.end and d.start < m.end

@@ -88,7 +88,9 @@ def home_country_mention(text: str, units: list[Unit], mentions: list[Mention],
                 continue
             start, end = unit.start + found.start(), unit.start + found.end()
             code = codes[fold(word)]
-            inside = [m for m in mentions if m.start <= start and end <= m.end]
+            # (a town's own body, "Police in X City", holds the town's name: not counted)
+            inside = [m for m in mentions if m.start <= start and end <= m.end
+                      and m.source != "rule:local-body"]
             if any(m.source.endswith(HEADLINE) for m in inside):
                 continue
             if any(m.type is not EntityType.COUNTRY and m.start == start and m.end == end

@@ -86,7 +86,11 @@ class EntityRuleLayer:
             # a letterhead or an all-caps dateline writes the name in capitals, an official
             # release the long form: "REPUBLIC OF VANUATU", "Republic of Kenya"
             names |= {n.upper() for n in names if len(n) > 3}
-            names |= {o for o in gaz.official_names() if o.startswith("Republic of ")}
+            # and a formal name of any state shape ("Kingdom of X", "Italian Republic")
+            names |= set(gaz.official_names())
+            # "St Kitts and Nevis": a "Saint" country written with the abbreviation
+            names |= {f"{st} {n[6:]}" for n in list(names) if n.startswith("Saint ")
+                      for st in ("St", "St.")}
             names |= {o.upper() for o in gaz.official_names()}
             self.labels["country"] = ("GPE", "gazetteer:country")
             self.matcher.add("country", [nlp.make_doc(n) for n in sorted(names)])

@@ -63,6 +63,10 @@ def body_info(self, m: Mention) -> _Info | None:
     """Canonical name of an institution: 'Peruvian military' -> 'Armed Forces of Peru'."""
     rules = self.rules
     text = display_name(m.text)
+    if m.source == "rule:local-body":
+        # "Riga cantonal police", "Police in Tartu" (kg/extract/name_shapes.py): a town's
+        # own body, named as written, never the country's
+        return _Info(f"name:{spelling_key(text, rules)}", text, m.type, "local body")
     seat, placed = "", None
     if (sm := _SEAT.match(text)) is not None:
         if is_seated(sm.group(1), rules):  # "the Ruritanian embassy in Zenda"

@@ -62,7 +62,7 @@ def _source_kind(m: Mention) -> str:
 # Sources that only ever produce names (a capital at the start of a sentence is still a name).
 _NAMING_SOURCES = ("ner", "kb", "gazetteer", "dateline", "rule:title-name", "rule:surname",
                    "rule:acronym", "rule:apposition", "rule:demonym", "rule:body",
-                   "rule:office")
+                   "rule:office", "rule:local-body")
 
 
 def _looks_named(m: Mention) -> bool:

@@ -44,6 +44,16 @@ _SUFFIX = re.compile(r"\s+(?:\([^)]*\)|province|region|district|governorate|depa
                      r"state|county|prefecture|oblast|okrug|sheng|zizhiqu)$", re.IGNORECASE)
 
 
+# formal state names ("the Kingdom of X", "the Federal Republic of X", "the Latvian
+# Republic") and "St" for "Saint" in a country's name: the country itself, not a new place
+_STATE_WORDS = r"(?:republic|kingdom|principality|grand duchy|duchy|state|commonwealth|" \
+    r"federation|confederation|sultanate|emirate|union)"
+_FORMAL_OF = re.compile(r"^(?:[a-z']+ ){0,3}" + _STATE_WORDS + r" of (?:the )?([a-z][a-z' .-]+)$")
+_FORMAL_DEMONYM = re.compile(r"^(?:(?:federal|socialist|democratic|people's) )*([a-z]+) "
+                             r"(?:republic|kingdom|principality|grand duchy|confederation)$")
+_SAINT = re.compile(r"^st\.? ")
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """One GeoNames record, or one ISO 3166-2 subdivision (``code``, no GeoNames id)."""
@@ -215,7 +225,23 @@ class Gazetteer:
                     bucket.append(place)
 
     def country(self, name: str) -> Place | None:
-        return self.countries.get(fold(name))
+        key = fold(name)
+        found = self.countries.get(key)
+        return found if found is not None or len(key) < 8 else self._formal_country(key)
+
+    def _formal_country(self, key: str) -> Place | None:
+        """A country written in a shape its list of names lacks: "St Kitts and Nevis"
+        ("Saint" abbreviated), "the Socialist Republic of Vietnam" (a formal state word
+        before "of" + a name the gazetteer knows), "the Latvian Republic" (a demonym
+        before the state word)."""
+        if (m := _SAINT.match(key)) is not None:
+            return self.countries.get("saint " + key[m.end():])
+        if (m := _FORMAL_OF.match(key)) is not None:
+            return self.countries.get(m.group(1))
+        if (m := _FORMAL_DEMONYM.match(key)) is not None:
+            code = entity_rules().demonym_country(m.group(1))
+            return self.by_code.get(code) if code else None
+        return None
 
     def official_names(self) -> list[str]:
         """ISO 3166 official country names ("Republic of Vanuatu") with no comma."""
