@@ -7,6 +7,34 @@ with the encoding detected, and the reader says which one it used.
 
 from __future__ import annotations
 
+from kg.errors import InputError
+
+# Byte-order marks and the codec each announces, longest first (UTF-32 LE begins with
+# UTF-16 LE's mark), for the whole-file reader and the streamed one alike.
+BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def refuse_pdf(head: bytes, *, path: str) -> None:
+    """Refuse a PDF by its first bytes: read as text, its page-description code would
+    become words and entities."""
+    if head.lstrip()[:5] == b"%PDF-":
+        raise InputError("a PDF file, not text: kg would read its page-description code as "
+                         "words", path=path,
+                         hint="extract its text first (e.g. pdftotext FILE.pdf FILE.txt)")
+
+
+def bomless_utf16(head: bytes) -> str | None:
+    """The UTF-16 codec when every other byte is NUL, as in ASCII text in UTF-16."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 8:
+        return None
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
 
 def legacy_decode(data: bytes, *, notes: list[str] | None = None) -> str | None:
     """Text in a legacy encoding, or None; ``notes`` gets the encoding used, for a warning.

@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.encoding import legacy_decode
+from kg.ingest.encoding import BOMS, bomless_utf16, legacy_decode, refuse_pdf
 from kg.ingest.html import html_to_text, looks_like_html
 from kg.ingest.language import english_warning, refuse_unreadable_script
 from kg.ingest.layout import (
@@ -89,12 +89,8 @@ def decode(data: bytes, *, path: str, notes: list[str] | None = None) -> str:
     """
     if not data or data.isspace():
         raise InputError("empty file: there is no text to read", path=path)
-    if data.lstrip()[:5] == b"%PDF-":
-        raise InputError("a PDF file, not text: kg would read its page-description code as "
-                         "words", path=path,
-                         hint="extract its text first (e.g. pdftotext FILE.pdf FILE.txt)")
-    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    refuse_pdf(data, path=path)
+    for bom, codec in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(codec)
@@ -103,7 +99,7 @@ def decode(data: bytes, *, path: str, notes: list[str] | None = None) -> str:
                                  path=path) from exc
     head = data[:8192]
     if b"\x00" in head:
-        codec = _bomless_utf16(head)
+        codec = bomless_utf16(head)
         if codec:
             try:
                 return data.decode(codec)
@@ -119,18 +115,6 @@ def decode(data: bytes, *, path: str, notes: list[str] | None = None) -> str:
             raise InputError(f"invalid UTF-8 at byte {exc.start}", path=path,
                              hint="re-encode the file as UTF-8") from exc
         return text
-
-
-def _bomless_utf16(head: bytes) -> str | None:
-    """The UTF-16 codec when every other byte is NUL, as in ASCII text in UTF-16."""
-    even, odd = head[0::2], head[1::2]
-    if len(odd) < 8:
-        return None
-    if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
-        return "utf-16-le"
-    if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
-        return "utf-16-be"
-    return None
 
 
 def parse_bytes(data: bytes, *, path: str, doc_id: str | None = None,

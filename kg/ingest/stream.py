@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kg.errors import InputError
-from kg.ingest.encoding import legacy_codecs
+from kg.ingest.encoding import BOMS, bomless_utf16, legacy_codecs, refuse_pdf
 from kg.ingest.parts import PartedDocument, next_cut
 
 # A regular file over this many bytes is not read whole by a build that cuts long
@@ -131,18 +131,12 @@ def _remove(path: str) -> None:
 def _codec(head: bytes, path: str) -> tuple[str, bool]:
     """The codec :func:`kg.ingest.reader.decode` would try first, from the file's first
     bytes, and whether the text's UTF-8 is the file's bytes (plain UTF-8, no BOM)."""
-    if head.lstrip()[:5] == b"%PDF-":
-        raise InputError("a PDF file, not text: kg would read its page-description code as "
-                         "words", path=path,
-                         hint="extract its text first (e.g. pdftotext FILE.pdf FILE.txt)")
-    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    refuse_pdf(head, path=path)
+    for bom, codec in BOMS:
         if head.startswith(bom):
             return codec, False
     if b"\x00" in head[:8192]:
-        from kg.ingest.reader import _bomless_utf16
-
-        codec = _bomless_utf16(head[:8192])
+        codec = bomless_utf16(head[:8192])
         if codec is None:
             raise InputError("binary file: it contains NUL bytes, not text", path=path,
                              hint="give kg plain-text or HTML news files")
