@@ -244,7 +244,7 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add,
     if not regions and not cities:
         return
     index = admin_index()
-    # a story that names no country ("Victoria", "Bairnsdale", "Sale"): the country most
+    # a story that names no country ("Georgia", "Macon", "Valdosta"): the country most
     # of its linked towns and regions lie in (twice as many as any other) is where its
     # unlinked towns are looked up
     linked = Counter(e.country_code for e in places if e.country_code).most_common(2)
@@ -509,9 +509,9 @@ def _main_country(entities: list[Entity]) -> Entity | None:
             places[e.country_code] += named(e)
     first = winner(countries)
     if first is None:
-        # a story names its own country mostly through its bodies ("the Swedish Coast
-        # Guard", "Swedish authorities", "the Swedish Armed Forces": bodies the resolver
-        # names "X of Sweden"), a foreign one by name: when no country is named twice as
+        # a story names its own country mostly through its bodies ("the Latvian Coast
+        # Guard", "Latvian authorities", "the Latvian Armed Forces": bodies the resolver
+        # names "X of Latvia"), a foreign one by name: when no country is named twice as
         # often as any other, each national body counts once for its country
         owners = {fold(e.name): k for k, e in by_count_key.items()}
         for e in entities:

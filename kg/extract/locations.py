@@ -253,7 +253,7 @@ def _after(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
             # X even when the model gave both the same type (an island, a county)
             if doc[i - 1].lower_ in compass and doc[i - 2].lower_ == "in":
                 return u.fact(m, c, span, COMPASS_PART_RULE, same_rank=True)
-            # "Porto Empedocle, in Sicily", "Visby, on Gotland": the apposition says Y holds
+            # "Olbia, in Sardinia", "Kuressaare, on Saaremaa": the apposition says Y holds
             # X, so Y is the wider place whatever the types the model gave the two (an
             # island or region it took for a town, a state on an island)
             if skipped == 2 and doc[i - 2].text == "," and doc[i - 1].lower_ in ("in", "on"):

@@ -9,7 +9,7 @@ name (it ends in a body head: Authority, Union, Council, Directorate...) written
 after "and" with no determiner, and before the "and" capitalised words that hold no body
 head, person or title of their own; they are the first half of the same name. A country
 before the "and" joins only when the two halves begin a country's name the gazetteer
-knows ("Antigua and Barbuda" + "Airports Authority"); "Zambia and the Botswana Police"
+knows ("Turks and Caicos" + "Islands Airports Authority"); "Zambia and the Botswana Police"
 (a determiner) and "the Health Ministry and Police Service" (a head before the "and")
 stay two names. :func:`kg.extract.rule_mentions.joined_names` handles the cuts that end
 in "and" or go on from an "of"/"for" complement.
@@ -48,7 +48,7 @@ def _token_at(doc: Doc, unit: Unit, offset: int):
 
 def _no_head(words: list[str], rules: EntityRules) -> bool:
     """No body head ("Police", "Ministry") and no title among ``words`` (a place word,
-    "Road", may begin a body's name: "the Road and Motorway Directorate")."""
+    "Road", may begin a body's name: "the Road and Bridge Directorate")."""
     return all(rules.heads.get(w.lower()) not in _BODIES and fold(w) not in rules.titles
                for w in words)
 
@@ -91,7 +91,7 @@ def and_names(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]) ->
 
 
 def _country_front(front: str, body: str) -> bool:
-    """"Antigua" + "Barbuda Airports Authority": the words around the "and" begin a
+    """"Turks" + "Caicos Islands Airports Authority": the words around the "and" begin a
     country's name the gazetteer knows."""
     words = body.split()
     return any(gazetteer().country(f"{front} and {' '.join(words[:n])}") is not None
@@ -254,8 +254,8 @@ _PARTICLE_KEEP = {EntityType.PERSON, EntityType.COUNTRY}
 
 
 def particle_names(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
-    """A name with a lowercase particle is one name: "Piazza della" + "Liberta", "Port
-    d'Envalira pass", "the Valira d'Orient valley", "Rua dos Anjos". The pattern:
+    """A name with a lowercase particle is one name: "Piazza della" + "Vittoria", "Coll
+    d'Ordino pass", "the Val d'Aosta valley", "Rua dos Anjos". The pattern:
     capitalised words, a particle (de, della, dos, van, von...) or an elided "d'"/"l'"
     word, capitalised words, and a lower-case geographic noun that may end it. The run
     becomes one mention when a mention the model made lies in it or a geographic noun

@@ -91,7 +91,7 @@ def context_places(doc: Doc, unit: Unit, found: list[Mention],
             end += 1
         while end + 1 < len(doc) and _hyphen(doc, end) and not doc[end + 1].ent_type_ \
                 and end + 1 not in covered:
-            end += 2  # "Escaldes-Engordany": one name over its hyphen
+            end += 2  # "Ivano-Frankivsk": one name over its hyphen
         if (_untagged_context(doc, i) or _listed_after(doc, i, end, placed)) and \
                 _placeable(doc, i, end):
             add(doc[i:end])
@@ -110,7 +110,7 @@ def _site_word(tok) -> bool:
 
 
 def _hyphen(doc: Doc, k: int) -> bool:
-    """Whether token ``k`` is a hyphen inside a hyphenated name ("Escaldes-Engordany",
+    """Whether token ``k`` is a hyphen inside a hyphenated name ("Ivano-Frankivsk",
     "Kuressaare-Nasva"): no space around it, a capitalised word on each side."""
     return 0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ \
         and not doc[k].whitespace_ and _title(doc[k - 1]) and _title(doc[k + 1])

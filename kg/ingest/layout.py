@@ -71,7 +71,7 @@ _CLUTTER = [re.compile(p, _I) for p in (
     # share buttons after a label: "Share: Facebook | X", "Share this article: ..."
     r"^share(?:\s+this(?:\s+(?:article|story|page|post))?)?\s*:.*$",
     # a site menu: a run of one- to three-word items set apart by two spaces or bars
-    # ("Riviera Post | Home  Monaco  Business  Sport  Opinion  Subscribe")
+    # ("Harbour Times | Home  Nation  Business  Sport  Opinion  Subscribe")
     r"^(?:[\w'’.&-]+(?:\s[\w'’.&-]+){0,2}(?:\s{2,}|\s*\|\s*)){4,}[\w'’.&-]+(?:\s[\w'’.&-]+){0,2}$",
     r"^(?:[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3}\s*(?:\||›|»|>|/|•)\s*){2,}[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3}$",
 )]

@@ -153,8 +153,8 @@ class _Resolver(Links):
         self.doc_countries = {p.country_code for m in self.mentions
                               if (p := self.country_of(m)) is not None}
         if not self.doc_countries and self.dominant is not None and self.dominant.country_code:
-            # a story that never names its country but whose towns lie in one ("Victoria"
-            # beside Melbourne and Bairnsdale is the Australian state, not a namesake town)
+            # a story that never names its country but whose towns lie in one ("Georgia"
+            # beside Atlanta and Macon is the US state, not the country of that name)
             self.doc_countries = {self.dominant.country_code}
         for i, m in enumerate(self.mentions):
             self.info[i] = self.describe(m)
