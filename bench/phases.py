@@ -55,7 +55,7 @@ def store(path: Path, *, literal: bool) -> dict:
     from pyoxigraph import NamedNode
 
     from kg.ingest import stream
-    from kg.ingest.parts import DEFAULT_PART_CHARS
+    from kg.ingest.parts import DEFAULT_PART_CHARS, file_sha256
     from kg.rdf.iri import IriMinter
     from kg.rdf.mapping import text_piece_quads
     from kg.rdf.vocab import NIF
@@ -63,7 +63,7 @@ def store(path: Path, *, literal: bool) -> dict:
 
     # the parts' bounds, without reading the cues (the read phase measures that)
     doc = stream.read_parted(path, path=str(path), doc_id="big", part_chars=DEFAULT_PART_CHARS,
-                             sha256=stream.file_sha256(path))
+                             sha256=file_sha256(path))
     minter = IriMinter()
     node, graph = minter.document(doc.doc_id), minter.graph(doc.doc_id)
     folder = tempfile.mkdtemp(dir=path.parent)

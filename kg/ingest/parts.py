@@ -315,15 +315,20 @@ def _moved(unit: Unit, shift: int, index: int) -> Unit:
         bylines=[(_span(s, shift), kind) for s, kind in unit.bylines])
 
 
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a megabyte at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(2**20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _file_sha256(path: Path | None) -> str | None:
-    """The SHA-256 of a file's bytes, read a megabyte at a time (None if unreadable)."""
+    """:func:`file_sha256`, or None when there is no file or it cannot be read."""
     if path is None:
         return None
-    digest = hashlib.sha256()
     try:
-        with open(path, "rb") as fh:
-            while chunk := fh.read(2**20):
-                digest.update(chunk)
+        return file_sha256(path)
     except OSError:
         return None
-    return digest.hexdigest()

@@ -180,7 +180,7 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
 def _hashed(src: Source) -> str:
     """The SHA-256 of a regular file, read a chunk at a time."""
     from kg.errors import InputError
-    from kg.ingest.stream import file_sha256
+    from kg.ingest.parts import file_sha256
 
     try:
         return file_sha256(src.path)

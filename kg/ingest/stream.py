@@ -57,15 +57,6 @@ class _Undecodable(Exception):
         self.at = at
 
 
-def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file's bytes, read a chunk at a time."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def read_parted(file: Path, *, path: str, doc_id: str, sha256: str, part_chars: int,
                 published=None, listener: Listener | None = None) -> PartedDocument | None:
     """``file`` as a :class:`PartedDocument`, read as a stream; None when it is HTML or
