@@ -167,6 +167,7 @@ class PartedDocument:
     file: Path | None = None  # the regular file those bytes were read from
     text_sha256: str | None = None  # of ``file`` when it is the text's UTF-8, not the source
     cues: Any = None  # what the extractors read from the whole text, read as it streamed
+    keep: Any = None  # kept as long as the document: the spooled standard input ``file`` is
     _handle: BinaryIO | None = None  # the file, open while the parts are read from it
     _stamp: tuple[int, int] | None = None  # its size and mtime when it was checked
 

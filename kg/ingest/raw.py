@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from kg.errors import KgError
 from kg.ingest.archives import ArchiveFields, ArchiveRecord, BadRecord, is_archive, read_records
@@ -45,13 +45,32 @@ class RawDocument:
     url: str | None = None
     notes: list[str] = field(default_factory=list)  # warnings, given once it is parsed
     file: Path | None = None  # the regular file the bytes came from (a long one is read again)
+    spool: Any = None  # long standard input's temporary file (kg/ingest/spool.py): ``file``
+
+    def drop_spool(self) -> None:
+        """Let go of standard input's temporary file (removed unless a document keeps it)."""
+        self.spool = None
 
     def parse(self, *, part_chars: int | None = None, listener=None):
         """The parsed document (or a PartedDocument); raises InputError naming the file.
 
         A file not read yet (``data`` None: over ``stream.STREAM_BYTES``) is read as a
         stream (kg/ingest/stream.py), its text handed to ``listener`` part by part, unless
-        it is HTML or short: then it is read whole, as any other."""
+        it is HTML or short: then it is read whole, as any other. Long standard input
+        is such a file, spooled (kg/ingest/spool.py); the document keeps it while it
+        reads its parts from it, else it is removed once parsed."""
+        from kg.ingest.parts import PartedDocument
+
+        try:
+            doc = self._parse(part_chars, listener)
+            if self.spool is not None and isinstance(doc, PartedDocument) \
+                    and doc.file == self.spool.path:
+                doc.keep = self.spool  # its parts are read from it: it goes with the document
+            return doc
+        finally:
+            self.drop_spool()  # parsed, or failed, or interrupted
+
+    def _parse(self, part_chars: int | None, listener):
         from kg.ingest.parts import PartedDocument
         from kg.ingest.reader import parse_bytes
 
@@ -144,11 +163,19 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
             continue
         base = document_id(src.rel or src.name)
         shared = by_id.get(slug(base), 0) > 1
+        spool = None
         try:
             size = (src.regular_size(max_bytes=max_bytes) if stream_over is not None
                     else None)
             if size is not None and size > stream_over:
                 data, sha = None, _hashed(src)
+            elif src.stdin and stream_over is not None and src.problem is None:
+                got = src.read_or_spool(max_bytes=max_bytes, over=stream_over)
+                if isinstance(got, bytes):
+                    data, sha = got, hashlib.sha256(got).hexdigest()
+                else:  # long: a temporary file, read as a stream as a long file is
+                    data, sha, spool = None, got.sha256, got
+                del got
             else:
                 data = src.read(max_bytes=max_bytes)
                 sha = hashlib.sha256(data).hexdigest()
@@ -168,13 +195,16 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
             shared = False
         raw = RawDocument(name=src.name, doc_id=doc_id, data=data, sha256=sha,
                           identity=src.identity, published=published,
-                          file=src.path if src.data is None and not src.stdin else None)
-        del data  # the document holds it; the parser may drop it (a huge file: its size)
+                          file=(spool.path if spool is not None else
+                                src.path if src.data is None and not src.stdin else None),
+                          spool=spool)
+        del data, spool  # the document holds them; the parser may drop them
         if shared:
             raw.notes.append(f"{src.name}: another input has the same name, so its "
                              f"document id is {doc_id!r} (name + content hash)")
         if accept(raw) is not None:
             yield raw
+        raw.drop_spool()  # skipped, or parsed (the document keeps it if it needs it)
 
 
 def _hashed(src: Source) -> str:

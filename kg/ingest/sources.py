@@ -19,10 +19,13 @@ import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from kg.errors import InputError
 from kg.limits import DEFAULT_MAX_BYTES, DEFAULT_STREAM_BYTES
+
+if TYPE_CHECKING:
+    from kg.ingest.spool import Spool
 
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")
 # JSON Lines news archives, one article per line (kg/ingest/archives.py)
@@ -104,14 +107,23 @@ class Source:
             _check_size(len(self.data), max_bytes, self.name)
             return self.data
         if self.stdin:
-            if max_bytes is None:  # no limit asked for: still, a stream may never end
-                max_bytes = DEFAULT_STREAM_BYTES
-            limit = -1 if not max_bytes else max_bytes + 1
-            data = sys.stdin.buffer.read(limit)
+            max_bytes = _stream_limit(max_bytes)
+            data = sys.stdin.buffer.read(-1 if not max_bytes else max_bytes + 1)
             _check_size(len(data), max_bytes, self.name, stream=True)
             return data
         assert self.path is not None
         return _read_regular(self.path, max_bytes)
+
+    def read_or_spool(self, *, max_bytes: int | None = DEFAULT_MAX_BYTES,
+                      over: int) -> bytes | Spool:
+        """Standard input's bytes as :meth:`read` gives them, or, when there are more
+        than ``over``, a :class:`kg.ingest.spool.Spool`: a temporary file holding them,
+        written as they come (the same limit, the same message)."""
+        from kg.ingest.spool import read_or_spool
+
+        assert self.stdin and self.problem is None and self.data is None
+        return read_or_spool(sys.stdin.buffer, name=self.name, over=over,
+                             max_bytes=_stream_limit(max_bytes), too_large=_check_size)
 
     def open(self) -> BinaryIO:
         """A binary stream over the source (a JSON Lines archive, read line by line)."""
@@ -130,6 +142,12 @@ class Source:
             return open(self.path, "rb")
         except OSError as exc:
             raise _os_error(self.path, exc) from exc
+
+
+def _stream_limit(max_bytes: int | None) -> int:
+    """The limit for a stream (0: none): without one asked for, a stream may never end,
+    so it is read up to ``DEFAULT_STREAM_BYTES``."""
+    return DEFAULT_STREAM_BYTES if max_bytes is None else max_bytes
 
 
 def _check_size(size: int, max_bytes: int | None, name: str, *, stream: bool = False) -> None:
