@@ -21,6 +21,14 @@ after the streamed reader and the text stored in pieces (bench/phases.py: readin
 hashes, decodes, cuts into parts and reads the cues but parses nothing; storing puts the
 whole text into a fresh store), each in its own process, peak RSS from ``os.wait4``. A
 whole build of the 600 MB file would take about ten hours; its phases take minutes.
+
+    python bench/bigfiles.py --phase read --stdin --only lines-200MB
+    python bench/bigfiles.py --phase read --stdin --only lines-200MB --code /tmp/kg-main
+
+``--stdin`` gives the file to the read phase on standard input, as ``kg build - < FILE``
+reads it (over 256 MiB with ``--max-size 0``, which ``kg build -`` needs for it);
+``--code DIR`` measures the kg code of another checkout (``PYTHONPATH=DIR``: an export of
+main, for the figures before a change) with this checkout's harness.
 """
 
 from __future__ import annotations
@@ -147,16 +155,27 @@ PHASES = {"read": (("--whole", "before: one string"), ("", "after: a stream")),
           "store": (("--literal", "before: one literal"), ("", "after: text pieces"))}
 
 
-def measure_phase(path: Path, phase: str, flag: str) -> dict:
+STDIN_CAP = 256 * 2**20  # kg.limits.DEFAULT_STREAM_BYTES: standard input's default cap
+
+
+def measure_phase(path: Path, phase: str, flag: str, *, stdin: bool = False,
+                  code: Path = ROOT) -> dict:
     """Peak RSS (MiB, from ``os.wait4``) of ``bench/phases.py PHASE FILE [FLAG]`` in its
-    own process, its seconds and the JSON line it printed."""
+    own process (``stdin``: ``PHASE - [FLAG] < FILE``; ``code``: the kg checkout it
+    imports), its seconds and the JSON line it printed."""
+    import contextlib
     import tempfile
 
-    cmd = [sys.executable, str(HERE / "phases.py"), phase, str(path), *([flag] if flag else [])]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    given = "-" if stdin else str(path)
+    cmd = [sys.executable, str(HERE / "phases.py"), phase, given, *([flag] if flag else [])]
+    if stdin and path.stat().st_size > STDIN_CAP:
+        cmd += ["--max-size", "0"]
+    env = {**os.environ, "PYTHONPATH": str(code)}
     t0 = time.perf_counter()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            contextlib.ExitStack() as stack:
+        into = stack.enter_context(path.open("rb")) if stdin else subprocess.DEVNULL
+        proc = subprocess.Popen(cmd, stdin=into, stdout=out, stderr=err, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
         out.seek(0)
         err.seek(0)
@@ -172,9 +191,12 @@ def run_phases(args, text: str) -> int:
     for name in args.only or ("lines-200MB", "lines-600MB"):
         size, one_line = CASES[name]
         path = write_file(args.work / f"{name}.txt", text, size, one_line=one_line)
+        shown = f"{path.name} on stdin" if args.stdin else path.name
         for flag, how in PHASES[args.phase]:
-            r = measure_phase(path, args.phase, flag)
-            rows.append(f"| {path.name} | {size:,} | {args.phase} | {how} | {r['exit']} | "
+            r = measure_phase(path, args.phase, flag, stdin=args.stdin, code=args.code)
+            if args.code != ROOT:
+                how = f"{how}, code {args.code}"
+            rows.append(f"| {shown} | {size:,} | {args.phase} | {how} | {r['exit']} | "
                         f"{r['peak_rss_mib']:,} | {r['seconds']} | {r['said'].replace('|', '/')} |")
             print(rows[-1], file=sys.stderr)
     text_out = "\n".join(rows) + "\n"
@@ -196,7 +218,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--smoke", action="store_true", help="tiny files; measures nothing")
     ap.add_argument("--phase", choices=sorted(PHASES), help="measure one phase alone, "
                     "before and after (bench/phases.py), not a whole build")
+    ap.add_argument("--stdin", action="store_true", help="--phase read: the file on "
+                    "standard input (kg build -)")
+    ap.add_argument("--code", type=Path, default=ROOT, help="--phase: the kg checkout "
+                    "to measure (default: this one)")
     args = ap.parse_args(argv)
+    if args.stdin and args.phase != "read":
+        ap.error("--stdin goes with --phase read")
 
     text = sample_text(args.work / "sample", 5_000 if args.smoke else 200_000)
     if args.phase:

@@ -2,6 +2,8 @@
 
     python bench/phases.py read FILE            # read as kg build reads it now (a stream)
     python bench/phases.py read FILE --whole    # read whole, as kg read it before
+    python bench/phases.py read - < FILE        # standard input, as `kg build -` reads it
+    python bench/phases.py read - --whole < FILE  # standard input read whole (before)
     python bench/phases.py store FILE           # store the whole text as kg stores it now
     python bench/phases.py store FILE --literal # store it as one literal (before)
 
@@ -9,7 +11,11 @@
 :func:`kg.build.read_sources` (hash, decode, cut into parts, read the whole text's
 ``TextCues``), without parsing anything. ``--whole`` makes every file small enough to be
 read whole (``kg.ingest.stream.STREAM_BYTES``), so the text is decoded as one string and
-its cues read from it (``text_cues``), as kg did before the streamed reader.
+its cues read from it (``text_cues``), as kg did before the streamed reader. ``-`` reads
+standard input as ``kg build -`` does: over ``STREAM_BYTES`` spooled to a temporary file
+and read as a stream (kg/ingest/spool.py), or read whole with ``--whole`` (and by kg
+before the spool); ``--max-size MB`` as kg build's (its default caps standard input at
+256 MiB: give ``--max-size 0`` for more).
 
 ``store``: the whole text stored into a fresh on-disk store (the file cut into parts by
 the streamed reader without its cues), as the build stores it with its parts: a text
@@ -32,7 +38,7 @@ import time
 from pathlib import Path
 
 
-def read(path: Path, *, whole: bool) -> dict:
+def read(path: Path, *, whole: bool, max_bytes: int | None = None) -> dict:
     from kg.build import BuildReport, read_sources
     from kg.extract.positions import text_cues
     from kg.ingest import stream
@@ -42,7 +48,8 @@ def read(path: Path, *, whole: bool) -> dict:
     if whole:
         stream.STREAM_BYTES = 2**62
     report = BuildReport()
-    (doc,) = read_sources(expand_sources([str(path)]), report, part_chars=DEFAULT_PART_CHARS)
+    (doc,) = read_sources(expand_sources([str(path)]), report, part_chars=DEFAULT_PART_CHARS,
+                          max_bytes=max_bytes)
     assert isinstance(doc, PartedDocument), report.errors
     if doc.cues is None:  # read whole: the build read its cues from the string
         text = doc.text if doc.text is not None else doc.data.decode()
@@ -87,12 +94,15 @@ def store(path: Path, *, literal: bool) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("phase", choices=["read", "store"])
-    ap.add_argument("file", type=Path)
+    ap.add_argument("file", type=Path, help="the input; read: - for standard input")
     ap.add_argument("--whole", action="store_true", help="read: the text as one string")
     ap.add_argument("--literal", action="store_true", help="store: as one literal")
+    ap.add_argument("--max-size", type=float, default=None, metavar="MB",
+                    help="read: as kg build's (0: no limit)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    out = (read(args.file, whole=args.whole) if args.phase == "read"
+    max_bytes = None if args.max_size is None else int(args.max_size * 2**20)
+    out = (read(args.file, whole=args.whole, max_bytes=max_bytes) if args.phase == "read"
            else store(args.file, literal=args.literal))
     out["seconds"] = round(time.perf_counter() - t0, 1)
     print(json.dumps(out))
