@@ -103,22 +103,60 @@ class _TextExtractor(HTMLParser):
             self.current.append(data)
 
 
+class HtmlText:
+    """A page's text fed a piece at a time (``html.parser`` reads a page incrementally):
+    :meth:`feed` and :meth:`close` give the lines finished so far, each with its line
+    break, so a long page's text can be written out as it comes
+    (kg/ingest/stream.py); joined, they are :func:`html_to_text`'s text. What is held is
+    the line being read and what the parser has not decided yet (an unclosed tag)."""
+
+    def __init__(self, *, path: str):
+        self.path = path
+        self.parser = _TextExtractor()
+        self.lines = 0
+
+    def feed(self, piece: str) -> str:
+        try:
+            self.parser.feed(piece)
+        except (AssertionError, ValueError) as exc:  # html.parser's own complaints
+            raise self._malformed(exc) from exc
+        return self._finished()
+
+    def close(self) -> str:
+        """The last lines; raises :class:`InputError` when the page held no text."""
+        try:
+            self.parser.close()
+        except (AssertionError, ValueError) as exc:
+            raise self._malformed(exc) from exc
+        self.parser.break_line()
+        out = self._finished()
+        if not self.lines:
+            raise InputError("HTML page without any text (only markup, scripts or styles)",
+                             path=self.path,
+                             hint="save the article's text, not an empty page")
+        return out
+
+    @property
+    def title(self) -> str | None:
+        return _WS.sub(" ", "".join(self.parser.title)).strip() or None
+
+    def _finished(self) -> str:
+        lines = [ln for ln in self.parser.lines if ln.strip()]
+        self.parser.lines.clear()
+        self.lines += len(lines)
+        return "".join(ln + "\n" for ln in lines)
+
+    def _malformed(self, exc: Exception) -> InputError:
+        return InputError(f"malformed HTML that cannot be read: {exc}", path=self.path,
+                          hint="save the page as plain text")
+
+
 def html_to_text(html: str, *, path: str) -> tuple[str, str | None]:
     """The page's text, one block per line, and its ``<title>`` (or None).
 
     Raises :class:`InputError` when the page holds no text at all.
     """
-    parser = _TextExtractor()
-    try:
-        parser.feed(html)
-        parser.close()
-    except (AssertionError, ValueError) as exc:  # html.parser's own complaints
-        raise InputError(f"malformed HTML that cannot be read: {exc}", path=path,
-                         hint="save the page as plain text") from exc
-    parser.break_line()
-    lines = [ln for ln in parser.lines if ln.strip()]
-    if not lines:
-        raise InputError("HTML page without any text (only markup, scripts or styles)",
-                         path=path, hint="save the article's text, not an empty page")
-    title = _WS.sub(" ", "".join(parser.title)).strip() or None
-    return "\n".join(lines) + "\n", title
+    reader = HtmlText(path=path)
+    text = reader.feed(html)
+    text += reader.close()
+    return text, reader.title

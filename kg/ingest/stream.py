@@ -78,15 +78,39 @@ def read_parted(file: Path, *, path: str, doc_id: str, sha256: str, part_chars: 
         codec, own = (notes[-1] if notes else codec), False
     if first is None:  # undecodable: the reader says why, as for any file
         return None
-    if looks_like_html(first[:4096], path=path):
-        return None
     refuse_unreadable_script(first, path=path)
-    scan = _Scan(file, codec, part_chars, own=own)
+    warnings = [f"{path}: not UTF-8: decoded as {codec} (re-encode it as UTF-8 to be sure)"
+                ] if notes else []
+    page = None
+    if looks_like_html(first[:4096], path=path):
+        if not first.strip():
+            return None  # an .html file that opens blank: the reader says what it is
+        page = _html_text(file, codec, path=path)
+        if page is None:
+            return None  # undecodable further on: the reader says why
+        if page.sha256 != sha256:
+            page.close()
+            raise InputError("the file changed while it was being read; build it again",
+                             path=path)
+        warnings.append(f"{path}: HTML page; kg reads its extracted text ({page.lines} "
+                        "lines) and offsets refer to that text (stored in nif:isString), "
+                        "not to the HTML")
+        assert page.out_path is not None
+        # the extracted text is UTF-8 of its own: a U+FEFF it starts with is a character
+        scan = _Scan(Path(page.out_path), "utf-8", part_chars, own=True)
+        scan.out_path = page.out_path  # removed with the scan when it is not used
+    else:
+        scan = _Scan(file, codec, part_chars, own=own)
     try:
         scan.run(listener)
     except _Undecodable:
         scan.close()
         return None  # decodable at its head, not further on: the reader says why
+    except BaseException:
+        scan.close()
+        raise
+    if page is not None:
+        scan.sha256, scan.utf8_sha256, own = sha256, scan.sha256, False
     if scan.sha256 != sha256:
         scan.close()
         raise InputError("the file changed while it was being read; build it again", path=path)
@@ -96,8 +120,6 @@ def read_parted(file: Path, *, path: str, doc_id: str, sha256: str, part_chars: 
     if scan.chars <= part_chars:
         scan.close()
         return None
-    warnings = [f"{path}: not UTF-8: decoded as {codec} (re-encode it as UTF-8 to be sure)"
-                ] if notes else []
     warnings.append(f"{path}: {scan.chars:,} characters, built in {len(scan.spans)} parts of "
                     f"at most {part_chars:,} characters, each read, parsed and resolved on its "
                     "own (names are not linked from one part to another; offsets still refer "
@@ -162,6 +184,52 @@ def _legacy_head(file: Path, head: bytes, notes: list[str]) -> str | None:
             notes.append(codec)
             return first
     return None
+
+
+class _Page:
+    """A page's text extracted as it is read (:class:`kg.ingest.html.HtmlText`), written
+    to a temporary UTF-8 file; ``sha256`` of the page's bytes, ``lines`` of the text."""
+
+    def __init__(self) -> None:
+        self.out_path: str | None = None
+        self.sha256, self.lines = "", 0
+
+    def close(self) -> None:
+        if self.out_path is not None:
+            _remove(self.out_path)
+
+
+def _html_text(file: Path, codec: str, *, path: str) -> _Page | None:
+    """The text of the HTML page ``file`` in a temporary file, extracted as it is
+    decoded, or None if it does not decode; malformed or without text: InputError."""
+    from kg.ingest.html import HtmlText
+
+    page = _Page()
+    fd, page.out_path = tempfile.mkstemp(prefix="kg-html-", suffix=".txt")
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    digest = hashlib.sha256()
+    reader = HtmlText(path=path)
+    try:
+        with os.fdopen(fd, "wb") as out, open(file, "rb") as fh:
+            while True:
+                chunk = fh.read(CHUNK)
+                digest.update(chunk)
+                try:
+                    piece = decoder.decode(chunk, final=not chunk)
+                except UnicodeDecodeError:
+                    page.close()
+                    return None
+                text = reader.feed(piece) if chunk else reader.feed(piece) + reader.close()
+                del piece
+                out.write(text.encode("utf-8", "surrogatepass"))
+                del text
+                if not chunk:
+                    break
+    except BaseException:
+        page.close()
+        raise
+    page.sha256, page.lines = digest.hexdigest(), reader.lines
+    return page
 
 
 class _Scan:
