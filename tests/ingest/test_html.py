@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from kg.errors import InputError
-from kg.ingest.html import html_to_text, looks_like_html
+from kg.ingest.html import HtmlText, html_to_text, looks_like_html
 from kg.ingest.reader import parse_bytes
 
 PAGE = """<!DOCTYPE html>
@@ -78,3 +80,49 @@ def test_html_without_text_is_refused_naming_the_file(page):
         parse_bytes(page.encode(), path="dir/empty.html")
     assert "dir/empty.html" in str(info.value)
     assert "HTML page without any text" in str(info.value)
+
+
+PAGES = [
+    PAGE,
+    "<html><body><pre>line one\n  line two</pre></body></html>",
+    "<html><head><title>Page Title</title></head><body>"
+    "<p>One long sentence that ends with a full stop.</p></body></html>",
+    "  <!-- saved by a crawler -->\n<html><body><p>The army sent boats.</p></body></html>",
+    # charrefs, a script with markup in it, comments, CDATA, a charref cut at the end
+    "<html><body><p>A &amp; B &#169; &copy &notanentity; x&y &#x1F600;</p><script>if (a < b "
+    "&& c > d) { document.write('</p>') }</script><p>C<!-- c -- > d --></p><![CDATA[x]]>"
+    "<p>tail &am</p><textarea>t <b>u</b></textarea><p>\ufeffend</p></body></html>",
+    "<html><head><script>x()</script></head><body>  </body></html>",
+    "<!doctype html><html></html>",
+]
+
+
+def _whole(page: str):
+    try:
+        return html_to_text(page, path="p.html")[0]
+    except InputError as exc:
+        return str(exc)
+
+
+def _in_pieces(page: str, cuts: list[int]):
+    reader, text, at = HtmlText(path="p.html"), "", 0
+    try:
+        for cut in [*cuts, len(page)]:
+            text += reader.feed(page[at:cut])
+            at = cut
+        return text + reader.close()
+    except InputError as exc:
+        return str(exc)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=range(len(PAGES)))
+def test_fed_in_pieces_a_page_gives_the_text_of_the_whole_page(page):
+    """A long page is extracted as it is read (kg/ingest/stream.py): cut anywhere, in
+    two or in many pieces, it gives the whole page's text, or the same error."""
+    whole = _whole(page)
+    for at in range(len(page) + 1):
+        assert _in_pieces(page, [at]) == whole, (page[:at], page[at:])
+    rng = random.Random(17)
+    for _ in range(100):
+        cuts = sorted(rng.sample(range(len(page) + 1), min(len(page) // 3, 40)))
+        assert _in_pieces(page, cuts) == whole

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import tempfile
 import tracemalloc
 from pathlib import Path
 
@@ -152,3 +153,121 @@ def test_reading_a_long_file_holds_no_string_or_bytes_as_long_as_it(tmp_path, mo
     short = _reading_peak(tmp_path / "short.txt", 2**20)
     long = _reading_peak(tmp_path / "long.txt", 2**22)
     assert long - short < 2**19, f"{short:,} bytes at the peak for 1 MB, {long:,} for 4 MB"
+
+
+def html_page(paragraphs: int) -> str:
+    """A news page: head, script, navigation, the paragraphs of ``news_text`` escaped in
+    ``<p>``s (some with a ``<br>`` or markup inside), a ``<pre>``."""
+    body = []
+    for i, para in enumerate(news_text(paragraphs).split("\r\n\r\n")):
+        para = para.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if i % 5 == 3:
+            para = para.replace(", ", ",<br>\n  <b>", 1) + "</b>"
+        body.append(f"<p>{para}</p>")
+        if i % 40 == 39:
+            body.append("<script>var late = '<p>not news</p>';</script><pre>a\n  b</pre>")
+    return ("<!DOCTYPE html>\n<html><head><title>Live: Kitwe</title>"
+            "<script>var x = '<p>no</p>';</script></head>\n<body><nav><a href='/'>Home</a>"
+            "</nav>\n" + "\n".join(body) + "\n</body></html>\n")
+
+
+def _both(path: Path, monkeypatch, *, part_chars: int = 1_500):
+    """The document read whole (as before) and as a stream."""
+    docs = []
+    for over in (2**62, 4_096):
+        monkeypatch.setattr(stream, "STREAM_BYTES", over)
+        report = BuildReport()
+        (doc,) = read_sources(expand_sources([str(path)]), report, part_chars=part_chars)
+        assert not report.errors, report.errors
+        docs.append(doc)
+    return docs
+
+
+@pytest.mark.parametrize("encoding", ["UTF-8", "UTF-16", "cp1252"])
+def test_a_long_html_page_streams_as_the_reader_reads_it_whole(tmp_path, monkeypatch,
+                                                               encoding):
+    """Its text extracted as it is read, written to a temporary file and read as a
+    stream: the parts, text, cues, notes and hash of the page read whole; the file goes
+    with the document. Before, a page of any size was read whole."""
+    monkeypatch.setattr(stream, "CHUNK", 997)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    page = html_page(240)
+    if encoding == "cp1252":
+        page = page.replace("😀", "").replace("Ḩ", "H").replace("Ş", "S").replace(
+            "said", "said \u201cyes\u201d")
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode(encoding.lower()))
+    whole, streamed = _both(path, monkeypatch)
+    assert whole.data is not None and streamed.data is None and streamed.cues is not None
+    assert streamed.spans == whole.spans and len(streamed.spans) >= 10
+    text = b"".join(whole.text_chunks())
+    assert b"".join(streamed.text_chunks()) == text and b"not news" not in text
+    assert streamed.cues == text_cues(text.decode("utf-8"))
+    assert streamed.warnings == whole.warnings and "HTML page" in whole.warnings[-2]
+    assert streamed.sha256 == whole.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    temporary = streamed.file
+    assert temporary.name.startswith("kg-html-")
+    del streamed
+    assert not temporary.exists()
+
+
+def test_a_streamed_html_build_is_the_graph_of_the_whole_page_build(tmp_path, monkeypatch):
+    path = tmp_path / "page.html"
+    path.write_text(html_page(160), encoding="utf-8")
+    options = BuildOptions(part_chars=1_500)
+    whole = open_store(None)
+    report = build_into(whole, expand_sources([str(path)]), options=options)
+    assert report.built == 1 and not report.errors
+    monkeypatch.setattr(stream, "STREAM_BYTES", 4_096)
+    streamed = open_store(tmp_path / "s")
+    report = build_into(streamed, expand_sources([str(path)]), options=options)
+    assert report.built == 1 and not report.errors, report.errors
+    quads = set(streamed)
+    assert not any(isinstance(t, BlankNode) for q in quads for t in (q.subject, q.object))
+    assert len(quads) > 1_000 and quads == set(whole)
+
+
+def test_a_short_html_page_is_read_whole(tmp_path, monkeypatch):
+    """A page over the stream threshold whose text fits in one part: no stream (the
+    reader reads it whole), no file left."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    short = tmp_path / "short.html"
+    short.write_text("<html><body>" + "<script>var a = 1;</script>" * 400
+                     + "<p>The army sent boats to Kitwe.</p></body></html>")
+    data = short.read_bytes()
+    assert stream.read_parted(short, path="s", doc_id="s", part_chars=1_500,
+                              sha256=hashlib.sha256(data).hexdigest()) is None
+    assert [p.name for p in tmp_path.iterdir()] == ["short.html"]
+
+
+def _html_reading_peak(path: Path, size: int) -> int:
+    """Peak bytes Python allocates to read a ``size``-byte page (hash, decode, extract
+    its text, cut it into parts, read its cues), rule caches already loaded."""
+    text = news_text(60).replace("Zambian", "local").replace("&", "&amp;").replace("<", "&lt;")
+    block = "\n".join(f"<p>{p}</p>" for p in text.split("\r\n\r\n"))
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("<!DOCTYPE html><html><body>\n")
+        while fh.tell() < size:
+            fh.write(block)
+        fh.write("</body></html>\n")
+    report = BuildReport()
+    tracemalloc.start()
+    try:
+        (doc,) = read_sources(expand_sources([str(path)]), report, part_chars=10_000)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert isinstance(doc, PartedDocument) and doc.cues is not None, report.errors
+    assert doc.chars >= size // 2 and doc.data is None
+    return peak
+
+
+def test_reading_a_long_html_page_holds_no_string_as_long_as_it(tmp_path, monkeypatch):
+    """A page four times as long takes no more memory to read. Before, it was read
+    whole, decoded as one string, and its text extracted as another."""
+    monkeypatch.setattr(stream, "STREAM_BYTES", 2**18)
+    monkeypatch.setattr(stream, "CHUNK", 2**15)
+    text_cues("warm up the rule caches: Estonian")
+    short = _html_reading_peak(tmp_path / "short.html", 2**19)
+    long = _html_reading_peak(tmp_path / "long.html", 2**21)
+    assert long - short < 2**18, f"{short:,} bytes at the peak for 0.5 MB, {long:,} for 2 MB"
