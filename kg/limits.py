@@ -7,8 +7,10 @@ DEFAULT_MAX_BYTES: int | None = None
 
 # Standard input has no size to look at first: without --max-size it is read up to this
 # much, so an endless stream (`kg build - < /dev/zero`) is refused instead of filling
-# memory. Its bytes and its text are held while it is decoded: 256 MB keeps that half
-# of the memory budget (docs/reliability.md).
+# memory or the disk. Over kg.ingest.stream.STREAM_BYTES it is spooled to a temporary
+# file as it comes and read as a stream (kg/ingest/spool.py), so this bounds the room it
+# takes there; a build that does not cut texts into parts holds it whole
+# (docs/reliability.md).
 DEFAULT_STREAM_BYTES = 256 * 2**20
 
 # A distributed build's partitions (kg/shards.py) hold this many documents on average: a
