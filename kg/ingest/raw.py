@@ -56,7 +56,7 @@ class RawDocument:
 
         A file not read yet (``data`` None: over ``stream.STREAM_BYTES``) is read as a
         stream (kg/ingest/stream.py), its text handed to ``listener`` part by part, unless
-        it is HTML or short: then it is read whole, as any other. Long standard input
+        it is short: then it is read whole, as any other. Long standard input
         is such a file, spooled (kg/ingest/spool.py); the document keeps it while it
         reads its parts from it, else it is removed once parsed."""
         from kg.ingest.parts import PartedDocument

@@ -21,9 +21,12 @@ is then cut into parts (kg/ingest/parts.py). For a 200 MB file that string took 
   (a BOM, UTF-16, Windows-1252) is written as UTF-8 to a temporary file, removed when
   the document is dropped, and the parts are read from that.
 
-A file that is HTML, or whose text turns out no longer than ``part_chars``, is not read
-here (``None``): the reader reads it whole, as before (HTML is turned into text as a
-whole; see docs/reliability.md for what that leaves).
+An HTML page is decoded and its text extracted as it is read
+(:class:`kg.ingest.html.HtmlText`, html.parser fed a chunk at a time), the text written
+as UTF-8 to a temporary file (removed with the document) and read from there as above.
+A file whose text turns out no longer than ``part_chars`` is not read here (``None``):
+the reader reads it whole, as before. Long standard input comes here as the temporary
+file it was spooled to (kg/ingest/spool.py).
 """
 
 from __future__ import annotations
@@ -59,8 +62,8 @@ class _Undecodable(Exception):
 
 def read_parted(file: Path, *, path: str, doc_id: str, sha256: str, part_chars: int,
                 published=None, listener: Listener | None = None) -> PartedDocument | None:
-    """``file`` as a :class:`PartedDocument`, read as a stream; None when it is HTML or
-    its text is no longer than ``part_chars`` (the caller reads it whole). ``sha256``:
+    """``file`` as a :class:`PartedDocument`, read as a stream; None when its text is no
+    longer than ``part_chars`` (the caller reads it whole). ``sha256``:
     the file's, from when it was first read; a file that changed since is an error."""
     from kg.ingest.html import looks_like_html
     from kg.ingest.language import refuse_unreadable_script
