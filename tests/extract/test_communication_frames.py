@@ -1,0 +1,123 @@
+"""Communication frames (round 13): what a speaker says, whom a request or accusation is
+about, and who is dismissed, in the clause shapes news uses for them.
+
+- a reported clause in two halves: the parser hangs the second half on the verb of
+  saying as its conjunct ("said that X was calm and expected no disruption", "said he
+  condemned X but understood Y", "told the meeting that X, but that Y"); it is said too
+  (kg/extract/statement_cues.py ``_reported_conjuncts``), while a conjunct with its own
+  subject and no "that" is the narrative going on;
+- an appeal joined to an accusation that is said by its quotation ("accused X of 'Y' and
+  called on Z to W") is part of the same statement;
+- an object pronoun never stands for its own clause's subject ("X accused him of ...",
+  "X called on her to resign": kg/extract/coref.py ``_coargument_subject``);
+- a title with its holder's name after a comma, however the parser hung the name
+  ("dismissed the Chief Executive Officer of X, Mr Y,"; "the commander of X, Colonel Y,
+  had been relieved of his duties", the name hung on the place);
+- "would not confirm" told by the narrator is a refusal that took place (a negated
+  Statement), while "said it would not comment" is only announced.
+
+Sentences invented, set in Zambia, Benin, Palau, Nauru, Qatar, Latvia, Estonia, Jamaica,
+Botswana and Vietnam.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _gists(result) -> list[str]:
+    return [g for f in facts_of(result, "Statement") for g in f.roles.get("gist", [])]
+
+
+# --- a reported clause in two halves ----------------------------------------------------
+@pytest.mark.parametrize(("sentence", "second"), [
+    ('A European Commission spokesman said on Thursday that Riga was following events '
+     '"calmly" and expected no disruption to payments.', "no disruption to payments"),
+    ('Prime Minister Kalani Banda told a cabinet meeting in Lusaka that the government would '
+     '"not tolerate an illegal occupation", but that police would not enter the dock before '
+     'the deadline expires.', "police would not enter the dock"),
+    ('Housing Minister Ilze Ozola said he condemned the rioting "without any reservation" '
+     'but understood "the deep frustration of a generation".', "understood the deep frustration"),
+])
+def test_second_half_of_reported_clause_is_said(nlp, sentence, second):
+    gists = _gists(run(nlp, sentence))
+    assert any(second in g for g in gists), gists
+
+
+def test_second_half_quote_is_kept(nlp):
+    result = run(nlp, 'Housing Minister Ilze Ozola said he condemned the rioting "without any '
+                      'reservation" but understood "the deep frustration of a generation".')
+    quotes = [q for f in facts_of(result, "Statement") for q in f.roles.get("quote", [])]
+    assert "the deep frustration of a generation" in quotes
+
+
+def test_narrative_conjunct_with_own_subject_is_not_said(nlp):
+    gists = _gists(run(nlp, "The interior ministry of Botswana said 20 people were arrested "
+                            "on Monday, and police deployed 300 officers in Gaborone."))
+    assert gists and not any("deployed" in g for g in gists), gists
+
+
+# --- an appeal joined to a quoted accusation ---------------------------------------------
+@pytest.mark.parametrize(("sentence", "appeal"), [
+    ('Opposition leader Kabo Sebego accused the government of "jailing anyone who disagrees '
+     'with it" and called on the African Union to send a fact-finding mission.',
+     "fact-finding mission"),
+    ('Zambian opposition leader Mwila Banda accused the cabinet of "treating the state as a '
+     'family business" and urged the president to set an early date.', "set an early date"),
+])
+def test_appeal_joined_to_quoted_accusation_is_said(nlp, sentence, appeal):
+    gists = _gists(run(nlp, sentence))
+    assert len(facts_of(run(nlp, sentence), "Statement")) == 1
+    assert any(appeal in g for g in gists), gists
+
+
+# --- an object pronoun is not its own clause's subject -------------------------------------
+@pytest.mark.parametrize(("sentence", "kind", "role"), [
+    ('Prime Minister Kalani Banda spoke in Lusaka on Monday. Opposition leader Mwila Zulu '
+     'accused him of "treating the state as a family business".', "Accusation", "theme"),
+    ("Prime Minister Kalani Banda spoke in Lusaka on Monday. Opposition leader Mwila Zulu "
+     "has called on him to step aside.", "Request", "addressee"),
+    ("Prime Minister Kalani Banda spoke in Lusaka on Monday. Opposition leader Mwila Zulu "
+     "urged him to resign.", "Request", "addressee"),
+])
+def test_object_pronoun_is_not_the_subject(nlp, sentence, kind, role):
+    result = run(nlp, sentence)
+    found = facts_of(result, kind)
+    assert found
+    assert all("Mwila Zulu" not in names(result, f.roles.get(role)) for f in found), \
+        [f.roles for f in found]
+
+
+# --- a title with its holder's name after a comma ----------------------------------------
+@pytest.mark.parametrize(("sentence", "person", "role"), [
+    ("The cabinet of Benin has dismissed the Chief Executive Officer of the Benin Port "
+     "Authority, Mr Koffi Adjovi, with immediate effect.", "Koffi Adjovi",
+     "Chief Executive Officer"),
+    ("The minister fired the chief executive of the Jamaica Water Authority, Desmond Clarke, "
+     "on Monday.", "Desmond Clarke", "chief executive"),
+    ("In a statement issued late on Monday, the presidency of Botswana said the provincial "
+     "police commander of Ghanzi, Commissioner Tebogo Sechele, had been relieved of "
+     "his duties.", "Tebogo Sechele", "police commander"),
+])
+def test_dismissed_title_holder_named_after_comma(nlp, sentence, person, role):
+    result = run(nlp, sentence)
+    found = [f for f in facts_of(result, "Dismissal")
+             if person in names(result, f.roles.get("theme"))]
+    assert found, [f.roles for f in facts_of(result, "Dismissal")]
+    assert any(role in r for f in found for r in f.roles.get("role", []))
+
+
+# --- a refusal told by the narrator ---------------------------------------------------------
+def test_would_not_confirm_is_a_negated_statement(nlp):
+    found = [f for f in facts_of(run(nlp, "Police in Riga would not confirm the report."),
+                                 "Statement") if f.factuality == "negated"]
+    assert found
+
+
+def test_said_it_would_not_comment_is_only_announced(nlp):
+    found = [f for f in facts_of(run(nlp, "The ministry of Latvia said it would not comment "
+                                          "on the case."), "Statement")
+             if f.factuality == "negated"]
+    assert not found
