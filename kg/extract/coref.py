@@ -92,10 +92,10 @@ def _coargument_subject(tok: Token) -> set[int]:
 def _subject_of_reporting(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
     """"The ministry said it would ...": the subject of the reporting verb above the
     pronoun's clause (not of the verb the pronoun is the object of: "X accused him")."""
-    if tok.dep_ in ("dobj", "dative") or (tok.dep_ == "pobj" and tok.head.dep_ == "prep"
-                                         and tok.head.head.lemma_.lower() in _REPORTING):
-        if tok.head.lemma_.lower() in _REPORTING or tok.dep_ == "pobj":
-            return None
+    if (tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in _REPORTING) or (
+            tok.dep_ == "pobj" and tok.head.dep_ == "prep" and
+            tok.head.head.lemma_.lower() in _REPORTING):
+        return None
     head = tok.head
     steps = 0
     while head is not None and steps < 4:
