@@ -121,3 +121,34 @@ def test_said_it_would_not_comment_is_only_announced(nlp):
                                           "on the case."), "Statement")
              if f.factuality == "negated"]
     assert not found
+
+
+# --- what a request asks for: its own conjuncts, not the asker's next act -----------------
+def test_request_theme_keeps_conjoined_gerunds(nlp):
+    result = run(nlp, "Latvia asked its allies on Friday for help in detecting and bringing "
+                      "down small drones.")
+    themes = [t for f in facts_of(result, "Request") for t in f.roles.get("theme", [])]
+    assert any("bringing down small drones" in t for t in themes if isinstance(t, str)), themes
+
+
+@pytest.mark.parametrize("sentence", [
+    "The opposition Harmony Party of Estonia called on the justice minister to appear before "
+    "parliament's legal affairs committee and accused the government of leaving the "
+    "country's airspace \"wide open\".",
+    "The teachers' union of Jamaica urged the ministry to withdraw the decree and accused the "
+    "cabinet of ignoring workers.",
+])
+def test_finite_verb_after_requested_infinitive_is_the_askers_act(nlp, sentence):
+    result = run(nlp, sentence)
+    themes = [t for f in facts_of(result, "Request") for t in f.roles.get("theme", [])]
+    assert themes and not any("accused" in t for t in themes if isinstance(t, str)), themes
+    accusations = facts_of(result, "Accusation")
+    assert accusations and all(f.roles.get("agent") for f in accusations)
+    assert all(f.factuality is None for f in accusations)
+
+
+def test_conjoined_infinitives_stay_asked(nlp):
+    result = run(nlp, "The party of Vietnam asked the court to release the men and to drop "
+                      "the charges.")
+    themes = [t for f in facts_of(result, "Request") for t in f.roles.get("theme", [])]
+    assert any("drop the charges" in t for t in themes if isinstance(t, str)), themes
