@@ -251,6 +251,17 @@ class TypeRoles:
                      c.lemma_.lower() in ("take", "assume") for o in c.children
                      if o.dep_ == "dobj" and o.lemma_.lower() in self.lists["office_nouns"]][:1]
         if not heads and kind == "Appointment":
+            # "was appointed to lead the provincial command on an interim basis", "named X
+            # to head the inquiry": the charge taken on is the office
+            lead = next((c for c in t.children if c.dep_ in ("xcomp", "advcl") and
+                         c.lemma_.lower() in self.lists["leading_verbs"] and any(
+                             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and
+                         any(o.dep_ == "dobj" for o in c.children)), None)
+            if lead is not None:
+                put("role", text_of([x for x in lead.subtree if not x.is_punct and not (
+                    x.dep_ == "aux" and x.head == lead)]))
+                return
+        if not heads and kind == "Appointment":
             # "named X, commander of Y, as interim president": the parser hangs the "as"
             # phrase on the name or on the sentence's head; the first office after the verb
             heads = [o for x in t.sent if x.i > t.i and x.lower_ == "as" and x.dep_ == "prep"

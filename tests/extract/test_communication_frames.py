@@ -152,3 +152,20 @@ def test_conjoined_infinitives_stay_asked(nlp):
                       "the charges.")
     themes = [t for f in facts_of(result, "Request") for t in f.roles.get("theme", [])]
     assert any("drop the charges" in t for t in themes if isinstance(t, str)), themes
+
+
+# --- an appointment to lead something: the charge is the office ---------------------------
+@pytest.mark.parametrize(("sentence", "person", "charge"), [
+    ("Deputy Commissioner Lucia Banda was appointed to lead the provincial command on an "
+     "interim basis.", "Lucia Banda", "lead the provincial command"),
+    ("The president of Zambia appointed judge Mary Phiri to head the inquiry into the deaths.",
+     "Mary Phiri", "head the inquiry"),
+])
+def test_appointed_to_lead_has_that_office(nlp, sentence, person, charge):
+    result = run(nlp, sentence)
+    found = [f for f in facts_of(result, "Appointment")
+             if person in names(result, f.roles.get("theme"))]
+    assert found
+    roles = [r for f in found for r in f.roles.get("role", [])]
+    assert any(charge in r for r in roles), roles
+    assert not any("Commissioner" in r for r in roles), roles
