@@ -230,6 +230,21 @@ class TypeRoles:
                 put("theme", self._agentish(obj) or self._theme(obj, set()))
             return
 
+    def _stated_reason(self, t: Token, put) -> None:
+        """"suspended the bank's licence, saying the bank had failed to report transfers",
+        "froze the assets, citing links to the junta": the reason the one acting gives in a
+        participle after the act (lexicon.yaml ``reason_verbs``) is the act's cause."""
+        for c in t.children:
+            if c.dep_ != "advcl" or c.tag_ != "VBG" or c.i < t.i or \
+                    c.lemma_.lower() not in self.lists["reason_verbs"] or \
+                    t.doc[c.left_edge.i - 1].text != ",":
+                continue
+            what = [g for g in c.children if g.dep_ in ("ccomp", "dobj") and g.i > c.i]
+            if what:
+                put("cause", text_of([x for x in what[0].subtree if not x.is_punct and not (
+                    x.dep_ == "mark" and x.head == what[0])]))
+                return
+
     def _office(self, t: Token, put, kind: str = "") -> None:
         """The office of an appointment: "as defence minister", "appointed defence minister"."""
         heads = [c for c in t.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]

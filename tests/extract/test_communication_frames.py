@@ -169,3 +169,35 @@ def test_appointed_to_lead_has_that_office(nlp, sentence, person, charge):
     roles = [r for f in found for r in f.roles.get("role", [])]
     assert any(charge in r for r in roles), roles
     assert not any("Commissioner" in r for r in roles), roles
+
+
+# --- an appeal turned down, named by what it asks -----------------------------------------
+@pytest.mark.parametrize(("sentence", "theme"), [
+    ("The opposition called on Minister Ilze Ozola to resign. Ozola has rejected the call.",
+     "call to resign"),
+    ("The union urged the government of Qatar to raise wages. The government rejected the "
+     "demand on Monday.", "demand to raise wages"),
+])
+def test_rejected_appeal_is_named_by_what_it_asks(nlp, sentence, theme):
+    themes = [t for f in facts_of(run(nlp, sentence), "Rejection")
+              for t in f.roles.get("theme", [])]
+    assert theme in themes, themes
+
+
+# --- a measure's stated reason; permits suspended -----------------------------------------
+@pytest.mark.parametrize(("sentence", "cause"), [
+    ("On Monday, the Financial Authority of Estonia suspended the banking licence of Tallinn "
+     "Bank with immediate effect, saying the bank had failed to report suspicious transfers.",
+     "failed to report suspicious transfers"),
+    ("Qatar froze the assets of two firms, citing links to the militia.", "links to the militia"),
+])
+def test_sanction_cause_from_stated_reason(nlp, sentence, cause):
+    causes = [c for f in facts_of(run(nlp, sentence), "Sanction") for c in f.roles.get("cause", [])]
+    assert any(cause in c for c in causes), causes
+
+
+def test_suspended_certificate_is_a_sanction(nlp):
+    found = facts_of(run(nlp, "The Ministry of Latvia has suspended the seaworthiness "
+                              "certificate of the ferry until the investigation is completed."),
+                     "Sanction")
+    assert found
