@@ -235,6 +235,8 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                     self._fill(role, tok, put, prep=slot)
         if not roles.get("cause") and "cause" in args.values():
             self._nested_cause(t, args, put)
+        if not roles.get("cause") and rules.kind in self.lists["reason_kinds"]:
+            self._stated_reason(t, put)  # "suspended X's licence, saying it had failed to"
         if rules.kind == "Request" and frame.complement is not None and \
                 frame.complement.lemma_.lower() in self.lists["anonymity_verbs"] and \
                 is_passive(frame.complement):

@@ -177,13 +177,15 @@ def named_holder(ctx: Context, head: Token, role_heads: set[str]) -> Mention | N
     if head.lemma_.lower() not in role_heads or head.pos_ not in ("NOUN", "PROPN") or \
             ctx.cover.get(head.i) is not None:  # "Interior Minister" may be tagged PROPN
         return None
-    # the parser may hang the name on the organisation: "the head of [the X, Name]"
+    # the parser may hang the name on the organisation: "the head of [the X, Name]" (a
+    # name of its own, even when the model took the place for a person: "the commander
+    # of [Lunda Norte, Commissioner Y]")
     objects = [o for _p, o in prep_objects(head, {"of"})]
-    owners = [o for o in objects
-              if ctx.cover.get(o.i) is not None and ctx.cover[o.i].type is not EntityType.PERSON]
+    owners = [o for o in objects if ctx.cover.get(o.i) is not None]
     for c in [*head.children, *(c for o in owners for c in o.children)]:
         m = ctx.cover.get(c.i)
-        if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
+        if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON and \
+                all(m is not ctx.cover.get(o.i) for o in owners):
             return m
     for o in objects:  # "the director of the prison service, [Name]," read as a conjunct
         for c in o.children:

@@ -64,9 +64,38 @@ def _gender(m: Mention, doc: Doc, unit: Unit, rules: EntityRules,
     return None
 
 
+def _coargument_subject(tok: Token) -> set[int]:
+    """The tokens of the subject of the verb an object pronoun is an argument of: "X
+    accused him of ...", "Y called on her to resign", "Z urged it to ..." (a plain object
+    pronoun never stands for its own clause's subject, which would be "himself"); a verb
+    joined or controlled without a subject of its own takes the subject above it."""
+    if tok.dep_ not in ("dobj", "dative", "pobj") or tok.lower_ in ("it", "its"):
+        # ("it" as an object is left alone anyway: _pleonastic)
+        return set()
+    verb = tok.head
+    if tok.dep_ == "pobj":
+        if verb.dep_ != "prep":
+            return set()
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return {x.i for s in subj for x in s.subtree}
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
+            return set()
+        verb = verb.head
+    return set()
+
+
 def _subject_of_reporting(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
     """"The ministry said it would ...": the subject of the reporting verb above the
-    pronoun's clause."""
+    pronoun's clause (not of the verb the pronoun is the object of: "X accused him")."""
+    if (tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in _REPORTING) or (
+            tok.dep_ == "pobj" and tok.head.dep_ == "prep" and
+            tok.head.head.lemma_.lower() in _REPORTING):
+        return None
     head = tok.head
     steps = 0
     while head is not None and steps < 4:
@@ -111,11 +140,13 @@ def pronoun_mentions(doc: Doc, unit: Unit, mentions: list[Mention],
         gender, types = entry
         if tok.lower_ == "it" and _pleonastic(tok):
             continue  # "it is unclear", "it was not known": no referent
+        own = _coargument_subject(tok)
         ante, rule = _subject_of_reporting(tok, by_token), "coref:reported-subject"
         if ante is not None and not _fits(ante, gender, types, doc, unit, rules, known):
             ante = None
         if ante is None:
-            ante = _recent(tok, gender, types, spans, history, doc, unit, rules, known,
+            usable = [(sp, m) for sp, m in spans if not own & {t.i for t in sp}]
+            ante = _recent(tok, gender, types, usable, history, doc, unit, rules, known,
                            sent_starts)
             rule = "coref:recency"
         if ante is None:

@@ -250,6 +250,11 @@ class Factuality:
                 return None
             lemma = head.lemma_.lower()
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            if dep == "conj" and _joined_to_infinitive(v):
+                # "called on X to appear ... and accused Y of Z": the finite verb is the
+                # main clause's second act, not part of what X is asked to do
+                v, own = head.head, True
+                continue
             if dep == "conj":
                 v = head
                 continue
@@ -410,6 +415,15 @@ def _after_comma(noun: Token) -> bool:
     """Whether the noun's phrase opens right after a comma (set off like an apposition)."""
     first = min(x.i for x in noun.subtree)
     return first > 0 and noun.doc[first - 1].text == ","
+
+
+def _joined_to_infinitive(v: Token) -> bool:
+    """A past or present finite verb conjoined to a to-infinitive that is a verb's
+    complement ("urged X to resign and accused him of ..."): a clause of the main verb."""
+    head = v.head
+    return v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ") and head.dep_ == "xcomp" and \
+        head.tag_ == "VB" and head.head.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
 
 
 def _finite_apart(v: Token) -> bool:

@@ -229,8 +229,13 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
     if that is not None and roles.get("theme") and asked and subj is not None:
         theme = list(roles["theme"])
     elif xcomp is not None:  # "to release the detainees": what is asked, without the "to"
-        theme = [text_of([t for t in xcomp.subtree if not t.is_punct and not (
-            t.dep_ == "aux" and t.lower_ == "to" and t.head == xcomp)])]
+        # (a finite verb joined to the infinitive is the asker's next act, not asked: "called
+        # on the minister to appear before the committee and accused the government of X")
+        told = {x.i for c in xcomp.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ")
+                for x in c.subtree}
+        told |= {c.i for c in xcomp.children if c.dep_ == "cc" and told and c.i < min(told)}
+        theme = [text_of([t for t in xcomp.subtree if not t.is_punct and t.i not in told
+                          and not (t.dep_ == "aux" and t.lower_ == "to" and t.head == xcomp)])]
     else:
         for _p, o in prep_objects(verb, {"for"}):
             theme = [_theme_text(verb, o)]
@@ -276,8 +281,11 @@ def _hung_infinitive(verb: Token, obj: Token) -> tuple[Token | None, Token | Non
 def _theme_text(verb: Token, obj: Token) -> str:
     """What is asked for, with what it is for and a deadline the verb states: "asked for
     help restoring order", "demanded a vote by the end of the year"."""
-    text = text_of([x for x in np_tokens(obj, drop={"relcl", "advcl", "parataxis", "appos",
-                                                    "conj", "cc"})
+    # (the noun's own conjuncts are left out, not those inside its phrases: "help in
+    # detecting and bringing down drones")
+    own = {x.i for c in obj.children if c.dep_ in ("conj", "cc") for x in c.subtree}
+    text = text_of([x for x in np_tokens(obj, drop={"relcl", "advcl", "parataxis", "appos"},
+                                         skip=own)
                     if not (x.head == obj and (x.dep_ == "det" or x.tag_ == "PRP$"))])
     for prep, o in prep_objects(verb, {"by", "before", "within", "until"}):
         if o.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ == "DATE" for t in o.subtree):

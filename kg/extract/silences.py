@@ -143,8 +143,16 @@ def _negated(tok: Token) -> bool:
 
 
 def _announced(tok: Token) -> bool:
-    """"will not comment", "said it would not comment": a silence still to come."""
-    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children)
+    """"will not comment", "said it would not comment": a silence still to come. A
+    "would not" told by the narrator, in a clause of its own ("Police would not confirm the
+    report", "the ministry wouldn't comment"), is a refusal that took place."""
+    modals = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in _MODALS]
+    if modals and all(c.lower_ in ("would", "wo") for c in modals) and \
+            tok.dep_ in ("ROOT", "conj") and tok.head.dep_ in ("ROOT", "conj") and \
+            any(c.dep_ == "nsubj" for c in tok.children) and not any(
+                c.dep_ == "mark" for c in tok.children):
+        return False
+    return bool(modals)
 
 
 def _subject(tok: Token) -> Token | None:

@@ -88,8 +88,13 @@ class StatementCues:
         # "..., accusing its leaders of X": a participle after the statement's verb
         after = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i and \
             not any(c.dep_ == "mark" for c in verb.children)
+        # ("accused X of 'Y' and called on Z to W": joined to an appeal or accusation
+        # that is said by its quotation)
+        said = head.lemma_.lower() in self.cues | self.stances or self._figure(head) or (
+            head is not verb and head.lemma_.lower() in self.joined and
+            self._quoting(head, skip="dobj"))
         return verb.lemma_.lower() in self.joined and (verb.dep_ == "conj" or after) and \
-            (head.lemma_.lower() in self.cues | self.stances or self._figure(head)) and \
+            said and \
             not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
 
     def _quoting(self, verb: Token, skip: str = "") -> bool:
@@ -150,6 +155,35 @@ class StatementCues:
                     g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children):
                 break
             out += sub
+            end = max(t.i for t in sub)
+        return out
+
+    def _reported_conjuncts(self, cue: Token, comp: Token, toks: list[Token]) -> list[Token]:
+        """"said that Brussels was following events and expected no disruption", "said he
+        condemned the rioting but understood the frustration", "told the meeting that X,
+        but that police would not Y": the parser may hang the second half of the reported
+        clause on the verb of saying as its conjunct; it is said too when it has no subject
+        of its own or opens with "that" (a conjunct with its own subject and no "that" is
+        the narrative going on: "said X, and police arrested Y"). A verb of saying there
+        is a report of its own."""
+        if comp.i < cue.i or not toks:
+            return []
+        end = max(t.i for t in toks)
+        sent = cue.sent
+        out: list[Token] = []
+        for c in sorted(cue.children, key=lambda t: t.i):
+            if c.dep_ != "conj" or c.i <= end or c.pos_ not in ("VERB", "AUX") or \
+                    c.i >= sent.end or (c.lemma_.lower() in self.cues and any(
+                        g.dep_ in ("ccomp", "xcomp") for g in c.children)):
+                continue
+            sub = [t for t in c.subtree if t.i > end]
+            first = next((t for t in sub if not t.is_punct and t.dep_ != "cc"), None)
+            own_subject = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+            if first is None or (own_subject and first.lower_ != "that"):
+                break
+            cc = [t for t in cue.children if t.dep_ == "cc" and end < t.i < first.i]
+            out += cc[-1:] + [t for t in sub if t.i >= first.i and
+                              not (t.lower_ == "that" and t is first)]
             end = max(t.i for t in sub)
         return out
 

@@ -166,6 +166,13 @@ def subject_of(verb: Token) -> Token | None:
     main = _main_after_report(verb)
     if main is not None:
         return subject_of(main)
+    head = verb.head
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.dep_ == "xcomp" and \
+            head.tag_ == "VB" and head.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        # "X called on Y to appear before the committee and accused Z of ...": a finite
+        # verb joined to an infinitive is not what Y is to do; X, the main verb's subject
+        return subject_of(head.head)
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)

@@ -230,6 +230,21 @@ class TypeRoles:
                 put("theme", self._agentish(obj) or self._theme(obj, set()))
             return
 
+    def _stated_reason(self, t: Token, put) -> None:
+        """"suspended the bank's licence, saying the bank had failed to report transfers",
+        "froze the assets, citing links to the junta": the reason the one acting gives in a
+        participle after the act (lexicon.yaml ``reason_verbs``) is the act's cause."""
+        for c in t.children:
+            if c.dep_ != "advcl" or c.tag_ != "VBG" or c.i < t.i or \
+                    c.lemma_.lower() not in self.lists["reason_verbs"] or \
+                    t.doc[c.left_edge.i - 1].text != ",":
+                continue
+            what = [g for g in c.children if g.dep_ in ("ccomp", "dobj") and g.i > c.i]
+            if what:
+                put("cause", text_of([x for x in what[0].subtree if not x.is_punct and not (
+                    x.dep_ == "mark" and x.head == what[0])]))
+                return
+
     def _office(self, t: Token, put, kind: str = "") -> None:
         """The office of an appointment: "as defence minister", "appointed defence minister"."""
         heads = [c for c in t.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]
@@ -250,6 +265,17 @@ class TypeRoles:
             heads = [o for c in t.children if c.dep_ == "xcomp" and
                      c.lemma_.lower() in ("take", "assume") for o in c.children
                      if o.dep_ == "dobj" and o.lemma_.lower() in self.lists["office_nouns"]][:1]
+        if not heads and kind == "Appointment":
+            # "was appointed to lead the provincial command on an interim basis", "named X
+            # to head the inquiry": the charge taken on is the office
+            lead = next((c for c in t.children if c.dep_ in ("xcomp", "advcl") and
+                         c.lemma_.lower() in self.lists["leading_verbs"] and any(
+                             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and
+                         any(o.dep_ == "dobj" for o in c.children)), None)
+            if lead is not None:
+                put("role", text_of([x for x in lead.subtree if not x.is_punct and not (
+                    x.dep_ == "aux" and x.head == lead)]))
+                return
         if not heads and kind == "Appointment":
             # "named X, commander of Y, as interim president": the parser hangs the "as"
             # phrase on the name or on the sentence's head; the first office after the verb

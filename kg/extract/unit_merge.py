@@ -257,6 +257,9 @@ def carry_cause_dates(events: list[Fact]) -> None:
                 f.roles["location"] = list(cause.roles["location"][:1])
 
 
+_ASKING = ("Request", "Order")  # kinds whose noun names an appeal by what it asks
+
+
 def name_event_themes(events: list[Fact], engine: Engine, ctx: Context) -> None:
     """A theme that is an event of the update named by its bare noun ("proposed the
     summit") takes that event's description ("the bloc leaders' online summit")."""
@@ -269,6 +272,13 @@ def name_event_themes(events: list[Fact], engine: Engine, ctx: Context) -> None:
             kind = nouns.get(v.split()[-1].lower())
             target = next((g for g in events if g.kind == kind and g is not f), None)
             if target is None:
+                continue
+            asked = next((x for x in target.roles.get("theme", []) if isinstance(x, str)),
+                         None)
+            if kind in _ASKING and asked:
+                # "X has rejected the call", "ignored the order": the appeal by what it
+                # asks ("call to resign"), not by the verb that made it
+                themes[n] = f"{v} to {asked}"
                 continue
             who = next((x.text for x in target.roles.get("agent", []) if isinstance(x, Mention)),
                        "")
