@@ -535,9 +535,13 @@ def joined_names(doc: Doc, unit: Unit, rules: EntityRules,
             continue
         if not cut:
             after = text[b.end - unit.start:].lstrip()[:1]
-            if b.type is not EntityType.ORGANIZATION or " " in b.text or not after \
-                    or after.isupper():
-                continue  # "the Office for X and the police"; "... and Dalmatia Ltd"
+            if b.type is not EntityType.ORGANIZATION or not after or after.isupper() or (
+                    " " in b.text and any(rules.heads.get(w.lower()) is not None
+                                          or fold(w) in rules.titles for w in b.text.split())):
+                # "the Office for X and the police"; "... and Dalmatia Ltd"; "the Ministry
+                # of Health and Red Cross Society" (a body of its own). "the Ministry of
+                # Fisheries and" + "Marine Resources" is one name
+                continue
         whole = text[a.start - unit.start:b.end - unit.start]
         etype = head_type(whole, rules) or a.type
         joined[a] = replace(a, end=b.end, text=whole, type=etype)
