@@ -1,0 +1,139 @@
+"""Names of bodies and offices as written (round 13): a country English writes with "the"
+in a body's "of COUNTRY" name, an office's of/for complement joined by "and" (and an
+honorific before the holder's name), a body's name of two subjects joined by "and", a
+capitalised "the Corporation" / "the company" pointing back to the named one, the
+ministry of a minister whose portfolio the body list lacks, and "the HEAD of the X"
+bodies the model leaves untagged. Invented sentences, set in countries no dev text is
+about."""
+
+from __future__ import annotations
+
+from kg.extract.entity_rules import entity_rules
+from kg.records import EntityType
+from kg.resolve.body_names import article_forms
+from kg.resolve.places import gazetteer
+from tests.extract.event_helpers import entity_named, facts_of, names, run
+
+
+def _positions(result):
+    return [(names(result, f.roles.get("holder")), f.roles.get("role", [None])[0],
+             names(result, f.roles.get("organization")))
+            for f in facts_of(result, "Position")]
+
+
+def _labels(result):
+    return {a for e in result.entities for a in (e.aliases | {e.name})}
+
+
+# --- "X of the COUNTRY" -------------------------------------------------------------------
+def test_a_body_of_a_country_written_with_the_is_also_named_with_it():
+    forms = article_forms({"Government of Zambia", "Lands Ministry of Zambia",
+                           "Embassy of Zambia in Riga", "Zambia Police Service"}, ["Zambia"])
+    assert forms == {"Government of the Zambia", "Lands Ministry of the Zambia",
+                     "Embassy of the Zambia in Riga"}
+    assert article_forms({"Government of Zambia"}, []) == set()
+    assert article_forms({"Government of the Zambia"}, ["Zambia"]) == set()
+
+
+def test_the_countries_written_with_the_are_data_the_gazetteer_knows():
+    codes = entity_rules().article_countries
+    assert len(codes) >= 10
+    by_code = gazetteer().by_code
+    assert all(c in by_code for c in codes)
+    # a plain name ("Latvia") is never flagged
+    assert "LV" not in codes and "BW" not in codes
+
+
+# --- an office's complement joined by "and" ------------------------------------------------
+def test_an_office_of_two_subjects_keeps_both_in_every_shape(nlp):
+    for text in [
+        "The Minister of Fisheries and Marine Resources, Mr. Jonas Kaulu, travelled to "
+        "Lusaka on Tuesday.",
+        "Fishermen in Palau were received on Monday by the Minister of Fisheries and Marine "
+        "Resources, Ms. Ana Remengesau.",
+        "The Minister of Lands and Natural Resources, Ana Phiri, said on Monday that farms "
+        "near Gaborone would be surveyed.",
+    ]:
+        r = run(nlp, text)
+        roles = [role for _h, role, _o in _positions(r)]
+        assert any(role and " and " in role and role.startswith("Minister of ")
+                   for role in roles), (text, roles)
+        # the second subject is no person and no body
+        assert not [e for e in r.entities if e.name in ("Marine Resources", "Natural Resources")
+                    ], (text, [e.name for e in r.entities])
+
+
+def test_a_second_person_after_and_is_no_subject_of_the_office(nlp):
+    r = run(nlp, "The Minister of Finance and his deputy, Ana Kaulu, travelled to Doha on "
+                 "Tuesday.")
+    assert not any(role and "deputy" in role and "Finance" in role
+                   for _h, role, _o in _positions(r))
+
+
+def test_a_ministry_of_two_subjects_is_one_body_in_every_shape(nlp):
+    for text in [
+        "The Ministry of Fisheries and Marine Resources said on Monday that the port in "
+        "Lusaka would close.",
+        "Licences were suspended on Monday by the Ministry of Fisheries and Marine "
+        "Resources, which said stocks in Palau had collapsed.",
+        "Farmers marched to the Ministry of Lands and Natural Resources in Gaborone on "
+        "Monday.",
+    ]:
+        r = run(nlp, text)
+        whole = [e for e in r.entities if " and " in e.name and e.name.startswith("Ministry")]
+        assert whole and whole[0].type is EntityType.GOVERNMENT_BODY, \
+            (text, [(e.name, e.type) for e in r.entities])
+        assert not [e for e in r.entities if e.name in ("Marine Resources", "Natural Resources")]
+
+
+# --- "the Corporation", "the company" -------------------------------------------------------
+def test_a_capitalised_corporation_points_back_to_the_named_one(nlp):
+    r = run(nlp, "Cabinet has dismissed the chief executive of the Nauru Fuel Storage "
+                 "Corporation. Ms Sina Tuiloma, the Corporation's Chief Financial Officer, "
+                 "will run it.")
+    corp = entity_named(r, "Nauru Fuel Storage Corporation")
+    assert "Corporation" in corp.aliases
+    assert not [e for e in r.entities if e.name == "Corporation"]
+    assert any(o == {"Nauru Fuel Storage Corporation"} for _h, _r, o in _positions(r))
+
+
+def test_the_company_said_is_the_named_company(nlp):
+    r = run(nlp, "Police removed miners from a concession operated by the Zambezi Mining "
+                 "Company near Lusaka. The company said it would not resume work.")
+    speakers = [names(r, f.roles.get("speaker")) for f in facts_of(r, "Statement")]
+    assert {"Zambezi Mining Company"} in speakers, speakers
+    assert "company" in entity_named(r, "Zambezi Mining Company").aliases
+
+
+# --- the ministry of a minister -------------------------------------------------------------
+def test_the_ministry_of_a_minister_whose_portfolio_has_no_listed_body(nlp):
+    r = run(nlp, "Riots broke out in Riga on Saturday, Latvian police said. Latvia is short "
+                 "of homes. Housing Minister Janis Ozols said he condemned the rioting. He will "
+                 "meet the organisers in Riga on Wednesday, the ministry said.")
+    ministry = entity_named(r, "Housing Ministry of Latvia")
+    assert ministry.type is EntityType.GOVERNMENT_BODY
+    speakers = [names(r, f.roles.get("speaker")) for f in facts_of(r, "Statement")]
+    assert {"Housing Ministry of Latvia"} in speakers
+
+
+def test_a_prime_minister_gives_no_ministry(nlp):
+    r = run(nlp, "Latvia is short of homes, Latvian police said. Prime Minister Janis Ozols "
+                 "spoke in Riga. The ministry said on Monday that rents had risen in Latvia.")
+    assert not [e for e in r.entities if e.name.startswith("Prime Ministry")]
+
+
+# --- "the HEAD of the X" the model leaves untagged -----------------------------------------
+def test_an_untagged_head_of_the_x_body_in_every_shape(nlp):
+    for text, speaks in [
+        ("In a statement on Monday, the Presidency of the Republic said the police commander "
+         "of Benin had been relieved of his duties.", True),
+        ("The dismissal was announced on Monday by the Presidency of the Republic, which "
+         "gave no reason for it in Porto-Novo.", False),
+    ]:
+        r = run(nlp, text)
+        body = entity_named(r, "Presidency of the Republic")
+        assert body.type is EntityType.GOVERNMENT_BODY, text
+        if speaks:
+            speakers = [names(r, f.roles.get("speaker")) for f in facts_of(r, "Statement")]
+            assert any(any("Presidency of the Republic" in s for s in sp) for sp in speakers)
+
