@@ -137,3 +137,49 @@ def test_an_untagged_head_of_the_x_body_in_every_shape(nlp):
             speakers = [names(r, f.roles.get("speaker")) for f in facts_of(r, "Statement")]
             assert any(any("Presidency of the Republic" in s for s in sp) for sp in speakers)
 
+
+
+# --- "as a member of X" ---------------------------------------------------------------------
+def _memberships(result):
+    return {(frozenset(names(result, f.roles.get("member"))),
+             frozenset(names(result, f.roles.get("group"))))
+            for f in facts_of(result, "Membership")}
+
+
+def test_as_a_member_of_gives_the_clause_subject_membership_in_every_shape(nlp):
+    for text, member in [
+        ("As a member of the Pacific Islands Forum, Nauru has asked the Forum Secretariat "
+         "to convene an urgent meeting.", "Nauru"),
+        ("Palau, as a founding member of the Pacific Islands Forum, voted against the plan "
+         "on Monday.", "Palau"),
+        ("As a member of the Pacific Islands Forum, Palau was invited to the talks in "
+         "Suva on Monday.", "Palau"),
+    ]:
+        r = run(nlp, text)
+        assert (frozenset({member}), frozenset({"Pacific Islands Forum"})) in _memberships(r), \
+            (text, _memberships(r))
+
+
+def test_as_a_member_of_a_group_gives_a_person_nothing_of_the_clause_object(nlp):
+    r = run(nlp, "As a member of the Pacific Islands Forum, Nauru thanked Palau for its help.")
+    assert (frozenset({"Palau"}), frozenset({"Pacific Islands Forum"})) not in _memberships(r)
+
+
+# --- a name in apposition to an institution phrase ------------------------------------------
+def test_a_name_the_model_misses_before_an_institution_apposition(nlp):
+    for text, name in [
+        ("The Landtag, the 25-seat parliament, will hold an extraordinary session on "
+         "Thursday in Riga.", "Landtag"),
+        ("Latvia said on Monday that the Riigikogu, Estonia's parliament, had approved the "
+         "plan.", "Riigikogu"),
+    ]:
+        r = run(nlp, text)
+        body = entity_named(r, name)
+        assert body.type is EntityType.GOVERNMENT_BODY, (text, body)
+        assert not [f for f in facts_of(r, "LocatedIn")
+                    if names(r, f.roles.get("place")) == {name}], text
+
+
+def test_a_place_before_an_institution_apposition_stays_a_place(nlp):
+    r = run(nlp, "Talks were held in Tallinn, the capital, on Monday.")
+    assert entity_named(r, "Tallinn").type is EntityType.CITY
