@@ -286,6 +286,15 @@ def title_anaphors(doc: Doc, unit: Unit, mentions: list[Mention],
             if m is not None:
                 holders[key] = m
             continue
+        if p.complement is None and h > 0 and doc[h - 1].lower_ == "the" \
+                and key not in holders:
+            # "The Minister of X and Y, Mr. Z, ... The Minister ordered": a bare head
+            # points back to the one holder named with a title of that head and an of/for
+            # complement
+            full = {holders[k] for k in holders if k.split(" ")[0] == key and " " in k}
+            if len(full) == 1 and len({k for k in holders if k.split(" ")[0] == key}) == 1:
+                key = next(k for k in holders if k.split(" ")[0] == key)
+                p = TitlePhrase(p.head, p.end, h, None)
         if p.complement is None or h == 0 or doc[h - 1].lower_ != "the" or key not in holders \
                 or (p.end < len(doc) and (doc[p.end].text == "," or _cap(doc[p.end]))):
             continue  # (", NAME," or a name the grammar did not read: no pointing back)

@@ -183,3 +183,27 @@ def test_a_name_the_model_misses_before_an_institution_apposition(nlp):
 def test_a_place_before_an_institution_apposition_stays_a_place(nlp):
     r = run(nlp, "Talks were held in Tallinn, the capital, on Monday.")
     assert entity_named(r, "Tallinn").type is EntityType.CITY
+
+
+# --- "the Minister" after "the Minister of X and Y, NAME," ----------------------------------
+def test_a_bare_head_points_back_to_the_one_holder_of_a_title_with_that_head(nlp):
+    for text, kind, role, holder in [
+        ("The Minister of Maritime Affairs and Insular Policy, Mr. Petros Vlachakis, "
+         "travelled to Doha on Tuesday. The Minister ordered the Qatar Coast Guard to carry "
+         "out inspections of all ferries within ten days.", "Order", "agent",
+         "Petros Vlachakis"),
+        ("The Minister of Fisheries and Marine Resources, Ms. Ana Remengesau, met fishermen "
+         "in Koror on Monday. All boats will be inspected, the Minister said.", "Statement",
+         "speaker", "Ana Remengesau"),
+    ]:
+        r = run(nlp, text)
+        fillers = [names(r, f.roles.get(role)) for f in facts_of(r, kind)]
+        assert {holder} in fillers, (text, fillers)
+
+
+def test_a_bare_head_with_two_holders_points_nowhere(nlp):
+    r = run(nlp, "The Minister of Fisheries and Marine Resources, Ms. Ana Remengesau, met the "
+                 "Minister of Finance and Planning, Mr. Jonas Kaulu, in Koror on Monday. The "
+                 "Minister ordered an inquiry into the ferries.")
+    agents = [names(r, f.roles.get("agent")) for f in facts_of(r, "Order")]
+    assert not any(a & {"Ana Remengesau", "Jonas Kaulu"} for a in agents), agents
