@@ -207,3 +207,23 @@ def test_a_bare_head_with_two_holders_points_nowhere(nlp):
                  "Minister ordered an inquiry into the ferries.")
     agents = [names(r, f.roles.get("agent")) for f in facts_of(r, "Order")]
     assert not any(a & {"Ana Remengesau", "Jonas Kaulu"} for a in agents), agents
+
+
+# --- "the provincial governor": the document's one province ---------------------------------
+def test_a_provincial_office_belongs_to_the_one_province_named_in_every_shape(nlp):
+    for text in [
+        "At least seven people were killed in clashes in Zambia's northern province of "
+        "Luapula, police said. The provincial governor, Joseph Banda, said mining had been "
+        "suspended.",
+        "Houses collapsed in Mansa in Luapula province on Monday, provincial governor "
+        "Joseph Banda told reporters.",
+    ]:
+        r = run(nlp, text)
+        assert ({"Joseph Banda"}, "provincial governor", {"Luapula"}) in _positions(r), \
+            (text, _positions(r))
+
+
+def test_a_provincial_office_with_two_provinces_named_takes_neither_by_this_rule(nlp):
+    r = run(nlp, "Houses collapsed in Kasama in Northern province and in Mansa in Luapula "
+                 "province, the provincial governor, Joseph Banda, said.")
+    assert not [f for f in facts_of(r, "Position") if f.rule.endswith(":unit")]
