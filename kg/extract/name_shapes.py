@@ -374,12 +374,22 @@ def headed_bodies(doc: Doc, unit: Unit, rules: EntityRules,
         e = k
         while e < len(doc) and doc[e].is_title and doc[e].is_alpha and not doc[e].is_sent_start:
             e += 1
+            if e + 1 < len(doc) and doc[e].lower_ in ("of", "for") and doc[e + 1].is_title:
+                e += 1  # "the Secretariat of State for Justice"
         if e == k or (e < len(doc) and doc[e].tag_ == "POS"):
             continue  # "the Office of the President's": the office is the person's
+        if e + 1 < len(doc) and doc[e].lower_ in (",", "and", "&") and doc[e + 1].is_title:
+            continue  # "the Ministry of the Interior, Community Development and ...": the
+            # name goes on past where this reading would cut it
         span = doc[t.i:e]
         a, b = unit.start + span.start_char, unit.start + span.end_char
-        if any(s < b and a < x for s, x in taken):
-            continue
+        inner = [m for m in out if a <= m.start and m.end <= b and (m.start, m.end) != (a, b)]
+        if any(s < b and a < x and not (a <= s and x <= b) for s, x in taken) or any(
+                m.type is EntityType.PERSON or m.type.is_place for m in inner) or any(
+                (s, x) == (a, b) for s, x in taken):
+            continue  # a name across its ends, a person or place inside it, or found
+        # the model's pieces of it ("State for Justice") give way to the whole name
+        out = [m for m in out if m not in inner]
         out.append(mention_from_span(span, unit, etype, "rule:headed-body"))
         taken.append((a, b))
     return out

@@ -247,6 +247,9 @@ class Links:
                 elif not cands and (named := self.ministry_of_minister(m)) is not None:
                     self.info[i].name, self.info[i].key = named, f"name:{named.casefold()}"
                     self.info[i].named = True
+                    if (of := re.fullmatch(r"(\w+) Ministry of (.+)", named)) is not None:
+                        # "Culture Ministry of X" is also "Ministry of Culture of X"
+                        self.info[i].alias = f"Ministry of {of.group(1)} of {of.group(2)}"
                 else:
                     self.info[i].key = f"unresolved:{i}"
             meet(find(i), m.unit, m)
