@@ -393,6 +393,12 @@ def _sized(doc: Doc, start: int) -> bool:
     return k < start - 1 and doc[k].lower_ == "the"
 
 
+def _after_the(doc: Doc, unit: Unit, m: Mention) -> bool:
+    """Whether "the" stands right before the mention ("the Riigikogu")."""
+    first = doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")
+    return first is not None and first.start > 0 and doc[first.start - 1].lower_ == "the"
+
+
 def _untagged_name(doc: Doc, unit: Unit, comma: int, etype: EntityType,
                    found: list[Mention]) -> Mention | None:
     """"The Landtag, the 25-seat parliament,": one to three capitalised words the model
@@ -443,9 +449,13 @@ def appositive_descriptions(doc: Doc, unit: Unit, rules: EntityRules,
                     doc[left - 1].lower_ in ("the", "its", "their", "country", "nation")
                     or doc[left - 1].tag_ == "POS" or _sized(doc, left)):
                 left -= 1
+            closed = span.end < len(doc) and doc[span.end].text == ","
             if left >= 2 and doc[left - 1].text == ",":
                 name = by_end.get(unit.start + doc[left - 2].idx + len(doc[left - 2]))
-                if name is None and not _listed(doc, left - 1, span.end):
+                if name is not None and name.type.is_place and not (
+                        closed and _after_the(doc, unit, name)):
+                    name = None  # "in Vecsilmala, Latvia's interior ministry said"
+                if name is None and closed and not _listed(doc, left - 1, span.end):
                     name = _untagged_name(doc, unit, left - 1, m.type, found)
                     if name is not None:
                         out.append(name)

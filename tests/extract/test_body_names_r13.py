@@ -240,3 +240,10 @@ def test_an_untagged_body_name_is_not_cut_before_a_list_of_its_subjects(nlp):
     r = run(nlp, "The Ministry of the Interior, Community Development and Public Security "
                  "of Benin informs the public of the following.")
     assert "Ministry of the Interior" not in _labels(r)
+
+
+def test_a_town_before_a_reporting_body_stays_a_town(nlp):
+    r = run(nlp, "Floods cut off about 400 residents in Vecsilmala, Latvia's interior ministry "
+                 "said on Monday.")
+    assert not [e for e in r.entities if e.name == "Vecsilmala"
+                and e.type is EntityType.GOVERNMENT_BODY]
