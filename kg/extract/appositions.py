@@ -169,7 +169,8 @@ class _Reader:
             cut = set()
         for t in role.subtree:
             if t != role and t.dep_ in _ROLE_DROP and not _bracketed(t) and not _hyphen(t) \
-                    and not (t.dep_ == "det" and t.head != role):  # "for the Dialogue"
+                    and not (t.dep_ == "det" and t.head != role) \
+                    and not _complement_join(t, role):  # "for the Dialogue"
                 cut.update(x.i for x in t.subtree)
         words = [t for t in role.subtree if t.i not in cut]
         words = [t for t in _contiguous(role, words)
@@ -472,6 +473,21 @@ def _hyphen(tok: Token) -> bool:
     doc = tok.doc
     return tok.text in ("-", "–") and not tok.whitespace_ and 0 < tok.i < len(doc) - 1 and \
         not doc[tok.i - 1].whitespace_
+
+
+def _complement_join(t: Token, role: Token) -> bool:
+    """"and" and its capitalised second subject in a title's of/for complement ("the
+    Minister of Maritime Affairs and Insular Policy, X"): part of the office, whereas "the
+    minister of finance and his deputy" joins a second person."""
+    if t.dep_ not in ("cc", "conj"):
+        return False
+    first = t.head
+    if first.dep_ != "pobj" or first.head.lower_ not in ("of", "for") \
+            or first.head.head != role or not role.is_title or not first.is_title:
+        return False
+    conj = t if t.dep_ == "conj" else next((c for c in first.children if c.dep_ == "conj"),
+                                           None)
+    return conj is not None and conj.is_title and conj.pos_ == "PROPN"
 
 
 def _bracketed(tok: Token) -> bool:

@@ -34,6 +34,7 @@ from kg.extract.name_shapes import (
     and_names,
     article_names,
     country_suffixes,
+    headed_bodies,
     local_bodies,
     particle_names,
     route_ends,
@@ -260,6 +261,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out = joined_names(doc, unit, rules, out)
     out = and_names(doc, unit, rules, out)
     out = particle_names(doc, unit, out)
+    out = headed_bodies(doc, unit, rules, out)
     out = local_bodies(doc, unit, out, noise)
     out = country_suffixes(doc, unit, rules, out)
     out = kind_cue_mentions(doc, unit, out)

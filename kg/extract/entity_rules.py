@@ -34,6 +34,10 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         # short names news uses for the country that GeoNames and ISO 3166 lack ("US",
         # "Britain"): the country wherever they stand
         "short_names": (list, False, None),
+        # English writes the country's name with "the" in running text ("the Gambia",
+        # "the Philippines", "the United Kingdom"): a body named "X of COUNTRY" is also
+        # "X of the COUNTRY"
+        "article": (bool, False, None),
     },
     "bodies.jsonl": {
         "phrases": (list, True, None),
@@ -245,6 +249,7 @@ class EntityRules:
     title_forms: dict[str, str] = field(default_factory=dict)  # lower title -> written form
     demonyms: dict[str, set[str]] = field(default_factory=dict)  # lower demonym -> ISO codes
     short_names: dict[str, str] = field(default_factory=dict)  # lower short name -> ISO code
+    article_countries: frozenset[str] = frozenset()  # ISO codes of "the Gambia" and the like
     bodies: dict[str, Body] = field(default_factory=dict)  # lower phrase -> body
     heads: dict[str, EntityType] = field(default_factory=dict)
     national_heads: set[str] = field(default_factory=set)
@@ -301,6 +306,8 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
     for e in files["titles.jsonl"]:
         rules.titles[_fold(e["title"])] = e["scope"]
         rules.title_forms[_fold(e["title"])] = e["title"]
+    rules.article_countries = frozenset(e["country"].upper() for e in files["demonyms.jsonl"]
+                                        if e.get("article"))
     for e in files["demonyms.jsonl"]:
         for short in e.get("short_names", ()):
             rules.short_names[_fold(short)] = e["country"].upper()

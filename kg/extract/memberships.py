@@ -82,6 +82,16 @@ def membership_facts(ctx) -> list[Fact]:
             # "Bolivia, which became a full member of Mercosur", "X is a member of Y",
             # "X is one of the 15 member states of Y" (the "one" stands for the member)
             anchor = _one_of(tok)
+            if group is not None and anchor.dep_ == "pobj" and anchor.head.lower_ == "as" \
+                    and anchor.head.head.pos_ in ("VERB", "AUX"):
+                # "As a member of the X, Nauru has asked ...", "Palau, as a founding member
+                # of X, voted ...": the subject of the clause "as" hangs on
+                verb = anchor.head.head
+                subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                            None)
+                for x in [subj, *subj.conjuncts] if subj is not None else []:
+                    add(home_description(ctx, x, homes) or _named(ctx, x), group, tok,
+                        "membership/as-member")
             if group is not None and anchor.dep_ in ("attr", "oprd", "appos"):
                 head = anchor.head
                 subj = next((c for c in head.children if c.dep_ == "nsubj"), None) \

@@ -355,3 +355,41 @@ def route_ends(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
             etype = gazetteer().place_type(x.text) or EntityType.CITY
             out.append(mention_from_span(doc[x.i:x.i + 1], unit, etype, "rule:route-end"))
     return out
+
+
+def headed_bodies(doc: Doc, unit: Unit, rules: EntityRules,
+                  found: list[Mention]) -> list[Mention]:
+    """6. A body's name the model left untagged: "the Presidency of the Republic", "the
+    Office of the Ombudsman", "the Council of Ministers". The pattern: "the", a
+    capitalised body head (heads.jsonl: a body, force, organisation or medium), "of",
+    an optional "the" and capitalised words; no mention of the model lies in it."""
+    out = list(found)
+    taken = [(m.start, m.end) for m in found]
+    for t in doc[1:]:
+        etype = rules.heads.get(t.lower_)
+        if etype not in _BODIES or not t.is_title or doc[t.i - 1].lower_ != "the" \
+                or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ != "of":
+            continue
+        k = t.i + 3 if doc[t.i + 2].lower_ == "the" else t.i + 2
+        e = k
+        while e < len(doc) and doc[e].is_title and doc[e].is_alpha and not doc[e].is_sent_start:
+            e += 1
+            if e + 1 < len(doc) and doc[e].lower_ in ("of", "for") and doc[e + 1].is_title:
+                e += 1  # "the Secretariat of State for Justice"
+        if e == k or (e < len(doc) and doc[e].tag_ == "POS"):
+            continue  # "the Office of the President's": the office is the person's
+        if e + 1 < len(doc) and doc[e].lower_ in (",", "and", "&") and doc[e + 1].is_title:
+            continue  # "the Ministry of the Interior, Community Development and ...": the
+            # name goes on past where this reading would cut it
+        span = doc[t.i:e]
+        a, b = unit.start + span.start_char, unit.start + span.end_char
+        inner = [m for m in out if a <= m.start and m.end <= b and (m.start, m.end) != (a, b)]
+        if any(s < b and a < x and not (a <= s and x <= b) for s, x in taken) or any(
+                m.type is EntityType.PERSON or m.type.is_place for m in inner) or any(
+                (s, x) == (a, b) for s, x in taken):
+            continue  # a name across its ends, a person or place inside it, or found
+        # the model's pieces of it ("State for Justice") give way to the whole name
+        out = [m for m in out if m not in inner]
+        out.append(mention_from_span(span, unit, etype, "rule:headed-body"))
+        taken.append((a, b))
+    return out

@@ -59,6 +59,7 @@ class _Words:
         self.links = set(spec["title_links"])
         self.portfolio_nouns = set(spec["portfolio_nouns"])
         self.portfolio_titles = set(spec["portfolio_titles"])
+        self.unit_adjectives: dict[str, str] = dict(spec.get("unit_adjectives", {}))
         self.resign_verbs = list(spec["left_office"])
         self.resign_reported = list(spec.get("left_office_reported", ()))
         self.resign_announced = list(spec.get("resignation_verbs", ()))
@@ -277,6 +278,11 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
             if code is not None and code in first:
                 f.roles["location"] = [first[code]]
             continue
+        if f.kind == "Position" and not f.roles.get("organization") and \
+                (owner := _unit_owner(f, mentions, text)) is not None:
+            f.roles["organization"] = [owner]  # "the provincial governor, X"
+            f.rule += ":unit"
+            continue
         if f.kind != "Position" or f.roles.get("organization") or (
                 f.rule != NATIONAL_RULE and not (governed and _of_government(f))):
             continue
@@ -285,6 +291,26 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
         if code is not None and code in first:
             f.roles["organization"] = [first[code]]
             f.rule = NATIONAL_RULE + rule
+
+
+def _unit_owner(f: Fact, mentions: list[Mention], text) -> Mention | None:
+    """The unit a level adjective before the office points to ("the provincial governor":
+    the one region the document names as a province, "the province of Y", "Y province")."""
+    role = f.roles.get("role", [None])[0]
+    kind = position_words().unit_adjectives.get(role.split(" ")[0].lower()) \
+        if isinstance(role, str) and role else None
+    if kind is None:
+        return None
+    units: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type is not EntityType.REGION or m.source.endswith(HEADLINE):
+            continue
+        name = m.text.lower()
+        if text[m.end:m.end + len(kind) + 1].lower() == f" {kind}" or name.endswith(
+                f" {kind}") or text[max(0, m.start - len(kind) - 4):m.start].lower() \
+                == f"{kind} of ":
+            units.setdefault(fold(name.removesuffix(f" {kind}")), m)
+    return next(iter(units.values())) if len(units) == 1 else None
 
 
 def _of_government(f: Fact) -> bool:

@@ -190,7 +190,7 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
                     and not span[0].is_title:
                 continue  # part of a longer name the model handles
             elif (prev is None or prev.lower_ not in {"the", "'s", "’s", "its", "their", "by"}) \
-                    and not span[0].is_title:
+                    and not span[0].is_title and not _sized(doc, start):
                 continue
         elif body.scope == "text":
             # "the Bokeo provincial administration": the place's name before it is its own
@@ -383,6 +383,41 @@ _BODY_TYPES = (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE, EntityType.OR
 _PLACES = (EntityType.CITY, EntityType.REGION, EntityType.PLACE)
 
 
+def _sized(doc: Doc, start: int) -> bool:
+    """"the 25-seat parliament", "the 150-member assembly": a size between "the" and the
+    institution noun."""
+    k = start - 1
+    while k > 0 and start - k < 5 and (doc[k].like_num or doc[k].text in ("-", "‐")
+                                       or doc[k].lower_ in ("seat", "member", "strong")):
+        k -= 1
+    return k < start - 1 and doc[k].lower_ == "the"
+
+
+def _after_the(doc: Doc, unit: Unit, m: Mention) -> bool:
+    """Whether "the" stands right before the mention ("the Riigikogu")."""
+    first = doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")
+    return first is not None and first.start > 0 and doc[first.start - 1].lower_ == "the"
+
+
+def _untagged_name(doc: Doc, unit: Unit, comma: int, etype: EntityType,
+                   found: list[Mention]) -> Mention | None:
+    """"The Landtag, the 25-seat parliament,": one to three capitalised words the model
+    left untagged, opened by "the" and closed by the comma before an institution phrase,
+    are the name of that institution (a foreign name the model does not know)."""
+    k = comma
+    while k > 0 and comma - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha \
+            and doc[k - 1].lower_ != "the":
+        k -= 1
+    if k == comma or k == 0 or doc[k - 1].lower_ != "the":
+        return None
+    span = doc[k:comma]
+    a, b = unit.start + span.start_char, unit.start + span.end_char
+    if any(m.start < b and a < m.end for m in found) or gazetteer().place_type(span.text) \
+            or fold(span.text) in entity_rules().titles:
+        return None
+    return mention_from_span(span, unit, etype, "rule:apposed-name")
+
+
 def appositive_descriptions(doc: Doc, unit: Unit, rules: EntityRules,
                             found: list[Mention]) -> list[Mention]:
     """"Kyrgyzstan's parliament, the Jogorku Kenesh, ..."; "the Assembly of the Republic,
@@ -394,6 +429,11 @@ def appositive_descriptions(doc: Doc, unit: Unit, rules: EntityRules,
     by_start = {m.start: m for m in found if m.source.startswith(_NAMED)
                 and m.type in _BODY_TYPES and m.antecedent is None}
     by_end = {m.end: m for m in by_start.values()}
+    for m in found:  # "the Riigikogu, Estonia's parliament": a foreign name the model took
+        # for a town, which the gazetteer does not know
+        if m.source.startswith("ner:") and m.type in (EntityType.CITY, EntityType.PLACE) \
+                and m.antecedent is None and gazetteer().place_type(m.text) is None:
+            by_end.setdefault(m.end, m)
     text = doc_text(doc)
     out = []
     retyped: dict[Mention, Mention] = {}
@@ -405,12 +445,20 @@ def appositive_descriptions(doc: Doc, unit: Unit, rules: EntityRules,
         name = None
         if span is not None:
             left = span.start
-            while left > 0 and span.start - left < 4 and (
+            while left > 0 and span.start - left < 6 and (
                     doc[left - 1].lower_ in ("the", "its", "their", "country", "nation")
-                    or doc[left - 1].tag_ == "POS"):
+                    or doc[left - 1].tag_ == "POS" or _sized(doc, left)):
                 left -= 1
+            closed = span.end < len(doc) and doc[span.end].text == ","
             if left >= 2 and doc[left - 1].text == ",":
                 name = by_end.get(unit.start + doc[left - 2].idx + len(doc[left - 2]))
+                if name is not None and name.type.is_place and not (
+                        closed and _after_the(doc, unit, name)):
+                    name = None  # "in Vecsilmala, Latvia's interior ministry said"
+                if name is None and closed and not _listed(doc, left - 1, span.end):
+                    name = _untagged_name(doc, unit, left - 1, m.type, found)
+                    if name is not None:
+                        out.append(name)
                 # "... the Fiscalía, the police": the name must open the apposition
                 if name is not None and _listed(doc, left - 1, span.end):
                     name = None
@@ -427,7 +475,8 @@ def appositive_descriptions(doc: Doc, unit: Unit, rules: EntityRules,
                             nxt == "," and _list_goes_on(doc, after.start)):
                         name = None
         if name is not None and name.sentence == m.sentence and name.type is not m.type \
-                and name.type is EntityType.ORGANIZATION and name.source == "ner:ORG":
+                and ((name.type is EntityType.ORGANIZATION and name.source == "ner:ORG")
+                     or name.type in (EntityType.CITY, EntityType.PLACE)):
             # the model's default guess for a name with no head ("the Oliy Majlis"): the
             # phrase says what kind of body it is
             retyped[name] = replace(name, type=m.type)
@@ -535,9 +584,13 @@ def joined_names(doc: Doc, unit: Unit, rules: EntityRules,
             continue
         if not cut:
             after = text[b.end - unit.start:].lstrip()[:1]
-            if b.type is not EntityType.ORGANIZATION or " " in b.text or not after \
-                    or after.isupper():
-                continue  # "the Office for X and the police"; "... and Dalmatia Ltd"
+            if b.type is not EntityType.ORGANIZATION or not after or after.isupper() or (
+                    " " in b.text and any(rules.heads.get(w.lower()) is not None
+                                          or fold(w) in rules.titles for w in b.text.split())):
+                # "the Office for X and the police"; "... and Dalmatia Ltd"; "the Ministry
+                # of Health and Red Cross Society" (a body of its own). "the Ministry of
+                # Fisheries and" + "Marine Resources" is one name
+                continue
         whole = text[a.start - unit.start:b.end - unit.start]
         etype = head_type(whole, rules) or a.type
         joined[a] = replace(a, end=b.end, text=whole, type=etype)

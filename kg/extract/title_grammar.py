@@ -96,6 +96,10 @@ def _name_in_run(doc: Doc, a: int, b: int, rules: EntityRules) -> int | None:
         while s < b and (_topic_word(doc[s], rules) or doc[s].lower_ in _JOINS
                          or doc[s].lower_ == "the"):
             s += 1
+        if s < b and _after_join(doc, s):
+            # "Minister of Maritime Affairs and Insular Policy, Mr. X": what follows "and"
+            # in a complement is its second subject, never the holder's name
+            return None
         if s < b and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART") \
                 and all(doc[k].pos_ == "PROPN" for k in range(s, b)):
             if ent.label_ != "PERSON" and (b - s < 2 or ent.start < s):
@@ -111,6 +115,14 @@ def _name_in_run(doc: Doc, a: int, b: int, rules: EntityRules) -> int | None:
     return None
 
 
+def _after_join(doc: Doc, s: int) -> bool:
+    """Whether ``doc[s]`` follows "and", "&" or "and the" in a title's complement."""
+    k = s - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k > 0 and doc[k].lower_ in _JOINS
+
+
 def _joined(doc: Doc, k: int) -> bool:
     """Whether the word before ``doc[k]`` goes on in it: "Nakato-", "Ozols'"."""
     return not doc[k - 1].whitespace_ and (doc[k].text in ("-", "‐") or doc[k].tag_ == "POS")
@@ -121,6 +133,8 @@ def _name_after_comma(doc: Doc, i: int, rules: EntityRules) -> tuple[int, int] |
     or a lower-case word."""
     if i + 1 >= len(doc) or doc[i].text != ",":
         return None
+    if i + 2 < len(doc) and rules.titles.get(fold(doc[i + 1].text)) == "honorific":
+        i += 1  # ", Mr. Karlis Berzins,": the honorific is no part of the name
     k = i + 1
     while k < len(doc) and _cap(doc[k]) and doc[k].pos_ == "PROPN" and k - i <= _NAME_MAX:
         k += 1
@@ -208,9 +222,9 @@ def title_ents(doc: Doc, ents: list[Span], rules: EntityRules) -> list[Span]:
     for p in phrases:
         kept: list[Span] = []
         for e in out:
-            if p.complement is not None and e.label_ != "PERSON" and \
-                    p.complement < e.start and e.end <= p.end and not _keeps(e, rules):
-                continue  # "State for Finance", "Budget": the office's subject
+            if p.complement is not None and (e.label_ != "PERSON" or _after_join(doc, e.start)) \
+                    and p.complement < e.start and e.end <= p.end and not _keeps(e, rules):
+                continue  # "State for Finance", "Budget", "Insular Policy": its subject
             if e.label_ != "PERSON" and e.start <= p.head < e.end and e.end <= p.end \
                     and (p.name is not None or p.complement is not None) \
                     and all(t.is_title or t.lower_ == "the" for t in doc[e.start:p.head]):
@@ -272,6 +286,15 @@ def title_anaphors(doc: Doc, unit: Unit, mentions: list[Mention],
             if m is not None:
                 holders[key] = m
             continue
+        if p.complement is None and h > 0 and doc[h - 1].lower_ == "the" \
+                and key not in holders:
+            # "The Minister of X and Y, Mr. Z, ... The Minister ordered": a bare head
+            # points back to the one holder named with a title of that head and an of/for
+            # complement
+            full = {holders[k] for k in holders if k.split(" ")[0] == key and " " in k}
+            if len(full) == 1 and len({k for k in holders if k.split(" ")[0] == key}) == 1:
+                key = next(k for k in holders if k.split(" ")[0] == key)
+                p = TitlePhrase(p.head, p.end, h, None)
         if p.complement is None or h == 0 or doc[h - 1].lower_ != "the" or key not in holders \
                 or (p.end < len(doc) and (doc[p.end].text == "," or _cap(doc[p.end]))):
             continue  # (", NAME," or a name the grammar did not read: no pointing back)

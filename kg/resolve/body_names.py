@@ -41,6 +41,20 @@ def written_name(core: str, country: str) -> str | None:
     return f"{cased} of {country}"
 
 
+def article_forms(labels: set[str], countries: list[str]) -> set[str]:
+    """"Government of the Gambia" beside "Government of Gambia": a label that ends in (or
+    names before its seat, "... of X in Y") a country English writes with "the"
+    (demonyms.jsonl ``article``) is also written with it, as the annotation guide's
+    "X of COUNTRY" names are."""
+    out = set()
+    for label in labels:
+        for name in countries:
+            m = re.search(rf"\sof\s({re.escape(name)})(?:\s+(?:in|to)\s.*)?$", label)
+            if m is not None:
+                out.add(f"{label[:m.start(1)]}the {label[m.start(1):]}")
+    return out - labels
+
+
 @dataclass(slots=True)
 class _Info:
     """What the first pass learns about one mention."""

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.place_contexts import DESCRIBED_SOURCE, described_head
 from kg.records import Entity, EntityType, Fact, Mention
-from kg.resolve.body_names import _Info, body_info
+from kg.resolve.body_names import _Info, article_forms, body_info
 from kg.resolve.clusters import Clusters as _Clusters
 from kg.resolve.kb import KnowledgeBase, load_kb
 from kg.resolve.links import Links
@@ -89,6 +89,9 @@ class _Resolver(Links):
         self.fillers: set[Mention] | None = None  # mentions that fill a role of a fact
         self.home: str | None = None  # the letterhead's country code
         self.owners: dict[Mention, str] = {}  # bodies whose sentence names their country
+        # names of the countries English writes with "the" ("Gambia": "the Gambia")
+        self.article_names = [p.name for c in sorted(rules.article_countries)
+                              if (p := self.gaz.by_code.get(c)) is not None]
 
     # -- countries ------------------------------------------------------------------------
     def country_of(self, m: Mention) -> Place | None:
@@ -428,6 +431,8 @@ class _Resolver(Links):
             if m.text not in reasons or reasons[m.text].startswith("spelling"):
                 reasons[m.text] = rule
         ent.merges = sorted(reasons.items())
+        if etype.is_agent:
+            ent.aliases |= article_forms(ent.aliases | {name}, self.article_names)
         if kb is not None:
             ent.same_as = sorted({kb.iri, *kb.same_as})
         if place is not None and etype.is_place:

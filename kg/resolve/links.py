@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.positions import position_words
 from kg.records import EntityType, Mention
+from kg.resolve.body_names import written_name
 from kg.resolve.descriptions import RULE as DESCRIPTION_RULE
 from kg.resolve.descriptions import Described, description_links
 from kg.resolve.names import _is_acronym, display_name, normalise_name
@@ -245,6 +247,9 @@ class Links:
                 elif not cands and (named := self.ministry_of_minister(m)) is not None:
                     self.info[i].name, self.info[i].key = named, f"name:{named.casefold()}"
                     self.info[i].named = True
+                    if (of := re.fullmatch(r"(\w+) Ministry of (.+)", named)) is not None:
+                        # "Culture Ministry of X" is also "Ministry of Culture of X"
+                        self.info[i].alias = f"Ministry of {of.group(1)} of {of.group(2)}"
                 else:
                     self.info[i].key = f"unresolved:{i}"
             meet(find(i), m.unit, m)
@@ -265,11 +270,16 @@ class Links:
                 continue
             body = self.rules.bodies.get(" ".join([*words[-3:-1], "ministry"])) or \
                 self.rules.bodies.get(f"{words[-2]} ministry")
-            if body is None or body.scope != "country":
-                return None  # the last minister's portfolio has no ministry name
             org = (f.roles.get("organization") or [None])[0]
             place = self.gaz.country(org.text) if isinstance(org, Mention) else None
             country = place or self.dominant
+            if body is None and words[-2] in position_words().portfolio_nouns \
+                    and country is not None:
+                # "Housing Minister X ... the ministry said": a portfolio the body list
+                # lacks names the ministry as written ("Housing Ministry of X")
+                return written_name(f"{words[-2]} ministry", country.name)
+            if body is None or body.scope != "country":
+                return None  # the last minister's portfolio has no ministry name
             return body.name.format(owner=country.name) if country is not None else None
         return None
 

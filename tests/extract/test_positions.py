@@ -246,7 +246,9 @@ def test_a_second_title_joined_by_and_is_a_second_position(nlp):
     r = run(nlp, "In Tallinn, Mr Kaarel Tamm, Deputy Prime Minister and Minister of Economic "
                  "Affairs and Infrastructure, said the port would reopen.")
     roles = {_role(f) for f in _positions(r) if names(r, f.roles["holder"]) == {"Kaarel Tamm"}}
-    assert roles == {"Deputy Prime Minister", "Minister of Economic Affairs"}
+    # (round 13: the portfolio's second subject after "and" is part of the office as
+    # written, as the guide's roles are: "Minister of Justice and Interior")
+    assert roles == {"Deputy Prime Minister", "Minister of Economic Affairs and Infrastructure"}
 
 
 def test_a_portfolio_of_two_subjects_is_part_of_the_title(nlp):
