@@ -429,11 +429,14 @@ class _Statements(StatementRoles, StatementCues, StatementSources, StatementSubj
             roles["gist"] = [balanced(gist)]
         if quotes:
             roles["quote"] = quotes
-        when = self.date(cue, skip)
         stamp = self.ctx.unit.stamp
         present = cue.tag_ in ("VBZ", "VBP") or (  # "wishes to state", "wants to inform"
             cue.dep_ == "xcomp" and cue.head.tag_ in ("VBZ", "VBP"))
-        if when is None and present and stamp is not None and not self.ctx.in_headline(cue):
+        dated_present = present and stamp is not None and not self.ctx.in_headline(cue)
+        # a date inside the reported clause dates what is reported; it stands in for the
+        # day of saying only when nothing else gives that day (not a dated release's present)
+        when = self.date(cue, skip, fallback=not dated_present)
+        if when is None and dated_present:
             # "The Command wishes to state that ...", "the ministry condemns ...": said in
             # the present of a dated release or update, on its day
             # (a fallback: a day another telling of the statement gives wins)

@@ -285,3 +285,16 @@ def test_present_tense_statement_takes_the_release_day(nlp):
     r = run(nlp, "The Zambian ministry said 40 people were detained in Kitwe.")
     (st,) = facts_of(r, "Statement")
     assert not st.roles.get("date")
+
+
+def test_a_date_in_the_reported_clause_does_not_date_a_present_release(nlp):
+    # the release speaks on its own day; "with effect from ..." dates the declaration
+    r = run(nlp, "The Disaster Office wishes to inform the public that the President has "
+                 "declared a state of disaster in Kasama, with effect from 10th March 2023.")
+    (st,) = facts_of(r, "Statement")
+    assert [d.value for d in st.roles.get("date", [])] == ["2023-03-14"]  # the stamp's day
+    # told in the past, the clause's date is still the only day given, and stands in
+    r = run(nlp, "The Disaster Office said the President had declared a state of disaster "
+                 "in Kasama on 10 March 2023.")
+    (st,) = facts_of(r, "Statement")
+    assert [d.value for d in st.roles.get("date", [])] == ["2023-03-10"]
