@@ -262,3 +262,26 @@ def test_aid_for_projects_names_no_addressee(nlp):
     for e in facts_of(r, "Aid"):
         assert not e.roles.get("addressee") or \
             names(r, e.roles["addressee"]) != {"bakeries"}
+
+
+# --- closable things: passes, strips, work stopped at a site -------------------------------
+def test_a_mountain_pass_that_remains_closed_is_a_closure(nlp):
+    r = run(nlp, "The Sani pass between Botswana and Zambia remains closed until the slope "
+                 "has been secured.")
+    assert facts_of(r, "Closure")
+
+
+def test_mining_suspended_at_a_concession_is_a_closure(nlp):
+    r = run(nlp, "The governor said mining on the Kansanshi concession had been suspended.")
+    (e,) = facts_of(r, "Closure")
+    assert "mining" in " ".join(names(r, e.roles["theme"]))
+
+
+def test_production_shut_down_at_a_platform_is_a_closure(nlp):
+    r = run(nlp, "The company shut down production at the platform off Qatar on Monday.")
+    assert facts_of(r, "Closure")
+
+
+def test_a_meeting_suspended_is_no_closure(nlp):
+    r = run(nlp, "The speaker suspended the debate in Riga on Monday.")
+    assert not facts_of(r, "Closure")
