@@ -178,8 +178,12 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                     continue
                 heads = self._conjuncts(tok)
                 if args.get("subject") == "theme":  # "came under fire": the target
-                    for h in heads:
-                        put("theme", self._theme(h, set()))
+                    self.sent_from = []
+                    for h in heads:  # ("sent X to A, which reached B": X)
+                        put("theme", self._theme(self._sent_thing(t, h), set()))
+                    for place in self.sent_from:
+                        if args.get("from") == "origin":
+                            put("origin", place)
                     continue
                 if len(heads) > 1 and "conjoined_subject" in args:
                     # "A and her counterpart B met": each one a participant, nobody host
@@ -507,6 +511,16 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
 
     def _fill(self, role: str, tok: Token, put, *, prep: str = "") -> None:
         """A role filler of the kind the role takes."""
+        if role == "addressee" and self.kind == "Aid" and prep == "for" and \
+                tok.pos_ == "NOUN" and self.ctx.mention_of(tok) is None and \
+                tok.lemma_.lower() not in self.lists["recipients"] and \
+                tok.lemma_.lower() not in self.lists["people"] and self.trigger is not None \
+                and any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "MONEY"
+                        for c in self.trigger.children):
+            # "would provide $500,000 for emergency water supplies": what the money is
+            # for is what is given, not who
+            put("theme", text_of(self._bare(tok, set())))
+            return
         if role in ("addressee", "participant"):
             pair = counted_antecedents(self.ctx, tok)
             if pair:  # "urged both sides": the two named before

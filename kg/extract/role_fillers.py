@@ -446,12 +446,16 @@ class RoleFillers:
 
 
 def _clause_of(t: Token, head: Token) -> Token | None:
-    """The relative or participle clause of ``head``'s phrase that holds the trigger ``t``
-    (the trigger itself or a verb above it), None when it is not in such a clause."""
+    """The relative or participle clause set off by a comma in ``head``'s phrase that holds
+    the trigger ``t`` (the trigger itself or a verb above it), None when there is none."""
     x = t
     while x != head and x.head != x:
         if x.dep_ in ("relcl", "acl") and x.head != head:
-            return x
+            first = x.left_edge.i
+            # set off by a comma: said in passing of the inner noun ("litres of diesel,
+            # which is expected to arrive"); a restrictive clause ("a team of 30 officers
+            # who departed X") tells which, and the phrase is read as before
+            return x if first > 0 and t.doc[first - 1].text == "," else None
         x = x.head
     return None
 
