@@ -459,14 +459,15 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         """"distributed 3,000 food boxes and 2,500 blankets to the affected families",
         "dispatched 60 trucks of food aid for 40,000 displaced persons": the parser may hang
         the one given to on the object's phrase; a to- or for-phrase there naming people
-        (lexicon `recipients`, `people`) or a body or country is the addressee, not part
+        (lexicon `people`) or a body or country is the addressee, not part
         of what is given. The tokens it takes."""
         taken: set[int] = set()
         if args.get("to") != "addressee" or any(
                 c.dep_ in ("prep", "dative") and args.get(c.lower_) == "addressee"
                 for c in obj.head.children if c.i > obj.i):
             return taken
-        words = {*self.lists["recipients"], *self.lists["people"]}
+        # (people only: "2.5 million euros for shelter and clean water" names what is given)
+        words = set(self.lists["people"])
         clauses = {x.i for x in obj.subtree if x.dep_ in ("relcl", "acl") and x != obj
                    for x in x.subtree}
         for p in obj.subtree:

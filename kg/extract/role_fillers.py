@@ -216,12 +216,9 @@ class RoleFillers:
     def _members_of(self, head: Token) -> Mention | None:
         """"fighters of the X Front", "X Front fighters", "officers of the Y unit": the
         group or force whose people they are."""
-        for prep, obj in prep_objects(head, {"of", "from"}):
+        for _prep, obj in prep_objects(head, {"of"}):
             inner = self.ctx.mention_of(obj) or self._named_group(obj)
-            if inner is not None and inner.type.is_agent and (
-                    prep == "of" or inner.type is EntityType.ARMED_FORCE):
-                # ("200 officers from the X Mobile Unit": a force's people; "officers
-                # from the ministry" may be lent by it, and stay as written)
+            if inner is not None and inner.type.is_agent:
                 return inner
         return self._named_group(head)
 
