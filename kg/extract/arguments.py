@@ -169,12 +169,21 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                     if rules.intransitive_counted and not self._counted(tok) and \
                             self._zero(tok) is None:
                         return None
-                    put(args["intransitive_subject"], self._theme(tok, set()))
+                    self.sent_from = []
+                    put(args["intransitive_subject"], self._theme(self._sent_thing(t, tok),
+                                                                  set()))
+                    for place in self.sent_from:
+                        if args.get("from") == "origin":
+                            put("origin", place)
                     continue
                 heads = self._conjuncts(tok)
                 if args.get("subject") == "theme":  # "came under fire": the target
-                    for h in heads:
-                        put("theme", self._theme(h, set()))
+                    self.sent_from = []
+                    for h in heads:  # ("sent X to A, which reached B": X)
+                        put("theme", self._theme(self._sent_thing(t, h), set()))
+                    for place in self.sent_from:
+                        if args.get("from") == "origin":
+                            put("origin", place)
                     continue
                 if len(heads) > 1 and "conjoined_subject" in args:
                     # "A and her counterpart B met": each one a participant, nobody host
@@ -442,10 +451,38 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                 c.dep_ == "prep" and c.lower_ != "of")) for x in c.subtree}
             put(args["object_people"], text_of(np_tokens(obj, skip=own)))
         elif args.get("object") in (None, "theme"):
+            skip |= self._hung_recipient(obj, args, put)
             for value in self._themes(obj, skip):
                 put(args.get("object"), value)
         else:  # "fled the city": the origin; "visited X": the place
             self._fill(args["object"], obj, put)
+
+    def _hung_recipient(self, obj: Token, args: dict, put) -> set[int]:
+        """"distributed 3,000 food boxes and 2,500 blankets to the affected families",
+        "dispatched 60 trucks of food aid for 40,000 displaced persons": the parser may hang
+        the one given to on the object's phrase; a to- or for-phrase there naming people
+        (lexicon `people`) or a body or country is the addressee, not part
+        of what is given. The tokens it takes."""
+        taken: set[int] = set()
+        if args.get("to") != "addressee" or any(
+                c.dep_ in ("prep", "dative") and args.get(c.lower_) == "addressee"
+                for c in obj.head.children if c.i > obj.i):
+            return taken
+        # (people only: "2.5 million euros for shelter and clean water" names what is given)
+        words = set(self.lists["people"])
+        clauses = {x.i for x in obj.subtree if x.dep_ in ("relcl", "acl") and x != obj
+                   for x in x.subtree}
+        for p in obj.subtree:
+            if p.dep_ != "prep" or p.i in clauses or args.get(p.lower_) != "addressee":
+                continue
+            for o in p.children:
+                m = self.ctx.mention_of(o)
+                if o.dep_ == "pobj" and ((m is not None and (
+                        m.type.is_agent or m.type is EntityType.COUNTRY)) or (
+                        o.pos_ == "NOUN" and o.lemma_.lower() in words)):
+                    self._fill("addressee", o, put)
+                    taken.update(x.i for x in p.subtree)
+        return taken
 
     def _themes(self, head: Token, skip: set[int]) -> list:
         """One theme per conjunct when a list names things ("closed Tuguegarao Airport and
@@ -477,6 +514,16 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
 
     def _fill(self, role: str, tok: Token, put, *, prep: str = "") -> None:
         """A role filler of the kind the role takes."""
+        if role == "addressee" and self.kind == "Aid" and prep == "for" and \
+                tok.pos_ == "NOUN" and self.ctx.mention_of(tok) is None and \
+                tok.lemma_.lower() not in self.lists["recipients"] and \
+                tok.lemma_.lower() not in self.lists["people"] and self.trigger is not None \
+                and any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "MONEY"
+                        for c in self.trigger.children):
+            # "would provide $500,000 for emergency water supplies": what the money is
+            # for is what is given, not who
+            put("theme", text_of(self._bare(tok, set())))
+            return
         if role in ("addressee", "participant"):
             pair = counted_antecedents(self.ctx, tok)
             if pair:  # "urged both sides": the two named before
@@ -496,8 +543,9 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
                     put(role, ent)
                 elif ent is None and (h.lemma_.lower() in self.actors or
                                       h.lemma_.lower() in self.f.body_heads or
-                                      (self.kind == "Aid" and
-                                       h.lemma_.lower() in self.lists["recipients"])):
+                                      (self.kind == "Aid" and (
+                                          h.lemma_.lower() in self.lists["recipients"] or
+                                          h.lemma_.lower() in self.lists["people"]))):
                     # "riot police", "both sides", "the crowd": as the text says (one
                     # conjunct: the others are participants of their own)
                     own = {x.i for c in h.children if c.dep_ in ("conj", "cc", "appos")

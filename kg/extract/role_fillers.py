@@ -152,6 +152,13 @@ class RoleFillers:
                 for c in head.children) and not any(c.dep_ in ("nummod", "det")
                                                     for c in head.children):
             return text_of(self._bare(head, set()))  # "army units were sent to guard ..."
+        if head.lemma_.lower() in self.forces and head.tag_ == "NNS" and any(
+                c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == head.i - 1
+                for c in head.children) and not any(
+                    c.dep_ in ("nummod", "det", "poss") for c in head.children):
+            # "civil protection teams evacuated X", "rescue teams reached Y": a kind of
+            # crew named by what it does acts, as the text says
+            return text_of(self._bare(head, set()))
         if head.lemma_.lower() in self.actors and head.pos_ == "NOUN":
             # "fighters of the X Front": the group; "gunmen", "protesters": their text
             inner = self._members_of(head)
@@ -303,6 +310,11 @@ class RoleFillers:
         m = self.ctx.mention_of(head)
         if m is not None and not m.type.is_place:
             return m
+        if m is not None and _placed(head, self.ctx.char_span(m.start, m.end)):
+            # "Aalborg Airport in northern Jutland was closed", "seized X Airport, near Y":
+            # a named place whose phrase only adds where it lies is that place (the
+            # locative phrase is the event's location, read apart)
+            return m
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.actors:
             inner = self._members_of(head)  # "fighters of the X Front arrived": the Front
             if inner is not None:
@@ -337,14 +349,56 @@ class RoleFillers:
         text = text_of(self._bare(head, skip))
         return text or None
 
+    def _sent_thing(self, t: Token, subj: Token) -> Token:
+        """"sent a detachment of 60 troops from its base in X, which arrived in Y", "pledged
+        to send two aircraft loaded with relief supplies, which are expected to land at Z",
+        "will send a mission, headed by A of the B, which will travel to C": a relative
+        clause told after the object of a verb of sending (lexicon `sending_verbs`) is
+        about the thing sent, where the parser hangs it on the last noun of a phrase
+        (the object of a preposition); else ``subj`` as read."""
+        clause = t
+        while clause.dep_ == "xcomp" and clause.head != clause:
+            clause = clause.head  # "which are expected to land"
+        if clause.dep_ != "relcl" or clause.head.dep_ != "pobj" or not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
+                for c in clause.children):
+            return subj
+        noun = clause.head
+        sending = set(self.lists["sending_verbs"])
+        for up in noun.ancestors:
+            if up.pos_ == "VERB" and up.lemma_.lower() in sending:
+                obj = next((c for c in up.children if c.dep_ == "dobj" and c.i < noun.i),
+                           None)
+                if obj is None:
+                    return subj
+                # where it was sent from ("from its base in X"): the named place there
+                told = {x.i for x in clause.subtree}
+                self.sent_from = [m for _p, o in prep_objects(up, {"from"})
+                                  for x in o.subtree if x.i not in told and
+                                  (m := self.ctx.mention_of(x)) is not None and
+                                  m.type.is_place][-1:]
+                return obj
+        return subj
+
     def _bare(self, head: Token, skip: set[int]) -> list[Token]:
         """The theme's noun phrase without its article or determiner and its count
         ("about 2,000 peacekeepers": peacekeepers; the count is the quantity)."""
         drop = set(skip)
         t = self.trigger
         if t is not None and head.is_ancestor(t):  # "the convoy, which gunmen ambushed"
-            drop.update(x.i for c in head.children if c == t or c.is_ancestor(t)
-                        for x in c.subtree)
+            clause = _clause_of(t, head)
+            if clause is not None:  # "1.5 million litres of diesel, which is expected to
+                drop.update(x.i for x in clause.subtree)  # arrive": the clause alone
+            else:
+                drop.update(x.i for c in head.children if c == t or c.is_ancestor(t)
+                            for x in c.subtree)
+        doc = head.doc
+        # a clause set off by a comma deeper in the phrase ("litres of diesel, which is
+        # expected to arrive in X"): said in passing, as at the head
+        for rel in head.subtree:
+            if rel.dep_ == "relcl" and rel.head != head and rel.left_edge.i > 0 and \
+                    doc[rel.left_edge.i - 1].text == ",":
+                drop.update(x.i for x in rel.subtree)
         heads = self._conjuncts(head)
         # "two helicopters and about 150 soldiers": a list of counted things keeps each
         # count (one quantity cannot say them); a single count is the fact's quantity
@@ -388,6 +442,49 @@ class RoleFillers:
                     return s
                 return None
         return None
+
+
+def _clause_of(t: Token, head: Token) -> Token | None:
+    """The relative or participle clause set off by a comma in ``head``'s phrase that holds
+    the trigger ``t`` (the trigger itself or a verb above it), None when there is none."""
+    x = t
+    while x != head and x.head != x:
+        if x.dep_ in ("relcl", "acl") and x.head != head:
+            first = x.left_edge.i
+            # set off by a comma: said in passing of the inner noun ("litres of diesel,
+            # which is expected to arrive"); a restrictive clause ("a team of 30 officers
+            # who departed X") tells which, and the phrase is read as before
+            return x if first > 0 and t.doc[first - 1].text == "," else None
+        x = x.head
+    return None
+
+
+def _placed(head: Token, span) -> bool:
+    """Whether ``head`` names the place ``m`` and its phrase adds only where that place
+    lies: a locative phrase ("in northern X", "near Y", "between A and B", "on the coast")
+    or a clause set off by commas; an article. False for a bare name (kept as written)."""
+    if span is None:
+        return False
+    doc = head.doc
+    own = set(range(span.start, span.end))
+    extra = [c for c in head.children if c.i not in own]
+    if not extra:
+        return False
+    placed = False
+    for c in extra:
+        if c.dep_ in ("det", "punct"):
+            continue
+        if c.dep_ == "prep" and c.lower_ in _LIES_PREPS:
+            placed = True
+            continue
+        first = min(x.i for x in c.subtree)
+        if c.dep_ in ("relcl", "appos") and first > 0 and doc[first - 1].text == ",":
+            continue
+        return False
+    return placed
+
+
+_LIES_PREPS = frozenset({"in", "near", "outside", "between", "on", "along", "off", "at"})
 
 
 def _plural_people(pron: Token, people: set[str]) -> Token | None:

@@ -200,10 +200,18 @@ class TypeRoles:
         to push back protesters", "responded with pepper spray and pushed the crowd
         back")."""
         verbs = self.lists["dispersal_verbs"]
-        for c in t.children:
+        # (the parser may join a noun of the instrument list as a verb: "used a water
+        # cannon and mounted police to disperse the group": the purpose clause hangs on
+        # the verb joined to the trigger, which shares its subject)
+        joined = [g for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" and
+                  not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+                  for g in c.children if g.dep_ in ("advcl", "xcomp")]
+        for c in [*t.children, *joined]:
             lemma = c.lemma_.lower()
-            if any(a.dep_ in ("prt", "advmod") and a.lower_ == "back" for a in c.children):
-                lemma += " back"
+            part = next((a.lower_ for a in c.children if a.dep_ == "prt" or (
+                a.dep_ == "advmod" and a.lower_ in ("back", "away", "off"))), None)
+            if part is not None:  # "to break up the crowd", "to chase away protesters"
+                lemma += " " + part
             if lemma not in verbs:
                 continue
             if c.dep_ == "conj":  # "responded with X and pushed the crowd back"
