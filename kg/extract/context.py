@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.entity_rules import entity_rules
 from kg.extract.place_contexts import DESCRIBED_SOURCE
+from kg.extract.spans import doc_text
 from kg.extract.syntax import np_tokens, prep_objects, text_of
 from kg.records import EntityType, Mention, SourceDocument, Span, Unit
 from kg.rules.loader import RuleSet
@@ -42,7 +43,7 @@ class Context:
 
     def __post_init__(self) -> None:
         # spaCy rebuilds doc.text, doc.ents and token.sent on every access: read them once
-        self.text = self.doc.text
+        self.text = doc_text(self.doc)
         self.tokens = list(self.doc)
         for sent in self.doc.sents:
             for i in range(sent.start, sent.end):
