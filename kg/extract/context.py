@@ -87,7 +87,7 @@ class Context:
         sent = self.sent_of[tok.i]
         known = self.sent_offsets.get(sent.start)
         if known is None:
-            text = sent.text
+            text = self.text[sent.start_char:sent.end_char]  # sent.text, without a join
             lead = len(text) - len(text.lstrip())
             trail = len(text) - len(text.rstrip())
             known = self.sent_offsets[sent.start] = (self.unit.start + sent.start_char + lead,

@@ -99,7 +99,7 @@ class Factuality:
         sent = self.ctx.sent_of[t.i]
         known = self._sentences.get(sent.start)
         if known is None:
-            raw = sent.text
+            raw = self.ctx.text[sent.start_char:sent.end_char]  # sent.text, without a join
             text = raw.strip()
             low = raw.lower()
             since = None

@@ -45,7 +45,8 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
 
 def trimmed_range(sent: Span) -> tuple[int, int]:
     """Character range of a sentence without surrounding whitespace, as sentence nodes have."""
-    text = sent.text
+    # ``sent.text``, sliced from the doc's text (spaCy joins it token by token)
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char]
     lead = len(text) - len(text.lstrip())
     trail = len(text) - len(text.rstrip())
     if lead == len(text):
