@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.entity_rules import entity_rules
 from kg.extract.place_contexts import DESCRIBED_SOURCE
+from kg.extract.spans import doc_text
 from kg.extract.syntax import np_tokens, prep_objects, text_of
 from kg.records import EntityType, Mention, SourceDocument, Span, Unit
 from kg.rules.loader import RuleSet
@@ -42,7 +43,7 @@ class Context:
 
     def __post_init__(self) -> None:
         # spaCy rebuilds doc.text, doc.ents and token.sent on every access: read them once
-        self.text = self.doc.text
+        self.text = doc_text(self.doc)
         self.tokens = list(self.doc)
         for sent in self.doc.sents:
             for i in range(sent.start, sent.end):
@@ -86,7 +87,7 @@ class Context:
         sent = self.sent_of[tok.i]
         known = self.sent_offsets.get(sent.start)
         if known is None:
-            text = sent.text
+            text = self.text[sent.start_char:sent.end_char]  # sent.text, without a join
             lead = len(text) - len(text.lstrip())
             trail = len(text) - len(text.rstrip())
             known = self.sent_offsets[sent.start] = (self.unit.start + sent.start_char + lead,

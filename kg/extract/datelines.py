@@ -63,8 +63,9 @@ def first_sentence(doc: Doc, unit: Unit, offset: int) -> tuple[int, int]:
     for a line after the unit's text (a closing byline), its last sentence."""
     local = offset - unit.start
     last = None
+    text = doc_text(doc)
     for sent in doc.sents:
-        if not sent.text.strip():
+        if not text[sent.start_char:sent.end_char].strip():  # (sent.text, without a join)
             continue
         last = sent
         if sent.end_char > local:

@@ -99,8 +99,9 @@ class Factuality:
         sent = self.ctx.sent_of[t.i]
         known = self._sentences.get(sent.start)
         if known is None:
-            text = sent.text.strip()
-            low = sent.text.lower()
+            raw = self.ctx.text[sent.start_char:sent.end_char]  # sent.text, without a join
+            text = raw.strip()
+            low = raw.lower()
             since = None
             for p in self.claim_phrases:
                 if p not in low:

@@ -26,12 +26,13 @@ the body rules, which name the country's police.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from kg.extract.entity_rules import EntityRules
-from kg.extract.spans import doc_text, in_ranges, mention_from_span
+from kg.extract.spans import doc_text, in_ranges, mention_from_span, title_words
 from kg.records import EntityType, Mention, Unit
 from kg.resolve.places import fold, gazetteer
 
@@ -43,7 +44,8 @@ _FRONTS = _BODIES | {EntityType.CITY, EntityType.REGION, EntityType.PLACE}
 
 def _token_at(doc: Doc, unit: Unit, offset: int):
     local = offset - unit.start
-    return next((t for t in doc if t.idx == local), None)
+    i = bisect_left(doc, local, key=lambda t: t.idx)  # token offsets strictly increase
+    return doc[i] if i < len(doc) and doc[i].idx == local else None
 
 
 def _no_head(words: list[str], rules: EntityRules) -> bool:
@@ -263,10 +265,11 @@ def particle_names(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
     Dijk") and countries are left to their own rules."""
     out_new: list[Mention] = []
     gone: set[Mention] = set()
+    caps = title_words(doc)
     i = 0
     while i < len(doc):
         k = i
-        while k < len(doc) and doc[k].is_title and doc[k].is_alpha:
+        while k < len(doc) and caps[k]:
             k += 1
         if k == i or k >= len(doc) or (i > 0 and doc[i - 1].is_title):
             i = max(k, i + 1)
@@ -280,13 +283,13 @@ def particle_names(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
             elif _ELIDED.match(t.text):
                 j += 1
                 parts += 1
-                while j < len(doc) and doc[j].is_title and doc[j].is_alpha:
+                while j < len(doc) and caps[j]:
                     j += 1
                 continue
             else:
                 break
             parts += 1
-            while j < len(doc) and doc[j].is_title and doc[j].is_alpha:
+            while j < len(doc) and caps[j]:
                 j += 1
         if parts == 0:
             i = k
@@ -335,8 +338,10 @@ def route_ends(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mention]:
     text = doc_text(doc)
     out = list(found)
     for t in doc[1:-2]:
+        if t.text not in ("-", "–") or t.whitespace_:
+            continue
         a, b, head = doc[t.i - 1], doc[t.i + 1], doc[t.i + 2]
-        if t.text not in ("-", "–") or t.whitespace_ or a.whitespace_ or not a.is_title \
+        if a.whitespace_ or not a.is_title \
                 or not b.is_title or not a.is_alpha or not b.is_alpha \
                 or head.lower_ not in _ROUTE_HEADS:
             continue

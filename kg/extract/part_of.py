@@ -85,13 +85,14 @@ def part_of_facts(ctx) -> list[Fact]:
     organs_owned = set(spec.get("possessed_organs", ()))
     outlets = set(spec.get("media_nouns", ()))
     for tok in ctx.tokens:
-        if tok.lemma_.lower() in outlets and tok.pos_ == "NOUN":
+        lemma = tok.lemma_.lower()  # (read once: the tests below ask for it up to five times)
+        if lemma in outlets and tok.pos_ == "NOUN":
             outlet, whole = _outlet_of(ctx, tok)
             add(outlet, whole, tok, "partof/outlet")
-        if tok.lower_ in units or tok.lemma_.lower() in units:  # (the parser may tag it a verb)
+        if tok.lower_ in units or lemma in units:  # (the parser may tag it a verb)
             unit, whole = _unit_of_force(ctx, tok)
             add(unit, whole, tok, "partof/unit-of")
-        if tok.lemma_.lower() in organs_owned and tok.pos_ == "NOUN" and \
+        if lemma in organs_owned and tok.pos_ == "NOUN" and \
                 tok.dep_ not in ("compound", "appos"):  # "X, the party's youth wing": above
             part, whole = _organ_of_body(ctx, tok)
             add(part, whole, tok, "partof/possessive-organ")
@@ -113,7 +114,7 @@ def part_of_facts(ctx) -> list[Fact]:
                         continue  # "the government's Telegram" is no part of it
                     add(part, whole, tok, "partof/possessive")
         # "X, an autonomous organ of the OAS", "X, the Awami League's student wing"
-        if tok.dep_ == "appos" and tok.lemma_.lower() in organs:
+        if tok.dep_ == "appos" and lemma in organs:
             whole = next((named(ctx, o) for _p, o in prep_objects(tok, {"of"})
                           if named(ctx, o) is not None), None)
             if whole is None:
@@ -126,7 +127,7 @@ def part_of_facts(ctx) -> list[Fact]:
             for c in tok.children:  # "its own mission, SAMIM"
                 if c.dep_ == "appos":
                     add(named(ctx, c), whole, tok, "partof/apposition")
-        elif tok.lemma_.lower() in organs and tok.pos_ == "NOUN" and tok.dep_ != "compound":
+        elif lemma in organs and tok.pos_ == "NOUN" and tok.dep_ != "compound":
             # the same apposition the parser hung elsewhere: "... the Bangladesh Chhatra
             # League (BCL), the Awami League's student wing, in ..."
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)

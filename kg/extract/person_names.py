@@ -29,7 +29,7 @@ from kg.extract.entity_rules import EntityRules
 from kg.extract.entity_types import head_type
 from kg.extract.name_spans import title_regex
 from kg.extract.positions import position_words
-from kg.extract.spans import fold, mention_from_span
+from kg.extract.spans import fold, mention_from_span, title_words
 from kg.extract.title_grammar import title_ents
 from kg.records import EntityType, Mention, Unit
 from kg.resolve.places import gazetteer
@@ -162,13 +162,14 @@ def untagged_names(doc: Doc, unit: Unit, rules: EntityRules,
     w = position_words()
     ranks = w.ranks
     out = []
+    caps = title_words(doc)
     k = 0
     while k < len(doc):
-        if not (doc[k].is_title and doc[k].is_alpha):
+        if not caps[k]:
             k += 1
             continue
         end = k
-        while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+        while end < len(doc) and caps[end]:
             end += 1
         run, k = doc[k:end], end
         words = [fold(t.text) for t in run]

@@ -79,15 +79,15 @@ def context_places(doc: Doc, unit: Unit, found: list[Mention],
         for s, e in _parts(doc, ent.start, ent.end):
             if _placeable(doc, s, e):
                 add(doc[s:e])
+    # untagged capitalised proper nouns, read once rather than token by token
+    untagged = [not t.ent_type_ and t.pos_ == "PROPN" and _title(t) for t in doc]
     i = 1
     while i < len(doc):
-        tok = doc[i]
-        if tok.ent_type_ or i in covered or tok.pos_ != "PROPN" or not _title(tok):
+        if not untagged[i] or i in covered:
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and end - i < 3 and doc[end].pos_ == "PROPN" and \
-                _title(doc[end]) and not doc[end].ent_type_ and end not in covered:
+        while end < len(doc) and end - i < 3 and untagged[end] and end not in covered:
             end += 1
         while end + 1 < len(doc) and _hyphen(doc, end) and not doc[end + 1].ent_type_ \
                 and end + 1 not in covered:
@@ -339,8 +339,8 @@ def elliptical_sites(doc: Doc, unit: Unit, found: list[Mention],
     places = {sp.start: sp for sp, m in spans if m.type.is_place}
     covered = {(sp.start, sp.end) for sp, _ in spans}
     out = list(found)
-    for k in range(2, len(doc) - 3):
-        if doc[k].lower_ != "and":
+    for k in [t.i for t in doc if t.lower_ == "and"]:
+        if not 2 <= k < len(doc) - 3:
             continue
         first = _site_before(doc, k)
         second = _site_after(doc, k + 1)

@@ -87,15 +87,14 @@ def missed_cities(doc: Doc, unit: Unit, found: list[Mention],
                for i in range(sp.start, sp.end)}
     place_ends = {sp.end for m in found if m.type.is_place and (sp := doc.char_span(
         m.start - unit.start, m.end - unit.start, alignment_mode="expand")) is not None}
+    proper = [t.pos_ == "PROPN" and t.is_title for t in doc]  # read once, not per lookup
     i = 1
     while i < len(doc):
-        tok = doc[i]
-        if tok.pos_ != "PROPN" or not tok.is_title or i in covered:
+        if not proper[i] or i in covered:
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and end - i < 3 and doc[end].pos_ == "PROPN" and \
-                doc[end].is_title and end not in covered:
+        while end < len(doc) and end - i < 3 and proper[end] and end not in covered:
             end += 1
         span = doc[i:end]
         before = doc[i - 1].lower_

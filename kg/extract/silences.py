@@ -75,10 +75,10 @@ class Silences:
     def _silence(self, tok: Token) -> tuple[Token, object] | None:
         """(the subject that kept silent, the one not answered or None) for a silence
         told at ``tok``, else None."""
-        lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
-        if lemma in self.verbs | self.told and _negated(tok) and not _announced(tok):
+        lemma = tok.lemma_.lower()
+        if (lemma in self.verbs or lemma in self.told) and _negated(tok) and not _announced(tok):
             if lemma in self.told and not self._told_nothing(tok):
                 return None
             subj = _subject(tok)

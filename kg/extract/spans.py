@@ -24,6 +24,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def title_words(doc: Doc) -> list[bool]:
+    """For each token, whether it is a capitalised word (``is_title and is_alpha``), read
+    once per Doc (the name rules scan for capitalised runs token by token)."""
+    cached = doc.user_data.get("kg_title_words")
+    if cached is None:
+        cached = doc.user_data["kg_title_words"] = [t.is_title and t.is_alpha for t in doc]
+    return cached
+
+
 def sentence_bounds(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
     """Token starts and character ranges of the sentences, computed once per Doc."""
     cached = doc.user_data.get("kg_sents")
@@ -36,7 +45,8 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
 
 def trimmed_range(sent: Span) -> tuple[int, int]:
     """Character range of a sentence without surrounding whitespace, as sentence nodes have."""
-    text = sent.text
+    # ``sent.text``, sliced from the doc's text (spaCy joins it token by token)
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char]
     lead = len(text) - len(text.lstrip())
     trail = len(text) - len(text.rstrip())
     if lead == len(text):

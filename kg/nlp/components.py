@@ -40,7 +40,11 @@ def line_breaks(doc: Doc) -> Doc:
     ("..., a spokesman, Capt. X, said": the parser took it for one).
     """
     abbreviations = title_abbreviations()
-    for i, tok in enumerate(doc[:-1]):
+    last = len(doc) - 1
+    for tok in doc:  # (iterating the doc makes each token once; indexing it costs more)
+        i = tok.i
+        if i >= last:
+            break
         if "\n" in tok.text_with_ws:
             nxt = doc[i + 1]
             if not nxt.is_space:
