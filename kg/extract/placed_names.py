@@ -34,6 +34,7 @@ City (the annotation guide's type for towns and villages).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -107,19 +108,27 @@ def placed_names(doc: Doc, unit: Unit, found: list[Mention],
             continue  # "sworn in Ana Lopes": two words may be a person's name
         if not (listed or _written_as_place(sp, named)):
             continue
-        etype = _place_type(sp.text)
+        etype = _place_type(sp.text, doc)
         if etype is None:
             continue
         out[k] = replace(m, type=etype, source=PLACED_SOURCE)
     return out
 
 
-def _place_type(text: str) -> EntityType | None:
+def _place_type(text: str, doc: Doc) -> EntityType | None:
+    """The gazetteer's type; a Region when the unit names it with a region's kind noun
+    elsewhere ("deployed units to X" and "X Governorate"); a Place for a one-word street
+    or square name; else a City."""
     known = gazetteer().place_type(text)
     if known is EntityType.COUNTRY:
         return None
     if known is not None:
         return known
+    kinds = entity_rules().kind_nouns
+    for m in re.finditer(rf"\b{re.escape(text)}\s+(\w+)", doc.text):
+        noun = kinds.get(m.group(1).lower())
+        if noun is not None and noun.type is EntityType.REGION:
+            return EntityType.REGION
     word = text.split()[-1].casefold()
     for suffix, etype in entity_rules().place_suffixes.items():
         if word.endswith(suffix) and len(word) >= len(suffix) + 3:
