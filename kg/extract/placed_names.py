@@ -244,7 +244,11 @@ def _listed(sp: Span, placed: set[int]) -> bool:
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
     group = [first, *first.conjuncts]
-    if len(group) < 2:
+    if len(group) < 2 or not any(c.dep_ == "cc" for t in group for c in t.children):
+        return False  # a list has its "and" or "or" ("in X, State Secretary Y said": none)
+    before = sp.doc[sp.start - 1].lower_ if sp.start > 0 else ""
+    after = sp.doc[sp.end].lower_ if sp.end < len(sp.doc) else ""
+    if before not in (",", "and", "or") and after not in (",", "and", "or"):
         return False
     if not any(t.i in placed for t in group if t.i != root.i):
         return False

@@ -70,3 +70,11 @@ def test_names_after_arguments_and_affiliations_stay_as_the_model_read_them(nlp)
     for name in ("Ozolins", "Instagram", "Kalnciema Institute"):
         assert not entity_named(r, name).type.is_place, name
     assert not any(p in ("Ozolins", "Instagram") for p, _ in located_pairs(r))
+
+
+def test_a_title_and_name_after_a_place_is_no_list_of_places(nlp):
+    # "in X, State Secretary Y said": a comma, no "and": Y is the speaker, not a place
+    r = run(nlp, "Only local special forces are taking part in the operation in Latvia, "
+                 "State Secretary Janis Berzins said on Monday.")
+    assert entity_named(r, "Janis Berzins").type is EntityType.PERSON
+    assert not any(p == "Janis Berzins" for p, _ in located_pairs(r))
