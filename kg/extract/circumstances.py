@@ -171,20 +171,20 @@ class Circumstances:
                     out.append(p)
         return out
 
-    def _theme_site(self, roles: dict) -> Mention | None:
-        """The named site a theme is ("closed Riga Airport", "occupied the X port"): a
-        place mention, or a theme text that opens with one's name; not a country."""
-        for theme in roles.get("theme", []):
-            if isinstance(theme, Mention):
-                if theme.type.is_place and theme.type is not EntityType.COUNTRY:
-                    return theme
-                continue
-            text = str(theme).removeprefix("the ").strip()
-            for mm in self.ctx.mentions:
-                if mm.type.is_place and mm.type is not EntityType.COUNTRY and \
-                        mm.source != "dateline" and (text == mm.text
-                                                     or text.startswith(mm.text + " ")):
-                    return mm
+    def _site_named(self, theme) -> Mention | None:
+        """The named site a theme is (a place mention, or a theme text that opens with
+        one: "Riga Airport", "the D8 coastal road between A and B"); not a country."""
+        if isinstance(theme, Mention):
+            return theme if theme.type.is_place and theme.type is not EntityType.COUNTRY \
+                else None
+        if not isinstance(theme, str):
+            return None
+        text = theme.removeprefix("the ").strip()
+        for mm in self.ctx.mentions:
+            if mm.type.is_place and mm.type is not EntityType.COUNTRY and \
+                    mm.source != "dateline" and (text == mm.text
+                                                 or text.startswith(mm.text + " ")):
+                return mm
         return None
 
     def _dated(self) -> list[tuple[SpacySpan, str, Token, TimeExpr]]:
