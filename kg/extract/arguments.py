@@ -269,13 +269,6 @@ class Reader(Realis, RoleFillers, ThemeChecks, TypeRoles, Circumstances):
         self._requested_by(t, put)
         taken = {s for s, r in args.items() if r not in (None, "location")}
         self._location(m, put, skip_preps=taken)
-        if not roles.get("location") and rules.kind in self.lists.get("site_themes", ()):
-            # "closed Copenhagen Airport", "occupied Dock 2": a site closed or seized is
-            # where it happens
-            site = next((v for v in map(self._site_named, roles.get("theme", []))
-                         if v is not None), None)
-            if site is not None:
-                put("location", site)
         if not any(p.undated for p in rules.patterns if p.id == m.pattern_id):
             self._date(m, put)
         self._quantity(m, roles, put)

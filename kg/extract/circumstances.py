@@ -28,7 +28,7 @@ from kg.extract.syntax import (
     text_of,
 )
 from kg.extract.triggers import Match
-from kg.records import EntityType, Mention, Quantity, TimeExpr
+from kg.records import Mention, Quantity, TimeExpr
 from kg.resolve.dates import normalise_date
 from kg.resolve.quantities import number_words, parse_quantity
 
@@ -82,13 +82,6 @@ class Circumstances:
             purpose = {x.i for c in t.children if c.dep_ in ("advcl", "xcomp", "acl")
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                        for x in c.subtree}
-            # nor inside another clause the trigger heads: "closed the airport, and police
-            # arrested two men near a base in Y", "freed the guards, who were taken to Y"
-            # (the nearest locative of the trigger's own clause)
-            purpose |= {x.i for tok in t.subtree for c in tok.children if c is not t and (
-                c.dep_ in ("relcl", "ccomp", "parataxis", "csubj") or (
-                    c.dep_ in ("conj", "advcl") and c.pos_ in ("VERB", "AUX")))
-                for x in c.subtree}
             for tok in t.subtree:
                 if tok.i in purpose:
                     continue
@@ -170,22 +163,6 @@ class Circumstances:
                 if p is not None and p not in out:
                     out.append(p)
         return out
-
-    def _site_named(self, theme) -> Mention | None:
-        """The named site a theme is (a place mention, or a theme text that opens with
-        one: "Riga Airport", "the D8 coastal road between A and B"); not a country."""
-        if isinstance(theme, Mention):
-            return theme if theme.type.is_place and theme.type is not EntityType.COUNTRY \
-                else None
-        if not isinstance(theme, str):
-            return None
-        text = theme.removeprefix("the ").strip()
-        for mm in self.ctx.mentions:
-            if mm.type.is_place and mm.type is not EntityType.COUNTRY and \
-                    mm.source != "dateline" and (text == mm.text
-                                                 or text.startswith(mm.text + " ")):
-                return mm
-        return None
 
     def _dated(self) -> list[tuple[SpacySpan, str, Token, TimeExpr]]:
         """The unit's normalisable dates with their preposition and clause, read once.
