@@ -85,6 +85,8 @@ def placed_names(doc: Doc, unit: Unit, found: list[Mention],
     placed = {i for sp, m in spans if sp is not None and m.type.is_place
               for i in range(sp.start, sp.end)}
     people = _person_words(spans)
+    # words the model also names alone in the unit ("Katoba" beside "Katoba Mwanza")
+    alone = {sp.text for sp, _ in spans if sp is not None and len(sp) == 1}
     named = {i for sp, _ in spans if sp is not None for i in range(sp.start, sp.end)}
     headline = None
     if unit.headline is not None:
@@ -103,6 +105,10 @@ def placed_names(doc: Doc, unit: Unit, found: list[Mention],
         return found
     out = list(found)
     for k, (sp, m) in candidates.items():
+        if len(sp) > 1 and any(t.text in alone for t in sp):
+            # the model splits the name elsewhere in the unit: retyping the whole here
+            # would leave that piece a stray entity of its own; resolution joins them
+            continue
         listed = _listed(sp, placed)
         if m.type is EntityType.PERSON and len(sp) > 1 and not listed and not _route(sp):
             continue  # "sworn in Ana Lopes": two words may be a person's name

@@ -78,3 +78,27 @@ def test_a_title_and_name_after_a_place_is_no_list_of_places(nlp):
                  "State Secretary Janis Berzins said on Monday.")
     assert entity_named(r, "Janis Berzins").type is EntityType.PERSON
     assert not any(p == "Janis Berzins" for p, _ in located_pairs(r))
+
+
+def test_a_name_the_model_also_splits_is_left_alone(nlp):
+    # the model named one word of the name alone elsewhere in the unit: retyping the whole
+    # would leave that word a stray place of its own (found mentions given by hand)
+    from kg.extract.placed_names import placed_names
+    from kg.records import EntityType, Mention
+    from tests.extract.event_helpers import one_update
+
+    text = ("Water rose near Katoba on Monday. Two boys drowned near Katoba Mwanza "
+            "on Tuesday.")
+    _, unit = one_update(text)
+    doc = nlp(unit.text)
+    first = text.index("Katoba")
+    second = text.index("Katoba Mwanza")
+    whole = Mention(start=second, end=second + len("Katoba Mwanza"), text="Katoba Mwanza",
+                    type=EntityType.ORGANIZATION, unit=0, sentence=(34, len(text)),
+                    source="ner:ORG")
+    piece = Mention(start=first, end=first + 6, text="Katoba", type=EntityType.CITY,
+                    unit=0, sentence=(0, 33), source="ner:GPE")
+    assert placed_names(doc, unit, [piece, whole], [])[1].type is EntityType.ORGANIZATION
+    # without the piece, the same name written as a place is retyped
+    out = placed_names(doc, unit, [whole], [])
+    assert out[0].type.is_place
