@@ -55,6 +55,7 @@ from kg.extract.name_spans import (
 )
 from kg.extract.person_names import person_ents, untagged_names
 from kg.extract.place_contexts import context_places, described_places, elliptical_sites
+from kg.extract.placed_names import placed_names
 from kg.extract.portfolio_bodies import portfolio_mentions
 from kg.extract.rule_mentions import (
     anaphor_mentions,
@@ -272,6 +273,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out = office_mentions(doc, unit, rules, out, noise)
     out.extend(acronym_mentions(doc, unit, out, acronyms if acronyms is not None else {}))
     out.extend(surname_mentions(doc, unit, out))
+    out = placed_names(doc, unit, out, noise)
     out.extend(missed_cities(doc, unit, out, noise))
     out.extend(context_places(doc, unit, out, noise))
     out = described_places(doc, unit, out, noise)

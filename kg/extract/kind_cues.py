@@ -63,13 +63,17 @@ def noun_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_noun_regex()`` in ``text``, as ``finditer`` gives them.
 
     The regex is tried only where a word that can begin a noun starts: tried at every
-    position, its 180 alternatives cost more than the rest of the entity rules.
+    position, its 180 alternatives cost more than the rest of the entity rules. A noun
+    that opens a hyphenated compound ("island-hopper", "district-wide") is no kind noun.
     """
     regex, starts, end = _noun_regex(), _noun_starts(), 0
     for word in _WORD.finditer(text):
         if word.start() < end or word.group(0).casefold() not in starts:
             continue
         m = regex.match(text, word.start())
+        if m is not None and text[m.end():m.end() + 1] == "-" and \
+                text[m.end() + 1:m.end() + 2].isalpha():
+            continue  # "an island-hopper flight", "a district-wide ban": a compound word
         if m is not None:
             end = m.end()
             yield m

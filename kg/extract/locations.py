@@ -118,6 +118,7 @@ def unit_locations(doc: Doc, unit: Unit, mentions: list[Mention]) -> list[Fact]:
         out.append(_scene(u, span, m, kinds))
         out.append(_apposition(u, span, m, kinds))
         out.append(_one_of(u, span, m, kinds))
+        out.append(_counted_parts(u, span, m, kinds))
         out.append(_described(u, span, m))
     return [f for f in out if f is not None]
 
@@ -466,6 +467,48 @@ def _scene_city(u: _Unit, span: Span, m: Mention) -> Fact | None:
     if any((k := kinds.get(w)) is not None and k.wide for w in words[:1] + words[-1:]):
         return None
     return u.fact(m, city, span, "locatedin/scene-city", same_rank=True)
+
+
+# the parts of a place a counted apposition names: "two of the poorer parts of X"
+_PART_PLURALS = {"parts", "areas", "sections", "corners"}
+# the town a counted apposition may point back to: "two districts of the capital"
+_PART_ANAPHORS = {"capital": "locatedin/capital"}
+
+
+def _counted_parts(u: _Unit, span: Span, m: Mention, kinds) -> Fact | None:
+    """"A and B, two working-class districts of X", "A and B, two of the most crowded
+    parts of the capital": every place of a list lies in the place a counted apposition
+    makes them parts of (a plural kind noun of kinds.jsonl or "parts"/"areas", then "of"
+    and the place; "the capital" is the document's capital, settled after resolution).
+    Each name of the list gets its fact: the words after the list are read from each."""
+    doc = u.doc
+    j = span.end
+    while j + 1 < len(doc) and doc[j].text in (",", "and") and (
+            nxt := u.at.get(j + 1 if doc[j + 1].lower_ != "and" else j + 2)) is not None:
+        j = u.ends[nxt]  # over the rest of the list: "A, B and C"
+    if j == span.end and j > 0 and not (span.start > 1 and doc[span.start - 1].lower_ in (
+            "and", ",")):
+        return None  # one name, no list
+    if j + 3 >= len(doc) or doc[j].text != "," or not doc[j + 1].like_num:
+        return None
+    k = j + 2
+    while k < len(doc) and k - j < 8 and not (
+            doc[k].tag_ in ("NNS", "NNPS") and (doc[k].lower_ in _PART_PLURALS or (
+                (noun := kinds.get(doc[k].lower_)) is not None and noun.type.is_place))):
+        if (doc[k].is_punct and doc[k].text != "-") or doc[k].pos_ in ("VERB", "AUX"):
+            return None  # ("working-class districts": a hyphen inside a modifier)
+        k += 1
+    if k + 2 >= len(doc) or k - j >= 8 or doc[k + 1].lower_ != "of":
+        return None
+    c_at = k + 2 + (doc[k + 2].lower_ == "the")
+    if doc[c_at].lower_ in _PART_ANAPHORS and doc[k + 2].lower_ == "the":
+        return located_fact(u.unit.index, m, m, sentence_of(doc[span.start:span.start + 1],
+                                                             u.unit),
+                            _PART_ANAPHORS[doc[c_at].lower_], 0.8, u.unit.stamp)
+    c = u.at.get(c_at)
+    if c is None or c is m:
+        return None
+    return u.fact(m, c, span, "locatedin/city-part", any_rank=True)
 
 
 # --- per document: resolved entities ------------------------------------------------------

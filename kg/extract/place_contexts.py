@@ -11,7 +11,8 @@ place:
   "between"), or listed after one ("between A and B", "from A to B": each name);
 * an untagged capitalised name after "in", "near", a compass word and "of" ("northwest
   of X", "south of X"), or "at" after a site noun ("the terminals at X", "the camp at
-  X"), or ending a list of places after "in" or "near" ("in A, B and C").
+  X"), or ending a list of places after "in" or "near" ("in A, B and C"), or ending a
+  route from a place ("en route from A to X").
 
 The type is the gazetteer's when it knows the name (not as a country; a town before a
 region of its name: "shelters in X" are in the town), else a city (a name the gazetteer
@@ -92,8 +93,8 @@ def context_places(doc: Doc, unit: Unit, found: list[Mention],
         while end + 1 < len(doc) and _hyphen(doc, end) and not doc[end + 1].ent_type_ \
                 and end + 1 not in covered:
             end += 2  # "Ivano-Frankivsk": one name over its hyphen
-        if (_untagged_context(doc, i) or _listed_after(doc, i, end, placed)) and \
-                _placeable(doc, i, end):
+        if (_untagged_context(doc, i) or _listed_after(doc, i, end, placed)
+                or _route_end(doc, i, placed)) and _placeable(doc, i, end):
             add(doc[i:end])
         i = end
     return out
@@ -142,6 +143,17 @@ def _untagged_context(doc: Doc, i: int) -> bool:
             entity_rules().kind_nouns.get(doc[i - 2].lower_)
         return noun is not None and noun.type is EntityType.PLACE
     return False
+
+
+def _route_end(doc: Doc, i: int, placed: set[int]) -> bool:
+    """Whether the name at ``i`` ends a route from a place the text found: "from A to
+    X", "en route from A to X"."""
+    if i < 4 or doc[i - 1].lower_ != "to" or i - 2 not in placed:
+        return False
+    j = i - 2
+    while j > 0 and j in placed:
+        j -= 1
+    return doc[j].lower_ == "from"
 
 
 def _listed_after(doc: Doc, i: int, end: int, placed: set[int]) -> bool:
