@@ -180,7 +180,7 @@ def named_holder(ctx: Context, head: Token, role_heads: set[str]) -> Mention | N
         return None
     # the parser may hang the name on the organisation: "the head of [the X, Name]" (a
     # name of its own, even when the model took the place for a person: "the commander
-    # of [Lunda Norte, Commissioner Y]")
+    # of [Copperbelt, Commissioner Y]")
     objects = [o for _p, o in prep_objects(head, {"of"})]
     owners = [o for o in objects if ctx.cover.get(o.i) is not None]
     for c in [*head.children, *(c for o in owners for c in o.children)]:

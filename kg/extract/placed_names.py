@@ -1,9 +1,9 @@
 """Names the model called a person or an organisation that the sentence writes as a place.
 
 The small model labels the villages, islands, streets and squares it has never seen as
-people or organisations: "en route from Rafina to Tinos" (an organisation, then a
-person), "all service stations on Upolu", "six shops on Kalverstraat were looted", "the
-crisis cell at Senningen", "a man from Diraz". The words around the name say it is a
+people or organisations: "en route from Mongu to Senanga" (an organisation, then a
+person), "all service stations on Koror", "six shops on Lindenstraat were looted", "the
+crisis cell at Sigulda", "a man from Mochudi". The words around the name say it is a
 place, whatever the label:
 
 * the name is the object of a locative preposition ("in", "at", "on", "near", "outside",
@@ -16,8 +16,8 @@ place, whatever the label:
   "evacuated from X"), on a route ("from X to Y", "en route from X to Y"), or, for
   "from", after a person noun ("a man from X", "a backbencher from X": where they come
   from);
-* or it is listed with such a name or a place ("on Upolu and Savai'i", "from Buchan,
-  Gelantipy and W Tree").
+* or it is listed with such a name or a place ("on Koror and Babeldaob", "from Kafue,
+  Mazabuka and Monze").
 
 The name must look like a place's, not a person's or a body's: one to three capitalised
 words, none a title, a body's head word ("University", "Party"), a kind noun, a demonym
@@ -244,7 +244,7 @@ def _route(sp: Span) -> bool:
 
 def _listed(sp: Span, placed: set[int]) -> bool:
     """Whether the name is listed with a place the text found, after a locative
-    preposition or on a route ("on Upolu and Savai'i", "between A and B")."""
+    preposition or on a route ("on Koror and Babeldaob", "between A and B")."""
     root = sp.root
     first = root
     while first.dep_ == "conj" and first.head is not first:

@@ -311,7 +311,7 @@ class RoleFillers:
         if m is not None and not m.type.is_place:
             return m
         if m is not None and _placed(head, self.ctx.char_span(m.start, m.end)):
-            # "Aalborg Airport in northern Jutland was closed", "seized X Airport, near Y":
+            # "Ndola Airport in northern Zambia was closed", "seized X Airport, near Y":
             # a named place whose phrase only adds where it lies is that place (the
             # locative phrase is the event's location, read apart)
             return m

@@ -400,7 +400,7 @@ def _after_the(doc: Doc, unit: Unit, m: Mention) -> bool:
 
 def _untagged_name(doc: Doc, unit: Unit, comma: int, etype: EntityType,
                    found: list[Mention]) -> Mention | None:
-    """"The Landtag, the 25-seat parliament,": one to three capitalised words the model
+    """"The Saeima, the 100-seat parliament,": one to three capitalised words the model
     left untagged, opened by "the" and closed by the comma before an institution phrase,
     are the name of that institution (a foreign name the model does not know)."""
     k = comma
