@@ -13,11 +13,11 @@ import os
 import subprocess
 import sys
 import tempfile
-import tracemalloc
 from pathlib import Path
 
 import pytest
 from pyoxigraph import BlankNode
+from stream_helpers import traced_peak
 from test_whole_text import news_text
 
 import kg.build
@@ -248,19 +248,9 @@ def _reading_peak(tmp: Path, monkeypatch, size: int, *, max_bytes=None) -> int:
     with path.open("w", encoding="utf-8", newline="") as fh:
         while fh.tell() < size:
             fh.write(block)
-    report = BuildReport()
     with path.open("rb") as fh:
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(fh))
-        tracemalloc.start()
-        try:
-            (doc,) = read_sources(expand_sources(["-"]), report, part_chars=10_000,
-                                  max_bytes=max_bytes)
-            _, peak = tracemalloc.get_traced_memory()
-        finally:
-            tracemalloc.stop()
-    assert isinstance(doc, PartedDocument) and doc.cues is not None, report.errors
-    assert doc.chars >= size // 2 and doc.data is None
-    return peak
+        return traced_peak("-", size, part_chars=10_000, max_bytes=max_bytes)
 
 
 def test_reading_long_stdin_holds_no_string_or_bytes_as_long_as_it(tmp, monkeypatch):

@@ -8,11 +8,11 @@ from __future__ import annotations
 import hashlib
 import random
 import tempfile
-import tracemalloc
 from pathlib import Path
 
 import pytest
 from pyoxigraph import BlankNode
+from stream_helpers import traced_peak
 from test_whole_text import news_text
 
 import kg.ingest.stream as stream
@@ -130,16 +130,7 @@ def _reading_peak(path: Path, size: int) -> int:
     with path.open("w", encoding="utf-8", newline="") as fh:
         while fh.tell() < size:
             fh.write(block)
-    report = BuildReport()
-    tracemalloc.start()
-    try:
-        (doc,) = read_sources(expand_sources([str(path)]), report, part_chars=20_000)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert isinstance(doc, PartedDocument) and doc.cues is not None, report.errors
-    assert doc.chars >= size // 2 and doc.data is None
-    return peak
+    return traced_peak(str(path), size, part_chars=20_000)
 
 
 def test_reading_a_long_file_holds_no_string_or_bytes_as_long_as_it(tmp_path, monkeypatch):
@@ -250,16 +241,7 @@ def _html_reading_peak(path: Path, size: int) -> int:
         while fh.tell() < size:
             fh.write(block)
         fh.write("</body></html>\n")
-    report = BuildReport()
-    tracemalloc.start()
-    try:
-        (doc,) = read_sources(expand_sources([str(path)]), report, part_chars=10_000)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert isinstance(doc, PartedDocument) and doc.cues is not None, report.errors
-    assert doc.chars >= size // 2 and doc.data is None
-    return peak
+    return traced_peak(str(path), size, part_chars=10_000)
 
 
 def test_reading_a_long_html_page_holds_no_string_as_long_as_it(tmp_path, monkeypatch):
