@@ -47,7 +47,9 @@ _Typed = dict[tuple[int, int], tuple[EntityType, str]]  # token range -> type, r
 @cache
 def _noun_regex() -> re.Pattern[str]:
     nouns = sorted(entity_rules().kind_nouns, key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in nouns)})\b", re.IGNORECASE)
+    # a noun that opens a hyphenated compound ("island-hopper", "district-wide") is none
+    return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in nouns)})\b(?!-[^\W\d_])",
+                      re.IGNORECASE)
 
 
 _WORD = re.compile(r"\w+")
@@ -71,9 +73,6 @@ def noun_matches(text: str) -> Iterator[re.Match[str]]:
         if word.start() < end or word.group(0).casefold() not in starts:
             continue
         m = regex.match(text, word.start())
-        if m is not None and text[m.end():m.end() + 1] == "-" and \
-                text[m.end() + 1:m.end() + 2].isalpha():
-            continue  # "an island-hopper flight", "a district-wide ban": a compound word
         if m is not None:
             end = m.end()
             yield m

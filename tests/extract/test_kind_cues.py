@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kg.extract.entity_rules import entity_rules
@@ -24,7 +24,18 @@ def test_invented_sentence():
     assert _spans(noun_matches(text))
 
 
+def test_a_noun_opening_a_hyphenated_compound_is_none_in_both():
+    # the fast search skipped "district-wide" while the regex it stands for matched it
+    # (hypothesis found "activist-activist"): the compound rule is in the regex now
+    text = "A district-wide ban near the district, an island-hopper and the island."
+    found = [m.group(0) for m in noun_matches(text)]
+    assert found == [m.group(0) for m in _noun_regex().finditer(text)]
+    assert "district" in found and text.count("district") == 2 and len(
+        [f for f in found if f == "district"]) == 1
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+@example("activist-activist")
 def test_same_matches_as_the_regex(text):
     assert _spans(noun_matches(text)) == _spans(_noun_regex().finditer(text))
