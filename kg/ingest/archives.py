@@ -203,8 +203,8 @@ def _long_record(first: bytes, stream: BinaryIO, name: str, fields: ArchiveField
         obj, spooled = read_object(_rest_of_line(first, stream), stream_key=fields.text,
                                    cap=RECORD_BYTES)
     except NotRecord as exc:
-        return BadRecord(name, f"{exc} (a record of over {RECORD_BYTES / 2**20:g} MB, read "
-                         "as a stream)")
+        return BadRecord(name, f"{exc} (a line of over {_mb(RECORD_BYTES)}, read as a "
+                         "stream)")
     if spooled is None or spooled.blank:
         if spooled is not None:
             spooled.remove()
@@ -220,6 +220,10 @@ def _long_record(first: bytes, stream: BinaryIO, name: str, fields: ArchiveField
         spooled.remove()
         return BadRecord(name, f"cannot read its text back from {spooled.spool.path}: {exc}")
     return dataclasses.replace(record, spool=spooled.spool, digest=digest)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:g} MB" if size >= 2**20 else f"{size:,} bytes"
 
 
 def _file_text(path) -> Iterator[str]:

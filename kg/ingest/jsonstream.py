@@ -71,8 +71,8 @@ class SpooledText:
 class _Scanner:
     """The decoded characters of the chunks, ``buf[i:]`` not consumed yet."""
 
-    def __init__(self, chunks: Iterator[bytes], cap: int):
-        self.chunks, self.cap = chunks, cap
+    def __init__(self, chunks: Iterator[bytes], cap: int, stream_key: str):
+        self.chunks, self.cap, self.stream_key = chunks, cap, stream_key
         self.decoder = codecs.getincrementaldecoder("utf-8-sig")("strict")
         self.buf, self.i, self.eof = "", 0, False
 
@@ -123,9 +123,10 @@ class _Scanner:
             if too_long or not self.pull():
                 what = f"the {key!r} field" if key is not None else "a field name"
                 if too_long:
-                    raise NotRecord(f"{what} is over {self.cap / 2**20:g} MB long: only the "
-                                    "text field of a record may be that long (shorten that "
-                                    "field, or split the record)")
+                    raise NotRecord(f"{what} is over {_mb(self.cap)} long: only the text "
+                                    f"field ({self.stream_key!r}; --field text=KEY names "
+                                    "another) may be that long (shorten that field, or split "
+                                    "the record)")
                 raise NotRecord(f"not JSON ({error.msg if error else 'cut short'} in {what})")
 
     def string_to(self, out: SpooledText) -> None:
@@ -157,6 +158,10 @@ class _Scanner:
                 return
 
 
+def _mb(size: int) -> str:
+    return f"{size / 2**20:g} MB" if size >= 2**20 else f"{size:,} bytes"
+
+
 def _escaped(text: str, at: int) -> bool:
     """Whether the backslash at ``at`` starts an escape (an odd run of backslashes)."""
     run = 0
@@ -171,7 +176,7 @@ def read_object(chunks: Iterator[bytes], *, stream_key: str, cap: int
     of ``stream_key`` spooled (None when it is absent or not a string; then it is in the
     fields). Reads ``chunks`` to their end. Raises :class:`NotRecord` saying what is wrong,
     after removing the spooled text."""
-    scan = _Scanner(chunks, cap)
+    scan = _Scanner(chunks, cap, stream_key)
     fields: dict[str, Any] = {}
     text: SpooledText | None = None
     try:

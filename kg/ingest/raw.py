@@ -49,6 +49,16 @@ class RawDocument:
     file_sha256: str | None = None  # of ``file``, when ``sha256`` is not (a long archive record)
     temporary: bool = False  # ``file`` is a temporary file of this process (a spool)
 
+    @property
+    def size(self) -> int:
+        """Its bytes: read, or in the file it will be read from."""
+        if self.data is not None:
+            return len(self.data)
+        try:
+            return self.file.stat().st_size if self.file is not None else 0
+        except OSError:
+            return 0
+
     def drop_spool(self) -> None:
         """Let go of standard input's temporary file (removed unless a document keeps it)."""
         self.spool = None
@@ -135,7 +145,8 @@ def _read_again(path: Path, name: str, sha256: str) -> bytes:
 
 def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None = None,
                   published: date | None = None, fields: ArchiveFields | None = None,
-                  stream_over: int | None = None) -> Iterator[RawDocument]:
+                  stream_over: int | None = None, spool_over: int | None = None
+                  ) -> Iterator[RawDocument]:
     """Read every source, reporting unreadable ones and duplicates instead of stopping.
 
     Ids come from each source's path relative to its argument
@@ -144,8 +155,12 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
     archive record's id is its ``id`` field, else its URL, else ``FILE-LINE``; its
     ``published`` field wins over ``published`` (``kg build --published``).
     A regular file over ``stream_over`` bytes is hashed, not read: its ``data`` is None
-    and :meth:`RawDocument.parse` reads it as a stream.
+    and :meth:`RawDocument.parse` reads it as a stream. Standard input over
+    ``spool_over`` bytes (by default ``stream_over``) is spooled to a temporary file
+    (kg/ingest/spool.py) and read as a stream the same way.
     """
+    if spool_over is None:
+        spool_over = stream_over
     by_id: dict[str, int] = {}  # keyed by the id's IRI segment: "Report" and "report" share one
     for src in sources:
         if not is_archive(src.name):
@@ -188,8 +203,8 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
                     else None)
             if size is not None and size > stream_over:
                 data, sha = None, _hashed(src)
-            elif src.stdin and stream_over is not None and src.problem is None:
-                got = src.read_or_spool(max_bytes=max_bytes, over=stream_over)
+            elif src.stdin and spool_over is not None and src.problem is None:
+                got = src.read_or_spool(max_bytes=max_bytes, over=spool_over)
                 if isinstance(got, bytes):
                     data, sha = got, hashlib.sha256(got).hexdigest()
                 else:  # long: a temporary file, read as a stream as a long file is
