@@ -27,6 +27,8 @@ whole build of the 600 MB file would take about ten hours; its phases take minut
 
 ``--stdin`` gives the file to the read phase on standard input, as ``kg build - < FILE``
 reads it (over 256 MiB with ``--max-size 0``, which ``kg build -`` needs for it);
+``--archive`` gives it as one JSON Lines record instead (``FILE.jsonl``: ``{"id",
+"title", "text": the file's text}`` on one line), as ``kg build FILE.jsonl`` reads it;
 ``--code DIR`` measures the kg code of another checkout (``PYTHONPATH=DIR``: an export of
 main, for the figures before a change) with this checkout's harness.
 """
@@ -147,6 +149,7 @@ CASES = {  # name: (bytes, one line)
     "one-line-10MB": (10 * 10**6, True),
     "one-line-20MB": (20 * 10**6, True),
     "one-line-50MB": (50 * 10**6, True),
+    "lines-100MB": (100 * 10**6, False),  # --phase read --archive: one 100 MB record
     "lines-200MB": (200 * 10**6, False),
     "lines-600MB": (600 * 10**6, False),  # --phase only (a whole build: about ten hours)
 }
@@ -156,6 +159,20 @@ PHASES = {"read": (("--whole", "before: one string"), ("", "after: a stream")),
 
 
 STDIN_CAP = 256 * 2**20  # kg.limits.DEFAULT_STREAM_BYTES: standard input's default cap
+
+
+def write_archive(path: Path) -> Path:
+    """``path``'s text as the text field of one JSON Lines record (``path`` with the
+    suffix ``.jsonl``), escaped a megabyte at a time."""
+    target = path.with_suffix(".jsonl")
+    if target.is_file() and target.stat().st_mtime >= path.stat().st_mtime:
+        return target
+    with path.open(encoding="utf-8") as src, target.open("w", encoding="utf-8") as out:
+        out.write('{"id": "big", "title": "One long record", "text": "')
+        while piece := src.read(2**20):
+            out.write(json.dumps(piece, ensure_ascii=False)[1:-1])
+        out.write('"}\n')
+    return target
 
 
 def measure_phase(path: Path, phase: str, flag: str, *, stdin: bool = False,
@@ -191,6 +208,8 @@ def run_phases(args, text: str) -> int:
     for name in args.only or ("lines-200MB", "lines-600MB"):
         size, one_line = CASES[name]
         path = write_file(args.work / f"{name}.txt", text, size, one_line=one_line)
+        if args.archive:
+            path = write_archive(path)
         shown = f"{path.name} on stdin" if args.stdin else path.name
         for flag, how in PHASES[args.phase]:
             r = measure_phase(path, args.phase, flag, stdin=args.stdin, code=args.code)
@@ -220,11 +239,15 @@ def main(argv: list[str] | None = None) -> int:
                     "before and after (bench/phases.py), not a whole build")
     ap.add_argument("--stdin", action="store_true", help="--phase read: the file on "
                     "standard input (kg build -)")
+    ap.add_argument("--archive", action="store_true", help="--phase read: the file's text "
+                    "as one JSON Lines record (FILE.jsonl)")
     ap.add_argument("--code", type=Path, default=ROOT, help="--phase: the kg checkout "
                     "to measure (default: this one)")
     args = ap.parse_args(argv)
-    if args.stdin and args.phase != "read":
-        ap.error("--stdin goes with --phase read")
+    if (args.stdin or args.archive) and args.phase != "read":
+        ap.error("--stdin and --archive go with --phase read")
+    if args.stdin and args.archive:
+        ap.error("an archive cannot come from standard input")
 
     text = sample_text(args.work / "sample", 5_000 if args.smoke else 200_000)
     if args.phase:

@@ -4,6 +4,7 @@
     python bench/phases.py read FILE --whole    # read whole, as kg read it before
     python bench/phases.py read - < FILE        # standard input, as `kg build -` reads it
     python bench/phases.py read - --whole < FILE  # standard input read whole (before)
+    python bench/phases.py read FILE.jsonl      # one long archive record (its text spooled)
     python bench/phases.py store FILE           # store the whole text as kg stores it now
     python bench/phases.py store FILE --literal # store it as one literal (before)
 
@@ -15,7 +16,9 @@ its cues read from it (``text_cues``), as kg did before the streamed reader. ``-
 standard input as ``kg build -`` does: over ``STREAM_BYTES`` spooled to a temporary file
 and read as a stream (kg/ingest/spool.py), or read whole with ``--whole`` (and by kg
 before the spool); ``--max-size MB`` as kg build's (its default caps standard input at
-256 MiB: give ``--max-size 0`` for more).
+256 MiB: give ``--max-size 0`` for more). A ``.jsonl`` file of one record is read as
+``kg build FILE.jsonl`` reads it: a line over ``kg.ingest.archives.RECORD_BYTES`` read as
+a stream, its text spooled (kg/ingest/jsonstream.py), or read whole with ``--whole``.
 
 ``store``: the whole text stored into a fresh on-disk store (the file cut into parts by
 the streamed reader without its cues), as the build stores it with its parts: a text
@@ -47,6 +50,12 @@ def read(path: Path, *, whole: bool, max_bytes: int | None = None) -> dict:
 
     if whole:
         stream.STREAM_BYTES = 2**62
+        try:
+            from kg.ingest import archives
+
+            archives.RECORD_BYTES = 2**62  # a long record's line read whole, as before
+        except ImportError:
+            pass
     report = BuildReport()
     (doc,) = read_sources(expand_sources([str(path)]), report, part_chars=DEFAULT_PART_CHARS,
                           max_bytes=max_bytes)

@@ -113,14 +113,7 @@ def read_sources(sources: list[Source], report: BuildReport, *,
     for raw in raw_documents(sources, report, max_bytes=max_bytes, published=published,
                              fields=fields, stream_over=stream_over):
         try:
-            listener = None
-            if raw.data is None:
-                from kg.extract.positions import TextCueReader
-
-                listener = TextCueReader()
-            doc = raw.parse(part_chars=part_chars, listener=listener)
-            if isinstance(doc, PartedDocument) and listener is not None and doc.data is None:
-                doc.cues = listener.cues()
+            doc = parse_raw(raw, part_chars=part_chars)
         except KgError as exc:
             report.failed += 1
             report.errors.append(str(exc))
@@ -131,6 +124,21 @@ def read_sources(sources: list[Source], report: BuildReport, *,
         report.origins[slug(doc.doc_id)] = raw.identity
         report.warnings.extend(doc.warnings)
         yield doc
+
+
+def parse_raw(raw, *, part_chars: int | None) -> SourceDocument | PartedDocument:
+    """A :class:`kg.ingest.raw.RawDocument` parsed; one not read yet (a long file, spooled
+    standard input, a long archive record's text) is read as a stream, what the
+    extractors read from its whole text (``cues``) read as it goes."""
+    listener = None
+    if raw.data is None:
+        from kg.extract.positions import TextCueReader
+
+        listener = TextCueReader()
+    doc = raw.parse(part_chars=part_chars, listener=listener)
+    if isinstance(doc, PartedDocument) and listener is not None and doc.data is None:
+        doc.cues = listener.cues()
+    return doc
 
 
 def changed_documents(store: Store, documents: Iterator, *,

@@ -9,6 +9,14 @@ memory stays flat however large the archive. A worker that dies mid-task loses
 nothing: the scheduler runs the task again elsewhere, and the shard is only moved
 into place whole; the temporary files of the run (named with its id) are removed at its
 end, whether it succeeded or not. See docs/scaling.md.
+
+Standard input over ``kg.ingest.stream.STREAM_BYTES`` and an archive record too long to
+read whole are spooled to a temporary file by the parent, as in a local build
+(kg/ingest/spool.py, kg/ingest/jsonstream.py), and a worker reads the file as a stream;
+the parent keeps the file until its partition is finished. That needs the workers to
+share the parent's temporary folder: on a cluster of kg's own (LocalCluster) they do;
+with ``--scheduler``, standard input is read whole as before (and a long record's text
+fails with a message saying why).
 """
 
 from __future__ import annotations
@@ -161,10 +169,16 @@ def build_shards(sources: list[Source], output: str, *, options, dask: DaskOptio
         fs.makedirs(root, exist_ok=True)
     except OSError as exc:
         raise KgError(f"cannot create the output folder: {exc}", path=output) from exc
+    from kg.ingest import stream
+
     report = ShardReport()
     reading = BuildReport()  # what the reading stage skipped and why
-    raws = raw_documents(sources, reading, max_bytes=options.max_bytes,
-                         published=options.published, fields=options.fields)
+    # workers on this machine read a spooled standard input from the temporary folder
+    spool_over = stream.STREAM_BYTES if dask.scheduler is None else None
+    spools: dict[str, object] = {}  # a document's name -> its temporary file, held here
+    raws = _holding(raw_documents(sources, reading, max_bytes=options.max_bytes,
+                                  published=options.published, fields=options.fields,
+                                  spool_over=spool_over), spools)
     parts = partitions(raws, fingerprint=settings_fingerprint(options),
                        docs=dask.partition_docs)
     run = new_run_id()
@@ -181,10 +195,11 @@ def build_shards(sources: list[Source], output: str, *, options, dask: DaskOptio
                 return client
 
             names = _run(connect, parts, fs, root, output, options, dask, report, progress,
-                         run=run)
+                         run=run, spools=spools)
         write_index(fs, root, names, run=run)
     finally:  # after the cluster closed: what killed workers and failed attempts left
         remove_temps(fs, root, run)
+        _release(list(spools.values()))
     report.skipped = reading.skipped
     report.failed += reading.failed
     report.bad_records = reading.bad_records
@@ -192,6 +207,22 @@ def build_shards(sources: list[Source], output: str, *, options, dask: DaskOptio
     report.warnings[:0] = reading.warnings
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _holding(raws: Iterator, spools: dict) -> Iterator:
+    """The raw documents, each spooled one's temporary file taken into ``spools`` (the
+    document sent to a worker carries the file's path, not the object that removes it)."""
+    for raw in raws:
+        if raw.spool is not None:
+            spools[raw.name] = raw.spool
+            raw.drop_spool()
+        yield raw
+
+
+def _release(held: list) -> None:
+    """Remove the temporary files ``held`` (spools whose partition is finished)."""
+    for spool in held:
+        spool.remove()
 
 
 def _dashboard(client) -> str | None:
@@ -206,9 +237,11 @@ def _dashboard(client) -> str | None:
 
 
 def _run(connect, parts, fs, root: str, output: str, options, dask: DaskOptions,
-         report: ShardReport, progress, *, run: str) -> list[str]:
+         report: ShardReport, progress, *, run: str, spools: dict | None = None) -> list[str]:
     """Submit the partitions without a finished shard, a few per worker at a time;
-    returns the names of every shard of this build."""
+    returns the names of every shard of this build. ``spools``: the temporary files of
+    spooled documents, each removed once its partition is finished."""
+    spools = {} if spools is None else spools
     from distributed import as_completed
 
     client = None
@@ -216,12 +249,12 @@ def _run(connect, parts, fs, root: str, output: str, options, dask: DaskOptions,
     names: list[str] = []
     present = listing(fs, root)
     pending = None
-    in_flight: dict[str, tuple[str, int]] = {}  # task key -> (shard name, documents)
+    in_flight: dict[str, tuple[str, int, list]] = {}  # key -> (shard, documents, spools)
     done_docs = 0
 
     def collect(future) -> None:
         nonlocal done_docs
-        name, count = in_flight.pop(future.key)
+        name, count, held = in_flight.pop(future.key)
         try:
             result: ShardResult = future.result()
         except Exception as exc:  # retries spent, or a worker died on it again and again
@@ -230,6 +263,7 @@ def _run(connect, parts, fs, root: str, output: str, options, dask: DaskOptions,
                                          f"on the cluster: {type(exc).__name__}: {exc}; run "
                                          "the same build again to retry it"])
         future.release()
+        _release(held)
         report.add(result, reused=False)
         done_docs += result.documents
         if progress:
@@ -239,8 +273,10 @@ def _run(connect, parts, fs, root: str, output: str, options, dask: DaskOptions,
         report.documents += len(part.documents)
         name = part.name(dask.compression)
         names.append(name)
+        held = [spools.pop(d.name) for d in part.documents if d.name in spools]
         earlier = None if dask.rebuild else finished(fs, root, name, present)
         if earlier is not None:
+            _release(held)
             report.add(earlier, reused=True)
             done_docs += earlier.documents
             if progress:
@@ -254,7 +290,7 @@ def _run(connect, parts, fs, root: str, output: str, options, dask: DaskOptions,
                                compression=dask.compression, run=run,
                                key=f"kg-shard-{part.key}",
                                retries=TASK_RETRIES, pure=False)
-        in_flight[future.key] = (name, len(part.documents))
+        in_flight[future.key] = (name, len(part.documents), held)
         pending.add(future)
         while len(in_flight) >= limit:
             collect(next(pending))

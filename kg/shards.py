@@ -52,7 +52,7 @@ class Partition:
 
     @property
     def words_hint(self) -> int:
-        return sum(len(d.data) for d in self.documents) // 6
+        return sum(d.size for d in self.documents) // 6
 
 
 @dataclass(slots=True)
@@ -106,7 +106,7 @@ def partitions(documents: Iterator[RawDocument], *, fingerprint: str,
     size = 0
     for doc in documents:
         batch.append(doc)
-        size += len(doc.data)
+        size += doc.size
         if int(doc.sha256[:12], 16) % docs == 0 or len(batch) >= 4 * docs or size >= max_bytes:
             yield _partition(batch, fingerprint)
             batch, size = [], 0
@@ -147,7 +147,7 @@ def build_partition(partition: Partition, *, options, output: str, run: str,
     import fsspec
     from pyoxigraph import RdfFormat, Store, serialize
 
-    from kg.build import BuildReport, DocumentBuilder
+    from kg.build import BuildReport, DocumentBuilder, parse_raw
     from kg.errors import KgError
     from kg.rdf.iri import IriMinter
 
@@ -159,7 +159,7 @@ def build_partition(partition: Partition, *, options, output: str, run: str,
     parsed = []
     for raw in partition.documents:
         try:
-            doc = raw.parse(part_chars=options.part_chars)
+            doc = parse_raw(raw, part_chars=options.part_chars)
         except KgError as exc:
             report.failed += 1
             report.errors.append(str(exc))

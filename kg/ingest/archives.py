@@ -6,21 +6,33 @@ URL, title and publication date; the field names are configurable (``kg build
 --field text=body``). A bad line (not JSON, no text, a date that is not one) is
 counted and reported with its file and line number and never stops the build: one
 broken record in a million must not cost the other 999,999.
+
+A line is read whole only up to ``RECORD_BYTES``: a longer record (a 200 MB article, or
+a file that never ends its line) is read as a stream (kg/ingest/jsonstream.py), its text
+field spooled to a temporary file that the build reads as it reads a long file, so no
+line is ever held whole (issue 17).
 """
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import gzip
 import hashlib
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from kg.errors import InputError
 from kg.ingest.sources import ARCHIVE_SUFFIXES
+
+# A line longer than this is not read whole: its record is read as a stream and its text
+# spooled to a temporary file (kg/ingest/jsonstream.py). (Tests lower it.)
+RECORD_BYTES = 8 * 2**20
+CHUNK = 2**20  # bytes of a long line read at a time
 
 
 def is_archive(name: str) -> bool:
@@ -62,18 +74,31 @@ class ArchiveRecord:
     url: str | None = None
     title: str | None = None
     published: date | None = None
+    spool: Any = None  # a long record's text, in a temporary file (``text`` is then "")
+    digest: str | None = None  # ``sha256``, when it was computed already
 
     @property
-    def data(self) -> bytes:
-        return self.text.encode("utf-8")
+    def data(self) -> bytes | None:
+        """The text in UTF-8 (None: it is in the ``spool`` file)."""
+        return None if self.spool is not None else self.text.encode("utf-8")
 
     @property
     def sha256(self) -> str:
         """Of every field that reaches the graph, so a changed title or date rebuilds."""
-        canonical = json.dumps([self.doc_id, self.url, self.title,
-                                self.published.isoformat() if self.published else None,
-                                self.text], ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return self.digest or record_sha256(self, [self.text])
+
+
+def record_sha256(record: ArchiveRecord, text: Iterable[str]) -> str:
+    """The SHA-256 of a record's fields and its ``text`` (given in pieces): of the JSON
+    array ``[id, url, title, published, text]`` in UTF-8, written compactly."""
+    head = json.dumps([record.doc_id, record.url, record.title,
+                       record.published.isoformat() if record.published else None],
+                      ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(head[:-1].encode("utf-8") + b',"')
+    for piece in text:  # escaping is character by character: pieces escape as the whole
+        digest.update(json.dumps(piece, ensure_ascii=False)[1:-1].encode("utf-8"))
+    digest.update(b'"]')
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +126,37 @@ def read_records(stream: BinaryIO, *, name: str, fields: ArchiveFields | None = 
         stream.seek(0)
     lineno = 0
     try:
-        for lineno, line in enumerate(stream, 1):
-            if line.strip():
+        while line := stream.readline(RECORD_BYTES + 1):
+            lineno += 1
+            if len(line) > RECORD_BYTES and not line.endswith(b"\n"):
+                yield _long_record(line, stream, f"{name}:{lineno}", fields)
+            elif line.strip():
                 yield _record(line, f"{name}:{lineno}", fields)
+            del line
     except (OSError, EOFError, zlib.error) as exc:
         yield BadRecord(f"{name}:{lineno + 1}", f"the gzip stream is broken ({exc}); the "
                         "lines after it are lost")
+
+
+def _rest_of_line(first: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    """``first`` and the rest of its line, ``CHUNK`` bytes at a time."""
+    chunk = first
+    while chunk:
+        yield chunk
+        if chunk.endswith(b"\n"):
+            return
+        chunk = stream.readline(CHUNK)
+
+
+def count_records(stream: BinaryIO) -> int:
+    """How many lines of ``stream`` are not blank, reading at most ``CHUNK`` bytes at a time."""
+    count, blank = 0, True
+    while chunk := stream.readline(CHUNK):
+        blank = blank and not chunk.strip()
+        if chunk.endswith(b"\n"):
+            count += not blank
+            blank = True
+    return count + (not blank)
 
 
 def _record(line: bytes, name: str, fields: ArchiveFields) -> ArchiveRecord | BadRecord:
@@ -120,6 +170,18 @@ def _record(line: bytes, name: str, fields: ArchiveFields) -> ArchiveRecord | Ba
     if not isinstance(text, str) or not text.strip():
         return BadRecord(name, f"no text: the {fields.text!r} field is missing, empty or "
                          "not a string")
+    record = _fields(obj, name, fields, text)
+    if isinstance(record, BadRecord):
+        return record
+    try:  # the hash is computed now, so a string that is not Unicode is caught here
+        return dataclasses.replace(record, digest=record.sha256)
+    except UnicodeEncodeError as exc:
+        return BadRecord(name, f"a field holds a lone surrogate ({exc.object[exc.start]!r}), "
+                         "which is not a character")
+
+
+def _fields(obj: dict, name: str, fields: ArchiveFields, text: str
+            ) -> ArchiveRecord | BadRecord:
     published = obj.get(fields.published)
     try:
         day = _date(published)
@@ -129,6 +191,48 @@ def _record(line: bytes, name: str, fields: ArchiveFields) -> ArchiveRecord | Ba
     return ArchiveRecord(name=name, doc_id=_text(obj.get(fields.id)), text=text,
                          url=_text(obj.get(fields.url)), title=_text(obj.get(fields.title)),
                          published=day)
+
+
+def _long_record(first: bytes, stream: BinaryIO, name: str, fields: ArchiveFields
+                 ) -> ArchiveRecord | BadRecord:
+    """A line over ``RECORD_BYTES`` (``first``: its first bytes) read as a stream, its
+    text field in a temporary file; the rest of the line is read in any case."""
+    from kg.ingest.jsonstream import NotRecord, read_object
+
+    try:
+        obj, spooled = read_object(_rest_of_line(first, stream), stream_key=fields.text,
+                                   cap=RECORD_BYTES)
+    except NotRecord as exc:
+        return BadRecord(name, f"{exc} (a line of over {_mb(RECORD_BYTES)}, read as a "
+                         "stream)")
+    if spooled is None or spooled.blank:
+        if spooled is not None:
+            spooled.remove()
+        return BadRecord(name, f"no text: the {fields.text!r} field is missing, empty or "
+                         "not a string")
+    record = _fields(obj, name, fields, "")
+    if isinstance(record, BadRecord):
+        spooled.remove()
+        return record
+    try:
+        digest = record_sha256(record, _file_text(spooled.spool.path))
+    except (OSError, UnicodeEncodeError) as exc:
+        spooled.remove()
+        return BadRecord(name, f"cannot read its text back from {spooled.spool.path}: {exc}")
+    return dataclasses.replace(record, spool=spooled.spool, digest=digest)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:g} MB" if size >= 2**20 else f"{size:,} bytes"
+
+
+def _file_text(path) -> Iterator[str]:
+    """A UTF-8 file's text, a piece at a time."""
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    with open(path, "rb") as fh:
+        while chunk := fh.read(CHUNK):
+            yield decoder.decode(chunk)
+    yield decoder.decode(b"", final=True)
 
 
 def _text(value: object) -> str | None:

@@ -46,6 +46,18 @@ class RawDocument:
     notes: list[str] = field(default_factory=list)  # warnings, given once it is parsed
     file: Path | None = None  # the regular file the bytes came from (a long one is read again)
     spool: Any = None  # long standard input's temporary file (kg/ingest/spool.py): ``file``
+    file_sha256: str | None = None  # of ``file``, when ``sha256`` is not (a long archive record)
+    temporary: bool = False  # ``file`` is a temporary file of this process (a spool)
+
+    @property
+    def size(self) -> int:
+        """Its bytes: read, or in the file it will be read from."""
+        if self.data is not None:
+            return len(self.data)
+        try:
+            return self.file.stat().st_size if self.file is not None else 0
+        except OSError:
+            return 0
 
     def drop_spool(self) -> None:
         """Let go of standard input's temporary file (removed unless a document keeps it)."""
@@ -57,8 +69,9 @@ class RawDocument:
         A file not read yet (``data`` None: over ``stream.STREAM_BYTES``) is read as a
         stream (kg/ingest/stream.py), its text handed to ``listener`` part by part, unless
         it is short: then it is read whole, as any other. Long standard input
-        is such a file, spooled (kg/ingest/spool.py); the document keeps it while it
-        reads its parts from it, else it is removed once parsed."""
+        is such a file, spooled (kg/ingest/spool.py), and so is a long archive record's
+        text (kg/ingest/jsonstream.py); the document keeps it while it reads its parts
+        from it, else it is removed once parsed."""
         from kg.ingest.parts import PartedDocument
 
         try:
@@ -78,15 +91,17 @@ class RawDocument:
             from kg.ingest.stream import read_parted
 
             assert self.file is not None
+            self._check_file()
             doc = None
             if part_chars:
                 doc = read_parted(self.file, path=self.name, doc_id=self.doc_id,
                                   sha256=self.sha256, part_chars=part_chars,
-                                  published=self.published, listener=listener)
+                                  published=self.published, listener=listener,
+                                  file_sha256=self.file_sha256)
             if doc is not None:
                 self._named(doc)
                 return doc
-            self.data = _read_again(self.file, self.name, self.sha256)
+            self.data = _read_again(self.file, self.name, self.file_sha256 or self.sha256)
         doc = parse_bytes(self.data, path=self.name, doc_id=self.doc_id,
                           published=self.published, part_chars=part_chars)
         doc.sha256 = self.sha256
@@ -94,6 +109,19 @@ class RawDocument:
             doc.file = self.file  # it may read its parts from there (PartedDocument.spill)
         self._named(doc)
         return doc
+
+    def _check_file(self) -> None:
+        """A temporary file (spooled standard input, a long record's text) that is not
+        there: a Dask worker on another machine than the process that read the input."""
+        from kg.errors import InputError
+
+        assert self.file is not None
+        if self.temporary and not self.file.exists():
+            raise InputError(f"its text was written to the temporary file {self.file}, "
+                             "which is not there (a worker on another machine cannot "
+                             "read the temporary folder of the process that read the "
+                             "input)", path=self.name,
+                             hint="build it without --scheduler, on one machine")
 
     def _named(self, doc) -> None:
         if self.title:
@@ -117,7 +145,8 @@ def _read_again(path: Path, name: str, sha256: str) -> bytes:
 
 def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None = None,
                   published: date | None = None, fields: ArchiveFields | None = None,
-                  stream_over: int | None = None) -> Iterator[RawDocument]:
+                  stream_over: int | None = None, spool_over: int | None = None
+                  ) -> Iterator[RawDocument]:
     """Read every source, reporting unreadable ones and duplicates instead of stopping.
 
     Ids come from each source's path relative to its argument
@@ -126,8 +155,12 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
     archive record's id is its ``id`` field, else its URL, else ``FILE-LINE``; its
     ``published`` field wins over ``published`` (``kg build --published``).
     A regular file over ``stream_over`` bytes is hashed, not read: its ``data`` is None
-    and :meth:`RawDocument.parse` reads it as a stream.
+    and :meth:`RawDocument.parse` reads it as a stream. Standard input over
+    ``spool_over`` bytes (by default ``stream_over``) is spooled to a temporary file
+    (kg/ingest/spool.py) and read as a stream the same way.
     """
+    if spool_over is None:
+        spool_over = stream_over
     by_id: dict[str, int] = {}  # keyed by the id's IRI segment: "Report" and "report" share one
     for src in sources:
         if not is_archive(src.name):
@@ -160,6 +193,7 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
                                         f"this one's is {record.doc_id!r} (id + content hash)")
                 if accept(record) is not None:
                     yield record
+                record.drop_spool()  # skipped, or parsed (the document keeps it if it needs it)
             continue
         base = document_id(src.rel or src.name)
         shared = by_id.get(slug(base), 0) > 1
@@ -169,8 +203,8 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
                     else None)
             if size is not None and size > stream_over:
                 data, sha = None, _hashed(src)
-            elif src.stdin and stream_over is not None and src.problem is None:
-                got = src.read_or_spool(max_bytes=max_bytes, over=stream_over)
+            elif src.stdin and spool_over is not None and src.problem is None:
+                got = src.read_or_spool(max_bytes=max_bytes, over=spool_over)
                 if isinstance(got, bytes):
                     data, sha = got, hashlib.sha256(got).hexdigest()
                 else:  # long: a temporary file, read as a stream as a long file is
@@ -197,7 +231,7 @@ def raw_documents(sources: list[Source], report: Tally, *, max_bytes: int | None
                           identity=src.identity, published=published,
                           file=(spool.path if spool is not None else
                                 src.path if src.data is None and not src.stdin else None),
-                          spool=spool)
+                          spool=spool, temporary=spool is not None)
         del data, spool  # the document holds them; the parser may drop them
         if shared:
             raw.notes.append(f"{src.name}: another input has the same name, so its "
@@ -240,18 +274,26 @@ def _archive(src: Source, report: Tally, fields: ArchiveFields | None,
 
 def _from_record(record: ArchiveRecord, src: Source, stem: str,
                  published: date | None) -> RawDocument:
+    """A record as a raw document; a long one's text stays in its temporary file, which
+    is then read as a stream (:meth:`RawDocument.parse`), as long standard input is."""
     line = record.name.rsplit(":", 1)[-1]
     doc_id = record.doc_id or record.url or f"{stem}-{line}"
+    spool = record.spool
     return RawDocument(name=record.name, doc_id=doc_id, data=record.data,
                        sha256=record.sha256, identity=f"{src.identity}#{doc_id}",
                        published=record.published or published, title=record.title,
-                       url=record.url)
+                       url=record.url, file=spool.path if spool is not None else None,
+                       spool=spool, file_sha256=spool.sha256 if spool is not None else None,
+                       temporary=spool is not None)
 
 
 def count_documents(sources: list[Source]) -> int:
     """How many documents the sources hold at most (one per file, one per non-blank line
-    of an archive), for a progress bar's total; archives are read once more for it."""
+    of an archive), for a progress bar's total; archives are read once more for it, a
+    megabyte at a time at most (a line is never held whole)."""
     import gzip
+
+    from kg.ingest.archives import count_records
 
     total = 0
     for src in sources:
@@ -266,7 +308,7 @@ def count_documents(sources: list[Source]) -> int:
                     stream = gzip.GzipFile(fileobj=raw)
                 else:
                     raw.seek(0)
-                total += sum(1 for line in stream if line.strip())
+                total += count_records(stream)
         except (KgError, OSError, EOFError):
             continue  # reported when it is read for real
     return total

@@ -15,6 +15,9 @@ then the document read from it, which keeps it while its parts are read from the
 when spooling fails or is interrupted, and at the latest when the interpreter exits
 (``weakref.finalize``). Only SIGKILL can leave one behind (``kg-stdin-*.txt`` in the
 temporary folder).
+
+An archive record too long to read whole (kg/ingest/jsonstream.py) has its text field
+spooled the same way (``kg-record-*.txt``) and is then read like long standard input.
 """
 
 from __future__ import annotations
@@ -41,8 +44,8 @@ class Spool:
     """A temporary file holding what standard input gave (``size`` bytes, ``sha256``);
     removed when this object is dropped, or by :meth:`remove`."""
 
-    def __init__(self) -> None:
-        fd, name = tempfile.mkstemp(prefix="kg-stdin-", suffix=".txt")
+    def __init__(self, prefix: str = "kg-stdin-") -> None:
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".txt")
         self._finalizer = weakref.finalize(self, _remove, name)
         self.fd: int | None = fd
         self.path = Path(name)
@@ -84,7 +87,7 @@ def read_or_spool(stream: BinaryIO, *, name: str, over: int, max_bytes: int,
             size += len(chunk)
             if max_bytes and size > max_bytes:
                 too_large(size, max_bytes, name, stream=True)
-            _write_all(spool.fd, chunk)
+            write_all(spool.fd, chunk)
             want = min(CHUNK, max_bytes + 1 - size) if max_bytes else CHUNK
             chunk = stream.read(want)
         spool._close()
@@ -98,7 +101,8 @@ def read_or_spool(stream: BinaryIO, *, name: str, over: int, max_bytes: int,
     return spool
 
 
-def _write_all(fd: int | None, data: bytes) -> None:
+def write_all(fd: int | None, data: bytes) -> None:
+    """Write all of ``data`` to the file descriptor ``fd``."""
     assert fd is not None
     view = memoryview(data)
     while view:

@@ -61,10 +61,14 @@ class _Undecodable(Exception):
 
 
 def read_parted(file: Path, *, path: str, doc_id: str, sha256: str, part_chars: int,
-                published=None, listener: Listener | None = None) -> PartedDocument | None:
+                published=None, listener: Listener | None = None,
+                file_sha256: str | None = None) -> PartedDocument | None:
     """``file`` as a :class:`PartedDocument`, read as a stream; None when its text is no
     longer than ``part_chars`` (the caller reads it whole). ``sha256``:
-    the file's, from when it was first read; a file that changed since is an error."""
+    the file's, from when it was first read; a file that changed since is an error.
+    ``file_sha256``: the file's, when ``sha256`` is the document's of something else (a
+    long archive record's text, spooled: ``sha256`` is of the record's fields)."""
+    expect = file_sha256 or sha256
     from kg.ingest.html import looks_like_html
     from kg.ingest.language import refuse_unreadable_script
 
@@ -91,7 +95,7 @@ def read_parted(file: Path, *, path: str, doc_id: str, sha256: str, part_chars: 
         page = _html_text(file, codec, path=path)
         if page is None:
             return None  # undecodable further on: the reader says why
-        if page.sha256 != sha256:
+        if page.sha256 != expect:
             page.close()
             raise InputError("the file changed while it was being read; build it again",
                              path=path)
@@ -113,8 +117,8 @@ def read_parted(file: Path, *, path: str, doc_id: str, sha256: str, part_chars: 
         scan.close()
         raise
     if page is not None:
-        scan.sha256, scan.utf8_sha256, own = sha256, scan.sha256, False
-    if scan.sha256 != sha256:
+        scan.sha256, scan.utf8_sha256, own = expect, scan.sha256, False
+    if scan.sha256 != expect:
         scan.close()
         raise InputError("the file changed while it was being read; build it again", path=path)
     if scan.blank:
@@ -132,7 +136,8 @@ def read_parted(file: Path, *, path: str, doc_id: str, sha256: str, part_chars: 
     doc = PartedDocument(doc_id=doc_id, path=path, data=None, chars=scan.chars,
                          spans=scan.spans, sha256=sha256, part_chars=part_chars,
                          published=published, warnings=warnings, own=True, file=target,
-                         text_sha256=None if own else scan.utf8_sha256,
+                         text_sha256=(scan.utf8_sha256 if not own else
+                                      None if expect == sha256 else expect),
                          _stamp=(info.st_size, info.st_mtime_ns))
     if not own:
         weakref.finalize(doc, _remove, scan.out_path)
