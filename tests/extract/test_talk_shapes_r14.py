@@ -81,3 +81,26 @@ def test_saying_with_its_own_subject_stays_apart(nlp):
 def test_body_after_a_noun_of_what_it_does_speaks(nlp, sentence, speaker):
     found = _statements(run(nlp, sentence))
     assert any(speaker in sp for sp, _gist in found), found
+
+
+# --- a national title that ends in its country's name ------------------------------------
+def _owners(result, holder):
+    return [names(result, f.roles.get("organization")) for f in facts_of(result, "Position")
+            if holder in names(result, f.roles.get("holder"))]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "country"), [
+    ("Qatar offered help on Monday. The Prime Minister of Botswana, Kabo Mosweu, told "
+     "reporters in Gaborone that his country was ready to help.", "Kabo Mosweu", "Botswana"),
+    ("Qatar offered help on Monday. Speaking in Doha, the Foreign Minister of Estonia, Kadri "
+     "Tamm, said her country would send experts.", "Kadri Tamm", "Estonia"),
+])
+def test_title_naming_its_country_owns_the_office(nlp, sentence, holder, country):
+    owners = _owners(run(nlp, sentence), holder)
+    assert owners and all(o == {country} for o in owners), owners
+
+
+def test_title_naming_a_portfolio_is_no_country(nlp):
+    owners = _owners(run(nlp, "Qatar offered help on Monday. The Minister of Health, Kadri "
+                              "Tamm, said her ministry would send experts."), "Kadri Tamm")
+    assert not any("Health" in o for own in owners for o in own), owners
