@@ -283,13 +283,13 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
             f.roles["organization"] = [owner]  # "the provincial governor, X"
             f.rule += ":unit"
             continue
+        if f.kind == "Position" and not f.roles.get("organization") and \
+                (stated := _country_in_title(f, text, first)) is not None:
+            f.roles["organization"] = [stated]  # "the Prime Minister of Jamaica, X"
+            f.rule += ":title"
+            continue
         if f.kind != "Position" or f.roles.get("organization") or (
                 f.rule != NATIONAL_RULE and not (governed and _of_government(f))):
-            continue
-        stated = _country_in_title(f, text, first)
-        if stated is not None:  # "the Prime Minister of Jamaica, X": the title says whose
-            f.roles["organization"] = [stated]
-            f.rule = NATIONAL_RULE + ":title"
             continue
         holder = f.roles["holder"][0]
         rule, code = country(holder.sentence, holder.start)

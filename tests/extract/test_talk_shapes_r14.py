@@ -104,3 +104,22 @@ def test_title_naming_a_portfolio_is_no_country(nlp):
     owners = _owners(run(nlp, "Qatar offered help on Monday. The Minister of Health, Kadri "
                               "Tamm, said her ministry would send experts."), "Kadri Tamm")
     assert not any("Health" in o for own in owners for o in own), owners
+
+
+# --- a rank or honorific of several words between a title and its holder ------------------
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("On Friday, the Minister of Interior, Lieutenant General Yusuf Al Dossary, met community "
+     "figures in Doha. The Minister stressed that the right of expression is guaranteed.",
+     "Yusuf Al Dossary"),
+    ("The Commissioner of Police, Senior Superintendent Kabo Mosweu, visited Francistown on "
+     "Monday. The Commissioner said 14 people had been arrested.", "Kabo Mosweu"),
+])
+def test_bare_title_points_back_across_a_rank(nlp, text, speaker):
+    found = _statements(run(nlp, text))
+    assert any(speaker in sp for sp, _gist in found), found
+
+
+def test_apposed_title_naming_its_country(nlp):
+    owners = _owners(run(nlp, "The Governor-General of Jamaica, Dame Cecile Browne, dissolved "
+                              "parliament on Tuesday."), "Cecile Browne")
+    assert owners and all(o == {"Jamaica"} for o in owners), owners
