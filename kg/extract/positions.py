@@ -283,6 +283,11 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
             f.roles["organization"] = [owner]  # "the provincial governor, X"
             f.rule += ":unit"
             continue
+        if f.kind == "Position" and not f.roles.get("organization") and \
+                (stated := _country_in_title(f, text, first)) is not None:
+            f.roles["organization"] = [stated]  # "the Prime Minister of Jamaica, X"
+            f.rule += ":title"
+            continue
         if f.kind != "Position" or f.roles.get("organization") or (
                 f.rule != NATIONAL_RULE and not (governed and _of_government(f))):
             continue
@@ -291,6 +296,32 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
         if code is not None and code in first:
             f.roles["organization"] = [first[code]]
             f.rule = NATIONAL_RULE + rule
+
+
+# a title ending in the name of what it is of: "Prime Minister of Jamaica"
+_OF_NAME = re.compile(r"\bof (?:the )?([A-Z][\w'’.-]*(?:\s+(?:and|of|the|[A-Z][\w'’.-]*))*)$")
+
+
+def _country_in_title(f: Fact, text, first: dict[str, Mention]) -> Mention | None:
+    """"The Prime Minister of Jamaica, X", "President of the Republic of Benin X": a
+    national office whose title ends in a country's name is that country's, whatever
+    country the page names most (the title's words keep the name, so it is minted here as
+    the country's mention when the text has no other)."""
+    role = (f.roles.get("role") or [None])[0]
+    m = _OF_NAME.search(role) if isinstance(role, str) else None
+    place = gazetteer().country(m.group(1)) if m is not None else None
+    if place is None:
+        return None
+    holder = f.roles["holder"][0]
+    lo, hi = holder.sentence
+    try:  # sliced, never indexed: a long document's part text (PartText)
+        at = text[lo:hi].find(m.group(1))
+    except IndexError:
+        at = -1
+    if at < 0:
+        return first.get(place.country_code)
+    return Mention(lo + at, lo + at + len(m.group(1)), m.group(1), EntityType.COUNTRY,
+                   holder.unit, holder.sentence, "rule:title-owner")
 
 
 def _unit_owner(f: Fact, mentions: list[Mention], text) -> Mention | None:

@@ -244,8 +244,16 @@ class Speakers(OfficialSpeakers):
         """"the ISPR directorate", "the rights group RNDDH", "local radio station Radio Sol
         Mansi": a common noun with the name of a body beside it is that body."""
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or lemma in self.people or lemma in self.spokespeople:
-            return None  # "a Zyldav Press correspondent", "a bloc official": people by role
+        if tok.pos_ != "NOUN" or lemma in self.spokespeople:
+            return None
+        if lemma in self.people:
+            # "a Zyldav Press correspondent", "a bloc official": people by role; but "gas
+            # system operator Gassco", "the state operator Nordgas": a noun of what a body
+            # does with the body's name right after it (no comma) is that body
+            return next((m for c in tok.children if c.dep_ == "appos" and c.i > tok.i and
+                         c.left_edge.i == tok.i + 1 and
+                         (m := self.ctx.cover.get(c.i)) is not None and m.type.is_agent and
+                         m.type is not EntityType.PERSON and not m.type.is_place), None)
         # the apposed name first: "the United Nations mission, MINUSCA, said" is MINUSCA
         for c in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
             if c.dep_ not in ("compound", "appos", "nmod"):

@@ -56,8 +56,12 @@ class StatementCues:
         lemma = verb.lemma_.lower()
         if lemma in self.naming["predicate"] and any(c.dep_ == "oprd" for c in verb.children):
             return True
-        return lemma in self.naming["as"] and any(
-            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        if lemma not in self.naming["as"]:
+            return False
+        # "described the move as a takeover": the parser hangs "as" on the verb or on the
+        # thing named (its direct object); either way the verb names it
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        return any(c.dep_ == "prep" and c.lower_ == "as" for h in holders for c in h.children)
 
     def _document_report(self, verb: Token) -> bool:
         """"Assessments by the disaster office show that ...", "figures from the ministry
@@ -80,6 +84,8 @@ class StatementCues:
     def _joined(self, verb: Token) -> bool:
         """"said ... and urged X to Y": an appeal joined to a statement is part of what the
         speaker says (not to a passive "is expected to ... and has invited")."""
+        if verb.lemma_.lower() in self.joined and self._says_next(verb):
+            return True  # "accused X of Y and said Z", "urged X to Y but said Z"
         if verb.lemma_.lower() in self.joined and self._quoting(verb, skip="dobj"):
             # 'urged the authorities to "respect the right to assemble"' (not 'urged "all
             # Comorian actors" to exercise restraint': a quoted addressee is no saying)
@@ -96,6 +102,18 @@ class StatementCues:
         return verb.lemma_.lower() in self.joined and (verb.dep_ == "conj" or after) and \
             said and \
             not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+
+    def _says_next(self, verb: Token) -> bool:
+        """"accused the government of X and said Y", "urged the union to Y but said Z": an
+        appeal or accusation followed, in the same clause, by a verb of saying that shares
+        its subject (a conjunct with no subject of its own) is said as well, as when the
+        verb of saying comes first (not in the passive: "was asked ... and said")."""
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return False
+        return any(c.dep_ == "conj" and c.i > verb.i and c.pos_ == "VERB" and
+                   c.lemma_.lower() in self.cues and
+                   not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                   for c in verb.children)
 
     def _quoting(self, verb: Token, skip: str = "") -> bool:
         """Whether the verb's own phrase (not a clause of another verb of saying) holds a

@@ -128,13 +128,30 @@ def _joined(doc: Doc, k: int) -> bool:
     return not doc[k - 1].whitespace_ and (doc[k].text in ("-", "‐") or doc[k].tag_ == "POS")
 
 
+def _honorifics(doc: Doc, i: int, rules: EntityRules) -> int:
+    """How many tokens from ``doc[i]`` are honorifics or ranks before a name (the entity
+    rules' ``honorific`` titles, of one to three words: "Mr.", "Dame", "Lieutenant
+    General", "Brig. Gen."), when a capitalised word follows them."""
+    n = 0
+    while n < 4:
+        for size in (3, 2, 1):
+            end = i + n + size
+            if end < len(doc) and _cap(doc[end]) and rules.titles.get(
+                    fold(" ".join(t.text for t in doc[i + n:end]))) == "honorific":
+                n += size
+                break
+        else:
+            return n
+    return n
+
+
 def _name_after_comma(doc: Doc, i: int, rules: EntityRules) -> tuple[int, int] | None:
     """", Karlis Berzins," after a title: one to three proper nouns closed by punctuation
     or a lower-case word."""
     if i + 1 >= len(doc) or doc[i].text != ",":
         return None
-    if i + 2 < len(doc) and rules.titles.get(fold(doc[i + 1].text)) == "honorific":
-        i += 1  # ", Mr. Karlis Berzins,": the honorific is no part of the name
+    i += _honorifics(doc, i + 1, rules)  # ", Mr. Karlis Berzins,", ", Lieutenant General
+    # Karlis Berzins,": the honorific or rank is no part of the name
     k = i + 1
     while k < len(doc) and _cap(doc[k]) and doc[k].pos_ == "PROPN" and k - i <= _NAME_MAX:
         k += 1
