@@ -260,9 +260,7 @@ def _unit_name(doc: Doc, i: int, j: int, noun: KindNoun, typed: _Typed) -> None:
     compass = entity_rules().compass
     words = doc[start:i]
     kinds = entity_rules().kind_nouns
-    # (a hyphen joins the parts of a double name: "Sibenik-Knin County")
-    if any(t.lower_ not in compass and t.text != "-" and (
-            t.pos_ != "PROPN" or entity_rules().is_demonym(t.text))
+    if any(t.lower_ not in compass and (t.pos_ != "PROPN" or entity_rules().is_demonym(t.text))
            for t in words) or _no_place_name(doc, start, i) or \
             any((k := kinds.get(t.lower_)) is not None and k.type is EntityType.REGION
                 for t in words):

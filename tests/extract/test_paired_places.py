@@ -1,5 +1,4 @@
-"""Names the text pairs with a place are places (kg/extract/paired_places.py), and a
-double-barrelled unit name is one region (kg/extract/kind_cues.py, ``_unit_name``).
+"""Names the text pairs with a place are places (kg/extract/paired_places.py).
 
 Patterns: the two ends of a way ("between A and B", "from A to B") in active, passive,
 relative-clause and headline shapes; a list whose other items are places ("A, B, C and
@@ -95,19 +94,3 @@ def test_a_listed_town_then_lies_in_the_region_and_country(nlp):
                  "Shoshong in the Central District on Friday.")
     assert entity_named(r, "Shoshong").type is T.CITY
     assert ("Shoshong", "Botswana") in located_pairs(r)
-
-
-# --- a double-barrelled unit name ----------------------------------------------------------
-def test_a_hyphenated_unit_name_before_a_unit_noun_is_one_region(nlp):
-    # prepositional phrase after a village
-    r = run(nlp, "The fire broke out near the village of Kalomo in Choma-Kazungula County on "
-                 "Tuesday, Zambia's disaster office said.")
-    county = entity_named(r, "Choma-Kazungula County")
-    assert county.type is T.REGION
-    assert ("Kalomo", "Choma-Kazungula County") in located_pairs(r)
-    assert ("Choma-Kazungula County", "Kalomo") not in located_pairs(r)
-    # a region named on its own, as the subject of a passive
-    r = run(nlp, "Latgale-Selija Region was hit by floods on Monday, and Latvia sent soldiers "
-                 "to Kraslava in Latgale-Selija Region.")
-    assert entity_named(r, "Latgale-Selija Region").type is T.REGION
-    assert ("Kraslava", "Latgale-Selija Region") in located_pairs(r)
