@@ -92,10 +92,11 @@ def test_a_town_named_after_a_country_it_is_not_in_mints_no_country(nlp):
 
 def test_a_datelined_story_naming_two_countries_as_often_is_the_datelines(nlp):
     # pattern: "TOWN (Agency) -" and no country named twice as often as the other: the
-    # dateline town's country, named as often as any, is the story's
+    # dateline town's country, named more often than any other (its towns counted), is
+    # the story's
     r = run(nlp, "GABORONE (Reuters) - Floods cut off the village of Mokgatlhe on Friday, "
-                 "Botswana's disaster office said. Zambia sent two helicopters and Zambia's "
-                 "army flew in tents, while Botswana opened three shelters.")
+                 "Botswana's disaster office said. Zambia sent two helicopters, more tents "
+                 "will come from Zambia next week, and Botswana opened three shelters.")
     pairs = located_pairs(r)
     assert ("Mokgatlhe", "Botswana") in pairs
     assert ("Mokgatlhe", "Zambia") not in pairs
