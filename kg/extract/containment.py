@@ -525,10 +525,28 @@ def _main_country(entities: list[Entity]) -> Entity | None:
         return by_count_key[first]
     best = winner(countries + places)
     if best is None:
-        return None
+        return _dateline_country(entities, countries + places, by_count_key)
     if best in by_count_key:
         return by_count_key[best]
     return by_count_key[first] if first is not None else None
+
+
+def _dateline_country(entities: list[Entity], counts: Counter[str],
+                      by_count_key: dict[str, Entity]) -> Entity | None:
+    """With no country named twice as often as any other, the country of the dateline's
+    town, when the document names that country more often than any other (its towns
+    counted): "ASMARA -" over a story that names Eritrea four times and Sudan three is
+    Eritrea's. A correspondent's base abroad is named no more often than the country the
+    story is about, and loses; so does a tie.)"""
+    codes = {e.country_code for e in entities if e.type is EntityType.CITY
+             and e.country_code and any(m.source == "dateline" for m in e.mentions)}
+    if len(codes) != 1:
+        return None
+    code = codes.pop()
+    if code not in by_count_key or any(n >= counts[code] for k, n in counts.items()
+                                       if k != code):
+        return None
+    return by_count_key[code]
 
 
 def _capital(entities: list[Entity], main: Entity | None) -> Entity | None:

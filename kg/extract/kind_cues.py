@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from kg.extract.entity_rules import EntityRules, KindNoun, entity_rules
 from kg.extract.name_spans import name_after, name_before
+from kg.extract.paired_places import paired_place_mentions
 from kg.extract.spans import HEADLINE, doc_text, mention_from_span
 from kg.records import EntityType, Mention, Unit
 from kg.resolve.places import gazetteer
@@ -216,7 +217,8 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
                 continue  # nothing to retype ("chief General X" keeps the model's "X")
             out = [m for m in out if m not in old]
             out.append(mention_from_span(span, unit, etype, rule + _suffix(old)))
-    return _told(doc, unit, _locative(doc, unit, out, rules), rules)
+    out = paired_place_mentions(doc, unit, _locative(doc, unit, out, rules), rules)
+    return _told(doc, unit, out, rules)
 
 
 def _capitalised_units_of(doc: Doc, i: int, j: int, noun: KindNoun) -> bool:

@@ -88,3 +88,24 @@ def test_a_town_named_after_a_country_it_is_not_in_mints_no_country(nlp):
                  "Commission said on Monday. Governor Osaro Ehigie said the arrests in "
                  "Benin City were lawful.")
     assert "Benin" not in {e.name for e in r.entities if e.type is EntityType.COUNTRY}
+
+
+def test_a_datelined_story_naming_two_countries_as_often_is_the_datelines(nlp):
+    # pattern: "TOWN (Agency) -" and no country named twice as often as the other: the
+    # dateline town's country, named more often than any other (its towns counted), is
+    # the story's
+    r = run(nlp, "GABORONE (Reuters) - Floods cut off the village of Mokgatlhe on Friday, "
+                 "Botswana's disaster office said. Zambia sent two helicopters, more tents "
+                 "will come from Zambia next week, and Botswana opened three shelters.")
+    pairs = located_pairs(r)
+    assert ("Mokgatlhe", "Botswana") in pairs
+    assert ("Mokgatlhe", "Zambia") not in pairs
+
+
+def test_a_dateline_abroad_does_not_outweigh_the_country_named_more_often(nlp):
+    # guard: a correspondent's base ("LUSAKA -") over a story that names Botswana more
+    # often than Zambia: the dateline's country is not the story's
+    r = run(nlp, "LUSAKA (Reuters) - Floods cut off the village of Mokgatlhe on Friday, "
+                 "Botswana's disaster office said. Zambia sent two helicopters, while "
+                 "Botswana opened three shelters and Botswana's army flew in tents.")
+    assert ("Mokgatlhe", "Zambia") not in located_pairs(r)
