@@ -392,7 +392,7 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
         """One theme per conjunct when a list names things ("closed Tuguegarao Airport and
         Cauayan Airport", "to guard the port of X and Y airport"); a list of common nouns
         ("flour, lentils and cooking oil") stays one theme."""
-        through = self.lists["through_nouns"].get(head.lemma_.lower())
+        through = self.through_prep(head)
         if through and head.pos_ == "NOUN":  # "blocked access to X, Y and Z"
             for _, obj in prep_objects(head, {through}):
                 self.theme_heads.append(head)

@@ -278,6 +278,18 @@ class RoleFillers:
             toks.pop()
         return text_of(toks)
 
+    def through_prep(self, head: Token) -> str | None:
+        """The preposition whose object a theme headed by ``head`` names: "a total of 40
+        people", "access to X" (lexicon ``through_nouns``); for a type that gives goods, a
+        container's load ("a shipment of 60 generators": the generators; lexicon
+        ``load_containers``)."""
+        lemma = head.lemma_.lower()
+        through = self.lists["through_nouns"].get(lemma)
+        if through is None and lemma in self.lists["load_containers"].get(
+                getattr(self, "kind", None), ()):
+            through = "of"
+        return through
+
     def _theme(self, head: Token, skip: set[int]):
         people = plural_antecedent(self.ctx, head) if head.pos_ == "PRON" else None
         if people is not None:  # "they will be prosecuted": the officers named before
@@ -301,7 +313,7 @@ class RoleFillers:
                     if head.pos_ != "NUM":
                         break  # "many of them owned by X": the phrase as the text says
                 return self._theme(obj, skip)
-        through = self.lists["through_nouns"].get(head.lemma_.lower())
+        through = self.through_prep(head)
         if through and head.pos_ == "NOUN":  # "a total of 40 people", "access to X"
             for _, obj in prep_objects(head, {through}):
                 self.theme_heads.append(head)  # "froze the assets of X": assets are frozen
