@@ -535,8 +535,8 @@ def _dateline_country(entities: list[Entity], counts: Counter[str],
                       by_count_key: dict[str, Entity]) -> Entity | None:
     """With no country named twice as often as any other, the country of the dateline's
     town, when the document names that country more often than any other (its towns
-    counted): "ASMARA -" over a story that names Eritrea four times and Sudan three is
-    Eritrea's. A correspondent's base abroad is named no more often than the country the
+    counted): "GABORONE -" over a story that names Botswana four times and Zambia three is
+    Botswana's. A correspondent's base abroad is named no more often than the country the
     story is about, and loses; so does a tie.)"""
     codes = {e.country_code for e in entities if e.type is EntityType.CITY
              and e.country_code and any(m.source == "dateline" for m in e.mentions)}

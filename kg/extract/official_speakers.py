@@ -62,7 +62,7 @@ class OfficialSpeakers:
 
     def _officer_named(self, tok: Token, poss: Token) -> bool:
         """Whether the officer of title ``tok`` (owned by ``poss``) has a name: one apposed
-        ("Eritrea's Information Minister, X,") or a person introduced with the title
+        ("Latvia's Information Minister, X,") or a person introduced with the title
         before ("Information Minister X said ... the minister's ...")."""
         if any(c.dep_ == "appos" for c in tok.children) or (
                 tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == "," and

@@ -1,11 +1,11 @@
 """Names the text pairs with a place: a place too.
 
 The model often calls a small town, a square or a road a person or an organisation
-("Olifantsfontein", "Lakes Entrance", "Museumplein"). When the text sets such a name in
+("Kapiri Mposhi", "Mahalapye", "Vabaduse valjak"). When the text sets such a name in
 one frame with a place, the two are of one kind:
 
 * the two ends of a way or a stretch: "between A and B" ("closed the road between
-  Tembisa and Olifantsfontein", "trains between X and Y"), "from A to B" ("marched from
+  Kafue and Mazabuka", "trains between X and Y"), "from A to B" ("marched from
   X to Y Square");
 * the items of one list whose other items are mostly places of one type, one of them a
   place the gazetteer knows or a rule typed ("a red alert for A, B, C and D", "residents
@@ -13,7 +13,7 @@ one frame with a place, the two are of one kind:
 
 The name takes the gazetteer's type when it knows the name as a town or region, else the
 type of the place it is paired with (a city beside a city, a site beside a site). A
-country is no anchor ("between Ukraine and the European Union" pairs a state with a
+country is no anchor ("between Latvia and the European Union" pairs a state with a
 body), nor is a name the model alone called a place in a list: the anchor of a list is a
 place the gazetteer knows or a rule typed. A name with a body's head noun, in capitals,
 before a possessive or after "the" (an organisation's name) is left alone.
@@ -142,7 +142,7 @@ def _list_type(doc: Doc, span: Span, spans, ends) -> EntityType | None:
 
 def _known(m: Mention) -> bool:
     """Whether a mention may be the other end of a way: a place, or a name the model
-    called a person or organisation (no country: "between Ukraine and X")."""
+    called a person or organisation (no country: "between Latvia and X")."""
     return m.type in _ANCHOR_TYPES or m.type in (EntityType.PERSON, EntityType.ORGANIZATION)
 
 

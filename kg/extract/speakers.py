@@ -248,7 +248,7 @@ class Speakers(OfficialSpeakers):
             return None
         if lemma in self.people:
             # "a Zyldav Press correspondent", "a bloc official": people by role; but "gas
-            # system operator Gassco", "the state operator Nordgas": a noun of what a body
+            # system operator Kafgas", "the state operator Nordgas": a noun of what a body
             # does with the body's name right after it (no comma) is that body
             return next((m for c in tok.children if c.dep_ == "appos" and c.i > tok.i and
                          c.left_edge.i == tok.i + 1 and
