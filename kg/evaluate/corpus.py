@@ -18,6 +18,7 @@ from pyoxigraph import Store
 
 from kg.errors import GoldError
 from kg.evaluate.gold import Gold, read_gold
+from kg.evaluate.graph import GraphRows
 from kg.evaluate.mapping import COLUMNS, Mapping, load_mapping
 from kg.evaluate.match import prf
 from kg.evaluate.run import Evaluation, evaluate_store
@@ -97,9 +98,11 @@ def evaluate_split(store: Store, split: SplitFiles, *, mapping: Mapping | None =
     """Score every gold file of ``split`` against its document in ``store``."""
     mapping = mapping or load_mapping()
     result = SplitResult(split.name)
+    rows = GraphRows(store)  # the store read once for every gold file
     for gold in split.golds:
         result.evaluations.append(evaluate_store(store, gold, mapping=mapping,
-                                                 questions=questions, legacy=legacy))
+                                                 questions=questions, legacy=legacy,
+                                                 rows=rows))
     return result
 
 

@@ -141,45 +141,82 @@ def select_documents(available: list[str], document: str | None) -> set[str] | N
     return chosen
 
 
+class GraphRows:
+    """The evaluation queries' rows of one store, run once and indexed by document.
+
+    Scoring a split reads one document's view per gold file; run per view, the queries
+    read the whole store each time (the dev split's 187 documents: 187 full reads, most
+    of ``kg eval``'s time). The store must not change while this is in use.
+    """
+
+    def __init__(self, store: Store):
+        doc_rows = _select(store, "documents")
+        self.documents = [r["doc"] for r in doc_rows if r["doc"]]
+        self.texts = _Texts({r["doc"]: r["text"] for r in doc_rows if r["doc"]})
+        classes: dict[str, list[str]] = defaultdict(list)
+        labels: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+        for r in _select(store, "entities"):
+            iri = r["entity"]
+            cls = _local(r["class"])
+            if cls not in classes[iri]:
+                classes[iri].append(cls)
+            prefs, alts = labels[iri]
+            target = prefs if r["preferred"] == "true" else alts
+            if r["label"] not in target:
+                target.append(r["label"])
+        # (iri, sorted classes, sorted preferred labels, alternative labels) per labelled node
+        self.labelled = [(iri, sorted(classes[iri]), sorted(prefs), alts)
+                         for iri, (prefs, alts) in labels.items() if prefs]
+        self.mentions = _by_doc(_select(store, "entity-mentions"))
+        self.quantities = _select(store, "quantities")
+        self.facts = _by_doc(_select(store, "facts"))
+        self.values: dict[str, list[tuple[str, object]]] = defaultdict(list)
+        for sol in run_query(store, _query("fact-values")):
+            self.values[sol["fact"].value].append((sol["property"].value, sol["value"]))
+        self.sentences = _by_doc(_select(store, "sentences"))
+
+    def rows(self, index: dict[str | None, list[dict]], keep: set[str] | None) -> list[dict]:
+        """The rows of the kept documents (all rows with ``keep`` None), in query order."""
+        if keep is None:
+            return index[_ALL]
+        return [r for r in index[_ALL] if r["doc"] in keep] if len(keep) > 1 else \
+            index.get(next(iter(keep)), [])
+
+
+_ALL = "\x00all"
+
+
+def _by_doc(found: list[dict]) -> dict[str | None, list[dict]]:
+    index: dict[str | None, list[dict]] = defaultdict(list)
+    index[_ALL] = found
+    for r in found:
+        index[r["doc"]].append(r)
+    return index
+
+
 def read_graph(store: Store, *, document: str | None = None,
-               entity_classes: set[str] | None = None) -> GraphData:
+               entity_classes: set[str] | None = None,
+               rows: GraphRows | None = None) -> GraphData:
     """Entities, facts and sentences of the graph (or of one document in it).
 
     ``entity_classes`` are the kg: class names that make a node an entity of
-    that class; a node with none of them keeps its first kg: class.
+    that class; a node with none of them keeps its first kg: class. ``rows``: the
+    store's rows read once, for reading many documents' views of one store.
     """
-    doc_rows = _select(store, "documents")
-    documents = [r["doc"] for r in doc_rows if r["doc"]]
-    texts = _Texts({r["doc"]: r["text"] for r in doc_rows if r["doc"]})
+    rows = rows or GraphRows(store)
+    documents, texts = rows.documents, rows.texts
     keep = select_documents(documents, document)
 
     entities: dict[str, GraphEntity] = {}
-    classes: dict[str, list[str]] = defaultdict(list)
-    labels: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
-    for r in _select(store, "entities"):
-        iri = r["entity"]
-        cls = _local(r["class"])
-        if cls not in classes[iri]:
-            classes[iri].append(cls)
-        prefs, alts = labels[iri]
-        target = prefs if r["preferred"] == "true" else alts
-        if r["label"] not in target:
-            target.append(r["label"])
-    for iri, (prefs, alts) in labels.items():
-        if not prefs:
-            continue
-        cls_list = sorted(classes[iri])
+    for iri, cls_list, prefs, alts in rows.labelled:
         known = [c for c in cls_list if entity_classes and c in entity_classes]
-        prefs = sorted(prefs)
         entities[iri] = GraphEntity(iri, (known or cls_list)[0], prefs[0],
                                     sorted(set(prefs[1:] + alts) - {prefs[0]}))
-    for r in _select(store, "entity-mentions"):
+    for r in rows.rows(rows.mentions, keep):
         e = entities.get(r["entity"])
         if e is None:
             continue
         doc = r["doc"]
-        if keep is not None and doc not in keep:
-            continue
         if doc:
             e.docs.add(doc)
         e.mentions += 1
@@ -198,10 +235,10 @@ def read_graph(store: Store, *, document: str | None = None,
     quantities = {
         r["quantity"]: GraphQuantity(r["quantity"], float(r["value"]) if r["value"] else None,
                                      r["unit"], r["qualifier"], r["text"])
-        for r in _select(store, "quantities")
+        for r in rows.quantities
     }
     facts: dict[str, GraphFact] = {}
-    for r in _select(store, "facts"):
+    for r in rows.rows(rows.facts, keep):
         fact = facts.get(r["fact"])
         if fact is None:
             fact = facts[r["fact"]] = GraphFact(
@@ -210,34 +247,27 @@ def read_graph(store: Store, *, document: str | None = None,
                 texts.sentence(r["sentenceNode"], r["sentence"], r["doc"]))
         elif _local(r["class"]) < fact.cls:  # several specific classes: keep one, stably
             fact.cls = _local(r["class"])
-    if keep is not None:
-        facts = {k: f for k, f in facts.items() if f.doc in keep}
 
-    solutions = run_query(store, _query("fact-values"))
-    for sol in solutions:
-        fact = facts.get(sol["fact"].value)
-        if fact is None:
-            continue
-        prop = _local(sol["property"].value)
-        term = sol["value"]
-        value: Value
-        if isinstance(term, NamedNode):
-            if term.value in every_entity:
-                value = every_entity[term.value]
-            elif term.value in quantities:
-                value = quantities[term.value]
-            elif term.value in facts:
-                value = FactRef(term.value, facts[term.value].cls)
-            else:
+    for fact in facts.values():
+        for prop_iri, term in rows.values.get(fact.iri, ()):
+            prop = _local(prop_iri)
+            value: Value
+            if isinstance(term, NamedNode):
+                if term.value in every_entity:
+                    value = every_entity[term.value]
+                elif term.value in quantities:
+                    value = quantities[term.value]
+                elif term.value in facts:
+                    value = FactRef(term.value, facts[term.value].cls)
+                else:
+                    value = term.value
+            elif isinstance(term, Literal):
                 value = term.value
-        elif isinstance(term, Literal):
-            value = term.value
-        else:
-            continue
-        fact.values[prop].append(value)
+            else:
+                continue
+            fact.values[prop].append(value)
 
-    sentences = [r["sentence"] for r in _select(store, "sentences")
-                 if r["sentence"] and (keep is None or r["doc"] in keep)]
+    sentences = [r["sentence"] for r in rows.rows(rows.sentences, keep) if r["sentence"]]
     ordered = sorted(facts.values(), key=lambda f: (f.doc or "", f.begin or 0, f.cls, f.iri))
     return GraphData(documents if keep is None else sorted(keep),
                      sorted(entities.values(), key=lambda e: (e.pref.casefold(), e.iri)),

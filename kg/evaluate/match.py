@@ -124,6 +124,7 @@ class Matcher:
     legacy: bool = False
     denotes: dict[str, set[str]] = field(default_factory=dict)  # entity IRI -> gold names
     _names: dict[str, set[str]] = field(default_factory=dict)  # gold name -> folded names
+    _folded: list[str] | None = None  # the graph's sentences folded, once (likely_sentence)
 
     def __post_init__(self) -> None:
         fold = self.mapping.fold
@@ -392,7 +393,9 @@ class Matcher:
 
     def _best_sentence(self, wanted: list[tuple[list[str], bool]]) -> str | None:
         fold = self.mapping.fold
-        folded = [fold(s) for s in self.graph.sentences]
+        if self._folded is None:
+            self._folded = [fold(s) for s in self.graph.sentences]
+        folded = self._folded
         hits: list[set[int]] = []
         for forms, lenient in wanted:
             keys = [fold(f) for f in forms]

@@ -12,7 +12,7 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from kg.evaluate.gold import Gold, read_gold
-from kg.evaluate.graph import GraphData, GraphEntity, read_graph
+from kg.evaluate.graph import GraphData, GraphEntity, GraphRows, read_graph
 from kg.evaluate.mapping import Mapping, load_mapping
 from kg.evaluate.match import EntityResult, FactResult, Matcher, describe_fact
 from kg.evaluate.questions import QuestionResult, answer_questions, load_question_specs
@@ -98,15 +98,17 @@ class Evaluation:
 
 
 def evaluate_store(store: Store, gold: Gold | Path | str, *, mapping: Mapping | None = None,
-                   questions: Path | None = None, legacy: bool = False) -> Evaluation:
+                   questions: Path | None = None, legacy: bool = False,
+                   rows: GraphRows | None = None) -> Evaluation:
     """Score the graph in ``store`` against a gold file (or a parsed one). ``legacy``: the
     gold file predates kg's event inventory and factuality (the seed's): facts of types
-    it never annotates are not judged, nor is factuality."""
+    it never annotates are not judged, nor is factuality. ``rows``: the store's rows read
+    once (:class:`kg.evaluate.graph.GraphRows`), when many gold files score one store."""
     mapping = mapping or load_mapping()
     if not isinstance(gold, Gold):
         gold = read_gold(gold, mapping=mapping)
     data = read_graph(store, document=gold.document,
-                      entity_classes=set(mapping.entity_types.values()))
+                      entity_classes=set(mapping.entity_types.values()), rows=rows)
     matcher = Matcher(gold, data, mapping, legacy=legacy)
     entities = matcher.match_entities()
     facts = matcher.match_facts()

@@ -81,3 +81,31 @@ def test_an_empty_or_missing_split_is_an_error(tmp_path):
         read_split("dev", tmp_path)
     with pytest.raises(GoldError, match="is not a directory"):
         read_split("dev", tmp_path / "nowhere")
+
+
+def test_each_documents_view_is_the_same_read_once_or_per_document():
+    """GraphRows (the store's rows read once for a split) gives every document's view
+    exactly as reading the store for that document alone does: entities with their
+    mention counts and first sentences, facts with their values, sentences."""
+    from kg.evaluate.graph import GraphRows, read_graph
+
+    store = Store()
+    one = TinyDoc(*ONE, "Klow was quiet on Wednesday.", doc_id="one")
+    guard, klow = one.mention("Syldavian Guard", "ArmedForce"), one.mention("Klow", "City")
+    one.mention("Klow", "City", nth=1)
+    one.fact("Detention", 0, agent=guard, quantity=qty(30), location=klow)
+    one.store(store)
+    two = TinyDoc(*TWO, doc_id="two")
+    szohod = two.mention("Szohod", "City")
+    two.mention("Szohod", "City", nth=1)
+    two.fact("Arrest", 0, agent=two.mention("Police", "ArmedForce"), quantity=qty(12),
+             location=szohod)
+    two.store(store)
+    rows = GraphRows(store)
+    for document in (None, "one.txt", "two", "two.txt"):
+        alone = read_graph(store, document=document)
+        shared = read_graph(store, document=document, rows=rows)
+        assert shared == alone, document
+    one_view = read_graph(store, document="one.txt", rows=rows)
+    assert {e.pref: e.mentions for e in one_view.entities} == {"Klow": 2, "Syldavian Guard": 1}
+    assert [f.cls for f in one_view.facts] == ["Detention"] and len(one_view.sentences) == 2
