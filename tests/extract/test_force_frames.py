@@ -54,7 +54,9 @@ def test_a_relative_clause_on_the_goods_is_no_part_of_the_aid(nlp):
     r = run(nlp, "Qatar has agreed to provide 1.5 million litres of diesel, which is "
                  "expected to arrive in Cotonou by 3 May.")
     (aid,) = facts_of(r, "Aid")
-    assert names(r, aid.roles["theme"]) == {"litres of diesel"}
+    # the relative clause is cut; a measure of a load gives the Aid its contents (the
+    # load_containers of kg/rules/events/lexicon.yaml), while a Movement keeps the phrase
+    assert names(r, aid.roles["theme"]) == {"diesel"}
     (move,) = facts_of(r, "Movement")
     assert names(r, move.roles["theme"]) == {"litres of diesel"}
     assert names(r, move.roles["location"]) == {"Cotonou"}
