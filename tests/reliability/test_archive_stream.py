@@ -31,15 +31,6 @@ from kg.ingest.sources import expand_sources
 from kg.store import open_store
 
 
-@pytest.fixture
-def tmp(tmp_path, monkeypatch) -> Path:
-    """The temporary folder kg's temporary files go to, empty."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
-
-
 def _small(monkeypatch, *, record: int = 4_096, chunk: int = 997, piece: int = 1_009):
     """Long records from ``record`` bytes on, read ``chunk`` bytes at a time."""
     monkeypatch.setattr(archives, "RECORD_BYTES", record)

@@ -12,7 +12,7 @@ import logging
 
 import pytest
 from pyoxigraph import RdfFormat, serialize
-from test_stdin_stream import _stdin, tmp  # noqa: F401 (a fixture)
+from test_stdin_stream import _stdin
 from test_whole_text import news_text
 
 import kg.ingest.archives as archives
@@ -51,7 +51,7 @@ def _shard_lines(folder) -> list[bytes]:
     return sorted(lines)
 
 
-def test_long_stdin_on_dask_is_spooled_not_read_whole(tmp, monkeypatch, client):  # noqa: F811
+def test_long_stdin_on_dask_is_spooled_not_read_whole(tmp, monkeypatch, client):
     """Before, the parent read standard input whole (one read asking for the 256 MB cap)
     and sent its bytes to the worker."""
     data = news_text(120).encode("utf-8")
@@ -79,7 +79,7 @@ def test_long_stdin_on_dask_is_spooled_not_read_whole(tmp, monkeypatch, client):
     assert not list(tmp.iterdir())
 
 
-def test_a_long_archive_record_on_dask_is_read_from_its_spooled_text(tmp, monkeypatch,  # noqa: F811
+def test_a_long_archive_record_on_dask_is_read_from_its_spooled_text(tmp, monkeypatch,
                                                                       client):
     path = tmp.parent / "news.jsonl"
     path.write_bytes(b"".join(json.dumps(r).encode() + b"\n" for r in [

@@ -12,7 +12,6 @@ import io
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -68,15 +67,6 @@ def _stdin(monkeypatch, data: bytes, **kw) -> _Stdin:
     raw = _Stdin(data, **kw)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(_Buffered(raw)))
     return raw
-
-
-@pytest.fixture
-def tmp(tmp_path, monkeypatch) -> Path:
-    """The temporary folder kg's temporary files go to, empty."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
 
 
 def _read(monkeypatch, data: bytes, *, part_chars: int = 1_500, max_bytes=None):
