@@ -86,11 +86,8 @@ class Mapping:
         text = unicodedata.normalize("NFKC", text).translate(self.quote_table)
         return _WS.sub(" ", text).strip().casefold()
 
-    def words(self, text: str) -> list[str]:
-        """Content words of a text (folded, stopwords dropped)."""
-        return list(self._content_words(text))
-
-    def _content_words(self, text: str) -> tuple[str, ...]:
+    def words(self, text: str) -> tuple[str, ...]:
+        """Content words of a text (folded, stopwords dropped), read once per text."""
         found = self._words.get(text)
         if found is None:
             found = tuple(w for w in _WORD.findall(self.fold(text)) if w not in self.stopwords)
@@ -106,10 +103,10 @@ class Mapping:
 
     def text_overlap(self, gold: str, graph: str) -> float:
         """Share of the gold text's content words found in the graph text."""
-        want = self._content_words(gold)
+        want = self.words(gold)
         if not want:
             return 1.0 if self.fold(gold) == self.fold(graph) else 0.0
-        have = self._content_words(graph)
+        have = self.words(graph)
         found = sum(1 for w in want if w in have or any(self.words_agree(w, h) for h in have))
         return found / len(want)
 

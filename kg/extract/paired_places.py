@@ -39,15 +39,14 @@ def paired_place_mentions(doc: Doc, unit: Unit, found: list[Mention],
     as places."""
     from kg.extract.entity_types import head_type
 
+    span_of = [doc.char_span(m.start - unit.start, m.end - unit.start) for m in found]
     spans: dict[int, tuple[Span, Mention]] = {}  # first token -> (span, mention)
-    for m in found:
-        span = doc.char_span(m.start - unit.start, m.end - unit.start)
+    for m, span in zip(found, span_of, strict=True):
         if span is not None and len(span):
             spans.setdefault(span.start, (span, m))
     ends = {span.end: (span, m) for span, m in spans.values()}
     out = []
-    for m in found:
-        first = doc.char_span(m.start - unit.start, m.end - unit.start)
+    for m, first in zip(found, span_of, strict=True):
         if m.type not in (EntityType.PERSON, EntityType.ORGANIZATION) or \
                 not m.source.startswith("ner:") or first is None or not len(first) or \
                 m.text.isupper() or m.text[:4].lower() == "the " or \

@@ -197,13 +197,13 @@ def _long_record(first: bytes, stream: BinaryIO, name: str, fields: ArchiveField
                  ) -> ArchiveRecord | BadRecord:
     """A line over ``RECORD_BYTES`` (``first``: its first bytes) read as a stream, its
     text field in a temporary file; the rest of the line is read in any case."""
-    from kg.ingest.jsonstream import NotRecord, read_object
+    from kg.ingest.jsonstream import NotRecord, megabytes, read_object
 
     try:
         obj, spooled = read_object(_rest_of_line(first, stream), stream_key=fields.text,
                                    cap=RECORD_BYTES)
     except NotRecord as exc:
-        return BadRecord(name, f"{exc} (a line of over {_mb(RECORD_BYTES)}, read as a "
+        return BadRecord(name, f"{exc} (a line of over {megabytes(RECORD_BYTES)}, read as a "
                          "stream)")
     if spooled is None or spooled.blank:
         if spooled is not None:
@@ -220,10 +220,6 @@ def _long_record(first: bytes, stream: BinaryIO, name: str, fields: ArchiveField
         spooled.remove()
         return BadRecord(name, f"cannot read its text back from {spooled.spool.path}: {exc}")
     return dataclasses.replace(record, spool=spooled.spool, digest=digest)
-
-
-def _mb(size: int) -> str:
-    return f"{size / 2**20:g} MB" if size >= 2**20 else f"{size:,} bytes"
 
 
 def _file_text(path) -> Iterator[str]:

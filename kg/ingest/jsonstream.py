@@ -123,7 +123,7 @@ class _Scanner:
             if too_long or not self.pull():
                 what = f"the {key!r} field" if key is not None else "a field name"
                 if too_long:
-                    raise NotRecord(f"{what} is over {_mb(self.cap)} long: only the text "
+                    raise NotRecord(f"{what} is over {megabytes(self.cap)} long: only the text "
                                     f"field ({self.stream_key!r}; --field text=KEY names "
                                     "another) may be that long (shorten that field, or split "
                                     "the record)")
@@ -158,7 +158,8 @@ class _Scanner:
                 return
 
 
-def _mb(size: int) -> str:
+def megabytes(size: int) -> str:
+    """A size for a message: '8 MB', or bytes under a megabyte."""
     return f"{size / 2**20:g} MB" if size >= 2**20 else f"{size:,} bytes"
 
 
