@@ -226,13 +226,13 @@ def _as_query(query: str | Path | LibraryQuery) -> LibraryQuery:
 def build_graph(inputs: str | Path | Iterable[str | Path] | Mapping[str, str], *,
           model: str | None = None, base_iri: str | None = None,
           kb_files: Iterable[str | Path] = (), jobs: int = 1,
-          store: str | Path | None = None) -> Graph:
+          store: str | Path | None = None, fact_threshold: float = 0.0) -> Graph:
     """Build a graph from news text: strings, files, folders, or a mapping name -> text.
 
     A string that names an existing file or folder is read from disk; any other string
     is the text of a document (its name is ``text-1``, ``text-2``, ...). Options are those
-    of ``kg build``. Documents that fail are reported in the raised error, as
-    ``kg build`` reports them; the others are built.
+    of ``kg build`` (``fact_threshold``: its ``--fact-threshold``). Documents that fail
+    are reported in the raised error, as ``kg build`` reports them; the others are built.
     """
     from kg.build import BuildOptions, build_into
     from kg.ingest.sources import Source, expand_sources
@@ -251,7 +251,8 @@ def build_graph(inputs: str | Path | Iterable[str | Path] | Mapping[str, str], *
             else:
                 sources.append(Source(name=f"text-{i}", data=str(item).encode("utf-8")))
     options = BuildOptions(model=model, base_iri=base_iri,
-                           kb_files=tuple(str(p) for p in kb_files), jobs=jobs)
+                           kb_files=tuple(str(p) for p in kb_files), jobs=jobs,
+                           fact_threshold=fact_threshold)
     graph = Graph(open_store(Path(store) if store is not None else None))
     report = build_into(graph.store, sources, options=options)
     if report.failed:

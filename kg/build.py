@@ -39,7 +39,7 @@ from kg.limits import DEFAULT_MAX_BYTES
 from kg.rdf.iri import IriMinter, slug
 from kg.rdf.mapping import GRAPH_FORMAT, TEXT_LITERAL_CHARS, map_document, text_piece_quads
 from kg.rdf.vocab import NIF
-from kg.records import SourceDocument, Unit
+from kg.records import DocumentResult, SourceDocument, Unit
 from kg.store import (
     FlushingWriter,
     add_quads,
@@ -92,6 +92,9 @@ class BuildOptions:
     jobs: int = 1  # worker processes; > 1 runs the per-document pipeline in kg/build_jobs.py
     published: date | None = None  # the page date of every source, whatever the text says
     fields: ArchiveFields | None = None  # the JSON keys of archive records (--field)
+    # facts the learned filter gives a lower probability are dropped (kg/extract/
+    # fact_filter.py, kg build --fact-threshold); 0: every fact is kept
+    fact_threshold: float = 0.0
 
 
 def read_sources(sources: list[Source], report: BuildReport, *,
@@ -271,20 +274,23 @@ def _counted(items, document: SourceDocument, words: Callable[[SourceDocument, i
 def build_into(store: Store, sources: list[Source], *, options: BuildOptions | None = None,
                progress: Callable[[SourceDocument], None] | None = None,
                known: dict[str, str] | None = None,
-               store_dir: Path | None = None) -> BuildReport:
+               store_dir: Path | None = None,
+               observe: Callable[[DocumentResult], None] | None = None) -> BuildReport:
     """Build every source into ``store``, one named graph per document.
 
     ``known``: the store's record of which source each stored id came from
     (:func:`kg.store.read_origins`); given, another file's graph is never replaced.
     ``store_dir``: the folder of an on-disk ``store``, where a long document's build
     records its parts so that a stopped build resumes (kg/store/resume.py).
+    ``observe``: called with each document's extracted records before they are mapped
+    (tools that learn from them, kg/evaluate/filter_training.py); one process only.
     """
     from kg.extract.document import prepare_extraction
     from kg.nlp.model import model_label
     from kg.nlp.pipeline import build_nlp
 
     options = options or BuildOptions()
-    if options.jobs > 1:
+    if options.jobs > 1 and observe is None:
         from kg.build_jobs import build_parallel
 
         return build_parallel(store, sources, options=options, progress=progress, known=known,
@@ -308,6 +314,7 @@ def build_into(store: Store, sources: list[Source], *, options: BuildOptions | N
     prepare_extraction()
     builder = DocumentBuilder(store, nlp, model_label(nlp), minter, options, report,
                               progress, store_dir=store_dir)
+    builder.observe = observe
     # The model's objects live as long as the build: the cyclic collector need not scan
     # them again and again (about 1.5 % of a 100k-word build). Undone when the build ends.
     gc.freeze()
@@ -339,6 +346,7 @@ class DocumentBuilder:
         self.writer = FlushingWriter(store)  # bounds the on-disk store's write buffers
         self.whole_text: PartedDocument | None = None  # the long document being built
         self.freezer: SurvivorFreezer | None = None  # build_into's, while it builds
+        self.observe: Callable[[DocumentResult], None] | None = None  # build_into's
 
     def build(self, documents: Iterator) -> None:
         for parted, group in itertools.groupby(
@@ -442,7 +450,10 @@ class DocumentBuilder:
         report, part = self.report, document if isinstance(document, DocumentPart) else None
         graph = self.minter.graph(document.doc_id)
         try:
-            result = extract_document(document, parsed, model=self.label)
+            result = extract_document(document, parsed, model=self.label,
+                                      fact_threshold=self.options.fact_threshold)
+            if self.observe is not None:
+                self.observe(result)
             quads = map_document(result, self.minter, head=part is None or part.first,
                                  tail=part is None or part.last, whole_text=part is None)
         except Exception as exc:  # a bug on one document must not cost the others

@@ -52,7 +52,8 @@ _WORKER: dict = {}
 
 
 def _init_worker(model: str | None, base_iri: str | None, kb_files: tuple[str, ...],
-                 batch_size: int, max_chars: int, batch_chars: int) -> None:
+                 batch_size: int, max_chars: int, batch_chars: int,
+                 fact_threshold: float = 0.0) -> None:
     """Load the model once per worker; Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from kg.build import BuildOptions
@@ -70,7 +71,8 @@ def _init_worker(model: str | None, base_iri: str | None, kb_files: tuple[str, .
     _WORKER.update(nlp=nlp, label=model_label(nlp), freezer=freezer,
                    minter=IriMinter(base_iri) if base_iri else IriMinter(),
                    options=BuildOptions(batch_size=batch_size, max_chars=max_chars,
-                                        batch_chars=batch_chars))
+                                        batch_chars=batch_chars,
+                                        fact_threshold=fact_threshold))
 
 
 def _process_chunk(documents: list[SourceDocument]) -> list[DocumentOutput]:
@@ -93,7 +95,8 @@ def _process_chunk(documents: list[SourceDocument]) -> list[DocumentOutput]:
     for document, parsed in parsed_documents(nlp, iter(documents), options=_WORKER["options"],
                                              words=count, warnings=warn):
         try:
-            result = extract_document(document, parsed, model=_WORKER["label"])
+            result = extract_document(document, parsed, model=_WORKER["label"],
+                                      fact_threshold=_WORKER["options"].fact_threshold)
             quads = list(map_document(result, minter))
         except Exception as exc:  # as build_into: a bug on one document must not cost the others
             if os.environ.get("KG_DEBUG"):
@@ -163,7 +166,8 @@ def build_parallel(store: Store, sources: list[Source], *, options, progress:
     ctx = multiprocessing.get_context("spawn")
     pool = ctx.Pool(options.jobs, initializer=_init_worker,
                     initargs=(options.model, options.base_iri, tuple(options.kb_files),
-                              options.batch_size, options.max_chars, options.batch_chars))
+                              options.batch_size, options.max_chars, options.batch_chars,
+                              options.fact_threshold))
     in_flight: deque = deque()
     writer = FlushingWriter(store)  # bounds the on-disk store's write buffers
 

@@ -86,7 +86,8 @@ class ShardResult:
 
 def settings_fingerprint(options) -> str:
     """What besides the documents decides a shard's content: kg's version, the model,
-    the base IRI, the knowledge-base files' bytes and the text limits."""
+    the base IRI, the knowledge-base files' bytes, the text limits and the fact filter's
+    threshold."""
     from pathlib import Path
 
     from kg import __version__
@@ -94,7 +95,8 @@ def settings_fingerprint(options) -> str:
     kb = [hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in options.kb_files]
     return json.dumps({"kg": __version__, "model": options.model, "base": options.base_iri,
                        "kb": kb, "max_chars": options.max_chars,
-                       "part_chars": options.part_chars}, sort_keys=True)
+                       "part_chars": options.part_chars,
+                       "fact_threshold": options.fact_threshold}, sort_keys=True)
 
 
 def partitions(documents: Iterator[RawDocument], *, fingerprint: str,

@@ -202,3 +202,5 @@ def test_kg_load_shards_never_imports_spacy_or_dask(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
+    assert settings_fingerprint(BuildOptions(fact_threshold=0.3)) != \
+        settings_fingerprint(BuildOptions())

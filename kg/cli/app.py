@@ -117,6 +117,10 @@ def build(
     published: Annotated[str | None, typer.Option(
         "--published", help="The page date of every source (YYYY-MM-DD), whatever the text "
         "says; relative dates resolve against it.")] = None,
+    fact_threshold: Annotated[float, typer.Option(
+        "--fact-threshold", min=0.0, max=0.99, help="Drop facts the learned filter gives a "
+        "lower probability of being right (0: keep every fact; 0.3 is the trained "
+        "model's suggestion: more precise, less recall; docs/evaluation.md).")] = 0.0,
     max_size: Annotated[float | None, typer.Option(
         "--max-size", min=0, help="Refuse files larger than this, in MB (default: no limit "
         f"for files, {DEFAULT_STREAM_MB:g} MB for standard input; 0: no limit at all). Long "
@@ -175,7 +179,8 @@ def build(
                            jobs=jobs,
                            max_bytes=None if max_size is None else int(max_size * 2**20),
                            published=_iso_date(published, "--published"),
-                           fields=ArchiveFields.parse(field or []))
+                           fields=ArchiveFields.parse(field or []),
+                           fact_threshold=fact_threshold)
     if executor is Executor.DASK:
         from kg.cli.build_dask import run_dask_build
         from kg.dask_build import DaskOptions

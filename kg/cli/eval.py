@@ -39,6 +39,9 @@ def eval_cmd(
                                                    "map (default: the built-in one).")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model when building "
                                               "sources.")] = None,
+    fact_threshold: Annotated[float, typer.Option(
+        "--fact-threshold", min=0.0, max=0.99, help="Build with kg build's --fact-threshold "
+        "(the learned fact filter; 0: off).")] = 0.0,
     check: Annotated[bool, typer.Option("--check", help="Only validate the gold file (and "
                                         "its questions' queries), then exit.")] = False,
     legacy: Annotated[list[str] | None, typer.Option(
@@ -57,6 +60,7 @@ def eval_cmd(
             raise typer.BadParameter("--corpus takes no --gold, SOURCES, --graph, --store "
                                      "or --check")
         _corpus(corpus, types or [], as_json=as_json, model=model, questions=questions,
+                fact_threshold=fact_threshold,
                 min_f1=min_f1, legacy=legacy or [])
         return
     if gold is None:
@@ -74,7 +78,7 @@ def eval_cmd(
         _check(gold_data, questions)
         return
     if sources:
-        st = _build(sources, model)
+        st = _build(sources, model, fact_threshold)
     else:
         from kg.store import open_graph
 
@@ -116,14 +120,15 @@ def _check(gold, questions: Path | None) -> None:
                   "to the question (docs/evaluation.md)", markup=False)
 
 
-def _build(sources: list[str], model: str | None):
+def _build(sources: list[str], model: str | None, fact_threshold: float = 0.0):
     """Build the sources into an in-memory store (this is where spaCy is loaded)."""
     from kg.build import BuildOptions, build_into
     from kg.ingest.sources import expand_sources
     from kg.store import open_store
 
     st = open_store(None)
-    report = build_into(st, expand_sources(sources), options=BuildOptions(model=model))
+    report = build_into(st, expand_sources(sources), options=BuildOptions(model=model,
+                                                                fact_threshold=fact_threshold))
     for w in report.warnings:
         err.print(f"warning: {w}", markup=False)
     for e in report.errors:
@@ -134,6 +139,7 @@ def _build(sources: list[str], model: str | None):
 
 
 def _corpus(specs: list[str], types: list[str], *, as_json: bool, model: str | None,
+            fact_threshold: float = 0.0,
             questions: Path | None, min_f1: float | None, legacy: list[str]) -> None:
     """Build and score each split; one line per split (docs/evaluation.md, make eval)."""
     from kg.evaluate.corpus import evaluate_split, read_split
@@ -152,7 +158,7 @@ def _corpus(specs: list[str], types: list[str], *, as_json: bool, model: str | N
             raise typer.BadParameter(f"{option} names no split: {', '.join(sorted(unknown))}")
     results = {}
     for split in splits:
-        st = _build([str(p) for p in split.texts], model)
+        st = _build([str(p) for p in split.texts], model, fact_threshold)
         results[split.name] = evaluate_split(st, split, mapping=mapping, questions=questions,
                                              legacy=split.name in legacy)
     figures = {name: r.as_json() for name, r in results.items()}

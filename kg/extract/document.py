@@ -15,6 +15,7 @@ from kg.extract.containment import document_locations
 from kg.extract.coref import pronoun_mentions
 from kg.extract.entities import entity_mentions
 from kg.extract.events import extract_facts
+from kg.extract.fact_filter import fact_model
 from kg.extract.home_country import home_country_mention
 from kg.extract.letterhead import letterhead_country
 from kg.extract.locations import unit_locations
@@ -87,8 +88,11 @@ def _title_lines(text: str, sentences: list[tuple[int, int, int]]) -> list[tuple
 
 
 def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]],
-                     *, model: str = "") -> DocumentResult:
-    """Mentions, entities and facts of one document (plain records, no RDF)."""
+                     *, model: str = "", fact_threshold: float = 0.0) -> DocumentResult:
+    """Mentions, entities and facts of one document (plain records, no RDF).
+
+    ``fact_threshold``: facts the learned filter (kg/extract/fact_filter.py) gives a lower
+    probability are dropped; 0 (the default) keeps every fact."""
     mentions: list[Mention] = []
     facts: list[Fact] = []
     sentences: list[tuple[int, int, int]] = []
@@ -143,5 +147,7 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     titles = tuple(_title_lines(document.text, sentences))
     facts = merge_facts(facts, entities, headlines=tuple(headlines), titles=titles) + \
         document_locations(located, entities, text=document.text, home=home)
+    if fact_threshold > 0:
+        facts = fact_model().keep(facts, document, threshold=fact_threshold)
     return DocumentResult(document=document, sentences=sentences, entities=entities,
                           facts=facts, model=model)
