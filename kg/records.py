@@ -175,6 +175,9 @@ class Fact:
     # other facts this one points to, by property: {"purposeEvent": [the Protection a
     # deployment is for]} (a link to a fact the document does not keep is left out)
     links: dict[str, list[Fact]] = field(default_factory=dict)
+    # the fact model's estimate that the fact is right (kg/extract/fact_filter.py); the
+    # graph's kg:confidence when set, else the rule's ``confidence``
+    probability: float | None = None
 
 
 @dataclass(slots=True)

@@ -50,6 +50,7 @@ def prepare_extraction() -> None:
     from kg.rules.loader import event_rules
 
     event_rules()
+    fact_model()
     entity_rules()
     gazetteer()
     admin_index()
@@ -91,8 +92,9 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
                      *, model: str = "", fact_threshold: float = 0.0) -> DocumentResult:
     """Mentions, entities and facts of one document (plain records, no RDF).
 
-    ``fact_threshold``: facts the learned filter (kg/extract/fact_filter.py) gives a lower
-    probability are dropped; 0 (the default) keeps every fact."""
+    Every fact gets the fact model's probability of being right (kg/extract/fact_filter.py:
+    kg:confidence in the graph); ``fact_threshold``: facts with a lower one are dropped; 0
+    (the default) keeps every fact."""
     mentions: list[Mention] = []
     facts: list[Fact] = []
     sentences: list[tuple[int, int, int]] = []
@@ -147,7 +149,6 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     titles = tuple(_title_lines(document.text, sentences))
     facts = merge_facts(facts, entities, headlines=tuple(headlines), titles=titles) + \
         document_locations(located, entities, text=document.text, home=home)
-    if fact_threshold > 0:
-        facts = fact_model().keep(facts, document, threshold=fact_threshold)
+    facts = fact_model().keep(facts, document, threshold=fact_threshold)
     return DocumentResult(document=document, sentences=sentences, entities=entities,
                           facts=facts, model=model)

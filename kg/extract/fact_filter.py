@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from kg.errors import RuleError
-from kg.records import Fact, Mention, Quantity, SourceDocument, TimeExpr
+from kg.records import Fact, Mention, Quantity, SourceDocument, TimeExpr, Unit
 from kg.resources import rules_dir
 
 FEATURES = "fact-filter-v1"  # the feature set below; a model names the set it was trained on
@@ -53,6 +54,23 @@ def _source(value) -> str:
 
 def fact_features(fact: Fact, document: SourceDocument, facts: list[Fact]) -> list[str]:
     """The features of ``fact`` among the document's ``facts`` (feature set ``FEATURES``)."""
+    return document_features([fact], document, among=facts)[0]
+
+
+def document_features(facts: list[Fact], document: SourceDocument, *,
+                      among: list[Fact] | None = None) -> list[list[str]]:
+    """The features of each of ``facts`` (counted among ``among``, default ``facts``),
+    the per-document counts taken once."""
+    among = facts if among is None else among
+    per_sentence = Counter(g.sentence for g in among)
+    per_kind = Counter(g.kind for g in among)
+    units = {u.index: u for u in document.units}
+    return [_features(f, document, units.get(f.unit), per_sentence[f.sentence],
+                      per_kind[f.kind]) for f in facts]
+
+
+def _features(fact: Fact, document: SourceDocument, unit: Unit | None, same: int,
+              same_kind: int) -> list[str]:
     k = fact.kind
     out = [f"k={k}", f"r={fact.rule}", f"kf={k}|{fact.factuality}", f"f={fact.factuality}",
            f"c={k}|{round(fact.confidence, 1)}", f"cat={fact.category}"]
@@ -81,15 +99,14 @@ def fact_features(fact: Fact, document: SourceDocument, facts: list[Fact]) -> li
     out.append(f"slen={min((b - a) // 60, 6)}")
     out.append(f"quote={k}|{any(q in sentence for q in _QUOTES)}")
     out.append(f"q2={'said' in sentence or 'says' in sentence}")
-    unit = next((u for u in document.units if u.index == fact.unit), None)
     if unit is not None:
         out.append(f"uk={unit.kind}")
         head = unit.headline is not None and unit.headline.start <= a <= unit.headline.end
         out.append(f"head={k}|{head}")
         where = (a - unit.start) / max(1, unit.end - unit.start)
         out.append(f"pos={k}|{min(int(where * 5), 4)}")
-    out.append(f"same={min(sum(1 for g in facts if g.sentence == fact.sentence), 6)}")
-    out.append(f"samek={k}|{min(sum(1 for g in facts if g.kind == k), 8)}")
+    out.append(f"same={min(same, 6)}")
+    out.append(f"samek={k}|{min(same_kind, 8)}")
     out.append(f"attr={k}|{fact.attributed_to is not None}")
     out.append(f"links={bool(fact.links)}")
     out.append(f"reported={fact.reported is not None}")
@@ -109,13 +126,16 @@ class FactModel:
         z = self.bias + sum(self.weights.get(x, 0.0) for x in set(features))
         return 1.0 / (1.0 + math.exp(-z))
 
+    def score(self, facts: list[Fact], document: SourceDocument) -> None:
+        """Set each fact's ``probability`` (kg:confidence in the graph)."""
+        for fact, features in zip(facts, document_features(facts, document), strict=True):
+            fact.probability = self.probability(features)
+
     def keep(self, facts: list[Fact], document: SourceDocument, *,
              threshold: float) -> list[Fact]:
-        """The facts whose probability reaches ``threshold`` (all of them at 0)."""
-        if threshold <= 0:
-            return facts
-        return [f for f in facts
-                if self.probability(fact_features(f, document, facts)) >= threshold]
+        """The facts, scored, whose probability reaches ``threshold`` (all of them at 0)."""
+        self.score(facts, document)
+        return [f for f in facts if threshold <= 0 or f.probability >= threshold]
 
 
 def default_model_path() -> Path:

@@ -289,7 +289,8 @@ class DocumentMapper:
         add(Quad(f, _TYPE, KG[fact.kind], g))
         add(Quad(f, _TYPE, _EVENT if fact.category == "event" else _RELATION, g))
         add(Quad(f, _KG_RULE, self.rule(fact.rule), g))
-        add(Quad(f, KG.confidence, _dec(round(fact.confidence, 3)), g))
+        confidence = fact.confidence if fact.probability is None else fact.probability
+        add(Quad(f, KG.confidence, _dec(round(confidence, 3)), g))
         sentence = span(*fact.sentence)
         add(Quad(f, _DERIVED, sentence, g))
         add(Quad(f, _KG_SENTENCE, sentence, g))

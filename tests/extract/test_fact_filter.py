@@ -81,3 +81,22 @@ def test_a_build_drops_facts_only_when_asked():
     none = build_graph({"botswana": text}, fact_threshold=0.99).query(count).column("n")[0]
     assert default == kept > 0
     assert none < kept
+
+
+def test_every_extracted_fact_carries_the_models_probability_as_its_confidence(nlp):
+    from kg.rdf.iri import IriMinter
+    from kg.rdf.mapping import map_document
+    from kg.rdf.vocab import KG
+    from tests.extract.event_helpers import run
+
+    result = run(nlp, "Soldiers were deployed to Francistown on Sunday after police in "
+                      "Gaborone detained 12 miners, the interior ministry said.")
+    assert len(result.facts) >= 2
+    model = fact_model()
+    for fact in result.facts:
+        expected = model.probability(fact_features(fact, result.document, result.facts))
+        assert fact.probability == pytest.approx(expected)
+    written = sorted(float(q.object.value) for q in map_document(result, IriMinter())
+                     if q.predicate == KG.confidence)
+    assert written == sorted(round(f.probability, 3) for f in result.facts)
+    assert written != sorted(round(f.confidence, 3) for f in result.facts)  # not the rules'
