@@ -119,6 +119,8 @@ def body_info(self, m: Mention) -> _Info | None:
     owner = owner or (self.country(self.owners[m]) if m in self.owners else None)
     folded = spelling_key(core, rules)
     body = rules.bodies.get(folded) or rules.bodies.get(normalise_name(core))
+    if body is not None and body.lower_case and not core[1:].islower():
+        body = None  # "the Federal Government": a name as written (bodies.jsonl lower_case)
     if body is None:
         # an organisation's body: "the X peacekeepers", "peacekeepers of the X"
         low = normalise_name(core)

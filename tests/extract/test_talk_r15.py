@@ -62,3 +62,39 @@ def test_deputy_title_is_not_the_minister(nlp):
                            "Monday. The minister said that 40 houses had been flooded."),
                   "Statement", "speaker")
     assert not any("Liis Kask" in r for r in found), found
+
+
+# --- the federal, central or national government is the country's government -------------
+@pytest.mark.parametrize(("text", "kind", "role"), [
+    # accusation: its target
+    ("Unions in Francistown, Botswana, held a rally on Monday. The union accused the "
+     "federal government of tearing up the right to strike.", "Accusation", "theme"),
+    # request: its addressee
+    ("Floods hit Maun in northern Botswana on Monday. The Ngamiland district council asked "
+     "the central government to send water tankers.", "Request", "addressee"),
+    # saying: its speaker
+    ("Floods hit Maun in northern Botswana on Monday. The national government said 40 "
+     "houses had been flooded.", "Statement", "speaker"),
+    # an order by it, with the country as its owner
+    ("Dockers in Francistown went on strike last week. Botswana's federal government on "
+     "Friday ordered the closure of the ports.", "Order", "agent"),
+])
+def test_federal_central_or_national_government_is_the_countrys(nlp, text, kind, role):
+    text = "GABORONE, Botswana (AP) - " + text  # the story's country, twice
+    found = _role(run(nlp, text), kind, role)
+    assert any("Government of Botswana" in r for r in found), found
+
+
+def test_capitalised_federal_government_is_a_name_as_written(nlp):
+    result = run(nlp, "Floods hit Maun in northern Botswana on Monday. The Ngamiland "
+                      "council informed the Federal Government on Tuesday that the "
+                      "situation was grave.")
+    found = _role(result, "Statement", "addressee")
+    assert not any("Government of Botswana" in r for r in found), found
+
+
+def test_federal_government_before_a_noun_is_no_body(nlp):
+    result = run(nlp, "Floods hit Maun in northern Botswana on Monday. Federal government "
+                      "employees will work from home on Tuesday, the ministry said.")
+    assert not any(e.name == "Government of Botswana" for e in result.entities), \
+        [e.name for e in result.entities]
