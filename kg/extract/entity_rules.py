@@ -238,6 +238,12 @@ class Body:
     owner_required: bool = False
     lower_case: bool = False
 
+    def written_as_name(self, span) -> bool:
+        """Whether a ``lower_case`` phrase is written in capitals, as a name ("the Federal
+        Government"; a capital at the start of a sentence does not count)."""
+        return self.lower_case and (any(t.is_title for t in span[1:]) or (
+            span[0].is_title and not span[0].is_sent_start))
+
 
 @dataclass(frozen=True, slots=True)
 class KindNoun:

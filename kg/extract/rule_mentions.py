@@ -164,13 +164,11 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or in_ranges(noise, span.start_char, span.end_char):
             continue
-        # a phrase that modifies a following noun is no reference ("government bodies")
-        nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ != "POS":
+        # a phrase that modifies a following noun is no reference ("government bodies"),
+        nxt = doc[span.end] if span.end < len(doc) else None  # nor "the Federal Government"
+        if (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ != "POS") or \
+                body.written_as_name(span):
             continue
-        if body.lower_case and (any(t.is_title for t in span[1:]) or (
-                span[0].is_title and not span[0].is_sent_start)):
-            continue  # "the Federal Government": a name as written, not a description
         start, end = span.start, span.end
         prev = doc[start - 1] if start > 0 else None
         if body.scope == "country":
