@@ -51,6 +51,9 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         # the phrase names a body only with its owner said ("the Ruritanian embassy"):
         # "the embassy" alone is a foreign country's, not the story's country's
         "owner_required": (bool, False, None),
+        # the phrase names the body only in lower case: "the federal government" is the
+        # country's government, "the Federal Government" a name as the text writes it
+        "lower_case": (bool, False, None),
     },
     "heads.jsonl": {
         "head": (str, True, None),
@@ -233,6 +236,13 @@ class Body:
     scope: str
     name: str
     owner_required: bool = False
+    lower_case: bool = False
+
+    def written_as_name(self, span) -> bool:
+        """Whether a ``lower_case`` phrase is written in capitals, as a name ("the Federal
+        Government"; a capital at the start of a sentence does not count)."""
+        return self.lower_case and (any(t.is_title for t in span[1:]) or (
+            span[0].is_title and not span[0].is_sent_start))
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +340,7 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
                 rules.demonyms.setdefault(_fold(dem) + "s", set()).add(e["country"].upper())
     for e in files["bodies.jsonl"]:
         body = Body(tuple(e["phrases"]), EntityType(e["type"]), e["scope"], e["name"],
-                    bool(e.get("owner_required")))
+                    bool(e.get("owner_required")), bool(e.get("lower_case")))
         for p in e["phrases"]:
             rules.bodies[_fold(p)] = body
     for e in files["heads.jsonl"]:

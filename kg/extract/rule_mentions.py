@@ -164,9 +164,10 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or in_ranges(noise, span.start_char, span.end_char):
             continue
-        # a phrase that modifies a following noun is no reference ("government bodies")
-        nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ != "POS":
+        # a phrase that modifies a following noun is no reference ("government bodies"),
+        nxt = doc[span.end] if span.end < len(doc) else None  # nor "the Federal Government"
+        if (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ != "POS") or \
+                body.written_as_name(span):
             continue
         start, end = span.start, span.end
         prev = doc[start - 1] if start > 0 else None

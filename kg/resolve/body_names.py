@@ -119,6 +119,8 @@ def body_info(self, m: Mention) -> _Info | None:
     owner = owner or (self.country(self.owners[m]) if m in self.owners else None)
     folded = spelling_key(core, rules)
     body = rules.bodies.get(folded) or rules.bodies.get(normalise_name(core))
+    if body is not None and body.lower_case and not core[1:].islower():
+        body = None  # "the Federal Government": a name as written (bodies.jsonl lower_case)
     if body is None:
         # an organisation's body: "the X peacekeepers", "peacekeepers of the X"
         low = normalise_name(core)
@@ -129,6 +131,11 @@ def body_info(self, m: Mention) -> _Info | None:
                 break
     if body is not None and body.scope == "country":
         country = owner or placed or (None if body.owner_required else self.dominant)
+        if country is None and body.lower_case:
+            # "the federal government" of a story whose country is unclear: a description
+            # no name backs, no entity of its own
+            return _Info(f"name:{spelling_key(text, rules)}", text, body.type, "body phrase",
+                         named=False)
         if country is None:
             return None
         name = body.name.format(owner=country.name) + seat

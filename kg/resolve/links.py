@@ -341,8 +341,9 @@ class Links:
                 # is the one holder of a title with that head word (never a vice-, deputy
                 # or prime- title: "the President" is not the Vice President)
                 roots = {self.clusters.find(j) for role, found in holders.items()
-                         if role.split(" ")[-1] == title and not
-                         _SUBORDINATE.intersection(role.replace("-", " ").split(" "))
+                         if _title_head(role) == title and not
+                         _SUBORDINATE.intersection(_title_core(role).replace("-", " ")
+                                                   .split(" "))
                          for j, c in found if code is None or c == code}
             if len(roots) == 1:
                 self.clusters.union(i, roots.pop(), "title refers to its holder")
@@ -371,6 +372,23 @@ class Links:
                 dominant = list(roots)  # roots only merge: theirs are the same roots
                 if len(roots) == 1:
                     self.clusters.union(i, roots.pop(), "anaphor: dominant country")
+
+
+# the words that open an office's remit: "Minister of Social Affairs", "Secretary for
+# Health", "Public Prosecutor at the High Court" (the office's head word comes before)
+_REMIT = re.compile(r"\s+(?:of|for|at|in|to)\s+")
+
+
+def _title_core(role: str) -> str:
+    """A folded office without its remit: "minister of social affairs" -> "minister"."""
+    return _REMIT.split(role, maxsplit=1)[0]
+
+
+def _title_head(role: str) -> str:
+    """The head word of a folded office, the noun a bare title repeats when it points back
+    to the holder: "interior minister", "minister of social affairs and humanitarian
+    action" and "minister for health" all have "minister"."""
+    return _title_core(role).split(" ")[-1]
 
 
 def _unknown_place(m: Mention) -> bool:
