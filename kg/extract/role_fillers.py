@@ -255,8 +255,12 @@ class RoleFillers:
         if tok.pos_ != "NOUN" or not (low in self.actors or low in self.forces or
                                       low in self.lists["unit_nouns"]):
             return None
-        for c in tok.children:  # (an acronym may be parsed as an adjective: "OIJ agents")
-            if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+        # (an acronym before a force or unit noun may be parsed as an adjective: "ONIJ
+        # agents"; "UCR supporters" are people of their own)
+        deps = ("compound", "amod", "nmod") if low in self.forces or \
+            low in self.lists["unit_nouns"] else ("compound",)
+        for c in tok.children:
+            if c.dep_ in deps and c.i < tok.i:
                 m = self.ctx.mention_of(c)
                 if m is not None and m.type.is_agent:
                     return m
