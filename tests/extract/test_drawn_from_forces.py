@@ -9,6 +9,8 @@ set in Zambia, Botswana, Latvia, Jamaica, Qatar, Estonia and Palau."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from tests.extract.event_helpers import facts_of, names, run
 
 
@@ -89,3 +91,26 @@ def test_experts_from_a_company_are_no_force(nlp):
     r = run(nlp, "Qatar sent engineers from the Doha Water Company to Benin.")
     for dep in facts_of(r, "Deployment"):
         assert names(r, dep.roles.get("theme")) != {"Doha Water Company"}
+
+
+# --- the day a time of day names: "in the early hours of Thursday 26 November" ---------
+_DEC_2 = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+
+
+def _day(fact) -> str | None:
+    dates = fact.roles.get("date") or []
+    return dates[0].value if dates else None
+
+
+def test_the_early_hours_of_a_dated_day_give_that_day(nlp):
+    r = run(nlp, "Officers from Serious Crime Policing arrested two men in Lusaka and Ndola "
+                 "in the early hours of Thursday 26 November.", stamp=_DEC_2)
+    (arrest,) = facts_of(r, "Arrest")
+    assert _day(arrest) == "2026-11-26"
+
+
+def test_the_early_hours_of_a_dated_day_in_the_passive(nlp):
+    r = run(nlp, "Two men were arrested in Gaborone in the early hours of Thursday 26 "
+                 "November.", stamp=_DEC_2)
+    (arrest,) = facts_of(r, "Arrest")
+    assert _day(arrest) == "2026-11-26"
