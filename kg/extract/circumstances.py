@@ -175,7 +175,10 @@ class Circumstances:
             out = []
             last: TimeExpr | None = None  # the last date told, for "the same day"
             year: TimeExpr | None = None  # the last date of any precision ("a year later")
-            for ent in sorted(self.dates, key=lambda e: e.start):
+            covered = -1  # the end of a day part read with its day ("... of Thursday 26
+            for ent in sorted(self.dates, key=lambda e: e.start):  # November"): no 2nd date
+                if ent.start < covered:
+                    continue
                 prep = ent.root.head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
                 c = clause_head(ent.root)
                 if prep in self.lists["date_start_preps"] and ent.root.head.head == c:
@@ -189,7 +192,10 @@ class Circumstances:
                 if ent.root.dep_ == "poss" and self._under_skip(ent.root, c, _ABOUT_PREPS):
                     continue  # "protested over Sunday's vote": the vote's day, not theirs
                 # an end ("until Monday") lies ahead of the event it ends
-                time = self._normalised(ent.text, future=self._future(c) or prep in ends)
+                told = _with_day(ent)
+                time = self._normalised(told.text, future=self._future(c) or prep in ends)
+                if told.end > ent.end and time.value is not None:
+                    covered = told.end
                 if time.value is None and last is not None:
                     time = self._relative_to(ent.text, last)
                 if time.value is None and year is not None:
@@ -572,3 +578,15 @@ def _shifted(time: TimeExpr, days: int | None) -> TimeExpr | None:
         return None
     day = date.fromisoformat(time.value) + timedelta(days=days)
     return TimeExpr(time.text, day.isoformat(), "day")
+
+
+def _with_day(ent: SpacySpan) -> SpacySpan:
+    """"in the early hours of Thursday 26 November": the model's time of day may stop
+    before the of-phrase that names the day; the phrase is read with it (a day part with
+    no day in it stays as it was: the normaliser gives it no value)."""
+    for c in ent.root.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == ent.end and \
+                any(x.like_num or x.ent_type_ == "DATE" for x in c.subtree):
+            # (the month may hang on the day part itself: "hours [of Thursday 26] November")
+            return ent.doc[ent.start:max(c.right_edge.i, ent.root.right_edge.i) + 1]
+    return ent

@@ -147,6 +147,10 @@ class RoleFillers:
         if m is not None:  # a country or a capital may act ("Moscow said"): it stays a place
             return m if m.type.is_agent or m.type in (EntityType.COUNTRY, EntityType.CITY) \
                 else None
+        if self._drawn_from(head):  # "fighters of the X Front", "officers from the Y
+            inner = self._members_of(head)  # Police": the group or force
+            if inner is not None:
+                return inner
         if head.lemma_.lower() in self.forces and head.pos_ == "NOUN" and any(
                 c.dep_ == "compound" and c.lemma_.lower() in self.forces
                 for c in head.children) and not any(c.dep_ in ("nummod", "det")
@@ -160,10 +164,7 @@ class RoleFillers:
             # crew named by what it does acts, as the text says
             return text_of(self._bare(head, set()))
         if head.lemma_.lower() in self.actors and head.pos_ == "NOUN":
-            # "fighters of the X Front": the group; "gunmen", "protesters": their text
-            inner = self._members_of(head)
-            if inner is not None:
-                return inner
+            # "gunmen", "protesters": their text
             # "arrested by gendarmes at the airport": where they acted is the event's place,
             # not part of who they are
             where = {x.i for c in head.children if c.dep_ == "prep" and c.i > head.i and
@@ -215,21 +216,51 @@ class RoleFillers:
 
     def _members_of(self, head: Token) -> Mention | None:
         """"fighters of the X Front", "X Front fighters", "officers of the Y unit": the
-        group or force whose people they are."""
-        for _prep, obj in prep_objects(head, {"of"}):
+        group or force whose people they are. People or units drawn out of a named armed
+        force act, or are sent, as that force: "officers from the X Police arrested",
+        "sent 300 soldiers from the Y Guard", "ten companies of the Z Rifles were
+        deployed", "rescue teams from the Civil Defence" (a force noun or a unit noun of
+        lexicon ``unit_nouns`` before of/from; from a place, a country or a body that is
+        no force they stay as the text says: "firefighters from Benin")."""
+        low = head.lemma_.lower()
+        actor = low in self.actors
+        pairs = prep_objects(head, {"of", "from"})
+        verb = head.head
+        if head.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in \
+                self.lists["sending_verbs"]:
+            # "sent 120 officers from the X Guard to Y": the parser hangs the from-phrase
+            # on the verb of sending (only a force there is whose people they are)
+            pairs += [(p, o) for p, o in prep_objects(verb, {"from"})
+                      if (m := self.ctx.mention_of(o)) is not None and
+                      m.type is EntityType.ARMED_FORCE]
+        for prep, obj in pairs:
             inner = self.ctx.mention_of(obj) or self._named_group(obj)
-            if inner is not None and inner.type.is_agent:
+            if inner is None:
+                continue
+            if (actor and prep == "of" and inner.type.is_agent) or \
+                    inner.type is EntityType.ARMED_FORCE:
                 return inner
-        return self._named_group(head)
+        return self._named_group(head) if actor else None
+
+    def _drawn_from(self, head: Token) -> bool:
+        """Whether ``head`` names people or units that may be drawn out of a force."""
+        low = head.lemma_.lower()
+        return head.pos_ == "NOUN" and (low in self.actors or low in self.forces or
+                                        low in self.lists["unit_nouns"])
 
     def _named_group(self, tok: Token) -> Mention | None:
         """"members of the Red Viper gang": the group a common noun is named by (a name
         before a group or force noun), when the name alone is the mention."""
         low = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or not (low in self.actors or low in self.forces):
+        if tok.pos_ != "NOUN" or not (low in self.actors or low in self.forces or
+                                      low in self.lists["unit_nouns"]):
             return None
+        # (an acronym before a force or unit noun may be parsed as an adjective: "ONIJ
+        # agents"; "UCR supporters" are people of their own)
+        deps = ("compound", "amod", "nmod") if low in self.forces or \
+            low in self.lists["unit_nouns"] else ("compound",)
         for c in tok.children:
-            if c.dep_ == "compound" and c.i < tok.i:
+            if c.dep_ in deps and c.i < tok.i:
                 m = self.ctx.mention_of(c)
                 if m is not None and m.type.is_agent:
                     return m
@@ -327,7 +358,7 @@ class RoleFillers:
             # a named place whose phrase only adds where it lies is that place (the
             # locative phrase is the event's location, read apart)
             return m
-        if head.pos_ == "NOUN" and head.lemma_.lower() in self.actors:
+        if self._drawn_from(head):
             inner = self._members_of(head)  # "fighters of the X Front arrived": the Front
             if inner is not None:
                 return inner

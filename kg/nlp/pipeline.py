@@ -29,6 +29,10 @@ def build_nlp(model: str | None = None, *, kb_files: tuple[str, ...] | list[str]
         nlp.add_pipe("kg_line_breaks_v1", before=before)
     else:
         nlp.add_pipe("kg_line_breaks_v1", first=True)
+    if "parser" in nlp.pipe_names:  # lists of goods the parser broke at a modifier
+        from kg.nlp.goods_lists import goods_lists  # noqa: F401  (registers it)
+
+        nlp.add_pipe("kg_goods_lists_v1", after="parser")
     config = {"kb_files": [str(f) for f in kb_files]}
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_entity_rules_v1", before="ner", config=config)
