@@ -64,7 +64,7 @@ def collect(split_dir: Path | str, *, model: str | None = None) -> tuple[list[Sa
     for result in results:
         doc = result.document
         for fact in result.facts:
-            iri = minter.fact(doc.doc_id, fact.kind, DocumentMapper.fact_identity(None, fact))
+            iri = minter.fact(doc.doc_id, fact.kind, DocumentMapper.fact_identity(fact))
             if iri.value in label:
                 samples.append(Sample(doc.doc_id, fact.kind,
                                       tuple(fact_features(fact, doc, result.facts)),

@@ -32,12 +32,11 @@ _RECIPIENT_PREPS = frozenset({"to", "for"})
 
 @cache
 def goods_modifiers() -> frozenset[str]:
-    """The event lexicon's ``goods_modifiers`` (kg/rules/events/lexicon.yaml)."""
-    from kg.resources import rules_dir
-    from kg.rules.loader import read_yaml, strip_lines
+    """The event lexicon's ``goods_modifiers`` (kg/rules/events/lexicon.yaml), from the
+    rule set the build loads and checks anyway, not read a second time."""
+    from kg.rules.loader import event_rules
 
-    lists = strip_lines(read_yaml(rules_dir() / "events" / "lexicon.yaml"))["lists"]
-    return frozenset(w.lower() for w in lists.get("goods_modifiers", ()))
+    return frozenset(w.lower() for w in event_rules().lists.get("goods_modifiers", ()))
 
 
 @Language.component("kg_goods_lists_v1")

@@ -278,7 +278,9 @@ class DocumentMapper:
         return s
 
     # --- facts --------------------------------------------------------------------
-    def fact_identity(self, fact: Fact) -> str:
+    @staticmethod
+    def fact_identity(fact: Fact) -> str:
+        """What a fact's IRI is minted from (also read by kg/evaluate/filter_training.py)."""
         roles = sorted((k, sorted(repr(v) for v in vs)) for k, vs in fact.roles.items())
         trig = (fact.trigger.start, fact.trigger.end) if fact.trigger else None
         return f"{fact.kind}|{fact.unit}|{fact.sentence}|{trig}|{fact.rule}|{roles}"
