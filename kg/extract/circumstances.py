@@ -59,6 +59,7 @@ class Circumstances:
         self._dates_read: list[tuple[SpacySpan, str, Token, TimeExpr]] | None = None
         self.future_aux = set(lists["future_auxiliaries"])
         self.future_heads = set(lists["future_heads"])
+        self.future_past_aux = frozenset(lists.get("future_in_past_auxiliaries", ()))
         self._skip_preps: set[str] = set()
         self._trigger_ids: set[int] = set()
 
@@ -344,7 +345,7 @@ class Circumstances:
         return self._times[key]
 
     def _future(self, verb: Token) -> bool:
-        return future_clause(verb, self.future_aux, self.future_heads)
+        return future_clause(verb, self.future_aux, self.future_heads, self.future_past_aux)
 
     def _quantity(self, m: Match, roles: dict, put) -> None:
         t = m.trigger

@@ -359,12 +359,20 @@ def prep_objects(tok: Token, preps: set[str] | None = None) -> list[tuple[str, T
     return out
 
 
-def future_clause(verb: Token, aux: set[str], heads: set[str]) -> bool:
+def future_clause(verb: Token, aux: set[str], heads: set[str],
+                  past_aux: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether ``verb``'s clause speaks of what is still to come ("will meet", "is expected
-    to meet", "urged them to join"); ``aux`` and ``heads`` come from the lexicon."""
+    to meet", "urged them to join"); ``aux`` and ``heads`` come from the lexicon.
+
+    ``past_aux`` ("would") counts only in a clause reported by a past-tense verb: "she
+    said he would travel on Sunday" is the future seen from the report (future in the
+    past), while a bare "would" is a condition ("troops would leave if ...")."""
     v = verb
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in aux for c in v.children):
+            return True
+        if past_aux and v.dep_ == "ccomp" and v.head.tag_ == "VBD" and any(
+                c.dep_ == "aux" and c.lower_ in past_aux for c in v.children):
             return True
         if v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
                 and (v.head.lemma_.lower() in heads or (

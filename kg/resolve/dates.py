@@ -94,11 +94,30 @@ def _ymd(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# A day written without its year is taken in the base's year unless that puts it more
+# than half a year on the wrong side of the base: a past-tense page of 10 January that
+# says "on 28 December" means last December; a future clause on a page of 20 December
+# that says "will vote on 3 January" means next January.
+_HALF_YEAR = 183
+
+
+def _nearest_year(year: int, month: int, day: int, ref: date, future: bool) -> int:
+    found = _ymd(year, month, day)
+    if found is None:
+        return year
+    if not future and (found - ref).days > _HALF_YEAR:
+        return year - 1
+    if future and (ref - found).days > _HALF_YEAR:
+        return year + 1
+    return year
+
+
 def normalise_date(text: str, *, base: date | datetime | None,
                    future: bool = False) -> TimeExpr:
     """Resolve ``text`` ("on Sunday", "2 January", "January 4-8, 2022") against ``base``.
 
-    Day-first; a missing year is the base's year; weekday names refer to the
+    Day-first; a missing year is the base's year, or the year before (after, in
+    a future clause) when that is more than half a year nearer; weekday names refer to the
     latest such day on or before the base (news reports the past), or with
     ``future`` (the clause is in the future tense: "will meet on Friday") to the
     first such day on or after it. A duration ("for 90 days") is not a date.
@@ -128,6 +147,8 @@ def _normalise(text: str, ref: date | None, future: bool) -> TimeExpr:
         month = int(g["month_n"]) if g.get("month_n") else _MONTHS[g["month"].lower().rstrip(".")]
         if precision == "month":
             return TimeExpr(text=text, value=f"{year:04d}-{month:02d}-01", precision="month")
+        if not g.get("year") and ref is not None:
+            year = _nearest_year(year, month, int(g["day"]), ref, future)
         start = _ymd(year, month, int(g["day"]))
         if start is None:
             return unresolved

@@ -82,3 +82,22 @@ def test_coordinated_verbs_share_the_date_told_after_them(nlp):
     assert [_date(f) for f in facts_of(r, "Arson")] == [["2023-03-12"]]
     for riot in facts_of(r, "Riot") + facts_of(r, "Seizure"):
         assert _date(riot) == ["2023-03-12"]
+
+
+def test_would_in_a_reported_clause_looks_ahead(nlp):
+    # future in the past: "said ... would V on WEEKDAY" is the coming weekday (the update
+    # is a Tuesday, so Thursday is two days on and Sunday five)
+    (move,) = facts_of(run(nlp, "The minister said she would travel to Cotonou on Thursday."),
+                       "Movement")
+    assert _date(move) == ["2023-03-16"]
+    r = run(nlp, "A spokesman said on Monday that the envoy would fly to Doha on Sunday for "
+                 "talks with Qatari officials.")
+    (move,) = facts_of(r, "Movement")
+    assert _date(move) == ["2023-03-19"]
+
+
+def test_would_in_a_condition_is_not_the_future(nlp):
+    # a bare "would" reported by nothing stays in the past reading of the weekday
+    r = run(nlp, "Troops would have reached Lusaka on Sunday without the floods.")
+    for move in facts_of(r, "Movement"):
+        assert _date(move) in ([], ["2023-03-12"])

@@ -98,3 +98,21 @@ def test_day_parts_nth_days_and_relative_periods(text, value, precision, end):
 
 def test_the_nth_in_the_future_tense_is_the_next_one():
     assert normalise_date("on the 3rd", base=WEDNESDAY, future=True).value == "2024-11-03"
+
+
+@pytest.mark.parametrize(("text", "base", "future", "value"), [
+    # a day more than half a year ahead of a past-tense page is last year's
+    ("26 November", date(2023, 3, 10), False, "2022-11-26"),
+    ("on 28 December", date(2024, 1, 10), False, "2023-12-28"),
+    ("4-6 December", date(2024, 1, 10), False, "2023-12-04"),
+    # a future clause near the year's end looks into next year
+    ("3 January", date(2024, 12, 20), True, "2025-01-03"),
+    # within half a year the base's year stands, either way
+    ("5 April", date(2024, 3, 10), False, "2024-04-05"),
+    ("August 15", date(2024, 3, 10), False, "2024-08-15"),
+    ("2 January", date(2024, 12, 20), False, "2024-01-02"),
+    # a stated year is never moved
+    ("26 November 2023", date(2023, 3, 10), False, "2023-11-26"),
+])
+def test_a_day_without_its_year_takes_the_nearer_year(text, base, future, value):
+    assert normalise_date(text, base=base, future=future).value == value
