@@ -37,6 +37,8 @@ class Kind(StrEnum):
 _I = re.IGNORECASE
 _LABEL_DATE = re.compile(
     r"^(?P<label>(?:first\s+)?(?:published|posted|issued|released|dated?)|"
+    # "Press release 14.1.2026 15:40", "Statement 3 March 2026": a release's own label
+    r"(?:press|news|media)\s+(?:release|statement)|statement|communiqu[eé]|"
     r"(?:last\s+)?(?:updated|modified))(?:\s+(?:on|at))?\s*[:\-–—]?\s*(?P<rest>.+)$", _I)
 _AGO = re.compile(r"^(?:(?:posted|updated)\s+)?(?:\d+|an?|one)\s*(?:min(?:ute)?s?|hours?|hrs?|h|m)"
                   r"\s+ago$|^just\s+now$", _I)
@@ -109,7 +111,10 @@ _RELEASE = [re.compile(p, _I) for p in (
     r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$",
 )]
 # a press release's place and date line: "Naqoura, 10 October 2025", "Geneva, 3 March 2025"
-_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,2}),\s+"
+# ("Andorra la Vella, 19 October 2026", "City of San Marino, 12 March 2026": a place
+# name may hold lower-case particles between its capitalised words)
+_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.\-]+(?:\s+(?:(?:of|la|le|de|del|della|di|"
+                         r"do|da|du|des|el|al|en|am|an|upon|on)\s+)?[A-Z][\w'’.\-]+){0,3}),\s+"
                          r"(?P<date>\d{1,2}\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})$")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";")
 
@@ -148,6 +153,24 @@ def is_headline(text: str) -> bool:
     return 0 < len(text) <= 250 and not text.rstrip().endswith(_SENTENCE_END[:3])
 
 
+# "Source: Xinhua | 2026-03-14 21:05:33", "Live updates | 2026-08-19 | All times are
+# local": a date with its year set apart by bars or dots from short labels is the page's
+_SEGMENTS = re.compile(r"\s*[|·•]\s*")
+
+
+def _labelled_date(s: str) -> PageDate | None:
+    parts = [p for p in _SEGMENTS.split(s) if p]
+    if not 2 <= len(parts) <= 4 or len(s) > 120:
+        return None
+    dates = [d for p in parts if (d := parse_date(p)) is not None]
+    labels = [p for p in parts if parse_date(p) is None]
+    if len(dates) != 1 or dates[0].year is None or any(
+            words(p) > 8 or p.rstrip().endswith((".", "!", "?"))
+            or re.search(r"\b(?:19|20)\d{2}\b", p) for p in labels):
+        return None
+    return dates[0]
+
+
 def classify(line: Line) -> Line:
     """Set the kind of one line from its own text (context is the reader's business)."""
     s = line.text
@@ -169,6 +192,9 @@ def classify(line: Line) -> Line:
         return line
     if _AGO.match(s):
         line.kind, line.relative = Kind.STAMP, True
+        return line
+    if (d := _labelled_date(s)) is not None:
+        line.kind, line.date = (Kind.STAMP if d.hour is not None else Kind.DATE), d
         return line
     m = _LABEL_DATE.match(s)
     if m:

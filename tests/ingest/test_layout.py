@@ -366,3 +366,45 @@ def test_read_more_list_is_clutter():
     assert "Dock workers in Kingston returned" in text
     for gone in ("Montego Bay", "Spanish Town", "Ocho Rios"):
         assert gone not in text, gone
+
+
+@pytest.mark.parametrize(("line", "expected", "place"), [
+    # a release's place and date line, the place holding lower-case particles
+    ("Porto de Galinhas, 4 May 2026", date(2026, 5, 4), "Porto de Galinhas"),
+    ("City of Gaborone, 9 February 2026", date(2026, 2, 9), "City of Gaborone"),
+])
+def test_place_and_date_lines_with_particles(line, expected, place):
+    got = classify(Line(0, len(line), line))
+    assert got.kind is Kind.DATE and got.date.date() == expected
+    assert line[slice(*got.place)] == place
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a date with its year set apart by bars or dots from short labels
+    ("Source: Vietnam News Agency | 2026-05-02 08:15:00", date(2026, 5, 2)),
+    ("Live coverage | 2026-05-02 | Times are Hanoi time (GMT+7)", date(2026, 5, 2)),
+    ("Politics · 2 May 2026", date(2026, 5, 2)),
+    # a release's own label before its date
+    ("Press release 2.5.2026 10:30", date(2026, 5, 2)),
+    ("News release: 2 May 2026", date(2026, 5, 2)),
+])
+def test_labelled_page_dates(line, expected):
+    got = classify(Line(0, len(line), line))
+    assert got.kind in (Kind.DATE, Kind.STAMP, Kind.PUBLISHED) and got.date.date() == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Flood toll rises to 40. | 2026-03-12",  # a sentence beside a date: a list of stories
+    "Vientiane | Hanoi | Phnom Penh",  # no date
+    "Schedule: 2 May 2026 | 9 May 2026",  # two dates: no single page date
+])
+def test_not_labelled_page_dates(line):
+    assert classify(Line(0, len(line), line)).date is None
+
+
+def test_a_labelled_page_date_dates_the_page():
+    doc = parse_text("Source: Latvian Radio | 2026-04-21 16:40:12\n"
+                     "Floods close roads in Latgale\n"
+                     "Floods closed 30 roads in eastern Latvia on Monday, officials said.\n",
+                     path="lv.txt")
+    assert doc.published == date(2026, 4, 21)
