@@ -192,3 +192,16 @@ def test_the_middle_items_of_a_place_list_after_in_are_places(nlp):
     types = {m.text: e.type for e in r.entities for m in e.mentions}
     assert types.get("Ungheni") is not T.PERSON
     assert types.get("Orhei") is not T.PERSON
+
+
+def test_bureaus_and_legislatures_are_government_bodies_campuses_and_estates_places(nlp):
+    # a name's head noun gives its kind: a bureau is an arm of government, as an office
+    # is; a legislature is a parliament; a campus or an estate is a site
+    r = run(nlp, "The Latvia Education Bureau closed all schools on Monday. The Estonia "
+                 "Legislature met on Tuesday. Staff at the Tallinn Health Care Campus walked "
+                 "out. Police searched the Kiri Industrial Estate near Yaren.")
+    types = _types(r)
+    assert types.get("Latvia Education Bureau") is T.GOVERNMENT_BODY, types
+    assert types.get("Estonia Legislature") is T.GOVERNMENT_BODY, types
+    assert types.get("Tallinn Health Care Campus") is T.PLACE, types
+    assert types.get("Kiri Industrial Estate") is T.PLACE, types
