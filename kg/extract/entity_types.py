@@ -66,9 +66,18 @@ def head_type(text: str, rules: EntityRules) -> EntityType | None:
     parts = _PREPS.split(folded, maxsplit=1)
     # "Government of Solomon Islands": a country's name after "of" is the owner, not the head
     whole = [] if len(parts) == 2 and gazetteer().country(parts[1]) is not None else [folded]
-    for part in (*whole, parts[0]):
+    # "House of Commons of Jamaica": a head with "of" in it ("house of commons"), then
+    # the country that owns it
+    head, of, owner = folded.rpartition(" of ")
+    if of and whole and " of " in head and gazetteer().country(owner) is not None:
+        words = head.split()
+        found = next((rules.heads[k] for n in (4, 3) if len(words) >= n
+                      and " of " in (k := " ".join(words[-n:])) and k in rules.heads), None)
+        if found is not None:
+            whole = []
+    for part in (*whole, parts[0]) if found is None else ():
         words = part.split()
-        for n in (2, 1):
+        for n in (4, 3, 2, 1):  # "house of representatives", "local government area"
             if len(words) >= n:
                 found = rules.heads.get(" ".join(words[-n:]))
                 if found is not None:

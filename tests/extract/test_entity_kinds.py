@@ -205,3 +205,18 @@ def test_bureaus_and_legislatures_are_government_bodies_campuses_and_estates_pla
     assert types.get("Estonia Legislature") is T.GOVERNMENT_BODY, types
     assert types.get("Tallinn Health Care Campus") is T.PLACE, types
     assert types.get("Kiri Industrial Estate") is T.PLACE, types
+
+
+def test_chambers_prosecutions_directorates_and_crisis_centres_are_government_bodies(nlp):
+    # a head of several words, "of" included, names the body: a chamber of a legislature,
+    # a directorate-general, a public prosecution, a management or coordination centre
+    r = run(nlp, "The Chamber of Deputies rejected the bill on Monday. The Directorate-General "
+                 "of Roads closed the highway. The National Crisis Management Centre said 12 "
+                 "people died. The House of Commons of Jamaica met on Tuesday. Floods hit "
+                 "Nassarawa Local Government Area.")
+    types = _types(r)
+    for name in ("Chamber of Deputies", "Directorate-General of Roads",
+                 "National Crisis Management Centre"):
+        assert types.get(name) is T.GOVERNMENT_BODY, (name, types)
+    assert any(t is T.GOVERNMENT_BODY for n, t in types.items() if "House of Commons" in n), types
+    assert types.get("Nassarawa Local Government Area") is T.REGION, types
