@@ -5,7 +5,10 @@ dev:
   the country's ("the US embassy in X", "the Qatar embassy", "the United States embassy")
   owns the body as "the Qatari embassy" does: the body is an entity that speaks, asks and
   acts (kg/extract/rule_mentions.py ``_country_modifier``), named as the nationality
-  would name it ("Embassy of Qatar", kg/resolve/body_names.py ``_country_body``).
+  would name it ("Embassy of Qatar", kg/resolve/body_names.py ``_country_body``);
+- two clauses joined by "and" or "but" before an inverted verb of saying ("A was closed,
+  and B was suspended, the authority said") are both what is said, however the parser
+  hangs the second (kg/extract/statement_cues.py ``_coordinated_reports``).
 
 Sentences invented, set in Zambia, Benin, Palau, Nauru, Qatar, Latvia, Estonia, Jamaica,
 Botswana and Vietnam.
@@ -82,3 +85,35 @@ def test_body_owned_by_an_abbreviation_counts_for_no_country(body, mention, main
                 _entity(body, EntityType.ARMED_FORCE, [mention])]
     found = _main_country(entities)
     assert (found.name if found else None) == main
+
+
+# --- two coordinated clauses before an inverted verb of saying are both said ---------------
+@pytest.mark.parametrize(("text", "first", "second"), [
+    # two passives joined by "and", the cue a conjunct of the first
+    ("Hamad International Airport was closed on Tuesday and all flights were suspended "
+     "until Thursday, the civil aviation authority said.", "was closed", "flights"),
+    # a comma before "and", each clause with its own subject
+    ("Eight of those detained were charged late on Thursday, and a court in Kitwe ordered "
+     "them held for three months, a lawyer for two of the men said.", "were charged",
+     "court in Kitwe ordered"),
+    # an aid delivery and a pledge, reported by a ministry
+    ("The World Food Programme has delivered 300 tonnes of maize to Maun, and Japan pledged "
+     "two million dollars in emergency aid, the ministry of Botswana said.", "delivered",
+     "pledged"),
+    # "but", told to reporters
+    ("Police used pepper spray in Kingston when a group tried to push through a barricade, "
+     "but no arrests were made, the Jamaica Constabulary Force told reporters.",
+     "pepper spray", "no arrests"),
+])
+def test_coordinated_clauses_before_an_inverted_cue_are_both_said(nlp, text, first, second):
+    gists = [" ".join(f.roles.get("gist", [])) for f in facts_of(run(nlp, text), "Statement")]
+    assert any(first in g and second in g for g in gists), gists
+
+
+def test_a_report_of_its_own_is_not_joined(nlp):
+    # "Police said A, and B, the ministry said": the police's report stays theirs
+    result = run(nlp, "Police said 40 people were detained in Apia, and the army said 12 "
+                      "soldiers were injured, the ministry said.")
+    police = [" ".join(f.roles.get("gist", [])) for f in facts_of(result, "Statement")
+              if "Police" in names(result, f.roles.get("speaker"))]
+    assert police and not any("injured" in g for g in police), police
