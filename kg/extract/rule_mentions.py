@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.entity_types import place_type
+from kg.extract.name_shapes import country_modifier
 from kg.extract.spans import HEADLINE, doc_text, fold, in_ranges, mention_from_span
 from kg.records import EntityType, Mention, Unit
 from kg.resolve.places import gazetteer
@@ -143,24 +144,6 @@ def _region_modifier(span) -> bool:
         doc[span.end + 1].lower_ in heads or doc[span.end + 1].lemma_.lower() in heads)
 
 
-def _country_modifier(doc: Doc, start: int) -> int | None:
-    """How many tokens before ``start`` name a country used as a modifier of the body
-    phrase at ``start``, after "the": "the US embassy", "the United States embassy", "the
-    Qatar police" (a country's name in the demonym's place owns the body as the demonym
-    would: "the Qatari police"). Only after "the", so that "across Latvia police
-    detained ..." keeps its place out of the body's name."""
-    for k in (3, 2, 1):
-        if start - k - 1 < 0:
-            continue
-        words = doc[start - k:start]
-        if doc[start - k - 1].lower_ != "the" or any(t.tag_ == "POS" for t in words) or \
-                not words[-1].text[:1].isupper():
-            continue
-        if gazetteer().country(words.text):
-            return k
-    return None
-
-
 @cache
 def _body_regex() -> re.Pattern[str]:
     phrases = sorted(entity_rules().bodies, key=len, reverse=True)
@@ -196,7 +179,7 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
                     (k for k in (3, 2, 1) if start - 1 - k >= 0
                      and gazetteer().country(doc[start - 1 - k:start - 1].text)), None)):
                 start -= n + 1  # "South Sudan's government": the whole country name
-            elif (n := _country_modifier(doc, start)) is not None:
+            elif (n := country_modifier(doc, start)) is not None:
                 start -= n  # "the US embassy", "the Qatar police": the country owns it
             elif prev is not None and prev.tag_ == "POS" and (group := next(
                     (a for a, b, m in named if m.type in (EntityType.GROUP,

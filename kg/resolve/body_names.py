@@ -115,8 +115,8 @@ def body_info(self, m: Mention) -> _Info | None:
                         and self.country(" ".join(words[:n]))
                         and _country_body(" ".join(words[n:]), rules)), 0)):
         # a country's name in the nationality's place ("US embassy", "Qatar police"):
-        # the same body as "the American embassy" (kg/extract/rule_mentions.py); in
-        # capitals ("Kenya Police") it is a name as written
+        # the same body as "the American embassy" (kg/extract/name_shapes.py
+        # ``country_modifier``); in capitals ("Kenya Police") it is a name as written
         owner = self.country(" ".join(words[:lead]))
         core = " ".join(words[lead:])
     poss = re.match(r"^(.+?)'s\s+(.+)$", core)

@@ -4,7 +4,7 @@ dev:
 - a country's name standing where its demonym would, between "the" and a body phrase of
   the country's ("the US embassy in X", "the Qatar embassy", "the United States embassy")
   owns the body as "the Qatari embassy" does: the body is an entity that speaks, asks and
-  acts (kg/extract/rule_mentions.py ``_country_modifier``), named as the nationality
+  acts (kg/extract/name_shapes.py ``country_modifier``), named as the nationality
   would name it ("Embassy of Qatar", kg/resolve/body_names.py ``_country_body``);
 - two clauses joined by "and" or "but" before an inverted verb of saying ("A was closed,
   and B was suspended, the authority said") are both what is said, however the parser
