@@ -8,7 +8,10 @@ dev:
   would name it ("Embassy of Qatar", kg/resolve/body_names.py ``_country_body``);
 - two clauses joined by "and" or "but" before an inverted verb of saying ("A was closed,
   and B was suspended, the authority said") are both what is said, however the parser
-  hangs the second (kg/extract/statement_cues.py ``_coordinated_reports``).
+  hangs the second (kg/extract/statement_cues.py ``_coordinated_reports``);
+- a civil body's noun before a meeting noun ("an emergency cabinet meeting", "a council
+  session") is the body's own sitting: a Meeting the body holds and attends
+  (kg/extract/arguments.py, meeting.yaml ``compound``).
 
 Sentences invented, set in Zambia, Benin, Palau, Nauru, Qatar, Latvia, Estonia, Jamaica,
 Botswana and Vietnam.
@@ -117,3 +120,34 @@ def test_a_report_of_its_own_is_not_joined(nlp):
     police = [" ".join(f.roles.get("gist", [])) for f in facts_of(result, "Statement")
               if "Police" in names(result, f.roles.get("speaker"))]
     assert police and not any("injured" in g for g in police), police
+
+
+# --- a civil body's own sitting -------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    # a participle clause after the sitting
+    "Premier Mwila Banda, speaking after an emergency cabinet meeting on Sunday night, said "
+    "every depositor in Lusaka would be repaid.",
+    # an act decreed at the sitting (a passive)
+    "The state of emergency in Riga was decreed at a cabinet meeting on Monday.",
+    # a chair and the body's sitting
+    "Prime Minister Kristjan Tamm chaired a government meeting in Tallinn on Tuesday.",
+    # a future sitting
+    "The council will hold a council session in Koror on Friday to discuss the drought.",
+])
+def test_a_body_noun_before_a_meeting_is_the_body_sitting(nlp, text):
+    result = run(nlp, text)
+    found = [names(result, f.roles.get("participant")) for f in facts_of(result, "Meeting")]
+    assert any(r for r in found), found
+
+
+def test_a_body_noun_before_a_meeting_hosts_it(nlp):
+    result = run(nlp, "The curfew in Apia was decided at a cabinet meeting on Monday.")
+    agents = [names(result, f.roles.get("agent")) for f in facts_of(result, "Meeting")]
+    assert any(any("abinet" in a for a in r) for r in agents), agents
+
+
+def test_people_before_a_meeting_are_no_body(nlp):
+    # "a residents' meeting", "a board meeting" of a company: no civil body sits
+    result = run(nlp, "Tenants in Gaborone held a residents meeting on Monday.")
+    found = [names(result, f.roles.get("participant")) for f in facts_of(result, "Meeting")]
+    assert not any(r for r in found), found
