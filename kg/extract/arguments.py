@@ -217,6 +217,17 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                 named = ctx.mention_of(tok)
                 if named is not None and named.type.is_agent:
                     put(args.get("possessor") or "agent", named)
+                elif args.get("compound") == "participant" and named is None and \
+                        self.f.body_heads.get(tok.lemma_.lower()) == "GovernmentBody" and \
+                        tok.pos_ == "NOUN" and tok.tag_ != "NNS":
+                    # "an emergency cabinet meeting", "a council meeting": the body's own
+                    # sitting, which it holds and attends (the resolver names the body; the
+                    # noun alone: "emergency" of "an emergency cabinet meeting" is the
+                    # meeting's, whatever the parser hangs it on)
+                    body = ctx.created_at(tok) or ctx.create(
+                        [tok], EntityType.GOVERNMENT_BODY, "rule:event-role")
+                    put("participant", body)
+                    put("agent", body)
                 elif args.get("compound"):
                     self._fill(args["compound"], tok, put)
             elif slot in ("light_subject", "recipient_subject"):  # "X declared a curfew"

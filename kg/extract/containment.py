@@ -515,7 +515,8 @@ def _main_country(entities: list[Entity]) -> Entity | None:
         # often as any other, each national body counts once for its country
         owners = {fold(e.name): k for k, e in by_count_key.items()}
         for e in entities:
-            if e.type in _NATIONAL_BODIES and e.mentions and " of " in e.name:
+            if e.type in _NATIONAL_BODIES and e.mentions and " of " in e.name and \
+                    not all(_short_owner(m.text, shorts) for m in e.mentions):
                 owner = owners.get(fold(e.name.rpartition(" of ")[2]))
                 if owner is not None:
                     countries[owner] += 1
@@ -529,6 +530,13 @@ def _main_country(entities: list[Entity]) -> Entity | None:
     if best in by_count_key:
         return by_count_key[best]
     return by_count_key[first] if first is not None else None
+
+
+def _short_owner(text: str, shorts) -> bool:
+    """Whether a body's mention opens with a country's abbreviation ("US military", "UK
+    embassy"): a foreign body, as the abbreviation alone is a foreign country."""
+    first = text.split(" ", 1)[0]
+    return first.replace(".", "").isupper() and fold(first) in shorts
 
 
 def _dateline_country(entities: list[Entity], counts: Counter[str],

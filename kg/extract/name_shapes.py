@@ -21,6 +21,9 @@ left to the body rules (the gold is split between the town's police and the coun
 force with that alias). The town's own mention stays (it is the
 place of the events); a national police ("Latvian police", "Zambia police") is left to
 the body rules, which name the country's police.
+
+3. A country's name in the nationality's place (:func:`country_modifier`, round 16): "the
+US embassy", "the Qatar police" own the body as "the Qatari police" does.
 """
 
 from __future__ import annotations
@@ -398,3 +401,21 @@ def headed_bodies(doc: Doc, unit: Unit, rules: EntityRules,
         out.append(mention_from_span(span, unit, etype, "rule:headed-body"))
         taken.append((a, b))
     return out
+
+
+def country_modifier(doc: Doc, start: int) -> int | None:
+    """How many tokens before ``start`` name a country used as a modifier of the body
+    phrase at ``start``, after "the": "the US embassy", "the United States embassy", "the
+    Qatar police" (a country's name in the demonym's place owns the body as the demonym
+    would: "the Qatari police"). Only after "the", so that "across Latvia police
+    detained ..." keeps its place out of the body's name."""
+    for k in (3, 2, 1):
+        if start - k - 1 < 0:
+            continue
+        words = doc[start - k:start]
+        if doc[start - k - 1].lower_ != "the" or any(t.tag_ == "POS" for t in words) or \
+                not words[-1].text[:1].isupper():
+            continue
+        if gazetteer().country(words.text):
+            return k
+    return None

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.entity_types import place_type
+from kg.extract.name_shapes import country_modifier
 from kg.extract.spans import HEADLINE, doc_text, fold, in_ranges, mention_from_span
 from kg.records import EntityType, Mention, Unit
 from kg.resolve.places import gazetteer
@@ -178,6 +179,8 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
                     (k for k in (3, 2, 1) if start - 1 - k >= 0
                      and gazetteer().country(doc[start - 1 - k:start - 1].text)), None)):
                 start -= n + 1  # "South Sudan's government": the whole country name
+            elif (n := country_modifier(doc, start)) is not None:
+                start -= n  # "the US embassy", "the Qatar police": the country owns it
             elif prev is not None and prev.tag_ == "POS" and (group := next(
                     (a for a, b, m in named if m.type in (EntityType.GROUP,
                                                           EntityType.ORGANIZATION)

@@ -205,6 +205,36 @@ class StatementCues:
             end = max(t.i for t in sub)
         return out
 
+    def _coordinated_reports(self, cue: Token, comp: Token, toks: list[Token]) -> list[Token]:
+        """"A was closed, and B was suspended, the authority said", "Eight were charged, and a
+        court ordered them held, a lawyer said": two clauses joined by "and"/"but" before an
+        inverted cue are both reported. The parser hangs the second on the cue as a clause
+        of its own (a second complement) or makes the cue a conjunct of the first (whose
+        complement is then the second); either way the clause it left out is said too. A
+        clause that is itself a report ("X said A, and B, Y said") is not."""
+        if comp.i > cue.i or not toks:
+            return []
+        have = {t.i for t in toks}
+        out: list[Token] = []
+        for c in cue.children:  # a second complement, after the first and before the cue
+            if c.dep_ == "ccomp" and c is not comp and comp.i < c.i < cue.i and \
+                    not self._report_of_its_own(c) and any(
+                        g.dep_ == "cc" and g.i < min(t.i for t in c.subtree)
+                        for g in comp.children):
+                out += [t for t in c.subtree if t.i not in have]
+        head = cue.head
+        if cue.dep_ == "conj" and head.i < comp.i and head.pos_ in ("VERB", "AUX") and \
+                not self._report_of_its_own(head) and any(
+                    g.dep_ == "cc" and head.i < g.i < comp.i for g in head.children):
+            own = {t.i for t in cue.subtree}  # the first clause, the cue a conjunct of it
+            out += [t for t in head.subtree if t.i not in own and t.i not in have]
+        return out
+
+    def _report_of_its_own(self, verb: Token) -> bool:
+        """A verb of saying with its reported clause ("Police said 40 were held")."""
+        return verb.lemma_.lower() in self.cues and any(
+            g.dep_ in ("ccomp", "xcomp") for g in verb.children)
+
     def _intention(self, cue: Token) -> bool:
         """A verb of intent (statements.yaml ``intentions``) whose content is only an
         infinitive, or that is passive ("is expected to"): a plan, not a report."""

@@ -112,6 +112,7 @@ class _Statements(StatementRoles, StatementCues, StatementSources, StatementSubj
                     and t.i not in lead]
             toks += self._split_clause(cue, comp)
             toks += self._reported_conjuncts(cue, comp, toks)
+            toks = sorted(toks + self._coordinated_reports(cue, comp, toks), key=lambda t: t.i)
             toks = [t for t in toks if not t.is_punct or (toks[0].i < t.i < toks[-1].i)]
             if toks:
                 ranges.append((toks[0].idx, toks[-1].idx + len(toks[-1])))

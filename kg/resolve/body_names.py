@@ -55,6 +55,12 @@ def article_forms(labels: set[str], countries: list[str]) -> set[str]:
     return out - labels
 
 
+def _country_body(core: str, rules) -> bool:
+    """Whether ``core`` is a body phrase a country owns ("embassy", "foreign ministry")."""
+    body = rules.bodies.get(spelling_key(core, rules)) or rules.bodies.get(normalise_name(core))
+    return body is not None and body.scope == "country"
+
+
 @dataclass(slots=True)
 class _Info:
     """What the first pass learns about one mention."""
@@ -103,6 +109,15 @@ def body_info(self, m: Mention) -> _Info | None:
                        and (c := rules.demonym_country(" ".join(words[:n])))), (0, None))
     if lead:
         owner = self.gaz.by_code.get(code)
+        core = " ".join(words[lead:])
+    elif (lead := next((n for n in (3, 2, 1) if len(words) > n
+                        and " ".join(words[n:]).islower()
+                        and self.country(" ".join(words[:n]))
+                        and _country_body(" ".join(words[n:]), rules)), 0)):
+        # a country's name in the nationality's place ("US embassy", "Qatar police"):
+        # the same body as "the American embassy" (kg/extract/name_shapes.py
+        # ``country_modifier``); in capitals ("Kenya Police") it is a name as written
+        owner = self.country(" ".join(words[:lead]))
         core = " ".join(words[lead:])
     poss = re.match(r"^(.+?)'s\s+(.+)$", core)
     if poss and (self.country(poss.group(1)) or poss.group(1).lower() == "the country"):

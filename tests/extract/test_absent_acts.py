@@ -69,8 +69,9 @@ def test_a_received_request_is_asserted_with_the_recipient_as_addressee(nlp):
     ("The Qatari interior ministry refused to comment on the reports.",
      "Ministry of Internal Affairs of Qatar"),
     ("Minister Tomas Kalnins could not be reached for comment.", "Tomas Kalnins"),
+    # (a country's name before "police" owns it as the nationality would: round 16)
     ("The Palau police, which registers all boats, has not yet responded to the offer.",
-     "Palau police"),
+     "Police of Palau"),
     ("The ministry said it had sent 200 officers to Kasane. It did not comment on the "
      "arrests.", "ministry"),
 ])

@@ -128,7 +128,8 @@ def test_they_in_a_force_s_reported_speech_is_the_force(nlp):
     r = run(nlp, "Serbs clashed with soldiers in Zvecan. Kosovo police said on Tuesday they "
                  "had arrested four ethnic Serbs.")
     arrest = _one(r, "Arrest")
-    assert names(r, arrest.roles["agent"]) == {"Kosovo police"}
+    # ("Kosovo police" is the country's police, named as "Kosovar police" would be: round 16)
+    assert names(r, arrest.roles["agent"]) == {"Police of Kosovo"}
 
 
 
