@@ -316,6 +316,8 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                 any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children) \
                 and not any(roles.get(r) for r in ("agent", "theme", "quantity", "participant")):
             return None  # "marched against the arrests": events told before, no new one
+        if "placed_theme" in rules.extras:
+            self._placed_theme(t, roles)
         if "owner_agent" in rules.extras and not roles.get("agent"):
             self._owner_agent(roles)
         fact = self._fact(m, roles, m.rule_for(voice))
