@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from kg.extract.circumstances import Circumstances
 from kg.extract.context import Context, Fillers, counted_antecedents
+from kg.extract.counts import one_person
 from kg.extract.entity_rules import entity_rules
 from kg.extract.factuality import NO_FACT, Factuality, absent_act, opposite_state
 from kg.extract.frames import frame_slots, light_verb, sitting_subject
@@ -327,6 +328,8 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                 any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children) \
                 and not any(roles.get(r) for r in ("agent", "theme", "quantity", "participant")):
             return None  # "marched against the arrests": events told before, no new one
+        if "placed_theme" in rules.extras:
+            self._placed_theme(t, roles)
         if "owner_agent" in rules.extras and not roles.get("agent"):
             self._owner_agent(roles)
         fact = self._fact(m, roles, m.rule_for(voice))
@@ -540,7 +543,8 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
     def _counted(self, tok: Token) -> bool:
         who = self.ctx.mention_of(tok)
         return (who is not None and who.type is EntityType.PERSON) or \
-            self._count(tok) is not None
+            self._count(tok) is not None or \
+            one_person(tok, self.lists["people"]) is not None
 
     def _fact(self, m: Match, roles: dict, rule: str, confidence: float | None = None) -> Fact:
         ctx = self.ctx

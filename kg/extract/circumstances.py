@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from kg.extract.context import Context, Fillers, ctx_sent
+from kg.extract.counts import one_person
 from kg.extract.syntax import (
     clause_chain,
     clause_head,
@@ -40,6 +41,8 @@ _PART_OF_DAY = re.compile(r"\b(?:early|late|before dawn|after dark|at dawn|at du
 
 _ABOUT_PREPS = frozenset({"against", "over"})  # what a protest is about
 
+
+_PATIENTS = ("nsubj", "nsubjpass", "dobj")
 
 class Circumstances:
     """Location, date and quantity of a match (mixed into the role reader)."""
@@ -407,6 +410,17 @@ class Circumstances:
             if q is not None and q.text:
                 put("quantity", q)
                 return
+        if m.rules.intransitive_counted:  # deaths and injuries
+            counts = [q for c in t.children if c.dep_ in _PATIENTS
+                      for q in [self._count(c)] if q is not None]
+            if counts and any(c.dep_ == "prep" and c.lower_ == "among" for c in t.children):
+                put("quantity", counts[0])  # "eleven people had died, among them a woman"
+                return  # (the parser makes the woman the verb's object)
+            for h in [] if counts else candidates:  # "a 62-year-old man has died": one
+                q = one_person(h, self.lists["people"])
+                if q is not None:
+                    put("quantity", q)
+                    return
         # "the number of people detained has reached N", "the death toll reached N";
         # a source's figure: "raised the death toll to N", "put the number of dead at N"
         cur = t

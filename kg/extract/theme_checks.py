@@ -47,13 +47,20 @@ class ThemeChecks:
 
     def _force_head(self, head: str, text: str) -> bool:
         """Whether a theme's head word names a force: a team or a mission only when its
-        phrase says what kind ("a police team", "a team of 40 soldiers")."""
+        phrase says what kind ("a police team", "a team of 40 soldiers"); an emergency
+        crew is sent as a force is ("deployed 300 rescuers", "search and rescue teams were
+        deployed": lexicon `crews`, or a `crew_heads` word with a `crew_qualifiers` word)."""
         lemma = _lemma_like(head)
+        words = {_lemma_like(w) for w in re.findall(r"[\w-]+", text.lower())}
+        if lemma in self.lists["crews"] or (
+                lemma in self.lists["crew_heads"] and (
+                    words & set(self.lists["crew_qualifiers"]) or
+                    words & set(self.lists["crews"]))):
+            return True
         if lemma not in self.forces:
             return False
         if lemma not in self.lists["qualified_forces"]:
             return True
-        words = {_lemma_like(w) for w in re.findall(r"[\w-]+", text.lower())}
         return bool(words & set(self.lists["force_qualifiers"])) or any(
             w in self.forces and w not in self.lists["qualified_forces"] for w in words)
 
@@ -149,6 +156,9 @@ class ThemeChecks:
                             h.lemma_.lower() in self.lists["warships"]
                             for h in self.theme_heads if h.text in v.split())):
                     return True  # (the parsed head: "a minehunter to the area")
+            if need == "force" and any(
+                    _lemma_like(h.text) in self.lists["crews"] for h in self.theme_heads):
+                return True  # "firefighters and officers of X were deployed" (X the filler)
             holders = [h for h in self.theme_heads
                        if h.lemma_.lower() in self.lists["office_holders"].get(self.kind, ())
                        and any(c.dep_ in ("det", "poss") for c in h.children) and not any(

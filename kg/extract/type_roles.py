@@ -3,7 +3,8 @@
 A type file names the readers it uses (``extras``): ``cause`` (what a protest is
 about: "over bus fares", lexicon.yaml ``cause_markers``), ``office`` (the post of an
 appointment: "as defence minister"), ``meeting`` (the medium and "the leaders of A, B
-and C"), ``owner_agent`` (a force named after its organisation was sent by it) and
+and C"), ``placed_theme`` (the place phrase after a closed thing: "suspended all sailings
+to X"), ``owner_agent`` (a force named after its organisation was sent by it) and
 ``participation`` (one fact per named participant). The purpose ("sent to protect the
 port") and the requester ("at the request of X") are read for every type.
 """
@@ -67,6 +68,35 @@ class TypeRoles:
             if inner:
                 roles["agent"] = [min(inner, key=lambda m: m.start)]
                 return
+
+    def _placed_theme(self, t: Token, roles: dict) -> None:
+        """"suspended all sailings to X", "cancelled morning classes at all public
+        schools", "halted production at the Y mine": what is closed is the thing where
+        it is; the parser hangs the place phrase that follows the object on the verb, so
+        the theme text takes it back (the place stays the location as well)."""
+        themes = roles.get("theme", [])
+        places = {*self.lists["closables"], *self.lists["place_nouns"]}
+
+        def place(o: Token) -> bool:  # a name (the model may type a place as a person
+            # here; resolution mends it), or a place or closable noun ("to" only a name:
+            # "closed X to traffic")
+            m = self.ctx.mention_of(o)
+            return o.pos_ == "PROPN" or (m is not None and m.type.is_place) or (
+                o.head.lower_ != "to" and o.pos_ == "NOUN" and o.lemma_.lower() in places)
+
+        for h in getattr(self, "theme_heads", []):
+            if h.head != t or h.dep_ not in ("dobj", "nsubjpass") or h.pos_ != "NOUN":
+                continue  # (a name stays as written: "closed the X crossing to traffic")
+            after = h.right_edge.i + 1
+            prep = next((c for c in t.children if c.dep_ == "prep" and c.i == after and
+                         c.lower_ in self.loc_preps and c.lower_ != "from" and
+                         any(o.dep_ == "pobj" and place(o) for o in c.children)), None)
+            if prep is None:
+                continue
+            for n, v in enumerate(themes):
+                if isinstance(v, str) and v.split() and v.split()[-1] == h.text:
+                    themes[n] = f"{v} {text_of(list(prep.subtree))}"
+                    return
 
     def _possessor(self, head: Token):
         """Whose a noun is: "France's troops", "its troops" (the pronoun resolved to a

@@ -83,7 +83,27 @@ def same_filler(va: list, vb: list) -> bool:
         for hb, wb in head_words(vb):
             if ha == hb and (wa <= wb or wb <= wa):
                 return True
+    # one is the other with a place phrase after it ("schools" / "schools in X",
+    # "sailings" / "sailings to X": closure.yaml's placed_theme)
+    for a in _word_lists(va):
+        for b in _word_lists(vb):
+            short, long = sorted((a, b), key=len)
+            if short and len(long) > len(short) and long[:len(short)] == short and \
+                    long[len(short)] in _PLACE_PREPS:
+                return True
     return False
+
+
+_PLACE_PREPS = frozenset({"in", "at", "to", "on", "across", "throughout", "near"})
+
+
+def _word_lists(values: list) -> list[list[str]]:
+    out = []
+    for v in values:
+        text = v.text if isinstance(v, Mention) else v
+        if isinstance(text, str):
+            out.append([_fold(w) for w in text.lower().split() if w not in ("the", "a", "an")])
+    return out
 
 
 def compatible(a: Fact, b: Fact, roles: tuple[str, ...]) -> bool:

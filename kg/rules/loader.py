@@ -69,7 +69,8 @@ _TYPE_FILE = {"type": (str, True), "category": (str, True), "confidence": (float
               "purpose_events": (list, False), "content": (bool, False),
               "extras": (list, False), "requires_named": (list, False)}
 # readers of roles beyond the shared frame a type may ask for (kg/extract/type_roles.py)
-_EXTRAS = {"cause", "office", "meeting", "owner_agent", "dispersed", "carried"}
+_EXTRAS = {"cause", "office", "meeting", "owner_agent", "dispersed", "carried",
+           "placed_theme"}
 _PATTERN = {"id": (str, True), "example": (str, True), "shape": (str, False),
             "pattern": (list, False), "undated": (bool, False), "voice": (str, False),
             "negated": (bool, False)}
