@@ -111,7 +111,7 @@ _RELEASE = [re.compile(p, _I) for p in (
     r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$",
 )]
 # a press release's place and date line: "Naqoura, 10 October 2025", "Geneva, 3 March 2025"
-# ("Andorra la Vella, 19 October 2026", "City of San Marino, 12 March 2026": a place
+# ("Porto de Galinhas, 4 May 2026", "City of Gaborone, 9 February 2026": a place
 # name may hold lower-case particles between its capitalised words)
 _PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.\-]+(?:\s+(?:(?:of|la|le|de|del|della|di|"
                          r"do|da|du|des|el|al|en|am|an|upon|on)\s+)?[A-Z][\w'’.\-]+){0,3}),\s+"
@@ -153,7 +153,7 @@ def is_headline(text: str) -> bool:
     return 0 < len(text) <= 250 and not text.rstrip().endswith(_SENTENCE_END[:3])
 
 
-# "Source: Xinhua | 2026-03-14 21:05:33", "Live updates | 2026-08-19 | All times are
+# "Source: AGENCY | 2026-05-02 08:15:00", "Live coverage | 2026-05-02 | Times are
 # local": a date with its year set apart by bars or dots from short labels is the page's
 _SEGMENTS = re.compile(r"\s*[|·•]\s*")
 

@@ -116,7 +116,7 @@ def body_info(self, m: Mention) -> _Info | None:
                         and _country_body(" ".join(words[n:]), rules)), 0)):
         # a country's name in the nationality's place ("US embassy", "Qatar police"):
         # the same body as "the American embassy" (kg/extract/name_shapes.py
-        # ``country_modifier``); in capitals ("Kenya Police") it is a name as written
+        # ``country_modifier``); in capitals ("Zambia Police") it is a name as written
         owner = self.country(" ".join(words[:lead]))
         core = " ".join(words[lead:])
     poss = re.match(r"^(.+?)'s\s+(.+)$", core)
