@@ -46,6 +46,18 @@ def _quads(n: int, start: int = 0) -> list[Quad]:
                  NamedNode(f"http://example.org/o{i}"), g) for i in range(start, start + n)]
 
 
+def _table_bytes(directory) -> int:
+    """The SST files' size. RocksDB compacts in the background, so a table listed by the
+    glob may be gone (merged into a new one) when it is stat'ed: list again then (the
+    fresh-clone CI failed once on that race, with FileNotFoundError)."""
+    for _ in range(20):
+        try:
+            return sum(p.stat().st_size for p in directory.glob("*.sst"))
+        except FileNotFoundError:
+            continue
+    raise AssertionError(f"the table files of {directory} kept changing while listed")
+
+
 def test_flushed_quads_are_in_table_files_not_only_in_memory(tmp_path):
     """What a flush does to a real on-disk store: the quads move from memtables (and the
     write-ahead log) into SST files, while the store stays open and holds them all."""
@@ -54,7 +66,7 @@ def test_flushed_quads_are_in_table_files_not_only_in_memory(tmp_path):
     for k in range(5):
         writer.wrote(add_quads(store, _quads(1_000, 1_000 * k)))
     assert writer.flushes == 2
-    tables = sum(p.stat().st_size for p in (tmp_path / "s").glob("*.sst"))
+    tables = _table_bytes(tmp_path / "s")
     assert tables > 4_000 * 100  # about 500 bytes a quad; without the flushes: 1,236 bytes
     assert len(store) == 5_000
 
