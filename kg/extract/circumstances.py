@@ -44,6 +44,7 @@ _ABOUT_PREPS = frozenset({"against", "over"})  # what a protest is about
 
 _PATIENTS = ("nsubj", "nsubjpass", "dobj")
 
+
 class Circumstances:
     """Location, date and quantity of a match (mixed into the role reader)."""
 

@@ -162,8 +162,9 @@ def _labelled_date(s: str) -> PageDate | None:
     parts = [p for p in _SEGMENTS.split(s) if p]
     if not 2 <= len(parts) <= 4 or len(s) > 120:
         return None
-    dates = [d for p in parts if (d := parse_date(p)) is not None]
-    labels = [p for p in parts if parse_date(p) is None]
+    parsed = [(p, parse_date(p)) for p in parts]
+    dates = [d for _, d in parsed if d is not None]
+    labels = [p for p, d in parsed if d is None]
     if len(dates) != 1 or dates[0].year is None or any(
             words(p) > 8 or p.rstrip().endswith((".", "!", "?"))
             or re.search(r"\b(?:19|20)\d{2}\b", p) for p in labels):
