@@ -16,6 +16,14 @@ from datetime import date, timedelta
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from kg.extract.clause_time import (
+    already_state,
+    day_count,
+    perfect_state,
+    present_clause,
+    shifted,
+    with_day,
+)
 from kg.extract.context import Context, Fillers, ctx_sent
 from kg.extract.counts import one_person
 from kg.extract.syntax import (
@@ -31,7 +39,7 @@ from kg.extract.syntax import (
 from kg.extract.triggers import Match
 from kg.records import Mention, Quantity, TimeExpr
 from kg.resolve.dates import normalise_date
-from kg.resolve.quantities import number_words, parse_quantity
+from kg.resolve.quantities import parse_quantity
 
 # the part of a day a date names: "late on Tuesday", "Sunday afternoon", "before dawn on Friday"
 _PART_OF_DAY = re.compile(r"\b(?:early|late|before dawn|after dark|at dawn|at dusk|"
@@ -197,7 +205,7 @@ class Circumstances:
                 if ent.root.dep_ == "poss" and self._under_skip(ent.root, c, _ABOUT_PREPS):
                     continue  # "protested over Sunday's vote": the vote's day, not theirs
                 # an end ("until Monday") lies ahead of the event it ends
-                told = _with_day(ent)
+                told = with_day(ent)
                 time = self._normalised(told.text, future=self._future(c) or prep in ends)
                 if told.end > ent.end and time.value is not None:
                     covered = told.end
@@ -267,19 +275,19 @@ class Circumstances:
             if prep in starts:
                 # on the event's verb, or on the infinitive of its purpose ("has deployed
                 # troops to guard the port since June": the state of being deployed)
-                if _perfect(chain[0]) and (c == chain[0] or (
+                if perfect_state(chain[0]) and (c == chain[0] or (
                         c.head == chain[0] and c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB")):
                     since = time
                 continue
             rank = _rank(c, chain)
-            if rank != 0 and _already(t):
+            if rank != 0 and already_state(t):
                 continue  # "the 1,100 troops already stationed": not the day of the clause
             if rank is not None:
                 if step is not None and step[1] and rank >= step[0] \
                         and not step[2].is_ancestor(ent.root):
                     # "two days after clashes": the date of the clause above, stepped back
                     # (with no count the events share the day the text gives)
-                    time = _shifted(time, step[1])
+                    time = shifted(time, step[1])
                     if time is None:
                         continue
                 if best is None or rank < best[0]:
@@ -292,11 +300,11 @@ class Circumstances:
         if best is not None:
             put("date", best[1])
         elif step is not None and step[1] and self.ctx.base is not None \
-                and step[0] < len(chain) and _present(chain[step[0]]):
+                and step[0] < len(chain) and present_clause(chain[step[0]]):
             # "police have used tear gas, two days after lawmakers passed a bill": the
             # present is the update's own day
             day = self.ctx.base.date() if hasattr(self.ctx.base, "date") else self.ctx.base
-            put("date", _shifted(TimeExpr("", day.isoformat(), "day"), step[1]))
+            put("date", shifted(TimeExpr("", day.isoformat(), "day"), step[1]))
         elif since is not None:
             put("date", since)
         elif len(fallback) == 1:
@@ -312,18 +320,18 @@ class Circumstances:
             if tok == chain[0] or tok.head == tok:
                 break
             if tok.dep_ == "pobj" and tok.head.lower_ in steps:
-                return 0, _days(tok.head, steps[tok.head.lower_]), tok.head
+                return 0, day_count(tok.head, steps[tok.head.lower_]), tok.head
             tok = tok.head
         for k, c in enumerate(chain[:-1]):  # "a day after the government asked for help"
             word = clause_prep(c)  # "two days after clashes left 11 injured", misread
             if word is not None and word.lower_ in steps:
-                return k + 1, _days(word, steps[word.lower_]), word
+                return k + 1, day_count(word, steps[word.lower_]), word
             for ch in c.children:
                 word = ch if ch.dep_ == "mark" else next(
                     (g for g in ch.children if g.dep_ == "prep"), None) \
                     if ch.dep_ == "npadvmod" else None
                 if word is not None and word.lower_ in steps:
-                    return k + 1, _days(c, steps[word.lower_]) or _days(
+                    return k + 1, day_count(c, steps[word.lower_]) or day_count(
                         word, steps[word.lower_]), c
         return None
 
@@ -544,65 +552,3 @@ def _rank(c: Token, chain: list[Token]) -> float | None:
             not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
         return chain.index(c.head) + 0.5
     return None
-
-
-def _already(trigger: Token) -> bool:
-    """A participle "already" modifies names a state that held before the clause above it
-    ("reinforce the troops already stationed there by Sunday"): that clause's date is not
-    its own."""
-    return trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "amod") and any(
-        c.lower_ == "already" for c in trigger.children)
-
-
-def _perfect(verb: Token) -> bool:
-    """"has been deployed since June": a state that began at its "since" date; not a count
-    of events over the time since ("have arrested 214 people since Friday"); a sum of money
-    lent or spent since a date is a programme that began then ("has lent X 690 million
-    dollars since 2021")."""
-    counted = any(x.dep_ in ("dobj", "nsubjpass") and x.ent_type_ != "MONEY" and (
-        x.like_num or any(n.dep_ == "nummod" for n in x.children)) for x in verb.children)
-    return verb.tag_ == "VBN" and not counted and any(a.dep_ == "aux" and a.lemma_ == "have"
-                                                      for a in verb.children)
-
-
-def _present(verb: Token) -> bool:
-    """"police use", "police have used": the clause tells the update's present."""
-    if verb.tag_ in ("VBP", "VBZ"):
-        return True
-    return verb.tag_ == "VBN" and any(a.dep_ == "aux" and a.tag_ in ("VBP", "VBZ")
-                                      for a in verb.children)
-
-
-def _days(tok: Token, sign: int) -> int | None:
-    """"two days after" -> -2, "the day before" -> +1: a count of days on ``tok``."""
-    for ch in tok.children:
-        if ch.dep_ != "npadvmod" or ch.lemma_.lower() != "day":
-            continue
-        n = next((x for x in ch.children if x.dep_ == "nummod"), None)
-        if n is not None:
-            value = int(n.text) if n.text.isdigit() else number_words(n.lower_)
-        else:
-            value = 1 if any(x.dep_ == "det" for x in ch.children) else None
-        if value:
-            return sign * value
-    return None
-
-
-def _shifted(time: TimeExpr, days: int | None) -> TimeExpr | None:
-    """A day date moved by ``days``; None when there is no count or no day to move."""
-    if not days or time.precision != "day" or time.value is None:
-        return None
-    day = date.fromisoformat(time.value) + timedelta(days=days)
-    return TimeExpr(time.text, day.isoformat(), "day")
-
-
-def _with_day(ent: SpacySpan) -> SpacySpan:
-    """"in the early hours of Thursday 26 November": the model's time of day may stop
-    before the of-phrase that names the day; the phrase is read with it (a day part with
-    no day in it stays as it was: the normaliser gives it no value)."""
-    for c in ent.root.children:
-        if c.dep_ == "prep" and c.lower_ == "of" and c.i == ent.end and \
-                any(x.like_num or x.ent_type_ == "DATE" for x in c.subtree):
-            # (the month may hang on the day part itself: "hours [of Thursday 26] November")
-            return ent.doc[ent.start:max(c.right_edge.i, ent.root.right_edge.i) + 1]
-    return ent

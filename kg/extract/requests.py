@@ -18,10 +18,9 @@ reader cannot tell apart for these types, on the parse:
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
+from kg.extract.clause_time import alleged_date, days_apart
 from kg.extract.context import counted_antecedents, plural_antecedent
 from kg.extract.speakers import described, pronoun_antecedent
 from kg.extract.syntax import (
@@ -254,7 +253,7 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
         roles["theme"] = [v for v in roles.get("theme", []) if not any(
             _same(v, a, ctx) for a in [x for x in (obj,) if x is not None])]
     if not roles.get("date"):
-        when = _days_apart(verb, ctx)
+        when = days_apart(verb, ctx)
         if when is not None:
             roles["date"] = [when]
     agent = None if is_passive(verb) else _agent(verb, ctx, f)
@@ -489,7 +488,7 @@ def _accusation(fact: Fact, verb: Token, ctx, f) -> list[Fact]:
         roles["theme"] = [target]
         if obj is not None:
             roles["cause"] = [_text(obj)]
-    _accusation_date(fact, verb, preps, ctx)
+    alleged_date(fact, verb, preps, ctx)
     agent = _agent(verb, ctx, f)
     if agent is not None and (not roles.get("agent") or _reported_conjunct(verb, ctx)
                               or _unnamed(roles["agent"])):
@@ -533,78 +532,3 @@ def _same_force(m: Mention, ctx) -> Mention:
                     ow[1].lower().rstrip("s") in forces or ow[1].lower() in forces):
             return other
     return m
-
-
-def _accusation_date(fact: Fact, verb: Token, preps, ctx) -> None:
-    """A date inside what is alleged ("of bombing its positions on Tuesday") dates the deed,
-    not the accusation; an accusation an inverted report tells ("..., X told reporters on
-    Wednesday") is dated by the report."""
-    from kg.resolve.dates import normalise_date
-
-    inside = {t.i for _p, o in preps for t in o.subtree}
-    alleged = {verb.doc[i].text for i in inside}
-    dated = [v for v in fact.roles.get("date", []) if not alleged & set(v.text.split())]
-    if dated:
-        fact.roles["date"] = dated
-        return
-    fact.roles.pop("date", None)
-    head = verb.head if verb.dep_ in ("ccomp", "parataxis") else None
-    if head is None:
-        head = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")
-                     and c.i > verb.i), None)
-    if head is None or head.lemma_.lower() not in ctx.rules.statements["cues"]["verbs"]:
-        return
-    for ent in ctx.ents:
-        if ent.label_ == "DATE" and ent.root.head.head == head and ent.root.dep_ == "pobj":
-            t = normalise_date(ent.text, base=ctx.base)
-            if t.value is not None:
-                fact.roles["date"] = [t]
-                return
-
-
-_PART_OF_DAY = re.compile(r"\b(?:night|morning|evening|afternoon)\b", re.I)
-_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7}
-
-
-def _days_apart(verb: Token, ctx):
-    """"arrived on Sunday night, a day after X asked Y for help": a clause "N days after"
-    (or "before") another, dated one, happened N days earlier (or later)."""
-    from datetime import date, timedelta
-
-    from kg.records import TimeExpr
-    from kg.resolve.dates import normalise_date
-
-    if verb.dep_ != "advcl":
-        return None
-    mark = next((c for c in verb.children if c.dep_ == "mark"
-                 and c.lower_ in ("after", "before")), None)
-    unit = next((c for c in mark.children if c.dep_ == "npadvmod" and
-                 c.lemma_.lower() == "day"), None) if mark is not None else None
-    if unit is None:  # the parser may hang it the other way: "[a day [after]] X asked"
-        unit = next((c for c in verb.children if c.dep_ == "npadvmod" and
-                     c.lemma_.lower() == "day"), None)
-        mark = mark or (next((c for c in unit.children if c.lower_ in ("after", "before")),
-                             None) if unit is not None else None)
-    if unit is None or mark is None:
-        return None
-    count = next((_COUNT_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-                  for c in unit.children if c.dep_ in ("det", "nummod")), None)
-    if not count:
-        return None
-    own = {t.i for t in verb.subtree}
-    sent = ctx.sent_of[verb.i]
-    before = [e for e in ctx.ents if e.label_ in ("DATE", "TIME") and e.root.i not in own
-              and sent.start <= e.start and e.end <= unit.i]
-    for ent in reversed(before):  # the date of the clause the "N days after" hangs on
-        t = normalise_date(ent.text, base=ctx.base)
-        if t.value is None:  # "Sunday night": the day of it
-            t = normalise_date(_PART_OF_DAY.sub("", ent.text).strip(), base=ctx.base)
-        if t.value is None or t.precision != "day":
-            continue
-        day = date.fromisoformat(t.value[:10])
-        shift = timedelta(days=count)
-        day = day - shift if mark.lower_ == "after" else day + shift
-        return TimeExpr(text=f"{unit.text} {mark.text} {ent.text}".strip(), value=day.isoformat(),
-                        precision="day")
-    return None
