@@ -36,7 +36,12 @@ class Kind(StrEnum):
 
 _I = re.IGNORECASE
 _LABEL_DATE = re.compile(
-    r"^(?P<label>(?:first\s+)?(?:published|posted|issued|released|dated?)|"
+    r"^(?P<label>"
+    # "Page date: 2026-09-21", "Publication date: 2 May 2026", "Date of issue: ...": a
+    # label naming the page's own date by a noun of publishing
+    r"(?:page|publication|release|issue|story|article|post|report)\s+date|"
+    r"date\s+(?:of\s+)?(?:publication|issue|release)|"
+    r"(?:first\s+)?(?:published|posted|issued|released|dated?)|"
     # "Press release 14.1.2026 15:40", "Statement 3 March 2026": a release's own label
     r"(?:press|news|media)\s+(?:release|statement)|statement|communiqu[eé]|"
     r"(?:last\s+)?(?:updated|modified))(?:\s+(?:on|at))?\s*[:\-–—]?\s*(?P<rest>.+)$", _I)

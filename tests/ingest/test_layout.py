@@ -387,6 +387,10 @@ def test_place_and_date_lines_with_particles(line, expected, place):
     # a release's own label before its date
     ("Press release 2.5.2026 10:30", date(2026, 5, 2)),
     ("News release: 2 May 2026", date(2026, 5, 2)),
+    # a label naming the page's own date by a noun of publishing
+    ("Page date: 2026-05-02", date(2026, 5, 2)),
+    ("Publication date: 2 May 2026", date(2026, 5, 2)),
+    ("Date of issue: Saturday, May 2, 2026", date(2026, 5, 2)),
 ])
 def test_labelled_page_dates(line, expected):
     got = classify(Line(0, len(line), line))
@@ -397,6 +401,7 @@ def test_labelled_page_dates(line, expected):
     "Flood toll rises to 40. | 2026-03-12",  # a sentence beside a date: a list of stories
     "Vientiane | Hanoi | Phnom Penh",  # no date
     "Schedule: 2 May 2026 | 9 May 2026",  # two dates: no single page date
+    "Election date: 2 May 2026",  # a date the page speaks of, not its own
 ])
 def test_not_labelled_page_dates(line):
     assert classify(Line(0, len(line), line)).date is None
