@@ -26,6 +26,9 @@ LABEL_TYPES = {
 
 _PREPS = re.compile(r"\s+(?:of|in|for|on)\s+")
 _TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\w./-]*)+$")
+# "the Welfare Department's portal": the model's span may keep the possessive ending,
+# which is no part of the name's head
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # sites that are also institutions: one that speaks ("the X Hospital said", "told
 # Reuters", "reported nine injured") acts as a body, an Organization; elsewhere it is the
 # building, a Place
@@ -59,7 +62,7 @@ def head_type(text: str, rules: EntityRules) -> EntityType | None:
     ("Ministry of Defence", "United Nations Interim Force in Lebanon"). A body whose name
     opens with an international word ("International Committee of ...", "European ...
     Service") is an organisation's, not a government's."""
-    folded = fold(text).removeprefix("the ")
+    folded = _POSSESSIVE.sub("", fold(text).removeprefix("the ")).rstrip()
     # "Air Base 201", "Camp 7": a number after the head is part of the name
     folded = _TRAILING_NUMBER.sub("", folded) or folded
     found = None
