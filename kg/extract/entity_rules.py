@@ -113,6 +113,12 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "waters": (list, False, None),
         "why": (str, True, None),
     },
+    "territories.jsonl": {
+        # ISO codes of the territories that are part of a sovereign state (ISO code)
+        "sovereign": (str, True, None),
+        "territories": (list, True, None),
+        "why": (str, True, None),
+    },
     "kinds.jsonl": {
         # common nouns that say what kind of thing a name is ("the village of X",
         # "X province", "state broadcaster X"); see the file's header
@@ -295,6 +301,8 @@ class EntityRules:
     world_regions: frozenset[str] = frozenset()
     # nouns of open waters ("sea", "ocean", "gulf"), which lie in no country
     waters: frozenset[str] = frozenset()
+    # ISO code of a territory that is part of a state -> the state's ISO code ("MQ" -> "FR")
+    territory_states: dict[str, str] = field(default_factory=dict)
     # heads whose "on X" is an argument, not a place ("called on X"); the endings of
     # one-word street and square names ("-straat", "-platz") -> their type
     argument_on: frozenset[str] = frozenset()
@@ -383,6 +391,8 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
                                     for n in e.get("names", ()))
     rules.waters = frozenset(_fold(n) for e in files["world_regions.jsonl"]
                              for n in e.get("waters", ()))
+    rules.territory_states = {t.upper(): e["sovereign"].upper()
+                              for e in files["territories.jsonl"] for t in e["territories"]}
     for e in files["kinds.jsonl"]:
         noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
                         EntityType(e["in_city"]) if e.get("in_city") else None,
