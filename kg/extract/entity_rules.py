@@ -117,6 +117,8 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         # ISO codes of the territories that are part of a sovereign state (ISO code)
         "sovereign": (str, True, None),
         "territories": (list, True, None),
+        # false: held by the state without being part of it (it lies in no state)
+        "part": (bool, False, None),
         "why": (str, True, None),
     },
     "kinds.jsonl": {
@@ -303,6 +305,8 @@ class EntityRules:
     waters: frozenset[str] = frozenset()
     # ISO code of a territory that is part of a state -> the state's ISO code ("MQ" -> "FR")
     territory_states: dict[str, str] = field(default_factory=dict)
+    # ISO codes of every territory listed, part of a state or not (typed Region)
+    territories: frozenset[str] = frozenset()
     # heads whose "on X" is an argument, not a place ("called on X"); the endings of
     # one-word street and square names ("-straat", "-platz") -> their type
     argument_on: frozenset[str] = frozenset()
@@ -392,7 +396,10 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
     rules.waters = frozenset(_fold(n) for e in files["world_regions.jsonl"]
                              for n in e.get("waters", ()))
     rules.territory_states = {t.upper(): e["sovereign"].upper()
-                              for e in files["territories.jsonl"] for t in e["territories"]}
+                              for e in files["territories.jsonl"] for t in e["territories"]
+                              if e.get("part", True)}
+    rules.territories = frozenset(t.upper() for e in files["territories.jsonl"]
+                                  for t in e["territories"])
     for e in files["kinds.jsonl"]:
         noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
                         EntityType(e["in_city"]) if e.get("in_city") else None,

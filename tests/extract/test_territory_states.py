@@ -48,3 +48,26 @@ def test_a_territory_held_but_not_part_of_a_state_stays_out_of_it(nlp):
                  "thanked Jamaica for the help.")
     pairs = located_pairs(r)
     assert not {(p, c) for p, c in pairs if c in ("Britain", "United Kingdom")}
+
+
+def _type_of(r, name: str) -> str | None:
+    found = [e for e in r.entities if name == e.name or name in e.aliases]
+    return found[0].type.value if found else None
+
+
+def test_a_dependent_territory_is_a_region_not_a_country(nlp):
+    # GeoNames lists them as countries; each is typed Region, whether part of its state
+    # or not, named as a destination, as a possessor or as a subject
+    r = run(nlp, "Kingston, 4 May 2026. Jamaica sent 30 soldiers to the Cayman Islands on "
+                 "Monday. Guam's governor thanked Jamaica, and Puerto Rico offered two "
+                 "ships. Flights to Martinique were cancelled, the ministry said.")
+    assert _type_of(r, "Jamaica") == "Country"
+    for name in ("Cayman Islands", "Guam", "Puerto Rico", "Martinique"):
+        assert _type_of(r, name) == "Region", name
+
+
+def test_a_constituent_country_of_a_realm_stays_a_country(nlp):
+    # Greenland is a country of the Kingdom of Denmark, not a territory
+    r = run(nlp, "Riga, 4 May 2026. Latvia and Greenland signed a fisheries agreement on "
+                 "Monday, the Latvian Foreign Ministry said.")
+    assert _type_of(r, "Greenland") == "Country"
