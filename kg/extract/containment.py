@@ -17,6 +17,7 @@ from kg.extract.home_city import (
     beside,
     city_district,
     home_city,
+    outlying,
     site_of_other_town,
     sited,
     sublocal,
@@ -186,7 +187,9 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
                     found.setdefault(country.key, (country, None, "locatedin/contained"))
                 city = None
             if city is not None and city.key != e.key:
-                if not wide(e):  # a river or island gets the city's region, not the city
+                # a river or island gets the city's region, not the city; so does an
+                # airport, a base or a dam, which stands outside the town it serves
+                if not wide(e) and not outlying(e):
                     found[city.key] = (city, None, "locatedin/dateline-city")
                 for c2, _, _ in direct.get(city.key, {}).values():
                     found.setdefault(c2.key, (c2, None, "locatedin/contained"))

@@ -140,6 +140,9 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         # a plural site noun whose "of" names the towns that hold the sites ("the prisons
         # of A and B": A and B are towns)
         "of_towns": (bool, False, None),
+        # a site that usually stands outside the town it serves ("the X International
+        # Airport", "the Y dam"): the dateline city is no guess for it
+        "outlying": (bool, False, None),
         "why": (str, True, None),
     },
     "place_words.jsonl": {
@@ -265,6 +268,7 @@ class KindNoun:
     wide: bool = False
     honorific: bool = False
     of_towns: bool = False
+    outlying: bool = False
 
 
 @dataclass(slots=True)
@@ -405,7 +409,7 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
                         EntityType(e["in_city"]) if e.get("in_city") else None,
                         bool(e.get("part_of_name")), bool(e.get("sited")),
                         bool(e.get("wide")), bool(e.get("honorific")),
-                        bool(e.get("of_towns")))
+                        bool(e.get("of_towns")), bool(e.get("outlying")))
         for n in e["nouns"]:
             rules.kind_nouns[_fold(n)] = noun
     rules.argument_on = frozenset(_fold(w) for e in files["place_words.jsonl"]
