@@ -188,7 +188,7 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
                 city = None
             if city is not None and city.key != e.key:
                 # a river or island gets the city's region, not the city; so does an
-                # airport, a base or a dam, which stands outside the town it serves
+                # base, a depot or a dam, which stands outside the town it serves
                 if not wide(e) and not outlying(e):
                     found[city.key] = (city, None, "locatedin/dateline-city")
                 for c2, _, _ in direct.get(city.key, {}).values():

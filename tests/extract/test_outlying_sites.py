@@ -1,22 +1,22 @@
 """Sites that stand outside the town they serve (kg/extract/containment.py, the
 ``outlying`` kind nouns of kg/rules/entities/kinds.jsonl), on invented stories: an
-airport, a base, a depot, a dam or a power plant the text does not place is not put in
-the story's home city, though it stays in the country; a hospital still is."""
+air base, a military base, a depot, a dam or a power plant the text does not place is
+not put in the story's home city, though it stays in the country; a hospital still is."""
 
 from __future__ import annotations
 
 from tests.extract.event_helpers import located_pairs, run
 
 
-def test_an_airport_is_not_put_in_the_home_city(nlp):
-    # active clause: "landed at the X International Airport"
-    r = run(nlp, "A cargo plane carrying tents landed at the Kgale International Airport on "
+def test_an_air_base_is_not_put_in_the_home_city(nlp):
+    # active clause: "landed at the X air base"
+    r = run(nlp, "A cargo plane carrying tents landed at the Kgale air base on "
                  "Monday, the disaster office in Gaborone said. The injured were taken to "
                  "the Tlokweng Road Hospital, and the mayor of Gaborone visited them. "
                  "Botswana thanked its neighbours.")
     pairs = located_pairs(r)
-    assert ("Kgale International Airport", "Gaborone") not in pairs
-    assert ("Kgale International Airport", "Botswana") in pairs
+    assert ("Kgale air base", "Gaborone") not in pairs
+    assert ("Kgale air base", "Botswana") in pairs
     assert ("Tlokweng Road Hospital", "Gaborone") in pairs
 
 
