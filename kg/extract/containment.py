@@ -17,6 +17,7 @@ from kg.extract.home_city import (
     beside,
     city_district,
     home_city,
+    outlying,
     site_of_other_town,
     sited,
     sublocal,
@@ -34,6 +35,7 @@ from kg.extract.locations import (
 )
 from kg.extract.story_region import SOURCE_RULE as STORY_RULE
 from kg.extract.story_region import area, own_town, story_region
+from kg.extract.territories import TERRITORY_RULE, state_of, territory_states
 from kg.records import Entity, EntityType, Fact
 from kg.resolve.admin import admin_index, unit_keys
 from kg.resolve.place_names import base_name
@@ -87,6 +89,11 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
             add(place, container, f, f.rule,
                 same_rank=f.rule in ("locatedin/unit-of", "locatedin/city-part", COMPASS_PART_RULE,
                                      "locatedin/unit-chain"))
+    # a territory part of a state the document names lies in it ("Martinique" and
+    # "France"), and its places with it
+    territories = territory_states(countries)
+    for territory, state in territories:
+        add(territory, state, None, TERRITORY_RULE, same_rank=True)
     places = [e for e in entities if e.type in (EntityType.CITY, EntityType.REGION,
                                                 EntityType.PLACE) and e.mentions
               and not _world_region(e)]
@@ -100,8 +107,9 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
         e.type is EntityType.CITY and (e.geonames_id is not None or _told_as_place(e, text)))
         for n in (e.name, *e.aliases))
     for e in places:
-        country = countries.get(_home_namesake(e, countries, main) or e.country_code
-                                or _namesake_country(e, countries) or "")
+        code = _home_namesake(e, countries, main) or e.country_code \
+            or _namesake_country(e, countries)
+        country = countries.get(code or "") or state_of(code, countries)
         if country is not None:
             add(e, country, None, "locatedin/gazetteer")
     _administrative(places, countries, add, main)
@@ -179,7 +187,9 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
                     found.setdefault(country.key, (country, None, "locatedin/contained"))
                 city = None
             if city is not None and city.key != e.key:
-                if not wide(e):  # a river or island gets the city's region, not the city
+                # a river or island gets the city's region, not the city; so does an
+                # base, a depot or a dam, which stands outside the town it serves
+                if not wide(e) and not outlying(e):
                     found[city.key] = (city, None, "locatedin/dateline-city")
                 for c2, _, _ in direct.get(city.key, {}).values():
                     found.setdefault(c2.key, (c2, None, "locatedin/contained"))
@@ -199,6 +209,9 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
             if container.key not in by_key:
                 continue
             out.append(fact if fact is not None else _entity_fact(e, container, rule))
+    for territory, state in territories:
+        if direct.get(territory.key, {}).get(state.key, (None, None, ""))[2] == TERRITORY_RULE:
+            out.append(_entity_fact(territory, state, TERRITORY_RULE))
     return out
 
 

@@ -30,6 +30,7 @@ from kg.extract.positions import (
 )
 from kg.extract.spans import HOME_DESCRIPTION, doc_text, sentence_bounds
 from kg.extract.stated_owners import stated_owners
+from kg.extract.territories import territories_as_regions
 from kg.extract.title_grammar import title_anaphors
 from kg.extract.title_positions import title_positions
 from kg.records import DocumentResult, Fact, Mention, SourceDocument, Unit
@@ -149,6 +150,7 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     titles = tuple(_title_lines(document.text, sentences))
     facts = merge_facts(facts, entities, headlines=tuple(headlines), titles=titles) + \
         document_locations(located, entities, text=document.text, home=home)
+    territories_as_regions(entities)
     facts = fact_model().keep(facts, document, threshold=fact_threshold)
     return DocumentResult(document=document, sentences=sentences, entities=entities,
                           facts=facts, model=model)

@@ -113,6 +113,14 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         "waters": (list, False, None),
         "why": (str, True, None),
     },
+    "territories.jsonl": {
+        # ISO codes of the territories that are part of a sovereign state (ISO code)
+        "sovereign": (str, True, None),
+        "territories": (list, True, None),
+        # false: held by the state without being part of it (it lies in no state)
+        "part": (bool, False, None),
+        "why": (str, True, None),
+    },
     "kinds.jsonl": {
         # common nouns that say what kind of thing a name is ("the village of X",
         # "X province", "state broadcaster X"); see the file's header
@@ -132,6 +140,9 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         # a plural site noun whose "of" names the towns that hold the sites ("the prisons
         # of A and B": A and B are towns)
         "of_towns": (bool, False, None),
+        # a site that usually stands outside the town it serves ("the X International
+        # Airport", "the Y dam"): the dateline city is no guess for it
+        "outlying": (bool, False, None),
         "why": (str, True, None),
     },
     "place_words.jsonl": {
@@ -257,6 +268,7 @@ class KindNoun:
     wide: bool = False
     honorific: bool = False
     of_towns: bool = False
+    outlying: bool = False
 
 
 @dataclass(slots=True)
@@ -295,6 +307,10 @@ class EntityRules:
     world_regions: frozenset[str] = frozenset()
     # nouns of open waters ("sea", "ocean", "gulf"), which lie in no country
     waters: frozenset[str] = frozenset()
+    # ISO code of a territory that is part of a state -> the state's ISO code ("MQ" -> "FR")
+    territory_states: dict[str, str] = field(default_factory=dict)
+    # ISO codes of every territory listed, part of a state or not (typed Region)
+    territories: frozenset[str] = frozenset()
     # heads whose "on X" is an argument, not a place ("called on X"); the endings of
     # one-word street and square names ("-straat", "-platz") -> their type
     argument_on: frozenset[str] = frozenset()
@@ -383,12 +399,17 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
                                     for n in e.get("names", ()))
     rules.waters = frozenset(_fold(n) for e in files["world_regions.jsonl"]
                              for n in e.get("waters", ()))
+    rules.territory_states = {t.upper(): e["sovereign"].upper()
+                              for e in files["territories.jsonl"] for t in e["territories"]
+                              if e.get("part", True)}
+    rules.territories = frozenset(t.upper() for e in files["territories.jsonl"]
+                                  for t in e["territories"])
     for e in files["kinds.jsonl"]:
         noun = KindNoun(EntityType(e["type"]), frozenset(e["cues"]),
                         EntityType(e["in_city"]) if e.get("in_city") else None,
                         bool(e.get("part_of_name")), bool(e.get("sited")),
                         bool(e.get("wide")), bool(e.get("honorific")),
-                        bool(e.get("of_towns")))
+                        bool(e.get("of_towns")), bool(e.get("outlying")))
         for n in e["nouns"]:
             rules.kind_nouns[_fold(n)] = noun
     rules.argument_on = frozenset(_fold(w) for e in files["place_words.jsonl"]

@@ -252,6 +252,17 @@ def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
     return None
 
 
+def outlying(place: Entity) -> bool:
+    """Whether a site usually stands outside the town it serves, so that the dateline
+    city is no guess for it: an air base, a military base, a depot, a dam, a power plant
+    (an ``outlying`` kind noun of kg/rules/entities/kinds.jsonl ends its name: "the X
+    air base", "the Y fuel depot"; an airport is as often inside its city)."""
+    words = fold(place.name).split()
+    kinds = entity_rules().kind_nouns
+    return any(len(words) >= n and (k := kinds.get(" ".join(words[-n:]))) is not None
+               and k.outlying for n in (1, 2))
+
+
 def wide(place: Entity) -> bool:
     """Whether a place may reach beyond any one town: a river, island or highway ("the
     Shire River": a ``wide`` kind noun ends its name), or a part of a country named with a
