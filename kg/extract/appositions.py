@@ -123,8 +123,9 @@ class _Reader:
         """The person named right after a role phrase and a comma ("the head of the mission,
         Anita Larsen"; a title or rank may come first: "the army commander, General X")."""
         ctx = self.ctx
-        owners = [o for _p, o in prep_objects(head, {"of", "for", "at"})
-                  if ctx.cover.get(o.i) is not None]
+        # the parser may hang the name on the object of the office ("the governor of the
+        # region, X"; "the president of the departmental council, X"), named or not
+        owners = [o for _p, o in prep_objects(head, {"of", "for", "at"})]
         for c in [*head.children, *(c for o in owners for c in o.children)]:
             m = ctx.cover.get(c.i)
             if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
