@@ -156,7 +156,8 @@ def _person_context(span: Span, rules: EntityRules) -> bool:
     apposition to a person noun or an office noun ("its spokesman, Jean-Luc Ndombe"; "the
     opposition leader, Kofi Mensah Boateng"; "the head of the Red Cross, X", which the
     parser may hang on the office's object: ``_office_of_before``), joined by "and" to a
-    person ("Ana Petrova and Ivan Sokolov"), or given an alias ("Juan Pablo Ortiz, alias "El Toro"")."""
+    person ("Ana Petrova and Ivan Sokolov"), or given an alias ("Juan Pablo Ortiz, alias
+    "El Toro"")."""
     words = [t for t in span if not t.is_punct]
     if not 2 <= len(words) <= 4 or not all(t.is_title for t in words):
         return False
