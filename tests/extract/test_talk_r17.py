@@ -5,7 +5,11 @@ dev:
   the comma on the object of "of"/"for" (or on the office noun itself); a two-to-four-word
   Title Case name the model called an organisation there is the office's holder, a person
   (kg/extract/entity_types.py ``_person_context``), who holds the office, speaks and acts
-  (kg/extract/appositions.py ``named_after``).
+  (kg/extract/appositions.py ``named_after``);
+- a definite description ("the union says", "the mission said") on a live page whose body
+  was named several updates before (in the background paragraph, say) points back to the
+  one body of its head the page has named so far; two such bodies: neither
+  (kg/resolve/links.py ``link_anaphors``).
 
 Sentences invented, set in Zambia, Benin, Palau, Nauru, Qatar, Latvia, Estonia, Jamaica,
 Botswana and Vietnam.
@@ -69,3 +73,45 @@ def test_a_place_after_the_comma_stays_a_place(nlp):
     assert not [e for e in result.entities if e.type is EntityType.PERSON], \
         [(e.name, e.type) for e in result.entities]
     assert not facts_of(result, "Position")
+
+
+# --- a description in a later update points back to the one body of its head -------------
+@pytest.mark.parametrize(("last", "kind", "role"), [
+    # a saying
+    ("The union says 11 of its members were injured.", "Statement", "speaker"),
+    # inverted saying
+    ("Eleven of its members were injured, the union said.", "Statement", "speaker"),
+    # an accusation
+    ("The union accused the police of firing on peaceful strikers.", "Accusation", "agent"),
+    # an appeal
+    ("The union urged the government to open talks.", "Request", "agent"),
+])
+def test_a_description_in_a_later_update_names_the_one_body_of_its_head(nlp, last, kind,
+                                                                         role):
+    from datetime import UTC, datetime
+
+    from tests.extract.event_helpers import updates
+
+    parts = ["Members of the Botswana Public Sector Union occupied the Gaborone shipyard on "
+             "Monday.", "Police fired tear gas at strikers at the gate.",
+             "The company said work had stopped.", last]
+    result = updates(nlp, [(p, datetime(2023, 3, 14, 9 + i, tzinfo=UTC))
+                           for i, p in enumerate(parts)])
+    found = _role(result, kind, role)
+    assert any("Botswana Public Sector Union" in r for r in found), found
+
+
+def test_a_description_two_bodies_of_its_head_could_fill_names_neither(nlp):
+    from datetime import UTC, datetime
+
+    from tests.extract.event_helpers import updates
+
+    parts = ["Members of the Botswana Public Sector Union and of the Botswana Mine Workers "
+             "Union marched in Gaborone on Monday.", "Police fired tear gas at the marchers.",
+             "The company said work had stopped.",
+             "The union says 11 of its members were injured."]
+    result = updates(nlp, [(p, datetime(2023, 3, 14, 9 + i, tzinfo=UTC))
+                           for i, p in enumerate(parts)])
+    found = _role(result, "Statement", "speaker")
+    assert not any({"Botswana Public Sector Union", "Botswana Mine Workers Union"} & r
+                   for r in found), found
