@@ -9,7 +9,10 @@ dev:
 - a definite description ("the union says", "the mission said") on a live page whose body
   was named several updates before (in the background paragraph, say) points back to the
   one body of its head the page has named so far; two such bodies: neither
-  (kg/resolve/links.py ``link_anaphors``).
+  (kg/resolve/links.py ``link_anaphors``);
+- "NAME of the (ruling) PARTY": a name with no body head of its own, followed by "of" and a
+  named party, is a person, the party's member (kg/extract/entity_types.py
+  ``_of_a_party``), though the model called it an organisation.
 
 Sentences invented, set in Zambia, Benin, Palau, Nauru, Qatar, Latvia, Estonia, Jamaica,
 Botswana and Vietnam.
@@ -115,3 +118,35 @@ def test_a_description_two_bodies_of_its_head_could_fill_names_neither(nlp):
     found = _role(result, "Statement", "speaker")
     assert not any({"Botswana Public Sector Union", "Botswana Mine Workers Union"} & r
                    for r in found), found
+
+
+# --- "NAME of the PARTY": a member of the party, a person ---------------------------------
+@pytest.mark.parametrize(("text", "member", "party"), [
+    # the object of a declaring verb, "ruling" before the party
+    ("The commission declared Kagiso Molefe of the ruling Botswana Democratic Party the "
+     "winner.", "Kagiso Molefe", "Botswana Democratic Party"),
+    # the subject of a passive
+    ("Mwila Banda of the opposition United Party for National Development was arrested in "
+     "Lusaka on Monday.", "Mwila Banda", "United Party for National Development"),
+    # in apposition, a party with its initials
+    ("The electoral commission declared Mwila Banda of the ruling Patriotic Front (PF) the "
+     "winner with 58.4% of the vote.", "Mwila Banda", "Patriotic Front"),
+    # in apposition to a description of the subject
+    ("His main rival, Kagiso Molefe of the Botswana Congress Party, was credited with "
+     "39.1%.", "Kagiso Molefe", "Botswana Congress Party"),
+])
+def test_name_of_a_party_is_a_member(nlp, text, member, party):
+    result = run(nlp, text)
+    person = [e for e in result.entities if e.name == member]
+    assert person and person[0].type is EntityType.PERSON, [(e.name, e.type)
+                                                            for e in result.entities]
+    found = [(names(result, f.roles.get("member")), names(result, f.roles.get("group")))
+             for f in facts_of(result, "Membership")]
+    assert any(member in m and party in g for m, g in found), found
+
+
+def test_a_body_of_a_party_stays_a_body(nlp):
+    result = run(nlp, "The Central Committee of the Botswana Congress Party said the vote "
+                      "had been free.")
+    assert not [e for e in result.entities if e.type is EntityType.PERSON], \
+        [(e.name, e.type) for e in result.entities]
