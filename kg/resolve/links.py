@@ -193,7 +193,7 @@ class Links:
     def link_anaphors(self) -> None:
         """'the committee' -> the one earlier named body whose head is 'committee' (or an
         equivalent: 'the bloc' -> '... Community of West African States'), in this update
-        or the one before; when neither names one, the only one of any earlier update.
+        or the one before.
 
         Candidates are the clusters of the earlier mentions, kept as they are met per
         update and per head noun of the cluster's name, so an anaphor looks only at the
@@ -237,17 +237,6 @@ class Links:
                          and self._root_info(r).type.is_agent}
                 if len(cands) > 1:
                     cands = _nearest_named(m, text, cands, head, last)
-                elif not met:
-                    # a live page's later update ("The union says ...", the union named in
-                    # the background paragraph hours before): the one body of that head
-                    # the page has named so far, in any earlier update; several: none
-                    cands = {r for r in map(find, (r for unit, hs in seen.items()
-                                                   if unit < m.unit - 1 for h in wanted
-                                                   for r in hs.get(h, ())))
-                             if r != mine and head(r) in wanted
-                             and self._root_info(r).type.is_agent}
-                    if len(cands) > 1:
-                        cands = set()
                 if len(cands) == 1:
                     root = cands.pop()
                     self.clusters.union(i, root, "anaphor: nearest named body")
