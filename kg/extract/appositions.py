@@ -386,7 +386,7 @@ class _Reader:
                 return None  # "X of Kenya": a nationality, not an office
             if (plural is None or plural.split()[-1].lower() in self.w.national) and \
                     org.type in (EntityType.ORGANIZATION, EntityType.GROUP) and \
-                    _party(org.text, self.w):
+                    (_party(org.text, self.w) or party_modified(obj, self.w.party_modifiers)):
                 # "X of the Union for Democracy": a member (relations.py); "two new
                 # ministers, A of the Civic Alliance": a state office, not the party's
                 return None
@@ -518,6 +518,12 @@ def _contiguous(role: Token, words: list[Token]) -> list[Token]:
 
 def _demonym(word: str) -> str | None:
     return entity_rules().demonym_country(word)
+
+
+def party_modified(obj: Token, modifiers: set[str]) -> bool:
+    """"of the ruling X", "of the opposition Y": a word before the organisation's name, in
+    its noun phrase, that says it is a party (relations.yaml ``party_modifiers``)."""
+    return any(t.lower_ in modifiers for t in obj.subtree if t.i < obj.i)
 
 
 def _party(name: str, w) -> bool:

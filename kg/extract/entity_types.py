@@ -207,18 +207,26 @@ def _party_heads() -> frozenset[str]:
     return frozenset(event_rules().relations["position"]["party_heads"])
 
 
+@cache
+def _party_modifiers() -> frozenset[str]:
+    """"the ruling X", "the opposition Y" (relations.yaml ``position.party_modifiers``)."""
+    return frozenset(event_rules().relations["position"].get("party_modifiers", ()))
+
+
 def _of_a_party(root, span: Span) -> bool:
     """"Mwila Banda of the ruling Patriotic Front", "X of the Union for Democracy (UD)": a
     name with no body head of its own, followed by "of" and a named party (its name holds a
-    party head), is a member of that party, a person (a body's own name has a head:
+    party head, or "ruling"/"opposition" comes before it), is a member of that party, a
+    person (a body's own name has a head:
     "the Central Committee of the Communist Party")."""
     for prep in root.children:
         if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != span.end:
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj" and obj.ent_type_ == "ORG" and any(
-                    t.lower_ in _party_heads() for t in obj.subtree
-                    if t.ent_type_ == "ORG" and t.i <= obj.i):
+                    (t.lower_ in _party_heads() and t.ent_type_ == "ORG")
+                    or (t.lower_ in _party_modifiers() and t.i < obj.i)
+                    for t in obj.subtree if t.i <= obj.i):
                 return True
     return False
 

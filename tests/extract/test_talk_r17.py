@@ -7,7 +7,8 @@ dev:
   (kg/extract/entity_types.py ``_person_context``), who holds the office, speaks and acts
   (kg/extract/appositions.py ``named_after``);
 - "NAME of the (ruling) PARTY": a name with no body head of its own, followed by "of" and a
-  named party, is a person, the party's member (kg/extract/entity_types.py
+  named party (its name holds a party head, or "ruling"/"opposition" comes before it) is
+  a person, the party's member (kg/extract/entity_types.py
   ``_of_a_party``), though the model called it an organisation;
 - "the commissioner for X, NAME, said": an office noun as the subject of a saying, with the
   holder's name hung on the office's object, gives the holder as the speaker, as for a
@@ -91,6 +92,12 @@ def test_a_place_after_the_comma_stays_a_place(nlp):
     # in apposition to a description of the subject
     ("His main rival, Kagiso Molefe of the Botswana Congress Party, was credited with "
      "39.1%.", "Kagiso Molefe", "Botswana Congress Party"),
+    # no party head in the name: "opposition" before it says it is a party
+    ("His main rival, Kagiso Molefe of the opposition Umbrella for Democratic Change, was "
+     "credited with 39.1%.", "Kagiso Molefe", "Umbrella for Democratic Change"),
+    # no party head in the name: "ruling" before it, the subject of a passive
+    ("Mwila Banda of the ruling Chama Cha Zambia was sworn in as president on Friday.",
+     "Mwila Banda", "Chama Cha Zambia"),
 ])
 def test_name_of_a_party_is_a_member(nlp, text, member, party):
     result = run(nlp, text)
