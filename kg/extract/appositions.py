@@ -124,14 +124,19 @@ class _Reader:
         Anita Larsen"; a title or rank may come first: "the army commander, General X")."""
         ctx = self.ctx
         # the parser may hang the name on the object of the office ("the governor of the
-        # region, X"; "the president of the departmental council, X"), named or not
-        owners = [o for _p, o in prep_objects(head, {"of", "for", "at"})]
-        for c in [*head.children, *(c for o in owners for c in o.children)]:
+        # region, X"); on one no mention covers ("the president of the departmental
+        # council, X") only after a comma ("the coordinator of the opposition Unitary
+        # Platform" names the body the noun describes)
+        objs = [o for _p, o in prep_objects(head, {"of", "for", "at"})]
+        doc = head.doc
+        for c in [*head.children, *(c for o in objs for c in o.children)]:
             m = ctx.cover.get(c.i)
-            if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
-                return m  # the parser may hang the name on the organisation
+            if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON and (
+                    c.head is head or ctx.cover.get(c.head.i) is not None or
+                    (c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",")):
+                return m
+        # (the parser may hang the comma after it on the role noun)
         end = max(x.i for x in head.subtree if not x.is_punct or x.i < head.i)
-        doc = head.doc  # (the parser may hang the comma after it on the role noun)
         if end + 2 >= len(doc) or doc[end + 1].text != ",":
             return None
         start = end + 2
@@ -386,7 +391,7 @@ class _Reader:
                 return None  # "X of Kenya": a nationality, not an office
             if (plural is None or plural.split()[-1].lower() in self.w.national) and \
                     org.type in (EntityType.ORGANIZATION, EntityType.GROUP) and \
-                    (_party(org.text, self.w) or party_modified(obj, self.w.party_modifiers)):
+                    _party(org.text, self.w):
                 # "X of the Union for Democracy": a member (relations.py); "two new
                 # ministers, A of the Civic Alliance": a state office, not the party's
                 return None
@@ -518,12 +523,6 @@ def _contiguous(role: Token, words: list[Token]) -> list[Token]:
 
 def _demonym(word: str) -> str | None:
     return entity_rules().demonym_country(word)
-
-
-def party_modified(obj: Token, modifiers: set[str]) -> bool:
-    """"of the ruling X", "of the opposition Y": a word before the organisation's name, in
-    its noun phrase, that says it is a party (relations.yaml ``party_modifiers``)."""
-    return any(t.lower_ in modifiers for t in obj.subtree if t.i < obj.i)
 
 
 def _party(name: str, w) -> bool:

@@ -172,8 +172,6 @@ def _person_context(span: Span, rules: EntityRules) -> bool:
     if any(t.ent_type_ == "PERSON" and not (span.start <= t.i < span.end)
            for t in (*root.conjuncts,)):
         return True
-    if _of_a_party(root, span):
-        return True
     nxt = [t for t in doc[span.end:span.end + 2] if not t.is_punct]
     return bool(nxt) and nxt[0].lower_ == "alias"
 
@@ -199,36 +197,6 @@ def _office_of_before(head) -> bool:
     if head.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.dep_ != "prep":
         return False
     return prep.head.i < prep.i and _office_noun(prep.head)
-
-
-@cache
-def _party_heads() -> frozenset[str]:
-    """Head nouns of a party's name (relations.yaml ``position.party_heads``)."""
-    return frozenset(event_rules().relations["position"]["party_heads"])
-
-
-@cache
-def _party_modifiers() -> frozenset[str]:
-    """"the ruling X", "the opposition Y" (relations.yaml ``position.party_modifiers``)."""
-    return frozenset(event_rules().relations["position"].get("party_modifiers", ()))
-
-
-def _of_a_party(root, span: Span) -> bool:
-    """"Mwila Banda of the ruling Patriotic Front", "X of the Union for Democracy (UD)": a
-    name with no body head of its own, followed by "of" and a named party (its name holds a
-    party head, or "ruling"/"opposition" comes before it), is a member of that party, a
-    person (a body's own name has a head:
-    "the Central Committee of the Communist Party")."""
-    for prep in root.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != span.end:
-            continue
-        for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.ent_type_ == "ORG" and any(
-                    (t.lower_ in _party_heads() and t.ent_type_ == "ORG")
-                    or (t.lower_ in _party_modifiers() and t.i < obj.i)
-                    for t in obj.subtree if t.i <= obj.i):
-                return True
-    return False
 
 
 def _named_state(span: Span) -> EntityType | None:

@@ -44,7 +44,6 @@ def membership_facts(ctx) -> list[Fact]:
     member_compounds = set(spec.get("member_compounds", ()))
     envoys = set(spec["envoy_nouns"])
     parties = set(ctx.rules.relations["position"]["party_heads"])
-    party_modifiers = set(ctx.rules.relations["position"].get("party_modifiers", ()))
     pronoun_owners = set(spec.get("person_possessives", ()))
     homes = set(spec.get("country_descriptions", ()))
     belongs = set(spec.get("belong_verbs", ()))
@@ -173,16 +172,14 @@ def membership_facts(ctx) -> list[Fact]:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if obj is not None and subj is not None:
                 add(_named(ctx, subj), _named(ctx, obj), tok, "membership/joined")
-        # a person of a party: "Oumar Sangaré of the Union for the Republic and Democracy",
-        # "X of the ruling Y" (a word before the name says it is a party)
+        # a person of a party: "Oumar Sangaré of the Union for the Republic and Democracy"
         person = ctx.cover.get(tok.i)
         if person is not None and person.type is EntityType.PERSON and tok.dep_ != "compound":
             for _p, o in prep_objects(tok, {"of"}):
                 party = _named(ctx, o)
                 if party is not None and party.type in (EntityType.ORGANIZATION,
                                                          EntityType.GROUP) and \
-                        (set(party.text.lower().split()) & parties or
-                         any(t.lower_ in party_modifiers for t in o.subtree if t.i < o.i)):
+                        set(party.text.lower().split()) & parties:
                     add(person, party, tok, "membership/of-party")
         # "its member states Peru and Chile", "the bloc's member countries A and B"
         if lemma in member_nouns and tok.i + 1 < len(tok.doc) and \

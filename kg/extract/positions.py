@@ -66,7 +66,6 @@ class _Words:
         self.removal_verbs = list(spec["removed_from_office"])
         self.general_after = set(spec["general_after"])
         self.party_heads = set(spec["party_heads"])
-        self.party_modifiers = set(spec.get("party_modifiers", ()))
         self.body_heads: dict[str, str] = event_rules().lists["body_heads"]
         self.descriptions = set(event_rules().statements["speakers"]["descriptions"])
         part_of = event_rules().relations["part_of"]

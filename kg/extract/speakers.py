@@ -120,11 +120,10 @@ class Speakers(OfficialSpeakers):
             members = self._members(tok)
             if members:
                 return members
-        if lemma in self.officials or lemma in self.spokespeople or \
-                lemma in self.st.f.role_heads:
+        if lemma in self.officials or lemma in self.spokespeople:
             person = self._apposed_person(tok)
-            if person is not None:  # "a spokesman for the mission, Jan Novak, said"; "the
-                return [person]     # commissioner for the province, Jan Novak, said"
+            if person is not None:  # "a spokesman for the mission, Jan Novak, said"
+                return [person]
         if lemma in self.officials:
             body = self._described_owner(tok)
             if body is not None:
