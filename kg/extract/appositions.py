@@ -132,7 +132,7 @@ class _Reader:
         for c in [*head.children, *(c for o in objs for c in o.children)]:
             m = ctx.cover.get(c.i)
             if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON and (
-                    c.head is head or ctx.cover.get(c.head.i) is not None or
+                    c.head.i == head.i or ctx.cover.get(c.head.i) is not None or
                     (c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",")):
                 return m
         # (the parser may hang the comma after it on the role noun)

@@ -87,3 +87,11 @@ def test_a_body_named_right_after_a_noun_stays_a_body(nlp, text, body):
     assert not any(body in names(result, f.roles.get("holder"))
                    for f in facts_of(result, "Position"))
 
+
+
+def test_a_name_after_an_honorific_in_apposition_to_a_title_holds_it(nlp):
+    # the name hung on the title itself, after an honorific, not after a comma
+    result = run(nlp, "The Prime Minister, Hon. Tuilaepa Fale Sopoaga, held a telephone "
+                      "conversation yesterday with the Prime Minister of Jamaica.")
+    holders = [names(result, f.roles.get("holder")) for f in facts_of(result, "Position")]
+    assert any("Tuilaepa Fale Sopoaga" in h for h in holders), holders
