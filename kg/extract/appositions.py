@@ -123,14 +123,20 @@ class _Reader:
         """The person named right after a role phrase and a comma ("the head of the mission,
         Anita Larsen"; a title or rank may come first: "the army commander, General X")."""
         ctx = self.ctx
-        owners = [o for _p, o in prep_objects(head, {"of", "for", "at"})
-                  if ctx.cover.get(o.i) is not None]
-        for c in [*head.children, *(c for o in owners for c in o.children)]:
+        # the parser may hang the name on the object of the office ("the governor of the
+        # region, X"); on one no mention covers ("the president of the departmental
+        # council, X") only after a comma ("the coordinator of the opposition Unitary
+        # Platform" names the body the noun describes)
+        objs = [o for _p, o in prep_objects(head, {"of", "for", "at"})]
+        doc = head.doc
+        for c in [*head.children, *(c for o in objs for c in o.children)]:
             m = ctx.cover.get(c.i)
-            if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
-                return m  # the parser may hang the name on the organisation
+            if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON and (
+                    c.head.i == head.i or ctx.cover.get(c.head.i) is not None or
+                    (c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",")):
+                return m
+        # (the parser may hang the comma after it on the role noun)
         end = max(x.i for x in head.subtree if not x.is_punct or x.i < head.i)
-        doc = head.doc  # (the parser may hang the comma after it on the role noun)
         if end + 2 >= len(doc) or doc[end + 1].text != ",":
             return None
         start = end + 2

@@ -11,6 +11,7 @@ from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.spans import NAME_STOP, fold
 from kg.records import EntityType
 from kg.resolve.places import gazetteer
+from kg.rules.loader import event_rules
 
 # spaCy labels that name entities kg models; the rest (dates, money, ...) are
 # handled as values by the event extractors.
@@ -155,20 +156,50 @@ def person_nouns() -> frozenset[str]:
 
 def _person_context(span: Span, rules: EntityRules) -> bool:
     """A name the model called an organisation that its syntax says is a person: in
-    apposition to a person noun ("its spokesman, Jean-Luc Ndombe"; "the opposition
-    leader, Kofi Mensah Boateng"), joined by "and" to a person ("Ana Petrova and Ivan
-    Sokolov"), or given an alias ("Juan Pablo Ortiz, alias "El Toro"")."""
+    apposition to a person noun or an office noun ("its spokesman, Jean-Luc Ndombe"; "the
+    opposition leader, Kofi Mensah Boateng"; "the head of the Red Cross, X", which the
+    parser may hang on the office's object: ``_office_of_before``), joined by "and" to a
+    person ("Ana Petrova and Ivan Sokolov"), or given an alias ("Juan Pablo Ortiz, alias
+    "El Toro"")."""
     words = [t for t in span if not t.is_punct]
     if not 2 <= len(words) <= 4 or not all(t.is_title for t in words):
         return False
     root, doc = span.root, span.doc
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.lower_ in person_nouns():
+    if root.dep_ == "appos" and root.head.i < span.start and (
+            root.head.lower_ in person_nouns() or (
+                # after a comma: "the opposition Unitary Platform", "the consultancy Steppe
+                # Advisory" name the body the noun describes
+                span.start > 0 and doc[span.start - 1].text == "," and (
+                    _office_noun(root.head) or _office_of_before(root.head)))):
         return True
     if any(t.ent_type_ == "PERSON" and not (span.start <= t.i < span.end)
            for t in (*root.conjuncts,)):
         return True
     nxt = [t for t in doc[span.end:span.end + 2] if not t.is_punct]
     return bool(nxt) and nxt[0].lower_ == "alias"
+
+
+@cache
+def _office_heads() -> frozenset[str]:
+    """The office nouns a title ends in (relations.yaml ``position.title_heads``)."""
+    return frozenset(event_rules().relations["position"]["title_heads"])
+
+
+def _office_noun(tok) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in _office_heads()
+                                              or tok.lower_ in _office_heads())
+
+
+def _office_of_before(head) -> bool:
+    """"the governor of Lusaka Province, Mwila Banda", "the head of the Red Cross, X", "the
+    prefect for the region, X": the parser hangs the name after the comma on the object of
+    "of"/"for", not on the office noun; a name in apposition to that object, with an
+    office noun before the preposition, is the office's holder, a person (the office noun
+    may carry a modifier: "the police commissioner for X", "the deputy head of X")."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.dep_ != "prep":
+        return False
+    return prep.head.i < prep.i and _office_noun(prep.head)
 
 
 def _named_state(span: Span) -> EntityType | None:
