@@ -91,6 +91,18 @@ def complement_of(t: Token) -> Token | None:
         if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
                                      for g in c.children):
             return c
+    if t.pos_ == "VERB":
+        # a participle small clause: "ordered all government offices closed" (the parser's
+        # clause with its own subject), "ordered them held for 13 days", "wanted the
+        # prisoners freed" (the participle after the verb's object): what is to be done
+        for c in t.children:
+            # (the parser tags the participle of the first shape as a past tense; a
+            # clause with an object of its own is a past act told, not one ordered)
+            if c.dep_ in ("ccomp", "xcomp") and c.tag_ in ("VBN", "VBD") and c.i > t.i and \
+                    not any(g.dep_ in ("aux", "auxpass", "mark", "dobj") for g in c.children) \
+                    and (any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) or
+                         small_clause_object(t, c) is not None):
+                return c
     if t.pos_ == "VERB":  # "called on his supporters to march": "to" + a bare verb read
         for c in t.children:  # as a preposition and its object
             if c.dep_ == "prep" and c.lower_ == "to":
@@ -98,6 +110,16 @@ def complement_of(t: Token) -> Token | None:
                 if act is not None and act.pos_ == "VERB" and act.tag_ == "VB":
                     return act
     return None
+
+
+def small_clause_object(t: Token, clause: Token) -> Token | None:
+    """The object of ``t`` that is the subject of its participle clause ``clause`` ("ordered
+    [them] held for 13 days", "ordered [all schools in the district] closed"), when the
+    clause has no subject of its own."""
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.tag_ not in ("VBN", "VBD") or any(
+            g.dep_ in ("nsubj", "nsubjpass") for g in clause.children):
+        return None
+    return next((o for o in t.children if o.dep_ == "dobj" and o.i < clause.i), None)
 
 
 def shared_object(t: Token) -> Token | None:
