@@ -139,7 +139,7 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                             directed="directed_object" in args,
                             sitting="sitting_subject" in args,
                             participle_light="meeting" not in rules.extras,
-                            onset_verbs=self.onset)
+                            onset_verbs=self.onset, small_clause_verbs=self.content)
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
         has_object = any(s in ("object", "controlled", "directed_object")
                          for s, _ in frame.slots)
