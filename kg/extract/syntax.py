@@ -133,6 +133,8 @@ def subject_of(verb: Token) -> Token | None:
             return c
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return antecedent(verb.head)
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        return subject_of(verb.head)  # "60 officers are due from X": the copula's subject
     if detached_predicate(verb):
         return verb.head  # "X, who lives in exile, called on ...": X
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
