@@ -380,6 +380,9 @@ def future_clause(verb: Token, aux: set[str], heads: set[str],
                 and (v.head.lemma_.lower() in heads or (
                     v.head.lemma_ == "be" and v.head.pos_ == "AUX")):
             return True  # "is expected to meet"; "the cabinet is to review X on Monday"
+        if v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in heads
+                                    for c in v.children):
+            return True  # "60 officers are due from X on Thursday": the coming Thursday
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
             continue

@@ -22,6 +22,8 @@ def test_officers_due_from_a_city(nlp):
     assert names(r, m.roles.get("origin")) == {"Gaborone"}
     assert "officers" in " ".join(names(r, m.roles.get("theme")))
     assert m.factuality == "future"
+    # the stamp (Tuesday 14 March 2023) dates a coming Thursday, not the one before
+    assert [d.value for d in m.roles.get("date", [])] == ["2023-03-16"]
 
 
 def test_a_mission_due_in_a_capital(nlp):
