@@ -22,7 +22,7 @@ from kg.extract.context import Context, Fillers, counted_antecedents
 from kg.extract.counts import one_person
 from kg.extract.entity_rules import entity_rules
 from kg.extract.factuality import NO_FACT, Factuality, absent_act, opposite_state
-from kg.extract.frames import frame_slots, light_verb, sitting_subject
+from kg.extract.frames import frame_slots, light_verb, sitting_subject, small_clause_object
 from kg.extract.object_roles import ObjectRoles
 from kg.extract.realis import Realis
 from kg.extract.role_fillers import RoleFillers
@@ -139,7 +139,7 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                             directed="directed_object" in args,
                             sitting="sitting_subject" in args,
                             participle_light="meeting" not in rules.extras,
-                            onset_verbs=self.onset)
+                            onset_verbs=self.onset, small_clause_verbs=self.content)
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
         has_object = any(s in ("object", "controlled", "directed_object")
                          for s, _ in frame.slots)
@@ -244,7 +244,7 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                         [tok, *(x for c in tok.children if c.dep_ in ("compound", "amod")
                                 and c.i < tok.i for x in c.subtree)], key=lambda x: x.i)))
             elif slot == "complement":
-                put(args.get("complement"), self._clause(tok))
+                put(args.get("complement"), self._clause(tok, small_clause_object(t, tok)))
             elif slot == "directed_object":  # "ordered soldiers onto the streets": a
                 for h in self._conjuncts(tok):  # named one, else as the text says
                     named = self.ctx.mention_of(h)
@@ -507,12 +507,16 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
         return out
 
     @staticmethod
-    def _clause(tok: Token) -> str:
-        """The text of a noun phrase or clause without its article or "to"."""
+    def _clause(tok: Token, subject: Token | None = None) -> str:
+        """The text of a noun phrase or clause without its article or "to"; with
+        ``subject``, that noun phrase leads it ("ordered [them] held": "them held")."""
         toks = [x for x in np_tokens(tok, drop={"relcl", "parataxis"})
                 if not (x.head == tok and ((x.dep_ == "det" and tok.pos_ == "NOUN")
                                            or (x.dep_ in ("aux", "mark") and
                                                x.lower_ in ("to", "that"))))]
+        if subject is not None:
+            toks = [x for x in np_tokens(subject) if not (x.dep_ == "det" and
+                                                          x.head == subject)] + toks
         return text_of(toks)
 
     def _zero(self, tok: Token) -> Quantity | None:

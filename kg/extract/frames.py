@@ -78,7 +78,7 @@ def _orderer(order: Token) -> Token | None:
     return next((o for _p, o in prep_objects(order, {"of", "from"})), None)
 
 
-def complement_of(t: Token) -> Token | None:
+def complement_of(t: Token, small_clause_verbs: set[str] = frozenset()) -> Token | None:
     """The verb's to-infinitive ("urged X to release", "voted to extend") or that-clause
     ("ordered that he be held") complement; a noun's to-infinitive ("the decision to
     postpone the vote")."""
@@ -91,6 +91,20 @@ def complement_of(t: Token) -> Token | None:
         if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
                                      for g in c.children):
             return c
+    if t.pos_ == "VERB" and t.lemma_.lower() in small_clause_verbs:
+        # a participle small clause: "ordered all government offices closed" (the parser's
+        # clause with its own subject), "ordered them held for 13 days", "wanted the
+        # prisoners freed" (the participle after the verb's object): what is to be done,
+        # after a verb of ordering or asking only ("revoked the state of emergency declared
+        # in X" is a reduced relative clause)
+        for c in t.children:
+            # (the parser tags the participle of the first shape as a past tense; a
+            # clause with an object of its own is a past act told, not one ordered)
+            if c.dep_ in ("ccomp", "xcomp") and c.tag_ in ("VBN", "VBD") and c.i > t.i and \
+                    not any(g.dep_ in ("aux", "auxpass", "mark", "dobj") for g in c.children) \
+                    and (any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) or
+                         small_clause_object(t, c) is not None):
+                return c
     if t.pos_ == "VERB":  # "called on his supporters to march": "to" + a bare verb read
         for c in t.children:  # as a preposition and its object
             if c.dep_ == "prep" and c.lower_ == "to":
@@ -98,6 +112,16 @@ def complement_of(t: Token) -> Token | None:
                 if act is not None and act.pos_ == "VERB" and act.tag_ == "VB":
                     return act
     return None
+
+
+def small_clause_object(t: Token, clause: Token) -> Token | None:
+    """The object of ``t`` that is the subject of its participle clause ``clause`` ("ordered
+    [them] held for 13 days", "ordered [all schools in the district] closed"), when the
+    clause has no subject of its own."""
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.tag_ not in ("VBN", "VBD") or any(
+            g.dep_ in ("nsubj", "nsubjpass") for g in clause.children):
+        return None
+    return next((o for o in t.children if o.dep_ == "dobj" and o.i < clause.i), None)
 
 
 def shared_object(t: Token) -> Token | None:
@@ -225,7 +249,8 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
                 with_complement: bool, object_preps: set[str] = frozenset(),
                 order_nouns: set[str] = frozenset(), directed: bool = False,
                 participle_light: bool = True, onset_verbs: set[str] = frozenset(),
-                sitting: bool = False) -> Frame:
+                sitting: bool = False,
+                small_clause_verbs: set[str] = frozenset()) -> Frame:
     """The slots of trigger ``t`` in ``voice`` (active, passive or nominal).
 
     ``phrase`` is the trigger with the rest of a multi-word trigger ("set fire to"),
@@ -234,7 +259,9 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
     somewhere with no complement is a ``directed_object`` and the phrase saying where a
     ``direction`` ("ordered soldiers onto the streets"); ``object_preps``: prepositions that
     belong to the verb even when the parser hangs them on its object ("accused [the
-    rebels of shelling]"). A date is no preposition's object here ("on Monday").
+    rebels of shelling]"); ``small_clause_verbs``: verbs of ordering or asking whose
+    participle small clause is their complement ("ordered all offices closed"). A date is
+    no preposition's object here ("on Monday").
     ``participle_light``: a light participle after a noun gives its by-agent ("the curfew
     imposed by X"); off for types that read their host themselves (Meeting). ``sitting``:
     the type reads a ``sitting_subject`` (:func:`sitting_subject`).
@@ -243,7 +270,7 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
     """
     frame = Frame(voice)
     in_phrase = {x.i for x in phrase}
-    comp = complement_of(t) if with_complement else None
+    comp = complement_of(t, small_clause_verbs) if with_complement else None
     frame.complement = comp
     if voice == "active":
         subj = subject_of(t)

@@ -25,6 +25,7 @@ from kg.extract.syntax import (
     text_of,
 )
 from kg.extract.triggers import Match
+from kg.extract.vacated_offices import vacated_office
 from kg.records import EntityType, Fact, Mention
 
 
@@ -340,9 +341,39 @@ class TypeRoles:
                         k < span.doc[k].head.i < span.end:
                     k -= 1
                 title = list(span.doc[k + 1:span.start])
-                if title and title[-1].lemma_.lower() in self.f.role_heads:
+                if title and title[-1].lemma_.lower() in self._title_words():
                     put("role", text_of(title))
-                    break
+                    return
+            # the office named by the leaver's noun phrase, its apposition or relative
+            # clause, or the clause the leaving ends (kg/extract/vacated_offices.py)
+            for leaver in self._leavers(t):
+                office = vacated_office(leaver, t, self._title_words(), set(
+                    self.lists["office_nouns"]))
+                if office:
+                    put("role", office)
+                    return
+
+    def _title_words(self) -> set[str]:
+        return self.f.role_heads | set(self.ctx.rules.relations["position"]["title_heads"])
+
+    def _leavers(self, t: Token) -> list[Token]:
+        """The heads of the noun phrases that name who leaves office by ``t``: its theme
+        mentions, else its subject (the one dismissed: its passive subject or object),
+        else the "of" phrase or owner of a noun ("the resignation of X", "X's dismissal")."""
+        out = []
+        for v in self.f_theme_mentions:
+            span = self.ctx.char_span(v.start, v.end)
+            if span is not None:
+                out.append(span.root)
+        if t.pos_ == "NOUN":
+            out += [o for _, o in prep_objects(t, {"of"})]
+            out += [c for c in t.children if c.dep_ == "poss"]
+        elif is_passive(t):
+            out.append(passive_subject(t))
+        else:
+            out += [c for c in t.children if c.dep_ == "dobj"]
+            out.append(subject_of(t))
+        return [x for x in out if x is not None]
 
     def _cause(self, m: Match, put) -> None:
         t = m.trigger
