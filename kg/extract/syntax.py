@@ -134,7 +134,7 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return antecedent(verb.head)
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
-        return subject_of(verb.head)  # "60 officers are due from X": the copula's subject
+        return subject_of(verb.head)  # "40 engineers are due from X": the copula's subject
     if detached_predicate(verb):
         return verb.head  # "X, who lives in exile, called on ...": X
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
@@ -382,7 +382,7 @@ def future_clause(verb: Token, aux: set[str], heads: set[str],
             return True  # "is expected to meet"; "the cabinet is to review X on Monday"
         if v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in heads
                                     for c in v.children):
-            return True  # "60 officers are due from X on Thursday": the coming Thursday
+            return True  # "40 engineers are due from X on Thursday": the coming Thursday
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
             continue
