@@ -167,8 +167,8 @@ def _person_context(span: Span, rules: EntityRules) -> bool:
     root, doc = span.root, span.doc
     if root.dep_ == "appos" and root.head.i < span.start and (
             root.head.lower_ in person_nouns() or (
-                # after a comma: "the opposition Unitary Platform", "the consultancy Steppe
-                # Advisory" name the body the noun describes
+                # after a comma: "the opposition Civic Front", "the consultancy Lagoon
+                # Partners" name the body the noun describes
                 span.start > 0 and doc[span.start - 1].text == "," and (
                     _office_noun(root.head) or _office_of_before(root.head)))):
         return True

@@ -28,8 +28,8 @@ def territory_states(countries: dict[str, Entity]) -> list[tuple[Entity, Entity]
 
 def state_of(code: str | None, countries: dict[str, Entity]) -> Entity | None:
     """The state a place of the territory ``code`` lies in when the document names the
-    state but not the territory ("Noumea" in a story that names France, not New
-    Caledonia)."""
+    state but not the territory ("Mata-Utu" in a story that names France, not
+    Wallis and Futuna)."""
     if not code or code in countries:
         return None
     return countries.get(entity_rules().territory_states.get(code, ""))

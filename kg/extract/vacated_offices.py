@@ -30,7 +30,7 @@ from kg.extract.syntax import np_tokens, prep_objects, text_of
 # served as X", "who was X"
 _HOLDING = {"hold", "serve", "be", "occupy", "head", "lead"}
 # the words of a noun phrase that are not part of the office: its article, its owner
-# ("the company's", "Malta's") and what the parser hangs on it besides modifiers
+# ("the company's", "Latvia's") and what the parser hangs on it besides modifiers
 _NOT_OFFICE = {"det", "poss", "case", "appos", "relcl", "acl", "punct", "advcl", "cc",
                "conj"}
 

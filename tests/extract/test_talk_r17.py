@@ -7,7 +7,7 @@ dev:
   (kg/extract/entity_types.py ``_person_context``), who holds the office, speaks and acts
   (kg/extract/appositions.py ``named_after``, also when no mention covers the office's
   object: "the president of the regional council, X"; there only after a comma, as "the
-  coordinator of the opposition Unitary Platform" names the body the noun describes).
+  coordinator of the opposition Civic Front" names the body the noun describes).
 
 Sentences invented, set in Zambia, Benin, Palau, Nauru, Qatar, Latvia, Estonia, Jamaica,
 Botswana and Vietnam.
