@@ -353,6 +353,8 @@ class Fillers:
         self.anaphors: dict[str, str] = lists["place_anaphors"]
         self.group_heads = set(ctx.rules.relations["membership"]["member_heads"])
         self.role_heads = set(ctx.rules.relations["position"]["role_heads"])
+        # any title's head ("the Chief Executive Officer", "the interior minister")
+        self.title_words = self.role_heads | set(ctx.rules.relations["position"]["title_heads"])
         self.forces = set(lists["forces"])
         self.plural_people = set(lists["plural_people"])
 

@@ -8,10 +8,11 @@ from functools import cache
 from spacy.tokens import Span
 
 from kg.extract.entity_rules import EntityRules, entity_rules
+from kg.extract.positions import position_words
 from kg.extract.spans import NAME_STOP, fold
 from kg.records import EntityType
+from kg.resolve.names import normalise_name
 from kg.resolve.places import gazetteer
-from kg.rules.loader import event_rules
 
 # spaCy labels that name entities kg models; the rest (dates, money, ...) are
 # handled as values by the event extractors.
@@ -27,9 +28,6 @@ LABEL_TYPES = {
 
 _PREPS = re.compile(r"\s+(?:of|in|for|on)\s+")
 _TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\w./-]*)+$")
-# "the Welfare Department's portal": the model's span may keep the possessive ending,
-# which is no part of the name's head
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # sites that are also institutions: one that speaks ("the X Hospital said", "told
 # Reuters", "reported nine injured") acts as a body, an Organization; elsewhere it is the
 # building, a Place
@@ -63,7 +61,9 @@ def head_type(text: str, rules: EntityRules) -> EntityType | None:
     ("Ministry of Defence", "United Nations Interim Force in Lebanon"). A body whose name
     opens with an international word ("International Committee of ...", "European ...
     Service") is an organisation's, not a government's."""
-    folded = _POSSESSIVE.sub("", fold(text).removeprefix("the ")).rstrip()
+    # (normalise_name drops a leading "the" and a possessive ending the model's span may
+    # keep, "the Welfare Department's portal", which is no part of the name's head)
+    folded = fold(normalise_name(text))
     # "Air Base 201", "Camp 7": a number after the head is part of the name
     folded = _TRAILING_NUMBER.sub("", folded) or folded
     found = None
@@ -179,15 +179,11 @@ def _person_context(span: Span, rules: EntityRules) -> bool:
     return bool(nxt) and nxt[0].lower_ == "alias"
 
 
-@cache
-def _office_heads() -> frozenset[str]:
-    """The office nouns a title ends in (relations.yaml ``position.title_heads``)."""
-    return frozenset(event_rules().relations["position"]["title_heads"])
-
-
 def _office_noun(tok) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in _office_heads()
-                                              or tok.lower_ in _office_heads())
+    """An office noun a title ends in (relations.yaml ``position.title_heads``)."""
+    heads = position_words().heads
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in heads
+                                              or tok.lower_ in heads)
 
 
 def _office_of_before(head) -> bool:

@@ -363,8 +363,7 @@ class RoleFillers:
             if inner is not None:
                 return inner
         # (any title's head: "dismissed the Chief Executive Officer of X, Mr Y,")
-        titles = self.f.role_heads | set(self.ctx.rules.relations["position"]["title_heads"])
-        holder = named_holder(self.ctx, head, titles)
+        holder = named_holder(self.ctx, head, self.f.title_words)
         if holder is not None:  # "dismissed the head of X, Colonel Y,": Y, in office as
             first = self.ctx.char_span(holder.start, holder.end)
             appos = {x.i for c in head.children if c.dep_ == "appos" for x in c.subtree}

@@ -341,20 +341,17 @@ class TypeRoles:
                         k < span.doc[k].head.i < span.end:
                     k -= 1
                 title = list(span.doc[k + 1:span.start])
-                if title and title[-1].lemma_.lower() in self._title_words():
+                if title and title[-1].lemma_.lower() in self.f.title_words:
                     put("role", text_of(title))
                     return
             # the office named by the leaver's noun phrase, its apposition or relative
             # clause, or the clause the leaving ends (kg/extract/vacated_offices.py)
             for leaver in self._leavers(t):
-                office = vacated_office(leaver, t, self._title_words(), set(
+                office = vacated_office(leaver, t, self.f.title_words, set(
                     self.lists["office_nouns"]))
                 if office:
                     put("role", office)
                     return
-
-    def _title_words(self) -> set[str]:
-        return self.f.role_heads | set(self.ctx.rules.relations["position"]["title_heads"])
 
     def _leavers(self, t: Token) -> list[Token]:
         """The heads of the noun phrases that name who leaves office by ``t``: its theme
