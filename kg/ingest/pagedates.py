@@ -11,6 +11,7 @@ first, as in the rest of kg. Running text is not this module's business
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -37,8 +38,11 @@ ZONES: dict[str, float] = {
     "cot": -5, "ect": -5,
 }
 _SEASONAL = {"et": (-4, -5), "ct": (-5, -6), "mt": (-6, -7), "pt": (-7, -8)}
-ZONE = (r"(?P<zone>" + "|".join(sorted([*ZONES, *_SEASONAL], key=len, reverse=True))
-        + r")\b\.?")
+# Any other zone-shaped abbreviation ("ChST", "CKT", "AKDT"): three to five letters,
+# the first and the last a capital, looked up in dateparser's table of zone
+# abbreviations; a shape not in that table is no zone
+ZONE = (r"(?:(?P<zone>" + "|".join(sorted([*ZONES, *_SEASONAL], key=len, reverse=True))
+        + r")|(?-i:(?P<other>[A-Z][A-Za-z]{1,3}[A-Z])))\b\.?")
 # 14:05 | 9:42 a.m. | 9.42pm | 2 p.m. | 14h05
 TIME = (r"(?P<hour>\d{1,2})(?:[:.h](?P<minute>\d{2}))?\s*"
         r"(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?")
@@ -95,6 +99,23 @@ class PageDate:
         return (local - timedelta(hours=self.offset or 0)).replace(tzinfo=UTC)
 
 
+@functools.cache
+def other_zones() -> dict[str, float]:
+    """dateparser's zone abbreviations (hours east of UTC), first reading of each.
+
+    Imported on first need: most pages print a zone of ZONES, and dateparser
+    takes a tenth of a second to import.
+    """
+    from dateparser.timezones import timezone_info_list
+
+    table: dict[str, float] = {}
+    for group in timezone_info_list:
+        for name, seconds in group["timezones"]:
+            if name.isalpha():
+                table.setdefault(name.upper(), seconds / 3600)
+    return table
+
+
 def _ymd(m: re.Match[str]) -> tuple[int | None, int, int] | None:
     g = m.groupdict()
     month = int(g["month_n"]) if g.get("month_n") else _MONTHS[g["month"].lower().rstrip(".")]
@@ -120,7 +141,11 @@ def _time(m: re.Match[str], when: tuple[int, int, int] | None = None
         return None
     zone = (g.get("zone") or "").lower().rstrip(".")
     offset: float | None = None
-    if zone in ZONES:
+    if g.get("other"):
+        offset = other_zones().get(g["other"].upper())
+        if offset is None:
+            return None
+    elif zone in ZONES:
         offset = ZONES[zone]
     elif zone in _SEASONAL:
         summer = when is not None and 3 <= when[1] <= 10

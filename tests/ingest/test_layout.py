@@ -57,6 +57,29 @@ def test_times(text, expected):
     assert parse_time(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # zone abbreviations kg does not list itself, read from dateparser's table
+    ("18:45 ChST", (18, 45, 10)), ("9:10 a.m. CKT", (9, 10, -10)),
+    ("06:20 AKDT", (6, 20, -8)), ("11:05 pm HST", (23, 5, -10)),
+])
+def test_times_with_other_zone_abbreviations(text, expected):
+    assert parse_time(text) == expected
+
+
+def test_a_zone_shaped_word_that_is_no_zone_makes_no_time():
+    assert parse_time("14:05 FIRE") is None
+    assert parse_time("10:00 Police") is None
+
+
+def test_a_stamp_with_another_zone_starts_an_update():
+    page = ("Page date: 4 May 2025\nStorm nears Palau\n"
+            "Updated 18:45 ChST\nThe weather service extended its warning to Koror.\n"
+            "Updated 16:10 ChST\nSchools in Koror closed early.\n")
+    doc = parse_text(page, path="p.txt")
+    assert [u.kind for u in doc.units][-2:] == ["update", "update"]
+    assert doc.units[-2].stamp == datetime(2025, 5, 4, 8, 45, tzinfo=UTC)
+
+
 @pytest.mark.parametrize("text", ["12", "25:10", "13 p.m.", "The 9:30 train"])
 def test_not_times(text):
     assert parse_time(text) is None
