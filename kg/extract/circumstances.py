@@ -193,6 +193,8 @@ class Circumstances:
                 if ent.start < covered:
                     continue
                 prep = ent.root.head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
+                if prep == "on" and (by := _time_of_day_prep(ent.root.head)) in ends:
+                    prep = by
                 c = clause_head(ent.root)
                 if prep in self.lists["date_start_preps"] and ent.root.head.head == c:
                     time = self._normalised(ent.text)
@@ -502,6 +504,18 @@ class Circumstances:
 
 
 _SUFFERING = frozenset({"sustain", "suffer", "receive"})
+
+
+def _time_of_day_prep(on: Token) -> str | None:
+    """"until 8am on Friday": the parser may hang the day's on-phrase on the verb beside
+    the time of day; the day then takes the time's preposition when that makes it an end
+    ("shortly before midnight on Saturday" stays the day of the event)."""
+    if on.i == 0:
+        return None
+    before = on.doc[on.i - 1]
+    if before.ent_type_ == "TIME" and before.dep_ == "pobj" and before.head.i < before.i:
+        return before.head.lemma_.lower()
+    return None
 
 
 def _year_like(text: str) -> bool:

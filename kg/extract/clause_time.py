@@ -75,7 +75,9 @@ def with_day(ent: SpacySpan) -> SpacySpan:
     before the of-phrase that names the day; the phrase is read with it (a day part with
     no day in it stays as it was: the normaliser gives it no value)."""
     for c in ent.root.children:
-        if c.dep_ == "prep" and c.lower_ == "of" and c.i == ent.end and \
+        # "until 8am on Friday": the day of a time of day is read with it too
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "on" and ent.label_ == "TIME")) \
+                and c.i == ent.end and \
                 any(x.like_num or x.ent_type_ == "DATE" for x in c.subtree):
             # (the month may hang on the day part itself: "hours [of Thursday 26] November")
             return ent.doc[ent.start:max(c.right_edge.i, ent.root.right_edge.i) + 1]

@@ -23,6 +23,7 @@ _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
 _M = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _Y = r"(?:,?\s*(?P<year>\d{4}))?"
+_WD_OPT = r"(?:(?:" + "|".join(_WEEKDAYS) + r"),?\s+)?"
 _PATTERNS = [
     # 2022-01-10
     ("day", re.compile(r"\b(?P<year>\d{4})-(?P<month_n>\d{1,2})-(?P<day>\d{1,2})\b")),
@@ -32,6 +33,15 @@ _PATTERNS = [
     ("range", re.compile(r"\b(?P<day>\d{1,2})\s*[-–]\s*(?P<day2>\d{1,2})\s+" + _M + _Y, re.I)),
     # January 4-8, 2022
     ("range", re.compile(r"\b" + _M + r"\s+(?P<day>\d{1,2})\s*[-–]\s*(?P<day2>\d{1,2})\b" + _Y,
+                         re.I)),
+    # 3 and 4 November, Tuesday 3 to Thursday 5 November: two days of one month, the first
+    # the start
+    ("range", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|until|through)\s+"
+                         + _WD_OPT + r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + _Y,
+                         re.I)),
+    # November 3 and 4
+    ("range", re.compile(r"\b" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+                         r"(?:and|to|until|through)\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b" + _Y,
                          re.I)),
     # 2 January 2022, 2nd of January
     ("day", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + _Y, re.I)),
@@ -75,13 +85,22 @@ _DAY_PART_BEFORE = re.compile(
     r"^(?:(?:late|early|earlier|later)\s+(?:on\s+)?|(?:in\s+)?the\s+(?:early\s+|small\s+)?"
     r"(?:hours|morning|afternoon|evening|night)\s+of\s+)", re.I)
 _DAY_PART_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night|overnight)$", re.I)
+# "8am on Friday", "at 9.30 p.m. on 4 May", "midnight on Sunday", "noon today": a time of
+# day before the day it falls on says no more than the day
+_TIME_OF_DAY_BEFORE = re.compile(
+    r"^(?:(?:about|around|shortly\s+(?:before|after))\s+)?"
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[:.h]\d{2}|noon|midday|midnight|dawn|dusk)"
+    r"(?:\s+local\s+time)?\s+(?:on\s+)?(?=\S)", re.I)
 
 
 def _strip(text: str) -> str:
     t = " ".join(text.split())
     t = re.sub(r"^(?:on|in|at|since|from|until|till|by|during|through)\s+", "", t, flags=re.I)
     t = t.strip(" ,.")
-    core = _DAY_PART_AFTER.sub("", _DAY_PART_BEFORE.sub("", t))
+    before = _DAY_PART_BEFORE.sub("", _TIME_OF_DAY_BEFORE.sub("", t))
+    if before != t and before.lower() in _RELATIVE:
+        return before  # "early this afternoon", "late last night", "earlier today"
+    core = _DAY_PART_AFTER.sub("", before)
     if core != t and (_WEEKDAY.fullmatch(core) or re.search(r"\d", core)):
         t = re.sub(r"^(?:on|in|at)\s+", "", core, flags=re.I)
     return t

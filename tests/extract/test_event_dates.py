@@ -101,3 +101,35 @@ def test_would_in_a_condition_is_not_the_future(nlp):
     r = run(nlp, "Troops would have reached Lusaka on Sunday without the floods.")
     for move in facts_of(r, "Movement"):
         assert _date(move) in ([], ["2023-03-12"])
+
+
+def test_a_degree_of_a_day_part_keeps_its_day(nlp):
+    # "early this afternoon", "late this evening": the model tags them TIME; the day is
+    # the update's
+    (arrest,) = facts_of(run(nlp, "Two men were arrested in Koror early this afternoon on "
+                                  "suspicion of burglary, police said."), "Arrest")
+    assert _date(arrest) == ["2023-03-14"]
+    (held,) = facts_of(run(nlp, "Police detained three men in Riga late this evening."),
+                       "Detention")
+    assert _date(held) == ["2023-03-14"]
+
+
+def test_a_day_after_the_time_of_an_end_is_the_end(nlp):
+    r = run(nlp, "The airport in Koror will stay closed to all flights until 8am on Friday, "
+                 "the authority said.")
+    (closure,) = facts_of(r, "Closure")
+    assert _date(closure, "dateEnd") == ["2023-03-17"]
+    assert "date" not in closure.roles
+
+
+def test_a_time_before_the_day_of_the_event_is_no_end(nlp):
+    r = run(nlp, "Mobile internet was cut across Benin shortly before midnight on Saturday, "
+                 "a monitoring group said.")
+    (cut,) = facts_of(r, "CommunicationsShutdown")
+    assert _date(cut) == ["2023-03-11"]
+
+
+def test_two_days_of_one_month_start_on_the_first(nlp):
+    r = run(nlp, "All schools in Riga will be closed on Tuesday 3 and Wednesday 4 November.")
+    (closure,) = facts_of(r, "Closure")
+    assert _date(closure) == ["2023-11-03"]

@@ -116,3 +116,25 @@ def test_the_nth_in_the_future_tense_is_the_next_one():
 ])
 def test_a_day_without_its_year_takes_the_nearer_year(text, base, future, value):
     assert normalise_date(text, base=base, future=future).value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("early this afternoon", "2023-03-14"), ("late this evening", "2023-03-14"),
+    ("early this morning", "2023-03-14"), ("late last night", "2023-03-13"),
+    ("earlier today", "2023-03-14"), ("8am on Friday", "2023-03-10"),
+    ("at 9.30 p.m. on 4 March", "2023-03-04"), ("midnight on Sunday", "2023-03-12"),
+    ("noon today", "2023-03-14"),
+])
+def test_a_time_of_day_or_a_degree_says_no_more_than_its_day(text, value):
+    assert normalise_date(text, base=STAMP).value == value
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("3 and 4 March", "2023-03-03", "2023-03-04"),
+    ("Friday 3 and Saturday 4 March", "2023-03-03", "2023-03-04"),
+    ("between 6 and 9 March", "2023-03-06", "2023-03-09"),
+    ("March 6 to 9", "2023-03-06", "2023-03-09"),
+])
+def test_two_days_of_one_month_are_a_range_from_the_first(text, start, end):
+    t = normalise_date(text, base=STAMP)
+    assert (t.value, t.end, t.precision) == (start, end, "range")
