@@ -1,0 +1,83 @@
+"""Communication shapes of round 18, read from the errors of the moved texts and checked on
+dev:
+
+- advice or instruction told to people named as a passive subject, the teller unsaid
+  ("Residents are being told to stay indoors", "Drivers are advised to use the coast
+  road"): a Request whose addressee is that subject (kg/rules/events/request.yaml
+  ``request/told-to``);
+- the people asked in a passive request keep the participle or relative clause that picks
+  them out ("residents living along the river are urged to move": the addressee is
+  "residents living along the river", kg/extract/requests.py ``_picked_out``).
+
+Sentences invented, set in Zambia, Benin, Palau, Nauru, Qatar, Latvia, Estonia, Jamaica,
+Botswana and Vietnam.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _requests(result):
+    return [(names(result, f.roles.get("addressee")), names(result, f.roles.get("theme")),
+             names(result, f.roles.get("agent"))) for f in facts_of(result, "Request")]
+
+
+# --- passive advice: the subject is the one asked -------------------------------------------
+@pytest.mark.parametrize(("text", "asked", "theme"), [
+    # progressive passive of telling
+    ("Residents of Kitwe are being told to boil their drinking water.", "Residents of Kitwe",
+     "boil their drinking water"),
+    # simple passive of advising, with a negated infinitive
+    ("Fishermen in Palau were advised not to go out to sea on Friday.", "Fishermen in Palau",
+     "not go out to sea"),
+    # a participle clause on the subject, told in a report
+    ("Police in Tallinn said drivers heading to Tartu were being told to use the old road.",
+     "drivers heading to Tartu", "use the old road"),
+    # encouraged, with a coordinated second request
+    ("Parents in Cotonou are encouraged to keep children at home and to avoid the market.",
+     "Parents in Cotonou", "keep children at home"),
+])
+def test_passive_advice_asks_its_subject(nlp, text, asked, theme):
+    found = _requests(run(nlp, text))
+    assert any(asked in " ".join(a) and theme in " ".join(t) and not g
+               for a, t, g in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # a pronoun: nobody in particular is asked
+    "\"If you are told to leave, leave,\" the minister said in Gaborone.",
+    # told a fact, not asked to act
+    "Residents of Ndola were told that the water was safe.",
+    # active telling stays a saying
+    "The mayor of Kingston told reporters the roads would reopen on Monday.",
+])
+def test_telling_without_a_passive_subject_asks_nothing(nlp, text):
+    assert not [r for r in _requests(run(nlp, text)) if r[0]], _requests(run(nlp, text))
+
+
+# --- the one asked in a passive request, as written ------------------------------------------
+@pytest.mark.parametrize(("text", "asked"), [
+    # a participle clause
+    ("Families living along the Zambezi River are urged to move to higher ground.",
+     "Families living along the Zambezi River"),
+    # a relative clause
+    ("Residents of Riga who have not yet registered are asked to visit the town hall.",
+     "Residents of Riga who have not yet registered"),
+    # both
+    ("The Jamaica Fire Brigade said families living in low-lying areas that have not been "
+     "evacuated are requested to leave before dark.",
+     "families living in low-lying areas that have not been evacuated"),
+])
+def test_the_passive_subject_keeps_the_clause_that_picks_it_out(nlp, text, asked):
+    found = _requests(run(nlp, text))
+    assert any(asked in a for a, _t, _g in found), found
+
+
+def test_a_comma_clause_is_no_part_of_those_asked(nlp):
+    # a non-restrictive clause after a comma describes them, it does not pick them out
+    found = _requests(run(nlp, "Travellers to Doha, whose flights were cancelled, are "
+                               "asked to contact their airlines."))
+    assert found and not any("cancelled" in " ".join(a) for a, _t, _g in found), found
