@@ -7,7 +7,12 @@ dev:
   ``request/told-to``);
 - the people asked in a passive request keep the participle or relative clause that picks
   them out ("residents living along the river are urged to move": the addressee is
-  "residents living along the river", kg/extract/requests.py ``_picked_out``).
+  "residents living along the river", kg/extract/requests.py ``_picked_out``);
+- "the prefecture said", "according to the prefecture", "the prefecture banned": the
+  state's office in a department or province is a body that speaks and acts, owned by the
+  story's country (kg/rules/entities/bodies.jsonl); "the prefecture of X", with X a town
+  or region the model named, is X's own body and never named after the country
+  (kg/extract/name_shapes.py ``of_a_place``).
 
 Sentences invented, set in Zambia, Benin, Palau, Nauru, Qatar, Latvia, Estonia, Jamaica,
 Botswana and Vietnam.
@@ -81,3 +86,34 @@ def test_a_comma_clause_is_no_part_of_those_asked(nlp):
     found = _requests(run(nlp, "Travellers to Doha, whose flights were cancelled, are "
                                "asked to contact their airlines."))
     assert found and not any("cancelled" in " ".join(a) for a, _t, _g in found), found
+
+
+# --- the prefecture speaks and acts as a body ------------------------------------------------
+_BENIN = "Flooding in Benin has killed nine people, officials in Benin said. "
+
+
+@pytest.mark.parametrize(("text", "kind", "role"), [
+    # inverted saying
+    (_BENIN + "Police detained 12 looters in Porto-Novo on Monday, the prefecture said.",
+     "Statement", "speaker"),
+    # according to
+    (_BENIN + "According to the prefecture, 300 people were evacuated from low-lying "
+     "districts of Cotonou.", "Statement", "speaker"),
+    # the body acts
+    (_BENIN + "The prefecture banned all gatherings in Cotonou until further notice.",
+     "Ban", "agent"),
+])
+def test_the_prefecture_is_the_countrys_body(nlp, text, kind, role):
+    found = _role(run(nlp, text), kind, role)
+    assert any("Prefecture of Benin" in r for r in found), found
+
+
+def test_the_prefecture_of_a_named_place_is_not_the_countrys(nlp):
+    result = run(nlp, _BENIN + "Some 200 people were moved to schools in Bohicon, the "
+                              "prefecture of Zou Department said.")
+    assert not [e for e in result.entities if e.name == "Prefecture of Benin"], \
+        [(e.name, e.type) for e in result.entities]
+
+
+def _role(result, kind, role):
+    return [names(result, f.roles.get(role)) for f in facts_of(result, kind)]
