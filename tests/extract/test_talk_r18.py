@@ -117,3 +117,31 @@ def test_the_prefecture_of_a_named_place_is_not_the_countrys(nlp):
 
 def _role(result, kind, role):
     return [names(result, f.roles.get(role)) for f in facts_of(result, kind)]
+
+
+# --- judicial and port officers hold offices --------------------------------------------------
+def _positions(result):
+    return [(names(result, f.roles.get("holder")), " ".join(names(result, f.roles.get("role"))))
+            for f in facts_of(result, "Position")]
+
+
+@pytest.mark.parametrize(("text", "holder", "office"), [
+    # a title before the name, with a rank word
+    ("Senior Magistrate Kaja Tamm remanded both men in custody until May 11.", "Kaja Tamm",
+     "Senior Magistrate"),
+    # a three-word title before the name
+    ("Deputy High Bailiff Janis Ozols ordered that they be held in custody.", "Janis Ozols",
+     "Deputy High Bailiff"),
+    # an apposition after the office
+    ("The magistrate, Ester Banda, adjourned the case in Lusaka until Friday.", "Ester Banda",
+     "magistrate"),
+    # an apposition with a rank before the name
+    ("Around 20 vessels have left and the Harbour Master, Captain Peteris Kalns, expects to "
+     "reopen the port in Riga this evening.", "Peteris Kalns", "Harbour Master"),
+    # the subject of a saying
+    ("Coroner Marika Saar said the inquest in Tallinn would resume on Monday.", "Marika Saar",
+     "Coroner"),
+])
+def test_judicial_and_port_officers_hold_their_office(nlp, text, holder, office):
+    found = _positions(run(nlp, text))
+    assert any(holder in h and office in r for h, r in found), found
