@@ -12,7 +12,13 @@ dev:
   state's office in a department or province is a body that speaks and acts, owned by the
   story's country (kg/rules/entities/bodies.jsonl); "the prefecture of X", with X a town
   or region the model named, is X's own body and never named after the country
-  (kg/extract/name_shapes.py ``of_a_place``).
+  (kg/extract/name_shapes.py ``of_a_place``);
+- magistrates, bailiffs, coroners, registrars, sheriffs and harbour masters hold offices
+  (kg/rules/events/relations.yaml);
+- "The Prime Minister said", "The Chief Minister told": a bare title of several Title Case
+  words after "the" speaks as "the prime minister" does (kg/extract/context.py
+  ``_capitalised_title``), and points back to the holder the text gave that office, even
+  an office kg does not list (kg/resolve/entities.py ``held_roles``).
 
 Sentences invented, set in Zambia, Benin, Palau, Nauru, Qatar, Latvia, Estonia, Jamaica,
 Botswana and Vietnam.
@@ -145,3 +151,34 @@ def _positions(result):
 def test_judicial_and_port_officers_hold_their_office(nlp, text, holder, office):
     found = _positions(run(nlp, text))
     assert any(holder in h and office in r for h, r in found), found
+
+
+# --- a capitalised bare title of several words speaks, as its holder ---------------------------
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a listed title, a reported clause
+    ("Prime Minister Janis Ozols met fishermen in Riga on Monday. The Prime Minister said "
+     "the talks had failed.", "Janis Ozols"),
+    # an office kg does not list, given its holder in an apposition; a direct quote
+    ("The Chief Minister of Latvia, Janis Ozols, met fishermen. The Chief Minister said: "
+     "\"The talks have failed.\"", "Janis Ozols"),
+    # told, with an addressee
+    ("Interior Minister Kaja Tamm visited Tartu on Monday. The Interior Minister told "
+     "reporters the roads would reopen.", "Kaja Tamm"),
+])
+def test_a_capitalised_bare_title_speaks_as_its_holder(nlp, text, speaker):
+    found = _role(run(nlp, text), "Statement", "speaker")
+    assert any(speaker in r for r in found), found
+
+
+def test_a_capitalised_title_without_holder_still_speaks(nlp):
+    found = _role(run(nlp, "The Prime Minister of Nauru said the talks had failed."),
+                  "Statement", "speaker")
+    assert found and all(r for r in found), found
+
+
+def test_a_name_before_the_title_is_no_bare_title(nlp):
+    # "the Zambia Minister": a country's name, not a title word
+    result = run(nlp, "Prime Minister Kabwe Zulu met the Benin Foreign Minister, Jean Houngbo,"
+                      " in Lusaka. The Foreign Minister said the talks had failed.")
+    found = _role(result, "Statement", "speaker")
+    assert not any("Kabwe Zulu" in r for r in found), found
