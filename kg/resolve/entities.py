@@ -227,10 +227,10 @@ class _Resolver(Links):
         title = " ".join(words)
         if title in self.rules.titles:
             return title, code
-        # "The Chief Minister said" after "The Chief Minister, X, ...": an office of two
-        # words or more the document's positions give a holder is a bare title too when
-        # written alone, whether or not kg lists it
-        if len(words) > 1 and m.type is EntityType.PERSON and title in self.held_roles():
+        # "The Chief Minister said" after "The Chief Minister, X, ...", "the prefect told"
+        # after "Prefect X": an office the document's positions give a holder is a bare
+        # title too when written alone, whether or not kg lists it
+        if m.type is EntityType.PERSON and title in self.held_roles():
             return title, code
         return None
 

@@ -18,7 +18,10 @@ dev:
 - "The Prime Minister said", "The Chief Minister told": a bare title of several Title Case
   words after "the" speaks as "the prime minister" does (kg/extract/context.py
   ``_capitalised_title``), and points back to the holder the text gave that office, even
-  an office kg does not list (kg/resolve/entities.py ``held_roles``).
+  an office kg does not list (kg/resolve/entities.py ``held_roles``);
+- "the governor said", "the commissioner declined to comment", "the prefect told": more
+  bare titles a text repeats for the holder it named speak as that holder
+  (kg/rules/events/lexicon.yaml ``body_heads``).
 
 Sentences invented, set in Zambia, Benin, Palau, Nauru, Qatar, Latvia, Estonia, Jamaica,
 Botswana and Vietnam.
@@ -182,3 +185,23 @@ def test_a_name_before_the_title_is_no_bare_title(nlp):
                       " in Lusaka. The Foreign Minister said the talks had failed.")
     found = _role(result, "Statement", "speaker")
     assert not any("Kabwe Zulu" in r for r in found), found
+
+
+# --- more bare titles point back to their holder -------------------------------------------------
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a reported clause
+    ("Governor Mwila Banda visited Ndola on Monday. The governor said the roads were "
+     "closed.", "Mwila Banda"),
+    # a silence: a negated Statement
+    ("Commissioner Kagiso Molefe met reporters in Gaborone. The commissioner declined to "
+     "comment on the posts.", "Kagiso Molefe"),
+    # an inverted report after a quote
+    ("Prefect Jean Houngbo toured Cotonou. \"The danger has not passed,\" the prefect told "
+     "a press conference.", "Jean Houngbo"),
+    # an apposition still names the speaker
+    ("The commissioner, Kagiso Molefe, said the posts in Gaborone were false.",
+     "Kagiso Molefe"),
+])
+def test_a_bare_title_speaks_as_its_holder(nlp, text, speaker):
+    found = _role(run(nlp, text), "Statement", "speaker")
+    assert any(speaker in r for r in found), found
