@@ -247,6 +247,20 @@ def _capitalised_head(head: Token) -> bool:
         c.dep_ in ("compound", "amod", "nmod", "poss", "appos") for c in head.children)
 
 
+def _capitalised_title(head: Token, ctx) -> bool:
+    """"The Prime Minister said", "the Chief Minister told": a title of several words
+    written with capitals after "the" and no name is a bare title, as "the prime minister"
+    is (the resolver links it to the holder the text named); its words before the head
+    are Title Case words no mention covers (a name would be one: "the Latvia Minister")."""
+    if head.pos_ != "PROPN" or not head.is_title or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return False
+    mods = [c for c in head.children if c.i < head.i and c.dep_ != "det"]
+    return bool(mods) and all(
+        c.dep_ in ("compound", "amod") and c.is_title and not list(c.children) and
+        ctx.mention_of(c) is None for c in mods)
+
+
 def _stray_adjective(mod: Token) -> Token:
     """"protests turned deadly and security forces detained ...": an adjective coordinated
     with a noun modifier belongs to the clause before (an adjective and a noun are not
@@ -438,7 +452,8 @@ class Fillers:
                 head.pos_ == "NOUN":
             return self._force(head)
         if create and lemma in self.body_heads and (head.pos_ == "NOUN" or _capitalised_head(
-                head)) and (person or self.body_heads[lemma] != "Person"):
+                head) or (self.body_heads[lemma] == "Person" and _capitalised_title(
+                    head, ctx))) and (person or self.body_heads[lemma] != "Person"):
             det = [c for c in head.children if c.dep_ == "det"]
             if det and det[0].lower_ in ("a", "an", "another", "some", "any"):
                 return None

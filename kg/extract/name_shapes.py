@@ -419,3 +419,19 @@ def country_modifier(doc: Doc, start: int) -> int | None:
         if gazetteer().country(words.text):
             return k
     return None
+
+
+def of_a_place(doc: Doc, end: int, named: list[tuple[int, int, Mention]]) -> bool:
+    """Whether a body phrase ending before token ``end`` is followed by "of" and a town,
+    region or site the model named ("the prefecture of Agrigento", "the police of X
+    District"): a body of that place, which the country's body of that kind is not."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return False
+    k = end + 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    if k >= len(doc):
+        return False
+    at = doc[k].idx
+    return any(a == at and m.type.is_place and m.type is not EntityType.COUNTRY
+               for a, _b, m in named)

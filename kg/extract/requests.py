@@ -176,6 +176,8 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
     if is_passive(verb):  # "No representative of X was invited to the talks"
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         who = _addressee(subj, ctx, f) if subj is not None else []
+        if subj is not None and who == [_text(subj)]:
+            who = [_picked_out(subj)]
         if who:
             roles["addressee"] = who
             roles.pop("agent", None)
@@ -319,6 +321,18 @@ def _addressee(tok: Token, ctx, f) -> list:
             if text and t.pos_ != "PRON":
                 out.append(text)
     return out
+
+
+def _picked_out(subj: Token) -> str:
+    """People asked in a passive request, as written with the clause that picks them out:
+    "residents living along the river are urged to move", "travellers who have booked
+    flights are asked to check": a participle or relative clause on the subject says
+    which people are asked (an apposition or a comma clause is left out)."""
+    commas = [t for t in subj.subtree if t.text in (",", "(", "—", "–") and t.i > subj.i]
+    stop = commas[0].i if commas else None
+    keep = [t for t in np_tokens(subj, drop={"advcl", "parataxis", "appos"})
+            if (stop is None or t.i < stop) and not (t.head == subj and t.dep_ == "det")]
+    return text_of(keep) or _text(subj)
 
 
 def _unnamed(values: list) -> bool:

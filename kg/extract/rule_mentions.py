@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.entity_types import place_type
-from kg.extract.name_shapes import country_modifier
+from kg.extract.name_shapes import country_modifier, of_a_place
 from kg.extract.spans import HEADLINE, doc_text, fold, in_ranges, mention_from_span
 from kg.records import EntityType, Mention, Unit
 from kg.resolve.places import gazetteer
@@ -173,6 +173,8 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
         start, end = span.start, span.end
         prev = doc[start - 1] if start > 0 else None
         if body.scope == "country":
+            if of_a_place(doc, span.end, named):
+                continue  # "the prefecture of X Province": X's own body, not the country's
             if prev is not None and rules.is_demonym(prev.text):
                 start -= 1
             elif prev is not None and prev.tag_ == "POS" and start >= 2 and (n := next(

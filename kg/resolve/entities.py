@@ -85,6 +85,7 @@ class _Resolver(Links):
         self.info: list[_Info | None] = [None] * len(self.mentions)
         self.clusters = _Clusters()
         self.positions: list[Fact] = []
+        self._held: frozenset[str] | None = None
         self.described: set[int] = set()  # description mentions merged into a named body
         self.fillers: set[Mention] | None = None  # mentions that fill a role of a fact
         self.home: str | None = None  # the letterhead's country code
@@ -224,7 +225,21 @@ class _Resolver(Links):
             code = self.rules.demonym_country(words[0])
             words = words[1:]
         title = " ".join(words)
-        return (title, code) if title in self.rules.titles else None
+        if title in self.rules.titles:
+            return title, code
+        # "The Chief Minister said" after "The Chief Minister, X, ...", "the prefect told"
+        # after "Prefect X": an office the document's positions give a holder is a bare
+        # title too when written alone, whether or not kg lists it
+        if m.type is EntityType.PERSON and title in self.held_roles():
+            return title, code
+        return None
+
+    def held_roles(self) -> frozenset[str]:
+        """The offices (folded) the document's Position facts give a holder."""
+        if self._held is None:
+            self._held = frozenset(normalise_name(r) for f in self.positions
+                                   for r in f.roles.get("role", []) if isinstance(r, str))
+        return self._held
 
     def body_name(self, m: Mention) -> _Info | None:
         return body_info(self, m)
