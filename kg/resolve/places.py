@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -21,6 +22,7 @@ from functools import cache, lru_cache
 
 from kg.extract.entity_rules import entity_rules
 from kg.records import EntityType
+from kg.resolve.town_data import town_table
 
 GEONAMES_IRI = "https://sws.geonames.org/{id}/"
 # Alternate names (renamed cities, "Bombay" for Mumbai) are indexed for cities of
@@ -73,8 +75,11 @@ class Place:
 
     @property
     def key(self) -> str:
-        """What identifies the place across documents: its GeoNames id or ISO code."""
-        return f"geo:{self.geonames_id}" if self.geonames_id else f"iso:{self.code}"
+        """What identifies the place across documents: its GeoNames id or ISO code (a
+        first-level unit known only by GeoNames' name: its country and name)."""
+        if self.geonames_id:
+            return f"geo:{self.geonames_id}"
+        return f"iso:{self.code}" if self.code else f"unit:{self.country_code}:{fold(self.name)}"
 
 
 @cache
@@ -315,6 +320,8 @@ class Gazetteer:
         if not found and not key.endswith("'s"):  # ("St. John's" is no parish "St. John")
             found = next((self._subdivisions[k] for k in saint_forms(key)
                           if k in self._subdivisions), [])
+        if not found:  # "Bavaria", "Brittany": ISO writes them otherwise (Bayern, Bretagne)
+            found = first_level_units().get(key, [])
         if not name.isascii():  # "Fårö" is no district "Faro" (see city_candidates)
             found = [p for p in found if not p.name.isascii()]
         return found
@@ -458,6 +465,45 @@ def english_compass(key: str) -> str | None:
     first, _, rest = key.partition(" ")
     english = entity_rules().compass_english.get(first)
     return f"{english} {rest}" if english and rest else None
+
+
+# A first-level unit is a region news names only when it holds at least this many
+# GeoNames towns of 1,000+ people: Bavaria holds 1,802, Brittany 663, Corsica 49; the
+# municipalities some small states are divided into (Slovenia's, Montenegro's, the
+# parishes of a Crown dependency) hold one or two and are named after a town.
+FIRST_LEVEL_TOWNS = 20
+# a row of the town table: its country, then (further on) its first-level unit
+_STATE_ROW = re.compile(r'\{"country_code":"([A-Z]{2})",[^{}]*?"state":"([^"\\]*(?:\\.[^"\\]*)*)"')
+
+
+@cache
+def first_level_units() -> dict[str, list[Place]]:
+    """GeoNames' first-level units by folded name, as English news writes them:
+    "Bavaria", "Brittany", "Tuscany", "Lower Saxony", where ISO 3166-2 writes "Bayern",
+    "Bretagne", "Toscana", "Niedersachsen" (read from the town table of
+    kg/resolve/town_data.py: the unit of each town). Only a unit holding at least
+    FIRST_LEVEL_TOWNS towns, and none named by a compass word alone ("Northern", "Centre":
+    a direction, not a name, outside its country)."""
+    return first_level_index(town_table())
+
+
+def first_level_index(table: str) -> dict[str, list[Place]]:
+    """:func:`first_level_units` of a town table's JSON text."""
+    counts = Counter((m[1], m[2]) for m in _STATE_ROW.finditer(table))
+    compass = entity_rules().compass
+    out: dict[str, list[Place]] = {}
+    for (code, state), n in counts.items():
+        if n < FIRST_LEVEL_TOWNS:
+            continue
+        if "\\" in state:
+            state = json.loads(f'"{state}"')
+        keys = _subdivision_keys(state)
+        if any(k in compass for k in keys):
+            continue
+        place = Place(None, state, EntityType.REGION, code)
+        for key in keys:
+            out.setdefault(key, []).append(place)
+    return out
 
 
 @cache
