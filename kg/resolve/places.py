@@ -472,8 +472,9 @@ def english_compass(key: str) -> str | None:
 # municipalities some small states are divided into (Slovenia's, Montenegro's, the
 # parishes of a Crown dependency) hold one or two and are named after a town.
 FIRST_LEVEL_TOWNS = 20
-# a row of the town table: its country, then (further on) its first-level unit
-_STATE_ROW = re.compile(r'\{"country_code":"([A-Z]{2})",[^{}]*?"state":"([^"\\]*(?:\\.[^"\\]*)*)"')
+# the fields of the town table read for units: a row's country (each row opens with it)
+# and its first-level unit (a row may have none); one pass over the table finds both
+_CODE_OR_STATE = re.compile(r'"(?:country_code":"([A-Z]{2})|state":"([^"\\]*(?:\\.[^"\\]*)*))"')
 
 
 @cache
@@ -489,7 +490,13 @@ def first_level_units() -> dict[str, list[Place]]:
 
 def first_level_index(table: str) -> dict[str, list[Place]]:
     """:func:`first_level_units` of a town table's JSON text."""
-    counts = Counter((m[1], m[2]) for m in _STATE_ROW.finditer(table))
+    counts: Counter[tuple[str, str]] = Counter()
+    code = ""
+    for found, state in _CODE_OR_STATE.findall(table):
+        if found:
+            code = found
+        else:
+            counts[code, state] += 1
     compass = entity_rules().compass
     out: dict[str, list[Place]] = {}
     for (code, state), n in counts.items():
