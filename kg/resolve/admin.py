@@ -9,8 +9,9 @@ code, which needs scipy, is never imported). So "Mehar" finds ("Sindh", "Dadu") 
 district "Nsanje" finds the state of the towns whose county it is ("Southern Region").
 
 The file is a JSON list sorted by country: it is decompressed once per process (about
-half a second) and a country's block is read on first use, so a document pays only
-for the countries it names.
+half a second, kg/resolve/town_data.py, shared with the gazetteer's first-level unit
+names) and a country's block is read on first use, so a document pays only for the
+countries it names.
 """
 
 from __future__ import annotations
