@@ -309,7 +309,20 @@ class Gazetteer:
         """Regions with this name: US states, then ISO 3166-2 subdivisions (first level and
         below), "Tavush" finding "Tavuš", "Santa Elena province" finding "Santa Elena";
         with a leading "St"/"St." for "Saint" when none has the name as written ("St
-        Kitts" is ISO's "Saint Kitts")."""
+        Kitts" is ISO's "Saint Kitts"); else GeoNames' English name of a first-level unit
+        ISO writes otherwise ("Bavaria", "Brittany": Bayern, Bretagne)."""
+        found = self._iso_regions(name) or first_level_units().get(fold(name), [])
+        if not name.isascii():  # "Fårö" is no district "Faro" (see city_candidates)
+            found = [p for p in found if not p.name.isascii()]
+        return found
+
+    def english_unit_only(self, name: str) -> bool:
+        """Whether ``name`` is a region only as GeoNames' English name of a first-level
+        unit (:func:`first_level_units`), not as an ISO 3166-2 subdivision or a US state."""
+        return fold(name) in first_level_units() and not self._iso_regions(name)
+
+    def _iso_regions(self, name: str) -> list[Place]:
+        """The US states and ISO 3166-2 subdivisions of this name (accents unchecked)."""
         key = fold(name)
         if key in self.regions and (name.isascii() or not self.regions[key].name.isascii()):
             return [self.regions[key]]
@@ -320,10 +333,6 @@ class Gazetteer:
         if not found and not key.endswith("'s"):  # ("St. John's" is no parish "St. John")
             found = next((self._subdivisions[k] for k in saint_forms(key)
                           if k in self._subdivisions), [])
-        if not found:  # "Bavaria", "Brittany": ISO writes them otherwise (Bayern, Bretagne)
-            found = first_level_units().get(key, [])
-        if not name.isascii():  # "Fårö" is no district "Faro" (see city_candidates)
-            found = [p for p in found if not p.name.isascii()]
         return found
 
     def place_type(self, name: str) -> EntityType | None:

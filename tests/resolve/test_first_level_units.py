@@ -53,3 +53,53 @@ def test_regions_iso_writes_otherwise_are_found_by_their_english_name(name, code
     assert [p.country_code for p in gaz.regions_named(name)] == [code]
     assert gaz.place_type(name) is EntityType.REGION
     assert gaz.link(name, EntityType.REGION).country_code == code
+
+
+# --- a region named once in passing holds only what the text puts in it -----------------
+def _invented_region(monkeypatch):
+    """An invented Zambian unit, "Upper Kafue Highlands", known only by its GeoNames name,
+    holding the invented towns "Mwandi Flats" and "Kasumbi"."""
+    import kg.extract.containment as containment
+    import kg.resolve.places as places
+    from kg.resolve.admin import AdminIndex
+
+    towns = [{"country_code": "ZM", "city": name, "latitude": -13.0, "longitude": 28.0,
+              "population": 4000, "state": "Upper Kafue Highlands"}
+             for name in ("Mwandi Flats", "Kasumbi")]
+    index = first_level_index(_table({("ZM", "Upper Kafue Highlands"): FIRST_LEVEL_TOWNS}))
+    monkeypatch.setattr(places, "first_level_units", lambda: index)
+    monkeypatch.setattr(containment, "admin_index",
+                        lambda: AdminIndex(json.dumps(towns, separators=(",", ":"))))
+
+
+def _located(region_mentions: int) -> set[tuple[str, str]]:
+    from kg.extract.containment import document_locations
+    from kg.records import Entity, Mention
+
+    def mention(text, etype, at):
+        return Mention(at, at + len(text), text, etype, 0, (0, 200), "ner:GPE")
+
+    zambia = Entity("Country:zambia", "Zambia", EntityType.COUNTRY,
+                    [mention("Zambia", EntityType.COUNTRY, 0)], {"Zambia"}, country_code="ZM")
+    region = Entity("Region:upper kafue highlands", "Upper Kafue Highlands", EntityType.REGION,
+                    [mention("Upper Kafue Highlands", EntityType.REGION, 20 + 30 * i)
+                     for i in range(region_mentions)], {"Upper Kafue Highlands"},
+                    country_code="ZM")
+    town = Entity("City:kasumbi", "Kasumbi", EntityType.CITY,
+                  [mention("Kasumbi", EntityType.CITY, 150)], {"Kasumbi"})
+    facts = document_locations([], [zambia, region, town], text=" " * 200)
+    names = {}
+    for e in (zambia, region, town):
+        for m in e.mentions:
+            names[m] = e.name
+    return {(names[f.roles["place"][0]], names[f.roles["container"][0]]) for f in facts}
+
+
+def test_a_region_the_story_names_again_holds_its_towns(monkeypatch):
+    _invented_region(monkeypatch)
+    assert ("Kasumbi", "Upper Kafue Highlands") in _located(2)
+
+
+def test_a_region_named_once_in_passing_holds_no_town_the_text_does_not_put_in_it(monkeypatch):
+    _invented_region(monkeypatch)
+    assert ("Kasumbi", "Upper Kafue Highlands") not in _located(1)
