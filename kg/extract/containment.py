@@ -248,6 +248,13 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add,
         if e.type not in (EntityType.REGION, EntityType.CITY):
             continue
         names = (e.name, *e.aliases)
+        if e.type is EntityType.REGION and len(e.mentions) < 2 and \
+                gazetteer().english_unit_only(base_name(e.name)[0]):
+            # a region known only by GeoNames' English name ("Bavaria") that the text names
+            # once, in passing ("X, in Bavaria"), holds what the text puts in it, not every
+            # town of the document GeoNames puts there; a region the story is about is
+            # named again
+            continue
         if e.type is EntityType.REGION:
             for k in {k for n in names for k in unit_keys(base_name(n)[0])}:
                 regions.setdefault(k, []).append(e)

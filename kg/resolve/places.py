@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -21,6 +22,7 @@ from functools import cache, lru_cache
 
 from kg.extract.entity_rules import entity_rules
 from kg.records import EntityType
+from kg.resolve.town_data import town_table
 
 GEONAMES_IRI = "https://sws.geonames.org/{id}/"
 # Alternate names (renamed cities, "Bombay" for Mumbai) are indexed for cities of
@@ -73,8 +75,11 @@ class Place:
 
     @property
     def key(self) -> str:
-        """What identifies the place across documents: its GeoNames id or ISO code."""
-        return f"geo:{self.geonames_id}" if self.geonames_id else f"iso:{self.code}"
+        """What identifies the place across documents: its GeoNames id or ISO code (a
+        first-level unit known only by GeoNames' name: its country and name)."""
+        if self.geonames_id:
+            return f"geo:{self.geonames_id}"
+        return f"iso:{self.code}" if self.code else f"unit:{self.country_code}:{fold(self.name)}"
 
 
 @cache
@@ -304,7 +309,20 @@ class Gazetteer:
         """Regions with this name: US states, then ISO 3166-2 subdivisions (first level and
         below), "Tavush" finding "Tavuš", "Santa Elena province" finding "Santa Elena";
         with a leading "St"/"St." for "Saint" when none has the name as written ("St
-        Kitts" is ISO's "Saint Kitts")."""
+        Kitts" is ISO's "Saint Kitts"); else GeoNames' English name of a first-level unit
+        ISO writes otherwise ("Bavaria", "Brittany": Bayern, Bretagne)."""
+        found = self._iso_regions(name) or first_level_units().get(fold(name), [])
+        if not name.isascii():  # "Fårö" is no district "Faro" (see city_candidates)
+            found = [p for p in found if not p.name.isascii()]
+        return found
+
+    def english_unit_only(self, name: str) -> bool:
+        """Whether ``name`` is a region only as GeoNames' English name of a first-level
+        unit (:func:`first_level_units`), not as an ISO 3166-2 subdivision or a US state."""
+        return fold(name) in first_level_units() and not self._iso_regions(name)
+
+    def _iso_regions(self, name: str) -> list[Place]:
+        """The US states and ISO 3166-2 subdivisions of this name (accents unchecked)."""
         key = fold(name)
         if key in self.regions and (name.isascii() or not self.regions[key].name.isascii()):
             return [self.regions[key]]
@@ -315,8 +333,6 @@ class Gazetteer:
         if not found and not key.endswith("'s"):  # ("St. John's" is no parish "St. John")
             found = next((self._subdivisions[k] for k in saint_forms(key)
                           if k in self._subdivisions), [])
-        if not name.isascii():  # "Fårö" is no district "Faro" (see city_candidates)
-            found = [p for p in found if not p.name.isascii()]
         return found
 
     def place_type(self, name: str) -> EntityType | None:
@@ -458,6 +474,52 @@ def english_compass(key: str) -> str | None:
     first, _, rest = key.partition(" ")
     english = entity_rules().compass_english.get(first)
     return f"{english} {rest}" if english and rest else None
+
+
+# A first-level unit is a region news names only when it holds at least this many
+# GeoNames towns of 1,000+ people: Bavaria holds 1,802, Brittany 663, Corsica 49; the
+# municipalities some small states are divided into (Slovenia's, Montenegro's, the
+# parishes of a Crown dependency) hold one or two and are named after a town.
+FIRST_LEVEL_TOWNS = 20
+# the fields of the town table read for units: a row's country (each row opens with it)
+# and its first-level unit (a row may have none); one pass over the table finds both
+_CODE_OR_STATE = re.compile(r'"(?:country_code":"([A-Z]{2})|state":"([^"\\]*(?:\\.[^"\\]*)*))"')
+
+
+@cache
+def first_level_units() -> dict[str, list[Place]]:
+    """GeoNames' first-level units by folded name, as English news writes them:
+    "Bavaria", "Brittany", "Tuscany", "Lower Saxony", where ISO 3166-2 writes "Bayern",
+    "Bretagne", "Toscana", "Niedersachsen" (read from the town table of
+    kg/resolve/town_data.py: the unit of each town). Only a unit holding at least
+    FIRST_LEVEL_TOWNS towns, and none named by a compass word alone ("Northern", "Centre":
+    a direction, not a name, outside its country)."""
+    return first_level_index(town_table())
+
+
+def first_level_index(table: str) -> dict[str, list[Place]]:
+    """:func:`first_level_units` of a town table's JSON text."""
+    counts: Counter[tuple[str, str]] = Counter()
+    code = ""
+    for found, state in _CODE_OR_STATE.findall(table):
+        if found:
+            code = found
+        else:
+            counts[code, state] += 1
+    compass = entity_rules().compass
+    out: dict[str, list[Place]] = {}
+    for (code, state), n in counts.items():
+        if n < FIRST_LEVEL_TOWNS:
+            continue
+        if "\\" in state:
+            state = json.loads(f'"{state}"')
+        keys = _subdivision_keys(state)
+        if any(k in compass for k in keys):
+            continue
+        place = Place(None, state, EntityType.REGION, code)
+        for key in keys:
+            out.setdefault(key, []).append(place)
+    return out
 
 
 @cache
