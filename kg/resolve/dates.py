@@ -58,8 +58,6 @@ _WEEKDAY = re.compile(r"\b(?:(?P<which>last|this|next)\s+)?(?P<weekday>"
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0,
              "overnight": -1, "last evening": -1, "yesterday evening": -1,
              "this evening": 0, "this afternoon": 0, "last night": -1}
-_WEEKDAY_PAIR = re.compile(r"(?P<first>" + "|".join(_WEEKDAYS) + r")\s+(?:and|to|through|until)\s+"
-                           r"(?P<second>" + "|".join(_WEEKDAYS) + r")")
 _WEEKS = re.compile(r"\b(?P<which>last|this|next|past)\s+week\b", re.I)
 _EARLIER_WEEK = re.compile(r"^(?:earlier|early)\s+this\s+week$", re.I)
 _WEEKEND = re.compile(r"^(?:(?P<which>last|this|next|the)\s+)?weekend$", re.I)
@@ -185,17 +183,6 @@ def _normalise(text: str, ref: date | None, future: bool) -> TimeExpr:
     if low in _RELATIVE:
         return TimeExpr(text=text, value=(ref + timedelta(days=_RELATIVE[low])).isoformat(),
                         precision="day")
-    m = _WEEKDAY_PAIR.fullmatch(low)
-    if m:
-        # "on Sunday and Monday", "from Saturday to Sunday": from the first, read as a
-        # weekday alone, to the next such second day
-        first = _normalise(m.group("first"), ref, future)
-        if first.value is None:
-            return unresolved
-        start = date.fromisoformat(first.value)
-        ahead = (_WEEKDAYS[m.group("second")] - start.weekday()) % 7
-        return TimeExpr(text=text, value=first.value, precision="range",
-                        end=(start + timedelta(days=ahead)).isoformat())
     m = _WEEKDAY.fullmatch(low)
     if m:
         back = (ref.weekday() - _WEEKDAYS[m.group("weekday").lower()]) % 7

@@ -138,14 +138,3 @@ def test_a_time_of_day_or_a_degree_says_no_more_than_its_day(text, value):
 def test_two_days_of_one_month_are_a_range_from_the_first(text, start, end):
     t = normalise_date(text, base=STAMP)
     assert (t.value, t.end, t.precision) == (start, end, "range")
-
-
-@pytest.mark.parametrize(("text", "future", "start", "end"), [
-    ("Sunday and Monday", False, "2023-03-12", "2023-03-13"),
-    ("on Thursday and Friday", True, "2023-03-16", "2023-03-17"),
-    ("from Saturday to Sunday", False, "2023-03-11", "2023-03-12"),
-    ("Friday and Monday", True, "2023-03-17", "2023-03-20"),
-])
-def test_two_weekdays_are_a_range_from_the_first(text, future, start, end):
-    t = normalise_date(text, base=STAMP, future=future)
-    assert (t.value, t.end, t.precision) == (start, end, "range")
