@@ -250,8 +250,8 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add,
         names = (e.name, *e.aliases)
         if e.type is EntityType.REGION and len(e.mentions) < 2 and \
                 gazetteer().english_unit_only(base_name(e.name)[0]):
-            # a region known only by GeoNames' English name ("Bavaria") that the text names
-            # once, in passing ("X, in Bavaria"), holds what the text puts in it, not every
+            # a region known only by GeoNames' English name ("Styria") that the text names
+            # once, in passing ("X, in Styria"), holds what the text puts in it, not every
             # town of the document GeoNames puts there; a region the story is about is
             # named again
             continue

@@ -423,7 +423,7 @@ def country_modifier(doc: Doc, start: int) -> int | None:
 
 def of_a_place(doc: Doc, end: int, named: list[tuple[int, int, Mention]]) -> bool:
     """Whether a body phrase ending before token ``end`` is followed by "of" and a town,
-    region or site the model named ("the prefecture of Agrigento", "the police of X
+    region or site the model named ("the prefecture of Y", "the police of X
     District"): a body of that place, which the country's body of that kind is not."""
     if end >= len(doc) or doc[end].lower_ != "of":
         return False

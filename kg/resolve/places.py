@@ -310,7 +310,7 @@ class Gazetteer:
         below), "Tavush" finding "Tavuš", "Santa Elena province" finding "Santa Elena";
         with a leading "St"/"St." for "Saint" when none has the name as written ("St
         Kitts" is ISO's "Saint Kitts"); else GeoNames' English name of a first-level unit
-        ISO writes otherwise ("Bavaria", "Brittany": Bayern, Bretagne)."""
+        ISO writes otherwise ("Styria", "Brittany": Steiermark, Bretagne)."""
         found = self._iso_regions(name) or first_level_units().get(fold(name), [])
         if not name.isascii():  # "Fårö" is no district "Faro" (see city_candidates)
             found = [p for p in found if not p.name.isascii()]
@@ -477,7 +477,7 @@ def english_compass(key: str) -> str | None:
 
 
 # A first-level unit is a region news names only when it holds at least this many
-# GeoNames towns of 1,000+ people: Bavaria holds 1,802, Brittany 663, Corsica 49; the
+# GeoNames towns of 1,000+ people: Lower Saxony holds 825, Brittany 663, Saarland 60; the
 # municipalities some small states are divided into (Slovenia's, Montenegro's, the
 # parishes of a Crown dependency) hold one or two and are named after a town.
 FIRST_LEVEL_TOWNS = 20
@@ -489,7 +489,7 @@ _CODE_OR_STATE = re.compile(r'"(?:country_code":"([A-Z]{2})|state":"([^"\\]*(?:\
 @cache
 def first_level_units() -> dict[str, list[Place]]:
     """GeoNames' first-level units by folded name, as English news writes them:
-    "Bavaria", "Brittany", "Tuscany", "Lower Saxony", where ISO 3166-2 writes "Bayern",
+    "Styria", "Brittany", "Tuscany", "Lower Saxony", where ISO 3166-2 writes "Steiermark",
     "Bretagne", "Toscana", "Niedersachsen" (read from the town table of
     kg/resolve/town_data.py: the unit of each town). Only a unit holding at least
     FIRST_LEVEL_TOWNS towns, and none named by a compass word alone ("Northern", "Centre":
