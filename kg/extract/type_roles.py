@@ -469,6 +469,12 @@ class TypeRoles:
                     if len(ms) >= 2:
                         for x in ms:
                             put("participant", x)
+        # who holds or convenes a meeting takes part in it ("X met Y", "X held talks with
+        # Y", "A and B held a video call", "the council met"): the agent is a participant
+        # too, so the parties of a meeting are its participants whoever the parser made
+        # its subject
+        for x in list(roles.get("agent", [])):
+            put("participant", x)
 
     def _meeting_hosts(self, t: Token) -> tuple[list[Mention], list[Mention]]:
         """Who holds talks named by a noun, and who takes part: "talks hosted (brokered,
