@@ -76,6 +76,8 @@ def pronoun_antecedent(pron: Token) -> Token | None:
     if low in ("them", "those") and pron.dep_ == "pobj" and pron.head.lower_ == "of":
         part = pron.head.head  # "most of them"
         comma = part.left_edge.i - 1
+        if any(c.dep_ == "conj" for c in part.children):
+            return None  # "stripped of their goods, many of them ..., and 30 buildings"
         if part.i < pron.i and comma >= 1 and pron.doc[comma].text == ",":
             before = pron.doc[comma - 1]
             if before.pos_ == "NOUN" and before.tag_ == "NNS":

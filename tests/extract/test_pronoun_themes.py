@@ -47,3 +47,12 @@ def test_a_partitive_of_a_place_count_stays(nlp):
     r = run(nlp, "Five officers were injured in Doha, and two of them were taken to "
                  "Hamad General Hospital.")
     assert not any(t == "whom" for t in _themes(r, "Movement"))
+
+
+def test_a_partitive_joined_to_more_things_keeps_them(nlp):
+    # "stripped of their goods, many of them owned by X, and 30 buildings were set on fire":
+    # the partitive heads a list the parser joined it to; the buildings stay in the theme
+    r = run(nlp, "Shops in the suburb of Tanji were stripped of their goods, many of them owned "
+                 "by foreign traders, and at least 20 buildings were set on fire across "
+                 "Kingston, police said.")
+    assert any("buildings" in t for t in _themes(r, "Arson"))
