@@ -51,6 +51,13 @@ class RoleFillers:
         for c in head.children:
             if c.dep_ == "conj":
                 out.extend(self._conjuncts(c))
+            elif c.dep_ == "nmod" and c.i < head.i and c.pos_ in ("PROPN", "NOUN") and any(
+                    g.dep_ == "cc" and g.lower_ == "and" for g in c.children) and any(
+                    g.dep_ == "conj" and g.i < head.i for g in c.children):
+                # "Ribas and Minister Elena Carrasco held", "Kang and union leaders
+                # agreed": the parser hangs the first of two names on the second as a
+                # modifier, the second's own words as its conjunct; the two are the list
+                out.insert(0, c)
         for _prep, obj in prep_objects(head, {"with"}):  # "X, together with Y"
             if any(a.lower_ == "together" for a in head.children) or any(
                     a.lower_ == "together" for a in obj.head.children):
