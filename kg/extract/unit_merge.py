@@ -311,7 +311,8 @@ def agreeing_parties(events: list[Fact], both_sides: set[str]) -> None:
     """"X met Y ... Both sides agreed to set up a committee", "A held talks with B, and the
     two agreed that ...": an Agreement whose parties the text names only as the two sides
     (lexicon ``both_sides``) is between the parties of the meeting told before it in the
-    update (its agent and participants)."""
+    update (its agent and participants), and was reached at it (its date, when the
+    Agreement's own clause gives none)."""
     last: Fact | None = None
     for f in sorted(events, key=lambda f: f.trigger.start if f.trigger else 0):
         if f.kind == "Meeting" and f.factuality is None:
@@ -327,3 +328,5 @@ def agreeing_parties(events: list[Fact], both_sides: set[str]) -> None:
                                  if isinstance(v, (Mention, str))))
         if len(met) >= 2 and any(isinstance(v, Mention) for v in met):
             f.roles["participant"] = met
+            if not f.roles.get("date") and last.roles.get("date"):
+                f.roles["date"] = list(last.roles["date"])  # agreed at that sitting

@@ -47,6 +47,8 @@ def test_the_two_agreed_that(nlp):
                  "fishing quotas.")
     a = _agreement(r)
     assert names(r, a.roles.get("participant")) == {"Tommy Remengesau", "Kaja Tamm"}
+    # agreed at that meeting: its day (Monday before the Tuesday stamp)
+    assert [d.value for d in a.roles.get("date", [])] == ["2023-03-13"]
 
 
 def test_a_negated_agreement(nlp):
