@@ -62,3 +62,13 @@ def test_one_party_agreeing_or_meeting_or_sending_is_none(nlp):
                  "The two foreign ministers agreed to meet in Riga next week.",
                  "Zambia and Botswana have also agreed to send 40 police officers."):
         assert not facts_of(run(nlp, text), "Agreement"), text
+
+
+def test_what_was_agreed_lies_ahead(nlp):
+    # "have agreed to resume talks on Friday" (lexicon future_heads): the coming Friday,
+    # not the one before the Tuesday stamp
+    r = run(nlp, "Interior Minister Janis Ozols and union leaders have agreed to resume talks "
+                 "in Riga on Friday morning, the ministry said.")
+    (m,) = facts_of(r, "Meeting")
+    assert m.factuality == "future"
+    assert [d.value for d in m.roles.get("date", [])] == ["2023-03-17"]
