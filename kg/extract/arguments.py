@@ -115,6 +115,9 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
         # a lemma several types share: its theme decides ("closed the border")
         need = rules.theme_must_be if voice == "nominal" else \
             rules.theme_for.get(lemma, rules.theme_must_be)
+        matched = {m.pattern_id, *(pid for pid, _v in m.alternatives)}
+        if any(p.any_theme for p in rules.patterns if p.id in matched):
+            need = None  # the pattern says what sort of act it is (kg/rules/loader.py)
         self.person_theme = need == "person"
         self.kind = rules.kind
         self.abstract_object = False

@@ -32,6 +32,7 @@ from kg.extract.statements import _quote_spans, attribute, statement_facts
 from kg.extract.theme_pronouns import spell_out_them
 from kg.extract.triggers import engine_for, fix_capitalised_nouns
 from kg.extract.unit_merge import (
+    agreeing_parties,
     carry_cause_dates,
     carry_locations,
     merge_in_unit,
@@ -105,6 +106,7 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     name_event_themes(events, engine, ctx)
     carry_locations(events)
     carry_cause_dates(events)
+    agreeing_parties(events, set(rules.lists["both_sides"]))
     relate_same_acts(events, rules.lists["same_act"])
     relations = relation_facts(ctx)
     facts = events + statements + relations

@@ -14,7 +14,14 @@ from kg.extract.context import (
     plural_antecedent,
 )
 from kg.extract.name_spans import is_craft_model
-from kg.extract.syntax import np_tokens, prep_objects, relative_inner, subject_of, text_of
+from kg.extract.syntax import (
+    np_tokens,
+    prep_objects,
+    pronoun_antecedent,
+    relative_inner,
+    subject_of,
+    text_of,
+)
 from kg.records import EntityType, Mention
 
 # prepositions of place that follow an actor noun in the parse but say where it acted
@@ -44,6 +51,13 @@ class RoleFillers:
         for c in head.children:
             if c.dep_ == "conj":
                 out.extend(self._conjuncts(c))
+            elif c.dep_ == "nmod" and c.i < head.i and c.pos_ in ("PROPN", "NOUN") and any(
+                    g.dep_ == "cc" and g.lower_ == "and" for g in c.children) and any(
+                    g.dep_ == "conj" and g.i < head.i for g in c.children):
+                # "Ribas and Minister Elena Carrasco held", "Kang and union leaders
+                # agreed": the parser hangs the first of two names on the second as a
+                # modifier, the second's own words as its conjunct; the two are the list
+                out.insert(0, c)
         for _prep, obj in prep_objects(head, {"with"}):  # "X, together with Y"
             if any(a.lower_ == "together" for a in head.children) or any(
                     a.lower_ == "together" for a in obj.head.children):
@@ -322,6 +336,9 @@ class RoleFillers:
         return through
 
     def _theme(self, head: Token, skip: set[int]):
+        told = pronoun_antecedent(head) if head.pos_ == "PRON" else None
+        if told is not None:  # "a woman, who was released without charge": the woman
+            return self._theme(told, set())
         people = plural_antecedent(self.ctx, head) if head.pos_ == "PRON" else None
         if people is not None:  # "they will be prosecuted": the officers named before
             return self._theme(people, set())
@@ -332,6 +349,9 @@ class RoleFillers:
         if head.pos_ == "NUM" or head.lower_ in self.lists["partitive_heads"]:
             # "51 of its members were held": the members; "most of the detainees"
             for _, obj in prep_objects(head, {"of"}):
+                told = pronoun_antecedent(obj) if obj.pos_ == "PRON" else None
+                if told is not None:  # "900 evacuees, most of whom were taken to X"
+                    return self._theme(told, set())
                 if obj.pos_ == "PRON":  # "two of them, including X, were charged": X
                     named = [m for _p, o in prep_objects(head, {"include", "including"})
                              if (m := self.ctx.mention_of(o)) is not None and m.type.is_agent]

@@ -57,6 +57,34 @@ def antecedent(head: Token, *, personal: bool = False) -> Token:
     return h
 
 
+def pronoun_antecedent(pron: Token) -> Token | None:
+    """The noun a pronoun that fills a role stands for, when the clause says it: a relative
+    pronoun ("a woman, who was released without charge": the woman), a partitive of one
+    ("900 evacuees, most of whom were taken to X": the evacuees), or a partitive "of them"
+    set off by a comma right after a plural noun ("55 vessels, most of them from X,
+    sailed": the vessels). None for any other word."""
+    low = pron.lower_
+    if low in RELATIVE_PRONOUNS and pron.tag_ in ("WP", "WDT"):
+        for a in pron.ancestors:
+            if a.dep_ == "relcl" and pron.dep_ == "pobj" and pron.head.lower_ == "of":
+                return a.head  # "a figure of 900 evacuees, most of whom": the evacuees
+            if a.dep_ == "relcl":
+                return antecedent(a.head, personal=_personal(pron))
+            if a.dep_ == "ROOT":
+                break
+        return None
+    if low in ("them", "those") and pron.dep_ == "pobj" and pron.head.lower_ == "of":
+        part = pron.head.head  # "most of them"
+        comma = part.left_edge.i - 1
+        if any(c.dep_ == "conj" for c in part.children):
+            return None  # "stripped of their goods, many of them ..., and 30 buildings"
+        if part.i < pron.i and comma >= 1 and pron.doc[comma].text == ",":
+            before = pron.doc[comma - 1]
+            if before.pos_ == "NOUN" and before.tag_ == "NNS":
+                return before
+    return None
+
+
 def relative_inner(verb: Token) -> Token | None:
     """For a relative clause whose pronoun follows "X of Y" ("the verdict of the Court of
     Z which convicted ..."), Y: the nearer noun the pronoun may be about. None when the

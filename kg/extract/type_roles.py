@@ -443,8 +443,10 @@ class TypeRoles:
 
     def _meeting(self, m: Match, put, roles: dict) -> None:
         t = m.trigger
+        brokered = False
         if m.voice == "nominal" and not roles.get("agent"):
             hosts, parties = self._meeting_hosts(t)
+            brokered = bool(hosts and parties)
             for x in hosts:
                 put("agent", x)
             for x in parties:
@@ -469,6 +471,12 @@ class TypeRoles:
                     if len(ms) >= 2:
                         for x in ms:
                             put("participant", x)
+        # who holds or convenes a meeting takes part in it ("X met Y", "X held talks with
+        # Y", "A and B held a video call", "the council met"): the agent is a participant
+        # too, so the parties of a meeting are its participants whoever the parser made
+        # its subject (a host that brokers talks between parties is none of them)
+        for x in [] if brokered else list(roles.get("agent", [])):
+            put("participant", x)
 
     def _meeting_hosts(self, t: Token) -> tuple[list[Mention], list[Mention]]:
         """Who holds talks named by a noun, and who takes part: "talks hosted (brokered,

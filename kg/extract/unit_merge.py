@@ -305,3 +305,28 @@ def name_event_themes(events: list[Fact], engine: Engine, ctx: Context) -> None:
             what = next((str(x) for x in target.roles.get("medium", [])), None) or \
                 (target.trigger.text if target.trigger else v)
             themes[n] = f"{who} {what}".strip()
+
+
+def agreeing_parties(events: list[Fact], both_sides: set[str]) -> None:
+    """"X met Y ... Both sides agreed to set up a committee", "A held talks with B, and the
+    two agreed that ...": an Agreement whose parties the text names only as the two sides
+    (lexicon ``both_sides``) is between the parties of the meeting told before it in the
+    update (its agent and participants), and was reached at it (its date, when the
+    Agreement's own clause gives none)."""
+    last: Fact | None = None
+    for f in sorted(events, key=lambda f: f.trigger.start if f.trigger else 0):
+        if f.kind == "Meeting" and f.factuality is None:
+            last = f
+            continue
+        parties = f.roles.get("participant", [])
+        if f.kind != "Agreement" or last is None or any(
+                not isinstance(p, str) for p in parties) or not all(
+                    p.split() and p.split()[-1].lower() in both_sides for p in parties):
+            continue
+        met = list(dict.fromkeys(v for r in ("agent", "participant")
+                                 for v in last.roles.get(r, [])
+                                 if isinstance(v, (Mention, str))))
+        if len(met) >= 2 and any(isinstance(v, Mention) for v in met):
+            f.roles["participant"] = met
+            if not f.roles.get("date") and last.roles.get("date"):
+                f.roles["date"] = list(last.roles["date"])  # agreed at that sitting

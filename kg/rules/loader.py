@@ -73,7 +73,7 @@ _EXTRAS = {"cause", "office", "meeting", "owner_agent", "dispersed", "carried",
            "placed_theme"}
 _PATTERN = {"id": (str, True), "example": (str, True), "shape": (str, False),
             "pattern": (list, False), "undated": (bool, False), "voice": (str, False),
-            "negated": (bool, False)}
+            "negated": (bool, False), "any_theme": (bool, False)}
 
 
 # libyaml's C parser when PyYAML was built with it: the same nodes and marks as the pure
@@ -143,6 +143,11 @@ class Pattern:
     # the pattern names the state opposite to the event, which thus did not happen ("the
     # port remained open": a negated Closure)
     negated: bool = False
+    # the pattern itself says the act is of its type, so the theme need not be of the kind
+    # the trigger lemma asks for elsewhere (``theme_for``): "A and B agreed to set up a
+    # committee" is an Agreement on setting it up, though "agree" alone needs an agreement
+    # noun ("X agreed to send troops" is none)
+    any_theme: bool = False
 
 
 @dataclass(slots=True)
@@ -302,7 +307,8 @@ def _load_type(path: Path, shapes: dict, errors: list[str], lists: dict
         patterns.append(Pattern(p["id"], p["example"], shape,
                                 strip_lines(p.get("pattern")), p[LINE],
                                 bool(p.get("undated", False)), p.get("voice"),
-                                bool(p.get("negated", False))))
+                                bool(p.get("negated", False)),
+                                bool(p.get("any_theme", False))))
     return EventRules(
         kind=data["type"], category=data["category"], confidence=float(data["confidence"]),
         verbs=list(lex.get("verbs", [])), nouns=list(lex.get("nouns", [])),

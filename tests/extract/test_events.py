@@ -175,7 +175,8 @@ def test_meeting_participants_from_a_coordinated_list(nlp):
     r = run(nlp, "The ASEAN leaders will hold a video conference on Monday. The summit will "
                  "see the leaders of Thailand, Vietnam and Laos discussing trade.")
     f = _one(r, "Meeting")
-    assert names(r, f.roles["participant"]) == {"Thailand", "Vietnam", "Laos"}
+    # (the host takes part too: round 18, kg/extract/type_roles.py ``_meeting``)
+    assert names(r, f.roles["participant"]) == {"Thailand", "Vietnam", "Laos", "ASEAN"}
     assert names(r, f.roles["agent"]) == {"ASEAN"}
     assert f.roles["medium"] == ["video conference"]
     # "will hold ... on Monday" is ahead of the Tuesday stamp: the next Monday
@@ -228,7 +229,8 @@ def test_meeting_with_a_named_counterpart_and_counted_troops_stay_text(nlp):
                  "Monday. The government sent 2,000 soldiers to the north to fight mining.")
     m = _one(r, "Meeting")
     assert names(r, m.roles["agent"]) == {"Luiz Souza"}
-    assert names(r, m.roles["participant"]) == {"Carla Diaz"}
+    # (the host takes part too: round 18, kg/extract/type_roles.py ``_meeting``)
+    assert names(r, m.roles["participant"]) == {"Carla Diaz", "Luiz Souza"}
     d = _one(r, "Deployment")
     assert d.roles["theme"] == ["soldiers"]  # text, not an entity; the count is the quantity
     assert d.roles["quantity"][0].value == 2000

@@ -200,7 +200,7 @@ def test_talks_with_the_head_of_x_name_the_head(nlp):
     r = run(nlp, "Mensah will hold talks with the head of the World Food Programme, "
                  "Ingrid Olsen, in Accra on Friday.")
     (meeting,) = facts_of(r, "Meeting")
-    assert names(r, meeting.roles["participant"]) == {"Ingrid Olsen"}
+    assert names(r, meeting.roles["participant"]) == {"Ingrid Olsen", "Mensah"}  # host too
     positions = [f for f in facts_of(r, "Position")
                  if names(r, f.roles["holder"]) == {"Ingrid Olsen"}]
     assert [p.roles["role"] for p in positions] == [["head"]]
@@ -296,7 +296,7 @@ def test_meeting_people_named_by_a_group_noun(nlp):
     r = run(nlp, "The speaker of parliament, Joyce Banda, will meet representatives of the "
                  "strikers on Friday in Lilongwe.")
     (meeting,) = facts_of(r, "Meeting")
-    assert meeting.roles["participant"] == ["representatives of the strikers"]
+    assert "representatives of the strikers" in meeting.roles["participant"]  # and the host
 
 
 def test_a_request_with_nobody_and_nothing_named_is_dropped(nlp):
