@@ -54,7 +54,7 @@ class RoleFillers:
             elif c.dep_ == "nmod" and c.i < head.i and c.pos_ in ("PROPN", "NOUN") and any(
                     g.dep_ == "cc" and g.lower_ == "and" for g in c.children) and any(
                     g.dep_ == "conj" and g.i < head.i for g in c.children):
-                # "Ribas and Minister Elena Carrasco held", "Kang and union leaders
+                # "Ozols and Minister Kaja Tamm held", "Ozols and union leaders
                 # agreed": the parser hangs the first of two names on the second as a
                 # modifier, the second's own words as its conjunct; the two are the list
                 out.insert(0, c)
@@ -337,7 +337,7 @@ class RoleFillers:
 
     def _theme(self, head: Token, skip: set[int]):
         told = pronoun_antecedent(head) if head.pos_ == "PRON" else None
-        if told is not None:  # "a woman, who was released without charge": the woman
+        if told is not None:  # "a driver, who was later freed": the driver
             return self._theme(told, set())
         people = plural_antecedent(self.ctx, head) if head.pos_ == "PRON" else None
         if people is not None:  # "they will be prosecuted": the officers named before
@@ -350,7 +350,7 @@ class RoleFillers:
             # "51 of its members were held": the members; "most of the detainees"
             for _, obj in prep_objects(head, {"of"}):
                 told = pronoun_antecedent(obj) if obj.pos_ == "PRON" else None
-                if told is not None:  # "900 evacuees, most of whom were taken to X"
+                if told is not None:  # "400 residents, most of whom were moved to X"
                     return self._theme(told, set())
                 if obj.pos_ == "PRON":  # "two of them, including X, were charged": X
                     named = [m for _p, o in prep_objects(head, {"include", "including"})

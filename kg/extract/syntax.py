@@ -59,15 +59,15 @@ def antecedent(head: Token, *, personal: bool = False) -> Token:
 
 def pronoun_antecedent(pron: Token) -> Token | None:
     """The noun a pronoun that fills a role stands for, when the clause says it: a relative
-    pronoun ("a woman, who was released without charge": the woman), a partitive of one
-    ("900 evacuees, most of whom were taken to X": the evacuees), or a partitive "of them"
-    set off by a comma right after a plural noun ("55 vessels, most of them from X,
-    sailed": the vessels). None for any other word."""
+    pronoun ("a driver, who was later freed": the driver), a partitive of one
+    ("400 residents, most of whom were moved to X": the residents), or a partitive "of them"
+    set off by a comma right after a plural noun ("30 trawlers, most of them from X,
+    left port": the trawlers). None for any other word."""
     low = pron.lower_
     if low in RELATIVE_PRONOUNS and pron.tag_ in ("WP", "WDT"):
         for a in pron.ancestors:
             if a.dep_ == "relcl" and pron.dep_ == "pobj" and pron.head.lower_ == "of":
-                return a.head  # "a figure of 900 evacuees, most of whom": the evacuees
+                return a.head  # "a total of 400 residents, most of whom": the residents
             if a.dep_ == "relcl":
                 return antecedent(a.head, personal=_personal(pron))
             if a.dep_ == "ROOT":
@@ -77,7 +77,7 @@ def pronoun_antecedent(pron: Token) -> Token | None:
         part = pron.head.head  # "most of them"
         comma = part.left_edge.i - 1
         if any(c.dep_ == "conj" for c in part.children):
-            return None  # "stripped of their goods, many of them ..., and 30 buildings"
+            return None  # "lost their stock, much of it ..., and 12 kiosks"
         if part.i < pron.i and comma >= 1 and pron.doc[comma].text == ",":
             before = pron.doc[comma - 1]
             if before.pos_ == "NOUN" and before.tag_ == "NNS":
