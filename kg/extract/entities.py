@@ -30,6 +30,7 @@ from kg.extract.datelines import byline_mentions, dateline_mentions
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.entity_types import head_type, place_type, span_type
 from kg.extract.kind_cues import kind_cue_mentions
+from kg.extract.missed_names import missed_cities, surname_mentions
 from kg.extract.name_shapes import (
     and_names,
     article_names,
@@ -63,9 +64,7 @@ from kg.extract.rule_mentions import (
     body_mentions,
     joined_names,
     media_appositions,
-    missed_cities,
     office_mentions,
-    surname_mentions,
 )
 from kg.extract.seats import with_seats
 from kg.extract.spans import HEADLINE, doc_text, in_ranges, mention_from_span

@@ -35,7 +35,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.extract.entity_rules import EntityRules
-from kg.extract.spans import doc_text, in_ranges, mention_from_span, title_words
+from kg.extract.spans import doc_text, in_ranges, mention_from_span, past_the, title_words
 from kg.records import EntityType, Mention, Unit
 from kg.resolve.places import fold, gazetteer
 
@@ -427,9 +427,7 @@ def of_a_place(doc: Doc, end: int, named: list[tuple[int, int, Mention]]) -> boo
     District"): a body of that place, which the country's body of that kind is not."""
     if end >= len(doc) or doc[end].lower_ != "of":
         return False
-    k = end + 1
-    if k < len(doc) and doc[k].lower_ == "the":
-        k += 1
+    k = past_the(doc, end + 1)
     if k >= len(doc):
         return False
     at = doc[k].idx

@@ -20,7 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.extract.entity_rules import EntityRules
-from kg.extract.spans import doc_text, fold
+from kg.extract.spans import doc_text, fold, past_the
 from kg.records import EntityType, Mention, Unit
 
 _BODIES = (EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION, EntityType.ARMED_FORCE)
@@ -62,9 +62,7 @@ def _seated(doc: Doc, unit: Unit, m: Mention, places: dict[int, Mention],
         if body is None or body.scope != "country" or doc[prep].lower_ != "in" \
                 or m.type is not EntityType.GOVERNMENT_BODY:
             return None
-    at = prep + 1
-    if at < len(doc) and doc[at].lower_ == "the":
-        at += 1
+    at = past_the(doc, prep + 1)
     if at >= len(doc):
         return None
     place = places.get(unit.start + doc[at].idx)

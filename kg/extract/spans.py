@@ -72,6 +72,11 @@ def mention_from_span(span: Span, unit: Unit, etype: EntityType, source: str) ->
     )
 
 
+def past_the(doc: Doc, i: int) -> int:
+    """Token ``i``, or the one after it when ``i`` is "the" ("of the X District": X)."""
+    return i + 1 if i < len(doc) and doc[i].lower_ == "the" else i
+
+
 def fold(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
 

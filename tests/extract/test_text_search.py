@@ -8,7 +8,7 @@ from functools import cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.rule_mentions import word_uses as _word_uses
+from kg.extract.missed_names import word_uses as _word_uses
 
 ALPHABET = ["Ana", "ana", "-", " ", "_", "'", ".", "é", "7", "\u0663", "Okafor", "x"]
 
