@@ -201,14 +201,16 @@ def told_outside(place: Entity, text: str) -> bool:
 _TOWN_NOUNS = {"city", "town", "village", "capital", "border"}
 
 
+def _ends_in_kind(words: list[str], kinds, flag: str) -> bool:
+    """Whether the words end in (or are) a kind noun of one or two words with ``flag`` set
+    (a field of kinds.jsonl: ``sited``, ``outlying``)."""
+    return any(len(words) >= n and getattr(kinds.get(" ".join(words[-n:])), flag, False)
+               for n in (1, 2))
+
+
 def sited(words: list[str], kinds) -> bool:
     """Whether the words end in (or are) a site noun: "civil prison", "port", "air base"."""
-    for n in (1, 2):
-        if len(words) >= n:
-            k = kinds.get(" ".join(words[-n:]))
-            if k is not None and k.sited:
-                return True
-    return False
+    return _ends_in_kind(words, kinds, "sited")
 
 
 def home_city(place: Entity, entities: list[Entity], main: Entity | None = None,
@@ -257,10 +259,7 @@ def outlying(place: Entity) -> bool:
     city is no guess for it: an air base, a military base, a depot, a dam, a power plant
     (an ``outlying`` kind noun of kg/rules/entities/kinds.jsonl ends its name: "the X
     air base", "the Y fuel depot"; an airport is as often inside its city)."""
-    words = fold(place.name).split()
-    kinds = entity_rules().kind_nouns
-    return any(len(words) >= n and (k := kinds.get(" ".join(words[-n:]))) is not None
-               and k.outlying for n in (1, 2))
+    return _ends_in_kind(fold(place.name).split(), entity_rules().kind_nouns, "outlying")
 
 
 def wide(place: Entity) -> bool:
