@@ -62,8 +62,9 @@ def _unit_texts(corpus: Path, max_chars: int):
 
 
 def worker_spacy(corpus: Path, *, batch_size: int) -> dict:
-    from kg.build import BuildOptions, count_words
+    from kg.build import BuildOptions
     from kg.nlp.model import load_model
+    from kg.nlp.stream import count_words
 
     t0 = time.perf_counter()
     nlp = load_model()  # the model as shipped: its own enabled components, nothing of kg's

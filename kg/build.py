@@ -31,15 +31,16 @@ from pyoxigraph import Store
 from kg.collector import SurvivorFreezer
 from kg.errors import KgError
 from kg.ingest.archives import ArchiveFields
-from kg.ingest.chunks import DEFAULT_BATCH_CHARS, DEFAULT_MAX_CHARS, split_unit
+from kg.ingest.chunks import DEFAULT_BATCH_CHARS, DEFAULT_MAX_CHARS
 from kg.ingest.parts import DEFAULT_PART_CHARS, DocumentPart, PartedDocument
 from kg.ingest.raw import raw_documents
 from kg.ingest.sources import Source
 from kg.limits import DEFAULT_MAX_BYTES
+from kg.nlp.stream import Pieces, parsed_documents
 from kg.rdf.iri import IriMinter, slug
 from kg.rdf.mapping import GRAPH_FORMAT, TEXT_LITERAL_CHARS, map_document, text_piece_quads
 from kg.rdf.vocab import NIF
-from kg.records import DocumentResult, SourceDocument, Unit
+from kg.records import DocumentResult, SourceDocument
 from kg.store import (
     FlushingWriter,
     add_quads,
@@ -182,93 +183,6 @@ def changed_documents(store: Store, documents: Iterator, *,
                     progress(doc)
                 continue
         yield doc
-
-
-class _Pieces:
-    """One document's parsed pieces, pulled from the shared parse stream as extraction
-    asks for them (so its spaCy docs are freed one by one). A second iteration (the
-    extractor looks up the pipeline's KB on the docs) replays the first piece only."""
-
-    def __init__(self, group: Iterator[tuple[Unit, object]]):
-        self._group = group
-        self._first: list[tuple[Unit, object]] = []
-
-    def __iter__(self):
-        if self._group is None:
-            return iter(self._first)
-        group, self._group = self._group, None
-        return self._stream(group)
-
-    def _stream(self, group):
-        for item in group:
-            if not self._first:
-                self._first.append(item)
-            yield item
-
-
-def batches(items: Iterator[tuple[str, object]], *, size: int, chars: int
-            ) -> Iterator[list[tuple[str, object]]]:
-    """Group ``(text, context)`` pairs into lists of at most ``size`` items and about
-    ``chars`` characters (a longer text is a batch of its own)."""
-    batch: list[tuple[str, object]] = []
-    total = 0
-    for item in items:
-        n = len(item[0])
-        if batch and (len(batch) >= size or total + n > chars):
-            yield batch
-            batch, total = [], 0
-        batch.append(item)
-        total += n
-    if batch:
-        yield batch
-
-
-def parse_stream(nlp, items: Iterator[tuple[str, object]], *, size: int, chars: int):
-    """``nlp.pipe`` over ``items`` in bounded batches; yields ``(doc, context)``."""
-    for batch in batches(items, size=size, chars=chars):
-        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
-
-
-def unit_pieces(documents: Iterator[SourceDocument], max_chars: int,
-                warnings: Callable[[SourceDocument, str], None]
-                ) -> Iterator[tuple[str, tuple[int, SourceDocument, Unit]]]:
-    """Every unit of every document, long ones in pieces, as ``(text, (n, doc, unit))``;
-    a document without units yields one empty placeholder (index -1)."""
-    for n, doc in enumerate(documents):
-        if not doc.units:
-            yield "", (n, doc, Unit(index=-1, kind="empty", start=0, end=0, text=""))
-        pieces = 0
-        for unit in doc.units:
-            for piece in split_unit(unit, max_chars):
-                pieces += 1
-                yield piece.text, (n, doc, piece)
-        if pieces > len(doc.units) and not isinstance(doc, DocumentPart):
-            warnings(doc, f"{doc.path}: {len(doc.text):,} characters; long updates are parsed "
-                     f"in {pieces} pieces of at most {max_chars:,} characters (offsets still "
-                     "refer to the whole text)")
-
-
-def parsed_documents(nlp, documents: Iterator[SourceDocument], *, options: BuildOptions,
-                     words: Callable[[SourceDocument, int], None],
-                     warnings: Callable[[SourceDocument, str], None]):
-    """``(document, pieces)`` for each document in order; ``pieces`` must be consumed
-    before the next document is asked for."""
-    max_chars = max(1, min(options.max_chars, nlp.max_length - 1))
-    stream = parse_stream(nlp, unit_pieces(documents, max_chars, warnings),
-                          size=options.batch_size, chars=options.batch_chars)
-    for _, group in itertools.groupby(stream, key=lambda item: item[1][0]):
-        first = next(group)
-        document = first[1][1]
-        yield document, _Pieces(_counted(itertools.chain([first], group),  # noqa: B031 (once)
-                                         document, words))
-
-
-def _counted(items, document: SourceDocument, words: Callable[[SourceDocument, int], None]):
-    """``(unit, doc)`` of the real pieces (not the placeholder), counting their words."""
-    for spacy_doc, (_, _, unit) in items:
-        if unit.index >= 0:
-            words(document, count_words(spacy_doc))
-            yield unit, spacy_doc
 
 
 def build_into(store: Store, sources: list[Source], *, options: BuildOptions | None = None,
@@ -443,7 +357,7 @@ class DocumentBuilder:
     def _words(self, _doc: SourceDocument, n: int) -> None:
         self.report.words += n
 
-    def finish(self, document: SourceDocument, parsed: _Pieces) -> bool:
+    def finish(self, document: SourceDocument, parsed: Pieces) -> bool:
         """Extract, map and store one document (or one part); False if extraction failed."""
         from kg.extract.document import extract_document
 
@@ -528,15 +442,6 @@ def internal_error(path: str, exc: Exception) -> str:
     where = f" at {Path(frame.filename).name}:{frame.lineno}" if frame else ""
     return (f"{path}: internal error while extracting: {type(exc).__name__}: {exc}{where} "
             "(a bug in kg: please report it with this file; KG_DEBUG=1 shows the traceback)")
-
-
-def count_words(doc) -> int:
-    """Tokens that are neither space nor punctuation, counted in one array pass."""
-    from spacy.attrs import IS_PUNCT, IS_SPACE
-
-    if not len(doc):
-        return 0
-    return len(doc) - int(doc.to_array([IS_SPACE, IS_PUNCT]).any(axis=1).sum())
 
 
 # Inputs larger than this (in all) are built into a temporary on-disk store for ``-o``:

@@ -77,8 +77,9 @@ def _init_worker(model: str | None, base_iri: str | None, kb_files: tuple[str, .
 
 def _process_chunk(documents: list[SourceDocument]) -> list[DocumentOutput]:
     """Parse, extract and map a chunk of documents, as ``build_into`` does for one."""
-    from kg.build import internal_error, parsed_documents
+    from kg.build import internal_error
     from kg.extract.document import extract_document
+    from kg.nlp.stream import parsed_documents
     from kg.rdf.mapping import map_document
 
     nlp, minter = _WORKER["nlp"], _WORKER["minter"]

@@ -25,7 +25,7 @@ SENTENCE = "Police detained 25 protesters in Varn on Sunday, the ministry said. 
 
 
 def test_batches_are_bounded_by_characters_and_count():
-    from kg.build import batches
+    from kg.nlp.stream import batches
 
     items = [("x" * n, i) for i, n in enumerate([10, 10, 50, 200, 5, 5, 5, 5])]
     got = list(batches(iter(items), size=3, chars=60))

@@ -45,11 +45,11 @@ def _reference(path: Path, text: str, data: bytes, part_chars: int, nlp) -> set:
     whole text as a string (its extractors scanning all of it) and the head's
     ``nif:isString`` made a term from that string; its quads as a store holds them
     (it writes some datatypes as their base type)."""
-    from kg.build import parsed_documents
     from kg.extract.document import extract_document
     from kg.ingest.parts import _moved
     from kg.ingest.reader import parse_text
     from kg.nlp.model import model_label
+    from kg.nlp.stream import parsed_documents
     from kg.rdf.mapping import map_document
 
     bounds = part_bounds(text, part_chars)
