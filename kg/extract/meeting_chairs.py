@@ -1,4 +1,5 @@
-"""Who chairs a meeting (read by kg/extract/type_roles.py, Meeting).
+"""Who chairs a meeting, and which body a convener calls together (read by
+kg/extract/type_roles.py, Meeting).
 
 The chair of a sitting holds it: "the Council, chaired by X, held a meeting", "the Council
 met ..., chaired by X", "the Council, meeting ... under the chairmanship of X, adopted ...",
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import prep_objects, subject_of
+from kg.extract.syntax import prep_objects, subject_of, text_of
 
 
 def clause_verb(t: Token) -> Token | None:
@@ -51,3 +52,17 @@ def chair_candidates(t: Token, verbs: set[str], nouns: set[str]) -> list[Token]:
             out.extend(c for c in x.children if c.dep_ == "poss")
             out.extend(o for _p, o in prep_objects(x, {"of"}))
     return out
+
+
+def convened_body(body: Token) -> str:
+    """The body a person convenes, as the text names it ("convened the government's
+    security council in X": "government's security council"): the noun with its
+    modifiers, possessor and of-phrase, without its article."""
+    keep = [x for x in body.subtree if x.i <= body.i and x.dep_ not in ("punct",)]
+    for c in body.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            keep.extend(c.subtree)
+    keep.sort(key=lambda x: x.i)
+    while keep and keep[0].dep_ == "det":
+        keep.pop(0)
+    return text_of(keep)

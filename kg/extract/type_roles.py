@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Context, Fillers, ctx_sent
-from kg.extract.meeting_chairs import chair_candidates
+from kg.extract.meeting_chairs import chair_candidates, convened_body
 from kg.extract.name_spans import is_craft_model
 from kg.extract.syntax import (
     antecedent,
@@ -472,6 +472,11 @@ class TypeRoles:
                     if len(ms) >= 2:
                         for x in ms:
                             put("participant", x)
+        if m.pattern_id == "meeting/convened-body":
+            for body in (c for c in t.children if c.dep_ == "dobj"):
+                named = self.ctx.mention_of(body)  # a name, else the body as told
+                put("participant", named if named is not None and named.text[:1].isupper()
+                    else convened_body(body))
         # the chair of a sitting holds it, and the body that sits takes part ("the Council,
         # chaired by X, met": kg/extract/meeting_chairs.py)
         chair = None if brokered else self._meeting_chair(t)

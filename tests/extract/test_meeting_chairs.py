@@ -75,3 +75,56 @@ def test_a_chaired_committee_that_does_not_meet_makes_no_meeting(nlp):
     r = run(nlp, "The Zambia Electoral Commission, chaired by retired judge Mutale Phiri, "
                  "rejected the petition on Friday.")
     assert not facts_of(r, "Meeting")
+
+
+# "X convened <a body>": X holds a sitting of the body (round 19, meeting.yaml
+# ``meeting/convened-body``)
+
+def test_a_minister_convenes_a_body(nlp):
+    r = run(nlp, "Latvian Prime Minister Janis Ozols convened the government's security "
+                 "council on Sunday evening.")
+    m = _meeting(r)
+    assert names(r, m.roles.get("agent")) == {"Janis Ozols"}
+    assert names(r, m.roles.get("participant")) & {"government's security council",
+                                                   "the government's security council"}
+
+
+def test_a_convened_body_in_a_clause_with_another_verb(nlp):
+    r = run(nlp, "Interior Minister Kaja Tamm convened the state's crisis team in Tallinn "
+                 "and later travelled to Narva.")
+    m = _meeting(r)
+    assert names(r, m.roles.get("agent")) == {"Kaja Tamm"}
+    assert names(r, m.roles.get("participant")) & {"state's crisis team",
+                                                   "the state's crisis team"}
+
+
+def test_a_named_body_convened(nlp):
+    r = run(nlp, "President Duma Kgosi convened the Botswana National Security Council on "
+                 "Monday.")
+    m = _meeting(r)
+    assert "Botswana National Security Council" in names(r, m.roles.get("participant"))
+
+
+def test_a_future_convened_body(nlp):
+    r = run(nlp, "Prime Minister Paul Adjovi will convene the Cabinet of Benin on Friday.")
+    m = _meeting(r)
+    assert m.factuality == "future"
+
+
+def test_convening_a_meeting_is_one_meeting(nlp):
+    r = run(nlp, "Prime Minister Kaja Tamm convened an emergency meeting of the Cabinet of "
+                 "Estonia on Sunday.")
+    assert len(facts_of(r, "Meeting")) == 1
+
+
+def test_a_convened_body_and_a_call_the_same_day_are_two_meetings(nlp):
+    r = run(nlp, "Prime Minister Kaja Tamm convened the government's security council on "
+                 "Sunday evening. Latvian Foreign Minister Janis Ozols spoke by telephone "
+                 "with his Estonian counterpart on Sunday.")
+    assert len(facts_of(r, "Meeting")) == 2
+
+
+def test_a_meeting_told_twice_stays_one(nlp):
+    r = run(nlp, "Prime Minister Kaja Tamm convened the government's security council on "
+                 "Sunday. The meeting, chaired by Kaja Tamm, lasted three hours.")
+    assert len(facts_of(r, "Meeting")) == 1
