@@ -364,6 +364,8 @@ class Factuality:
             elif c.dep_ in ("npadvmod", "appos", "dobj") and c.i > v.i and \
                     self._not_taken_up(c):
                 found.add("hypothetical")  # "offered $2 million, an offer X has not accepted"
+            elif c.dep_ == "conj" and c.i > v.i and self._offer_not_taken_up(v, c):
+                found.add("hypothetical")  # "offered to send X, but Y has not accepted"
             elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
                                            for g in c.children):
                 if not (first and self._asks_on_condition(v, c)):
@@ -392,6 +394,14 @@ class Factuality:
         return any(r.dep_ in ("relcl", "acl") and
                    r.lemma_.lower() in self.unaccepted.get("verbs", ()) and
                    any(g.dep_ == "neg" for g in r.children) for r in noun.children)
+
+    def _offer_not_taken_up(self, v: Token, other: Token) -> bool:
+        """"X offered to send a team, but the government has not (yet) accepted": a verb of
+        offering joined to a negated clause of taking the offer up (factuality.yaml
+        ``unaccepted``: the nouns as verbs, the verbs of taking up)."""
+        return v.lemma_.lower() in self.unaccepted.get("nouns", ()) and \
+            other.lemma_.lower() in self.unaccepted.get("verbs", ()) and \
+            any(g.dep_ == "neg" for g in other.children)
 
     def _reported(self, v: Token) -> bool:
         """Whether ``v``'s clause is the content of a verb of saying ("said it would")."""
