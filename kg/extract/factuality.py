@@ -273,6 +273,9 @@ class Factuality:
                 # detain", "the right to protest": what a noun calls for is no fact
                 if infinitive and not self._head_mode(lemma, found):
                     return NO_FACT
+                if infinitive and head.pos_ == "NOUN" and any(
+                        c.dep_ == "det" and c.lower_ in self.neg_dets for c in head.children):
+                    found.add("negated")  # "had no plans to close the border": it will not
                 return None
             if dep == "advcl":
                 marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
