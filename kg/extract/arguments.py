@@ -24,6 +24,7 @@ from kg.extract.entity_rules import entity_rules
 from kg.extract.factuality import NO_FACT, Factuality, absent_act, opposite_state
 from kg.extract.frames import frame_slots, light_verb, sitting_subject, small_clause_object
 from kg.extract.object_roles import ObjectRoles
+from kg.extract.planners import planner
 from kg.extract.realis import Realis
 from kg.extract.role_fillers import RoleFillers
 from kg.extract.syntax import (
@@ -143,6 +144,10 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                             sitting="sitting_subject" in args,
                             participle_light="meeting" not in rules.extras,
                             onset_verbs=self.onset, small_clause_verbs=self.content)
+        if voice == "active" and not any(s == "subject" for s, _ in frame.slots):
+            # "X had no plans to close the border": X would close it
+            frame.add("subject", planner(t, set(self.lists["plan_nouns"]),
+                                         set(self.lists["plan_verbs"])))
         trig_ids = {x.i for x in t.subtree} if voice == "passive" else set()
         has_object = any(s in ("object", "controlled", "directed_object")
                          for s, _ in frame.slots)

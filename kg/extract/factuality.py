@@ -273,6 +273,9 @@ class Factuality:
                 # detain", "the right to protest": what a noun calls for is no fact
                 if infinitive and not self._head_mode(lemma, found):
                     return NO_FACT
+                if infinitive and head.pos_ == "NOUN" and any(
+                        c.dep_ == "det" and c.lower_ in self.neg_dets for c in head.children):
+                    found.add("negated")  # "had no plans to close the border": it will not
                 return None
             if dep == "advcl":
                 marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
@@ -364,6 +367,8 @@ class Factuality:
             elif c.dep_ in ("npadvmod", "appos", "dobj") and c.i > v.i and \
                     self._not_taken_up(c):
                 found.add("hypothetical")  # "offered $2 million, an offer X has not accepted"
+            elif c.dep_ == "conj" and c.i > v.i and self._offer_not_taken_up(v, c):
+                found.add("hypothetical")  # "offered to send X, but Y has not accepted"
             elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
                                            for g in c.children):
                 if not (first and self._asks_on_condition(v, c)):
@@ -392,6 +397,14 @@ class Factuality:
         return any(r.dep_ in ("relcl", "acl") and
                    r.lemma_.lower() in self.unaccepted.get("verbs", ()) and
                    any(g.dep_ == "neg" for g in r.children) for r in noun.children)
+
+    def _offer_not_taken_up(self, v: Token, other: Token) -> bool:
+        """"X offered to send a team, but the government has not (yet) accepted": a verb of
+        offering joined to a negated clause of taking the offer up (factuality.yaml
+        ``unaccepted``: the nouns as verbs, the verbs of taking up)."""
+        return v.lemma_.lower() in self.unaccepted.get("nouns", ()) and \
+            other.lemma_.lower() in self.unaccepted.get("verbs", ()) and \
+            any(g.dep_ == "neg" for g in other.children)
 
     def _reported(self, v: Token) -> bool:
         """Whether ``v``'s clause is the content of a verb of saying ("said it would")."""

@@ -13,6 +13,7 @@ from kg.extract.context import (
     named_holder,
     plural_antecedent,
 )
+from kg.extract.hazards import hazard_antecedent
 from kg.extract.name_spans import is_craft_model
 from kg.extract.syntax import (
     np_tokens,
@@ -220,13 +221,27 @@ class RoleFillers:
     def _not_agent(self, tok: Token, kind: str) -> bool:
         """Whether the one acting makes the trigger no event of the type (lexicon.yaml
         ``not_agents``): "the cyclone struck", "protesters blocked the road" (a blockade
-        is how they protest); "hundreds of protesters" counts as protesters."""
+        is how they protest); "hundreds of protesters" counts as protesters; a relative
+        pronoun or an "it" of the same sentence is what it stands for ("waves, which
+        struck the shore", "the storm weakened as it moved inland")."""
         words = self.lists["not_agents"].get(kind, ())
         if not words:
             return False
+        tok = hazard_antecedent(tok, self.cue_verbs)
         if tok.lemma_.lower() in self.lists["count_nouns"]:
             tok = next((o for _p, o in prep_objects(tok, {"of"})), tok)
-        return tok.lemma_.lower() in words
+        if tok.lemma_.lower() in words or any(
+                x.dep_ == tok.dep_ == "nsubj" and x is not tok and x.lemma_.lower() in words
+                for x in tok.head.children):  # "a magnitude 6.4 earthquake": two subjects
+            return True
+        # a hazard named or measured ("Hurricane Ivan", "Storm Iona", "a magnitude 6.9
+        # earthquake" parsed with "magnitude" as its head, "tsunami waves"): the kind word
+        # before a name, in apposition, or before a part of a hazard (lexicon hazard_parts)
+        parts = self.lists["hazard_parts"]
+        return any(c.lemma_.lower() in words and (
+            c.dep_ == "appos" or (c.dep_ == "compound" and (
+                tok.pos_ == "PROPN" or tok.lemma_.lower() in parts)))
+            for c in tok.children)
 
     def _members_of(self, head: Token) -> Mention | None:
         """"fighters of the X Front", "X Front fighters", "officers of the Y unit": the
@@ -573,3 +588,4 @@ def _counted_before(num: Token) -> Token | None:
                 any(c.dep_ == "nummod" for c in tok.children):
             return tok
     return None
+

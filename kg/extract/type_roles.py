@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Context, Fillers, ctx_sent
+from kg.extract.meeting_chairs import chair_candidates, convened_body
 from kg.extract.name_spans import is_craft_model
 from kg.extract.syntax import (
     antecedent,
@@ -471,12 +472,35 @@ class TypeRoles:
                     if len(ms) >= 2:
                         for x in ms:
                             put("participant", x)
+        if m.pattern_id == "meeting/convened-body":
+            for body in (c for c in t.children if c.dep_ == "dobj"):
+                named = self.ctx.mention_of(body)  # a name, else the body as told
+                put("participant", named if named is not None and named.text[:1].isupper()
+                    else convened_body(body))
+        # the chair of a sitting holds it, and the body that sits takes part ("the Council,
+        # chaired by X, met": kg/extract/meeting_chairs.py)
+        chair = None if brokered else self._meeting_chair(t)
+        if chair is not None:
+            for x in roles.get("agent", []):
+                if x is not chair:
+                    put("participant", x)
+            roles["agent"] = [chair]
         # who holds or convenes a meeting takes part in it ("X met Y", "X held talks with
         # Y", "A and B held a video call", "the council met"): the agent is a participant
         # too, so the parties of a meeting are its participants whoever the parser made
         # its subject (a host that brokers talks between parties is none of them)
         for x in [] if brokered else list(roles.get("agent", [])):
             put("participant", x)
+
+    def _meeting_chair(self, t: Token) -> Mention | None:
+        """The person the clause says chairs the meeting of ``t``, if any."""
+        lists = self.ctx.rules.lists
+        for tok in chair_candidates(t, set(lists["meeting_chairs"]),
+                                    set(lists["meeting_chair_nouns"])):
+            who = self._agentish(tok)
+            if isinstance(who, Mention) and who.type is EntityType.PERSON:
+                return who
+        return None
 
     def _meeting_hosts(self, t: Token) -> tuple[list[Mention], list[Mention]]:
         """Who holds talks named by a noun, and who takes part: "talks hosted (brokered,

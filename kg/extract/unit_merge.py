@@ -219,11 +219,37 @@ def merge_in_unit(events: list[Fact], ctx: Context) -> list[Fact]:
                 "Meeting", "Protest", "Riot", "StateOfEmergency",
                 "CounterTerrorismOperation", "Casualties", "Damage")
             or in_head(f) or g.sentence == f.sentence)), None)  # "signed a treaty"
+        if target is not None and f.kind == "Meeting" and _other_parties(target, f):
+            target = None
         if target is not None:
             absorb(target, f)
         else:
             out.append(f)
     return sorted(out, key=lambda f: f.trigger.start if f.trigger else 0)
+
+
+def _other_parties(a: Fact, b: Fact) -> bool:
+    """Two meetings of one update that share no party: each has a host and a party
+    besides it (or one is a call and the other is not), the hosts differ and neither
+    names a party of the other ("the prime
+    minister convened the security council on Sunday ... X spoke by telephone with Y on
+    Sunday": two sittings)."""
+    def told(values: list) -> list:  # a pronoun stands for its antecedent
+        return [v.antecedent if isinstance(v, Mention) and v.antecedent is not None else v
+                for v in values or []]
+
+    ha, hb = told(a.roles.get("agent")), told(b.roles.get("agent"))
+    if not (ha and hb) or _key_values(ha) & _key_values(hb) or same_filler(ha, hb):
+        return False
+    others_a = [v for v in told(a.roles.get("participant"))
+                if not _key_values([v]) & _key_values(ha)]
+    others_b = [v for v in told(b.roles.get("participant"))
+                if not _key_values([v]) & _key_values(hb)]
+    called = bool(a.roles.get("medium")) != bool(b.roles.get("medium"))  # a call, a sitting
+    if not (others_a and others_b) and not called:
+        return False  # "X, who chaired the final session": a sitting of the talks told
+    pa, pb = others_a + ha, others_b + hb
+    return not (_key_values(pa) & _key_values(pb) or same_filler(pa, pb))
 
 
 def carry_locations(events: list[Fact]) -> None:
