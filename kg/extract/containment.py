@@ -120,8 +120,10 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
 
     def in_region(e: Entity, containers) -> bool:
         """Whether a place nothing places in a town or region lies in the story's (not
-        the region's namesake: "Kasama" beside "Kasama District")."""
-        return region is not None and e is not region and e.type is not EntityType.REGION \
+        the region's namesake: "Kasama" beside "Kasama District"; nor the country's
+        capital, whatever the gazetteer knows of it)."""
+        return region is not None and e is not region and e is not capital \
+            and e.type is not EntityType.REGION \
             and e.geonames_id is None and not e.country_code and e.key not in elsewhere \
             and not any(c.type in (EntityType.CITY, EntityType.REGION) for c in containers) \
             and not wide(e) and not _abroad(e, main) and not unplaced(e, text, starts) \
