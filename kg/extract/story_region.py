@@ -30,11 +30,14 @@ SOURCE_RULE = "locatedin/story-region"
 
 
 def story_region(regions: list[Entity], main: Entity | None,
-                 direct: dict[str, dict[str, tuple]], elsewhere: set[str]) -> Entity | None:
+                 direct: dict[str, dict[str, tuple]], elsewhere: set[str],
+                 namesakes: dict[str, int] | None = None) -> Entity | None:
     """The region of the home country the document is about, else None. ``regions``: the
     document's regions (no world regions, no quarters of a town); ``direct``: each
     place's containers by key (entity, fact, rule); ``elsewhere``: places a demonym puts
-    in a country the document lacks."""
+    in a country the document lacks; ``namesakes``: the mentions of towns no gazetteer
+    knows, by folded name: "Dhofar" beside "Dhofar Governorate" is the unit written
+    without its kind noun, and counts for it."""
     if main is None or not main.country_code:
         return None
     home = [r for r in regions if r.country_code in (None, main.country_code)
@@ -45,6 +48,10 @@ def story_region(regions: list[Entity], main: Entity | None,
     for r in home:
         top = _top(r.key, keys, direct)
         counts[top] += sum(1 for m in r.mentions if not m.source.endswith(":headline"))
+        words = fold(r.name).split()
+        kind = entity_rules().kind_nouns.get(words[-1]) if len(words) > 1 else None
+        if namesakes and kind is not None and kind.type is EntityType.REGION:
+            counts[top] += namesakes.get(" ".join(words[:-1]), 0)
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 1 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
