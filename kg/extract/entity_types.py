@@ -121,9 +121,9 @@ _NAME_LIKE_HEADS = {"guard", "guards", "press", "times", "news", "force", "leagu
 def place_type(text: str, *, strict: bool = False) -> EntityType | None:
     """Country, City or Region from the gazetteer.
 
-    ``strict`` (for names the model called an organisation) accepts only countries,
+    ``strict`` (for names the model called an organisation) accepts only countries and
     cities that are unique and large, so that a company named after a small town
-    stays an organisation, and a region no other country's unit and no town shares.
+    stays an organisation.
     """
     gaz = gazetteer()
     if gaz.country(text):
@@ -132,12 +132,6 @@ def place_type(text: str, *, strict: bool = False) -> EntityType | None:
         found = gaz.cities_named(text)
         if len(found) == 1 and found[0].population >= 100_000:
             return EntityType.CITY
-        # "Tamil Nadu has sealed its border", "Tasmania told the inquiry": a name that is
-        # exactly one state or province, and no town, is that region acting (metonymy, as
-        # for a country); a name several countries' units share ("Eastern", "Centre") is
-        # no evidence
-        if not found and len(gaz.regions_named(text)) == 1:
-            return EntityType.REGION
         return None
     return gaz.place_type(text)
 
