@@ -114,14 +114,23 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
             add(e, country, None, "locatedin/gazetteer")
     _administrative(places, countries, add, main)
     _named_after_town(places, add)
+    namesakes = {fold(e.name): sum(1 for m in e.mentions if not m.source.endswith(":headline"))
+                 for e in places if e.type is EntityType.CITY and e.geonames_id is None
+                 and not e.country_code}
     region = story_region([e for e in places if (e.type is EntityType.REGION
                                                  and not city_district(e)) or area(e)],
-                          main, direct, elsewhere)
+                          main, direct, elsewhere, namesakes)
+
+    # the parts a state's name lists ("Antigua" and "Barbuda" of "Antigua and Barbuda")
+    # are peers: neither lies in the other
+    peers = set(fold(main.name).split(" and ")) if main is not None else set()
 
     def in_region(e: Entity, containers) -> bool:
         """Whether a place nothing places in a town or region lies in the story's (not
-        the region's namesake: "Kasama" beside "Kasama District")."""
-        return region is not None and e is not region and e.type is not EntityType.REGION \
+        the region's namesake: "Kasama" beside "Kasama District"; nor the country's
+        capital, whatever the gazetteer knows of it, nor a part its name lists)."""
+        return region is not None and e is not region and e is not capital \
+            and e.type is not EntityType.REGION and fold(e.name) not in peers \
             and e.geonames_id is None and not e.country_code and e.key not in elsewhere \
             and not any(c.type in (EntityType.CITY, EntityType.REGION) for c in containers) \
             and not wide(e) and not _abroad(e, main) and not unplaced(e, text, starts) \

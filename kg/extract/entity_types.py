@@ -277,6 +277,25 @@ def _honorific_led(span: Span, rules: EntityRules) -> bool:
     return False
 
 
+def _region_acting(span: Span) -> EntityType | None:
+    """A name the model called an organisation or a person that is exactly one country's
+    state or province (ISO 3166-2, a US state) and no town: that region acting, as a
+    country's or a large city's name is ("Tamil Nadu has sealed its border", "Tasmania
+    told the inquiry"). Not a name several countries' units share ("Eastern", "Centre"),
+    nor one that may be cut from a longer name: right after "and" ("the Government of
+    Trinidad and" + "Tobago") or before more capitalised words ("X" + "Deputy Governor
+    Y")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in ("and", "&"):
+        return None
+    if span.end < len(doc) and doc[span.end].is_title:
+        return None
+    gaz = gazetteer()
+    if gaz.cities_named(span.text) or len(gaz.regions_named(span.text)) != 1:
+        return None
+    return EntityType.REGION
+
+
 def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
     text = span.text
     if label != "PERSON" and _honorific_led(span, rules):
@@ -300,7 +319,7 @@ def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
             return found
     if base is EntityType.ORGANIZATION:
         found = head_type(text, rules) or place_type(text, strict=True) or \
-            _named_state(span)
+            _named_state(span) or _region_acting(span)
         if found is None and _person_context(span, rules):
             return EntityType.PERSON
         return found or base
@@ -314,7 +333,10 @@ def _span_type(span: Span, label: str, rules: EntityRules) -> EntityType | None:
             return found
         # "Baku told a different story", "the Prime Minister of Solomon Islands": a country
         # or a large city of that one name is that place (metonymy)
-        return place_type(text, strict=True) or base
+        # (a one-word "person" may be a surname or given name a province shares: only a
+        # name of two words or more is read as the region)
+        return place_type(text, strict=True) or (
+            _region_acting(span) if len(span) > 1 else None) or base
     if label == "FAC" and head_type(text, rules) is EntityType.ARMED_FORCE:
         # "Royal Solomon Islands Police Force" tagged a facility: a force is no building
         # (a "Presidential Secretariat" may be)

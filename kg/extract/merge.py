@@ -1,6 +1,7 @@
 """Merge facts of one document that state the same thing, once entities are resolved.
 
-- Relations are facts about the world: one per set of (resolved) role fillers.
+- Relations are facts about the world: one per set of (resolved) role fillers; a PartOf
+  whose part and whole resolve to one entity says nothing and is dropped.
 - An ongoing situation (Protest, Riot, StateOfEmergency, CounterTerrorismOperation)
   that a live page mentions again and again is one event (agents and places pooled, its
   date the earliest given: when it started); protests and riots are one per place: a
@@ -253,6 +254,11 @@ def _merge(facts: list[Fact], entity_of: dict[Mention, str],
     statements: dict[tuple, Fact] = {}
     for f in facts:
         if f.category == "relation":
+            if f.kind == "PartOf" and f.roles.get("part") and _keys(
+                    f.roles["part"], entity_of) == _keys(f.roles.get("whole", []), entity_of):
+                # the part and the whole resolved to one entity ("the Army's 6th Infantry
+                # Division" with "Army" read as the division): a body is no part of itself
+                continue
             sig = _signature(f, entity_of)
             if sig in seen_relations:
                 prior = seen_relations[sig]
