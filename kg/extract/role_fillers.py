@@ -397,11 +397,12 @@ class RoleFillers:
             # a named place whose phrase only adds where it lies is that place (the
             # locative phrase is the event's location, read apart)
             return m
-        if self._drawn_from(head) and not (head.lemma_.lower() == "member" and any(
-                c.dep_ == "nummod" for c in head.children)):  # "four members of X": people
+        if self._drawn_from(head):
             inner = self._members_of(head)  # "fighters of the X Front arrived": the Front
-            if inner is not None:
-                return inner
+            if inner is not None and (inner.type is EntityType.ARMED_FORCE or not (
+                    head.lemma_.lower() == "member" and any(
+                        c.dep_ == "nummod" for c in head.children))):
+                return inner  # (a count of a party's members, "four members of X": people)
         # (any title's head: "dismissed the Chief Executive Officer of X, Mr Y,")
         holder = named_holder(self.ctx, head, self.f.title_words)
         if holder is not None:  # "dismissed the head of X, Colonel Y,": Y, in office as

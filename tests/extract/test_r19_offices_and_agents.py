@@ -121,3 +121,10 @@ def test_fighters_of_a_named_front_still_act_as_the_front(nlp):
     r = run(nlp, "Fighters of the Qatar Liberation Front attacked a convoy near Doha.")
     (attack,) = facts_of(r, "Attack")
     assert names(r, attack.roles["agent"]) == {"Qatar Liberation Front"}
+
+
+def test_counted_members_of_a_force_sent_are_the_force(nlp):
+    r = run(nlp, "The government will deploy around 300 members of the Botswana Defence "
+                 "Force to guard the border posts.")
+    (dep,) = facts_of(r, "Deployment")
+    assert names(r, dep.roles["theme"]) == {"Botswana Defence Force"}
