@@ -128,3 +128,17 @@ def test_counted_members_of_a_force_sent_are_the_force(nlp):
                  "Force to guard the border posts.")
     (dep,) = facts_of(r, "Deployment")
     assert names(r, dep.roles["theme"]) == {"Botswana Defence Force"}
+
+
+def test_prosecutors_in_a_town_in_a_relative_clause_keep_their_town(nlp):
+    r = run(nlp, "Prosecutors in Francistown, who opened an investigation into the fire, said "
+                 "the cause was unclear.")
+    (inv,) = facts_of(r, "Investigation")
+    assert names(r, inv.roles["agent"]) == {"Prosecutors in Francistown"}
+
+
+def test_the_opposition_party_accusing_in_the_passive_is_the_agent(nlp):
+    r = run(nlp, "The government was accused by the opposition Botswana People's Front of "
+                 "hiding the cost of the bridge.")
+    (acc,) = facts_of(r, "Accusation")
+    assert names(r, acc.roles["agent"]) == {"Botswana People's Front"}
