@@ -375,8 +375,9 @@ class _RegionOwner:
             return None
         title, _, of = role.partition(" of ")
         words = title.lower().replace("-", " ").split()
-        if not any(" ".join(words[k:]) in position_words().regional
-                   for k in range(len(words))):
+        at = next((k for k in range(len(words))
+                   if " ".join(words[k:]) in position_words().regional), None)
+        if at is None:
             return None
         here = [m for m in self.regions if m.sentence == holder.sentence]
         for m in sorted(self.regions, key=lambda m: m.sentence != holder.sentence):
@@ -385,9 +386,16 @@ class _RegionOwner:
                 return m  # "the Chief Minister of Sabah"
             if len(name) > 3 and any(w != name and w.startswith(name) for w in words):
                 return m  # "Bavarian Premier X", "the Victorian Premier": its adjective
+        if of or any(w[:1].isupper() and w.lower() not in _QUALIFIERS
+                     for w in title.replace("-", " ").split()[:at]):
+            return None  # "Ruritanian Premier", "Premier of X": an owner stated, not known
         if len({fold(m.text) for m in here}) == 1:
             return here[0]  # "In Sabah, Chief Minister X said"
         return None if here else self.dominant
+
+
+# words before an office that say no owner ("Deputy Chief Minister", "Acting Premier")
+_QUALIFIERS = {"deputy", "acting", "vice", "interim", "first", "senior", "the"}
 
 
 def _of_government(f: Fact) -> bool:

@@ -142,3 +142,9 @@ def test_the_opposition_party_accusing_in_the_passive_is_the_agent(nlp):
                  "hiding the cost of the bridge.")
     (acc,) = facts_of(r, "Accusation")
     assert names(r, acc.roles["agent"]) == {"Botswana People's Front"}
+
+
+def test_a_premier_whose_adjective_names_an_unknown_region_gets_no_other_region(nlp):
+    r = run(nlp, "Floods hit Harju County in Estonia. Harju County closed its schools. The "
+                 "Saaremaan Premier, Liis Tamm, visited Harju County on Monday.")
+    assert "Harju County" not in _owners(r, "Liis Tamm")
