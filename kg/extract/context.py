@@ -398,9 +398,10 @@ class Fillers:
         tokens = [t for t in tokens if not (t.dep_ == "case" and t.i == end - 1)]
         return self.ctx.create(tokens, EntityType.ARMED_FORCE, "rule:event-role")
 
-    def entity(self, head: Token, *, create: bool = True, person: bool = False
-               ) -> Mention | None:
-        """The mention ``head`` heads or stands for, creating one for a bare body noun."""
+    def entity(self, head: Token, *, create: bool = True, person: bool = False,
+               seated: bool = False) -> Mention | None:
+        """The mention ``head`` heads or stands for, creating one for a bare body noun
+        (``seated``: one who acts, whose "in TOWN" tells the body apart)."""
         ctx = self.ctx
         m = ctx.mention_of(head)
         if m is not None:
@@ -482,7 +483,7 @@ class Fillers:
                 if inner is not None and inner.type.is_place and (
                         obj.i == head.i + 2 if prep == "of" else
                         inner.type in (EntityType.CITY, EntityType.REGION) and
-                        self.body_heads[lemma] == "GovernmentBody" and
+                        seated and self.body_heads[lemma] == "GovernmentBody" and
                         head.i + 2 < len(head.doc) and
                         ctx.mention_of(head.doc[head.i + 2]) is inner):
                     end = max(x.i for x in obj.subtree if ctx.mention_of(x) is inner) + 1

@@ -140,7 +140,7 @@ class RoleFillers:
         holder = self._appositive_holder(head)
         if holder is not None:
             return holder
-        m = self.f.entity(head)
+        m = self.f.entity(head, seated=True)
         craft = m is None and head.pos_ in ("PROPN", "X") and is_craft_model(head)
         if m is None and (head.pos_ == "NOUN" or craft):
             # "her counterpart Luis Vera", "the army chief, General X": the name in apposition

@@ -148,3 +148,8 @@ def test_a_premier_whose_adjective_names_an_unknown_region_gets_no_other_region(
     r = run(nlp, "Floods hit Harju County in Estonia. Harju County closed its schools. The "
                  "Saaremaan Premier, Liis Tamm, visited Harju County on Monday.")
     assert "Harju County" not in _owners(r, "Liis Tamm")
+
+
+def test_an_office_set_on_fire_in_a_town_is_no_body_named_with_its_town(nlp):
+    r = run(nlp, "Protesters set fire to the ruling party's office in Gaborone on Tuesday.")
+    assert not [e for e in r.entities if e.name.endswith("office in Gaborone")]
