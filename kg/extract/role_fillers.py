@@ -220,6 +220,7 @@ class RoleFillers:
         obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
         m = self.ctx.mention_of(obj) if obj is not None else None
         return prep.lower_ == "in" and prep.i == head.i + 1 and head.i < verb.i and \
+            head.lemma_.lower() in self.lists["seated_nouns"] and \
             head.dep_ in ("nsubj", "nsubjpass") and m is not None and m.type.is_place
 
     def _appositive_holder(self, head: Token) -> Mention | None:

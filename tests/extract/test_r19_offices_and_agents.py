@@ -153,3 +153,9 @@ def test_a_premier_whose_adjective_names_an_unknown_region_gets_no_other_region(
 def test_an_office_set_on_fire_in_a_town_is_no_body_named_with_its_town(nlp):
     r = run(nlp, "Protesters set fire to the ruling party's office in Gaborone on Tuesday.")
     assert not [e for e in r.entities if e.name.endswith("office in Gaborone")]
+
+
+def test_officials_in_a_town_say_as_officials_in_that_town(nlp):
+    r = run(nlp, "Officials in Francistown have closed the river crossing to all boats.")
+    (closure,) = facts_of(r, "Closure")
+    assert names(r, closure.roles["agent"]) == {"Officials in Francistown"}
