@@ -398,9 +398,10 @@ class Fillers:
         tokens = [t for t in tokens if not (t.dep_ == "case" and t.i == end - 1)]
         return self.ctx.create(tokens, EntityType.ARMED_FORCE, "rule:event-role")
 
-    def entity(self, head: Token, *, create: bool = True, person: bool = False
-               ) -> Mention | None:
-        """The mention ``head`` heads or stands for, creating one for a bare body noun."""
+    def entity(self, head: Token, *, create: bool = True, person: bool = False,
+               seated: bool = False) -> Mention | None:
+        """The mention ``head`` heads or stands for, creating one for a bare body noun
+        (``seated``: one who acts, whose "in TOWN" tells the body apart)."""
         ctx = self.ctx
         m = ctx.mention_of(head)
         if m is not None:
@@ -473,10 +474,18 @@ class Fillers:
             start = min([head.i, *(t.i for m in mods for t in m.subtree
                                    if not (t.dep_ == "det" and t.head.dep_ == "poss"))])
             end = head.i + 1
-            # "the regional government of Cusco": the place it governs is part of its name
-            for _prep, obj in prep_objects(head, {"of"}):
+            # "the regional government of Cusco": the place it governs is part of its name;
+            # "the public prosecutor's office in Y", "a court in Z": a civil body told apart by
+            # the town or region it sits in (a descriptive name, the place included; "police
+            # in X" stays the force the resolver names)
+            for prep, obj in prep_objects(head, {"of", "in"}):
                 inner = ctx.mention_of(obj)
-                if inner is not None and inner.type.is_place and obj.i == head.i + 2:
+                if inner is not None and inner.type.is_place and (
+                        obj.i == head.i + 2 if prep == "of" else
+                        inner.type in (EntityType.CITY, EntityType.REGION) and
+                        seated and self.body_heads[lemma] == "GovernmentBody" and
+                        head.i + 2 < len(head.doc) and
+                        ctx.mention_of(head.doc[head.i + 2]) is inner):
                     end = max(x.i for x in obj.subtree if ctx.mention_of(x) is inner) + 1
             tokens = [t for t in head.doc[start:end] if not t.is_punct]
             kind = EntityType(self.body_heads[lemma])

@@ -55,6 +55,7 @@ class _Words:
         self.ranks = set(spec["ranks"])
         self.national = set(spec["national"])
         self.local = set(spec["local"])
+        self.regional = set(spec.get("regional", ()))
         self.former = set(spec["former"])
         self.links = set(spec["title_links"])
         self.portfolio_nouns = set(spec["portfolio_nouns"])
@@ -262,6 +263,7 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
             rule, code = ":document", whole
         return rule, code
 
+    regional = _RegionOwner(mentions)
     for f in facts:
         member = f.roles.get("member", [None])[0] if f.kind == "Membership" else None
         if isinstance(member, Mention) and member.source == HOME_DESCRIPTION:
@@ -287,6 +289,11 @@ def national_owners(facts: list[Fact], mentions: list[Mention], text: str = "",
                 (stated := _country_in_title(f, text, first)) is not None:
             f.roles["organization"] = [stated]  # "the Prime Minister of Jamaica, X"
             f.rule += ":title"
+            continue
+        if f.kind == "Position" and not f.roles.get("organization") and \
+                (region := regional(f)) is not None:
+            f.roles["organization"] = [region]  # "Chief Minister X", "Premier Y"
+            f.rule += ":region"
             continue
         if f.kind != "Position" or f.roles.get("organization") or (
                 f.rule != NATIONAL_RULE and not (governed and _of_government(f))):
@@ -342,6 +349,53 @@ def _unit_owner(f: Fact, mentions: list[Mention], text) -> Mention | None:
                 == f"{kind} of ":
             units.setdefault(fold(name.removesuffix(f" {kind}")), m)
     return next(iter(units.values())) if len(units) == 1 else None
+
+
+class _RegionOwner:
+    """The owner of an office of a state or province (relations.yaml ``regional``: "Chief
+    Minister X", "Premier Y", "the Chief Minister of Z, W") is a region, not the country a
+    national office falls back to: the region its title ends in ("of Z"), else the one
+    region whose name its adjective extends ("Bavarian Premier" -> Bavaria), else the one
+    region its sentence names, else the region the document names most (at least twice,
+    and more often than any other). None when the title is no such office or no region is
+    named so; the office then goes to the country as a national one."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.regions = [m for m in mentions if m.type is EntityType.REGION
+                        and not m.source.endswith(HEADLINE)]
+        ranked = Counter(fold(m.text) for m in self.regions).most_common(2)
+        top = ranked[0][0] if ranked and ranked[0][1] >= 2 and (
+            len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+        self.dominant = next((m for m in self.regions if fold(m.text) == top), None)
+
+    def __call__(self, f: Fact) -> Mention | None:
+        role = (f.roles.get("role") or [None])[0]
+        holder = (f.roles.get("holder") or [None])[0]
+        if not isinstance(role, str) or not isinstance(holder, Mention):
+            return None
+        title, _, of = role.partition(" of ")
+        words = title.lower().replace("-", " ").split()
+        at = next((k for k in range(len(words))
+                   if " ".join(words[k:]) in position_words().regional), None)
+        if at is None:
+            return None
+        here = [m for m in self.regions if m.sentence == holder.sentence]
+        for m in sorted(self.regions, key=lambda m: m.sentence != holder.sentence):
+            name = fold(m.text)
+            if of and name == fold(of.removeprefix("the ")):
+                return m  # "the Chief Minister of Sabah"
+            if len(name) > 3 and any(w != name and w.startswith(name) for w in words):
+                return m  # "Bavarian Premier X", "the Victorian Premier": its adjective
+        if of or any(w[:1].isupper() and w.lower() not in _QUALIFIERS
+                     for w in title.replace("-", " ").split()[:at]):
+            return None  # "Ruritanian Premier", "Premier of X": an owner stated, not known
+        if len({fold(m.text) for m in here}) == 1:
+            return here[0]  # "In Sabah, Chief Minister X said"
+        return None if here else self.dominant
+
+
+# words before an office that say no owner ("Deputy Chief Minister", "Acting Premier")
+_QUALIFIERS = {"deputy", "acting", "vice", "interim", "first", "senior", "the"}
 
 
 def _of_government(f: Fact) -> bool:

@@ -129,10 +129,19 @@ class RoleFillers:
                 named = self.ctx.mention_of(c) if c.dep_ == "appos" else None
                 if named is not None and named.type is EntityType.PERSON:
                     return named
+        nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        if head.pos_ == "NOUN" and nxt is not None and head.lemma_.lower() in self.actors \
+                and self.ctx.mention_of(head) is None and (
+                    named := self.ctx.mention_of(nxt)) is not None and named.type.is_agent \
+                and named.start == self.ctx.unit.start + nxt.idx:
+            # "The opposition United Democratic Front (UDF) accused": the word that says
+            # what a named body is, right before its name (the parser may make the two
+            # subjects, or the name an apposition): the named body acts
+            return named
         holder = self._appositive_holder(head)
         if holder is not None:
             return holder
-        m = self.f.entity(head)
+        m = self.f.entity(head, seated=True)
         craft = m is None and head.pos_ in ("PROPN", "X") and is_craft_model(head)
         if m is None and (head.pos_ == "NOUN" or craft):
             # "her counterpart Luis Vera", "the army chief, General X": the name in apposition
@@ -183,7 +192,7 @@ class RoleFillers:
             # "arrested by gendarmes at the airport": where they acted is the event's place,
             # not part of who they are
             where = {x.i for c in head.children if c.dep_ == "prep" and c.i > head.i and
-                     c.lower_ in _WHERE_PREPS for x in c.subtree}
+                     c.lower_ in _WHERE_PREPS and not self._seat(head, c) for x in c.subtree}
             return text_of(self._bare(head, where))
         kind = self.f.body_heads.get(head.lemma_.lower())
         if kind is not None and kind != "Person" and head.pos_ == "NOUN" and any(
@@ -203,6 +212,17 @@ class RoleFillers:
         if head.lower_ in ("i", "we") and self.first_person is not None:
             self.first_person = True  # "I urge everyone ...": the speaker of the quote
         return None
+
+    def _seat(self, head: Token, prep: Token) -> bool:
+        """Whether ``prep`` says who the subject is by where they sit: "Prosecutors in X
+        have opened", "Officials in Y said" (an "in" right after a subject before its verb,
+        with a named place), unlike where people acted ("arrested by gendarmes at Z")."""
+        verb = head.head
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        m = self.ctx.mention_of(obj) if obj is not None else None
+        return prep.lower_ == "in" and prep.i == head.i + 1 and head.i < verb.i and \
+            head.lemma_.lower() in self.lists["seated_nouns"] and \
+            head.dep_ in ("nsubj", "nsubjpass") and m is not None and m.type.is_place
 
     def _appositive_holder(self, head: Token) -> Mention | None:
         """"the Inspector General of Police, Maria Okafor, banned ...": a title with the
@@ -395,8 +415,10 @@ class RoleFillers:
             return m
         if self._drawn_from(head):
             inner = self._members_of(head)  # "fighters of the X Front arrived": the Front
-            if inner is not None:
-                return inner
+            if inner is not None and (inner.type is EntityType.ARMED_FORCE or not (
+                    head.lemma_.lower() == "member" and any(
+                        c.dep_ == "nummod" for c in head.children))):
+                return inner  # (a count of a party's members, "four members of X": people)
         # (any title's head: "dismissed the Chief Executive Officer of X, Mr Y,")
         holder = named_holder(self.ctx, head, self.f.title_words)
         if holder is not None:  # "dismissed the head of X, Colonel Y,": Y, in office as

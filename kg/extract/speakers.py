@@ -333,6 +333,11 @@ class Speakers(OfficialSpeakers):
             # a body named by a description noun and its country: "China's embassy in X"
             owners += [o for _p, o in prep_objects(tok, {"in"}) if o.i > tok.i
                        and self.ctx.mention_of(o) is not None]
+        elif etype == "GovernmentBody":  # "the public prosecutor's office in Y said": the
+            # town it sits in tells it apart ("police in X" stays the force)
+            owners += [o for _p, o in prep_objects(tok, {"in"}) if o.head.i == tok.i + 1
+                       and (m := self.ctx.mention_of(o)) is not None
+                       and m.type in (EntityType.CITY, EntityType.REGION)]
         inside = [self.ctx.cover[t.i] for c in [*mods, *owners] for t in c.subtree
                   if t.i in self.ctx.cover]
         named = any(self.ctx.cover.get(t.i) is not None for c in mods for t in c.subtree)
