@@ -121,7 +121,7 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
                                                  and not city_district(e)) or area(e)],
                           main, direct, elsewhere, namesakes)
 
-    # the parts a state's name lists ("Antigua" and "Barbuda" of "Antigua and Barbuda")
+    # the parts a state's name lists ("A" and "B" of "A and B")
     # are peers: neither lies in the other
     peers = set(fold(main.name).split(" and ")) if main is not None else set()
 

@@ -280,10 +280,10 @@ def _honorific_led(span: Span, rules: EntityRules) -> bool:
 def _region_acting(span: Span) -> EntityType | None:
     """A name the model called an organisation or a person that is exactly one country's
     state or province (ISO 3166-2, a US state) and no town: that region acting, as a
-    country's or a large city's name is ("Tamil Nadu has sealed its border", "Tasmania
+    country's or a large city's name is ("Luapula has sealed its border", "Copperbelt
     told the inquiry"). Not a name several countries' units share ("Eastern", "Centre"),
     nor one that may be cut from a longer name: right after "and" ("the Government of
-    Trinidad and" + "Tobago") or before more capitalised words ("X" + "Deputy Governor
+    A and" + "B") or before more capitalised words ("X" + "Deputy Governor
     Y")."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in ("and", "&"):

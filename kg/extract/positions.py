@@ -355,7 +355,7 @@ class _RegionOwner:
     """The owner of an office of a state or province (relations.yaml ``regional``: "Chief
     Minister X", "Premier Y", "the Chief Minister of Z, W") is a region, not the country a
     national office falls back to: the region its title ends in ("of Z"), else the one
-    region whose name its adjective extends ("Bavarian Premier" -> Bavaria), else the one
+    region whose name its adjective extends ("Luapulan Premier" -> Luapula), else the one
     region its sentence names, else the region the document names most (at least twice,
     and more often than any other). None when the title is no such office or no region is
     named so; the office then goes to the country as a national one."""
@@ -383,14 +383,14 @@ class _RegionOwner:
         for m in sorted(self.regions, key=lambda m: m.sentence != holder.sentence):
             name = fold(m.text)
             if of and name == fold(of.removeprefix("the ")):
-                return m  # "the Chief Minister of Sabah"
+                return m  # "the Chief Minister of Luapula"
             if len(name) > 3 and any(w != name and w.startswith(name) for w in words):
-                return m  # "Bavarian Premier X", "the Victorian Premier": its adjective
+                return m  # "Luapulan Premier X", "the Luapulan Premier": its adjective
         if of or any(w[:1].isupper() and w.lower() not in _QUALIFIERS
                      for w in title.replace("-", " ").split()[:at]):
             return None  # "Ruritanian Premier", "Premier of X": an owner stated, not known
         if len({fold(m.text) for m in here}) == 1:
-            return here[0]  # "In Sabah, Chief Minister X said"
+            return here[0]  # "In Luapula, Chief Minister X said"
         return None if here else self.dominant
 
 

@@ -132,7 +132,7 @@ class RoleFillers(ThemeFillers):
                 and self.ctx.mention_of(head) is None and (
                     named := self.ctx.mention_of(nxt)) is not None and named.type.is_agent \
                 and named.start == self.ctx.unit.start + nxt.idx:
-            # "The opposition United Democratic Front (UDF) accused": the word that says
+            # "The opposition National Renewal Party (NRP) accused": the word that says
             # what a named body is, right before its name (the parser may make the two
             # subjects, or the name an apposition): the named body acts
             return named
@@ -252,7 +252,7 @@ class RoleFillers(ThemeFillers):
                 x.dep_ == tok.dep_ == "nsubj" and x is not tok and x.lemma_.lower() in words
                 for x in tok.head.children):  # "a magnitude 6.4 earthquake": two subjects
             return True
-        # a hazard named or measured ("Hurricane Ivan", "Storm Iona", "a magnitude 6.9
+        # a hazard named or measured ("Hurricane Zelda", "Storm Orla", "a magnitude 6.9
         # earthquake" parsed with "magnitude" as its head, "tsunami waves"): the kind word
         # before a name, in apposition, or before a part of a hazard (lexicon hazard_parts)
         parts = self.lists["hazard_parts"]

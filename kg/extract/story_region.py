@@ -36,7 +36,7 @@ def story_region(regions: list[Entity], main: Entity | None,
     document's regions (no world regions, no quarters of a town); ``direct``: each
     place's containers by key (entity, fact, rule); ``elsewhere``: places a demonym puts
     in a country the document lacks; ``namesakes``: the mentions of towns no gazetteer
-    knows, by folded name: "Dhofar" beside "Dhofar Governorate" is the unit written
+    knows, by folded name: "Kasane" beside "Kasane Governorate" is the unit written
     without its kind noun, and counts for it."""
     if main is None or not main.country_code:
         return None

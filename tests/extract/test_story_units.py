@@ -60,7 +60,7 @@ def test_a_unit_written_without_its_kind_noun_counts_for_it(nlp):
 
 
 def test_a_part_a_states_name_lists_is_no_place_of_the_storys_region():
-    # a state named after its two parts ("Antigua and Barbuda"): none of the listed
+    # a state named after its two parts ("A and B"): none of the listed
     # countries is named so, so the records are built by hand, with invented names, for
     # a story about one part that names the other
     from kg.extract.containment import document_locations
