@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.phase:
         return run_phases(args, text)
     if args.smoke:
-        sizes = {"one-line-30k": (30_000, True), "lines-60k": (60_000, False)}
+        sizes = {"one-line-10k": (10_000, True), "lines-20k": (20_000, False)}
     else:
         sizes = {name: CASES[name] for name in (args.only or DEFAULT_CASES)}
     rows = []
