@@ -17,6 +17,7 @@ from kg.extract.entities import entity_mentions
 from kg.extract.events import extract_facts
 from kg.extract.fact_filter import fact_model
 from kg.extract.home_country import home_country_mention
+from kg.extract.islands import islands_as_regions
 from kg.extract.letterhead import letterhead_country
 from kg.extract.locations import unit_locations
 from kg.extract.merge import merge_facts
@@ -151,6 +152,7 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     facts = merge_facts(facts, entities, headlines=tuple(headlines), titles=titles) + \
         document_locations(located, entities, text=document.text, home=home)
     territories_as_regions(entities)
+    islands_as_regions(entities, document.text)
     facts = fact_model().keep(facts, document, threshold=fact_threshold)
     return DocumentResult(document=document, sentences=sentences, entities=entities,
                           facts=facts, model=model)

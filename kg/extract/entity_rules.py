@@ -148,7 +148,7 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
     "place_words.jsonl": {
         # words that decide whether a name the model took for a person or organisation is
         # written as a place (kg/extract/placed_names.py); see the file's header
-        "kind": (str, True, frozenset({"argument_on", "suffix"})),
+        "kind": (str, True, frozenset({"argument_on", "target_on", "suffix"})),
         "words": (list, True, None),
         "type": (str, False, frozenset({"City", "Region", "Place"})),
         "why": (str, True, None),
@@ -314,6 +314,7 @@ class EntityRules:
     # heads whose "on X" is an argument, not a place ("called on X"); the endings of
     # one-word street and square names ("-straat", "-platz") -> their type
     argument_on: frozenset[str] = frozenset()
+    target_on: frozenset[str] = frozenset()
     place_suffixes: dict[str, EntityType] = field(default_factory=dict)
 
     def demonym_country(self, word: str) -> str | None:
@@ -414,6 +415,8 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
             rules.kind_nouns[_fold(n)] = noun
     rules.argument_on = frozenset(_fold(w) for e in files["place_words.jsonl"]
                                   if e["kind"] == "argument_on" for w in e["words"])
+    rules.target_on = frozenset(_fold(w) for e in files["place_words.jsonl"]
+                                if e["kind"] == "target_on" for w in e["words"])
     rules.place_suffixes = {_fold(w): EntityType(e.get("type", "Place"))
                             for e in files["place_words.jsonl"] if e["kind"] == "suffix"
                             for w in e["words"]}
