@@ -249,9 +249,9 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
         theme = [text_of([t for t in xcomp.subtree if not t.is_punct and t.i not in told
                           and not (t.dep_ == "aux" and t.lower_ == "to" and t.head == xcomp)])]
     else:
-        for _p, o in prep_objects(verb, {"for"}):
-            theme = [_theme_text(verb, o)]
-            break
+        asked_for = _asked_for(verb)
+        if asked_for:
+            theme = [asked_for]
         if not theme and obj is not None and obj.lower_ in RELATIVE_PRONOUNS and \
                 verb.dep_ == "relcl":  # "the aid that X requested from Y": the aid
             theme = [_text(verb.head)]
@@ -293,12 +293,51 @@ def _hung_infinitive(verb: Token, obj: Token) -> tuple[Token | None, Token | Non
     return None, None
 
 
-def _theme_text(verb: Token, obj: Token) -> str:
+def _asked_for(verb: Token) -> str:
+    """What a for-phrase asks for, all of it: a list of things ("asked X for boats, aircraft
+    and engineers"), a second for-phrase ("for a helicopter and for engineers to inspect
+    the harbours", which the parser may read as a for-to clause), and the infinitive of
+    what they are for right after them ("for funds to cover the cost", "for boats to help
+    reach families"). "" when the verb has no for-phrase."""
+    fors = [o for _p, o in prep_objects(verb, {"for"})]
+    if not fors:
+        return ""
+    parts = []
+    for o in fors:  # ("for funds to cover the cost": the infinitive on the noun)
+        said = [x for c in o.children if c.dep_ in ("relcl", "acl") and c.i > o.i and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for x in c.subtree]
+        parts.append(" ".join(filter(None, [_theme_text(verb, o, conjuncts=True),
+                                            text_of([x for x in said if not x.is_punct])])))
+    end = max(x.i for o in fors for x in o.subtree)
+    doc = verb.doc
+    for c in verb.children:  # "for helicopters, temporary bridges and pumps": the parser
+        # makes the rest of the list a second object
+        if c.dep_ == "dobj" and c.left_edge.i > end and doc[c.left_edge.i - 1].text == ",":
+            parts.append(_theme_text(verb, c, conjuncts=True))
+            end = max(x.i for x in c.subtree)
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < end or not any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        clause = sorted(c.subtree, key=lambda x: x.i)
+        if any(m.dep_ == "mark" and m.lower_ == "for" and m.head == c for m in clause) and \
+                clause[0].i in (end + 2, end + 3):  # "and for engineers to inspect X"
+            parts.append(text_of([x for x in clause if not x.is_punct and not (
+                x.head == c and x.dep_ == "mark")]))
+            end = clause[-1].i
+        elif clause[0].i == end + 1:  # "for boats to help reach families"
+            parts[-1] += " " + text_of([x for x in clause if not x.is_punct])
+            end = clause[-1].i
+    return " and ".join(parts)
+
+
+def _theme_text(verb: Token, obj: Token, *, conjuncts: bool = False) -> str:
     """What is asked for, with what it is for and a deadline the verb states: "asked for
     help restoring order", "demanded a vote by the end of the year"."""
     # (the noun's own conjuncts are left out, not those inside its phrases: "help in
-    # detecting and bringing down drones")
-    own = {x.i for c in obj.children if c.dep_ in ("conj", "cc") for x in c.subtree}
+    # detecting and bringing down drones"; a for-phrase keeps its list of nouns)
+    own = {x.i for c in obj.children if c.dep_ in ("conj", "cc") and not (
+        conjuncts and (c.dep_ == "cc" or c.pos_ in ("NOUN", "PROPN"))) for x in c.subtree}
     # ("assistance from the Netherlands": the one asked, not what is asked)
     own |= {x.i for c in from_phrases(obj, False) for x in c.subtree}
     text = text_of([x for x in np_tokens(obj, drop={"relcl", "advcl", "parataxis", "appos"},

@@ -7,6 +7,11 @@ dev:
   person or country is the addressee, and what is asked is the object without the
   from-phrase (kg/extract/requests.py ``_asked_from``); "the Governments of X and Y" are
   the two countries; a town the thing comes from is no one asked;
+- what a for-phrase asks for is all of it: the list ("asked X for boats, aircraft and
+  engineers"), a second for-phrase ("for a helicopter and for engineers to inspect the
+  harbours"), the rest of a list the parser made a second object, and the infinitive of
+  what it is for ("for funds to cover the cost", "for boats to help reach families")
+  (kg/extract/requests.py ``_asked_for``);
 - "seek" asks others only for help, support, a loan, an inquiry and the like, or with a
   from-phrase ("will seek a parliamentary inquiry"); "seek a third term", "seek talks",
   "sought to calm" ask no one (kg/rules/events/lexicon.yaml ``sought_requests``).
@@ -82,3 +87,30 @@ def test_seek_asks_for_help_or_an_inquiry(nlp, text):
 ])
 def test_seek_without_anyone_asked_is_no_request(nlp, text):
     assert not _requests(run(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # a list of things, with what they are for
+    ("The governor asked the federal government in Gaborone for boats, aircraft and "
+     "engineers to help reach families stranded on rooftops.",
+     ["boats", "aircraft", "engineers", "families"]),
+    # a second for-phrase (reported clause)
+    ("Prime Minister Ana Tuilagi said she had asked Qatar for a second helicopter and for "
+     "engineers to inspect damaged harbours.", ["helicopter", "engineers", "harbours"]),
+    # the infinitive hung on the noun
+    ("The Ministry of Health of Jamaica has also asked the World Bank for funds to cover "
+     "the cost of vector control.", ["funds", "cover", "vector"]),
+    # the rest of the list read as a second object
+    ("He said the government of Latvia had asked the European Union for helicopters "
+     "capable of flying at night, temporary bridges and high-capacity pumps.",
+     ["helicopters", "bridges", "pumps"]),
+])
+def test_what_a_for_phrase_asks_for_is_all_of_it(nlp, text, words):
+    found = _requests(run(nlp, text))
+    assert any(all(any(w in t for t in what) for w in words) for _who, what, _a in found), \
+        found
+
+
+def test_a_single_thing_asked_for_stays_as_it_was(nlp):
+    found = _requests(run(nlp, "Botswana asked Zambia for help on Monday."))
+    assert any(what == {"help"} for _who, what, _a in found), found
