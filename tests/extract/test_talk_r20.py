@@ -12,6 +12,10 @@ dev:
   harbours"), the rest of a list the parser made a second object, and the infinitive of
   what it is for ("for funds to cover the cost", "for boats to help reach families")
   (kg/extract/requests.py ``_asked_for``);
+- people named by what they are or do speak as text: firefighters, paramedics, lawmakers,
+  elders, a husband or wife, herders, miners ("firefighters said", "her husband told the
+  paper", "local elders reached by telephone told X", "opposition lawmakers, saying ...")
+  (kg/rules/events/statements.yaml ``speakers.people``);
 - "seek" asks others only for help, support, a loan, an inquiry and the like, or with a
   from-phrase ("will seek a parliamentary inquiry"); "seek a third term", "seek talks",
   "sought to calm" ask no one (kg/rules/events/lexicon.yaml ``sought_requests``).
@@ -114,3 +118,22 @@ def test_what_a_for_phrase_asks_for_is_all_of_it(nlp, text, words):
 def test_a_single_thing_asked_for_stays_as_it_was(nlp):
     found = _requests(run(nlp, "Botswana asked Zambia for help on Monday."))
     assert any(what == {"help"} for _who, what, _a in found), found
+
+
+def _speakers(result):
+    return {s for f in facts_of(result, "Statement") for s in names(result, f.roles.get("speaker"))}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Two of the people reported missing in Benin were in the car, firefighters said.",
+     "firefighters"),
+    ("The journalist Ana Mbewe was taken from her home in Lusaka early on Friday, her "
+     "husband told the Zambia Daily Mail.", "her husband"),
+    ("Local elders reached by telephone told the Botswana Guardian that at least 19 people "
+     "had been killed.", "Local elders"),
+    ("Opposition lawmakers in Estonia gave a different account, saying that the fleet was "
+     "short of pilots.", "Opposition lawmakers in Estonia"),
+    ("According to paramedics, three people in Palau were taken to hospital.", "paramedics"),
+])
+def test_people_named_by_what_they_are_speak(nlp, text, speaker):
+    assert speaker in _speakers(run(nlp, text))
