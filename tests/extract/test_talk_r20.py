@@ -16,6 +16,9 @@ dev:
   elders, a husband or wife, herders, miners ("firefighters said", "her husband told the
   paper", "local elders reached by telephone told X", "opposition lawmakers, saying ...")
   (kg/rules/events/statements.yaml ``speakers.people``);
+- an airline suspending its flights, or a state suspending imports, exports or trade, is
+  no Sanction (the guide types them a Decision, Closure or Ban); suspended aid, licences,
+  visas and memberships stay Sanctions (kg/rules/events/lexicon.yaml ``sanctionables``);
 - "seek" asks others only for help, support, a loan, an inquiry and the like, or with a
   from-phrase ("will seek a parliamentary inquiry"); "seek a third term", "seek talks",
   "sought to calm" ask no one (kg/rules/events/lexicon.yaml ``sought_requests``).
@@ -137,3 +140,23 @@ def _speakers(result):
 ])
 def test_people_named_by_what_they_are_speak(nlp, text, speaker):
     assert speaker in _speakers(run(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Air Botswana said it had suspended its flights to Lusaka until further notice.",
+    "The United States suspended imports of shrimp landed in Vietnamese ports.",
+    "Imports of beef from Botswana were suspended by Qatar on Friday.",
+    "Latvia has suspended all trade with the breakaway region, the ministry said.",
+    "Jamaica's decision to suspend exports of sugar to Estonia angered farmers.",
+])
+def test_suspended_flights_or_trade_are_no_sanction(nlp, text):
+    assert facts_of(run(nlp, text), "Sanction") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union suspended budget support to Benin on Monday.",
+    "The regulator suspended the licence of Palau Trust Limited with immediate effect.",
+    "Budget support to Nauru was suspended by the World Bank after the coup.",
+])
+def test_suspended_aid_or_licences_stay_sanctions(nlp, text):
+    assert facts_of(run(nlp, text), "Sanction")
