@@ -172,9 +172,9 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
     if verb.lemma_.lower() == "call" and not any(
             c.i == verb.i + 1 and c.lower_ in ("on", "upon", "for") for c in verb.children):
         return False  # "called the strikers vandals on Monday": "on" is no particle here
-    if verb.lemma_.lower() == "seek" and not _asked_from(verb, obj, ctx, f) and (
+    if verb.lemma_.lower() == "seek" and (
             obj is None or obj.lemma_.lower() not in ctx.rules.lists["sought_requests"]):
-        return False  # "seek a third term", "sought to calm": no one is asked
+        return False  # "seek a third term", "sought to calm", "seek damages from X"
     roles = fact.roles
     roles.pop("purpose", None)
     if is_passive(verb):  # "No representative of X was invited to the talks"
