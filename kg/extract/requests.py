@@ -25,6 +25,7 @@ from kg.extract.context import counted_antecedents, plural_antecedent
 from kg.extract.speakers import described, pronoun_antecedent
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
+    from_phrases,
     is_passive,
     np_tokens,
     prep_objects,
@@ -171,6 +172,9 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
     if verb.lemma_.lower() == "call" and not any(
             c.i == verb.i + 1 and c.lower_ in ("on", "upon", "for") for c in verb.children):
         return False  # "called the strikers vandals on Monday": "on" is no particle here
+    if verb.lemma_.lower() == "seek" and (
+            obj is None or obj.lemma_.lower() not in ctx.rules.lists["sought_requests"]):
+        return False  # "seek a third term", "sought to calm", "seek damages from X"
     roles = fact.roles
     roles.pop("purpose", None)
     if is_passive(verb):  # "No representative of X was invited to the talks"
@@ -178,6 +182,10 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
         who = _addressee(subj, ctx, f) if subj is not None else []
         if subj is not None and who == [_text(subj)]:
             who = [_picked_out(subj)]
+        if subj is not None and _asked_from(verb, None, ctx, f):
+            # "assistance was requested from X": the subject is what is asked
+            who = []
+            roles["theme"] = [_theme_text(verb, subj)]
         if who:
             roles["addressee"] = who
             roles.pop("agent", None)
@@ -197,6 +205,9 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
                             and not (t.dep_ == "det" and t.head == obj)])]
         if who:
             roles["addressee"] = who
+    giver = _asked_from(verb, obj, ctx, f)
+    if giver and not roles.get("addressee"):
+        roles["addressee"] = giver
     for prep, o in prep_objects(verb, {"to", "on", "upon"}):
         if prep in ("on", "upon") and (verb.lemma_.lower() != "call" or
                                        o.head.i != verb.i + 1):
@@ -238,10 +249,13 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
         theme = [text_of([t for t in xcomp.subtree if not t.is_punct and t.i not in told
                           and not (t.dep_ == "aux" and t.lower_ == "to" and t.head == xcomp)])]
     else:
-        for _p, o in prep_objects(verb, {"for"}):
-            theme = [_theme_text(verb, o)]
-            break
-        if not theme and obj is not None and not asked:
+        asked_for = _asked_for(verb)
+        if asked_for:
+            theme = [asked_for]
+        if not theme and obj is not None and obj.lower_ in RELATIVE_PRONOUNS and \
+                verb.dep_ == "relcl":  # "the aid that X requested from Y": the aid
+            theme = [_text(verb.head)]
+        if not theme and obj is not None and (not asked or giver):
             theme = [_theme_text(verb, obj)]
         if not theme and that is not None and verb.lemma_.lower() != "call":
             # "demanded that the bill be withdrawn": what is to happen
@@ -279,12 +293,53 @@ def _hung_infinitive(verb: Token, obj: Token) -> tuple[Token | None, Token | Non
     return None, None
 
 
-def _theme_text(verb: Token, obj: Token) -> str:
+def _asked_for(verb: Token) -> str:
+    """What a for-phrase asks for, all of it: a list of things ("asked X for boats, aircraft
+    and engineers"), a second for-phrase ("for a helicopter and for engineers to inspect
+    the harbours", which the parser may read as a for-to clause), and the infinitive of
+    what they are for right after them ("for funds to cover the cost", "for boats to help
+    reach families"). "" when the verb has no for-phrase."""
+    fors = [o for _p, o in prep_objects(verb, {"for"})]
+    if not fors:
+        return ""
+    parts = []
+    for o in fors:  # ("for funds to cover the cost": the infinitive on the noun)
+        said = [x for c in o.children if c.dep_ in ("relcl", "acl") and c.i > o.i and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for x in c.subtree]
+        parts.append(" ".join(filter(None, [_theme_text(verb, o, conjuncts=True),
+                                            text_of([x for x in said if not x.is_punct])])))
+    end = max(x.i for o in fors for x in o.subtree)
+    doc = verb.doc
+    for c in verb.children:  # "for helicopters, temporary bridges and pumps": the parser
+        # makes the rest of the list a second object
+        if c.dep_ == "dobj" and c.left_edge.i > end and doc[c.left_edge.i - 1].text == ",":
+            parts.append(_theme_text(verb, c, conjuncts=True))
+            end = max(x.i for x in c.subtree)
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < end or not any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        clause = sorted(c.subtree, key=lambda x: x.i)
+        if any(m.dep_ == "mark" and m.lower_ == "for" and m.head == c for m in clause) and \
+                clause[0].i in (end + 2, end + 3):  # "and for engineers to inspect X"
+            parts.append(text_of([x for x in clause if not x.is_punct and not (
+                x.head == c and x.dep_ == "mark")]))
+            end = clause[-1].i
+        elif clause[0].i == end + 1:  # "for boats to help reach families"
+            parts[-1] += " " + text_of([x for x in clause if not x.is_punct])
+            end = clause[-1].i
+    return " and ".join(parts)
+
+
+def _theme_text(verb: Token, obj: Token, *, conjuncts: bool = False) -> str:
     """What is asked for, with what it is for and a deadline the verb states: "asked for
     help restoring order", "demanded a vote by the end of the year"."""
     # (the noun's own conjuncts are left out, not those inside its phrases: "help in
-    # detecting and bringing down drones")
-    own = {x.i for c in obj.children if c.dep_ in ("conj", "cc") for x in c.subtree}
+    # detecting and bringing down drones"; a for-phrase keeps its list of nouns)
+    own = {x.i for c in obj.children if c.dep_ in ("conj", "cc") and not (
+        conjuncts and (c.dep_ == "cc" or c.pos_ in ("NOUN", "PROPN"))) for x in c.subtree}
+    # ("assistance from the Netherlands": the one asked, not what is asked)
+    own |= {x.i for c in from_phrases(obj, False) for x in c.subtree}
     text = text_of([x for x in np_tokens(obj, drop={"relcl", "advcl", "parataxis", "appos"},
                                          skip=own)
                     if not (x.head == obj and (x.dep_ == "det" or x.tag_ == "PRP$"))])
@@ -292,6 +347,32 @@ def _theme_text(verb: Token, obj: Token) -> str:
         if o.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ == "DATE" for t in o.subtree):
             text += f" {prep} " + text_of(list(o.subtree))
     return text
+
+
+def _asked_from(verb: Token, obj: Token | None, ctx, f) -> list:
+    """The one asked when the request names it as the giver: "requested assistance from
+    the Netherlands", "sought support from the regional agency", "demanded a ransom from
+    the owner", "help was requested from the Governments of X and Y" (the verb or its
+    object carries the from-phrase). Only a named body, person or country: "a shipment of
+    diesel from the port city" says where the thing comes from."""
+    if verb.lemma_.lower() not in ctx.rules.lists["asked_from_verbs"]:
+        return []
+    heads = [verb] + ([obj] if obj is not None else [])
+    if is_passive(verb):
+        heads += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    out: list = []
+    for h in heads:
+        for c in from_phrases(h, h is verb):
+            for o in c.children:
+                if o.dep_ != "pobj":
+                    continue
+                if o.lemma_.lower() in ctx.rules.lists["asked_from_governments"] and \
+                        o.tag_ == "NNS":
+                    # "the Governments of New Zealand and Australia": the countries
+                    o = next((x for _p, x in prep_objects(o, {"of"})), o)
+                out += [w for w in _addressee(o, ctx, f) if isinstance(w, Mention) and (
+                    w.type.is_agent or w.type == EntityType.COUNTRY) and w not in out]
+    return out
 
 
 def _same(value, tok: Token, ctx) -> bool:

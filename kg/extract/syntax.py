@@ -448,3 +448,20 @@ def text_of(tokens: list[Token]) -> str:
             out += t.whitespace_ if nxt.i == t.i + 1 else " "
     return out.strip()
 
+
+def from_phrases(head: Token, on_verb: bool) -> list[Token]:
+    """The from-phrases of a verb, or of a noun and its of-phrases and numbers ("a ransom
+    of $2 million from X": the parser hangs the phrase on the number)."""
+    if on_verb:
+        return [c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"]
+    out = []
+    for t in head.subtree:
+        if t.dep_ != "prep" or t.lower_ != "from" or t.i < head.i:
+            continue
+        up = t.head
+        while up != head and (up.dep_ in ("pobj", "nummod", "quantmod", "compound") or (
+                up.dep_ == "prep" and up.lower_ == "of")):
+            up = up.head
+        if up == head:
+            out.append(t)
+    return out
