@@ -7,7 +7,7 @@ gazetteer knows falls back to a town (City), while the annotation guide types an
 as a Region (docs/evaluation.md; the dev gold files type 30 islands so).
 
 An entity is retyped when it is a City GeoNames does not link (a town GeoNames knows,
-"Saipan", "Honiara", stays one) and the gazetteer knows its name as no place at all,
+"Gaborone", "Lusaka", stays one) and the gazetteer knows its name as no place at all,
 and one of its mentions stands after "on", or at the end of a list after "on" ("on A, B
 and C"), where "on" says where: not after a head whose "on X" is an argument, a topic
 or a medium ("called on X", "a statement on X": ``argument_on`` of
@@ -18,8 +18,8 @@ Cities here (their nouns are part of their names: kg/extract/kind_cues.py).
 Run on the resolved entities once the document's containers are read, like
 kg/extract/territories.py: the containers were settled with the island read as a town
 (a town of the story's region; read as a region, an island named most would become the
-story's region and take in every place of the story, "Rarotonga" in a story about the
-Cook Islands), so only the type changes.
+story's region and take in every place of the story, the main island in a story about
+an island state), so only the type changes.
 """
 
 from __future__ import annotations

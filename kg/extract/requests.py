@@ -338,7 +338,7 @@ def _theme_text(verb: Token, obj: Token, *, conjuncts: bool = False) -> str:
     # detecting and bringing down drones"; a for-phrase keeps its list of nouns)
     own = {x.i for c in obj.children if c.dep_ in ("conj", "cc") and not (
         conjuncts and (c.dep_ == "cc" or c.pos_ in ("NOUN", "PROPN"))) for x in c.subtree}
-    # ("assistance from the Netherlands": the one asked, not what is asked)
+    # ("assistance from Latvia": the one asked, not what is asked)
     own |= {x.i for c in from_phrases(obj, False) for x in c.subtree}
     text = text_of([x for x in np_tokens(obj, drop={"relcl", "advcl", "parataxis", "appos"},
                                          skip=own)
@@ -351,7 +351,7 @@ def _theme_text(verb: Token, obj: Token, *, conjuncts: bool = False) -> str:
 
 def _asked_from(verb: Token, obj: Token | None, ctx, f) -> list:
     """The one asked when the request names it as the giver: "requested assistance from
-    the Netherlands", "sought support from the regional agency", "demanded a ransom from
+    Latvia", "sought support from the regional agency", "demanded a ransom from
     the owner", "help was requested from the Governments of X and Y" (the verb or its
     object carries the from-phrase). Only a named body, person or country: "a shipment of
     diesel from the port city" says where the thing comes from."""
@@ -368,7 +368,7 @@ def _asked_from(verb: Token, obj: Token | None, ctx, f) -> list:
                     continue
                 if o.lemma_.lower() in ctx.rules.lists["asked_from_governments"] and \
                         o.tag_ == "NNS":
-                    # "the Governments of New Zealand and Australia": the countries
+                    # "the Governments of Latvia and Estonia": the countries
                     o = next((x for _p, x in prep_objects(o, {"of"})), o)
                 out += [w for w in _addressee(o, ctx, f) if isinstance(w, Mention) and (
                     w.type.is_agent or w.type == EntityType.COUNTRY) and w not in out]
