@@ -35,6 +35,7 @@ from kg.extract.syntax import (
     text_of,
 )
 from kg.extract.theme_checks import ThemeChecks, past_adverbial, split_list
+from kg.extract.theme_fillers import named_act
 from kg.extract.triggers import Match
 from kg.extract.type_roles import TypeRoles
 from kg.records import EntityType, Fact, Mention, Quantity
@@ -336,6 +337,10 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                 any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children) \
                 and not any(roles.get(r) for r in ("agent", "theme", "quantity", "participant")):
             return None  # "marched against the arrests": events told before, no new one
+        if "named_act" in rules.extras and m.voice == "nominal" and not roles.get("theme") \
+                and t.head.lemma_.lower() not in rules.verbs:  # ("signed a treaty": the verb's)
+            # (after the checks: the noun alone makes no fact of its type)
+            put("theme", named_act(t))  # "a 1940 treaty between A and B": the treaty
         if "placed_theme" in rules.extras:
             self._placed_theme(t, roles)
         if "owner_agent" in rules.extras and not roles.get("agent"):
