@@ -5,7 +5,8 @@ shapes, with a neighbour that must keep its old reading.
   and B": the treaty), read only once the noun has its parties;
 - a protest "in support of X" / "in solidarity with X" is about that support;
 - a civil body told in lower case whose head noun the tagger took for a name ("the state
-  education department closed ..."), or an "administration", acts as that body.
+  education department closed ..."), or an "administration", acts as that body;
+- everyone a meeting verb's object lists takes part ("met A and B").
 """
 
 from __future__ import annotations
@@ -111,3 +112,39 @@ def test_an_administration_opening_an_inquiry_is_the_agent(nlp):
                  "the deaths in Hanoi.")
     (i,) = facts_of(r, "Investigation")
     assert names(r, i.roles["agent"]) == {"regional food safety administration"}
+
+
+# --- "met A and B": each one met takes part ----------------------------------------------
+def test_met_two_named_people(nlp):
+    r = run(nlp, "President Maris Kalnins met Estonian Prime Minister Kaja Tamm and Nauru's "
+                 "President Lionel Aingimea in Riga on Monday.")
+    (m,) = facts_of(r, "Meeting")
+    assert {"Kaja Tamm", "Lionel Aingimea"} <= names(r, m.roles["participant"])
+
+
+def test_met_two_people_in_a_relative_clause(nlp):
+    r = run(nlp, "The Latvian president, who met Kaja Tamm and Lionel Aingimea in Riga on "
+                 "Monday, said the talks went well.")
+    (m,) = facts_of(r, "Meeting")
+    assert {"Kaja Tamm", "Lionel Aingimea"} <= names(r, m.roles["participant"])
+
+
+def test_has_not_yet_met_two_people(nlp):
+    r = run(nlp, "President Maris Kalnins has not yet met Kaja Tamm and Lionel Aingimea, his "
+                 "office said.")
+    (m,) = facts_of(r, "Meeting")
+    assert m.factuality == "negated"
+    assert {"Kaja Tamm", "Lionel Aingimea"} <= names(r, m.roles["participant"])
+
+
+def test_met_a_title_and_people_named_by_their_role(nlp):
+    r = run(nlp, "The minister met the Chairman of the Commission and the joint "
+                 "administrators on Sunday.")
+    (m,) = facts_of(r, "Meeting")
+    assert "joint administrators" in names(r, m.roles["participant"])
+
+
+def test_met_the_demands_of_two_groups_is_no_meeting(nlp):
+    # (neighbour) an abstract object is another sense of the verb, whatever follows it
+    r = run(nlp, "The president met the demands of the strikers and the unions.")
+    assert facts_of(r, "Meeting") == []
