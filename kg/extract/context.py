@@ -458,9 +458,10 @@ class Fillers:
         if create and lemma in self.forces and lemma not in self.body_heads and \
                 head.pos_ == "NOUN":
             return self._force(head)
-        if create and lemma in self.body_heads and (head.pos_ == "NOUN" or _capitalised_head(
-                head) or _lower_proper(head) or (self.body_heads[lemma] == "Person" and _capitalised_title(
-                    head, ctx))) and (person or self.body_heads[lemma] != "Person"):
+        if create and lemma in self.body_heads and (
+                head.pos_ == "NOUN" or _capitalised_head(head) or _lower_proper(head) or (
+                    self.body_heads[lemma] == "Person" and _capitalised_title(head, ctx))) \
+                and (person or self.body_heads[lemma] != "Person"):
             det = [c for c in head.children if c.dep_ == "det"]
             if det and det[0].lower_ in ("a", "an", "another", "some", "any"):
                 return None
