@@ -21,7 +21,13 @@ from kg.extract.circumstances import Circumstances
 from kg.extract.context import Context, Fillers, counted_antecedents
 from kg.extract.counts import one_person
 from kg.extract.entity_rules import entity_rules
-from kg.extract.factuality import NO_FACT, Factuality, absent_act, opposite_state
+from kg.extract.factuality import (
+    NO_FACT,
+    Factuality,
+    absent_act,
+    dated_ahead,
+    opposite_state,
+)
 from kg.extract.frames import frame_slots, light_verb, sitting_subject, small_clause_object
 from kg.extract.object_roles import ObjectRoles
 from kg.extract.planners import planner
@@ -346,6 +352,9 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
         if "owner_agent" in rules.extras and not roles.get("agent"):
             self._owner_agent(roles)
         fact = self._fact(m, roles, m.rule_for(voice))
+        if mode is None and rules.kind in self.lists["scheduled_kinds"] and \
+                dated_ahead(roles, ctx.base):
+            mode = "future"  # dated after the day it is told
         fact.factuality = mode
         if self.first_person and not roles.get("agent"):
             self.speaker_agents.append(fact)

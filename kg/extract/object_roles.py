@@ -30,12 +30,6 @@ class ObjectRoles:
             for h in self._conjuncts(obj):
                 put(args["controlled"], self._agentish(h) or self._theme(h, set()))
             return
-        if args.get("object_entity") == "participant" and obj.dep_ != "conj":
-            # "met A and B", "met the governor, X, and a number of community figures":
-            # each one met takes part (the first is read below)
-            for h in self._conjuncts(obj)[1:]:
-                if h.dep_ == "conj":
-                    self._object(h, slot, args, put)
         # "accused the rebels of shelling X": the of-phrase is the cause, not the theme
         skip: set[int] = {x.i for c in obj.children if c.dep_ == "prep" and
                           args.get(c.lower_) == "cause" for x in c.subtree}
