@@ -21,7 +21,13 @@ from kg.extract.circumstances import Circumstances
 from kg.extract.context import Context, Fillers, counted_antecedents
 from kg.extract.counts import one_person
 from kg.extract.entity_rules import entity_rules
-from kg.extract.factuality import NO_FACT, Factuality, absent_act, opposite_state
+from kg.extract.factuality import (
+    NO_FACT,
+    Factuality,
+    absent_act,
+    dated_ahead,
+    opposite_state,
+)
 from kg.extract.frames import frame_slots, light_verb, sitting_subject, small_clause_object
 from kg.extract.object_roles import ObjectRoles
 from kg.extract.planners import planner
@@ -35,6 +41,7 @@ from kg.extract.syntax import (
     text_of,
 )
 from kg.extract.theme_checks import ThemeChecks, past_adverbial, split_list
+from kg.extract.theme_fillers import named_act
 from kg.extract.triggers import Match
 from kg.extract.type_roles import TypeRoles
 from kg.records import EntityType, Fact, Mention, Quantity
@@ -336,11 +343,18 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                 any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children) \
                 and not any(roles.get(r) for r in ("agent", "theme", "quantity", "participant")):
             return None  # "marched against the arrests": events told before, no new one
+        if "named_act" in rules.extras and m.voice == "nominal" and not roles.get("theme") \
+                and t.head.lemma_.lower() not in rules.verbs:  # ("signed a treaty": the verb's)
+            # (after the checks: the noun alone makes no fact of its type)
+            put("theme", named_act(t))  # "a 1940 treaty between A and B": the treaty
         if "placed_theme" in rules.extras:
             self._placed_theme(t, roles)
         if "owner_agent" in rules.extras and not roles.get("agent"):
             self._owner_agent(roles)
         fact = self._fact(m, roles, m.rule_for(voice))
+        if mode is None and rules.kind in self.lists["scheduled_kinds"] and \
+                dated_ahead(roles, ctx.base):
+            mode = "future"  # dated after the day it is told
         fact.factuality = mode
         if self.first_person and not roles.get("agent"):
             self.speaker_agents.append(fact)

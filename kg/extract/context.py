@@ -247,6 +247,12 @@ def _capitalised_head(head: Token) -> bool:
         c.dep_ in ("compound", "amod", "nmod", "poss", "appos") for c in head.children)
 
 
+def _lower_proper(head: Token) -> bool:
+    """"the state education department closed schools": a body noun in lower case that
+    the tagger took for a name (NNP) after its lower-case modifiers is the common noun."""
+    return head.pos_ == "PROPN" and head.is_lower and head.i > 0 and head.doc[head.i - 1].is_lower
+
+
 def _capitalised_title(head: Token, ctx) -> bool:
     """"The Prime Minister said", "the Chief Minister told": a title of several words
     written with capitals after "the" and no name is a bare title, as "the prime minister"
@@ -452,9 +458,10 @@ class Fillers:
         if create and lemma in self.forces and lemma not in self.body_heads and \
                 head.pos_ == "NOUN":
             return self._force(head)
-        if create and lemma in self.body_heads and (head.pos_ == "NOUN" or _capitalised_head(
-                head) or (self.body_heads[lemma] == "Person" and _capitalised_title(
-                    head, ctx))) and (person or self.body_heads[lemma] != "Person"):
+        if create and lemma in self.body_heads and (
+                head.pos_ == "NOUN" or _capitalised_head(head) or _lower_proper(head) or (
+                    self.body_heads[lemma] == "Person" and _capitalised_title(head, ctx))) \
+                and (person or self.body_heads[lemma] != "Person"):
             det = [c for c in head.children if c.dep_ == "det"]
             if det and det[0].lower_ in ("a", "an", "another", "some", "any"):
                 return None

@@ -494,3 +494,20 @@ def opposite_state(m, mode: str | None) -> str | None:
     if not any(p.id == m.pattern_id and p.negated for p in m.rules.patterns):
         return mode
     return "negated" if mode in (None, "claimed") else NO_FACT
+
+
+def dated_ahead(roles: dict, base) -> bool:
+    """Whether an event told with no cue of its own is dated after the day of its report
+    ("has convened a special meeting for Wednesday 9 December", "schools in the capital
+    will remain closed on Thursday", a stamp of Tuesday): what has not happened yet by the
+    day it is told is to come (``future``). Only a day the text gives counts; an end date
+    ("until Friday") does not."""
+    if base is None:
+        return False
+    day = base.date() if hasattr(base, "date") else base
+    for t in roles.get("date", []):
+        value = getattr(t, "value", None)
+        if getattr(t, "precision", None) == "day" and value and len(value) == 10 and \
+                value > day.isoformat():
+            return True
+    return False

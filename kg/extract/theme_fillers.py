@@ -249,3 +249,16 @@ def _counted_before(num: Token) -> Token | None:
                 any(c.dep_ == "nummod" for c in tok.children):
             return tok
     return None
+
+
+def named_act(t: Token) -> str:
+    """What a noun trigger itself names, as the text words it: "a 1940 treaty between A
+    and B" (the treaty), "the November 2022 peace deal" (the peace deal), "under transfer
+    agreements with X", "a six-month bilateral ceasefire": the noun with the words before it
+    that say which kind it is (compounds and adjectives), without a date, a year or a
+    count, which are the fact's own roles."""
+    words = [t, *(x for c in t.children if c.dep_ in ("compound", "amod", "nmod")
+                  and c.i < t.i for x in c.subtree)]
+    kept = [x for x in words if x.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+            and x.pos_ != "NUM" and not x.is_punct and x.tag_ != "POS"]
+    return text_of(sorted(kept, key=lambda x: x.i))

@@ -382,7 +382,9 @@ class TypeRoles:
             lows = [x.lower_ for x in sent]
             known = self._sent_words[span.start] = (sent, lows, set(lows))
         sent, lows, present = known
-        for marker in self.lists["cause_markers"]:
+        # a support marker keeps its noun: "in support of X" is about support of X
+        kept = self.lists.get("cause_support_markers", [])
+        for marker in [*self.lists["cause_markers"], *kept]:
             words = marker.split()
             if words[0] not in present:
                 continue
@@ -396,7 +398,8 @@ class TypeRoles:
                 if objs:
                     toks = [x for x in np_tokens(objs[0]) if x.dep_ != "det" or x.head !=
                             objs[0]]
-                    put("cause", text_of(toks))
+                    lead = " ".join(words[1:]) + " " if marker in kept else ""
+                    put("cause", lead + text_of(toks))
                     return
         cause = self._cause_before(t) or self._supported(t)
         if cause:

@@ -316,6 +316,8 @@ def name_event_themes(events: list[Fact], engine: Engine, ctx: Context) -> None:
             if not isinstance(v, str) or len(v.split()) != 1:
                 continue
             kind = nouns.get(v.split()[-1].lower())
+            if kind == f.kind:  # "a treaty between A and B": the fact's own noun
+                continue
             target = next((g for g in events if g.kind == kind and g is not f), None)
             if target is None:
                 continue
