@@ -346,7 +346,7 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
         if "named_act" in rules.extras and m.voice == "nominal" and not roles.get("theme") \
                 and t.head.lemma_.lower() not in rules.verbs:  # ("signed a treaty": the verb's)
             # (after the checks: the noun alone makes no fact of its type)
-            put("theme", named_act(t))  # "a 1940 treaty between A and B": the treaty
+            put("theme", named_act(t))  # "a 1975 treaty between A and B": the treaty
         if "placed_theme" in rules.extras:
             self._placed_theme(t, roles)
         if "owner_agent" in rules.extras and not roles.get("agent"):

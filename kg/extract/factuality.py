@@ -498,7 +498,7 @@ def opposite_state(m, mode: str | None) -> str | None:
 
 def dated_ahead(roles: dict, base) -> bool:
     """Whether an event told with no cue of its own is dated after the day of its report
-    ("has convened a special meeting for Wednesday 9 December", "schools in the capital
+    ("has called an extraordinary session for Friday 12 December", "schools in the capital
     will remain closed on Thursday", a stamp of Tuesday): what has not happened yet by the
     day it is told is to come (``future``). Only a day the text gives counts; an end date
     ("until Friday") does not."""

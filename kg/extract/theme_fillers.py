@@ -252,8 +252,8 @@ def _counted_before(num: Token) -> Token | None:
 
 
 def named_act(t: Token) -> str:
-    """What a noun trigger itself names, as the text words it: "a 1940 treaty between A
-    and B" (the treaty), "the November 2022 peace deal" (the peace deal), "under transfer
+    """What a noun trigger itself names, as the text words it: "a 1975 treaty between A
+    and B" (the treaty), "the March 2019 peace deal" (the peace deal), "under transfer
     agreements with X", "a six-month bilateral ceasefire": the noun with the words before it
     that say which kind it is (compounds and adjectives), without a date, a year or a
     count, which are the fact's own roles."""
