@@ -253,7 +253,7 @@ def _counted_before(num: Token) -> Token | None:
 
 def named_act(t: Token) -> str:
     """What a noun trigger itself names, as the text words it: "a 1975 treaty between A
-    and B" (the treaty), "the March 2019 peace deal" (the peace deal), "under transfer
+    and B" (the treaty), "the March 2019 peace deal" (the peace deal), "under fishing
     agreements with X", "a six-month bilateral ceasefire": the noun with the words before it
     that say which kind it is (compounds and adjectives), without a date, a year or a
     count, which are the fact's own roles."""
