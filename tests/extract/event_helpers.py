@@ -43,6 +43,12 @@ def names(result: DocumentResult, values) -> set[str]:
     return out
 
 
+def requests_of(result: DocumentResult) -> list[tuple[set[str], set[str], set[str]]]:
+    """(addressee, theme, agent) names of each Request, as the request tests compare them."""
+    return [(names(result, f.roles.get("addressee")), names(result, f.roles.get("theme")),
+             names(result, f.roles.get("agent"))) for f in facts_of(result, "Request")]
+
+
 def updates(nlp, parts: list[tuple[str, datetime]]) -> DocumentResult:
     """A live page of several updates (text, stamp), extracted as one document."""
     text, units, pos = "", [], 0

@@ -31,12 +31,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.event_helpers import facts_of, names, run
-
-
-def _requests(result):
-    return [(names(result, f.roles.get("addressee")), names(result, f.roles.get("theme")),
-             names(result, f.roles.get("agent"))) for f in facts_of(result, "Request")]
+from tests.extract.event_helpers import facts_of, names, requests_of, run
 
 
 # --- passive advice: the subject is the one asked -------------------------------------------
@@ -55,7 +50,7 @@ def _requests(result):
      "Parents in Cotonou", "keep children at home"),
 ])
 def test_passive_advice_asks_its_subject(nlp, text, asked, theme):
-    found = _requests(run(nlp, text))
+    found = requests_of(run(nlp, text))
     assert any(asked in " ".join(a) and theme in " ".join(t) and not g
                for a, t, g in found), found
 
@@ -69,7 +64,7 @@ def test_passive_advice_asks_its_subject(nlp, text, asked, theme):
     "The mayor of Kingston told reporters the roads would reopen on Monday.",
 ])
 def test_telling_without_a_passive_subject_asks_nothing(nlp, text):
-    assert not [r for r in _requests(run(nlp, text)) if r[0]], _requests(run(nlp, text))
+    assert not [r for r in requests_of(run(nlp, text)) if r[0]], requests_of(run(nlp, text))
 
 
 # --- the one asked in a passive request, as written ------------------------------------------
@@ -86,13 +81,13 @@ def test_telling_without_a_passive_subject_asks_nothing(nlp, text):
      "families living in low-lying areas that have not been evacuated"),
 ])
 def test_the_passive_subject_keeps_the_clause_that_picks_it_out(nlp, text, asked):
-    found = _requests(run(nlp, text))
+    found = requests_of(run(nlp, text))
     assert any(asked in a for a, _t, _g in found), found
 
 
 def test_a_comma_clause_is_no_part_of_those_asked(nlp):
     # a non-restrictive clause after a comma describes them, it does not pick them out
-    found = _requests(run(nlp, "Travellers to Doha, whose flights were cancelled, are "
+    found = requests_of(run(nlp, "Travellers to Doha, whose flights were cancelled, are "
                                "asked to contact their airlines."))
     assert found and not any("cancelled" in " ".join(a) for a, _t, _g in found), found
 

@@ -32,12 +32,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.event_helpers import facts_of, names, run
-
-
-def _requests(result):
-    return [(names(result, f.roles.get("addressee")), names(result, f.roles.get("theme")),
-             names(result, f.roles.get("agent"))) for f in facts_of(result, "Request")]
+from tests.extract.event_helpers import facts_of, names, requests_of, run
 
 
 @pytest.mark.parametrize(("text", "addressee", "theme_word"), [
@@ -61,20 +56,20 @@ def _requests(result):
     ("The aid that Benin requested from Qatar arrived on Friday.", {"Qatar"}, "aid"),
 ])
 def test_the_one_asked_named_by_a_from_phrase(nlp, text, addressee, theme_word):
-    found = _requests(run(nlp, text))
+    found = requests_of(run(nlp, text))
     assert any(who == addressee and any(theme_word in t and " from " not in t for t in what)
                for who, what, _agent in found), found
 
 
 def test_passive_request_from_a_named_giver(nlp):
-    found = _requests(run(nlp, "Assistance was requested from the Government of Estonia "
+    found = requests_of(run(nlp, "Assistance was requested from the Government of Estonia "
                                "after the storm."))
     assert any(who == {"Government of Estonia"} and any("ssistance" in t for t in what)
                for who, what, _a in found), found
 
 
 def test_a_town_the_thing_comes_from_is_no_one_asked(nlp):
-    found = _requests(run(nlp, "The Prime Minister of Palau requested an emergency shipment "
+    found = requests_of(run(nlp, "The Prime Minister of Palau requested an emergency shipment "
                                "of diesel from Francistown."))
     assert found and all("Francistown" not in who for who, _w, _a in found), found
 
@@ -84,7 +79,7 @@ def test_a_town_the_thing_comes_from_is_no_one_asked(nlp):
     "The government of Vietnam is likely to seek a new loan before the end of the year.",
 ])
 def test_seek_asks_for_help_or_an_inquiry(nlp, text):
-    assert _requests(run(nlp, text))
+    assert requests_of(run(nlp, text))
 
 
 @pytest.mark.parametrize("text", [
@@ -95,7 +90,7 @@ def test_seek_asks_for_help_or_an_inquiry(nlp, text):
     "The governor of Benin sought to calm the protesters on Friday.",
 ])
 def test_seek_without_anyone_asked_is_no_request(nlp, text):
-    assert not _requests(run(nlp, text))
+    assert not requests_of(run(nlp, text))
 
 
 @pytest.mark.parametrize(("text", "words"), [
@@ -115,13 +110,13 @@ def test_seek_without_anyone_asked_is_no_request(nlp, text):
      ["helicopters", "bridges", "pumps"]),
 ])
 def test_what_a_for_phrase_asks_for_is_all_of_it(nlp, text, words):
-    found = _requests(run(nlp, text))
+    found = requests_of(run(nlp, text))
     assert any(all(any(w in t for t in what) for w in words) for _who, what, _a in found), \
         found
 
 
 def test_a_single_thing_asked_for_stays_as_it_was(nlp):
-    found = _requests(run(nlp, "Botswana asked Zambia for help on Monday."))
+    found = requests_of(run(nlp, "Botswana asked Zambia for help on Monday."))
     assert any(what == {"help"} for _who, what, _a in found), found
 
 
