@@ -11,7 +11,7 @@ dev:
   engineers"), a second for-phrase ("for a helicopter and for engineers to inspect the
   harbours"), the rest of a list the parser made a second object, and the infinitive of
   what it is for ("for funds to cover the cost", "for boats to help reach families")
-  (kg/extract/requests.py ``_asked_for``);
+  (kg/extract/asked.py ``asked_for``);
 - people named by what they are or do speak as text: firefighters, paramedics, elders, a
   husband or wife, herders, miners ("firefighters said", "her husband told the paper",
   "local elders reached by telephone told X", "herders gave a different account, saying
