@@ -481,7 +481,7 @@ class Fillers:
             start = min([head.i, *(t.i for m in mods for t in m.subtree
                                    if not (t.dep_ == "det" and t.head.dep_ == "poss"))])
             end = head.i + 1
-            # "the regional government of Cusco": the place it governs is part of its name;
+            # "the regional government of Tartu": the place it governs is part of its name;
             # "the public prosecutor's office in Y", "a court in Z": a civil body told apart by
             # the town or region it sits in (a descriptive name, the place included; "police
             # in X" stays the force the resolver names)
