@@ -26,6 +26,7 @@ from kg.extract.clause_time import (
 )
 from kg.extract.context import Context, Fillers, ctx_sent
 from kg.extract.counts import one_person
+from kg.extract.purposes import purpose_places
 from kg.extract.syntax import (
     clause_chain,
     clause_head,
@@ -39,7 +40,7 @@ from kg.extract.syntax import (
 from kg.extract.triggers import Match
 from kg.records import Mention, Quantity, TimeExpr
 from kg.resolve.dates import normalise_date
-from kg.resolve.quantities import parse_quantity
+from kg.resolve.quantities import CURRENCY_CODES, parse_quantity
 
 # the part of a day a date names: "late on Tuesday", "Sunday afternoon", "before dawn on Friday"
 _PART_OF_DAY = re.compile(r"\b(?:early|late|before dawn|after dark|at dawn|at dusk|"
@@ -73,6 +74,7 @@ class Circumstances:
         self.future_heads = set(lists["future_heads"])
         self.future_past_aux = frozenset(lists.get("future_in_past_auxiliaries", ()))
         self._skip_preps: set[str] = set()
+        self._origin_preps: set[str] = set()
         self._trigger_ids: set[int] = set()
 
     def _location(self, m: Match, put, *, skip_preps: set[str] = frozenset()) -> None:
@@ -80,6 +82,7 @@ class Circumstances:
         ("arrived from X": the origin)."""
         t = m.trigger
         self._skip_preps = skip_preps
+        self._origin_preps = set(self.lists["origin_preps"].get(m.rules.kind, ()))
         self._trigger_ids = {x.i for x in m.phrase}
         chain = clause_chain(t)
         anchors = [t] if m.voice == "nominal" else []
@@ -105,6 +108,10 @@ class Circumstances:
                     if p is not None:
                         found = [p]
                         break
+        if not found and m.voice != "nominal" and \
+                m.rules.kind in self.lists["purpose_place_kinds"]:
+            found = purpose_places(t, set(self.lists["purpose_place_preps"]), self.f.place,
+                                   self.ctx.mention_of, self.place_nouns)
         if not found and m.voice == "nominal" and not (
                 t.dep_ == "dobj" and t.head.lemma_.lower() in self.light):
             # "Chile was hit by protests": the place is the verb's subject (not the subject
@@ -131,6 +138,8 @@ class Circumstances:
         """Whether the preposition over ``pobj`` says where (not a role of its own)."""
         prep = pobj.head
         lemma = prep.lemma_.lower()
+        if prep.head.i in self._trigger_ids and lemma in self._origin_preps:
+            return False  # "troops flown in from X": where they set out from
         return lemma in self.loc_preps and not (
             lemma in self._skip_preps and prep.head.i in self._trigger_ids)
 
@@ -450,6 +459,15 @@ class Circumstances:
     def _count(self, head: Token) -> Quantity | None:
         nums = [c for c in head.children if c.dep_ == "nummod" or (
             c.like_num and c.dep_ in ("amod", "quantmod", "compound") and c.i < head.i)]
+        # "$2 million", "USD 2 million", "$250,000 in funds": the currency hangs on the
+        # number word beside the digits
+        signs = [c for c in head.children if c.i < head.i and (
+            c.tag_ == "$" or c.text in CURRENCY_CODES)]
+        if not nums and signs and head.like_num:
+            q = parse_quantity(text_of([*signs, head]), unit=None)
+            if q is not None:
+                return Quantity(text=text_of([*signs, head]), value=q.value, unit=q.unit,
+                                qualifier=q.qualifier)
         if not nums:
             # "and 27 wounded"; a bare count as the object: "opened fire, killing six"
             # (not a year: "took office in 2019" is no object, "won 2019" no count)
@@ -460,10 +478,12 @@ class Circumstances:
                 if q is not None:
                     return Quantity(text=head.text, value=q.value, qualifier=q.qualifier)
             return self._count_of(head)
-        toks = sorted({x for n in nums for x in n.subtree}, key=lambda x: x.i)
+        toks = sorted({x for n in [*nums, *signs] for x in n.subtree}, key=lambda x: x.i)
         pre = [c for c in head.children if c.i < toks[0].i and c.lower_ in ("all", "only")]
         start = (pre[0].i if pre else toks[0].i)
-        words = text_of(list(head.doc[start:toks[-1].i + 1]))
+        # a sum's scale word is the head: "$2 million" is two million dollars
+        end = head.i if head.like_num and head.pos_ == "NUM" else toks[-1].i
+        words = text_of(list(head.doc[start:end + 1]))
         q = parse_quantity(words, unit=_unit(head))
         if q is None:
             return None
