@@ -263,12 +263,6 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                 put(args.get("direction"), text_of(list(tok.subtree)))
             else:  # a preposition's object, or the object after a multi-word trigger
                 role = args.get(slot)
-                if slot == "from" and role == "agent" and voice == "active" and \
-                        args.get("subject") == "agent" and any(
-                        s == "subject" for s, _ in frame.slots):
-                    # "X sent tents from its depot in Y", "allocated $2 million from its
-                    # fund": with the giver as subject, "from" says where it comes out of
-                    continue
                 if role is not None:
                     self._fill(role, tok, put, prep=slot)
         if not roles.get("cause") and "cause" in args.values():

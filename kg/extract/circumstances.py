@@ -74,7 +74,6 @@ class Circumstances:
         self.future_heads = set(lists["future_heads"])
         self.future_past_aux = frozenset(lists.get("future_in_past_auxiliaries", ()))
         self._skip_preps: set[str] = set()
-        self._origin_preps: set[str] = set()
         self._trigger_ids: set[int] = set()
 
     def _location(self, m: Match, put, *, skip_preps: set[str] = frozenset()) -> None:
@@ -82,7 +81,6 @@ class Circumstances:
         ("arrived from X": the origin)."""
         t = m.trigger
         self._skip_preps = skip_preps
-        self._origin_preps = set(self.lists["origin_preps"].get(m.rules.kind, ()))
         self._trigger_ids = {x.i for x in m.phrase}
         chain = clause_chain(t)
         anchors = [t] if m.voice == "nominal" else []
@@ -138,8 +136,6 @@ class Circumstances:
         """Whether the preposition over ``pobj`` says where (not a role of its own)."""
         prep = pobj.head
         lemma = prep.lemma_.lower()
-        if prep.head.i in self._trigger_ids and lemma in self._origin_preps:
-            return False  # "troops flown in from X": where they set out from
         return lemma in self.loc_preps and not (
             lemma in self._skip_preps and prep.head.i in self._trigger_ids)
 

@@ -3,11 +3,10 @@
 - a deployment's second purpose joined to the first ("sent to help X and to guard Y") is a
   Protection as the first would be, its agent the named force (the one sent, else the
   force, not a state, sending an unnamed unit);
-- "from X" on a deployment verb says where the force set out from, not where it is;
 - a force sent with no place of its own is sent where its purpose acts ("to guard the
   depots in X": X; not "to clear the road to X");
-- a sum of money keeps its currency sign ("$4 million": USD);
-- "from X" after a giver named as subject is the store the help comes out of, no giver.
+- a sum of money keeps its currency sign or code and its scale word ("$4 million": four
+  million USD; "EUR 1.5 million": EUR).
 """
 
 from __future__ import annotations
@@ -76,21 +75,6 @@ def test_end_of_a_road_to_clear_is_no_place_of_the_force(nlp):
     assert "Livingstone" not in names(r, d.roles.get("location"))
 
 
-# --- where a force set out from -------------------------------------------------------------
-def test_origin_of_a_flown_in_force_is_not_its_location(nlp):
-    r = run(nlp, "Some 300 police officers flown in from Gaborone and Maun arrived in "
-                 "Kasane overnight, the ministry said.")
-    for d in facts_of(r, "Deployment"):
-        assert not {"Gaborone", "Maun"} & names(r, d.roles.get("location"))
-
-
-def test_deployment_place_after_to_is_kept(nlp):
-    r = run(nlp, "Estonia sent 50 soldiers from its base in Tapa to Narva on Friday.")
-    (d,) = facts_of(r, "Deployment")
-    assert "Narva" in names(r, d.roles.get("location"))
-    assert "Tapa" not in names(r, d.roles.get("location"))
-
-
 # --- sums of money -------------------------------------------------------------------------
 def test_pledged_dollars_keep_their_currency(nlp):
     r = run(nlp, "Qatar has pledged $4 million to the relief effort, the foreign ministry "
@@ -98,22 +82,6 @@ def test_pledged_dollars_keep_their_currency(nlp):
     (a,) = facts_of(r, "Aid")
     (q,) = a.roles["quantity"]
     assert (q.value, q.unit) == (4_000_000, "USD")
-
-
-# --- the store help comes out of ----------------------------------------------------------
-def test_store_of_released_goods_is_no_giver(nlp):
-    r = run(nlp, "The Jamaican government released 5,000 tonnes of rice from the state "
-                 "reserve on Monday.")
-    (a,) = facts_of(r, "Aid")
-    assert "state reserve" not in names(r, a.roles.get("agent"))
-    assert names(r, a.roles["agent"]) == {"Government of Jamaica"}
-
-
-def test_fund_of_an_allocation_is_no_second_giver(nlp):
-    r = run(nlp, "Vietnam allocated $1.5 million from its National Disaster Fund for the "
-                 "flooded provinces.")
-    (a,) = facts_of(r, "Aid")
-    assert names(r, a.roles["agent"]) == {"Vietnam"}
 
 
 def test_currency_code_before_the_amount_is_its_unit(nlp):
