@@ -368,6 +368,8 @@ class Circumstances:
 
     def _quantity(self, m: Match, roles: dict, put) -> None:
         t = m.trigger
+        if roles.get("quantity"):
+            return  # counted with its theme ("a plane carrying 148 officers")
         candidates: list[Token] = []
         heads = []
         # "10,000 people fled the town": a subject that is the patient carries the count
@@ -423,6 +425,11 @@ class Circumstances:
                            if self.ctx.mention_of(o) is None]
         for h in candidates:
             q = self._count(h)
+            if q is None and h.lemma_.lower() in self.lists["group_heads"]:
+                # "a group of 120 firefighters", "a shipment of 80 generators": the count of
+                # what the group is made of
+                q = next((c for _, o in prep_objects(h, {"of"}) for c in [self._count(o)]
+                          if c is not None), None)
             if q is not None and q.text:
                 put("quantity", q)
                 return

@@ -5,6 +5,8 @@
   force, not a state, sending an unnamed unit);
 - a force sent with no place of its own is sent where its purpose acts ("to guard the
   depots in X": X; not "to clear the road to X");
+- an arrival counts what it carries ("landed carrying six injured hikers": six) or what its
+  group is made of ("a group of 120 firefighters landed": 120);
 - a sum of money keeps its currency sign or code and its scale word ("$4 million": four
   million USD; "EUR 1.5 million": EUR).
 """
@@ -73,6 +75,30 @@ def test_end_of_a_road_to_clear_is_no_place_of_the_force(nlp):
     r = run(nlp, "The army deployed 200 soldiers to clear the road to Livingstone.")
     (d,) = facts_of(r, "Deployment")
     assert "Livingstone" not in names(r, d.roles.get("location"))
+
+
+# --- counts of what arrives -------------------------------------------------------------
+def test_craft_landing_counts_what_it_carries(nlp):
+    r = run(nlp, "A second Jamaica Defence Force helicopter has landed in Kingston carrying "
+                 "six injured hikers.")
+    (mv,) = facts_of(r, "Movement")
+    (q,) = mv.roles["quantity"]
+    assert q.value == 6
+
+
+def test_group_landing_counts_its_members(nlp):
+    r = run(nlp, "On Saturday evening a group of 120 firefighters from Qatar's civil defence "
+                 "landed at Hamad International Airport in Doha.")
+    (mv,) = facts_of(r, "Movement")
+    (q,) = mv.roles["quantity"]
+    assert q.value == 120
+
+
+def test_team_of_experts_has_no_count(nlp):
+    r = run(nlp, "A team of experts from the Estonian Health Board arrived in Narva on "
+                 "Tuesday.")
+    for mv in facts_of(r, "Movement"):
+        assert not mv.roles.get("quantity")
 
 
 # --- sums of money -------------------------------------------------------------------------
