@@ -189,6 +189,10 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                             put("origin", place)
                     continue
                 heads = self._conjuncts(tok)
+                if self.purpose_of is not None and all(
+                        h.pos_ == "NOUN" and ctx.mention_of(h) is None for h in heads):
+                    heads = heads[:1]  # "soldiers and police were sent to guard X": the
+                    # list of common nouns is one force, as the deployment's theme is
                 if args.get("subject") == "theme":  # "came under fire": the target
                     self.sent_from = []
                     for h in heads:  # ("sent X to A, which reached B": X)

@@ -42,6 +42,14 @@ def test_second_purpose_hung_on_a_participle_is_still_a_purpose(nlp):
     assert names(r, p.roles["agent"]) == {"Special Support Group"}
 
 
+def test_a_list_of_common_nouns_sent_is_one_guarding_force(nlp):
+    r = run(nlp, "Soldiers and police were deployed to help with the evacuation and to "
+                 "guard homes left empty in the villages of Kazungula and Sesheke.")
+    (p,) = facts_of(r, "Protection")
+    assert len(p.roles["agent"]) == 1
+    assert not any(e.type.value == "ArmedForce" for e in r.entities)
+
+
 def test_a_joined_clause_with_its_own_subject_is_no_purpose(nlp):
     r = run(nlp, "The Latvian army sent 200 soldiers to Daugavpils to clear roads, and "
                  "police guard the bridge.")
