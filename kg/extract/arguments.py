@@ -31,6 +31,7 @@ from kg.extract.factuality import (
 from kg.extract.frames import frame_slots, light_verb, sitting_subject, small_clause_object
 from kg.extract.object_roles import ObjectRoles
 from kg.extract.planners import planner
+from kg.extract.purposes import purpose_agent, purpose_clause
 from kg.extract.realis import Realis
 from kg.extract.role_fillers import RoleFillers
 from kg.extract.syntax import (
@@ -162,14 +163,7 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
             if slot == "subject":
                 tok = self._relative_agent(t, tok)
             if slot == "subject" and self.purpose_of is not None:
-                # "sent the X battalion to protect the port": the battalion protects it;
-                # "UNMISS sent 250 peacekeepers to protect ...": a count names no one, the
-                # force that sent them does
-                patient = self._patient_of(self.purpose_of)
-                if patient is not None and (self._agentish(patient) is not None or
-                                            not any(c.dep_ == "nummod"
-                                                    for c in patient.children)):
-                    tok = patient
+                tok = purpose_agent(self.purpose_of, self._agentish) or tok
             if slot == "subject" and tok.pos_ == "NOUN" and \
                     tok.lemma_.lower() in self.documents:
                 tok = self._issuer(tok)  # "signed a decree dissolving X": the signer
@@ -195,6 +189,10 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                             put("origin", place)
                     continue
                 heads = self._conjuncts(tok)
+                if self.purpose_of is not None and all(
+                        h.pos_ == "NOUN" and ctx.mention_of(h) is None for h in heads):
+                    heads = heads[:1]  # "soldiers and police were sent to guard X": the
+                    # list of common nouns is one force, as the deployment's theme is
                 if args.get("subject") == "theme":  # "came under fire": the target
                     self.sent_from = []
                     for h in heads:  # ("sent X to A, which reached B": X)
@@ -389,22 +387,15 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
     def _purpose_head(self, m: Match) -> Token | None:
         """The trigger of the event whose purpose this one is, when its type makes such a
         purpose an event of its own ("deployed to guard the airport": a Protection)."""
-        t = m.trigger
-        if m.voice == "nominal" or t.dep_ not in ("advcl", "xcomp", "acl") or \
-                not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        if m.voice == "nominal":
             return None
-        gov = t.head
+        gov = purpose_clause(m.trigger)
+        if gov is None:
+            return None
         kind = self.trigger_tokens.get(gov.i)
         if kind is None or m.rules.kind not in self.ctx.rules.types[kind].purpose_events:
             return None
         return gov
-
-    @staticmethod
-    def _patient_of(verb: Token) -> Token | None:
-        """What a verb acts on: its object, or the subject of its passive."""
-        if is_passive(verb):
-            return passive_subject(verb)
-        return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
     def _phrase(self, m: Match) -> list[Token]:
         """The trigger with the rest of a multi-word verb ("fire" of "set fire", "to the

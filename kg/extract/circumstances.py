@@ -26,6 +26,7 @@ from kg.extract.clause_time import (
 )
 from kg.extract.context import Context, Fillers, ctx_sent
 from kg.extract.counts import one_person
+from kg.extract.purposes import purpose_places
 from kg.extract.syntax import (
     clause_chain,
     clause_head,
@@ -39,7 +40,7 @@ from kg.extract.syntax import (
 from kg.extract.triggers import Match
 from kg.records import Mention, Quantity, TimeExpr
 from kg.resolve.dates import normalise_date
-from kg.resolve.quantities import parse_quantity
+from kg.resolve.quantities import CURRENCY_CODES, parse_quantity
 
 # the part of a day a date names: "late on Tuesday", "Sunday afternoon", "before dawn on Friday"
 _PART_OF_DAY = re.compile(r"\b(?:early|late|before dawn|after dark|at dawn|at dusk|"
@@ -105,6 +106,10 @@ class Circumstances:
                     if p is not None:
                         found = [p]
                         break
+        if not found and m.voice != "nominal" and \
+                m.rules.kind in self.lists["purpose_place_kinds"]:
+            found = purpose_places(t, set(self.lists["purpose_place_preps"]), self.f.place,
+                                   self.ctx.mention_of, self.place_nouns)
         if not found and m.voice == "nominal" and not (
                 t.dep_ == "dobj" and t.head.lemma_.lower() in self.light):
             # "Chile was hit by protests": the place is the verb's subject (not the subject
@@ -363,6 +368,8 @@ class Circumstances:
 
     def _quantity(self, m: Match, roles: dict, put) -> None:
         t = m.trigger
+        if roles.get("quantity"):
+            return  # counted with its theme ("a plane carrying 148 officers")
         candidates: list[Token] = []
         heads = []
         # "10,000 people fled the town": a subject that is the patient carries the count
@@ -418,6 +425,11 @@ class Circumstances:
                            if self.ctx.mention_of(o) is None]
         for h in candidates:
             q = self._count(h)
+            if q is None and h.lemma_.lower() in self.lists["group_heads"]:
+                # "a group of 120 firefighters", "a shipment of 80 generators": the count of
+                # what the group is made of
+                q = next((c for _, o in prep_objects(h, {"of"}) for c in [self._count(o)]
+                          if c is not None), None)
             if q is not None and q.text:
                 put("quantity", q)
                 return
@@ -450,6 +462,15 @@ class Circumstances:
     def _count(self, head: Token) -> Quantity | None:
         nums = [c for c in head.children if c.dep_ == "nummod" or (
             c.like_num and c.dep_ in ("amod", "quantmod", "compound") and c.i < head.i)]
+        # "$2 million", "USD 2 million", "$250,000 in funds": the currency hangs on the
+        # number word beside the digits
+        signs = [c for c in head.children if c.i < head.i and (
+            c.tag_ == "$" or c.text in CURRENCY_CODES)]
+        if not nums and signs and head.like_num:
+            q = parse_quantity(text_of([*signs, head]), unit=None)
+            if q is not None:
+                return Quantity(text=text_of([*signs, head]), value=q.value, unit=q.unit,
+                                qualifier=q.qualifier)
         if not nums:
             # "and 27 wounded"; a bare count as the object: "opened fire, killing six"
             # (not a year: "took office in 2019" is no object, "won 2019" no count)
@@ -460,10 +481,12 @@ class Circumstances:
                 if q is not None:
                     return Quantity(text=head.text, value=q.value, qualifier=q.qualifier)
             return self._count_of(head)
-        toks = sorted({x for n in nums for x in n.subtree}, key=lambda x: x.i)
+        toks = sorted({x for n in [*nums, *signs] for x in n.subtree}, key=lambda x: x.i)
         pre = [c for c in head.children if c.i < toks[0].i and c.lower_ in ("all", "only")]
         start = (pre[0].i if pre else toks[0].i)
-        words = text_of(list(head.doc[start:toks[-1].i + 1]))
+        # a sum's scale word is the head: "$2 million" is two million dollars
+        end = head.i if head.like_num and head.pos_ == "NUM" else toks[-1].i
+        words = text_of(list(head.doc[start:end + 1]))
         q = parse_quantity(words, unit=_unit(head))
         if q is None:
             return None

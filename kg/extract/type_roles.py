@@ -203,6 +203,9 @@ class TypeRoles:
                         carried = self._theme(obj, set())
                         if carried is not None:
                             roles["theme"] = [carried]
+                            q = self._count(obj)  # "carrying six injured trekkers": six
+                            if q is not None:
+                                roles["quantity"] = [q]
                             return
 
     def _without_patient(self, t: Token, kind: str, put) -> None:

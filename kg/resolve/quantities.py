@@ -113,6 +113,14 @@ _CURRENCIES = {
     "tenge": "KZT",
     "yuan": "CNY",
 }
+# ISO 4217 codes written before an amount ("USD 1.5 million", "PLN 1 billion"): the unit
+# is the code itself
+CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "AUD", "CAD", "NZD", "CHF", "JPY", "CNY",
+                            "INR", "PLN", "SEK", "NOK", "DKK", "ZAR", "BRL", "MXN", "KES",
+                            "NGN", "RUB", "TRY", "SGD", "HKD", "KRW", "IDR", "PHP", "THB",
+                            "MYR", "PKR", "EGP", "NAD", "BWP", "XOF", "XAF", "QAR", "AED",
+                            "SAR", "JMD", "FJD", "CZK", "HUF", "RON", "UAH", "VND", "ZMW"})
+_CODE = re.compile(r"\b(?P<code>[A-Z]{3})\s*$")
 _NUMBER = re.compile(
     r"(?P<cur>us\$|\$|€|£|¥)?\s*(?P<num>\d+(?:[,\s]\d{3})*(?:\.\d+)?)\s*"
     r"(?P<scale>thousand|million|mln|billion|bn|trillion|m\b|k\b)?",
@@ -147,8 +155,11 @@ def parse_quantity(text: str, *, unit: str | None = None) -> Quantity | None:
         value *= _SCALES.get(scale, 1.0)
         found_unit = unit
         cur = (m.group("cur") or "").lower()
+        code = _CODE.search(rest[:m.start("num")])
         if cur:
             found_unit = _CURRENCIES[cur]
+        elif code is not None and code.group("code") in CURRENCY_CODES:
+            found_unit = code.group("code")
         else:
             after = low[m.end() :].split()
             if after and after[0] in _CURRENCIES:
