@@ -51,7 +51,7 @@ def purpose_clause(t: Token) -> Token | None:
 def purpose_agent(verb: Token, agentish: Callable[[Token], object]) -> Token | None:
     """Who carries out the purpose of ``verb``, the force sent: "sent the X battalion to
     protect the port": the battalion; "the army deployed engineering units to secure X":
-    a named force (not a state) that sent an unnamed one acts through it; "UNMISS sent
+    a named force (not a state) that sent an unnamed one acts through it; "the UN mission sent
     250 peacekeepers to protect ...": a count names no one, the force that sent them does
     (None: the subject the parse gives stands)."""
     patient = passive_subject(verb) if is_passive(verb) else next(
@@ -83,7 +83,7 @@ def purpose_places(verb: Token, preps: set[str], place: Callable[[Token], Mentio
                    named: Callable[[Token], Mention | None],
                    place_nouns: set[str] = frozenset()) -> list[Mention]:
     """The named places the purposes of ``verb`` locate what they act on: "sent to guard
-    the substations in the Northern Governorate", "to reinforce embankments along the X
+    the substations in the Y Region", "to reinforce embankments along the X
     River" (a place after one of ``preps``; not the end of a road, "to clear the road to
     X", nor a place inside a clause the purpose's object has of its own); "in the villages
     of A and B": the places the place noun's of-phrase names."""
