@@ -423,6 +423,8 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
                                      or _scene_city(doc, i, cities)):
         etype = noun.in_city
     if noun.part_of_name:
+        if _named_body(doc, names, i, j):
+            return True  # "a Canadian National Railway line", "their Radio X station"
         acronym = doc[names[0][0]:names[0][1]].text.isupper() if names else False
         if len(names) == 1 and not (doc[i:j].text.lower() == "building" and acronym):
             # (not "the CENI building": a body's offices, named by the body's acronym)
@@ -595,3 +597,19 @@ def _told(doc: Doc, unit: Unit, found: list[Mention], rules: EntityRules) -> lis
                 continue
         out.append(m)
     return out
+
+
+def _named_body(doc: Doc, names: list[tuple[int, int]], i: int, j: int) -> bool:
+    """Whether the name before a site or way noun names its owner, not the site: its head
+    word is a medium's ("their Radio X station": the broadcaster; a body's building, "the
+    National Assembly building", is a place), or the noun opens capitalised and ends in
+    lower case ("a X Railway line": "Railway" ends the company's name, the line is the
+    company's)."""
+    from kg.extract.entity_types import head_type
+
+    if len(names) != 1:
+        return False
+    if doc[i].text[:1].isupper() and j - i > 1 and doc[j - 1].is_lower:
+        return True
+    return head_type(doc[names[0][0]:names[0][1]].text, entity_rules()) \
+        is EntityType.MEDIA_ORGANIZATION
