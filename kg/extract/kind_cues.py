@@ -430,6 +430,12 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
             # (not "the CENI building": a body's offices, named by the body's acronym)
             typed[(names[0][0], j)] = (etype, "rule:kind-noun")
         return True
+    if len(names) == 1 and not plural and _settlement_of(doc, j, noun):
+        # "the Y town of X": Y is where the town X lies (a region, unless the gazetteer
+        # knows Y as a town: then the model's type stands), not a "Y town"
+        if gazetteer().place_type(doc[names[0][0]:names[0][1]].text) is None:
+            typed.setdefault(names[0], (EntityType.REGION, "rule:kind-noun"))
+        return True
     if len(names) == 1 and not plural and place:
         typed[(names[0][0], j)] = (etype, "rule:kind-noun")  # "Santa Elena province"
         return True
@@ -613,3 +619,10 @@ def _named_body(doc: Doc, names: list[tuple[int, int]], i: int, j: int) -> bool:
         return True
     return head_type(doc[names[0][0]:names[0][1]].text, entity_rules()) \
         is EntityType.MEDIA_ORGANIZATION
+
+
+def _settlement_of(doc: Doc, j: int, noun: KindNoun) -> bool:
+    """Whether a settlement noun ("town", "village") is followed by "of" and a name: "the
+    Y town of X" names the town X, and Y where it lies."""
+    return noun.type is EntityType.CITY and j + 1 < len(doc) and doc[j].lower_ == "of" \
+        and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ == "PROPN"

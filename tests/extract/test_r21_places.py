@@ -65,3 +65,22 @@ def test_a_mountain_pass_and_a_trekking_circuit_are_places(nlp):
     pairs = located_pairs(r)
     assert ("Tram Ton pass", "Lai Chau Province") in pairs
     assert ("Fansipan circuit", "Vietnam") in pairs
+
+
+def test_the_region_before_a_town_noun_holds_the_town(nlp):
+    # "the Y town of X": Y is where the town lies, not a town named "Y town"
+    r = run(nlp, "Lusaka, 4 May 2026. Police were searching farmland around the Luangwa "
+                 "Valley town of Mfuwe on Wednesday after 20 inmates escaped, Zambia's "
+                 "police said. Zambia sent more officers.")
+    assert "Luangwa Valley town" not in _names(r)
+    assert entity_named(r, "Luangwa Valley").type is T.REGION
+    assert ("Mfuwe", "Luangwa Valley") in located_pairs(r)
+
+
+def test_the_enclave_before_a_town_noun_holds_the_town(nlp):
+    # the model's type for Y does not keep it from holding X
+    r = run(nlp, "Doha, 4 May 2026. Talks on the border of the Khor enclave resumed in "
+                 "Doha, and a new crossing will open near the Khor town of Simaisma, "
+                 "Qatar's foreign ministry said. Qatar welcomed the talks.")
+    pairs = located_pairs(r)
+    assert any(p == "Simaisma" and "Khor" in c for p, c in pairs)
