@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from kg.extract.entity_rules import EntityRules, KindNoun, entity_rules
 from kg.extract.name_spans import name_after, name_before
+from kg.extract.named_sites import named_body, numbered_road, road_code, settlement_of
 from kg.extract.paired_places import paired_place_mentions
 from kg.extract.spans import HEADLINE, doc_text, mention_from_span
 from kg.records import EntityType, Mention, Unit
@@ -179,7 +180,7 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
             # model cut or missed is taken whole ("Marampa Chiefdom", "Oddar Meanchey
             # Province")
             _unit_name(doc, noun_span.start, noun_span.end, noun, typed)
-            _numbered_road(doc, noun_span.start, noun_span.end, typed)
+            numbered_road(doc, noun_span.start, noun_span.end, typed)
             if unit.headline is None or not (
                     unit.headline.start <= unit.start + match.start() < unit.headline.end):
                 # (not in a Title Case headline: "Force Guards Bissau Airport")
@@ -413,7 +414,7 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
     names = [(s, e) for s, e in _list_names_before(doc, before)
              if not (place and _no_place_name(doc, s, e))
              and not (not place and _people_name(doc, s, e))]
-    if not names and _road_code(doc, i, j):
+    if not names and road_code(doc, i, j):
         typed[(i - 1, j)] = (noun.type, "rule:kind-noun")  # "the B8 highway"
         return True
     if not names:
@@ -423,14 +424,14 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
                                      or _scene_city(doc, i, cities)):
         etype = noun.in_city
     if noun.part_of_name:
-        if _named_body(doc, names, i, j):
+        if named_body(doc, names, i, j):
             return True  # "a Canadian National Railway line", "their Radio X station"
         acronym = doc[names[0][0]:names[0][1]].text.isupper() if names else False
         if len(names) == 1 and not (doc[i:j].text.lower() == "building" and acronym):
             # (not "the CENI building": a body's offices, named by the body's acronym)
             typed[(names[0][0], j)] = (etype, "rule:kind-noun")
         return True
-    if len(names) == 1 and not plural and _settlement_of(doc, j, noun):
+    if len(names) == 1 and not plural and settlement_of(doc, j, noun):
         # "the Y town of X": Y is where the town X lies (a region, unless the gazetteer
         # knows Y as a town: then the model's type stands), not a "Y town"
         if gazetteer().place_type(doc[names[0][0]:names[0][1]].text) is None:
@@ -442,26 +443,6 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
     for s, e in names:
         typed.setdefault((s, e), (etype, "rule:kind-noun"))
     return True
-
-
-# a road's number: "the B8 highway", "the N380 road", "the A-1 road" (a letter or two,
-# then digits; not all digits: "the 12 checkpoints" counts them)
-_ROAD_CODE = re.compile(r"[A-Z]{1,2}-?\d{1,4}[A-Z]?")
-_ROAD_NOUNS = {"highway", "road", "motorway", "expressway", "freeway"}
-
-
-def _road_code(doc: Doc, i: int, j: int) -> bool:
-    """Whether a road's number stands right before the road noun at tokens [i, j)."""
-    return i > 0 and doc[i:j].text.lower() in _ROAD_NOUNS and \
-        _ROAD_CODE.fullmatch(doc[i - 1].text) is not None
-
-
-def _numbered_road(doc: Doc, i: int, j: int, typed: _Typed) -> None:
-    """"Road 43", "Highway 1": a capitalised road noun and the road's number after it
-    name one road (a Place), not the bare noun and a count."""
-    if doc[i:j].text.lower() in _ROAD_NOUNS and j < len(doc) and doc[j].is_digit and \
-            len(doc[j].text) <= 4 and not (j + 1 < len(doc) and doc[j + 1].is_digit):
-        typed.setdefault((i, j + 1), (EntityType.PLACE, "rule:kind-noun"))
 
 
 def _people_name(doc: Doc, s: int, e: int) -> bool:
@@ -604,25 +585,3 @@ def _told(doc: Doc, unit: Unit, found: list[Mention], rules: EntityRules) -> lis
         out.append(m)
     return out
 
-
-def _named_body(doc: Doc, names: list[tuple[int, int]], i: int, j: int) -> bool:
-    """Whether the name before a site or way noun names its owner, not the site: its head
-    word is a medium's ("their Radio X station": the broadcaster; a body's building, "the
-    National Assembly building", is a place), or the noun opens capitalised and ends in
-    lower case ("a X Railway line": "Railway" ends the company's name, the line is the
-    company's)."""
-    from kg.extract.entity_types import head_type
-
-    if len(names) != 1:
-        return False
-    if doc[i].text[:1].isupper() and j - i > 1 and doc[j - 1].is_lower:
-        return True
-    return head_type(doc[names[0][0]:names[0][1]].text, entity_rules()) \
-        is EntityType.MEDIA_ORGANIZATION
-
-
-def _settlement_of(doc: Doc, j: int, noun: KindNoun) -> bool:
-    """Whether a settlement noun ("town", "village") is followed by "of" and a name: "the
-    Y town of X" names the town X, and Y where it lies."""
-    return noun.type is EntityType.CITY and j + 1 < len(doc) and doc[j].lower_ == "of" \
-        and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ == "PROPN"
