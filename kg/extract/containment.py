@@ -61,8 +61,9 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
         low, high = RANK.get(place.type, 9), RANK.get(container.type, -1)
         if rule == "locatedin/city-part" and container.type is EntityType.CITY:
             low = min(low, high)  # "the Havana districts of A and B", whatever their type
-        if rule in (ONE_OF_RULE, IN_APPOSITION_RULE):
-            # "X, one of the Y Islands", "X, on Y": the group or island holds X
+        if rule in (ONE_OF_RULE, IN_APPOSITION_RULE, "locatedin/kind-of"):
+            # "X, one of the Y Islands", "X, on Y": the group or island holds X; so does
+            # Y in "the Y town of X", whatever the model called Y ("the Y enclave")
             low, same_rank = min(low, high), True
         if place is container or high < low or (high == low and not same_rank) \
                 or place.key in direct.get(container.key, {}):

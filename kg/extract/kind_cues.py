@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from kg.extract.entity_rules import EntityRules, KindNoun, entity_rules
 from kg.extract.name_spans import name_after, name_before
+from kg.extract.named_sites import named_body, numbered_road, road_code, settlement_of
 from kg.extract.paired_places import paired_place_mentions
 from kg.extract.spans import HEADLINE, doc_text, mention_from_span
 from kg.records import EntityType, Mention, Unit
@@ -179,7 +180,7 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
             # model cut or missed is taken whole ("Marampa Chiefdom", "Oddar Meanchey
             # Province")
             _unit_name(doc, noun_span.start, noun_span.end, noun, typed)
-            _numbered_road(doc, noun_span.start, noun_span.end, typed)
+            numbered_road(doc, noun_span.start, noun_span.end, typed)
             if unit.headline is None or not (
                     unit.headline.start <= unit.start + match.start() < unit.headline.end):
                 # (not in a Title Case headline: "Force Guards Bissau Airport")
@@ -413,7 +414,7 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
     names = [(s, e) for s, e in _list_names_before(doc, before)
              if not (place and _no_place_name(doc, s, e))
              and not (not place and _people_name(doc, s, e))]
-    if not names and _road_code(doc, i, j):
+    if not names and road_code(doc, i, j):
         typed[(i - 1, j)] = (noun.type, "rule:kind-noun")  # "the B8 highway"
         return True
     if not names:
@@ -423,10 +424,18 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
                                      or _scene_city(doc, i, cities)):
         etype = noun.in_city
     if noun.part_of_name:
+        if named_body(doc, names, i, j):
+            return True  # "a Canadian National Railway line", "their Radio X station"
         acronym = doc[names[0][0]:names[0][1]].text.isupper() if names else False
         if len(names) == 1 and not (doc[i:j].text.lower() == "building" and acronym):
             # (not "the CENI building": a body's offices, named by the body's acronym)
             typed[(names[0][0], j)] = (etype, "rule:kind-noun")
+        return True
+    if len(names) == 1 and not plural and settlement_of(doc, j, noun):
+        # "the Y town of X": Y is where the town X lies (a region, unless the gazetteer
+        # knows Y as a town: then the model's type stands), not a "Y town"
+        if gazetteer().place_type(doc[names[0][0]:names[0][1]].text) is None:
+            typed.setdefault(names[0], (EntityType.REGION, "rule:kind-noun"))
         return True
     if len(names) == 1 and not plural and place:
         typed[(names[0][0], j)] = (etype, "rule:kind-noun")  # "Santa Elena province"
@@ -434,26 +443,6 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
     for s, e in names:
         typed.setdefault((s, e), (etype, "rule:kind-noun"))
     return True
-
-
-# a road's number: "the B8 highway", "the N380 road", "the A-1 road" (a letter or two,
-# then digits; not all digits: "the 12 checkpoints" counts them)
-_ROAD_CODE = re.compile(r"[A-Z]{1,2}-?\d{1,4}[A-Z]?")
-_ROAD_NOUNS = {"highway", "road", "motorway", "expressway", "freeway"}
-
-
-def _road_code(doc: Doc, i: int, j: int) -> bool:
-    """Whether a road's number stands right before the road noun at tokens [i, j)."""
-    return i > 0 and doc[i:j].text.lower() in _ROAD_NOUNS and \
-        _ROAD_CODE.fullmatch(doc[i - 1].text) is not None
-
-
-def _numbered_road(doc: Doc, i: int, j: int, typed: _Typed) -> None:
-    """"Road 43", "Highway 1": a capitalised road noun and the road's number after it
-    name one road (a Place), not the bare noun and a count."""
-    if doc[i:j].text.lower() in _ROAD_NOUNS and j < len(doc) and doc[j].is_digit and \
-            len(doc[j].text) <= 4 and not (j + 1 < len(doc) and doc[j + 1].is_digit):
-        typed.setdefault((i, j + 1), (EntityType.PLACE, "rule:kind-noun"))
 
 
 def _people_name(doc: Doc, s: int, e: int) -> bool:
@@ -595,3 +584,4 @@ def _told(doc: Doc, unit: Unit, found: list[Mention], rules: EntityRules) -> lis
                 continue
         out.append(m)
     return out
+
