@@ -425,7 +425,7 @@ def _after(doc: Doc, i: int, j: int, noun: KindNoun, plural: bool, cities: set[s
         etype = noun.in_city
     if noun.part_of_name:
         if named_body(doc, names, i, j):
-            return True  # "a Canadian National Railway line", "their Radio X station"
+            return True  # "a Northern Railway line", "their Radio X station"
         acronym = doc[names[0][0]:names[0][1]].text.isupper() if names else False
         if len(names) == 1 and not (doc[i:j].text.lower() == "building" and acronym):
             # (not "the CENI building": a body's offices, named by the body's acronym)

@@ -1,5 +1,5 @@
 """Helpers of kg/extract/kind_cues.py for the names a site or way noun goes with: a
-road's number ("the B8 highway", "Road 43"), an owner's name before a site noun ("their
+road's number ("the T2 highway", "Road 17"), an owner's name before a site noun ("their
 Radio X station", "a X Railway line": no site of that name), and "the Y town of X" (Y is
 where the town X lies, not a "Y town")."""
 
@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from kg.extract.entity_rules import KindNoun, entity_rules
 from kg.records import EntityType
 
-# a road's number: "the B8 highway", "the N380 road", "the A-1 road" (a letter or two,
+# a road's number: "the T2 highway", "the N380 road", "the A-1 road" (a letter or two,
 # then digits; not all digits: "the 12 checkpoints" counts them)
 _ROAD_CODE = re.compile(r"[A-Z]{1,2}-?\d{1,4}[A-Z]?")
 _ROAD_NOUNS = {"highway", "road", "motorway", "expressway", "freeway"}
@@ -25,7 +25,7 @@ def road_code(doc: Doc, i: int, j: int) -> bool:
 
 
 def numbered_road(doc: Doc, i: int, j: int, typed: dict) -> None:
-    """"Road 43", "Highway 1": a capitalised road noun and the road's number after it
+    """"Road 17", "Highway 1": a capitalised road noun and the road's number after it
     name one road (a Place), not the bare noun and a count."""
     if doc[i:j].text.lower() in _ROAD_NOUNS and j < len(doc) and doc[j].is_digit and \
             len(doc[j].text) <= 4 and not (j + 1 < len(doc) and doc[j + 1].is_digit):
