@@ -30,3 +30,25 @@ def test_a_body_set_up_without_an_inquiry_stays_a_decision(nlp):
     r = run(nlp, "The council of Jamaica formed a relief committee on Monday.")
     assert len(facts_of(r, "Decision")) == 1
     assert facts_of(r, "Investigation") == []
+
+
+# --- a legal officer told apart by the court or town where they sit (role_fillers.py) -------
+def test_prosecutor_at_a_court_keeps_the_court_in_the_agent(nlp):
+    r = run(nlp, "The public prosecutor at the Gaborone court of first instance has opened an "
+                 "investigation into fraud.")
+    (inv,) = facts_of(r, "Investigation")
+    assert names(r, inv.roles["agent"]) == {
+        "public prosecutor at the Gaborone court of first instance"}
+
+
+def test_judge_in_a_town_is_the_agent_with_the_town(nlp):
+    r = run(nlp, "A judge in Porto-Novo has opened an investigation into the fire that "
+                 "destroyed two market stalls.")
+    (inv,) = facts_of(r, "Investigation")
+    assert names(r, inv.roles["agent"]) == {"judge in Porto-Novo"}
+
+
+def test_people_at_a_place_are_not_seated_there(nlp):
+    r = run(nlp, "Gunmen at the market in Francistown attacked a bus.")
+    (a,) = facts_of(r, "Attack")
+    assert names(r, a.roles["agent"]) == {"Gunmen"}
