@@ -217,6 +217,9 @@ class RoleFillers(ThemeFillers):
         with a named place), unlike where people acted ("arrested by gendarmes at Z")."""
         verb = head.head
         obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if obj is not None and prep.lower_ == "at" and \
+                any(o.i == obj.i for o in self._seat_of_office(head)):
+            return True  # "the prosecutor at the X court": the court they sit at
         m = self.ctx.mention_of(obj) if obj is not None else None
         return prep.lower_ == "in" and prep.i == head.i + 1 and head.i < verb.i and \
             head.lemma_.lower() in self.lists["seated_nouns"] and \
@@ -341,6 +344,9 @@ class RoleFillers(ThemeFillers):
             return None
         mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
         of = [o for _p, o in prep_objects(head, {"of"})]
+        # "the public prosecutor at the court of first instance", "a judge in X": a legal
+        # officer told apart by the court or town where they sit (lexicon seated_nouns)
+        of += self._seat_of_office(head) if not of else []
         if not mods and not of:
             return None  # "the governor": a bare title is _title_holder's
         toks = [x for m in mods for x in m.subtree]
@@ -355,6 +361,21 @@ class RoleFillers(ThemeFillers):
         while toks and (toks[-1].is_punct or toks[-1].dep_ == "det"):
             toks.pop()
         return text_of(toks)
+
+    def _seat_of_office(self, head: Token) -> list[Token]:
+        """The court or place a seated office is named by: "at the X court" (a body noun),
+        "in Y" (a named place) right after the office."""
+        if head.lemma_.lower() not in self.lists["seated_nouns"]:
+            return []
+        out = []
+        for prep, o in prep_objects(head, {"at", "in"}):
+            if o.head.i != head.i + 1:
+                continue  # the phrase right after the office, not where it acted later
+            m = self.ctx.mention_of(o)
+            if (m is not None and m.type.is_place and prep == "in") or (
+                    prep == "at" and self.f.body_heads.get(o.lemma_.lower()) is not None):
+                out.append(o)
+        return out
 
     def through_prep(self, head: Token) -> str | None:
         """The preposition whose object a theme headed by ``head`` names: "a total of 40
