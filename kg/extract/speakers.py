@@ -92,10 +92,6 @@ class Speakers(OfficialSpeakers):
                 m = ctx.cover.get(c.i)
                 if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
                     return [m]
-        if named is None or named.type is not EntityType.PERSON:
-            holder = self._title_holder(tok)
-            if holder is not None:  # "Secretary for Security Jane Doe said"
-                return [holder]
         if named is not None and _definite(tok) and \
                 named.text.lower().removeprefix("the ") in self.descriptions:
             m = description_antecedent(self, tok)  # "the army" the entity rules found
@@ -177,24 +173,6 @@ class Speakers(OfficialSpeakers):
         return []
 
     # --- helpers ----------------------------------------------------------------------------
-    def _title_holder(self, tok: Token) -> Mention | None:
-        """"Secretary for Security Jane Doe said": a capitalised title the parser made the
-        subject, its portfolio's object swallowing the holder's name; the person whose
-        name ends the title's run of capitalised words is the speaker."""
-        if not tok.is_title or (tok.lower_ not in entity_rules().titles and
-                                tok.lemma_.lower() not in self.st.f.role_heads):
-            return None
-        end = max(x.i for x in tok.subtree)
-        run = tok.doc[tok.i + 1:end + 1]
-        if not run or any(not t.is_title and t.lower_ not in ("of", "for", "the", "and")
-                          for t in run):
-            return None
-        m = self.ctx.cover.get(end)
-        if m is None or m.type is not EntityType.PERSON or \
-                m.end != self.ctx.unit.start + tok.doc[end].idx + len(tok.doc[end]):
-            return None
-        return m
-
     def description_of(self, tok: Token) -> Mention | None:
         """The named body a definite description ("the bloc") points back to."""
         return description_antecedent(self, tok)
