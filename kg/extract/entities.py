@@ -26,6 +26,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from kg.extract.acronyms import acronym_mentions
+from kg.extract.apposed_names import apposed_names
 from kg.extract.datelines import byline_mentions, dateline_mentions
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.entity_types import head_type, place_type, span_type
@@ -258,6 +259,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
         add(span, etype, f"ner:{ent.label_}")
 
     out.extend(untagged_names(doc, unit, rules, out))
+    out = apposed_names(doc, unit, rules, out)
     out = joined_names(doc, unit, rules, out)
     out = and_names(doc, unit, rules, out)
     out = particle_names(doc, unit, out)

@@ -83,9 +83,11 @@ class Speakers(OfficialSpeakers):
                 return [self_named]
         if named is None or named.type is not EntityType.PERSON or \
                 tok.lemma_.lower() in self.st.f.role_heads or \
-                (tok.pos_ == "PROPN" and tok.lower_ in entity_rules().titles):
+                (tok.pos_ == "PROPN" and tok.lower_ in entity_rules().titles) or \
+                (tok.pos_ == "PROPN" and _definite(tok) and named.text == tok.text):
             # "The Head of Mission, X,", "the Inspector General of Police, X," (the model
-            # may take the title for a person of its own)
+            # may take the title for a person of its own; a name takes no article, so a
+            # capitalised "The Commissioner" it took for a person is a title too)
             for c in tok.children:  # "The mayor of X, Jane Doe, said": the named apposition
                 m = ctx.cover.get(c.i)
                 if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
