@@ -17,7 +17,7 @@ pattern, read from the parse and the shape of the words, not from any name list:
 The name becomes a person mention (``rule:apposed-name``); a mention of another type the
 model made inside it ("Wilk" of "Anna Kowal-Wilk" taken for a town) is dropped. A name
 already tagged a person is left alone, and so is an apposition that holds a body head or
-a place the gazetteer knows as a country ("the capital, Port Louis").
+a place the gazetteer knows as a country ("the capital, Riga").
 """
 
 from __future__ import annotations
