@@ -64,7 +64,9 @@ _CLUTTER = [re.compile(p, _I) for p in (
     r"^(?:read\s+more|read\s+also|also\s+read|see\s+also|related|watch|listen|recommended|"
     r"more|opinion|analysis|explainer)\s*[:>»|–—-]\s*.+$",
     r"^(?:sign\s+up|subscribe\s+to|get\s+(?:our|the)\b.*newsletter|download\s+(?:our|the)\s+app|"
-    r"follow\s+(?:us|our|the)\b|support\s+(?:our|independent|quality)\b|don'?t\s+miss\b|"
+    # (not a live page's opening line, "Follow our live coverage of X in Y ...": text)
+    r"follow\s+(?:us|our|the)\b(?!\s+(?:live|latest|coverage|developments)\b)|"
+    r"support\s+(?:our|independent|quality)\b|don'?t\s+miss\b|"
     r"become\s+a\s+(?:member|subscriber)|try\s+\d+\s+days|we\s+use\s+cookies|"
     r"(?:accept|reject)\s+(?:all\s+)?cookies|this\s+(?:article|story)\s+(?:was|is)\s+"
     r"(?:amended|updated|corrected))\b.*$",

@@ -436,3 +436,48 @@ def test_a_labelled_page_date_dates_the_page():
                      "Floods closed 30 roads in eastern Latvia on Monday, officials said.\n",
                      path="lv.txt")
     assert doc.published == date(2026, 4, 21)
+
+
+# --- a live page's opening line (bug: read as a "Follow us" line and dropped) --------------
+LIVE_INTRO = (
+    "LIVE: Floods cut roads in northern Vietnam\n"
+    "\n"
+    "Tuesday 7 July 2026\n"
+    "\n"
+    "Follow our live coverage of the floods in Vietnam's Lao Cai province, now in their "
+    "third day. All times are local.\n"
+    "\n"
+    "14:10 GMT\n"
+    "Army sends boats\n"
+    "\n"
+    "The army sent 40 boats to Lao Cai city on Tuesday afternoon.\n"
+    "\n"
+    "12:30 GMT\n"
+    "Schools shut\n"
+    "\n"
+    "The province closed 120 schools until Friday.\n"
+    "\n"
+    "Follow us on Facebook and X for more.\n"
+)
+
+
+def test_a_live_pages_opening_line_is_read_with_its_lead():
+    doc = parse_text(LIVE_INTRO)
+    lead = doc.units[0]
+    assert lead.kind == "lead"
+    assert "Follow our live coverage of the floods in Vietnam's Lao Cai province" in lead.text
+    assert "Follow us on Facebook" not in body(doc)  # a follow-us line stays furniture
+
+
+@pytest.mark.parametrize("text", [
+    "Follow our live coverage of the strike in Riga.",
+    "Follow the latest developments as the storm nears the coast.",
+])
+def test_follow_our_live_coverage_is_text(text):
+    assert classify(Line(0, len(text), text)).kind is not Kind.CLUTTER
+
+
+@pytest.mark.parametrize("text", ["Follow us on X", "Follow our WhatsApp channel",
+                                  "Follow the Daily Ledger on Facebook"])
+def test_follow_us_lines_are_furniture(text):
+    assert classify(Line(0, len(text), text)).kind is Kind.CLUTTER
