@@ -22,6 +22,7 @@ from kg.extract.letterhead import letterhead_country
 from kg.extract.locations import unit_locations
 from kg.extract.merge import merge_facts
 from kg.extract.office_links import deputy_owners, rank_titles
+from kg.extract.office_regions import region_owners
 from kg.extract.positions import (
     body_owners,
     current_positions,
@@ -138,6 +139,7 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
         mentions.append(minted)
     national_owners(facts, mentions + fact_mentions(facts), document.text, bounds, cues=cues,
                     home=home)
+    region_owners(facts, mentions)
     facts = current_positions(facts, cues=cues)
     # "The country is a member of X" when no country of the story was found: no member
     facts = [f for f in facts if f.kind != "Membership" or not any(
