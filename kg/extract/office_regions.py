@@ -53,7 +53,7 @@ def _bare(name: str) -> str:
 
 def _office(role: str) -> tuple[str, str] | None:
     """(the words before the office noun, the office noun) when the title ends in an
-    office of a unit ("Surin governor" -> ("Surin", "governor"))."""
+    office of a unit ("Kasama governor" -> ("Kasama", "governor"))."""
     spec = event_rules().relations["position"]
     words = role.split()
     if not words or words[-1].lower() not in spec.get("region_offices", ()):
