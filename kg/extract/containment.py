@@ -262,7 +262,7 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add,
         names = (e.name, *e.aliases)
         if e in english and len(english) > 1:
             # regions known by GeoNames' English names only, each named once, in a list
-            # ("raids in Styria, Carinthia and Tyrol"): they hold what the text puts in
+            # ("raids in Tuscany, Umbria and Lazio"): they hold what the text puts in
             # them; a lone one is the story's region and holds the towns GeoNames puts there
             continue
         if e.type is EntityType.REGION:
