@@ -58,8 +58,7 @@ def test_regions_iso_writes_otherwise_are_found_by_their_english_name(name, code
 # --- regions named once each in a list hold only what the text puts in them -------------
 def _invented_region(monkeypatch):
     """Invented Zambian units, "Upper Kafue Highlands" and "Lower Luano Plains", known only by
-    their GeoNames names, the first
-    holding the invented towns "Mwandi Flats" and "Kasumbi"."""
+    their GeoNames names, the first holding the invented towns "Mwandi Flats" and "Kasumbi"."""
     import kg.extract.containment as containment
     import kg.resolve.places as places
     from kg.resolve.admin import AdminIndex
