@@ -254,16 +254,16 @@ def _administrative(places: list[Entity], countries: dict[str, Entity], add,
     when the town lies within 15 km of it."""
     regions: dict[str, list[Entity]] = {}
     cities: dict[str, list[Entity]] = {}
+    english = [e for e in places if e.type is EntityType.REGION and len(e.mentions) < 2
+               and gazetteer().english_unit_only(base_name(e.name)[0])]
     for e in places:
         if e.type not in (EntityType.REGION, EntityType.CITY):
             continue
         names = (e.name, *e.aliases)
-        if e.type is EntityType.REGION and len(e.mentions) < 2 and \
-                gazetteer().english_unit_only(base_name(e.name)[0]):
-            # a region known only by GeoNames' English name ("Styria") that the text names
-            # once, in passing ("X, in Styria"), holds what the text puts in it, not every
-            # town of the document GeoNames puts there; a region the story is about is
-            # named again
+        if e in english and len(english) > 1:
+            # regions known by GeoNames' English names only, each named once, in a list
+            # ("raids in Tuscany, Umbria and Lazio"): they hold what the text puts in
+            # them; a lone one is the story's region and holds the towns GeoNames puts there
             continue
         if e.type is EntityType.REGION:
             for k in {k for n in names for k in unit_keys(base_name(n)[0])}:

@@ -55,10 +55,10 @@ def test_regions_iso_writes_otherwise_are_found_by_their_english_name(name, code
     assert gaz.link(name, EntityType.REGION).country_code == code
 
 
-# --- a region named once in passing holds only what the text puts in it -----------------
+# --- regions named once each in a list hold only what the text puts in them -------------
 def _invented_region(monkeypatch):
-    """An invented Zambian unit, "Upper Kafue Highlands", known only by its GeoNames name,
-    holding the invented towns "Mwandi Flats" and "Kasumbi"."""
+    """Invented Zambian units, "Upper Kafue Highlands" and "Lower Luano Plains", known only by
+    their GeoNames names, the first holding the invented towns "Mwandi Flats" and "Kasumbi"."""
     import kg.extract.containment as containment
     import kg.resolve.places as places
     from kg.resolve.admin import AdminIndex
@@ -66,13 +66,14 @@ def _invented_region(monkeypatch):
     towns = [{"country_code": "ZM", "city": name, "latitude": -13.0, "longitude": 28.0,
               "population": 4000, "state": "Upper Kafue Highlands"}
              for name in ("Mwandi Flats", "Kasumbi")]
-    index = first_level_index(_table({("ZM", "Upper Kafue Highlands"): FIRST_LEVEL_TOWNS}))
+    index = first_level_index(_table({("ZM", "Upper Kafue Highlands"): FIRST_LEVEL_TOWNS,
+                                      ("ZM", "Lower Luano Plains"): FIRST_LEVEL_TOWNS}))
     monkeypatch.setattr(places, "first_level_units", lambda: index)
     monkeypatch.setattr(containment, "admin_index",
                         lambda: AdminIndex(json.dumps(towns, separators=(",", ":"))))
 
 
-def _located(region_mentions: int) -> set[tuple[str, str]]:
+def _located(region_mentions: int, *, listed: bool = False) -> set[tuple[str, str]]:
     from kg.extract.containment import document_locations
     from kg.records import Entity, Mention
 
@@ -87,9 +88,13 @@ def _located(region_mentions: int) -> set[tuple[str, str]]:
                     country_code="ZM")
     town = Entity("City:kasumbi", "Kasumbi", EntityType.CITY,
                   [mention("Kasumbi", EntityType.CITY, 150)], {"Kasumbi"})
-    facts = document_locations([], [zambia, region, town], text=" " * 200)
+    other = Entity("Region:lower luano plains", "Lower Luano Plains", EntityType.REGION,
+                   [mention("Lower Luano Plains", EntityType.REGION, 120)],
+                   {"Lower Luano Plains"}, country_code="ZM")
+    entities = [zambia, region, town] + ([other] if listed else [])
+    facts = document_locations([], entities, text=" " * 200)
     names = {}
-    for e in (zambia, region, town):
+    for e in entities:
         for m in e.mentions:
             names[m] = e.name
     return {(names[f.roles["place"][0]], names[f.roles["container"][0]]) for f in facts}
@@ -100,6 +105,12 @@ def test_a_region_the_story_names_again_holds_its_towns(monkeypatch):
     assert ("Kasumbi", "Upper Kafue Highlands") in _located(2)
 
 
-def test_a_region_named_once_in_passing_holds_no_town_the_text_does_not_put_in_it(monkeypatch):
+def test_regions_named_once_in_a_list_hold_no_town_the_text_does_not_put_in_them(monkeypatch):
     _invented_region(monkeypatch)
-    assert ("Kasumbi", "Upper Kafue Highlands") not in _located(1)
+    assert ("Kasumbi", "Upper Kafue Highlands") not in _located(1, listed=True)
+
+
+def test_the_one_region_the_story_names_once_holds_its_towns(monkeypatch):
+    # (changed in r21b-regions: a lone region named once is the story's region)
+    _invented_region(monkeypatch)
+    assert ("Kasumbi", "Upper Kafue Highlands") in _located(1)
