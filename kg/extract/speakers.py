@@ -18,6 +18,7 @@ The words are data (kg/rules/events/statements.yaml, ``speakers``):
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Token
@@ -482,10 +483,11 @@ def described(mentions: list[Mention], noun: str, at: int,
               sentence: tuple[int, int], *, previous: bool = False) -> Mention | None:
     """The named entity a definite description ("the agency", "the army") points back to:
     of a type the noun can name (kg/rules/events/statements.yaml, ``descriptions``), named
-    before ``at``; the last whose name holds the noun's words, else the last named in the
-    same ``sentence``; none when neither (left to the resolver), or, when ``previous``,
-    the first named in the sentence right before (a possessive description of its
-    subject: "the company's head of operations")."""
+    before ``at``; the last whose name holds the noun's words (one that holds them before
+    any "of" and not before "for" first: not a body named by its task or a part of the
+    one meant), else the last named in the same ``sentence``; none when neither (left to
+    the resolver), or, when ``previous``, the first named in the sentence right before
+    (a possessive description of its subject: "the company's head of operations")."""
     entry = _descriptions().get(noun)
     if entry is None:
         return None
@@ -503,8 +505,17 @@ def described(mentions: list[Mention], noun: str, at: int,
     if not cands:
         return None
 
-    def rank(m: Mention) -> tuple[bool, bool, int]:
-        return (named_so(m), sentence[0] <= m.start < sentence[1], m.start)
+    def headed_so(m: Mention) -> bool:
+        # "the authority", "the military": a name that holds the words before any "of"
+        # and not before "for" ("the Y Ports Authority", "Armed Forces of Z") before one
+        # that names a body by its task ("the Authority for Human Resources") or a part
+        # of the body meant ("Joint Command of the Armed Forces")
+        core = re.split(r"\s+of\s+", m.text.lower(), maxsplit=1)[0]
+        return any(re.search(rf"\b{re.escape(w)}\b(?!\s+for\s)", core) for w in words)
+
+    def rank(m: Mention) -> tuple[bool, bool, bool, int]:
+        so = named_so(m)
+        return (so, so and headed_so(m), sentence[0] <= m.start < sentence[1], m.start)
 
     best = max(cands, key=rank)
     if not named_so(best) and not (sentence[0] <= best.start < sentence[1]):
