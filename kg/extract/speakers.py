@@ -509,7 +509,7 @@ def described(mentions: list[Mention], noun: str, at: int,
         # "the authority", "the military": a name that holds the words before any "of"
         # and not before "for" ("the Y Ports Authority", "Armed Forces of Z") before one
         # that names a body by its task ("the Authority for Human Resources") or a part
-        # of the body meant ("Joint Command of the Armed Forces")
+        # of the body meant ("Joint Command of the Defence Force")
         core = re.split(r"\s+of\s+", m.text.lower(), maxsplit=1)[0]
         return any(re.search(rf"\b{re.escape(w)}\b(?!\s+for\s)", core) for w in words)
 
