@@ -114,7 +114,9 @@ _CURRENCIES = {
     "yuan": "CNY",
 }
 # ISO 4217 codes written before an amount ("USD 1.5 million", "PLN 1 billion"): the unit
-# is the code itself
+# is the code itself. The codes news writes most, not pycountry's whole ISO 4217 list:
+# that list holds English words a headline writes in capitals before a number (ALL,
+# TOP, CUP, SOS: "ALL 40 MINERS RESCUED")
 CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "AUD", "CAD", "NZD", "CHF", "JPY", "CNY",
                             "INR", "PLN", "SEK", "NOK", "DKK", "ZAR", "BRL", "MXN", "KES",
                             "NGN", "RUB", "TRY", "SGD", "HKD", "KRW", "IDR", "PHP", "THB",
