@@ -43,6 +43,11 @@ def names(result: DocumentResult, values) -> set[str]:
     return out
 
 
+def speakers_of(result: DocumentResult) -> list[set[str]]:
+    """The speakers' names of each Statement, in order."""
+    return [names(result, f.roles.get("speaker")) for f in facts_of(result, "Statement")]
+
+
 def requests_of(result: DocumentResult) -> list[tuple[set[str], set[str], set[str]]]:
     """(addressee, theme, agent) names of each Request, as the request tests compare them."""
     return [(names(result, f.roles.get("addressee")), names(result, f.roles.get("theme")),

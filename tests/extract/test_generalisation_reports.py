@@ -4,11 +4,7 @@ dev texts)."""
 
 from __future__ import annotations
 
-from tests.extract.event_helpers import facts_of, names, run
-
-
-def _speakers(result):
-    return [names(result, f.roles["speaker"]) for f in facts_of(result, "Statement")]
+from tests.extract.event_helpers import facts_of, names, run, speakers_of
 
 
 def _gist(fact):
@@ -44,7 +40,7 @@ def test_according_to_a_body_which_said(nlp):
 def test_reduced_relative_before_a_plural_speaker(nlp):
     r = run(nlp, "The president could call an early election, a move critics say he is "
                  "reluctant to make.")
-    assert {"critics"} in _speakers(r)
+    assert {"critics"} in speakers_of(r)
 
 
 # --- statement cues from general reporting verbs ----------------------------------------

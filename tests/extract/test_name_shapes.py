@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kg.records import EntityType
 from kg.resolve.places import gazetteer
-from tests.extract.event_helpers import facts_of, names, run
+from tests.extract.event_helpers import facts_of, names, run, speakers_of
 
 
 def _entity(result, name):
@@ -19,9 +19,6 @@ def _entity(result, name):
 def _labels(result):
     return {a for e in result.entities for a in (e.aliases | {e.name})}
 
-
-def _speakers(result):
-    return [names(result, f.roles.get("speaker")) for f in facts_of(result, "Statement")]
 
 
 # --- formal state names ---------------------------------------------------------------------
@@ -59,7 +56,7 @@ def test_and_inside_a_body_name_after_a_name_of_no_body(nlp):
                  "Authority said.")
     assert _entity(r, "Palau Air and Sea Ports Authority").type is EntityType.GOVERNMENT_BODY
     assert not [e for e in r.entities if e.name in ("Palau Air", "Sea Ports Authority")]
-    assert {"Palau Air and Sea Ports Authority"} in _speakers(r)
+    assert {"Palau Air and Sea Ports Authority"} in speakers_of(r)
     # passive, the union as agent
     r = run(nlp, "A strike began in Jamaica on Monday. The strike was called by the Jamaica "
                  "Dockers and Seamen's Union.")

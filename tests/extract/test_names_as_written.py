@@ -7,7 +7,7 @@ Invented sentences, set in countries no dev text is about."""
 from __future__ import annotations
 
 from kg.records import EntityType
-from tests.extract.event_helpers import entity_named, facts_of, names, run
+from tests.extract.event_helpers import entity_named, facts_of, names, run, speakers_of
 
 
 def _entity(result, name):
@@ -15,9 +15,6 @@ def _entity(result, name):
     assert found, f"no entity {name!r} among {[e.name for e in result.entities]}"
     return found[0]
 
-
-def _speakers(result):
-    return [names(result, f.roles.get("speaker")) for f in facts_of(result, "Statement")]
 
 
 # --- bodies ---------------------------------------------------------------------------------
@@ -34,14 +31,14 @@ def test_a_ministry_official_speaks_for_the_ministry_of_the_country(nlp):
                  "official in Latvia told AFP that 12 people had died in Latvia.")
     ministry = _entity(r, "Ministry of Health of Latvia")
     assert "Health Ministry of Latvia" in ministry.aliases
-    assert {"Ministry of Health of Latvia"} in _speakers(r)
+    assert {"Ministry of Health of Latvia"} in speakers_of(r)
 
 
 def test_a_ministry_named_by_its_portfolio_in_lower_case_is_a_body_of_the_country(nlp):
     r = run(nlp, "Floods hit Latvia on Monday, Latvian officials said. The education ministry "
                  "said schools in Latvia would stay closed.")
     assert _entity(r, "Education Ministry of Latvia").type is EntityType.GOVERNMENT_BODY
-    assert {"Education Ministry of Latvia"} in _speakers(r)
+    assert {"Education Ministry of Latvia"} in speakers_of(r)
     # a modifier of another noun is no reference to the ministry
     r = run(nlp, "Floods hit Latvia on Monday. Water reached the education ministry building "
                  "in Latvia.")

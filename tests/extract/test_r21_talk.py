@@ -15,11 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.event_helpers import facts_of, names, run
-
-
-def _speakers(result) -> list[set[str]]:
-    return [names(result, f.roles.get("speaker")) for f in facts_of(result, "Statement")]
+from tests.extract.event_helpers import facts_of, names, run, speakers_of
 
 
 @pytest.mark.parametrize(("text", "person"), [
@@ -30,7 +26,7 @@ def _speakers(result) -> list[set[str]]:
 ])
 def test_the_name_apposed_to_an_office_speaks(nlp, text, person):
     result = run(nlp, text)
-    assert {person} in _speakers(result), _speakers(result)
+    assert {person} in speakers_of(result), speakers_of(result)
 
 
 def test_the_apposed_name_holds_the_office(nlp):

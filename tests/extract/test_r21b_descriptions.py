@@ -18,11 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.event_helpers import facts_of, names, run
-
-
-def _speakers(result) -> list[set[str]]:
-    return [names(result, f.roles.get("speaker")) for f in facts_of(result, "Statement")]
+from tests.extract.event_helpers import run, speakers_of
 
 
 @pytest.mark.parametrize(("text", "body"), [
@@ -36,21 +32,21 @@ def _speakers(result) -> list[set[str]]:
 ])
 def test_a_description_of_a_named_body_speaks_for_it(nlp, text, body):
     result = run(nlp, text)
-    assert {body} in _speakers(result), _speakers(result)
+    assert {body} in speakers_of(result), speakers_of(result)
 
 
 def test_a_body_of_another_kind_is_not_the_board(nlp):
     result = run(nlp, "The Zambia Red Cross Society sent tents to Mongu on Monday. A board "
                       "official said 40 families had been moved.")
-    assert all("Zambia Red Cross Society" not in s for s in _speakers(result)), \
-        _speakers(result)
+    assert all("Zambia Red Cross Society" not in s for s in speakers_of(result)), \
+        speakers_of(result)
 
 
 def test_the_body_the_noun_heads_before_one_named_by_its_task(nlp):
     result = run(nlp, "The Estonian Rescue Authority evacuated 200 people from Tartu on "
                       "Monday. The Authority for Road Works closed the bridge at Narva. "
                       "The authority said 12 houses had been flooded.")
-    speakers = _speakers(result)
+    speakers = speakers_of(result)
     assert any("Rescue Authority" in n for s in speakers for n in s), speakers
 
 
@@ -58,6 +54,6 @@ def test_the_force_itself_before_a_command_of_it(nlp):
     result = run(nlp, "The Botswana Defence Force sent two helicopters to Maun on Monday. "
                       "The Joint Command of the Defence Force said crews had rescued 40 "
                       "people. The flights will continue on Tuesday, the military said.")
-    speakers = _speakers(result)
+    speakers = speakers_of(result)
     assert any("Defence Force" in n and "Command" not in n for s in speakers for n in s), \
         speakers
