@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.context import Context
+from kg.extract.syntax import text_of, to_infinitive
 from kg.records import Fact
 
 __all__ = ["inquiries_set_up"]
@@ -31,8 +32,7 @@ def _purpose(body: Token, verb: Token, purpose_verbs: set[str]) -> Token | None:
     verb that sets it up (the parser hangs it on either)."""
     for c in (*body.children, *verb.children):
         if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.pos_ == "VERB" and \
-                c.lemma_.lower() in purpose_verbs and \
-                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                c.lemma_.lower() in purpose_verbs and to_infinitive(c):
             return c
     return None
 
@@ -55,7 +55,7 @@ def _what(v: Token) -> str | None:
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
-    return " ".join(t.text for t in toks).replace(" 's", "'s") if toks else None
+    return text_of(toks) if toks else None
 
 
 def inquiries_set_up(events: list[Fact], read: list[tuple[Fact, int, list[str]]],

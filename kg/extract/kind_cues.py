@@ -584,4 +584,3 @@ def _told(doc: Doc, unit: Unit, found: list[Mention], rules: EntityRules) -> lis
                 continue
         out.append(m)
     return out
-

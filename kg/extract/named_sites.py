@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc
 
 from kg.extract.entity_rules import KindNoun, entity_rules
+from kg.extract.entity_types import head_type
 from kg.records import EntityType
 
 # a road's number: "the T2 highway", "the N380 road", "the A-1 road" (a letter or two,
@@ -38,8 +39,6 @@ def named_body(doc: Doc, names: list[tuple[int, int]], i: int, j: int) -> bool:
     National Assembly building", is a place), or the noun opens capitalised and ends in
     lower case ("a X Railway line": "Railway" ends the company's name, the line is the
     company's)."""
-    from kg.extract.entity_types import head_type
-
     if len(names) != 1:
         return False
     if doc[i].text[:1].isupper() and j - i > 1 and doc[j - 1].is_lower:

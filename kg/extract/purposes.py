@@ -15,15 +15,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import is_passive, passive_subject
+from kg.extract.syntax import is_passive, passive_subject, to_infinitive
 from kg.records import EntityType, Mention
 
 _PURPOSE_DEPS = ("advcl", "xcomp", "acl")
-
-
-def to_infinitive(verb: Token) -> bool:
-    """Whether a verb is a to-infinitive ("to guard")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def purpose_clause(t: Token) -> Token | None:

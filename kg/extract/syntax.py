@@ -439,6 +439,11 @@ def np_tokens(head: Token, *, drop: set[str] = _NP_DROP, skip: set[int] = frozen
     return keep
 
 
+def to_infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to guard")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def text_of(tokens: list[Token]) -> str:
     out = ""
     for i, t in enumerate(tokens):
