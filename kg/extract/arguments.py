@@ -352,7 +352,7 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
             self._owner_agent(roles)
         if "sent_agent" in rules.extras and not roles.get("agent"):
             for who in senders(t, set(self.lists["sending_verbs"])):
-                put("agent", self._agentish(who))  # "aircraft sent by X arrived"
+                put("agent", self._agentish(who))  # "planes sent by X landed"
         fact = self._fact(m, roles, m.rule_for(voice))
         if mode is None and rules.kind in self.lists["scheduled_kinds"] and \
                 dated_ahead(roles, ctx.base):

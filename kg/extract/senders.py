@@ -1,6 +1,6 @@
 """Who sent what arrives: the agent of a movement told after its sending.
 
-News tells an arrival after the sending, in one sentence: "2 aircraft sent by X arrived
+News tells an arrival after the sending, in one sentence: "three planes sent by X landed
 at Y airport" (a participle with its doer on the mover), "X has sent six pumps, which
 arrived in Y on Tuesday" or "X and Z flew in rescue teams, which landed at Y" (a
 relative clause on the object of the sending verb). The one who sent the craft, goods or
@@ -32,7 +32,7 @@ def senders(trigger: Token, sending: set[str]) -> list[Token]:
             return []
         who = subject_of(verb)
         return _with_conjuncts(who) if who is not None else []
-    for acl in subj.children:  # "2 aircraft sent by X arrived at Y"
+    for acl in subj.children:  # "three planes sent by X landed at Y"
         if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in sending:
             for by in acl.children:
                 if by.dep_ == "agent":
