@@ -34,6 +34,7 @@ from kg.extract.planners import planner
 from kg.extract.purposes import purpose_agent, purpose_clause
 from kg.extract.realis import Realis
 from kg.extract.role_fillers import RoleFillers
+from kg.extract.senders import senders
 from kg.extract.syntax import (
     is_passive,
     np_tokens,
@@ -349,6 +350,9 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
             self._placed_theme(t, roles)
         if "owner_agent" in rules.extras and not roles.get("agent"):
             self._owner_agent(roles)
+        if "sent_agent" in rules.extras and not roles.get("agent"):
+            for who in senders(t, set(self.lists["sending_verbs"])):
+                put("agent", self._agentish(who))  # "planes sent by X landed"
         fact = self._fact(m, roles, m.rule_for(voice))
         if mode is None and rules.kind in self.lists["scheduled_kinds"] and \
                 dated_ahead(roles, ctx.base):

@@ -47,7 +47,9 @@ class ThemeChecks:
 
     def _force_head(self, head: str, text: str) -> bool:
         """Whether a theme's head word names a force: a team or a mission only when its
-        phrase says what kind ("a police team", "a team of 40 soldiers"); an emergency
+        phrase says what kind ("a police team", "a team of 40 soldiers") or a verb of
+        stationing puts it in place ("deployed a team of four inspectors", "three
+        rescue teams were deployed": lexicon `stationing_verbs`); an emergency
         crew is sent as a force is ("deployed 300 rescuers", "search and rescue teams were
         deployed": lexicon `crews`, or a `crew_heads` word with a `crew_qualifiers` word)."""
         lemma = _lemma_like(head)
@@ -61,6 +63,9 @@ class ThemeChecks:
             return False
         if lemma not in self.lists["qualified_forces"]:
             return True
+        trigger = getattr(self, "trigger", None)
+        if trigger is not None and trigger.lemma_.lower() in self.lists["stationing_verbs"]:
+            return True  # put in place as a force is: "deployed a team of inspectors"
         return bool(words & set(self.lists["force_qualifiers"])) or any(
             w in self.forces and w not in self.lists["qualified_forces"] for w in words)
 

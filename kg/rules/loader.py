@@ -70,7 +70,7 @@ _TYPE_FILE = {"type": (str, True), "category": (str, True), "confidence": (float
               "extras": (list, False), "requires_named": (list, False)}
 # readers of roles beyond the shared frame a type may ask for (kg/extract/type_roles.py)
 _EXTRAS = {"cause", "office", "meeting", "owner_agent", "dispersed", "carried",
-           "placed_theme", "named_act"}
+           "placed_theme", "named_act", "sent_agent"}
 _PATTERN = {"id": (str, True), "example": (str, True), "shape": (str, False),
             "pattern": (list, False), "undated": (bool, False), "voice": (str, False),
             "negated": (bool, False), "any_theme": (bool, False)}
