@@ -119,10 +119,14 @@ _RELEASE = [re.compile(p, _I) for p in (
 )]
 # a press release's place and date line: "Naqoura, 10 October 2025", "Geneva, 3 March 2025"
 # ("Porto de Galinhas, 4 May 2026", "City of Gaborone, 9 February 2026": a place
-# name may hold lower-case particles between its capitalised words)
-_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.\-]+(?:\s+(?:(?:of|la|le|de|del|della|di|"
-                         r"do|da|du|des|el|al|en|am|an|upon|on)\s+)?[A-Z][\w'’.\-]+){0,3}),\s+"
-                         r"(?P<date>\d{1,2}\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})$")
+# name may hold lower-case particles between its capitalised words). The place may be
+# followed by the names of the places holding it ("Kasane, Chobe, Botswana") and set
+# off from the date by a comma or a dash; the date is any whole date with its year that
+# parse_date reads ("Tuesday 3 March 2026", "Monday, March 2, 2026", "02.03.2026")
+_PLACE_NAME = (r"[A-Z][\w'’.\-]+(?:\s+(?:(?:of|la|le|de|del|della|di|do|da|du|des|el|al|en|"
+               r"am|an|upon|on)\s+)?[A-Z][\w'’.\-]+){0,3}")
+_PLACE_DATE = re.compile(r"^(?P<place>" + _PLACE_NAME + r")(?:,\s+" + _PLACE_NAME + r"){0,2}"
+                         r"(?:,|\s+[—–-])\s+(?P<date>[\w.,\s]+\d{4})$")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";")
 
 
@@ -163,6 +167,9 @@ def is_headline(text: str) -> bool:
 # "Source: AGENCY | 2026-05-02 08:15:00", "Live coverage | 2026-05-02 | Times are
 # local": a date with its year set apart by bars or dots from short labels is the page's
 _SEGMENTS = re.compile(r"\s*[|·•]\s*")
+
+
+_PUBLISHED_LABEL = re.compile(r"^(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s+", re.I)
 
 
 def _labelled_date(s: str) -> PageDate | None:
@@ -228,6 +235,10 @@ def classify(line: Line) -> Line:
     if credits or (words(s) <= 40 and _BYLINE.match(s)
                    and not s.rstrip().endswith((".", "!", "?"))):
         line.kind = Kind.BYLINE
+        # "By A. Writer | Published 3 March 2026, 4:15 PM": the byline names the page date
+        line.date = next((d for p in _SEGMENTS.split(s)[1:] if _PUBLISHED_LABEL.match(p)
+                          and (d := parse_date(_PUBLISHED_LABEL.sub("", p))) is not None
+                          and d.year is not None), None)
         return line
     if _SOCIAL.match(s) or any(p.match(s) for p in _CLUTTER):
         line.kind = Kind.CLUTTER

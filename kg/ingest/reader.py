@@ -355,7 +355,7 @@ def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None,
     updated: PageDate | None = None
     for i in content:
         ln = lines[i]
-        if ln.kind is Kind.PUBLISHED:
+        if ln.kind is Kind.PUBLISHED or (ln.kind is Kind.BYLINE and ln.date is not None):
             labelled = labelled or ln.date
         elif ln.kind is Kind.UPDATED:
             updated = updated or ln.date
