@@ -119,14 +119,18 @@ _RELEASE = [re.compile(p, _I) for p in (
 )]
 # a press release's place and date line: "Naqoura, 10 October 2025", "Geneva, 3 March 2025"
 # ("Porto de Galinhas, 4 May 2026", "City of Gaborone, 9 February 2026": a place
-# name may hold lower-case particles between its capitalised words). The place may be
-# followed by the names of the places holding it ("Kasane, Chobe, Botswana") and set
-# off from the date by a comma or a dash; the date is any whole date with its year that
-# parse_date reads ("Tuesday 3 March 2026", "Monday, March 2, 2026", "02.03.2026")
+# name may hold lower-case particles between its capitalised words)
 _PLACE_NAME = (r"[A-Z][\w'’.\-]+(?:\s+(?:(?:of|la|le|de|del|della|di|do|da|du|des|el|al|en|"
                r"am|an|upon|on)\s+)?[A-Z][\w'’.\-]+){0,3}")
-_PLACE_DATE = re.compile(r"^(?P<place>" + _PLACE_NAME + r")(?:,\s+" + _PLACE_NAME + r"){0,2}"
-                         r"(?:,|\s+[—–-])\s+(?P<date>[\w.,\s]+\d{4})$")
+_PLACE_DATE = re.compile(r"^(?P<place>" + _PLACE_NAME + r"),\s+"
+                         r"(?P<date>\d{1,2}\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})$")
+# other place and date lines of a page's header: the places holding the place ("Kasane,
+# Chobe, Botswana"), a dash before the date, a weekday or a numeric date ("Maun, Tuesday 3
+# March 2026", "Kasane, Botswana – 03.03.2026"). The date is the page's; the line stays
+# running text, its places read as any others (it is no dateline: the story may be told
+# far from where it is issued)
+_PLACES_DATE = re.compile(r"^" + _PLACE_NAME + r"(?:,\s+" + _PLACE_NAME + r"){0,2}"
+                          r"(?:,|\s+[—–-])\s+(?P<date>[\w.,\s]+\d{4})$")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";")
 
 
@@ -139,6 +143,7 @@ class Line:
     date: PageDate | None = None  # DATE, PUBLISHED, UPDATED, STAMP
     time: tuple[int, int, float | None] | None = None  # a STAMP with a time only
     place: tuple[int, int] | None = None  # a DATE line "Naqoura, 10 October 2025"
+    told: PageDate | None = None  # the date of a TEXT line "Maun, Tuesday 3 March 2026"
     relative: bool = False  # a STAMP like "2 hours ago"
 
 
@@ -205,6 +210,9 @@ def classify(line: Line) -> Line:
             and d.year is not None and d.hour is None:
         line.kind, line.date, line.place = Kind.DATE, d, m.span("place")
         return line
+    if (m := _PLACES_DATE.match(s)) and (d := parse_date(m.group("date"))) is not None \
+            and d.year is not None and d.hour is None:
+        line.told = d
     if _AGO.match(s):
         line.kind, line.relative = Kind.STAMP, True
         return line

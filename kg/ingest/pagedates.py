@@ -41,9 +41,7 @@ _SEASONAL = {"et": (-4, -5), "ct": (-5, -6), "mt": (-6, -7), "pt": (-7, -8)}
 # Any other zone-shaped abbreviation ("ChST", "CKT", "AKDT"): three to five letters,
 # the first and the last a capital, looked up in dateparser's table of zone
 # abbreviations; a shape not in that table is no zone
-# "GMT+2", "UTC-05:00": an offset written after GMT or UTC
-ZONE = (r"(?:(?P<shift>(?:gmt|utc)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)(?![\d:])"
-        r"|(?P<zone>" + "|".join(sorted([*ZONES, *_SEASONAL], key=len, reverse=True))
+ZONE = (r"(?:(?P<zone>" + "|".join(sorted([*ZONES, *_SEASONAL], key=len, reverse=True))
         + r")|(?-i:(?P<other>[A-Z][A-Za-z]{1,3}[A-Z])))\b\.?")
 # 14:05 | 9:42 a.m. | 9.42pm | 2 p.m. | 14h05
 TIME = (r"(?P<hour>\d{1,2})(?:[:.h](?P<minute>\d{2}))?\s*"
@@ -143,13 +141,7 @@ def _time(m: re.Match[str], when: tuple[int, int, int] | None = None
         return None
     zone = (g.get("zone") or "").lower().rstrip(".")
     offset: float | None = None
-    if g.get("shift"):
-        m2 = re.fullmatch(r"(?:gmt|utc)\s*(?P<sign>[+\-−])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?",
-                          g["shift"], re.I)
-        if m2 is None or int(m2["h"]) > 14:
-            return None
-        offset = (int(m2["h"]) + int(m2["m"] or 0) / 60) * (1 if m2["sign"] == "+" else -1)
-    elif g.get("other"):
+    if g.get("other"):
         offset = other_zones().get(g["other"].upper())
         if offset is None:
             return None

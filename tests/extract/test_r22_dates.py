@@ -49,13 +49,3 @@ def test_byline_published_segment_is_the_page_date():
     # the line stays a byline: its writer is still read
     assert [s.text for u in doc.units for s, kind in u.bylines if kind == "person"] == [
         "Marcia Thwaites"]
-
-
-def test_gmt_offset_stamp_line_is_the_page_date():
-    text = ("Latvian court jails former port official for fraud\n"
-            "By Ilze Kalnina\n"
-            "June 12, 2026 4:47 PM GMT+3\n\n"
-            "A court in Riga on Friday sentenced a former official of the Ventspils port "
-            "authority to six years in prison.\n")
-    doc = parse_text(text)
-    assert doc.published == date(2026, 6, 12)
