@@ -49,3 +49,19 @@ def test_byline_published_segment_is_the_page_date():
     # the line stays a byline: its writer is still read
     assert [s.text for u in doc.units for s, kind in u.bylines if kind == "person"] == [
         "Marcia Thwaites"]
+
+
+def test_gmt_offset_beside_a_date_is_the_stamp_zone():
+    text = ("Latvian court jails former port official for fraud\n"
+            "By Ilze Kalnina\n"
+            "June 12, 2026 11:47 PM GMT-3\n\n"
+            "A court in Riga on Friday sentenced a former official of the Ventspils port "
+            "authority to six years in prison.\n")
+    doc = parse_text(text)
+    assert doc.published == date(2026, 6, 12)  # the day as the page prints it
+
+
+def test_time_alone_with_an_offset_is_no_stamp():
+    from kg.ingest.pagedates import parse_time
+
+    assert parse_time("18:40 (GMT+3)") is None
