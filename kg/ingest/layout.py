@@ -124,11 +124,11 @@ _PLACE_NAME = (r"[A-Z][\w'’.\-]+(?:\s+(?:(?:of|la|le|de|del|della|di|do|da|du|
                r"am|an|upon|on)\s+)?[A-Z][\w'’.\-]+){0,3}")
 _PLACE_DATE = re.compile(r"^(?P<place>" + _PLACE_NAME + r"),\s+"
                          r"(?P<date>\d{1,2}\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})$")
-# other place and date lines of a page's header: the places holding the place ("Kasane,
-# Chobe, Botswana"), a dash before the date, a weekday or a numeric date ("Maun, Tuesday 3
-# March 2026", "Kasane, Botswana – 03.03.2026"). The date is the page's; the line stays
-# running text, its places read as any others (it is no dateline: the story may be told
-# far from where it is issued)
+# other place and date lines of a page's header: the places holding the place ("Palapye,
+# Central District, Botswana"), a dash before the date, a weekday or a numeric date
+# ("Maun, Tuesday 3 March 2026", "Palapye, Botswana – 03.03.2026"). The date is the
+# page's; the line stays running text, its places read as any others (it is no dateline:
+# the story may be told far from where it is issued)
 _PLACES_DATE = re.compile(r"^" + _PLACE_NAME + r"(?:,\s+" + _PLACE_NAME + r"){0,2}"
                           r"(?:,|\s+[—–-])\s+(?P<date>[\w.,\s]+\d{4})$")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";")

@@ -23,7 +23,7 @@ Two miners were killed and five were injured when a shaft collapsed at Selebi-Ph
 
 @pytest.mark.parametrize("line", [
     "Gaborone, Tuesday 3 March 2026",  # a weekday before the day
-    "Kasane, Chobe, Botswana – Tuesday 3 March 2026",  # the places holding it, a dash
+    "Palapye, Central District, Botswana – Tuesday 3 March 2026",  # the places holding it, a dash
     "Francistown, Botswana — Tuesday, March 3, 2026",  # month first, an em dash
     "Maun, 03.03.2026",  # numeric, day first
 ])
@@ -33,7 +33,8 @@ def test_place_and_date_line_is_the_page_date(line):
 
 
 def test_place_and_date_line_dates_the_events(nlp):
-    doc = parse_text(RELEASE.format(line="Kasane, Chobe, Botswana – Tuesday 3 March 2026"))
+    line = "Palapye, Central District, Botswana – Tuesday 3 March 2026"
+    doc = parse_text(RELEASE.format(line=line))
     result = extract_document(doc, [(u, nlp(u.text)) for u in doc.units])
     dated = {f.kind: [t.value for t in f.roles.get("date", [])] for f in result.facts
              if f.kind in ("Casualties", "Injury")}
@@ -55,7 +56,7 @@ def test_gmt_offset_beside_a_date_is_the_stamp_zone():
     text = ("Latvian court jails former port official for fraud\n"
             "By Ilze Kalnina\n"
             "June 12, 2026 11:47 PM GMT-3\n\n"
-            "A court in Riga on Friday sentenced a former official of the Ventspils port "
+            "A court in Riga on Friday sentenced a former official of the Liepaja port "
             "authority to six years in prison.\n")
     doc = parse_text(text)
     assert doc.published == date(2026, 6, 12)  # the day as the page prints it
