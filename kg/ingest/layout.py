@@ -120,9 +120,17 @@ _RELEASE = [re.compile(p, _I) for p in (
 # a press release's place and date line: "Naqoura, 10 October 2025", "Geneva, 3 March 2025"
 # ("Porto de Galinhas, 4 May 2026", "City of Gaborone, 9 February 2026": a place
 # name may hold lower-case particles between its capitalised words)
-_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.\-]+(?:\s+(?:(?:of|la|le|de|del|della|di|"
-                         r"do|da|du|des|el|al|en|am|an|upon|on)\s+)?[A-Z][\w'’.\-]+){0,3}),\s+"
+_PLACE_NAME = (r"[A-Z][\w'’.\-]+(?:\s+(?:(?:of|la|le|de|del|della|di|do|da|du|des|el|al|en|"
+               r"am|an|upon|on)\s+)?[A-Z][\w'’.\-]+){0,3}")
+_PLACE_DATE = re.compile(r"^(?P<place>" + _PLACE_NAME + r"),\s+"
                          r"(?P<date>\d{1,2}\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})$")
+# other place and date lines of a page's header: the places holding the place ("Palapye,
+# Central District, Botswana"), a dash before the date, a weekday or a numeric date
+# ("Maun, Tuesday 3 March 2026", "Palapye, Botswana – 03.03.2026"). The date is the
+# page's; the line stays running text, its places read as any others (it is no dateline:
+# the story may be told far from where it is issued)
+_PLACES_DATE = re.compile(r"^" + _PLACE_NAME + r"(?:,\s+" + _PLACE_NAME + r"){0,2}"
+                          r"(?:,|\s+[—–-])\s+(?P<date>[\w.,\s]+\d{4})$")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";")
 
 
@@ -135,6 +143,7 @@ class Line:
     date: PageDate | None = None  # DATE, PUBLISHED, UPDATED, STAMP
     time: tuple[int, int, float | None] | None = None  # a STAMP with a time only
     place: tuple[int, int] | None = None  # a DATE line "Naqoura, 10 October 2025"
+    told: PageDate | None = None  # the date of a TEXT line "Maun, Tuesday 3 March 2026"
     relative: bool = False  # a STAMP like "2 hours ago"
 
 
@@ -163,6 +172,9 @@ def is_headline(text: str) -> bool:
 # "Source: AGENCY | 2026-05-02 08:15:00", "Live coverage | 2026-05-02 | Times are
 # local": a date with its year set apart by bars or dots from short labels is the page's
 _SEGMENTS = re.compile(r"\s*[|·•]\s*")
+
+
+_PUBLISHED_LABEL = re.compile(r"^(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s+", re.I)
 
 
 def _labelled_date(s: str) -> PageDate | None:
@@ -198,6 +210,9 @@ def classify(line: Line) -> Line:
             and d.year is not None and d.hour is None:
         line.kind, line.date, line.place = Kind.DATE, d, m.span("place")
         return line
+    if (m := _PLACES_DATE.match(s)) and (d := parse_date(m.group("date"))) is not None \
+            and d.year is not None and d.hour is None:
+        line.told = d
     if _AGO.match(s):
         line.kind, line.relative = Kind.STAMP, True
         return line
@@ -228,6 +243,10 @@ def classify(line: Line) -> Line:
     if credits or (words(s) <= 40 and _BYLINE.match(s)
                    and not s.rstrip().endswith((".", "!", "?"))):
         line.kind = Kind.BYLINE
+        # "By A. Writer | Published 3 March 2026, 4:15 PM": the byline names the page date
+        line.date = next((d for p in _SEGMENTS.split(s)[1:] if _PUBLISHED_LABEL.match(p)
+                          and (d := parse_date(_PUBLISHED_LABEL.sub("", p))) is not None
+                          and d.year is not None), None)
         return line
     if _SOCIAL.match(s) or any(p.match(s) for p in _CLUTTER):
         line.kind = Kind.CLUTTER

@@ -161,9 +161,22 @@ def _whole_date(s: str) -> tuple[int | None, int, int] | None:
     return None
 
 
+# "June 12, 2026 4:47 PM GMT+2": a wire's time stamp beside its date may give its zone as
+# an offset from GMT or UTC (read only beside a date: a time alone on its line is a live
+# page's stamp, whose zone the page states once)
+_SHIFTED = re.compile(TIME + r"\s*(?:gmt|utc)\s*(?P<sign>[+\-−])\s*(?P<h>\d{1,2})"
+                      r"(?::?(?P<m>\d{2}))?", re.I)
+
+
 def _whole_time(s: str, ymd=None) -> tuple[int, int, float | None] | None:
     s = re.sub(r"^(?:at|@)\s+", "", s, flags=re.I)
     m = re.fullmatch(_TIME_ZONE, s, re.I)
+    if m is None and ymd is not None and (m := _SHIFTED.fullmatch(s)) is not None:
+        t = _time(m, ymd)
+        if t is None or int(m["h"]) > 14:
+            return None
+        shift = (int(m["h"]) + int(m["m"] or 0) / 60) * (1 if m["sign"] == "+" else -1)
+        return t[0], t[1], shift
     return _time(m, ymd) if m else None
 
 

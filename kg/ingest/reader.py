@@ -355,10 +355,13 @@ def parse_text(text: str, *, path: str = "<text>", doc_id: str | None = None,
     updated: PageDate | None = None
     for i in content:
         ln = lines[i]
-        if ln.kind is Kind.PUBLISHED:
+        if ln.kind is Kind.PUBLISHED or (ln.kind is Kind.BYLINE and ln.date is not None):
             labelled = labelled or ln.date
         elif ln.kind is Kind.UPDATED:
             updated = updated or ln.date
+        elif i < header_end and ln.told is not None:
+            dated = dated or ln.told  # a place and date line, kept as text
+            continue
         elif i < header_end and ln.kind in (Kind.DATE, Kind.STAMP) and i not in stamps \
                 and ln.date is not None:
             if dated is None:
