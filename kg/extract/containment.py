@@ -32,7 +32,7 @@ from kg.extract.locations import (
     RANK,
     located_fact,
 )
-from kg.extract.site_towns import named_after_town
+from kg.extract.site_towns import named_after_town, written_as_town
 from kg.extract.story_region import SOURCE_RULE as STORY_RULE
 from kg.extract.story_region import area, own_town, story_region
 from kg.extract.territories import TERRITORY_RULE, state_of, territory_states
@@ -114,7 +114,7 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
         if country is not None:
             add(e, country, None, "locatedin/gazetteer")
     _administrative(places, countries, add, main)
-    named_after_town(places, add, lambda e: _told_as_place(e, text))
+    named_after_town(places, add, lambda e: written_as_town(e, text))
     namesakes = {fold(e.name): sum(1 for m in e.mentions if not m.source.endswith(":headline"))
                  for e in places if e.type is EntityType.CITY and e.geonames_id is None
                  and not e.country_code}

@@ -5,9 +5,10 @@ serves: "the Saint-Marc civil prison", "Mocímboa da Praia port", "the port of B
 "the X community hall", "the X Civic Centre" (a ``sited`` kind noun of
 kg/rules/entities/kinds.jsonl ends or opens the name; a river or road named after a
 town may run far beyond it and is left out). The town is a region, a city GeoNames
-knows, or a small town GeoNames does not know that the text writes as a place ("in X",
-"through X", "residents of X" aside: a word before one of its mentions says it is a
-place, which a bloc's or a firm's name the model took for a town lacks). Helper of
+knows, or a small town GeoNames does not know that the text writes as a town ("in X",
+"near X": a word before one of its mentions says so, which a bloc's or a firm's name the
+model took for a town lacks; "at X" is as often a site, "the pumping station at X", whose
+own "X station" is the site itself). Helper of
 kg/extract/containment.py.
 """
 
@@ -21,10 +22,23 @@ from kg.records import Entity, EntityType
 from kg.resolve.place_names import base_name
 from kg.resolve.places import fold
 
+# words before a name that write it as a town: "in X", "near X" (not "at X", "on X":
+# a site or an island, "the pumping stations at X")
+_TOWN_WORDS = {"in", "near", "outside", "from", "into", "towards", "toward", "around"}
+
+
+def written_as_town(place: Entity, text: str) -> bool:
+    """Whether a mention of the place follows a word that writes it as a town."""
+    for m in place.mentions:
+        before = text[max(0, m.start - 30):m.start].split()
+        if before and before[-1].lower() in _TOWN_WORDS:
+            return True
+    return False
+
 
 def named_after_town(places: list[Entity], add, told: Callable[[Entity], bool]) -> None:
     """Each site named after a town or region of the document is added in it (``add``:
-    containment's adder; ``told``: whether the text writes a city as a place)."""
+    containment's adder; ``told``: whether the text writes a city as a town)."""
     kinds = entity_rules().kind_nouns
     towns: dict[str, Entity] = {}
     for e in places:  # a city GeoNames does not know may be a misread name ("Mercosur")
