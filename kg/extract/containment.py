@@ -19,7 +19,6 @@ from kg.extract.home_city import (
     home_city,
     outlying,
     site_of_other_town,
-    sited,
     sublocal,
     told_as_town,
     told_outside,
@@ -33,6 +32,7 @@ from kg.extract.locations import (
     RANK,
     located_fact,
 )
+from kg.extract.site_towns import named_after_town, written_as_town
 from kg.extract.story_region import SOURCE_RULE as STORY_RULE
 from kg.extract.story_region import area, own_town, story_region
 from kg.extract.territories import TERRITORY_RULE, state_of, territory_states
@@ -114,7 +114,7 @@ def document_locations(stated: list[Fact], entities: list[Entity], *, text: str 
         if country is not None:
             add(e, country, None, "locatedin/gazetteer")
     _administrative(places, countries, add, main)
-    _named_after_town(places, add)
+    named_after_town(places, add, lambda e: written_as_town(e, text))
     namesakes = {fold(e.name): sum(1 for m in e.mentions if not m.source.endswith(":headline"))
                  for e in places if e.type is EntityType.CITY and e.geonames_id is None
                  and not e.country_code}
@@ -434,38 +434,6 @@ def _national(place: Entity, countries: dict[str, Entity]) -> bool:
         return False
     name = fold(place.name)
     return any(name.startswith(fold(c.name) + " ") for c in countries.values())
-
-
-def _named_after_town(places: list[Entity], add) -> None:
-    """A site or building named after a town or region of the document stands in it:
-    "the Saint-Marc civil prison", "Mocímboa da Praia port", "the port of Beira" (a
-    ``sited`` kind noun of kg/rules/entities/kinds.jsonl ends or opens the name; a river
-    or road named after a town may run far beyond it and is left out). The town is a
-    region or a city GeoNames knows."""
-    kinds = entity_rules().kind_nouns
-    towns: dict[str, Entity] = {}
-    for e in places:  # a city GeoNames does not know may be a misread name ("Mercosur")
-        if e.type is EntityType.REGION or (e.type is EntityType.CITY and e.country_code):
-            for n in (e.name, *e.aliases):
-                towns.setdefault(fold(base_name(n)[0]), e)
-    if not towns:
-        return
-    for e in places:
-        if e.type is not EntityType.PLACE:
-            continue
-        for n in (e.name, *e.aliases):
-            words = fold(n).split()
-            town = None
-            for k in range(1, len(words)):
-                head, rest = " ".join(words[:k]), words[k:]
-                if head in towns and sited(rest, kinds):  # "X civil prison"
-                    town = towns[head]
-                if words[k - 1] == "of" and " ".join(words[k:]) in towns and \
-                        sited(words[:k - 1], kinds):  # "port of X"
-                    town = towns[" ".join(words[k:])]
-            if town is not None and town is not e:
-                add(e, town, None, "locatedin/named-after")
-                break
 
 
 def _near(town, city: Entity, km: float = 15.0) -> bool:

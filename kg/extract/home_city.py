@@ -51,7 +51,8 @@ def beside(place: Entity, city: Entity, text: str) -> bool:
     names both, and not as a list of towns ("the residence in Baluwatar ... in
     Kathmandu"; "Police Headquarters, Bompai, Kano"; not "in La Paz and El Alto"); the
     dateline is no such sentence, and "northern X" names a region, not a neighbourhood."""
-    body = [c for c in city.mentions if c.source != "dateline"]
+    body = [c for c in city.mentions if c.source != "dateline"
+            and not for_government(text, c)]
     at = {(c.unit, c.sentence) for c in body}
     for m in place.mentions:
         if (m.unit, m.sentence) not in at or _compass_before(text, m):
@@ -60,6 +61,24 @@ def beside(place: Entity, city: Entity, text: str) -> bool:
         if not any(_in_list(text, m, c) or _two_ends(text, m, c) for c in near):
             return True
     return False
+
+
+def for_government(text: str, c: Mention) -> bool:
+    """Whether a city's mention stands for its government, not the place: the object of
+    a verb ("has asked Berlin for funds", "urged Ottawa to step in", "accused Moscow"):
+    a lower-case word right before it that is no locative, compass word, article or
+    conjunction, and no possessive after it ("Kano's Sabon Gari" is the place)."""
+    before = text[max(0, c.start - 30):c.start].split()
+    if not before or text[c.end:c.end + 2] in ("'s", "’s"):
+        return False
+    word = before[-1]
+    return word.isalpha() and word.islower() and word not in _LOCATIVE \
+        and word not in _NOT_VERBS and word not in entity_rules().compass
+
+
+# lower-case words before a city's name that still write it as a place
+_NOT_VERBS = {"the", "and", "or", "downtown", "greater", "metropolitan", "capital", "city",
+              "town", "suburban", "rural", "urban", "coastal", "old", "new"}
 
 
 # words between two places that make them two ends of a way, not one in the other
