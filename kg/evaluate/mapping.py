@@ -82,9 +82,13 @@ class Mapping:
 
     # --- folding ---------------------------------------------------------------
     def fold(self, text: str) -> str:
-        """Name folding: NFKC, typographic quotes/dashes to ASCII, spaces collapsed, casefold."""
+        """Name folding: NFKC, typographic quotes/dashes to ASCII, spaces collapsed, casefold.
+
+        The dotted capital I ("İ", Turkish and Azerbaijani names written in capitals)
+        folds to "i": casefold alone gives "i" and a combining dot, so "İZMİR" never
+        matched "İzmir" or "Izmir"."""
         text = unicodedata.normalize("NFKC", text).translate(self.quote_table)
-        return _WS.sub(" ", text).strip().casefold()
+        return _WS.sub(" ", text).strip().replace("İ", "I").casefold()
 
     def words(self, text: str) -> tuple[str, ...]:
         """Content words of a text (folded, stopwords dropped), read once per text."""

@@ -41,11 +41,22 @@ SOURCE = "rule:home-country"
 
 @cache
 def _country_words() -> tuple[re.Pattern, dict[str, str]]:
-    """One pattern for the gazetteer's country names (GeoNames' own name of each, as
-    written with capitals), longest first, and the code of each folded name."""
+    """One pattern for the gazetteer's country names (GeoNames' own name of each, and
+    the ISO 3166 short name where it differs: a country's newer official English name,
+    "Cabo Verde", "Eswatini", with its diacritics), longest first, and the code of each
+    folded name."""
+    import pycountry
+
     gaz = gazetteer()
     codes = {fold(p.name): code for code, p in gaz.by_code.items() if p.name}
-    names = sorted(codes, key=len, reverse=True)
+    written = {fold(n): n for n in codes}
+    for c in pycountry.countries:
+        value = getattr(c, "name", None)
+        if c.alpha_2 in gaz.by_code and value and not set(value) & set(",()") and \
+                fold(value) not in codes:
+            codes[fold(value)] = c.alpha_2
+            written[fold(value)] = value
+    names = sorted(written.values(), key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b",
                          re.IGNORECASE)
     return pattern, codes

@@ -296,7 +296,10 @@ def official(name: str, written: list[str], etype: EntityType) -> str:
     """"Zambezi Region" for the GeoNames "Zambezi" the text writes "the Zambezi Region":
     a capitalised unit noun after a region's name is part of its official name. The
     name as the text writes it when it differs from GeoNames' only by accents the text
-    never uses ("Paysandu" for "Paysandú", "Colon" for "Colón"): a label adds no accents."""
+    never uses ("Paysandu" for "Paysandú", "Colon" for "Colón"): a label adds no accents.
+    A country the text writes only in its ISO 3166 short name is named so."""
+    if etype is EntityType.COUNTRY:
+        return _country_as_written(name, written)
     if not name.isascii():
         plain = [w for w in written if w.isascii() and not w.isupper()
                  and fold(w) == fold(name)]
@@ -309,3 +312,35 @@ def official(name: str, written: list[str], etype: EntityType) -> str:
         if noun in _UNIT_WORDS and fold(base) == fold(name):
             return w
     return name
+
+
+@cache
+def _iso_short_names() -> dict[str, str]:
+    """Folded GeoNames country name -> the ISO 3166 short name, where the two differ and
+    the ISO name has no comma or bracket ("Turkey" -> "Türkiye", "Ivory Coast" -> "Côte
+    d'Ivoire", "Timor Leste" -> "Timor-Leste")."""
+    import pycountry
+
+    from kg.resolve.places import gazetteer
+
+    by_code = gazetteer().by_code
+    out = {}
+    for c in pycountry.countries:
+        place = by_code.get(c.alpha_2)
+        if place is not None and place.name and not set(c.name) & set(",()") and \
+                fold(c.name) != fold(place.name):
+            out[fold(place.name)] = c.name
+    return out
+
+
+def _country_as_written(name: str, written: list[str]) -> str:
+    """A country's name as the text writes it: the ISO 3166 short name (a newer official
+    English name, "Eswatini", "Cabo Verde", "Türkiye") when the text writes that name and
+    never the gazetteer's older or common one; a name written in capitals only ("REPUBLIC
+    OF TÜRKİYE") gets the ISO name's letters (docs/evaluation.md: the name as the text
+    uses it)."""
+    iso = _iso_short_names().get(fold(name))
+    if iso is None:
+        return name
+    forms = {fold(w) for w in written}
+    return iso if fold(iso) in forms and fold(name) not in forms else name

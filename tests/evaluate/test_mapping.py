@@ -26,6 +26,8 @@ def test_folding_and_text_overlap():
     m = load_mapping()
     assert m.fold("  Klow’s   “Old”  Town ") == "klow's \"old\" town"
     assert m.fold("KLOW") == m.fold("klow")
+    # a dotted capital I folds like any capital: names in capitals match their title case
+    assert m.fold("REPUBLIC OF NİMBARA") == m.fold("Republic of Nimbara")
     assert m.text_overlap("guarding key sites", "they guard the key sites") == 1.0
     assert m.text_overlap("guarding key sites", "keep order") == 0.0
     assert m.text_matches("members of a cell", "four members of the cell")

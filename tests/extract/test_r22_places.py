@@ -59,3 +59,20 @@ def test_a_capital_after_a_locative_or_before_a_possessive_is_the_place():
     assert not for_government(text, second)
     text = "Shops were looted in Tallinn and Tartu."
     assert not for_government(text, _mention(text, "Tartu"))
+
+
+def test_a_country_written_only_in_its_iso_short_name_keeps_that_name():
+    # the gazetteer's name is "Vietnam"; ISO 3166's short name is "Viet Nam"
+    from kg.resolve.place_names import official
+
+    assert official("Vietnam", ["Viet Nam"], EntityType.COUNTRY) == "Viet Nam"
+    # a text that also writes the common name keeps the gazetteer's
+    assert official("Vietnam", ["Vietnam", "Viet Nam"], EntityType.COUNTRY) == "Vietnam"
+
+
+def test_the_iso_short_name_finds_the_home_country():
+    from kg.extract.home_country import _country_words
+
+    pattern, codes = _country_words()
+    found = pattern.search("The ministry of Viet Nam said on Monday that floods had")
+    assert found is not None and codes[found.group(1).casefold()] == "VN"
