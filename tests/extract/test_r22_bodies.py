@@ -56,3 +56,38 @@ def test_bare_judge_sits_in_the_court_the_story_names_most(nlp):
                  "at the trial.",
             headline="Riga Regional Court jails former port official")
     assert _owner(r, "Kalnina") == {"Riga Regional Court"}
+
+
+# --- an office or court named after its head's title (kg/extract/titled_offices.py) --------
+def _bodies(r) -> set[str]:
+    return {e.name for e in r.entities if e.type.name == "GOVERNMENT_BODY"}
+
+
+def test_town_and_title_before_a_possessive_office_name_one_body(nlp):
+    r = run(nlp, "Within the scope of the investigation initiated by the Maun Chief Public "
+                 "Prosecutor's Office, three suspects have been detained.")
+    assert "Maun Chief Public Prosecutor's Office" in _bodies(r)
+
+
+def test_a_magistrate_s_court_of_a_town_is_a_body(nlp):
+    r = run(nlp, "He appeared at the Lobatse Magistrate's Court on Monday.")
+    assert "Lobatse Magistrate's Court" in _bodies(r)
+
+
+def test_a_letterhead_in_capitals_names_the_office(nlp):
+    r = run(nlp, "JELGAVA STATE ATTORNEY GENERAL'S OFFICE\nPress release\nThe office opened "
+                 "an inquiry into the kidnapping of two men on Monday, officials said.")
+    assert "Jelgava State Attorney General's Office" in _bodies(r)
+
+
+def test_a_demonym_before_the_title_is_not_part_of_the_office_name(nlp):
+    r = run(nlp, "A spokesman for the Latvian Prime Minister's Office said the talks would "
+                 "resume.")
+    assert "Prime Minister's Office" in _bodies(r)
+    assert "Latvian Prime Minister's Office" not in _bodies(r)
+
+
+def test_an_office_name_that_goes_on_after_for_is_not_cut(nlp):
+    r = run(nlp, "Officers of the Prosecutor's Office for Combating Organised Crime searched "
+                 "the house in Tartu on Monday.")
+    assert "Prosecutor's Office" not in _bodies(r)
