@@ -14,6 +14,12 @@ office is then:
   person within the same or the two sentences before, else the one court the document
   names most, headline included (at least twice, more often than any other).
 
+- an office whose title's other words name a body of the document with the noun that
+  office heads (``position.office_bodies``): "State Election Commissioner X" in a text that
+  names "the Y State Election Commission", "Federal Councillor Z" and "the Federal
+  Council", "Director General of Civil Defense W" and "the General Directorate of Civil
+  Defense": that body, when exactly one is named so.
+
 Only Positions with no owner read are touched: a title that names its owner ("Y Mayor X",
 "the mayor of W, X") keeps it.
 """
@@ -26,6 +32,7 @@ from kg.records import EntityType, Fact, Mention
 from kg.rules.loader import event_rules
 
 _TOWNS = {EntityType.CITY}
+_BODIES = {EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION, EntityType.ARMED_FORCE}
 # the kind nouns a town's name may be written with ("X town", "X City")
 _KINDS = frozenset({"town", "city", "village", "municipality"})
 
@@ -66,12 +73,28 @@ def _is_court(m: Mention, court_words: set[str]) -> bool:
         bool({w.lower().strip("'’s") for w in words} & court_words)
 
 
+def _title_body(role: str, bodies: list[Mention]) -> Mention | None:
+    """The one body named with the noun ``role``'s office heads and every other word of
+    ``role`` ("State Election Commissioner" -> "X State Election Commission")."""
+    spec = event_rules().relations["position"]
+    heads: dict[str, str] = spec.get("office_bodies", {})
+    skip = set(spec.get("office_qualifiers", ()))
+    words = fold(role).replace("-", " ").split()
+    head = next((heads[w] for w in words if w in heads), None)
+    rest = {w for w in words if w not in heads and w not in skip}
+    if head is None or not rest:
+        return None
+    found = {fold(m.text): m for m in bodies
+             if head in (ws := set(fold(m.text).replace("-", " ").split())) and rest <= ws}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def seat_owners(facts: list[Fact], mentions: list[Mention],
                 sentences: list[tuple[int, int]]) -> None:
     """Give a mayor, judge or magistrate whose title names no owner the town or court the
     document places the office in (module docstring)."""
     town_offices, court_offices, court_words = _words()
-    todo = []
+    todo, titled = [], []
     for f in facts:
         if f.kind != "Position" or f.roles.get("organization"):
             continue
@@ -80,7 +103,9 @@ def seat_owners(facts: list[Fact], mentions: list[Mention],
         if isinstance(role, str) and isinstance(holder, Mention) and \
                 _office(role) in town_offices | court_offices:
             todo.append((f, _office(role), holder))
-    if not todo:
+        elif isinstance(role, str) and isinstance(holder, Mention):
+            titled.append((f, role))
+    if not todo and not titled:
         return
     named = [m for m in mentions if m.antecedent is None]
     town = _dominant([m for m in named if m.type in _TOWNS], _KINDS)
@@ -100,3 +125,10 @@ def seat_owners(facts: list[Fact], mentions: list[Mention],
         if owner is not None:
             f.roles["organization"] = [owner]
             f.rule += ":seat"
+    bodies = [m for m in named if m.type in _BODIES and any(w[:1].isupper() for w in
+                                                             m.text.split())]
+    for f, role in titled:
+        owner = _title_body(role, bodies)
+        if owner is not None:
+            f.roles["organization"] = [owner]
+            f.rule += ":title-body"

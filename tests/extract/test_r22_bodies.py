@@ -91,3 +91,22 @@ def test_an_office_name_that_goes_on_after_for_is_not_cut(nlp):
     r = run(nlp, "Officers of the Prosecutor's Office for Combating Organised Crime searched "
                  "the house in Tartu on Monday.")
     assert "Prosecutor's Office" not in _bodies(r)
+
+
+# --- a title whose words name a body of the text (kg/extract/seat_offices.py) ---------------
+def test_commissioner_of_a_named_commission_holds_office_in_it(nlp):
+    r = run(nlp, "The Kgalagadi State Election Commission said turnout was low. State Election "
+                 "Commissioner Mpho Kealeboga said 12 polling stations had opened late.")
+    assert _owner(r, "Kealeboga") == {"Kgalagadi State Election Commission"}
+
+
+def test_councillor_of_a_named_council(nlp):
+    r = run(nlp, "The Federal Council met in Tallinn on Monday. Federal Councillor Liis "
+                 "Tamm said it would decide next week.")
+    assert _owner(r, "Tamm") == {"Federal Council"}
+
+
+def test_title_whose_words_name_no_body_gets_none_from_it(nlp):
+    r = run(nlp, "The Kgalagadi State Election Commission said turnout was low. Land "
+                 "Commissioner Mpho Kealeboga said 12 farms had been flooded.")
+    assert "Kgalagadi State Election Commission" not in _owner(r, "Kealeboga")
