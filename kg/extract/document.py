@@ -30,6 +30,7 @@ from kg.extract.positions import (
     national_owners,
     text_cues,
 )
+from kg.extract.seat_offices import seat_owners
 from kg.extract.spans import HOME_DESCRIPTION, doc_text, sentence_bounds
 from kg.extract.stated_owners import stated_owners
 from kg.extract.territories import territories_as_regions
@@ -140,6 +141,7 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     national_owners(facts, mentions + fact_mentions(facts), document.text, bounds, cues=cues,
                     home=home)
     region_owners(facts, mentions)
+    seat_owners(facts, mentions, [(a, b) for _u, a, b in sentences])
     facts = current_positions(facts, cues=cues)
     # "The country is a member of X" when no country of the story was found: no member
     facts = [f for f in facts if f.kind != "Membership" or not any(

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.name_shapes import country_modifier, of_a_place
 from kg.extract.spans import HEADLINE, doc_text, fold, in_ranges, mention_from_span
+from kg.extract.titled_offices import office_name_start
 from kg.records import EntityType, Mention, Unit
 from kg.resolve.places import gazetteer
 
@@ -201,19 +202,7 @@ def media_appositions(doc: Doc, unit: Unit, rules: EntityRules,
     return out
 
 
-_POSSESSIVE_REST = re.compile(r"['’]s\s+(?P<rest>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)")
-
-
-def _title_before(text: str, at: int, rules: EntityRules) -> int | None:
-    """Where the title (titles.jsonl, not an honorific) that ends at ``at`` starts."""
-    words = list(re.finditer(r"[\w.-]+", text[max(0, at - 60):at]))
-    base = max(0, at - 60)
-    for n in (3, 2, 1):
-        if len(words) >= n and words[-1].end() + base == at:
-            title = " ".join(w.group(0) for w in words[-n:]).casefold()
-            if rules.titles.get(title, "honorific") != "honorific" and len(title) > 3:
-                return base + words[-n].start()
-    return None
+_POSSESSIVE_REST = re.compile(r"['’][sS]\s+(?P<rest>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)")
 
 
 def office_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention],
@@ -225,7 +214,7 @@ def office_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mentio
     out = []
     text = doc_text(doc)
     for match in _POSSESSIVE_REST.finditer(text):
-        begin = _title_before(text, match.start(), rules)
+        begin = office_name_start(text, match.start(), rules)
         if begin is None:
             continue
         words = match.group("rest").split()
@@ -245,6 +234,9 @@ def office_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mentio
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ != "POS":
             continue  # "the president's office staff"
+        if nxt is not None and nxt.lower_ in ("for", "of") and span.end + 1 < len(doc) and \
+                doc[span.end + 1].is_title:
+            continue  # "the Prosecutor's Office for Organised Crime": the name goes on
         if span[0].lower_ in ("the",):
             span = span[1:]
         in_headline = unit.headline is not None and \
