@@ -17,7 +17,11 @@ from kg.extract.syntax import RELATIVE_PRONOUNS, antecedent, subject_of
 
 class StatementSubjects:
     def _subject(self, cue: Token) -> Token | None:
-        subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        subjs = [c for c in cue.children if c.dep_ == "nsubj"]
+        # "Minister, the police said ...": a person addressed before the clause is no
+        # second subject; the subject is the one next to the verb
+        subj = subjs[-1] if len(subjs) > 1 and subjs[-1].i < cue.i else \
+            (subjs[0] if subjs else None)
         near = inverted_speaker(self.ctx, cue) if cue.tag_ != "VBG" else None
         if near is not None and subj is not None and (
                 _apposed_to(near, subj) or self.speakers.named_as(subj) is not None):
