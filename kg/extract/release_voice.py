@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.letterhead import letterhead_end
-from kg.records import Entity, EntityType, Fact, Mention, Unit
+from kg.records import Entity, EntityType, Fact, Mention, TimeExpr, Unit
 from kg.rules.loader import event_rules
 
 _LINE_WORDS = 12  # a letterhead line naming a body is short
@@ -149,9 +149,13 @@ def release_statement(text: str, units: list[Unit], sentences: list[tuple[int, i
     if speaker is None:
         return None
     u, s, e = leads[0]
-    return Fact(kind="Statement", category="event",
-                roles={"speaker": [speaker], "gist": [_joined(text, leads, "; ")],
-                       "quote": [_joined(text, told, ". ")]},
+    roles: dict = {"speaker": [speaker], "gist": [_joined(text, leads, "; ")],
+                   "quote": [_joined(text, told, ". ")]}
+    stamp = next((x.stamp for x in units if x.index == u), None)
+    if stamp is not None:  # said on the release's day
+        roles["date"] = [TimeExpr(text=text[line[0]:line[1]],
+                                         value=stamp.date().isoformat())]
+    return Fact(kind="Statement", category="event", roles=roles,
                 unit=u, sentence=(s, e), rule=RULE, confidence=0.8)
 
 
