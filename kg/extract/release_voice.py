@@ -29,7 +29,6 @@ _QUOTES = ('"', "\u201c", "\u201d")
 _BODIES = {EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION, EntityType.ARMED_FORCE,
            EntityType.GROUP}
 _ORGANIZATIONS = {"party", "coalition", "alliance"}  # a party's release: an Organization
-_STEM = 5  # "Minister" and "Ministry" name one office's body
 RULE = "statement/release-voice"
 
 
@@ -108,23 +107,20 @@ def _joined(text: str, spans: list[tuple[int, int, int]], sep: str) -> str:
     return sep.join(re.sub(r"\s+", " ", text[s:e]).strip().rstrip(".") for _u, s, e in spans)
 
 
-def _stems(words) -> set[str]:
-    return {w[:_STEM] for w in words if w not in ("of", "the", "and", "for")}
-
-
 def _own_saying(text: str, line: tuple[int, int, bool], leads: list[tuple[int, int, int]],
                 mentions: list[Mention]) -> Mention | None:
     """The body an opening sentence of the release starts with when it is the body of the
     letterhead's line ("MINISTRY OF HEALTH / ... / The Ministry of Health informs the
     public that ..."): the issuer as the release names itself in full."""
-    stems = _stems(_words(text[line[0]:line[1]]))
+    words = [w for w in _words(text[line[0]:line[1]]) if w != "the"]
     for _u, s, e in leads[:2]:
         first = min((m for m in mentions if s <= m.start < e), key=lambda m: m.start,
                     default=None)
         if first is None or first.type not in _BODIES or \
                 text[s:first.start].strip().lower() not in ("", "the"):
             continue
-        if stems & _stems(_words(first.text)):
+        named = [w for w in _words(first.text) if w != "the"]
+        if named and words and named[0] == words[0]:  # "MINISTRY OF X" / "The Ministry of X"
             return first
     return None
 
