@@ -64,7 +64,8 @@ def _issuer_mention(line: tuple[int, int, bool], text: str, units: list[Unit],
                     mentions: list[Mention]) -> Mention | None:
     start, end, press = line
     inside = [m for m in mentions if start <= m.start and m.end <= end and m.type in _BODIES]
-    whole = next((m for m in inside if m.start == start and m.end == end), None)
+    # the line's own name, or its tail after a parent's ("NATO - X FORCE"): that mention
+    whole = min((m for m in inside if m.end == end), key=lambda m: m.start, default=None)
     if whole is not None:
         return whole
     if press:  # "Cabinet of Ministers - Media Centre": the body the line names
