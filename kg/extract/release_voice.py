@@ -40,7 +40,7 @@ def _issuer_line(text: str, end: int) -> tuple[int, int, bool] | None:
     """(start, end, a press office's line) of the letterhead line naming the issuer."""
     spec = event_rules().statements["release_voice"]
     heads, press = set(spec["issuer_heads"]), set(spec["press_words"])
-    best = fallback = None
+    best = mixed = fallback = None
     pos = 0
     for line in text[:end].split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -55,9 +55,11 @@ def _issuer_line(text: str, end: int) -> tuple[int, int, bool] | None:
         span = (lead, lead + len(body))
         if press & set(words):
             fallback = (*span, True)
-        else:
+        elif body.isupper():
             best = (*span, False)
-    return best or fallback
+        else:  # under a body's line in capitals, a line in small letters names its desk
+            mixed = (*span, False)
+    return best or mixed or fallback
 
 
 def _issuer_mention(line: tuple[int, int, bool], text: str, units: list[Unit],
@@ -65,7 +67,9 @@ def _issuer_mention(line: tuple[int, int, bool], text: str, units: list[Unit],
     start, end, press = line
     inside = [m for m in mentions if start <= m.start and m.end <= end and m.type in _BODIES]
     # the line's own name, or its tail after a parent's ("NATO - X FORCE"): that mention
-    whole = min((m for m in inside if m.end == end), key=lambda m: m.start, default=None)
+    whole = min((m for m in inside if m.end == end and (
+        m.start == start or text[start:m.start].rstrip()[-1:] in ("-", "\u2013", ":", ","))),
+        key=lambda m: m.start, default=None)
     if whole is not None:
         return whole
     if press:  # "Cabinet of Ministers - Media Centre": the body the line names
