@@ -114,3 +114,23 @@ def test_the_releases_own_words_are_its_quote(nlp):
     quote = " ".join(mine.roles.get("quote", []))
     assert "eleven crew members were brought ashore" in quote  # a paragraph's second sentence
     assert "eleven crew members" not in _gist(mine)  # the gist: each paragraph's opening
+
+
+def test_a_desk_line_in_small_letters_under_the_body_is_not_the_issuer(nlp):
+    text = "\n".join([
+        "REPUBLIC OF ESTONIA",
+        "MINISTRY OF RURAL AFFAIRS",
+        "Office of the Minister",
+        "",
+        "PRESS RELEASE",
+        "",
+        "A fire at a grain store near Tartu destroyed four thousand tonnes of wheat on "
+        "Tuesday night, and no one was hurt in the blaze.",
+        "",
+        "Farmers who lost stock will be able to apply for compensation from the first of "
+        "next month through the regional agricultural offices.",
+        ""])
+    r = run(nlp, text)
+    (mine,) = [f for f in facts_of(r, "Statement") if f.rule == "statement/release-voice"]
+    (speaker,) = names(r, mine.roles["speaker"])
+    assert "rural affairs" in speaker.lower()
