@@ -6,10 +6,15 @@ and then states, paragraph by paragraph, what happened and what the body did. Th
 release is one Statement of that body (docs/evaluation.md: one Statement per speaker per
 update, its gist summing up what was said). The issuer is the most specific line of the
 letterhead (kg/extract/letterhead.py) that names a body by a head word of the rule data
-(kg/rules/events/statements.yaml ``release_voice``): the last such line, a press or
-communications office's line only when no other body's line stands there. The gist is the
-opening sentence of each paragraph of the body, which in a release states the paragraph's
-point; a paragraph that quotes someone is that person's Statement, not the body's.
+(kg/rules/events/statements.yaml ``release_voice``): the last such line in capitals (a
+line in small letters under them names the desk that sent it, "Office of the Minister"),
+a press or communications office's line only when no other body's line stands there; and
+when an opening sentence starts with the body the line names by the same head word ("The
+Ministry of X informs ..."), that body as the release names it. The gist is the opening
+sentence of each paragraph of the body, which in a release states the paragraph's point;
+the quote is the release's own words (every sentence of those paragraphs); a paragraph
+that quotes someone is that person's Statement, not the body's. It is dated on the
+release's day.
 
 The body's other Statements in the release ("The Ministry regrets to confirm ...") are the
 same saying and join this one after the merge (:func:`fold_issuer`).
