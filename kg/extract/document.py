@@ -30,6 +30,7 @@ from kg.extract.positions import (
     national_owners,
     text_cues,
 )
+from kg.extract.release_voice import fold_issuer, release_statement
 from kg.extract.seat_offices import seat_owners
 from kg.extract.spans import HOME_DESCRIPTION, doc_text, sentence_bounds
 from kg.extract.stated_owners import stated_owners
@@ -146,6 +147,9 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     # "The country is a member of X" when no country of the story was found: no member
     facts = [f for f in facts if f.kind != "Membership" or not any(
         m.source == HOME_DESCRIPTION for m in f.roles["member"])]
+    voice = release_statement(document.text, units, sentences, mentions)
+    if voice is not None:  # a release's own voice: the issuer's Statement
+        facts.append(voice)
     mentions.extend(fact_mentions(facts))
     mentions.extend(fact_mentions(located))
     entities, _ = resolve_entities(dict.fromkeys(mentions), kb=kb, positions=facts, home=home,
@@ -155,6 +159,7 @@ def extract_document(document: SourceDocument, parsed: Iterable[tuple[Unit, Doc]
     titles = tuple(_title_lines(document.text, sentences))
     facts = merge_facts(facts, entities, headlines=tuple(headlines), titles=titles) + \
         document_locations(located, entities, text=document.text, home=home)
+    facts = fold_issuer(facts, entities)
     territories_as_regions(entities)
     islands_as_regions(entities, document.text)
     facts = fact_model().keep(facts, document, threshold=fact_threshold)

@@ -17,7 +17,9 @@ from kg.extract.syntax import RELATIVE_PRONOUNS, antecedent, subject_of
 
 class StatementSubjects:
     def _subject(self, cue: Token) -> Token | None:
-        subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        subjs = [c for c in cue.children if c.dep_ == "nsubj"]
+        subj = subjs[-1] if len(subjs) > 1 and subjs[-1].i < cue.i and \
+            _addressed(subjs[0]) else (subjs[0] if subjs else None)
         near = inverted_speaker(self.ctx, cue) if cue.tag_ != "VBG" else None
         if near is not None and subj is not None and (
                 _apposed_to(near, subj) or self.speakers.named_as(subj) is not None):
@@ -86,3 +88,13 @@ def _apposed_to(tok: Token, head: Token) -> bool:
             return False
         tok = tok.head
     return True
+
+
+def _addressed(tok: Token) -> bool:
+    """"Minister, the police said ...": a person addressed at the head of the sentence,
+    set off by a comma and without an article, is no second subject of the verb (an
+    apposed description, "the police chief, Jane Doe, said", has its article)."""
+    edge = tok.right_edge
+    return tok.left_edge.is_sent_start and edge.i + 1 < len(tok.doc) and \
+        tok.doc[edge.i + 1].text == "," and \
+        not any(c.dep_ in ("det", "poss") for c in tok.children)

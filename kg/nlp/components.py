@@ -41,6 +41,7 @@ def line_breaks(doc: Doc) -> Doc:
     """
     abbreviations = title_abbreviations()
     last = len(doc) - 1
+    line_start = 0  # the first token of the current line
     for tok in doc:  # (iterating the doc makes each token once; indexing it costs more)
         i = tok.i
         if i >= last:
@@ -49,9 +50,35 @@ def line_breaks(doc: Doc) -> Doc:
             nxt = doc[i + 1]
             if not nxt.is_space:
                 nxt.is_sent_start = True
+            line_start = i + 1
         elif tok.text in abbreviations:
             doc[i + 1].is_sent_start = False
+        elif tok.text == ":" and i - line_start <= _LABEL_TOKENS and _turn_label(
+                doc[line_start:i]):
+            doc[i + 1].is_sent_start = True
     return doc
+
+
+_LABEL_TOKENS = 8  # "STATE ATTORNEY GENERAL JANE DOE:", "PRESENTER:", "Q:"
+
+
+def _turn_label(label) -> bool:
+    """A line's label in capitals before a colon: the speaker of a transcript's turn
+    ("Q:", "A:", "PRESENTER:", "JANE DOE (clip):") or a page's tag ("LIVE:"). The words
+    after it are a sentence of their own: the parser must not take the label for its
+    subject ("Q: the police said ...": the police said it)."""
+    words = [t for t in label if not t.is_punct and not t.is_space]
+    if not words or len(label) == 0:
+        return False
+    paren = False
+    for t in label:
+        if t.text == "(":
+            paren = True
+        elif t.text == ")":
+            paren = False
+        elif not paren and not t.is_punct and not (t.is_upper and t.is_alpha):
+            return False
+    return True
 
 
 # --- entity rule layer ---------------------------------------------------------------

@@ -398,7 +398,8 @@ def load_rules(directory: Path | None = None) -> RuleSet:
     _need(lexicon, ["lists"], directory / "lexicon.yaml", errors)
     statements = read_yaml(directory / "statements.yaml")
     _need(statements, ["cues", "media", "documents", "headline_cues", "patterns",
-                       "addressee_participles", "speakers"], directory / "statements.yaml", errors)
+                       "addressee_participles", "speakers", "release_voice"],
+          directory / "statements.yaml", errors)
     relations = read_yaml(directory / "relations.yaml")
     factuality = read_yaml(directory / "factuality.yaml")
     _need(factuality, ["negation", "future", "hypothetical", "claimed", "reported_future",
