@@ -12,9 +12,10 @@ a press or communications office's line only when no other body's line stands th
 when an opening sentence starts with the body the line names by the same head word ("The
 Ministry of X informs ..."), that body as the release names it. The gist is the opening
 sentence of each paragraph of the body, which in a release states the paragraph's point;
-the quote is the release's own words (every sentence of those paragraphs); a paragraph
-that quotes someone is that person's Statement, not the body's. It is dated on the
-release's day.
+a paragraph that quotes someone is that person's Statement, not the body's. It has no
+quote: the release is the body's text, but a quote literal is a quotation, and the whole
+release as one would fill the graph with page-long literals (and match any phrase an
+annotator quotes from it). It is dated on the release's day.
 
 The body's other Statements in the release ("The Ministry regrets to confirm ...") are the
 same saying and join this one after the merge (:func:`fold_issuer`).
@@ -90,10 +91,10 @@ def _issuer_mention(line: tuple[int, int, bool], text: str, units: list[Unit],
 
 
 def _paragraphs(text: str, begin: int, sentences: list[tuple[int, int, int]]
-                ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
-    """(the opening sentence of each long paragraph after ``begin``, every sentence of
-    those paragraphs), unquoted: a paragraph that quotes someone is theirs."""
-    leads, told, done, quoting = [], [], set(), set()
+                ) -> list[tuple[int, int, int]]:
+    """The opening sentence of each long paragraph after ``begin``, unquoted: a
+    paragraph that quotes someone is theirs."""
+    leads, done, quoting = [], set(), set()
     for u, s, e in sentences:
         line = text.rfind("\n", 0, s) + 1  # the paragraph (a line) the sentence is in
         sent = text[s:e]
@@ -103,14 +104,12 @@ def _paragraphs(text: str, begin: int, sentences: list[tuple[int, int, int]]
             quoting.add(line)
             continue
         if line in done:
-            told.append((u, s, e))
             continue
         if len(sent.split()) < _PARAGRAPH_WORDS:  # "1." before the paragraph's sentence
             continue
         done.add(line)
         leads.append((u, s, e))
-        told.append((u, s, e))
-    return leads, told
+    return leads
 
 
 def _joined(text: str, spans: list[tuple[int, int, int]], sep: str) -> str:
@@ -139,15 +138,14 @@ def release_statement(text: str, units: list[Unit], sentences: list[tuple[int, i
                       mentions: list[Mention]) -> Fact | None:
     """The issuer's Statement of a release (its speaker a mention, perhaps a new one the
     caller adds to the document's mentions), else None. Its gist is the paragraphs'
-    opening sentences; its quote the release's own words, every sentence of those
-    paragraphs (a release is its issuer's text, verbatim)."""
+    opening sentences (no quote: see the module docstring)."""
     if len(units) != 1:  # a release is one text, not a live page of updates
         return None
     end = letterhead_end(text, units)
     line = _issuer_line(text, end) if end else None
     if line is None:
         return None
-    leads, told = _paragraphs(text, end, sentences)
+    leads = _paragraphs(text, end, sentences)
     if len(leads) < 2:
         return None
     speaker = _own_saying(text, line, leads, mentions) or \
@@ -155,8 +153,7 @@ def release_statement(text: str, units: list[Unit], sentences: list[tuple[int, i
     if speaker is None:
         return None
     u, s, e = leads[0]
-    roles: dict = {"speaker": [speaker], "gist": [_joined(text, leads, "; ")],
-                   "quote": [_joined(text, told, ". ")]}
+    roles: dict = {"speaker": [speaker], "gist": [_joined(text, leads, "; ")]}
     stamp = next((x.stamp for x in units if x.index == u), None)
     if stamp is not None:  # said on the release's day
         roles["date"] = [TimeExpr(text=text[line[0]:line[1]],
