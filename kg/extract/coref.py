@@ -26,6 +26,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from kg.extract.entity_rules import EntityRules, entity_rules
+from kg.extract.name_gender import name_genders
 from kg.extract.spans import doc_text, mention_from_span, sentence_bounds
 from kg.records import EntityType, Mention, Unit
 
@@ -37,6 +38,7 @@ _PLURAL_HEADS = {"forces", "troops", "rebels", "militants", "fighters", "peaceke
 _PLEONASTIC_NEXT = {"is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared",
                     "remains", "remained"}
 _SENTENCES_BACK = 2
+_NAMED = "\0name:"  # key prefix in ``known``: a gender the first name tells
 
 
 @cache
@@ -48,7 +50,11 @@ def _pronoun_regex() -> re.Pattern[str]:
 
 def _gender(m: Mention, doc: Doc, unit: Unit, rules: EntityRules,
             known: dict[str, str]) -> str | None:
-    """'m', 'f' or None from a title or role right before the name, or an earlier pronoun."""
+    """'m', 'f' or None from the first name (kg/extract/name_gender.py), an earlier
+    pronoun, or a title or role right before the name."""
+    named = known.get(_NAMED + m.text)
+    if named is not None:
+        return named
     if m.text in known:
         return known[m.text]
     if m.unit != unit.index:
@@ -125,7 +131,8 @@ def pronoun_mentions(doc: Doc, unit: Unit, mentions: list[Mention],
                 spans.append((sp, m))
                 for t in sp:
                     by_token.setdefault(t.i, m)
-    known: dict[str, str] = {}
+    known: dict[str, str] = {_NAMED + n: g for n, g in name_genders(
+        [m.text for m in history + mentions if m.type is EntityType.PERSON]).items()}
     out: list[Mention] = []
     sent_starts = sentence_bounds(doc)[0]
     for match in _pronoun_regex().finditer(doc_text(doc)):
