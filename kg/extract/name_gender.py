@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import unicodedata
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 _MIN_SOURCES = 3  # the sources that list the name
 _MIN_COUNTS = 500  # the people they saw bearing it
@@ -22,12 +23,13 @@ _CONFIDENT = 0.05  # p(woman) at most this: a man's name; at least 1 - this: a w
 
 @cache
 def _names() -> dict[str, list]:
-    """name -> [sources, counts, p(woman), ...] (nomquamgender's data), loaded once."""
-    try:
-        path = resources.files("nomquamgender").joinpath("name_data.json")
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover
+    """name -> [sources, counts, p(woman), ...] (nomquamgender's data), loaded once; the
+    file is found without importing the package (whose import loads pandas and the data)."""
+    spec = find_spec("nomquamgender")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
         return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def _fold(word: str) -> str:
