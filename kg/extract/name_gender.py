@@ -18,7 +18,7 @@ from pathlib import Path
 
 _MIN_SOURCES = 3  # the sources that list the name
 _MIN_COUNTS = 500  # the people they saw bearing it
-_CONFIDENT = 0.05  # p(woman) at most this: a man's name; at least 1 - this: a woman's
+_CONFIDENT = 0.02  # p(woman) at most this: a man's name; at least 1 - this: a woman's
 
 
 @cache

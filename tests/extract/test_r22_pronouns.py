@@ -17,19 +17,20 @@ def _entity_of(result, text):
 
 def test_a_confident_first_name_tells_the_gender_an_ambiguous_one_does_not():
     assert first_name_gender("Thomas") == "m"
-    assert first_name_gender("Maria") == "f"
+    assert first_name_gender("Elena") == "f"
+    assert first_name_gender("Chanda") is None  # mostly women's, not only: unknown
     assert first_name_gender("Jean") is None  # borne by men and women alike
     assert first_name_gender("Zzqxv") is None  # not listed
     assert first_name_gender("the") is None  # not a name
 
 
 def test_a_surname_alone_is_read_by_the_full_name_it_ends():
-    got = name_genders(["Maria Kalnina", "Kalnina", "Ozols"])
-    assert got == {"Maria Kalnina": "f", "Kalnina": "f"}  # "Ozols": no first name
+    got = name_genders(["Elena Kalnina", "Kalnina", "Ozols"])
+    assert got == {"Elena Kalnina": "f", "Kalnina": "f"}  # "Ozols": no first name
 
 
 def test_he_skips_a_woman_whom_only_her_first_name_marks(nlp):
-    r = run(nlp, "Thomas Kalnins left the party in 2004. After Speaker Maria Ozola dissolved "
+    r = run(nlp, "Thomas Kalnins left the party in 2004. After Speaker Elena Ozola dissolved "
                  "the assembly in Riga, he declared a state of emergency in Latgale.")
     assert _entity_of(r, "he").name == "Thomas Kalnins"
     (emergency,) = facts_of(r, "StateOfEmergency")
