@@ -21,11 +21,13 @@ resolver merges it into the antecedent's entity; its text never becomes a label.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.entity_rules import EntityRules, entity_rules
+from kg.extract.name_gender import name_genders
 from kg.extract.spans import doc_text, mention_from_span, sentence_bounds
 from kg.records import EntityType, Mention, Unit
 
@@ -37,6 +39,7 @@ _PLURAL_HEADS = {"forces", "troops", "rebels", "militants", "fighters", "peaceke
 _PLEONASTIC_NEXT = {"is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared",
                     "remains", "remained"}
 _SENTENCES_BACK = 2
+_NAMED = "\0name:"  # key prefix in ``known``: a gender the first name tells
 
 
 @cache
@@ -48,7 +51,11 @@ def _pronoun_regex() -> re.Pattern[str]:
 
 def _gender(m: Mention, doc: Doc, unit: Unit, rules: EntityRules,
             known: dict[str, str]) -> str | None:
-    """'m', 'f' or None from a title or role right before the name, or an earlier pronoun."""
+    """'m', 'f' or None from the first name (kg/extract/name_gender.py), an earlier
+    pronoun, or a title or role right before the name."""
+    named = known.get(_NAMED + m.text)
+    if named is not None:
+        return named
     if m.text in known:
         return known[m.text]
     if m.unit != unit.index:
@@ -125,7 +132,8 @@ def pronoun_mentions(doc: Doc, unit: Unit, mentions: list[Mention],
                 spans.append((sp, m))
                 for t in sp:
                     by_token.setdefault(t.i, m)
-    known: dict[str, str] = {}
+    known: dict[str, str] = {_NAMED + n: g for n, g in name_genders(
+        [m.text for m in history + mentions if m.type is EntityType.PERSON]).items()}
     out: list[Mention] = []
     sent_starts = sentence_bounds(doc)[0]
     for match in _pronoun_regex().finditer(doc_text(doc)):
@@ -216,7 +224,35 @@ def _recent(tok: Token, gender: str, types: frozenset[EntityType], spans, histor
                    and _fits(m, gender, types, doc, unit, rules, known)]
         if earlier:
             return earlier[-1]
+    if gender in ("m", "f") and tok.dep_ in ("nsubj", "nsubjpass"):
+        main = _main_person(tok, spans, history)
+        if main is not None and _fits(main, gender, types, doc, unit, rules, known):
+            return main
     return None
+
+
+def _main_person(tok: Token, spans, history: list[Mention]) -> Mention | None:
+    """The person the story is about: named first (in the headline or the lead) and
+    named more often than anyone else before the pronoun, a short form ("Ruiz") counting
+    with the full name it ends ("Tomas Ruiz"). A profile or an obituary goes on saying
+    "he" of its subject paragraphs after the name; a he/she subject with no person near
+    it stands for them (none when two people are named equally often)."""
+    people = [m for m in history if m.type is EntityType.PERSON] + [
+        m for sp, m in sorted(spans, key=lambda x: x[0].start)
+        if sp.end <= tok.i and m.type is EntityType.PERSON]
+    if not people:
+        return None
+    full = sorted({m.text for m in people if len(m.text.split()) >= 2}, key=len,
+                  reverse=True)
+
+    def key(text: str) -> str:
+        return next((f for f in full if f == text or f.endswith(" " + text)), text)
+
+    counts = Counter(key(m.text) for m in people).most_common()
+    top, n = counts[0]
+    if top != key(people[0].text) or n < 2 or (len(counts) > 1 and counts[1][1] == n):
+        return None
+    return next(m for m in reversed(people) if key(m.text) == top)
 
 
 def _unnamed_patients(tok: Token, doc: Doc, prev_start: int, own_start: int) -> bool:
