@@ -68,3 +68,8 @@ def test_detainees_handed_to_the_police_or_goods_to_the_red_cross_are_no_release
     assert facts_of(r, "Release") == []
     r = run(nlp, "The minister handed over 40 tonnes of rice to the Red Cross.")
     assert facts_of(r, "Release") == []
+
+
+def test_a_bare_pronoun_released_on_bail_takes_the_usual_check(nlp):
+    r = run(nlp, "Both were later released on bail in Lusaka.")
+    assert facts_of(r, "Release") == []
