@@ -245,6 +245,9 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                     put("agent", body)
                 elif args.get("compound"):
                     self._fill(args["compound"], tok, put)
+            elif slot == "faced_subject":  # "X faces charges": only a role the type names
+                if args.get(slot):
+                    self._fill(args[slot], tok, put)
             elif slot in ("light_subject", "recipient_subject"):  # "X declared a curfew"
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.documents:
                     tok = self._issuer(tok)  # "X signed a decree declaring a curfew": X

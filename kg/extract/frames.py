@@ -225,6 +225,9 @@ def direction_of(t: Token) -> Token | None:
 _ONSET_MARKS = ("when", "as")
 _STATE_VERBS = {"remain", "stay"}
 _RECEIVING = {"receive", "get"}
+# verbs whose subject is the one the noun's act is aimed at: "X faces charges of fraud"
+# (X is charged); a type that names no role for it takes none (no agent)
+_FACING = {"face"}
 
 
 def onset_actors(verb: Token) -> list[Token]:
@@ -340,8 +343,9 @@ def frame_slots(t: Token, voice: str, phrase: list[Token], *, light_verbs: set[s
             if subj is None:
                 subj = next((o for _p, o in prep_objects(verb, {"by"})), None)
             # "X received a request": the one the light verb's subject is given it to
-            frame.add("recipient_subject" if verb.lemma_.lower() in _RECEIVING
-                      else "light_subject", subj)
+            lemma = verb.lemma_.lower()
+            frame.add("recipient_subject" if lemma in _RECEIVING else "faced_subject"
+                      if lemma in _FACING else "light_subject", subj)
             # "imposed a curfew on X", "opened an inquiry into X": the verb's phrases
             for prep, obj in prep_objects(verb):
                 if prep != "by" and obj.i not in in_phrase and \

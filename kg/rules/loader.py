@@ -41,6 +41,7 @@ _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_
           "object_place", "passive_subject", "by", "possessor", "compound", "complement",
           "controlled", "light_subject", "trigger",
           "recipient_subject",  # "X received a request / aid": the one it is given to
+          "faced_subject",  # "X faces charges": the one the act is aimed at
           "phrase_object",  # phrase_object: "set fire to X"
           "conjoined_subject",  # a subject of two or more conjuncts ("A and B met")
           "object_people",  # an unnamed object that names people ("met the chiefs")
