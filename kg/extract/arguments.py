@@ -489,6 +489,9 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
             for h in self._conjuncts(tok):
                 if h.lemma_.lower() in self.lists["not_places"]:
                     continue  # "returned to work", "fled the fighting": no place
+                if self.kind == "Movement" and h.lemma_.lower() in self.lists["still_states"]:
+                    self.abstract_object = True  # "came to a halt": no journey
+                    return
                 named = self.ctx.mention_of(h)
                 put(role, self.f.place(h) or (
                     text_of(self._bare(h, set()))
