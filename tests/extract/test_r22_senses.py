@@ -1,0 +1,74 @@
+"""Triggers read in another sense (round 22): a verb or noun of an event type used in a
+sense that tells no such event gives no fact of that type, while the event's own sense
+still does. Invented sentences set in Latvia, Estonia, Botswana, Qatar, Palau and Nauru."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+# --- a movement verb whose goal or origin is a state ---------------------------------------
+def test_flags_flying_at_half_mast_are_no_movement(nlp):
+    r = run(nlp, "The president said the flags on public buildings in Riga would fly at "
+                 "half-mast until Friday.")
+    assert not facts_of(r, "Movement")
+
+
+def test_a_train_leaving_the_track_is_no_movement(nlp):
+    r = run(nlp, "The train, carrying grain from Tallinn toward Tartu, left the track at "
+                 "about 4:50 a.m.")
+    assert not facts_of(r, "Movement")
+
+
+def test_a_city_brought_to_a_standstill_is_no_movement(nlp):
+    r = run(nlp, "A taxi strike brought the centre of Gaborone to a standstill on Monday.")
+    assert not facts_of(r, "Movement")
+
+
+def test_people_leaving_a_city_still_move(nlp):
+    r = run(nlp, "About 300 Latvian police officers left Riga on Monday and arrived in "
+                 "Tallinn on Tuesday.")
+    assert facts_of(r, "Movement")
+
+
+# --- a craft that overturns a distance from a place ---------------------------------------
+def test_a_ferry_overturning_miles_off_a_port_is_no_rejection(nlp):
+    r = run(nlp, "About an hour later the ferry listed sharply and overturned roughly three "
+                 "nautical miles from the port of Koror.")
+    assert not facts_of(r, "Rejection")
+
+
+def test_a_court_overturning_a_ruling_is_a_rejection(nlp):
+    r = run(nlp, "The court in Doha overturned the ruling of the lower court on Monday.")
+    (e,) = facts_of(r, "Rejection")
+    assert "ruling of the lower court" in names(r, e.roles["theme"])
+
+
+# --- a figure given for a loss: the one who reckons it did not cause it --------------------
+def test_losses_put_at_a_figure_have_no_agent(nlp):
+    r = run(nlp, "Auditors in Tallinn put the losses to the state fund at about 23 million "
+                 "euros.")
+    for e in facts_of(r, "Damage"):
+        assert not e.roles.get("agent")
+
+
+# --- a fire taken under control is contained, not seized -----------------------------------
+def test_a_fire_taken_under_control_is_no_seizure(nlp):
+    r = run(nlp, "As of 18.00 hours today, the fire in Gaborone has been taken under control.")
+    assert not facts_of(r, "Seizure")
+
+
+def test_a_suspect_placed_under_arrest_is_still_detained(nlp):
+    r = run(nlp, "Police placed the activist Mary Banda under arrest in Gaborone on Monday.")
+    assert facts_of(r, "Detention")
+
+
+def test_rebels_taking_control_of_a_town_still_seize_it(nlp):
+    r = run(nlp, "Rebels took control of the town of Maun on Monday.")
+    assert facts_of(r, "Seizure")
+
+
+# --- a month heading a dated line is no march ----------------------------------------------
+def test_a_month_heading_a_timeline_entry_is_no_protest(nlp):
+    r = run(nlp, "March 3: An airstrike hits a market in Maun.")
+    assert not facts_of(r, "Protest")
