@@ -143,6 +143,8 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
             # "following the session": only "held/chaired a session" or "at its weekly
             # session" (the sitting of the clause's subject) tells one
             return None
+        if voice == "nominal" and self._blow_sense(t, rules.kind):
+            return None  # "Russian strikes hit the plant": no walkout
         phrase = self._phrase(m)
         frame = frame_slots(t, voice, phrase, light_verbs=self.light,
                             with_complement="complement" in args,
@@ -487,11 +489,11 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                 put(role, self._agentish(h))
         elif role in ("location", "origin"):  # a named place, else where as text
             for h in self._conjuncts(tok):
-                if h.lemma_.lower() in self.lists["not_places"]:
-                    continue  # "returned to work", "fled the fighting": no place
                 if self.kind == "Movement" and h.lemma_.lower() in self.lists["still_states"]:
                     self.abstract_object = True  # "came to a halt": no journey
                     return
+                if h.lemma_.lower() in self.lists["not_places"]:
+                    continue  # "returned to work", "fled the fighting": no place
                 named = self.ctx.mention_of(h)
                 put(role, self.f.place(h) or (
                     text_of(self._bare(h, set()))

@@ -25,6 +25,12 @@ def test_a_city_brought_to_a_standstill_is_no_movement(nlp):
     assert not facts_of(r, "Movement")
 
 
+def test_a_missile_reaching_an_altitude_is_no_movement(nlp):
+    r = run(nlp, "The Qatari defence ministry said the rocket reached an altitude of roughly "
+                 "600 kilometres on a steep trajectory.")
+    assert not facts_of(r, "Movement")
+
+
 def test_people_leaving_a_city_still_move(nlp):
     r = run(nlp, "About 300 Latvian police officers left Riga on Monday and arrived in "
                  "Tallinn on Tuesday.")
@@ -72,3 +78,44 @@ def test_rebels_taking_control_of_a_town_still_seize_it(nlp):
 def test_a_month_heading_a_timeline_entry_is_no_protest(nlp):
     r = run(nlp, "March 3: An airstrike hits a market in Maun.")
     assert not facts_of(r, "Protest")
+
+
+def test_ministers_crossing_the_floor_are_no_movement(nlp):
+    r = run(nlp, "The prime minister of Palau lost his majority after three of his ministers "
+                 "crossed the floor.")
+    assert not facts_of(r, "Movement")
+
+
+def test_a_party_returning_to_power_is_no_movement(nlp):
+    r = run(nlp, "The party returned to power in Riga in 2021, ending a decade in opposition.")
+    assert not facts_of(r, "Movement")
+
+
+def test_soldiers_crossing_a_border_still_move(nlp):
+    r = run(nlp, "About 200 Estonian soldiers crossed the border into Latvia on Monday.")
+    assert facts_of(r, "Movement")
+
+
+# --- a strike that is a blow, not a walkout -----------------------------------------------
+def test_strikes_hitting_a_plant_are_no_protest(nlp):
+    r = run(nlp, "In March 2024, Qatari strikes hit the main power plant in Maun, one of the "
+                 "largest in Botswana.")
+    assert not facts_of(r, "Protest")
+
+
+def test_strikes_on_an_energy_system_are_no_protest(nlp):
+    r = run(nlp, "Doha began a systematic campaign of strikes on Botswana's energy system in "
+                 "October 2022.")
+    assert not facts_of(r, "Protest")
+
+
+def test_a_lightning_strike_is_no_protest(nlp):
+    r = run(nlp, "The fire, which started from a lightning strike on Tuesday, has now burned "
+                 "4,000 hectares near Maun.")
+    assert not facts_of(r, "Protest")
+
+
+def test_dock_workers_on_strike_still_protest(nlp):
+    r = run(nlp, "Dock workers in Riga began a 24-hour strike on Monday over pay.")
+    (e,) = facts_of(r, "Protest")
+    assert names(r, e.roles["cause"]) == {"pay"}
