@@ -119,3 +119,18 @@ def test_dock_workers_on_strike_still_protest(nlp):
     r = run(nlp, "Dock workers in Riga began a 24-hour strike on Monday over pay.")
     (e,) = facts_of(r, "Protest")
     assert names(r, e.roles["cause"]) == {"pay"}
+
+
+# --- a phrase never ends inside a hyphenated word ------------------------------------------
+def test_an_ordered_re_poll_keeps_its_prefix(nlp):
+    r = run(nlp, "The commission is expected to order re-polling at thirty booths in Maun "
+                 "next week.")
+    (e,) = facts_of(r, "Order")
+    assert names(r, e.roles["theme"]) == {"re-polling"}
+
+
+def test_a_rejected_re_election_keeps_its_prefix(nlp):
+    r = run(nlp, "Botswana: seven killed in Gaborone as opposition rejects Masire's "
+                 "re-election, internet cut")
+    (e,) = facts_of(r, "Rejection")
+    assert names(r, e.roles["theme"]) == {"Masire's re-election"}
