@@ -153,14 +153,9 @@ class Engine:
         if any(c.dep_ == "prep" and c.lower_ in _GOALS for c in trigger.children):
             near |= {c.lemma_.lower() for c in trigger.children if c.dep_ == "nsubjpass"}
         # "took to the streets", "set the station on fire": the object of the particle
-        # ("the fire was taken under control": a thing contained, no "take control" of it,
-        # unless the phrase says "under": "placed under arrest")
         near |= {g.lemma_.lower() for c in trigger.children if c.dep_ == "prep"
-                 and c.lower_ != "under" for g in c.children if g.dep_ == "pobj"}
-        under = {g.lemma_.lower() for c in trigger.children if c.dep_ == "prep"
-                 and c.lower_ == "under" for g in c.children if g.dep_ == "pobj"}
-        return any(all(w in near or ("under" in tail and w in under) for w in tail)
-                   for tail in tails)
+                 for g in c.children if g.dep_ == "pobj"}
+        return any(all(w in near for w in tail) for tail in tails)
 
 
 _GOALS = ("to", "against", "at", "on", "upon", "into")
@@ -204,8 +199,6 @@ def fix_capitalised_nouns(doc: Doc, rules) -> None:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].is_title:
             continue  # "Police Scotland", "Army Chief X": a name
-        if tok.ent_type_ in ("DATE", "TIME"):
-            continue  # "March 3: an airstrike ...": a month that heads a dated line
         low = tok.lower_
         for cand in (low, low[:-1] if low.endswith("s") else None,
                      low[:-2] if low.endswith("es") else None):
