@@ -143,8 +143,6 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
             # "following the session": only "held/chaired a session" or "at its weekly
             # session" (the sitting of the clause's subject) tells one
             return None
-        if voice == "nominal" and self._blow_sense(t, rules.kind):
-            return None  # "Russian strikes hit the plant": no walkout
         phrase = self._phrase(m)
         frame = frame_slots(t, voice, phrase, light_verbs=self.light,
                             with_complement="complement" in args,

@@ -33,22 +33,6 @@ class ThemeChecks:
     forces: set[str]
     theme_heads: list[Token]
 
-    def _blow_sense(self, t: Token, kind: str) -> bool:
-        """"Russian strikes hit the plant", "a campaign of strikes on the grid", "a
-        lightning strike": a noun of the type (lexicon `blow_nouns`) told as a blow, by a
-        weapon or weather word before it (`blow_modifiers`), a target it is on, or a verb
-        of hitting it is the subject of (`blow_verbs`), is no event of that type."""
-        if t.lemma_.lower() not in self.lists["blow_nouns"].get(kind, ()):
-            return False
-        if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in
-               self.lists["blow_modifiers"] for c in t.children):
-            return True
-        if any(c.dep_ == "prep" and c.lower_ == "on" and any(
-                o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") and o.pos_ != "NUM"
-                for o in c.children) for c in t.children):
-            return True
-        return t.dep_ == "nsubj" and t.head.lemma_.lower() in self.lists["blow_verbs"]
-
     def _abstract_theme(self, kind: str, roles: dict) -> bool:
         """"the seizure of power", "defended the tax increases": no event of that type."""
         heads = set(self.lists["not_themes"].get(kind, ()))

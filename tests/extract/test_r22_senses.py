@@ -56,34 +56,15 @@ def test_a_party_returning_to_power_is_no_movement(nlp):
     assert not facts_of(r, "Movement")
 
 
-def test_soldiers_crossing_a_border_still_move(nlp):
-    r = run(nlp, "About 200 Estonian soldiers crossed the border into Latvia on Monday.")
+def test_a_visit_to_a_command_post_is_still_a_movement(nlp):
+    r = run(nlp, "Botswana's president, Mpho Kgosi, visited the command post in Maun on "
+                 "Tuesday.")
     assert facts_of(r, "Movement")
 
 
-# --- a strike that is a blow, not a walkout -----------------------------------------------
-def test_strikes_hitting_a_plant_are_no_protest(nlp):
-    r = run(nlp, "In March 2024, Qatari strikes hit the main power plant in Maun, one of the "
-                 "largest in Botswana.")
-    assert not facts_of(r, "Protest")
-
-
-def test_strikes_on_an_energy_system_are_no_protest(nlp):
-    r = run(nlp, "Doha began a systematic campaign of strikes on Botswana's energy system in "
-                 "October 2022.")
-    assert not facts_of(r, "Protest")
-
-
-def test_a_lightning_strike_is_no_protest(nlp):
-    r = run(nlp, "The fire, which started from a lightning strike on Tuesday, has now burned "
-                 "4,000 hectares near Maun.")
-    assert not facts_of(r, "Protest")
-
-
-def test_dock_workers_on_strike_still_protest(nlp):
-    r = run(nlp, "Dock workers in Riga began a 24-hour strike on Monday over pay.")
-    (e,) = facts_of(r, "Protest")
-    assert names(r, e.roles["cause"]) == {"pay"}
+def test_soldiers_crossing_a_border_still_move(nlp):
+    r = run(nlp, "About 200 Estonian soldiers crossed the border into Latvia on Monday.")
+    assert facts_of(r, "Movement")
 
 
 # --- a phrase never ends inside a hyphenated word ------------------------------------------
