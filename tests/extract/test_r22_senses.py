@@ -80,19 +80,3 @@ def test_a_rejected_re_election_keeps_its_prefix(nlp):
                  "re-election, internet cut")
     (e,) = facts_of(r, "Rejection")
     assert names(r, e.roles["theme"]) == {"Masire's re-election"}
-
-
-# --- a given name the model left in a title's complement ----------------------------------
-def test_a_given_name_after_a_title_complement_is_the_holders(nlp):
-    r = run(nlp, "Director General of Police Tshepo Motsumi told reporters in Gaborone on "
-                 "Wednesday that 12 people were held.")
-    (p,) = facts_of(r, "Position")
-    assert names(r, p.roles["holder"]) == {"Tshepo Motsumi"}
-    assert names(r, p.roles["role"]) == {"Director General of Police"}
-
-
-def test_a_two_word_portfolio_stays_the_titles(nlp):
-    r = run(nlp, "Deputy Minister for Territorial Governance Ernesto Kalnins said talks in Riga "
-                 "would resume.")
-    (p,) = facts_of(r, "Position")
-    assert names(r, p.roles["holder"]) == {"Ernesto Kalnins"}
