@@ -494,6 +494,9 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                 put(role, self._agentish(h))
         elif role in ("location", "origin"):  # a named place, else where as text
             for h in self._conjuncts(tok):
+                if self.kind == "Movement" and h.lemma_.lower() in self.lists["still_states"]:
+                    self.abstract_object = True  # "came to a halt": no journey
+                    return
                 if h.lemma_.lower() in self.lists["not_places"]:
                     continue  # "returned to work", "fled the fighting": no place
                 named = self.ctx.mention_of(h)

@@ -157,6 +157,8 @@ def light_verb(t: Token, light_verbs: set[str], *, participle: bool = True
     n = t
     for _ in range(3):
         if n.dep_ in ("dobj", "nsubjpass") and n.head.lemma_.lower() in light_verbs:
+            if _figure_given(n.head):
+                return None
             return n.head, n.dep_
         if n.dep_ == "pobj" and n.head.lemma_.lower() in ("in", "of") and \
                 n.head.head.pos_ in ("NOUN", "NUM"):
@@ -166,6 +168,15 @@ def light_verb(t: Token, light_verbs: set[str], *, participle: bool = True
     return None
 
 
+def _figure_given(verb: Token) -> bool:
+    """"prosecutors put the losses at 23 million", "the agency set the damage at $4
+    million", "estimated the cost at": a verb of estimating with the figure in an
+    at-phrase gives a source's figure; its subject reckons the loss and did not cause it."""
+    return verb.lemma_.lower() in _FIGURE_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
+
+
+_FIGURE_VERBS = {"put", "place", "set", "estimate"}
 _SITTING_PREPS = {"at", "in", "during"}
 _CALL_NOUNS = {"call", "conversation"}  # "in a phone call", "during a telephone conversation"
 

@@ -445,6 +445,7 @@ def to_infinitive(verb: Token) -> bool:
 
 
 def text_of(tokens: list[Token]) -> str:
+    tokens = whole_words(tokens)
     out = ""
     for i, t in enumerate(tokens):
         out += t.text
@@ -452,6 +453,29 @@ def text_of(tokens: list[Token]) -> str:
             nxt = tokens[i + 1]
             out += t.whitespace_ if nxt.i == t.i + 1 else " "
     return out.strip()
+
+
+_HYPHENS = ("-", "\u2010", "\u2011")
+
+
+def whole_words(tokens: list[Token]) -> list[Token]:
+    """``tokens`` grown at either edge over a word the tokenizer split at a hyphen ("re" of
+    "re-polling", "polling" of "re-polling", "Mid" of "Mid-May"): the parser may give each
+    piece a relation of its own, but a phrase never ends inside a written word."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i
+    lo, hi = first, last
+    while lo >= 2 and doc[lo - 1].text in _HYPHENS and not doc[lo - 1].whitespace_ and \
+            not doc[lo - 2].whitespace_ and doc[lo - 2].is_alpha:
+        lo -= 2
+    while hi + 2 < len(doc) and doc[hi + 1].text in _HYPHENS and not doc[hi].whitespace_ \
+            and not doc[hi + 1].whitespace_ and doc[hi + 2].is_alpha:
+        hi += 2
+    if lo == first and hi == last:
+        return tokens
+    return [*doc[lo:first], *tokens, *doc[last + 1:hi + 1]]
 
 
 def from_phrases(head: Token, on_verb: bool) -> list[Token]:
