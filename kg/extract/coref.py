@@ -233,8 +233,8 @@ def _recent(tok: Token, gender: str, types: frozenset[EntityType], spans, histor
 
 def _main_person(tok: Token, spans, history: list[Mention]) -> Mention | None:
     """The person the story is about: named first (in the headline or the lead) and
-    named more often than anyone else before the pronoun, a short form ("Ruiz") counting
-    with the full name it ends ("Tomas Ruiz"). A profile or an obituary goes on saying
+    named more often than anyone else before the pronoun, a short form ("Ferro") counting
+    with the full name it ends ("Tomas Ferro"). A profile or an obituary goes on saying
     "he" of its subject paragraphs after the name; a he/she subject with no person near
     it stands for them (none when two people are named equally often)."""
     people = [m for m in history if m.type is EntityType.PERSON] + [

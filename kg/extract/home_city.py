@@ -65,7 +65,7 @@ def beside(place: Entity, city: Entity, text: str) -> bool:
 
 def for_government(text: str, c: Mention) -> bool:
     """Whether a city's mention stands for its government, not the place: the object of
-    a verb ("has asked Berlin for funds", "urged Ottawa to step in", "accused Moscow"):
+    a verb ("has asked the capital X for funds", "urged Y to step in", "accused Z"):
     a lower-case word right before it that is no locative, compass word, article or
     conjunction, and no possessive after it ("Kano's Sabon Gari" is the place)."""
     before = text[max(0, c.start - 30):c.start].split()

@@ -1,6 +1,6 @@
 """A person's gender told by the first name, for pronouns (kg/extract/coref.py).
 
-"She" after "Ana Ruiz" and "he" after "Tomas Ruiz" point to them even when no title,
+"She" after "Ana Ferro" and "he" after "Tomas Ferro" point to them even when no title,
 role or earlier pronoun says so: a reader knows the first names. The names are those
 of ``nomquamgender`` (MIT licence, a dependency: its ``name_data.json`` is read once,
 lazily, from the installed package; nothing is downloaded). Only a confident name
@@ -58,8 +58,8 @@ def first_name_gender(word: str) -> str | None:
 
 def name_genders(names: list[str]) -> dict[str, str]:
     """Each person's name -> the gender its first name tells. A name of two words or
-    more is read by its first word; a shorter one ("Ruiz", "Ruiz Sosa") by the first
-    word of the longest longer name it ends ("Ana Ruiz Sosa"), and not at all when no
+    more is read by its first word; a shorter one ("Ferro", "Ferro Lind") by the first
+    word of the longest longer name it ends ("Ana Ferro Lind"), and not at all when no
     such name stands in the text (a surname is not a first name)."""
     out: dict[str, str] = {}
     full = sorted({n for n in names if len(n.split()) >= 2}, key=len, reverse=True)

@@ -78,7 +78,7 @@ def _issuer_mention(line: tuple[int, int, bool], text: str, units: list[Unit],
         key=lambda m: m.start, default=None)
     if whole is not None:
         return whole
-    if press:  # "Cabinet of Ministers - Media Centre": the body the line names
+    if press:  # "Cabinet Office - Press Unit": the body the line names
         return max(inside, key=lambda m: m.end - m.start) if inside else None
     unit = next((u for u in units if u.start <= start < u.end), None)
     if unit is None:
@@ -119,7 +119,7 @@ def _joined(text: str, spans: list[tuple[int, int, int]], sep: str) -> str:
 def _own_saying(text: str, line: tuple[int, int, bool], leads: list[tuple[int, int, int]],
                 mentions: list[Mention]) -> Mention | None:
     """The body an opening sentence of the release starts with when it is the body of the
-    letterhead's line ("MINISTRY OF HEALTH / ... / The Ministry of Health informs the
+    letterhead's line ("MINISTRY OF WATER / ... / The Ministry of Water informs the
     public that ..."): the issuer as the release names itself in full."""
     words = [w for w in _words(text[line[0]:line[1]]) if w != "the"]
     for _u, s, e in leads[:2]:

@@ -17,8 +17,8 @@ office is then:
 - an office whose title's other words name a body of the document with the noun that
   office heads (``position.office_bodies``): "State Election Commissioner X" in a text that
   names "the Y State Election Commission", "Federal Councillor Z" and "the Federal
-  Council", "Director General of Civil Defense W" and "the General Directorate of Civil
-  Defense": that body, when exactly one is named so.
+  Council", "Director General of Forests W" and "the General Directorate of
+  Forests": that body, when exactly one is named so.
 
 Only Positions with no owner read are touched: a title that names its owner ("Y Mayor X",
 "the mayor of W, X") keeps it.

@@ -1,7 +1,7 @@
 """Sites and buildings named after the town they stand in: LocatedIn that town.
 
 A hospital, prison, port, station or civic building is mostly named after the town it
-serves: "the Saint-Marc civil prison", "Mocímboa da Praia port", "the port of Beira",
+serves: "the X civil prison", "X port", "the port of X",
 "the X community hall", "the X Civic Centre" (a ``sited`` kind noun of
 kg/rules/entities/kinds.jsonl ends or opens the name; a river or road named after a
 town may run far beyond it and is left out). The town is a region, a city GeoNames
@@ -41,7 +41,7 @@ def named_after_town(places: list[Entity], add, told: Callable[[Entity], bool]) 
     containment's adder; ``told``: whether the text writes a city as a town)."""
     kinds = entity_rules().kind_nouns
     towns: dict[str, Entity] = {}
-    for e in places:  # a city GeoNames does not know may be a misread name ("Mercosur")
+    for e in places:  # a city GeoNames does not know may be a misread name (a bloc's or a firm's)
         if e.type is EntityType.REGION or (e.type is EntityType.CITY and e.country_code):
             for n in (e.name, *e.aliases):
                 towns.setdefault(fold(base_name(n)[0]), e)

@@ -33,7 +33,7 @@ def test_people_registered_at_an_emergency_centre_are_evacuated(nlp):
 
 def test_villagers_who_spent_the_night_away_from_home_are_evacuated(nlp):
     r = run(nlp, "About 800 villagers spent a second night away from their homes after a "
-                 "dam burst near Ventspils.")
+                 "dam burst near Liepaja.")
     (e,) = facts_of(r, "Evacuation")
     assert _count(e) == 800
 

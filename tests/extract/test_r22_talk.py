@@ -95,7 +95,7 @@ _NAMED = "\n".join([
     "off Koror on Sunday night in heavy seas. All eleven crew members were brought ashore "
     "unhurt by a patrol boat.",
     "",
-    "The harbour at Malakal will stay closed to small craft until the wind drops below "
+    "The harbour at Airai will stay closed to small craft until the wind drops below "
     "thirty knots, and fishermen are told not to put to sea before Wednesday.",
     ""])
 
