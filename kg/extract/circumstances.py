@@ -418,7 +418,8 @@ class Circumstances:
                         put("quantity", Quantity(text, q.value, q.unit, qual))
                         return
             candidates.append(h)
-        if m.voice == "nominal" and (m.rules.quantity_required or m.rules.intransitive_counted):
+        if m.voice == "nominal" and (m.rules.quantity_required or m.rules.intransitive_counted
+                                     or self._counted_noun(m)):
             candidates.append(t)  # a counted noun of a counted type: "38 deaths", "164 injuries"
         if m.rules.kind in ("Deployment", "Withdrawal"):
             candidates += [o for _, o in prep_objects(t, {"at", "to", "in", "across", "on"})
@@ -458,6 +459,12 @@ class Circumstances:
             if cur.head == cur:
                 return
             cur = cur.head
+
+    @staticmethod
+    def _counted_noun(m: Match) -> bool:
+        """Whether a pattern of ``m`` names the people counted by the trigger noun."""
+        ids = {m.pattern_id, *(pid for pid, _v in m.alternatives)}
+        return any(p.counted for p in m.rules.patterns if p.id in ids)
 
     def _count(self, head: Token) -> Quantity | None:
         nums = [c for c in head.children if c.dep_ == "nummod" or (

@@ -74,7 +74,7 @@ _EXTRAS = {"cause", "office", "meeting", "owner_agent", "dispersed", "carried",
            "placed_theme", "named_act", "sent_agent"}
 _PATTERN = {"id": (str, True), "example": (str, True), "shape": (str, False),
             "pattern": (list, False), "undated": (bool, False), "voice": (str, False),
-            "negated": (bool, False), "any_theme": (bool, False)}
+            "negated": (bool, False), "any_theme": (bool, False), "counted": (bool, False)}
 
 
 # libyaml's C parser when PyYAML was built with it: the same nodes and marks as the pure
@@ -149,6 +149,9 @@ class Pattern:
     # committee" is an Agreement on setting it up, though "agree" alone needs an agreement
     # noun ("X agreed to send troops" is none)
     any_theme: bool = False
+    # the trigger noun names the people the event befell, so its own count is the event's
+    # quantity ("registered 2,300 evacuees": an evacuation of 2,300)
+    counted: bool = False
 
 
 @dataclass(slots=True)
@@ -309,7 +312,8 @@ def _load_type(path: Path, shapes: dict, errors: list[str], lists: dict
                                 strip_lines(p.get("pattern")), p[LINE],
                                 bool(p.get("undated", False)), p.get("voice"),
                                 bool(p.get("negated", False)),
-                                bool(p.get("any_theme", False))))
+                                bool(p.get("any_theme", False)),
+                                bool(p.get("counted", False))))
     return EventRules(
         kind=data["type"], category=data["category"], confidence=float(data["confidence"]),
         verbs=list(lex.get("verbs", [])), nouns=list(lex.get("nouns", [])),
