@@ -116,6 +116,9 @@ def _name_in_run(doc: Doc, a: int, b: int, rules: EntityRules) -> int | None:
         return None
     if b - a >= 3 and all(doc[k].pos_ == "PROPN" and not _topic_word(doc[k], rules)
                           for k in (b - 2, b - 1)) and doc[b - 3].lower_ not in _JOINS:
+        if b - a >= 4 and _given_name(doc[b - 3], rules) and doc[b - 4].lower_ not in _JOINS:
+            return b - 3  # "... Territorial Governance Kalev Tamm Saar": a given name
+            # before the two untagged words opens the name
         return b - 2
     return None
 

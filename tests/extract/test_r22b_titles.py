@@ -51,3 +51,11 @@ def test_known_first_names():
     from kg.extract.name_gender import known_first_name
     assert known_first_name("Tshepo") and known_first_name("Abdirahman")
     assert not known_first_name("Governance") and not known_first_name("Finance")
+
+
+def test_a_given_name_before_two_untagged_names_is_the_holders(nlp):
+    r = run(nlp, "The team in Gaborone is led by Deputy Minister for Local Governance Kagiso "
+                 "Tau Molefe, and officials attend.")
+    (p,) = facts_of(r, "Position")
+    assert names(r, p.roles["holder"]) == {"Kagiso Tau Molefe"}
+    assert names(r, p.roles["role"]) == {"Deputy Minister for Local Governance"}
