@@ -50,6 +50,7 @@ from kg.extract.name_spans import (
     office_span,
     possessive_parts,
     split_title,
+    title_qualifier,
     trim_span,
     with_acronym_owner,
     with_owner,
@@ -225,6 +226,8 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             continue
         if etype is not EntityType.PERSON and inside_title(span):
             continue  # "State" of "State Secretary Rosa Benitez"
+        if etype is not EntityType.PERSON and title_qualifier(span):
+            continue  # "Cabinet" of "Chief Cabinet Secretary X": inside one title
         if etype is not EntityType.PERSON and (parts := possessive_parts(span)):
             for part in parts:  # "the University of X's Faculty of Law": two bodies
                 add(part, etype, f"ner:{ent.label_}")

@@ -56,6 +56,16 @@ def first_name_gender(word: str) -> str | None:
     return None
 
 
+@cache
+def known_first_name(word: str) -> bool:
+    """Whether a capitalised word is a first name people bear, whatever its gender: at
+    least two of nomquamgender's sources saw it ("Ernesto", "Farhana"; not "Governance")."""
+    if not word[:1].isupper() or not word.isalpha() or len(word) < 2:
+        return False
+    info = _names().get(_fold(word))
+    return bool(info) and info[0] >= 2 and info[1] >= 1
+
+
 def name_genders(names: list[str]) -> dict[str, str]:
     """Each person's name -> the gender its first name tells. A name of two words or
     more is read by its first word; a shorter one ("Ferro", "Ferro Lind") by the first

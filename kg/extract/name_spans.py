@@ -392,6 +392,23 @@ def after_title(span: Span) -> bool:
     return False
 
 
+def title_qualifier(span: Span) -> bool:
+    """Whether a word the model tagged between two title words is a qualifier of one
+    longer title: "Chief Cabinet Secretary X", "Deputy Defence Minister X" -- the span
+    follows a title, is followed right away by a capitalised office noun (relations.yaml
+    ``position``) and that by a capitalised word (the holder's name). It is no body and
+    no person: the title runs over it."""
+    doc = span.doc
+    k = span.end
+    if len(span) > 2 or k + 1 >= len(doc):
+        return False
+    head, name = doc[k], doc[k + 1]
+    words = _office_words()
+    return head.is_title and head.is_alpha and (
+        head.lower_ in words or head.lemma_.lower() in words) and \
+        name.is_alpha and name.text[:1].isupper() and after_title(span)
+
+
 @cache
 def _office_words() -> frozenset[str]:
     """Office nouns and ranks of relations.yaml (``position``): "Speaker", "Secretary"."""

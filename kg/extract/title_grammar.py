@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entity_rules import EntityRules, entity_rules
+from kg.extract.name_gender import known_first_name
 from kg.extract.positions import position_words
 from kg.extract.spans import fold, mention_from_span
 from kg.records import EntityType, Mention, Unit
@@ -107,12 +108,29 @@ def _name_in_run(doc: Doc, a: int, b: int, rules: EntityRules) -> int | None:
             if ent.start < s and (b - s < 2 or not (_topic_word(doc[s - 1], rules) or
                                                     gazetteer().country(doc[s - 1].text))):
                 return None  # "President of Republika Srpska" tagged a person: no name
+            if ent.label_ == "PERSON" and ent.start == s and b - s <= 2 and s - 1 > a and \
+                    _given_name(doc[s - 1], rules):
+                s -= 1  # "Minister of Roads Kagiso [Tau]": the model's person cut after
+                # the given name it left to the complement
             return s
         return None
     if b - a >= 3 and all(doc[k].pos_ == "PROPN" and not _topic_word(doc[k], rules)
                           for k in (b - 2, b - 1)) and doc[b - 3].lower_ not in _JOINS:
+        if b - a >= 4 and _given_name(doc[b - 3], rules) and doc[b - 4].lower_ not in _JOINS:
+            return b - 3  # "... Territorial Governance Kalev Tamm Saar": a given name
+            # before the two untagged words opens the name
         return b - 2
     return None
+
+
+def _given_name(tok: Token, rules: EntityRules) -> bool:
+    """Whether a capitalised word left between a title's complement and the person's name
+    the model tagged is the first word of that name: a proper noun of no entity, no
+    portfolio, office or body word, no country, and a first name people bear."""
+    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and \
+        not _topic_word(tok, rules) and not office_head(tok, rules) and \
+        tok.lower_ not in rules.heads and not gazetteer().country(tok.text) and \
+        known_first_name(tok.text)
 
 
 def _after_join(doc: Doc, s: int) -> bool:
