@@ -22,14 +22,33 @@ _CONFIDENT = 0.02  # p(woman) at most this: a man's name; at least 1 - this: a w
 
 
 @cache
-def _names() -> dict[str, list]:
-    """name -> [sources, counts, p(woman), ...] (nomquamgender's data), loaded once; the
-    file is found without importing the package (whose import loads pandas and the data)."""
+def _tables() -> tuple[dict[str, str], frozenset[str]]:
+    """(confident first name -> 'm' or 'f', every name at least two sources list), read
+    once from nomquamgender's data. The file is found without importing the package
+    (whose import loads pandas and the data); the 720,000-name table is read, reduced
+    to what the two questions below ask and dropped, so the build does not hold it (it
+    held 175 MB more when kept whole)."""
     spec = find_spec("nomquamgender")
     if spec is None or not spec.submodule_search_locations:  # pragma: no cover
-        return {}
+        return {}, frozenset()
     path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    if not path.is_file():  # pragma: no cover
+        return {}, frozenset()
+    genders: dict[str, str] = {}
+    known: set[str] = set()
+    for name, info in json.loads(path.read_text(encoding="utf-8")).items():
+        if not info or len(info) < 3:
+            continue
+        sources, counts, share = info[0], info[1], info[2]
+        if sources >= 2 and counts >= 1:
+            known.add(name)
+        if share is None or sources < _MIN_SOURCES or counts < _MIN_COUNTS:
+            continue
+        if share <= _CONFIDENT:
+            genders[name] = "m"
+        elif share >= 1 - _CONFIDENT:
+            genders[name] = "f"
+    return genders, frozenset(known)
 
 
 def _fold(word: str) -> str:
@@ -43,17 +62,7 @@ def first_name_gender(word: str) -> str | None:
     """'m', 'f' or None for a first name ("Tomas" -> 'm', "Ana" -> 'f', "Jean" -> None)."""
     if not word[:1].isupper() or not word.isalpha() or len(word) < 2:
         return None
-    info = _names().get(_fold(word))
-    if not info or len(info) < 3 or info[2] is None:
-        return None
-    sources, counts, share = info[0], info[1], info[2]
-    if sources < _MIN_SOURCES or counts < _MIN_COUNTS:
-        return None
-    if share <= _CONFIDENT:
-        return "m"
-    if share >= 1 - _CONFIDENT:
-        return "f"
-    return None
+    return _tables()[0].get(_fold(word))
 
 
 @cache
@@ -62,8 +71,7 @@ def known_first_name(word: str) -> bool:
     least two of nomquamgender's sources saw it ("Ernesto", "Farhana"; not "Governance")."""
     if not word[:1].isupper() or not word.isalpha() or len(word) < 2:
         return False
-    info = _names().get(_fold(word))
-    return bool(info) and info[0] >= 2 and info[1] >= 1
+    return _fold(word) in _tables()[1]
 
 
 def name_genders(names: list[str]) -> dict[str, str]:
