@@ -29,7 +29,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.context import Context
-from kg.extract.syntax import raised_subject
+from kg.extract.syntax import raised_subject, to_infinitive
 
 NO_FACT = "no-fact"
 # "..., a claim Reuters could not independently verify": the unverified phrase hangs on the
@@ -250,7 +250,7 @@ class Factuality:
             if head == v or dep not in _CLAUSES:
                 return None
             lemma = head.lemma_.lower()
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            infinitive = to_infinitive(v)
             if dep == "conj" and _joined_to_infinitive(v):
                 # "called on X to appear ... and accused Y of Z": the finite verb is the
                 # main clause's second act, not part of what X is asked to do
@@ -437,7 +437,7 @@ def _joined_to_infinitive(v: Token) -> bool:
     head = v.head
     return v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ") and head.dep_ == "xcomp" and \
         head.tag_ == "VB" and head.head.pos_ in ("VERB", "AUX") and \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        to_infinitive(head)
 
 
 def _finite_apart(v: Token) -> bool:

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import subject_of
+from kg.extract.syntax import subject_of, to_infinitive
 
 
 def planner(t: Token, nouns: set[str], verbs: set[str]) -> Token | None:
     """The one whose plan the infinitive ``t`` carries out, or None."""
     noun = t.head
     if t.dep_ != "acl" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or \
-            not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            not to_infinitive(t):
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:

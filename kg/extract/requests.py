@@ -32,6 +32,7 @@ from kg.extract.syntax import (
     prep_objects,
     subject_of,
     text_of,
+    to_infinitive,
 )
 from kg.records import EntityType, Fact, Mention
 
@@ -93,8 +94,7 @@ def refine_requests(events: list[Fact], ctx) -> list[Fact]:
 
 
 def _infinitive(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.pos_ in ("VERB", "AUX") and to_infinitive(tok)
 
 
 def _gapped(fact: Fact, verb: Token, ctx, f) -> list[Fact]:
@@ -156,8 +156,8 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if xcomp is None and obj is not None:  # "asked the UN secretary-general to present"
-        xcomp = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "relcl") and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        xcomp = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "relcl")
+                      and to_infinitive(c)), None)
     hung = None
     if xcomp is None and obj is not None:
         xcomp, hung = hung_infinitive(verb, obj)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.syntax import to_infinitive
 from kg.ingest.layout import is_headline
 
 # a line ending so is running text, not a heading (a quotation, a colon)
@@ -243,8 +244,8 @@ class StatementCues:
         if any(c.dep_ == "auxpass" for c in cue.children):
             return True
         comp = self.complement(cue)
-        return comp is not None and comp.dep_ == "xcomp" and comp.i > cue.i and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and \
+        return comp is not None and comp.dep_ == "xcomp" and comp.i > cue.i and \
+            to_infinitive(comp) and \
             not any(s <= cue.idx + len(cue.text) + 2 and e > cue.idx for s, e in self.quotes)
 
     def _continued_quote(self, cue: Token) -> tuple[int, int] | None:
