@@ -47,7 +47,7 @@ def build_digest() -> str:
     for root in roots:
         for path in sorted(root.rglob("*")):
             if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".jsonl", ".json",
-                                                  ".ttl", ".txt"}:
+                                                  ".ttl", ".txt", ".gz"}:
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

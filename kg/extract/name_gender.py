@@ -2,53 +2,27 @@
 
 "She" after "Ana Ferro" and "he" after "Tomas Ferro" point to them even when no title,
 role or earlier pronoun says so: a reader knows the first names. The names are those
-of ``nomquamgender`` (MIT licence, a dependency: its ``name_data.json`` is read once,
-lazily, from the installed package; nothing is downloaded). Only a confident name
-counts: one seen often enough in its sources whose share of women is near 0 or 1;
-an ambiguous name ("Jean", "Kim"), a rare one or one not listed stays unknown.
+of ``nomquamgender`` (MIT licence), reduced to the two questions below and shipped as
+kg/rules/entities/first_names.tsv.gz (kg/extract/name_table.py makes it; nothing is
+downloaded). Only a confident name counts: one seen often enough in its sources whose
+share of women is near 0 or 1; an ambiguous name ("Jean", "Kim"), a rare one or one not
+listed stays unknown.
 """
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from functools import cache
-from importlib.util import find_spec
-from pathlib import Path
 
-_MIN_SOURCES = 3  # the sources that list the name
-_MIN_COUNTS = 500  # the people they saw bearing it
-_CONFIDENT = 0.02  # p(woman) at most this: a man's name; at least 1 - this: a woman's
+from kg.extract.name_table import read
 
 
 @cache
 def _tables() -> tuple[dict[str, str], frozenset[str]]:
     """(confident first name -> 'm' or 'f', every name at least two sources list), read
-    once from nomquamgender's data. The file is found without importing the package
-    (whose import loads pandas and the data); the 720,000-name table is read, reduced
-    to what the two questions below ask and dropped, so the build does not hold it (it
-    held 175 MB more when kept whole)."""
-    spec = find_spec("nomquamgender")
-    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
-        return {}, frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
-    if not path.is_file():  # pragma: no cover
-        return {}, frozenset()
-    genders: dict[str, str] = {}
-    known: set[str] = set()
-    for name, info in json.loads(path.read_text(encoding="utf-8")).items():
-        if not info or len(info) < 3:
-            continue
-        sources, counts, share = info[0], info[1], info[2]
-        if sources >= 2 and counts >= 1:
-            known.add(name)
-        if share is None or sources < _MIN_SOURCES or counts < _MIN_COUNTS:
-            continue
-        if share <= _CONFIDENT:
-            genders[name] = "m"
-        elif share >= 1 - _CONFIDENT:
-            genders[name] = "f"
-    return genders, frozenset(known)
+    once from the shipped table (about 0.1 CPU second; parsing nomquamgender's own 22 MB
+    JSON took 1.5 to 4)."""
+    return read()
 
 
 def _fold(word: str) -> str:
