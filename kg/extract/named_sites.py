@@ -77,9 +77,9 @@ def bare_roads(doc: Doc, typed: dict) -> None:
         if k < 1 or doc[k - 1].lower_ != "the" or ROAD_CODE.fullmatch(tok.text) is None:
             continue
         nxt = doc[k + 1] if k + 1 < len(doc) else None
-        after = doc[k + 1:k + 4]
-        described = nxt is not None and nxt.pos_ == "ADJ" and any(
-            t.lower_ in _ROAD_NOUNS for t in after)  # "the T4 lakeside road"
+        ends = [t.i for t in doc[k + 2:k + 4] if t.lower_ in _ROAD_NOUNS]
+        described = bool(ends) and all(  # "the T4 lakeside road", "the B9 old coastal road"
+            t.is_lower and t.is_alpha for t in doc[k + 1:ends[0]])
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") and not described:
             continue  # "the K2 TV channel", "the B8 highway" (road_code)
         listed = nxt is not None and nxt.lower_ in ("and", "or") and any(

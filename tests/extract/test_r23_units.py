@@ -20,7 +20,7 @@ def _places(result) -> set[str]:
 
 def test_a_road_number_on_which_things_happen_is_a_place(nlp):
     r = run(nlp, "Farmers kept their tractors on the T2 towards Kasama on Friday, and others "
-                 "blocked the M9 near Mongu, Zambian police said.")
+                 "blocked the M9 near Mongu in Zambia, police said.")
     places = _places(r)
     assert {"T2", "M9"} <= places
     pairs = located_pairs(r)
