@@ -280,6 +280,8 @@ _NAME_ENDING_SITES = {"airport", "port", "harbour", "harbor", "prison", "peniten
                       "airbase", "building", "police station", "polling station",
                       "bus terminal", "bus station", "metro station", "railway station",
                       "train station", "airstrip", "depot", "fuel depot", "border post",
+                      "school", "primary school", "secondary school", "high school",
+                      "comprehensive school", "boarding school",
                       # a street named after a person is no person ("Sir X Y Street")
                       "street", "avenue", "road", "boulevard"}
 
