@@ -5,7 +5,12 @@ kind_cues.py, home_city.py):
   road ("on the T2", "the B14 between A and B", "the M9 and other main roads", "police
   closed the A14", "the A8 remained open", "the T4 lakeside road"); a number before a
   noun names something else ("the K2 TV channel"), and a numbered road runs between
-  towns, so no town holds it.
+  towns, so no town holds it;
+* a named school ("the X Primary School", "Y Boys High School") is a place, in the town
+  it is named after; one that speaks is the institution;
+* the taluks, tehsils and sub-divisions of a district, the voivodeships of a country and
+  the electoral areas of a council are regions ("X taluk", "(Y sub-division)", "the A
+  and B voivodeships").
 """
 
 from __future__ import annotations
@@ -45,3 +50,38 @@ def test_a_number_before_a_noun_or_after_at_is_no_road(nlp):
     r = run(nlp, "The minister of Jamaica spoke on the K2 TV channel on Tuesday, and the "
                  "prime minister, Desmond Carrow, met donors at the G20 in Montego Bay.")
     assert not {"K2", "G20"} & _places(r)
+
+
+def test_a_named_school_is_a_place_in_the_town_it_is_named_after(nlp):
+    r = run(nlp, "In Lobatse, police fired teargas at teachers who had marched from Lobatse "
+                 "Boys High School to the regional offices on Monday, Botswana police said. "
+                 "Pupils of Kanye North Primary School were sent home.")
+    places = _places(r)
+    assert {"Lobatse Boys High School", "Kanye North Primary School"} <= places
+    pairs = located_pairs(r)
+    assert ("Lobatse Boys High School", "Lobatse") in pairs
+    assert ("Lobatse Boys High School", "Botswana") in pairs
+
+
+def test_a_school_that_speaks_is_the_institution(nlp):
+    r = run(nlp, "Mahalapye Secondary School said on Tuesday that 40 pupils had fallen ill "
+                 "in Botswana.")
+    assert "Mahalapye Secondary School" not in _places(r)
+
+
+def test_second_and_third_level_unit_nouns_name_regions(nlp):
+    r = run(nlp, "Four of the dead were from Lobatse taluk and two from Kanye district. The "
+                 "inquiry will be led by Assistant Commissioner (Ramotswa sub-division) Mpho "
+                 "Dube. Officials declared Neo Sebele the winner of the Palapye Central "
+                 "electoral area, Botswana's election body said in Botswana.")
+    regions = {n for e in r.entities if e.type is EntityType.REGION for n in (e.name, *e.aliases)}
+    assert {"Lobatse taluk", "Ramotswa sub-division", "Palapye Central electoral area"} <= regions
+    pairs = located_pairs(r)
+    assert ("Ramotswa sub-division", "Botswana") in pairs
+
+
+def test_the_voivodeships_of_a_list_are_regions(nlp):
+    r = run(nlp, "Floods hit eleven counties of the Valga and Tartu voivodeships in Estonia "
+                 "on Monday.")
+    regions = {e.name for e in r.entities if e.type is EntityType.REGION}
+    assert {"Valga", "Tartu"} <= regions
