@@ -7,7 +7,8 @@ kind_cues.py, home_city.py):
   noun names something else ("the K2 TV channel"), and a numbered road runs between
   towns, so no town holds it;
 * a named school ("the X Primary School", "Y Boys High School") is a place, in the town
-  it is named after; one that speaks is the institution;
+  it is named after; one that speaks is the institution, and "the X school gym" names
+  none;
 * the taluks, tehsils and sub-divisions of a district, the voivodeships of a country and
   the electoral areas of a council are regions ("X taluk", "(Y sub-division)", "the A
   and B voivodeships");
@@ -63,6 +64,12 @@ def test_a_named_school_is_a_place_in_the_town_it_is_named_after(nlp):
     pairs = located_pairs(r)
     assert ("Lobatse Boys High School", "Lobatse") in pairs
     assert ("Lobatse Boys High School", "Botswana") in pairs
+
+
+def test_a_lower_case_school_before_another_noun_names_no_place(nlp):
+    r = run(nlp, "Most of them went to a Red Cross shelter set up in the Palapye school gym, "
+                 "officials in Botswana said.")
+    assert not any("school" in n.lower() for n in _places(r))
 
 
 def test_a_school_that_speaks_is_the_institution(nlp):
