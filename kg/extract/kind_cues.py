@@ -286,7 +286,7 @@ _NAME_ENDING_SITES = {"airport", "port", "harbour", "harbor", "prison", "peniten
                       "school", "primary school", "secondary school", "high school",
                       "comprehensive school", "boarding school",
                       # a street named after a person is no person ("Sir X Y Street")
-                      "street", "avenue", "road", "boulevard", "roundabout", "ring road"}
+                      "street", "avenue", "road", "boulevard"}
 
 
 def _facility_name(doc: Doc, i: int, j: int, noun: KindNoun, typed: _Typed) -> None:

@@ -11,9 +11,7 @@ kind_cues.py, home_city.py):
   none;
 * the taluks, tehsils and sub-divisions of a district, the voivodeships of a country and
   the electoral areas of a council are regions ("X taluk", "(Y sub-division)", "the A
-  and B voivodeships");
-* a named roundabout or ring road is a place in the town or quarter it is named after
-  ("the X roundabout in Y", "the Z ring road").
+  and B voivodeships").
 """
 
 from __future__ import annotations
@@ -94,13 +92,3 @@ def test_the_voivodeships_of_a_list_are_regions(nlp):
                  "on Monday.")
     regions = {e.name for e in r.entities if e.type is EntityType.REGION}
     assert {"Valga", "Tartu"} <= regions
-
-
-def test_a_named_roundabout_or_ring_road_is_a_place_in_its_town(nlp):
-    r = run(nlp, "Police fired tear gas at 200 people who had blocked the Tanui roundabout in "
-                 "Marigot, Jamaica. Other blockades remained on the Kingsland ring road, "
-                 "snarling traffic in Kingsland.")
-    assert {"Tanui roundabout", "Kingsland ring road"} <= _places(r)
-    pairs = located_pairs(r)
-    assert ("Tanui roundabout", "Marigot") in pairs
-    assert ("Kingsland ring road", "Kingsland") in pairs
