@@ -234,18 +234,15 @@ def _capitalised_units_of(doc: Doc, i: int, j: int, noun: KindNoun) -> bool:
 # singular unit nouns of the divisions that hold towns (not "municipality", "commune":
 # those are the town itself); "the canton of X" names such a unit (source UNIT_OF + noun)
 UNITS_ABOVE_TOWNS = frozenset({"canton", "county", "province", "parish", "department",
-                               "governorate", "prefecture", "district", "region", "oblast",
-                               "taluk", "tehsil", "sub-division", "subdivision",
-                               "voivodeship"})
+                               "governorate", "prefecture", "district", "region", "oblast"})
 UNIT_OF = "rule:kind-unit-of:"
 
 _UNIT_PLURALS = {"provinces", "regions", "districts", "counties", "prefectures",
-                 "governorates", "communes", "municipalities", "voivodeships", "taluks"}
+                 "governorates", "communes", "municipalities"}
 # region nouns that, capitalised after a name, end a unit's name ("Department", "State",
 # "Zone" end the names of government bodies, groups and military zones as often)
 _UNIT_NOUNS = {"province", "region", "district", "chiefdom", "county", "prefecture",
-               "governorate", "oblast", "woreda", "local government area", "taluk", "tehsil",
-               "voivodeship"}
+               "governorate", "oblast", "woreda", "local government area"}
 
 
 def _unit_name(doc: Doc, i: int, j: int, noun: KindNoun, typed: _Typed) -> None:

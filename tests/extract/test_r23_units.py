@@ -8,10 +8,7 @@ kind_cues.py, home_city.py):
   towns, so no town holds it;
 * a named school ("the X Primary School", "Y Boys High School") is a place, in the town
   it is named after; one that speaks is the institution, and "the X school gym" names
-  none;
-* the taluks, tehsils and sub-divisions of a district, the voivodeships of a country and
-  the electoral areas of a council are regions ("X taluk", "(Y sub-division)", "the A
-  and B voivodeships").
+  none.
 """
 
 from __future__ import annotations
@@ -75,20 +72,3 @@ def test_a_school_that_speaks_is_the_institution(nlp):
                  "in Botswana.")
     assert "Mahalapye Secondary School" not in _places(r)
 
-
-def test_second_and_third_level_unit_nouns_name_regions(nlp):
-    r = run(nlp, "Four of the dead were from Lobatse taluk and two from Kanye district. The "
-                 "inquiry will be led by Assistant Commissioner (Ramotswa sub-division) Mpho "
-                 "Dube. Officials declared Neo Sebele the winner of the Palapye Central "
-                 "electoral area, Botswana's election body said in Botswana.")
-    regions = {n for e in r.entities if e.type is EntityType.REGION for n in (e.name, *e.aliases)}
-    assert {"Lobatse taluk", "Ramotswa sub-division", "Palapye Central electoral area"} <= regions
-    pairs = located_pairs(r)
-    assert ("Ramotswa sub-division", "Botswana") in pairs
-
-
-def test_the_voivodeships_of_a_list_are_regions(nlp):
-    r = run(nlp, "Floods hit eleven counties of the Valga and Tartu voivodeships in Estonia "
-                 "on Monday.")
-    regions = {e.name for e in r.entities if e.type is EntityType.REGION}
-    assert {"Valga", "Tartu"} <= regions
