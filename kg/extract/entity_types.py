@@ -31,7 +31,8 @@ _TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\w./-]*)+$")
 # sites that are also institutions: one that speaks ("the X Hospital said", "told
 # Reuters", "reported nine injured") acts as a body, an Organization; elsewhere it is the
 # building, a Place
-_INSTITUTION_SITES = frozenset({"hospital", "clinic", "state house", "government house"})
+_INSTITUTION_SITES = frozenset({"hospital", "clinic", "state house", "government house",
+                                "school"})
 _SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _SPEECH_LEMMAS = frozenset({"say", "tell", "report", "confirm", "announce", "state", "add",
                             "record", "count", "put"})

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.entity_rules import entity_rules
+from kg.extract.named_sites import ROAD_CODE
 from kg.records import Entity, EntityType, Mention
 from kg.resolve.admin import admin_index
 from kg.resolve.place_names import base_name
@@ -293,6 +294,8 @@ def wide(place: Entity) -> bool:
     kinds = entity_rules().kind_nouns
     if len(words) > 1 and words[-1] in _WAYS and _ENDS.search(place.name):
         return True  # "the Liepaja-Kuldiga road": a road between two towns
+    if place.type is EntityType.PLACE and ROAD_CODE.fullmatch(place.name):
+        return True  # "the T2": a numbered road runs between towns
     for n in (1, 2):
         if len(words) < n:
             continue

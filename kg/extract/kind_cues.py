@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from kg.extract.entity_rules import EntityRules, KindNoun, entity_rules
 from kg.extract.name_spans import name_after, name_before
-from kg.extract.named_sites import named_body, numbered_road, road_code, settlement_of
+from kg.extract.named_sites import bare_roads, named_body, numbered_road, road_code, settlement_of
 from kg.extract.paired_places import paired_place_mentions
 from kg.extract.spans import HEADLINE, doc_text, mention_from_span
 from kg.records import EntityType, Mention, Unit
@@ -197,6 +197,7 @@ def kind_cue_mentions(doc: Doc, unit: Unit, found: list[Mention]) -> list[Mentio
                 _noun_cues(doc, noun_span.start, noun_span.end, noun, cities, typed)
             continue
         _noun_cues(doc, noun_span.start, noun_span.end, noun, cities, typed)
+    bare_roads(doc, typed)
     out = found
     if typed:
         out = list(found)
@@ -279,6 +280,8 @@ _NAME_ENDING_SITES = {"airport", "port", "harbour", "harbor", "prison", "peniten
                       "airbase", "building", "police station", "polling station",
                       "bus terminal", "bus station", "metro station", "railway station",
                       "train station", "airstrip", "depot", "fuel depot", "border post",
+                      "school", "primary school", "secondary school", "high school",
+                      "comprehensive school", "boarding school",
                       # a street named after a person is no person ("Sir X Y Street")
                       "street", "avenue", "road", "boulevard"}
 
