@@ -60,7 +60,7 @@ def test_people_without_offices_stay_one_dismissal(nlp):
 
 
 @pytest.mark.parametrize("text, place", [
-    ("Four miners died on the spot, and seven were taken to hospital in Francistown, the "
+    ("Four miners died on the spot, and seven were taken to a hospital in Francistown, the "
      "ministry said.", "Francistown"),
     ("The injured were shifted to the district hospital in Serowe.", "Serowe"),
     ("Two of them were later referred to a private hospital in Palapye.", "Palapye"),
@@ -80,3 +80,19 @@ def test_carried_to_a_hospital_named_after_its_town(nlp):
 
 def test_a_case_taken_to_court_is_no_movement(nlp):
     assert not facts_of(run(nlp, "Police took the case to court in Gaborone."), "Movement")
+
+
+def test_evacuation_order_issued_by_its_noun(nlp):
+    r = run(nlp, "The disaster agency issued evacuation orders for low-lying parts of Kasane "
+                 "and Kazungula before midnight.")
+    [order] = facts_of(r, "Order")
+    assert names(r, order.roles.get("agent")) == {"disaster agency"}
+    theme = " ".join(names(r, order.roles.get("theme")))
+    assert "evacuation" in theme and "Kasane" in theme
+
+
+def test_evacuation_order_not_issued_is_negated(nlp):
+    r = run(nlp, "The agency said no evacuation order had been issued for Shakawe, but urged "
+                 "residents there to stay alert.")
+    [order] = facts_of(r, "Order")
+    assert order.factuality == "negated"
