@@ -96,3 +96,28 @@ def test_evacuation_order_not_issued_is_negated(nlp):
                  "residents there to stay alert.")
     [order] = facts_of(r, "Order")
     assert order.factuality == "negated"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Police arrested four people in Tartu after scuffles with drivers; all were later "
+     "released without charge.", "all"),
+    ("Nine were released without charge in Gaborone on Sunday evening.", "Nine"),
+    ("Tanel Kask was released the following day under a written undertaking not to leave "
+     "Tartu.", "Tanel Kask"),
+])
+def test_freed_on_terms_only_people_are_freed_on(nlp, text, who):
+    [release] = facts_of(run(nlp, text), "Release")
+    assert who in {getattr(v, "text", v) for v in release.roles.get("theme", [])}
+
+
+def test_a_passive_joined_to_an_active_verb_shares_its_subject(nlp):
+    r = run(nlp, "Police detained Tanel Kask in Tartu on Monday. He is cooperating with the "
+                 "investigation and was released the following day under a written "
+                 "undertaking not to leave the city.")
+    [release] = facts_of(r, "Release")
+    assert names(r, release.roles.get("theme")) == {"Tanel Kask"}
+
+
+def test_a_statement_released_without_delay_is_no_release(nlp):
+    assert not facts_of(run(nlp, "The ministry released a statement without delay on Monday."),
+                        "Release")
