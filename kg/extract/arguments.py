@@ -15,8 +15,6 @@ fillers from :class:`~kg.extract.role_fillers.RoleFillers`, the theme checks fro
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
 from kg.extract.circumstances import Circumstances
@@ -328,7 +326,6 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
         if "meeting" in rules.extras:
             self._meeting(m, put, roles)
         if "office" in rules.extras:
-            self.office_each = []
             self.f_theme_mentions = [v for v in roles.get("theme", []) if isinstance(v, Mention)]
             self._office(t, put, rules.kind)
         if mode == "negated" and "quantity" not in roles and (
@@ -368,14 +365,6 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
             self.speaker_agents.append(fact)
         if self.purpose_of is not None:
             self.purposes.append((fact, self.purpose_of.i))
-        if "office" in rules.extras and self.office_each:
-            # one leaver per fact, each with the office they leave (type_roles._offices_each)
-            (first, office), *rest = self.office_each
-            for v, other in rest:
-                own = {k: list(v) for k, v in roles.items()}
-                own["theme"], own["role"] = [v], [other]
-                self.extra.append(replace(fact, roles=own, links={}))
-            roles["theme"], roles["role"] = [first], [office]
         return fact
 
     def _nested_cause(self, t: Token, args: dict, put) -> None:

@@ -41,7 +41,6 @@ class TypeRoles:
     extra: list[Fact]
     holder_role: str | None
     f_theme_mentions: list[Mention]
-    office_each: list[tuple[Mention, str]]
     _sent_words: dict[int, tuple[list[Token], list[str], set[str]]]
 
     def _owner_agent(self, roles: dict) -> None:
@@ -334,16 +333,20 @@ class TypeRoles:
             put("role", text_of(toks))
         if not heads and self.holder_role:
             put("role", self.holder_role)
-        elif not heads and kind in ("Dismissal", "Resignation") and \
-                self._offices_each(t):
-            return  # one fact per person, each with its own office (read())
         elif not heads and kind in ("Dismissal", "Resignation"):
             # "dismissed Finance Minister X", "Prime Minister X resigned": the office is
             # the title before the name
             for v in self.f_theme_mentions:
-                title = self._title_before(v)
-                if title:
-                    put("role", title)
+                span = self.ctx.char_span(v.start, v.end)
+                if span is None:
+                    continue
+                k = span.start - 1
+                while k >= 0 and span.doc[k].dep_ == "compound" and span.doc[k].is_title and \
+                        k < span.doc[k].head.i < span.end:
+                    k -= 1
+                title = list(span.doc[k + 1:span.start])
+                if title and title[-1].lemma_.lower() in self.f.title_words:
+                    put("role", text_of(title))
                     return
             # the office named by the leaver's noun phrase, its apposition or relative
             # clause, or the clause the leaving ends (kg/extract/vacated_offices.py)
@@ -353,43 +356,6 @@ class TypeRoles:
                 if office:
                     put("role", office)
                     return
-
-    def _title_before(self, v: Mention) -> str | None:
-        """"Finance Minister X": the title right before the name (its compounds)."""
-        span = self.ctx.char_span(v.start, v.end)
-        if span is None:
-            return None
-        k = span.start - 1
-        while k >= 0 and span.doc[k].dep_ == "compound" and span.doc[k].is_title and \
-                k < span.doc[k].head.i < span.end:
-            k -= 1
-        title = list(span.doc[k + 1:span.start])
-        if title and title[-1].lemma_.lower() in self.f.title_words:
-            return text_of(title)
-        return None
-
-    def _offices_each(self, t: Token) -> bool:
-        """"removed A, director of X, and B, head of Y", "dismissed Finance Minister A and
-        Tourism Minister B": two or more people leave, each named with an office of their
-        own (a title before the name or an apposition); the offices are kept by person
-        (``office_each``) and read() makes one fact per person, as each leaves their own
-        post. False (nothing kept) when any of them has no office of its own."""
-        people = [v for v in self.f_theme_mentions if v.type is EntityType.PERSON]
-        if len(people) < 2 or len(people) != len(self.f_theme_mentions):
-            return False
-        offices = set(self.lists["office_nouns"])
-        each = []
-        for v in people:
-            span = self.ctx.char_span(v.start, v.end)
-            office = self._title_before(v) or (span is not None and vacated_office(
-                span.root, t, self.f.title_words, offices))
-            if not office:
-                return False
-            each.append((v, office))
-        if len({o.lower() for _, o in each}) < len(each):
-            return False
-        self.office_each = each
-        return True
 
     def _leavers(self, t: Token) -> list[Token]:
         """The heads of the noun phrases that name who leaves office by ``t``: its theme

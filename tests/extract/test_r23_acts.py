@@ -1,7 +1,7 @@
 """Round 23, event wordings and their agents: a government of a tier below the country
 named with its place and pointed back to ("the X provincial government ... the
-provincial government"), one Dismissal per person removed with an office of their own,
-and people carried to a hospital the text places."""
+provincial government"), orders told by their noun ("issued an evacuation order"), and
+people freed on terms only people are freed on ("released without charge")."""
 
 from __future__ import annotations
 
@@ -30,56 +30,6 @@ def test_tier_government_is_not_the_country(nlp):
                   "government has ordered all 40 factories in the zone to suspend production.")
     [order] = facts_of(r, "Order")
     assert "Government of Zambia" not in names(r, order.roles.get("agent"))
-
-
-def test_one_dismissal_per_person_with_apposed_offices(nlp):
-    r = run(nlp, "The city council has removed Mwamba Phiri, director of the zone's planning "
-                  "committee, and Chanda Banda, head of the zone's emergency bureau, from "
-                  "their posts.")
-    got = {(frozenset(names(r, f.roles.get("theme"))), frozenset(names(r, f.roles.get("role"))))
-           for f in facts_of(r, "Dismissal")}
-    assert got == {
-        (frozenset({"Mwamba Phiri"}), frozenset({"director of zone's planning committee"})),
-        (frozenset({"Chanda Banda"}), frozenset({"head of zone's emergency bureau"}))}
-
-
-def test_one_dismissal_per_person_with_titles(nlp):
-    r = run(nlp, "In a decree, the president removed Finance Minister Ruta Kalnina, Tourism "
-                  "Minister Janis Ozols and Housing Minister Inga Berzina.")
-    got = {(frozenset(names(r, f.roles.get("theme"))), frozenset(names(r, f.roles.get("role"))))
-           for f in facts_of(r, "Dismissal")}
-    assert got == {(frozenset({"Ruta Kalnina"}), frozenset({"Finance Minister"})),
-                   (frozenset({"Janis Ozols"}), frozenset({"Tourism Minister"})),
-                   (frozenset({"Inga Berzina"}), frozenset({"Housing Minister"}))}
-
-
-def test_people_without_offices_stay_one_dismissal(nlp):
-    r = run(nlp, "The president dismissed Mwamba Phiri and Chanda Banda on Monday.")
-    [dismissal] = facts_of(r, "Dismissal")
-    assert names(r, dismissal.roles.get("theme")) == {"Mwamba Phiri", "Chanda Banda"}
-
-
-@pytest.mark.parametrize("text, place", [
-    ("Four miners died on the spot, and seven were taken to a hospital in Francistown, the "
-     "ministry said.", "Francistown"),
-    ("The injured were shifted to the district hospital in Serowe.", "Serowe"),
-    ("Two of them were later referred to a private hospital in Palapye.", "Palapye"),
-])
-def test_carried_to_a_hospital_in_a_town(nlp, text, place):
-    r = run(nlp, text)
-    [move] = facts_of(r, "Movement")
-    assert place in names(r, move.roles.get("location"))
-
-
-def test_carried_to_a_hospital_named_after_its_town(nlp):
-    r = run(nlp, "Six of the injured were taken to the Maun regional hospital, where two "
-                  "remain in serious condition.")
-    [move] = facts_of(r, "Movement")
-    assert names(r, move.roles.get("location")) == {"Maun regional hospital"}
-
-
-def test_a_case_taken_to_court_is_no_movement(nlp):
-    assert not facts_of(run(nlp, "Police took the case to court in Gaborone."), "Movement")
 
 
 def test_evacuation_order_issued_by_its_noun(nlp):
