@@ -323,12 +323,6 @@ def passive_subject(verb: Token) -> Token | None:
     if raised is not None:
         return raised
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        if any(c.dep_ == "auxpass" for c in verb.children):
-            # "he is cooperating with the inquiry and was released": a passive joined to
-            # an active verb shares its subject (the one the passive befell)
-            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lemma_.lower() not in RELATIVE_PRONOUNS:
-                return subj
         return passive_subject(verb.head)
     return None
 

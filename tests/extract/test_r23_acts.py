@@ -48,24 +48,14 @@ def test_evacuation_order_not_issued_is_negated(nlp):
     assert order.factuality == "negated"
 
 
-@pytest.mark.parametrize("text, who", [
-    ("Police arrested four people in Tartu after scuffles with drivers; all were later "
-     "released without charge.", "all"),
-    ("Nine were released without charge in Gaborone on Sunday evening.", "Nine"),
-])
-def test_freed_on_terms_only_people_are_freed_on(nlp, text, who):
-    [release] = facts_of(run(nlp, text), "Release")
-    assert who in {getattr(v, "text", v) for v in release.roles.get("theme", [])}
+def test_a_town_that_acts_is_its_council(nlp):
+    r = run(nlp, "The Town of Maun issued a mandatory evacuation order for all residents on "
+                 "Monday evening.")
+    [order] = facts_of(r, "Order")
+    assert names(r, order.roles.get("agent")) == {"Town of Maun"}
 
 
-def test_a_passive_joined_to_an_active_verb_shares_its_subject(nlp):
-    r = run(nlp, "Police detained Tanel Kask in Tartu on Monday. He is cooperating with the "
-                 "investigation and was released the following day under a written "
-                 "undertaking not to leave the city.")
-    [release] = facts_of(r, "Release")
-    assert names(r, release.roles.get("theme")) == {"Tanel Kask"}
-
-
-def test_a_statement_released_without_delay_is_no_release(nlp):
-    assert not facts_of(run(nlp, "The ministry released a statement without delay on Monday."),
-                        "Release")
+def test_a_city_that_acts_is_its_council(nlp):
+    r = run(nlp, "The City of Francistown closed the bus station on Monday.")
+    [closure] = facts_of(r, "Closure")
+    assert names(r, closure.roles.get("agent")) == {"City of Francistown"}
