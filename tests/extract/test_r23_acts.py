@@ -1,11 +1,9 @@
 """Round 23, event wordings and their agents: a government of a tier below the country
 named with its place and pointed back to ("the X provincial government ... the
 provincial government"), orders told by their noun ("issued an evacuation order"), and
-people freed on terms only people are freed on ("released without charge")."""
+a town or city that acts as its council ("the Town of X issued ...")."""
 
 from __future__ import annotations
-
-import pytest
 
 from tests.extract.event_helpers import facts_of, names, run
 
