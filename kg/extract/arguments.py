@@ -462,9 +462,6 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
             # for is what is given, not who
             put("theme", text_of(self._bare(tok, set())))
             return
-        if role == "theme" and prep == "for" and self.kind == "Order" and \
-                tok.lemma_.lower() in self.lists["people"]:
-            role = "addressee"  # "issued an evacuation order for all residents": whom
         if role in ("addressee", "participant"):
             pair = counted_antecedents(self.ctx, tok)
             if pair:  # "urged both sides": the two named before

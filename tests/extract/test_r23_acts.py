@@ -57,11 +57,3 @@ def test_a_city_that_acts_is_its_council(nlp):
     r = run(nlp, "The City of Francistown closed the bus station on Monday.")
     [closure] = facts_of(r, "Closure")
     assert names(r, closure.roles.get("agent")) == {"City of Francistown"}
-
-
-def test_an_order_for_people_is_addressed_to_them(nlp):
-    r = run(nlp, "The Town of Maun issued a mandatory evacuation order for all residents on "
-                 "Monday evening.")
-    [order] = facts_of(r, "Order")
-    assert any("residents" in a for a in names(r, order.roles.get("addressee")))
-    assert any("evacuation" in t for t in names(r, order.roles.get("theme")))
