@@ -478,6 +478,7 @@ class Fillers:
                 (c.dep_ == "nmod" and c.pos_ == "PROPN" and c.is_upper) or
                 (c.dep_ == "poss" and c.pos_ == "NOUN" and ctx.mention_of(c) is None and
                  c.lemma_.lower() in self.role_heads))]
+            mods += self._tier_place(head)
             start = min([head.i, *(t.i for m in mods for t in m.subtree
                                    if not (t.dep_ == "det" and t.head.dep_ == "poss"))])
             end = head.i + 1
@@ -501,6 +502,22 @@ class Fillers:
                 kind = EntityType.ORGANIZATION  # "the UN human rights office": the UN's
             return ctx.create(tokens, kind, "rule:event-role")
         return None
+
+    def _tier_place(self, head: Token) -> list[Token]:
+        """"the X municipal government", "the Y provincial government": the town or
+        region named before a tier adjective (equivalents.jsonl ``levels``) is part of
+        the body's name (the tier says the body is that place's, not the country's)."""
+        levels = entity_rules().levels.get(head.lemma_.lower())
+        prev = head.doc[head.i - 1] if head.i > 0 else None
+        if not levels or prev is None or prev.lower_ not in levels or prev.head.i != head.i:
+            return []
+        out = []
+        for c in head.children:
+            m = self.ctx.mention_of(c) if c.dep_ in ("nmod", "compound") and \
+                c.pos_ == "PROPN" and c.i < prev.i else None
+            if m is not None and m.type in (EntityType.CITY, EntityType.REGION):
+                out.append(c)
+        return out
 
     def definite_body(self, head: Token) -> Mention | None:
         """"called on the authorities", "urged the government": a definite civil body noun

@@ -97,6 +97,7 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
     "equivalents.jsonl": {
         "heads": (list, True, None),
         "after_country": (list, False, None),
+        "levels": (list, False, None),
         "why": (str, True, None),
     },
     "compass.jsonl": {
@@ -293,6 +294,8 @@ class EntityRules:
     equivalents: dict[str, frozenset[str]] = field(default_factory=dict)  # head -> its set
     # heads that name a set only after a country or demonym ("Chilean troops") -> the set
     after_country: dict[str, frozenset[str]] = field(default_factory=dict)
+    # head -> the adjectives that name a tier below the country ("provincial government")
+    levels: dict[str, frozenset[str]] = field(default_factory=dict)
     # pronoun -> (gender, the types it may refer to); gender cue word -> gender
     pronouns: dict[str, tuple[str, frozenset[EntityType]]] = field(default_factory=dict)
     gender_cues: dict[str, str] = field(default_factory=dict)
@@ -392,6 +395,9 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
             rules.equivalents[h] = group
         for h in e.get("after_country", ()):
             rules.after_country[_fold(h)] = group
+        if e.get("levels"):
+            for h in group:
+                rules.levels[h] = frozenset(_fold(w) for w in e["levels"])
     rules.compass = frozenset(_fold(w) for e in files["compass.jsonl"] for w in e["words"]
                               if e["kind"] != "foreign")
     rules.compass_english = {_fold(w): e["english"] for e in files["compass.jsonl"]

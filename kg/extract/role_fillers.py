@@ -103,6 +103,9 @@ class RoleFillers(ThemeFillers):
         people = plural_antecedent(self.ctx, head) if head.pos_ == "PRON" else None
         if people is not None:  # "They accused X": the residents named before
             return self._agentish(people)
+        council = self._municipal_body(head)
+        if council is not None:  # "The Town of X issued an order": the town's council
+            return council
         if head.lemma_.lower() in self.lists["count_nouns"] and head.pos_ == "NOUN":
             # "hundreds of protesters blocked the roads": the protesters
             for _prep, obj in prep_objects(head, {"of"}):
@@ -209,6 +212,27 @@ class RoleFillers(ThemeFillers):
                 return text_of(sorted(name, key=lambda x: x.i))
         if head.lower_ in ("i", "we") and self.first_person is not None:
             self.first_person = True  # "I urge everyone ...": the speaker of the quote
+        return None
+
+    def _municipal_body(self, head: Token) -> Mention | None:
+        """"The Town of X issued an order", "the City of Y said": a capitalised town,
+        city or county word with "of" and a named place acts as the local authority (a
+        GovernmentBody named "Town of X"; lexicon.yaml ``municipal_heads``)."""
+        if head.pos_ != "PROPN" or not head.is_title or \
+                head.lower_ not in self.lists["municipal_heads"]:
+            return None
+        for _prep, obj in prep_objects(head, {"of"}):
+            place = self.ctx.mention_of(obj)
+            if place is not None and place.type.is_place:
+                span = self.ctx.char_span(place.start, place.end)
+                end = span.end if span is not None and span.start > head.i else None
+            elif place is None and obj.pos_ == "PROPN" and obj.is_title:
+                end = obj.i + 1  # a town the entity rules did not name ("Town of Rosetown")
+            else:
+                end = None
+            if end is not None:
+                return self.ctx.create(list(head.doc[head.i:end]),
+                                       EntityType.GOVERNMENT_BODY, "rule:event-role")
         return None
 
     def _seat(self, head: Token, prep: Token) -> bool:

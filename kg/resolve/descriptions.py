@@ -62,6 +62,13 @@ def description_links(items: list[Described], rules: EntityRules) -> list[tuple[
                  and heads & _heads(n.name.casefold(), rules)
                  and not _agency(n.name.casefold(), d.surface, heads)
                  and (d.country is None or n.country is None or d.country == n.country)}
+        level = leveled(d.surface, rules)
+        if level is not None:
+            # "the municipal government": only a body named with that tier ("the X
+            # municipal government"), not the country's government
+            cands = {n.root for n in named if n.root in cands
+                     and re.search(rf"(?<![\w-]){re.escape(level)}(?![\w-])",
+                                   n.name.casefold())}
         if len(cands) > 1:
             # "the police" of a text naming "the Ruritania Police" and its "Zenda Police
             # Division": the body whose name ends in the head, not a unit named after it
@@ -70,6 +77,15 @@ def description_links(items: list[Described], rules: EntityRules) -> list[tuple[
         if len(cands) == 1:
             out.append((d.root, cands.pop()))
     return out
+
+
+def leveled(surface: str, rules: EntityRules) -> str | None:
+    """"municipal government" -> "municipal government": a description made of a tier
+    adjective and a head of a set that lists it (equivalents.jsonl ``levels``), else None."""
+    words = surface.split(" ")
+    if len(words) == 2 and words[0] in rules.levels.get(words[1], ()):
+        return surface
+    return None
 
 
 def _ends_in_head(name: str, heads: set[frozenset[str]]) -> bool:

@@ -10,7 +10,7 @@ from kg.extract.positions import position_words
 from kg.records import EntityType, Mention
 from kg.resolve.body_names import written_name
 from kg.resolve.descriptions import RULE as DESCRIPTION_RULE
-from kg.resolve.descriptions import Described, description_links
+from kg.resolve.descriptions import Described, description_links, leveled
 from kg.resolve.names import _is_acronym, display_name, normalise_name
 from kg.resolve.places import gazetteer
 
@@ -70,6 +70,8 @@ class Links:
         if len(words) < len(display_name(text).split(" ")) and \
                 rest.casefold() in self.rules.after_country:
             return True  # "Azerbaijani forces": the country's armed forces
+        if leveled(rest.casefold(), self.rules) and rest.islower() and len(words) == 2:
+            return True  # "the provincial government": the one of that tier named before
         return rest.casefold() in self.rules.equivalents and (
             " " not in rest or rest.islower()) and not (len(words) > 1 and rest[:1].isupper()
                                                       and not poss)
