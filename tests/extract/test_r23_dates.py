@@ -1,0 +1,120 @@
+"""Round 23, datelines and dates: forms of the page's furniture the reader missed, and
+parts of a month or year named relative to the page date.
+
+Every sentence here is invented; places are in Palau, Latvia, Qatar and Zambia.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.ingest.pagedates import PageDate, parse_date
+from kg.ingest.reader import parse_text
+from kg.records import TimeExpr
+from kg.resolve.dates import normalise_date
+
+# --- a dateline under a headline and a deck ------------------------------------------------
+
+STACKED = (
+    "Coastguard rescues eleven fishermen after trawler capsizes in storm off the main harbour\n"
+    "Owner says the vessel had passed its safety inspection only a month before it sank\n\n"
+    "Posted 7:10 p.m. Tuesday, March 3, 2026\n\n"
+    "KOROR — Eleven fishermen were rescued on Monday after their trawler capsized in heavy "
+    "seas, the coastguard said.\n\n"
+    "The crew were taken to hospital in Koror for checks, officials said.\n")
+
+
+def test_a_dateline_under_a_long_headline_and_deck_is_found():
+    doc = parse_text(STACKED, path="stacked.txt")
+    unit = doc.units[0]
+    assert unit.dateline is not None and unit.dateline.text == "KOROR"
+    # the dateline is blanked: the sentence starts with its subject
+    assert "KOROR" not in unit.text
+    assert "Eleven fishermen were rescued" in unit.text
+
+
+TAGGED = (
+    "04 MAR 2026, 11:05\n\n"
+    "Riga court remands former port director in custody over procurement fraud case\n\n"
+    "The official is suspected of taking kickbacks from a dredging contractor\n\n"
+    "RIGA, March 4. /LETA/. A Riga district court on Wednesday remanded a former port "
+    "director, Edgars Kalnins, in custody for two months, the court said.\n")
+
+
+def test_an_agency_dateline_under_a_deck_is_found_and_dated():
+    doc = parse_text(TAGGED, path="tagged.txt")
+    unit = doc.units[0]
+    assert unit.dateline is not None and unit.dateline.text == "RIGA"
+    assert unit.agency is not None and unit.agency.text == "LETA"
+    assert unit.date_hint == date(2026, 3, 4)
+
+
+# --- page dates -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("5:42 pm on 10 March 2026", PageDate(2026, 3, 10, 17, 42)),
+    ("9:05 am on 2 June 2025", PageDate(2025, 6, 2, 9, 5)),
+    ("Sunday, 06/12/2026", PageDate(2026, 12, 6)),
+    ("Wed 14.01.2026", PageDate(2026, 1, 14)),
+])
+def test_page_date_forms(line, expected):
+    assert parse_date(line) == expected
+
+
+def test_a_time_on_a_date_under_a_byline_is_the_page_date():
+    text = ("Dengue cases double in Palau as clinics extend hours\n\n"
+            "Lerita Ngiraked, Pacific Journalist\n"
+            "5:42 pm on 10 March 2026\n\n"
+            "Palau's health ministry said on Monday that dengue cases had doubled in a week.\n")
+    doc = parse_text(text, path="palau.txt")
+    assert doc.published == date(2026, 3, 10)
+
+
+def test_a_weekday_and_numeric_date_line_is_the_page_date_not_the_title():
+    text = ("Customs officers seize smuggled cigarettes at Hamad Port\n\n"
+            "Sunday, 06/12/2026\n\n"
+            "Doha, 6 December (QNA) -- Customs officers seized 40,000 packets of cigarettes "
+            "hidden in a container at Hamad Port on Thursday, the authority said.\n")
+    doc = parse_text(text, path="qatar.txt")
+    assert doc.published == date(2026, 12, 6)
+    assert doc.title == "Customs officers seize smuggled cigarettes at Hamad Port"
+
+
+# --- parts of a month or year, and a month of the year before or after -----------------
+
+BASE = date(2026, 10, 15)
+
+
+@pytest.mark.parametrize("phrase, value, precision", [
+    ("earlier this year", "2026-01-01", "year"),
+    ("Earlier this month", "2026-10-01", "month"),
+    ("later this month", "2026-10-01", "month"),
+    ("late last year", "2025-01-01", "year"),
+    ("early next year", "2027-01-01", "year"),
+    ("mid-next month", "2026-11-01", "month"),
+    ("in July last year", "2025-07-01", "month"),
+    ("September last year", "2025-09-01", "month"),
+    ("March next year", "2027-03-01", "month"),
+])
+def test_relative_parts_of_months_and_years(phrase, value, precision):
+    found = normalise_date(phrase, base=BASE)
+    assert (found.value, found.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("phrase", ["earlier this decade", "later this season",
+                                    "earlier in the year"])
+def test_other_parts_of_time_stay_unresolved(phrase):
+    assert normalise_date(phrase, base=BASE).value is None
+
+
+def test_a_dated_sentence_takes_the_month_of_last_year(nlp):
+    from event_helpers import facts_of, run
+
+    result = run(nlp, "Zambian police arrested Mwila Banda, a trader from Kitwe, in July last "
+                      "year.")
+    arrests = facts_of(result, "Arrest")
+    dates = [v for f in arrests for v in f.roles.get("date", []) if isinstance(v, TimeExpr)]
+    assert [(d.value, d.precision) for d in dates] == [("2022-07-01", "month")]
