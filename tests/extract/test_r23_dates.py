@@ -118,3 +118,30 @@ def test_a_dated_sentence_takes_the_month_of_last_year(nlp):
     arrests = facts_of(result, "Arrest")
     dates = [v for f in arrests for v in f.roles.get("date", []) if isinstance(v, TimeExpr)]
     assert [(d.value, d.precision) for d in dates] == [("2022-07-01", "month")]
+
+
+# --- "today", "tonight", "tomorrow" are days, not a date after "to" ------------------------
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("The Jamaica Constabulary Force announced today that it had charged two men.",
+     "2023-03-14"),
+    ("The Botswana Police Service said tonight that the road had reopened.", "2023-03-14"),
+])
+def test_a_statement_made_today_is_dated_on_the_report_day(nlp, sentence, day):
+    from event_helpers import facts_of, run
+
+    statements = facts_of(run(nlp, sentence), "Statement")
+    assert statements
+    dates = [v.value for v in statements[0].roles.get("date", []) if isinstance(v, TimeExpr)]
+    assert dates == [day]
+
+
+def test_a_date_after_until_is_still_skipped_as_the_day_of_saying(nlp):
+    from event_helpers import facts_of, run
+
+    statements = facts_of(run(nlp, "Latvian officials said the border crossing would stay "
+                                   "closed until Friday."), "Statement")
+    assert statements
+    dates = [v.value for v in statements[0].roles.get("date", []) if isinstance(v, TimeExpr)]
+    assert "2023-03-17" not in dates
