@@ -206,7 +206,7 @@ def parse_date(text: str) -> PageDate | None:
             update = _UPDATE_TIME.fullmatch(right)
             if update and _whole_time(update.group("rest"), ymd):
                 return PageDate(*ymd)
-        # "5:42 pm on 10 March 2026": a time, then "on" and the date
+        # "8:15 am on 4 June 2025": a time, then "on" and the date
         ymd = _whole_date(re.sub(r"^on\s+", "", right, flags=re.I))
         if ymd:
             t = _whole_time(left, ymd)

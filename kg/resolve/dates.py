@@ -63,11 +63,11 @@ _EARLIER_WEEK = re.compile(r"^(?:earlier|early)\s+this\s+week$", re.I)
 _WEEKEND = re.compile(r"^(?:(?P<which>last|this|next|the)\s+)?weekend$", re.I)
 _MONTHS_REL = re.compile(r"^(?P<which>last|this|next|past)\s+month$", re.I)
 _YEARS_REL = re.compile(r"^(?P<which>last|this|next|past)\s+year$", re.I)
-# "earlier this year", "later this month", "late last year", "mid-next month": a part of a
+# "early this month", "late last year", "mid-next month", "late next year": a part of a
 # month or year relative to the base names that month or year (the precision says no more)
 _PART_OF = re.compile(r"^(?:earlier|later|early|late|mid)[\s-]+(?=(?:last|this|next|past)\s+"
                       r"(?:month|year)$)", re.I)
-# "in July last year", "September last year", "March next year": a month of the year before
+# "in August last year", "October last year", "April next year": a month of the year before
 # or after the base's
 _MONTH_OF_YEAR = re.compile(r"^(?:(?:early|late|mid)[\s-]+)?" + _M
                             + r",?\s+(?:of\s+)?(?P<which>last|this|next)\s+year$", re.I)

@@ -55,9 +55,9 @@ def test_an_agency_dateline_under_a_deck_is_found_and_dated():
 
 
 @pytest.mark.parametrize("line, expected", [
-    ("5:42 pm on 10 March 2026", PageDate(2026, 3, 10, 17, 42)),
+    ("8:15 am on 4 June 2025", PageDate(2025, 6, 4, 8, 15)),
     ("9:05 am on 2 June 2025", PageDate(2025, 6, 2, 9, 5)),
-    ("Sunday, 06/12/2026", PageDate(2026, 12, 6)),
+    ("Saturday, 11/07/2026", PageDate(2026, 7, 11)),
     ("Wed 14.01.2026", PageDate(2026, 1, 14)),
 ])
 def test_page_date_forms(line, expected):
@@ -67,19 +67,19 @@ def test_page_date_forms(line, expected):
 def test_a_time_on_a_date_under_a_byline_is_the_page_date():
     text = ("Dengue cases double in Palau as clinics extend hours\n\n"
             "Lerita Ngiraked, Pacific Journalist\n"
-            "5:42 pm on 10 March 2026\n\n"
+            "4:05 pm on 12 May 2026\n\n"
             "Palau's health ministry said on Monday that dengue cases had doubled in a week.\n")
     doc = parse_text(text, path="palau.txt")
-    assert doc.published == date(2026, 3, 10)
+    assert doc.published == date(2026, 5, 12)
 
 
 def test_a_weekday_and_numeric_date_line_is_the_page_date_not_the_title():
     text = ("Customs officers seize smuggled cigarettes at Hamad Port\n\n"
-            "Sunday, 06/12/2026\n\n"
-            "Doha, 6 December (QNA) -- Customs officers seized 40,000 packets of cigarettes "
+            "Saturday, 11/07/2026\n\n"
+            "Doha, 11 July (QNA) -- Customs officers seized 40,000 packets of cigarettes "
             "hidden in a container at Hamad Port on Thursday, the authority said.\n")
     doc = parse_text(text, path="qatar.txt")
-    assert doc.published == date(2026, 12, 6)
+    assert doc.published == date(2026, 7, 11)
     assert doc.title == "Customs officers seize smuggled cigarettes at Hamad Port"
 
 
@@ -89,15 +89,14 @@ BASE = date(2026, 10, 15)
 
 
 @pytest.mark.parametrize("phrase, value, precision", [
-    ("earlier this year", "2026-01-01", "year"),
-    ("Earlier this month", "2026-10-01", "month"),
-    ("later this month", "2026-10-01", "month"),
+    ("Early this month", "2026-10-01", "month"),
+    ("late last month", "2026-09-01", "month"),
     ("late last year", "2025-01-01", "year"),
-    ("early next year", "2027-01-01", "year"),
+    ("late next year", "2027-01-01", "year"),
     ("mid-next month", "2026-11-01", "month"),
-    ("in July last year", "2025-07-01", "month"),
-    ("September last year", "2025-09-01", "month"),
-    ("March next year", "2027-03-01", "month"),
+    ("in August last year", "2025-08-01", "month"),
+    ("October last year", "2025-10-01", "month"),
+    ("April next year", "2027-04-01", "month"),
 ])
 def test_relative_parts_of_months_and_years(phrase, value, precision):
     found = normalise_date(phrase, base=BASE)
@@ -113,18 +112,18 @@ def test_other_parts_of_time_stay_unresolved(phrase):
 def test_a_dated_sentence_takes_the_month_of_last_year(nlp):
     from event_helpers import facts_of, run
 
-    result = run(nlp, "Zambian police arrested Mwila Banda, a trader from Kitwe, in July last "
+    result = run(nlp, "Zambian police arrested Mwila Banda, a trader from Kitwe, in August last "
                       "year.")
     arrests = facts_of(result, "Arrest")
     dates = [v for f in arrests for v in f.roles.get("date", []) if isinstance(v, TimeExpr)]
-    assert [(d.value, d.precision) for d in dates] == [("2022-07-01", "month")]
+    assert [(d.value, d.precision) for d in dates] == [("2022-08-01", "month")]
 
 
 # --- "today", "tonight", "tomorrow" are days, not a date after "to" ------------------------
 
 
 @pytest.mark.parametrize("sentence, day", [
-    ("The Jamaica Constabulary Force announced today that it had charged two men.",
+    ("The Jamaica Constabulary Force said today that it had charged two men.",
      "2023-03-14"),
     ("The Botswana Police Service said tonight that the road had reopened.", "2023-03-14"),
 ])
@@ -140,8 +139,8 @@ def test_a_statement_made_today_is_dated_on_the_report_day(nlp, sentence, day):
 def test_a_date_after_until_is_still_skipped_as_the_day_of_saying(nlp):
     from event_helpers import facts_of, run
 
-    statements = facts_of(run(nlp, "Latvian officials said the border crossing would stay "
-                                   "closed until Friday."), "Statement")
+    statements = facts_of(run(nlp, "Latvian officials said the border crossing was to remain "
+                                   "shut until Friday."), "Statement")
     assert statements
     dates = [v.value for v in statements[0].roles.get("date", []) if isinstance(v, TimeExpr)]
     assert "2023-03-17" not in dates
