@@ -206,7 +206,7 @@ class Circumstances:
                     if time.value is not None:
                         out.append((ent, prep, c, time))
                     continue
-                if prep in skip or ent.text.lower().startswith(tuple(skip)) or \
+                if prep in skip or ent.text.lower().split()[0] in skip or \
                         self._under_skip(ent.root, c, skip):
                     continue  # "since June", "five coups since independence in 1960"
                 if ent.root.dep_ == "poss" and self._under_skip(ent.root, c, _ABOUT_PREPS):

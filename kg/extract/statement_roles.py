@@ -133,8 +133,10 @@ class StatementRoles:
                 continue  # "X will meet Y on Thursday, her office said": not when it was said
             t = normalise_date(ent.text, base=self.ctx.base)
             prep = ent.root.head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
+            # a date that opens with a skipped preposition ("since June", "until Friday"),
+            # as a whole word: "today", "tonight" and "tomorrow" open with "to" unskipped
             if t.value is None or prep in self.skip_preps or \
-                    ent.text.lower().startswith(tuple(self.skip_preps)):
+                    ent.text.lower().split()[0] in self.skip_preps:
                 continue
             if any(s <= ent.start_char < e for s, e in self.quotes):
                 continue

@@ -54,8 +54,8 @@ _DATE_FORMS = [
     # 2025-03-14 (ISO, optionally with a time: 2025-03-14T09:30:00Z)
     re.compile(r"(?P<year>\d{4})-(?P<month_n>\d{1,2})-(?P<day>\d{1,2})"
                r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
-    # 14.03.2025, 14/03/2025, 14-03-2025 (day first)
-    re.compile(r"(?P<day>\d{1,2})[./-](?P<month_n>\d{1,2})[./-](?P<year>\d{4})"),
+    # 14.03.2025, 14/03/2025, 14-03-2025, Friday, 14/03/2025 (day first)
+    re.compile(_WD + r"(?P<day>\d{1,2})[./-](?P<month_n>\d{1,2})[./-](?P<year>\d{4})", re.I),
     # Friday, 14 March 2025 | 14 Mar. 2025 | 14th March, 2025
     re.compile(_WD + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + MONTH
                + r")(?:,?\s+(?P<year>\d{4}))?", re.I),
@@ -206,7 +206,8 @@ def parse_date(text: str) -> PageDate | None:
             update = _UPDATE_TIME.fullmatch(right)
             if update and _whole_time(update.group("rest"), ymd):
                 return PageDate(*ymd)
-        ymd = _whole_date(right)
+        # "8:15 am on 4 June 2025": a time, then "on" and the date
+        ymd = _whole_date(re.sub(r"^on\s+", "", right, flags=re.I))
         if ymd:
             t = _whole_time(left, ymd)
             if t:

@@ -493,8 +493,8 @@ def _dateline(unit: Unit, lines: list[Line], body: list[int], mask: _Masker,
     """The dateline of the unit's first paragraph: place, agency and date, blanked."""
     for i in body:
         ln = lines[i]
-        if unit.headline is not None and ln.start == unit.headline.start:
-            continue
+        if unit.headline is not None and ln.start <= unit.headline.start:
+            continue  # the title, and the headline lines and kickers above it
         if ln.kind is not Kind.TEXT and not (ln.kind is Kind.HEADLINE and words(ln.text) > 8):
             continue
         found = find_dateline(ln.text)

@@ -63,6 +63,14 @@ _EARLIER_WEEK = re.compile(r"^(?:earlier|early)\s+this\s+week$", re.I)
 _WEEKEND = re.compile(r"^(?:(?P<which>last|this|next|the)\s+)?weekend$", re.I)
 _MONTHS_REL = re.compile(r"^(?P<which>last|this|next|past)\s+month$", re.I)
 _YEARS_REL = re.compile(r"^(?P<which>last|this|next|past)\s+year$", re.I)
+# "early this month", "late last year", "mid-next month", "late next year": a part of a
+# month or year relative to the base names that month or year (the precision says no more)
+_PART_OF = re.compile(r"^(?:earlier|later|early|late|mid)[\s-]+(?=(?:last|this|next|past)\s+"
+                      r"(?:month|year)$)", re.I)
+# "in August last year", "October last year", "April next year": a month of the year before
+# or after the base's
+_MONTH_OF_YEAR = re.compile(r"^(?:(?:early|late|mid)[\s-]+)?" + _M
+                            + r",?\s+(?:of\s+)?(?P<which>last|this|next)\s+year$", re.I)
 _NTH = re.compile(r"^(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)$", re.I)
 
 _MONTH_ONLY = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?" + _M + r"$", re.I)
@@ -218,6 +226,12 @@ def _normalise(text: str, ref: date | None, future: bool) -> TimeExpr:
             saturday -= timedelta(days=7)
         return TimeExpr(text=text, value=saturday.isoformat(), precision="range",
                         end=(saturday + timedelta(days=1)).isoformat())
+    low = _PART_OF.sub("", low)
+    m = _MONTH_OF_YEAR.match(low)
+    if m:
+        year = ref.year + {"last": -1, "this": 0, "next": 1}[m.group("which").lower()]
+        month = _MONTHS[m.group("month").lower().rstrip(".")]
+        return TimeExpr(text=text, value=f"{year:04d}-{month:02d}-01", precision="month")
     m = _MONTHS_REL.match(low)
     if m:
         shift = {"last": -1, "past": -1, "this": 0, "next": 1}[m.group("which").lower()]
