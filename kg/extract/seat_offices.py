@@ -19,6 +19,11 @@ office is then:
   names "the Y State Election Commission", "Federal Councillor Z" and "the Federal
   Council", "Director General of Forests W" and "the General Directorate of
   Forests": that body, when exactly one is named so.
+- an office whose body is named after the office itself, the title, its possessive and a
+  body noun (kg/extract/titled_offices.py): "prosecutor X" or "Sheriff Y" in a text that
+  names "the Z Prosecutor's Office" or "the W County Sheriff's Office": that body, the one
+  so named nearest before the person, else the first after (one title is one office: a
+  story names the prosecutor's office of the case it reports).
 
 Only Positions with no owner read are touched: a title that names its owner ("Y Mayor X",
 "the mayor of W, X") keeps it.
@@ -89,6 +94,18 @@ def _title_body(role: str, bodies: list[Mention]) -> Mention | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _titled_body(office: str, holder: Mention, bodies: list[Mention]) -> Mention | None:
+    """The body named after the title ``office`` heads ("prosecutor" -> "the Z
+    Prosecutor's Office") nearest before ``holder``, else the first after it."""
+    if not office.isalpha():
+        return None
+    marks = (f"{office}'s", f"{office}s'")
+    named = sorted((m for m in bodies if any(w in marks for w in fold(m.text).split()[:-1])),
+                   key=lambda m: m.start)
+    before = [m for m in named if m.start < holder.start]
+    return before[-1] if before else (named[0] if named else None)
+
+
 def seat_owners(facts: list[Fact], mentions: list[Mention],
                 sentences: list[tuple[int, int]]) -> None:
     """Give a mayor, judge or magistrate whose title names no owner the town or court the
@@ -132,3 +149,10 @@ def seat_owners(facts: list[Fact], mentions: list[Mention],
         if owner is not None:
             f.roles["organization"] = [owner]
             f.rule += ":title-body"
+            continue
+        holder = f.roles["holder"][0]
+        owner = _titled_body(_office(role), holder, bodies) if isinstance(holder, Mention) \
+            else None
+        if owner is not None:
+            f.roles["organization"] = [owner]
+            f.rule += ":titled-body"
