@@ -209,6 +209,7 @@ class _Resolver(Links):
                 # (kg/resolve/links.py, link_anaphors), none by its name
                 self.info[i].key = f"head:{i}"
         self.group_places()
+        self.name_state_words()
 
     def group_places(self) -> None:
         """One entity per place name, whatever each mention's type (kg/resolve/place_names)."""
