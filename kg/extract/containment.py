@@ -40,6 +40,7 @@ from kg.records import Entity, EntityType, Fact
 from kg.resolve.admin import admin_index, unit_keys
 from kg.resolve.place_names import base_name
 from kg.resolve.places import fold, gazetteer
+from kg.resolve.town_names import named_after_towns
 
 
 def document_locations(stated: list[Fact], entities: list[Entity], *, text: str = "",
@@ -504,7 +505,11 @@ def _main_country(entities: list[Entity]) -> Entity | None:
             countries[k] += named(e)
             by_count_key.setdefault(k, e)
         elif e.type in (EntityType.CITY, EntityType.REGION) and e.country_code:
-            places[e.country_code] += named(e)
+            places[e.country_code] += len(e.mentions)  # a headline's too: the body has it
+    # "X City Council", "the Port of X": a local paper's town inside its bodies' names
+    places += named_after_towns(((m.text, e.type) for e in entities for m in e.mentions), {
+        m.text: e.country_code for e in entities if e.type in (EntityType.CITY, EntityType.REGION)
+        and e.country_code for m in e.mentions})
     first = winner(countries)
     if first is None:
         # a story names its own country mostly through its bodies ("the Latvian Coast

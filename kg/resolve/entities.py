@@ -44,6 +44,7 @@ from kg.resolve.names import (  # normalise_name is part of this module's interf
 )
 from kg.resolve.place_names import KEPT_APART, official, place_groups
 from kg.resolve.places import Place, country_code, fold, gazetteer
+from kg.resolve.town_names import named_after_towns
 
 HEADLINE = ":headline"
 
@@ -131,7 +132,46 @@ class _Resolver(Links):
             return self._country_of_places(counts)
         if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
             return None
+        return self._unless_towns_elsewhere(ranked[0][0], counts)
+
+    def _unless_towns_elsewhere(self, first: str, counts: Counter[str]) -> Place | None:
+        """The country named most, unless the text's towns and regions lie in another one
+        more often than that country and its own towns are written: a local story that
+        names only the foreign country of one of its events ("a man arrested in X", "X's
+        police") or a wire naming a neighbour's capital or mediator more often than the
+        country whose towns it tells of. Then each town's mention counts for its
+        country, and the winner (at least three, twice any other) is the story's country;
+        without one, no country (as kg/extract/containment.py chooses the LocatedIn
+        country)."""
+        places = self._town_codes()
+        if not places or places.most_common(1)[0][1] <= counts[first] + places[first]:
+            return self.gaz.by_code.get(first)
+        ranked = (counts + places).most_common(2)
+        if ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
         return self.gaz.by_code.get(ranked[0][0])
+
+    def _town_codes(self) -> Counter[str]:
+        """The countries of the unambiguous towns and regions of the body, one per mention,
+        and one per mention of a local body or site named after such a town ("X City
+        Council", "the Port of X", "X Central"): a local paper writes its town mostly
+        inside the names of its council, port and constituency."""
+        places: Counter[str] = Counter()
+        towns: dict[str, str] = {}
+        guessed: Counter[str] = Counter()  # a headline's guesses count once the body names them
+        for m in self.mentions:
+            if m.type in (EntityType.CITY, EntityType.REGION) and self.country_of(m) is None:
+                place = self.gaz.link(name := display_name(m.text), m.type)
+                if place is not None and place.country_code:
+                    if m.source.endswith(HEADLINE):
+                        guessed[name] += 1
+                        continue
+                    towns[name] = place.country_code
+                    places[place.country_code] += 1
+        for name, n in guessed.items():
+            if name in towns:
+                places[towns[name]] += n
+        return places + named_after_towns(((m.text, m.type) for m in self.mentions), towns)
 
     def _country_of_places(self, counts: Counter[str]) -> Place | None:
         """A story that names its country once or never but its cities and regions often
@@ -169,6 +209,7 @@ class _Resolver(Links):
                 # (kg/resolve/links.py, link_anaphors), none by its name
                 self.info[i].key = f"head:{i}"
         self.group_places()
+        self.name_state_words()
 
     def group_places(self) -> None:
         """One entity per place name, whatever each mention's type (kg/resolve/place_names)."""

@@ -8,11 +8,15 @@ import re
 
 from kg.extract.positions import position_words
 from kg.records import EntityType, Mention
-from kg.resolve.body_names import written_name
+from kg.resolve.body_names import _Info, written_name
 from kg.resolve.descriptions import RULE as DESCRIPTION_RULE
 from kg.resolve.descriptions import Described, description_links, leveled
 from kg.resolve.names import _is_acronym, display_name, normalise_name
 from kg.resolve.places import gazetteer
+
+# the words of a state's formal name that stand alone for the state, capitalised: "the
+# Sultanate", "the Kingdom's authorities", "the Grand Duchy", "autonomy within the Republic"
+_STATE_WORD = re.compile(r"(?:sultanate|kingdom|principality|grand duchy|duchy|emirate|republic)")
 
 # words that make a title another office than its head word names ("Vice President",
 # "Deputy Minister", "Prime Minister", "former Governor")
@@ -349,6 +353,28 @@ class Links:
                          for j, c in found if code is None or c == code}
             if len(roots) == 1:
                 self.clusters.union(i, roots.pop(), "title refers to its holder")
+
+    def name_state_words(self) -> None:
+        """"the Sultanate", "the Kingdom" written alone, capitalised: the country the text
+        names in a formal name with that word ("the Kingdom of the Netherlands"), the one
+        such country; else the story's country (``dominant``), as a state's own agency or
+        a paper writes its country by the word of its formal name. Never a town or body."""
+        countries = [(j, inf) for j, inf in enumerate(self.info) if inf is not None
+                     and inf.place is not None and inf.type is EntityType.COUNTRY]
+        for i, m in enumerate(self.mentions):
+            word = normalise_name(m.text)
+            if not _STATE_WORD.fullmatch(word) or \
+                    not m.text.removeprefix("the ").removeprefix("The ")[:1].isupper():
+                continue
+            formal = re.compile(rf"(?:the )?{word} of ", re.I)
+            named = {inf.key: inf for j, inf in countries if formal.match(self.mentions[j].text)}
+            if not named and self.dominant is not None:
+                named = {inf.key: inf for _j, inf in countries
+                         if inf.place.geonames_id == self.dominant.geonames_id}
+            if len(named) == 1:
+                inf = next(iter(named.values()))
+                self.info[i] = _Info(inf.key, inf.name, EntityType.COUNTRY, "state word",
+                                     place=inf.place)
 
     def link_place_anaphors(self) -> None:
         """'the country' / 'the city' -> the nearest such place named before in the update."""
