@@ -209,7 +209,7 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
     giver = _asked_from(verb, obj, ctx, f)
     if giver and not roles.get("addressee"):
         roles["addressee"] = giver
-    # ("called on fishermen to report": the parser may take "on" for a particle that
+    # ("called on farmers to report": the parser may take "on" for a particle that
     # still governs the one asked)
     held = [(c.lower_, o) for c in verb.children if c.dep_ == "prt" and
             c.lower_ in ("on", "upon") for o in c.children if o.dep_ == "pobj"]

@@ -73,8 +73,8 @@ class StatementRoles:
         del ctx
 
     def heard_by(self, subj: Token, roles: dict) -> None:
-        """"Residents who spoke to our correspondent said", "the minister, speaking to
-        journalists, said", "officials contacted by this newspaper said", "according to
+        """"Traders who spoke to the Herald said", "the minister, talking to the press,
+        said", "nurses reached by this paper said", "according to
         farmers interviewed by X": the one the speaker's own clause names as hearing or
         reaching the speaker is the addressee (statements.yaml ``addressing``,
         ``reached_by``)."""
@@ -110,7 +110,7 @@ class StatementRoles:
             return
         if tok.pos_ == "PROPN" and any_noun and tok.text[:1].isupper() and \
                 tok.ent_type_ not in ("DATE", "TIME"):
-            # "told the Courier", "she told the Post": a paper or station the entity
+            # "told the Gazette", "she told the Sentinel": a paper or station the entity
             # readers did not name keeps its name as written
             text = _np_text(tok)
             if text:

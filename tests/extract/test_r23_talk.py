@@ -27,22 +27,22 @@ def test_told_paper_the_entity_readers_missed_keeps_its_name(nlp):
     assert any("Observer" in a for a in _addressees(r))
 
 
-def test_speaker_who_spoke_to_our_correspondent(nlp):
-    r = run(nlp, "Farmers in Maun who spoke to our correspondent said the river had burst "
-                 "its banks overnight.")
-    assert any(any("correspondent" in x for x in a) for a in _addressees(r))
+def test_speaker_who_spoke_to_the_paper(nlp):
+    r = run(nlp, "Farmers in Maun who spoke to the Herald said the river had burst its banks "
+                 "overnight.")
+    assert any(any("Herald" in x for x in a) for a in _addressees(r))
 
 
-def test_speaker_speaking_to_journalists_in_apposition(nlp):
-    r = run(nlp, "The district commissioner, Ms Chanda Phiri, speaking to journalists in "
+def test_speaker_talking_to_reporters_in_apposition(nlp):
+    r = run(nlp, "The district commissioner, Ms Chanda Phiri, talking to reporters in "
                  "Lusaka, said the bridge would reopen next week.")
-    assert any("journalists" in a for a in _addressees(r))
+    assert any("reporters" in a for a in _addressees(r))
 
 
-def test_source_contacted_by_this_newspaper(nlp):
+def test_source_reached_by_this_paper(nlp):
     r = run(nlp, "The clinic in Koror ran out of vaccines last week, according to nurses "
-                 "contacted by this newspaper.")
-    assert any(any("newspaper" in x for x in a) for a in _addressees(r))
+                 "reached by this paper.")
+    assert any(any("paper" in x for x in a) for a in _addressees(r))
 
 
 def test_relative_clause_of_another_act_names_no_hearer(nlp):
