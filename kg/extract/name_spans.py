@@ -28,9 +28,6 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 # a name never ends in a locative preposition: the model ran on past it ("X Hospital in" +
 # "Town"); "of"/"for" are left to complete_name (a name cut there goes on)
 TRAILING_PREPS = {"in", "at", "on", "near", "from", "to", "into"}
-# a broadcaster's channel number ends its name ("Radio X One", "X La 1ère"): the model
-# leaves it out, or takes it into a time ("One this morning")
-_CHANNEL_NUMBERS = {"One", "1ère", "1ere", "1re", "Première"}
 # "St Mary's", "Saint John's": a place named after a church keeps the saint's "'s"
 _SAINTS = {"st", "st.", "saint", "ste", "ste."}
 
@@ -63,10 +60,6 @@ def complete_name(span: Span, *, person: bool = False) -> Span:
             end = k
             if k + 1 < len(doc) and doc[k].lower_ in ("of", "and") and doc[k + 1].is_title:
                 k += 1
-    if end < len(doc) and doc[end].text in _CHANNEL_NUMBERS and not doc[end].is_sent_start \
-            and doc[end - 1].whitespace_ and (span[-1].lower_ == "la" or any(
-                t.lower_ in ("radio", "tv", "television", "channel") for t in span)):
-        end += 1  # "Radio X" + "One", "X La" + "1ère": the station's number ends its name
     if not person:
         end = _body_name_end(span, end)
     if person and end < len(doc) and doc[end].pos_ == "PROPN" and _name_word(doc[end]) \

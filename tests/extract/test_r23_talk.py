@@ -69,15 +69,3 @@ def test_honorific_subject_asks_through_the_apposed_name(nlp):
                  "stray cattle.")
     assert any("Nasser bin Faleh al Marri" in agent and "farmers" in who
                for agent, who, _w in _requests(r))
-
-
-def test_station_number_ends_its_name(nlp):
-    r = run(nlp, "Dr Mutale Banda told Radio Zambia One this morning that the clinic in "
-                 "Mongu had recorded six deaths.")
-    assert any("Radio Zambia One" in a for a in _addressees(r))
-
-
-def test_station_name_after_la_takes_its_number(nlp):
-    r = run(nlp, "The mayor of Porto-Novo, Koffi Dossou, told Bénin La 1ère that some "
-                 "streets were under water.")
-    assert any("Bénin La 1ère" in a for a in _addressees(r))
