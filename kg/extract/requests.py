@@ -209,7 +209,11 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
     giver = _asked_from(verb, obj, ctx, f)
     if giver and not roles.get("addressee"):
         roles["addressee"] = giver
-    for prep, o in prep_objects(verb, {"to", "on", "upon"}):
+    # ("called on farmers to report": the parser may take "on" for a particle that
+    # still governs the one asked)
+    held = [(c.lower_, o) for c in verb.children if c.dep_ == "prt" and
+            c.lower_ in ("on", "upon") for o in c.children if o.dep_ == "pobj"]
+    for prep, o in prep_objects(verb, {"to", "on", "upon"}) + held:
         if prep in ("on", "upon") and (verb.lemma_.lower() != "call" or
                                        o.head.i != verb.i + 1):
             continue  # "called on its supporters", not "called for a rally on Friday"
@@ -274,8 +278,10 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
         if when is not None:
             roles["date"] = [when]
     agent = None if is_passive(verb) else _agent(verb, ctx, f)
-    if agent is not None and (not roles.get("agent") or _reported_conjunct(verb, ctx)
-                              or _unnamed(roles["agent"])):
+    if agent is not None and (not roles.get("agent") or
+                              _reported_conjunct(verb, ctx) or _unnamed(roles["agent"]) or (
+                                  isinstance(agent, Mention) and  # a name for a word
+                                  all(isinstance(v, str) for v in roles["agent"]))):
         roles["agent"] = [agent]
     return bool(roles.get("agent") or roles.get("addressee") or roles.get("theme"))
 
@@ -390,6 +396,9 @@ def _agent(verb: Token, ctx, f):
         m = described(ctx.mentions, subj.lemma_.lower(), ctx.unit.start + subj.idx,
                       ctx.sentence(subj)) or m
     m = m or f.entity(subj, create=False) or _title(subj, f)
+    if m is None:  # "His Excellency Sheikh X, Governor of Y, called on": the apposed name
+        m = next((n for c in subj.children if c.dep_ == "appos" and (
+            n := ctx.mention_of(c)) is not None and n.type is EntityType.PERSON), None)
     if m is None and subj.lemma_.lower() in f.role_heads and subj.pos_ == "PROPN" and \
             any(c.dep_ == "det" for c in subj.children):
         m = ctx.create([subj], EntityType.PERSON, "rule:event-role")  # "The President"

@@ -46,7 +46,11 @@ class StatementRoles:
         for tok in cue.subtree:
             if tok.i in skip:
                 continue
-            if tok.dep_ == "dobj" and tok.head == cue and cue.lemma_ in self.addressee_object:
+            if tok.dep_ in ("dobj", "dative") and tok.head == cue and \
+                    cue.lemma_ in self.addressee_object and \
+                    (tok.dep_ == "dobj" or tok.pos_ in ("PROPN", "NOUN")):
+                # ("told the agency many had fled": the parser calls the hearer a dative
+                # when a bare clause follows)
                 self._addressee(tok, roles, any_noun=cue.lemma_ in ("tell", "inform"))
             if tok.dep_ == "advcl" and tok.head == cue and tok.lemma_.lower() in self.addressing:
                 # "Speaking to reporters, X said", "Addressing the council, X stated"
@@ -68,6 +72,29 @@ class StatementRoles:
                                 _put(roles, "addressee", m)
         del ctx
 
+    def heard_by(self, subj: Token, roles: dict) -> None:
+        """"Traders who spoke to the Herald said", "the minister, talking to the press,
+        said", "nurses reached by this paper said", "according to
+        farmers interviewed by X": the one the speaker's own clause names as hearing or
+        reaching the speaker is the addressee (statements.yaml ``addressing``,
+        ``reached_by``)."""
+        if "addressee" in roles:
+            return
+        for c in subj.children:
+            if c.dep_ not in ("relcl", "acl") or c.pos_ != "VERB":
+                continue
+            lemma = c.lemma_.lower()
+            for p in c.children:
+                told_to = lemma in self.addressing and p.dep_ in ("prep", "dative") and \
+                    p.lower_ == "to"
+                if told_to or (lemma in self.reached_by and p.dep_ == "agent"):
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            self._addressee(o, roles, any_noun=True)
+                elif lemma in ("tell", "address", "brief") and p.dep_ == "dobj" and \
+                        c.dep_ == "relcl" and p.tag_ not in ("WP", "WDT"):
+                    self._addressee(p, roles, any_noun=True)
+
     def _addressee(self, tok: Token, roles: dict, *, any_noun: bool) -> None:
         """"told Reuters", "told the state news agency ABI", "told reporters"."""
         ctx = self.ctx
@@ -80,6 +107,14 @@ class StatementRoles:
         if m is not None:
             if m.type.is_agent or m.type is EntityType.COUNTRY:
                 _put(roles, "addressee", m)
+            return
+        if tok.pos_ == "PROPN" and any_noun and tok.text[:1].isupper() and \
+                tok.ent_type_ not in ("DATE", "TIME"):
+            # "told the Gazette", "she told the Sentinel": a paper or station the entity
+            # readers did not name keeps its name as written
+            text = _np_text(tok)
+            if text:
+                _put(roles, "addressee", text)
             return
         if tok.pos_ == "NOUN" and (any_noun or tok.lemma_.lower() in
                                    self.speakers.people):

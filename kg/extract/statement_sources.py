@@ -62,6 +62,7 @@ class StatementSources:
         roles: dict[str, list] = {"cue": ["according to"], "gist": [balanced(text_of(toks))]}
         if medium:
             roles["medium"] = [medium]
+        self.heard_by(obj, roles)
         when = self.date(tok, own, fallback=False)
         if when is not None:
             roles["date"] = [when]

@@ -81,6 +81,7 @@ class _Statements(StatementRoles, StatementCues, StatementSources, StatementSubj
         self.intentions = set(cues.get("intentions", ()))
         self.learn_verbs = set(cues.get("learned", ()))
         self.addressing = set(cues["addressing"])
+        self.reached_by = set(cues.get("reached_by", ()))
         self.media = set(spec["media"])
         self.documents = set(spec["documents"])
         self.participles = set(spec["addressee_participles"])
@@ -426,6 +427,7 @@ class _Statements(StatementRoles, StatementCues, StatementSources, StatementSubj
             own = {t.i for t in cue.subtree}
             skip = {t.i for t in cue.head.subtree} - own
         self.medium_and_addressee(cue, skip, roles)
+        self.heard_by(subj, roles)
         if gist:
             roles["gist"] = [balanced(gist)]
         if quotes:
