@@ -26,7 +26,7 @@ def named_after_towns(names: Iterable[tuple[str, EntityType]],
                       towns: dict[str, str]) -> Counter[str]:
     """Per country code, how many ``names`` (a mention's text and type) of bodies and sites
     hold the whole name of one of ``towns`` (town name -> its country code) as words,
-    beside other words ("Sunderland City Council", not "Sunderland" alone)."""
+    beside other words ("Tartu City Council", not "Tartu" alone)."""
     counts: Counter[str] = Counter()
     if not towns:
         return counts
