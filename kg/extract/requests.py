@@ -23,7 +23,6 @@ from spacy.tokens import Token
 from kg.extract.asked import asked_for, asked_text, hung_infinitive
 from kg.extract.clause_time import alleged_date, days_apart
 from kg.extract.context import counted_antecedents, plural_antecedent
-from kg.extract.letters import letter_of, written_to
 from kg.extract.speakers import described, pronoun_antecedent
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
@@ -274,16 +273,11 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
     else:
         roles["theme"] = [v for v in roles.get("theme", []) if not any(
             _same(v, a, ctx) for a in [x for x in (obj,) if x is not None])]
-    letter = letter_of(verb)
-    if letter is not None:  # "has written to X asking for Y": X is asked
-        written_to(verb, letter, obj, roles, lambda t: _addressee(t, ctx, f))
     if not roles.get("date"):
         when = days_apart(verb, ctx)
         if when is not None:
             roles["date"] = [when]
     agent = None if is_passive(verb) else _agent(verb, ctx, f)
-    if letter is not None:  # the writer asks, not the one written to
-        roles.pop("agent", None)
     if agent is not None and (not roles.get("agent") or
                               _reported_conjunct(verb, ctx) or _unnamed(roles["agent"]) or (
                                   isinstance(agent, Mention) and  # a name for a word
@@ -384,8 +378,7 @@ def _agent(verb: Token, ctx, f):
     """The one who asks: the subject, a pronoun's antecedent, a title's holder ("The
     President appeals": the resolver links the title to its holder), or people by role
     as text ("Organisers have called for", "thousands of demonstrators ..., demanding")."""
-    letter = letter_of(verb)
-    subj = subject_of(verb if letter is None else letter)  # a letter's writer asks
+    subj = subject_of(verb)
     if _reported_conjunct(verb, ctx):
         # "X said the charge was fabricated and called on ...": the parser joined the
         # appeal to the reported clause; the one who asks is the one who said it
