@@ -50,6 +50,7 @@ from kg.extract.name_spans import (
     office_span,
     possessive_parts,
     split_title,
+    title_portfolio,
     title_qualifier,
     trim_span,
     with_acronym_owner,
@@ -228,6 +229,8 @@ def entity_mentions(doc: Doc, unit: Unit, *,
             continue  # "State" of "State Secretary Rosa Benitez"
         if etype is not EntityType.PERSON and title_qualifier(span):
             continue  # "Cabinet" of "Chief Cabinet Secretary X": inside one title
+        if etype is not EntityType.PERSON and title_portfolio(span):
+            continue  # "Local Government" of "the Local Government Secretary said"
         if etype is not EntityType.PERSON and (parts := possessive_parts(span)):
             for part in parts:  # "the University of X's Faculty of Law": two bodies
                 add(part, etype, f"ner:{ent.label_}")

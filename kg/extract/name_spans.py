@@ -409,6 +409,34 @@ def title_qualifier(span: Span) -> bool:
         name.is_alpha and name.text[:1].isupper() and after_title(span)
 
 
+# unit nouns that end a body's own name even before an office noun ("the Home Office
+# Minister" is the minister of a body)
+_UNIT_HEADS = frozenset({"office", "ministry", "department", "agency", "service", "council",
+                         "committee", "commission", "authority", "bureau", "board"})
+
+
+def title_portfolio(span: Span) -> bool:
+    """Whether a span the model typed a body is the portfolio of an unnamed office holder's
+    title: "the Local Government Secretary said", "asked the Cabinet Secretary to review"
+    -- after "the", right before a capitalised office noun (relations.yaml ``position``)
+    that ends the phrase (no name follows; a name is inside_title's case). The title is
+    a role, the span no body. A span in capitals ("the EU Commissioner for X") or ending
+    in a unit noun ("the Home Office Minister") names its body and stays."""
+    doc = span.doc
+    k = span.end
+    if span.start == 0 or doc[span.start - 1].lower_ != "the" or k >= len(doc) or \
+            len(span) > 3:
+        return False
+    head, words = doc[k], _office_words()
+    if not (head.is_title and head.is_alpha and (
+            head.lower_ in words or head.lemma_.lower() in words)):
+        return False
+    if k + 1 < len(doc) and doc[k + 1].is_alpha and doc[k + 1].text[:1].isupper():
+        return False
+    return all(t.is_title and t.is_alpha for t in span) and \
+        span[-1].lower_ not in _UNIT_HEADS
+
+
 @cache
 def _office_words() -> frozenset[str]:
     """Office nouns and ranks of relations.yaml (``position``): "Speaker", "Secretary"."""
