@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from kg.extract.clause_time import (
     already_state,
+    counted_before,
     day_count,
     perfect_state,
     present_clause,
@@ -188,7 +189,7 @@ class Circumstances:
         None of it depends on the trigger, and a unit has many triggers.
         """
         if self._dates_read is None:
-            skip = set(self.lists["date_skip_preps"])
+            skip, clock = set(self.lists["date_skip_preps"]), set(self.lists["times_of_day"])
             ends = set(self.lists["date_end_preps"])
             out = []
             last: TimeExpr | None = None  # the last date told, for "the same day"
@@ -207,7 +208,7 @@ class Circumstances:
                         out.append((ent, prep, c, time))
                     continue
                 if prep in skip or ent.text.lower().split()[0] in skip or \
-                        self._under_skip(ent.root, c, skip):
+                        self._under_skip(ent.root, c, skip, clock):
                     continue  # "since June", "five coups since independence in 1960"
                 if ent.root.dep_ == "poss" and self._under_skip(ent.root, c, _ABOUT_PREPS):
                     continue  # "protested over Sunday's vote": the vote's day, not theirs
@@ -229,23 +230,27 @@ class Circumstances:
         return self._dates_read
 
     @staticmethod
-    def _under_skip(tok: Token, clause: Token, skip: set[str]) -> bool:
-        """Whether a preposition of ``skip`` stands between a date and its clause."""
+    def _under_skip(tok: Token, clause: Token, skip: set[str], clock=frozenset()) -> bool:
+        """Whether a preposition of ``skip`` stands between a date and its clause; one
+        whose object is a time of day of ``clock`` on that date ("before dawn on Friday")
+        orders the event within the day, not after or before another."""
         a = tok
         for _ in range(8):
             if a == clause or a.head == a:
                 return False
-            a = a.head
-            if a.dep_ == "prep" and a.lemma_.lower() in skip:
+            b, a = a, a.head
+            if a.dep_ == "prep" and a.lemma_.lower() in skip and not (
+                    b.dep_ == "pobj" and (b.lower_ in clock or b.ent_type_ == "TIME")):
                 return True
         return False
 
     def _relative_to(self, text: str, last: TimeExpr) -> TimeExpr:
         """"the same day", "the next day", "two days later": counted from the date told
-        before in the unit (lexicon.yaml `date_offsets`)."""
+        before in the unit (lexicon.yaml `date_offsets`); a count the phrase leaves out
+        ("30 hours later" for "hours later") is not that phrase."""
         low = " ".join(text.lower().split())
         for phrase, days in self.lists["date_offsets"].items():
-            if low == phrase or low.endswith(" " + phrase):
+            if low == phrase or (low.endswith(" " + phrase) and not counted_before(low, phrase)):
                 try:
                     day = date.fromisoformat(last.value) + timedelta(days=int(days))
                 except (TypeError, ValueError):

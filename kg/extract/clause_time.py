@@ -62,6 +62,13 @@ def day_count(tok: Token, sign: int) -> int | None:
     return None
 
 
+def counted_before(low: str, phrase: str) -> bool:
+    """Whether a count stands before ``phrase`` at the end of ``low`` ("30 hours later"
+    ends in "hours later"): the phrase without it says less than the text."""
+    word = low[:-len(phrase)].split()[-1]
+    return word[:1].isdigit() or number_words(word) is not None
+
+
 def shifted(time: TimeExpr, days: int | None) -> TimeExpr | None:
     """A day date moved by ``days``; None when there is no count or no day to move."""
     if not days or time.precision != "day" or time.value is None:

@@ -90,14 +90,17 @@ def _base_date(base: date | datetime | None) -> date | None:
 # parts of a day around a weekday or a date: "late on Tuesday", "Tuesday night", "in the
 # early hours of Sunday", "earlier on Monday" name that day
 _DAY_PART_BEFORE = re.compile(
-    r"^(?:(?:late|early|earlier|later)\s+(?:on\s+)?|(?:in\s+)?the\s+(?:early\s+|small\s+)?"
-    r"(?:hours|morning|afternoon|evening|night)\s+of\s+)", re.I)
+    r"^(?:(?:in\s+)?(?:early|small)\s+hours\s+of\s+|(?:late|early|earlier|later)\s+(?:on\s+)?|"
+    r"(?:in\s+)?the\s+(?:early\s+|small\s+)?(?:hours|morning|afternoon|evening|night)\s+of\s+)",
+    re.I)
 _DAY_PART_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night|overnight)$", re.I)
 # "8am on Friday", "at 9.30 p.m. on 4 May", "midnight on Sunday", "noon today": a time of
-# day before the day it falls on says no more than the day
+# day before the day it falls on says no more than the day; so with a preposition of order
+# before it ("before dawn on Friday", "just after midnight on Sunday", "after dark on Monday")
 _TIME_OF_DAY_BEFORE = re.compile(
-    r"^(?:(?:about|around|shortly\s+(?:before|after))\s+)?"
-    r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[:.h]\d{2}|noon|midday|midnight|dawn|dusk)"
+    r"^(?:(?:about|around|(?:(?:just|shortly|soon|right|long|well)\s+)?(?:before|after))\s+)?"
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[:.h]\d{2}|noon|midday|midnight|dawn|dusk|"
+    r"dark|daybreak|sunrise|sunset|nightfall)"
     r"(?:\s+local\s+time)?\s+(?:on\s+)?(?=\S)", re.I)
 
 
