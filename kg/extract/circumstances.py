@@ -21,6 +21,7 @@ from kg.extract.clause_time import (
     counted_before,
     day_count,
     perfect_state,
+    pointed_back,
     present_clause,
     shifted,
     with_day,
@@ -69,6 +70,7 @@ class Circumstances:
         self.loc_preps = set(lists["locative_preps"])
         self.place_nouns = set(lists["place_nouns"]) | set(lists["place_anaphors"])
         self.dates = [e for e in ctx.ents if e.label_ in ("DATE", "TIME")]
+        self.dates += pointed_back(ctx.doc, lists["date_offsets"], self.dates)
         self._times: dict[tuple[str, bool], TimeExpr] = {}
         self._dates_read: list[tuple[SpacySpan, str, Token, TimeExpr]] | None = None
         self.future_aux = set(lists["future_auxiliaries"])
@@ -231,9 +233,8 @@ class Circumstances:
 
     @staticmethod
     def _under_skip(tok: Token, clause: Token, skip: set[str], clock=frozenset()) -> bool:
-        """Whether a preposition of ``skip`` stands between a date and its clause; one
-        whose object is a time of day of ``clock`` on that date ("before dawn on Friday")
-        orders the event within the day, not after or before another."""
+        """Whether a preposition of ``skip`` stands between a date and its clause (not one
+        of a time of day ``clock`` on it: "before dawn on Friday" is within Friday)."""
         a = tok
         for _ in range(8):
             if a == clause or a.head == a:
@@ -246,8 +247,7 @@ class Circumstances:
 
     def _relative_to(self, text: str, last: TimeExpr) -> TimeExpr:
         """"the same day", "the next day", "two days later": counted from the date told
-        before in the unit (lexicon.yaml `date_offsets`); a count the phrase leaves out
-        ("30 hours later" for "hours later") is not that phrase."""
+        before in the unit (lexicon.yaml `date_offsets`; not "30 hours later")."""
         low = " ".join(text.lower().split())
         for phrase, days in self.lists["date_offsets"].items():
             if low == phrase or (low.endswith(" " + phrase) and not counted_before(low, phrase)):

@@ -63,3 +63,11 @@ def test_hours_later_is_the_day_told_before_but_not_when_counted_past_a_day(nlp)
                  "later, police arrested the station's director, Delroy Campbell.")
     (arrest,) = facts_of(r, "Arrest")
     assert _date(arrest) != ["2023-03-12"]
+
+
+def test_a_pointing_back_phrase_the_model_leaves_out_is_read(nlp):
+    # at the start of a sentence the model finds no date in "Hours later" or "That evening"
+    r = run(nlp, "Soldiers seized the radio station in Riga on Sunday. That evening, police "
+                 "arrested 11 people near the station.")
+    (arrest,) = facts_of(r, "Arrest")
+    assert _date(arrest) == ["2023-03-12"]
