@@ -72,6 +72,10 @@ _PART_OF = re.compile(r"^(?:earlier|later|early|late|mid)[\s-]+(?=(?:last|this|n
 _MONTH_OF_YEAR = re.compile(r"^(?:(?:early|late|mid)[\s-]+)?" + _M
                             + r",?\s+(?:of\s+)?(?P<which>last|this|next)\s+year$", re.I)
 _NTH = re.compile(r"^(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)$", re.I)
+# "last Sunday the 17th", "on Tuesday the 3rd": a weekday and the day of the month it falls
+# on (the day of the month found as "the 17th" is, and kept only when the weekday agrees)
+_WEEKDAY_NTH = re.compile(r"^(?:(?:last|this|next)\s+)?(?P<weekday>" + "|".join(_WEEKDAYS)
+                          + r"),?\s+(?P<nth>(?:the\s+)?\d{1,2}(?:st|nd|rd|th))$", re.I)
 
 _MONTH_ONLY = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?" + _M + r"$", re.I)
 # "for 90 days", "another year", "three weeks": how long, not when
@@ -108,6 +112,8 @@ def _strip(text: str) -> str:
     t = " ".join(text.split())
     t = re.sub(r"^(?:on|in|at|since|from|until|till|by|during|through)\s+", "", t, flags=re.I)
     t = t.strip(" ,.")
+    # the model may take the preposition after a date into it ("Sunday the 17th after")
+    t = re.sub(r"\s+(?:after|before|when)$", "", t, flags=re.I)
     before = _DAY_PART_BEFORE.sub("", _TIME_OF_DAY_BEFORE.sub("", t))
     if before != t and before.lower() in _RELATIVE:
         return before  # "early this afternoon", "late last night", "earlier today"
@@ -194,6 +200,13 @@ def _normalise(text: str, ref: date | None, future: bool) -> TimeExpr:
     if low in _RELATIVE:
         return TimeExpr(text=text, value=(ref + timedelta(days=_RELATIVE[low])).isoformat(),
                         precision="day")
+    m = _WEEKDAY_NTH.fullmatch(low)
+    if m:
+        found = _normalise(m.group("nth"), ref, future)
+        if found.value is None or date.fromisoformat(found.value).weekday() != \
+                _WEEKDAYS[m.group("weekday").lower()]:
+            return unresolved
+        return TimeExpr(text=text, value=found.value, precision="day")
     m = _WEEKDAY.fullmatch(low)
     if m:
         back = (ref.weekday() - _WEEKDAYS[m.group("weekday").lower()]) % 7

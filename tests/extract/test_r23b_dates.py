@@ -71,3 +71,21 @@ def test_a_pointing_back_phrase_the_model_leaves_out_is_read(nlp):
                  "arrested 11 people near the station.")
     (arrest,) = facts_of(r, "Arrest")
     assert _date(arrest) == ["2023-03-12"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("last Sunday the 12th", "2023-03-12"),
+    ("Monday the 13th", "2023-03-13"),
+    ("in the early hours of last Sunday the 12th after", "2023-03-12"),
+    ("Friday the 12th", None),  # the weekday and the day disagree: no day
+])
+def test_a_weekday_with_its_day_of_the_month(text, expected):
+    assert normalise_date(text, base=BASE).value == expected
+
+
+def test_the_same_weekday_is_the_day_told_before(nlp):
+    r = run(nlp, "A dam burst above the village of Kanye in the early hours of last Sunday "
+                 "the 12th. Soldiers evacuated some 200 residents to a school in Kanye on "
+                 "the same Sunday.")
+    (evacuation,) = facts_of(r, "Evacuation")
+    assert _date(evacuation) == ["2023-03-12"]
