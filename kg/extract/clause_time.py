@@ -181,3 +181,15 @@ def days_apart(verb: Token, ctx):
         return TimeExpr(text=f"{unit.text} {mark.text} {ent.text}".strip(), value=day.isoformat(),
                         precision="day")
     return None
+
+
+def by_time_of_day(on: Token) -> str | None:
+    """"until 8am on Friday": the parser may hang the day's on-phrase on the verb beside
+    the time of day; the day then takes the time's preposition when that makes it an end
+    ("shortly before midnight on Saturday" stays the day of the event)."""
+    if on.i == 0:
+        return None
+    before = on.doc[on.i - 1]
+    if before.ent_type_ == "TIME" and before.dep_ == "pobj" and before.head.i < before.i:
+        return before.head.lemma_.lower()
+    return None

@@ -108,6 +108,20 @@ _TIME_OF_DAY_BEFORE = re.compile(
     r"(?:\s+local\s+time)?\s+(?:on\s+)?(?=\S)", re.I)
 
 
+# "at 4:21 p.m.", "shortly before noon", "at about 05:40 local time", "in the early
+# afternoon": a time of day alone, with no day of its own (it falls on the day told before)
+_CLOCK_ONLY = re.compile(
+    r"^(?:(?:at|by|from|about|around|approximately|some|(?:just|shortly|soon|right)\s+"
+    r"(?:before|after))\s+)*(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[:.h]\d{2}|noon|"
+    r"midday|midnight|dawn|dusk|daybreak|nightfall|(?:in\s+)?the\s+(?:early\s+|late\s+)?"
+    r"(?:morning|afternoon|evening))(?:\s+local\s+time)?$", re.I)
+
+
+def time_of_day_only(text: str) -> bool:
+    """Whether ``text`` is a time of day with no day ("at about 8:30 p.m.")."""
+    return bool(_CLOCK_ONLY.match(" ".join(text.split()).strip(" ,.")))
+
+
 def _strip(text: str) -> str:
     t = " ".join(text.split())
     t = re.sub(r"^(?:on|in|at|since|from|until|till|by|during|through)\s+", "", t, flags=re.I)

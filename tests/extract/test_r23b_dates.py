@@ -89,3 +89,14 @@ def test_the_same_weekday_is_the_day_told_before(nlp):
                  "the same Sunday.")
     (evacuation,) = facts_of(r, "Evacuation")
     assert _date(evacuation) == ["2023-03-12"]
+
+
+def test_a_time_of_day_alone_is_on_the_day_told_before(nlp):
+    r = run(nlp, "Floods cut the main road into Maun on Sunday. At about 8:30 p.m., soldiers "
+                 "evacuated 150 residents of the village to a school.")
+    (evacuation,) = facts_of(r, "Evacuation")
+    assert _date(evacuation) == ["2023-03-12"]
+    # with no day told before, a time of day dates nothing
+    (evacuation,) = facts_of(run(nlp, "At about 8:30 p.m., soldiers evacuated 150 residents "
+                                      "of the village to a school in Maun."), "Evacuation")
+    assert _date(evacuation) == []
