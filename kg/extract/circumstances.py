@@ -20,6 +20,7 @@ from kg.extract.clause_time import (
     already_state,
     by_time_of_day,
     counted_before,
+    day_follows,
     day_count,
     perfect_state,
     pointed_back,
@@ -210,7 +211,8 @@ class Circumstances:
                     if time.value is not None:
                         out.append((ent, prep, c, time))
                     continue
-                clocked = prep != "since" and time_of_day_only(ent.text)  # "before noon"
+                clocked = prep != "since" and time_of_day_only(ent.text) and not \
+                    day_follows(ent)  # "before noon"; not "at 06:00 [on Monday]"
                 if not clocked and (prep in skip or ent.text.lower().split()[0] in skip or
                                     self._under_skip(ent.root, c, skip, clock)):
                     continue  # "since June", "five coups since independence in 1960"
@@ -222,7 +224,7 @@ class Circumstances:
                 if told.end > ent.end and time.value is not None:
                     covered = told.end
                 if time.value is None and last is not None:
-                    time = self._relative_to(ent.text, last, prep not in ends)
+                    time = self._relative_to(ent.text, last, clocked and prep not in ends)
                 if time.value is None and year is not None:
                     time = self._years_after(ent.text, year)
                 if time.value is not None:

@@ -193,3 +193,10 @@ def by_time_of_day(on: Token) -> str | None:
     if before.ent_type_ == "TIME" and before.dep_ == "pobj" and before.head.i < before.i:
         return before.head.lemma_.lower()
     return None
+
+
+def day_follows(ent: SpacySpan) -> bool:
+    """Whether the day of a time of day follows it ("at 06:00 on Monday", "midnight
+    Saturday"): the time is then not on the day told before."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is not None and (nxt.lower_ in ("on", "of") or nxt.ent_type_ == "DATE")

@@ -100,3 +100,10 @@ def test_a_time_of_day_alone_is_on_the_day_told_before(nlp):
     (evacuation,) = facts_of(run(nlp, "At about 8:30 p.m., soldiers evacuated 150 residents "
                                       "of the village to a school in Maun."), "Evacuation")
     assert _date(evacuation) == []
+
+
+def test_a_time_of_day_before_its_own_day_takes_that_day(nlp):
+    r = run(nlp, "Floods cut the main road into Maun on Monday. The cabinet met in emergency "
+                 "session in Gaborone at 06:00 on Sunday.")
+    (meeting,) = facts_of(r, "Meeting")
+    assert _date(meeting) == ["2023-03-12"]
