@@ -18,8 +18,12 @@ from spacy.tokens import Token
 
 from kg.extract.clause_time import (
     already_state,
+    by_time_of_day,
+    counted_before,
     day_count,
+    day_follows,
     perfect_state,
+    pointed_back,
     present_clause,
     shifted,
     with_day,
@@ -39,7 +43,7 @@ from kg.extract.syntax import (
 )
 from kg.extract.triggers import Match
 from kg.records import Mention, Quantity, TimeExpr
-from kg.resolve.dates import normalise_date
+from kg.resolve.dates import normalise_date, time_of_day_only
 from kg.resolve.quantities import CURRENCY_CODES, parse_quantity
 
 # the part of a day a date names: "late on Tuesday", "Sunday afternoon", "before dawn on Friday"
@@ -68,6 +72,7 @@ class Circumstances:
         self.loc_preps = set(lists["locative_preps"])
         self.place_nouns = set(lists["place_nouns"]) | set(lists["place_anaphors"])
         self.dates = [e for e in ctx.ents if e.label_ in ("DATE", "TIME")]
+        self.dates += pointed_back(ctx.doc, lists["date_offsets"], self.dates)
         self._times: dict[tuple[str, bool], TimeExpr] = {}
         self._dates_read: list[tuple[SpacySpan, str, Token, TimeExpr]] | None = None
         self.future_aux = set(lists["future_auxiliaries"])
@@ -188,7 +193,7 @@ class Circumstances:
         None of it depends on the trigger, and a unit has many triggers.
         """
         if self._dates_read is None:
-            skip = set(self.lists["date_skip_preps"])
+            skip, clock = set(self.lists["date_skip_preps"]), set(self.lists["times_of_day"])
             ends = set(self.lists["date_end_preps"])
             out = []
             last: TimeExpr | None = None  # the last date told, for "the same day"
@@ -198,7 +203,7 @@ class Circumstances:
                 if ent.start < covered:
                     continue
                 prep = ent.root.head.lemma_.lower() if ent.root.dep_ == "pobj" else ""
-                if prep == "on" and (by := _time_of_day_prep(ent.root.head)) in ends:
+                if prep == "on" and (by := by_time_of_day(ent.root.head)) in ends:
                     prep = by
                 c = clause_head(ent.root)
                 if prep in self.lists["date_start_preps"] and ent.root.head.head == c:
@@ -206,8 +211,10 @@ class Circumstances:
                     if time.value is not None:
                         out.append((ent, prep, c, time))
                     continue
-                if prep in skip or ent.text.lower().split()[0] in skip or \
-                        self._under_skip(ent.root, c, skip):
+                clocked = prep != "since" and time_of_day_only(ent.text) and not \
+                    day_follows(ent)  # "before noon"; not "at 06:00 [on Monday]"
+                if not clocked and (prep in skip or ent.text.lower().split()[0] in skip or
+                                    self._under_skip(ent.root, c, skip, clock)):
                     continue  # "since June", "five coups since independence in 1960"
                 if ent.root.dep_ == "poss" and self._under_skip(ent.root, c, _ABOUT_PREPS):
                     continue  # "protested over Sunday's vote": the vote's day, not theirs
@@ -217,7 +224,7 @@ class Circumstances:
                 if told.end > ent.end and time.value is not None:
                     covered = told.end
                 if time.value is None and last is not None:
-                    time = self._relative_to(ent.text, last)
+                    time = self._relative_to(ent.text, last, clocked and prep not in ends)
                 if time.value is None and year is not None:
                     time = self._years_after(ent.text, year)
                 if time.value is not None:
@@ -229,23 +236,28 @@ class Circumstances:
         return self._dates_read
 
     @staticmethod
-    def _under_skip(tok: Token, clause: Token, skip: set[str]) -> bool:
-        """Whether a preposition of ``skip`` stands between a date and its clause."""
+    def _under_skip(tok: Token, clause: Token, skip: set[str], clock=frozenset()) -> bool:
+        """Whether a preposition of ``skip`` stands between a date and its clause (not one
+        of a time of day ``clock`` on it: "before dawn on Friday" is within Friday)."""
         a = tok
         for _ in range(8):
             if a == clause or a.head == a:
                 return False
-            a = a.head
-            if a.dep_ == "prep" and a.lemma_.lower() in skip:
+            b, a = a, a.head
+            if a.dep_ == "prep" and a.lemma_.lower() in skip and not (
+                    b.dep_ == "pobj" and (b.lower_ in clock or b.ent_type_ == "TIME")):
                 return True
         return False
 
-    def _relative_to(self, text: str, last: TimeExpr) -> TimeExpr:
+    def _relative_to(self, text: str, last: TimeExpr, clock: bool = False) -> TimeExpr:
         """"the same day", "the next day", "two days later": counted from the date told
-        before in the unit (lexicon.yaml `date_offsets`)."""
+        before in the unit (lexicon.yaml `date_offsets`; not "30 hours later"); with
+        ``clock``, a time of day alone ("at 4:21 p.m.", "shortly before noon") is on it."""
+        if clock and time_of_day_only(text):
+            return TimeExpr(text, last.value, "day")
         low = " ".join(text.lower().split())
         for phrase, days in self.lists["date_offsets"].items():
-            if low == phrase or low.endswith(" " + phrase):
+            if low == phrase or (low.endswith(" " + phrase) and not counted_before(low, phrase)):
                 try:
                     day = date.fromisoformat(last.value) + timedelta(days=int(days))
                 except (TypeError, ValueError):
@@ -535,17 +547,6 @@ class Circumstances:
 
 _SUFFERING = frozenset({"sustain", "suffer", "receive"})
 
-
-def _time_of_day_prep(on: Token) -> str | None:
-    """"until 8am on Friday": the parser may hang the day's on-phrase on the verb beside
-    the time of day; the day then takes the time's preposition when that makes it an end
-    ("shortly before midnight on Saturday" stays the day of the event)."""
-    if on.i == 0:
-        return None
-    before = on.doc[on.i - 1]
-    if before.ent_type_ == "TIME" and before.dep_ == "pobj" and before.head.i < before.i:
-        return before.head.lemma_.lower()
-    return None
 
 
 def _year_like(text: str) -> bool:

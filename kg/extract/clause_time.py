@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from kg.records import Fact, TimeExpr
 from kg.resolve.dates import normalise_date
@@ -60,6 +61,36 @@ def day_count(tok: Token, sign: int) -> int | None:
         if value:
             return sign * value
     return None
+
+
+def counted_before(low: str, phrase: str) -> bool:
+    """Whether a count stands before ``phrase`` at the end of ``low`` ("30 hours later"
+    ends in "hours later"): the phrase without it says less than the text."""
+    word = low[:-len(phrase)].split()[-1]
+    return word[:1].isdigit() or number_words(word) is not None
+
+
+_BACK: dict[tuple, PhraseMatcher] = {}
+
+
+def pointed_back(doc: Doc, phrases, ents) -> list[SpacySpan]:
+    """Phrases that point back to a day told before ("Hours later, ...", "That evening,
+    police ...") where the model found no date: the model misses them at the start of a
+    sentence and alone after an object; they are read as DATE spans with its dates."""
+    key = (id(doc.vocab), tuple(phrases))
+    if key not in _BACK:
+        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        matcher.add("BACK", [Doc(doc.vocab, words=p.split()) for p in phrases])
+        _BACK.clear()
+        _BACK[key] = matcher
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out: list[SpacySpan] = []
+    for _id, start, end in sorted(_BACK[key](doc), key=lambda m: (m[1], -m[2])):
+        counted = start > 0 and doc[start - 1].like_num  # "30 hours later"
+        if taken.isdisjoint(range(start, end)) and not counted and not (
+                out and start < out[-1].end):
+            out.append(SpacySpan(doc, start, end, label="DATE"))
+    return out
 
 
 def shifted(time: TimeExpr, days: int | None) -> TimeExpr | None:
@@ -150,3 +181,22 @@ def days_apart(verb: Token, ctx):
         return TimeExpr(text=f"{unit.text} {mark.text} {ent.text}".strip(), value=day.isoformat(),
                         precision="day")
     return None
+
+
+def by_time_of_day(on: Token) -> str | None:
+    """"until 8am on Friday": the parser may hang the day's on-phrase on the verb beside
+    the time of day; the day then takes the time's preposition when that makes it an end
+    ("shortly before midnight on Saturday" stays the day of the event)."""
+    if on.i == 0:
+        return None
+    before = on.doc[on.i - 1]
+    if before.ent_type_ == "TIME" and before.dep_ == "pobj" and before.head.i < before.i:
+        return before.head.lemma_.lower()
+    return None
+
+
+def day_follows(ent: SpacySpan) -> bool:
+    """Whether the day of a time of day follows it ("at 06:00 on Monday", "midnight
+    Saturday"): the time is then not on the day told before."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is not None and (nxt.lower_ in ("on", "of") or nxt.ent_type_ == "DATE")

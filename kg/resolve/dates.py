@@ -72,6 +72,10 @@ _PART_OF = re.compile(r"^(?:earlier|later|early|late|mid)[\s-]+(?=(?:last|this|n
 _MONTH_OF_YEAR = re.compile(r"^(?:(?:early|late|mid)[\s-]+)?" + _M
                             + r",?\s+(?:of\s+)?(?P<which>last|this|next)\s+year$", re.I)
 _NTH = re.compile(r"^(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)$", re.I)
+# "last Sunday the 17th", "on Tuesday the 3rd": a weekday and the day of the month it falls
+# on (the day of the month found as "the 17th" is, and kept only when the weekday agrees)
+_WEEKDAY_NTH = re.compile(r"^(?:(?:last|this|next)\s+)?(?P<weekday>" + "|".join(_WEEKDAYS)
+                          + r"),?\s+(?P<nth>(?:the\s+)?\d{1,2}(?:st|nd|rd|th))$", re.I)
 
 _MONTH_ONLY = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?" + _M + r"$", re.I)
 # "for 90 days", "another year", "three weeks": how long, not when
@@ -90,21 +94,40 @@ def _base_date(base: date | datetime | None) -> date | None:
 # parts of a day around a weekday or a date: "late on Tuesday", "Tuesday night", "in the
 # early hours of Sunday", "earlier on Monday" name that day
 _DAY_PART_BEFORE = re.compile(
-    r"^(?:(?:late|early|earlier|later)\s+(?:on\s+)?|(?:in\s+)?the\s+(?:early\s+|small\s+)?"
-    r"(?:hours|morning|afternoon|evening|night)\s+of\s+)", re.I)
+    r"^(?:(?:in\s+)?(?:early|small)\s+hours\s+of\s+|(?:late|early|earlier|later)\s+(?:on\s+)?|"
+    r"(?:in\s+)?the\s+(?:early\s+|small\s+)?(?:hours|morning|afternoon|evening|night)\s+of\s+)",
+    re.I)
 _DAY_PART_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night|overnight)$", re.I)
 # "8am on Friday", "at 9.30 p.m. on 4 May", "midnight on Sunday", "noon today": a time of
-# day before the day it falls on says no more than the day
+# day before the day it falls on says no more than the day; so with a preposition of order
+# before it ("before dawn on Friday", "just after midnight on Sunday", "after dark on Monday")
 _TIME_OF_DAY_BEFORE = re.compile(
-    r"^(?:(?:about|around|shortly\s+(?:before|after))\s+)?"
-    r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[:.h]\d{2}|noon|midday|midnight|dawn|dusk)"
+    r"^(?:(?:about|around|(?:(?:just|shortly|soon|right|long|well)\s+)?(?:before|after))\s+)?"
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[:.h]\d{2}|noon|midday|midnight|dawn|dusk|"
+    r"dark|daybreak|sunrise|sunset|nightfall)"
     r"(?:\s+local\s+time)?\s+(?:on\s+)?(?=\S)", re.I)
+
+
+# "at 4:21 p.m.", "shortly before noon", "at about 05:40 local time", "in the early
+# afternoon": a time of day alone, with no day of its own (it falls on the day told before)
+_CLOCK_ONLY = re.compile(
+    r"^(?:(?:at|by|from|about|around|approximately|some|(?:just|shortly|soon|right)\s+"
+    r"(?:before|after))\s+)*(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[:.h]\d{2}|noon|"
+    r"midday|midnight|dawn|dusk|daybreak|nightfall|(?:in\s+)?the\s+(?:early\s+|late\s+)?"
+    r"(?:morning|afternoon|evening))(?:\s+local\s+time)?$", re.I)
+
+
+def time_of_day_only(text: str) -> bool:
+    """Whether ``text`` is a time of day with no day ("at about 8:30 p.m.")."""
+    return bool(_CLOCK_ONLY.match(" ".join(text.split()).strip(" ,.")))
 
 
 def _strip(text: str) -> str:
     t = " ".join(text.split())
     t = re.sub(r"^(?:on|in|at|since|from|until|till|by|during|through)\s+", "", t, flags=re.I)
     t = t.strip(" ,.")
+    # the model may take the preposition after a date into it ("Sunday the 17th after")
+    t = re.sub(r"\s+(?:after|before|when)$", "", t, flags=re.I)
     before = _DAY_PART_BEFORE.sub("", _TIME_OF_DAY_BEFORE.sub("", t))
     if before != t and before.lower() in _RELATIVE:
         return before  # "early this afternoon", "late last night", "earlier today"
@@ -191,6 +214,13 @@ def _normalise(text: str, ref: date | None, future: bool) -> TimeExpr:
     if low in _RELATIVE:
         return TimeExpr(text=text, value=(ref + timedelta(days=_RELATIVE[low])).isoformat(),
                         precision="day")
+    m = _WEEKDAY_NTH.fullmatch(low)
+    if m:
+        found = _normalise(m.group("nth"), ref, future)
+        if found.value is None or date.fromisoformat(found.value).weekday() != \
+                _WEEKDAYS[m.group("weekday").lower()]:
+            return unresolved
+        return TimeExpr(text=text, value=found.value, precision="day")
     m = _WEEKDAY.fullmatch(low)
     if m:
         back = (ref.weekday() - _WEEKDAYS[m.group("weekday").lower()]) % 7
