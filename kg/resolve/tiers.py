@@ -83,8 +83,9 @@ def name_tier_governments(res) -> None:
             continue
         region = region or story_region_name(res)
         if region is None:
-            for j in members:  # no region to own it: a description, left as text
-                res.info[j].key = f"unresolved:{j}"
+            for j in range(len(res.mentions)):  # no region to own it: a description, left
+                if res.clusters.find(j) == root:  # as text (with the pronouns that point
+                    res.info[j].key = f"unresolved:{j}"  # back to it)
             continue
         name = f"{surface} of {region}"
         words = region.split(" ")
