@@ -54,6 +54,10 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
         # the phrase names the body only in lower case: "the federal government" is the
         # country's government, "the Federal Government" a name as the text writes it
         "lower_case": (bool, False, None),
+        # (scope "text") the phrase makes a mention only alone, right after "the" ("the
+        # regional government"); "the X regional government" is the model's and the
+        # role rules' to find
+        "alone": (bool, False, None),
     },
     "heads.jsonl": {
         "head": (str, True, None),
@@ -249,6 +253,7 @@ class Body:
     name: str
     owner_required: bool = False
     lower_case: bool = False
+    alone: bool = False
 
     def written_as_name(self, span) -> bool:
         """Whether a ``lower_case`` phrase is written in capitals, as a name ("the Federal
@@ -360,7 +365,8 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
                 rules.demonyms.setdefault(_fold(dem) + "s", set()).add(e["country"].upper())
     for e in files["bodies.jsonl"]:
         body = Body(tuple(e["phrases"]), EntityType(e["type"]), e["scope"], e["name"],
-                    bool(e.get("owner_required")), bool(e.get("lower_case")))
+                    bool(e.get("owner_required")), bool(e.get("lower_case")),
+                    bool(e.get("alone")))
         for p in e["phrases"]:
             rules.bodies[_fold(p)] = body
     for e in files["heads.jsonl"]:

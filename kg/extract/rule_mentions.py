@@ -75,10 +75,15 @@ def body_mentions(doc: Doc, unit: Unit, rules: EntityRules, found: list[Mention]
                     and not span[0].is_title and not _sized(doc, start):
                 continue
         elif body.scope == "text":
+            if of_a_place(doc, span.end, named):
+                continue  # "the regional government of X": X's own, named with X
             # "the Bokeo provincial administration": the place's name before it is its own
             place = next((doc.char_span(a, b, alignment_mode="expand") for a, b, m in named
                           if b <= span.start_char and not doc_text(doc)[b:span.start_char].strip()
                           and m.type.is_place), None)
+            if body.alone and (place is not None or prev is None or prev.lower_ != "the"
+                               or (start > 1 and doc[start - 2].tag_ == "POS")):
+                continue  # "the regional government" alone (bodies.jsonl ``alone``)
             k = start  # or capitalised words no entity holds, after "the"
             while k > 0 and start - k < 3 and doc[k - 1].is_title and not doc[k - 1].is_sent_start:
                 k -= 1

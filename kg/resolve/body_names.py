@@ -74,6 +74,7 @@ class _Info:
     owner_pending: str | None = None  # body template waiting for an owner organisation
     named: bool = True  # False: a common noun or a bare title that needs an antecedent
     alias: str | None = None  # another label the mention gives ("X" of "X province")
+    labels: tuple[str, ...] = ()  # more labels of the body (kg/resolve/tiers.py)
 
 
 _SEAT = re.compile(r"^(.+?)\s+(in|to)\s+(?:the\s+)?(\S.*)$")

@@ -44,6 +44,7 @@ from kg.resolve.names import (  # normalise_name is part of this module's interf
 )
 from kg.resolve.place_names import KEPT_APART, official, place_groups
 from kg.resolve.places import Place, country_code, fold, gazetteer
+from kg.resolve.tiers import name_tier_governments
 from kg.resolve.town_names import named_after_towns
 
 HEADLINE = ":headline"
@@ -304,6 +305,7 @@ class _Resolver(Links):
         self.link_titles()
         self.link_place_anaphors()
         self.link_descriptions()
+        name_tier_governments(self)
 
     def _root_info(self, i: int) -> _Info:
         inf = self.info[self.clusters.find(i)]
@@ -479,6 +481,7 @@ class _Resolver(Links):
                 ent.aliases.add(head)  # "parliament building" of "... building in X"
             if self.info[i].alias:
                 ent.aliases.add(self.info[i].alias)
+            ent.aliases.update(self.info[i].labels)
             if display_name(m.text) == name:
                 continue
             rule = self.clusters.why.get(i) or self.info[i].rule
