@@ -230,7 +230,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
         if etype is not EntityType.PERSON and title_qualifier(span):
             continue  # "Cabinet" of "Chief Cabinet Secretary X": inside one title
         if etype is not EntityType.PERSON and title_portfolio(span):
-            continue  # "Local Government" of "the Local Government Secretary said"
+            continue  # "Water Affairs" of "the Water Affairs Secretary said"
         if etype is not EntityType.PERSON and (parts := possessive_parts(span)):
             for part in parts:  # "the University of X's Faculty of Law": two bodies
                 add(part, etype, f"ner:{ent.label_}")

@@ -417,7 +417,7 @@ _UNIT_HEADS = frozenset({"office", "ministry", "department", "agency", "service"
 
 def title_portfolio(span: Span) -> bool:
     """Whether a span the model typed a body is the portfolio of an unnamed office holder's
-    title: "the Local Government Secretary said", "asked the Cabinet Secretary to review"
+    title: "the Water Affairs Secretary said", "asked the Cabinet Secretary to review"
     -- after "the", right before a capitalised office noun (relations.yaml ``position``)
     that ends the phrase (no name follows; a name is inside_title's case). The title is
     a role, the span no body. A span in capitals ("the EU Commissioner for X") or ending

@@ -81,7 +81,7 @@ def bare_roads(doc: Doc, typed: dict) -> None:
         described = bool(ends) and all(  # "the T4 lakeside road", "the B9 old coastal road"
             t.is_lower and t.is_alpha for t in doc[k + 1:ends[0]])
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") and not described:
-            continue  # "the K2 TV channel", "the B8 highway" (road_code)
+            continue  # "the K2 TV channel", "the T4 highway" (road_code)
         listed = nxt is not None and nxt.lower_ in ("and", "or") and any(
             t.lemma_.lower() in _ROAD_NOUNS for t in doc[k + 2:k + 6])
         head = tok.head

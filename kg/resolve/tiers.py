@@ -24,6 +24,7 @@ from kg.resolve.names import display_name, normalise_name
 
 RULE = "tier: the named government of one of the story's regions"
 
+
 def story_region_name(res) -> str | None:
     """The name, as the text writes it, of the region the document names most (of its
     dominant country, when the gazetteer knows the region's country), else None."""
@@ -77,7 +78,7 @@ def name_tier_governments(res) -> None:
             continue
         surface = surfaces.pop()
         own = _region_government(res, root, groups)
-        if own is not None:  # "the Kerala government" ... "the state government"
+        if own is not None:  # "the Chobe government" ... "the state government"
             res.clusters.union(root, own, RULE)
             res.described.update(members)
             continue
@@ -101,7 +102,7 @@ def name_tier_governments(res) -> None:
 
 def _region_government(res, root: int, groups: dict[int, list[int]]) -> int | None:
     """The one other government body the document names after one of its regions ("the
-    Kerala government", "Government of X", "the X provincial government"), else None."""
+    Chobe government", "Government of X", "the X provincial government"), else None."""
     regions = {display_name(res.mentions[j].text).casefold()
                for r, members in groups.items() if (inf := res.info[r]) is not None
                and inf.type is EntityType.REGION for j in members}
