@@ -40,6 +40,7 @@ from kg.extract.syntax import (
     np_tokens,
     passive_subject,
     prep_objects,
+    repeated_objects,
     text_of,
 )
 from kg.extract.theme_checks import ThemeChecks, past_adverbial, split_list
@@ -503,7 +504,9 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                 put(role, self.f.place(h) or (
                     text_of(self._bare(h, set()))
                     if h.pos_ in ("NOUN", "PROPN") and named is None else None))
-        elif role in ("cause", "purpose", "role"):
+        elif role == "cause":  # "with arson and with breaching the curfew": both
+            put(role, " and ".join(self._clause(o) for o in [tok, *repeated_objects(tok)]))
+        elif role in ("purpose", "role"):
             put(role, self._clause(tok))
         elif role == "requestedBy":
             put(role, self.f.entity(tok))
