@@ -1,0 +1,89 @@
+"""Round 24, the legal process in follow-up stories: each rule pinned on an invented
+sentence (places only Zambia, Benin, Palau, Nauru, Qatar, Latvia, Estonia, Jamaica, Botswana
+or Vietnam; invented people), with a neighbouring wording that must not give the fact."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+# --- a sentence faced is a possible Conviction (conviction.yaml faced-term/-sentence) ------
+def test_a_prison_term_faced_is_a_hypothetical_conviction(nlp):
+    r = run(nlp, "Kaspars Ozols faces up to 15 years in prison in Riga.")
+    (conv,) = facts_of(r, "Conviction")
+    assert names(r, conv.roles["theme"]) == {"Kaspars Ozols"}
+    assert conv.factuality == "hypothetical"
+    (q,) = conv.roles["quantity"]
+    assert q.value == 15
+
+
+def test_a_term_that_could_be_faced_counts_at_least(nlp):
+    r = run(nlp, "If found guilty of negligence, Mpho Sebego could face at least one year in "
+                 "jail, the prosecutor in Gaborone said.")
+    (conv,) = facts_of(r, "Conviction")
+    assert names(r, conv.roles["theme"]) == {"Mpho Sebego"}
+    assert conv.factuality == "hypothetical"
+
+
+def test_long_sentences_faced_are_a_hypothetical_conviction(nlp):
+    r = run(nlp, "The three suspects held in Tallinn could face long prison sentences if "
+                 "convicted.")
+    (conv,) = facts_of(r, "Conviction")
+    assert "suspects" in " ".join(names(r, conv.roles["theme"]))
+    assert conv.factuality == "hypothetical"
+
+
+def test_charges_or_fines_faced_are_no_conviction(nlp):
+    r = run(nlp, "Councils in Botswana that miss the target could face fines and lower "
+                 "budgets, while Lesedi Moagi faces charges of fraud.")
+    assert not facts_of(r, "Conviction")
+    (charge,) = facts_of(r, "Charge")
+    assert charge.factuality is None  # the charges are laid: asserted, not a prospect
+
+
+# --- a repeated preposition keeps the whole cause (syntax.py repeated_objects) ------------
+def test_charged_with_one_crime_and_with_another_keeps_both(nlp):
+    r = run(nlp, "The prosecutor in Cotonou said it had charged Koffi Adjovi with fraud and "
+                 "with forging the signatures of three officials.")
+    (charge,) = facts_of(r, "Charge")
+    assert names(r, charge.roles["cause"]) == {
+        "fraud and forging the signatures of three officials"}
+
+
+def test_a_single_cause_is_left_as_it_is(nlp):
+    r = run(nlp, "Police in Kingston charged Devon Brissett with arson on Monday.")
+    (charge,) = facts_of(r, "Charge")
+    assert names(r, charge.roles["cause"]) == {"arson"}
+
+
+# --- a description with the name in apposition is the named person (described_person) -----
+def test_a_definite_description_named_in_apposition_is_the_person(nlp):
+    r = run(nlp, "Police in Tallinn arrested the contractor, Jaan Tamm, on Friday.")
+    (arrest,) = facts_of(r, "Arrest")
+    assert names(r, arrest.roles["theme"]) == {"Jaan Tamm"}
+
+
+def test_plural_description_with_names_in_apposition_is_those_people(nlp):
+    r = run(nlp, "The men, Devon Brissett of Spanish Town and Marlon Grant of May Pen, were "
+                 "each charged with robbery in Jamaica.")
+    (charge,) = facts_of(r, "Charge")
+    assert names(r, charge.roles["theme"]) == {"Devon Brissett", "Marlon Grant"}
+
+
+def test_a_description_without_a_name_stays_text(nlp):
+    r = run(nlp, "Police in Riga arrested the contractor on Friday.")
+    (arrest,) = facts_of(r, "Arrest")
+    assert names(r, arrest.roles["theme"]) == {"contractor"}
+
+
+# --- an of-phrase on the object naming a definite thing is no cause (frames.py _of_part) ---
+def test_the_owner_of_a_building_charged_keeps_the_crime_as_cause(nlp):
+    r = run(nlp, "Prosecutors in Koror charged the owner of the building with manslaughter.")
+    (charge,) = facts_of(r, "Charge")
+    assert names(r, charge.roles["cause"]) == {"manslaughter"}
+
+
+def test_a_bare_deed_after_the_object_is_still_the_cause(nlp):
+    r = run(nlp, "A court in Hanoi convicted two officials of embezzlement on Monday.")
+    (conv,) = facts_of(r, "Conviction")
+    assert names(r, conv.roles["cause"]) == {"embezzlement"}
