@@ -40,7 +40,6 @@ from kg.extract.syntax import (
     np_tokens,
     passive_subject,
     prep_objects,
-    repeated_objects,
     text_of,
 )
 from kg.extract.theme_checks import ThemeChecks, past_adverbial, split_list
@@ -506,9 +505,7 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                 put(role, self.f.place(h) or (
                     text_of(self._bare(h, set()))
                     if h.pos_ in ("NOUN", "PROPN") and named is None else None))
-        elif role == "cause":  # "with arson and with breaching the curfew": both
-            put(role, " and ".join(self._clause(o) for o in [tok, *repeated_objects(tok)]))
-        elif role in ("purpose", "role"):
+        elif role in ("cause", "purpose", "role"):
             put(role, self._clause(tok))
         elif role == "requestedBy":
             put(role, self.f.entity(tok))

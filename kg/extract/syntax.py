@@ -389,16 +389,6 @@ def prep_objects(tok: Token, preps: set[str] | None = None) -> list[tuple[str, T
     return out
 
 
-def repeated_objects(obj: Token) -> list[Token]:
-    """The objects of a preposition repeated after ``obj`` ("charged with arson and with
-    breaching the curfew": "breaching"); the parser hangs the second "with" on the first."""
-    prep = obj.head
-    if obj.dep_ not in ("pobj", "pcomp") or prep.pos_ != "ADP":
-        return []
-    return [o for c in prep.children if c.dep_ == "conj" and c.lower_ == prep.lower_
-            for o in c.children if o.dep_ in ("pobj", "pcomp")]
-
-
 def future_clause(verb: Token, aux: set[str], heads: set[str],
                   past_aux: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether ``verb``'s clause speaks of what is still to come ("will meet", "is expected
