@@ -41,21 +41,6 @@ def test_charges_or_fines_faced_are_no_conviction(nlp):
     assert charge.factuality is None  # the charges are laid: asserted, not a prospect
 
 
-# --- a repeated preposition keeps the whole cause (syntax.py repeated_objects) ------------
-def test_charged_with_one_crime_and_with_another_keeps_both(nlp):
-    r = run(nlp, "The prosecutor in Cotonou said it had charged Koffi Adjovi with fraud and "
-                 "with forging the signatures of three officials.")
-    (charge,) = facts_of(r, "Charge")
-    assert names(r, charge.roles["cause"]) == {
-        "fraud and forging the signatures of three officials"}
-
-
-def test_a_single_cause_is_left_as_it_is(nlp):
-    r = run(nlp, "Police in Kingston charged Devon Brissett with arson on Monday.")
-    (charge,) = facts_of(r, "Charge")
-    assert names(r, charge.roles["cause"]) == {"arson"}
-
-
 # --- a description with the name in apposition is the named person (described_person) -----
 def test_a_definite_description_named_in_apposition_is_the_person(nlp):
     r = run(nlp, "Police in Tallinn arrested the contractor, Jaan Tamm, on Friday.")
