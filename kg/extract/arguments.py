@@ -43,7 +43,7 @@ from kg.extract.syntax import (
     text_of,
 )
 from kg.extract.theme_checks import ThemeChecks, past_adverbial, split_list
-from kg.extract.theme_fillers import named_act
+from kg.extract.theme_fillers import described_people, named_act
 from kg.extract.triggers import Match
 from kg.extract.type_roles import TypeRoles
 from kg.records import EntityType, Fact, Mention, Quantity
@@ -436,6 +436,8 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
         if split is not None:  # "a pistol, three grenades and X were seized" (parse split)
             return [split]
         heads = self._conjuncts(head)
+        if people := described_people(self.ctx, head):
+            return people  # "the men, A and B, were charged": A and B
         if len(heads) < 2 or head.pos_ == "NUM" or not any(
                 h.pos_ == "PROPN" or self.ctx.mention_of(h) is not None for h in heads):
             return [self._theme(head, skip)]

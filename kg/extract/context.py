@@ -216,14 +216,19 @@ def named_holder(ctx: Context, head: Token, role_heads: set[str]) -> Mention | N
 def described_person(ctx: Context, head: Token) -> Mention | None:
     """"appointed a former judge, Ana Reyes, as ...", "arrested a journalist, Omar Said,":
     an indefinite description of a person followed by the name (an apposition, or the
-    name after the comma however the parser hung it) is that person."""
-    if head.pos_ != "NOUN" or ctx.cover.get(head.i) is not None or not any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+    name after the comma however the parser hung it) is that person; so is a definite one
+    with the name in apposition ("the driver, Omar Said, was arrested")."""
+    if head.pos_ != "NOUN" or ctx.cover.get(head.i) is not None:
+        return None
+    dets = {c.lower_ for c in head.children if c.dep_ == "det"}
+    if not dets & {"a", "an", "the"}:
         return None
     for c in head.children:
         m = ctx.cover.get(c.i)
         if c.dep_ == "appos" and m is not None and m.type is EntityType.PERSON:
             return m
+    if not dets & {"a", "an"}:
+        return None
     end = max(x.i for x in head.subtree)
     doc = head.doc
     if end + 2 < len(doc) and doc[end + 1].text == ",":

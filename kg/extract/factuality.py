@@ -68,6 +68,7 @@ class Factuality:
         self.hyp_heads = set(hyp["heads"])
         self.hyp_obligations = set(hyp.get("obligations", ()))
         self.hyp_mods = set(hyp["modifiers"])
+        self.hyp_triggers = set(hyp.get("triggers", ()))
         self.markers = set(hyp["markers"])
         self.hedges = set(hyp["negated_hedges"])
         self.claim_heads = set(cla["heads"])
@@ -137,6 +138,8 @@ class Factuality:
                 self._head_mode(verb.lemma_.lower(), found)
         else:
             verb = t
+            if t.lemma_.lower() in self.hyp_triggers:
+                found.add("hypothetical")  # "faces up to 15 years in prison"
         if verb is not None and nominal and self._shielded(t):
             # "was not affected by the strike", "no shots were fired during the protest":
             # the clause's negation does not reach an event told as its circumstance

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import Context, Fillers, described_person, named_holder, plural_antecedent
 from kg.extract.syntax import np_tokens, prep_objects, pronoun_antecedent, text_of
-from kg.records import EntityType
+from kg.records import EntityType, Mention
 
 
 class ThemeFillers:
@@ -262,3 +262,20 @@ def named_act(t: Token) -> str:
     kept = [x for x in words if x.ent_type_ not in ("DATE", "TIME", "CARDINAL")
             and x.pos_ != "NUM" and not x.is_punct and x.tag_ != "POS"]
     return text_of(sorted(kept, key=lambda x: x.i))
+
+
+def described_people(ctx: Context, head: Token) -> list[Mention]:
+    """"The men, A of X and B of Y, were charged": a plural description of people with
+    their names in apposition is those people (two or more, every one a named person)."""
+    if head.pos_ != "NOUN" or head.tag_ != "NNS" or ctx.cover.get(head.i) is not None:
+        return []
+    for c in head.children:
+        if c.dep_ != "appos":
+            continue
+        names = [c, *[x for x in c.subtree if x.dep_ == "conj" and x.head.i in (
+            c.i, *[y.i for y in c.subtree if y.dep_ in ("pobj", "conj")])]]
+        found = [ctx.cover.get(x.i) for x in names]
+        if len(found) >= 2 and all(m is not None and m.type is EntityType.PERSON
+                                   for m in found):
+            return [m for n, m in enumerate(found) if m not in found[:n]]
+    return []
