@@ -1,5 +1,6 @@
 """Dates of recapped events in follow-up stories (round 24): a count told in a relative
-clause on a recapped event takes that event's date. Sentences invented for the purpose;
+clause on a recapped event takes that event's date, and the dead and hurt told with no day
+are the toll of the violence told before them. Sentences invented for the purpose;
 the update is stamped Tuesday 14 March 2023."""
 
 from __future__ import annotations
@@ -45,3 +46,25 @@ def test_relative_clause_with_an_undated_antecedent_keeps_the_sentence_day(nlp):
     (dead,) = facts_of(r, "Casualties")
     assert _date(dead) in ([], ["2023-03-13"])  # no day of its own: never another one
 
+
+
+def test_the_dead_and_hurt_with_no_day_take_the_day_of_the_violence_before(nlp):
+    r = run(nlp, "Gunmen attacked a police post in Francistown on Sunday. Six officers were "
+                 "killed and nine were wounded.")
+    (dead,) = facts_of(r, "Casualties")
+    (hurt,) = facts_of(r, "Injury")
+    assert _date(dead) == _date(hurt) == ["2023-03-12"]
+
+
+def test_a_toll_put_with_no_day_is_the_toll_of_the_clash_before(nlp):
+    r = run(nlp, "Rival groups clashed in Ngerulmud on Saturday. The police put the toll at "
+                 "four.")
+    (dead,) = facts_of(r, "Casualties")
+    assert _date(dead) == ["2023-03-11"]
+
+
+def test_a_running_toll_since_a_time_takes_no_day_of_one_attack(nlp):
+    r = run(nlp, "Gunmen attacked a police post in Francistown on Sunday. Six officers have "
+                 "been killed in the region since January.")
+    (dead,) = facts_of(r, "Casualties")
+    assert _date(dead) != ["2023-03-12"]
