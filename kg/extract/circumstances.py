@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from kg.extract.antecedent_time import antecedent_date
 from kg.extract.clause_time import (
     already_state,
     by_time_of_day,
@@ -151,7 +152,6 @@ class Circumstances:
         also: list[Mention] = []
         stack = [anchor]
         seen = set()
-        home = clause_head(anchor) if anchor.pos_ not in ("VERB", "AUX") else anchor
         while stack:
             tok = stack.pop()
             for c in tok.children:
@@ -174,7 +174,6 @@ class Circumstances:
                         if self.ctx.mention_of(c) and len(named) == 1:
                             also = self._conjoined_places(c)  # "in A, B and C"
                 stack.append(c)
-        del home
         return [*named[:1], *also] if named else out[:1]
 
     def _conjoined_places(self, pobj: Token) -> list[Mention]:
@@ -326,6 +325,8 @@ class Circumstances:
             put("date", shifted(TimeExpr("", day.isoformat(), "day"), step[1]))
         elif since is not None:
             put("date", since)
+        elif (day := antecedent_date(chain, self.dates, self._normalised, dated)) is not None:
+            put("date", day)  # "over Monday's fire, which killed eight": the fire's day
         elif len(fallback) == 1:
             put("date", fallback[0])
 
@@ -548,7 +549,6 @@ class Circumstances:
 _SUFFERING = frozenset({"sustain", "suffer", "receive"})
 
 
-
 def _year_like(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
 
@@ -584,7 +584,6 @@ def _unit(head: Token) -> str | None:
         return None
     lemma = head.lemma_.lower()
     return lemma or None
-
 
 
 def _rank(c: Token, chain: list[Token]) -> float | None:

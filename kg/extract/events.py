@@ -107,7 +107,7 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     successor_offices(events)
     name_event_themes(events, engine, ctx)
     carry_locations(events)
-    carry_cause_dates(events)
+    carry_cause_dates(events, ctx)
     agreeing_parties(events, set(rules.lists["both_sides"]))
     relate_same_acts(events, rules.lists["same_act"])
     relations = relation_facts(ctx)

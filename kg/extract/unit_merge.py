@@ -281,19 +281,26 @@ def carry_locations(events: list[Fact]) -> None:
             f.confidence = round(f.confidence * 0.9, 3)
 
 
-# material damage is the outcome of an act; force used on a crowd is used at its protest
-_CAUSES = {"Damage": ("Attack", "Arson"), "Attack": ("Protest",)}
+# material damage is the outcome of an act; force used on a crowd is used at its protest;
+# the dead and hurt counted with no day of their own are the toll of the violence told
+# before them ("Gunmen attacked the post on Sunday. Six guards were killed.")
+_VIOLENCE = ("Attack", "Clash", "Riot")
+_CAUSES = {"Damage": ("Attack", "Arson"), "Attack": ("Protest",),
+           "Casualties": _VIOLENCE, "Injury": _VIOLENCE}
 
 
-def carry_cause_dates(events: list[Fact]) -> None:
+def carry_cause_dates(events: list[Fact], ctx: Context | None = None) -> None:
     """Damage told without a day ("The strike destroyed four houses") is the outcome of
     the attack told before it in the update, and takes its date (and place, if none);
     force used without a day ("police fired tear gas to disperse them") was used at the
-    protest told before it."""
+    protest told before it; the dead and hurt told without a day are the toll of the
+    violence told before them, unless counted since a time ("have been killed since
+    January": a running toll, not one event's)."""
     ordered = sorted(events, key=lambda f: f.trigger.start if f.trigger else 0)
     for n, f in enumerate(ordered):
         causes = _CAUSES.get(f.kind)
-        if not causes or f.roles.get("date") or f.factuality is not None:
+        if not causes or f.roles.get("date") or f.factuality is not None or (
+                f.kind in ("Casualties", "Injury") and _counted_since(f, ctx)):
             continue
         cause = next((g for g in reversed(ordered[:n]) if g.kind in causes
                       and g.roles.get("date") and g.factuality is None), None)
@@ -301,6 +308,13 @@ def carry_cause_dates(events: list[Fact]) -> None:
             f.roles["date"] = list(cause.roles["date"])
             if not f.roles.get("location") and cause.roles.get("location"):
                 f.roles["location"] = list(cause.roles["location"][:1])
+
+
+def _counted_since(f: Fact, ctx: Context | None) -> bool:
+    """Whether the verb of ``f``'s trigger counts since a time ("since January")."""
+    span = ctx.char_span(f.trigger.start, f.trigger.end) if ctx and f.trigger else None
+    return span is not None and any(
+        c.lower_ == "since" for c in [*span.root.children, *span.root.head.children])
 
 
 _ASKING = ("Request", "Order")  # kinds whose noun names an appeal by what it asks
