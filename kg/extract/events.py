@@ -65,7 +65,12 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
         if fact is not None and _doerless_participle(m, fact):
             continue
         if fact is not None:
-            read.append((fact, m.trigger.i, m.rules.yields_to))
+            named = next((p.theme_text for p in m.rules.patterns
+                          if p.id == m.pattern_id and p.theme_text), None)
+            if named:  # the pattern names what is given (kg/rules/loader.py theme_text)
+                fact.roles["theme"] = [named]
+            beside = m.rules.kept_beside.get(m.trigger.lemma_.lower(), ())
+            read.append((fact, m.trigger.i, [k for k in m.rules.yields_to if k not in beside]))
     # a lemma several types share: the type whose constraints its roles meet wins
     # ("began leaving X": a force leaves, so a Withdrawal, not a Movement)
     kinds_at: dict[int, set[str]] = {}

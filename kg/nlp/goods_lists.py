@@ -23,6 +23,8 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from kg.nlp.carried_in import mend_carried_in
+
 # a clause of its own has these: the modifier is then a real verb ("farmers, fishing
 # boats idle, ...": no)
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark"})
@@ -51,6 +53,7 @@ def goods_lists(doc: Doc) -> Doc:
     for v in doc:
         if v.tag_.startswith("VB"):
             _one_object(doc, v)
+    mend_carried_in(doc)  # "flew in 3.5 tonnes of rice": the load, not a place
     return doc
 
 

@@ -64,7 +64,8 @@ _TYPE_FILE = {"type": (str, True), "category": (str, True), "confidence": (float
               "lexicon": (dict, True), "args": (dict, True), "patterns": (list, True),
               "theme_must_be": (str, False), "quantity_required": (bool, False),
               "theme_for": (dict, False), "lemma_args": (dict, False),
-              "yields_to": (list, False), "requires": (list, False),
+              "yields_to": (list, False), "kept_beside": (dict, False),
+              "requires": (list, False),
               "intransitive_counted": (bool, False), "situation": (bool, False),
               "requires_framed": (bool, False), "theme_creates": (bool, False),
               "purpose_events": (list, False), "content": (bool, False),
@@ -74,7 +75,8 @@ _EXTRAS = {"cause", "office", "meeting", "owner_agent", "dispersed", "carried",
            "placed_theme", "named_act", "sent_agent"}
 _PATTERN = {"id": (str, True), "example": (str, True), "shape": (str, False),
             "pattern": (list, False), "undated": (bool, False), "voice": (str, False),
-            "negated": (bool, False), "any_theme": (bool, False), "counted": (bool, False)}
+            "negated": (bool, False), "any_theme": (bool, False), "counted": (bool, False),
+            "theme_text": (str, False)}
 
 
 # libyaml's C parser when PyYAML was built with it: the same nodes and marks as the pure
@@ -152,6 +154,9 @@ class Pattern:
     # the trigger noun names the people the event befell, so its own count is the event's
     # quantity ("registered 2,300 evacuees": an evacuation of 2,300)
     counted: bool = False
+    # the pattern says what is given in words the sentence need not use: money paid to the
+    # bereaved or the hurt is a compensation payment, whatever the sum's words
+    theme_text: str | None = None
 
 
 @dataclass(slots=True)
@@ -175,6 +180,9 @@ class EventRules:
     lemma_args: dict[str, dict[str, str | None]] = field(default_factory=dict)
     # types that win when they read a fact from the same trigger token
     yields_to: list[str] = field(default_factory=list)
+    # trigger lemma -> types of ``yields_to`` this type stands beside on that lemma, both
+    # kept: relief flown in is given and moved ("flew in 4 tonnes of maize to X")
+    kept_beside: dict[str, list[str]] = field(default_factory=dict)
     # at least one of these roles must be filled (none: no requirement)
     requires: list[str] = field(default_factory=list)
     # a verb trigger's required role must come from its own phrase ("returned to X"), not
@@ -313,7 +321,7 @@ def _load_type(path: Path, shapes: dict, errors: list[str], lists: dict
                                 bool(p.get("undated", False)), p.get("voice"),
                                 bool(p.get("negated", False)),
                                 bool(p.get("any_theme", False)),
-                                bool(p.get("counted", False))))
+                                bool(p.get("counted", False)), p.get("theme_text")))
     return EventRules(
         kind=data["type"], category=data["category"], confidence=float(data["confidence"]),
         verbs=list(lex.get("verbs", [])), nouns=list(lex.get("nouns", [])),
@@ -322,7 +330,9 @@ def _load_type(path: Path, shapes: dict, errors: list[str], lists: dict
         quantity_required=bool(data.get("quantity_required", False)),
         theme_for=strip_lines(data.get("theme_for") or {}),
         lemma_args=strip_lines(data.get("lemma_args") or {}),
-        yields_to=list(data.get("yields_to") or []), requires=list(data.get("requires") or []),
+        yields_to=list(data.get("yields_to") or []),
+        kept_beside={k: list(v) for k, v in strip_lines(data.get("kept_beside") or {}).items()},
+        requires=list(data.get("requires") or []),
         intransitive_counted=bool(data.get("intransitive_counted", False)),
         situation=bool(data.get("situation", False)),
         requires_framed=bool(data.get("requires_framed", False)),
