@@ -154,11 +154,14 @@ _SPEECH = frozenset({"say", "tell", "add", "ask", "write", "announce", "warn", "
 def _prefixed(sp: Span) -> EntityType | None:
     """The type of a name of two or more words opened by a place word of another
     language ("Pulau X", "Wadi Y": place_words.jsonl ``prefix``), else None; not when
-    the name is the subject of a speech verb (a person of that surname)."""
-    prefixes = entity_rules().place_prefixes
-    if len(sp) < 2 or (etype := prefixes.get(sp[0].text.casefold())) is None:
+    a title stands before it ("Mr Koh X", "Minister Koh Y") or it is the subject of a
+    speech verb: a person of that surname."""
+    rules = entity_rules()
+    if len(sp) < 2 or (etype := rules.place_prefixes.get(sp[0].text.casefold())) is None:
         return None
     if not all(t.text[:1].isupper() for t in sp if t.is_alpha):
+        return None
+    if sp.start > 0 and sp.doc[sp.start - 1].lower_.rstrip(".") in rules.titles:
         return None
     root = sp.root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH:

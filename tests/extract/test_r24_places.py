@@ -34,3 +34,9 @@ def test_a_person_of_such_a_surname_who_speaks_stays_a_person(nlp):
                  "ruling of the court in Riga, Latvia.")
     assert entity_named(r, "Koh Wen Liang").type is EntityType.PERSON
 
+
+
+def test_a_person_of_such_a_surname_after_a_title_stays_a_person(nlp):
+    r = run(nlp, "Trade Minister Kaspars Ozols met Mr Koh Wen Liang of the shipping firm in "
+                 "Riga on Monday to discuss the port dispute.")
+    assert entity_named(r, "Koh Wen Liang").type is EntityType.PERSON
