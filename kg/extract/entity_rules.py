@@ -153,7 +153,7 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
     "place_words.jsonl": {
         # words that decide whether a name the model took for a person or organisation is
         # written as a place (kg/extract/placed_names.py); see the file's header
-        "kind": (str, True, frozenset({"argument_on", "target_on", "suffix"})),
+        "kind": (str, True, frozenset({"argument_on", "target_on", "suffix", "prefix"})),
         "words": (list, True, None),
         "type": (str, False, frozenset({"City", "Region", "Place"})),
         "why": (str, True, None),
@@ -324,6 +324,7 @@ class EntityRules:
     argument_on: frozenset[str] = frozenset()
     target_on: frozenset[str] = frozenset()
     place_suffixes: dict[str, EntityType] = field(default_factory=dict)
+    place_prefixes: dict[str, EntityType] = field(default_factory=dict)
 
     def demonym_country(self, word: str) -> str | None:
         """The ISO code a demonym stands for, or None when unknown or ambiguous."""
@@ -431,6 +432,9 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
                                 if e["kind"] == "target_on" for w in e["words"])
     rules.place_suffixes = {_fold(w): EntityType(e.get("type", "Place"))
                             for e in files["place_words.jsonl"] if e["kind"] == "suffix"
+                            for w in e["words"]}
+    rules.place_prefixes = {_fold(w): EntityType(e.get("type", "Place"))
+                            for e in files["place_words.jsonl"] if e["kind"] == "prefix"
                             for w in e["words"]}
     return rules
 

@@ -105,6 +105,11 @@ def placed_names(doc: Doc, unit: Unit, found: list[Mention],
         return found
     out = list(found)
     for k, (sp, m) in candidates.items():
+        prefixed = _prefixed(sp)
+        if prefixed is not None:  # "off Pulau X", "the road to Jebel Y"
+            out[k] = replace(m, type=gazetteer().place_type(sp.text) or prefixed,
+                             source=PLACED_SOURCE)
+            continue
         if len(sp) > 1 and any(t.text in alone for t in sp):
             # the model splits the name elsewhere in the unit: retyping the whole here
             # would leave that piece a stray entity of its own; resolution joins them
@@ -140,6 +145,28 @@ def _place_type(text: str, doc: Doc) -> EntityType | None:
         if word.endswith(suffix) and len(word) >= len(suffix) + 3:
             return etype
     return EntityType.CITY
+
+
+# verbs whose subject speaks: "Koh X said" is a person of that surname, not an island
+_SPEECH = frozenset({"say", "tell", "add", "ask", "write", "announce", "warn", "urge"})
+
+
+def _prefixed(sp: Span) -> EntityType | None:
+    """The type of a name of two or more words opened by a place word of another
+    language ("Pulau X", "Wadi Y": place_words.jsonl ``prefix``), else None; not when
+    a title stands before it ("Mr Koh X", "Minister Koh Y") or it is the subject of a
+    speech verb: a person of that surname."""
+    rules = entity_rules()
+    if len(sp) < 2 or (etype := rules.place_prefixes.get(sp[0].text.casefold())) is None:
+        return None
+    if not all(t.text[:1].isupper() for t in sp if t.is_alpha):
+        return None
+    if sp.start > 0 and sp.doc[sp.start - 1].lower_.rstrip(".") in rules.titles:
+        return None
+    root = sp.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH:
+        return None
+    return etype
 
 
 def _person_words(spans) -> frozenset[str]:
