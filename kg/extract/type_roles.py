@@ -405,9 +405,9 @@ class TypeRoles:
                     break
         if found:
             _i, marker, words, obj = min(found, key=lambda f: f[0])
-            # with its relative clause: "against firms that ignore the rules"
-            toks = [x for x in np_tokens(obj, drop={"advcl", "parataxis"})
-                    if x.dep_ != "det" or x.head != obj]
+            # with its relative clause ("against firms that ignore the rules"; not "in support of")
+            drop = {"advcl", "parataxis"} | ({"relcl"} if marker in kept else set())
+            toks = [x for x in np_tokens(obj, drop=drop) if x.dep_ != "det" or x.head != obj]
             lead = " ".join(words[1:]) + " " if marker in kept else ""
             put("cause", lead + text_of(toks))
             return
