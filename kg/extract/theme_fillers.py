@@ -102,7 +102,34 @@ class ThemeFillers:
             if ent is not None:
                 return ent
         text = text_of(self._bare(head, skip))
-        return text or None
+        echo = self._echoed_act(head) if text else None
+        return echo or text or None
+
+    def _echoed_act(self, head: Token) -> str | None:
+        """A bare act noun approved or turned down that points back to the verb that told
+        the act before it ("X offered two pumps, and the government accepted the offer",
+        "flew 23 inmates to Y. [...] The transfer was authorised by Z"): the noun with what
+        the nearest such verb took ("offer of two pumps", "transfer of 23 inmates to Y";
+        lexicon `echoed_acts`, for the kinds of `echo_kinds`)."""
+        verbs = self.lists["echoed_acts"].get(head.lemma_.lower())
+        if not verbs or getattr(self, "kind", None) not in self.lists["echo_kinds"] or \
+                head.pos_ != "NOUN" or any(c.dep_ in ("prep", "acl", "poss", "compound")
+                                           for c in head.children):
+            return None
+        doc = head.doc
+        for v in reversed(doc[:head.i]):  # the nearest telling before it
+            if v.pos_ != "VERB" or v.lemma_.lower() not in verbs:
+                continue
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if obj is None:
+                return None
+            own = {x.i for c in obj.children if c.i == head.i or c.is_ancestor(head)
+                   for x in c.subtree}  # (", an offer Riga accepted": the noun itself)
+            words = [x for x in np_tokens(obj, skip=own)
+                     if not (x.dep_ == "det" and x.head == obj)]
+            where = [x for _p, o in prep_objects(v, {"to"}) for x in [o.head, *np_tokens(o)]]
+            return text_of([head]) + " of " + text_of(words + where)
+        return None
 
     def _sent_thing(self, t: Token, subj: Token) -> Token:
         """"sent a detachment of 60 troops from its base in X, which arrived in Y", "pledged

@@ -385,8 +385,10 @@ class TypeRoles:
             lows = [x.lower_ for x in sent]
             known = self._sent_words[span.start] = (sent, lows, set(lows))
         sent, lows, present = known
-        # a support marker keeps its noun: "in support of X" is about support of X
+        # a support marker keeps its noun ("in support of X"); the nearest marker after the
+        # trigger wins ("a protest, demanding action against X": the action demanded)
         kept = self.lists.get("cause_support_markers", [])
+        found = []
         for marker in [*self.lists["cause_markers"], *kept]:
             words = marker.split()
             if words[0] not in present:
@@ -399,11 +401,16 @@ class TypeRoles:
                 if not objs and last.dep_ == "agent":
                     objs = [c for c in last.children]
                 if objs:
-                    toks = [x for x in np_tokens(objs[0]) if x.dep_ != "det" or x.head !=
-                            objs[0]]
-                    lead = " ".join(words[1:]) + " " if marker in kept else ""
-                    put("cause", lead + text_of(toks))
-                    return
+                    found.append((i, marker, words, objs[0]))
+                    break
+        if found:
+            _i, marker, words, obj = min(found, key=lambda f: f[0])
+            # with its relative clause ("against firms that ignore the rules"; not "in support of")
+            drop = {"advcl", "parataxis"} | ({"relcl"} if marker in kept else set())
+            toks = [x for x in np_tokens(obj, drop=drop) if x.dep_ != "det" or x.head != obj]
+            lead = " ".join(words[1:]) + " " if marker in kept else ""
+            put("cause", lead + text_of(toks))
+            return
         cause = self._cause_before(t) or self._supported(t)
         if cause:
             put("cause", cause)
