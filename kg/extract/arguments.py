@@ -97,7 +97,8 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
         if not self.realis(m):
             return None
         mode = opposite_state(m, self.factuality.of(t, nominal=m.voice == "nominal",
-                                                    purpose=self.purpose_of is not None))
+                                                    purpose=self.purpose_of is not None or
+                                                    rules.kind in self.lists["purpose_acts"]))
         if mode == NO_FACT:
             return None
         states = self.lists["continuing_states"]

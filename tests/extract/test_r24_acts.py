@@ -1,6 +1,7 @@
 """Round 24, official acts and protests told in follow-up stories: the cause of a protest
-told by the demand its crowd makes ("staged a protest, demanding action against X"), an
-offer or transfer approved by its bare noun pointing back to the verb that told it
+told by the demand its crowd makes ("staged a protest, demanding action against X"), a
+protest told as the purpose of a crowd's act ("stopped work to protest X"), and an offer
+or transfer approved by its bare noun pointing back to the verb that told it
 ("accepted the offer")."""
 
 from __future__ import annotations
@@ -53,3 +54,23 @@ def test_offer_with_its_own_phrase_is_kept(nlp):
     r = run(nlp, "Estonia offered troops. The government accepted the offer of two aircraft.")
     [approval] = facts_of(r, "Approval")
     assert names(r, approval.roles.get("theme")) == {"offer of two aircraft"}
+
+
+def test_stopped_work_to_protest_is_a_protest(nlp):
+    r = run(nlp, "Dockers at the port of Cotonou stopped work on Monday to protest a new shift "
+                 "system.")
+    [protest] = facts_of(r, "Protest")
+    assert protest.factuality is None
+    assert any("shift system" in c for c in names(r, protest.roles.get("cause")))
+
+
+def test_gathered_to_protest_is_a_protest(nlp):
+    r = run(nlp, "A group of youths gathered at the Kanye police station on Monday to protest "
+                 "the death of a colleague.")
+    [protest] = facts_of(r, "Protest")
+    assert names(r, protest.roles.get("cause")) == {"death of a colleague"}
+
+
+def test_asked_to_protest_is_no_protest(nlp):
+    r = run(nlp, "The union of Estonia urged its members to protest the new rules.")
+    assert not [p for p in facts_of(r, "Protest") if p.factuality is None]
