@@ -42,6 +42,7 @@ class StatementCues:
     express_verbs: set[str]
     express_objects: set[str]
     rebuttal_verbs: set[str]
+    reported_states: dict[str, set[str]]
 
     def _notice(self, verb: Token) -> bool:
         """"The Government of X advises that ...": a verb of official notice with a
@@ -73,6 +74,17 @@ class StatementCues:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return subj is not None and subj.lemma_.lower() in self.documents and \
             any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+
+    def _reported_state(self, verb: Token) -> bool:
+        """"the people reported missing", "two miners confirmed dead": a participle of
+        reporting with a state of the one reported on right after it and no object of its
+        own is a reduced passive, not a saying (statements.yaml ``reported_states``)."""
+        spec = self.reported_states
+        if verb.lemma_.lower() not in spec["verbs"] or verb.i + 1 >= len(verb.doc):
+            return False
+        nxt = verb.doc[verb.i + 1]
+        return nxt.lower_ in spec["states"] and nxt.dep_ not in ("dobj", "amod", "compound") \
+            and not any(c.dep_ == "dobj" for c in verb.children)
 
     def _claim_turned_down(self, verb: Token) -> bool:
         """"X rejected the accusations", "dismissed the allegations": turning down a claim

@@ -74,6 +74,7 @@ class _Statements(StatementRoles, StatementCues, StatementSources, StatementSubj
         self.claim_objects = set(cues.get("claim_objects", ()))
         self.document_verbs = set(cues.get("document_verbs", ()))
         self.that_verbs = set(cues.get("that_verbs", ()))
+        self.reported_states = {k: set(v) for k, v in cues.get("reported_states", {}).items()}
         expressed = cues.get("expressed", {})
         self.express_verbs = set(expressed.get("verbs", ()))
         self.express_objects = set(expressed.get("objects", ()))
@@ -362,7 +363,7 @@ class _Statements(StatementRoles, StatementCues, StatementSources, StatementSubj
         return None
 
     def cue(self, cue: Token, *, stance: bool = False, shape: str | None = None) -> None:
-        if any(c.dep_ == "neg" for c in cue.children):
+        if any(c.dep_ == "neg" for c in cue.children) or self._reported_state(cue):
             return
         if any(c.dep_ == "aux" and c.lower_ in _NOT_YET for c in cue.children):
             return  # "the committee will report within 45 days": nothing said yet
