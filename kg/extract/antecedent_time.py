@@ -2,7 +2,7 @@
 
 A follow-up story recaps the first event in a noun phrase dated by a possessive day or a
 day hung on the noun, and tells its counts in a relative clause on it: "questioned the
-owner over Monday's fire at the depot, which killed eight workers", "the raid on Sunday
+owner over Monday's blaze at the mill, which killed five people", "the raid on Sunday
 in which three guards were wounded", "last Friday, when police held 40 people". The
 clause gives no day of its own; the day is its antecedent's, not the day of the
 sentence's main verb (kg/extract/circumstances.py asks here before falling back to that).
@@ -30,7 +30,7 @@ def antecedent_date(chain: list[Token], dates: Iterable[SpacySpan],
                     normalise: Callable[[str], TimeExpr],
                     dated: Iterable[tuple[SpacySpan, str, Token, TimeExpr]]) -> TimeExpr | None:
     """The day of the noun phrase a relative clause (the last of ``chain``) hangs on: a
-    possessive day ("Monday's fire"), a day on the noun ("the ambush on Sunday") or the day
+    possessive day ("Monday's blaze"), a day on the noun ("the ambush on Sunday") or the day
     itself ("last Friday, when ..."), on the antecedent or the nouns it is part of ("the
     fire at the depot in X, which": up from X to the fire); else, when the antecedent is
     part of a clause below the main one, the one date of that clause ("a man who took part

@@ -53,7 +53,7 @@ def goods_lists(doc: Doc) -> Doc:
     for v in doc:
         if v.tag_.startswith("VB"):
             _one_object(doc, v)
-    mend_carried_in(doc)  # "flew in 3.5 tonnes of rice": the load, not a place
+    mend_carried_in(doc)  # "flew in two tonnes of rice": the load, not a place
     return doc
 
 

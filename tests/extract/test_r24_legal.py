@@ -18,7 +18,7 @@ def test_a_prison_term_faced_is_a_hypothetical_conviction(nlp):
 
 
 def test_a_term_that_could_be_faced_counts_at_least(nlp):
-    r = run(nlp, "If found guilty of negligence, Mpho Sebego could face at least one year in "
+    r = run(nlp, "If found guilty of negligence, Mpho Sebego could face at least two years in "
                  "jail, the prosecutor in Gaborone said.")
     (conv,) = facts_of(r, "Conviction")
     assert names(r, conv.roles["theme"]) == {"Mpho Sebego"}
