@@ -26,6 +26,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from kg.extract.acronyms import acronym_mentions
+from kg.extract.alias_names import alias_names
 from kg.extract.apposed_names import apposed_names
 from kg.extract.datelines import byline_mentions, dateline_mentions
 from kg.extract.entity_rules import EntityRules, entity_rules
@@ -289,6 +290,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out = appositive_descriptions(doc, unit, rules, out)
     out = article_names(doc, unit, out)
     out = route_ends(doc, unit, out)
+    out = alias_names(doc, unit, out)
     datelines = dateline_mentions(doc, unit) + byline_mentions(doc, unit)
     if datelines:
         out = [m for m in out if not any(m.start < d.end and d.start < m.end
