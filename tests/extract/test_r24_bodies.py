@@ -32,3 +32,18 @@ def test_alias_without_a_name_is_a_person(nlp):
 def test_a_quoted_name_without_the_cue_is_left_alone(nlp):
     r = run(nlp, "Residents of Gaborone call the new market \"Big Tent\", the council said.")
     assert ("Big Tent", EntityType.PERSON) not in _entities(r)
+
+
+# --- a plural common noun opening a sentence is no person (kg/extract/entities.py) -----------
+def test_plural_noun_opening_a_sentence_is_no_person(nlp):
+    r = run(nlp, "The power cut hit Riga on Monday, the Latvian utility said. "
+                 "Kindergartens remain open where generators are available. "
+                 "Bakeries reopened on Tuesday.")
+    people = {e.name for e in r.entities if e.type is EntityType.PERSON}
+    assert not people & {"Kindergartens", "Bakeries"}
+
+
+def test_a_surname_opening_a_sentence_stays_a_person(nlp):
+    r = run(nlp, "Police in Tallinn questioned Marten Hastings on Monday. "
+                 "Hastings said he had done nothing wrong.")
+    assert any(e.name == "Marten Hastings" and e.type is EntityType.PERSON for e in r.entities)
