@@ -26,12 +26,14 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from kg.extract.acronyms import acronym_mentions
+from kg.extract.alias_names import alias_names
 from kg.extract.apposed_names import apposed_names
 from kg.extract.datelines import byline_mentions, dateline_mentions
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.entity_types import head_type, place_type, span_type
 from kg.extract.kind_cues import kind_cue_mentions
 from kg.extract.missed_names import missed_cities, surname_mentions
+from kg.extract.name_gender import known_first_name
 from kg.extract.name_shapes import (
     and_names,
     article_names,
@@ -72,6 +74,7 @@ from kg.extract.rule_mentions import (
 from kg.extract.seats import with_seats
 from kg.extract.spans import HEADLINE, doc_text, in_ranges, mention_from_span
 from kg.extract.spans import fold as _fold
+from kg.nlp.lemmatizer import known_nouns
 from kg.records import EntityType, Mention, Unit
 
 # --- extraction -------------------------------------------------------------------------------
@@ -98,6 +101,26 @@ def _place_over_connector(span):
         return None
     whole = doc[span.start:stop]
     return whole if place_type(whole.text) in (EntityType.CITY, EntityType.REGION) else None
+
+
+def _plural_noun_opening(span: Span) -> bool:
+    """"Kindergartens remain open", "Taps have run dry": one capitalised word opening a
+    sentence, whose singular ("kindergarten", "tap") is a common noun the lemmatizer knows
+    and which is no known first name, is a plural common noun the model took for a person
+    (a surname alone rarely opens a story's sentence in the plural shape of a noun)."""
+    if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title:
+        return False
+    low = span[0].lower_
+    if len(low) < 4 or not low.endswith("s") or low.endswith("ss") \
+            or known_first_name(span[0].text):
+        return False
+    nouns = known_nouns()
+    singular = {low[:-1]}
+    if low.endswith("es"):
+        singular.add(low[:-2])
+    if low.endswith("ies"):
+        singular.add(low[:-3] + "y")
+    return any(s in nouns for s in singular)
 
 
 def _noise_ranges(doc: Doc, rules: EntityRules) -> list[tuple[int, int]]:
@@ -225,6 +248,8 @@ def entity_mentions(doc: Doc, unit: Unit, *,
         # A demonym alone, or a demonym before common nouns ("Peruvian city"), is no entity.
         if rules.is_demonym(span[0].text) and all(not t.is_title for t in span[1:]):
             continue
+        if etype is EntityType.PERSON and _plural_noun_opening(span):
+            continue  # "Kindergartens remain open": a common noun, no person
         if etype is not EntityType.PERSON and inside_title(span):
             continue  # "State" of "State Secretary Rosa Benitez"
         if etype is not EntityType.PERSON and title_qualifier(span):
@@ -289,6 +314,7 @@ def entity_mentions(doc: Doc, unit: Unit, *,
     out = appositive_descriptions(doc, unit, rules, out)
     out = article_names(doc, unit, out)
     out = route_ends(doc, unit, out)
+    out = alias_names(doc, unit, out)
     datelines = dateline_mentions(doc, unit) + byline_mentions(doc, unit)
     if datelines:
         out = [m for m in out if not any(m.start < d.end and d.start < m.end

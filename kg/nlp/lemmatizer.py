@@ -30,6 +30,16 @@ FACTORY = "kg_lemmatizer_v1"
 _COLUMNS = [ORTH, POS, MORPH, LEMMA]
 
 
+# the noun list of the lemmatizer last loaded (WordNet's nouns): read by the entity rules
+# that ask whether a capitalised word is a common noun
+_NOUNS: list[frozenset[str]] = [frozenset()]
+
+
+def known_nouns() -> frozenset[str]:
+    """The common nouns the loaded model's lemmatizer knows (empty before one is loaded)."""
+    return _NOUNS[0]
+
+
 class IndexList(list):
     """A word list that answers ``in`` from a set (the same answer as the list's scan)."""
 
@@ -52,6 +62,8 @@ def indexed_lists(lemmatizer: Lemmatizer) -> int:
         if type(words) is list:
             table[key] = IndexList(words)
             changed += 1
+    if "noun" in table:
+        _NOUNS[0] = table["noun"].words
     return changed
 
 
