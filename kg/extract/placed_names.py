@@ -251,11 +251,10 @@ def _affiliation(head: Token) -> bool:
     return head.dep_ == "appos" and head.head.ent_type_ == "PERSON"
 
 
-@cache
 def _people() -> frozenset[str]:
-    from kg.rules.loader import event_rules
+    from kg.rules.loader import lexicon_words
 
-    return frozenset(w.lower() for w in event_rules().lists.get("people", ()))
+    return lexicon_words("people")
 
 
 def _route(sp: Span) -> bool:

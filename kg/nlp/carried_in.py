@@ -14,8 +14,6 @@ the verb made conjuncts of the object again.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Token
 
 # what opens a phrase of place, time or manner after "in" ("in the morning", "in his
@@ -25,20 +23,14 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "h
                           "each", "every", "some", "any", "all", "both"})
 
 
-@cache
-def _words(name: str) -> frozenset[str]:
-    """An event lexicon list (kg/rules/events/lexicon.yaml), lower-cased."""
-    from kg.rules.loader import event_rules
-
-    return frozenset(w.lower() for w in event_rules().lists.get(name, ()))
-
-
 def mend_carried_in(doc: Doc) -> None:
     """Make the load of "flew in N tonnes of X" the verb's object (module docstring)."""
-    verbs = _words("carried_in_verbs")
+    from kg.rules.loader import lexicon_words
+
+    verbs = lexicon_words("carried_in_verbs")
     for v in doc:
         if v.tag_.startswith("VB") and v.lower_ in verbs and v.i + 2 < len(doc):
-            _mend(doc, v, doc[v.i + 1], _words("carried_in_manners"))
+            _mend(doc, v, doc[v.i + 1], lexicon_words("carried_in_manners"))
 
 
 def _mend(doc: Doc, v: Token, p: Token, manners: frozenset[str]) -> None:

@@ -18,8 +18,6 @@ first.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -32,13 +30,11 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "VBZ", "VBP", "VB"})  # the noun, often mis
 _RECIPIENT_PREPS = frozenset({"to", "for"})
 
 
-@cache
 def goods_modifiers() -> frozenset[str]:
-    """The event lexicon's ``goods_modifiers`` (kg/rules/events/lexicon.yaml), from the
-    rule set the build loads and checks anyway, not read a second time."""
-    from kg.rules.loader import event_rules
+    """The event lexicon's ``goods_modifiers`` (kg/rules/events/lexicon.yaml)."""
+    from kg.rules.loader import lexicon_words
 
-    return frozenset(w.lower() for w in event_rules().lists.get("goods_modifiers", ()))
+    return lexicon_words("goods_modifiers")
 
 
 @Language.component("kg_goods_lists_v1")

@@ -462,3 +462,11 @@ def load_rules(directory: Path | None = None) -> RuleSet:
 def event_rules() -> RuleSet:
     """The shipped rules, loaded once per process."""
     return load_rules()
+
+
+@cache
+def lexicon_words(name: str) -> frozenset[str]:
+    """An event lexicon list (kg/rules/events/lexicon.yaml ``lists``), lower-cased, for the
+    word tests of the parse mends and entity rules: read from the rule set the build loads
+    and checks anyway, once per list."""
+    return frozenset(w.lower() for w in event_rules().lists.get(name, ()))
