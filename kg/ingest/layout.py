@@ -187,8 +187,8 @@ def _labelled_date(s: str) -> PageDate | None:
     updated is left out, so "Name · Outlet · Posted: D T | Last Updated: D" gives D.
     """
     parts = [p for p in _SEGMENTS.split(s) if p]
-    if not 2 <= len(parts) <= 4 or len(s) > 120:
-        return None
+    if not 2 <= len(parts) <= 4 or len(s) > 120 or _BYLINE.match(s):
+        return None  # "By A. Writer | Published D" is a byline, which keeps its names
     parts = [p for p in parts if not _UPDATE_SEGMENT.match(p)] or parts
     parsed = [(p, parse_date(_PUBLISHED_LABEL.sub("", p))) for p in parts]
     dates = [d for _, d in parsed if d is not None]
