@@ -177,11 +177,20 @@ _SEGMENTS = re.compile(r"\s*[|·•]\s*")
 _PUBLISHED_LABEL = re.compile(r"^(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s+", re.I)
 
 
+_UPDATE_SEGMENT = re.compile(r"^(?:last\s+)?(?:updated|modified)\b", re.I)
+
+
 def _labelled_date(s: str) -> PageDate | None:
+    """One date among short labels set apart by bars or dots: the page's date.
+
+    A segment labelled as posted or published gives its date; a segment labelled as
+    updated is left out, so "Name · Outlet · Posted: D T | Last Updated: D" gives D.
+    """
     parts = [p for p in _SEGMENTS.split(s) if p]
-    if not 2 <= len(parts) <= 4 or len(s) > 120:
-        return None
-    parsed = [(p, parse_date(p)) for p in parts]
+    if not 2 <= len(parts) <= 4 or len(s) > 120 or _BYLINE.match(s):
+        return None  # "By A. Writer | Published D" is a byline, which keeps its names
+    parts = [p for p in parts if not _UPDATE_SEGMENT.match(p)] or parts
+    parsed = [(p, parse_date(_PUBLISHED_LABEL.sub("", p))) for p in parts]
     dates = [d for _, d in parsed if d is not None]
     labels = [p for p, d in parsed if d is None]
     if len(dates) != 1 or dates[0].year is None or any(

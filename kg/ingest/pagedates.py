@@ -25,8 +25,8 @@ MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 
 # Offsets of the zone abbreviations news pages print. Where an abbreviation is
 # ambiguous the reading of English-language news wins: BST British Summer Time,
-# IST India, CST US Central. "ET"/"PT"/"CT" take daylight time from March to
-# October (close enough for a calendar date).
+# IST India, CST US Central. "ET"/"PT"/"CT"/"MT" and Canada's Atlantic "AT" take
+# daylight time from March to October (close enough for a calendar date).
 ZONES: dict[str, float] = {
     "gmt": 0, "utc": 0, "z": 0, "wet": 0, "bst": 1, "west": 1, "cet": 1, "wat": 1,
     "cest": 2, "eet": 2, "cat": 2, "sast": 2, "eest": 3, "msk": 3, "eat": 3, "ast": 3,
@@ -37,7 +37,8 @@ ZONES: dict[str, float] = {
     "pst": -8, "clt": -4, "clst": -3, "art": -3, "brt": -3, "bot": -4, "pet": -5,
     "cot": -5, "ect": -5,
 }
-_SEASONAL = {"et": (-4, -5), "ct": (-5, -6), "mt": (-6, -7), "pt": (-7, -8)}
+_SEASONAL = {"at": (-3, -4), "et": (-4, -5), "ct": (-5, -6), "mt": (-6, -7),
+             "pt": (-7, -8)}
 # Any other zone-shaped abbreviation ("ChST", "CKT", "AKDT"): three to five letters,
 # the first and the last a capital, looked up in dateparser's table of zone
 # abbreviations; a shape not in that table is no zone
