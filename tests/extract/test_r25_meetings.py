@@ -50,3 +50,21 @@ def test_appeared_before_court_is_no_meeting(nlp):
     r = run(nlp, "Two men appeared before the Magistrate's Court in Gaborone on Monday.")
     assert facts_of(r, "Meeting") == []
 
+
+def test_committee_to_hold_hearing_is_its_future_sitting(nlp):
+    r = run(nlp, "The Saeima's defence committee will hold a hearing on the bill on Monday.")
+    [meeting] = facts_of(r, "Meeting")
+    assert meeting.factuality == "future"
+    assert names(r, meeting.roles.get("agent")) == {"defence committee"}
+
+
+def test_court_hearing_is_no_meeting(nlp):
+    r = run(nlp, "The High Court in Gaborone held a hearing on the petition on Monday.")
+    assert facts_of(r, "Meeting") == []
+
+
+def test_hearing_without_light_verb_is_no_meeting(nlp):
+    r = run(nlp, "The lawyer for the Jamaican union told reporters after the hearing that "
+                 "the order stands.")
+    assert facts_of(r, "Meeting") == []
+
