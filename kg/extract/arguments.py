@@ -250,6 +250,8 @@ class Reader(Realis, ObjectRoles, RoleFillers, ThemeChecks, TypeRoles, Circumsta
                 if args.get(slot):
                     self._fill(args[slot], tok, put)
             elif slot in ("light_subject", "recipient_subject"):  # "X declared a curfew"
+                if slot == "light_subject" and self._not_agent(tok, rules.kind):
+                    return None  # "the court held a hearing": no meeting
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.documents:
                     tok = self._issuer(tok)  # "X signed a decree declaring a curfew": X
                     if tok is None:

@@ -75,7 +75,9 @@ class ObjectRoles:
         if ent is not None and ent.type.is_agent and "object_entity" in args:
             put(args["object_entity"], ent)
         elif ent is None and args.get("object_entity") == "participant" and \
-                obj.lemma_.lower() in self.f.group_heads:
+                (obj.lemma_.lower() in self.f.group_heads or
+                 obj.lower_ in self.lists["envoy_titles"]):
+            # "summoned the Estonian ambassador": the diplomat, as the text says
             # "will meet representatives of the protesters": who they meet
             put("participant", text_of([x for x in np_tokens(obj)
                                         if x.dep_ != "det" or x.head != obj]))

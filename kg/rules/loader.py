@@ -35,7 +35,8 @@ _FACT_KINDS = {
 # verb ("ordered [troops] to shoot"), and the object of any preposition by its word.
 _PREPS = {"to", "for", "of", "with", "on", "against", "into", "from", "over", "at", "in",
           "about", "between", "among", "as", "onto", "towards", "toward", "across", "near",
-          "under", "after", "out", "through", "upon", "down"}  # "voted down the bill"
+          "under", "after", "out", "through", "upon", "down",  # "voted down the bill"
+          "before"}  # "testified before the committee"
 _SLOTS = {"subject", "intransitive_subject", "object", "object_entity", "object_possessor",
           "object_owner",  # whose the object is: "froze Malian assets", "the country's"
           "object_place", "passive_subject", "by", "possessor", "compound", "complement",
