@@ -219,7 +219,8 @@ class Circumstances:
                     continue  # "protested over Sunday's vote": the vote's day, not theirs
                 # an end ("until Monday") lies ahead of the event it ends
                 told = with_day(ent)
-                time = self._normalised(told.text, future=self._future(c) or prep in ends)
+                time = self._normalised(told.text, future=self._future(c) or prep in ends or (
+                    prep == "for" and c.lemma_.lower() in self.lists["scheduling_verbs"]))
                 if told.end > ent.end and time.value is not None:
                     covered = told.end
                 if time.value is None and last is not None:

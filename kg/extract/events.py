@@ -87,8 +87,17 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
         return any(kinds_at.get(j, set()) & set(yields) for j in at)
 
     queries = press_queries(doc)  # "did not respond to a request for comment"
+    holds = rules.lists["calling_holds"]
+
+    def called(f: Fact, t) -> bool:
+        """"the union called a strike for Friday": dated, held by who called it (not "called
+        off", not "called another march to demand X" with no day: a call on others)."""
+        return t.dep_ == "dobj" and t.head.lemma_.lower() in holds.get(f.kind, ()) and \
+            bool(f.roles.get("date")) and not any(c.dep_ == "prt" for c in t.head.children)
+
     events: list[Fact] = [f for f, i, yields in read if not yielded(i, yields)
-                          and (f.kind in content_kinds or i not in reader.content_tokens)
+                          and (f.kind in content_kinds or i not in reader.content_tokens
+                               or called(f, doc[i]))
                           and i not in queries]
     events.extend(reader.extra)
     link_purposes(events, read, reader.purposes)

@@ -124,7 +124,10 @@ class Realis:
                     ({h.head.lemma_.lower(), "*"} &
                      set(self.lists["without_events"].get(m.rules.kind, ()))):
                 return True  # "was released without charge": a charge not brought (negated)
-            if (t.dep_ == "dobj" and h.lemma_.lower() in self.content) or (
+            # "the union called a strike for Friday": held by who called it, on a day set
+            called = h.lemma_.lower() in self.lists["calling_holds"].get(m.rules.kind, ()) \
+                and any(o.ent_type_ == "DATE" for x in (t, h) for _p, o in prep_objects(x, {"for"}))
+            if (t.dep_ == "dobj" and h.lemma_.lower() in self.content and not called) or (
                     t.dep_ == "pobj" and h.lemma_.lower() in ("for", "without") and
                     (h.lemma_.lower() == "without" or h.head.lemma_.lower() in self.content)):
                 return False  # "ordered an inquiry", "called for talks", "without charge"

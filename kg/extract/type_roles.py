@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.cause_clauses import act_infinitive, marker_clause, said_cause
 from kg.extract.context import Context, Fillers, ctx_sent
 from kg.extract.meeting_chairs import chair_candidates, convened_body
 from kg.extract.name_spans import is_craft_model
@@ -400,18 +401,26 @@ class TypeRoles:
                 objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp", "dobj")]
                 if not objs and last.dep_ == "agent":
                     objs = [c for c in last.children]
+                if not objs and (said := marker_clause(last)):
+                    found.append((i, marker, words, said))
+                    break
                 if objs:
                     found.append((i, marker, words, objs[0]))
                     break
         if found:
             _i, marker, words, obj = min(found, key=lambda f: f[0])
+            if isinstance(obj, list):  # a clause ("calling for the funds to be returned")
+                put("cause", text_of(obj))
+                return
             # with its relative clause ("against firms that ignore the rules"; not "in support of")
             drop = {"advcl", "parataxis"} | ({"relcl"} if marker in kept else set())
             toks = [x for x in np_tokens(obj, drop=drop) if x.dep_ != "det" or x.head != obj]
+            toks += act_infinitive(obj, toks, set(self.lists["infinitive_act_nouns"]))
             lead = " ".join(words[1:]) + " " if marker in kept else ""
             put("cause", lead + text_of(toks))
             return
-        cause = self._cause_before(t) or self._supported(t)
+        cause = self._cause_before(t) or self._supported(t) or \
+            text_of(said_cause(t, set(self.lists["cause_saying_verbs"])))
         if cause:
             put("cause", cause)
 
