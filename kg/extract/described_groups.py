@@ -10,7 +10,11 @@ stands for the one organisation (lexicon: the entity types the head fits) named 
 nearest sentence that names one: the description's own sentence before it, then up to
 two sentences back. Two different organisations there: which one is meant is unclear,
 and the description stays text. An organisation that fills another role of the same fact
-("the group asked the Senate") is not the one meant.
+("the group asked the Senate") is not the one meant. A head that bodies carry in their
+names (lexicon ``named_heads``: "the board", "the council", "the commission") first
+stands for the one body named earlier in the story whose name holds it ("the X Industrial
+Relations Board ... directed the board"), as the resolver links a body's bare head
+(kg/resolve/descriptions.py) when it is a mention rather than text.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ _DETS = ("the", "this")
 def point_back_groups(facts: list[Fact], ctx: Context) -> None:
     """Replace a definite group description left as role text by the group named before."""
     heads: dict[str, list[str]] = ctx.rules.lists["group_descriptions"]
+    named_heads = set(ctx.rules.lists["named_heads"])
     sents = None
     for f in facts:
         if f.unit != ctx.unit.index:
@@ -42,7 +47,7 @@ def point_back_groups(facts: list[Fact], ctx: Context) -> None:
                 words = v.casefold().split()
                 if words and words[0] in _DETS:
                     words = words[1:]
-                if len(words) != 1 or words[0] not in heads:
+                if len(words) != 1 or (words[0] not in heads and words[0] not in named_heads):
                     continue
                 head = _head(words[0], f, ctx)
                 if head is None:
@@ -52,8 +57,10 @@ def point_back_groups(facts: list[Fact], ctx: Context) -> None:
                         {s.start: s for s in ctx.sent_of.values()}.items())]
                 others = {x.text for r, xs in f.roles.items() for x in xs
                           if isinstance(x, Mention) and r != role}
-                kinds = {EntityType(t) for t in heads[words[0]]}
-                named = _named_before(ctx, head, kinds, others, sents)
+                named = _head_named(ctx, head, others) if words[0] in named_heads else None
+                if named is None and words[0] in heads:
+                    kinds = {EntityType(t) for t in heads[words[0]]}
+                    named = _named_before(ctx, head, kinds, others, sents)
                 if named is not None:
                     f.roles[role] = [*values[:k], named, *values[k + 1:]]
                     break
@@ -97,6 +104,24 @@ def _named_before(ctx: Context, head: Token, kinds: set[EntityType], others: set
         if len({m.text for m in here}) == 1 or _one_named(here):
             return max(here, key=lambda m: m.end - m.start)
         return None
+    return None
+
+
+def _head_named(ctx: Context, head: Token, others: set[str]) -> Mention | None:
+    """"the board" of a story that named "the X Relations Board" before it: the one body
+    named earlier in the unit whose name holds the head word (two such bodies: none)."""
+    word = re.compile(rf"(?<![\w-]){re.escape(head.lower_)}(?![\w-])", re.IGNORECASE)
+    here = []
+    for m in ctx.mentions:
+        if not m.type.is_agent or m.type is EntityType.PERSON or m.antecedent is not None \
+                or m.text in others or m.source.startswith("rule:event") or \
+                len(m.text.split()) < 2 or not word.search(m.text):
+            continue
+        sp = ctx.char_span(m.start, m.end)
+        if sp is not None and len(sp) and sp.end <= head.i:
+            here.append(m)
+    if here and _one_named(here):
+        return max(here, key=lambda m: m.end - m.start)
     return None
 
 

@@ -66,3 +66,11 @@ def test_the_group_with_two_bodies_before_stays_text(nlp):
     for q in facts_of(r, "Request"):
         assert not names(r, q.roles.get("agent")) & {"Koror Fishers Association",
                                                       "Palau Traders Union"}
+
+
+def test_the_board_is_the_one_board_named_before(nlp):
+    r = run(nlp, "The Botswana Labour Relations Board met union leaders in Gaborone on Monday. "
+                 "Minister Kagiso Seretse directed the board to impose arbitration.")
+    orders = facts_of(r, "Order")
+    assert any(names(r, o.roles.get("addressee")) == {"Botswana Labour Relations Board"}
+               for o in orders)
