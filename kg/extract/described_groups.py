@@ -101,7 +101,7 @@ def _named_before(ctx: Context, head: Token, kinds: set[EntityType], others: set
         here = [m for start, m in found if s.start <= start < s.end]
         if not here:
             continue
-        if len({m.text for m in here}) == 1 or _one_named(here):
+        if len({m.text for m in here}) == 1 or _one_named(here, ctx.text, ctx.unit.start):
             return max(here, key=lambda m: m.end - m.start)
         return None
     return None
@@ -120,14 +120,17 @@ def _head_named(ctx: Context, head: Token, others: set[str]) -> Mention | None:
         sp = ctx.char_span(m.start, m.end)
         if sp is not None and len(sp) and sp.end <= head.i:
             here.append(m)
-    if here and _one_named(here):
+    if here and _one_named(here, ctx.text, ctx.unit.start):
         return max(here, key=lambda m: m.end - m.start)
     return None
 
 
-def _one_named(here: list[Mention]) -> bool:
-    """Mentions of one body: a name and its short form ("the X Association (XA)")."""
-    longest = max(here, key=lambda m: m.end - m.start).text
-    initials = {w[0] for w in longest.split() if w[:1].isupper()}
-    return all(m.text in longest or (m.text.isupper() and set(m.text) <= initials)
-               for m in here)
+def _one_named(here: list[Mention], text: str, offset: int) -> bool:
+    """Mentions of one body: a name and its short form ("the X Association (XA)": the
+    initials of its name, or the letters in brackets right after it)."""
+    longest = max(here, key=lambda m: m.end - m.start)
+    initials = {w[0] for w in longest.text.split() if w[:1].isupper()}
+    bracketed = {text[m.end - offset:m.end - offset + 40].partition(")")[0].strip(" (")
+                 for m in here if m.text == longest.text}
+    return all(m.text in longest.text or (m.text.isupper() and (
+        set(m.text) <= initials or m.text in bracketed)) for m in here)

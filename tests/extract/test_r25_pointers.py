@@ -60,6 +60,15 @@ def test_the_group_is_the_association_named_before(nlp):
                for q in reqs)
 
 
+def test_the_group_is_the_body_named_with_its_short_form(nlp):
+    r = run(nlp, "On Monday about 200 members of the fishers' group Omelengmes ra Ngerchelong "
+                 "(ORN) picketed outside the Senate building in Koror. \"Our members waited "
+                 "two years for these boats,\" said ORN chairperson Maria Tellei. The group "
+                 "asked the Senate to extend its inquiry to the other contracts.")
+    reqs = facts_of(r, "Request")
+    assert any(names(r, q.roles.get("agent")) == {"Omelengmes ra Ngerchelong"} for q in reqs)
+
+
 def test_the_group_with_two_bodies_before_stays_text(nlp):
     r = run(nlp, "The Koror Fishers Association and the Palau Traders Union met in Koror on "
                  "Monday. The group asked the Senate to open an inquiry into the contracts.")
