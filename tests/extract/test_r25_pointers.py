@@ -48,38 +48,3 @@ def test_a_count_with_more_people_before_it_stays_text(nlp):
     for c in facts_of(r, "Charge"):
         assert not names(r, c.roles.get("theme")) & {"Janis Kalnins", "Andris Ozols",
                                                      "Peteris Liepa", "Liga Berzina"}
-
-
-# --- a bare "the group" stands for the one group named before (described_groups.py) ------
-def test_the_group_is_the_association_named_before(nlp):
-    r = run(nlp, "\"Our boats have rotted in the harbour,\" said Keli Ngiraked, chairperson "
-                 "of the Koror Fishers Association. The group asked the Senate to open an "
-                 "inquiry into the contracts.")
-    reqs = facts_of(r, "Request")
-    assert any(names(r, q.roles.get("agent")) == {"Koror Fishers Association"}
-               for q in reqs)
-
-
-def test_the_group_is_the_body_named_with_its_short_form(nlp):
-    r = run(nlp, "On Monday about 200 members of the fishers' group Omelengmes ra Ngerchelong "
-                 "(ORN) picketed outside the Senate building in Koror. \"Our members waited "
-                 "two years for these boats,\" said ORN chairperson Maria Tellei. The group "
-                 "asked the Senate to extend its inquiry to the other contracts.")
-    reqs = facts_of(r, "Request")
-    assert any(names(r, q.roles.get("agent")) == {"Omelengmes ra Ngerchelong"} for q in reqs)
-
-
-def test_the_group_with_two_bodies_before_stays_text(nlp):
-    r = run(nlp, "The Koror Fishers Association and the Palau Traders Union met in Koror on "
-                 "Monday. The group asked the Senate to open an inquiry into the contracts.")
-    for q in facts_of(r, "Request"):
-        assert not names(r, q.roles.get("agent")) & {"Koror Fishers Association",
-                                                      "Palau Traders Union"}
-
-
-def test_the_board_is_the_one_board_named_before(nlp):
-    r = run(nlp, "The Botswana Labour Relations Board met union leaders in Gaborone on Monday. "
-                 "Minister Kagiso Seretse directed the board to impose arbitration.")
-    orders = facts_of(r, "Order")
-    assert any(names(r, o.roles.get("addressee")) == {"Botswana Labour Relations Board"}
-               for o in orders)
