@@ -23,6 +23,8 @@ from spacy.tokens import Doc
 
 from kg.extract.arguments import Reader
 from kg.extract.context import Context
+from kg.extract.counted_people import point_back_counts
+from kg.extract.described_groups import point_back_groups
 from kg.extract.inquiries import inquiries_set_up
 from kg.extract.list_items import inherit_item_agents
 from kg.extract.relations import relation_facts
@@ -110,9 +112,11 @@ def extract_facts(document: SourceDocument, unit: Unit, doc: Doc,
     events = inquiries_set_up(events, read, doc, ctx)  # "formed a committee to investigate"
     events = refine_requests(events, ctx)
     spell_out_them(events, ctx)  # "urged X to release them": the people named before
+    point_back_counts(events, ctx)  # "the pair were charged": the two people named before
     events.extend(second_figures(events, ctx))  # "..., while X put the number at 1,700"
     statements, spans = statement_facts(ctx)
     attribute(events, statements, spans)
+    point_back_groups(events + statements, ctx)  # "the group asked": the one named before
     for f in reader.speaker_agents:  # "We call on ...": the one who says so
         speaker = f.attributed_to or _previous_speaker(f, spans) or _issuer_voice(f, events, ctx)
         if speaker is not None and not f.roles.get("agent"):
