@@ -1,6 +1,6 @@
 """Role nouns apposed to a name that say something other than the office's words
 (kg/extract/appositions.py): a name before a kind noun that owns the office ("director of
-the Casa Luz shelter")."""
+the Saint Agnes Mission shelter")."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from kg.records import EntityType, Mention
 
 
 def named_before(ctx, obj: Token) -> Mention | None:
-    """"director of the Casa Luz shelter": a common noun after a name of two words or more
+    """"director of the Saint Agnes Mission shelter": a common noun after a name of two words or more
     (no person, country, region or city) names what the name names: the name owns."""
     prev = obj.doc[obj.i - 1] if obj.i > 0 else None
     m = ctx.cover.get(prev.i) if prev is not None and prev.dep_ == "compound" else None

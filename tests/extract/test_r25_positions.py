@@ -24,8 +24,8 @@ def test_a_justice_before_a_name_holds_an_office_of_the_court(nlp):
 
 
 def test_each_justice_of_a_bench_holds_the_title(nlp):
-    r = run(nlp, "The bench of Justice Mutale Banda and Justice Chanda Phiri heard the case "
-                 "in Lusaka.")
+    r = run(nlp, "A panel of Justice Mutale Banda and Justice Chanda Phiri adjourned the "
+                 "appeal in Lusaka.")
     assert _roles(r, "Mutale Banda") == {"Justice"}
     assert _roles(r, "Chanda Phiri") == {"Justice"}
 
@@ -38,32 +38,33 @@ def test_a_minister_of_justice_keeps_the_minister_title(nlp):
 
 # --- a role phrase carrying its body ---------------------------------------------------------
 def test_a_remit_before_the_body_stays_in_the_role(nlp):
-    r = run(nlp, "\"It is a sad day,\" said Kagiso Molefe, the lead spokesperson for foreign "
-                 "affairs at the Southern African Development Community (SADC).")
+    r = run(nlp, "Kagiso Molefe, the chief spokeswoman for trade affairs at the Southern "
+                 "African Development Community (SADC), said the talks would resume.")
     p = [f for f in facts_of(r, "Position")
-         if f.roles.get("role") == ["lead spokesperson for foreign affairs"]]
+         if f.roles.get("role") == ["chief spokeswoman for trade affairs"]]
     assert p and names(r, p[0].roles.get("organization")) & {
         "Southern African Development Community", "SADC"}
 
 
 def test_a_named_site_before_its_kind_noun_owns_the_office(nlp):
-    r = run(nlp, "Father Kofi Mensah, director of the Casa Esperanza shelter, accused the "
-                 "government of lying.")
-    p = _positions(r, "Kofi Mensah")
+    r = run(nlp, "Father Lesego Dintwe, director of the Saint Agnes Mission shelter, said "
+                 "the roof had collapsed in the storm.")
+    p = _positions(r, "Lesego Dintwe")
     assert p and p[0].roles.get("role") == ["director"]
-    assert names(r, p[0].roles.get("organization")) == {"Casa Esperanza"}
+    assert names(r, p[0].roles.get("organization")) == {"Saint Agnes Mission"}
 
 
 # --- a body noun before a national office ----------------------------------------------------
 def test_a_body_noun_before_a_president_names_the_body(nlp):
-    r = run(nlp, "The Zambia Farmers Association said exports fell. \"We lost money,\" said "
-                 "association president Mutale Banda.")
+    r = run(nlp, "The Zambia Beekeepers Association warned of a poor honey harvest. Prices "
+                 "will rise, association president Mutale Banda told a meeting in Ndola.")
     p = _positions(r, "Mutale Banda")
-    assert p and names(r, p[0].roles.get("organization")) == {"Zambia Farmers Association"}
+    assert p and names(r, p[0].roles.get("organization")) == {"Zambia Beekeepers Association"}
 
 
 def test_a_long_acronym_before_a_lower_case_title_owns_it(nlp):
-    r = run(nlp, "\"We waited two years,\" said VIFISHCO chairperson Nguyen Van Long.")
+    r = run(nlp, "The harvest was the worst in a decade, said VIFISHCO chairperson Nguyen Van "
+                 "Long.")
     p = _positions(r, "Nguyen Van Long")
     assert p and p[0].roles.get("role") == ["chairperson"]
-    assert names(r, p[0].roles.get("organization")) == {"VIFISHCO"}
+    assert {n.upper() for n in names(r, p[0].roles.get("organization"))} == {"VIFISHCO"}
