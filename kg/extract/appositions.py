@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.apposed_roles import named_before as _named_before
 from kg.extract.context import Fillers
 from kg.extract.entity_rules import entity_rules
 from kg.extract.entity_types import institution_site
@@ -239,10 +240,12 @@ class _Reader:
             if stage in ("preps", "late"):
                 for prep, obj in (objs if stage == "preps" else late):
                     m = self._object_owner(obj)
-                    if m is None and prep == "of" and obj.pos_ == "NOUN":
-                        # "the chief of general staff of the Armed Forces": the office is
-                        # "chief of general staff", its owner the object of the next "of"
-                        inner = [o for _p, o in prep_objects(obj, {"of"})]
+                    if m is None and prep in ("of", "for") and obj.pos_ == "NOUN":
+                        # "the chief of general staff of the Armed Forces", "spokesperson
+                        # for foreign affairs at the X": the office is "chief of general
+                        # staff", its owner the object of the next "of" (or "at")
+                        inner = [o for _p, o in prep_objects(
+                            obj, {"of"} if prep == "of" else {"of", "at"})]
                         m = self._object_owner(inner[0]) if inner else None
                         if m is not None and not m.type.is_place:
                             return m, {x.i for x in inner[0].head.subtree}
@@ -314,6 +317,8 @@ class _Reader:
                     n.start == ctx.unit.start + nxt.idx:
                 m = n  # the same when the parser hung the name elsewhere: "of the opposition
                 # Basotho Democratic Front (BDF), as ..."
+            if m is None:
+                m = _named_before(ctx, obj)
         if m is None:
             m = described(ctx.mentions, obj.lemma_.lower(), ctx.unit.start + obj.idx,
                           ctx.sentence(obj)) if _definite(obj) else None

@@ -72,6 +72,7 @@ class _Words:
         part_of = event_rules().relations["part_of"]
         self.body_words = set(part_of["whole_words"]) | set(part_of["body_heads"])
         self.spokespeople = set(spec.get("reporting_heads", ()))
+        self.bench = set(spec.get("bench_titles", ()))
         self.member_nouns = set(event_rules().relations["membership"]["member_nouns"])
 
 

@@ -11,8 +11,9 @@ office is then:
   "the mayor of W");
 - a judge's or magistrate's (``position.court_offices``): the court (a body whose name
   holds a word of ``position.court_words``, capitalised) the text names nearest before the
-  person within the same or the two sentences before, else the one court the document
-  names most, headline included (at least twice, more often than any other).
+  person within the same or the two sentences before, else the court named right after
+  the name in its sentence ("Justice X of the Y High Court"), else the one court the
+  document names most, headline included (at least twice, more often than any other).
 
 - an office whose title's other words name a body of the document with the noun that
   office heads (``position.office_bodies``): "State Election Commissioner X" in a text that
@@ -138,7 +139,10 @@ def seat_owners(facts: list[Fact], mentions: list[Mention],
             k = max(0, sum(1 for a in starts if a <= holder.start) - 3)
             lo = starts[k] if starts else 0
             near = [m for m in courts if lo <= m.start < holder.start]
-            owner = near[-1] if near else court
+            # "Justice X of the Y High Court": the court named right after, in its sentence
+            after = [m for m in courts if holder.end <= m.start < f.sentence[1]
+                     and m.start - holder.end <= 12]
+            owner = near[-1] if near else after[0] if after else court
         if owner is not None:
             f.roles["organization"] = [owner]
             f.rule += ":seat"

@@ -27,7 +27,17 @@ def _rank(tok: Token, w: _Words) -> bool:
 
 
 def _head(tok: Token, w: _Words) -> bool:
-    return tok.lemma_.lower() in w.heads or tok.lower_ in w.heads or general_title(tok, w)
+    return tok.lemma_.lower() in w.heads or tok.lower_ in w.heads or general_title(tok, w) \
+        or _bench(tok, w)
+
+
+def _bench(tok: Token, w: _Words) -> bool:
+    """"Justice X", "Chief Justice Y", "the bench of Justice Z": a judge's title,
+    capitalised, unless a capitalised office links to it ("Minister of Justice X" is a
+    minister's)."""
+    doc, i = tok.doc, tok.i
+    return tok.lower_ in w.bench and tok.is_title and not (
+        i > 1 and doc[i - 1].lower_ in ("of", "for") and doc[i - 2].is_title)
 
 
 def _text(tokens: list[Token]) -> str:
@@ -92,6 +102,9 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention], *,
             if owner is None and not national:  # "Government Minister": no owner
                 owner = reporting_body(role_toks, head, cover, w.spokespeople) or \
                     _body_owner(doc, unit, role_toks, [*earlier, *mentions], w)
+            elif owner is None and _body_word(role_toks, head):
+                # "association president X", "party president Y": the body named before
+                owner = _body_owner(doc, unit, role_toks, [*earlier, *mentions], w)
             if owner is not None:
                 roles["organization"] = [owner]
             elif national:
@@ -100,6 +113,14 @@ def title_positions(doc: Doc, unit: Unit, mentions: list[Mention], *,
                               unit=unit.index, sentence=person.sentence, rule=rule,
                               confidence=0.9 if owner is not None else 0.7))
     return facts
+
+
+def _body_word(role: list[Token], head: Token) -> bool:
+    """A national office noun after a lower-case body noun ("association president",
+    "union president"): an office of that body, not of the country ("government" is left
+    to the country: kg/extract/positions.py)."""
+    return len(role) == 2 and role[1] is head and role[0].is_lower and \
+        role[0].pos_ in ("NOUN", "PROPN") and role[0].lower_ != "government"
 
 
 _OWNING = {EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE, EntityType.ORGANIZATION,
@@ -222,7 +243,7 @@ def _title_before(doc: Doc, unit: Unit, name_start: int, w: _Words,
         if rules.demonym_country(t.text):
             owner = mention_from_span(doc[j:j + 1], unit, EntityType.COUNTRY, "rule:demonym")
             break
-        if t.is_upper and t.is_alpha and 2 <= len(t.text) <= 6 and t.i + 1 < len(doc) and \
+        if t.is_upper and t.is_alpha and 2 <= len(t.text) <= 8 and t.i + 1 < len(doc) and \
                 doc[t.i + 1].is_lower and gazetteer().country(t.text) is None:
             # "ARN secretary general X": an acronym before a lower-case title is its body's
             # (linked to the body's full name where the text defines it)
