@@ -23,6 +23,12 @@ from spacy.tokens import Token
 from kg.extract.asked import asked_for, asked_text, hung_infinitive
 from kg.extract.clause_time import alleged_date, days_apart
 from kg.extract.context import counted_antecedents, plural_antecedent
+from kg.extract.request_roles import (
+    continued_report,
+    joined_modifier,
+    placed_people,
+    widen_addressees,
+)
 from kg.extract.speakers import described, pronoun_antecedent
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
@@ -81,6 +87,7 @@ def refine_requests(events: list[Fact], ctx) -> list[Fact]:
         out.append(fact)
         out.extend(extra)
     out.extend(_nominal_requests(ctx, f, out))
+    widen_addressees(out, ctx, _NP_DROP)
     for fact in out:
         if fact.kind in ("Request", "Accusation") and fact.trigger is not None:
             _drop_covering(fact)
@@ -278,6 +285,8 @@ def _request(fact: Fact, verb: Token, ctx, f) -> bool:
         if when is not None:
             roles["date"] = [when]
     agent = None if is_passive(verb) else _agent(verb, ctx, f)
+    if continued_report(verb, ctx):  # the reported clause's subject asks, not the teller
+        roles.pop("agent", None)
     if agent is not None and (not roles.get("agent") or
                               _reported_conjunct(verb, ctx) or _unnamed(roles["agent"]) or (
                                   isinstance(agent, Mention) and  # a name for a word
@@ -329,6 +338,12 @@ def _addressee(tok: Token, ctx, f) -> list:
     for t in [tok, *tok.conjuncts]:
         m = ctx.mention_of(t) or f.entity(t, create=False) or _title(t, f) or \
             f.definite_body(t)
+        joined = joined_modifier(t) or placed_people(t, _NP_DROP)
+        if joined and (m is None or m.source.startswith("rule:")):
+            # "the ministers and state governors": both, as written; "villagers along
+            # the coast": the people with the phrase placing them
+            out.append(joined)
+            continue
         if m is not None and (m.type.is_agent or m.type in (EntityType.COUNTRY,
                                                             EntityType.CITY)):
             out.append(m)
@@ -369,9 +384,13 @@ def _title(tok: Token, f) -> Mention | None:
 
 def _reported_conjunct(verb: Token, ctx) -> bool:
     """"X said the army wanted ... and demanded Y": the parser joined X's demand to the
-    reported clause; X demands."""
+    reported clause; X demands. Not when both conjuncts are backshifted, each with its
+    own perfect or modal ("X said the minister had met them and had asked the police to
+    ...", "said the union had met and would ask the board to ..."): the second
+    goes on reporting, and the reported clause's subject asks."""
     return verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and \
-        verb.head.head.lemma_.lower() in ctx.rules.statements["cues"]["verbs"]
+        verb.head.head.lemma_.lower() in ctx.rules.statements["cues"]["verbs"] and \
+        not continued_report(verb, ctx)
 
 
 def _agent(verb: Token, ctx, f):
