@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.cause_clauses import act_infinitive, marker_clause, said_cause
+from kg.extract.cause_clauses import (
+    act_infinitive,
+    cause_after,
+    marker_clause,
+    said_cause,
+    supported_cause,
+)
 from kg.extract.context import Context, Fillers, ctx_sent
 from kg.extract.meeting_chairs import chair_candidates, convened_body
 from kg.extract.name_spans import is_craft_model
@@ -419,50 +425,10 @@ class TypeRoles:
             lead = " ".join(words[1:]) + " " if marker in kept else ""
             put("cause", lead + text_of(toks))
             return
-        cause = self._cause_before(t) or self._supported(t) or \
+        cause = cause_after(t, self.lists) or supported_cause(t, self.lists) or \
             text_of(said_cause(t, set(self.lists["cause_saying_verbs"])))
         if cause:
             put("cause", cause)
-
-    def _cause_before(self, t: Token) -> str | None:
-        """"protests erupted after the disputed election", "riots following the verdict":
-        "after"/"following" on the protest's own clause with an event, not a time
-        (lexicon.yaml ``cause_after``, ``cause_after_not``)."""
-        words = set(self.lists.get("cause_after", ()))
-        times = set(self.lists.get("cause_after_not", ()))
-        heads = {t, t.head} if t.pos_ == "NOUN" else {t}
-        for h in heads:
-            for prep in h.children:
-                if prep.dep_ != "prep" or prep.lower_ not in words or prep.i < t.i:
-                    continue
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ in ("DATE", "TIME") or \
-                        obj.lower_ in times or obj.lemma_.lower() in times:
-                    continue
-                toks = [x for x in np_tokens(obj) if not (x.dep_ == "det" and x.head == obj)
-                        and not (x.dep_ == "poss" and x.ent_type_ in ("DATE", "TIME"))
-                        and x.tag_ != "POS"]
-                toks = [x for x in toks if x.ent_type_ not in ("DATE", "TIME")] or toks
-                return text_of(toks)
-        return None
-
-    def _supported(self, t: Token) -> str | None:
-        """"supporters of the junta took to the streets", "Lima's supporters rallied": a
-        crowd of supporters protests in support of whom they support."""
-        nouns = set(self.lists.get("supporter_nouns", ()))
-        verb = t if t.pos_ in ("VERB", "AUX") else t.head
-        subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subj is None:
-            return None
-        for x in subj.subtree:
-            if x.lemma_.lower() not in nouns or x.pos_ != "NOUN":
-                continue
-            whom = [o for _p, o in prep_objects(x, {"of"})] + \
-                [c for c in x.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-            if whom:
-                toks = [w for w in np_tokens(whom[0]) if w.tag_ != "POS"]
-                return "support for " + text_of(toks)
-        return None
 
     def _meeting(self, m: Match, put, roles: dict) -> None:
         t = m.trigger
