@@ -83,6 +83,7 @@ def part_of_facts(ctx) -> list[Fact]:
     heads = set(spec["body_heads"])
     units = set(spec.get("unit_nouns", ()))
     organs_owned = set(spec.get("possessed_organs", ()))
+    organs_of = set(spec.get("described_organs", ()))
     outlets = set(spec.get("media_nouns", ()))
     for tok in ctx.tokens:
         lemma = tok.lemma_.lower()  # (read once: the tests below ask for it up to five times)
@@ -96,6 +97,9 @@ def part_of_facts(ctx) -> list[Fact]:
                 tok.dep_ not in ("compound", "appos"):  # "X, the party's youth wing": above
             part, whole = _organ_of_body(ctx, tok)
             add(part, whole, tok, "partof/possessive-organ")
+        if lemma in organs_of and tok.pos_ == "NOUN" and tok.is_lower:
+            part, whole = _organ_of_named(ctx, tok)
+            add(part, whole, tok, "partof/organ-of-name")
         part = named(ctx, tok)
         if part is not None:
             _unit_of_body(ctx, tok, part, add, heads)
@@ -228,6 +232,33 @@ def _organ_of_body(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
     return mention_from_span(words, ctx.unit, whole.type, "rule:organ-of"), whole
 
 
+def _organ_of_named(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
+    """"the internal affairs unit of the National Guard", "the foreign affairs committee
+    of the National Assembly": an organ described by lower-case words before its noun
+    (relations.yaml ``part_of.described_organs``), then "of" and a named body, is a part
+    of that body; the organ is minted with the body's name ("... of the National Guard"),
+    typed as its owner. A bare "the committee of X" says too little to be a body."""
+    doc, j = noun.doc, noun.i - 1
+    while j >= 0 and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower and \
+            noun.i - j <= 4:
+        j -= 1
+    if noun.i - j < 2 or j < 0 or doc[j].tag_ == "POS" or named(ctx, noun) is not None or \
+            any(ctx.cover.get(t.i) is not None for t in doc[j + 1:noun.i]):
+        return None, None
+    k = noun.i + 2
+    if k >= len(doc) or doc[noun.i + 1].lower_ != "of":
+        return None, None
+    if doc[k].lower_ == "the" and k + 1 < len(doc):
+        k += 1
+    whole = named(ctx, doc[k])
+    if whole is None or whole.type not in BODIES or whole.start != ctx.unit.start + doc[k].idx:
+        return None, None
+    span = ctx.char_span(whole.start, whole.end)
+    if span is None:
+        return None, None
+    return mention_from_span(doc[j + 1:span.end], ctx.unit, whole.type, "rule:organ-of"), whole
+
+
 def _unit_of_body(ctx, tok: Token, part: Mention, add, heads: set[str]) -> None:
     """"the Kano State Police Command of the Nigeria Police Force", "the Anti-Cybercrime
     Unit of the Command": a named unit (its name ends in a body head of relations.yaml
@@ -305,6 +336,29 @@ def _named_after_whole(ctx, add, spec) -> None:
             inner = mention_from_span(span.doc[first.i:first.i + 1], ctx.unit,
                                       kind, "rule:part-of-name")
             add(outer, inner, span.root, "partof/prefix")
+        elif not minted and len(words) > 2 and _head_word(words[-1], heads):
+            _body_prefix(ctx, outer, words, known, add)
+
+
+def _body_prefix(ctx, outer: Mention, words: list[Token], known: dict, add) -> None:
+    """"the National Assembly Budget Committee", "the House of Representatives Ethics
+    Committee": a body's name that opens with the whole name of another body the text
+    names on its own (two words or more), then the words of a unit ending in a body head,
+    is a part of that body."""
+    if words[0].lower_ == "the":
+        words = words[1:]
+    text = words[0].doc.text
+    for k in range(len(words) - 1, 1, -1):
+        if words[k].lower_ in ("of", "and", "for", "on", "'s"):
+            continue  # "Bank of ...": the prefix ends inside a longer phrase
+        head = text[words[0].idx:words[k - 1].idx + len(words[k - 1])].lower()
+        kind = known.get(head)
+        if kind is None or head == outer.text.lower():
+            continue
+        inner = mention_from_span(words[0].doc[words[0].i:words[k - 1].i + 1], ctx.unit,
+                                  kind, "rule:part-of-name")
+        add(outer, inner, words[-1], "partof/body-prefix")
+        return
 
 
 def _head_word(tok: Token, heads: set[str]) -> bool:
