@@ -84,6 +84,7 @@ def part_of_facts(ctx) -> list[Fact]:
     units = set(spec.get("unit_nouns", ()))
     organs_owned = set(spec.get("possessed_organs", ()))
     organs_of = set(spec.get("described_organs", ()))
+    seated = set(spec.get("seated_organs", ()))
     outlets = set(spec.get("media_nouns", ()))
     for tok in ctx.tokens:
         lemma = tok.lemma_.lower()  # (read once: the tests below ask for it up to five times)
@@ -97,6 +98,9 @@ def part_of_facts(ctx) -> list[Fact]:
                 tok.dep_ not in ("compound", "appos"):  # "X, the party's youth wing": above
             part, whole = _organ_of_body(ctx, tok)
             add(part, whole, tok, "partof/possessive-organ")
+        if lemma in seated and tok.pos_ == "NOUN" and tok.is_lower:
+            part, whole = _seated_organ(ctx, tok)
+            add(part, whole, tok, "partof/seated-organ")
         if lemma in organs_of and tok.pos_ == "NOUN" and tok.is_lower:
             part, whole = _organ_of_named(ctx, tok)
             add(part, whole, tok, "partof/organ-of-name")
@@ -230,6 +234,32 @@ def _organ_of_body(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
     if named(ctx, noun) is not None:
         return None, None  # a name covers it: the possessive rule reads it
     return mention_from_span(words, ctx.unit, whole.type, "rule:organ-of"), whole
+
+
+def _seated_organ(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
+    """"the European Union's delegation to Zambia", "the bloc's civilian monitoring
+    mission in Latvia": a body's possessive, an organ noun that sits in a place
+    (relations.yaml ``part_of.seated_organs``), "to"/"in" and a named place: the organ,
+    minted as written from the owner to the place (typed as its owner), is its part."""
+    doc = noun.doc
+    j = noun.i - 1
+    while j >= 0 and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower and noun.i - j <= 3:
+        j -= 1
+    if j < 1 or doc[j].tag_ != "POS" or named(ctx, noun) is not None or \
+            noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in ("to", "in"):
+        return None, None
+    whole = named(ctx, doc[j - 1])
+    k = noun.i + 2 + (doc[noun.i + 2].lower_ == "the")
+    place = named(ctx, doc[k]) if k < len(doc) else None
+    if whole is None or whole.type not in BODIES or place is None or \
+            not place.type.is_place or place.start != ctx.unit.start + doc[k].idx:
+        return None, None
+    first = ctx.char_span(whole.start, whole.end)
+    last = ctx.char_span(place.start, place.end)
+    if first is None or last is None or first.end != j:
+        return None, None
+    return mention_from_span(doc[first.start:last.end], ctx.unit, whole.type,
+                             "rule:seated-organ"), whole
 
 
 def _organ_of_named(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:

@@ -1,0 +1,67 @@
+"""PartOf of committees, units, departments and delegations (kg/extract/part_of.py) and the
+resolver keeping an owner written inside its part's name apart from it
+(kg/resolve/links.py). Invented sentences, invented people."""
+
+from __future__ import annotations
+
+from tests.extract.event_helpers import facts_of, names, run
+
+
+def _parts(r) -> set[tuple[str, str]]:
+    out = set()
+    for f in facts_of(r, "PartOf"):
+        for p in names(r, f.roles.get("part")):
+            for w in names(r, f.roles.get("whole")):
+                out.add((p, w))
+    return out
+
+
+def test_an_organ_described_in_lower_case_of_a_named_force(nlp):
+    r = run(nlp, "Investigators from the internal affairs unit of the Botswana Police Service "
+                 "arrested two officers on Friday.")
+    assert ("internal affairs unit of the Botswana Police Service",
+            "Botswana Police Service") in _parts(r)
+
+
+def test_an_organ_of_a_named_body_keeps_its_owner_named_again_apart(nlp):
+    r = run(nlp, "Investigators from the internal affairs unit of the Botswana Police Service "
+                 "arrested two officers on Friday. The Botswana Police Service said the two "
+                 "men had been suspended.")
+    assert ("internal affairs unit of the Botswana Police Service",
+            "Botswana Police Service") in _parts(r)
+    assert {e.name for e in r.entities} >= {
+        "Botswana Police Service", "internal affairs unit of the Botswana Police Service"}
+
+
+def test_a_prosecutors_department_is_part_of_the_prosecutors_office(nlp):
+    r = run(nlp, "On Monday the special investigation department of the Riga District "
+                 "Prosecutor's Office searched the office of Janis Berzins.")
+    assert any(p.startswith("special investigation department of the Riga")
+               and w == "Riga District Prosecutor's Office" for p, w in _parts(r))
+
+
+def test_a_bare_organ_of_a_body_is_no_part(nlp):
+    # "the committee of X" with no words of its own says too little to be a body
+    r = run(nlp, "The committee of the National Assembly of Zambia met on Monday.")
+    assert not any(p.lower().startswith("committee of") for p, _w in _parts(r))
+
+
+def test_a_committee_named_after_its_chamber(nlp):
+    r = run(nlp, "The motion was voted down in a plenary session of the House of "
+                 "Representatives on Friday. The House of Representatives Ethics Committee "
+                 "is to meet in Koror on Monday.")
+    assert ("House of Representatives Ethics Committee", "House of Representatives") \
+        in _parts(r)
+
+
+def test_a_delegation_to_a_country_is_part_of_its_owner(nlp):
+    r = run(nlp, "The European Union's delegation to Vietnam said it was following the case "
+                 "closely.")
+    assert ("European Union's delegation to Vietnam", "European Union") in _parts(r)
+
+
+def test_a_mission_in_a_country_is_part_of_its_owner(nlp):
+    r = run(nlp, "Monitors from the European Union's civilian monitoring mission in Estonia "
+                 "visited the border on Monday.")
+    assert ("European Union's civilian monitoring mission in Estonia", "European Union") \
+        in _parts(r)
