@@ -259,11 +259,6 @@ def _merge(facts: list[Fact], entity_of: dict[Mention, str],
                 # the part and the whole resolved to one entity ("the Army's 6th Infantry
                 # Division" with "Army" read as the division): a body is no part of itself
                 continue
-            if f.kind == "PartOf" and f.roles.get("part") and not any(
-                    isinstance(m, Mention) and m in entity_of for m in f.roles["part"]):
-                # a part no entity names ("the assembly's law committee" kept as words
-                # only) says too little to be a relation between bodies
-                continue
             sig = _signature(f, entity_of)
             if sig in seen_relations:
                 prior = seen_relations[sig]
