@@ -53,6 +53,19 @@ def test_a_committee_named_after_its_chamber(nlp):
     assert ("House of Delegates Ways and Means Committee", "House of Delegates") in _parts(r)
 
 
+def test_a_delegation_to_a_country_is_part_of_its_owner(nlp):
+    r = run(nlp, "The European Union's delegation to Vietnam said it was following the case "
+                 "closely.")
+    assert ("European Union's delegation to Vietnam", "European Union") in _parts(r)
+
+
+def test_a_mission_in_a_country_is_part_of_its_owner(nlp):
+    r = run(nlp, "Monitors from the European Union's civilian observer mission in Estonia "
+                 "visited the border on Monday.")
+    assert ("European Union's civilian observer mission in Estonia", "European Union") \
+        in _parts(r)
+
+
 def test_a_committee_name_cut_after_and_goes_back_over_its_remit(nlp):
     # the model may begin the name at "Human": the name is the whole remit
     r = run(nlp, "The Majlis's Education and Human Rights Committee is expected to meet in "
