@@ -62,6 +62,7 @@ def complete_name(span: Span, *, person: bool = False) -> Span:
                 k += 1
     if not person:
         end = _body_name_end(span, end)
+        start = _joined_remit_start(span, start)
     if person and end < len(doc) and doc[end].pos_ == "PROPN" and _name_word(doc[end]) \
             and not doc[end].is_sent_start and span[-1].whitespace_ \
             and doc[end].ent_iob_ == "O" and not title_regex().match(doc[end:end + 3].text):
@@ -94,6 +95,18 @@ def complete_name(span: Span, *, person: bool = False) -> Span:
 
 
 _BODY_TYPES = {EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION, EntityType.ARMED_FORCE}
+
+
+def _joined_remit_start(span: Span, start: int) -> int:
+    """"the Education" + "and Culture Committee": a body's name begun after a remit's first
+    word and "and" goes back over them, after a determiner or a possessive."""
+    doc = span.doc
+    if start < 3 or doc[start - 1].lower_ != "and" or not doc[start - 2].is_title or \
+            doc[start - 2].ent_iob_ != "O" or \
+            entity_rules().heads.get(span[-1].lower_) not in _BODY_TYPES:
+        return start
+    before = doc[start - 3]
+    return start - 2 if before.lower_ in _DETERMINERS or before.tag_ == "POS" else start
 
 
 def _body_name_end(span: Span, end: int) -> int:

@@ -83,6 +83,8 @@ def part_of_facts(ctx) -> list[Fact]:
     heads = set(spec["body_heads"])
     units = set(spec.get("unit_nouns", ()))
     organs_owned = set(spec.get("possessed_organs", ()))
+    organs_of = set(spec.get("described_organs", ()))
+    seated = set(spec.get("seated_organs", ()))
     outlets = set(spec.get("media_nouns", ()))
     for tok in ctx.tokens:
         lemma = tok.lemma_.lower()  # (read once: the tests below ask for it up to five times)
@@ -96,6 +98,12 @@ def part_of_facts(ctx) -> list[Fact]:
                 tok.dep_ not in ("compound", "appos"):  # "X, the party's youth wing": above
             part, whole = _organ_of_body(ctx, tok)
             add(part, whole, tok, "partof/possessive-organ")
+        if lemma in seated and tok.pos_ == "NOUN" and tok.is_lower:
+            part, whole = _seated_organ(ctx, tok)
+            add(part, whole, tok, "partof/seated-organ")
+        if lemma in organs_of and tok.tag_ == "NN" and tok.is_lower:
+            part, whole = _organ_of_named(ctx, tok)
+            add(part, whole, tok, "partof/organ-of-name")
         part = named(ctx, tok)
         if part is not None:
             _unit_of_body(ctx, tok, part, add, heads)
@@ -228,6 +236,62 @@ def _organ_of_body(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
     return mention_from_span(words, ctx.unit, whole.type, "rule:organ-of"), whole
 
 
+def _seated_organ(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
+    """"the European Union's delegation to Zambia", "the bloc's civilian observer
+    mission in Latvia": a body's possessive, an organ noun that sits in a place
+    (relations.yaml ``part_of.seated_organs``), "to"/"in" and a named place: the organ,
+    minted as written from the owner to the place (typed as its owner), is its part."""
+    doc = noun.doc
+    j = noun.i - 1
+    while j >= 0 and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower and noun.i - j <= 3:
+        j -= 1
+    if j < 1 or doc[j].tag_ != "POS" or named(ctx, noun) is not None or \
+            noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in ("to", "in"):
+        return None, None
+    whole = named(ctx, doc[j - 1])
+    k = noun.i + 2 + (doc[noun.i + 2].lower_ == "the")
+    place = named(ctx, doc[k]) if k < len(doc) else None
+    if whole is None or whole.type not in BODIES or place is None or \
+            not place.type.is_place or place.start != ctx.unit.start + doc[k].idx:
+        return None, None
+    first = ctx.char_span(whole.start, whole.end)
+    last = ctx.char_span(place.start, place.end)
+    if first is None or last is None or first.end != j:
+        return None, None
+    return mention_from_span(doc[first.start:last.end], ctx.unit, whole.type,
+                             "rule:seated-organ"), whole
+
+
+def _organ_of_named(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
+    """"the internal affairs unit of the Border Police", "the foreign affairs committee
+    of the Assembly": an organ described by lower-case words before its noun
+    (relations.yaml ``part_of.described_organs``), then "of" and a named government body
+    or force (not a company's or a hospital's department), is a part
+    of that body; the organ is minted with the body's name ("... of the Border Police"),
+    typed as its owner. A bare "the committee of X" says too little to be a body; "an
+    elite unit of X" (an apposition) or "units of X" (some of its men) is none."""
+    doc, j = noun.doc, noun.i - 1
+    while j >= 0 and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower and \
+            noun.i - j <= 4:
+        j -= 1
+    if noun.i - j < 2 or j < 0 or doc[j].lower_ != "the" or named(ctx, noun) is not None or \
+            any(ctx.cover.get(t.i) is not None for t in doc[j + 1:noun.i]):
+        return None, None
+    k = noun.i + 2
+    if k >= len(doc) or doc[noun.i + 1].lower_ != "of":
+        return None, None
+    if doc[k].lower_ == "the" and k + 1 < len(doc):
+        k += 1
+    whole = named(ctx, doc[k])
+    if whole is None or whole.type not in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE) \
+            or whole.start != ctx.unit.start + doc[k].idx:
+        return None, None
+    span = ctx.char_span(whole.start, whole.end)
+    if span is None:
+        return None, None
+    return mention_from_span(doc[j + 1:span.end], ctx.unit, whole.type, "rule:organ-of"), whole
+
+
 def _unit_of_body(ctx, tok: Token, part: Mention, add, heads: set[str]) -> None:
     """"the Kano State Police Command of the Nigeria Police Force", "the Anti-Cybercrime
     Unit of the Command": a named unit (its name ends in a body head of relations.yaml
@@ -265,6 +329,7 @@ def _named_after_whole(ctx, add, spec) -> None:
                            EntityType.GOVERNMENT_BODY)
              and not m.source.startswith(("rule:event-role", "rule:body"))}
     heads = set(spec["body_heads"])
+    prefix_heads = set(spec.get("prefix_heads", ()))
     whole_words = set(spec["whole_words"])
     # a body the statements or event roles named by its description: "the U.N. refugee
     # agency said" (only an organisation's acronym opening it says whose part it is)
@@ -305,6 +370,31 @@ def _named_after_whole(ctx, add, spec) -> None:
             inner = mention_from_span(span.doc[first.i:first.i + 1], ctx.unit,
                                       kind, "rule:part-of-name")
             add(outer, inner, span.root, "partof/prefix")
+        elif not minted and len(words) > 2 and _head_word(words[-1], prefix_heads):
+            _body_prefix(ctx, outer, words, known, add)
+
+
+def _body_prefix(ctx, outer: Mention, words: list[Token], known: dict, add) -> None:
+    """"the National Assembly Budget Committee", "the House of Delegates Ethics
+    Committee": a body's name that opens with the whole name of another body the text
+    names on its own (two words or more), then the words of a unit ending in a body head,
+    is a part of that body; so is a name that holds its owner's possessive ("the Saeima's
+    Legal Affairs Committee" read as one name)."""
+    if words[0].lower_ == "the":
+        words = words[1:]
+    text = words[0].doc.text
+    for k in range(len(words) - 1, 1, -1):
+        if words[k].lower_ in ("of", "and", "for", "on", "'") or (
+                words[k].lower_ == "'s" and words[k].tag_ != "POS"):
+            continue  # "Bank of ...": the prefix ends inside a longer phrase
+        head = text[words[0].idx:words[k - 1].idx + len(words[k - 1])].lower()
+        kind = known.get(head)
+        if kind is None or head == outer.text.lower():
+            continue
+        inner = mention_from_span(words[0].doc[words[0].i:words[k - 1].i + 1], ctx.unit,
+                                  kind, "rule:part-of-name")
+        add(outer, inner, words[-1], "partof/body-prefix")
+        return
 
 
 def _head_word(tok: Token, heads: set[str]) -> bool:

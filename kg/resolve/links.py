@@ -295,12 +295,16 @@ class Links:
         or opens before "of", exactly one longer name of a body of the document is it.
         A name that ends a longer one after "of" ("the Organization of American States" of
         "the Permanent Council of the Organization of American States") is its short form
-        only when the longer name came first: named before it, it is the owner."""
+        only when the longer name came first: named before it, it is the owner; written
+        inside the longer name's own words ("the internal affairs unit of the Zambia
+        Police Service"), it is the owner too."""
         bodies = (EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY, EntityType.ARMED_FORCE)
         longs: dict[int, str] = {}
         first: dict[int, int] = {}  # cluster root -> index of its first mention
+        spans: dict[int, list[tuple[int, int]]] = {}  # cluster root -> its mentions' spans
         for i, m in enumerate(self.mentions):
             first.setdefault(self.clusters.find(i), i)
+            spans.setdefault(self.clusters.find(i), []).append((m.start, m.end))
             inf = self.info[i]
             if m.type in bodies and inf.named and m.antecedent is None:
                 longs[self.clusters.find(i)] = normalise_name(self._root_info(i).name)
@@ -313,7 +317,9 @@ class Links:
             roots = {r for r, name in longs.items() if r != mine and name != text and (
                 name.endswith(" " + text) or name.startswith(text + " of "))
                 and not (re.search(rf"\sof\s(?:the\s)?{re.escape(text)}$", name)
-                         and first[mine] < first[r])}
+                         and (first[mine] < first[r] or any(
+                             a <= c and d <= b and (a, b) != (c, d)
+                             for a, b in spans[r] for c, d in spans[mine])))}
             if len(roots) == 1:
                 self.clusters.union(i, roots.pop(), "short form of a longer name")
 
