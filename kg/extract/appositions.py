@@ -241,9 +241,9 @@ class _Reader:
                 for prep, obj in (objs if stage == "preps" else late):
                     m = self._object_owner(obj)
                     if m is None and prep in ("of", "for") and obj.pos_ == "NOUN":
-                        # "the chief of general staff of the Armed Forces", "spokesperson
-                        # for foreign affairs at the X": the office is "chief of general
-                        # staff", its owner the object of the next "of" (or "at")
+                        # "the head of internal audit of the Water Board", "officer for
+                        # press relations at X": the office is "head of internal
+                        # audit", its owner the object of the next "of" (or "at")
                         inner = [o for _p, o in prep_objects(
                             obj, {"of"} if prep == "of" else {"of", "at"})]
                         m = self._object_owner(inner[0]) if inner else None

@@ -4,10 +4,10 @@
 - A cause marker that opens a clause, not a noun phrase: "calling for the stolen funds to
   be returned", "demanding that the minister resign" (the clause is what is asked).
 - An act noun whose to-infinitive the parser hangs on the verb instead of the noun:
-  "protesting against the refusal of the chairman to table the motion" (the refusal is
+  "marching over the chairman's refusal to table the motion" (the refusal is
   one to table it; lexicon.yaml ``infinitive_act_nouns``).
-- A crowd's act told with what its actors said: "called a general strike for Friday,
-  saying the measures would not protect wages" (what they said is why; lexicon.yaml
+- A crowd's act told with what its actors said: "announced a stoppage for Friday,
+  saying the new levies left pensions behind" (what they said is why; lexicon.yaml
   ``cause_saying_verbs``).
 - An event after "after"/"following" on the protest's own clause (``cause_after``), and a
   crowd of supporters protesting in support of whom they support (``supported_cause``).
@@ -89,7 +89,7 @@ def cause_after(t: Token, lists: dict) -> str | None:
     return None
 
 def supported_cause(t: Token, lists: dict) -> str | None:
-    """"supporters of the junta took to the streets", "Lima's supporters rallied": a
+    """"supporters of the council poured into the square", "Banda's supporters rallied": a
     crowd of supporters protests in support of whom they support."""
     nouns = set(lists.get("supporter_nouns", ()))
     verb = t if t.pos_ in ("VERB", "AUX") else t.head

@@ -1,8 +1,8 @@
 """Counts that point back to the people named before them.
 
 News names the people a story is about and then counts them: "A and B were detained.
-Prosecutors opened an investigation into the pair", "the trio were charged", "both men
-appeared in court", "all three were granted bail", "imposed a travel ban on both". A
+The state attorney began looking into the pair", "the trio were charged", "both men
+appeared in court", "all three walked free on bail", "barred both from travel". A
 definite count ("the"/"all"/"both" before a number word up to twenty, or a collective
 noun that counts people: lexicon ``people_counts``), alone or before a noun of people,
 left as the text of an event's agent, theme, addressee or participant stands for the N

@@ -1,8 +1,8 @@
 """Descriptions that point back to the group or company named before them.
 
 A story names a union, an association or a company once and then calls it by its kind:
-"..., said the chairperson of the X Fishers' Association. The group asked the Senate to
-...", "a spokesman for Y, adding that the association would ask its members", "Z Ltd
+"..., said the head of the X Growers' Association. The group urged the ministry to
+...", "a spokeswoman for Y, who said the association would tell its branches", "Z Ltd
 ... The company said". A definite description ("the"/"this" before a head noun of
 lexicon ``group_descriptions``, with no name or other word of its own) left as the text
 of an event's agent, theme, addressee or participant, or of a statement's speaker,
@@ -10,7 +10,7 @@ stands for the one organisation (lexicon: the entity types the head fits) named 
 nearest sentence that names one: the description's own sentence before it, then up to
 two sentences back. Two different organisations there: which one is meant is unclear,
 and the description stays text. An organisation that fills another role of the same fact
-("the group asked the Senate") is not the one meant. A head that bodies carry in their
+("the group urged the ministry") is not the one meant. A head that bodies carry in their
 names (lexicon ``named_heads``: "the board", "the council", "the commission") first
 stands for the one body named earlier in the story whose name holds it ("the X Industrial
 Relations Board ... directed the board"), as the resolver links a body's bare head

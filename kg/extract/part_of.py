@@ -237,7 +237,7 @@ def _organ_of_body(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
 
 
 def _seated_organ(ctx, noun: Token) -> tuple[Mention | None, Mention | None]:
-    """"the European Union's delegation to Zambia", "the bloc's civilian observer
+    """"the bloc's delegation to Zambia", "the Union's civilian observer
     mission in Latvia": a body's possessive, an organ noun that sits in a place
     (relations.yaml ``part_of.seated_organs``), "to"/"in" and a named place: the organ,
     minted as written from the owner to the place (typed as its owner), is its part."""

@@ -1,7 +1,7 @@
 """Who asks and who is asked, where the parse misleads the request reader (requests.py).
 
 - a backshifted conjunct of a reported clause keeps the clause's own subject as the asker;
-- "asked the ministers and state governors": two role nouns the parser joined as a
+- "urged the mayors and county governors": two role nouns the parser joined as a
   modifier and its head are both asked, as written;
 - "urged villagers along the coast", "magistrates across the province": people or bodies by role
   picked out by where they are are asked with that phrase.
@@ -15,7 +15,7 @@ from kg.extract.syntax import is_passive, np_tokens, subject_of, text_of
 
 
 def joined_modifier(tok: Token) -> str:
-    """"asked the ministers and state governors to ...": the parser may read the first
+    """"urged the mayors and county governors to ...": the parser may read the first
     of two plural role nouns as a modifier of the second, the "and" inside it; the text of
     both (without the article), or "" when the noun has no such modifier."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NNS":

@@ -9,16 +9,18 @@ from tests.extract.event_helpers import facts_of, names, run
 
 
 def test_summoned_diplomat_named_in_apposition(nlp):
-    r = run(nlp, "The Ministry of Foreign Affairs of Latvia summoned the Estonian chargé "
-                 "d'affaires in Riga, Mart Kask, on Tuesday and handed him a note of protest.")
+    r = run(nlp, "The Ministry of International Relations of Botswana summoned the Zambian "
+                 "chargé d'affaires in Gaborone, Mwila Banda, on Thursday and gave him a "
+                 "written complaint.")
     [meeting] = facts_of(r, "Meeting")
-    assert names(r, meeting.roles.get("agent")) == {"Ministry of Foreign Affairs of Latvia"}
-    assert "Mart Kask" in names(r, meeting.roles.get("participant"))
+    assert names(r, meeting.roles.get("agent")) == {"Ministry of International Relations "
+                                                    "of Botswana"}
+    assert "Mwila Banda" in names(r, meeting.roles.get("participant"))
 
 
 def test_summoned_ambassador_by_title_alone(nlp):
     r = run(nlp, "The Foreign Office of Jamaica summoned the Vietnamese ambassador in Kingston "
-                 "on Tuesday to protest against the remarks.")
+                 "on Thursday to complain about a deputy minister's remarks.")
     [meeting] = facts_of(r, "Meeting")
     assert names(r, meeting.roles.get("agent")) == {"Foreign Office of Jamaica"}
     assert any("ambassador" in p for p in names(r, meeting.roles.get("participant")))
@@ -30,8 +32,8 @@ def test_summoned_witness_is_no_meeting(nlp):
 
 
 def test_due_to_testify_before_committee_is_its_future_sitting(nlp):
-    r = run(nlp, "Minister Ruta Ozola is due to testify before the budget committee of the "
-                 "Saeima on Tuesday.")
+    r = run(nlp, "Minister Ruta Ozola is due to testify on Thursday before the budget "
+                 "committee of the Saeima.")
     [meeting] = facts_of(r, "Meeting")
     assert meeting.factuality == "future"
     assert names(r, meeting.roles.get("agent")) == {"budget committee"}
@@ -47,12 +49,14 @@ def test_appeared_before_parliamentary_committee(nlp):
 
 
 def test_appeared_before_court_is_no_meeting(nlp):
-    r = run(nlp, "Two men appeared before the Magistrate's Court in Gaborone on Monday.")
+    r = run(nlp, "Two herders from Kanye appeared on Monday before the Gaborone "
+                 "Magistrate's Court.")
     assert facts_of(r, "Meeting") == []
 
 
 def test_committee_to_hold_hearing_is_its_future_sitting(nlp):
-    r = run(nlp, "The Saeima's defence committee will hold a hearing on the bill on Monday.")
+    r = run(nlp, "The Saeima's defence committee will hold a hearing next week on the conscription "
+                 "bill.")
     [meeting] = facts_of(r, "Meeting")
     assert meeting.factuality == "future"
     assert names(r, meeting.roles.get("agent")) == {"defence committee"}
@@ -64,7 +68,7 @@ def test_court_hearing_is_no_meeting(nlp):
 
 
 def test_hearing_without_light_verb_is_no_meeting(nlp):
-    r = run(nlp, "The lawyer for the Jamaican union told reporters after the hearing that "
+    r = run(nlp, "The Jamaican union's lawyer, speaking to journalists after the hearing, said "
                  "the order stands.")
     assert facts_of(r, "Meeting") == []
 

@@ -47,16 +47,16 @@ def test_a_bare_organ_of_a_body_is_no_part(nlp):
 
 
 def test_a_committee_named_after_its_chamber(nlp):
-    r = run(nlp, "The motion was voted down in a plenary session of the House of Delegates on "
-                 "Friday. The House of Delegates Ways and Means Committee is to meet in Koror "
-                 "on Monday.")
+    r = run(nlp, "Lawmakers rejected the lighthouse bill at a full sitting of Palau's House "
+                 "of Delegates on Thursday. The House of Delegates Ways and Means Committee "
+                 "will take up a new draft in Koror next week.")
     assert ("House of Delegates Ways and Means Committee", "House of Delegates") in _parts(r)
 
 
 def test_a_delegation_to_a_country_is_part_of_its_owner(nlp):
-    r = run(nlp, "The European Union's delegation to Vietnam said it was following the case "
-                 "closely.")
-    assert ("European Union's delegation to Vietnam", "European Union") in _parts(r)
+    r = run(nlp, "The European Union's trade delegation to Vietnam told journalists it would "
+                 "watch the trial with care.")
+    assert ("European Union's trade delegation to Vietnam", "European Union") in _parts(r)
 
 
 def test_a_mission_in_a_country_is_part_of_its_owner(nlp):
@@ -68,26 +68,27 @@ def test_a_mission_in_a_country_is_part_of_its_owner(nlp):
 
 def test_a_committee_name_cut_after_and_goes_back_over_its_remit(nlp):
     # the model may begin the name at "Human": the name is the whole remit
-    r = run(nlp, "The Majlis's Education and Human Rights Committee is expected to meet in "
-                 "Doha on Wednesday, its chairman, Ali Al-Kuwari, told reporters.")
+    r = run(nlp, "The Majlis's Education and Human Rights Committee will hold hearings on "
+                 "the school bill next week, its chairman, Ali Al-Kuwari, said in Doha.")
     assert any("Education and Human Rights Committee" in e.name for e in r.entities)
     assert not any(e.name == "Human Rights Committee" for e in r.entities)
 
 
 def test_a_party_office_in_a_town_is_no_part(nlp):
     # "the party's office in X" is a building, not an organ
-    r = run(nlp, "The Botswana Democratic Party's office in Maun was set on fire on Tuesday.")
+    r = run(nlp, "The Botswana Democratic Party's office in Maun was torched by youths late "
+                 "on Tuesday.")
     assert not any("office in Maun" in p for p, _w in _parts(r))
 
 
 def test_an_apposed_unit_or_plural_units_are_no_organ_of_name(nlp):
-    r = run(nlp, "He deployed additional units of the Qatar Emiri Guard to the port on "
-                 "Monday.")
+    r = run(nlp, "On Sunday the emir moved additional units of the Qatar Emiri Guard into "
+                 "the harbour.")
     assert not any(p.startswith("additional units") for p, _w in _parts(r))
 
 
 def test_an_office_named_after_its_body_is_left_to_other_rules(nlp):
     # only a chamber's committees are read from a name that opens with the whole's name
-    r = run(nlp, "The Bank of Botswana said on Monday that the Bank of Botswana Press Office "
-                 "would publish the decision in Gaborone.")
+    r = run(nlp, "The Bank of Botswana told reporters in Gaborone that the Bank of Botswana "
+                 "Press Office would release the ruling on Thursday.")
     assert not any(w == "Bank of Botswana" and "Press Office" in p for p, w in _parts(r))

@@ -11,8 +11,8 @@ from tests.extract.event_helpers import facts_of, names, run
 # --- a definite count of people stands for the people named before (counted_people.py) --
 def test_the_pair_is_the_two_people_named_before(nlp):
     r = run(nlp, "The newspaper's editor, Kalinda Mwale, and reporter Chanda Phiri were "
-                 "detained by police in Lusaka on Tuesday. The Lusaka prosecutor's office "
-                 "said it had opened an investigation into the pair.")
+                 "held by Lusaka police on Tuesday. Prosecutors in Ndola began "
+                 "investigating the pair on Thursday.")
     (inv,) = facts_of(r, "Investigation")
     assert names(r, inv.roles["theme"]) == {"Kalinda Mwale", "Chanda Phiri"}
 
@@ -26,8 +26,8 @@ def test_the_trio_is_the_three_people_named_before(nlp):
 
 
 def test_both_men_skip_the_speaker_of_their_sentence(nlp):
-    r = run(nlp, "Police in Kingston arrested the driver, Devon Clarke, and the owner of "
-                 "the bus, Marlon Reid, on Monday. \"Prosecutors have charged both men with "
+    r = run(nlp, "Police in Kingston arrested the driver, Devon Clarke, and the minibus "
+                 "owner, Marlon Reid, on Monday. \"Prosecutors have charged both men with "
                  "negligent driving,\" Superintendent Andre Blake "
                  "said.")
     charges = facts_of(r, "Charge")
@@ -53,8 +53,8 @@ def test_a_count_with_more_people_before_it_stays_text(nlp):
 # --- a bare "the group" stands for the one group named before (described_groups.py) ------
 def test_the_group_is_the_association_named_before(nlp):
     r = run(nlp, "\"Our boats have rotted in the harbour,\" said Keli Ngiraked, chairperson "
-                 "of the Koror Fishers Association. The group asked the Senate to open an "
-                 "inquiry into the contracts.")
+                 "of the Koror Fishers Association. The group urged the Senate to order a "
+                 "review of the fuel tenders.")
     reqs = facts_of(r, "Request")
     assert any(names(r, q.roles.get("agent")) == {"Koror Fishers Association"}
                for q in reqs)
@@ -62,16 +62,16 @@ def test_the_group_is_the_association_named_before(nlp):
 
 def test_the_group_is_the_body_named_with_its_short_form(nlp):
     r = run(nlp, "On Monday about 200 members of the fishers' group Omelengmes ra Ngerchelong "
-                 "(ORN) picketed outside the Senate building in Koror. \"Our members waited "
-                 "two years for these boats,\" said ORN chairperson Maria Tellei. The group "
-                 "asked the Senate to extend its inquiry to the other contracts.")
+                 "(ORN) gathered in front of the Senate in Koror. \"Our engines have sat "
+                 "unpaid on the dock since spring,\" said ORN chairperson Maria Tellei. The "
+                 "group then urged the Senate to widen the probe to the remaining tenders.")
     reqs = facts_of(r, "Request")
     assert any(names(r, q.roles.get("agent")) == {"Omelengmes ra Ngerchelong"} for q in reqs)
 
 
 def test_the_group_with_two_bodies_before_stays_text(nlp):
     r = run(nlp, "The Koror Fishers Association and the Palau Traders Union met in Koror on "
-                 "Monday. The group asked the Senate to open an inquiry into the contracts.")
+                 "Monday. The group urged the Senate to order a review of the fuel tenders.")
     for q in facts_of(r, "Request"):
         assert not names(r, q.roles.get("agent")) & {"Koror Fishers Association",
                                                       "Palau Traders Union"}
