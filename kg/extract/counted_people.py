@@ -19,6 +19,7 @@ are left to the pronoun rules (kg/extract/coref.py, context.py ``plural_antecede
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Token
 
@@ -33,29 +34,38 @@ _NUMBERS = {w: n for n, w in enumerate((
 _SENTENCES_BACK = 2
 
 
+def role_texts(facts: list[Fact], unit: int, roles: tuple[str, ...], *,
+               events_only: bool = False) -> Iterator[tuple[Fact, str, list, int, str]]:
+    """Each role value left as text in this unit's facts, as (fact, role, values, index,
+    text); once the caller replaces a role's values, the rest of that role is skipped.
+    Shared by the pointers back to people (here) and to bodies (described_groups.py)."""
+    for f in facts:
+        if f.unit != unit or (events_only and f.category != "event"):
+            continue
+        for role in roles:
+            values = f.roles.get(role) or []
+            for k, v in enumerate(values):
+                if isinstance(v, str):
+                    yield f, role, values, k, v
+                    if f.roles.get(role) is not values:
+                        break
+
+
 def point_back_counts(facts: list[Fact], ctx: Context) -> None:
     """Replace a definite count of people left as role text by the people it counts."""
     sents = None
-    for f in facts:
-        if f.unit != ctx.unit.index or f.category != "event":
+    for f, role, values, k, v in role_texts(facts, ctx.unit.index, _ROLES, events_only=True):
+        found = _pointer(v, f, ctx)
+        if found is None:
             continue
-        for role in _ROLES:
-            values = f.roles.get(role) or []
-            for k, v in enumerate(values):
-                if not isinstance(v, str):
-                    continue
-                found = _pointer(v, f, ctx)
-                if found is None:
-                    continue
-                head, n = found
-                if sents is None:
-                    sents = sorted({s.start: s for s in ctx.sent_of.values()}.items())
-                others = {id(x) for r, xs in f.roles.items() for x in xs
-                          if isinstance(x, Mention) and r != role}
-                people = _people_before(ctx, head, n, others, [s for _i, s in sents])
-                if people:
-                    f.roles[role] = [*values[:k], *people, *values[k + 1:]]
-                    break
+        head, n = found
+        if sents is None:
+            sents = sorted({s.start: s for s in ctx.sent_of.values()}.items())
+        others = {id(x) for r, xs in f.roles.items() for x in xs
+                  if isinstance(x, Mention) and r != role}
+        people = _people_before(ctx, head, n, others, [s for _i, s in sents])
+        if people:
+            f.roles[role] = [*values[:k], *people, *values[k + 1:]]
 
 
 def _pointer(value: str, f: Fact, ctx: Context) -> tuple[Token, int] | None:

@@ -24,6 +24,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.context import Context
+from kg.extract.counted_people import role_texts
 from kg.records import EntityType, Fact, Mention
 
 _ROLES = ("agent", "theme", "addressee", "participant", "speaker")
@@ -36,34 +37,26 @@ def point_back_groups(facts: list[Fact], ctx: Context) -> None:
     heads: dict[str, list[str]] = ctx.rules.lists["group_descriptions"]
     named_heads = set(ctx.rules.lists["named_heads"])
     sents = None
-    for f in facts:
-        if f.unit != ctx.unit.index:
+    for f, role, values, k, v in role_texts(facts, ctx.unit.index, _ROLES):
+        words = v.casefold().split()
+        if words and words[0] in _DETS:
+            words = words[1:]
+        if len(words) != 1 or (words[0] not in heads and words[0] not in named_heads):
             continue
-        for role in _ROLES:
-            values = f.roles.get(role) or []
-            for k, v in enumerate(values):
-                if not isinstance(v, str):
-                    continue
-                words = v.casefold().split()
-                if words and words[0] in _DETS:
-                    words = words[1:]
-                if len(words) != 1 or (words[0] not in heads and words[0] not in named_heads):
-                    continue
-                head = _head(words[0], f, ctx)
-                if head is None:
-                    continue
-                if sents is None:
-                    sents = [s for _i, s in sorted(
-                        {s.start: s for s in ctx.sent_of.values()}.items())]
-                others = {x.text for r, xs in f.roles.items() for x in xs
-                          if isinstance(x, Mention) and r != role}
-                named = _head_named(ctx, head, others) if words[0] in named_heads else None
-                if named is None and words[0] in heads:
-                    kinds = {EntityType(t) for t in heads[words[0]]}
-                    named = _named_before(ctx, head, kinds, others, sents)
-                if named is not None:
-                    f.roles[role] = [*values[:k], named, *values[k + 1:]]
-                    break
+        head = _head(words[0], f, ctx)
+        if head is None:
+            continue
+        if sents is None:
+            sents = [s for _i, s in sorted(
+                {s.start: s for s in ctx.sent_of.values()}.items())]
+        others = {x.text for r, xs in f.roles.items() for x in xs
+                  if isinstance(x, Mention) and r != role}
+        named = _head_named(ctx, head, others) if words[0] in named_heads else None
+        if named is None and words[0] in heads:
+            kinds = {EntityType(t) for t in heads[words[0]]}
+            named = _named_before(ctx, head, kinds, others, sents)
+        if named is not None:
+            f.roles[role] = [*values[:k], named, *values[k + 1:]]
 
 
 def _head(word: str, f: Fact, ctx: Context) -> Token | None:
