@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.acronyms import acronym_mentions
 from kg.extract.alias_names import alias_names
 from kg.extract.apposed_names import apposed_names
+from kg.extract.craft_models import without_craft
 from kg.extract.datelines import byline_mentions, dateline_mentions
 from kg.extract.entity_rules import EntityRules, entity_rules
 from kg.extract.entity_types import head_type, place_type, span_type
@@ -57,7 +58,6 @@ from kg.extract.name_spans import (
     trim_span,
     with_acronym_owner,
     with_owner,
-    without_craft,
 )
 from kg.extract.person_names import person_ents, untagged_names
 from kg.extract.place_contexts import context_places, described_places, elliptical_sites

@@ -11,8 +11,8 @@ from kg.extract.context import (
     Fillers,
     plural_antecedent,
 )
+from kg.extract.craft_models import is_craft_model
 from kg.extract.hazards import hazard_antecedent
-from kg.extract.name_spans import is_craft_model
 from kg.extract.syntax import (
     prep_objects,
     relative_inner,

@@ -21,8 +21,8 @@ from kg.extract.cause_clauses import (
     supported_cause,
 )
 from kg.extract.context import Context, Fillers, ctx_sent
+from kg.extract.craft_models import is_craft_model
 from kg.extract.meeting_chairs import chair_candidates, convened_body
-from kg.extract.name_spans import is_craft_model
 from kg.extract.syntax import (
     antecedent,
     is_passive,
