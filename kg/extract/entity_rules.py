@@ -153,7 +153,8 @@ _SCHEMAS: dict[str, dict[str, tuple[type, bool, frozenset[str] | None]]] = {
     "place_words.jsonl": {
         # words that decide whether a name the model took for a person or organisation is
         # written as a place (kg/extract/placed_names.py); see the file's header
-        "kind": (str, True, frozenset({"argument_on", "target_on", "suffix", "prefix"})),
+        "kind": (str, True, frozenset({"argument_on", "target_on", "suffix", "prefix",
+                                        "speaking"})),
         "words": (list, True, None),
         "type": (str, False, frozenset({"City", "Region", "Place"})),
         "why": (str, True, None),
@@ -325,6 +326,7 @@ class EntityRules:
     target_on: frozenset[str] = frozenset()
     place_suffixes: dict[str, EntityType] = field(default_factory=dict)
     place_prefixes: dict[str, EntityType] = field(default_factory=dict)
+    prefixed_speech: frozenset[str] = frozenset()
 
     def demonym_country(self, word: str) -> str | None:
         """The ISO code a demonym stands for, or None when unknown or ambiguous."""
@@ -436,6 +438,8 @@ def load_entity_rules(directory: Path | None = None) -> EntityRules:
     rules.place_prefixes = {_fold(w): EntityType(e.get("type", "Place"))
                             for e in files["place_words.jsonl"] if e["kind"] == "prefix"
                             for w in e["words"]}
+    rules.prefixed_speech = frozenset(w for e in files["place_words.jsonl"]
+                                      if e["kind"] == "speaking" for w in e["words"])
     return rules
 
 

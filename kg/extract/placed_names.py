@@ -148,14 +148,11 @@ def _place_type(text: str, doc: Doc) -> EntityType | None:
 
 
 # verbs whose subject speaks: "Koh X said" is a person of that surname, not an island
-_SPEECH = frozenset({"say", "tell", "add", "ask", "write", "announce", "warn", "urge"})
-
-
 def _prefixed(sp: Span) -> EntityType | None:
     """The type of a name of two or more words opened by a place word of another
     language ("Pulau X", "Wadi Y": place_words.jsonl ``prefix``), else None; not when
     a title stands before it ("Mr Koh X", "Minister Koh Y") or it is the subject of a
-    speech verb: a person of that surname."""
+    speech verb (place_words.jsonl ``speaking``): a person of that surname."""
     rules = entity_rules()
     if len(sp) < 2 or (etype := rules.place_prefixes.get(sp[0].text.casefold())) is None:
         return None
@@ -164,7 +161,7 @@ def _prefixed(sp: Span) -> EntityType | None:
     if sp.start > 0 and sp.doc[sp.start - 1].lower_.rstrip(".") in rules.titles:
         return None
     root = sp.root
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH:
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in rules.prefixed_speech:
         return None
     return etype
 
