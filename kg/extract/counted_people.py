@@ -25,12 +25,9 @@ from spacy.tokens import Token
 
 from kg.extract.context import Context
 from kg.records import EntityType, Fact, Mention
+from kg.resolve.quantities import number_words
 
 _ROLES = ("agent", "theme", "addressee", "participant")
-_NUMBERS = {w: n for n, w in enumerate((
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", "twenty")) if n >= 2}
 _SENTENCES_BACK = 2
 
 
@@ -60,10 +57,10 @@ def point_back_counts(facts: list[Fact], ctx: Context) -> None:
             continue
         head, n = found
         if sents is None:
-            sents = sorted({s.start: s for s in ctx.sent_of.values()}.items())
+            sents = list(ctx.doc.sents)
         others = {id(x) for r, xs in f.roles.items() for x in xs
                   if isinstance(x, Mention) and r != role}
-        people = _people_before(ctx, head, n, others, [s for _i, s in sents])
+        people = _people_before(ctx, head, n, others, sents)
         if people:
             f.roles[role] = [*values[:k], *people, *values[k + 1:]]
 
@@ -91,7 +88,7 @@ def _pointer(value: str, f: Fact, ctx: Context) -> tuple[Token, int] | None:
         n = _counted(phrase, counts, marks)
         if n is None or ctx.mention_of(head) is not None:
             continue
-        if phrase[-1] not in counts and phrase[-1] not in _NUMBERS and \
+        if phrase[-1] not in counts and _number(phrase[-1]) is None and \
                 not _people_noun(head, ctx):
             continue  # "both sides", "the two countries": not people
         if head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].lower_ == "of":
@@ -100,13 +97,20 @@ def _pointer(value: str, f: Fact, ctx: Context) -> tuple[Token, int] | None:
     return None
 
 
+def _number(word: str) -> int | None:
+    """A number word from "two" to "twenty" (the people a definite count can point back
+    to), read by the quantity reader; None for anything else."""
+    n = number_words(word) if word.isalpha() else None
+    return n if n is not None and 2 <= n <= 20 else None
+
+
 def _counted(phrase: list[str], counts: dict[str, int], marks: set[str]) -> int | None:
     """How many a phrase "[the|all] COUNT [NOUN]" counts ("the pair", "both men", "all
     three", "the six"), when a pointer word makes it definite; None otherwise."""
     if len(phrase) > 3:
         return None
     for k, w in enumerate(phrase):
-        n = counts.get(w) or _NUMBERS.get(w)
+        n = counts.get(w) or _number(w)
         if n is None:
             continue
         if len(phrase) - k > 2:
@@ -144,7 +148,7 @@ def _people_before(ctx: Context, head: Token, n: int, others: set[int],
     groups: list[tuple[set[str], Mention]] = []
     for s in reversed(sents[max(0, at - _SENTENCES_BACK):at + 1]):
         for sp, m in sorted(spans, key=lambda x: -x[0].start):
-            if not (s.start <= sp.start < s.end) or (s is own and sp.end > head.i) or \
+            if not (s.start <= sp.start < s.end) or (s.start == own.start and sp.end > head.i) or \
                     id(m) in others or _reporter(sp.root, cues):
                 continue
             w = _words(m)

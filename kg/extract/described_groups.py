@@ -47,8 +47,7 @@ def point_back_groups(facts: list[Fact], ctx: Context) -> None:
         if head is None:
             continue
         if sents is None:
-            sents = [s for _i, s in sorted(
-                {s.start: s for s in ctx.sent_of.values()}.items())]
+            sents = list(ctx.doc.sents)
         others = {x.text for r, xs in f.roles.items() for x in xs
                   if isinstance(x, Mention) and r != role}
         named = _head_named(ctx, head, others) if words[0] in named_heads else None
